@@ -1,0 +1,185 @@
+"""The `advocate-app` command: starts the app, or runs a headless job.
+
+Passphrases are read from the terminal, or from standard input with --passphrase-stdin (one
+line); never from an argument, where they would land in shell history and process lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from advocate_app import __version__
+from advocate_app.hardening import disable_core_dumps
+from advocate_app.logs import setup_logging
+from advocate_app.paths import default_data_dir
+from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged, VaultError
+from advocate_app.store.vault import Vault
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_DAMAGED = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
+    if args.passphrase_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise CliError("No passphrase on standard input.")
+        return line.rstrip("\r\n")
+    if not sys.stdin.isatty():
+        raise CliError("No terminal to ask for the passphrase: use --passphrase-stdin.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != first:
+        raise CliError("The two passphrases differ. Nothing was created.")
+    return first
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _pick_user(vault: Vault, name: str | None) -> str:
+    users = vault.users_for_unlock()
+    if name:
+        matches = [u for u in users if u.name.casefold() == name.casefold()]
+        if not matches:
+            raise CliError("No user by that name in this vault.")
+        return matches[0].id
+    if len(users) == 1:
+        return users[0].id
+    raise CliError("This vault has several users: say which with --user NAME.")
+
+
+def open_unlocked(args: argparse.Namespace) -> Vault:
+    """Open the vault in --data-dir and unlock it with the passphrase of --user."""
+    vault = Vault.open(_data_dir(args))
+    try:
+        user_id = _pick_user(vault, getattr(args, "user", None))
+        passphrase = _read_passphrase(args, "Passphrase: ")
+        vault.unlock(user_id, passphrase)
+    except BaseException:
+        vault.close()
+        raise
+    return vault
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    folder = _data_dir(args)
+    if Vault.exists(folder):
+        raise CliError("There is already a vault in that folder; nothing was changed.")
+    passphrase = _read_passphrase(args, "New passphrase: ", confirm=True)
+    vault, recovery = Vault.create(
+        folder, office_name=args.office, user_name=args.user, passphrase=passphrase,
+        kdf_target_seconds=args.kdf_seconds,
+    )
+    vault.close()
+    print(f"Created a vault for {args.office} in {folder}.")
+    print("Write the recovery key down and keep it somewhere safe; it is shown only this once.")
+    print(f"Recovery key: {recovery}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    try:
+        vault = open_unlocked(args)
+    except (KeysDoNotMatchVault, VaultDamaged) as exc:
+        print(f"Damaged: {exc.message}")
+        return EXIT_DAMAGED
+    try:
+        problems = vault.integrity_problems()
+    finally:
+        vault.close()
+    if problems:
+        print(f"Damaged: {len(problems)} problem(s) found. Restore the newest backup.")
+        return EXIT_DAMAGED
+    print("Healthy: both integrity checks passed.")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from advocate_app.ui.app import run_gui
+
+    return run_gui(
+        data_dir=_data_dir(args), demo=args.demo, smoke_test=args.smoke_test,
+        explicit_data_dir=args.data_dir is not None,
+    )
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "check": cmd_check,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="advocate-app",
+        description="Advocate Companion: offline, encrypted notes and reference for advocates.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="the vault's folder")
+    parser.add_argument("--demo", action="store_true", help="open the separate demo vault")
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--passphrase-stdin", action="store_true",
+                       help="read the passphrase as one line from standard input")
+        p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                       help="the vault's folder")
+
+    p_init = sub.add_parser("init", help="set up a new vault for an office (headless)")
+    common(p_init)
+    p_init.add_argument("--office", required=True, help="the office's name")
+    p_init.add_argument("--user", required=True, help="the first user's name (a supervisor)")
+    p_init.add_argument("--kdf-seconds", type=float, default=1.0, help=argparse.SUPPRESS)
+
+    p_check = sub.add_parser("check", help="run both integrity checks and print a verdict")
+    common(p_check)
+    p_check.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        setup_logging()
+        return cmd_gui(args)
+    try:
+        setup_logging()
+        return COMMANDS[args.command](args)
+    except CliError as exc:
+        print(f"advocate-app: {exc}", file=sys.stderr)
+        return exc.code
+    except VaultError as exc:
+        print(f"advocate-app: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_USAGE
+    except Exception:
+        log.exception("unexpected error in a headless command")
+        print("advocate-app: something unexpected went wrong; nothing saved was lost. "
+              "The log has details for support.", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Process hardening at start: no core dumps that could hold decrypted notes."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import sys
+
+PR_SET_DUMPABLE = 4
+
+
+def disable_core_dumps() -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):  # Windows has no resource module
+        pass
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+
+def core_dumps_disabled() -> bool:
+    try:
+        import resource
+
+        return resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)
+    except ImportError:
+        return True

@@ -1,0 +1,52 @@
+"""The app's log: events and tracebacks, never client content.
+
+Rules that keep it clean: SQL parameters are hidden by the engine (hide_parameters=True); store
+errors carry no content; and the formatter drops exception *messages* from third-party
+exceptions (a database error can quote a statement), keeping the type and the traceback lines.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import traceback
+from pathlib import Path
+
+from advocate_app.paths import log_dir
+
+LOG_FILE_NAME = "advocate-app.log"
+_configured: Path | None = None
+
+
+class ContentFreeFormatter(logging.Formatter):
+    def formatException(self, ei) -> str:
+        etype, _value, tb = ei
+        frames = "".join(traceback.format_tb(tb))
+        name = etype.__name__ if etype else "Exception"
+        return f"Traceback (most recent call last):\n{frames}{name}: (message withheld)"
+
+
+def setup_logging(folder: Path | None = None) -> Path:
+    global _configured
+    folder = folder or log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE_NAME
+    if _configured == path:
+        return path
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(ContentFreeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    # SQLAlchemy and Alembic stay quiet: their INFO lines could name tables but we want nothing
+    # that grows with use.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    _configured = path
+    return path
+
+
+def log_path() -> Path:
+    return _configured or (log_dir() / LOG_FILE_NAME)

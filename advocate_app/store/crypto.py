@@ -1,0 +1,184 @@
+"""Key derivation, key wrapping and the recovery key.
+
+Passphrases go through Argon2id (RFC 9106's second recommended option as the floor: m=64 MiB,
+t=3, p=4), raised at creation until an unlock takes about a second. The derived key wraps the
+vault's random data key with AES-256-GCM. The recovery key is 160 random bits, so a fast KDF
+(HKDF-SHA256) is enough for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from advocate_app.store.errors import KeysFileUnsafe, RecoveryKeyTypo
+
+DATA_KEY_BYTES = 32
+
+ARGON2_FLOOR_MEMORY_KIB = 64 * 1024
+ARGON2_FLOOR_TIME = 3
+ARGON2_FLOOR_PARALLELISM = 4
+# Beyond these a slot is refused: nobody's laptop should be asked to spend that much.
+ARGON2_MAX_MEMORY_KIB = 4 * 1024 * 1024
+ARGON2_MAX_TIME = 64
+ARGON2_MAX_PARALLELISM = 64
+
+
+@dataclass(frozen=True)
+class Argon2Params:
+    memory_kib: int = ARGON2_FLOOR_MEMORY_KIB
+    time_cost: int = ARGON2_FLOOR_TIME
+    parallelism: int = ARGON2_FLOOR_PARALLELISM
+
+    def check_bounds(self) -> None:
+        below = (
+            self.memory_kib < ARGON2_FLOOR_MEMORY_KIB
+            or self.time_cost < ARGON2_FLOOR_TIME
+            or self.parallelism < ARGON2_FLOOR_PARALLELISM
+        )
+        above = (
+            self.memory_kib > ARGON2_MAX_MEMORY_KIB
+            or self.time_cost > ARGON2_MAX_TIME
+            or self.parallelism > ARGON2_MAX_PARALLELISM
+        )
+        if below:
+            raise KeysFileUnsafe(
+                "The keys file asks for weaker protection than this app allows, so it was not "
+                "used. It may have been altered. Restore the keys file from a backup."
+            )
+        if above:
+            raise KeysFileUnsafe(
+                "The keys file asks for far more memory or time than any real vault uses, so it "
+                "was not used. It may have been altered. Restore the keys file from a backup."
+            )
+
+
+def normalize_passphrase(passphrase: str) -> bytes:
+    # The same passphrase typed on another keyboard or OS must give the same bytes.
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def derive_passphrase_key(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
+    params.check_bounds()
+    return hash_secret_raw(
+        secret=normalize_passphrase(passphrase),
+        salt=salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def calibrate_argon2(target_seconds: float = 1.0) -> tuple[Argon2Params, float]:
+    """Raise the time cost from the floor until one derivation takes about target_seconds.
+
+    Returns the parameters and the measured seconds for one derivation with them.
+    """
+    floor = Argon2Params()
+    salt = secrets.token_bytes(16)
+    started = time.perf_counter()
+    derive_passphrase_key("calibration", salt, floor)
+    elapsed = time.perf_counter() - started
+    if target_seconds <= elapsed:
+        return floor, elapsed
+    per_pass = elapsed / floor.time_cost
+    time_cost = min(ARGON2_MAX_TIME, max(floor.time_cost, round(target_seconds / per_pass)))
+    params = Argon2Params(time_cost=time_cost)
+    return params, per_pass * time_cost
+
+
+def derive_recovery_key(secret: bytes, salt: bytes) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=salt, info=b"advocate-app recovery slot"
+    ).derive(secret)
+
+
+def wrap_key(wrapping_key: bytes, data_key: bytes | bytearray, aad: bytes) -> tuple[bytes, bytes]:
+    nonce = secrets.token_bytes(12)
+    return nonce, AESGCM(wrapping_key).encrypt(nonce, bytes(data_key), aad)
+
+
+def unwrap_key(wrapping_key: bytes, nonce: bytes, wrapped: bytes, aad: bytes) -> bytearray | None:
+    """The data key, or None when the wrapping key (so the passphrase) is wrong."""
+    try:
+        return bytearray(AESGCM(wrapping_key).decrypt(nonce, wrapped, aad))
+    except InvalidTag:
+        return None
+
+
+def zero(buffer: bytearray) -> None:
+    for i in range(len(buffer)):
+        buffer[i] = 0
+
+
+# --- the recovery key -------------------------------------------------------------------------
+
+# Crockford's base32: no I, L, O or U, so a handwritten copy is hard to misread.
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_DECODE = {ch: i for i, ch in enumerate(_CROCKFORD)}
+_DECODE.update({"O": 0, "I": 1, "L": 1})
+RECOVERY_SECRET_BYTES = 20  # 160 bits
+_GROUP = 4
+_DATA_CHARS = 32  # 160 bits / 5 bits per character
+
+
+def _b32(value: int, chars: int) -> str:
+    out = []
+    for _ in range(chars):
+        out.append(_CROCKFORD[value & 31])
+        value >>= 5
+    return "".join(reversed(out))
+
+
+def _check_group(secret: bytes) -> str:
+    digest = hashlib.sha256(b"advocate-app recovery check" + secret).digest()
+    return _b32(int.from_bytes(digest[:3], "big") >> 4, _GROUP)  # 20 bits
+
+
+def new_recovery_secret() -> bytes:
+    return secrets.token_bytes(RECOVERY_SECRET_BYTES)
+
+
+def format_recovery_key(secret: bytes) -> str:
+    """Eight groups of four characters, then a ninth check group: XXXX-XXXX-...-CCCC."""
+    text = _b32(int.from_bytes(secret, "big"), _DATA_CHARS) + _check_group(secret)
+    return "-".join(text[i : i + _GROUP] for i in range(0, len(text), _GROUP))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    """The 160-bit secret from what a person typed; RecoveryKeyTypo names what is wrong."""
+    cleaned = "".join(ch for ch in text.upper() if not ch.isspace() and ch != "-")
+    expected = _DATA_CHARS + _GROUP
+    if len(cleaned) != expected:
+        raise RecoveryKeyTypo(
+            f"A recovery key has {expected} letters and digits in nine groups; this one has "
+            f"{len(cleaned)}. Check that no group is missing or doubled."
+        )
+    bad = sorted({ch for ch in cleaned if ch not in _DECODE})
+    if bad:
+        raise RecoveryKeyTypo(
+            "A recovery key never contains " + ", ".join(repr(ch) for ch in bad)
+            + ". Compare those characters with the printed copy."
+        )
+    value = 0
+    for ch in cleaned[:_DATA_CHARS]:
+        value = (value << 5) | _DECODE[ch]
+    secret = value.to_bytes(RECOVERY_SECRET_BYTES, "big")
+    typed_check = "".join(_CROCKFORD[_DECODE[ch]] for ch in cleaned[_DATA_CHARS:])
+    if typed_check != _check_group(secret):
+        raise RecoveryKeyTypo(
+            "The recovery key has a typing mistake: its last group (the check group) does not "
+            "match the others. Compare each group with the printed copy, one character at a time."
+        )
+    return secret

@@ -1,0 +1,63 @@
+"""Autosaved drafts: unsaved text kept inside the encrypted vault, per user and per editor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select
+
+from advocate_app.store.models import Draft, utcnow
+from advocate_app.store.vault import Vault
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    draft_key: str
+    client_id: int | None
+    body: str
+    updated_at: datetime
+
+
+def save_draft(vault: Vault, draft_key: str, body: str, client_id: int | None = None) -> None:
+    """Insert or replace; an empty body removes the draft."""
+    user_id = vault.current_user.id
+    with vault.write() as s:
+        row = s.scalars(
+            select(Draft).where(Draft.user_id == user_id, Draft.draft_key == draft_key)
+        ).first()
+        if not body.strip():
+            if row is not None:
+                s.delete(row)
+            return
+        if row is None:
+            s.add(Draft(user_id=user_id, draft_key=draft_key, client_id=client_id, body=body,
+                        updated_at=utcnow()))
+        else:
+            row.body = body
+            row.client_id = client_id
+            row.updated_at = utcnow()
+
+
+def load_draft(vault: Vault, draft_key: str) -> DraftInfo | None:
+    user_id = vault.current_user.id
+    with vault.read() as s:
+        row = s.scalars(
+            select(Draft).where(Draft.user_id == user_id, Draft.draft_key == draft_key)
+        ).first()
+        if row is None:
+            return None
+        return DraftInfo(row.draft_key, row.client_id, row.body, row.updated_at)
+
+
+def delete_draft(vault: Vault, draft_key: str) -> None:
+    user_id = vault.current_user.id
+    with vault.write() as s:
+        s.execute(delete(Draft).where(Draft.user_id == user_id, Draft.draft_key == draft_key))
+
+
+def list_drafts(vault: Vault) -> list[DraftInfo]:
+    user_id = vault.current_user.id
+    with vault.read() as s:
+        rows = s.scalars(select(Draft).where(Draft.user_id == user_id).order_by(Draft.updated_at))
+        return [DraftInfo(r.draft_key, r.client_id, r.body, r.updated_at) for r in rows]

@@ -1,0 +1,146 @@
+"""The SQLCipher engine: SQLAlchemy over keyed `sqlcipher3` connections.
+
+The data key goes in as a raw key (`x'…'`), hex we made ourselves from random bytes, so no KDF runs
+per connection and no text a person typed is ever formatted into SQL. Every new connection sets the
+pragmas DESIGN.md requires and then reads them back: a connection that does not hold them is
+refused rather than used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged
+
+# pragma -> value to set, value expected when read back
+REQUIRED_PRAGMAS: dict[str, tuple[str, str]] = {
+    "cipher_memory_security": ("ON", "1"),
+    "temp_store": ("2", "2"),  # memory: a file temp store would write plaintext
+    "journal_mode": ("WAL", "wal"),
+    "synchronous": ("FULL", "2"),
+    "foreign_keys": ("ON", "1"),
+    "secure_delete": ("ON", "1"),
+}
+
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class PragmaNotHeld(RuntimeError):
+    pass
+
+
+def raw_key_pragma(data_key: bytes | bytearray) -> str:
+    hexkey = bytes(data_key).hex()
+    if not _HEX64.match(hexkey):  # our own random bytes, never text a person typed
+        raise ValueError("the data key must be 32 bytes")
+    return f"PRAGMA key = \"x'{hexkey}'\""
+
+
+def connect_keyed(db_path: Path, data_key: bytes | bytearray, *, check: bool = True) -> Any:
+    """One keyed sqlcipher3 connection with the required pragmas set and verified."""
+    conn = sqlcipher.connect(
+        str(db_path), check_same_thread=False, isolation_level=None, timeout=30.0
+    )
+    try:
+        conn.execute(raw_key_pragma(data_key))
+        # A wrong key only shows on the first read, so read at once.
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError as exc:
+            raise KeysDoNotMatchVault(
+                "The keys file does not open this vault's database: either the database is "
+                "damaged or the keys file belongs to another vault. Nothing was changed. Restore "
+                "the matching keys file or the newest backup."
+            ) from exc
+        if check:
+            apply_pragmas(conn)
+        return conn
+    except BaseException:
+        conn.close()
+        raise
+
+
+def apply_pragmas(conn: Any) -> None:
+    for name, (value, _expected) in REQUIRED_PRAGMAS.items():
+        conn.execute(f"PRAGMA {name} = {value}")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    for name, (_value, expected) in REQUIRED_PRAGMAS.items():
+        row = conn.execute(f"PRAGMA {name}").fetchone()
+        got = str(row[0]).lower() if row else ""
+        if got != expected.lower():
+            raise PragmaNotHeld(f"PRAGMA {name} is {got!r}, expected {expected!r}")
+
+
+def read_pragmas(conn: Any) -> dict[str, str]:
+    return {
+        name: str(conn.execute(f"PRAGMA {name}").fetchone()[0]).lower()
+        for name in REQUIRED_PRAGMAS
+    }
+
+
+def make_engine(db_path: Path, data_key: bytearray, *, pool_size: int = 4) -> Engine:
+    """An engine whose every pooled connection is keyed and holds the required pragmas.
+
+    `data_key` is kept by reference: zeroing it (on lock) leaves the engine unable to make new
+    connections, and the vault disposes the engine at the same moment.
+    """
+
+    def creator() -> Any:
+        return connect_keyed(db_path, data_key)
+
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=sqlcipher,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=pool_size,
+        max_overflow=16,
+        pool_timeout=60,
+        hide_parameters=True,  # otherwise error text would carry note content
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # Writers take the write lock up front: a deferred transaction that reads and then writes
+        # can fail at once with "database is locked" instead of waiting for busy_timeout.
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if mode == "DEFERRED" else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def integrity_problems(run: Callable[[str], list[tuple[Any, ...]]]) -> list[str]:
+    """Problems reported by both integrity checks ("ok" and empty lists mean healthy)."""
+    problems: list[str] = []
+    for row in run("PRAGMA cipher_integrity_check"):
+        problems.append(str(row[0]))
+    for row in run("PRAGMA integrity_check"):
+        if str(row[0]).lower() != "ok":
+            problems.append(str(row[0]))
+    return problems
+
+
+def check_database_file(db_path: Path, data_key: bytearray) -> list[str]:
+    """Run cipher_integrity_check and integrity_check on a separate connection."""
+    try:
+        conn = connect_keyed(db_path, data_key, check=False)
+    except KeysDoNotMatchVault:
+        raise
+    except sqlcipher.DatabaseError as exc:
+        raise VaultDamaged(
+            "The vault database could not be read. Restore the newest backup; the damaged file "
+            "was left as it is."
+        ) from exc
+    try:
+        return integrity_problems(lambda sql: conn.execute(sql).fetchall())
+    except sqlcipher.DatabaseError as exc:
+        return [f"database error during check: {exc}"]
+    finally:
+        conn.close()

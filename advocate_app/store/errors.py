@@ -1,0 +1,87 @@
+"""Errors a person can act on. Each carries a sentence that says what happened and what to do.
+
+The text never contains client content: only file names the app itself chose and plain advice.
+"""
+
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Base for every error the store reports to a person."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class WrongPassphrase(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "That passphrase is not right for this user. Check Caps Lock and try again, or use "
+            "the recovery key."
+        )
+
+
+class WrongRecoveryKey(VaultError):
+    pass
+
+
+class RecoveryKeyTypo(WrongRecoveryKey):
+    """The check group caught a mistyped character before any unlocking was tried."""
+
+
+class KeysFileMissing(VaultError):
+    pass
+
+
+class KeysFileDamaged(VaultError):
+    pass
+
+
+class KeysFileTooNew(VaultError):
+    pass
+
+
+class KeysFileUnsafe(VaultError):
+    """Key-derivation parameters below the floor or absurdly above it."""
+
+
+class KeysDoNotMatchVault(VaultError):
+    pass
+
+
+class VaultDamaged(VaultError):
+    pass
+
+
+class VaultInUse(VaultError):
+    pass
+
+
+class VaultNotFound(VaultError):
+    pass
+
+
+class VaultExists(VaultError):
+    pass
+
+
+class VaultLocked(VaultError):
+    def __init__(self) -> None:
+        super().__init__("The vault is locked. Unlock it to continue.")
+
+
+class NotAllowed(VaultError):
+    pass
+
+
+class InvalidInput(VaultError):
+    pass
+
+
+class StorageFull(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The disk is full or the folder cannot be written, so this was not saved. Your text "
+            "is still here. Free some space (or check the folder), then save again."
+        )

@@ -1,0 +1,67 @@
+"""One writer per vault: an exclusive lock on `vault.lock`, held while the app has the vault."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO
+
+from advocate_app.store.errors import VaultInUse
+
+LOCK_FILE_NAME = "vault.lock"
+
+
+class FolderLock:
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / LOCK_FILE_NAME
+        self._fh: IO[bytes] | None = None
+
+    def acquire(self) -> None:
+        fh = open(self.path, "a+b")  # noqa: SIM115 - held open for the app's lifetime
+        try:
+            _lock(fh)
+        except OSError as exc:
+            fh.close()
+            raise VaultInUse(
+                "Advocate Companion is already open on this vault, in another window or by "
+                "another person signed in to this computer. Switch to that window: only one copy "
+                "can use the vault at a time."
+            ) from exc
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()).encode("ascii"))
+        fh.flush()
+        self._fh = fh
+
+    def release(self) -> None:
+        if self._fh is not None:
+            try:
+                _unlock(self._fh)
+            finally:
+                self._fh.close()
+                self._fh = None
+
+    @property
+    def held(self) -> bool:
+        return self._fh is not None
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(fh: IO[bytes]) -> None:
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(fh: IO[bytes]) -> None:
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(fh: IO[bytes]) -> None:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fh: IO[bytes]) -> None:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

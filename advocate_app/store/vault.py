@@ -1,0 +1,465 @@
+"""The vault: one folder holding `vault.db` (SQLCipher 4) and `vault.keys.json` (key slots).
+
+Life cycle: `Vault.create(...)` or `Vault.open(folder)` (takes the one-writer lock, reads the key
+slots, nothing decrypted yet) -> `unlock(...)` (unwraps the data key, opens the engine, migrates)
+-> work through `write()` / `read()` sessions -> `lock()` (engine disposed, key zeroed) ->
+`close()` (lock file released).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from advocate_app.store import audit, crypto, migrate
+from advocate_app.store.backup import BACKUP_SUFFIX, create_backup
+from advocate_app.store.engine import check_database_file, make_engine
+from advocate_app.store.errors import (
+    InvalidInput,
+    KeysDoNotMatchVault,
+    StorageFull,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    VaultNotFound,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.lockfile import FolderLock
+from advocate_app.store.models import Meta, User
+
+DB_FILE_NAME = "vault.db"
+BACKUP_DIR_NAME = "backups"
+MIN_PASSPHRASE_SCORE = 3  # zxcvbn 0..4: "safely unguessable" for an offline attack
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    id: str
+    name: str
+    role: str
+    must_change_passphrase: bool
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.role == "supervisor"
+
+
+@dataclass(frozen=True)
+class UnlockUser:
+    """What the unlock screen may show before anything is decrypted."""
+
+    id: str
+    name: str
+
+
+class UnlockThrottled(VaultError):
+    def __init__(self, seconds: float) -> None:
+        self.seconds = max(1, round(seconds))
+        super().__init__(
+            f"Too many wrong tries. Wait {self.seconds} seconds, then try again."
+        )
+
+
+def passphrase_problem(passphrase: str, user_inputs: list[str] | None = None) -> str | None:
+    """Why a new passphrase is too weak, in plain words, or None when it is strong enough."""
+    from zxcvbn import zxcvbn
+
+    if len(passphrase) < 10:
+        return "Use at least 10 characters; a few unrelated words work well."
+    result = zxcvbn(passphrase[:100], user_inputs=[u for u in (user_inputs or []) if u])
+    if result["score"] < MIN_PASSPHRASE_SCORE:
+        feedback = result.get("feedback") or {}
+        hint = feedback.get("warning") or ""
+        tip = " ".join(feedback.get("suggestions") or [])
+        return " ".join(
+            part for part in ["This passphrase would be easy to guess.", hint, tip] if part
+        )
+    return None
+
+
+class Vault:
+    def __init__(self, folder: Path, keys: KeysFile, folder_lock: FolderLock) -> None:
+        self.folder = folder
+        self.keys = keys
+        self._folder_lock = folder_lock
+        self._data_key: bytearray | None = None
+        self._engine: Engine | None = None
+        self._write_factory: sessionmaker[Session] | None = None
+        self._read_factory: sessionmaker[Session] | None = None
+        self.user: CurrentUser | None = None
+        self._failed_attempts = 0
+        self._next_attempt_at = 0.0
+        self.unlocked_with_recovery_key = False
+
+    # --- paths --------------------------------------------------------------------------------
+
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DB_FILE_NAME
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.folder / BACKUP_DIR_NAME
+
+    @staticmethod
+    def exists(folder: Path) -> bool:
+        return (folder / DB_FILE_NAME).exists() or (folder / KEYS_FILE_NAME).exists()
+
+    # --- creating and opening -----------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        folder: Path,
+        *,
+        office_name: str,
+        user_name: str,
+        passphrase: str,
+        kdf_target_seconds: float = 1.0,
+        is_demo: bool = False,
+        check_strength: bool = True,
+    ) -> tuple[Vault, str]:
+        """Make a new vault; returns it unlocked as its first user (a supervisor) and the
+        recovery key text, which is shown once and never stored."""
+        folder = Path(folder)
+        office_name, user_name = office_name.strip(), user_name.strip()
+        if not office_name or not user_name:
+            raise InvalidInput("Enter the office name and your name.")
+        if check_strength:
+            problem = passphrase_problem(passphrase, [office_name, user_name])
+            if problem:
+                raise InvalidInput(problem)
+        if cls.exists(folder):
+            raise VaultExists(
+                "There is already a vault in this folder. Open it instead, or choose another "
+                "folder."
+            )
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = FolderLock(folder)
+        lock.acquire()
+        try:
+            data_key = bytearray(secrets.token_bytes(crypto.DATA_KEY_BYTES))
+            params, _seconds = crypto.calibrate_argon2(kdf_target_seconds)
+            keys = KeysFile(vault_id=str(uuid.uuid4()))
+            user_id = str(uuid.uuid4())
+            keys.set_passphrase_slot(
+                user_id=user_id, label=user_name, passphrase=passphrase,
+                data_key=data_key, params=params,
+            )
+            recovery_secret = crypto.new_recovery_secret()
+            keys.set_recovery_slot(recovery_secret, data_key)
+            vault = cls(folder, keys, lock)
+            vault._data_key = data_key
+            vault._start_engine()
+            migrate.upgrade(vault._require_engine())
+            with vault.write() as s:
+                s.add(Meta(key="vault_id", value=keys.vault_id))
+                s.add(Meta(key="office_name", value=office_name))
+                s.add(Meta(key="is_demo", value="1" if is_demo else "0"))
+                s.add(Meta(key="created", value=datetime.now(UTC).isoformat(timespec="seconds")))
+                s.add(User(id=user_id, name=user_name, role="supervisor", active=True,
+                           must_change_passphrase=False))
+                audit.record(s, user_id, "vault_created")
+            # The keys file goes last: a vault folder without it is an unfinished set-up.
+            keys.save(folder)
+            vault.user = CurrentUser(user_id, user_name, "supervisor", False)
+            return vault, crypto.format_recovery_key(recovery_secret)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, folder: Path) -> Vault:
+        """Take the one-writer lock and read the key slots; nothing is decrypted yet."""
+        folder = Path(folder)
+        if not (folder / DB_FILE_NAME).exists():
+            raise VaultNotFound(
+                "There is no vault in this folder yet. Set up this office first, or choose the "
+                "folder that holds the vault."
+            )
+        lock = FolderLock(folder)
+        lock.acquire()
+        try:
+            keys = KeysFile.load(folder)
+        except BaseException:
+            lock.release()
+            raise
+        return cls(folder, keys, lock)
+
+    def users_for_unlock(self) -> list[UnlockUser]:
+        return [
+            UnlockUser(slot.user_id, slot.label)
+            for slot in self.keys.passphrase_slots()
+            if slot.user_id
+        ]
+
+    # --- unlocking and locking ----------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._engine is not None
+
+    def seconds_until_next_attempt(self) -> float:
+        return max(0.0, self._next_attempt_at - time.monotonic())
+
+    def _note_failure(self) -> None:
+        self._failed_attempts += 1
+        # Free tries for typos, then a delay that doubles with each wrong guess (up to 5 min).
+        if self._failed_attempts >= 3:
+            delay = min(300.0, 2.0 ** (self._failed_attempts - 2))
+            self._next_attempt_at = time.monotonic() + delay
+
+    def _check_throttle(self) -> None:
+        wait = self.seconds_until_next_attempt()
+        if wait > 0:
+            raise UnlockThrottled(wait)
+
+    def unlock(self, user_id: str, passphrase: str) -> CurrentUser:
+        self._check_throttle()
+        try:
+            key = self.keys.unwrap_with_passphrase(user_id, passphrase)
+        except WrongPassphrase:
+            self._note_failure()
+            raise
+        self._finish_unlock(key, user_id)
+        self.unlocked_with_recovery_key = False
+        return self._require_user()
+
+    def unlock_with_recovery_key(self, user_id: str, recovery_text: str) -> CurrentUser:
+        """Unlock with the office's recovery key, as user_id; they must then set a passphrase."""
+        self._check_throttle()
+        try:
+            key = self.keys.unwrap_with_recovery_key(recovery_text)
+        except WrongRecoveryKey:
+            self._note_failure()
+            raise
+        self._finish_unlock(key, user_id)
+        self.unlocked_with_recovery_key = True
+        return self._require_user()
+
+    def unlock_with_data_key(self, data_key: bytearray, user_id: str | None = None) -> None:
+        """For headless tools that already hold the data key (tests, restore verification)."""
+        self._finish_unlock(bytearray(data_key), user_id)
+
+    def _finish_unlock(self, data_key: bytearray, user_id: str | None) -> None:
+        self._data_key = data_key
+        try:
+            self._start_engine()
+            self._migrate_if_needed()
+            with self.read() as s:
+                stored_id = s.get(Meta, "vault_id")
+                if stored_id is None or stored_id.value != self.keys.vault_id:
+                    raise KeysDoNotMatchVault(
+                        "The keys file belongs to another vault. Nothing was changed. Restore "
+                        "this vault's own keys file or its newest backup."
+                    )
+                if user_id is not None:
+                    row = s.get(User, user_id)
+                    if row is None or not row.active:
+                        raise WrongPassphrase()
+                    self.user = CurrentUser(
+                        row.id, row.name, row.role, bool(row.must_change_passphrase)
+                    )
+            if self.user is not None:
+                with self.write() as s:
+                    audit.record(s, self.user.id, "unlocked")
+        except BaseException:
+            self.lock()
+            raise
+        self._failed_attempts = 0
+        self._next_attempt_at = 0.0
+
+    def _start_engine(self) -> None:
+        assert self._data_key is not None
+        try:
+            engine = make_engine(self.db_path, self._data_key)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except KeysDoNotMatchVault:
+            raise
+        except (DatabaseError, OperationalError) as exc:
+            raise VaultDamaged(
+                "The vault database could not be opened; it may be damaged. Nothing was changed. "
+                "Restore the newest backup."
+            ) from exc
+        self._engine = engine
+        self._write_factory = sessionmaker(engine, expire_on_commit=False)
+        self._read_factory = sessionmaker(
+            engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
+        )
+
+    def _migrate_if_needed(self) -> None:
+        engine = self._require_engine()
+        current = migrate.current_revision(engine)
+        if current == migrate.head_revision():
+            return
+        if current is not None:
+            # An upgrade never starts without a verified copy of the vault as it was.
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+            self.backup_to(self.backup_dir / f"before-upgrade-{stamp}{BACKUP_SUFFIX}")
+        migrate.upgrade(engine)
+
+    def lock(self) -> None:
+        """Dispose of every connection and zero the data key. Drafts are the caller's to save."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._write_factory = None
+        self._read_factory = None
+        if self._data_key is not None:
+            crypto.zero(self._data_key)
+        self._data_key = None
+        self.user = None
+
+    def close(self) -> None:
+        self.lock()
+        self._folder_lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- sessions -----------------------------------------------------------------------------
+
+    def _require_engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultLocked()
+        return self._engine
+
+    def _require_user(self) -> CurrentUser:
+        if self.user is None:
+            raise VaultLocked()
+        return self.user
+
+    @property
+    def engine(self) -> Engine:
+        return self._require_engine()
+
+    @property
+    def current_user(self) -> CurrentUser:
+        return self._require_user()
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One short transaction for one user action; commits on success, rolls back otherwise."""
+        if self._write_factory is None:
+            raise VaultLocked()
+        try:
+            with self._write_factory.begin() as session:
+                yield session
+        except OperationalError as exc:
+            if _is_storage_full(exc):
+                raise StorageFull() from exc
+            raise
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        if self._read_factory is None:
+            raise VaultLocked()
+        with self._read_factory.begin() as session:
+            yield session
+
+    # --- vault facts and maintenance ----------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        with self.read() as s:
+            row = s.get(Meta, key)
+            return row.value if row else None
+
+    @property
+    def office_name(self) -> str:
+        return self.meta("office_name") or ""
+
+    @property
+    def is_demo(self) -> bool:
+        return self.meta("is_demo") == "1"
+
+    def schema_revision(self) -> str | None:
+        return migrate.current_revision(self._require_engine())
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file and truncate it (after destroying a record, etc.)."""
+        raw = self._require_engine().raw_connection()
+        try:
+            # Outside any transaction: a checkpoint cannot run inside one.
+            busy, _log, _done = raw.driver_connection.execute(
+                "PRAGMA wal_checkpoint(TRUNCATE)"
+            ).fetchone()
+        finally:
+            raw.close()
+        if busy:
+            raise VaultError("The vault is busy; try again in a moment.")
+
+    def integrity_problems(self) -> list[str]:
+        if self._data_key is None:
+            raise VaultLocked()
+        return check_database_file(self.db_path, self._data_key)
+
+    def backup_to(self, out_path: Path):  # -> BackupInfo
+        if self._data_key is None:
+            raise VaultLocked()
+        revision = migrate.current_revision(self._require_engine())
+        return create_backup(
+            self.db_path, self.keys, self._data_key, out_path, schema_revision=revision
+        )
+
+    def _data_key_ref(self) -> bytearray:
+        """The live data key, for store modules that wrap it into a new key slot."""
+        if self._data_key is None:
+            raise VaultLocked()
+        return self._data_key
+
+    def data_key_copy(self) -> bytearray:
+        """A copy of the data key for the documented escape hatch and for verification."""
+        if self._data_key is None:
+            raise VaultLocked()
+        return bytearray(self._data_key)
+
+    def record_audit(
+        self, action: str, record_kind: str | None = None, record_id: int | None = None
+    ) -> None:
+        user = self.user
+        with self.write() as s:
+            audit.record(s, user.id if user else None, action, record_kind, record_id)
+
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """Whether the current user's passphrase is right (for confirming sensitive actions)."""
+        user = self._require_user()
+        try:
+            key = self.keys.unwrap_with_passphrase(user.id, passphrase)
+        except WrongPassphrase:
+            return False
+        crypto.zero(key)
+        return True
+
+    def list_active_user_ids(self) -> list[str]:
+        with self.read() as s:
+            return list(s.scalars(select(User.id).where(User.active.is_(True))))
+
+    def raw_count(self, table: str) -> int:
+        """Row count of one of our own tables (tests and diagnostics; the name is checked)."""
+        if not table.isidentifier():
+            raise ValueError("not a table name")
+        with self.read() as s:
+            return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+
+
+def _is_storage_full(exc: OperationalError) -> bool:
+    msg = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    return any(m in msg for m in ("database or disk is full", "disk i/o error", "readonly",
+                                  "read-only", "unable to open database file"))

@@ -1,0 +1,105 @@
+"""Suite-wide guards: no network, no stray files in the real home, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+# Every folder the app could write to points into one throwaway tree, so tests can scan it all.
+_SANDBOX = Path(tempfile.mkdtemp(prefix="advocate-tests-"))
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+              "XDG_RUNTIME_DIR"):
+    (_SANDBOX / _name.lower()).mkdir(mode=0o700)
+    os.environ[_name] = str(_SANDBOX / _name.lower())
+(_SANDBOX / "tmp").mkdir()
+os.environ["TMPDIR"] = str(_SANDBOX / "tmp")
+tempfile.tempdir = None  # re-read TMPDIR
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(_SANDBOX / "hypothesis"))
+
+PASSPHRASE = "plum tractor quietly 42 harbor"
+OFFICE = "Riverbend Advocacy Office"
+FIRST_USER = "Maria"
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+_real_socket = socket.socket
+
+
+class _GuardedSocket(_real_socket):
+    def __init__(self, family: int = -1, type: int = -1, proto: int = -1, fileno=None):
+        fam = socket.AF_INET if family == -1 else family
+        if fileno is None and fam in (socket.AF_INET, socket.AF_INET6):
+            raise NetworkBlocked("a test tried to open an internet socket; the app never may")
+        super().__init__(family, type, proto, fileno)
+
+
+def _blocked(*_args, **_kwargs):
+    raise NetworkBlocked("a test tried to reach the network; the app never may")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    socket.socket = _GuardedSocket  # type: ignore[misc]
+    socket.create_connection = _blocked  # type: ignore[assignment]
+    socket.getaddrinfo = _blocked  # type: ignore[assignment]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    socket.socket = _real_socket  # type: ignore[misc]
+    shutil.rmtree(_SANDBOX, ignore_errors=True)
+
+
+@pytest.fixture
+def sandbox() -> Path:
+    """The root of every folder the app may write to during the tests."""
+    return _SANDBOX
+
+
+@dataclass
+class VaultTemplate:
+    folder: Path
+    recovery_key: str
+    user_id: str
+
+
+@pytest.fixture(scope="session")
+def vault_template() -> Iterator[VaultTemplate]:
+    from advocate_app.store.vault import Vault
+
+    folder = Path(tempfile.mkdtemp(prefix="template-", dir=_SANDBOX))
+    vault, recovery = Vault.create(
+        folder / "vault", office_name=OFFICE, user_name=FIRST_USER, passphrase=PASSPHRASE,
+        kdf_target_seconds=0,
+    )
+    user_id = vault.current_user.id
+    vault.close()
+    yield VaultTemplate(folder / "vault", recovery, user_id)
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path, vault_template: VaultTemplate) -> Path:
+    """A fresh copy of a ready vault (same passphrase and recovery key), locked."""
+    dest = tmp_path / "vault"
+    shutil.copytree(vault_template.folder, dest, ignore=shutil.ignore_patterns("vault.lock"))
+    return dest
+
+
+@pytest.fixture
+def vault(vault_dir: Path, vault_template: VaultTemplate):
+    """A fresh vault, unlocked as its first user (a supervisor)."""
+    from advocate_app.store.vault import Vault
+
+    v = Vault.open(vault_dir)
+    v.unlock(vault_template.user_id, PASSPHRASE)
+    yield v
+    v.close()
