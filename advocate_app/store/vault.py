@@ -73,6 +73,16 @@ class UnlockThrottled(VaultError):
         )
 
 
+def passphrase_strength(passphrase: str, user_inputs: list[str] | None = None) -> int:
+    """zxcvbn's 0..4 guessability score (0 for an empty passphrase)."""
+    from zxcvbn import zxcvbn
+
+    if not passphrase:
+        return 0
+    inputs = [u for u in (user_inputs or []) if u]
+    return int(zxcvbn(passphrase[:100], user_inputs=inputs)["score"])
+
+
 def passphrase_problem(passphrase: str, user_inputs: list[str] | None = None) -> str | None:
     """Why a new passphrase is too weak, in plain words, or None when it is strong enough."""
     from zxcvbn import zxcvbn

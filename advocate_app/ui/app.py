@@ -1,0 +1,50 @@
+"""Starting the GUI: the QApplication, the theme, error handling and the sections."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from advocate_app.settings import Settings
+from advocate_app.ui.errors import install_excepthook
+from advocate_app.ui.main_window import AppController
+from advocate_app.ui.qt import QApplication, QGuiApplication, Qt
+from advocate_app.ui.sections import build_sections
+from advocate_app.ui.theme import apply_theme
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Companion")
+    app.setApplicationDisplayName("Companion")
+    app.setDesktopFileName("org.advocatecompanion.AdvocateCompanion")
+    apply_theme(app)
+    return app  # type: ignore[return-value]
+
+
+def build_controller(data_dir: Path, settings: Settings | None = None,
+                     **kwargs: object) -> AppController:
+    controller = AppController(
+        data_dir, settings or Settings.load(), sections_factory=build_sections,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    return controller
+
+
+def run_gui(*, data_dir: Path, demo: bool = False, smoke_test: bool = False,
+            explicit_data_dir: bool = False) -> int:
+    app = make_application()
+    install_excepthook()
+    if smoke_test:
+        from advocate_app.ui.smoke import run_smoke_test
+
+        return run_smoke_test(app, demo=demo)
+    controller = build_controller(data_dir)
+    controller.window.show()
+    controller.start()
+    return app.exec()

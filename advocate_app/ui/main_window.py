@@ -1,0 +1,381 @@
+"""The one main window and the controller that moves it between locked and unlocked states."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from advocate_app.settings import Settings
+from advocate_app.store import users as store_users
+from advocate_app.store.errors import VaultError, VaultInUse
+from advocate_app.store.vault import UnlockThrottled, Vault
+from advocate_app.store.vocab import ROLES
+from advocate_app.ui.clipboard import clear_if_unchanged
+from advocate_app.ui.idle import IdleWatcher
+from advocate_app.ui.pages import (
+    MessagePage,
+    NewPassphrasePage,
+    RecoveryKeyPage,
+    SetupPage,
+    UnlockPage,
+    WelcomePage,
+)
+from advocate_app.ui.qt import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QKeySequence,
+    QMainWindow,
+    QPrintDialog,
+    QPrinter,
+    QSettings,
+    QShortcut,
+    QStackedWidget,
+    Qt,
+    QTextDocument,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    tr,
+)
+from advocate_app.ui.shell import DemoBanner, Shell
+from advocate_app.ui.worker import run_task
+
+log = logging.getLogger(__name__)
+
+WINDOW_TITLE = "Companion"  # neutral on purpose: never an office, a client or "trafficking"
+
+
+def forget_file_dialog_folders() -> None:
+    """Qt's file dialog records recently used folders in QtProject.conf; erase them."""
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.remove("FileDialog")
+    settings.sync()
+
+
+def ask_save_path(parent: QWidget, title: str, default_name: str, filter_text: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, default_name, filter_text)
+    forget_file_dialog_folders()
+    return Path(chosen) if chosen else None
+
+
+def ask_open_path(parent: QWidget, title: str, filter_text: str) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, "", filter_text)
+    forget_file_dialog_folders()
+    return Path(chosen) if chosen else None
+
+
+class MainWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, demo_banner: str | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(WINDOW_TITLE)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = DemoBanner(demo_banner) if demo_banner else None
+        if self.banner is not None:
+            layout.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.resize(1200, 800)
+        self.setMinimumSize(900, 600)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's API
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+class AppController:
+    """Owns the vault and decides which page the window shows."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        settings: Settings,
+        *,
+        demo_banner: str | None = None,
+        kdf_target_seconds: float = 1.0,
+        sections_factory: Callable[[AppController, Shell], None] | None = None,
+        demo_launcher: Callable[[], None] | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.settings = settings
+        self.kdf_target_seconds = kdf_target_seconds
+        self.vault: Vault | None = None
+        self.shell: Shell | None = None
+        self._last_location: dict[str, object] = {}
+        self._last_user_id: str | None = None
+        self._sections_factory = sections_factory
+        self._demo_launcher = demo_launcher
+        self.window = MainWindow(demo_banner)
+        self.window.closing.connect(self.shutdown)
+
+        self.welcome = WelcomePage(demo_available=demo_launcher is not None,
+                                   demo_reason=tr("The demo is not available in this build."))
+        self.setup = SetupPage()
+        self.recovery = RecoveryKeyPage()
+        self.unlock_page = UnlockPage()
+        self.new_passphrase = NewPassphrasePage()
+        self.message = MessagePage()
+        for page in (self.welcome, self.setup, self.recovery, self.unlock_page,
+                     self.new_passphrase, self.message):
+            self.window.stack.addWidget(page)
+        self.unlock_page.demo_button.setVisible(demo_launcher is not None)
+
+        self.welcome.setup_requested.connect(lambda: self._show(self.setup))
+        self.welcome.demo_requested.connect(self._launch_demo)
+        self.unlock_page.demo_requested.connect(self._launch_demo)
+        self.setup.back_requested.connect(lambda: self._show(self.welcome))
+        self.setup.submitted.connect(self.create_vault)
+        self.recovery.confirmed.connect(self.enter_shell)
+        self.recovery.print_requested.connect(self.print_recovery_key)
+        self.recovery.save_pdf_requested.connect(self.save_recovery_key_pdf)
+        self.unlock_page.unlock_requested.connect(self.unlock)
+        self.unlock_page.recovery_requested.connect(self.unlock_with_recovery)
+        self.new_passphrase.submitted.connect(self.set_new_passphrase)
+
+        self.idle = IdleWatcher(settings.idle_minutes, self.window)
+        self.idle.idle.connect(lambda: self.lock("idle"))
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self.window)
+        self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_shortcut.activated.connect(lambda: self.lock("shortcut"))
+        self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self.window)
+        self.search_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.search_shortcut.activated.connect(self.focus_search)
+
+    # --- starting -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if not Vault.exists(self.data_dir):
+            self._show(self.welcome)
+            return
+        try:
+            self.vault = Vault.open(self.data_dir)
+        except VaultInUse as exc:
+            self._show_message(tr("Already open"), exc.message,
+                               [(tr("Close"), self.window.close)])
+            return
+        except VaultError as exc:
+            self._show_message(tr("The vault cannot be opened"), exc.message,
+                               [(tr("Close"), self.window.close)])
+            return
+        self._show_unlock()
+
+    def _show(self, page: QWidget) -> None:
+        self.window.stack.setCurrentWidget(page)
+        page.setFocus()
+        focus = page.focusNextPrevChild(True)
+        del focus
+
+    def _show_message(self, title: str, text: str,
+                      actions: list[tuple[str, Callable[[], None]]]) -> None:
+        self.message.show_message(title, text, actions)
+        self._show(self.message)
+
+    def _show_unlock(self) -> None:
+        assert self.vault is not None
+        self.unlock_page.set_users(self.vault.users_for_unlock(), self._last_user_id)
+        self.unlock_page.reset()
+        self._show(self.unlock_page)
+        self.unlock_page.passphrase.setFocus()
+
+    def _launch_demo(self) -> None:
+        if self._demo_launcher is not None:
+            self._demo_launcher()
+
+    # --- set-up -------------------------------------------------------------------------------
+
+    def create_vault(self, office: str, user: str, passphrase: str) -> None:
+        self.setup.set_busy(True)
+        target = self.kdf_target_seconds
+
+        def work() -> tuple[Vault, str]:
+            return Vault.create(self.data_dir, office_name=office, user_name=user,
+                                passphrase=passphrase, kdf_target_seconds=target)
+
+        def done(result: tuple[Vault, str]) -> None:
+            self.setup.set_busy(False)
+            self.setup.clear_secrets()
+            self.vault, key_text = result
+            self.recovery.show_key(key_text)
+            self._show(self.recovery)
+
+        def failed(exc: BaseException) -> None:
+            self.setup.set_busy(False)
+            if isinstance(exc, VaultError):
+                self.setup.show_error(exc.message)
+            else:
+                raise exc
+
+        run_task(work, done, failed)
+
+    def _recovery_document(self) -> QTextDocument:
+        key = html.escape(self.recovery.key_text())
+        office = html.escape(self.vault.office_name if self.vault else "")
+        doc = QTextDocument()
+        doc.setHtml(
+            f"<h2>Advocate Companion — recovery key</h2><p>Office: {office}</p>"
+            f"<p style='font-family:monospace; font-size:20pt'>{key}</p>"
+            "<p>This key opens the office's encrypted records if every passphrase is "
+            "forgotten. Keep it locked away from the computer. Anyone who has it can open "
+            "the vault.</p>"
+        )
+        return doc
+
+    def print_recovery_key(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._recovery_document().print_(printer)
+
+    def save_recovery_key_pdf(self) -> None:
+        path = ask_save_path(self.window, tr("Save the recovery key as PDF"),
+                             "recovery-key.pdf", tr("PDF files (*.pdf)"))
+        if path is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        printer.setDocName("Recovery key")
+        self._recovery_document().print_(printer)
+        self.recovery.message.setText(tr("Saved. Print it, then delete the file from this "
+                                         "computer."))
+
+    # --- unlocking ----------------------------------------------------------------------------
+
+    def unlock(self, user_id: str, passphrase: str) -> None:
+        self._run_unlock(lambda v: v.unlock(user_id, passphrase))
+
+    def unlock_with_recovery(self, user_id: str, recovery_text: str) -> None:
+        self._run_unlock(lambda v: v.unlock_with_recovery_key(user_id, recovery_text))
+
+    def _run_unlock(self, fn: Callable[[Vault], object]) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        wait = vault.seconds_until_next_attempt()
+        if wait > 0:
+            self.unlock_page.show_error(UnlockThrottled(wait).message, wait)
+            return
+        self.unlock_page.set_busy(True)
+
+        def done(_user: object) -> None:
+            self.unlock_page.set_busy(False)
+            self.unlock_page.reset()
+            user = vault.current_user
+            if vault.unlocked_with_recovery_key:
+                self.new_passphrase.prepare(tr(
+                    "You unlocked with the recovery key. Choose a new passphrase for {0} now; "
+                    "the old one no longer matters.").format(user.name),
+                    [user.name, vault.office_name])
+                self._show(self.new_passphrase)
+            elif user.must_change_passphrase:
+                self.new_passphrase.prepare(tr(
+                    "Welcome, {0}. You unlocked with a temporary passphrase: choose your own "
+                    "now. Nobody else will know it.").format(user.name),
+                    [user.name, vault.office_name])
+                self._show(self.new_passphrase)
+            else:
+                self.enter_shell()
+
+        def failed(exc: BaseException) -> None:
+            self.unlock_page.set_busy(False)
+            if isinstance(exc, VaultError):
+                self.unlock_page.show_error(exc.message, vault.seconds_until_next_attempt())
+            else:
+                raise exc
+
+        run_task(lambda: fn(vault), done, failed)
+
+    def set_new_passphrase(self, passphrase: str) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        self.new_passphrase.save.setEnabled(False)
+
+        def done(_r: object) -> None:
+            self.new_passphrase.save.setEnabled(True)
+            self.new_passphrase.prepare("", [])
+            self.enter_shell()
+
+        def failed(exc: BaseException) -> None:
+            self.new_passphrase.save.setEnabled(True)
+            if isinstance(exc, VaultError):
+                self.new_passphrase.show_error(exc.message)
+            else:
+                raise exc
+
+        run_task(lambda: store_users.change_own_passphrase(vault, None, passphrase), done, failed)
+
+    # --- the unlocked shell -------------------------------------------------------------------
+
+    def enter_shell(self) -> None:
+        vault = self.vault
+        assert vault is not None and vault.is_unlocked
+        user = vault.current_user
+        self._last_user_id = user.id
+        shell = Shell(vault.office_name, user.name, tr(ROLES.get(user.role, user.role)))
+        shell.lock_requested.connect(lambda: self.lock("button"))
+        if self._sections_factory is not None:
+            self._sections_factory(self, shell)
+        self.shell = shell
+        self.window.stack.addWidget(shell)
+        self.window.stack.setCurrentWidget(shell)
+        if self._last_location:
+            shell.restore_location(self._last_location)
+        elif shell.nav.count():
+            shell.nav.setCurrentRow(0)
+        self._last_location = {}
+        self.idle.set_minutes(self.settings.idle_minutes)
+        self.idle.start()
+
+    def focus_search(self) -> None:
+        if self.shell is not None and self.window.stack.currentWidget() is self.shell:
+            self.shell.search.setFocus()
+            self.shell.search.selectAll()
+
+    def lock(self, reason: str = "") -> None:
+        """Hide everything at once, keep unsaved text as drafts, forget the key."""
+        vault = self.vault
+        if vault is None or not vault.is_unlocked:
+            return
+        self.idle.stop()
+        shell = self.shell
+        if shell is not None:
+            try:
+                shell.collect_drafts()
+            except VaultError:
+                log.warning("a draft could not be saved before locking")
+            self._last_location = shell.location()
+        # Close every dialog first, so nothing shows over the unlock screen.
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self._show_unlock()
+        if shell is not None:
+            self.window.stack.removeWidget(shell)
+            shell.hide()
+            self.shell = None
+            # Deleted once any dialog's event loop has returned.
+            QTimer.singleShot(0, shell.deleteLater)
+        vault.lock()
+        clear_if_unchanged()
+        log.info("locked (%s)", reason or "request")
+
+    def shutdown(self) -> None:
+        if self.vault is None:
+            return
+        if self.vault.is_unlocked:
+            self.lock("closing")
+        self.vault.close()
+        self.vault = None

@@ -1,0 +1,454 @@
+"""The screens before the main window: first run, set-up, recovery key, unlock, new passphrase."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from advocate_app.store.vault import UnlockUser, passphrase_problem, passphrase_strength
+from advocate_app.ui.qt import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QWidget,
+    Signal,
+    tr,
+)
+from advocate_app.ui.widgets import Page, StrengthMeter, label, passphrase_field, primary_button
+
+DEMO_DISABLED_REASON = ""  # empty: the demo is available (see advocate_app.demo)
+
+
+class WelcomePage(Page):
+    setup_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, demo_available: bool, demo_reason: str = "") -> None:
+        super().__init__(
+            tr("Welcome to Advocate Companion"),
+            tr("Confidential notes, needs checklists and a reference library that stay on this "
+               "computer, encrypted, and never use the internet."),
+        )
+        self.setup_button = primary_button(tr("Set up this office"))
+        self.setup_button.clicked.connect(self.setup_requested)
+        self.body.addWidget(label(tr(
+            "Setting up creates an encrypted vault for your office's records. You will choose a "
+            "passphrase and receive a recovery key to keep somewhere safe.")))
+        self.body.addWidget(self.setup_button)
+        self.demo_button = QPushButton(tr("Try the demo"))
+        self.demo_button.setEnabled(demo_available)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.body.addWidget(label(tr(
+            "The demo opens fictional training cases in a separate vault; it never touches real "
+            "records.")))
+        self.body.addWidget(self.demo_button)
+        if not demo_available and demo_reason:
+            self.body.addWidget(label(demo_reason, "hint"))
+        self.finish()
+
+
+class SetupPage(Page):
+    """Office name, first user's name, passphrase twice with a strength meter."""
+
+    submitted = Signal(str, str, str)  # office, user, passphrase
+    back_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(
+            tr("Set up this office"),
+            tr("You will be the first user and a supervisor: you can add the other advocates "
+               "afterwards."),
+        )
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        self.office = QLineEdit()
+        self.office.setMaxLength(120)
+        self.office.setAccessibleName(tr("Office name"))
+        self.user = QLineEdit()
+        self.user.setMaxLength(80)
+        self.user.setAccessibleName(tr("Your name"))
+        self.passphrase = passphrase_field(tr("Passphrase"))
+        self.repeat = passphrase_field(tr("Passphrase again"))
+        self.meter = StrengthMeter()
+        for text, widget in (
+            (tr("&Office name"), self.office),
+            (tr("&Your name"), self.user),
+            (tr("&Passphrase"), self.passphrase),
+            (tr("Passphrase &again"), self.repeat),
+        ):
+            lab = QLabel(text)
+            lab.setBuddy(widget)
+            form.addRow(lab, widget)
+        form.addRow("", self.meter)
+        self.body.addLayout(form)
+        self.body.addWidget(label(tr(
+            "Use at least 10 characters; four or five unrelated words are easy to remember and "
+            "hard to guess. There is no way to see it again, so keep it somewhere safe."), "hint"))
+        self.message = label("", "error")
+        self.body.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.back = QPushButton(tr("Back"))
+        self.back.clicked.connect(self.back_requested)
+        self.create = primary_button(tr("Create the vault"))
+        self.create.clicked.connect(self._submit)
+        buttons.addWidget(self.back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create)
+        self.body.addLayout(buttons)
+        self.finish()
+        for field in (self.office, self.user, self.passphrase, self.repeat):
+            field.textChanged.connect(self._update)
+            field.returnPressed.connect(self._submit)
+        self._update()
+
+    def _update(self) -> None:
+        phrase = self.passphrase.text()
+        inputs = [self.office.text(), self.user.text()]
+        self.meter.set_score(passphrase_strength(phrase, inputs) if phrase else None)
+        self.message.setText("")
+
+    def _problem(self) -> str | None:
+        if not self.office.text().strip():
+            return tr("Enter the office's name.")
+        if not self.user.text().strip():
+            return tr("Enter your name.")
+        problem = passphrase_problem(self.passphrase.text(), [self.office.text(), self.user.text()])
+        if problem:
+            return problem
+        if self.passphrase.text() != self.repeat.text():
+            return tr("The two passphrases are not the same. Type them again.")
+        return None
+
+    def _submit(self) -> None:
+        problem = self._problem()
+        if problem:
+            self.message.setText(problem)
+            return
+        self.submitted.emit(self.office.text().strip(), self.user.text().strip(),
+                            self.passphrase.text())
+
+    def set_busy(self, busy: bool) -> None:
+        self.create.setEnabled(not busy)
+        self.back.setEnabled(not busy)
+        self.create.setText(tr("Creating the vault…") if busy else tr("Create the vault"))
+
+    def show_error(self, text: str) -> None:
+        self.message.setText(text)
+
+    def clear_secrets(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+
+
+class RecoveryKeyPage(Page):
+    """The recovery key, shown once; the person types two groups back to show they have it."""
+
+    confirmed = Signal()
+    print_requested = Signal()
+    save_pdf_requested = Signal()
+
+    CHECK_GROUPS = (3, 7)  # 1-based group numbers asked for
+
+    def __init__(self) -> None:
+        super().__init__(
+            tr("Your recovery key"),
+            tr("If every passphrase is forgotten, this key is the only way into the office's "
+               "records. It is shown only now."),
+        )
+        self.key_label = label("", "recovery")
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setAccessibleName(tr("Recovery key"))
+        self.body.addWidget(self.key_label)
+        self.body.addWidget(label(tr(
+            "Write it on paper or print it, and keep it locked away from this computer (for "
+            "example in the director's safe). Anyone with this key can open the vault.")))
+        row = QHBoxLayout()
+        self.print_button = QPushButton(tr("Print…"))
+        self.print_button.clicked.connect(self.print_requested)
+        self.pdf_button = QPushButton(tr("Save as PDF…"))
+        self.pdf_button.clicked.connect(self.save_pdf_requested)
+        row.addWidget(self.print_button)
+        row.addWidget(self.pdf_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.prompt = label("")
+        self.body.addWidget(self.prompt)
+        form = QFormLayout()
+        self.group_fields: list[QLineEdit] = []
+        for number in self.CHECK_GROUPS:
+            field = QLineEdit()
+            field.setMaxLength(4)
+            field.setAccessibleName(tr("Group {0} of the recovery key").format(number))
+            field.textChanged.connect(self._update)
+            lab = QLabel(tr("Group &{0}").format(number))
+            lab.setBuddy(field)
+            form.addRow(lab, field)
+            self.group_fields.append(field)
+        self.body.addLayout(form)
+        self.message = label("", "hint")
+        self.body.addWidget(self.message)
+        self.continue_button = primary_button(tr("I have kept it safe — continue"))
+        self.continue_button.setEnabled(False)
+        self.continue_button.clicked.connect(self._continue)
+        self.body.addWidget(self.continue_button)
+        self.finish()
+        self._groups: list[str] = []
+
+    def show_key(self, key_text: str) -> None:
+        self._groups = key_text.split("-")
+        lines = ["  ".join(self._groups[:5]), "  ".join(self._groups[5:])]
+        self.key_label.setText("\n".join(lines))
+        self.prompt.setText(tr(
+            "To check your copy, type group {0} and group {1} (counting from the left, first "
+            "line then second).").format(*self.CHECK_GROUPS))
+        for field in self.group_fields:
+            field.clear()
+
+    def key_text(self) -> str:
+        return "-".join(self._groups)
+
+    def _matches(self) -> bool:
+        if not self._groups:
+            return False
+        return all(
+            field.text().strip().upper() == self._groups[number - 1]
+            for field, number in zip(self.group_fields, self.CHECK_GROUPS, strict=True)
+        )
+
+    def _update(self) -> None:
+        ok = self._matches()
+        self.continue_button.setEnabled(ok)
+        filled = all(len(f.text().strip()) == 4 for f in self.group_fields)
+        if ok:
+            self.message.setText(tr("Both groups match."))
+        elif filled:
+            self.message.setText(tr("Those groups do not match the key above. Check your copy."))
+        else:
+            self.message.setText("")
+
+    def _continue(self) -> None:
+        if self._matches():
+            self._groups = []
+            self.key_label.clear()
+            self.confirmed.emit()
+
+
+class UnlockPage(Page):
+    unlock_requested = Signal(str, str)  # user id, passphrase
+    recovery_requested = Signal(str, str)  # user id, recovery key text
+    demo_requested = Signal()
+
+    def __init__(self, office_hint: str = "") -> None:
+        super().__init__(tr("Unlock"), tr("The office's records are locked."))
+        self.stack = QStackedWidget()
+        # Passphrase form
+        pass_form = QWidget()
+        form = QFormLayout(pass_form)
+        self.user_box = QComboBox()
+        self.user_box.setAccessibleName(tr("User"))
+        self.passphrase = passphrase_field(tr("Passphrase"))
+        self.passphrase.returnPressed.connect(self._unlock)
+        for text, widget in ((tr("&User"), self.user_box), (tr("&Passphrase"), self.passphrase)):
+            lab = QLabel(text)
+            lab.setBuddy(widget)
+            form.addRow(lab, widget)
+        self.stack.addWidget(pass_form)
+        # Recovery form
+        rec_form = QWidget()
+        form2 = QFormLayout(rec_form)
+        self.rec_user_box = QComboBox()
+        self.rec_user_box.setAccessibleName(tr("Who is unlocking"))
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setAccessibleName(tr("Recovery key"))
+        self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.recovery_key.returnPressed.connect(self._unlock)
+        for text, widget in ((tr("&Who is unlocking"), self.rec_user_box),
+                             (tr("&Recovery key"), self.recovery_key)):
+            lab = QLabel(text)
+            lab.setBuddy(widget)
+            form2.addRow(lab, widget)
+        form2.addRow("", label(tr("After unlocking you will choose a new passphrase."), "hint"))
+        self.stack.addWidget(rec_form)
+        self.body.addWidget(self.stack)
+
+        self.message = label("", "error")
+        self.message.setAccessibleName(tr("Unlock message"))
+        self.body.addWidget(self.message)
+        row = QHBoxLayout()
+        self.toggle = QPushButton(tr("Use recovery key"))
+        self.toggle.clicked.connect(self._toggle)
+        self.demo_button = QPushButton(tr("Try the demo"))
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.unlock_button = primary_button(tr("Unlock"))
+        self.unlock_button.clicked.connect(self._unlock)
+        row.addWidget(self.toggle)
+        row.addWidget(self.demo_button)
+        row.addStretch(1)
+        row.addWidget(self.unlock_button)
+        self.body.addLayout(row)
+        self.finish()
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self._wait_left = 0
+        self._busy = False
+
+    def set_users(self, users: list[UnlockUser], preferred: str | None = None) -> None:
+        for box in (self.user_box, self.rec_user_box):
+            box.clear()
+            for user in users:
+                box.addItem(user.name, user.id)
+            if preferred:
+                index = box.findData(preferred)
+                if index >= 0:
+                    box.setCurrentIndex(index)
+
+    @property
+    def using_recovery_key(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def _toggle(self) -> None:
+        recovery = not self.using_recovery_key
+        self.stack.setCurrentIndex(1 if recovery else 0)
+        self.toggle.setText(tr("Use passphrase") if recovery else tr("Use recovery key"))
+        self.message.setText("")
+        (self.recovery_key if recovery else self.passphrase).setFocus()
+
+    def _unlock(self) -> None:
+        if self._busy or self._wait_left > 0:
+            return
+        if self.using_recovery_key:
+            user_id = self.rec_user_box.currentData()
+            text = self.recovery_key.text()
+            if not text.strip():
+                self.message.setText(tr("Type the recovery key."))
+                return
+            self.recovery_requested.emit(user_id or "", text)
+        else:
+            user_id = self.user_box.currentData()
+            phrase = self.passphrase.text()
+            if not phrase:
+                self.message.setText(tr("Type your passphrase."))
+                return
+            self.unlock_requested.emit(user_id or "", phrase)
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.unlock_button.setEnabled(not busy and self._wait_left <= 0)
+        self.unlock_button.setText(tr("Unlocking…") if busy else tr("Unlock"))
+        if busy:
+            self.message.setText("")
+
+    def show_error(self, text: str, wait_seconds: float = 0) -> None:
+        self.message.setText(text)
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+        if wait_seconds > 0:
+            self._wait_left = int(round(wait_seconds))
+            self.unlock_button.setEnabled(False)
+            self._countdown.start()
+            self._tick(first=True)
+
+    def _tick(self, first: bool = False) -> None:
+        if not first:
+            self._wait_left -= 1
+        if self._wait_left <= 0:
+            self._countdown.stop()
+            self._wait_left = 0
+            self.unlock_button.setEnabled(not self._busy)
+            self.unlock_button.setText(tr("Unlock"))
+            return
+        self.unlock_button.setText(tr("Wait {0} s").format(self._wait_left))
+
+    def reset(self) -> None:
+        self.passphrase.clear()
+        self.recovery_key.clear()
+        self.message.setText("")
+        if self.using_recovery_key:
+            self._toggle()
+        self.passphrase.setFocus()
+
+
+class NewPassphrasePage(Page):
+    """After a recovery-key unlock, or a first unlock with a temporary passphrase."""
+
+    submitted = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__(tr("Choose a new passphrase"))
+        self.reason = label("")
+        self.body.addWidget(self.reason)
+        form = QFormLayout()
+        self.passphrase = passphrase_field(tr("New passphrase"))
+        self.repeat = passphrase_field(tr("New passphrase again"))
+        for text, widget in ((tr("&New passphrase"), self.passphrase),
+                             (tr("New passphrase &again"), self.repeat)):
+            lab = QLabel(text)
+            lab.setBuddy(widget)
+            form.addRow(lab, widget)
+        self.meter = StrengthMeter()
+        form.addRow("", self.meter)
+        self.body.addLayout(form)
+        self.message = label("", "error")
+        self.body.addWidget(self.message)
+        self.save = primary_button(tr("Save the new passphrase"))
+        self.save.clicked.connect(self._submit)
+        self.repeat.returnPressed.connect(self._submit)
+        self.body.addWidget(self.save)
+        self.finish()
+        self._inputs: list[str] = []
+        self.passphrase.textChanged.connect(
+            lambda text: self.meter.set_score(passphrase_strength(text, self._inputs)
+                                              if text else None))
+
+    def prepare(self, reason: str, inputs: list[str]) -> None:
+        self.reason.setText(reason)
+        self._inputs = inputs
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.message.setText("")
+
+    def _submit(self) -> None:
+        problem = passphrase_problem(self.passphrase.text(), self._inputs)
+        if problem:
+            self.message.setText(problem)
+            return
+        if self.passphrase.text() != self.repeat.text():
+            self.message.setText(tr("The two passphrases are not the same. Type them again."))
+            return
+        self.submitted.emit(self.passphrase.text())
+
+    def show_error(self, text: str) -> None:
+        self.message.setText(text)
+
+
+class MessagePage(Page):
+    """A full-window message when the vault cannot be used (in use elsewhere, damaged)."""
+
+    def __init__(self) -> None:
+        super().__init__(tr("The vault cannot be opened"))
+        self.text = label("")
+        self.body.addWidget(self.text)
+        self.buttons = QHBoxLayout()
+        self.body.addLayout(self.buttons)
+        self.finish()
+
+    def show_message(self, title: str, text: str,
+                     actions: list[tuple[str, Callable[[], None]]]) -> None:
+        self.title_label.setText(title)
+        self.text.setText(text)
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.buttons.addStretch(1)
+        for i, (caption, callback) in enumerate(actions):
+            button = primary_button(caption) if i == len(actions) - 1 else QPushButton(caption)
+            button.clicked.connect(callback)
+            self.buttons.addWidget(button)

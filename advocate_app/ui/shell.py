@@ -1,0 +1,155 @@
+"""The main window's content once unlocked: navigation on the left, the section on the right,
+the search box always at the top, and the Lock button."""
+
+from __future__ import annotations
+
+from advocate_app.ui.qt import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSize,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    tr,
+)
+from advocate_app.ui.widgets import label
+
+
+class Section(QWidget):
+    """One entry of the left navigation. Subclasses set `title` and override the hooks."""
+
+    title = ""
+
+    def on_show(self) -> None:
+        """Called each time the section becomes visible: refresh what may have changed."""
+
+    def location(self) -> dict[str, object]:
+        """Small, non-sensitive state (ids, slugs) to come back to after an unlock."""
+        return {}
+
+    def restore_location(self, loc: dict[str, object]) -> None:
+        """Go back to a place returned by location()."""
+
+    def collect_drafts(self) -> None:
+        """Save any unsaved text as encrypted drafts (called before a lock)."""
+
+
+class Shell(QWidget):
+    lock_requested = Signal()
+    search_requested = Signal(str)
+
+    def __init__(self, office_name: str, user_name: str, role_label: str) -> None:
+        super().__init__()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        top = QFrame()
+        top.setObjectName("TopBar")
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(12, 8, 12, 8)
+        self.where = label(office_name, "subtitle", wrap=False)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search everything (Ctrl+K)"))
+        self.search.setAccessibleName(tr("Search everything"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(360)
+        self.who = label(tr("{0} · {1}").format(user_name, role_label), "hint", wrap=False)
+        self.lock_button = QPushButton(tr("Lock"))
+        self.lock_button.setToolTip(tr("Lock now (Ctrl+L). Unsaved text is kept as a draft."))
+        self.lock_button.setAccessibleName(tr("Lock"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        top_row.addWidget(self.where)
+        top_row.addSpacing(16)
+        top_row.addWidget(self.search, 1)
+        top_row.addSpacing(16)
+        top_row.addWidget(self.who)
+        top_row.addWidget(self.lock_button)
+        outer.addWidget(top)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("Navigation")
+        self.nav.setAccessibleName(tr("Sections"))
+        self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.sections: dict[str, Section] = {}
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.search.returnPressed.connect(lambda: self.search_requested.emit(self.search.text()))
+        # Shown once a search handler is attached (see enable_search): no dead controls.
+        self.search.setVisible(False)
+
+    def enable_search(self) -> None:
+        self.search.setVisible(True)
+
+    def add_section(self, key: str, section: Section) -> None:
+        self.sections[key] = section
+        item = QListWidgetItem(section.title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(170, 40))
+        self.nav.addItem(item)
+        self.stack.addWidget(section)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        section = self.sections[key]
+        self.stack.setCurrentWidget(section)
+        section.on_show()
+
+    def show_section(self, key: str) -> Section:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                if self.nav.currentRow() == row:
+                    self.sections[key].on_show()
+                self.nav.setCurrentRow(row)
+                break
+        return self.sections[key]
+
+    def current_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def location(self) -> dict[str, object]:
+        key = self.current_key()
+        if key is None:
+            return {}
+        return {"section": key, "state": self.sections[key].location()}
+
+    def restore_location(self, loc: dict[str, object]) -> None:
+        key = loc.get("section")
+        if isinstance(key, str) and key in self.sections:
+            section = self.show_section(key)
+            state = loc.get("state")
+            if isinstance(state, dict):
+                section.restore_location(state)
+
+    def collect_drafts(self) -> None:
+        for section in self.sections.values():
+            section.collect_drafts()
+
+
+class DemoBanner(QLabel):
+    """Impossible to miss and impossible to hide: no close button, on every window."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setObjectName("DemoBanner")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAccessibleName(tr("Demo mode"))
+        self.setTextFormat(Qt.TextFormat.PlainText)

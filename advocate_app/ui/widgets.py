@@ -1,0 +1,128 @@
+"""Small building blocks shared by every screen."""
+
+from __future__ import annotations
+
+from advocate_app.ui.qt import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    tr,
+)
+
+
+def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)  # nothing typed by a person is ever rich text
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def primary_button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setProperty("role", "primary")
+    button.setDefault(True)
+    button.setAutoDefault(True)
+    return button
+
+
+def passphrase_field(accessible_name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(accessible_name)
+    # Keep passphrases out of any input-method history or prediction.
+    field.setInputMethodHints(
+        Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
+        | Qt.InputMethodHint.ImhHiddenText
+    )
+    return field
+
+
+class Page(QWidget):
+    """A centered column with a title: first run, set-up, unlock and similar screens."""
+
+    def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Page")
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        column = QWidget()
+        column.setMaximumWidth(640)
+        column.setMinimumWidth(420)
+        self.body = QVBoxLayout(column)
+        self.body.setSpacing(12)
+        self.body.addStretch(1)
+        self.title_label = label(title, "title")
+        self.body.addWidget(self.title_label)
+        if subtitle:
+            self.body.addWidget(label(subtitle, "hint"))
+        outer.addWidget(column, 3)
+        outer.addStretch(1)
+
+    def finish(self) -> None:
+        self.body.addStretch(2)
+
+
+class StrengthMeter(QWidget):
+    """zxcvbn's score as a bar plus words: meaning never carried by color alone."""
+
+    WORDS = ["Very weak", "Weak", "Fair", "Strong", "Very strong"]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(10)
+        self.bar.setAccessibleName(tr("Passphrase strength"))
+        self.words = label("", "hint", wrap=False)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.words)
+        self.set_score(None)
+
+    def set_score(self, score: int | None) -> None:
+        if score is None:
+            self.bar.setValue(0)
+            self.words.setText(tr("Strength: type a passphrase"))
+            return
+        self.bar.setValue(score)
+        self.words.setText(tr("Strength: {0}").format(tr(self.WORDS[score])))
+
+
+def hline() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
+    """A question whose yes-button names the action ("Remove user", not "OK")."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setIcon(QMessageBox.Icon.Question)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def inform(parent: QWidget, title: str, text: str) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.addButton(tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()

@@ -1,0 +1,73 @@
+"""Background work: a QRunnable whose result or error comes back on the GUI thread.
+
+Nothing here touches a widget off the GUI thread; the callbacks run on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from advocate_app.ui.qt import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+_running: set[_Task] = set()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], with_progress: bool) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn = fn
+        self.with_progress = with_progress
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            if self.with_progress:
+                result = self.fn(self.signals.progress.emit)
+            else:
+                result = self.fn()
+        except BaseException as exc:  # delivered to the GUI thread, which decides what to show
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+def run_task(
+    fn: Callable[..., Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    *,
+    on_progress: Callable[[int], None] | None = None,
+) -> _Task:
+    """Run fn on the thread pool; with on_progress, fn receives a report(percent) callable."""
+    task = _Task(fn, on_progress is not None)
+    _running.add(task)
+
+    def finished_ok(result: Any) -> None:
+        _running.discard(task)
+        on_done(result)
+
+    def finished_err(exc: BaseException) -> None:
+        _running.discard(task)
+        on_error(exc)
+
+    task.signals.done.connect(finished_ok)
+    task.signals.failed.connect(finished_err)
+    if on_progress is not None:
+        task.signals.progress.connect(on_progress)
+    QThreadPool.globalInstance().start(task)
+    return task
+
+
+def tasks_running() -> int:
+    return len(_running)

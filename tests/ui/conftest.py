@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from advocate_app.settings import Settings
+from advocate_app.ui.app import build_controller, make_application
+from advocate_app.ui.main_window import AppController
+from advocate_app.ui.qt import Qt
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def qapp_cls():
+    return None
+
+
+@pytest.fixture(scope="session")
+def qapp():
+    return make_application([])
+
+
+def _controller(qtbot, folder: Path) -> AppController:
+    controller = build_controller(folder, Settings(), kdf_target_seconds=0)
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.start()
+    return controller
+
+
+@pytest.fixture
+def make_controller(qtbot) -> Iterator:
+    made: list[AppController] = []
+
+    def make(folder: Path) -> AppController:
+        controller = _controller(qtbot, folder)
+        made.append(controller)
+        return controller
+
+    yield make
+    for controller in made:
+        controller.shutdown()
+
+
+def unlock(qtbot, controller: AppController, passphrase: str = PASSPHRASE) -> None:
+    page = controller.unlock_page
+    qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is page)
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, passphrase)
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.shell is not None
+                    and controller.window.stack.currentWidget() is controller.shell,
+                    timeout=15000)
+
+
+@pytest.fixture
+def unlocked(make_controller, vault_dir: Path, qtbot) -> AppController:
+    controller = make_controller(vault_dir)
+    unlock(qtbot, controller)
+    return controller
