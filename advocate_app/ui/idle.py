@@ -38,7 +38,7 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.timer.isActive():
             self.timer.start()
         return False

@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
         self.setMinimumSize(900, 600)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's API
+    def closeEvent(self, event) -> None:
         self.closing.emit()
         super().closeEvent(event)
 

@@ -350,7 +350,7 @@ class UnlockPage(Page):
         self.passphrase.clear()
         self.passphrase.setFocus()
         if wait_seconds > 0:
-            self._wait_left = int(round(wait_seconds))
+            self._wait_left = round(wait_seconds)
             self.unlock_button.setEnabled(False)
             self._countdown.start()
             self._tick(first=True)

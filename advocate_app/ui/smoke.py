@@ -14,7 +14,7 @@ from advocate_app.settings import Settings
 from advocate_app.store.vault import Vault
 from advocate_app.ui.qt import QApplication
 
-SMOKE_PASSPHRASE = "smoke test lantern orchard 42"
+SMOKE_PASSPHRASE = "smoke test lantern orchard 42"  # noqa: S105 - a throwaway vault
 
 
 def _steps(folder: Path) -> list[str]:

@@ -34,7 +34,7 @@ QFrame#TopBar {{ border-bottom: 1px solid palette(mid); }}
 
 
 def apply_theme(app: QApplication) -> None:
-    if "Fusion" in QStyleFactory.keys():
+    if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 - keys() is a Qt call, not a dict
         app.setStyle("Fusion")
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))

@@ -32,10 +32,7 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            if self.with_progress:
-                result = self.fn(self.signals.progress.emit)
-            else:
-                result = self.fn()
+            result = self.fn(self.signals.progress.emit) if self.with_progress else self.fn()
         except BaseException as exc:  # delivered to the GUI thread, which decides what to show
             self.signals.failed.emit(exc)
         else:
