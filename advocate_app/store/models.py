@@ -69,7 +69,77 @@ class Draft(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class Client(Base):
+    """A survivor, known by an alias the advocate chose (never required to be a legal name)."""
+
+    __tablename__ = "clients"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alias: Mapped[str] = mapped_column(String(60))
+    intake_date: Mapped[date | None] = mapped_column(Date)
+    age_group: Mapped[str | None] = mapped_column(String(16))
+    trafficking_type: Mapped[str | None] = mapped_column(String(16))
+    preferred_language: Mapped[str | None] = mapped_column(String(60))
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    contact_method: Mapped[str | None] = mapped_column(String(200))
+    safe_times: Mapped[str | None] = mapped_column(String(200))
+    ok_to_leave_message: Mapped[bool | None] = mapped_column(Boolean)
+    code_word: Mapped[str | None] = mapped_column(String(60))
+    assigned_user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+    status: Mapped[str] = mapped_column(String(8), default="open", index=True)
+    closing_reason: Mapped[str | None] = mapped_column(String(200))
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_contact_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+
+
+class Note(Base):
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    body: Mapped[str] = mapped_column(Text)
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Release(Base):
+    """Informed, written, time-limited consent to share: who may receive what, and why."""
+
+    __tablename__ = "releases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    recipient: Mapped[str] = mapped_column(String(200))
+    information: Mapped[str] = mapped_column(String(500))
+    purpose: Mapped[str] = mapped_column(String(500))
+    signed_on: Mapped[date] = mapped_column(Date)
+    expires_on: Mapped[date] = mapped_column(Date)
+    revoked_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AnonymousContact(Base):
+    """A hotline call or walk-in logged without a client record; counted in reports."""
+
+    __tablename__ = "anonymous_contacts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contact_date: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    minutes: Mapped[int] = mapped_column(Integer, default=0)
+    topics: Mapped[str] = mapped_column(String(400), default="")  # comma-separated codes
+    author_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 __all__ = [
+    "AnonymousContact",
+    "Client",
+    "Note",
+    "Release",
     "AuditEvent",
     "Base",
     "Date",

@@ -1,0 +1,317 @@
+"""Clients: create, edit, close, list (paged, for a lazy list), open (audited) and destroy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+
+from sqlalchemy import Select, delete, func, inspect, select, text, update
+from sqlalchemy.exc import IntegrityError
+
+from advocate_app.store import audit
+from advocate_app.store.errors import InvalidInput, NotAllowed
+from advocate_app.store.models import AuditEvent, Base, Client, Note, User
+from advocate_app.store.vault import Vault
+from advocate_app.store.vocab import AGE_GROUPS, TRAFFICKING_TYPES
+
+ALIAS_MAX = 60
+
+
+@dataclass
+class ClientFields:
+    """What a person fills in on the client form. Only the alias is required."""
+
+    alias: str = ""
+    intake_date: date | None = None
+    age_group: str | None = None
+    trafficking_type: str | None = None
+    preferred_language: str | None = None
+    interpreter_needed: bool = False
+    contact_method: str | None = None
+    safe_times: str | None = None
+    ok_to_leave_message: bool | None = None
+    code_word: str | None = None
+    assigned_user_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ClientRecord:
+    id: int
+    fields: ClientFields
+    status: str
+    closing_reason: str | None
+    closed_on: date | None
+    assigned_name: str | None
+    last_contact_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One line of the client list."""
+
+    id: int
+    alias: str
+    status: str
+    intake_date: date | None
+    assigned_name: str | None
+    last_contact_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ClientQuery:
+    text: str = ""
+    mine_only: bool = False
+    status: str = "open"  # "open", "closed" or "all"
+    sort: str = "alias"  # "alias", "intake", "last_contact"
+    descending: bool = False
+    user_id: str | None = field(default=None, compare=True)
+
+
+_FIELD_NAMES = [f.name for f in fields(ClientFields)]
+
+
+def _clean(values: ClientFields) -> ClientFields:
+    alias = " ".join(values.alias.split())
+    if not alias:
+        raise InvalidInput("Enter an alias: a code or first-name alias, not a legal name.")
+    if len(alias) > ALIAS_MAX:
+        raise InvalidInput(f"Keep the alias under {ALIAS_MAX} characters.")
+    if values.age_group is not None and values.age_group not in AGE_GROUPS:
+        raise InvalidInput("Choose an age group from the list.")
+    if values.trafficking_type is not None and values.trafficking_type not in TRAFFICKING_TYPES:
+        raise InvalidInput("Choose a trafficking type from the list.")
+    if values.intake_date is not None and values.intake_date > date.today():
+        raise InvalidInput("The intake date cannot be in the future.")
+
+    def opt(value: str | None, limit: int) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        return value[:limit] or None
+
+    return ClientFields(
+        alias=alias,
+        intake_date=values.intake_date,
+        age_group=values.age_group,
+        trafficking_type=values.trafficking_type,
+        preferred_language=opt(values.preferred_language, 60),
+        interpreter_needed=bool(values.interpreter_needed),
+        contact_method=opt(values.contact_method, 200),
+        safe_times=opt(values.safe_times, 200),
+        ok_to_leave_message=values.ok_to_leave_message,
+        code_word=opt(values.code_word, 60),
+        assigned_user_id=values.assigned_user_id or None,
+    )
+
+
+def _alias_taken() -> InvalidInput:
+    return InvalidInput(
+        "Another open client already has this alias. Add a letter or number to tell them apart."
+    )
+
+
+def create_client(vault: Vault, values: ClientFields) -> int:
+    values = _clean(values)
+    user = vault.current_user
+    with vault.write() as s:
+        if _open_alias_exists(s, values.alias, None):
+            raise _alias_taken()
+        client = Client(status="open", **{n: getattr(values, n) for n in _FIELD_NAMES})
+        if client.assigned_user_id is None:
+            client.assigned_user_id = user.id
+        s.add(client)
+        try:
+            s.flush()
+        except IntegrityError as exc:  # a race with another window: same message
+            raise _alias_taken() from exc
+        audit.record(s, user.id, "client_created", "client", client.id)
+        return client.id
+
+
+def _open_alias_exists(s, alias: str, except_id: int | None) -> bool:  # type: ignore[no-untyped-def]
+    query = select(Client.id).where(
+        func.lower(Client.alias) == alias.lower(), Client.status == "open"
+    )
+    if except_id is not None:
+        query = query.where(Client.id != except_id)
+    return s.scalars(query.limit(1)).first() is not None
+
+
+def update_client(vault: Vault, client_id: int, values: ClientFields) -> None:
+    values = _clean(values)
+    with vault.write() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise InvalidInput("That client record no longer exists.")
+        if client.status == "open" and _open_alias_exists(s, values.alias, client_id):
+            raise _alias_taken()
+        for name in _FIELD_NAMES:
+            setattr(client, name, getattr(values, name))
+        try:
+            s.flush()
+        except IntegrityError as exc:  # a race with another window: same message
+            raise _alias_taken() from exc
+        audit.record(s, vault.current_user.id, "client_edited", "client", client_id)
+
+
+def close_client(vault: Vault, client_id: int, reason: str, on: date | None = None) -> None:
+    with vault.write() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise InvalidInput("That client record no longer exists.")
+        client.status = "closed"
+        client.closing_reason = reason.strip()[:200] or None
+        client.closed_on = on or date.today()
+        audit.record(s, vault.current_user.id, "client_closed", "client", client_id)
+
+
+def reopen_client(vault: Vault, client_id: int) -> None:
+    with vault.write() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise InvalidInput("That client record no longer exists.")
+        if _open_alias_exists(s, client.alias, client_id):
+            raise InvalidInput("Another open client has this alias; change one of them first.")
+        client.status = "open"
+        client.closing_reason = None
+        client.closed_on = None
+        audit.record(s, vault.current_user.id, "client_reopened", "client", client_id)
+
+
+def open_client(vault: Vault, client_id: int) -> ClientRecord:
+    """Read a client record for display; every open is an audit event."""
+    with vault.write() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise InvalidInput("That client record no longer exists.")
+        audit.record(s, vault.current_user.id, "client_opened", "client", client_id)
+        assigned = s.get(User, client.assigned_user_id) if client.assigned_user_id else None
+        return ClientRecord(
+            id=client.id,
+            fields=ClientFields(**{n: getattr(client, n) for n in _FIELD_NAMES}),
+            status=client.status,
+            closing_reason=client.closing_reason,
+            closed_on=client.closed_on,
+            assigned_name=assigned.name if assigned else None,
+            last_contact_at=client.last_contact_at,
+        )
+
+
+def alias_of(vault: Vault, client_id: int) -> str | None:
+    with vault.read() as s:
+        return s.scalars(select(Client.alias).where(Client.id == client_id)).first()
+
+
+# --- the list ---------------------------------------------------------------------------------
+
+
+def _escape_like(text_: str) -> str:
+    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _list_query(query: ClientQuery) -> Select:  # type: ignore[type-arg]
+    stmt = select(
+        Client.id, Client.alias, Client.status, Client.intake_date, User.name,
+        Client.last_contact_at,
+    ).outerjoin(User, User.id == Client.assigned_user_id)
+    if query.status in ("open", "closed"):
+        stmt = stmt.where(Client.status == query.status)
+    if query.mine_only and query.user_id:
+        stmt = stmt.where(Client.assigned_user_id == query.user_id)
+    needle = " ".join(query.text.split())[:ALIAS_MAX]
+    if needle:
+        stmt = stmt.where(Client.alias.ilike(f"%{_escape_like(needle)}%", escape="\\"))
+    return stmt
+
+
+def count_clients(vault: Vault, query: ClientQuery) -> int:
+    with vault.read() as s:
+        sub = _list_query(query).subquery()
+        return int(s.execute(select(func.count()).select_from(sub)).scalar_one())
+
+
+def list_clients(vault: Vault, query: ClientQuery, offset: int = 0,
+                 limit: int = 200) -> list[ClientRow]:
+    """One page of the list, in SQL: the ui never loads every row."""
+    order = {
+        "alias": func.lower(Client.alias),
+        "intake": Client.intake_date,
+        "last_contact": Client.last_contact_at,
+    }.get(query.sort, func.lower(Client.alias))
+    order_by = [order.desc() if query.descending else order.asc(), Client.id]
+    with vault.read() as s:
+        rows = s.execute(_list_query(query).order_by(*order_by).offset(offset).limit(limit))
+        return [ClientRow(*row) for row in rows]
+
+
+# --- destroying a record ----------------------------------------------------------------------
+
+
+def destroy_client(vault: Vault, client_id: int, typed_confirmation: str) -> None:
+    """At the survivor's request: remove every row that names them, then purge the WAL.
+
+    The typed confirmation must be the client's alias. The audit log keeps only "a client
+    record was destroyed", with the user and the time.
+    """
+    user = vault.current_user
+    with vault.write() as s:
+        client = s.get(Client, client_id)
+        if client is None:
+            raise InvalidInput("That client record no longer exists.")
+        if typed_confirmation.strip().casefold() != client.alias.casefold():
+            raise NotAllowed("Type the client's alias exactly to confirm.")
+        # Every table with a client_id column, children first (needs history before needs…).
+        tables = [t for t in reversed(Base.metadata.sorted_tables)
+                  if "client_id" in t.c and t.name != "clients"]
+        for table in tables:
+            s.execute(delete(table).where(table.c.client_id == client_id))
+        s.execute(delete(Note).where(Note.client_id == client_id))
+        s.execute(delete(Client).where(Client.id == client_id))
+        # Earlier audit events pointed at this record's id; keep the events, drop the pointer.
+        s.execute(
+            update(AuditEvent)
+            .where(AuditEvent.record_kind == "client", AuditEvent.record_id == client_id)
+            .values(record_id=None)
+        )
+        audit.record(s, user.id, "client_destroyed", "client", None)
+    # Merge the FTS segments so no stale page keeps a word, then fold the WAL into the file.
+    with vault.write() as s:
+        s.execute(text("INSERT INTO notes_fts(notes_fts) VALUES('optimize')"))
+        s.execute(text("INSERT INTO clients_fts(clients_fts) VALUES('optimize')"))
+    vault.checkpoint()
+
+
+def fts_integrity_ok(vault: Vault) -> bool:
+    """FTS5's own 'integrity-check' on both indexes (raises inside SQLite when broken)."""
+    from sqlalchemy.exc import DatabaseError
+
+    try:
+        with vault.write() as s:
+            for fts in ("notes_fts", "clients_fts"):
+                s.execute(text(f"INSERT INTO {fts}({fts}, rank) VALUES('integrity-check', 1)"))
+    except DatabaseError:
+        return False
+    return True
+
+
+def table_names_with_client_id(vault: Vault) -> list[str]:
+    with vault.read() as s:
+        insp = inspect(s.connection())
+        return [t for t in insp.get_table_names()
+                if any(c["name"] == "client_id" for c in insp.get_columns(t))]
+
+
+__all__ = [
+    "ClientFields",
+    "ClientQuery",
+    "ClientRecord",
+    "ClientRow",
+    "close_client",
+    "count_clients",
+    "create_client",
+    "destroy_client",
+    "list_clients",
+    "open_client",
+    "reopen_client",
+    "update_client",
+]

@@ -1,0 +1,70 @@
+"""Anonymous contacts: a hotline call or a walk-in logged without creating a client."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from advocate_app.store import audit
+from advocate_app.store.errors import InvalidInput
+from advocate_app.store.models import AnonymousContact
+from advocate_app.store.vault import Vault
+from advocate_app.store.vocab import ANONYMOUS_CONTACT_KINDS, NEED_CATEGORIES
+
+# Topics are codes only: no free text, so nothing identifying can be typed here.
+CONTACT_TOPICS: dict[str, str] = {
+    "information": "Information and referral",
+    "emotional_support": "Emotional support",
+    "safety": "Safety planning",
+    **NEED_CATEGORIES,
+}
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: int
+    contact_date: date
+    kind: str
+    minutes: int
+    topics: tuple[str, ...]
+
+
+def log_contact(vault: Vault, *, contact_date: date, kind: str, minutes: int,
+                topics: list[str]) -> int:
+    if kind not in ANONYMOUS_CONTACT_KINDS:
+        raise InvalidInput("Choose what kind of contact this was.")
+    if contact_date > date.today():
+        raise InvalidInput("The contact date cannot be in the future.")
+    if not 0 <= minutes <= 24 * 60:
+        raise InvalidInput("Minutes must be between 0 and 1440.")
+    unknown = [t for t in topics if t not in CONTACT_TOPICS]
+    if unknown:
+        raise InvalidInput("Choose topics from the list.")
+    with vault.write() as s:
+        contact = AnonymousContact(contact_date=contact_date, kind=kind, minutes=minutes,
+                                   topics=",".join(sorted(set(topics))),
+                                   author_id=vault.current_user.id)
+        s.add(contact)
+        s.flush()
+        audit.record(s, vault.current_user.id, "anonymous_contact_logged", "contact",
+                     contact.id)
+        return contact.id
+
+
+def recent_contacts(vault: Vault, limit: int = 50) -> list[ContactView]:
+    with vault.read() as s:
+        rows = s.scalars(select(AnonymousContact)
+                         .order_by(AnonymousContact.contact_date.desc(),
+                                   AnonymousContact.id.desc()).limit(limit))
+        return [ContactView(r.id, r.contact_date, r.kind, r.minutes,
+                            tuple(t for t in r.topics.split(",") if t)) for r in rows]
+
+
+def count_contacts(vault: Vault, start: date, end: date) -> int:
+    with vault.read() as s:
+        return int(s.execute(
+            select(func.count()).select_from(AnonymousContact)
+            .where(AnonymousContact.contact_date.between(start, end))
+        ).scalar_one())

@@ -1,0 +1,59 @@
+"""Every migration upgrades a vault made by the previous version, after taking a backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from advocate_app.store import crypto, migrate
+from advocate_app.store.engine import make_engine
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.vault import Vault
+from tests.conftest import PASSPHRASE
+
+
+def _revisions() -> list[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate._config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def _downgrade_copy(vault_dir: Path, target: str) -> None:
+    """Make the vault look as the version at `target` left it (schema and its rows)."""
+    from alembic import command
+
+    keys = KeysFile.load(vault_dir)
+    user_id = keys.passphrase_slots()[0].user_id
+    data_key = keys.unwrap_with_passphrase(user_id, PASSPHRASE)
+    engine = make_engine(vault_dir / "vault.db", data_key)
+    try:
+        cfg = migrate._config()
+        with engine.connect() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, target)
+    finally:
+        engine.dispose()
+        crypto.zero(data_key)
+
+
+@pytest.mark.parametrize("previous", _revisions()[:-1])
+def test_upgrade_from_previous_version(vault_dir: Path, previous: str) -> None:
+    _downgrade_copy(vault_dir, previous)
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        assert vault.schema_revision() == migrate.head_revision()
+        assert vault.office_name  # rows written by the first version survive
+        assert vault.integrity_problems() == []
+        backups = list(vault.backup_dir.glob("before-upgrade-*.acbackup"))
+        assert len(backups) == 1
+        from advocate_app.store.backup import read_backup_info
+
+        assert read_backup_info(backups[0]).schema_revision == previous
+
+
+def test_the_chain_is_linear_and_starts_at_the_first_table() -> None:
+    revisions = _revisions()
+    assert revisions[0] == "0001"
+    assert revisions[-1] == migrate.head_revision()
