@@ -1,0 +1,330 @@
+"""The needs checklist template file: suggested items per need category, read from TOML.
+
+Format (assets/checklists/default.toml): one table per code in vocab.NEED_CATEGORIES, each with an
+``items`` list of short texts. A category may be left out (it then suggests nothing). Errors name
+the file and the line, so a supervisor who edited the file can find the mistake. When the default
+file is broken the app still works: :func:`load_default_template` falls back to
+:data:`BUILTIN_DEFAULTS`, the same content built in here.
+
+Pure Python: no Qt, no database.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import tomllib
+from pathlib import Path
+
+from advocate_app.store import vocab
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_ITEM_LENGTH = 120
+MAX_ITEMS_PER_CATEGORY = 50
+
+# Keep in step with assets/checklists/default.toml (a test compares them).
+BUILTIN_DEFAULTS: dict[str, list[str]] = {
+    "housing": [
+        "Emergency shelter",
+        "Transitional housing application",
+        "Rental assistance",
+        "Utility deposits",
+        "Relocation assistance",
+        "Furniture and household goods",
+    ],
+    "license_id": [
+        "Birth certificate",
+        "Social Security card",
+        "State ID card",
+        "DMV fees and license restoration",
+        "Address Confidentiality Program enrollment",
+        "Passport or consular ID",
+    ],
+    "transportation": [
+        "Bus pass or fare cards",
+        "Gas cards",
+        "Rides to appointments",
+        "Car repair assistance",
+        "Travel home",
+    ],
+    "childcare": [
+        "Childcare subsidy application",
+        "Emergency childcare",
+        "Childcare during court dates",
+        "School enrollment for children",
+    ],
+    "court_advocacy": [
+        "Court accompaniment",
+        "Protective order (50B) or no-contact order (50C)",
+        "Prosecutor interview preparation",
+        "Victim impact statement",
+        "Restitution follow-up",
+    ],
+    "employment": [
+        "Job search support",
+        "Resume and interview preparation",
+        "Job training program",
+        "Work clothes and tools",
+        "Unpaid wages claim",
+    ],
+    "recovery": [
+        "Substance use assessment",
+        "Medication for opioid use disorder",
+        "Treatment program placement",
+        "Recovery housing",
+        "Naloxone and overdose prevention",
+    ],
+    "peer_support": [
+        "Survivor peer mentor",
+        "Support group",
+        "Culturally specific community group",
+    ],
+    "health_care": [
+        "Medical exam",
+        "Dental care",
+        "Mental health counseling",
+        "Sexual and reproductive health care",
+        "Prescriptions",
+        "Health insurance or Medicaid application",
+    ],
+    "legal_immigration": [
+        "Immigration attorney consultation",
+        "T visa application",
+        "U visa certification request",
+        "Continued Presence request",
+        "HHS certification or eligibility letter",
+        "Work authorization",
+        "Civil legal consultation",
+    ],
+    "education": [
+        "High school equivalency (GED or HiSET)",
+        "English classes",
+        "School re-enrollment",
+        "Community college application",
+        "Financial aid application",
+    ],
+    "financial": [
+        "Bank account",
+        "Emergency cash assistance",
+        "Crime Victims Compensation application",
+        "Food and Nutrition Services application",
+        "Budgeting support",
+        "Credit report review (coerced debt)",
+    ],
+}
+
+
+class ChecklistFileError(Exception):
+    """A checklist template file that cannot be used; ``str()`` names the file and line."""
+
+    def __init__(
+        self, file: str, message: str, *, line: int | None = None, column: int | None = None
+    ) -> None:
+        super().__init__(file, message)
+        self.file = file  # file name only, no folder
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+            if self.column is not None:
+                where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+def _key_pattern(key: str) -> str:
+    escaped = re.escape(key)
+    return rf"(?:{escaped}|\"{escaped}\"|'{escaped}')"
+
+
+def _category_line(lines: list[str], category: str) -> int | None:
+    """1-based line where a category is defined: [category], category.items = or category = {…}."""
+    key = _key_pattern(category)
+    header = re.compile(rf"^\s*\[\s*{key}\s*\]")
+    assignment = re.compile(rf"^\s*{key}\s*(?:\.|=)")
+    for number, line in enumerate(lines, start=1):
+        if header.match(line) or assignment.match(line):
+            return number
+    return None
+
+
+def _items_line(lines: list[str], category: str) -> int | None:
+    """1-based line of a category's ``items`` key, or of the category itself if not found."""
+    start = _category_line(lines, category)
+    if start is None:
+        return None
+    first = lines[start - 1]
+    if re.match(rf"^\s*{_key_pattern(category)}\s*(?:\.|=)", first):
+        return start  # dotted key or inline table: items is on the same line
+    items = re.compile(rf"^\s*{_key_pattern('items')}\s*=")
+    for number in range(start + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if re.match(r"^\s*\[", line):
+            break  # the next table begins
+        if items.match(line):
+            return number
+    return start
+
+
+def _line_containing(lines: list[str], text: str, start: int | None) -> int | None:
+    if start is None:
+        return None
+    for number in range(start, len(lines) + 1):
+        if text in lines[number - 1]:
+            return number
+    return start
+
+
+def _read_text(path: Path) -> str:
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ChecklistFileError(
+                name, f"the file is {size / (1024 * 1024):.1f} MB; the most allowed is 1 MB"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
+    except FileNotFoundError as exc:
+        raise ChecklistFileError(name, "the file does not exist") from exc
+    except OSError as exc:
+        raise ChecklistFileError(
+            name, f"the file could not be read ({exc.strerror or exc})"
+        ) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ChecklistFileError(name, "the file is larger than 1 MB, the most allowed")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ChecklistFileError(
+            name,
+            f"the file is not valid UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8",
+            line=line,
+        ) from exc
+    return text.removeprefix("\ufeff")  # a byte-order mark from a Windows editor carries nothing
+
+
+def parse_checklist_template(text: str, file: str) -> dict[str, list[str]]:
+    """Validate checklist TOML text; ``file`` is the name used in error messages.
+
+    Returns every category of vocab.NEED_CATEGORIES, in vocabulary order (empty when the file
+    leaves one out).
+    """
+    lines = text.splitlines()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", message)
+        if match:
+            raise ChecklistFileError(
+                file,
+                f"this is not valid TOML: {message[: match.start()]}",
+                line=int(match.group(1)),
+                column=int(match.group(2)),
+            ) from None
+        reason = re.sub(r"\s*\(at end of document\)\s*$", "", message)
+        raise ChecklistFileError(
+            file,
+            f"this is not valid TOML: {reason} (at the end of the file)",
+            line=max(len(lines), 1),
+        ) from None
+    if not data:
+        raise ChecklistFileError(
+            file,
+            "the file has no categories; it should have one table per need category, like "
+            '[housing] with items = ["Emergency shelter", ...]',
+            line=1,
+        )
+
+    template: dict[str, list[str]] = {category: [] for category in vocab.NEED_CATEGORIES}
+    choices = ", ".join(vocab.NEED_CATEGORIES)
+    for category, table in data.items():
+        if category not in vocab.NEED_CATEGORIES:
+            raise ChecklistFileError(
+                file,
+                f'"{category}" is not a need category (choose one of: {choices})',
+                line=_category_line(lines, category),
+            )
+        if not isinstance(table, dict):
+            raise ChecklistFileError(
+                file,
+                f'"{category}" should be a table, like [{category}] followed by items = [...]',
+                line=_category_line(lines, category),
+            )
+        for key in table:
+            if key != "items":
+                raise ChecklistFileError(
+                    file,
+                    f'"{key}" is not understood in [{category}]; the only key is "items"',
+                    line=_line_containing(lines, key, _category_line(lines, category)),
+                )
+        items_line = _items_line(lines, category)
+        if "items" not in table:
+            raise ChecklistFileError(
+                file, f'[{category}] has no "items" list', line=_category_line(lines, category)
+            )
+        items = table["items"]
+        if not isinstance(items, list):
+            raise ChecklistFileError(
+                file,
+                f'"items" in [{category}] should be a list in square brackets, '
+                f'like items = ["First item", "Second item"]',
+                line=items_line,
+            )
+        if len(items) > MAX_ITEMS_PER_CATEGORY:
+            raise ChecklistFileError(
+                file,
+                f"[{category}] has {len(items)} items; at most {MAX_ITEMS_PER_CATEGORY} "
+                "are allowed",
+                line=items_line,
+            )
+        seen: set[str] = set()
+        for item in items:
+            if not isinstance(item, str):
+                raise ChecklistFileError(
+                    file,
+                    f"every item in [{category}] should be text in quotes, not {item!r}",
+                    line=_line_containing(lines, str(item), items_line),
+                )
+            cleaned = " ".join(item.split())
+            line = _line_containing(lines, item, items_line)
+            if not cleaned:
+                raise ChecklistFileError(file, f"[{category}] has an empty item", line=line)
+            if len(cleaned) > MAX_ITEM_LENGTH:
+                raise ChecklistFileError(
+                    file,
+                    f"an item in [{category}] is {len(cleaned)} characters long; "
+                    f"at most {MAX_ITEM_LENGTH} are allowed",
+                    line=line,
+                )
+            if cleaned.casefold() in seen:
+                raise ChecklistFileError(
+                    file, f'"{cleaned}" is listed twice in [{category}]', line=line
+                )
+            seen.add(cleaned.casefold())
+            template[category].append(cleaned)
+    return template
+
+
+def load_checklist_template(path: Path) -> dict[str, list[str]]:
+    """Read and validate a checklist template file; raises ChecklistFileError."""
+    return parse_checklist_template(_read_text(path), path.name)
+
+
+def load_default_template(
+    path: Path,
+) -> tuple[dict[str, list[str]], ChecklistFileError | None]:
+    """The default template, or the built-in one plus the reason the file could not be used.
+
+    The app shows the error to a supervisor and carries on: a broken file must never stop an
+    advocate from recording needs.
+    """
+    try:
+        return load_checklist_template(path), None
+    except ChecklistFileError as exc:
+        return copy.deepcopy(BUILTIN_DEFAULTS), exc
