@@ -137,15 +137,15 @@ class AnonymousContact(Base):
 
 __all__ = [
     "AnonymousContact",
-    "Client",
-    "Note",
-    "Release",
     "AuditEvent",
     "Base",
+    "Client",
     "Date",
     "Draft",
     "Index",
     "Meta",
+    "Note",
+    "Release",
     "User",
     "date",
     "utcnow",
