@@ -119,8 +119,8 @@ def search_notes(vault: Vault, text_: str, *, client_id: int | None = None,
     if match is None:
         return []
     # Only fixed names are formatted in; the person's text is the bound :match parameter.
-    sql = (  # noqa: S608
-        "SELECT n.id, n.client_id, c.alias, n.created_at, n.kind, "
+    sql = (
+        "SELECT n.id, n.client_id, c.alias, n.created_at, n.kind, "  # noqa: S608
         f"{search.snippet_sql('notes_fts', 0)} "
         "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
         "JOIN clients c ON c.id = n.client_id "
