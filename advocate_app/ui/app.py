@@ -8,7 +8,7 @@ from pathlib import Path
 from advocate_app.settings import Settings
 from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.main_window import AppController
-from advocate_app.ui.qt import QApplication, QGuiApplication, Qt
+from advocate_app.ui.qt import QApplication, QGuiApplication, QLocale, Qt
 from advocate_app.ui.sections import build_sections
 from advocate_app.ui.theme import apply_theme
 
@@ -20,6 +20,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    if QLocale.system().name() in ("C", "POSIX"):
+        # No locale configured (a bare Linux session): US English rather than raw C formats.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     app.setApplicationName("Companion")
     app.setApplicationDisplayName("Companion")
     app.setDesktopFileName("org.advocatecompanion.AdvocateCompanion")

@@ -12,6 +12,7 @@ from advocate_app.ui.qt import (
     QListWidgetItem,
     QPushButton,
     QSize,
+    QSizePolicy,
     QStackedWidget,
     Qt,
     QVBoxLayout,
@@ -69,6 +70,7 @@ class Shell(QWidget):
         top_row.addWidget(self.where)
         top_row.addSpacing(16)
         top_row.addWidget(self.search, 1)
+        top_row.addStretch(0)
         top_row.addSpacing(16)
         top_row.addWidget(self.who)
         top_row.addWidget(self.lock_button)
@@ -92,9 +94,13 @@ class Shell(QWidget):
         self.search.returnPressed.connect(lambda: self.search_requested.emit(self.search.text()))
         # Shown once a search handler is attached (see enable_search): no dead controls.
         self.search.setVisible(False)
+        self._spacer = QWidget()
+        self._spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        top_row.insertWidget(3, self._spacer)
 
     def enable_search(self) -> None:
         self.search.setVisible(True)
+        self._spacer.setVisible(False)
 
     def add_section(self, key: str, section: Section) -> None:
         self.sections[key] = section

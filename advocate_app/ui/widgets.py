@@ -126,3 +126,11 @@ def inform(parent: QWidget, title: str, text: str) -> None:
     box.setIcon(QMessageBox.Icon.Information)
     box.addButton(tr("Close"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
+
+
+def set_message(widget: QLabel, text: str, role: str = "hint") -> None:
+    """Show a status line in a role (hint, ok, error) and restyle it."""
+    widget.setText(text)
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

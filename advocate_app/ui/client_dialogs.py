@@ -1,0 +1,179 @@
+"""Dialogs around a client record: close, destroy, a release, an anonymous contact."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from advocate_app.store.contacts import CONTACT_TOPICS
+from advocate_app.store.vocab import ANONYMOUS_CONTACT_KINDS
+from advocate_app.ui.format import from_qdate
+from advocate_app.ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+    tr,
+)
+from advocate_app.ui.widgets import label
+
+
+def _buttons(dialog: QDialog, action: str) -> tuple[QDialogButtonBox, QPushButton]:
+    box = QDialogButtonBox()
+    ok = box.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box, ok
+
+
+class DestroyDialog(QDialog):
+    """Typed confirmation: the alias, exactly."""
+
+    def __init__(self, alias: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Destroy this record"))
+        self.alias = alias
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(tr(
+            "At the client's request, this permanently removes the record: the profile, every "
+            "note, needs, appointments, releases and drafts, and their words in the search "
+            "index. It cannot be undone. The activity log keeps only that a record was "
+            "destroyed, by whom and when.")))
+        layout.addWidget(label(tr(
+            "Existing backups still hold this record until they are replaced by newer ones. "
+            "Replace or destroy older backups (for example on a USB stick) to remove it "
+            "everywhere."), "hint"))
+        layout.addWidget(label(tr("Type the client's alias to confirm:")))
+        self.typed = QLineEdit()
+        self.typed.setAccessibleName(tr("Type the alias to confirm"))
+        layout.addWidget(self.typed)
+        box, self.ok = _buttons(self, tr("Destroy record"))
+        self.ok.setEnabled(False)
+        self.typed.textChanged.connect(
+            lambda t: self.ok.setEnabled(t.strip().casefold() == alias.casefold()))
+        layout.addWidget(box)
+
+
+class CloseDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Close this client"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(tr(
+            "Closing keeps the record; it moves to the closed list and can be reopened.")))
+        form = QFormLayout()
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.setAccessibleName(tr("Closing reason"))
+        for text in (tr("Services complete"), tr("Client chose to end services"),
+                     tr("Moved out of the area"), tr("Lost contact"),
+                     tr("Referred to another program")):
+            self.reason.addItem(text)
+        lab = QLabel(tr("&Reason"))
+        lab.setBuddy(self.reason)
+        form.addRow(lab, self.reason)
+        layout.addLayout(form)
+        box, _ok = _buttons(self, tr("Close client"))
+        layout.addWidget(box)
+
+
+class ReleaseDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Record a release of information"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(tr(
+            "A release must be informed, written and time-limited, and it can never be a "
+            "condition of services. Record what the client signed."), "hint"))
+        form = QFormLayout()
+        self.recipient = QLineEdit()
+        self.recipient.setMaxLength(200)
+        self.information = QLineEdit()
+        self.information.setMaxLength(500)
+        self.purpose = QLineEdit()
+        self.purpose.setMaxLength(500)
+        self.signed = QDateEdit(QDate.currentDate())
+        self.signed.setCalendarPopup(True)
+        self.signed.setMaximumDate(QDate.currentDate())
+        self.expires = QDateEdit(QDate.currentDate().addDays(90))
+        self.expires.setCalendarPopup(True)
+        for text, widget in ((tr("&Who may receive it"), self.recipient),
+                             (tr("&What information"), self.information),
+                             (tr("For what &purpose"), self.purpose),
+                             (tr("&Signed on"), self.signed),
+                             (tr("&Expires on"), self.expires)):
+            widget.setAccessibleName(text.replace("&", ""))
+            lab = QLabel(text)
+            lab.setBuddy(widget)
+            form.addRow(lab, widget)
+        layout.addLayout(form)
+        box, _ok = _buttons(self, tr("Save release"))
+        layout.addWidget(box)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "recipient": self.recipient.text(),
+            "information": self.information.text(),
+            "purpose": self.purpose.text(),
+            "signed_on": from_qdate(self.signed.date()) or date.today(),
+            "expires_on": from_qdate(self.expires.date()) or date.today(),
+        }
+
+
+class AnonymousContactDialog(QDialog):
+    """A hotline call or walk-in, without creating a client: no names, no free text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Log an anonymous contact"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(tr(
+            "For a call or visit where no client record is made. Only the date, kind, length "
+            "and topics are kept, and they are counted in the summary."), "hint"))
+        form = QFormLayout()
+        self.when = QDateEdit(QDate.currentDate())
+        self.when.setCalendarPopup(True)
+        self.when.setMaximumDate(QDate.currentDate())
+        self.kind = QComboBox()
+        for code, text in ANONYMOUS_CONTACT_KINDS.items():
+            self.kind.addItem(tr(text), code)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 1440)
+        self.minutes.setValue(15)
+        self.minutes.setSuffix(tr(" minutes"))
+        for text, widget in ((tr("&Date"), self.when), (tr("&Kind"), self.kind),
+                             (tr("&Length"), self.minutes)):
+            widget.setAccessibleName(text.replace("&", ""))
+            lab = QLabel(text)
+            lab.setBuddy(widget)
+            form.addRow(lab, widget)
+        layout.addLayout(form)
+        topics = QGroupBox(tr("Topics"))
+        grid = QGridLayout(topics)
+        self.topic_boxes: dict[str, QCheckBox] = {}
+        for i, (code, text) in enumerate(CONTACT_TOPICS.items()):
+            box = QCheckBox(tr(text))
+            self.topic_boxes[code] = box
+            grid.addWidget(box, i // 3, i % 3)
+        layout.addWidget(topics)
+        box, _ok = _buttons(self, tr("Log contact"))
+        layout.addWidget(box)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "contact_date": from_qdate(self.when.date()) or date.today(),
+            "kind": self.kind.currentData(),
+            "minutes": self.minutes.value(),
+            "topics": [code for code, box in self.topic_boxes.items() if box.isChecked()],
+        }

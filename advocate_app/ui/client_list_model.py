@@ -1,0 +1,126 @@
+"""The client list: a lazy table model that fetches pages in SQL, never every row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from advocate_app.store import clients
+from advocate_app.store.clients import ClientQuery, ClientRow
+from advocate_app.ui.format import fmt_date, fmt_datetime
+from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, tr
+
+PAGE = 200
+ClientIdRole = Qt.ItemDataRole.UserRole + 1
+
+COLUMNS = [
+    ("alias", "Alias"),
+    ("status", "Status"),
+    ("intake", "Intake"),
+    ("advocate", "Advocate"),
+    ("last_contact", "Last contact"),
+]
+SORTABLE = {0: "alias", 2: "intake", 4: "last_contact"}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ClientListModel(QAbstractTableModel):
+    def __init__(self, vault_getter: Callable[[], object]) -> None:
+        super().__init__()
+        self._vault = vault_getter
+        self._query = ClientQuery()
+        self._rows: list[ClientRow] = []
+        self._total = 0
+
+    # --- loading ------------------------------------------------------------------------------
+
+    @property
+    def query(self) -> ClientQuery:
+        return self._query
+
+    def set_query(self, query: ClientQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        vault = self._vault()
+        self._total = clients.count_clients(vault, query)
+        self._rows = clients.list_clients(vault, query, 0, PAGE)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        self.set_query(self._query)
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows, self._total = [], 0
+        self.endResetModel()
+
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = clients.list_clients(self._vault(), self._query, len(self._rows), PAGE)
+        if not more:
+            self._total = len(self._rows)
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    # --- the model ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return tr(COLUMNS[section][1])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ClientIdRole:
+            return row.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            column = COLUMNS[index.column()][0]
+            if column == "alias":
+                return row.alias
+            if column == "status":
+                return tr("Open") if row.status == "open" else tr("Closed")
+            if column == "intake":
+                return fmt_date(row.intake_date)
+            if column == "advocate":
+                return row.assigned_name or ""
+            if column == "last_contact":
+                return fmt_datetime(row.last_contact_at) or tr("none yet")
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORTABLE.get(column)
+        if key is None:
+            return
+        from dataclasses import replace
+
+        self.set_query(replace(self._query, sort=key,
+                               descending=order == Qt.SortOrder.DescendingOrder))
+
+    def row_of(self, client_id: int) -> int | None:
+        for i, row in enumerate(self._rows):
+            if row.id == client_id:
+                return i
+        return None
+
+    def client_id_at(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None

@@ -1,0 +1,618 @@
+"""Clients: the list in the middle, the selected record on the right (notes, profile,
+releases, and the needs and appointments panels), search across all notes."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from advocate_app.store import clients, contacts, notes, releases, users
+from advocate_app.store.clients import ClientQuery
+from advocate_app.store.errors import VaultError
+from advocate_app.store.vault import Vault
+from advocate_app.store.vocab import NOTE_KINDS
+from advocate_app.ui.client_dialogs import (
+    AnonymousContactDialog,
+    CloseDialog,
+    DestroyDialog,
+    ReleaseDialog,
+)
+from advocate_app.ui.client_form import ClientForm
+from advocate_app.ui.client_list_model import ClientIdRole, ClientListModel
+from advocate_app.ui.format import fmt_date, fmt_datetime
+from advocate_app.ui.notes_panel import NotesPanel
+from advocate_app.ui.qt import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    QSize,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    tr,
+)
+from advocate_app.ui.shell import Section
+from advocate_app.ui.widgets import inform, label, set_message
+
+# Extra tabs for a client (needs, appointments): key, title, factory(vault, client_id).
+TabFactory = Callable[[Vault, int], QWidget]
+EXTRA_TABS: list[tuple[str, str, TabFactory]] = []
+
+HitRole = Qt.ItemDataRole.UserRole + 3
+
+
+class ReleasesPanel(QWidget):
+    def __init__(self, vault: Vault, client_id: int) -> None:
+        super().__init__()
+        self.vault, self.client_id = vault, client_id
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(tr(
+            "Who may receive what, for what purpose, until when. An expired or revoked release "
+            "no longer allows sharing."), "hint"))
+        self.list = QListWidget()
+        self.list.setAccessibleName(tr("Releases of information"))
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        add = QPushButton(tr("Record a release…"))
+        add.clicked.connect(self.add)
+        self.revoke_button = QPushButton(tr("Revoke selected"))
+        self.revoke_button.clicked.connect(self.revoke)
+        row.addWidget(add)
+        row.addWidget(self.revoke_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = label("", "hint")
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        states = {"active": tr("Active"), "expired": tr("Expired"), "revoked": tr("Revoked")}
+        for rel in releases.list_releases(self.vault, self.client_id):
+            state = rel.state()
+            until = (tr("expired {0}") if state == "expired" else tr("until {0}")).format(
+                fmt_date(rel.expires_on))
+            text = (f"[{states[state]}] {rel.recipient} — {rel.information} — {rel.purpose}\n"
+                    f"{tr('signed {0}').format(fmt_date(rel.signed_on))}, {until}")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, rel.id)
+            self.list.addItem(item)
+        if self.list.count() == 0:
+            self.message.setText(tr("No releases recorded. Nothing may be shared without one."))
+        else:
+            self.message.setText("")
+
+    def add(self) -> None:
+        dialog = ReleaseDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            releases.add_release(self.vault, self.client_id, **dialog.values())  # type: ignore[arg-type]
+        except VaultError as exc:
+            set_message(self.message, exc.message, "error")
+            return
+        self.refresh()
+
+    def revoke(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            set_message(self.message, tr("Select a release first."), "hint")
+            return
+        releases.revoke_release(self.vault, item.data(Qt.ItemDataRole.UserRole))
+        self.refresh()
+
+
+class ClientDetail(QWidget):
+    """The selected client: header, then tabs."""
+
+    changed = Signal()
+    destroyed_record = Signal()
+
+    def __init__(self, vault: Vault, client_id: int) -> None:
+        super().__init__()
+        self.vault = vault
+        self.client_id = client_id
+        record = clients.open_client(vault, client_id)  # audited
+        self.alias = record.fields.alias
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        head = QHBoxLayout()
+        self.title = label(record.fields.alias, "title", wrap=False)
+        status = tr("Open") if record.status == "open" else tr("Closed")
+        if record.status == "closed" and record.closing_reason:
+            status += f" — {record.closing_reason}"
+        self.status = label(status, "hint", wrap=False)
+        head.addWidget(self.title)
+        head.addSpacing(12)
+        head.addWidget(self.status)
+        head.addStretch(1)
+        layout.addLayout(head)
+        safe = self._safe_contact_line(record.fields)
+        if safe:
+            layout.addWidget(label(safe, "hint"))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.notes = NotesPanel(vault, client_id)
+        self.notes.changed.connect(self.changed)
+        self.tab_keys: list[str] = []
+        self._add_tab("notes", tr("Notes"), self.notes)
+        for key, title, factory in EXTRA_TABS:
+            self._add_tab(key, tr(title), factory(vault, client_id))
+        self.profile_form = ClientForm(users.list_users(vault))
+        self.profile_form.set_values(record.fields)
+        self._add_tab("profile", tr("Profile"), self._profile_tab(record.status))
+        self.releases = ReleasesPanel(vault, client_id)
+        self._add_tab("releases", tr("Releases"), self.releases)
+        layout.addWidget(self.tabs, 1)
+
+    def _add_tab(self, key: str, title: str, widget: QWidget) -> None:
+        self.tab_keys.append(key)
+        self.tabs.addTab(widget, title)
+
+    def widget_for(self, key: str) -> QWidget | None:
+        if key in self.tab_keys:
+            return self.tabs.widget(self.tab_keys.index(key))
+        return None
+
+    def show_tab(self, key: str) -> QWidget | None:
+        widget = self.widget_for(key)
+        if widget is not None:
+            self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def current_tab(self) -> str:
+        return self.tab_keys[self.tabs.currentIndex()]
+
+    @staticmethod
+    def _safe_contact_line(values: clients.ClientFields) -> str:
+        parts = []
+        if values.contact_method:
+            parts.append(tr("Contact: {0}").format(values.contact_method))
+        if values.safe_times:
+            parts.append(tr("Safe times: {0}").format(values.safe_times))
+        if values.ok_to_leave_message is not None:
+            parts.append(tr("Messages OK") if values.ok_to_leave_message
+                         else tr("No messages"))
+        return " · ".join(parts)
+
+    def _profile_tab(self, status: str) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.profile_form)
+        layout.addWidget(scroll, 1)
+        self.profile_message = label("", "hint")
+        layout.addWidget(self.profile_message)
+        row = QHBoxLayout()
+        save = QPushButton(tr("Save changes"))
+        save.setProperty("role", "primary")
+        save.clicked.connect(self.save_profile)
+        row.addWidget(save)
+        if status == "open":
+            close = QPushButton(tr("Close client…"))
+            close.clicked.connect(self.close_client)
+            row.addWidget(close)
+        else:
+            reopen = QPushButton(tr("Reopen client"))
+            reopen.clicked.connect(self.reopen_client)
+            row.addWidget(reopen)
+        row.addStretch(1)
+        destroy = QPushButton(tr("Destroy record…"))
+        destroy.setToolTip(tr("Only at the client's request"))
+        destroy.clicked.connect(self.destroy_record)
+        row.addWidget(destroy)
+        layout.addLayout(row)
+        return page
+
+    def save_profile(self) -> None:
+        try:
+            clients.update_client(self.vault, self.client_id, self.profile_form.values())
+        except VaultError as exc:
+            set_message(self.profile_message, exc.message, "error")
+            return
+        self.title.setText(self.profile_form.alias.text().strip())
+        set_message(self.profile_message, tr("Saved."), "ok")
+        self.changed.emit()
+
+    def close_client(self) -> None:
+        dialog = CloseDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            clients.close_client(self.vault, self.client_id, dialog.reason.currentText())
+            self.changed.emit()
+
+    def reopen_client(self) -> None:
+        try:
+            clients.reopen_client(self.vault, self.client_id)
+        except VaultError as exc:
+            set_message(self.profile_message, exc.message, "error")
+            return
+        self.changed.emit()
+
+    def destroy_record(self) -> None:
+        dialog = DestroyDialog(self.alias, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            clients.destroy_client(self.vault, self.client_id, dialog.typed.text())
+        except VaultError as exc:
+            set_message(self.profile_message, exc.message, "error")
+            return
+        self.destroyed_record.emit()
+        inform(self, tr("Record destroyed"), tr(
+            "The record was destroyed. Backups made before now still hold it until they are "
+            "replaced."))
+
+    def collect_drafts(self) -> None:
+        self.notes.composer._dirty = True
+        self.notes.composer.save_draft()
+
+
+class ClientsSection(Section):
+    title = tr("Clients")
+    client_opened = Signal(int)
+
+    def __init__(self, vault: Vault) -> None:
+        super().__init__()
+        self.vault = vault
+        self.detail: ClientDetail | None = None
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter()
+        outer.addWidget(splitter)
+
+        # The list pane
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(12, 12, 6, 12)
+        head = QHBoxLayout()
+        head.addWidget(label(tr("Clients"), "title", wrap=False))
+        head.addStretch(1)
+        self.new_button = QPushButton(tr("New client"))
+        self.new_button.setProperty("role", "primary")
+        self.new_button.clicked.connect(self.new_client)
+        head.addWidget(self.new_button)
+        lv.addLayout(head)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(tr("Filter by alias"))
+        self.filter.setAccessibleName(tr("Filter clients by alias"))
+        self.filter.setClearButtonEnabled(True)
+        lv.addWidget(self.filter)
+        filters = QHBoxLayout()
+        self.scope = QComboBox()
+        self.scope.setAccessibleName(tr("Whose clients"))
+        self.scope.addItem(tr("My clients"), True)
+        self.scope.addItem(tr("All clients"), False)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(tr("Open or closed"))
+        for code, text in (("open", tr("Open")), ("closed", tr("Closed")),
+                           ("all", tr("Open and closed"))):
+            self.status_filter.addItem(text, code)
+        filters.addWidget(self.scope)
+        filters.addWidget(self.status_filter)
+        lv.addLayout(filters)
+        self.notes_search = QLineEdit()
+        self.notes_search.setPlaceholderText(tr("Search all notes (Ctrl+F)"))
+        self.notes_search.setAccessibleName(tr("Search all notes"))
+        self.notes_search.setClearButtonEnabled(True)
+        lv.addWidget(self.notes_search)
+
+        self.list_stack = QStackedWidget()
+        self.model = ClientListModel(lambda: self.vault)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(tr("Client list"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.list_stack.addWidget(self.table)
+        self.results = QListWidget()
+        self.results.setAccessibleName(tr("Notes that match"))
+        self.results.setSpacing(2)
+        self.list_stack.addWidget(self.results)
+        lv.addWidget(self.list_stack, 1)
+        self.count_label = label("", "hint", wrap=False)
+        lv.addWidget(self.count_label)
+        contact = QPushButton(tr("Log anonymous contact…"))
+        contact.clicked.connect(self.log_contact)
+        lv.addWidget(contact)
+        splitter.addWidget(left)
+
+        # The record pane
+        self.right = QStackedWidget()
+        self.empty = QWidget()
+        ev = QVBoxLayout(self.empty)
+        ev.addStretch(1)
+        self.empty_text = label(tr(
+            "Select a client in the list, or press New client to add one. Only an alias is "
+            "needed to start."), "hint")
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        ev.addWidget(self.empty_text)
+        ev.addStretch(2)
+        self.right.addWidget(self.empty)
+        self.new_page = self._new_client_page()
+        self.right.addWidget(self.new_page)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([460, 820])
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(120)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.scope.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(lambda index: self._row_changed(index, None))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self.run_notes_search)
+        self.notes_search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.results.itemActivated.connect(self._open_hit)
+        self.results.itemClicked.connect(self._open_hit)
+
+        for seq, slot in (("Ctrl+N", self.new_note), ("Ctrl+F", self.focus_search),
+                          ("Escape", self.escape)):
+            shortcut = QShortcut(QKeySequence(seq), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self._loaded = False
+
+    # --- list ---------------------------------------------------------------------------------
+
+    def on_show(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.apply_filters()
+
+    def current_query(self) -> ClientQuery:
+        return ClientQuery(
+            text=self.filter.text(),
+            mine_only=bool(self.scope.currentData()),
+            status=self.status_filter.currentData(),
+            sort=self.model.query.sort,
+            descending=self.model.query.descending,
+            user_id=self.vault.current_user.id,
+        )
+
+    def apply_filters(self) -> None:
+        selected = self.detail.client_id if self.detail else None
+        self.model.set_query(self.current_query())
+        total = self.model.total()
+        self.count_label.setText(tr("{0} clients").format(total) if total != 1
+                                 else tr("1 client"))
+        if selected is not None:
+            self._select_row_of(selected)
+        if total == 0 and not self.filter.text() and self.status_filter.currentData() == "open":
+            self.empty_text.setText(tr(
+                "No clients yet. Press New client to add the first one; only an alias is "
+                "needed."))
+
+    def _select_row_of(self, client_id: int) -> None:
+        row = self.model.row_of(client_id)
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+
+    def _row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if not current.isValid():
+            return
+        client_id = self.model.data(current, ClientIdRole)
+        if client_id is not None and (self.detail is None or self.detail.client_id != client_id):
+            self.open_client(int(client_id))
+
+    # --- the record ---------------------------------------------------------------------------
+
+    def open_client(self, client_id: int, tab: str | None = None) -> ClientDetail | None:
+        if self.detail is not None and self.detail.client_id == client_id:
+            if tab:
+                self.detail.show_tab(tab)
+            return self.detail
+        self._drop_detail()
+        try:
+            detail = ClientDetail(self.vault, client_id)
+        except VaultError as exc:
+            self.empty_text.setText(exc.message)
+            self.right.setCurrentWidget(self.empty)
+            return None
+        detail.changed.connect(self._detail_changed)
+        detail.destroyed_record.connect(self._destroyed)
+        self.detail = detail
+        self.right.addWidget(detail)
+        self.right.setCurrentWidget(detail)
+        if tab:
+            detail.show_tab(tab)
+        self._select_row_of(client_id)
+        self.client_opened.emit(client_id)
+        return detail
+
+    def _drop_detail(self) -> None:
+        if self.detail is not None:
+            self.detail.collect_drafts()
+            self.right.removeWidget(self.detail)
+            self.detail.deleteLater()
+            self.detail = None
+
+    def _detail_changed(self) -> None:
+        current = self.detail.client_id if self.detail else None
+        tab = self.detail.current_tab() if self.detail else None
+        self.apply_filters()
+        if current is not None:
+            self._drop_detail()
+            self.open_client(current, tab)
+
+    def _destroyed(self) -> None:
+        self._drop_detail()
+        self.right.setCurrentWidget(self.empty)
+        self.apply_filters()
+        if self.notes_search.text():
+            self.run_notes_search()
+
+    def _new_client_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(label(tr("New client"), "title"))
+        self.new_form = ClientForm([])
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.new_form)
+        layout.addWidget(scroll, 1)
+        self.new_message = label("", "hint")
+        layout.addWidget(self.new_message)
+        row = QHBoxLayout()
+        cancel = QPushButton(tr("Cancel"))
+        cancel.clicked.connect(lambda: self.right.setCurrentWidget(
+            self.detail if self.detail else self.empty))
+        create = QPushButton(tr("Create client"))
+        create.setProperty("role", "primary")
+        create.clicked.connect(self.create_client)
+        self.new_form.alias.returnPressed.connect(self.create_client)
+        row.addStretch(1)
+        row.addWidget(cancel)
+        row.addWidget(create)
+        layout.addLayout(row)
+        return page
+
+    def new_client(self) -> None:
+        self.new_form.advocate.clear()
+        for user in users.list_users(self.vault):
+            self.new_form.advocate.addItem(user.name, user.id)
+        self.new_form.set_values(clients.ClientFields(
+            assigned_user_id=self.vault.current_user.id))
+        self.new_message.setText("")
+        self.right.setCurrentWidget(self.new_page)
+        self.new_form.alias.setFocus()
+
+    def create_client(self) -> None:
+        try:
+            client_id = clients.create_client(self.vault, self.new_form.values())
+        except VaultError as exc:
+            set_message(self.new_message, exc.message, "error")
+            return
+        self.filter.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.apply_filters()
+        self.open_client(client_id)
+
+    # --- searching all notes ------------------------------------------------------------------
+
+    def run_notes_search(self) -> None:
+        text = self.notes_search.text()
+        if not text.strip():
+            self.list_stack.setCurrentWidget(self.table)
+            return
+        self.results.clear()
+        hits = notes.search_notes(self.vault, text)
+        for hit in hits:
+            item = QListWidgetItem()
+            item.setData(HitRole, (hit.client_id, hit.note_id))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
+            view = QLabel(
+                f"<b>{html.escape(hit.alias)}</b> · {html.escape(fmt_datetime(hit.created_at))}"
+                f" · {html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
+            view.setTextFormat(Qt.TextFormat.RichText)
+            view.setWordWrap(True)
+            view.setContentsMargins(6, 4, 6, 4)
+            self.results.addItem(item)
+            self.results.setItemWidget(item, view)
+            item.setSizeHint(view.sizeHint() + QSize(0, 6))
+        if not hits:
+            self.results.addItem(QListWidgetItem(tr("No notes match.")))
+        self.list_stack.setCurrentWidget(self.results)
+        self.count_label.setText(tr("1 note matches") if len(hits) == 1
+                                 else tr("{0} notes match").format(len(hits)))
+
+    def _open_hit(self, item: QListWidgetItem) -> None:
+        data = item.data(HitRole)
+        if not data:
+            return
+        client_id, note_id = data
+        self.open_note(client_id, note_id)
+
+    def open_note(self, client_id: int, note_id: int) -> None:
+        detail = self.open_client(client_id, "notes")
+        if detail is not None:
+            detail.notes.show_note(note_id)
+
+    # --- keyboard -----------------------------------------------------------------------------
+
+    def new_note(self) -> None:
+        if self.detail is not None:
+            self.detail.show_tab("notes")
+            self.detail.notes.focus_composer()
+
+    def focus_search(self) -> None:
+        if self.detail is not None and self.detail.isAncestorOf(self.focusWidget()):
+            self.detail.show_tab("notes")
+            self.detail.notes.search.setFocus()
+        else:
+            self.notes_search.setFocus()
+            self.notes_search.selectAll()
+
+    def escape(self) -> None:
+        if self.notes_search.text():
+            self.notes_search.clear()
+        elif self.filter.text():
+            self.filter.clear()
+        elif self.detail is not None and self.detail.notes.search.text():
+            self.detail.notes.search.clear()
+
+    # --- anonymous contacts -------------------------------------------------------------------
+
+    def log_contact(self) -> None:
+        dialog = AnonymousContactDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            contacts.log_contact(self.vault, **dialog.values())  # type: ignore[arg-type]
+        except VaultError as exc:
+            self.count_label.setText(exc.message)
+            return
+        self.count_label.setText(tr("Anonymous contact logged."))
+
+    # --- locking ------------------------------------------------------------------------------
+
+    def location(self) -> dict[str, object]:
+        if self.detail is None:
+            return {}
+        return {"client_id": self.detail.client_id, "tab": self.detail.current_tab()}
+
+    def restore_location(self, loc: dict[str, object]) -> None:
+        client_id = loc.get("client_id")
+        if isinstance(client_id, int):
+            tab = loc.get("tab")
+            self.open_client(client_id, tab if isinstance(tab, str) else None)
+
+    def collect_drafts(self) -> None:
+        if self.detail is not None:
+            self.detail.collect_drafts()
+

@@ -1,0 +1,303 @@
+"""A client's notes: the timeline (newest first), the composer with autosaved drafts, and search
+within this client's notes."""
+
+from __future__ import annotations
+
+import html
+
+from advocate_app.store import drafts, notes
+from advocate_app.store.errors import VaultError
+from advocate_app.store.notes import NoteView
+from advocate_app.store.vault import Vault
+from advocate_app.store.vocab import NOTE_KINDS
+from advocate_app.ui.format import fmt_datetime
+from advocate_app.ui.qt import (
+    QComboBox,
+    QEvent,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QObject,
+    QPlainTextEdit,
+    QPushButton,
+    QSize,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    tr,
+)
+from advocate_app.ui.widgets import label, set_message
+
+AUTOSAVE_MS = 2500
+NoteIdRole = Qt.ItemDataRole.UserRole + 2
+
+
+class NoteCard(QFrame):
+    edit_requested = Signal(int)
+
+    def __init__(self, note: NoteView) -> None:
+        super().__init__()
+        self.note_id = note.id
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        head = QHBoxLayout()
+        author = note.author_name or tr("former user")
+        meta = f"{tr(NOTE_KINDS.get(note.kind, note.kind))} · {author}"
+        meta += f" · {fmt_datetime(note.created_at)}"
+        if note.edited_at:
+            meta += " · " + tr("edited {0}").format(fmt_datetime(note.edited_at))
+        head.addWidget(label(meta, "hint", wrap=False))
+        head.addStretch(1)
+        edit = QPushButton(tr("Edit"))
+        edit.setAccessibleName(tr("Edit this note"))
+        edit.clicked.connect(lambda: self.edit_requested.emit(self.note_id))
+        head.addWidget(edit)
+        layout.addLayout(head)
+        body = label(note.body)
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        layout.addWidget(body)
+        self.body_label = body
+
+
+class Composer(QWidget):
+    """Write a note; Ctrl+Enter saves. Typing is kept as an encrypted draft every few seconds."""
+
+    saved = Signal(int)
+
+    def __init__(self, vault: Vault, client_id: int) -> None:
+        super().__init__()
+        self.vault = vault
+        self.client_id = client_id
+        self.editing_note_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.mode = label(tr("New note"), "subtitle", wrap=False)
+        row.addWidget(self.mode)
+        row.addStretch(1)
+        kind_label = QLabel(tr("&Kind"))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(tr("Kind of note"))
+        for code, text in NOTE_KINDS.items():
+            self.kind.addItem(tr(text), code)
+        kind_label.setBuddy(self.kind)
+        row.addWidget(kind_label)
+        row.addWidget(self.kind)
+        layout.addLayout(row)
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName(tr("Note text"))
+        self.editor.setPlaceholderText(tr("What happened, what was done, what comes next."))
+        self.editor.setTabChangesFocus(True)
+        self.editor.setMinimumHeight(90)
+        layout.addWidget(self.editor)
+        layout.addWidget(label(tr(
+            "Notes can be subpoenaed. Record facts and services, not opinions, guesses or "
+            "safety-plan details."), "hint"))
+        buttons = QHBoxLayout()
+        self.status = label("", "hint", wrap=False)
+        self.cancel = QPushButton(tr("Cancel edit"))
+        self.cancel.setVisible(False)
+        self.cancel.clicked.connect(self.cancel_edit)
+        self.save_button = QPushButton(tr("Save note (Ctrl+Enter)"))
+        self.save_button.setProperty("role", "primary")
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        # Ctrl+Enter saves: handled on the editor itself so it works wherever focus lands.
+        self.editor.installEventFilter(self)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self._dirty = False
+        self.editor.textChanged.connect(self._changed)
+        self.restore_draft()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.editor and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
+
+    @property
+    def draft_key(self) -> str:
+        if self.editing_note_id is not None:
+            return f"note:edit:{self.editing_note_id}"
+        return f"note:new:client={self.client_id}"
+
+    def _changed(self) -> None:
+        self._dirty = True
+        self._autosave.start()
+
+    def save_draft(self) -> None:
+        if not self._dirty:
+            return
+        body = self.editor.toPlainText()
+        try:
+            drafts.save_draft(self.vault, self.draft_key, body, client_id=self.client_id)
+        except VaultError as exc:
+            self.status.setText(exc.message)
+            return
+        self._dirty = False
+        self.status.setText(tr("Draft kept") if body.strip() else "")
+
+    def restore_draft(self) -> None:
+        draft = drafts.load_draft(self.vault, self.draft_key)
+        if draft is None:
+            return
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(draft.body)
+        self.editor.blockSignals(False)
+        self.status.setText(tr("Your unsaved draft was restored."))
+
+    def start_edit(self, note: NoteView) -> None:
+        self.save_draft()
+        self.editing_note_id = note.id
+        self.mode.setText(tr("Editing a note"))
+        self.cancel.setVisible(True)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(note.kind)))
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(note.body)
+        self.editor.blockSignals(False)
+        self.restore_draft()
+        self.editor.setFocus()
+
+    def cancel_edit(self) -> None:
+        if self.editing_note_id is not None:
+            drafts.delete_draft(self.vault, self.draft_key)
+        self._reset_to_new()
+
+    def _reset_to_new(self) -> None:
+        self.editing_note_id = None
+        self.mode.setText(tr("New note"))
+        self.cancel.setVisible(False)
+        self.editor.blockSignals(True)
+        self.editor.clear()
+        self.editor.blockSignals(False)
+        self._dirty = False
+        self.restore_draft()
+
+    def save(self) -> None:
+        body = self.editor.toPlainText()
+        kind = self.kind.currentData()
+        try:
+            if self.editing_note_id is None:
+                note_id = notes.add_note(self.vault, self.client_id, kind, body)
+            else:
+                note_id = self.editing_note_id
+                notes.edit_note(self.vault, note_id, kind, body)
+        except VaultError as exc:
+            # The text stays in the editor (and in the draft) whatever went wrong.
+            set_message(self.status, exc.message, "error")
+            self._dirty = True
+            self.save_draft()
+            return
+        self._autosave.stop()
+        drafts.delete_draft(self.vault, self.draft_key)
+        self._dirty = False
+        set_message(self.status, tr("Saved."), "ok")
+        self._reset_to_new()
+        self.saved.emit(note_id)
+
+
+class NotesPanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, vault: Vault, client_id: int) -> None:
+        super().__init__()
+        self.vault = vault
+        self.client_id = client_id
+        layout = QVBoxLayout(self)
+        search_row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search this client's notes"))
+        self.search.setAccessibleName(tr("Search this client's notes"))
+        self.search.setClearButtonEnabled(True)
+        search_row.addWidget(self.search)
+        layout.addLayout(search_row)
+        self.timeline = QListWidget()
+        self.timeline.setAccessibleName(tr("Notes, newest first"))
+        self.timeline.setSpacing(4)
+        self.timeline.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        layout.addWidget(self.timeline, 3)
+        self.empty = label(tr("No notes yet. Write the first one below."), "hint")
+        layout.addWidget(self.empty)
+        self.composer = Composer(vault, client_id)
+        self.composer.saved.connect(self._after_save)
+        layout.addWidget(self.composer, 2)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.timeline.clear()
+        text = self.search.text().strip()
+        if text:
+            hits = notes.search_notes(self.vault, text, client_id=self.client_id)
+            for hit in hits:
+                self._add_hit(hit)
+            self.empty.setText(tr("No notes match.") if not hits else "")
+            self.empty.setVisible(not hits)
+            return
+        timeline = notes.list_notes(self.vault, self.client_id)
+        for note in timeline:
+            card = NoteCard(note)
+            card.edit_requested.connect(self.edit_note)
+            item = QListWidgetItem()
+            item.setData(NoteIdRole, note.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, note.body[:200])
+            self.timeline.addItem(item)
+            self.timeline.setItemWidget(item, card)
+            item.setSizeHint(card.sizeHint() + QSize(0, 4))
+        self.empty.setText(tr("No notes yet. Write the first one below."))
+        self.empty.setVisible(not timeline)
+
+    def _add_hit(self, hit: notes.NoteHit) -> None:
+        item = QListWidgetItem()
+        item.setData(NoteIdRole, hit.note_id)
+        text = QLabel(f"<span>{html.escape(fmt_datetime(hit.created_at))} · "
+                      f"{html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}</span><br>"
+                      f"{hit.snippet_html}")
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setWordWrap(True)
+        text.setContentsMargins(8, 6, 8, 6)
+        self.timeline.addItem(item)
+        self.timeline.setItemWidget(item, text)
+        item.setSizeHint(text.sizeHint() + QSize(0, 6))
+
+    def show_note(self, note_id: int) -> None:
+        self.search.clear()
+        self.refresh()
+        for row in range(self.timeline.count()):
+            item = self.timeline.item(row)
+            if item.data(NoteIdRole) == note_id:
+                self.timeline.setCurrentItem(item)
+                self.timeline.scrollToItem(item)
+                return
+
+    def edit_note(self, note_id: int) -> None:
+        note = notes.get_note(self.vault, note_id)
+        if note is not None:
+            self.composer.start_edit(note)
+
+    def _after_save(self, note_id: int) -> None:
+        self.refresh()
+        self.show_note(note_id)
+        self.changed.emit()
+
+    def focus_composer(self) -> None:
+        self.composer.editor.setFocus()

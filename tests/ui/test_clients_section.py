@@ -1,0 +1,131 @@
+"""The Clients section, driven as an advocate would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from advocate_app.store import clients, drafts
+from advocate_app.store.clients import ClientFields
+from advocate_app.ui.client_list_model import ClientListModel
+from advocate_app.ui.qt import QDialog, Qt
+from tests.ui.conftest import unlock
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def test_client_note_search_edit_destroy(unlocked, qtbot, monkeypatch) -> None:
+    controller = unlocked
+    section = controller.shell.show_section("clients")
+    assert "No clients yet" in section.empty_text.text()
+
+    qtbot.mouseClick(section.new_button, LEFT)
+    qtbot.keyClicks(section.new_form.alias, "Rosa K")
+    qtbot.keyPress(section.new_form.alias, Qt.Key.Key_Return)
+    assert section.detail is not None and section.detail.alias == "Rosa K"
+    assert section.model.rowCount() == 1
+
+    composer = section.detail.notes.composer
+    qtbot.keyClicks(composer.editor, "Went with her to the DMV about license restoration.")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert composer.editor.toPlainText() == ""
+    assert section.detail.notes.timeline.count() == 1
+
+    qtbot.keyClicks(section.notes_search, "restor")
+    section.run_notes_search()
+    assert section.list_stack.currentWidget() is section.results
+    hit = section.results.item(0)
+    label = section.results.itemWidget(hit)
+    assert "<b>restoration</b>" in label.text() and "Rosa K" in label.text()
+    section._open_hit(hit)
+    assert section.detail.current_tab() == "notes"
+
+    notes_panel = section.detail.notes
+    note_id = notes_panel.timeline.item(0).data(Qt.ItemDataRole.UserRole + 2)
+    notes_panel.edit_note(note_id)
+    composer = notes_panel.composer
+    composer.editor.selectAll()
+    qtbot.keyClicks(composer.editor, "Went with her to the DMV about fees.")
+    qtbot.mouseClick(composer.save_button, LEFT)
+    card = notes_panel.timeline.itemWidget(notes_panel.timeline.item(0))
+    assert "fees" in card.body_label.text()
+    assert "edited" in card.findChildren(type(card.body_label))[0].text()
+
+    def confirm_destroy(dialog) -> int:
+        assert not dialog.ok.isEnabled()
+        qtbot.keyClicks(dialog.typed, "rosa k")
+        assert dialog.ok.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    from advocate_app.ui import client_dialogs, widgets
+
+    monkeypatch.setattr(client_dialogs.DestroyDialog, "exec", confirm_destroy)
+    monkeypatch.setattr(widgets, "inform", lambda *a, **k: None)
+    monkeypatch.setattr("advocate_app.ui.clients_section.inform", lambda *a, **k: None)
+    section.detail.destroy_record()
+    assert section.detail is None
+    assert section.model.rowCount() == 0
+    section.notes_search.clear()
+    qtbot.keyClicks(section.notes_search, "fees")
+    section.run_notes_search()
+    assert "No notes match" in section.results.item(0).text()
+
+
+def test_filter_as_you_type_and_lazy_model(unlocked, qtbot, qtmodeltester) -> None:
+    vault = unlocked.vault
+    for i in range(450):
+        clients.create_client(vault, ClientFields(alias=f"C{i:03d}"))
+    section = unlocked.shell.show_section("clients")
+    section.apply_filters()
+    model = section.model
+    assert model.total() == 450
+    assert model.rowCount() == 200  # one page, not every row
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 400
+    qtbot.keyClicks(section.filter, "C44")
+    qtbot.waitUntil(lambda: model.total() == 10, timeout=3000)
+    fresh = ClientListModel(lambda: vault)
+    from advocate_app.store.clients import ClientQuery
+
+    fresh.set_query(ClientQuery(status="all"))
+    qtmodeltester.check(fresh, force_py=True)
+
+
+def test_idle_lock_keeps_the_draft(unlocked, qtbot) -> None:
+    controller = unlocked
+    vault = controller.vault
+    cid = clients.create_client(vault, ClientFields(alias="Lupe"))
+    section = controller.shell.show_section("clients")
+    section.apply_filters()
+    section.open_client(cid)
+    qtbot.keyClicks(section.detail.notes.composer.editor, "Half-typed note about bus passes")
+    controller.idle.set_interval_ms(300)
+    controller.idle.start()
+    qtbot.waitUntil(lambda: controller.shell is None, timeout=5000)
+    unlock(qtbot, controller)
+    section = controller.shell.sections["clients"]
+    assert controller.shell.current_key() == "clients"
+    assert section.detail is not None and section.detail.client_id == cid
+    assert section.detail.notes.composer.editor.toPlainText() == "Half-typed note about bus passes"
+    assert "restored" in section.detail.notes.composer.status.text()
+    section.detail.notes.composer.save()
+    assert drafts.load_draft(vault, f"note:new:client={cid}") is None
+
+
+def test_alias_must_be_unique_says_so(unlocked, qtbot) -> None:
+    clients.create_client(unlocked.vault, ClientFields(alias="Star"))
+    section = unlocked.shell.show_section("clients")
+    qtbot.mouseClick(section.new_button, LEFT)
+    qtbot.keyClicks(section.new_form.alias, "star")
+    qtbot.keyPress(section.new_form.alias, Qt.Key.Key_Return)
+    assert "already has this alias" in section.new_message.text()
+
+
+def test_after_lock_nothing_of_the_vault_is_visible(unlocked, qtbot, vault_dir: Path) -> None:
+    clients.create_client(unlocked.vault, ClientFields(alias="Hidden Alias"))
+    section = unlocked.shell.show_section("clients")
+    section.apply_filters()
+    unlocked.lock()
+    texts = [w.text() for w in unlocked.window.findChildren(type(section.count_label))
+             if w.isVisible()]
+    assert not any("Hidden Alias" in t for t in texts)
