@@ -1,0 +1,681 @@
+"""The reference library screen: articles by category, a reading pane, and the shipped hotlines.
+
+Nothing here can reach the network: the reading pane opens no links itself, only our own
+`article:` links are followed, and it loads no resources (images, style sheets) of any kind.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from advocate_app.store.reference import (
+    ARTICLE_SCHEME,
+    Article,
+    ReferenceIndex,
+    ShippedResource,
+    render_html,
+)
+from advocate_app.ui.qt import (
+    QAbstractItemView,
+    QDate,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGuiApplication,
+    QHBoxLayout,
+    QKeySequence,
+    QLineEdit,
+    QLocale,
+    QPageSize,
+    QPrintDialog,
+    QPrinter,
+    QPushButton,
+    QSettings,
+    QShortcut,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTextBrowser,
+    QTextDocument,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    tr,
+)
+from advocate_app.ui.widgets import hline, inform, label
+
+# What a list row stands for: kind "article" (key: slug), "resources" (key: a resource name, or
+# "" for the whole directory) or "group" (a category or a heading in the results).
+_KIND = Qt.ItemDataRole.UserRole
+_KEY = Qt.ItemDataRole.UserRole + 1
+
+
+def _mark(item: QTreeWidgetItem, kind: str, key: str) -> QTreeWidgetItem:
+    item.setData(0, _KIND, kind)
+    item.setData(0, _KEY, key)
+    return item
+
+
+def _what(item: QTreeWidgetItem | None) -> tuple[str, str]:
+    if item is None:
+        return "", ""
+    return str(item.data(0, _KIND) or ""), str(item.data(0, _KEY) or "")
+
+# Longest comfortable reading line, in average characters.
+_READING_CHARS = 100
+
+
+def forget_file_dialog_folder() -> None:
+    """Qt's file dialog remembers the last folder in QtProject.conf; we keep no paths."""
+    QSettings(QSettings.Scope.UserScope, "QtProject").remove("FileDialog")
+
+
+def _default_pdf_path(slug: str) -> str:
+    documents = Path.home() / "Documents"
+    folder = documents if documents.is_dir() else Path.home()
+    return str(folder / f"{slug}.pdf")
+
+
+class ReadingPane(QTextBrowser):
+    """A QTextBrowser that follows no link by itself and loads nothing from anywhere."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.document().setDocumentMargin(18)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        # Defence in depth: the renderer emits no <img>, and nothing else may be fetched either.
+        return None
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_line_length()
+
+    def _fit_line_length(self) -> None:
+        # Long lines are hard to read: cap the text column on wide windows.
+        cap = self.fontMetrics().averageCharWidth() * _READING_CHARS
+        if self.viewport().width() > cap:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(cap)
+        else:
+            self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+
+
+class ResourcesPane(QWidget):
+    """The national and statewide lines shipped with the app, with their details."""
+
+    def __init__(self, resources: list[ShippedResource], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._resources = {r.name: r for r in resources}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(label(tr("National and statewide resources"), "title"))
+        layout.addWidget(label(tr(
+            "Lines and organizations that serve the whole country or all of North Carolina. "
+            "Your office adds its local resources inside the vault."
+        ), "hint"))
+
+        self.list = QTreeWidget()
+        self.list.setAccessibleName(tr("Resources"))
+        self.list.setColumnCount(4)
+        self.list.setHeaderLabels([tr("Name"), tr("Phone"), tr("Text"), tr("Hours")])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for r in resources:
+            item = QTreeWidgetItem([r.name, r.phone or "", r.text or "", r.hours])
+            _mark(item, "resources", r.name)
+            self.list.addTopLevelItem(item)
+        header = self.list.header()
+        header.setStretchLastSection(True)
+        for column in range(self.list.columnCount()):
+            self.list.resizeColumnToContents(column)
+        self.list.currentItemChanged.connect(self._current_changed)
+        # As tall as its rows: the details below matter more than empty list space.
+        rows = max(1, len(resources))
+        frame = self.list.frameWidth() * 2
+        row_height = self.list.sizeHintForRow(0) if resources else self.list.fontMetrics().height()
+        self.list.setMaximumHeight(self.list.header().sizeHint().height() + rows * row_height
+                                   + frame + 4)
+        layout.addWidget(self.list)
+
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 4, 0, 0)
+        self.name = label("", "subtitle")
+        details_layout.addWidget(self.name)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._fields: dict[str, Any] = {}
+        for key, caption in (
+            ("category", tr("Kind")),
+            ("phone", tr("Phone")),
+            ("text", tr("Text")),
+            ("tty", tr("TTY")),
+            ("hours", tr("Hours")),
+            ("languages", tr("Languages")),
+            ("county", tr("Area served")),
+            ("notes", tr("Notes")),
+            ("source", tr("Source")),
+        ):
+            value = label("")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption_label = label(caption, wrap=False)
+            caption_label.setBuddy(value)
+            form.addRow(caption_label, value)
+            self._fields[key] = (caption_label, value)
+        details_layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.copy_button = QPushButton(tr("Copy phone number"))
+        self.copy_button.setAccessibleName(tr("Copy phone number"))
+        self.copy_button.clicked.connect(self.copy_phone)
+        buttons.addWidget(self.copy_button)
+        self.copied = label("", "hint")
+        buttons.addWidget(self.copied, 1)
+        details_layout.addLayout(buttons)
+        layout.addWidget(details)
+        layout.addStretch(1)
+
+        if resources:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        else:
+            self._show(None)
+
+    def current_name(self) -> str | None:
+        item = self.list.currentItem()
+        return _what(item)[1] if item is not None else None
+
+    def select(self, name: str) -> bool:
+        for row in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(row)
+            if _what(item)[1] == name:
+                self.list.setCurrentItem(item)
+                return True
+        return False
+
+    def copy_phone(self) -> None:
+        name = self.current_name()
+        resource = self._resources.get(name) if name else None
+        if resource is None or not resource.phone:
+            return
+        # Public numbers only: nothing here needs clearing from the clipboard later.
+        QGuiApplication.clipboard().setText(resource.phone)
+        self.copied.setText(tr("Copied {0}").format(resource.phone))
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: Any = None) -> None:
+        name = _what(current)[1] or None
+        self._show(self._resources.get(name) if name else None)
+
+    def _show(self, resource: ShippedResource | None) -> None:
+        self.copied.setText("")
+        if resource is None:
+            self.name.setText(tr("No resources are listed."))
+            for caption_label, value in self._fields.values():
+                caption_label.hide()
+                value.hide()
+            self.copy_button.setEnabled(False)
+            return
+        self.name.setText(resource.name)
+        values = {
+            "category": tr(resource.category_label),
+            "phone": resource.phone or "",
+            "text": resource.text or "",
+            "tty": resource.tty or "",
+            "hours": resource.hours,
+            "languages": resource.languages,
+            "county": resource.county,
+            "notes": resource.notes,
+            "source": resource.source,
+        }
+        for key, (caption_label, value) in self._fields.items():
+            text = values[key]
+            value.setText(text)
+            caption_label.setVisible(bool(text))
+            value.setVisible(bool(text))
+        self.copy_button.setEnabled(bool(resource.phone))
+        self.copy_button.setToolTip(
+            "" if resource.phone else tr("This entry has no confirmed phone number.")
+        )
+
+
+class ReferenceSection(QWidget):
+    """Articles grouped by category on the left, the chosen one on the right."""
+
+    title = tr("Reference")
+
+    def __init__(
+        self,
+        articles: list[Article],
+        resources: list[ShippedResource],
+        parent: QWidget | None = None,
+        *,
+        index: ReferenceIndex | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.title = tr("Reference")  # translated when built, after the translator is loaded
+        self._articles = {a.slug: a for a in articles}
+        self._resources = list(resources)
+        self._index = index if index is not None else ReferenceIndex(articles, resources)
+        self._current_slug: str | None = None
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter)
+
+        # The middle column: a filter box over the articles, then the list.
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(12, 12, 6, 12)
+        middle_layout.setSpacing(8)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search the reference"))
+        self.search.setAccessibleName(tr("Search the reference"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._go_to_first_result)
+        middle_layout.addWidget(self.search)
+        self.result_count = label("", "hint")
+        self.result_count.hide()
+        middle_layout.addWidget(self.result_count)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName(tr("Reference articles"))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 0px; }")
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemActivated.connect(self._activated)
+        middle_layout.addWidget(self.tree, 1)
+        middle.setMinimumWidth(240)
+        splitter.addWidget(middle)
+
+        # The right column: one article, the resources, or the empty state.
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_article_page())
+        self.resources_pane = ResourcesPane(self._resources)
+        resources_page = QWidget()
+        resources_layout = QVBoxLayout(resources_page)
+        resources_layout.setContentsMargins(6, 12, 12, 12)
+        resources_layout.addWidget(self.resources_pane)
+        self.pages.addWidget(resources_page)
+        self.pages.addWidget(self._build_empty_page())
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 860])
+
+        print_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        print_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_shortcut.activated.connect(self.print_article)
+
+        self._fill_tree()
+        self.pages.setCurrentIndex(2)
+        self._update_buttons()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_article_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 12, 12, 12)
+        layout.setSpacing(6)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        self.category_label = label("", "hint")
+        self.article_title = label("", "title")
+        titles.addWidget(self.category_label)
+        titles.addWidget(self.article_title)
+        header.addLayout(titles, 1)
+        self.print_button = QPushButton(tr("Print…"))
+        self.print_button.setAccessibleName(tr("Print article"))
+        self.print_button.clicked.connect(self.print_article)
+        self.pdf_button = QPushButton(tr("Save as PDF…"))
+        self.pdf_button.setAccessibleName(tr("Save article as PDF"))
+        self.pdf_button.clicked.connect(self.save_pdf)
+        header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(self.pdf_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(header)
+        layout.addWidget(hline())
+        self.browser = ReadingPane()
+        self.browser.setAccessibleName(tr("Article text"))
+        self.browser.anchorClicked.connect(self._anchor_clicked)
+        layout.addWidget(self.browser, 1)
+        return page
+
+    def _build_empty_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addStretch(1)
+        if self._articles:
+            layout.addWidget(label(tr("Choose an article"), "subtitle"))
+            layout.addWidget(label(tr(
+                "Pick a topic from the list, or type a word in the search box above it."
+            ), "hint"))
+        else:
+            self.empty_message = label(tr(
+                "The reference library could not be loaded. Its files may be missing or damaged; "
+                "reinstalling Advocate Companion puts them back."
+            ))
+            self.empty_message.setMaximumWidth(640)
+            layout.addWidget(label(tr("The reference library is not available"), "subtitle"))
+            layout.addWidget(self.empty_message)
+            if self._resources:
+                self.show_hotlines_button = QPushButton(tr("Show national hotlines"))
+                self.show_hotlines_button.setAccessibleName(tr("Show national hotlines"))
+                self.show_hotlines_button.clicked.connect(lambda: self.show_resources())
+                layout.addWidget(self.show_hotlines_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+        return page
+
+    def _fill_tree(self) -> None:
+        self.tree.clear()
+        if self._resources:
+            item = QTreeWidgetItem([tr("National and statewide resources")])
+            item.setToolTip(0, tr("Hotlines and statewide organizations, with phone numbers"))
+            _mark(item, "resources", "")
+            self._bold(item)
+            self.tree.addTopLevelItem(item)
+        by_category: dict[str, list[Article]] = {}
+        for article in self._articles.values():
+            by_category.setdefault(article.category, []).append(article)
+        for category in sorted(by_category, key=str.casefold):
+            group = QTreeWidgetItem([category])
+            _mark(group, "group", category)
+            self._bold(group)
+            self.tree.addTopLevelItem(group)
+            for article in sorted(by_category[category], key=lambda a: a.title.casefold()):
+                child = QTreeWidgetItem([article.title])
+                _mark(child, "article", article.slug)
+                child.setToolTip(0, f"{article.title}\n\n{article.summary}")
+                group.addChild(child)
+        self.tree.expandAll()
+
+    def _fill_results(self, text: str) -> None:
+        self.tree.clear()
+        hits = self._index.search(text, limit=40)
+        articles = sum(1 for h in hits if h.kind == "article")
+        self.result_count.setText(tr("Articles: {0} · Resources: {1}").format(
+            articles, len(hits) - articles))
+        self.result_count.setAccessibleDescription(self.result_count.text())
+        self.result_count.show()
+        if not hits:
+            empty = QTreeWidgetItem([tr("Nothing matches “{0}”").format(text.strip()[:60])])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(empty)
+            return
+        groups: dict[str, QTreeWidgetItem] = {}
+        for hit in hits:
+            if hit.kind not in groups:
+                caption = tr("Articles") if hit.kind == "article" else tr("Resources")
+                group = QTreeWidgetItem([caption])
+                _mark(group, "group", caption)
+                self._bold(group)
+                groups[hit.kind] = group
+            child = QTreeWidgetItem([hit.title])
+            # The snippet is escaped with only <b> added: safe as a rich-text tooltip.
+            child.setToolTip(0, f"<qt><b>{html.escape(hit.title)}</b><br>{hit.snippet_html}</qt>")
+            kind = "article" if hit.kind == "article" else "resources"
+            _mark(child, kind, hit.key)
+            groups[hit.kind].addChild(child)
+        # Articles first, as the index ranks them.
+        for kind in ("article", "resource"):
+            if kind in groups:
+                self.tree.addTopLevelItem(groups[kind])
+        self.tree.expandAll()
+
+    @staticmethod
+    def _bold(item: QTreeWidgetItem) -> None:
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+
+    # --- the public interface --------------------------------------------------------------
+
+    def on_show(self) -> None:
+        """Called when the section becomes visible: something to read, focus in the list."""
+        if self.pages.currentIndex() == 2 and not self._articles:
+            # Focus in the list would select its first row and hide the explanation.
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if self.pages.currentIndex() == 2:
+            first = self._first_item("article")
+            if first is not None:
+                self.tree.setCurrentItem(first)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def location(self) -> dict[str, str]:
+        if self.pages.currentIndex() == 0 and self._current_slug:
+            return {"slug": self._current_slug}
+        if self.pages.currentIndex() == 1:
+            return {"view": "resources", "resource": self.resources_pane.current_name() or ""}
+        return {}
+
+    def restore_location(self, loc: dict) -> None:
+        slug = loc.get("slug")
+        if isinstance(slug, str) and slug in self._articles:
+            self.open_article(slug)
+        elif loc.get("view") == "resources" and self._resources:
+            name = loc.get("resource")
+            self.show_resources(name if isinstance(name, str) else None)
+
+    def open_article(self, slug: str) -> None:
+        """Show an article and select it in the list; an unknown slug is ignored."""
+        if slug not in self._articles:
+            return
+        item = self._find_item("article", slug)
+        if item is None and self.search.text():
+            self.search.clear()  # the filter hides it: show the whole list again
+            item = self._find_item("article", slug)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+        if self._current_slug != slug or self.pages.currentIndex() != 0:
+            self._show_article(slug)
+
+    def show_resources(self, name: str | None = None) -> None:
+        item = self._find_item("resources", "")
+        if item is None and self.search.text():
+            self.search.clear()
+            item = self._find_item("resources", "")
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        self.pages.setCurrentIndex(1)
+        if name:
+            self.resources_pane.select(name)
+        self._update_buttons()
+
+    def current_slug(self) -> str | None:
+        return self._current_slug if self.pages.currentIndex() == 0 else None
+
+    # --- reacting --------------------------------------------------------------------------
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: Any = None) -> None:
+        if current is None:
+            return
+        kind, key = _what(current)
+        if kind == "article":
+            self._show_article(key)
+        elif kind == "resources":
+            self.pages.setCurrentIndex(1)
+            if key:
+                self.resources_pane.select(key)
+            self._update_buttons()
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        # Enter on an article moves into the text, so arrows then scroll what is being read.
+        kind, _key = _what(item)
+        if kind == "article":
+            self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif kind == "resources":
+            self.resources_pane.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _filter(self, text: str) -> None:
+        if text.strip():
+            self._fill_results(text)
+        else:
+            self.result_count.hide()
+            self._fill_tree()
+            self._reselect_current()
+
+    def _reselect_current(self) -> None:
+        self.tree.blockSignals(True)
+        try:
+            item = None
+            if self.pages.currentIndex() == 0 and self._current_slug:
+                item = self._find_item("article", self._current_slug)
+            elif self.pages.currentIndex() == 1:
+                item = self._find_item("resources", "")
+            if item is not None:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
+        finally:
+            self.tree.blockSignals(False)
+
+    def _go_to_first_result(self) -> None:
+        first = self._first_selectable()
+        if first is not None:
+            self.tree.setCurrentItem(first)
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        # Only links between our own articles are followed; any other scheme is ignored.
+        if url.scheme() != ARTICLE_SCHEME:
+            return
+        slug = url.path()
+        if slug in self._articles:
+            self.open_article(slug)
+            self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_article(self, slug: str) -> None:
+        article = self._articles.get(slug)
+        if article is None:
+            return
+        self._current_slug = slug
+        self.category_label.setText(article.category)
+        self.article_title.setText(article.title)
+        self.browser.setHtml(self._html(article, links=True, title_heading=False))
+        self.browser.verticalScrollBar().setValue(0)
+        self.pages.setCurrentIndex(0)
+        self._update_buttons()
+
+    def _html(self, article: Article, *, links: bool, title_heading: bool) -> str:
+        reviewed = article.last_reviewed
+        date_text = QLocale().toString(
+            QDate(reviewed.year, reviewed.month, reviewed.day), QLocale.FormatType.LongFormat
+        )
+        return render_html(
+            article,
+            self._articles.keys() if links else (),
+            sources_label=tr("Sources"),
+            reviewed_label=tr("Last reviewed: {0}"),
+            reviewed_date_text=date_text,
+            title_heading=title_heading,
+        )
+
+    def _update_buttons(self) -> None:
+        has_article = self.pages.currentIndex() == 0 and self._current_slug is not None
+        self.print_button.setEnabled(has_article)
+        self.pdf_button.setEnabled(has_article)
+
+    # --- print and PDF ---------------------------------------------------------------------
+
+    def _print_document(self, article: Article) -> QTextDocument:
+        # A fresh document: the title as a heading, no links (they lead nowhere on paper).
+        document = QTextDocument(self)
+        document.setDocumentMargin(0)
+        document.setHtml(self._html(article, links=False, title_heading=True))
+        return document
+
+    @staticmethod
+    def _printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+        printer.setCreator("Advocate Companion")
+        return printer
+
+    def print_article(self) -> None:
+        article = self._articles.get(self._current_slug or "")
+        if article is None or self.pages.currentIndex() != 0:
+            return
+        printer = self._printer()
+        printer.setDocName(article.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(tr("Print “{0}”").format(article.title))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        document = self._print_document(article)
+        document.print_(printer)
+        document.deleteLater()
+
+    def save_pdf(self) -> None:
+        article = self._articles.get(self._current_slug or "")
+        if article is None or self.pages.currentIndex() != 0:
+            return
+        try:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, tr("Save article as PDF"), _default_pdf_path(article.slug),
+                tr("PDF files (*.pdf)"),
+            )
+        finally:
+            forget_file_dialog_folder()
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        printer = self._printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(path)
+        printer.setDocName(article.title)
+        document = self._print_document(article)
+        document.print_(printer)
+        document.deleteLater()
+        written = Path(path)
+        if not written.is_file() or written.stat().st_size == 0:
+            inform(self, tr("PDF not saved"), tr(
+                "The PDF could not be written to {0}. Choose a folder you can save to, such as "
+                "Documents, and try again."
+            ).format(written.name))
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        for row in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(row)
+            found.append(top)
+            found.extend(top.child(i) for i in range(top.childCount()))
+        return found
+
+    def _find_item(self, kind: str, key: str) -> QTreeWidgetItem | None:
+        for item in self._items():
+            if _what(item) == (kind, key):
+                return item
+        return None
+
+    def _first_item(self, kind: str) -> QTreeWidgetItem | None:
+        for item in self._items():
+            if _what(item)[0] == kind:
+                return item
+        return None
+
+    def _first_selectable(self) -> QTreeWidgetItem | None:
+        for item in self._items():
+            if _what(item)[0] in ("article", "resources"):
+                return item
+        return None

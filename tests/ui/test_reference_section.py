@@ -1,0 +1,234 @@
+"""The reference screen, driven as an advocate would: pick an article, follow a link, save a PDF,
+look up a hotline number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from advocate_app.store.reference import load_articles, load_shipped_resources
+from advocate_app.ui.qt import (
+    QFileDialog,
+    QGuiApplication,
+    QSettings,
+    Qt,
+    QTreeWidgetItem,
+    QUrl,
+)
+from advocate_app.ui.reference_section import ReferenceSection
+
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+
+
+@pytest.fixture
+def section(qtbot) -> ReferenceSection:
+    articles, errors = load_articles(ASSETS / "reference")
+    assert errors == []
+    resources = load_shipped_resources(ASSETS / "resources" / "shipped.toml")
+    widget = ReferenceSection(articles, resources)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.on_show()
+    return widget
+
+
+def _item(section: ReferenceSection, text: str) -> QTreeWidgetItem:
+    found = section.tree.findItems(text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+    assert found, text
+    return found[0]
+
+
+def _click(qtbot, section: ReferenceSection, item: QTreeWidgetItem) -> None:
+    section.tree.scrollToItem(item)
+    rect = section.tree.visualItemRect(item)
+    qtbot.mouseClick(section.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_first_article_is_shown_when_the_section_opens(section: ReferenceSection) -> None:
+    assert section.pages.currentIndex() == 0
+    assert section.article_title.text()
+    assert section.browser.toPlainText().strip()
+    assert section.tree.hasFocus()
+
+
+def test_clicking_an_article_shows_it(qtbot, section: ReferenceSection) -> None:
+    _click(qtbot, section, _item(section, "Driver's license and ID"))
+    assert section.article_title.text() == "Driver's license and ID"
+    assert section.category_label.text() == "Needs and services"
+    assert "Traffickers often take or destroy identity documents" in section.browser.toPlainText()
+    assert section.location() == {"slug": "needs-license-id"}
+
+
+def test_arrow_keys_move_through_articles(qtbot, section: ReferenceSection) -> None:
+    section.open_article("t-visa")
+    section.tree.setFocus()
+    qtbot.keyClick(section.tree, Qt.Key.Key_Down)
+    assert section.article_title.text() == "The U visa"
+    qtbot.keyClick(section.tree, Qt.Key.Key_Up)
+    assert section.article_title.text() == "The T visa"
+
+
+def test_typing_a_search_and_enter_opens_the_best_match(qtbot, section: ReferenceSection) -> None:
+    section.search.setFocus()
+    qtbot.keyClicks(section.search, "lisence")
+    assert section.result_count.text() == "Articles: 1 · Resources: 0"
+    qtbot.keyClick(section.search, Qt.Key.Key_Return)
+    assert section.article_title.text() == "Driver's license and ID"
+    assert section.tree.hasFocus()
+    # Clearing the search brings back the whole list with the article still selected.
+    section.search.clear()
+    assert section.tree.currentItem().text(0) == "Driver's license and ID"
+    assert section.tree.findItems("Federal law", Qt.MatchFlag.MatchExactly)
+
+
+def test_a_search_with_no_match_says_so(qtbot, section: ReferenceSection) -> None:
+    qtbot.keyClicks(section.search, "zzqqxx")
+    assert section.tree.topLevelItem(0).text(0).startswith("Nothing matches")
+    assert section.result_count.isVisible()
+
+
+def test_internal_link_navigates(qtbot, section: ReferenceSection) -> None:
+    section.open_article("u-visa")
+    # The reading pane really carries the link a person would click.
+    assert 'href="article:t-visa"' in section.browser.toHtml()
+    section.browser.anchorClicked.emit(QUrl("article:t-visa"))
+    assert section.article_title.text() == "The T visa"
+    assert section.location() == {"slug": "t-visa"}
+    assert section.tree.currentItem().text(0) == "The T visa"
+
+
+def test_other_links_are_ignored(qtbot, section: ReferenceSection) -> None:
+    section.open_article("hotlines")
+    for url in ("https://example.org", "file:///etc/passwd", "mailto:a@example.org",
+                "article:no-such-article", "javascript:alert(1)"):
+        section.browser.anchorClicked.emit(QUrl(url))
+        assert section.location() == {"slug": "hotlines"}
+
+
+def test_reading_pane_never_follows_links_itself(section: ReferenceSection) -> None:
+    assert not section.browser.openLinks()
+    assert not section.browser.openExternalLinks()
+
+
+def test_save_as_pdf_writes_a_pdf(qtbot, section: ReferenceSection, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    # A folder Qt remembered earlier must be gone after the dialog.
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
+    settings.setValue("FileDialog/lastVisited", "file:///home/someone/private")
+    settings.sync()
+    asked: list[str] = []
+
+    def fake_dialog(parent, caption, directory, filter_):
+        asked.append(directory)
+        return str(tmp_path / "t-visa"), filter_
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
+    section.open_article("t-visa")
+    qtbot.mouseClick(section.pdf_button, Qt.MouseButton.LeftButton)
+    pdf = tmp_path / "t-visa.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert pdf.stat().st_size > 2000
+    assert asked and asked[0].endswith("t-visa.pdf")
+    settings.sync()
+    assert QSettings(QSettings.Scope.UserScope, "QtProject").value("FileDialog/lastVisited") \
+        is None
+
+
+def test_pdf_text_has_the_title_and_sources(qtbot, section: ReferenceSection, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "out.pdf"), ""))
+    section.open_article("hotlines")
+    section.save_pdf()
+    pages = pypdf.PdfReader(tmp_path / "out.pdf").pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert "Hotlines (24/7)" in text
+    assert "1-888-373-7888" in text
+    assert "Sources" in text
+
+
+def test_cancelled_save_writes_nothing(qtbot, section: ReferenceSection, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    section.open_article("t-visa")
+    section.save_pdf()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_resources_list_the_trafficking_hotline(qtbot, section: ReferenceSection) -> None:
+    _click(qtbot, section, _item(section, "National and statewide resources"))
+    assert section.pages.currentIndex() == 1
+    pane = section.resources_pane
+    phones = [pane.list.topLevelItem(i).text(1) for i in range(pane.list.topLevelItemCount())]
+    assert "1-888-373-7888" in phones
+    assert not section.print_button.isEnabled()
+
+
+def test_copy_phone_number(qtbot, section: ReferenceSection) -> None:
+    section.show_resources("National Sexual Assault Hotline (RAINN)")
+    pane = section.resources_pane
+    assert pane.copy_button.isEnabled()
+    qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "1-800-656-4673"
+    assert "1-800-656-4673" in pane.copied.text()
+    # An entry without a confirmed number cannot be copied.
+    pane.select("NC Coalition Against Human Trafficking (NCCAHT)")
+    assert not pane.copy_button.isEnabled()
+    assert section.location() == {
+        "view": "resources", "resource": "NC Coalition Against Human Trafficking (NCCAHT)"}
+
+
+def test_search_finds_a_resource_by_text_number(qtbot, section: ReferenceSection) -> None:
+    qtbot.keyClicks(section.search, "988")
+    item = _item(section, "988 Suicide & Crisis Lifeline")
+    _click(qtbot, section, item)
+    assert section.pages.currentIndex() == 1
+    assert section.resources_pane.current_name() == "988 Suicide & Crisis Lifeline"
+
+
+def test_location_round_trip(qtbot) -> None:
+    articles, _ = load_articles(ASSETS / "reference")
+    resources = load_shipped_resources(ASSETS / "resources" / "shipped.toml")
+    first = ReferenceSection(articles, resources)
+    second = ReferenceSection(articles, resources)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    first.open_article("nc-expunction")
+    second.restore_location(first.location())
+    assert second.article_title.text() == first.article_title.text()
+    first.show_resources("Emergency (911)")
+    second.restore_location(first.location())
+    assert second.resources_pane.current_name() == "Emergency (911)"
+    second.restore_location({"slug": "no-such-article"})
+    assert second.resources_pane.current_name() == "Emergency (911)"
+    second.restore_location({})
+
+
+def test_empty_state_when_no_articles_load(qtbot) -> None:
+    resources = load_shipped_resources(ASSETS / "resources" / "shipped.toml")
+    widget = ReferenceSection([], resources)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.on_show()
+    qtbot.wait(10)
+    assert widget.pages.currentIndex() == 2
+    assert widget.empty_message.isVisible()
+    assert widget.empty_message.text().startswith("The reference library could not be loaded")
+    assert not widget.print_button.isEnabled()
+    assert not widget.pdf_button.isEnabled()
+    qtbot.mouseClick(widget.show_hotlines_button, Qt.MouseButton.LeftButton)
+    assert widget.pages.currentIndex() == 1
+    assert widget.resources_pane.current_name() == "National Human Trafficking Hotline"
+
+
+def test_controls_have_accessible_names(section: ReferenceSection) -> None:
+    for control in (section.search, section.tree, section.browser, section.print_button,
+                    section.pdf_button, section.resources_pane.list,
+                    section.resources_pane.copy_button):
+        assert control.accessibleName()
+        assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
