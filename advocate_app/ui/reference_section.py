@@ -17,6 +17,7 @@ from advocate_app.store.reference import (
     ShippedResource,
     render_html,
 )
+from advocate_app.ui.clipboard import copy_text
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QDate,
@@ -24,7 +25,6 @@ from advocate_app.ui.qt import (
     QFileDialog,
     QFormLayout,
     QFrame,
-    QGuiApplication,
     QHBoxLayout,
     QKeySequence,
     QLineEdit,
@@ -47,6 +47,7 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
+from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import hline, inform, label
 
 # What a list row stands for: kind "article" (key: slug), "resources" (key: a resource name, or
@@ -210,8 +211,8 @@ class ResourcesPane(QWidget):
         resource = self._resources.get(name) if name else None
         if resource is None or not resource.phone:
             return
-        # Public numbers only: nothing here needs clearing from the clipboard later.
-        QGuiApplication.clipboard().setText(resource.phone)
+        # Public numbers, but the clipboard is shared with every program: clear it later anyway.
+        copy_text(resource.phone)
         self.copied.setText(tr("Copied {0}").format(resource.phone))
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: Any = None) -> None:
@@ -250,7 +251,7 @@ class ResourcesPane(QWidget):
         )
 
 
-class ReferenceSection(QWidget):
+class ReferenceSection(Section):
     """Articles grouped by category on the left, the chosen one on the right."""
 
     title = tr("Reference")

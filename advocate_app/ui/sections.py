@@ -1,20 +1,86 @@
-"""Which sections the unlocked shell shows, in navigation order."""
+"""Which sections the unlocked shell shows, in navigation order, and the one search box."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
+from advocate_app.paths import assets_dir
+from advocate_app.store.reference import (
+    Article,
+    ReferenceIndex,
+    ShippedResource,
+    load_articles,
+    load_shipped_resources,
+)
+from advocate_app.store.search_all import Hit, search_everything
 from advocate_app.ui.clients_section import ClientsSection
+from advocate_app.ui.reference_section import ReferenceSection
+from advocate_app.ui.search_page import SearchPage
 from advocate_app.ui.settings_section import SettingsSection
 
 if TYPE_CHECKING:
     from advocate_app.ui.main_window import AppController
     from advocate_app.ui.shell import Shell
 
+log = logging.getLogger(__name__)
+
+
+class ReferenceLibrary:
+    """Public, shipped text: loaded once per run and shared by the section and the search."""
+
+    _instance: ReferenceLibrary | None = None
+
+    def __init__(self) -> None:
+        folder = assets_dir()
+        self.articles: list[Article]
+        self.articles, problems = load_articles(folder / "reference")
+        for problem in problems:
+            log.warning("reference article skipped: %s", problem)
+        try:
+            self.resources: list[ShippedResource] = load_shipped_resources(
+                folder / "resources" / "shipped.toml")
+        except (OSError, ValueError):
+            log.warning("the shipped resource directory could not be read")
+            self.resources = []
+        self.index = ReferenceIndex(self.articles, self.resources)
+
+    @classmethod
+    def shared(cls) -> ReferenceLibrary:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
 
 def build_sections(controller: AppController, shell: Shell) -> None:
     vault = controller.vault
     assert vault is not None
-    shell.add_section("clients", ClientsSection(vault))
+    library = ReferenceLibrary.shared()
+    clients_section = ClientsSection(vault)
+    reference = ReferenceSection(library.articles, library.resources, index=library.index)
+    shell.add_section("clients", clients_section)
+    shell.add_section("reference", reference)
     shell.add_section("settings", SettingsSection(vault, controller.settings,
                                                   controller.idle.set_minutes))
+
+    page = SearchPage(lambda text: search_everything(vault, library.index, text))
+
+    def open_hit(hit: Hit) -> None:
+        shell.leave_search()
+        target = hit.target
+        if hit.kind == "article":
+            shell.show_section("reference")
+            reference.open_article(str(target["key"]))
+        elif hit.kind == "resource":
+            shell.show_section("reference")
+            reference.show_resources(str(target["key"]))
+        elif hit.kind == "client":
+            shell.show_section("clients")
+            clients_section.open_client(int(target["client_id"]))  # type: ignore[arg-type]
+        elif hit.kind == "note":
+            shell.show_section("clients")
+            clients_section.open_note(int(target["client_id"]),  # type: ignore[arg-type]
+                                      int(target["note_id"]))  # type: ignore[arg-type]
+
+    page.open_hit.connect(open_hit)
+    shell.enable_search(page, page.run, page.open_first)

@@ -3,18 +3,23 @@ the search box always at the top, and the Lock button."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from advocate_app.ui.qt import (
+    QEvent,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QObject,
     QPushButton,
     QSize,
     QSizePolicy,
     QStackedWidget,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -44,7 +49,6 @@ class Section(QWidget):
 
 class Shell(QWidget):
     lock_requested = Signal()
-    search_requested = Signal(str)
 
     def __init__(self, office_name: str, user_name: str, role_label: str) -> None:
         super().__init__()
@@ -91,16 +95,55 @@ class Shell(QWidget):
         outer.addLayout(body, 1)
         self.sections: dict[str, Section] = {}
         self.nav.currentRowChanged.connect(self._show_row)
-        self.search.returnPressed.connect(lambda: self.search_requested.emit(self.search.text()))
         # Shown once a search handler is attached (see enable_search): no dead controls.
         self.search.setVisible(False)
         self._spacer = QWidget()
         self._spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         top_row.insertWidget(3, self._spacer)
 
-    def enable_search(self) -> None:
+    def enable_search(self, page: QWidget, run: Callable[[str], object],
+                      open_first: Callable[[], bool]) -> None:
+        """Show the search box; results appear on `page` while there is text in the box."""
         self.search.setVisible(True)
         self._spacer.setVisible(False)
+        self.search_page = page
+        self.stack.addWidget(page)
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(120)
+
+        def update() -> None:
+            text = self.search.text()
+            if text.strip():
+                run(text)
+                self.stack.setCurrentWidget(page)
+            else:
+                self.back_from_search()
+
+        timer.timeout.connect(update)
+        self.search.textChanged.connect(lambda _t: timer.start())
+
+        def enter() -> None:
+            timer.stop()
+            if self.search.text().strip():
+                run(self.search.text())
+                open_first()
+
+        self.search.returnPressed.connect(enter)
+        self.search.installEventFilter(self)  # Escape clears and goes back
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape):
+            self.search.clear()
+            self.back_from_search()
+            return True
+        return super().eventFilter(watched, event)
+
+    def back_from_search(self) -> None:
+        key = self.current_key()
+        if key is not None:
+            self.stack.setCurrentWidget(self.sections[key])
 
     def add_section(self, key: str, section: Section) -> None:
         self.sections[key] = section
@@ -118,10 +161,17 @@ class Shell(QWidget):
         self.stack.setCurrentWidget(section)
         section.on_show()
 
+    def leave_search(self) -> None:
+        """Opening a result: the box empties quietly and the section shows."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+
     def show_section(self, key: str) -> Section:
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 if self.nav.currentRow() == row:
+                    self.stack.setCurrentWidget(self.sections[key])
                     self.sections[key].on_show()
                 self.nav.setCurrentRow(row)
                 break
@@ -141,6 +191,7 @@ class Shell(QWidget):
         key = loc.get("section")
         if isinstance(key, str) and key in self.sections:
             section = self.show_section(key)
+            self.stack.setCurrentWidget(section)
             state = loc.get("state")
             if isinstance(state, dict):
                 section.restore_location(state)

@@ -1,0 +1,96 @@
+"""Results of the one search box, grouped by kind; Enter opens the top result."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from advocate_app.store.search_all import KINDS, Hit, Results
+from advocate_app.ui.qt import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSize,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    tr,
+)
+from advocate_app.ui.widgets import label
+
+GROUP_TITLES = {
+    "article": "Reference articles",
+    "resource": "Resources",
+    "client": "Clients",
+    "note": "Notes",
+}
+HitRole = Qt.ItemDataRole.UserRole + 5
+
+
+class SearchPage(QWidget):
+    open_hit = Signal(object)
+
+    def __init__(self, run: Callable[[str], Results]) -> None:
+        super().__init__()
+        self._run = run
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.heading = label("", "title", wrap=False)
+        layout.addWidget(self.heading)
+        self.hint = label(tr("Enter opens the first result; Escape goes back."), "hint")
+        layout.addWidget(self.hint)
+        self.list = QListWidget()
+        self.list.setAccessibleName(tr("Search results"))
+        self.list.setSpacing(2)
+        layout.addWidget(self.list, 1)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        self.results = Results({})
+
+    def run(self, query_text: str) -> Results:
+        self.results = self._run(query_text)
+        self.list.clear()
+        total = self.results.total()
+        self.heading.setText(tr("Results for “{0}”").format(query_text.strip()[:80])
+                             if total else tr("Nothing found for “{0}”").format(
+                                 query_text.strip()[:80]))
+        for kind in KINDS:
+            hits = self.results.groups.get(kind) or []
+            if not hits:
+                continue
+            header = QListWidgetItem(tr(GROUP_TITLES[kind]))
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            self.list.addItem(header)
+            for hit in hits:
+                self._add(hit)
+        if total:
+            self.list.setCurrentRow(1)
+        return self.results
+
+    def _add(self, hit: Hit) -> None:
+        item = QListWidgetItem()
+        item.setData(HitRole, hit)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.title)
+        view = QLabel(f"<b>{html.escape(hit.title)}</b><br>{hit.snippet_html}")
+        view.setTextFormat(Qt.TextFormat.RichText)
+        view.setWordWrap(True)
+        view.setContentsMargins(18, 4, 6, 4)
+        self.list.addItem(item)
+        self.list.setItemWidget(item, view)
+        item.setSizeHint(view.sizeHint() + QSize(0, 6))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        hit = item.data(HitRole)
+        if hit is not None:
+            self.open_hit.emit(hit)
+
+    def open_first(self) -> bool:
+        hit = self.results.first()
+        if hit is None:
+            return False
+        self.open_hit.emit(hit)
+        return True
