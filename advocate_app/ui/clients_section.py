@@ -28,14 +28,12 @@ from advocate_app.ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
     QShortcut,
-    QSize,
     QSplitter,
     QStackedWidget,
     Qt,
@@ -48,7 +46,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import inform, label, set_message
+from advocate_app.ui.widgets import add_rich_item, inform, label, set_message
 
 # Extra tabs for a client (needs, appointments): key, title, factory(vault, client_id).
 TabFactory = Callable[[Vault, int], QWidget]
@@ -533,18 +531,12 @@ class ClientsSection(Section):
         self.results.clear()
         hits = notes.search_notes(self.vault, text)
         for hit in hits:
-            item = QListWidgetItem()
-            item.setData(HitRole, (hit.client_id, hit.note_id))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
-            view = QLabel(
+            item = add_rich_item(
+                self.results,
                 f"<b>{html.escape(hit.alias)}</b> · {html.escape(fmt_datetime(hit.created_at))}"
                 f" · {html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
-            view.setTextFormat(Qt.TextFormat.RichText)
-            view.setWordWrap(True)
-            view.setContentsMargins(6, 4, 6, 4)
-            self.results.addItem(item)
-            self.results.setItemWidget(item, view)
-            item.setSizeHint(view.sizeHint() + QSize(0, 6))
+            item.setData(HitRole, (hit.client_id, hit.note_id))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
         if not hits:
             self.results.addItem(QListWidgetItem(tr("No notes match.")))
         self.list_stack.setCurrentWidget(self.results)

@@ -352,6 +352,10 @@ class AppController:
         self.idle.stop()
         shell = self.shell
         if shell is not None:
+            # Nothing scheduled inside the shell may run against a locked vault.
+            for timer in shell.findChildren(QTimer):
+                timer.stop()
+            shell.setEnabled(False)
             try:
                 shell.collect_drafts()
             except VaultError:

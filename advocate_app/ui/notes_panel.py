@@ -31,7 +31,7 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
-from advocate_app.ui.widgets import label, set_message
+from advocate_app.ui.widgets import add_rich_item, label, set_message
 
 AUTOSAVE_MS = 2500
 NoteIdRole = Qt.ItemDataRole.UserRole + 2
@@ -267,17 +267,11 @@ class NotesPanel(QWidget):
         self.empty.setVisible(not timeline)
 
     def _add_hit(self, hit: notes.NoteHit) -> None:
-        item = QListWidgetItem()
+        item = add_rich_item(
+            self.timeline,
+            f"{html.escape(fmt_datetime(hit.created_at))} · "
+            f"{html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
         item.setData(NoteIdRole, hit.note_id)
-        text = QLabel(f"<span>{html.escape(fmt_datetime(hit.created_at))} · "
-                      f"{html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}</span><br>"
-                      f"{hit.snippet_html}")
-        text.setTextFormat(Qt.TextFormat.RichText)
-        text.setWordWrap(True)
-        text.setContentsMargins(8, 6, 8, 6)
-        self.timeline.addItem(item)
-        self.timeline.setItemWidget(item, text)
-        item.setSizeHint(text.sizeHint() + QSize(0, 6))
 
     def show_note(self, note_id: int) -> None:
         self.search.clear()

@@ -7,17 +7,15 @@ from collections.abc import Callable
 
 from advocate_app.store.search_all import KINDS, Hit, Results
 from advocate_app.ui.qt import (
-    QLabel,
     QListWidget,
     QListWidgetItem,
-    QSize,
     Qt,
     QVBoxLayout,
     QWidget,
     Signal,
     tr,
 )
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import add_rich_item, group_header, label
 
 GROUP_TITLES = {
     "article": "Reference articles",
@@ -59,12 +57,7 @@ class SearchPage(QWidget):
             hits = self.results.groups.get(kind) or []
             if not hits:
                 continue
-            header = QListWidgetItem(tr(GROUP_TITLES[kind]))
-            header.setFlags(Qt.ItemFlag.NoItemFlags)
-            font = header.font()
-            font.setBold(True)
-            header.setFont(font)
-            self.list.addItem(header)
+            group_header(self.list, tr(GROUP_TITLES[kind]))
             for hit in hits:
                 self._add(hit)
         if total:
@@ -72,16 +65,10 @@ class SearchPage(QWidget):
         return self.results
 
     def _add(self, hit: Hit) -> None:
-        item = QListWidgetItem()
+        item = add_rich_item(self.list, f"<b>{html.escape(hit.title)}</b><br>{hit.snippet_html}",
+                             indent=18)
         item.setData(HitRole, hit)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.title)
-        view = QLabel(f"<b>{html.escape(hit.title)}</b><br>{hit.snippet_html}")
-        view.setTextFormat(Qt.TextFormat.RichText)
-        view.setWordWrap(True)
-        view.setContentsMargins(18, 4, 6, 4)
-        self.list.addItem(item)
-        self.list.setItemWidget(item, view)
-        item.setSizeHint(view.sizeHint() + QSize(0, 6))
 
     def _activated(self, item: QListWidgetItem) -> None:
         hit = item.data(HitRole)

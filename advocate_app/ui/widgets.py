@@ -7,9 +7,12 @@ from advocate_app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSize,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -134,3 +137,27 @@ def set_message(widget: QLabel, text: str, role: str = "hint") -> None:
     widget.setProperty("role", role)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def add_rich_item(list_widget: QListWidget, html_text: str, *, indent: int = 8) -> QListWidgetItem:
+    """A list row showing escaped rich text (a snippet with <b> matches), sized to fit."""
+    item = QListWidgetItem()
+    view = QLabel(html_text)
+    view.setTextFormat(Qt.TextFormat.RichText)
+    view.setWordWrap(True)
+    view.setContentsMargins(indent, 4, 6, 4)
+    list_widget.addItem(item)
+    list_widget.setItemWidget(item, view)
+    width = max(200, list_widget.viewport().width() - 24)
+    item.setSizeHint(QSize(width, view.heightForWidth(width) + 8))
+    return item
+
+
+def group_header(list_widget: QListWidget, text: str) -> QListWidgetItem:
+    item = QListWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not selectable
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    list_widget.addItem(item)
+    return item
