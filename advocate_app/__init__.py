@@ -1,8 +1,15 @@
 """Advocate Companion: offline, encrypted notes, needs and reference for victim advocates."""
 
-from importlib import metadata
+from __future__ import annotations
 
-try:
-    __version__ = metadata.version("advocate-companion")
-except metadata.PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    # Looked up on demand: reading package metadata costs start-up time the window should have.
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            return metadata.version("advocate-companion")
+        except metadata.PackageNotFoundError:  # a source tree that was not installed
+            return "0.0.0"
+    raise AttributeError(name)

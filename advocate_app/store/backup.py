@@ -27,7 +27,6 @@ from advocate_app.store.keyslots import KeysFile
 
 BACKUP_FORMAT = "advocate-companion-backup"
 BACKUP_VERSION = 1
-BACKUP_SUFFIX = ".acbackup"
 
 
 class BackupInvalid(VaultError):

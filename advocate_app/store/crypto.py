@@ -14,12 +14,6 @@ import time
 import unicodedata
 from dataclasses import dataclass
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from advocate_app.store.errors import KeysFileUnsafe, RecoveryKeyTypo
 
 DATA_KEY_BYTES = 32
@@ -69,6 +63,8 @@ def normalize_passphrase(passphrase: str) -> bytes:
 
 def derive_passphrase_key(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
     params.check_bounds()
+    from argon2.low_level import Type, hash_secret_raw  # imported on first unlock, not at start
+
     return hash_secret_raw(
         secret=normalize_passphrase(passphrase),
         salt=salt,
@@ -99,18 +95,26 @@ def calibrate_argon2(target_seconds: float = 1.0) -> tuple[Argon2Params, float]:
 
 
 def derive_recovery_key(secret: bytes, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(
         algorithm=hashes.SHA256(), length=32, salt=salt, info=b"advocate-app recovery slot"
     ).derive(secret)
 
 
 def wrap_key(wrapping_key: bytes, data_key: bytes | bytearray, aad: bytes) -> tuple[bytes, bytes]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = secrets.token_bytes(12)
     return nonce, AESGCM(wrapping_key).encrypt(nonce, bytes(data_key), aad)
 
 
 def unwrap_key(wrapping_key: bytes, nonce: bytes, wrapped: bytes, aad: bytes) -> bytearray | None:
     """The data key, or None when the wrapping key (so the passphrase) is wrong."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return bytearray(AESGCM(wrapping_key).decrypt(nonce, wrapped, aad))
     except InvalidTag:

@@ -16,14 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, select, text
-from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-
-from advocate_app.store import audit, crypto, migrate
-from advocate_app.store.backup import BACKUP_SUFFIX, create_backup
-from advocate_app.store.engine import check_database_file, make_engine
+from advocate_app.store import crypto
 from advocate_app.store.errors import (
     InvalidInput,
     KeysDoNotMatchVault,
@@ -38,10 +33,20 @@ from advocate_app.store.errors import (
 )
 from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
 from advocate_app.store.lockfile import FolderLock
-from advocate_app.store.models import Meta, User
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from advocate_app.store.backup import BackupInfo
+
+# SQLAlchemy, Alembic and the models are imported where they are first needed, after the
+# unlock window is on screen: opening the app must be nearly as quick as opening a window.
 
 DB_FILE_NAME = "vault.db"
 BACKUP_DIR_NAME = "backups"
+BACKUP_SUFFIX = ".acbackup"
 MIN_PASSPHRASE_SCORE = 3  # zxcvbn 0..4: "safely unguessable" for an offline attack
 
 
@@ -174,6 +179,9 @@ class Vault:
             vault = cls(folder, keys, lock)
             vault._data_key = data_key
             vault._start_engine()
+            from advocate_app.store import audit, migrate
+            from advocate_app.store.models import Meta, User
+
             migrate.upgrade(vault._require_engine())
             with vault.write() as s:
                 s.add(Meta(key="vault_id", value=keys.vault_id))
@@ -266,6 +274,9 @@ class Vault:
 
     def _finish_unlock(self, data_key: bytearray, user_id: str | None) -> None:
         self._data_key = data_key
+        from advocate_app.store import audit
+        from advocate_app.store.models import Meta, User
+
         try:
             self._start_engine()
             self._migrate_if_needed()
@@ -294,6 +305,11 @@ class Vault:
 
     def _start_engine(self) -> None:
         assert self._data_key is not None
+        from sqlalchemy.exc import DatabaseError, OperationalError
+        from sqlalchemy.orm import sessionmaker
+
+        from advocate_app.store.engine import make_engine
+
         try:
             engine = make_engine(self.db_path, self._data_key)
             with engine.connect() as conn:
@@ -312,6 +328,8 @@ class Vault:
         )
 
     def _migrate_if_needed(self) -> None:
+        from advocate_app.store import migrate
+
         engine = self._require_engine()
         current = migrate.current_revision(engine)
         if current == migrate.head_revision():
@@ -369,6 +387,8 @@ class Vault:
         """One short transaction for one user action; commits on success, rolls back otherwise."""
         if self._write_factory is None:
             raise VaultLocked()
+        from sqlalchemy.exc import OperationalError
+
         try:
             with self._write_factory.begin() as session:
                 yield session
@@ -387,6 +407,8 @@ class Vault:
     # --- vault facts and maintenance ----------------------------------------------------------
 
     def meta(self, key: str) -> str | None:
+        from advocate_app.store.models import Meta
+
         with self.read() as s:
             row = s.get(Meta, key)
             return row.value if row else None
@@ -400,6 +422,8 @@ class Vault:
         return self.meta("is_demo") == "1"
 
     def schema_revision(self) -> str | None:
+        from advocate_app.store import migrate
+
         return migrate.current_revision(self._require_engine())
 
     def checkpoint(self) -> None:
@@ -418,11 +442,16 @@ class Vault:
     def integrity_problems(self) -> list[str]:
         if self._data_key is None:
             raise VaultLocked()
+        from advocate_app.store.engine import check_database_file
+
         return check_database_file(self.db_path, self._data_key)
 
-    def backup_to(self, out_path: Path):  # -> BackupInfo
+    def backup_to(self, out_path: Path) -> BackupInfo:
         if self._data_key is None:
             raise VaultLocked()
+        from advocate_app.store import migrate
+        from advocate_app.store.backup import create_backup
+
         revision = migrate.current_revision(self._require_engine())
         return create_backup(
             self.db_path, self.keys, self._data_key, out_path, schema_revision=revision
@@ -443,6 +472,8 @@ class Vault:
     def record_audit(
         self, action: str, record_kind: str | None = None, record_id: int | None = None
     ) -> None:
+        from advocate_app.store import audit
+
         user = self.user
         with self.write() as s:
             audit.record(s, user.id if user else None, action, record_kind, record_id)
@@ -458,6 +489,10 @@ class Vault:
         return True
 
     def list_active_user_ids(self) -> list[str]:
+        from sqlalchemy import select
+
+        from advocate_app.store.models import User
+
         with self.read() as s:
             return list(s.scalars(select(User.id).where(User.active.is_(True))))
 
@@ -465,6 +500,8 @@ class Vault:
         """Row count of one of our own tables (tests and diagnostics; the name is checked)."""
         if not table.isidentifier():
             raise ValueError("not a table name")
+        from sqlalchemy import text
+
         with self.read() as s:
             return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
 

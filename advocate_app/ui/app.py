@@ -9,7 +9,6 @@ from advocate_app.settings import Settings
 from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.main_window import AppController
 from advocate_app.ui.qt import QApplication, QGuiApplication, QLocale, Qt
-from advocate_app.ui.sections import build_sections
 from advocate_app.ui.theme import apply_theme
 
 
@@ -30,10 +29,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def _build_sections(controller: AppController, shell: object) -> None:
+    # Imported on first unlock: the sections pull in the database, Markdown and search code.
+    from advocate_app.ui.sections import build_sections
+
+    build_sections(controller, shell)  # type: ignore[arg-type]
+
+
 def build_controller(data_dir: Path, settings: Settings | None = None,
                      **kwargs: object) -> AppController:
     controller = AppController(
-        data_dir, settings or Settings.load(), sections_factory=build_sections,
+        data_dir, settings or Settings.load(), sections_factory=_build_sections,
         **kwargs,  # type: ignore[arg-type]
     )
     return controller

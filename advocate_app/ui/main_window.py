@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from advocate_app.settings import Settings
-from advocate_app.store import users as store_users
 from advocate_app.store.errors import VaultError, VaultInUse
 from advocate_app.store.vault import UnlockThrottled, Vault
 from advocate_app.store.vocab import ROLES
@@ -117,29 +116,8 @@ class AppController:
         self.window = MainWindow(demo_banner)
         self.window.closing.connect(self.shutdown)
 
-        self.welcome = WelcomePage(demo_available=demo_launcher is not None,
-                                   demo_reason=tr("The demo is not available in this build."))
-        self.setup = SetupPage()
-        self.recovery = RecoveryKeyPage()
-        self.unlock_page = UnlockPage()
-        self.new_passphrase = NewPassphrasePage()
-        self.message = MessagePage()
-        for page in (self.welcome, self.setup, self.recovery, self.unlock_page,
-                     self.new_passphrase, self.message):
-            self.window.stack.addWidget(page)
-        self.unlock_page.demo_button.setVisible(demo_launcher is not None)
-
-        self.welcome.setup_requested.connect(lambda: self._show(self.setup))
-        self.welcome.demo_requested.connect(self._launch_demo)
-        self.unlock_page.demo_requested.connect(self._launch_demo)
-        self.setup.back_requested.connect(lambda: self._show(self.welcome))
-        self.setup.submitted.connect(self.create_vault)
-        self.recovery.confirmed.connect(self.enter_shell)
-        self.recovery.print_requested.connect(self.print_recovery_key)
-        self.recovery.save_pdf_requested.connect(self.save_recovery_key_pdf)
-        self.unlock_page.unlock_requested.connect(self.unlock)
-        self.unlock_page.recovery_requested.connect(self.unlock_with_recovery)
-        self.new_passphrase.submitted.connect(self.set_new_passphrase)
+        # Pages are built when first shown: the unlock window must appear quickly.
+        self._pages: dict[str, QWidget] = {}
 
         self.idle = IdleWatcher(settings.idle_minutes, self.window)
         self.idle.idle.connect(lambda: self.lock("idle"))
@@ -152,6 +130,73 @@ class AppController:
         self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self.window)
         self.search_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.search_shortcut.activated.connect(self.focus_search)
+
+    # --- pages, built on first use -------------------------------------------------------------
+
+    def _page(self, name: str, build: Callable[[], QWidget]) -> QWidget:
+        page = self._pages.get(name)
+        if page is None:
+            page = build()
+            self._pages[name] = page
+            self.window.stack.addWidget(page)
+        return page
+
+    @property
+    def welcome(self) -> WelcomePage:
+        def build() -> WelcomePage:
+            page = WelcomePage(demo_available=self._demo_launcher is not None,
+                               demo_reason=tr("The demo is not available in this build."))
+            page.setup_requested.connect(lambda: self._show(self.setup))
+            page.demo_requested.connect(self._launch_demo)
+            return page
+
+        return self._page("welcome", build)  # type: ignore[return-value]
+
+    @property
+    def setup(self) -> SetupPage:
+        def build() -> SetupPage:
+            page = SetupPage()
+            page.back_requested.connect(lambda: self._show(self.welcome))
+            page.submitted.connect(self.create_vault)
+            return page
+
+        return self._page("setup", build)  # type: ignore[return-value]
+
+    @property
+    def recovery(self) -> RecoveryKeyPage:
+        def build() -> RecoveryKeyPage:
+            page = RecoveryKeyPage()
+            page.confirmed.connect(self.enter_shell)
+            page.print_requested.connect(self.print_recovery_key)
+            page.save_pdf_requested.connect(self.save_recovery_key_pdf)
+            return page
+
+        return self._page("recovery", build)  # type: ignore[return-value]
+
+    @property
+    def unlock_page(self) -> UnlockPage:
+        def build() -> UnlockPage:
+            page = UnlockPage()
+            page.demo_button.setVisible(self._demo_launcher is not None)
+            page.demo_requested.connect(self._launch_demo)
+            page.unlock_requested.connect(self.unlock)
+            page.recovery_requested.connect(self.unlock_with_recovery)
+            return page
+
+        return self._page("unlock", build)  # type: ignore[return-value]
+
+    @property
+    def new_passphrase(self) -> NewPassphrasePage:
+        def build() -> NewPassphrasePage:
+            page = NewPassphrasePage()
+            page.submitted.connect(self.set_new_passphrase)
+            return page
+
+        return self._page("new_passphrase", build)  # type: ignore[return-value]
+
+    @property
+    def message(self) -> MessagePage:
+        return self._page("message", MessagePage)  # type: ignore[return-value]
 
     # --- starting -----------------------------------------------------------------------------
 
@@ -314,6 +359,8 @@ class AppController:
                 self.new_passphrase.show_error(exc.message)
             else:
                 raise exc
+
+        from advocate_app.store import users as store_users
 
         run_task(lambda: store_users.change_own_passphrase(vault, None, passphrase), done, failed)
 
