@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test lint venv bench soak package package-test clean
+.PHONY: run test lint bench package package-test clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-package: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[package]'
+	touch $@
+
 run: $(VENV)/.installed
 	$(VENV)/bin/advocate-app
 
@@ -23,13 +27,16 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/lint-imports
 
 test: lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
 
 bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks.run_all
 
-soak: $(VENV)/.installed-test
-	$(PY) -m benchmarks.crash_soak --rounds 50
+package: $(VENV)/.installed-package
+	$(PY) packaging/build.py
+
+package-test: $(VENV)/.installed-package $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow tests/packaging
 
 clean:
 	rm -rf $(VENV) build dist .ruff_cache

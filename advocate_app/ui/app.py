@@ -8,7 +8,8 @@ from pathlib import Path
 from advocate_app.settings import Settings
 from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.main_window import AppController
-from advocate_app.ui.qt import QApplication, QGuiApplication, QLocale, Qt
+from advocate_app.paths import assets_dir
+from advocate_app.ui.qt import QApplication, QGuiApplication, QIcon, QLocale, Qt
 from advocate_app.ui.theme import apply_theme
 
 
@@ -25,6 +26,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Companion")
     app.setApplicationDisplayName("Companion")
     app.setDesktopFileName("org.advocatecompanion.AdvocateCompanion")
+    icon = assets_dir() / "icons" / "advocate-companion.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     apply_theme(app)
     return app  # type: ignore[return-value]
 

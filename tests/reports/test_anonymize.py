@@ -1,0 +1,599 @@
+"""De-identification of the supervisor summary: what a reader of the PDF can and cannot learn."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advocate_app.reports.anonymize import (
+    DECLINED_LABEL,
+    PublishedSummary,
+    PublishedTable,
+    SumLine,
+    cell_number,
+    percent,
+    publish,
+    suppress,
+)
+from advocate_app.reports.periods import Period, fiscal_quarter, fiscal_year, months
+from advocate_app.store import vocab
+from advocate_app.store.summary import SummaryCounts
+
+Q1 = fiscal_quarter(2026, 1)
+
+
+# --------------------------------------------------------------------------------------------
+# Periods
+
+
+def test_fiscal_quarter_one_starts_in_october_of_the_year_before() -> None:
+    q1 = fiscal_quarter(2026, 1)
+    assert (q1.start, q1.end) == (date(2025, 10, 1), date(2025, 12, 31))
+    assert q1.label == "Federal FY2026, Q1 (October–December 2025)"
+    q2 = fiscal_quarter(2026, 2)
+    assert (q2.start, q2.end) == (date(2026, 1, 1), date(2026, 3, 31))
+    assert q2.label == "Federal FY2026, Q2 (January–March 2026)"
+    q4 = Period.fiscal_quarter(2026, 4)
+    assert (q4.start, q4.end) == (date(2026, 7, 1), date(2026, 9, 30))
+
+
+def test_fiscal_year_and_month_ranges() -> None:
+    fy = fiscal_year(2026)
+    assert (fy.start, fy.end, fy.month_count) == (date(2025, 10, 1), date(2026, 9, 30), 12)
+    assert fy.label == "Federal FY2026 (October 2025–September 2026)"
+    one = months("2024-02", "2024-02")
+    assert (one.start, one.end, one.label) == (date(2024, 2, 1), date(2024, 2, 29), "February 2024")
+    span = months("2025-11", "2026-02")
+    assert span.label == "November 2025–February 2026"
+    assert span.month_count == 4
+    assert months("2023-01", "2025-12").month_count == 36
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "words"),
+    [
+        ("2025-13", "2026-01", "no month 13"),
+        ("2025/01", "2025-03", "YYYY-MM"),
+        ("25-01", "2025-03", "YYYY-MM"),
+        ("2025-03", "2025-01", "before"),
+        ("2023-01", "2026-01", "at most 36 months"),
+    ],
+)
+def test_bad_month_ranges_say_what_is_wrong(first: str, last: str, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        months(first, last)
+
+
+def test_bad_quarters_are_refused() -> None:
+    for fy, q in ((2026, 0), (2026, 5), (1200, 1)):
+        with pytest.raises(ValueError):
+            fiscal_quarter(fy, q)
+    with pytest.raises(ValueError, match="first day"):
+        Period(date(2025, 10, 2), date(2025, 12, 31), "x")
+
+
+# --------------------------------------------------------------------------------------------
+# The engine on plain tables, checked against an exact independent attacker.
+
+small_or_large = st.one_of(st.just(0), st.integers(1, 12), st.integers(0, 45))
+
+
+def _grid_system(cells: list[list[int]]) -> tuple[list[int], list[SumLine], dict[str, object]]:
+    """A table with row totals, column totals and a grand total, as engine variables."""
+    values: list[int] = []
+
+    def add(v: int) -> int:
+        values.append(v)
+        return len(values) - 1
+
+    cell_vars = [[add(v) for v in row] for row in cells]
+    row_vars = [add(sum(row)) for row in cells]
+    col_vars = [add(sum(col)) for col in zip(*cells, strict=True)]
+    grand = add(sum(map(sum, cells)))
+    lines = [SumLine(rv, tuple(cv)) for rv, cv in zip(row_vars, cell_vars, strict=True)]
+    lines += [
+        SumLine(col_vars[c], tuple(row[c] for row in cell_vars)) for c in range(len(col_vars))
+    ]
+    lines += [SumLine(grand, tuple(row_vars)), SumLine(grand, tuple(col_vars))]
+    layout = {"cells": cell_vars, "rows": row_vars, "cols": col_vars, "grand": grand}
+    return values, lines, layout
+
+
+def _movable(
+    values: list[int], lines: list[SumLine], hidden: frozenset[int], layout: dict[str, object]
+) -> set[int]:
+    """Hidden cells and totals whose value a reader cannot pin down, by brute force.
+
+    The sums of a table with margins form a totally unimodular system, so a value is not fixed
+    exactly when some move of the hidden cells by -1/0/+1 keeps every published total, keeps
+    every count >= 0, and changes it. (Independent of the engine's own audit.)
+    """
+    cells: list[list[int]] = layout["cells"]  # type: ignore[assignment]
+    rows: list[int] = layout["rows"]  # type: ignore[assignment]
+    cols: list[int] = layout["cols"]  # type: ignore[assignment]
+    grand: int = layout["grand"]  # type: ignore[assignment]
+    hidden_cells = [v for row in cells for v in row if v in hidden]
+    # Each published total fixes the sum of the hidden cells under it.
+    constraints: list[list[int]] = []
+    for r, rv in enumerate(rows):
+        if rv not in hidden:
+            constraints.append([v for v in cells[r] if v in hidden])
+    for c, cv in enumerate(cols):
+        if cv not in hidden:
+            constraints.append([row[c] for row in cells if row[c] in hidden])
+    if grand not in hidden:
+        constraints.append(hidden_cells)
+    movable: set[int] = set()
+    for move in itertools.product((-1, 0, 1), repeat=len(hidden_cells)):
+        if not any(move):
+            continue
+        d = dict(zip(hidden_cells, move, strict=True))
+        if any(values[v] + d[v] < 0 for v in hidden_cells):
+            continue
+        if any(sum(d[v] for v in con) for con in constraints):
+            continue
+        movable.update(v for v in hidden_cells if d[v])
+        for r, rv in enumerate(rows):
+            if sum(d.get(v, 0) for v in cells[r]):
+                movable.add(rv)
+        for c, cv in enumerate(cols):
+            if sum(d.get(row[c], 0) for row in cells):
+                movable.add(cv)
+        if sum(move):
+            movable.add(grand)
+    return movable
+
+
+def _assert_no_single_hidden(lines: list[SumLine], hidden: frozenset[int]) -> None:
+    for line in lines:
+        n_hidden = sum(1 for m in (line.total, *line.parts) if m in hidden)
+        assert n_hidden != 1, f"a hidden member of {line} can be worked out by subtraction"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    k=st.integers(5, 20),
+    shape=st.tuples(st.integers(1, 3), st.integers(1, 3)),
+    data=st.data(),
+)
+def test_engine_never_publishes_or_reveals_a_small_count(
+    k: int, shape: tuple[int, int], data: st.DataObject
+) -> None:
+    n_rows, n_cols = shape
+    cells = [[data.draw(small_or_large) for _ in range(n_cols)] for _ in range(n_rows)]
+    values, lines, layout = _grid_system(cells)
+    hidden = suppress(values, lines, k)
+
+    for i, v in enumerate(values):
+        if i not in hidden:
+            assert not 1 <= v < k, f"published {v} with k={k}"
+    _assert_no_single_hidden(lines, hidden)
+
+    movable = _movable(values, lines, hidden, layout)
+    for v in hidden:
+        if 1 <= values[v] < k:
+            assert v in movable, f"hidden value {values[v]} is pinned down; cells={cells}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(k=st.integers(5, 20), data=st.data())
+def test_engine_on_bigger_tables_keeps_the_subtraction_rule(k: int, data: st.DataObject) -> None:
+    n_rows = data.draw(st.integers(1, 12))
+    n_cols = data.draw(st.integers(1, 5))
+    cells = [[data.draw(small_or_large) for _ in range(n_cols)] for _ in range(n_rows)]
+    values, lines, _ = _grid_system(cells)
+    hidden = suppress(values, lines, k)
+    assert not any(1 <= values[i] < k for i in range(len(values)) if i not in hidden)
+    _assert_no_single_hidden(lines, hidden)
+
+
+def test_engine_hides_the_smallest_other_count_beside_a_lone_small_one() -> None:
+    # total 55 = 3 + 12 + 40: the 3 is hidden, and the smallest other count goes with it.
+    values = [55, 3, 12, 40]
+    assert suppress(values, [SumLine(0, (1, 2, 3))], 11) == {1, 2}
+
+
+def test_engine_never_uses_a_zero_to_protect_a_small_count() -> None:
+    # total 43 = 3 + 0 + 40. Hiding the 0 would leave "<11", "<11", 40 of 43: a reader who
+    # guesses the extra hidden cell is the 0 gets the 3 back. The 40 is hidden instead.
+    values = [43, 3, 0, 40]
+    assert suppress(values, [SumLine(0, (1, 2, 3))], 11) == {1, 3}
+    values, lines, layout = _grid_system([[3, 0, 40]])
+    hidden = suppress(values, lines, 11)
+    cells = layout["cells"][0]  # type: ignore[index]
+    assert cells[0] in hidden and cells[1] not in hidden and cells[2] in hidden
+
+
+def test_engine_sees_through_nonnegativity() -> None:
+    # Row: a + b = 5; a's column: a + d = 3; b's column: b + c = 2. Each sum has two hidden
+    # members, yet counts are never negative, so a = 3 and b = 2 exactly. The audit must see it.
+    cells = [[3, 2, 20], [0, 0, 30]]
+    values, lines, layout = _grid_system(cells)
+    hidden = suppress(values, lines, 11)
+    movable = _movable(values, lines, hidden, layout)
+    small = [v for v in hidden if 1 <= values[v] < 11]
+    assert small and all(v in movable for v in small)
+
+
+# --------------------------------------------------------------------------------------------
+# publish(): the whole summary.
+
+AGES = list(vocab.AGE_GROUPS)
+TYPES = list(vocab.TRAFFICKING_TYPES)
+STATUSES = ("not_started", "in_progress", "met", "declined", "not_needed")
+
+
+@st.composite
+def summary_counts(draw: st.DrawFn, max_people: int = 90) -> SummaryCounts:
+    people = draw(
+        st.lists(st.tuples(st.sampled_from(AGES), st.sampled_from(TYPES)), max_size=max_people)
+    )
+    served = len(people)
+    new = draw(st.integers(0, served))
+    count = st.one_of(st.just(0), st.integers(1, 12), st.integers(0, 40))
+    return SummaryCounts(
+        office_name="Test Office",
+        period_label=Q1.label,
+        period_start=Q1.start,
+        period_end=Q1.end,
+        is_demo=draw(st.booleans()),
+        individuals_served=served,
+        individuals_new=new,
+        individuals_continuing=served - new,
+        anonymous_contacts=draw(count),
+        trafficking_type=dict(Counter(t for _, t in people)),
+        age_group=dict(Counter(a for a, _ in people)),
+        needs={
+            c: {s: draw(count) for s in STATUSES}
+            for c in vocab.NEED_CATEGORIES
+            if draw(st.booleans())
+        },
+        needs_opened={c: draw(count) for c in vocab.NEED_CATEGORIES if draw(st.booleans())},
+        referrals={c: draw(count) for c in vocab.RESOURCE_CATEGORIES if draw(st.booleans())},
+        appointments={
+            a: {"accompanied": draw(count), "not_accompanied": draw(count)}
+            for a in vocab.APPOINTMENT_KINDS
+            if draw(st.booleans())
+        },
+    )
+
+
+def _hidden(text: str, k: int) -> bool:
+    return text == f"<{k}"
+
+
+def _check_cell(text: str, k: int) -> None:
+    if _hidden(text, k):
+        return
+    assert text.isdigit(), f"unexpected cell text {text!r}"
+    assert not 1 <= int(text) < k, f"published {text} with k={k}"
+
+
+def _check_line(members: list[str], k: int, what: str) -> None:
+    n_hidden = sum(1 for m in members if _hidden(m, k))
+    assert n_hidden != 1, f"{what}: one hidden member can be worked out: {members}"
+    if n_hidden == 0:
+        total, *parts = members
+        assert int(total) == sum(int(p) for p in parts), f"{what} does not add up"
+
+
+def _check_table(table: PublishedTable, k: int) -> None:
+    for row in table.cells:
+        for text in row:
+            _check_cell(text, k)
+    for text in (*(table.row_totals or ()), *(table.column_totals or ()), table.grand_total):
+        if text is not None:
+            _check_cell(text, k)
+    if table.row_totals is not None:
+        for r, row in enumerate(table.cells):
+            _check_line([table.row_totals[r], *row], k, f"{table.key} row {r}")
+        assert table.grand_total is not None and table.column_totals is not None
+        _check_line([table.grand_total, *table.row_totals], k, f"{table.key} row totals")
+        _check_line([table.grand_total, *table.column_totals], k, f"{table.key} column totals")
+    if table.column_totals is not None:
+        for c, total in enumerate(table.column_totals):
+            column = [row[c] for row in table.cells]
+            _check_line([total, *column], k, f"{table.key} column {c}")
+    # Percentages: only for published cells over a published base of at least k.
+    for r, row in enumerate(table.cells):
+        for c, text in enumerate(row):
+            share = table.percentages[r][c]
+            if not share:
+                continue
+            if table.key == "overview":
+                base_text = table.cells[0][0]
+            elif table.row_totals is not None:
+                base_text = table.row_totals[r]
+            else:
+                assert table.column_totals is not None
+                base_text = table.column_totals[c]
+            base, part = cell_number(base_text), cell_number(text)
+            assert base is not None and base >= k, f"{table.key}: share over a small base"
+            assert part is not None, f"{table.key}: share of a hidden cell"
+            assert share == f"{percent(part, base)}%"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(counts=summary_counts(), k=st.integers(5, 20))
+def test_published_summary_never_shows_or_reveals_a_small_count(
+    counts: SummaryCounts, k: int
+) -> None:
+    summary = publish(counts, k=k, generated_on=date(2026, 1, 5))
+    for table in summary.tables:
+        _check_table(table, k)
+
+    overview = summary.table("overview")
+    served, new, continuing, _anonymous = (row[0] for row in overview.cells)
+    _check_line([served, new, continuing], k, "people served = new + continuing")
+    # The age and trafficking tables add up to the same people served, hidden or shown alike.
+    for key in ("trafficking_type", "age_group"):
+        assert summary.table(key).column_totals == (served,)
+    # A combined "Other" row always sits beside a category that still shows k or more.
+    for table in summary.tables:
+        match = re.search(r"“(.+?)” also combines", table.note)
+        if match is None:
+            continue
+        others = [
+            cell_number(text)
+            for label, row in zip(table.row_labels, table.cells, strict=True)
+            if label != match.group(1)
+            for text in row
+        ]
+        assert any(n is not None and n >= k for n in others), table
+
+
+@settings(max_examples=40, deadline=None)
+@given(counts=summary_counts(), k=st.integers(5, 20))
+def test_voca_rows_agree_with_the_tables_they_come_from(counts: SummaryCounts, k: int) -> None:
+    summary = publish(counts, k=k)
+    voca = dict(
+        zip(
+            (label.split(".")[0] for label in summary.table("voca_service_areas").row_labels),
+            (row[0] for row in summary.table("voca_service_areas").cells),
+            strict=True,
+        )
+    )
+    assert voca["A"] == summary.table("referrals").column_totals[0]  # type: ignore[index]
+    appointments = summary.table("appointments")
+    labels = list(appointments.row_labels)
+    if vocab.APPOINTMENT_KINDS["protective_order_hearing"] in labels:
+        row = labels.index(vocab.APPOINTMENT_KINDS["protective_order_hearing"])
+        assert voca["E4"] == appointments.cells[row][0]
+    for text in voca.values():
+        _check_cell(text, k)
+
+
+def _small_office(**changes: object) -> SummaryCounts:
+    counts = SummaryCounts(
+        office_name="Hillside Outreach",
+        period_label=Q1.label,
+        period_start=Q1.start,
+        period_end=Q1.end,
+        is_demo=False,
+        individuals_served=3,
+        individuals_new=1,
+        individuals_continuing=2,
+        anonymous_contacts=4,
+        trafficking_type={"sex": 2, "labor": 1},
+        age_group={"18-24": 1, "25-59": 2},
+        needs={"housing": {"in_progress": 2, "met": 1}, "childcare": {"declined": 1}},
+        needs_opened={"housing": 2},
+        referrals={"housing": 2},
+        appointments={"court_hearing": {"accompanied": 2}},
+    )
+    return replace(counts, **changes)  # type: ignore[arg-type]
+
+
+def test_three_client_office_gets_a_mostly_hidden_summary_with_a_plain_reason() -> None:
+    summary = publish(_small_office())
+    assert summary.k == 11
+    assert any(
+        line.startswith("Most numbers are hidden because fewer than 11 people")
+        for line in summary.explanation
+    )
+    overview = summary.table("overview")
+    assert [row[0] for row in overview.cells] == ["<11"] * 4
+    # "0 of the few people are 60 or older" says something about each of them: hidden too.
+    assert all(row[0] == "<11" for row in summary.table("age_group").cells)
+    numbers = [
+        cell_number(text)
+        for table in summary.tables
+        for row in table.cells
+        for text in row
+        if cell_number(text) is not None
+    ]
+    assert numbers and all(n == 0 for n in numbers)
+    for table in summary.tables:
+        _check_table(table, 11)
+
+
+def test_an_empty_period_is_a_summary_not_an_error() -> None:
+    empty = _small_office(
+        individuals_served=0,
+        individuals_new=0,
+        individuals_continuing=0,
+        anonymous_contacts=0,
+        trafficking_type={},
+        age_group={},
+        needs={},
+        needs_opened={},
+        referrals={},
+        appointments={},
+    )
+    summary = publish(empty)
+    assert "No one was recorded as served in this period." in summary.explanation
+    assert all(text == "0" for t in summary.tables for row in t.cells for text in row)
+
+
+@pytest.mark.parametrize("k", [4, 21, 0, True, 11.0])
+def test_k_outside_5_to_20_is_refused(k: object) -> None:
+    with pytest.raises(ValueError, match="from 5 to 20"):
+        publish(_small_office(), k=k)  # type: ignore[arg-type]
+
+
+def test_marker_follows_k() -> None:
+    summary = publish(_small_office(), k=5)
+    overview = summary.table("overview")
+    assert overview.cells[0][0] == "<5"
+    assert summary.marker == "<5"
+    assert summary.explanation[0].startswith("Counts from 1 to 4 are shown as “<5”")
+
+
+def _office(**changes: object) -> SummaryCounts:
+    counts = SummaryCounts(
+        office_name="Blue Ridge Office",
+        period_label=Q1.label,
+        period_start=Q1.start,
+        period_end=Q1.end,
+        is_demo=False,
+        individuals_served=60,
+        individuals_new=25,
+        individuals_continuing=35,
+        anonymous_contacts=40,
+        trafficking_type={"sex": 30, "labor": 19, "both": 5, "not_identified": 6},
+        age_group={"13-17": 12, "18-24": 18, "25-59": 30},
+        needs={
+            "housing": {"in_progress": 12, "met": 20, "declined": 14, "not_needed": 11},
+            "transportation": {"in_progress": 15, "met": 25, "declined": 11, "not_needed": 12},
+        },
+        needs_opened={"housing": 15, "transportation": 12},
+        referrals={"housing": 22, "legal": 14, "other": 12},
+        appointments={
+            "court_hearing": {"accompanied": 18, "not_accompanied": 12},
+            "medical": {"accompanied": 11, "not_accompanied": 13},
+        },
+    )
+    return replace(counts, **changes)  # type: ignore[arg-type]
+
+
+def test_large_counts_are_published_with_whole_percentages() -> None:
+    summary = publish(_office())
+    trafficking = summary.table("trafficking_type")
+    labels = list(trafficking.row_labels)
+    # "both" (5) and "not identified" (6) are each small; together they make 11 and show.
+    assert "Both types, or not identified" in labels
+    assert "Sex and labor trafficking" in trafficking.note and "Not identified" in trafficking.note
+    row = labels.index("Both types, or not identified")
+    assert trafficking.cells[row] == ("11",)
+    assert trafficking.percentages[row] == ("18%",)  # 11/60 = 18.3%
+    assert trafficking.cells[labels.index("Sex trafficking")] == ("30",)
+    assert trafficking.percentages[labels.index("Sex trafficking")] == ("50%",)
+    overview = summary.table("overview")
+    assert [row[0] for row in overview.cells] == ["60", "25", "35", "40"]
+    assert overview.percentages[1] == ("42%",)  # 25/60 = 41.7%
+
+
+def test_merge_is_skipped_when_it_shows_nothing_more() -> None:
+    summary = publish(
+        _office(trafficking_type={"sex": 40, "labor": 18, "both": 2, "not_identified": 0})
+    )
+    trafficking = summary.table("trafficking_type")
+    assert list(trafficking.row_labels) == list(vocab.TRAFFICKING_TYPES.values())
+    assert "combines" not in trafficking.note
+
+
+def test_a_voca_row_is_hidden_before_the_table_cell_it_would_give_away() -> None:
+    # B9 = transportation needs in progress (5, hidden) + met (25). Showing both B9 and the 25
+    # would give the 5 away; the derived VOCA row is the one hidden.
+    counts = _office(
+        needs={
+            "housing": {"in_progress": 12, "met": 20, "declined": 14, "not_needed": 11},
+            "transportation": {"in_progress": 5, "met": 25, "declined": 15, "not_needed": 12},
+        }
+    )
+    summary = publish(counts)
+    needs = summary.table("needs_status")
+    row = needs.row_labels.index("Transportation")
+    assert needs.cells[row][1] == "<11"
+    assert needs.cells[row][2] == "25"
+    voca = summary.table("voca_service_areas")
+    b9 = next(i for i, label in enumerate(voca.row_labels) if label.startswith("B9."))
+    assert voca.cells[b9] == ("<11",)
+
+
+def test_declined_is_labelled_as_the_survivors_choice() -> None:
+    needs = publish(_office()).table("needs_status")
+    assert DECLINED_LABEL == "Declined (survivor's choice)"
+    assert DECLINED_LABEL in needs.column_labels
+    assert "Declined by client" not in needs.column_labels
+    declined = needs.column_labels.index(DECLINED_LABEL)
+    housing = needs.row_labels.index("Housing")
+    assert needs.cells[housing][declined] == "14"
+    assert needs.percentages[housing][declined] == "25%"  # 14 / 57
+
+
+def test_no_free_text_reaches_the_summary() -> None:
+    secret = "Maria at 12 Elm St"
+    counts = _office(
+        trafficking_type={"sex": 30, "labor": 30, secret: 7},
+        needs={secret: {"met": 9}, "housing": {"met": 20, secret: 3}},
+        referrals={secret: 12, "housing": 22},
+        appointments={secret: {"accompanied": 15}},
+    )
+    text = publish(counts, generated_on=date(2026, 1, 5)).to_json()
+    assert secret not in text
+    assert "Maria" not in text
+    # Every label is from the vocabulary or the summary's own fixed wording.
+    summary = publish(counts)
+    allowed = (
+        set(vocab.TRAFFICKING_TYPES.values())
+        | set(vocab.AGE_GROUPS.values())
+        | set(vocab.NEED_CATEGORIES.values())
+        | set(vocab.RESOURCE_CATEGORIES.values())
+        | set(vocab.APPOINTMENT_KINDS.values())
+        | {"Other needs", "Both types, or not identified", "0–17"}
+    )
+    for key in ("trafficking_type", "age_group", "needs_status", "needs_opened", "referrals"):
+        assert set(summary.table(key).row_labels) <= allowed
+
+
+def test_numbers_that_do_not_add_up_cannot_leak_the_difference() -> None:
+    # Two people have no recorded trafficking type: 60 served, the table adds to 58.
+    counts = _office(trafficking_type={"sex": 30, "labor": 20, "both": 0, "not_identified": 8})
+    summary = publish(counts)
+    served = summary.table("overview").cells[0][0]
+    total = summary.table("trafficking_type").column_totals[0]  # type: ignore[index]
+    shown = [cell_number(x) for x in (served, total)]
+    assert None in shown, "both totals shown would reveal the 2 people in between"
+
+
+def test_json_is_stable_and_complete() -> None:
+    one = publish(_office(), generated_on=date(2026, 1, 5)).to_json()
+    two = publish(_office(), generated_on=date(2026, 1, 5)).to_json()
+    assert one == two
+    data = json.loads(one)
+    assert list(data) == [
+        "office_name",
+        "period_label",
+        "k",
+        "suppressed_marker",
+        "is_demo",
+        "generated_on",
+        "explanation",
+        "tables",
+    ]
+    assert data["generated_on"] == "2026-01-05"
+    assert [t["key"] for t in data["tables"]] == [
+        "overview",
+        "trafficking_type",
+        "age_group",
+        "needs_status",
+        "needs_opened",
+        "referrals",
+        "appointments",
+        "voca_service_areas",
+    ]
+    assert isinstance(publish(_office()), PublishedSummary)
+
+
+def test_negative_counts_are_refused() -> None:
+    with pytest.raises(ValueError, match="0 or more"):
+        publish(_office(referrals={"housing": -1}))
