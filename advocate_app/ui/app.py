@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from advocate_app.paths import assets_dir
 from advocate_app.settings import Settings
 from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.main_window import AppController
-from advocate_app.paths import assets_dir
 from advocate_app.ui.qt import QApplication, QGuiApplication, QIcon, QLocale, Qt
 from advocate_app.ui.theme import apply_theme
 
