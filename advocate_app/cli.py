@@ -112,6 +112,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_summary(args: argparse.Namespace) -> int:
+    from advocate_app.reports.anonymize import check_k
+    from advocate_app.reports.periods import months
+    from advocate_app.reports.summary import build_summary, export_pdf
+
+    try:
+        period = months(args.from_month, args.to_month)
+        k = check_k(args.k)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    if not args.json and not args.out:
+        raise CliError("Say where to write the PDF with --out FILE.pdf, or use --json.")
+    vault = open_unlocked(args)
+    try:
+        if not vault.current_user.is_supervisor:
+            raise CliError("Only a supervisor can make the summary.")
+        if args.out:
+            export_pdf(vault, period, Path(args.out), k)
+        if args.json:
+            print(build_summary(vault, period, k).to_json())
+    finally:
+        vault.close()
+    if args.out and not args.json:
+        print(f"Wrote the anonymized summary for {period.label} (k = {k}).")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from advocate_app.ui.app import run_gui
 
@@ -124,6 +151,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "check": cmd_check,
+    "summary": cmd_summary,
 }
 
 
@@ -153,6 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
     p_check = sub.add_parser("check", help="run both integrity checks and print a verdict")
     common(p_check)
     p_check.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
+    p_summary = sub.add_parser("summary", help="the anonymized supervisor summary (PDF or JSON)")
+    common(p_summary)
+    p_summary.add_argument("--from", dest="from_month", required=True, metavar="YYYY-MM")
+    p_summary.add_argument("--to", dest="to_month", required=True, metavar="YYYY-MM")
+    p_summary.add_argument("--out", metavar="FILE.pdf", help="write the PDF here")
+    p_summary.add_argument("--k", type=int, default=11,
+                           help="smallest count shown as a number (5 to 20; default 11)")
+    p_summary.add_argument("--json", action="store_true",
+                           help="print the same (already suppressed) numbers as JSON")
+    p_summary.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
     return parser
 
 

@@ -1,0 +1,120 @@
+"""Counting for the supervisor summary: raw SummaryCounts for a span of whole months.
+
+These counts are never shown as they are: advocate_app.reports.anonymize publishes them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import and_, func, or_, select
+
+from advocate_app.store import models
+from advocate_app.store.models import AnonymousContact, Client
+from advocate_app.store.summary import SummaryCounts
+from advocate_app.store.vault import Vault
+from advocate_app.store.vocab import (
+    AGE_GROUPS,
+    APPOINTMENT_KINDS,
+    NEED_CATEGORIES,
+    NEED_STATUSES,
+    RESOURCE_CATEGORIES,
+    TRAFFICKING_TYPES,
+)
+
+
+def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    return datetime.combine(start, time.min), datetime.combine(end, time.max)
+
+
+def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> SummaryCounts:
+    """Everything the summary needs, for the months from start to end (inclusive)."""
+    first, last = _day_bounds(start, end)
+    intake = func.coalesce(Client.intake_date, func.date(Client.created_at))
+    served_filter = and_(intake <= end, or_(Client.closed_on.is_(None), Client.closed_on >= start))
+    with vault.read() as s:
+        served = int(s.scalar(select(func.count()).select_from(Client).where(served_filter)) or 0)
+        new = int(s.scalar(select(func.count()).select_from(Client).where(
+            served_filter, intake >= start)) or 0)
+        contacts = int(s.scalar(select(func.count()).select_from(AnonymousContact).where(
+            AnonymousContact.contact_date.between(start, end))) or 0)
+
+        trafficking = dict.fromkeys(TRAFFICKING_TYPES, 0)
+        ttype = func.coalesce(Client.trafficking_type, "not_identified")
+        for code, n in s.execute(
+            select(ttype, func.count()).where(served_filter).group_by(ttype)
+        ):
+            trafficking[code if code in trafficking else "not_identified"] += int(n)
+
+        ages = dict.fromkeys(AGE_GROUPS, 0)
+        age = func.coalesce(Client.age_group, "not_reported")
+        for code, n in s.execute(select(age, func.count()).where(served_filter).group_by(age)):
+            ages[code if code in ages else "not_reported"] += int(n)
+
+        needs = {c: dict.fromkeys(NEED_STATUSES, 0) for c in NEED_CATEGORIES}
+        opened = dict.fromkeys(NEED_CATEGORIES, 0)
+        need_model = getattr(models, "NeedItem", None)
+        change_model = getattr(models, "NeedStatusChange", None)
+        if need_model is not None and change_model is not None:
+            # Status as of the period's end: the latest change on or before that day.
+            latest = (
+                select(change_model.need_item_id, func.max(change_model.id).label("last_id"))
+                .where(change_model.changed_on <= end)
+                .group_by(change_model.need_item_id).subquery()
+            )
+            rows = s.execute(
+                select(need_model.category, change_model.status, func.count())
+                .join(latest, latest.c.need_item_id == need_model.id)
+                .join(change_model, change_model.id == latest.c.last_id)
+                .where(need_model.created_at <= last)
+                .group_by(need_model.category, change_model.status)
+            )
+            for category, status, n in rows:
+                if category in needs and status in needs[category]:
+                    needs[category][status] += int(n)
+            for category, n in s.execute(
+                select(need_model.category, func.count())
+                .where(need_model.created_at.between(first, last)).group_by(need_model.category)
+            ):
+                if category in opened:
+                    opened[category] += int(n)
+
+        referrals = dict.fromkeys(RESOURCE_CATEGORIES, 0)
+        referral_model = getattr(models, "Referral", None)
+        if referral_model is not None:
+            for category, n in s.execute(
+                select(referral_model.resource_category, func.count())
+                .where(referral_model.referred_on.between(start, end))
+                .group_by(referral_model.resource_category)
+            ):
+                key = category if category in referrals else "other"
+                referrals[key] += int(n)
+
+        appointments = {k: {"accompanied": 0, "not_accompanied": 0} for k in APPOINTMENT_KINDS}
+        appointment_model = getattr(models, "Appointment", None)
+        if appointment_model is not None:
+            for kind, accompanied, n in s.execute(
+                select(appointment_model.kind, appointment_model.accompanied, func.count())
+                .where(appointment_model.starts_at.between(first, last))
+                .group_by(appointment_model.kind, appointment_model.accompanied)
+            ):
+                key = kind if kind in appointments else "other"
+                appointments[key]["accompanied" if accompanied else "not_accompanied"] += int(n)
+
+    return SummaryCounts(
+        office_name=vault.office_name,
+        period_label=period_label,
+        period_start=start,
+        period_end=end,
+        is_demo=vault.is_demo,
+        individuals_served=served,
+        individuals_new=new,
+        individuals_continuing=served - new,
+        anonymous_contacts=contacts,
+        trafficking_type=trafficking,
+        age_group=ages,
+        needs=needs,
+        needs_opened=opened,
+        referrals=referrals,
+        appointments=appointments,
+    )
