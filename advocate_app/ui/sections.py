@@ -60,6 +60,11 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     reference = ReferenceSection(library.articles, library.resources, index=library.index)
     shell.add_section("clients", clients_section)
     shell.add_section("reference", reference)
+    if vault.current_user.is_supervisor:
+        from advocate_app.ui.main_window import ask_save_path
+        from advocate_app.ui.reports_section import ReportsSection
+
+        shell.add_section("reports", ReportsSection(vault, ask_save_path))
     shell.add_section("settings", SettingsSection(vault, controller.settings,
                                                   controller.idle.set_minutes))
 
