@@ -21,7 +21,12 @@ _configured: Path | None = None
 class ContentFreeFormatter(logging.Formatter):
     def formatException(self, ei) -> str:
         etype, _value, tb = ei
-        frames = "".join(traceback.format_tb(tb))
+        # File, line and function only: no source lines and no values, so nothing typed into
+        # the app can ride along in a traceback.
+        frames = "".join(
+            f'  File "{f.filename}", line {f.lineno}, in {f.name}\n'
+            for f in traceback.extract_tb(tb)
+        )
         name = etype.__name__ if etype else "Exception"
         return f"Traceback (most recent call last):\n{frames}{name}: (message withheld)"
 
