@@ -163,6 +163,20 @@ class SettingsSection(Section):
             "draft."), "hint"))
         layout.addWidget(lock_box)
 
+        today_box = QGroupBox(tr("Today view"))
+        today_form = QFormLayout(today_box)
+        self.no_contact = QSpinBox()
+        self.no_contact.setRange(1, 365)
+        self.no_contact.setSuffix(tr(" days"))
+        self.no_contact.setValue(settings.no_contact_days)
+        self.no_contact.setMaximumWidth(180)
+        self.no_contact.setAccessibleName(tr("List clients with no contact for this many days"))
+        self.no_contact.valueChanged.connect(self._no_contact_changed)
+        quiet_label = QLabel(tr("&No contact for"))
+        quiet_label.setBuddy(self.no_contact)
+        today_form.addRow(quiet_label, self.no_contact)
+        layout.addWidget(today_box)
+
         # Users (supervisors only)
         self.users_box = QGroupBox(tr("Users of this office"))
         users_layout = QVBoxLayout(self.users_box)
@@ -196,6 +210,10 @@ class SettingsSection(Section):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             self.user_list.addItem(item)
+
+    def _no_contact_changed(self, days: int) -> None:
+        self.settings.no_contact_days = days
+        self.settings.save()
 
     def _idle_changed(self, minutes: int) -> None:
         self.settings.idle_minutes = minutes
