@@ -135,15 +135,104 @@ class AnonymousContact(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+# --- needs checklists and appointments (migration 0003) ---------------------------------------
+
+# The Today view asks for "my open clients" on every unlock; this index answers that, and who
+# has gone quiet (last contact, intake, created), without reading a single client row.
+Index("ix_clients_assigned_user_id", Client.assigned_user_id, Client.status,
+      Client.last_contact_at, Client.intake_date, Client.created_at)
+
+
+class ChecklistTemplateItem(Base):
+    """A suggested need in the office's checklist template, edited by supervisors.
+
+    Seeded once from assets/checklists/default.toml and kept in the vault so edits persist.
+    Items are retired, never deleted: client need items copied from one keep their own text.
+    """
+
+    __tablename__ = "checklist_template_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    category: Mapped[str] = mapped_column(String(24), index=True)  # vocab.NEED_CATEGORIES
+    label: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class NeedItem(Base):
+    """One of a client's needs. Its label is a copy: later template edits never change it."""
+
+    __tablename__ = "need_items"
+    # Overdue / due soon: a range over due dates, answered from the index alone.
+    __table_args__ = (Index("ix_need_items_due_date", "due_date", "status", "client_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str] = mapped_column(String(24))  # vocab.NEED_CATEGORIES
+    label: Mapped[str] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(16), default="not_started")  # vocab.NEED_STATUSES
+    priority: Mapped[str | None] = mapped_column(String(8))  # vocab.NEED_PRIORITIES
+    next_step: Mapped[str] = mapped_column(String(200), default="")
+    due_date: Mapped[date | None] = mapped_column(Date)
+    note_line: Mapped[str] = mapped_column(String(200), default="")
+    # Free text until the office resource directory exists; a later column may link to it.
+    resource_name: Mapped[str | None] = mapped_column(String(200))
+    template_item_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("checklist_template_items.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class NeedStatusChange(Base):
+    """Every status a need has had, with its day: reports count statuses as of a date."""
+
+    __tablename__ = "need_status_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    need_item_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("need_items.id", ondelete="CASCADE"), index=True
+    )
+    # Carried here too so destroying a client finds these rows by client_id directly.
+    client_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(16))
+    changed_on: Mapped[date] = mapped_column(Date, index=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+
+
+class Appointment(Base):
+    """An appointment or court date. starts_at is the local wall-clock time as entered."""
+
+    __tablename__ = "appointments"
+    __table_args__ = (Index("ix_appointments_starts_at", "starts_at", "client_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    starts_at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(32))  # vocab.APPOINTMENT_KINDS
+    place: Mapped[str] = mapped_column(String(200), default="")
+    accompanied: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 __all__ = [
     "AnonymousContact",
+    "Appointment",
     "AuditEvent",
     "Base",
+    "ChecklistTemplateItem",
     "Client",
     "Date",
     "Draft",
     "Index",
     "Meta",
+    "NeedItem",
+    "NeedStatusChange",
     "Note",
     "Release",
     "User",

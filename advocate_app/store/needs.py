@@ -1,0 +1,557 @@
+"""Needs checklists: the office's template (supervisors edit it) and each client's need items.
+
+A need item is copied from the template (or written by the advocate) and then belongs to the
+client: renaming or retiring a template item never changes an existing need. Every status a need
+has had is kept with its day, for reports. "Declined by client" is a normal, settled outcome: it
+is never overdue.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, and_, delete, func, select
+from sqlalchemy.orm import Session
+
+from advocate_app.paths import assets_dir
+from advocate_app.store import audit
+from advocate_app.store.checklist_file import load_default_template
+from advocate_app.store.errors import InvalidInput, NotAllowed
+from advocate_app.store.models import (
+    ChecklistTemplateItem,
+    Client,
+    Meta,
+    NeedItem,
+    NeedStatusChange,
+    User,
+    utcnow,
+)
+from advocate_app.store.vault import Vault
+from advocate_app.store.vocab import (
+    NEED_CATEGORIES,
+    NEED_PRIORITIES,
+    NEED_STATUSES,
+    SETTLED_STATUSES,
+)
+
+LABEL_MAX = 120
+LINE_MAX = 200
+INITIAL_STATUS = "not_started"
+
+# Meta keys: whether the template was seeded, and why the shipped file could not be used then.
+_SEEDED_KEY = "checklist_template_seeded"
+_PROBLEM_KEY = "checklist_template_problem"
+
+_CATEGORY_ORDER = {code: i for i, code in enumerate(NEED_CATEGORIES)}
+
+
+class _Keep(enum.Enum):
+    KEEP = "keep"
+
+
+# update_need's default: "leave this field as it is" (None means "clear it").
+KEEP = _Keep.KEEP
+
+
+# --- views ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TemplateItem:
+    id: int
+    category: str
+    label: str
+    position: int
+    retired: bool
+
+
+@dataclass(frozen=True)
+class NeedView:
+    id: int
+    client_id: int
+    category: str
+    label: str
+    status: str
+    priority: str | None
+    next_step: str
+    due_date: date | None
+    note_line: str
+    resource_name: str | None
+    template_item_id: int | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def is_settled(self) -> bool:
+        return self.status in SETTLED_STATUSES
+
+    def is_overdue(self, on: date) -> bool:
+        return is_overdue(self.status, self.due_date, on)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: str
+    changed_on: date
+    changed_at: datetime
+    user_name: str | None
+
+
+# --- the one definition of "overdue" ------------------------------------------------------------
+
+
+def is_overdue(status: str, due_date: date | None, on: date) -> bool:
+    """Past its due date and still waiting on someone. Declined, met, not needed: never."""
+    return due_date is not None and due_date < on and status not in SETTLED_STATUSES
+
+
+def overdue_clause(on: date) -> ColumnElement[bool]:
+    """The same rule as is_overdue, as SQL over need_items."""
+    return and_(
+        NeedItem.due_date.is_not(None),
+        NeedItem.due_date < on,
+        NeedItem.status.not_in(sorted(SETTLED_STATUSES)),
+    )
+
+
+# --- validation -------------------------------------------------------------------------------
+
+
+def _one_line(value: str | None, limit: int, what: str) -> str:
+    text = " ".join((value or "").split())
+    if len(text) > limit:
+        raise InvalidInput(f"Keep the {what} under {limit} characters.")
+    return text
+
+
+def _label(value: str) -> str:
+    text = _one_line(value, LABEL_MAX, "need's name")
+    if not text:
+        raise InvalidInput("Write what the need is, in a few words.")
+    return text
+
+
+def _category(value: str) -> str:
+    if value not in NEED_CATEGORIES:
+        raise InvalidInput("Choose a need category from the list.")
+    return value
+
+
+def _status(value: str) -> str:
+    if value not in NEED_STATUSES:
+        raise InvalidInput("Choose a status from the list.")
+    return value
+
+
+def _priority(value: str | None) -> str | None:
+    if value in (None, ""):
+        return None
+    if value not in NEED_PRIORITIES:
+        raise InvalidInput("Choose high, medium or low priority, or none.")
+    return value
+
+
+def _require_supervisor(vault: Vault) -> None:
+    if not vault.current_user.is_supervisor:
+        raise NotAllowed("Only a supervisor can change the checklist templates.")
+
+
+def _user_id(vault: Vault) -> str:
+    return vault.current_user.id
+
+
+# --- the template -----------------------------------------------------------------------------
+
+
+def default_template_path() -> Path:
+    return assets_dir() / "checklists" / "default.toml"
+
+
+def ensure_template(vault: Vault, path: Path | None = None) -> str | None:
+    """Seed the vault's template from the shipped file the first time it is needed.
+
+    Returns why the file could not be used (naming the file and line) when the built-in
+    defaults were seeded instead, or None. Seeding happens once; later calls only report the
+    problem recorded then, so a supervisor can be told about it.
+    """
+    with vault.read() as s:
+        seeded = s.get(Meta, _SEEDED_KEY) is not None
+        problem = s.get(Meta, _PROBLEM_KEY)
+        if seeded:
+            return problem.value if problem else None
+    # Read the file before the write transaction: a slow disk never holds the write lock.
+    content, error = load_default_template(path or default_template_path())
+    problem_text = str(error) if error is not None else None
+    with vault.write() as s:
+        if s.get(Meta, _SEEDED_KEY) is not None:  # another window got there first
+            row = s.get(Meta, _PROBLEM_KEY)
+            return row.value if row else None
+        for category, labels in content.items():
+            for position, text in enumerate(labels):
+                s.add(ChecklistTemplateItem(category=category, label=text, position=position,
+                                            retired=False))
+        s.add(Meta(key=_SEEDED_KEY, value=utcnow().isoformat(timespec="seconds")))
+        if problem_text:
+            s.add(Meta(key=_PROBLEM_KEY, value=problem_text))
+        user = vault.user
+        audit.record(s, user.id if user else None, "checklist_template_seeded")
+    return problem_text
+
+
+def template_problem(vault: Vault) -> str | None:
+    """Why the shipped checklist file was not used when the template was seeded, if it wasn't."""
+    return ensure_template(vault)
+
+
+def template(vault: Vault, include_retired: bool = False) -> list[TemplateItem]:
+    """The office's template, in category order (vocab) then position."""
+    ensure_template(vault)
+    with vault.read() as s:
+        query = select(ChecklistTemplateItem)
+        if not include_retired:
+            query = query.where(ChecklistTemplateItem.retired.is_(False))
+        rows = [TemplateItem(r.id, r.category, r.label, r.position, bool(r.retired))
+                for r in s.scalars(query)]
+    rows.sort(key=lambda t: (_CATEGORY_ORDER.get(t.category, len(_CATEGORY_ORDER)),
+                             t.position, t.id))
+    return rows
+
+
+def _label_taken_in_template(s: Session, category: str, text: str,
+                             except_id: int | None = None) -> bool:
+    query = select(ChecklistTemplateItem.id).where(
+        ChecklistTemplateItem.category == category,
+        func.lower(ChecklistTemplateItem.label) == text.lower(),
+        ChecklistTemplateItem.retired.is_(False),
+    )
+    if except_id is not None:
+        query = query.where(ChecklistTemplateItem.id != except_id)
+    return s.scalars(query.limit(1)).first() is not None
+
+
+def add_template_item(vault: Vault, category: str, label: str) -> int:
+    _require_supervisor(vault)
+    category, text = _category(category), _label(label)
+    ensure_template(vault)
+    with vault.write() as s:
+        if _label_taken_in_template(s, category, text):
+            raise InvalidInput("This checklist already has that item in this category.")
+        last = s.scalar(select(func.max(ChecklistTemplateItem.position))
+                        .where(ChecklistTemplateItem.category == category))
+        item = ChecklistTemplateItem(category=category, label=text,
+                                     position=(last + 1) if last is not None else 0,
+                                     retired=False)
+        s.add(item)
+        s.flush()
+        audit.record(s, _user_id(vault), "template_item_added", "template_item", item.id)
+        return item.id
+
+
+def rename_template_item(vault: Vault, item_id: int, label: str) -> None:
+    """Future suggestions use the new wording; clients' existing needs keep theirs."""
+    _require_supervisor(vault)
+    text = _label(label)
+    with vault.write() as s:
+        item = s.get(ChecklistTemplateItem, item_id)
+        if item is None:
+            raise InvalidInput("That checklist item no longer exists.")
+        if item.label == text:
+            return
+        if _label_taken_in_template(s, item.category, text, except_id=item_id):
+            raise InvalidInput("This checklist already has that item in this category.")
+        item.label = text
+        audit.record(s, _user_id(vault), "template_item_renamed", "template_item", item_id)
+
+
+def retire_template_item(vault: Vault, item_id: int) -> None:
+    """No longer suggested. Clients who already have this need keep it, unchanged."""
+    _set_retired(vault, item_id, True)
+
+
+def restore_template_item(vault: Vault, item_id: int) -> None:
+    """Suggest a retired item again (undoes retire_template_item)."""
+    _set_retired(vault, item_id, False)
+
+
+def _set_retired(vault: Vault, item_id: int, retired: bool) -> None:
+    _require_supervisor(vault)
+    with vault.write() as s:
+        item = s.get(ChecklistTemplateItem, item_id)
+        if item is None:
+            raise InvalidInput("That checklist item no longer exists.")
+        if bool(item.retired) == retired:
+            return
+        if not retired and _label_taken_in_template(s, item.category, item.label, item_id):
+            raise InvalidInput("The checklist already has an item with this name in this "
+                               "category. Rename one of them first.")
+        item.retired = retired
+        audit.record(s, _user_id(vault),
+                     "template_item_retired" if retired else "template_item_restored",
+                     "template_item", item_id)
+
+
+# --- a client's needs -------------------------------------------------------------------------
+
+
+def _view(n: NeedItem) -> NeedView:
+    return NeedView(
+        id=n.id, client_id=n.client_id, category=n.category, label=n.label, status=n.status,
+        priority=n.priority, next_step=n.next_step or "", due_date=n.due_date,
+        note_line=n.note_line or "", resource_name=n.resource_name,
+        template_item_id=n.template_item_id, created_at=n.created_at, updated_at=n.updated_at,
+    )
+
+
+def _require_client(s: Session, client_id: int) -> None:
+    if s.get(Client, client_id) is None:
+        raise InvalidInput("That client record no longer exists.")
+
+
+def _same_need_label(s: Session, client_id: int, category: str, text: str,
+                     except_id: int | None = None) -> str | None:
+    """The label of this client's need with the same name in the category, if there is one."""
+    query = select(NeedItem.label).where(
+        NeedItem.client_id == client_id, NeedItem.category == category,
+        func.lower(NeedItem.label) == text.lower(),
+    )
+    if except_id is not None:
+        query = query.where(NeedItem.id != except_id)
+    return s.scalars(query.limit(1)).first()
+
+
+def _record_status(s: Session, need: NeedItem, user_id: str | None, on: date | None) -> None:
+    s.add(NeedStatusChange(need_item_id=need.id, client_id=need.client_id, status=need.status,
+                           changed_on=on or date.today(), changed_at=utcnow(), user_id=user_id))
+
+
+def add_need(
+    vault: Vault,
+    client_id: int,
+    category: str,
+    label: str,
+    template_item_id: int | None = None,
+    *,
+    status: str = INITIAL_STATUS,
+    priority: str | None = None,
+    next_step: str = "",
+    due_date: date | None = None,
+    note_line: str = "",
+    resource_name: str | None = None,
+    on: date | None = None,
+) -> int:
+    """Add one need; its first status is recorded in the history, dated `on` (default today)."""
+    category, text, status = _category(category), _label(label), _status(status)
+    priority = _priority(priority)
+    next_step = _one_line(next_step, LINE_MAX, "next step")
+    note_line = _one_line(note_line, LINE_MAX, "note")
+    resource = _one_line(resource_name, LINE_MAX, "resource or organization") or None
+    user_id = _user_id(vault)
+    with vault.write() as s:
+        _require_client(s, client_id)
+        if template_item_id is not None and s.get(ChecklistTemplateItem,
+                                                  template_item_id) is None:
+            raise InvalidInput("That checklist item no longer exists.")
+        existing = _same_need_label(s, client_id, category, text)
+        if existing is not None:
+            raise InvalidInput(
+                f"This client already has “{existing}” under {NEED_CATEGORIES[category]}."
+            )
+        now = utcnow()
+        need = NeedItem(
+            client_id=client_id, category=category, label=text, status=status,
+            priority=priority, next_step=next_step, due_date=due_date, note_line=note_line,
+            resource_name=resource, template_item_id=template_item_id,
+            created_at=now, updated_at=now,
+        )
+        s.add(need)
+        s.flush()
+        _record_status(s, need, user_id, on)
+        audit.record(s, user_id, "need_added", "need", need.id)
+        return need.id
+
+
+def add_needs_from_template(vault: Vault, client_id: int,
+                            template_item_ids: Iterable[int],
+                            on: date | None = None) -> list[int]:
+    """Add the chosen template items as needs; ones the client already has are skipped.
+
+    Returns the new need ids, in template order.
+    """
+    wanted = list(dict.fromkeys(template_item_ids))
+    if not wanted:
+        return []
+    user_id = _user_id(vault)
+    day = on or date.today()
+    created: list[int] = []
+    with vault.write() as s:
+        _require_client(s, client_id)
+        items = {t.id: t for t in s.scalars(
+            select(ChecklistTemplateItem).where(ChecklistTemplateItem.id.in_(wanted)))}
+        if len(items) != len(wanted):
+            raise InvalidInput("A checklist item you chose no longer exists. Open the list "
+                               "again and choose once more.")
+        if any(t.retired for t in items.values()):
+            raise InvalidInput("A checklist item you chose was retired meanwhile. Open the "
+                               "list again and choose once more.")
+        existing = s.execute(
+            select(NeedItem.template_item_id, NeedItem.category, NeedItem.label)
+            .where(NeedItem.client_id == client_id)
+        ).all()
+        have_ids = {row[0] for row in existing if row[0] is not None}
+        have_labels = {(row[1], row[2].casefold()) for row in existing}
+        ordered = sorted(items.values(), key=lambda t: (
+            _CATEGORY_ORDER.get(t.category, len(_CATEGORY_ORDER)), t.position, t.id))
+        now = utcnow()
+        for item in ordered:
+            if item.id in have_ids or (item.category, item.label.casefold()) in have_labels:
+                continue
+            need = NeedItem(client_id=client_id, category=item.category, label=item.label,
+                            status=INITIAL_STATUS, priority=None, next_step="", note_line="",
+                            template_item_id=item.id, created_at=now, updated_at=now)
+            s.add(need)
+            s.flush()
+            _record_status(s, need, user_id, day)
+            audit.record(s, user_id, "need_added", "need", need.id)
+            created.append(need.id)
+    return created
+
+
+def update_need(
+    vault: Vault,
+    need_id: int,
+    *,
+    status: str | _Keep | None = KEEP,
+    priority: str | _Keep | None = KEEP,
+    next_step: str | _Keep | None = KEEP,
+    due_date: date | _Keep | None = KEEP,
+    note_line: str | _Keep | None = KEEP,
+    resource_name: str | _Keep | None = KEEP,
+    label: str | _Keep = KEEP,
+    on: date | None = None,
+) -> NeedView:
+    """Change some fields of a need. A field left out stays as it is; None clears it.
+
+    A status change adds a history row dated `on` (default today); setting the same status
+    again adds nothing. Returns the need as saved.
+    """
+    values: dict[str, object] = {}
+    if status is not KEEP and status is not None:
+        values["status"] = _status(status)
+    if priority is not KEEP:
+        values["priority"] = _priority(priority)
+    if next_step is not KEEP:
+        values["next_step"] = _one_line(next_step, LINE_MAX, "next step")
+    if due_date is not KEEP:
+        values["due_date"] = due_date
+    if note_line is not KEEP:
+        values["note_line"] = _one_line(note_line, LINE_MAX, "note")
+    if resource_name is not KEEP:
+        values["resource_name"] = (
+            _one_line(resource_name, LINE_MAX, "resource or organization") or None
+        )
+    if label is not KEEP:
+        values["label"] = _label(label)
+    user_id = _user_id(vault)
+    with vault.write() as s:
+        need = s.get(NeedItem, need_id)
+        if need is None:
+            raise InvalidInput("That need was removed. The list will be refreshed.")
+        changed = {k: v for k, v in values.items() if getattr(need, k) != v}
+        if "label" in changed and _same_need_label(
+                s, need.client_id, need.category, str(changed["label"]), need_id) is not None:
+            raise InvalidInput("This client already has a need with that name in this "
+                               "category.")
+        if not changed:
+            return _view(need)
+        for key, value in changed.items():
+            setattr(need, key, value)
+        need.updated_at = utcnow()
+        if "status" in changed:
+            _record_status(s, need, user_id, on)
+            audit.record(s, user_id, "need_status_changed", "need", need_id)
+        if set(changed) - {"status"}:
+            audit.record(s, user_id, "need_edited", "need", need_id)
+        return _view(need)
+
+
+def set_status(vault: Vault, need_id: int, status: str, on: date | None = None) -> NeedView:
+    return update_need(vault, need_id, status=status, on=on)
+
+
+def mark_declined(vault: Vault, need_id: int, on: date | None = None) -> NeedView:
+    """The survivor decided not to pursue this: a neutral outcome, revisitable at any time."""
+    return update_need(vault, need_id, status="declined", on=on)
+
+
+def get_need(vault: Vault, need_id: int) -> NeedView | None:
+    with vault.read() as s:
+        need = s.get(NeedItem, need_id)
+        return _view(need) if need is not None else None
+
+
+def list_needs(vault: Vault, client_id: int) -> list[NeedView]:
+    """A client's needs in category order (vocab), then template position, then as added."""
+    with vault.read() as s:
+        rows = s.execute(
+            select(NeedItem, ChecklistTemplateItem.position)
+            .outerjoin(ChecklistTemplateItem,
+                       ChecklistTemplateItem.id == NeedItem.template_item_id)
+            .where(NeedItem.client_id == client_id)
+        ).all()
+    big = 1 << 30  # the advocate's own items come after the template's, in the order added
+    rows.sort(key=lambda r: (_CATEGORY_ORDER.get(r[0].category, len(_CATEGORY_ORDER)),
+                             r[1] if r[1] is not None else big, r[0].id))
+    return [_view(n) for n, _position in rows]
+
+
+def status_history(vault: Vault, need_id: int) -> list[StatusChange]:
+    """Oldest first: the first entry is the status the need was created with."""
+    with vault.read() as s:
+        rows = s.execute(
+            select(NeedStatusChange, User.name)
+            .outerjoin(User, User.id == NeedStatusChange.user_id)
+            .where(NeedStatusChange.need_item_id == need_id)
+            .order_by(NeedStatusChange.changed_at, NeedStatusChange.id)
+        ).all()
+    return [StatusChange(c.status, c.changed_on, c.changed_at, name) for c, name in rows]
+
+
+def delete_need(vault: Vault, need_id: int) -> None:
+    """Remove a need added by mistake, with its history. (Declining is not deleting.)"""
+    with vault.write() as s:
+        need = s.get(NeedItem, need_id)
+        if need is None:
+            return
+        s.execute(delete(NeedStatusChange).where(NeedStatusChange.need_item_id == need_id))
+        s.delete(need)
+        audit.record(s, _user_id(vault), "need_deleted", "need", need_id)
+
+
+__all__ = [
+    "KEEP",
+    "NeedView",
+    "StatusChange",
+    "TemplateItem",
+    "add_need",
+    "add_needs_from_template",
+    "add_template_item",
+    "delete_need",
+    "ensure_template",
+    "get_need",
+    "is_overdue",
+    "list_needs",
+    "mark_declined",
+    "overdue_clause",
+    "rename_template_item",
+    "restore_template_item",
+    "retire_template_item",
+    "set_status",
+    "status_history",
+    "template",
+    "template_problem",
+    "update_need",
+]

@@ -1,0 +1,217 @@
+"""The Today view: what needs my attention, computed in a handful of indexed SQL queries.
+
+"Mine" means open clients assigned to the user. Four groups:
+- overdue: need items past their due date and not settled (met, declined, not needed are never
+  overdue; see needs.overdue_clause);
+- due this week: unsettled need items due from today through the next 7 days;
+- upcoming: appointments and court dates from today through the next 14 days;
+- no contact: clients with no recorded contact in N days (or never), leaving out clients whose
+  intake (or, without an intake date, whose record) is less than N days old.
+
+Each group is a count plus one query for the rows shown (at most `limit`), both answered from
+covering indexes; only the rows shown are read in full, and no Python loop runs per client.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import TypeVar
+
+from sqlalchemy import ColumnElement, Text, and_, cast, func, or_, select, type_coerce
+from sqlalchemy.orm import Session, aliased
+
+from advocate_app.store.models import Appointment, Client, NeedItem
+from advocate_app.store.needs import overdue_clause
+from advocate_app.store.vault import Vault
+from advocate_app.store.vocab import SETTLED_STATUSES
+
+DUE_SOON_DAYS = 7
+UPCOMING_DAYS = 14
+ROW_LIMIT = 200  # per group; TodayView.totals has the full counts
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    client_id: int
+    alias: str
+    need_id: int
+    category: str
+    label: str
+    status: str
+    priority: str | None
+    due_date: date
+
+    @property
+    def open_at(self) -> dict[str, object]:
+        return {"tab": "needs", "need_id": self.need_id}
+
+
+@dataclass(frozen=True)
+class AppointmentRow:
+    client_id: int
+    alias: str
+    appointment_id: int
+    starts_at: datetime
+    kind: str
+    place: str
+    accompanied: bool
+
+    @property
+    def open_at(self) -> dict[str, object]:
+        return {"tab": "appointments", "appointment_id": self.appointment_id}
+
+
+@dataclass(frozen=True)
+class QuietClientRow:
+    client_id: int
+    alias: str
+    last_contact_at: datetime | None  # None: no contact recorded yet
+    intake_date: date | None
+
+    @property
+    def open_at(self) -> dict[str, object]:
+        # Reaching out is written down as a note, so open the client where notes are added.
+        return {"tab": "notes"}
+
+
+@dataclass(frozen=True)
+class TodayView:
+    on: date
+    no_contact_days: int
+    overdue: list[NeedRow] = field(default_factory=list)
+    due_this_week: list[NeedRow] = field(default_factory=list)
+    upcoming: list[AppointmentRow] = field(default_factory=list)
+    no_contact: list[QuietClientRow] = field(default_factory=list)
+    # Full counts per group ("overdue", "due_this_week", "upcoming", "no_contact"); a list
+    # holds at most ROW_LIMIT rows.
+    totals: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.totals.values())
+
+
+def _is_mine(user_id: str, client_id: ColumnElement[int]) -> ColumnElement[bool]:
+    """Whether the row's client is one of my open clients: one primary-key probe per row.
+
+    (An IN (my client ids) list costs more to build than it saves when I have thousands.)
+    """
+    owner = aliased(Client)
+    return (
+        select(owner.id)
+        .where(owner.id == client_id, owner.assigned_user_id == user_id, owner.status == "open")
+        .correlate_except(owner)
+        .exists()
+    )
+
+
+def _as_text(column: ColumnElement[T]) -> ColumnElement[T]:
+    """A date column compared as the ISO text it is stored as.
+
+    DATE and DATETIME columns have NUMERIC affinity in SQLite, so comparing one with a bound
+    parameter outside an index range re-converts the parameter on every row (ten times slower
+    under SQLCipher's memory security). CAST(... AS TEXT) makes it a plain text comparison,
+    which is the same order for ISO dates; the bound value keeps the column's own formatting.
+    """
+    return type_coerce(cast(column, Text), column.type)
+
+
+def _not_settled() -> ColumnElement[bool]:
+    return NeedItem.status.not_in(sorted(SETTLED_STATUSES))
+
+
+def _need_group(s: Session, user_id: str, condition: ColumnElement[bool],
+                limit: int) -> tuple[list[NeedRow], int]:
+    """One group of need items: the total, then details for the first `limit` by due date.
+
+    The scan runs over ix_need_items_due_date (due_date, status, client_id) and checks each
+    entry's client, so no need row is read unless it is shown.
+    """
+    mine = _is_mine(user_id, NeedItem.client_id)
+    total = int(s.execute(select(func.count()).select_from(NeedItem)
+                          .where(condition, mine)).scalar_one())
+    if total == 0:
+        return [], 0
+    first = (select(NeedItem.id).where(condition, mine)
+             .order_by(NeedItem.due_date).limit(limit).scalar_subquery())
+    rows = s.execute(
+        select(NeedItem.client_id, Client.alias, NeedItem.id, NeedItem.category,
+               NeedItem.label, NeedItem.status, NeedItem.priority, NeedItem.due_date)
+        .join(Client, Client.id == NeedItem.client_id)
+        .where(NeedItem.id.in_(first))
+        .order_by(NeedItem.due_date, func.lower(Client.alias), NeedItem.id)
+    ).all()
+    return [NeedRow(*row) for row in rows], total
+
+
+def compute(vault: Vault, user_id: str, on: date, no_contact_days: int,
+            limit: int = ROW_LIMIT) -> TodayView:
+    """The Today view for `user_id` as of the day `on`."""
+    days = max(1, int(no_contact_days))
+    week_end = on + timedelta(days=DUE_SOON_DAYS)
+    start = datetime.combine(on, time())
+    end = datetime.combine(on + timedelta(days=UPCOMING_DAYS + 1), time())
+    cutoff = on - timedelta(days=days)
+    cutoff_at = datetime.combine(cutoff, time())
+
+    with vault.read() as s:
+        overdue, overdue_total = _need_group(s, user_id, overdue_clause(on), limit)
+        due, due_total = _need_group(
+            s, user_id,
+            and_(NeedItem.due_date >= on, NeedItem.due_date <= week_end, _not_settled()),
+            limit)
+
+        in_window = and_(Appointment.starts_at >= start, Appointment.starts_at < end,
+                         _is_mine(user_id, Appointment.client_id))
+        upcoming_total = int(s.execute(select(func.count()).select_from(Appointment)
+                                       .where(in_window)).scalar_one())
+        first = (select(Appointment.id).where(in_window)
+                 .order_by(Appointment.starts_at).limit(limit).scalar_subquery())
+        upcoming = [
+            AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5] or "", bool(r[6]))
+            for r in s.execute(
+                select(Appointment.client_id, Client.alias, Appointment.id,
+                       Appointment.starts_at, Appointment.kind, Appointment.place,
+                       Appointment.accompanied)
+                .join(Client, Client.id == Appointment.client_id)
+                .where(Appointment.id.in_(first))
+                .order_by(Appointment.starts_at, func.lower(Client.alias), Appointment.id)
+            )
+        ] if upcoming_total else []
+
+        quiet = and_(
+            Client.assigned_user_id == user_id, Client.status == "open",
+            or_(Client.last_contact_at.is_(None), _as_text(Client.last_contact_at) < cutoff_at),
+            # A client whose intake was recent is new, not forgotten.
+            or_(
+                and_(Client.intake_date.is_not(None), _as_text(Client.intake_date) <= cutoff),
+                and_(Client.intake_date.is_(None),
+                     _as_text(Client.created_at) < cutoff_at + timedelta(days=1)),
+            ),
+        )
+        quiet_total = int(s.execute(select(func.count()).select_from(Client)
+                                    .where(quiet)).scalar_one())
+        # Never contacted first (NULL sorts first), then the longest silence; in index order.
+        first = (select(Client.id).where(quiet).order_by(Client.last_contact_at)
+                 .limit(limit).scalar_subquery())
+        no_contact = [
+            QuietClientRow(r[0], r[1], r[2], r[3])
+            for r in s.execute(
+                select(Client.id, Client.alias, Client.last_contact_at, Client.intake_date)
+                .where(Client.id.in_(first))
+                .order_by(Client.last_contact_at, func.lower(Client.alias), Client.id)
+            )
+        ] if quiet_total else []
+
+    return TodayView(
+        on=on, no_contact_days=days, overdue=overdue, due_this_week=due, upcoming=upcoming,
+        no_contact=no_contact,
+        totals={"overdue": overdue_total, "due_this_week": due_total,
+                "upcoming": upcoming_total, "no_contact": quiet_total},
+    )
+
+
+__all__ = ["AppointmentRow", "NeedRow", "QuietClientRow", "TodayView", "compute"]
