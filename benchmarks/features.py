@@ -1,7 +1,43 @@
-"""Benchmarks for the Today view and the anonymized PDF (added as those features land)."""
+"""Benchmarks of feature screens on the synthetic vault: the Today view and a year's PDF."""
 
 from __future__ import annotations
 
+import statistics
+import tempfile
+from datetime import date
+from pathlib import Path
+
+
+def pdf_for_a_year(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-def]
+    from advocate_app.reports.periods import fiscal_year
+    from advocate_app.reports.summary import export_pdf
+
+    today = date.today()
+    fy = today.year + 1 if today.month >= 10 else today.year
+    period = fiscal_year(fy - 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "summary.pdf"
+        times = timed(lambda: export_pdf(vault, period, out), 3)
+        size = out.stat().st_size
+    report("anonymized PDF for a fiscal year (median of 3)", ms(statistics.median(times)),
+           f"budget 3000 ms; {size // 1024} KB")
+
+
+def today_view(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-def]
+    from advocate_app.store import today
+
+    user_id = vault.current_user.id
+    on = date.today()
+    today.compute(vault, user_id, on, 30)  # warm
+    times = timed(lambda: today.compute(vault, user_id, on, 30), 10)
+    report("Today view computed (median of 10)", ms(statistics.median(times)), "budget 100 ms")
+
 
 def benchmarks(vault, report, timed, ms):  # type: ignore[no-untyped-def]
-    return []
+    def run(fn):  # type: ignore[no-untyped-def]
+        return lambda _name: fn(vault, report, timed, ms)
+
+    return [("today", run(today_view)), ("pdf", run(pdf_for_a_year))]
+
+
+__all__ = ["benchmarks"]

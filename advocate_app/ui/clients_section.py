@@ -20,6 +20,7 @@ from advocate_app.ui.client_dialogs import (
 from advocate_app.ui.client_form import ClientForm
 from advocate_app.ui.client_list_model import ClientIdRole, ClientListModel
 from advocate_app.ui.format import fmt_date, fmt_datetime
+from advocate_app.ui.needs_panel import AppointmentsPanel, NeedsPanel
 from advocate_app.ui.notes_panel import NotesPanel
 from advocate_app.ui.qt import (
     QAbstractItemView,
@@ -48,9 +49,12 @@ from advocate_app.ui.qt import (
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import add_rich_item, inform, label, set_message
 
-# Extra tabs for a client (needs, appointments): key, title, factory(vault, client_id).
+# Tabs after Notes: key, title, factory(vault, client_id).
 TabFactory = Callable[[Vault, int], QWidget]
-EXTRA_TABS: list[tuple[str, str, TabFactory]] = []
+EXTRA_TABS: list[tuple[str, str, TabFactory]] = [
+    ("needs", "Needs", NeedsPanel),
+    ("appointments", "Appointments", AppointmentsPanel),
+]
 
 HitRole = Qt.ItemDataRole.UserRole + 3
 
@@ -260,6 +264,9 @@ class ClientDetail(QWidget):
     def collect_drafts(self) -> None:
         self.notes.composer._dirty = True
         self.notes.composer.save_draft()
+        needs_panel = self.widget_for("needs")
+        if isinstance(needs_panel, NeedsPanel):
+            needs_panel.save_pending()
 
 
 class ClientsSection(Section):
@@ -549,6 +556,21 @@ class ClientsSection(Section):
             return
         client_id, note_id = data
         self.open_note(client_id, note_id)
+
+    def open_place(self, client_id: int, place: dict[str, object]) -> None:
+        """Open a client where a Today row points: a need, an appointment or the notes."""
+        tab = str(place.get("tab") or "notes")
+        detail = self.open_client(client_id, tab)
+        if detail is None:
+            return
+        widget = detail.widget_for(tab)
+        if isinstance(widget, NeedsPanel) and isinstance(place.get("need_id"), int):
+            widget.select_need(int(place["need_id"]))  # type: ignore[arg-type]
+        elif (isinstance(widget, AppointmentsPanel)
+              and isinstance(place.get("appointment_id"), int)):
+            widget.select_appointment(int(place["appointment_id"]))  # type: ignore[arg-type]
+        elif tab == "notes":
+            detail.notes.focus_composer()
 
     def open_note(self, client_id: int, note_id: int) -> None:
         detail = self.open_client(client_id, "notes")

@@ -10,6 +10,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _WHERE: dict[str, str] = {
+    "QStyleOptionViewItem": "QtWidgets",
+    "QStyledItemDelegate": "QtWidgets",
+    "QTreeView": "QtWidgets",
+    "QAbstractItemModel": "QtCore",
     "QAbstractItemView": "QtWidgets",
     "QAbstractListModel": "QtCore",
     "QAbstractTableModel": "QtCore",
@@ -106,6 +110,7 @@ _WHERE: dict[str, str] = {
 
 if TYPE_CHECKING:
     from PySide6.QtCore import (
+        QAbstractItemModel,
         QAbstractListModel,
         QAbstractTableModel,
         QByteArray,
@@ -193,13 +198,16 @@ if TYPE_CHECKING:
         QSpinBox,
         QSplitter,
         QStackedWidget,
+        QStyledItemDelegate,
         QStyleFactory,
+        QStyleOptionViewItem,
         QTableView,
         QTabWidget,
         QTextBrowser,
         QTextEdit,
         QTimeEdit,
         QToolButton,
+        QTreeView,
         QTreeWidget,
         QTreeWidgetItem,
         QVBoxLayout,

@@ -18,6 +18,7 @@ from advocate_app.ui.clients_section import ClientsSection
 from advocate_app.ui.reference_section import ReferenceSection
 from advocate_app.ui.search_page import SearchPage
 from advocate_app.ui.settings_section import SettingsSection
+from advocate_app.ui.today_section import TodaySection
 
 if TYPE_CHECKING:
     from advocate_app.ui.main_window import AppController
@@ -58,6 +59,14 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     library = ReferenceLibrary.shared()
     clients_section = ClientsSection(vault)
     reference = ReferenceSection(library.articles, library.resources, index=library.index)
+    today = TodaySection(vault, controller.settings)
+
+    def open_from_today(client_id: int, place: dict[str, object]) -> None:
+        shell.show_section("clients")
+        clients_section.open_place(client_id, place)
+
+    today.open_client.connect(open_from_today)
+    shell.add_section("today", today)
     shell.add_section("clients", clients_section)
     shell.add_section("reference", reference)
     if vault.current_user.is_supervisor:

@@ -193,8 +193,24 @@ class SettingsSection(Section):
         buttons.addStretch(1)
         users_layout.addLayout(buttons)
         layout.addWidget(self.users_box)
+
+        self.templates_box = QGroupBox(tr("Needs checklist"))
+        templates_layout = QHBoxLayout(self.templates_box)
+        templates_layout.addWidget(label(tr(
+            "The suggested items advocates add to a client's needs. Retiring an item never "
+            "changes any client's list."), "hint"), 1)
+        edit_templates = QPushButton(tr("Edit needs checklist…"))
+        edit_templates.clicked.connect(self.edit_templates)
+        templates_layout.addWidget(edit_templates)
+        layout.addWidget(self.templates_box)
         layout.addStretch(1)
         self.users_box.setVisible(vault.current_user.is_supervisor)
+        self.templates_box.setVisible(vault.current_user.is_supervisor)
+
+    def edit_templates(self) -> None:
+        from advocate_app.ui.checklist_templates import ChecklistTemplateDialog
+
+        ChecklistTemplateDialog(self.vault, self).exec()
 
     def on_show(self) -> None:
         self.refresh_users()

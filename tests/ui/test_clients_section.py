@@ -129,3 +129,32 @@ def test_after_lock_nothing_of_the_vault_is_visible(unlocked, qtbot, vault_dir: 
     texts = [w.text() for w in unlocked.window.findChildren(type(section.count_label))
              if w.isVisible()]
     assert not any("Hidden Alias" in t for t in texts)
+
+
+def test_today_is_home_and_opens_the_client_at_the_need(unlocked, qtbot) -> None:
+    from datetime import date, timedelta
+
+    from advocate_app.store import needs
+
+    controller = unlocked
+    vault = controller.vault
+    assert controller.shell.current_key() == "today"
+    cid = clients.create_client(vault, ClientFields(alias="Wren"))
+    need_id = needs.add_need(vault, cid, "license_id", "Birth certificate",
+                             due_date=date.today() - timedelta(days=2))
+    declined = needs.add_need(vault, cid, "housing", "Emergency shelter",
+                              due_date=date.today() - timedelta(days=5))
+    needs.mark_declined(vault, declined)
+    today = controller.shell.show_section("today")
+    today.on_show()
+    opened: list[tuple[int, dict]] = []
+    today.open_client.connect(lambda c, place: opened.append((c, place)))
+    from advocate_app.store import today as today_store
+
+    view = today_store.compute(vault, vault.current_user.id, date.today(), 30)
+    assert [row.need_id for row in view.overdue] == [need_id]  # declined is never overdue
+    today.open_client.emit(cid, dict(view.overdue[0].open_at))
+    section = controller.shell.sections["clients"]
+    assert controller.shell.current_key() == "clients"
+    assert section.detail is not None and section.detail.client_id == cid
+    assert section.detail.current_tab() == "needs"
