@@ -220,6 +220,46 @@ class Appointment(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class Resource(Base):
+    """The office's own local directory entry (shelters, clinics, DMV office, legal aid…)."""
+
+    __tablename__ = "resources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(24))  # vocab.RESOURCE_CATEGORIES
+    phone: Mapped[str] = mapped_column(String(60), default="")
+    hours: Mapped[str] = mapped_column(String(200), default="")
+    languages: Mapped[str] = mapped_column(String(200), default="")
+    county: Mapped[str] = mapped_column(String(100), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Referral(Base):
+    """A client was referred to a resource (recorded when a need is linked to one).
+
+    The category is copied at the time of the referral so the summary can count referrals by
+    kind of resource even after the directory entry changes or goes.
+    """
+
+    __tablename__ = "referrals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    need_item_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("need_items.id", ondelete="SET NULL")
+    )
+    resource_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("resources.id", ondelete="SET NULL")
+    )
+    resource_name: Mapped[str] = mapped_column(String(200))
+    resource_category: Mapped[str] = mapped_column(String(24))
+    referred_on: Mapped[date] = mapped_column(Date, index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 __all__ = [
     "AnonymousContact",
     "Appointment",
@@ -234,7 +274,9 @@ __all__ = [
     "NeedItem",
     "NeedStatusChange",
     "Note",
+    "Referral",
     "Release",
+    "Resource",
     "User",
     "date",
     "utcnow",

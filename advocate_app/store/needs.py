@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from advocate_app.paths import assets_dir
-from advocate_app.store import audit
+from advocate_app.store import audit, referrals
 from advocate_app.store.checklist_file import load_default_template
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import (
@@ -371,6 +371,9 @@ def add_need(
         s.flush()
         _record_status(s, need, user_id, on)
         audit.record(s, user_id, "need_added", "need", need.id)
+        if resource:
+            referrals.record(s, vault, client_id=client_id, need_item_id=need.id,
+                             resource_name=resource, on=on)
         return need.id
 
 
@@ -475,6 +478,10 @@ def update_need(
             audit.record(s, user_id, "need_status_changed", "need", need_id)
         if set(changed) - {"status"}:
             audit.record(s, user_id, "need_edited", "need", need_id)
+        if changed.get("resource_name"):
+            # Linking a need to a resource or organization is a referral (counted in reports).
+            referrals.record(s, vault, client_id=need.client_id, need_item_id=need.id,
+                             resource_name=str(changed["resource_name"]), on=on)
         return _view(need)
 
 

@@ -75,6 +75,11 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
                 groups[ref.kind].append(Hit(ref.kind, ref.title, ref.snippet_html,
                                             {"key": ref.key}))
     if vault is not None and vault.is_unlocked:
+        from advocate_app.store.resources import search_resources
+
+        local = [Hit("resource", h.name, h.snippet_html, {"key": h.name, "local": True})
+                 for h in search_resources(vault, query_text, per_kind)]
+        groups["resource"] = (local + groups["resource"])[:per_kind]
         groups["client"] = search_clients(vault, query_text, per_kind)
         groups["note"] = [
             Hit("note", h.alias, h.snippet_html, {"client_id": h.client_id, "note_id": h.note_id})

@@ -9,8 +9,14 @@ from datetime import date, datetime, time
 
 from sqlalchemy import and_, func, or_, select
 
-from advocate_app.store import models
-from advocate_app.store.models import AnonymousContact, Client
+from advocate_app.store.models import (
+    AnonymousContact,
+    Appointment,
+    Client,
+    NeedItem,
+    NeedStatusChange,
+    Referral,
+)
 from advocate_app.store.summary import SummaryCounts
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import (
@@ -53,53 +59,46 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
 
         needs = {c: dict.fromkeys(NEED_STATUSES, 0) for c in NEED_CATEGORIES}
         opened = dict.fromkeys(NEED_CATEGORIES, 0)
-        need_model = getattr(models, "NeedItem", None)
-        change_model = getattr(models, "NeedStatusChange", None)
-        if need_model is not None and change_model is not None:
-            # Status as of the period's end: the latest change on or before that day.
-            latest = (
-                select(change_model.need_item_id, func.max(change_model.id).label("last_id"))
-                .where(change_model.changed_on <= end)
-                .group_by(change_model.need_item_id).subquery()
-            )
-            rows = s.execute(
-                select(need_model.category, change_model.status, func.count())
-                .join(latest, latest.c.need_item_id == need_model.id)
-                .join(change_model, change_model.id == latest.c.last_id)
-                .where(need_model.created_at <= last)
-                .group_by(need_model.category, change_model.status)
-            )
-            for category, status, n in rows:
-                if category in needs and status in needs[category]:
-                    needs[category][status] += int(n)
-            for category, n in s.execute(
-                select(need_model.category, func.count())
-                .where(need_model.created_at.between(first, last)).group_by(need_model.category)
-            ):
-                if category in opened:
-                    opened[category] += int(n)
+        # Status as of the period's end: the latest change on or before that day.
+        latest = (
+            select(NeedStatusChange.need_item_id, func.max(NeedStatusChange.id).label("last_id"))
+            .where(NeedStatusChange.changed_on <= end)
+            .group_by(NeedStatusChange.need_item_id).subquery()
+        )
+        rows = s.execute(
+            select(NeedItem.category, NeedStatusChange.status, func.count())
+            .join(latest, latest.c.need_item_id == NeedItem.id)
+            .join(NeedStatusChange, NeedStatusChange.id == latest.c.last_id)
+            .where(NeedItem.created_at <= last)
+            .group_by(NeedItem.category, NeedStatusChange.status)
+        )
+        for category, status, n in rows:
+            if category in needs and status in needs[category]:
+                needs[category][status] += int(n)
+        for category, n in s.execute(
+            select(NeedItem.category, func.count())
+            .where(NeedItem.created_at.between(first, last)).group_by(NeedItem.category)
+        ):
+            if category in opened:
+                opened[category] += int(n)
 
         referrals = dict.fromkeys(RESOURCE_CATEGORIES, 0)
-        referral_model = getattr(models, "Referral", None)
-        if referral_model is not None:
-            for category, n in s.execute(
-                select(referral_model.resource_category, func.count())
-                .where(referral_model.referred_on.between(start, end))
-                .group_by(referral_model.resource_category)
-            ):
-                key = category if category in referrals else "other"
-                referrals[key] += int(n)
+        for category, n in s.execute(
+            select(Referral.resource_category, func.count())
+            .where(Referral.referred_on.between(start, end))
+            .group_by(Referral.resource_category)
+        ):
+            key = category if category in referrals else "other"
+            referrals[key] += int(n)
 
         appointments = {k: {"accompanied": 0, "not_accompanied": 0} for k in APPOINTMENT_KINDS}
-        appointment_model = getattr(models, "Appointment", None)
-        if appointment_model is not None:
-            for kind, accompanied, n in s.execute(
-                select(appointment_model.kind, appointment_model.accompanied, func.count())
-                .where(appointment_model.starts_at.between(first, last))
-                .group_by(appointment_model.kind, appointment_model.accompanied)
-            ):
-                key = kind if kind in appointments else "other"
-                appointments[key]["accompanied" if accompanied else "not_accompanied"] += int(n)
+        for kind, accompanied, n in s.execute(
+            select(Appointment.kind, Appointment.accompanied, func.count())
+            .where(Appointment.starts_at.between(first, last))
+            .group_by(Appointment.kind, Appointment.accompanied)
+        ):
+            key = kind if kind in appointments else "other"
+            appointments[key]["accompanied" if accompanied else "not_accompanied"] += int(n)
 
     return SummaryCounts(
         office_name=vault.office_name,

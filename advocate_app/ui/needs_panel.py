@@ -26,6 +26,7 @@ from advocate_app.ui.qt import (
     QAction,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDate,
     QDateEdit,
     QDateTime,
@@ -709,6 +710,16 @@ class NeedsPanel(QWidget):
         left_layout.addWidget(self.keys_hint)
         splitter.addWidget(left)
         self.detail = NeedDetail()
+        # Suggest names from the resource directory; picking one records a referral.
+        from advocate_app.store.resources import directory
+
+        names = [entry.name for entry in directory(vault)]
+        completer = QCompleter(names, self.detail.resource)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.detail.resource.setCompleter(completer)
+        self.detail.resource.setPlaceholderText(tr("A resource from the directory, or any "
+                                                   "organization"))
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)

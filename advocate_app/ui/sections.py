@@ -16,6 +16,7 @@ from advocate_app.store.reference import (
 from advocate_app.store.search_all import Hit, search_everything
 from advocate_app.ui.clients_section import ClientsSection
 from advocate_app.ui.reference_section import ReferenceSection
+from advocate_app.ui.resources_section import ResourcesSection
 from advocate_app.ui.search_page import SearchPage
 from advocate_app.ui.settings_section import SettingsSection
 from advocate_app.ui.today_section import TodaySection
@@ -69,6 +70,8 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     shell.add_section("today", today)
     shell.add_section("clients", clients_section)
     shell.add_section("reference", reference)
+    resources_section = ResourcesSection(vault)
+    shell.add_section("resources", resources_section)
     if vault.current_user.is_supervisor:
         from advocate_app.ui.main_window import ask_save_path
         from advocate_app.ui.reports_section import ReportsSection
@@ -86,8 +89,8 @@ def build_sections(controller: AppController, shell: Shell) -> None:
             shell.show_section("reference")
             reference.open_article(str(target["key"]))
         elif hit.kind == "resource":
-            shell.show_section("reference")
-            reference.show_resources(str(target["key"]))
+            shell.show_section("resources")
+            resources_section.select(str(target["key"]))
         elif hit.kind == "client":
             shell.show_section("clients")
             clients_section.open_client(int(target["client_id"]))  # type: ignore[arg-type]
