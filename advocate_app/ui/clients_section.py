@@ -364,7 +364,7 @@ class ClientsSection(Section):
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
-        splitter.setSizes([460, 820])
+        splitter.setSizes([340, 940])
 
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)

@@ -21,6 +21,7 @@ from advocate_app.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     Qt,
     QVBoxLayout,
@@ -124,7 +125,15 @@ class SettingsSection(Section):
         self.vault = vault
         self.settings = settings
         self.on_idle_changed = on_idle_changed
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(16)
         layout.addWidget(label(tr("Settings"), "title"))
@@ -182,6 +191,7 @@ class SettingsSection(Section):
         users_layout = QVBoxLayout(self.users_box)
         self.user_list = QListWidget()
         self.user_list.setAccessibleName(tr("Users"))
+        self.user_list.setMaximumHeight(160)
         users_layout.addWidget(self.user_list)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(tr("Add a user…"))
