@@ -23,6 +23,7 @@ from advocate_app.ui.pages import (
 )
 from advocate_app.ui.qt import (
     QApplication,
+    QByteArray,
     QDialog,
     QFileDialog,
     QKeySequence,
@@ -114,6 +115,9 @@ class AppController:
         self._sections_factory = sections_factory
         self._demo_launcher = demo_launcher
         self.window = MainWindow(demo_banner)
+        if settings.window_geometry:
+            self.window.restoreGeometry(QByteArray.fromBase64(
+                settings.window_geometry.encode("ascii")))
         self.window.closing.connect(self.shutdown)
 
         # Pages are built when first shown: the unlock window must appear quickly.
@@ -424,6 +428,13 @@ class AppController:
         log.info("locked (%s)", reason or "request")
 
     def shutdown(self) -> None:
+        geometry = bytes(self.window.saveGeometry().toBase64()).decode("ascii")
+        if geometry != self.settings.window_geometry:
+            self.settings.window_geometry = geometry  # window position only: not sensitive
+            try:
+                self.settings.save()
+            except OSError:
+                log.warning("the window position could not be saved")
         if self.vault is None:
             return
         if self.vault.is_unlocked:
