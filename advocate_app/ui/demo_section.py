@@ -1,0 +1,639 @@
+"""The trainer's screen in demo mode: pick a scenario, step it forward and back, discuss.
+
+The scenario list and the steps are in the middle, the selected step on the right: its title
+and the discussion prompt in large, calm text, what the step wrote into the demo record, and
+the controls. Writing a step into the demo vault runs off the GUI thread; the prompt changes at
+once, and quick presses of Next coalesce into one jump.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+# Not yet re-exported by advocate_app.ui.qt (as in needs_panel): move them there when convenient.
+from advocate_app.demo.engine import DemoSession
+from advocate_app.demo.scenario import Scenario, date_for_day
+from advocate_app.store.errors import VaultError, VaultLocked
+from advocate_app.store.vocab import (
+    AGE_GROUPS,
+    APPOINTMENT_KINDS,
+    NEED_CATEGORIES,
+    NEED_STATUSES,
+    TRAFFICKING_TYPES,
+)
+from advocate_app.ui.format import fmt_date
+from advocate_app.ui.qt import (
+    QApplication,
+    QEvent,
+    QFont,
+    QFrame,
+    QHBoxLayout,
+    QKeySequence,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QModelIndex,
+    QPainter,
+    QPalette,
+    QPushButton,
+    QRect,
+    QScrollArea,
+    QShortcut,
+    QSize,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    tr,
+)
+from advocate_app.ui.shell import Section
+from advocate_app.ui.theme import ACCENT, apply_theme
+from advocate_app.ui.widgets import confirm, label, primary_button, set_message
+from advocate_app.ui.worker import run_task
+
+log = logging.getLogger(__name__)
+
+_ID = Qt.ItemDataRole.UserRole
+MIN_SCALE, MAX_SCALE = 1.1, 3.0
+
+# Sizes relative to the application font, so presenter mode scales them with everything else.
+_SCENARIO_TITLE_SCALE = 1.45
+_STEP_TITLE_SCALE = 1.7
+_PROMPT_SCALE = 1.35
+
+_STYLE = f"""
+QFrame#PromptBox {{ background: palette(base); border: 1px solid palette(midlight);
+    border-left: 5px solid {ACCENT}; border-radius: 4px; }}
+"""
+
+
+# --------------------------------------------------------------------------- presenter mode
+
+_normal_point_size: float | None = None
+
+
+def presenter_mode_active() -> bool:
+    return _normal_point_size is not None
+
+
+def set_presenter_mode(on: bool, scale: float = 1.6) -> None:
+    """Scale the whole application's text for a projector, or put it back.
+
+    The theme's style sheet sizes titles and the DEMO banner from the application font, so it
+    is applied again after each change.
+    """
+    global _normal_point_size
+    app = QApplication.instance()
+    if app is None or on == presenter_mode_active():
+        return
+    font = app.font()
+    if on:
+        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        _normal_point_size = base
+        # Whole points: predictable sizes for the layout, crisp text on a projector.
+        font.setPointSize(round(base * min(MAX_SCALE, max(MIN_SCALE, scale))))
+    else:
+        font.setPointSizeF(_normal_point_size or font.pointSizeF())
+        _normal_point_size = None
+    app.setFont(font)
+    apply_theme(app)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the section
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows whose text wraps to the list's width, measured and drawn the same way.
+
+    Qt's own word-wrapping rows are measured and painted by different code paths and, at some
+    widths, draw "3. The legal …" over an empty second line; a trainer reads these on a
+    projector, so the row height and the drawn text come from one measurement here.
+    """
+
+    PAD_X, PAD_Y = 6, 5
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _text_width(self) -> int:
+        return max(40, self.view.viewport().width() - 2 * self.PAD_X - 2 * self.view.spacing())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        bounds = opt.fontMetrics.boundingRect(
+            QRect(0, 0, self._text_width(), 100_000),
+            int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(self._text_width() + 2 * self.PAD_X, bounds.height() + 2 * self.PAD_Y)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = self.view.style()
+        # Selection, hover and focus from the style; the text ourselves.
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(role))
+        painter.drawText(opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y),
+                         int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+                             | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
+
+
+def _wrap_items(view: QListWidget) -> None:
+    """Long titles wrap onto a second line instead of scrolling sideways or being cut."""
+    view.setItemDelegate(_WrappingDelegate(view))
+    view.setSpacing(1)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setUniformItemSizes(False)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+class TrainerSection(Section):
+    title = tr("Trainer")
+
+    open_client = Signal(int)  # the selected scenario's client id in the demo vault
+    changed = Signal()  # the demo vault was rewritten: lists and open records should refresh
+    reset_demo_requested = Signal()  # confirmed by the trainer; the window rebuilds the vault
+
+    def __init__(
+        self,
+        session: DemoSession,
+        *,
+        problems: Sequence[str] = (),
+        presenter_scale: float = 1.6,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.presenter_scale = presenter_scale
+        # (scenario id, step index): asked for but not started / being written right now.
+        self._wanted: tuple[str, int] | None = None
+        self._inflight: tuple[str, int] | None = None
+        self._alive = [True]  # read by callbacks that may arrive after a lock deleted us
+        alive = self._alive
+        self.destroyed.connect(lambda *_: alive.__setitem__(0, False))
+        self.setStyleSheet(_STYLE)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter)
+
+        # --- the lists: scenarios, then the selected scenario's steps ------------------------
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(12, 12, 6, 12)
+        lv.addWidget(label(tr("Scenarios"), "title", wrap=False))
+        self.scenario_list = QListWidget()
+        self.scenario_list.setAccessibleName(tr("Scenarios"))
+        _wrap_items(self.scenario_list)
+        for scenario in session.scenarios:
+            item = QListWidgetItem(scenario.title)
+            item.setData(_ID, scenario.id)
+            item.setToolTip(scenario.summary)
+            self.scenario_list.addItem(item)
+        lv.addWidget(self.scenario_list, 2)
+        self.problems = label("", "hint")
+        self.problems.setVisible(bool(problems))
+        if problems:
+            self.problems.setText(
+                tr("These scenario files could not be used:") + "\n" + "\n".join(problems)
+            )
+        lv.addWidget(self.problems)
+        steps_title = label(tr("&Steps"), "subtitle", wrap=False)
+        steps_title.setTextFormat(Qt.TextFormat.PlainText)
+        lv.addWidget(steps_title)
+        self.step_list = QListWidget()
+        self.step_list.setAccessibleName(tr("Steps: choose one to jump to it"))
+        _wrap_items(self.step_list)
+        steps_title.setBuddy(self.step_list)
+        lv.addWidget(self.step_list, 3)
+        self.reset_all_button = QPushButton(tr("Reset the whole demo…"))
+        self.reset_all_button.setToolTip(tr("Delete the demo vault and start a fresh one"))
+        lv.addWidget(self.reset_all_button)
+        splitter.addWidget(left)
+
+        # --- the selected step -----------------------------------------------------------------
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(18, 12, 18, 12)
+        rv.setSpacing(8)
+        head = QHBoxLayout()
+        self.scenario_title = label("")
+        self.scenario_title.setAccessibleName(tr("Scenario"))
+        head.addWidget(self.scenario_title, 1)
+        self.presenter_button = QPushButton(tr("Presenter mode"))
+        self.presenter_button.setCheckable(True)
+        self.presenter_button.setToolTip(tr("Larger text everywhere, for a projector"))
+        self.presenter_button.setAccessibleName(tr("Presenter mode"))
+        head.addWidget(self.presenter_button, 0, Qt.AlignmentFlag.AlignTop)
+        rv.addLayout(head)
+        self.summary = label("")
+        rv.addWidget(self.summary)
+        self.notice = label("", "hint")
+        self.notice.setAccessibleName(tr("Fictional notice"))
+        rv.addWidget(self.notice)
+
+        content = QWidget()
+        cv = QVBoxLayout(content)
+        cv.setContentsMargins(0, 8, 6, 8)
+        cv.setSpacing(10)
+        self.step_heading = label("", "hint", wrap=False)
+        cv.addWidget(self.step_heading)
+        self.step_title = label("")
+        self.step_title.setAccessibleName(tr("Step"))
+        cv.addWidget(self.step_title)
+        self.prompt_box = QFrame()
+        self.prompt_box.setObjectName("PromptBox")
+        pv = QVBoxLayout(self.prompt_box)
+        pv.setContentsMargins(18, 14, 18, 14)
+        self.prompt_caption = label(tr("For discussion"), "hint", wrap=False)
+        pv.addWidget(self.prompt_caption)
+        self.prompt = label("")
+        self.prompt.setAccessibleName(tr("Discussion prompt"))
+        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        pv.addWidget(self.prompt)
+        cv.addWidget(self.prompt_box)
+        self.adds_caption = label("", "subtitle", wrap=False)
+        cv.addWidget(self.adds_caption)
+        self.adds = label("")
+        self.adds.setAccessibleName(tr("What this step records"))
+        cv.addWidget(self.adds)
+        self.goals_caption = label(tr("Learning goals"), "subtitle", wrap=False)
+        cv.addWidget(self.goals_caption)
+        self.goals = label("")
+        self.goals.setAccessibleName(tr("Learning goals"))
+        cv.addWidget(self.goals)
+        cv.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        rv.addWidget(self.scroll, 1)
+
+        self.status = label("", "hint")
+        self.status.setAccessibleName(tr("Demo status"))
+        rv.addWidget(self.status)
+        buttons = QHBoxLayout()
+        self.back_button = QPushButton(tr("◀ Back"))
+        self.back_button.setToolTip(tr("One step back (Alt+Left or Page Up)"))
+        self.back_button.setAccessibleName(tr("Back one step"))
+        self.next_button = primary_button(tr("Next ▶"))
+        self.next_button.setToolTip(tr("One step forward (Alt+Right or Page Down)"))
+        self.next_button.setAccessibleName(tr("Next step"))
+        self.open_button = QPushButton(tr("Open this client"))
+        self.open_button.setToolTip(tr("Show the demo client's record in Clients"))
+        self.reset_button = QPushButton(tr("Reset this scenario"))
+        self.reset_button.setToolTip(tr("Back to the beginning: the client alone, before step 1"))
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reset_button)
+        rv.addLayout(buttons)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([300, 940])
+
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.open_button.clicked.connect(self._open_client)
+        self.reset_button.clicked.connect(self.reset_scenario)
+        self.reset_all_button.clicked.connect(self.reset_whole_demo)
+        self.presenter_button.toggled.connect(self._presenter_toggled)
+        self.scenario_list.currentRowChanged.connect(self._scenario_row_changed)
+        self.step_list.currentRowChanged.connect(self._step_row_changed)
+        # Presentation clickers send Page Up / Page Down; Alt+arrows read like a browser.
+        for keys, slot in (("Alt+Right", self.next), ("PgDown", self.next),
+                           ("Alt+Left", self.back), ("PgUp", self.back)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        self.presenter_button.blockSignals(True)
+        self.presenter_button.setChecked(presenter_mode_active())
+        self.presenter_button.blockSignals(False)
+        self._presenter_text()
+        self._apply_fonts()
+        if session.scenarios:
+            current = session.current_id or session.scenario_ids[0]
+            self.scenario_list.setCurrentRow(session.scenario_ids.index(current))
+        else:
+            self._show_nothing_to_play()
+        self._update_controls()
+
+    # --- what is shown ---------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        """A step is being written, or waiting to be."""
+        return self._inflight is not None or self._wanted is not None
+
+    def current_scenario(self) -> Scenario | None:
+        return self.session.current
+
+    def position(self, scenario_id: str | None = None) -> int:
+        """The step the trainer asked for last (shown at once, even before it is written)."""
+        key = scenario_id or self.session.current_id
+        if key is None:
+            return -1
+        for job in (self._wanted, self._inflight):
+            if job is not None and job[0] == key:
+                return job[1]
+        return self.session.step_index(key)
+
+    def _scenario_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        scenario_id = self.scenario_list.item(row).data(_ID)
+        scenario = self.session.select(scenario_id)
+        self.scenario_title.setText(scenario.title)
+        self.summary.setText(scenario.summary)
+        self.notice.setText(scenario.fictional_notice)
+        self.goals.setText("\n".join(f"• {goal}" for goal in scenario.learning_goals))
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        self.step_list.addItem(QListWidgetItem(
+            tr("Before step 1 — {0} alone").format(scenario.client.alias)))
+        for number, step in enumerate(scenario.steps, start=1):
+            self.step_list.addItem(QListWidgetItem(f"{number}. {step.title}"))
+        self.step_list.blockSignals(False)
+        self._show_step()
+        pending = {job[0] for job in (self._wanted, self._inflight) if job is not None}
+        if not self.session.is_written(scenario_id) and scenario_id not in pending:
+            # A step cut short (the vault was locked mid-write): write it again.
+            self.go_to(self.position(), force=True)
+
+    def _show_step(self) -> None:
+        scenario = self.session.current
+        if scenario is None:
+            return
+        index = self.position()
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(index + 1)
+        self.step_list.blockSignals(False)
+        alias = scenario.client.alias
+        if index < 0:
+            self.step_heading.setText(tr("Before step 1 of {0}").format(scenario.step_count))
+            self.step_title.setText(tr("Meet {0}").format(alias))
+            self.prompt_caption.setText(tr("The client"))
+            self.prompt.setText(self._client_profile(scenario))
+            self.adds_caption.setText(tr("In the demo record now"))
+            self.adds.setText(tr(
+                "Only the client's profile: no notes, needs or appointments yet. Press Next "
+                "to play the first step."))
+        else:
+            step = scenario.step(index)
+            self.step_heading.setText(
+                tr("Step {0} of {1}").format(index + 1, scenario.step_count))
+            self.step_title.setText(step.title)
+            self.prompt_caption.setText(tr("For discussion"))
+            self.prompt.setText(step.prompt)
+            self.adds_caption.setText(tr("What this step records for {0}").format(alias))
+            self.adds.setText("\n".join(f"• {line}" for line in self._step_changes(
+                scenario, index)) or tr("Nothing new in the record; this step is for talking."))
+        self.scroll.verticalScrollBar().setValue(0)
+        self._update_controls()
+
+    @staticmethod
+    def _client_profile(scenario: Scenario) -> str:
+        person = scenario.client
+        facts = [person.alias, tr(AGE_GROUPS.get(person.age_group, person.age_group)),
+                 tr(TRAFFICKING_TYPES.get(person.trafficking_type, person.trafficking_type))]
+        lines = [" · ".join(facts)]
+        if person.preferred_language:
+            language = tr("Language: {0}").format(person.preferred_language)
+            if person.interpreter_needed:
+                language += tr(", with an interpreter")
+            lines.append(language)
+        if person.safe_contact:
+            lines.append(tr("Safe contact: {0}").format(person.safe_contact))
+        return "\n".join(lines)
+
+    def _step_changes(self, scenario: Scenario, index: int) -> list[str]:
+        """What step `index` writes, in an advocate's words (declined reads like any status)."""
+        step = scenario.step(index)
+        intake = self.session.intake_date(scenario.id)
+        lines: list[str] = []
+        if step.notes:
+            lines.append(tr("1 note added") if len(step.notes) == 1
+                         else tr("{0} notes added").format(len(step.notes)))
+        before = scenario.needs_state_after(index - 1)
+        after = scenario.needs_state_after(index)
+        for entry in step.needs:
+            key = (entry.category, entry.item)
+            need = after[key]
+            status = tr(NEED_STATUSES.get(need.status, need.status)).lower()
+            if key not in before:
+                category = tr(NEED_CATEGORIES.get(need.category, need.category))
+                line = tr("New need “{0}” ({1}): {2}").format(need.item, category, status)
+            elif before[key].status != need.status:
+                line = tr("Need “{0}”: now {1}").format(need.item, status)
+            else:
+                line = tr("Need “{0}”: updated").format(need.item)
+            if entry.resource and (key not in before or before[key].resource != entry.resource):
+                line += tr(", linked to {0}").format(entry.resource)
+            lines.append(line)
+        earlier = {(a.kind, a.day) for a in scenario.appointments_after(index - 1)}
+        for appt in step.appointments:
+            kind = tr(APPOINTMENT_KINDS.get(appt.kind, appt.kind))
+            when = fmt_date(date_for_day(intake, appt.day))
+            if (appt.kind, appt.day) in earlier:
+                lines.append(tr("Outcome recorded: {0}, {1}").format(kind, when))
+            else:
+                lines.append(tr("Appointment: {0}, {1} at {2}").format(kind, when, appt.time))
+        for resource in step.resources:
+            lines.append(tr("Added to the resource directory: {0}").format(resource.name))
+        return lines
+
+    def _show_nothing_to_play(self) -> None:
+        self.scenario_title.setText(tr("No scenarios"))
+        self.summary.setText(tr(
+            "No scenario could be loaded, so there is nothing to play. Check the scenario "
+            "files listed on the left."))
+        for widget in (self.notice, self.step_heading, self.step_title, self.prompt_box,
+                       self.adds_caption, self.adds, self.goals_caption, self.goals):
+            widget.setVisible(False)
+
+    def _update_controls(self) -> None:
+        scenario = self.session.current
+        index = self.position()
+        have = scenario is not None
+        self.back_button.setEnabled(have and index > -1)
+        self.next_button.setEnabled(have and scenario is not None
+                                    and index < scenario.step_count - 1)
+        self.open_button.setEnabled(have and not self.busy and self.session.is_written())
+        self.reset_button.setEnabled(have)
+        self.reset_all_button.setEnabled(not self.busy)
+        if self.busy:
+            set_message(self.status, tr("Writing the step into the demo vault…"), "hint")
+
+    def _apply_fonts(self) -> None:
+        base = QApplication.font().pointSizeF()
+        if base <= 0:
+            base = 10.0
+        for widget, scale, weight in (
+            (self.scenario_title, _SCENARIO_TITLE_SCALE, QFont.Weight.DemiBold),
+            (self.step_title, _STEP_TITLE_SCALE, QFont.Weight.DemiBold),
+            (self.prompt, _PROMPT_SCALE, QFont.Weight.Normal),
+        ):
+            font = QFont(QApplication.font())
+            font.setPointSizeF(round(base * scale, 1))
+            font.setWeight(weight)
+            widget.setFont(font)
+        # Wrapped rows keep heights measured with the old font until laid out again.
+        for view in (self.scenario_list, self.step_list):
+            view.doItemsLayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The application font changed (presenter mode, or the system's text size).
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._apply_fonts()
+        super().changeEvent(event)
+
+    # --- the trainer's controls -------------------------------------------------------------------
+
+    def next(self) -> None:
+        scenario = self.session.current
+        if scenario is not None:
+            self.go_to(min(self.position() + 1, scenario.step_count - 1))
+
+    def back(self) -> None:
+        if self.session.current is not None:
+            self.go_to(max(self.position() - 1, -1))
+
+    def go_to(self, index: int, *, force: bool = False) -> None:
+        """Show step `index` (-1: before step 1) now, and write it into the demo vault."""
+        scenario = self.session.current
+        if scenario is None:
+            return
+        index = max(-1, min(index, scenario.step_count - 1))
+        if index == self.position() and not force:
+            return
+        self._wanted = (scenario.id, index)
+        self._show_step()
+        self._pump()
+
+    def reset_scenario(self) -> None:
+        """Rewrite the beginning even when already there: it also drops anything typed in."""
+        self.go_to(-1, force=True)
+
+    def reset_whole_demo(self) -> None:
+        if self.busy:
+            return
+        if confirm(self, tr("Reset the whole demo?"), tr(
+                "This deletes the demo vault, with anything typed into it during training, and "
+                "starts a fresh one. Every scenario goes back to its beginning. The office's "
+                "real vault is not touched."), tr("Reset the whole demo")):
+            self.reset_demo_requested.emit()
+
+    def _open_client(self) -> None:
+        if self.session.current is not None and not self.busy and self.session.is_written():
+            self.open_client.emit(self.session.client_id())
+
+    def _step_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.go_to(row - 1)
+
+    def _presenter_toggled(self, on: bool) -> None:
+        set_presenter_mode(on, self.presenter_scale)
+        self._presenter_text()
+        self._apply_fonts()
+
+    def _presenter_text(self) -> None:
+        self.presenter_button.setText(
+            tr("Leave presenter mode") if self.presenter_button.isChecked()
+            else tr("Presenter mode"))
+
+    # --- writing steps off the GUI thread --------------------------------------------------------
+
+    def _pump(self) -> None:
+        if self._inflight is not None or self._wanted is None:
+            return
+        job = self._wanted
+        self._wanted = None
+        self._inflight = job
+        self._update_controls()
+        session = self.session
+        alive = self._alive
+
+        def work() -> None:
+            session.go_to(job[1], scenario_id=job[0])
+
+        def done(_result: object) -> None:
+            if alive[0]:
+                self._finished(None)
+
+        def failed(exc: BaseException) -> None:
+            if alive[0]:
+                self._finished(exc)
+            elif not isinstance(exc, VaultError):
+                log.warning("a demo step failed after its screen was closed: %s",
+                            type(exc).__name__)
+
+        run_task(work, done, failed)
+
+    def _finished(self, error: BaseException | None) -> None:
+        job = self._inflight
+        self._inflight = None
+        if isinstance(error, VaultLocked):
+            # Locked mid-step: the unlock screen says enough; the step is written again when
+            # the scenario is next shown.
+            self._wanted = None
+            set_message(self.status, "", "hint")
+            self._show_step()
+            return
+        if error is not None:
+            # Nothing queued after a failure: the trainer decides what to do next.
+            self._wanted = None
+            self._show_step()
+            if isinstance(error, VaultError):
+                set_message(self.status, tr(
+                    "The step could not be written: {0} Try again, or reset this "
+                    "scenario.").format(error.message), "error")
+            else:
+                set_message(self.status, tr(
+                    "Something went wrong while writing the step. Try again, or reset this "
+                    "scenario."), "error")
+                log.error("demo step failed: %s", type(error).__name__)
+            self.changed.emit()
+            return
+        if self._wanted is not None and self._wanted == job:
+            self._wanted = None
+        if self._wanted is not None:
+            self._pump()
+            return
+        set_message(self.status, "", "hint")
+        self._show_step()
+        self.changed.emit()
+
+    # --- Section hooks ---------------------------------------------------------------------------
+
+    def on_show(self) -> None:
+        self._apply_fonts()
+
+    def location(self) -> dict[str, object]:
+        current = self.session.current_id
+        return {"scenario": current} if current else {}
+
+    def restore_location(self, loc: dict[str, object]) -> None:
+        scenario_id = loc.get("scenario")
+        if isinstance(scenario_id, str) and scenario_id in self.session.scenario_ids:
+            self.scenario_list.setCurrentRow(self.session.scenario_ids.index(scenario_id))
+
+
+__all__ = ["TrainerSection", "presenter_mode_active", "set_presenter_mode"]
