@@ -57,7 +57,21 @@ def run_gui(*, data_dir: Path, demo: bool = False, smoke_test: bool = False,
         from advocate_app.ui.smoke import run_smoke_test
 
         return run_smoke_test(app, demo=demo)
-    controller = build_controller(data_dir)
+    if demo:
+        # Always the separate demo folder: --data-dir names the real vault, which demo mode
+        # never opens.
+        from advocate_app.ui.demo_app import build_demo_controller
+
+        demo_controller = build_demo_controller()
+        demo_controller.window.show()
+        return app.exec()
+
+    def launch_demo() -> None:
+        from advocate_app.ui.demo_app import launch_demo_window
+
+        launch_demo_window(controller)
+
+    controller = build_controller(data_dir, demo_launcher=launch_demo)
     controller.window.show()
     controller.start()
     return app.exec()

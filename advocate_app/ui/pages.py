@@ -21,8 +21,6 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.widgets import Page, StrengthMeter, label, passphrase_field, primary_button
 
-DEMO_DISABLED_REASON = ""  # empty: the demo is available (see advocate_app.demo)
-
 
 class WelcomePage(Page):
     setup_requested = Signal()

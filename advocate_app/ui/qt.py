@@ -10,6 +10,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _WHERE: dict[str, str] = {
+    "QStyle": "QtWidgets",
+    "QRect": "QtCore",
     "QStyleOptionViewItem": "QtWidgets",
     "QStyledItemDelegate": "QtWidgets",
     "QTreeView": "QtWidgets",
@@ -125,6 +127,7 @@ if TYPE_CHECKING:
         QObject,
         QPersistentModelIndex,
         QPoint,
+        QRect,
         QRunnable,
         QSettings,
         QSize,
@@ -198,6 +201,7 @@ if TYPE_CHECKING:
         QSpinBox,
         QSplitter,
         QStackedWidget,
+        QStyle,
         QStyledItemDelegate,
         QStyleFactory,
         QStyleOptionViewItem,

@@ -210,3 +210,4 @@ class DemoBanner(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName(tr("Demo mode"))
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)  # presenter mode's large text must not push the window wider
