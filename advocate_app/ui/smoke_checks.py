@@ -1,4 +1,4 @@
-"""The store-level part of the smoke test; grows as features land."""
+"""The store-level part of the smoke test: every layer exercised once, in a throwaway vault."""
 
 from __future__ import annotations
 
@@ -8,12 +8,40 @@ from advocate_app.store import drafts
 from advocate_app.store.vault import Vault
 
 
+def _check(condition: bool, what: str) -> None:
+    if not condition:  # not assert: the frozen app may run with -O
+        raise RuntimeError(f"smoke test: {what}")
+
+
 def exercise(vault: Vault, folder: Path) -> list[str]:
+    from datetime import date
+
+    from advocate_app.reports.periods import months
+    from advocate_app.reports.summary import export_pdf
+    from advocate_app.store import clients, needs, notes
+    from advocate_app.store.clients import ClientFields
+    from advocate_app.store.search_all import search_everything
+    from advocate_app.ui.sections import ReferenceLibrary
+
     done = []
     drafts.save_draft(vault, "smoke", "draft text")
-    assert drafts.load_draft(vault, "smoke") is not None
+    _check(drafts.load_draft(vault, "smoke") is not None, "draft not read back")
     done.append("draft saved and read back")
-    assert vault.integrity_problems() == []
+    client_id = clients.create_client(vault, ClientFields(alias="Smoke Client",
+                                                          intake_date=date.today()))
+    notes.add_note(vault, client_id, "contact", "Smoke test note about a bus pass.")
+    needs.add_need(vault, client_id, "transportation", "Bus pass")
+    done.append("client, note and need added")
+    results = search_everything(vault, ReferenceLibrary.shared().index, "bus pass")
+    _check(bool(results.groups["note"]), "the note was not found")
+    _check(bool(results.groups["article"]), "the reference was not searchable")
+    done.append("search finds the note and the reference")
+    month = date.today().strftime("%Y-%m")
+    out = folder / "summary.pdf"
+    export_pdf(vault, months(month, month), out)
+    _check(out.read_bytes().startswith(b"%PDF"), "the summary PDF was not written")
+    done.append("anonymized summary PDF rendered")
+    _check(vault.integrity_problems() == [], "integrity check failed")
     done.append("integrity checks pass")
     return done
 
