@@ -30,6 +30,13 @@ def _fill(vault: Vault, n: int = 30) -> list[str]:
             age_group=["18-24", "25-59"][i % 2], trafficking_type=["sex", "labor"][i % 2]))
         notes.add_note(vault, cid, "contact", f"{CANARY} note text for {alias}")
         aliases.append(alias)
+    from advocate_app.store import needs, resources
+    from advocate_app.store.resources import ResourceFields
+
+    resources.add_resource(vault, ResourceFields(f"Okapi Shelter {CANARY}", "housing"))
+    first = clients.list_clients(vault, clients.ClientQuery(status="all"), limit=1)[0].id
+    needs.add_need(vault, first, "housing", "Emergency shelter",
+                   resource_name=f"Okapi Shelter {CANARY}")
     for _ in range(12):
         contacts.log_contact(vault, contact_date=date.today(), kind="hotline", minutes=10,
                              topics=["information"])
