@@ -11,6 +11,7 @@ import getpass
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from advocate_app import __version__
@@ -139,6 +140,75 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _size_text(size: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return f"{size} bytes"  # pragma: no cover
+
+
+def _when_text(created: datetime) -> str:
+    return created.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from advocate_app.store.backup import backup_to_folder, backup_vault
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise CliError(f"{out} already exists; choose another name. Nothing was changed.")
+    if not out.exists() and not out.parent.is_dir():
+        raise CliError(f"The folder {out.parent} does not exist. Nothing was changed.")
+    try:
+        vault = open_unlocked(args)
+    except (KeysDoNotMatchVault, VaultDamaged) as exc:
+        print(f"advocate-app: {exc.message}", file=sys.stderr)
+        return EXIT_DAMAGED
+    try:
+        info = backup_to_folder(vault, out) if out.is_dir() else backup_vault(vault, out)
+    except VaultDamaged as exc:
+        print(f"advocate-app: {exc.message}", file=sys.stderr)
+        return EXIT_DAMAGED
+    finally:
+        vault.close()
+    print(f"Wrote a verified backup to {info.path} ({_size_text(info.size_bytes)}, made "
+          f"{_when_text(info.created)}).")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from advocate_app.store.backup import BackupDamaged, BackupIncomplete, NotABackup
+    from advocate_app.store.restore import (
+        BackupCredentials,
+        BackupUserAmbiguous,
+        read_restorable_info,
+        restore_backup,
+    )
+
+    folder = _data_dir(args)
+    try:
+        # The file is checked before anyone is asked for a secret.
+        info = read_restorable_info(Path(args.file))
+        if args.recovery_key:
+            secret = _read_passphrase(args, "Recovery key: ")
+            credentials = BackupCredentials(recovery_key=secret)
+        else:
+            secret = _read_passphrase(args, "Passphrase (as it was when the backup was made): ")
+            credentials = BackupCredentials(passphrase=secret, user_name=args.user)
+        result = restore_backup(folder, Path(args.file), credentials,
+                                allow_other_vault=args.other_vault)
+    except (NotABackup, BackupIncomplete, BackupDamaged) as exc:
+        print(f"advocate-app: {exc.message}", file=sys.stderr)
+        return EXIT_DAMAGED
+    except BackupUserAmbiguous as exc:
+        raise CliError(f"{exc.message} Use --user NAME.") from exc
+    print(f"Restored the backup made {_when_text(info.created)} into {folder}.")
+    if result.kept_aside is not None:
+        print(f"The vault as it was is kept in {result.kept_aside}; nothing was deleted.")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from advocate_app.ui.app import run_gui
 
@@ -152,6 +222,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "check": cmd_check,
     "summary": cmd_summary,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 
@@ -191,6 +263,32 @@ def build_parser() -> argparse.ArgumentParser:
     p_summary.add_argument("--json", action="store_true",
                            help="print the same (already suppressed) numbers as JSON")
     p_summary.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
+
+    p_backup = sub.add_parser(
+        "backup", help="write a verified, encrypted backup of the vault",
+        description="Write one encrypted backup file, verified by reopening it. The same "
+                    "passphrases and the recovery key open it.")
+    common(p_backup)
+    p_backup.add_argument("--out", required=True, metavar="FILE",
+                          help="the backup file to write, or a folder (then it is named by "
+                               "today's date)")
+    p_backup.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
+
+    p_restore = sub.add_parser(
+        "restore", help="replace the vault with a backup (the current one is kept aside)",
+        description="Restore a backup into --data-dir. The vault must not be open. The backup "
+                    "is verified first; the current vault files are moved to a "
+                    "before-restore-<time> folder, never deleted. Exit status 1: the file is "
+                    "not a usable backup; 2: any other refusal. Nothing changes on refusal.")
+    common(p_restore)
+    p_restore.add_argument("file", metavar="FILE", help="the backup file (.acbackup)")
+    p_restore.add_argument("--user", help="whose passphrase this is, as named in the backup "
+                                          "(default: the backup's only user)")
+    p_restore.add_argument("--recovery-key", action="store_true",
+                           help="type (or pipe) the office's recovery key instead of a "
+                                "passphrase")
+    p_restore.add_argument("--other-vault", action="store_true",
+                           help="allow a backup of a different vault to replace this one")
     return parser
 
 

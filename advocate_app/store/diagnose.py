@@ -1,0 +1,505 @@
+"""What is wrong with a vault folder, in plain words, without changing any file.
+
+`diagnose(folder)` looks only at the files (no key needed): missing or damaged keys file, a keys
+file from another vault, a truncated or overwritten database, a restore that was interrupted,
+and a partial last page left by an interrupted checkpoint (which is "checkpoint needed", not
+damage: the write-ahead log still holds every finished change). Given the data key it also runs
+both integrity checks on a snapshot copy; given the error an unlock raised it names that.
+
+Nothing here writes to the vault folder: checks that must open the database do so on a copy in
+a temporary folder (encrypted pages only), because even a read-only SQLite connection may create
+or checkpoint the WAL on close.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import struct
+import tempfile
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from advocate_app.store.backup import (
+    BackupInfo,
+    BackupInvalid,
+    BackupNotWritten,
+    check_backup_file,
+    list_backups,
+)
+from advocate_app.store.errors import (
+    KeysDoNotMatchVault,
+    KeysFileDamaged,
+    KeysFileMissing,
+    KeysFileTooNew,
+    KeysFileUnsafe,
+    VaultDamaged,
+    VaultError,
+)
+from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+
+DB_FILE_NAME = "vault.db"  # the same as vault.DB_FILE_NAME
+BACKUP_DIR_NAME = "backups"  # the same as vault.BACKUP_DIR_NAME
+RESTORE_STAGING_PREFIX = ".restore-"
+RESTORE_READY_FILE = "READY"
+DEFAULT_PAGE_SIZE = 4096  # SQLCipher 4's page size; the engine does not change it
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+_PARTIAL_PAGE = re.compile(r"page (\d+) has an invalid size", re.IGNORECASE)
+
+
+class Problem(StrEnum):
+    HEALTHY = "healthy"
+    CHECKPOINT_NEEDED = "checkpoint_needed"
+    NO_VAULT = "no_vault"
+    RESTORE_INTERRUPTED = "restore_interrupted"
+    DATABASE_MISSING = "database_missing"
+    DATABASE_TRUNCATED = "database_truncated"
+    HEADER_DAMAGED = "header_damaged"
+    NOT_ENCRYPTED = "not_encrypted"
+    DATABASE_DAMAGED = "database_damaged"
+    KEYS_MISSING = "keys_missing"
+    KEYS_DAMAGED = "keys_damaged"
+    KEYS_TOO_NEW = "keys_too_new"
+    KEYS_UNSAFE = "keys_unsafe"
+    KEYS_FROM_ANOTHER_VAULT = "keys_from_another_vault"
+    KEYS_OR_DATABASE = "keys_or_database"
+    UNREADABLE = "unreadable"
+
+
+# Not damage: the vault opens (a checkpoint or a finished restore puts things right).
+_OPENABLE = {Problem.HEALTHY, Problem.CHECKPOINT_NEEDED, Problem.RESTORE_INTERRUPTED}
+
+MESSAGES: dict[Problem, str] = {
+    Problem.HEALTHY: "No problem was found with the vault's files.",
+    Problem.CHECKPOINT_NEEDED: (
+        "The vault was interrupted while tidying its files (for example by a power cut). This "
+        "is not damage: every finished change is safe in the file vault.db-wal and is folded "
+        "back in when the vault is next opened."
+    ),
+    Problem.NO_VAULT: "There is no vault in this folder.",
+    Problem.RESTORE_INTERRUPTED: (
+        "A restore was interrupted before it finished. The restored copy and the vault as it "
+        "was are both still in the folder; opening the vault again finishes the restore."
+    ),
+    Problem.DATABASE_MISSING: (
+        "The vault's database file (vault.db) is missing from its folder, although its keys "
+        "file is there. It may have been moved or deleted by another program."
+    ),
+    Problem.DATABASE_TRUNCATED: (
+        "The vault's database file (vault.db) is shorter than it should be: it was cut off, for "
+        "example by a copy that did not finish or a failing disk."
+    ),
+    Problem.HEADER_DAMAGED: (
+        "The beginning of the vault's database file (vault.db) has been overwritten, so none of "
+        "it can be read."
+    ),
+    Problem.NOT_ENCRYPTED: (
+        "The file vault.db is an ordinary, unencrypted database, not an Advocate Companion "
+        "vault. Another program's file may have been put in its place."
+    ),
+    Problem.DATABASE_DAMAGED: (
+        "Part of the vault's database (vault.db) is damaged: some of its pages did not pass the "
+        "integrity check, so some records cannot be read."
+    ),
+    Problem.KEYS_MISSING: (
+        "The vault's keys file (vault.keys.json) is missing, so no passphrase can open the "
+        "vault. The records themselves are still in vault.db."
+    ),
+    Problem.KEYS_DAMAGED: (
+        "The vault's keys file (vault.keys.json) is damaged or incomplete, so no passphrase can "
+        "open the vault with it. The records themselves are still in vault.db."
+    ),
+    Problem.KEYS_TOO_NEW: (
+        "The vault's keys file was written by a newer version of Advocate Companion. Install "
+        "that version (or newer) to open this vault."
+    ),
+    Problem.KEYS_UNSAFE: (
+        "The vault's keys file asks for weaker (or absurdly heavy) protection than this app "
+        "allows, so it was not used. It may have been altered."
+    ),
+    Problem.KEYS_FROM_ANOTHER_VAULT: (
+        "The keys file (vault.keys.json) belongs to another vault, not to the database beside "
+        "it, so the passphrases in it cannot open these records. It may have been copied over "
+        "from another computer or another set-up."
+    ),
+    Problem.KEYS_OR_DATABASE: (
+        "The keys file does not open the database beside it: either the database (vault.db) is "
+        "damaged, or the keys file belongs to another vault."
+    ),
+    Problem.UNREADABLE: (
+        "The vault's files could not be read: the folder may not allow it, or the disk reported "
+        "an error."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    kind: Problem
+    message: str
+    folder: Path
+    newest_backup: BackupInfo | None = None
+
+    @property
+    def is_damaged(self) -> bool:
+        """True when the vault cannot be opened as it is (a damaged screen is due)."""
+        return self.kind not in _OPENABLE and self.kind is not Problem.NO_VAULT
+
+    @property
+    def can_open(self) -> bool:
+        return self.kind in _OPENABLE
+
+
+# --- the write-ahead log ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WalSummary:
+    page_size: int
+    committed_pages: frozenset[int]  # page numbers written by committed transactions
+    db_pages: int  # the database size in pages after the last committed transaction
+
+
+def _wal_checksum(chunk: bytes, big_endian: bool, s0: int, s1: int) -> tuple[int, int]:
+    words = struct.unpack(("<" if not big_endian else ">") + f"{len(chunk) // 4}I", chunk)
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
+        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    return s0, s1
+
+
+def read_wal(wal_path: Path) -> WalSummary | None:
+    """The committed frames of a SQLite WAL file, checked the way SQLite checks them (salts and
+    cumulative checksums), or None when there is no usable log. The header and frame headers are
+    plain even under SQLCipher; only page contents are encrypted."""
+    try:
+        data = Path(wal_path).read_bytes()
+    except OSError:
+        return None
+    if len(data) < 32:
+        return None
+    magic, _version, page_size, _seq, salt1, salt2, ck1, ck2 = struct.unpack(">8I", data[:32])
+    if magic not in _WAL_MAGIC or page_size < 512 or page_size > 65536 or (
+            page_size & (page_size - 1)):
+        return None
+    big = bool(magic & 1)
+    s0, s1 = _wal_checksum(data[:24], big, 0, 0)
+    if (s0, s1) != (ck1, ck2):
+        return None
+    committed: set[int] = set()
+    pending: set[int] = set()
+    db_pages = 0
+    frame = 24 + page_size
+    offset = 32
+    while offset + frame <= len(data):
+        pgno, commit, fs1, fs2, fc1, fc2 = struct.unpack(">6I", data[offset:offset + 24])
+        if (fs1, fs2) != (salt1, salt2):
+            break
+        s0, s1 = _wal_checksum(data[offset:offset + 8], big, s0, s1)
+        s0, s1 = _wal_checksum(data[offset + 24:offset + frame], big, s0, s1)
+        if (s0, s1) != (fc1, fc2):
+            break
+        pending.add(pgno)
+        if commit:
+            committed |= pending
+            pending = set()
+            db_pages = commit
+        offset += frame
+    return WalSummary(page_size, frozenset(committed), db_pages)
+
+
+def _partial_page(folder: Path) -> tuple[int | None, WalSummary | None]:
+    """(the 1-based number of a partial last page, the WAL summary) for vault.db."""
+    db = folder / DB_FILE_NAME
+    wal = read_wal(folder / (DB_FILE_NAME + "-wal"))
+    page_size = wal.page_size if wal else DEFAULT_PAGE_SIZE
+    size = db.stat().st_size
+    if size % page_size == 0:
+        return None, wal
+    return size // page_size + 1, wal
+
+
+def checkpoint_needed(folder: Path) -> bool:
+    """True when vault.db ends in a partial page that the WAL's committed frames rewrite in
+    full: what an interrupted checkpoint leaves. Opening the vault and checkpointing fixes it."""
+    try:
+        partial, wal = _partial_page(Path(folder))
+    except OSError:
+        return False
+    return partial is not None and wal is not None and partial in wal.committed_pages
+
+
+def only_needs_checkpoint(folder: Path, problems: list[str]) -> bool:
+    """True when every integrity problem is the partial last page of an interrupted checkpoint
+    (so: checkpoint, then check again) rather than damage."""
+    if not problems or not checkpoint_needed(folder):
+        return False
+    partial, _wal = _partial_page(Path(folder))
+    for problem in problems:
+        match = _PARTIAL_PAGE.search(problem)
+        if match is None or int(match.group(1)) != partial:
+            return False
+    return True
+
+
+# --- which vault this folder belongs to -------------------------------------------------------
+
+
+def _safe_iterdir(folder: Path) -> list[Path]:
+    try:
+        return list(Path(folder).iterdir())
+    except OSError:
+        return []
+
+
+def evidence_vault_id(folder: Path) -> str | None:
+    """The vault id this folder's database belongs to, told without any key: the id in the
+    newest backup (in `backups/`) that was copied from this very vault.db, recognised by the
+    database's random plaintext salt recorded in the backup's manifest. None when no backup was
+    made from this database file (a new set-up, a fresh restore)."""
+    from advocate_app.store.backup import database_salt
+
+    salt = database_salt(Path(folder) / DB_FILE_NAME)
+    if salt is None:
+        return None
+    for info in backup_candidates(folder):
+        if info.db_salt == salt:
+            return info.vault_id
+    return None
+
+
+def folder_vault_id(folder: Path) -> str | None:
+    """Which vault this folder holds, as far as can be told without a key (None: no vault)."""
+    evidence = evidence_vault_id(folder)
+    if evidence is not None:
+        return evidence
+    try:
+        return KeysFile.load(Path(folder)).vault_id
+    except (VaultError, OSError, ValueError, TypeError, RecursionError):
+        return None
+
+
+# --- backups to offer -------------------------------------------------------------------------
+
+
+def backup_candidates(folder: Path) -> list[BackupInfo]:
+    """Backups in the vault's backups folder, newest first (read from their manifests only)."""
+    return list_backups(Path(folder) / BACKUP_DIR_NAME)
+
+
+def newest_intact_backup(folder: Path) -> BackupInfo | None:
+    """The newest backup in the vault's backups folder whose every byte checks out (no key
+    needed: manifest, checksums of every member, key slots). Files are only read."""
+    for info in backup_candidates(folder):
+        try:
+            return check_backup_file(info.path)
+        except (BackupInvalid, BackupNotWritten):
+            continue
+    return None
+
+
+def newest_verified_backup(folder: Path, credentials: object) -> BackupInfo | None:
+    """The newest backup in the vault's backups folder that opens with these credentials (a
+    `restore.BackupCredentials`) and passes both integrity checks."""
+    from advocate_app.store.restore import BackupCredentials, verify_backup_with
+
+    assert isinstance(credentials, BackupCredentials)
+    for info in backup_candidates(folder):
+        try:
+            verify_backup_with(info.path, credentials)
+        except VaultError:
+            continue
+        return info
+    return None
+
+
+# --- the diagnosis ----------------------------------------------------------------------------
+
+
+def _make(kind: Problem, folder: Path, *, find_backup: bool,
+          message: str | None = None) -> Diagnosis:
+    newest = None
+    if find_backup and kind not in _OPENABLE:
+        newest = newest_intact_backup(folder)
+    return Diagnosis(kind, message or MESSAGES[kind], folder, newest)
+
+
+def _keys_problem(folder: Path) -> tuple[Problem | None, KeysFile | None]:
+    try:
+        keys = KeysFile.load(folder)
+    except KeysFileMissing:
+        return Problem.KEYS_MISSING, None
+    except KeysFileTooNew:
+        return Problem.KEYS_TOO_NEW, None
+    except (KeysFileDamaged, RecursionError, ValueError, TypeError, KeyError):
+        return Problem.KEYS_DAMAGED, None
+    except OSError:
+        return Problem.UNREADABLE, None
+    from advocate_app.store.crypto import Argon2Params
+
+    for slot in keys.passphrase_slots():
+        try:
+            Argon2Params(int(slot.kdf["memory_kib"]), int(slot.kdf["time_cost"]),
+                         int(slot.kdf["parallelism"])).check_bounds()
+        except KeysFileUnsafe:
+            return Problem.KEYS_UNSAFE, keys
+        except (KeyError, TypeError, ValueError):
+            return Problem.KEYS_DAMAGED, keys
+    return None, keys
+
+
+def _database_problem(folder: Path) -> tuple[Problem | None, bool]:
+    """(a problem visible in vault.db's bytes, whether a checkpoint is pending)."""
+    db = folder / DB_FILE_NAME
+    try:
+        size = db.stat().st_size
+        with open(db, "rb") as fh:
+            head = fh.read(100)
+        partial, wal = _partial_page(folder)
+    except OSError:
+        return Problem.UNREADABLE, False
+    if size == 0:
+        return Problem.DATABASE_TRUNCATED, False
+    if head.startswith(SQLITE_PLAIN_HEADER):
+        return Problem.NOT_ENCRYPTED, False
+    if len(head) < 16 or not any(head[:16]):
+        return Problem.HEADER_DAMAGED, False  # SQLCipher's first 16 bytes are a random salt
+    if partial is not None:
+        if wal is not None and partial in wal.committed_pages:
+            return None, True
+        return Problem.DATABASE_TRUNCATED, False
+    return None, False
+
+
+def _interrupted_restore(folder: Path) -> bool:
+    return any(p.name.startswith(RESTORE_STAGING_PREFIX) and (p / RESTORE_READY_FILE).is_file()
+               for p in _safe_iterdir(folder))
+
+
+def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
+    """Both integrity checks on a copy of vault.db and its WAL: the folder is only read."""
+    from advocate_app.store.engine import connect_keyed, integrity_problems
+
+    work = Path(tempfile.mkdtemp(prefix="advocate-check-"))
+    try:
+        for name in (DB_FILE_NAME, DB_FILE_NAME + "-wal"):
+            source = folder / name
+            if source.is_file():
+                shutil.copyfile(source, work / name)
+        _quiet_sqlcipher()
+        conn = connect_keyed(work / DB_FILE_NAME, data_key, check=False)
+        try:
+            conn.execute("PRAGMA temp_store = 2")  # sorting for the check stays in memory
+            try:
+                return integrity_problems(lambda sql: conn.execute(sql).fetchall())
+            except Exception as exc:  # a malformed page aborts the check itself
+                return [f"the check could not finish: {type(exc).__name__}"]
+        finally:
+            conn.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _quiet_sqlcipher() -> None:
+    """SQLCipher logs every failed page to stderr; a person at a terminal needs one sentence."""
+    with contextlib.suppress(Exception):
+        import sqlcipher3.dbapi2 as sqlcipher
+
+        conn = sqlcipher.connect(":memory:")
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+        finally:
+            conn.close()
+
+
+def diagnose(
+    folder: Path,
+    *,
+    data_key: bytearray | None = None,
+    error: BaseException | None = None,
+    find_backup: bool = True,
+) -> Diagnosis:
+    """What is wrong with the vault in folder (or HEALTHY), and the newest intact backup to
+    offer when something is. Never modifies, moves or deletes a file.
+
+    data_key: also run both integrity checks (on a snapshot copy).
+    error: what opening or unlocking raised, for damage only a key can reveal.
+    """
+    folder = Path(folder)
+    db = folder / DB_FILE_NAME
+    has_db = db.exists()
+    has_keys = (folder / KEYS_FILE_NAME).exists()
+    if _interrupted_restore(folder):
+        return _make(Problem.RESTORE_INTERRUPTED, folder, find_backup=False)
+    if not has_db and not has_keys:
+        return _make(Problem.NO_VAULT, folder, find_backup=False)
+    if not has_db:
+        return _make(Problem.DATABASE_MISSING, folder, find_backup=find_backup)
+    keys_problem, keys = _keys_problem(folder)
+    db_problem, pending_checkpoint = _database_problem(folder)
+    # The database's own state first: a replaced keys file is only a guess when the database
+    # beside it is visibly broken as well.
+    if db_problem is not None:
+        return _make(db_problem, folder, find_backup=find_backup)
+    if keys_problem is not None:
+        return _make(keys_problem, folder, find_backup=find_backup)
+    assert keys is not None
+    evidence = evidence_vault_id(folder)
+    if evidence is not None and evidence != keys.vault_id:
+        return _make(Problem.KEYS_FROM_ANOTHER_VAULT, folder, find_backup=find_backup)
+    if data_key is not None:
+        try:
+            problems = _check_snapshot(folder, data_key)
+        except KeysDoNotMatchVault:
+            kind = Problem.DATABASE_DAMAGED if evidence == keys.vault_id else (
+                Problem.KEYS_OR_DATABASE)
+            return _make(kind, folder, find_backup=find_backup)
+        except (OSError, VaultError):
+            return _make(Problem.UNREADABLE, folder, find_backup=find_backup)
+        if problems and not (pending_checkpoint and only_needs_checkpoint(folder, problems)):
+            return _make(Problem.DATABASE_DAMAGED, folder, find_backup=find_backup)
+    if error is not None:
+        kind = _kind_of_error(error, keys_match=evidence == keys.vault_id)
+        if kind is not None:
+            message = error.message if (kind is Problem.UNREADABLE
+                                        and isinstance(error, VaultError)) else None
+            return _make(kind, folder, find_backup=find_backup, message=message)
+    if pending_checkpoint:
+        return _make(Problem.CHECKPOINT_NEEDED, folder, find_backup=False)
+    return _make(Problem.HEALTHY, folder, find_backup=False)
+
+
+def _kind_of_error(error: BaseException, *, keys_match: bool) -> Problem | None:
+    if isinstance(error, KeysDoNotMatchVault):
+        # The folder's history says these keys are this vault's: then the database is at fault.
+        return Problem.DATABASE_DAMAGED if keys_match else Problem.KEYS_OR_DATABASE
+    if isinstance(error, VaultDamaged):
+        return Problem.DATABASE_DAMAGED
+    if isinstance(error, KeysFileMissing):
+        return Problem.KEYS_MISSING
+    if isinstance(error, KeysFileTooNew):
+        return Problem.KEYS_TOO_NEW
+    if isinstance(error, KeysFileUnsafe):
+        return Problem.KEYS_UNSAFE
+    if isinstance(error, KeysFileDamaged):
+        return Problem.KEYS_DAMAGED
+    if isinstance(error, OSError):
+        return Problem.UNREADABLE
+    return None
+
+
+__all__ = [
+    "Diagnosis",
+    "Problem",
+    "checkpoint_needed",
+    "diagnose",
+    "evidence_vault_id",
+    "folder_vault_id",
+    "newest_intact_backup",
+    "newest_verified_backup",
+    "only_needs_checkpoint",
+    "read_wal",
+]

@@ -1,0 +1,453 @@
+"""Restoring a backup into a vault folder that no process has open.
+
+The backup is unpacked into a hidden staging folder inside the vault folder (the same disk, so
+the final moves are atomic renames), opened with the backup's *own* key slots (the person proves
+they may: a passphrase of a user in the backup, or the recovery key), and must pass both
+integrity checks. Only then is a READY mark written, the current vault files are moved into
+`before-restore-<stamp>/` (never deleted) and the restored files are moved in. A restore
+interrupted after READY is finished by `finish_interrupted_restore` (the next start, or the next
+restore); one interrupted before READY left the vault untouched and its staging folder is
+removed. Any refusal changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from advocate_app.store import crypto
+from advocate_app.store.backup import (
+    BackupDamaged,
+    BackupInfo,
+    BackupInvalid,
+    BackupNotWritten,
+    BackupTooNew,
+    _refuse,
+    extract_backup,
+    read_backup_info,
+    read_backup_keys,
+)
+from advocate_app.store.diagnose import (
+    DB_FILE_NAME,
+    RESTORE_READY_FILE,
+    RESTORE_STAGING_PREFIX,
+    _quiet_sqlcipher,
+    folder_vault_id,
+)
+from advocate_app.store.errors import (
+    KeysDoNotMatchVault,
+    VaultDamaged,
+    VaultError,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from advocate_app.store.fsutil import fsync_dir
+from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.lockfile import FolderLock
+
+BEFORE_RESTORE_PREFIX = "before-restore-"
+# Everything that makes up the live vault, in the order it is moved aside: the database first,
+# so a crash part-way leaves the database together with what follows it, never a WAL alone.
+LIVE_FILES = (DB_FILE_NAME, DB_FILE_NAME + "-wal", DB_FILE_NAME + "-shm",
+              DB_FILE_NAME + "-journal", KEYS_FILE_NAME, KEYS_FILE_NAME + ".prev")
+
+Progress = Callable[[int], None]
+
+
+class BackupWrongPassphrase(BackupInvalid):
+    pass
+
+
+class BackupUserUnknown(BackupInvalid):
+    pass
+
+
+class BackupUserAmbiguous(BackupUserUnknown):
+    """The backup has several users and no name was given."""
+
+
+class BackupFromAnotherVault(BackupInvalid):
+    pass
+
+
+@dataclass(frozen=True)
+class BackupCredentials:
+    """How the person proves they may open a backup: a passphrase of a user in the backup
+    (named by id or by name; the only user when the backup has one), or the recovery key."""
+
+    passphrase: str | None = None
+    user_id: str | None = None
+    user_name: str | None = None
+    recovery_key: str | None = None
+
+    def __repr__(self) -> str:  # never print a secret into a log or a traceback
+        return (f"BackupCredentials(user_id={self.user_id!r}, user_name=<hidden>, "
+                f"passphrase={'<set>' if self.passphrase else None}, "
+                f"recovery_key={'<set>' if self.recovery_key else None})")
+
+
+@dataclass(frozen=True)
+class RestoreRequest:
+    """What the Backups section and the damaged screen hand to the controller."""
+
+    path: Path
+    credentials: BackupCredentials
+    allow_other_vault: bool = False
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    backup: BackupInfo
+    folder: Path
+    kept_aside: Path | None  # where the vault as it was now lives (None: the folder was empty)
+
+
+@dataclass(frozen=True)
+class BackupUser:
+    id: str
+    name: str
+
+
+# --- proving access ---------------------------------------------------------------------------
+
+
+def backup_users(path: Path) -> list[BackupUser]:
+    """The users whose passphrase slots the backup holds (names shown on the unlock screen)."""
+    keys = read_backup_keys(path)
+    return [BackupUser(str(slot.user_id), str(slot.label))
+            for slot in keys.passphrase_slots() if slot.user_id]
+
+
+def _wrong_passphrase() -> BackupWrongPassphrase:
+    return BackupWrongPassphrase(
+        "That passphrase does not open this backup. A backup keeps the passphrases as they were "
+        "on the day it was made: if yours changed since, type the old one, or use the office's "
+        "recovery key. Nothing was changed."
+    )
+
+
+def unwrap_backup_key(keys: KeysFile, credentials: BackupCredentials) -> bytearray:
+    """The backup's data key from its own slots, or a specific refusal."""
+    try:
+        if credentials.recovery_key:
+            try:
+                return keys.unwrap_with_recovery_key(credentials.recovery_key)
+            except WrongRecoveryKey as exc:
+                if type(exc) is WrongRecoveryKey:  # well formed, but not this backup's
+                    raise BackupWrongPassphrase(
+                        "That recovery key does not open this backup: it belongs to another "
+                        "vault. Nothing was changed."
+                    ) from exc
+                raise  # a typing mistake, with its own specific message
+        if not credentials.passphrase:
+            raise BackupWrongPassphrase("Type a passphrase or the recovery key. Nothing was "
+                                        "changed.")
+        user_id = _backup_user_id(keys, credentials)
+        try:
+            return keys.unwrap_with_passphrase(user_id, credentials.passphrase)
+        except WrongPassphrase as exc:
+            raise _wrong_passphrase() from exc
+    except (BackupInvalid, WrongRecoveryKey):
+        raise
+    except VaultError as exc:  # key slots out of bounds or malformed
+        raise _refuse(BackupDamaged, "its key slots are damaged or unsafe.") from exc
+    except Exception as exc:  # untrusted file content: any malformed slot is a refusal
+        raise _refuse(BackupDamaged, "its key slots are damaged.") from exc
+
+
+def _backup_user_id(keys: KeysFile, credentials: BackupCredentials) -> str:
+    slots = [s for s in keys.passphrase_slots() if s.user_id]
+    if credentials.user_id and any(s.user_id == credentials.user_id for s in slots):
+        return credentials.user_id
+    if credentials.user_name:
+        wanted = credentials.user_name.casefold()
+        named = [s for s in slots if str(s.label).casefold() == wanted]
+        if len(named) == 1:
+            return str(named[0].user_id)
+        if not named:
+            raise BackupUserUnknown(
+                "No user by that name is in this backup. Choose one of its users, or use the "
+                "recovery key. Nothing was changed."
+            )
+    if len(slots) == 1:
+        return str(slots[0].user_id)
+    if credentials.user_id and not credentials.user_name:
+        raise BackupUserUnknown(
+            "You were not yet a user of this vault when this backup was made. Ask a user who "
+            "was, or use the recovery key. Nothing was changed."
+        )
+    raise BackupUserAmbiguous(
+        "This backup has several users: say whose passphrase this is. Nothing was changed."
+    )
+
+
+def check_backup_access(path: Path, credentials: BackupCredentials) -> BackupInfo:
+    """Quick pre-check for a dialog: the file is a backup and these credentials open its key
+    slots (about a second: one key derivation). Refuses specifically; changes nothing."""
+    info = read_backup_info(path)
+    keys = read_backup_keys(path)
+    crypto.zero(unwrap_backup_key(keys, credentials))
+    return info
+
+
+def verify_backup_with(path: Path, credentials: BackupCredentials) -> BackupInfo:
+    """The full check without restoring: unpack to a temporary folder, open with the backup's
+    own keys, both integrity checks."""
+    import tempfile
+
+    info = read_restorable_info(path)
+    work = Path(tempfile.mkdtemp(prefix="advocate-verify-"))
+    try:
+        keys = extract_backup(path, work)
+        _check_staged(work, keys, info, credentials)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return info
+
+
+# --- checks on the unpacked copy --------------------------------------------------------------
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    from advocate_app.store import migrate
+
+    script = ScriptDirectory.from_config(migrate._config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def read_restorable_info(path: Path) -> BackupInfo:
+    """read_backup_info, and a refusal when this version cannot open the backup's schema."""
+    info = read_backup_info(path)
+    if info.schema_revision is not None and info.schema_revision not in _known_revisions():
+        raise _refuse(BackupTooNew, "it was made by a newer version of Advocate Companion. "
+                      "Install that version (or newer) to restore it.")
+    return info
+
+
+def _check_staged(staging: Path, keys: KeysFile, info: BackupInfo,
+                  credentials: BackupCredentials) -> None:
+    """Open the unpacked database with the backup's own key and run every check."""
+    from advocate_app.store.engine import connect_keyed, integrity_problems
+
+    if keys.vault_id != info.vault_id:
+        raise _refuse(BackupDamaged, "its parts do not belong together.")
+    data_key = unwrap_backup_key(keys, credentials)
+    try:
+        _quiet_sqlcipher()
+        try:
+            conn = connect_keyed(staging / DB_FILE_NAME, data_key, check=False)
+        except (KeysDoNotMatchVault, VaultDamaged) as exc:
+            raise _refuse(BackupDamaged, "its database does not open with its own keys: it is "
+                          "damaged. Try an older backup.") from exc
+        try:
+            conn.execute("PRAGMA temp_store = 2")  # the check's sorting stays in memory
+            try:
+                problems = integrity_problems(lambda sql: conn.execute(sql).fetchall())
+                stored_id = conn.execute(
+                    "SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+                revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            except Exception as exc:  # a malformed page can abort the checks themselves
+                raise _refuse(BackupDamaged, "it failed its integrity check. Try an older "
+                              "backup.") from exc
+        finally:
+            conn.close()
+    finally:
+        crypto.zero(data_key)
+    if problems:
+        raise _refuse(BackupDamaged, "it failed its integrity check. Try an older backup.")
+    if stored_id is None or stored_id[0] != keys.vault_id:
+        raise _refuse(BackupDamaged, "its keys and its database belong to different vaults.")
+    if revision is None or revision[0] not in _known_revisions():
+        raise _refuse(BackupTooNew, "it was made by a newer version of Advocate Companion. "
+                      "Install that version (or newer) to restore it.")
+
+
+# --- moving files -----------------------------------------------------------------------------
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def _aside_name(folder: Path) -> str:
+    base = f"{BEFORE_RESTORE_PREFIX}{_stamp()}"
+    name, n = base, 2
+    while (folder / name).exists():
+        name = f"{base}-{n}"
+        n += 1
+    return name
+
+
+def _staging_folders(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir()
+                      if p.name.startswith(RESTORE_STAGING_PREFIX) and p.is_dir())
+    except OSError:
+        return []
+
+
+def _roll_forward(folder: Path, staging: Path) -> Path | None:
+    """Finish a restore whose staging folder is READY. Every step is an atomic rename and the
+    sequence can be repeated after a crash at any point."""
+    marker = json.loads((staging / RESTORE_READY_FILE).read_text("utf-8"))
+    aside_name = str(marker["aside"])
+    if not aside_name.startswith(BEFORE_RESTORE_PREFIX) or "/" in aside_name or (
+            "\\" in aside_name):
+        raise VaultError("The restore mark is not one this app wrote; nothing was moved.")
+    aside = folder / aside_name
+    moved_any = aside.exists()
+    staged_db = staging / DB_FILE_NAME
+    staged_keys = staging / KEYS_FILE_NAME
+    if staged_db.exists() and staged_keys.exists():
+        # Nothing restored has been moved in yet, so every live file is the old vault's.
+        present = [name for name in LIVE_FILES if (folder / name).exists()]
+        if present:
+            aside.mkdir(exist_ok=True)
+            for name in present:
+                os.replace(folder / name, aside / name)
+            fsync_dir(aside)
+            fsync_dir(folder)
+            moved_any = True
+    if staged_keys.exists():
+        os.replace(staged_keys, folder / KEYS_FILE_NAME)
+    if staged_db.exists():
+        os.replace(staged_db, folder / DB_FILE_NAME)
+    fsync_dir(folder)
+    shutil.rmtree(staging, ignore_errors=True)
+    return aside if moved_any else None
+
+
+def _finish_locked(folder: Path) -> bool:
+    finished = False
+    for staging in _staging_folders(folder):
+        if (staging / RESTORE_READY_FILE).is_file() and not finished:
+            _roll_forward(folder, staging)
+            finished = True
+        else:
+            # Unpacked but never verified: the live vault was not touched. Our own temporary
+            # copy (encrypted pages only) goes.
+            shutil.rmtree(staging, ignore_errors=True)
+    return finished
+
+
+def finish_interrupted_restore(folder: Path) -> bool:
+    """Complete a restore that a crash or power cut interrupted (call before opening the vault).
+    Returns True when one was finished. Raises VaultInUse if another process has the vault."""
+    folder = Path(folder)
+    if not _staging_folders(folder):
+        return False
+    lock = FolderLock(folder)
+    lock.acquire()
+    try:
+        return _finish_locked(folder)
+    except OSError as exc:
+        raise VaultError(
+            "A restore that was interrupted could not be finished because the vault folder "
+            "cannot be written. Check the disk, then start again; nothing was deleted."
+        ) from exc
+    finally:
+        lock.release()
+
+
+def restore_backup(
+    folder: Path,
+    backup_path: Path,
+    credentials: BackupCredentials,
+    *,
+    allow_other_vault: bool = False,
+    progress: Progress | None = None,
+) -> RestoreResult:
+    """Replace the vault in `folder` (which no process may have open) with a backup.
+
+    Refuses, changing nothing, a file that is not a backup, is truncated, comes from a newer
+    version, does not open with these credentials, fails an integrity check, or (unless
+    allow_other_vault) belongs to a different vault. On success the previous vault files are in
+    `RestoreResult.kept_aside` and the restored vault is ready for `Vault.open`.
+    """
+    report = progress or (lambda _p: None)
+    folder = Path(folder)
+    backup_path = Path(backup_path)
+    info = read_restorable_info(backup_path)  # before touching anything: cheap and specific
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupNotWritten("The vault folder cannot be created or written, so nothing was "
+                               "restored. Check the disk and the folder.") from exc
+    lock = FolderLock(folder)
+    lock.acquire()
+    try:
+        try:
+            _finish_locked(folder)
+        except OSError as exc:
+            raise BackupNotWritten("The vault folder cannot be written, so nothing was "
+                                   "restored. Check the disk and the folder.") from exc
+        report(5)
+        current = folder_vault_id(folder)
+        if not allow_other_vault and current is not None and current != info.vault_id:
+            raise BackupFromAnotherVault(
+                "This backup is of a different vault (another office, or an earlier set-up), "
+                "not of this one. Nothing was changed."
+            )
+        staging = folder / f"{RESTORE_STAGING_PREFIX}{secrets.token_hex(6)}"
+        try:
+            staging.mkdir()
+            keys = extract_backup(backup_path, staging)
+            report(40)
+            _check_staged(staging, keys, info, credentials)
+            report(85)
+            marker = {"aside": _aside_name(folder), "backup_created": info.created.isoformat()}
+            with open(staging / RESTORE_READY_FILE, "w", encoding="utf-8") as fh:
+                json.dump(marker, fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+            fsync_dir(staging)
+            fsync_dir(folder)
+        except BaseException as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(exc, OSError):
+                raise BackupNotWritten(
+                    "The backup could not be unpacked: the disk is full or the vault folder "
+                    "cannot be written. Nothing was changed. Free some space, then try again."
+                ) from exc
+            raise
+        # The point of no return: from here a crash is finished by finish_interrupted_restore.
+        try:
+            aside = _roll_forward(folder, staging)
+        except OSError as exc:
+            raise VaultError(
+                "The restore could not be finished because the vault folder cannot be written. "
+                "Nothing was deleted: start the app again once the disk is available, and the "
+                "restore will be completed."
+            ) from exc
+        report(100)
+        return RestoreResult(backup=info, folder=folder, kept_aside=aside)
+    finally:
+        lock.release()
+
+
+__all__ = [
+    "BEFORE_RESTORE_PREFIX",
+    "BackupCredentials",
+    "BackupFromAnotherVault",
+    "BackupUser",
+    "BackupUserAmbiguous",
+    "BackupUserUnknown",
+    "BackupWrongPassphrase",
+    "RestoreRequest",
+    "RestoreResult",
+    "backup_users",
+    "check_backup_access",
+    "finish_interrupted_restore",
+    "read_restorable_info",
+    "restore_backup",
+    "unwrap_backup_key",
+    "verify_backup_with",
+]
