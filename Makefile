@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test lint bench package package-test clean
+.PHONY: run test lint bench soak package package-test clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ test: lint
 
 bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks.run_all
+
+soak: $(VENV)/.installed-test
+	$(PY) -m benchmarks.crash_soak --rounds 50
 
 package: $(VENV)/.installed-package
 	$(PY) packaging/build.py

@@ -21,6 +21,8 @@ class Settings:
     no_contact_days: int = 30
     window_geometry: str = ""  # base64 from QWidget.saveGeometry: positions only
     presenter_font_scale: float = 1.6
+    automatic_backups: bool = True  # one verified backup at the first unlock of each day
+    backups_to_keep: int = 14
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -37,6 +39,7 @@ class Settings:
                     setattr(settings, key, value)
         settings.idle_minutes = min(120, max(1, settings.idle_minutes))
         settings.no_contact_days = min(365, max(1, settings.no_contact_days))
+        settings.backups_to_keep = min(365, max(1, settings.backups_to_keep))
         return settings
 
     def save(self, folder: Path | None = None) -> None:

@@ -49,6 +49,9 @@ def connect_keyed(db_path: Path, data_key: bytes | bytearray, *, check: bool = T
         str(db_path), check_same_thread=False, isolation_level=None, timeout=30.0
     )
     try:
+        # SQLCipher would print a line to stderr for every page that fails its check; the
+        # app reports damage in its own words instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(raw_key_pragma(data_key))
         # A wrong key only shows on the first read, so read at once.
         try:

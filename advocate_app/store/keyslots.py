@@ -22,6 +22,7 @@ from advocate_app.store.errors import (
     KeysFileMissing,
     KeysFileTooNew,
     RecoveryKeyTypo,
+    StorageFull,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -124,7 +125,11 @@ class KeysFile:
         return json.dumps(self.document(), indent=2, sort_keys=True).encode("utf-8")
 
     def save(self, folder: Path) -> None:
-        atomic_write_bytes(folder / KEYS_FILE_NAME, self.to_bytes(), keep_previous=True)
+        try:
+            atomic_write_bytes(folder / KEYS_FILE_NAME, self.to_bytes(), keep_previous=True)
+        except OSError as exc:
+            # Disk full or a read-only folder: the old keys file is still whole (atomic write).
+            raise StorageFull() from exc
 
     def _checksum(self) -> str:
         body = json.dumps(
@@ -213,12 +218,15 @@ class KeysFile:
             )
             salt = _unb64(slot.kdf["salt"])
             nonce, wrapped = _unb64(slot.nonce), _unb64(slot.wrapped_key)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise _damaged() from exc
         if slot.kdf.get("name") != "argon2id":
             raise _damaged()
         wrapping = crypto.derive_passphrase_key(passphrase, salt, params)
-        key = crypto.unwrap_key(wrapping, nonce, wrapped, self._aad(slot))
+        try:
+            key = crypto.unwrap_key(wrapping, nonce, wrapped, self._aad(slot))
+        except (ValueError, TypeError) as exc:  # a nonce of the wrong length, and the like
+            raise _damaged() from exc
         if key is None:
             raise WrongPassphrase()
         return key
@@ -231,11 +239,11 @@ class KeysFile:
             try:
                 salt = _unb64(slot.kdf["salt"])
                 nonce, wrapped = _unb64(slot.nonce), _unb64(slot.wrapped_key)
-            except (KeyError, TypeError, ValueError) as exc:
+                key = crypto.unwrap_key(
+                    crypto.derive_recovery_key(secret, salt), nonce, wrapped, self._aad(slot)
+                )
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise _damaged() from exc
-            key = crypto.unwrap_key(
-                crypto.derive_recovery_key(secret, salt), nonce, wrapped, self._aad(slot)
-            )
             if key is not None:
                 return key
         raise WrongRecoveryKey(

@@ -274,6 +274,8 @@ class Vault:
 
     def _finish_unlock(self, data_key: bytearray, user_id: str | None) -> None:
         self._data_key = data_key
+        from sqlalchemy.exc import DatabaseError
+
         from advocate_app.store import audit
         from advocate_app.store.models import Meta, User
 
@@ -297,6 +299,15 @@ class Vault:
             if self.user is not None:
                 with self.write() as s:
                     audit.record(s, self.user.id, "unlocked")
+        except DatabaseError as exc:
+            # A damaged page met while unlocking: a plain refusal, never a raw database error.
+            self.lock()
+            if _is_damage(exc):
+                raise VaultDamaged(
+                    "Part of the vault could not be read while unlocking: it may be damaged. "
+                    "Nothing was changed. Restore the newest backup."
+                ) from exc
+            raise
         except BaseException:
             self.lock()
             raise
@@ -387,7 +398,7 @@ class Vault:
         """One short transaction for one user action; commits on success, rolls back otherwise."""
         if self._write_factory is None:
             raise VaultLocked()
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DatabaseError, OperationalError
 
         try:
             with self._write_factory.begin() as session:
@@ -396,13 +407,24 @@ class Vault:
             if _is_storage_full(exc):
                 raise StorageFull() from exc
             raise
+        except DatabaseError as exc:
+            if _is_damage(exc):
+                raise VaultDamaged(DAMAGED_WHILE_WORKING) from exc
+            raise
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         if self._read_factory is None:
             raise VaultLocked()
-        with self._read_factory.begin() as session:
-            yield session
+        from sqlalchemy.exc import DatabaseError
+
+        try:
+            with self._read_factory.begin() as session:
+                yield session
+        except DatabaseError as exc:
+            if _is_damage(exc):
+                raise VaultDamaged(DAMAGED_WHILE_WORKING) from exc
+            raise
 
     # --- vault facts and maintenance ----------------------------------------------------------
 
@@ -442,9 +464,15 @@ class Vault:
     def integrity_problems(self) -> list[str]:
         if self._data_key is None:
             raise VaultLocked()
+        from advocate_app.store.diagnose import only_needs_checkpoint
         from advocate_app.store.engine import check_database_file
 
-        return check_database_file(self.db_path, self._data_key)
+        problems = check_database_file(self.db_path, self._data_key)
+        if problems and only_needs_checkpoint(self.folder, problems):
+            # A partial last page from an interrupted checkpoint: finish it, not damage.
+            self.checkpoint()
+            problems = check_database_file(self.db_path, self._data_key)
+        return problems
 
     def backup_to(self, out_path: Path) -> BackupInfo:
         if self._data_key is None:
@@ -504,6 +532,20 @@ class Vault:
 
         with self.read() as s:
             return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+
+
+DAMAGED_WHILE_WORKING = (
+    "Part of the vault could not be read: it may be damaged. What you were typing is kept. "
+    "Lock the app, then check the vault and restore the newest backup if it is damaged."
+)
+
+
+def _is_damage(exc: Exception) -> bool:
+    """A database error that means damaged pages (not a constraint, not a busy lock)."""
+    orig = getattr(exc, "orig", None)
+    msg = str(orig if orig is not None else exc).lower()
+    return any(m in msg for m in ("malformed", "file is not a database", "not a database",
+                                  "file is encrypted"))
 
 
 def _is_storage_full(exc: OperationalError) -> bool:

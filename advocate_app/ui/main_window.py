@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from advocate_app.settings import Settings
-from advocate_app.store.errors import VaultError, VaultInUse
+from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged, VaultError, VaultInUse
 from advocate_app.store.vault import UnlockThrottled, Vault
 from advocate_app.store.vocab import ROLES
 from advocate_app.ui.clipboard import clear_if_unchanged
@@ -35,6 +35,7 @@ from advocate_app.ui.qt import (
     QStackedWidget,
     Qt,
     QTextDocument,
+    QThreadPool,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.shell import DemoBanner, Shell
+from advocate_app.ui.widgets import set_message
 from advocate_app.ui.worker import run_task
 
 log = logging.getLogger(__name__)
@@ -205,6 +207,19 @@ class AppController:
     # --- starting -----------------------------------------------------------------------------
 
     def start(self) -> None:
+        try:
+            if any(p.name.startswith(".restore-") for p in self._folder_entries()):
+                # A restore was cut off (a crash or power cut): finish it before anything.
+                from advocate_app.store.restore import finish_interrupted_restore
+
+                finish_interrupted_restore(self.data_dir)
+        except VaultInUse as exc:
+            self._show_message(tr("Already open"), exc.message,
+                               [(tr("Close"), self.window.close)])
+            return
+        except VaultError as exc:
+            self._show_damaged(exc)
+            return
         if not Vault.exists(self.data_dir):
             self._show(self.welcome)
             return
@@ -215,10 +230,72 @@ class AppController:
                                [(tr("Close"), self.window.close)])
             return
         except VaultError as exc:
-            self._show_message(tr("The vault cannot be opened"), exc.message,
-                               [(tr("Close"), self.window.close)])
+            # The keys file is missing, damaged or from another vault, or the database is gone.
+            self._show_damaged(exc)
             return
         self._show_unlock()
+
+    def _folder_entries(self) -> list[Path]:
+        try:
+            return list(self.data_dir.iterdir())
+        except OSError:
+            return []
+
+    @property
+    def damaged(self) -> QWidget:
+        def build() -> QWidget:
+            from advocate_app.ui.damaged_page import DamagedPage
+
+            page = DamagedPage()
+            page.restore_requested.connect(self.restore_from_backup)
+            page.close_requested.connect(self.window.close)
+            return page
+
+        return self._page("damaged", build)
+
+    def _show_damaged(self, error: BaseException | None = None) -> None:
+        """Say what is wrong and offer the newest backup; the damaged files are left alone."""
+        from advocate_app.store.diagnose import diagnose
+
+        if self.vault is not None:
+            self.vault.close()  # release vault.lock so a restore can take it
+            self.vault = None
+        self.damaged.show_diagnosis(diagnose(self.data_dir, error=error))  # type: ignore[attr-defined]
+        self._show(self.damaged)
+
+    def restore_from_backup(self, request: object) -> None:
+        """Put a backup in place of the current vault, which is kept aside (never deleted)."""
+        from advocate_app.store.restore import restore_backup
+
+        if self.vault is not None:
+            if self.vault.is_unlocked:
+                self.lock("restore")
+            self.vault.close()
+            self.vault = None
+        self._show_message(tr("Restoring the backup…"),
+                           tr("Checking the backup and putting it in place. The current vault "
+                              "is kept aside in a folder named before-restore."), [])
+        folder = self.data_dir
+
+        def done(result: object) -> None:
+            self.start()
+            kept = getattr(result, "kept_aside", None)
+            if kept is not None and self.window.stack.currentWidget() is self.unlock_page:
+                set_message(self.unlock_page.message, tr(
+                    "The backup was restored. The vault as it was is kept in {0}. Unlock to "
+                    "continue.").format(Path(kept).name), "ok")
+
+        def failed(exc: BaseException) -> None:
+            self.start()
+            if not isinstance(exc, VaultError):
+                raise exc
+            page = self.window.stack.currentWidget()
+            if hasattr(page, "show_error"):
+                page.show_error(exc.message)
+
+        run_task(lambda: restore_backup(folder, request.path, request.credentials,  # type: ignore[attr-defined]
+                                        allow_other_vault=request.allow_other_vault),  # type: ignore[attr-defined]
+                 done, failed)
 
     def _show(self, page: QWidget) -> None:
         self.window.stack.setCurrentWidget(page)
@@ -339,7 +416,9 @@ class AppController:
 
         def failed(exc: BaseException) -> None:
             self.unlock_page.set_busy(False)
-            if isinstance(exc, VaultError):
+            if isinstance(exc, (VaultDamaged, KeysDoNotMatchVault)):
+                self._show_damaged(exc)
+            elif isinstance(exc, VaultError):
                 self.unlock_page.show_error(exc.message, vault.seconds_until_next_attempt())
             else:
                 raise exc
@@ -389,6 +468,30 @@ class AppController:
         self._last_location = {}
         self.idle.set_minutes(self.settings.idle_minutes)
         self.idle.start()
+        if not vault.is_demo and self.settings.automatic_backups:
+            self._auto_backup(vault)
+
+    def _auto_backup(self, vault: Vault) -> None:
+        """The first unlock of each day makes a verified backup in the data folder."""
+        from advocate_app.store.backup import auto_backup_if_due
+        from advocate_app.store.errors import StorageFull
+
+        def done(_info: object) -> None:
+            section = self.shell.sections.get("backups") if self.shell else None
+            if section is not None and hasattr(section, "refresh"):
+                section.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, VaultDamaged):
+                self.lock("damaged")
+                self._show_damaged(exc)
+            elif isinstance(exc, (StorageFull, VaultError)):
+                log.warning("the automatic backup was not made (%s)", type(exc).__name__)
+            else:
+                raise exc
+
+        keep = self.settings.backups_to_keep
+        run_task(lambda: auto_backup_if_due(vault, keep), done, failed)
 
     def focus_search(self) -> None:
         if self.shell is not None and self.window.stack.currentWidget() is self.shell:
@@ -437,6 +540,8 @@ class AppController:
                 log.warning("the window position could not be saved")
         if self.vault is None:
             return
+        # A backup or an export still running finishes before the vault is closed.
+        QThreadPool.globalInstance().waitForDone(60_000)
         if self.vault.is_unlocked:
             self.lock("closing")
         self.vault.close()

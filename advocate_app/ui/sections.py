@@ -77,6 +77,11 @@ def build_sections(controller: AppController, shell: Shell) -> None:
         from advocate_app.ui.reports_section import ReportsSection
 
         shell.add_section("reports", ReportsSection(vault, ask_save_path))
+    from advocate_app.ui.backup_section import BackupSection
+
+    backups = BackupSection(vault)
+    backups.restore_requested.connect(controller.restore_from_backup)
+    shell.add_section("backups", backups)
     shell.add_section("settings", SettingsSection(vault, controller.settings,
                                                   controller.idle.set_minutes))
 

@@ -23,7 +23,9 @@ def qapp():
 
 
 def _controller(qtbot, folder: Path) -> AppController:
-    controller = build_controller(folder, Settings(), kdf_target_seconds=0)
+    # Automatic daily backups have their own tests; here they would only slow every unlock.
+    controller = build_controller(folder, Settings(automatic_backups=False),
+                                  kdf_target_seconds=0)
     qtbot.addWidget(controller.window)
     controller.window.show()
     controller.start()
