@@ -175,10 +175,10 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
                                                                        datetime.min.time()),
                                         "user_id": user_id})
             if len(need_rows) >= batch:
-                flush(models.NeedItem.__table__, need_rows)  # type: ignore[attr-defined]
-                flush(models.NeedStatusChange.__table__, change_rows)  # type: ignore[attr-defined]
-        flush(models.NeedItem.__table__, need_rows)  # type: ignore[attr-defined]
-        flush(models.NeedStatusChange.__table__, change_rows)  # type: ignore[attr-defined]
+                flush(models.NeedItem.__table__, need_rows)
+                flush(models.NeedStatusChange.__table__, change_rows)
+        flush(models.NeedItem.__table__, need_rows)
+        flush(models.NeedStatusChange.__table__, change_rows)
 
     if "appointments" in existing:
         appt_rows = []
@@ -191,20 +191,23 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
                                   "place": "", "accompanied": rng.random() < 0.6,
                                   "outcome": None, "created_at": datetime.now()})
             if len(appt_rows) >= batch:
-                flush(models.Appointment.__table__, appt_rows)  # type: ignore[attr-defined]
-        flush(models.Appointment.__table__, appt_rows)  # type: ignore[attr-defined]
+                flush(models.Appointment.__table__, appt_rows)
+        flush(models.Appointment.__table__, appt_rows)
 
     if "referrals" in existing:
         referral_rows = []
         for cid in range(1, clients + 1):
             for _ in range(rng.randint(0, 2)):
                 on = intake[cid] + timedelta(days=rng.randint(0, 200))
+                category = rng.choice(list(RESOURCE_CATEGORIES))
                 referral_rows.append({"client_id": cid, "referred_on": on,
-                                      "resource_category": rng.choice(list(RESOURCE_CATEGORIES)),
-                                      "resource_id": None, "created_at": datetime.now()})
+                                      "need_item_id": None, "resource_id": None,
+                                      "resource_name": f"Synthetic {category} program",
+                                      "resource_category": category,
+                                      "created_at": datetime.now()})
             if len(referral_rows) >= batch:
-                flush(models.Referral.__table__, referral_rows)  # type: ignore[attr-defined]
-        flush(models.Referral.__table__, referral_rows)  # type: ignore[attr-defined]
+                flush(models.Referral.__table__, referral_rows)
+        flush(models.Referral.__table__, referral_rows)
 
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return counts
