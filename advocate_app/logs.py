@@ -8,7 +8,6 @@ exceptions (a database error can quote a statement), keeping the type and the tr
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import traceback
 from pathlib import Path
 
@@ -38,6 +37,8 @@ def setup_logging(folder: Path | None = None) -> Path:
     path = folder / LOG_FILE_NAME
     if _configured == path:
         return path
+    import logging.handlers  # here, not at start-up: it pulls in socket, pickle and more
+
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )

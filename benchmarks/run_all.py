@@ -105,7 +105,7 @@ def in_process(folder: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from advocate_app.store import notes
     from advocate_app.store.clients import ClientQuery
-    from advocate_app.store.search import fts_query, snippet_sql
+    from advocate_app.store.search import fts_query
     from advocate_app.store.search_all import search_everything
     from advocate_app.store.vault import Vault
     from advocate_app.ui.app import make_application
@@ -146,8 +146,9 @@ def in_process(folder: Path) -> None:
         # Note search against the raw FTS5 query on the same database, same run.
         raw_conn = vault.engine.raw_connection()
         raw = raw_conn.driver_connection
-        raw_sql = (f"SELECT rowid, {snippet_sql('notes_fts', 0)} FROM notes_fts "
-                   "WHERE notes_fts MATCH ? ORDER BY bm25(notes_fts) LIMIT 50")
+        # The raw FTS5 query: the ranked match alone, no joins, no snippets, no Python.
+        raw_sql = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
+                   "ORDER BY bm25(notes_fts) LIMIT 50")
         app_times, raw_times = [], []
         for _ in range(5):
             for q in QUERIES:

@@ -118,26 +118,35 @@ def search_notes(vault: Vault, text_: str, *, client_id: int | None = None,
     match = search.fts_query(text_)
     if match is None:
         return []
-    # Only fixed names are formatted in; the person's text is the bound :match parameter.
-    sql = (
+    # Two steps, so the costly parts run only for the hits shown: first the best `limit`
+    # note ids by BM25 (the index alone), then their details and snippets. Only fixed names
+    # are formatted into the SQL; the person's text is the bound :match parameter.
+    rank_sql = "SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match "
+    params: dict[str, object] = {"match": match, "limit": limit}
+    if client_id is not None:
+        rank_sql += "AND rowid IN (SELECT id FROM notes WHERE client_id = :client_id) "
+        params["client_id"] = client_id
+    rank_sql += "ORDER BY bm25(notes_fts) LIMIT :limit"
+    detail_sql = (
         "SELECT n.id, n.client_id, c.alias, n.created_at, n.kind, "  # noqa: S608
         f"{search.snippet_sql('notes_fts', 0)} "
         "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
         "JOIN clients c ON c.id = n.client_id "
-        "WHERE notes_fts MATCH :match "
-        + ("AND n.client_id = :client_id " if client_id is not None else "")
-        + "ORDER BY bm25(notes_fts) LIMIT :limit"
+        "WHERE notes_fts MATCH :match AND notes_fts.rowid IN ({ids})"
     )
-    params: dict[str, object] = {"match": match, "limit": limit}
-    if client_id is not None:
-        params["client_id"] = client_id
     try:
         with vault.read() as s:
-            rows = s.execute(text(sql), params).all()
+            ids = [int(r[0]) for r in s.execute(text(rank_sql), params)]
+            if not ids:
+                return []
+            id_list = ",".join(str(i) for i in ids)  # integers we just read, not user text
+            found = {r[0]: r for r in s.execute(text(detail_sql.format(ids=id_list)),
+                                                {"match": match})}
     except OperationalError:
         # fts_query only emits quoted words, so this cannot come from the person's text; an
         # unusable index is reported by the integrity check, not as a search error.
         return []
+    rows = [found[i] for i in ids if i in found]
     return [
         NoteHit(r[0], r[1], r[2], _as_datetime(r[3]), r[4], search.snippet_to_html(r[5]))
         for r in rows
