@@ -49,6 +49,7 @@ from advocate_app.reports.anonymize import (
     PublishedTable,
     cell_number,
 )
+from advocate_app.reports.periods import MONTH_NAMES
 
 PDF_TITLE = "Anonymized summary"
 PDF_CREATOR = "Advocate Companion"
@@ -67,25 +68,11 @@ _WATERMARK_GRAY = colors.Color(0.88, 0.88, 0.88)
 # Series fills: dark and light gray with black outlines read apart on any printer.
 _SERIES_FILLS = (colors.Color(0.35, 0.35, 0.35), colors.Color(0.85, 0.85, 0.85))
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _long_date(d: date) -> str:
     # Spelled out by hand: strftime's month names follow the process locale.
-    return f"{_MONTHS[d.month - 1]} {d.day}, {d.year}"
+    return f"{MONTH_NAMES[d.month - 1]} {d.day}, {d.year}"
 
 
 def footer_text(k: int) -> str:

@@ -16,7 +16,7 @@ MAX_MONTHS = 36
 _MIN_YEAR = 1990
 _MAX_YEAR = 2200
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -40,8 +40,8 @@ def _last_day(year: int, month: int) -> date:
 
 def _month_span_label(start: date, end: date) -> str:
     """ "March 2026", "January–March 2026" or "November 2025–February 2026"."""
-    first = _MONTH_NAMES[start.month - 1]
-    last = _MONTH_NAMES[end.month - 1]
+    first = MONTH_NAMES[start.month - 1]
+    last = MONTH_NAMES[end.month - 1]
     if (start.year, start.month) == (end.year, end.month):
         return f"{first} {start.year}"
     if start.year == end.year:

@@ -19,7 +19,7 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import add_form_rows, label
 
 NOT_SET = None
 
@@ -97,13 +97,10 @@ class ClientForm(QWidget):
         self.code_word = QLineEdit()
         self.code_word.setMaxLength(60)
         self.code_word.setAccessibleName(tr("Code word"))
-        for text, widget in ((tr("&How to reach them"), self.method),
+        add_form_rows(safe_form, ((tr("&How to reach them"), self.method),
                              (tr("Safe &times"), self.times),
                              (tr("OK to leave a &message?"), self.message),
-                             (tr("Code &word"), self.code_word)):
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            safe_form.addRow(lab, widget)
+                             (tr("Code &word"), self.code_word)))
         layout.addWidget(safe)
         layout.addStretch(1)
 

@@ -19,7 +19,14 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
-from advocate_app.ui.widgets import Page, StrengthMeter, label, passphrase_field, primary_button
+from advocate_app.ui.widgets import (
+    Page,
+    StrengthMeter,
+    add_form_rows,
+    label,
+    passphrase_field,
+    primary_button,
+)
 
 
 class WelcomePage(Page):
@@ -73,15 +80,12 @@ class SetupPage(Page):
         self.passphrase = passphrase_field(tr("Passphrase"))
         self.repeat = passphrase_field(tr("Passphrase again"))
         self.meter = StrengthMeter()
-        for text, widget in (
+        add_form_rows(form, (
             (tr("&Office name"), self.office),
             (tr("&Your name"), self.user),
             (tr("&Passphrase"), self.passphrase),
             (tr("Passphrase &again"), self.repeat),
-        ):
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            form.addRow(lab, widget)
+        ))
         form.addRow("", self.meter)
         self.body.addLayout(form)
         self.body.addWidget(label(tr(
@@ -252,10 +256,7 @@ class UnlockPage(Page):
         self.user_box.setAccessibleName(tr("User"))
         self.passphrase = passphrase_field(tr("Passphrase"))
         self.passphrase.returnPressed.connect(self._unlock)
-        for text, widget in ((tr("&User"), self.user_box), (tr("&Passphrase"), self.passphrase)):
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            form.addRow(lab, widget)
+        add_form_rows(form, ((tr("&User"), self.user_box), (tr("&Passphrase"), self.passphrase)))
         self.stack.addWidget(pass_form)
         # Recovery form
         rec_form = QWidget()
@@ -266,11 +267,8 @@ class UnlockPage(Page):
         self.recovery_key.setAccessibleName(tr("Recovery key"))
         self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.recovery_key.returnPressed.connect(self._unlock)
-        for text, widget in ((tr("&Who is unlocking"), self.rec_user_box),
-                             (tr("&Recovery key"), self.recovery_key)):
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            form2.addRow(lab, widget)
+        add_form_rows(form2, ((tr("&Who is unlocking"), self.rec_user_box),
+                             (tr("&Recovery key"), self.recovery_key)))
         form2.addRow("", label(tr("After unlocking you will choose a new passphrase."), "hint"))
         self.stack.addWidget(rec_form)
         self.body.addWidget(self.stack)
@@ -385,11 +383,8 @@ class NewPassphrasePage(Page):
         form = QFormLayout()
         self.passphrase = passphrase_field(tr("New passphrase"))
         self.repeat = passphrase_field(tr("New passphrase again"))
-        for text, widget in ((tr("&New passphrase"), self.passphrase),
-                             (tr("New passphrase &again"), self.repeat)):
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            form.addRow(lab, widget)
+        add_form_rows(form, ((tr("&New passphrase"), self.passphrase),
+                             (tr("New passphrase &again"), self.repeat)))
         self.meter = StrengthMeter()
         form.addRow("", self.meter)
         self.body.addLayout(form)

@@ -29,7 +29,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import StrengthMeter, confirm, label, passphrase_field
+from advocate_app.ui.widgets import StrengthMeter, add_form_rows, confirm, label, passphrase_field
 from advocate_app.ui.worker import run_task
 
 
@@ -51,11 +51,8 @@ class AddUserDialog(QDialog):
             self.role.addItem(tr(text), code)
         self.passphrase = passphrase_field(tr("Temporary passphrase"))
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Normal)  # it is read out to the person
-        for text, widget in ((tr("&Name"), self.name), (tr("&Role"), self.role),
-                             (tr("&Temporary passphrase"), self.passphrase)):
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            form.addRow(lab, widget)
+        add_form_rows(form, ((tr("&Name"), self.name), (tr("&Role"), self.role),
+                             (tr("&Temporary passphrase"), self.passphrase)))
         layout.addLayout(form)
         self.message = label("", "error")
         layout.addWidget(self.message)
@@ -86,12 +83,9 @@ class ChangePassphraseDialog(QDialog):
         self.new = passphrase_field(tr("New passphrase"))
         self.repeat = passphrase_field(tr("New passphrase again"))
         self.meter = StrengthMeter()
-        for text, widget in ((tr("&Current passphrase"), self.current),
+        add_form_rows(form, ((tr("&Current passphrase"), self.current),
                              (tr("&New passphrase"), self.new),
-                             (tr("New passphrase &again"), self.repeat)):
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            form.addRow(lab, widget)
+                             (tr("New passphrase &again"), self.repeat)))
         form.addRow("", self.meter)
         layout.addLayout(form)
         layout.addWidget(label(tr(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from advocate_app.ui.qt import (
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -161,3 +164,11 @@ def group_header(list_widget: QListWidget, text: str) -> QListWidgetItem:
     item.setFont(font)
     list_widget.addItem(item)
     return item
+
+
+def add_form_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> None:
+    """Label and field pairs; each label's buddy is its field, so Alt+letter reaches it."""
+    for text, widget in rows:
+        lab = QLabel(text)
+        lab.setBuddy(widget)
+        form.addRow(lab, widget)
