@@ -324,6 +324,10 @@ class BackupSection(Section):
             "No automatic backup yet. One is made the first time the vault is unlocked each "
             "day."), "hint")
         auto_layout.addWidget(self.empty)
+        if vault.is_demo:
+            self.empty.setText(tr("The demo vault makes no automatic backups."))
+        self._outer = layout
+        self._auto_box = auto_box
         layout.addWidget(auto_box, 1)
 
         # Restore
@@ -345,6 +349,7 @@ class BackupSection(Section):
         self.supervisor_only = label(tr("Only a supervisor can restore a backup."), "hint")
         restore_layout.addWidget(self.supervisor_only)
         layout.addWidget(restore_box)
+        layout.addStretch(0)
 
         is_supervisor = vault.current_user.is_supervisor
         self.restore_selected_button.setVisible(is_supervisor)
@@ -373,6 +378,8 @@ class BackupSection(Section):
             self.backup_list.setColumnWidth(column, self.backup_list.columnWidth(column) + 24)
         self.backup_list.setVisible(bool(backups))
         self.empty.setVisible(not backups)
+        # Without a list the group keeps its natural height instead of spreading its lines out.
+        self._outer.setStretchFactor(self._auto_box, 1 if backups else 0)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
