@@ -70,6 +70,9 @@ class DemoRuntime:
         )
         shell.add_section(TRAINER_KEY, trainer)  # first in the navigation
         build_sections(controller, shell)
+        reference = shell.sections.get("reference")
+        if reference is not None:
+            reference.print_mark = tr("DEMO — printed from the training demo")  # type: ignore[attr-defined]
         self.trainer = trainer
         trainer.open_client.connect(lambda client_id: self._open_client(shell, client_id))
         trainer.changed.connect(lambda: self._refresh_clients(shell))

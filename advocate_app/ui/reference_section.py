@@ -252,6 +252,8 @@ class ResourcesPane(QWidget):
 
 
 class ReferenceSection(Section):
+    print_mark = ""  # set in the demo window: printed and saved articles carry a DEMO mark
+
     """Articles grouped by category on the left, the chosen one on the right."""
 
     title = tr("Reference")
@@ -600,7 +602,13 @@ class ReferenceSection(Section):
         # A fresh document: the title as a heading, no links (they lead nowhere on paper).
         document = QTextDocument(self)
         document.setDocumentMargin(0)
-        document.setHtml(self._html(article, links=False, title_heading=True))
+        body = self._html(article, links=False, title_heading=True)
+        if self.print_mark:
+            # The demo window marks everything it prints, even public reference text.
+            mark = html.escape(self.print_mark)
+            body = (f"<p style='font-size:16pt; font-weight:bold; color:#555555'>{mark}</p>"
+                    + body)
+        document.setHtml(body)
         return document
 
     @staticmethod

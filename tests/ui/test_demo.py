@@ -370,3 +370,24 @@ def test_a_step_cut_short_by_a_lock_is_written_again_after_unlocking(
     assert section.session.is_written()
     qtbot.mouseClick(section.open_button, LEFT)
     assert shown_notes(demo) == expected_notes(scenario, section.session.step_index())
+
+
+def test_articles_printed_from_the_demo_carry_the_mark(qtbot, tmp_path, monkeypatch) -> None:
+    from pypdf import PdfReader
+
+    from advocate_app.ui import reference_section
+    from advocate_app.ui.demo_app import build_demo_controller
+
+    controller = build_demo_controller(tmp_path / "demo-print")
+    qtbot.addWidget(controller.window)
+    try:
+        reference = controller.shell.show_section("reference")
+        reference.open_article("hotlines")
+        out = tmp_path / "article.pdf"
+        monkeypatch.setattr(reference_section.QFileDialog, "getSaveFileName",
+                            staticmethod(lambda *a, **k: (str(out), "")))
+        reference.save_pdf()
+        text = "".join(page.extract_text() for page in PdfReader(out).pages)
+        assert "DEMO" in text
+    finally:
+        controller.shutdown()
