@@ -48,6 +48,7 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import add_rich_item, inform, label, set_message
+from advocate_app.ui.worker import LatestOnly
 
 # Tabs after Notes: key, title, factory(vault, client_id).
 TabFactory = Callable[[Vault, int], QWidget]
@@ -378,7 +379,8 @@ class ClientsSection(Section):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self.run_notes_search)
+        self._search_timer.timeout.connect(self.run_notes_search_async)
+        self._latest = LatestOnly(self)
         self.notes_search.textChanged.connect(lambda _t: self._search_timer.start())
         self.results.itemActivated.connect(self._open_hit)
         self.results.itemClicked.connect(self._open_hit)
@@ -530,13 +532,26 @@ class ClientsSection(Section):
 
     # --- searching all notes ------------------------------------------------------------------
 
+    def run_notes_search_async(self) -> None:
+        """As you type: the search runs off the GUI thread; only the newest one is shown."""
+        text = self.notes_search.text()
+        if not text.strip():
+            self._latest.cancel()
+            self.list_stack.setCurrentWidget(self.table)
+            return
+        self._latest.run(lambda: notes.search_notes(self.vault, text),
+                         lambda hits: self._show_hits(hits))
+
     def run_notes_search(self) -> None:
         text = self.notes_search.text()
         if not text.strip():
             self.list_stack.setCurrentWidget(self.table)
             return
+        self._latest.cancel()
+        self._show_hits(notes.search_notes(self.vault, text))
+
+    def _show_hits(self, hits: list[notes.NoteHit]) -> None:
         self.results.clear()
-        hits = notes.search_notes(self.vault, text)
         for hit in hits:
             item = add_rich_item(
                 self.results,

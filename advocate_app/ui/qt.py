@@ -228,6 +228,13 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def is_alive(obj: object) -> bool:
+    """False once Qt has deleted the C++ side of obj (a closed page, a torn-down shell)."""
+    from shiboken6 import isValid
+
+    return bool(isValid(obj))
+
+
 def tr(text: str, context: str = "Companion") -> str:
     """Every string shown to a person goes through Qt's translation lookup."""
     from PySide6.QtCore import QCoreApplication
@@ -235,4 +242,4 @@ def tr(text: str, context: str = "Companion") -> str:
     return QCoreApplication.translate(context, text)
 
 
-__all__ = [*sorted(_WHERE), "tr"]
+__all__ = [*sorted(_WHERE), "is_alive", "tr"]

@@ -16,6 +16,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.widgets import add_rich_item, group_header, label
+from advocate_app.ui.worker import LatestOnly
 
 GROUP_TITLES = {
     "article": "Reference articles",
@@ -45,9 +46,20 @@ class SearchPage(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self.results = Results({})
+        self._latest = LatestOnly(self)
 
     def run(self, query_text: str) -> Results:
-        self.results = self._run(query_text)
+        """Search now and show the results (used on Enter, and by tests)."""
+        self._latest.cancel()
+        return self.show_results(query_text, self._run(query_text))
+
+    def run_async(self, query_text: str) -> None:
+        """Search as you type: off the GUI thread, so typing never waits on the disk."""
+        self._latest.run(lambda: self._run(query_text),
+                         lambda results: self.show_results(query_text, results))
+
+    def show_results(self, query_text: str, results: Results) -> Results:
+        self.results = results
         self.list.clear()
         total = self.results.total()
         self.heading.setText(tr("Results for “{0}”").format(query_text.strip()[:80])

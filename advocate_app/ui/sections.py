@@ -105,4 +105,4 @@ def build_sections(controller: AppController, shell: Shell) -> None:
                                       int(target["note_id"]))  # type: ignore[arg-type]
 
     page.open_hit.connect(open_hit)
-    shell.enable_search(page, page.run, page.open_first)
+    shell.enable_search(page, page.run, page.open_first, page.run_async)

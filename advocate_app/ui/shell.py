@@ -102,7 +102,8 @@ class Shell(QWidget):
         top_row.insertWidget(3, self._spacer)
 
     def enable_search(self, page: QWidget, run: Callable[[str], object],
-                      open_first: Callable[[], bool]) -> None:
+                      open_first: Callable[[], bool],
+                      run_async: Callable[[str], object] | None = None) -> None:
         """Show the search box; results appear on `page` while there is text in the box."""
         self.search.setVisible(True)
         self._spacer.setVisible(False)
@@ -115,7 +116,7 @@ class Shell(QWidget):
         def update() -> None:
             text = self.search.text()
             if text.strip():
-                run(text)
+                (run_async or run)(text)
                 self.stack.setCurrentWidget(page)
             else:
                 self.back_from_search()

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from advocate_app.ui.qt import QObject, QRunnable, QThreadPool, Signal
+from advocate_app.ui.qt import QObject, QRunnable, QThreadPool, Signal, is_alive
 
 log = logging.getLogger(__name__)
 
@@ -68,3 +68,33 @@ def run_task(
 
 def tasks_running() -> int:
     return len(_running)
+
+
+class LatestOnly:
+    """Runs lookups off the GUI thread where only the newest request matters (search as you
+    type): results of a request overtaken by a newer one are dropped, and errors from a vault
+    that was locked meanwhile are ignored."""
+
+    def __init__(self, owner: QObject) -> None:
+        self._owner = owner
+        self._generation = 0
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self._generation += 1
+        mine = self._generation
+
+        def done(result: Any) -> None:
+            # The owner (a page of the shell) may have been deleted by a lock meanwhile.
+            if mine == self._generation and is_alive(self._owner):
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            from advocate_app.store.errors import VaultError
+
+            if not isinstance(exc, VaultError):
+                log.error("a background search failed (%s)", type(exc).__name__)
+
+        run_task(fn, done, failed)
+
+    def cancel(self) -> None:
+        self._generation += 1

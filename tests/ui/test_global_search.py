@@ -80,3 +80,20 @@ def test_after_lock_the_search_shows_nothing_from_the_vault(unlocked, qtbot) -> 
     from advocate_app.store.search_all import search_everything
 
     assert search_everything(vault, None, "zinnia").total() == 0  # locked: nothing to read
+
+
+def test_typing_searches_off_the_gui_thread_and_the_newest_wins(unlocked, qtbot) -> None:
+    vault = unlocked.vault
+    cid = clients.create_client(vault, ClientFields(alias="Sparrow"))
+    notes.add_note(vault, cid, "contact", "Sparrow asked about the childcare subsidy.")
+    shell = unlocked.shell
+    page = shell.search_page
+    page.run_async("visa")
+    page.run_async("sparrow")  # overtakes the first: only its results may be shown
+    qtbot.waitUntil(lambda: page.results.total() > 0, timeout=5000)
+    from advocate_app.ui.qt import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)
+    assert [h.title for h in page.results.groups["client"]] == ["Sparrow"]
+    assert "sparrow" in page.heading.text().lower()
