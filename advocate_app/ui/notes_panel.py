@@ -32,6 +32,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.widgets import add_rich_item, label, set_message
+from advocate_app.ui.worker import LatestOnly
 
 AUTOSAVE_MS = 2500
 NoteIdRole = Qt.ItemDataRole.UserRole + 2
@@ -239,20 +240,35 @@ class NotesPanel(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)
-        self._search_timer.timeout.connect(self.refresh)
+        self._latest = LatestOnly(self)
+        self._search_timer.timeout.connect(self._search_async)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.refresh()
 
-    def refresh(self) -> None:
+    def _search_async(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self.refresh()
+            return
+        client_id = self.client_id
+        self._latest.run(lambda: notes.search_notes(self.vault, text, client_id=client_id),
+                         self._show_hits)
+
+    def _show_hits(self, hits: list[notes.NoteHit]) -> None:
         self.timeline.clear()
+        for hit in hits:
+            self._add_hit(hit)
+        self.empty.setText(tr("No notes match.") if not hits else "")
+        self.empty.setVisible(not hits)
+
+    def refresh(self) -> None:
         text = self.search.text().strip()
         if text:
-            hits = notes.search_notes(self.vault, text, client_id=self.client_id)
-            for hit in hits:
-                self._add_hit(hit)
-            self.empty.setText(tr("No notes match.") if not hits else "")
-            self.empty.setVisible(not hits)
+            self._latest.cancel()
+            self._show_hits(notes.search_notes(self.vault, text, client_id=self.client_id))
             return
+        self._latest.cancel()
+        self.timeline.clear()
         timeline = notes.list_notes(self.vault, self.client_id)
         for note in timeline:
             card = NoteCard(note)

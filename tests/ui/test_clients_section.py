@@ -158,3 +158,23 @@ def test_today_is_home_and_opens_the_client_at_the_need(unlocked, qtbot) -> None
     assert controller.shell.current_key() == "clients"
     assert section.detail is not None and section.detail.client_id == cid
     assert section.detail.current_tab() == "needs"
+
+
+def test_search_within_one_client(unlocked, qtbot) -> None:
+    vault = unlocked.vault
+    cid = clients.create_client(vault, ClientFields(alias="Heron"))
+    other = clients.create_client(vault, ClientFields(alias="Egret"))
+    from advocate_app.store import notes
+
+    notes.add_note(vault, cid, "contact", "Discussed the bus schedule.")
+    notes.add_note(vault, cid, "contact", "Childcare form started.")
+    notes.add_note(vault, other, "contact", "Bus pass given.")
+    section = unlocked.shell.show_section("clients")
+    section.apply_filters()
+    panel = section.open_client(cid).notes
+    qtbot.keyClicks(panel.search, "bus")
+    qtbot.waitUntil(lambda: panel.timeline.count() == 1
+                    and "<b>bus</b>" in panel.timeline.itemWidget(panel.timeline.item(0)).text(),
+                    timeout=5000)
+    panel.search.clear()
+    qtbot.waitUntil(lambda: panel.timeline.count() == 2, timeout=5000)
