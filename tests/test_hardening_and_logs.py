@@ -64,3 +64,21 @@ def test_copied_text_is_cleared_if_unchanged(qtbot) -> None:
     QGuiApplication.clipboard().setText("something the person copied elsewhere")
     qtbot.wait(150)
     assert QGuiApplication.clipboard().text() == "something the person copied elsewhere"
+
+
+def test_ctrl_c_inside_the_app_is_cleared_later(qtbot) -> None:
+    from advocate_app.ui import clipboard
+    from advocate_app.ui.qt import QGuiApplication, QLineEdit
+
+    clipboard._watching = False
+    clipboard.watch_copies(clear_after_ms=50)
+    field = QLineEdit("Alias copied with Ctrl+C")
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=2000)
+    field.selectAll()
+    field.copy()
+    assert QGuiApplication.clipboard().text() == "Alias copied with Ctrl+C"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=2000)

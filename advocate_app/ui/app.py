@@ -7,6 +7,7 @@ from pathlib import Path
 
 from advocate_app.paths import assets_dir
 from advocate_app.settings import Settings
+from advocate_app.ui.clipboard import watch_copies
 from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.main_window import AppController
 from advocate_app.ui.qt import QApplication, QGuiApplication, QIcon, QLocale, Qt
@@ -30,6 +31,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_theme(app)
+    watch_copies()
     return app  # type: ignore[return-value]
 
 
