@@ -28,6 +28,7 @@ from advocate_app.store.restore import (
     read_restorable_info,
 )
 from advocate_app.store.vault import Vault
+from advocate_app.ui.files import ask_folder, ask_open_path
 from advocate_app.ui.format import fmt_datetime
 from advocate_app.ui.qt import (
     QAbstractItemView,
@@ -35,7 +36,6 @@ from advocate_app.ui.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -81,21 +81,10 @@ def kind_text(kind: str) -> str:
         kind, tr("Saved by hand"))
 
 
-def forget_dialog_folders() -> None:
-    # Imported here: main_window builds the controller, which may build this section.
-    from advocate_app.ui.main_window import forget_file_dialog_folders
-
-    forget_file_dialog_folders()
-
-
 def choose_backup_file(parent: QWidget, start_folder: Path | None) -> Path | None:
     """The file chooser for a backup; Qt's remembered folders are erased afterwards."""
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent, tr("Choose a backup to restore"),
-        str(start_folder) if start_folder and start_folder.is_dir() else "",
-        tr(BACKUP_FILTER))
-    forget_dialog_folders()
-    return Path(chosen) if chosen else None
+    return ask_open_path(parent, tr("Choose a backup to restore"), tr(BACKUP_FILTER),
+                         start_folder)
 
 
 class RestoreConfirmDialog(QDialog):
@@ -392,11 +381,9 @@ class BackupSection(Section):
     # --- back up now ------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, tr("Choose where to save the backup"))
-        forget_dialog_folders()
-        if not chosen:
+        folder = ask_folder(self, tr("Choose where to save the backup"))
+        if folder is None:
             return
-        folder = Path(chosen)
         vault = self.vault
         self._busy = True
         self._update_buttons()

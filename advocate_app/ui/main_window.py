@@ -12,6 +12,7 @@ from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged, VaultEr
 from advocate_app.store.vault import UnlockThrottled, Vault
 from advocate_app.store.vocab import ROLES
 from advocate_app.ui.clipboard import clear_if_unchanged
+from advocate_app.ui.files import ask_save_path
 from advocate_app.ui.idle import IdleWatcher
 from advocate_app.ui.pages import (
     MessagePage,
@@ -25,12 +26,10 @@ from advocate_app.ui.qt import (
     QApplication,
     QByteArray,
     QDialog,
-    QFileDialog,
     QKeySequence,
     QMainWindow,
     QPrintDialog,
     QPrinter,
-    QSettings,
     QShortcut,
     QStackedWidget,
     Qt,
@@ -49,25 +48,6 @@ from advocate_app.ui.worker import run_task
 log = logging.getLogger(__name__)
 
 WINDOW_TITLE = "Companion"  # neutral on purpose: never an office, a client or "trafficking"
-
-
-def forget_file_dialog_folders() -> None:
-    """Qt's file dialog records recently used folders in QtProject.conf; erase them."""
-    settings = QSettings(QSettings.Scope.UserScope, "QtProject")
-    settings.remove("FileDialog")
-    settings.sync()
-
-
-def ask_save_path(parent: QWidget, title: str, default_name: str, filter_text: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, default_name, filter_text)
-    forget_file_dialog_folders()
-    return Path(chosen) if chosen else None
-
-
-def ask_open_path(parent: QWidget, title: str, filter_text: str) -> Path | None:
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, "", filter_text)
-    forget_file_dialog_folders()
-    return Path(chosen) if chosen else None
 
 
 class MainWindow(QMainWindow):

@@ -18,11 +18,11 @@ from advocate_app.store.reference import (
     render_html,
 )
 from advocate_app.ui.clipboard import copy_text
+from advocate_app.ui.files import ask_save_path
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QDate,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -33,7 +33,6 @@ from advocate_app.ui.qt import (
     QPrintDialog,
     QPrinter,
     QPushButton,
-    QSettings,
     QShortcut,
     QSplitter,
     QStackedWidget,
@@ -69,11 +68,6 @@ def _what(item: QTreeWidgetItem | None) -> tuple[str, str]:
 
 # Longest comfortable reading line, in average characters.
 _READING_CHARS = 100
-
-
-def forget_file_dialog_folder() -> None:
-    """Qt's file dialog remembers the last folder in QtProject.conf; we keep no paths."""
-    QSettings(QSettings.Scope.UserScope, "QtProject").remove("FileDialog")
 
 
 def _default_pdf_path(slug: str) -> str:
@@ -636,15 +630,11 @@ class ReferenceSection(Section):
         article = self._articles.get(self._current_slug or "")
         if article is None or self.pages.currentIndex() != 0:
             return
-        try:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, tr("Save article as PDF"), _default_pdf_path(article.slug),
-                tr("PDF files (*.pdf)"),
-            )
-        finally:
-            forget_file_dialog_folder()
-        if not path:
+        chosen = ask_save_path(self, tr("Save article as PDF"), _default_pdf_path(article.slug),
+                               tr("PDF files (*.pdf)"))
+        if chosen is None:
             return
+        path = str(chosen)
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         printer = self._printer()

@@ -73,7 +73,7 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     resources_section = ResourcesSection(vault)
     shell.add_section("resources", resources_section)
     if vault.current_user.is_supervisor:
-        from advocate_app.ui.main_window import ask_save_path
+        from advocate_app.ui.files import ask_save_path
         from advocate_app.ui.reports_section import ReportsSection
 
         shell.add_section("reports", ReportsSection(vault, ask_save_path))

@@ -15,7 +15,7 @@ from advocate_app.store.diagnose import Problem, diagnose
 from advocate_app.store.keyslots import KEYS_FILE_NAME
 from advocate_app.store.restore import RestoreRequest
 from advocate_app.store.vault import CurrentUser, Vault
-from advocate_app.ui import main_window
+from advocate_app.ui import files
 from advocate_app.ui.backup_section import BackupSection
 from advocate_app.ui.damaged_page import DamagedPage
 from advocate_app.ui.qt import QFileDialog, Qt
@@ -29,13 +29,13 @@ LEFT = Qt.MouseButton.LeftButton
 def forgotten(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the calls that erase Qt's remembered file-dialog folders."""
     calls: list[int] = []
-    real = main_window.forget_file_dialog_folders
+    real = files.forget_file_dialog_folders
 
     def spy() -> None:
         calls.append(1)
         real()
 
-    monkeypatch.setattr(main_window, "forget_file_dialog_folders", spy)
+    monkeypatch.setattr(files, "forget_file_dialog_folders", spy)
     return calls
 
 

@@ -375,8 +375,8 @@ def test_a_step_cut_short_by_a_lock_is_written_again_after_unlocking(
 def test_articles_printed_from_the_demo_carry_the_mark(qtbot, tmp_path, monkeypatch) -> None:
     from pypdf import PdfReader
 
-    from advocate_app.ui import reference_section
     from advocate_app.ui.demo_app import build_demo_controller
+    from advocate_app.ui.qt import QFileDialog
 
     controller = build_demo_controller(tmp_path / "demo-print")
     qtbot.addWidget(controller.window)
@@ -384,7 +384,7 @@ def test_articles_printed_from_the_demo_carry_the_mark(qtbot, tmp_path, monkeypa
         reference = controller.shell.show_section("reference")
         reference.open_article("hotlines")
         out = tmp_path / "article.pdf"
-        monkeypatch.setattr(reference_section.QFileDialog, "getSaveFileName",
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
                             staticmethod(lambda *a, **k: (str(out), "")))
         reference.save_pdf()
         text = "".join(page.extract_text() for page in PdfReader(out).pages)
