@@ -50,6 +50,7 @@ from advocate_app.reports.anonymize import (
     cell_number,
 )
 from advocate_app.reports.periods import MONTH_NAMES
+from advocate_app.store.fsutil import fsync_dir
 
 PDF_TITLE = "Anonymized summary"
 PDF_CREATOR = "Advocate Companion"
@@ -548,17 +549,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a folder for fsync
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(folder)
 
 
 __all__ = [

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from advocate_app.paths import assets_dir
 from advocate_app.store import audit, search
@@ -152,19 +152,7 @@ def category_of(vault: Vault, name: str) -> tuple[int | None, str] | None:
 
 
 def search_resources(vault: Vault, query_text: str, limit: int = 8) -> list[ResourceHit]:
-    match = search.fts_query(query_text)
-    if match is None:
-        return []
-    sql = (
-        "SELECT r.id, r.name, "  # noqa: S608 - fixed names; the person's text is bound
-        f"{search.snippet_sql('resources_fts', -1, 10)} "
-        "FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid "
-        "WHERE resources_fts MATCH :match ORDER BY bm25(resources_fts, 10.0, 2.0, 1.0) "
-        "LIMIT :limit"
-    )
-    try:
-        with vault.read() as s:
-            rows = s.execute(text(sql), {"match": match, "limit": limit}).all()
-    except OperationalError:
-        return []
+    rows = search.ranked_matches(
+        vault, query_text, fts="resources_fts", table="resources", columns="r.id, r.name",
+        snippet_column=-1, limit=limit, order="bm25(resources_fts, 10.0, 2.0, 1.0)")
     return [ResourceHit(r[0], r[1], search.snippet_to_html(r[2])) for r in rows]

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from advocate_app.store.vault import Vault
 
 MAX_TOKENS = 16
 MAX_TOKEN_CHARS = 48
@@ -52,3 +56,33 @@ def snippet_to_html(snippet: str) -> str:
 
 def plain_snippet(snippet: str) -> str:
     return snippet.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def ranked_matches(vault: Vault, query_text: str, *, fts: str, table: str,
+                   columns: str, snippet_column: int, order: str, limit: int,
+                   snippet_words: int = 10) -> list[tuple[Any, ...]]:
+    """Rows of `table` (aliased `r`) whose FTS5 index `fts` matches what a person typed, best
+    first, each ending with a highlighted snippet. Never raises for any input.
+
+    Every name here is one of ours, fixed in code; the person's text is the bound :match.
+    """
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    match = fts_query(query_text)
+    if match is None:
+        return []
+    for name in (fts, table):
+        if not name.isidentifier():
+            raise ValueError("not a table name")
+    sql = (
+        f"SELECT {columns}, {snippet_sql(fts, snippet_column, snippet_words)} "  # noqa: S608
+        f"FROM {fts} JOIN {table} r ON r.id = {fts}.rowid "
+        f"WHERE {fts} MATCH :match ORDER BY {order} LIMIT :limit"
+    )
+    try:
+        with vault.read() as s:
+            return [tuple(row) for row in s.execute(text(sql),
+                                                    {"match": match, "limit": limit})]
+    except OperationalError:
+        return []

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
-
 from advocate_app.store import notes, search
 from advocate_app.store.reference import ReferenceIndex
 from advocate_app.store.vault import Vault
@@ -41,21 +38,10 @@ class Results:
 
 
 def search_clients(vault: Vault, query_text: str, limit: int = 10) -> list[Hit]:
-    match = search.fts_query(query_text)
-    if match is None:
-        return []
-    sql = (
-        "SELECT c.id, c.alias, c.status, "  # noqa: S608 - fixed names; text is bound
-        f"{search.snippet_sql('clients_fts', 0, 8)} "
-        "FROM clients_fts JOIN clients c ON c.id = clients_fts.rowid "
-        "WHERE clients_fts MATCH :match ORDER BY c.status = 'closed', bm25(clients_fts) "
-        "LIMIT :limit"
-    )
-    try:
-        with vault.read() as s:
-            rows = s.execute(text(sql), {"match": match, "limit": limit}).all()
-    except OperationalError:
-        return []
+    rows = search.ranked_matches(
+        vault, query_text, fts="clients_fts", table="clients", columns="r.id, r.alias, r.status",
+        snippet_column=0, snippet_words=8, limit=limit,
+        order="r.status = 'closed', bm25(clients_fts)")
     return [
         Hit("client", r[1], search.snippet_to_html(r[3]) + (" · closed" if r[2] == "closed"
                                                            else ""),
