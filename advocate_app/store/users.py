@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -42,6 +44,18 @@ def _slot_params(vault: Vault) -> crypto.Argon2Params:
     return crypto.Argon2Params()
 
 
+@contextlib.contextmanager
+def _keys_change(vault: Vault) -> Iterator[None]:
+    """A change to the key slots that is undone in memory if it cannot be saved (disk full),
+    so a later save never writes a slot the database does not know about."""
+    before = list(vault.keys.slots)
+    try:
+        yield
+    except BaseException:
+        vault.keys.slots = before
+        raise
+
+
 def list_users(vault: Vault, *, include_removed: bool = False) -> list[UserInfo]:
     with vault.read() as s:
         query = select(User).order_by(User.name)
@@ -73,11 +87,12 @@ def add_user(vault: Vault, name: str, role: str, temporary_passphrase: str) -> U
         audit.record(s, vault.current_user.id, "user_added", "user")
         s.flush()
         # The keys file is written inside the transaction: if it fails, the user row rolls back.
-        vault.keys.set_passphrase_slot(
-            user_id=user_id, label=name, passphrase=temporary_passphrase,
-            data_key=vault._data_key_ref(), params=_slot_params(vault),
-        )
-        vault.keys.save(vault.folder)
+        with _keys_change(vault):
+            vault.keys.set_passphrase_slot(
+                user_id=user_id, label=name, passphrase=temporary_passphrase,
+                data_key=vault._data_key_ref(), params=_slot_params(vault),
+            )
+            vault.keys.save(vault.folder)
     return UserInfo(user_id, name, role, True, True)
 
 
@@ -96,8 +111,9 @@ def remove_user(vault: Vault, user_id: str) -> None:
             raise NotAllowed("The office needs at least one supervisor.")
         user.active = False  # the row stays so audit events keep a name to point at
         audit.record(s, vault.current_user.id, "user_removed", "user")
-        vault.keys.remove_user(user_id)
-        vault.keys.save(vault.folder)
+        with _keys_change(vault):
+            vault.keys.remove_user(user_id)
+            vault.keys.save(vault.folder)
 
 
 def change_own_passphrase(vault: Vault, current: str | None, new: str) -> None:
@@ -112,11 +128,12 @@ def change_own_passphrase(vault: Vault, current: str | None, new: str) -> None:
     problem = passphrase_problem(new, [user.name, vault.office_name])
     if problem:
         raise InvalidInput(problem)
-    vault.keys.set_passphrase_slot(
-        user_id=user.id, label=user.name, passphrase=new,
-        data_key=vault._data_key_ref(), params=_slot_params(vault),
-    )
-    vault.keys.save(vault.folder)
+    with _keys_change(vault):
+        vault.keys.set_passphrase_slot(
+            user_id=user.id, label=user.name, passphrase=new,
+            data_key=vault._data_key_ref(), params=_slot_params(vault),
+        )
+        vault.keys.save(vault.folder)
     with vault.write() as s:
         row = s.get(User, user.id)
         if row is not None:

@@ -231,3 +231,21 @@ def test_calibration_never_goes_below_the_floor() -> None:
     raised, _ = crypto.calibrate_argon2(0.5)
     assert raised.time_cost >= params.time_cost
     assert raised.memory_kib >= crypto.ARGON2_FLOOR_MEMORY_KIB
+
+
+def test_a_keys_file_that_cannot_be_saved_changes_nothing(vault: Vault, monkeypatch) -> None:
+    from advocate_app.store.errors import StorageFull
+
+    slots_before = list(vault.keys.slots)
+
+    def full(*_a, **_k) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("advocate_app.store.keyslots.atomic_write_bytes", full)
+    with pytest.raises(StorageFull):
+        users.add_user(vault, "Jo", "advocate", "temporary-1234")
+    assert vault.keys.slots == slots_before
+    assert [u.name for u in users.list_users(vault)] == ["Maria"]
+    monkeypatch.undo()
+    users.add_user(vault, "Jo", "advocate", "temporary-1234")
+    assert len(vault.keys.passphrase_slots()) == 2
