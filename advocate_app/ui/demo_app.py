@@ -26,7 +26,17 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
 from advocate_app.ui.demo_section import TrainerSection, set_presenter_mode
 from advocate_app.ui.main_window import AppController
-from advocate_app.ui.qt import QApplication, QGuiApplication, Qt, tr
+from advocate_app.ui.qt import (
+    QApplication,
+    QDialog,
+    QEvent,
+    QGuiApplication,
+    QObject,
+    Qt,
+    QWidget,
+    is_alive,
+    tr,
+)
 from advocate_app.ui.widgets import label
 from advocate_app.ui.worker import run_task
 
@@ -175,6 +185,32 @@ def _state_passphrase_on_unlock(controller: AppController) -> None:
     page.toggle.setVisible(False)  # the demo's recovery key was never kept: nothing to type
 
 
+class _DemoDialogMarker(QObject):
+    """Every dialog opened from the demo window says DEMO in its title bar: the banner is on
+    the main window, and a dialog (add a user, confirm a reset…) is a window of its own."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
+                and is_alive(self._window) and self._opened_from_demo(watched)):
+            title = watched.windowTitle()
+            if not title.startswith("DEMO"):
+                watched.setWindowTitle(f"DEMO — {title}" if title else "DEMO")
+        return False
+
+    def _opened_from_demo(self, dialog: QWidget) -> bool:
+        # isAncestorOf stops at window boundaries, and a dialog is a window: walk the parents.
+        parent = dialog.parentWidget()
+        while parent is not None:
+            if parent is self._window:
+                return True
+            parent = parent.parentWidget()
+        return False
+
+
 def build_demo_controller(
     folder: Path | None = None, *, settings: Settings | None = None
 ) -> AppController:
@@ -193,6 +229,11 @@ def build_demo_controller(
     if controller.window.banner is not None:
         # In presenter mode the banner's text is larger than a projector's width: wrap it.
         controller.window.banner.setWordWrap(True)
+    controller.window.setWindowTitle("Companion — DEMO")
+    marker = _DemoDialogMarker(controller.window)
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(marker)
     try:
         vault = open_demo_vault(folder)
     except VaultError as exc:

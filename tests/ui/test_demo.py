@@ -391,3 +391,27 @@ def test_articles_printed_from_the_demo_carry_the_mark(qtbot, tmp_path, monkeypa
         assert "DEMO" in text
     finally:
         controller.shutdown()
+
+
+def test_dialogs_from_the_demo_window_say_demo(qtbot, tmp_path) -> None:
+    from advocate_app.ui.demo_app import build_demo_controller
+    from advocate_app.ui.qt import QDialog, QTimer
+
+    controller = build_demo_controller(tmp_path / "demo-dialogs")
+    qtbot.addWidget(controller.window)
+    try:
+        assert "DEMO" in controller.window.windowTitle()
+        settings = controller.shell.show_section("settings")
+        titles: list[str] = []
+
+        def look() -> None:
+            for dialog in controller.window.findChildren(QDialog):
+                if dialog.isVisible():
+                    titles.append(dialog.windowTitle())
+                    dialog.reject()
+
+        QTimer.singleShot(200, look)
+        settings.add_user()
+        assert titles and titles[0].startswith("DEMO")
+    finally:
+        controller.shutdown()
