@@ -175,3 +175,31 @@ def test_supervisor_adds_a_user_who_must_change_the_temporary_passphrase(
     new = controller.new_passphrase
     qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is new, timeout=15000)
     assert "temporary" in new.reason.text()
+
+
+def test_a_missing_keys_file_shows_the_damaged_screen(make_controller, vault_dir: Path,
+                                                      qtbot) -> None:
+    (vault_dir / "vault.keys.json").rename(vault_dir / "elsewhere.json")
+    before = {p.name: p.read_bytes() for p in vault_dir.iterdir()}
+    controller = make_controller(vault_dir)
+    page = controller.window.stack.currentWidget()
+    assert page is controller.damaged
+    from advocate_app.ui.qt import QLabel
+
+    shown = " ".join(w.text() for w in page.findChildren(QLabel))
+    assert "keys file" in shown and "Nothing was deleted" in shown
+    after = {p.name: p.read_bytes() for p in vault_dir.iterdir() if p.name != "vault.lock"}
+    assert after == before  # the damaged files are untouched
+
+
+def test_a_damaged_database_at_unlock_shows_the_damaged_screen(make_controller, vault_dir: Path,
+                                                               qtbot) -> None:
+    db = vault_dir / "vault.db"
+    db.write_bytes(db.read_bytes()[: 4096 * 3 + 100])  # truncated mid-page
+    controller = make_controller(vault_dir)
+    if controller.window.stack.currentWidget() is controller.unlock_page:
+        qtbot.keyClicks(controller.unlock_page.passphrase, PASSPHRASE)
+        qtbot.mouseClick(controller.unlock_page.unlock_button, LEFT)
+    qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is controller.damaged,
+                    timeout=15000)
+    assert controller.vault is None  # released, so a restore can take the folder
