@@ -178,3 +178,23 @@ def test_search_within_one_client(unlocked, qtbot) -> None:
                     timeout=5000)
     panel.search.clear()
     qtbot.waitUntil(lambda: panel.timeline.count() == 2, timeout=5000)
+
+
+def test_keyboard_ctrl_n_ctrl_f_escape(unlocked, qtbot) -> None:
+    from advocate_app.ui.qt import QGuiApplication
+
+    cid = clients.create_client(unlocked.vault, ClientFields(alias="Kestrel"))
+    section = unlocked.shell.show_section("clients")
+    section.apply_filters()
+    section.open_client(cid)
+    unlocked.window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=3000)
+    section.table.setFocus()
+    qtbot.keyClick(section.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: section.detail.notes.composer.editor.hasFocus(), timeout=3000)
+    section.table.setFocus()
+    qtbot.keyClick(section.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: section.notes_search.hasFocus(), timeout=3000)
+    qtbot.keyClicks(section.notes_search, "bus")
+    qtbot.keyClick(section.notes_search, Qt.Key.Key_Escape)
+    assert section.notes_search.text() == ""
