@@ -73,7 +73,6 @@ def summary_html(summary: PublishedSummary) -> str:
     head = [f"<h2>{e(summary.office_name)} — {e(summary.period_label)}</h2>"]
     if summary.is_demo:
         head.append("<p><b>DEMO — fictional data</b></p>")
-    head.append(f"<p>Counts from 1 to {summary.k - 1} are shown as {e(summary.marker)}. "
-                "This summary holds no client-identifying information.</p>")
+    head.append("<p>This summary holds no client-identifying information.</p>")
     head += [f"<p>{e(line)}</p>" for line in summary.explanation]
     return "".join(head + [_table_html(t) for t in summary.tables])

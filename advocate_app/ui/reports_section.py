@@ -123,6 +123,7 @@ class ReportsSection(Section):
         row.addWidget(self.show_button)
         row.addWidget(self.export_button)
         row.addWidget(self.progress, 1)
+        row.addStretch(1)
         layout.addLayout(row)
         self.message = label("", "hint")
         layout.addWidget(self.message)
