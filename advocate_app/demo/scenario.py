@@ -187,6 +187,7 @@ _NoRealPhone = AfterValidator(_no_real_phone_numbers)
 # Required text (stripped, not empty) and optional text (may be ""), by maximum length.
 Text60 = Annotated[str, StringConstraints(min_length=1, max_length=60), _NoRealPhone]
 Text120 = Annotated[str, StringConstraints(min_length=1, max_length=120), _NoRealPhone]
+Text200 = Annotated[str, StringConstraints(min_length=1, max_length=200), _NoRealPhone]
 Text300 = Annotated[str, StringConstraints(min_length=1, max_length=300), _NoRealPhone]
 Text500 = Annotated[str, StringConstraints(min_length=1, max_length=500), _NoRealPhone]
 Text2000 = Annotated[str, StringConstraints(min_length=1, max_length=2000), _NoRealPhone]
@@ -254,7 +255,7 @@ class ScenarioClient(_Model):
     trafficking_type: TraffickingType
     preferred_language: Text60 | None = None
     interpreter_needed: bool = False
-    safe_contact: Text500 | None = None
+    safe_contact: Text200 | None = None  # the vault keeps 200 characters
 
 
 class ScenarioNote(_Model):
@@ -274,7 +275,7 @@ class ScenarioNeed(_Model):
     item: Text120
     status: NeedStatus | None = None
     priority: NeedPriority | None = None
-    next_step: MaybeText500 | None = None
+    next_step: MaybeText200 | None = None  # the vault keeps 200 characters
     due_day: Day | None = None
     resource: Text120 | None = None
     change: bool = False  # true: must change a need opened in an earlier step
