@@ -667,6 +667,14 @@ def _known(mapping: Mapping[str, object], codes: Iterable[str], name: str) -> tu
     return tuple(_require_count(f"{name}[{c!r}]", mapping.get(c, 0)) for c in codes)
 
 
+def _vocab_rows(labels: Mapping[str, str], mapping: Mapping[str, object],
+                name: str) -> list[_RawRow]:
+    """One row per vocabulary code, in vocabulary order, with its (checked) count."""
+    return [_RawRow(code, label, (value,))
+            for (code, label), value in zip(labels.items(), _known(mapping, labels, name),
+                                            strict=True)]
+
+
 def _merged_note(labels: Sequence[str], into_label: str) -> str:
     if not labels:
         return ""
@@ -861,14 +869,7 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assem
         title="Trafficking type",
         row_header="Trafficking type",
         column_label="People",
-        rows=[
-            _RawRow(code, label, (v,))
-            for (code, label), v in zip(
-                vocab.TRAFFICKING_TYPES.items(),
-                _known(counts.trafficking_type, vocab.TRAFFICKING_TYPES, "trafficking_type"),
-                strict=True,
-            )
-        ],
+        rows=_vocab_rows(vocab.TRAFFICKING_TYPES, counts.trafficking_type, "trafficking_type"),
         rule=allowed(
             "trafficking_type",
             _MergeRule(
@@ -887,14 +888,7 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assem
         title="Age group",
         row_header="Age group (VOCA bands)",
         column_label="People",
-        rows=[
-            _RawRow(code, label, (v,))
-            for (code, label), v in zip(
-                vocab.AGE_GROUPS.items(),
-                _known(counts.age_group, vocab.AGE_GROUPS, "age_group"),
-                strict=True,
-            )
-        ],
+        rows=_vocab_rows(vocab.AGE_GROUPS, counts.age_group, "age_group"),
         rule=allowed(
             "age_group",
             _MergeRule(eligible=frozenset({"0-12", "13-17"}), label="0–17", whole_group=True),
@@ -943,14 +937,7 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assem
         title="Needs opened during the period",
         row_header="Need category",
         column_label="Needs opened",
-        rows=[
-            _RawRow(code, label, (v,))
-            for (code, label), v in zip(
-                vocab.NEED_CATEGORIES.items(),
-                _known(counts.needs_opened, vocab.NEED_CATEGORIES, "needs_opened"),
-                strict=True,
-            )
-        ],
+        rows=_vocab_rows(vocab.NEED_CATEGORIES, counts.needs_opened, "needs_opened"),
         k=k,
         note="Needs added to a survivor's checklist during the period.",
     )
@@ -960,14 +947,7 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assem
         title="Referrals by resource category",
         row_header="Resource category",
         column_label="Referrals",
-        rows=[
-            _RawRow(code, label, (v,))
-            for (code, label), v in zip(
-                vocab.RESOURCE_CATEGORIES.items(),
-                _known(counts.referrals, vocab.RESOURCE_CATEGORIES, "referrals"),
-                strict=True,
-            )
-        ],
+        rows=_vocab_rows(vocab.RESOURCE_CATEGORIES, counts.referrals, "referrals"),
         rule=allowed(
             "referrals",
             _MergeRule(eligible=frozenset(vocab.RESOURCE_CATEGORIES), label="Other", into="other"),
