@@ -3,12 +3,15 @@
     python packaging/build.py          # what `make package` runs
 
 Exit status: 0 when the bundle is built and within the size budget, 1 when it is over budget,
-2 when PyInstaller is missing or the build failed.
+2 when PyInstaller is missing or the build failed, 3 when the reference library is not fit to
+ship (an article more than 18 months past its review date, or one that cannot be read): nothing
+is built then.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib.util
 import os
 import subprocess
@@ -20,6 +23,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SPEC = HERE / "advocate-app.spec"
 SIZE_BUDGET_BYTES = 200 * 1024 * 1024  # the issue's budget for the unpacked one-folder bundle
+REFERENCE_DIR = ROOT / "assets" / "reference"
+# An installer never ships an article this many months past its review date (`next_review`).
+REVIEW_GRACE_MONTHS = 18
 
 
 def exe_name() -> str:
@@ -57,6 +63,29 @@ def tree_size(folder: Path) -> int:
     return total
 
 
+def reference_problems(today: dt.date, folder: Path = REFERENCE_DIR) -> list[str]:
+    """Why the reference library must not ship on `today`, one sentence each; [] when it may.
+
+    An article more than REVIEW_GRACE_MONTHS past its review date could give an advocate
+    outdated law or a dead phone number; an article that cannot be read would silently be
+    missing from the installed library. `today` is a parameter so tests use fixed dates.
+    """
+    from advocate_app.store.reference import load_articles, too_long_past_review
+
+    articles, errors = load_articles(folder)
+    problems = list(errors)
+    if not articles and not errors:
+        problems.append(f"{folder.name}: no reference articles were found.")
+    for article in too_long_past_review(articles, today, REVIEW_GRACE_MONTHS):
+        problems.append(
+            f"{article.slug}.md: review was due on {article.review_due_on.isoformat()}, "
+            f"{article.months_past_review(today)} months before {today.isoformat()} "
+            f"(the limit is {REVIEW_GRACE_MONTHS}). Review it against its sources, then set "
+            "last_reviewed and next_review in its front matter."
+        )
+    return problems
+
+
 def build(dist: Path, work: Path) -> int:
     if importlib.util.find_spec("PyInstaller") is None:
         print("build.py: PyInstaller is not installed; run `pip install -e '.[package]'`.",
@@ -75,6 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
                         help="PyInstaller's work folder")
     args = parser.parse_args(argv)
+    problems = reference_problems(dt.date.today())
+    if problems:
+        print("build.py: the reference library is not fit to ship; no installer was built.",
+              file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 3
     if build(args.dist, args.work) != 0:
         print("build.py: PyInstaller failed; see the messages above.", file=sys.stderr)
         return 2

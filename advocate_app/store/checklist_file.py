@@ -59,6 +59,9 @@ BUILTIN_DEFAULTS: dict[str, list[str]] = {
         "Prosecutor interview preparation",
         "Victim impact statement",
         "Restitution follow-up",
+        "Custody or visitation case (family court)",
+        "SAVAN registration (notice when an offender's custody changes)",
+        "Court interpreter request",
     ],
     "employment": [
         "Job search support",
@@ -86,6 +89,8 @@ BUILTIN_DEFAULTS: dict[str, list[str]] = {
         "Sexual and reproductive health care",
         "Prescriptions",
         "Health insurance or Medicaid application",
+        "Forensic medical exam after sexual assault",
+        "Interpreter for medical visits",
     ],
     "legal_immigration": [
         "Immigration attorney consultation",
@@ -95,6 +100,8 @@ BUILTIN_DEFAULTS: dict[str, list[str]] = {
         "HHS certification or eligibility letter",
         "Work authorization",
         "Civil legal consultation",
+        "Criminal defense (public defender or appointed attorney)",
+        "Expunction or vacatur of records from being trafficked",
     ],
     "education": [
         "High school equivalency (GED or HiSET)",
@@ -110,7 +117,42 @@ BUILTIN_DEFAULTS: dict[str, list[str]] = {
         "Food and Nutrition Services application",
         "Budgeting support",
         "Credit report review (coerced debt)",
+        "Food (pantry, meals or grocery card)",
+        "Clothing and personal care items",
+        "Phone minutes or a prepaid plan",
+        "Safe phone (one only the client controls)",
     ],
+}
+
+# The shipped template's revision. A vault remembers the revision it was seeded from (or last
+# brought up to); items added since then are offered to it once by needs.ensure_template, so an
+# office that already exists gets new suggestions too. Revision 1 is the first shipped template.
+TEMPLATE_REVISION = 2
+
+# Items each revision added to BUILTIN_DEFAULTS (and assets/checklists/default.toml). Only
+# additions: a renamed or retired item would fight a supervisor's own edits, so it never goes here.
+ADDED_IN_REVISION: dict[int, dict[str, list[str]]] = {
+    2: {
+        "court_advocacy": [
+            "Custody or visitation case (family court)",
+            "SAVAN registration (notice when an offender's custody changes)",
+            "Court interpreter request",
+        ],
+        "health_care": [
+            "Forensic medical exam after sexual assault",
+            "Interpreter for medical visits",
+        ],
+        "legal_immigration": [
+            "Criminal defense (public defender or appointed attorney)",
+            "Expunction or vacatur of records from being trafficked",
+        ],
+        "financial": [
+            "Food (pantry, meals or grocery card)",
+            "Clothing and personal care items",
+            "Phone minutes or a prepaid plan",
+            "Safe phone (one only the client controls)",
+        ],
+    },
 }
 
 

@@ -19,7 +19,11 @@ from sqlalchemy.orm import Session
 
 from advocate_app.paths import assets_dir
 from advocate_app.store import audit, referrals
-from advocate_app.store.checklist_file import load_default_template
+from advocate_app.store.checklist_file import (
+    ADDED_IN_REVISION,
+    TEMPLATE_REVISION,
+    load_default_template,
+)
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import (
     ChecklistTemplateItem,
@@ -45,6 +49,8 @@ INITIAL_STATUS = "not_started"
 # Meta keys: whether the template was seeded, and why the shipped file could not be used then.
 _SEEDED_KEY = "checklist_template_seeded"
 _PROBLEM_KEY = "checklist_template_problem"
+# The shipped template revision the vault's template includes (absent: revision 1, the first).
+_REVISION_KEY = "checklist_template_revision"
 
 _CATEGORY_ORDER = {code: i for i, code in enumerate(NEED_CATEGORIES)}
 
@@ -176,13 +182,18 @@ def ensure_template(vault: Vault, path: Path | None = None) -> str | None:
 
     Returns why the file could not be used (naming the file and line) when the built-in
     defaults were seeded instead, or None. Seeding happens once; later calls only report the
-    problem recorded then, so a supervisor can be told about it.
+    problem recorded then, so a supervisor can be told about it. A vault seeded from an older
+    shipped template gets the items added since, once (see checklist_file.ADDED_IN_REVISION).
     """
     with vault.read() as s:
         seeded = s.get(Meta, _SEEDED_KEY) is not None
         problem = s.get(Meta, _PROBLEM_KEY)
-        if seeded:
-            return problem.value if problem else None
+        problem_value = problem.value if problem else None
+        revision = _template_revision(s)
+    if seeded:
+        if revision < TEMPLATE_REVISION:
+            _add_shipped_items_since(vault, revision)
+        return problem_value
     # Read the file before the write transaction: a slow disk never holds the write lock.
     content, error = load_default_template(path or default_template_path())
     problem_text = str(error) if error is not None else None
@@ -195,11 +206,62 @@ def ensure_template(vault: Vault, path: Path | None = None) -> str | None:
                 s.add(ChecklistTemplateItem(category=category, label=text, position=position,
                                             retired=False))
         s.add(Meta(key=_SEEDED_KEY, value=utcnow().isoformat(timespec="seconds")))
+        _set_template_revision(s, TEMPLATE_REVISION)
         if problem_text:
             s.add(Meta(key=_PROBLEM_KEY, value=problem_text))
         user = vault.user
         audit.record(s, user.id if user else None, "checklist_template_seeded")
     return problem_text
+
+
+def _template_revision(s: Session) -> int:
+    row = s.get(Meta, _REVISION_KEY)
+    try:
+        return int(row.value) if row is not None else 1
+    except ValueError:
+        return 1  # an unreadable mark: offering the additions again adds only what is missing
+
+
+def _set_template_revision(s: Session, revision: int) -> None:
+    row = s.get(Meta, _REVISION_KEY)
+    if row is None:
+        s.add(Meta(key=_REVISION_KEY, value=str(revision)))
+    else:
+        row.value = str(revision)
+
+
+def _add_shipped_items_since(vault: Vault, revision: int) -> None:
+    """Offer a vault seeded from an older template the items shipped since, once.
+
+    An item is added only when the category has nothing with that wording, retired items
+    included: what a supervisor renamed, retired or wrote themselves stays as they left it.
+    New items go after the category's existing ones.
+    """
+    with vault.write() as s:
+        revision = _template_revision(s)  # another window may have done this meanwhile
+        if revision >= TEMPLATE_REVISION:
+            return
+        added = 0
+        for number in range(revision + 1, TEMPLATE_REVISION + 1):
+            for category, labels in ADDED_IN_REVISION.get(number, {}).items():
+                existing = {label.casefold() for label in s.scalars(
+                    select(ChecklistTemplateItem.label)
+                    .where(ChecklistTemplateItem.category == category))}
+                last = s.scalar(select(func.max(ChecklistTemplateItem.position))
+                                .where(ChecklistTemplateItem.category == category))
+                position = (last + 1) if last is not None else 0
+                for text in labels:
+                    if text.casefold() in existing:
+                        continue
+                    s.add(ChecklistTemplateItem(category=category, label=text,
+                                                position=position, retired=False))
+                    existing.add(text.casefold())
+                    position += 1
+                    added += 1
+        _set_template_revision(s, TEMPLATE_REVISION)
+        if added:
+            user = vault.user
+            audit.record(s, user.id if user else None, "checklist_template_updated")
 
 
 def template_problem(vault: Vault) -> str | None:

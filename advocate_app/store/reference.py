@@ -57,6 +57,58 @@ class Article:
     sources: tuple[str, ...]
     last_reviewed: dt.date
     body_markdown: str
+    # When the article is due for its next review (front matter `next_review`). Older files
+    # without it are due REVIEW_INTERVAL_MONTHS after `last_reviewed`: see review_due_on().
+    next_review: dt.date | None = None
+
+    @property
+    def review_due_on(self) -> dt.date:
+        """The day from which the article counts as due for review."""
+        if self.next_review is not None:
+            return self.next_review
+        return add_months(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
+
+    def review_due(self, today: dt.date) -> bool:
+        """True once `today` has reached the review date: the library then says "review due"."""
+        return today >= self.review_due_on
+
+    def months_past_review(self, today: dt.date) -> int:
+        """Whole months `today` lies after the review date (0 when not yet due)."""
+        due = self.review_due_on
+        if today <= due:
+            return 0
+        months = (today.year - due.year) * 12 + (today.month - due.month)
+        while months > 0 and add_months(due, months) > today:
+            months -= 1
+        return months
+
+
+def too_long_past_review(
+    articles: Iterable[Article], today: dt.date, months: int
+) -> list[Article]:
+    """Articles whose review date lies more than `months` calendar months before `today`.
+
+    `make package` refuses to build an installer while any shipped article is in this list
+    (see packaging/build.py). `today` is a parameter so tests never depend on the real date.
+    """
+    return [a for a in articles if today > add_months(a.review_due_on, months)]
+
+
+# An article written without `next_review` is due this many months after `last_reviewed`.
+REVIEW_INTERVAL_MONTHS = 12
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole calendar months; the 31st becomes the month's last day if need be."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")  # pragma: no cover
 
 
 def _markdown() -> MarkdownIt:
@@ -93,8 +145,8 @@ def _text_list(meta: dict[str, Any], key: str, name: str, *, at_least: int) -> t
     return items
 
 
-def _review_date(meta: dict[str, Any], name: str) -> dt.date:
-    value = meta.get("last_reviewed")
+def _date(meta: dict[str, Any], key: str, name: str) -> dt.date:
+    value = meta.get(key)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -104,7 +156,20 @@ def _review_date(meta: dict[str, Any], name: str) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{name}: “last_reviewed” must be a date written as YYYY-MM-DD.")
+    raise ValueError(f"{name}: “{key}” must be a date written as YYYY-MM-DD.")
+
+
+def _review_date(meta: dict[str, Any], name: str) -> dt.date:
+    return _date(meta, "last_reviewed", name)
+
+
+def _next_review_date(meta: dict[str, Any], name: str, reviewed: dt.date) -> dt.date | None:
+    if meta.get("next_review") is None:
+        return None
+    due = _date(meta, "next_review", name)
+    if due <= reviewed:
+        raise ValueError(f"{name}: “next_review” must come after “last_reviewed”.")
+    return due
 
 
 def parse_article(slug: str, text: str, name: str | None = None) -> Article:
@@ -124,10 +189,15 @@ def parse_article(slug: str, text: str, name: str | None = None) -> Article:
         mark = getattr(exc, "problem_mark", None)
         where = f" near line {mark.line + 2}" if mark is not None else ""
         raise ValueError(f"{name}: the front matter is not valid YAML{where}.") from None
+    except ValueError:  # YAML reads 2027-13-01 as a date and the calendar refuses it
+        raise ValueError(
+            f"{name}: the front matter has a date that does not exist; write dates as YYYY-MM-DD."
+        ) from None
     if not isinstance(meta, dict):
         raise ValueError(f"{name}: the front matter must be a list of “key: value” lines.")
     if not body.strip():
         raise ValueError(f"{name}: the article has no text after the front matter.")
+    reviewed = _review_date(meta, name)
     return Article(
         slug=slug,
         title=_text(meta, "title", name),
@@ -135,8 +205,9 @@ def parse_article(slug: str, text: str, name: str | None = None) -> Article:
         tags=_text_list(meta, "tags", name, at_least=0),
         summary=_text(meta, "summary", name),
         sources=_text_list(meta, "sources", name, at_least=1),
-        last_reviewed=_review_date(meta, name),
+        last_reviewed=reviewed,
         body_markdown=body.lstrip("\n"),
+        next_review=_next_review_date(meta, name, reviewed),
     )
 
 

@@ -7,6 +7,8 @@ Nothing here can reach the network: the reading pane opens no links itself, only
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ from advocate_app.ui.qt import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QKeySequence,
     QLineEdit,
     QLocale,
@@ -259,9 +262,11 @@ class ReferenceSection(Section):
         parent: QWidget | None = None,
         *,
         index: ReferenceIndex | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
         self.title = tr("Reference")  # translated when built, after the translator is loaded
+        self.today = today  # tests pass a fixed day; "review due" depends on it
         self._articles = {a.slug: a for a in articles}
         self._resources = list(resources)
         self._index = index if index is not None else ReferenceIndex(articles, resources)
@@ -290,6 +295,11 @@ class ReferenceSection(Section):
         middle_layout.addWidget(self.result_count)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        # Column 1 holds a quiet "Review due" beside an article whose review date has passed.
+        self.tree.setColumnCount(2)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setAccessibleName(tr("Reference articles"))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(False)
@@ -335,8 +345,13 @@ class ReferenceSection(Section):
         titles.setSpacing(2)
         self.category_label = label("", "hint")
         self.article_title = label("", "title")
+        # Said plainly, without alarm: the article is still worth reading, its facts need a check.
+        self.review_notice = label("", "hint")
+        self.review_notice.setAccessibleName(tr("Review due"))
+        self.review_notice.hide()
         titles.addWidget(self.category_label)
         titles.addWidget(self.article_title)
+        titles.addWidget(self.review_notice)
         header.addLayout(titles, 1)
         self.print_button = QPushButton(tr("Print…"))
         self.print_button.setAccessibleName(tr("Print article"))
@@ -388,6 +403,8 @@ class ReferenceSection(Section):
             _mark(item, "resources", "")
             self._bold(item)
             self.tree.addTopLevelItem(item)
+            item.setFirstColumnSpanned(True)
+        today = self.today()
         by_category: dict[str, list[Article]] = {}
         for article in self._articles.values():
             by_category.setdefault(article.category, []).append(article)
@@ -396,15 +413,26 @@ class ReferenceSection(Section):
             _mark(group, "group", category)
             self._bold(group)
             self.tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
             for article in sorted(by_category[category], key=lambda a: a.title.casefold()):
                 child = QTreeWidgetItem([article.title])
                 _mark(child, "article", article.slug)
                 child.setToolTip(0, f"{article.title}\n\n{article.summary}")
                 group.addChild(child)
+                self._mark_review(child, article, today)
         self.tree.expandAll()
+
+    @staticmethod
+    def _mark_review(item: QTreeWidgetItem, article: Article, today: date) -> None:
+        if not article.review_due(today):
+            return
+        item.setText(1, tr("Review due"))
+        item.setToolTip(1, tr("This article is due for review. Check its sources before "
+                              "relying on a fact or a phone number in it."))
 
     def _fill_results(self, text: str) -> None:
         self.tree.clear()
+        today = self.today()
         hits = self._index.search(text, limit=40)
         articles = sum(1 for h in hits if h.kind == "article")
         self.result_count.setText(tr("Articles: {0} · Resources: {1}").format(
@@ -417,6 +445,7 @@ class ReferenceSection(Section):
             self.tree.addTopLevelItem(empty)
             return
         groups: dict[str, QTreeWidgetItem] = {}
+        group_spans: list[QTreeWidgetItem] = []
         for hit in hits:
             if hit.kind not in groups:
                 caption = tr("Articles") if hit.kind == "article" else tr("Resources")
@@ -424,16 +453,21 @@ class ReferenceSection(Section):
                 _mark(group, "group", caption)
                 self._bold(group)
                 groups[hit.kind] = group
+                group_spans.append(group)
             child = QTreeWidgetItem([hit.title])
             # The snippet is escaped with only <b> added: safe as a rich-text tooltip.
             child.setToolTip(0, f"<qt><b>{html.escape(hit.title)}</b><br>{hit.snippet_html}</qt>")
             kind = "article" if hit.kind == "article" else "resources"
             _mark(child, kind, hit.key)
             groups[hit.kind].addChild(child)
+            if kind == "article" and hit.key in self._articles:
+                self._mark_review(child, self._articles[hit.key], today)
         # Articles first, as the index ranks them.
         for kind in ("article", "resource"):
             if kind in groups:
                 self.tree.addTopLevelItem(groups[kind])
+        for group in group_spans:
+            group.setFirstColumnSpanned(True)
         self.tree.expandAll()
 
     @staticmethod
@@ -566,16 +600,27 @@ class ReferenceSection(Section):
         self._current_slug = slug
         self.category_label.setText(article.category)
         self.article_title.setText(article.title)
+        if article.review_due(self.today()):
+            self.review_notice.setText(tr(
+                "Review due: this article was last reviewed on {0}. Laws, programs and phone "
+                "numbers may have changed since; check its sources before relying on them."
+            ).format(self._locale_date(article.last_reviewed)))
+            self.review_notice.show()
+        else:
+            self.review_notice.setText("")
+            self.review_notice.hide()
         self.browser.setHtml(self._html(article, links=True, title_heading=False))
         self.browser.verticalScrollBar().setValue(0)
         self.pages.setCurrentIndex(0)
         self._update_buttons()
 
+    @staticmethod
+    def _locale_date(day: date) -> str:
+        return QLocale().toString(QDate(day.year, day.month, day.day),
+                                  QLocale.FormatType.LongFormat)
+
     def _html(self, article: Article, *, links: bool, title_heading: bool) -> str:
-        reviewed = article.last_reviewed
-        date_text = QLocale().toString(
-            QDate(reviewed.year, reviewed.month, reviewed.day), QLocale.FormatType.LongFormat
-        )
+        date_text = self._locale_date(article.last_reviewed)
         return render_html(
             article,
             self._articles.keys() if links else (),

@@ -294,3 +294,63 @@ def test_destroying_a_client_removes_needs_history_and_appointments(vault: Vault
     assert vault.raw_count("appointments") == 0
     assert vault.raw_count("checklist_template_items") == template_rows
     assert "need_status_changes" in clients.table_names_with_client_id(vault)
+
+
+def _template_events(vault: Vault) -> int:
+    with vault.read() as s:
+        return sum(e.action == "checklist_template_updated" for e in audit.recent(s))
+
+
+def test_a_vault_seeded_from_an_older_template_gets_the_new_items_once(
+        vault: Vault, tmp_path: Path) -> None:
+    """Existing offices get new shipped suggestions without losing their own edits."""
+    from sqlalchemy import delete, select
+
+    from advocate_app.store.checklist_file import ADDED_IN_REVISION, TEMPLATE_REVISION
+    from advocate_app.store.models import ChecklistTemplateItem, Meta
+
+    added = {c: set(items) for c, items in ADDED_IN_REVISION[2].items()}
+    first = {c: [i for i in items if i not in added.get(c, set())]
+             for c, items in BUILTIN_DEFAULTS.items()}
+    old_file = tmp_path / "default.toml"
+    old_file.write_text("".join(
+        f"[{c}]\nitems = [{', '.join(repr(i).replace(chr(39), chr(34)) for i in items)}]\n"
+        for c, items in first.items() if items), encoding="utf-8")
+    assert needs.ensure_template(vault, old_file) is None
+    with vault.write() as s:  # a vault made before template revisions were recorded
+        s.execute(delete(Meta).where(Meta.key == "checklist_template_revision"))
+        # The supervisor's own edits, made with the earlier version of the app.
+        mine = ChecklistTemplateItem(category="court_advocacy", label="court interpreter request",
+                                     position=99, retired=False)
+        s.add(mine)
+        s.scalars(select(ChecklistTemplateItem).where(
+            ChecklistTemplateItem.label == "Medical exam")).one().retired = True
+        s.flush()
+        own = mine.id
+
+    items = needs.template(vault, include_retired=True)
+    labels = {c: [t.label for t in items if t.category == c] for c in NEED_CATEGORIES}
+    for category, new in ADDED_IN_REVISION[2].items():
+        for text in new:
+            wanted = 0 if text == "Court interpreter request" else 1
+            assert labels[category].count(text) == wanted, text
+        # New suggestions come after the office's existing ones.
+        assert labels[category][: len(first[category])] == first[category]
+    assert [t.label for t in items if t.id == own] == ["court interpreter request"]
+    assert next(t for t in items if t.label == "Medical exam").retired
+    assert TEMPLATE_REVISION == 2
+    assert _template_events(vault) == 1
+
+    needs.ensure_template(vault)  # a second open adds nothing more
+    assert len(needs.template(vault, include_retired=True)) == len(items)
+    assert _template_events(vault) == 1
+
+
+def test_a_new_vault_is_seeded_at_the_current_revision(vault: Vault) -> None:
+    from advocate_app.store.checklist_file import ADDED_IN_REVISION
+
+    labels = [t.label for t in needs.template(vault)]
+    for new in ADDED_IN_REVISION[2].values():
+        for text in new:
+            assert labels.count(text) == 1
+    assert _template_events(vault) == 0

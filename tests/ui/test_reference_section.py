@@ -232,3 +232,52 @@ def test_controls_have_accessible_names(section: ReferenceSection) -> None:
                     section.resources_pane.copy_button):
         assert control.accessibleName()
         assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+# --- review due -------------------------------------------------------------------------------
+
+
+def _section_on(qtbot, day) -> ReferenceSection:
+    articles, _errors = load_articles(ASSETS / "reference")
+    resources = load_shipped_resources(ASSETS / "resources" / "shipped.toml")
+    widget = ReferenceSection(articles, resources, today=lambda: day)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.on_show()
+    return widget
+
+
+def test_an_article_past_its_review_says_so_calmly(qtbot) -> None:
+    import datetime as dt
+
+    articles, _errors = load_articles(ASSETS / "reference")
+    t_visa = next(a for a in articles if a.slug == "t-visa")
+    section = _section_on(qtbot, t_visa.review_due_on + dt.timedelta(days=1))
+    item = _item(section, t_visa.title)
+    assert item.text(0) == t_visa.title  # the title itself is unchanged
+    assert item.text(1) == "Review due"
+    _click(qtbot, section, item)
+    qtbot.waitUntil(lambda: section.current_slug() == "t-visa")
+    assert section.review_notice.isVisible()
+    notice = section.review_notice.text()
+    assert notice.startswith("Review due:") and "check its sources" in notice
+    # Search results carry the same mark.
+    qtbot.keyClicks(section.search, "T visa")
+    hit = _item(section, t_visa.title)
+    assert hit.text(1) == "Review due"
+
+
+def test_an_article_within_its_review_date_has_no_mark(qtbot) -> None:
+    import datetime as dt
+
+    articles, _errors = load_articles(ASSETS / "reference")
+    t_visa = next(a for a in articles if a.slug == "t-visa")
+    section = _section_on(qtbot, t_visa.review_due_on - dt.timedelta(days=1))
+    item = _item(section, t_visa.title)
+    assert item.text(1) == ""
+    _click(qtbot, section, item)
+    qtbot.waitUntil(lambda: section.current_slug() == "t-visa")
+    assert not section.review_notice.isVisible()
+    assert section.review_notice.text() == ""
