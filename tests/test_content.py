@@ -43,8 +43,9 @@ _LOCAL = re.compile(r"(?<![\w-])\d{3}[-. ]\d{4}(?![\w-])")
 _SERVICE = re.compile(r"(?<![\w.§-])(?:211|311|411|511|711|811|911|988)(?![\w-])")
 # Text short codes (233733, 88788): five or six digits that are not part of a citation.
 _SHORT_CODE = re.compile(r"(?<![\w.§/-])\d{5,6}(?![\w-])")
-_NOT_A_SHORT_CODE = re.compile(r"(?:§|Reg\.|Stat\.|No\.|L\.|Part|part|CFR|C\.F\.R\.|U\.S\.C\.|Order|EO)"
-                               r"[\s\w.,§()]{0,12}$")
+_NOT_A_SHORT_CODE = re.compile(
+    r"(?:§|Reg\.|Stat\.|No\.|L\.|Part|part|CFR|C\.F\.R\.|U\.S\.C\.|Order|EO)[\s\w.,§()]{0,12}$"
+)
 
 
 def digits(number: str) -> str:
@@ -156,8 +157,10 @@ _SUBSECTION = r"(?:\([A-Za-z0-9]+\))*"
 _NC_RUN = re.compile(
     rf"(?:G\.S\.|Gen\. Stat\.|§§?)\s*§*\s*((?:{_NC_SECTION}{_SUBSECTION}{_SEPARATOR}?)+)"
 )
-_NC_CHAPTER = re.compile(r"(?:G\.S\.|Gen\. Stat\.)\s*(?:§\s*)?Chapter\s+(\d+[A-Z]{0,2})\b"
-                         r"|\bChapter\s+(\d+[A-Z]{0,2}) of the (?:North Carolina )?General Statutes")
+_NC_CHAPTER = re.compile(
+    r"(?:G\.S\.|Gen\. Stat\.)\s*(?:§\s*)?Chapter\s+(\d+[A-Z]{0,2})\b"
+    r"|\bChapter\s+(\d+[A-Z]{0,2}) of the (?:North Carolina )?General Statutes"
+)
 _BARE_NC_CHAPTER = re.compile(r"\bG\.S\.\s+(\d+[A-Z]{1,2})\b(?!-)")
 _FED_SECTION = r"\d+[a-z]?(?:-\d+)?"
 _USC_RUN = re.compile(
