@@ -140,7 +140,65 @@ def test_foster_youth_scenario_is_about_a_minor_and_a_dss_report() -> None:
     assert scenario.client.trafficking_type == "sex"
     bodies = " ".join(n.body for n in scenario.notes_through(scenario.step_count - 1))
     assert "7B-301" in bodies
-    assert "14-204(c)" in " ".join(s.prompt for s in scenario.steps)
+    assert "14-318.6" in bodies  # the law-enforcement report that appears to apply as well
+    prompts = " ".join(s.prompt for s in scenario.steps)
+    assert "14-204(c)" in prompts
+    assert "7B-101(1)" in prompts and "appears to" in prompts
+
+
+def _final_notes(name: str) -> str:
+    scenario = load_scenario(SHIPPED / name)
+    return " ".join(n.body for n in scenario.notes_through(scenario.step_count - 1))
+
+
+@pytest.mark.parametrize("path", SHIPPED_FILES, ids=lambda p: p.stem)
+def test_notes_keep_medication_treatment_and_shelters_out(path: Path) -> None:
+    """Less is best: a record that can be subpoenaed names no medicine, treatment or shelter."""
+    scenario = load_scenario(path)
+    residence = re.compile(r"(?i)shelter|house|apartment|home")
+    shelters = {r.name for r in scenario.state_after(scenario.step_count - 1).resources
+                if r.category == "housing" and residence.search(r.name)}
+    named_place = re.compile(r"\b(?:[Aa]dmitted to|[Mm]oved into|[Ss]taying at) [A-Z]")
+    for note in scenario.notes_through(scenario.step_count - 1):
+        assert not re.search(r"(?i)\b(medication|naloxone|methadone|buprenorphine|suboxone|"
+                             r"overdose|prescri\w*|dos(e|ing)|detox)\b", note.body), note.body
+        assert not named_place.search(note.body), note.body
+        for shelter in shelters:
+            assert shelter not in note.body, (shelter, note.body)
+
+
+def test_a_criminal_charge_goes_to_a_defender_not_legal_aid() -> None:
+    notes = _final_notes("intimate-partner-substances.toml")
+    assert "Legal Aid" not in notes
+    assert "Public Defender" in notes
+
+
+def test_an_out_of_state_survivor_gets_his_id_at_home() -> None:
+    scenario = load_scenario(SHIPPED / "traveling-sales-crew.toml")
+    final = scenario.state_after(scenario.step_count - 1)
+    state_id = next(n for n in final.needs if n.item == "State ID card")
+    assert state_id.status != "met"
+    assert "residency" in (state_id.next_step or "")
+    assert not any(a.kind == "dmv" for a in final.appointments)
+
+
+def test_h2a_scenario_raises_fees_status_and_current_benefits() -> None:
+    scenario = load_scenario(SHIPPED / "h2a-farmworker.toml")
+    prompts = " ".join(s.prompt for s in scenario.steps)
+    assert "655.135" in prompts and "655.122(n)" in prompts
+    assert "Pub. L. 119-21" in prompts
+    assert "as it would to a refugee" not in prompts
+    final = scenario.state_after(scenario.step_count - 1)
+    fns = next(n for n in final.needs if n.item == "Food and Nutrition Services application")
+    assert fns.status != "met"
+
+
+@pytest.mark.parametrize("path", SHIPPED_FILES, ids=lambda p: p.stem)
+def test_no_scenario_says_the_acp_address_is_for_voting(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for sentence in re.split(r"(?<=[.?!])\s", text):
+        if "Address Confidentiality" in sentence and "vot" in sentence:
+            assert "not used for voter registration" in sentence, sentence
 
 
 # --------------------------------------------------------------------------- stepping
