@@ -26,6 +26,9 @@ EXPECTED_IDS = {
     "stays-for-children",
     "intimate-partner-substances",
     "traveling-sales-crew",
+    "familial-trafficking",
+    "male-survivor-online-ads",
+    "minor-coerced-drug-sales",
 }
 
 
@@ -569,3 +572,33 @@ def test_duplicate_id_is_an_error_for_the_second_file(tmp_path: Path) -> None:
 
 def test_missing_folder_loads_nothing(tmp_path: Path) -> None:
     assert load_scenarios(tmp_path / "nope") == ([], [])
+
+
+def test_new_scenarios_cover_familial_male_and_minor_labor_trafficking() -> None:
+    familial = load_scenario(SHIPPED / "familial-trafficking.toml")
+    assert familial.client.trafficking_type == "sex"
+    assert "mother" in familial.summary
+    male = load_scenario(SHIPPED / "male-survivor-online-ads.toml")
+    assert male.client.trafficking_type == "sex"
+    assert "man" in male.summary
+    minor = load_scenario(SHIPPED / "minor-coerced-drug-sales.toml")
+    assert (minor.client.age_group, minor.client.trafficking_type) == ("13-17", "labor")
+    assert "7B-301" in " ".join(n.body for n in minor.notes_through(minor.step_count - 1))
+    for scenario in (familial, male, minor):
+        prompts = " ".join(s.prompt for s in scenario.steps)
+        assert prompts.count("?") >= 2 * scenario.step_count, scenario.id  # material to discuss
+
+
+def test_the_new_checklist_items_appear_in_training() -> None:
+    scenarios, _ = load_scenarios(SHIPPED)
+    items = {n.item for s in scenarios for n in s.state_after(s.step_count - 1).needs}
+    for item in ("Safe phone (one only the client controls)",
+                 "Phone minutes or a prepaid plan",
+                 "Food (pantry, meals or grocery card)",
+                 "Clothing and personal care items",
+                 "Criminal defense (public defender or appointed attorney)",
+                 "Expunction or vacatur of records from being trafficked",
+                 "Custody or visitation case (family court)",
+                 "Forensic medical exam after sexual assault",
+                 "SAVAN registration (notice when an offender's custody changes)"):
+        assert item in items, item
