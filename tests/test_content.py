@@ -54,8 +54,14 @@ def digits(number: str) -> str:
     return only[1:] if len(only) == 11 and only.startswith("1") else only
 
 
+def _plain_dashes(text: str) -> str:
+    # ncleg.gov writes "14‑43.11" with a non-breaking hyphen; a pasted number may have one too.
+    return text.replace("\u2011", "-").replace("\u2010", "-")
+
+
 def numbers_in_text(text: str) -> list[str]:
     """Every phone, text or TTY number a reader could dial, as written in `text`."""
+    text = _plain_dashes(text)
     found = [m.group(0) for m in _NANP.finditer(text)]
     found += [m.group(0) for m in _SERVICE.finditer(text)]
     for match in _SHORT_CODE.finditer(text):
@@ -189,7 +195,7 @@ def citations_in_text(text: str) -> set[str]:
     "8 C.F.R. 214", "INA 101", "89 Fed. Reg. 34864", "Pub. L. 119-21". Subsections are dropped:
     G.S. 14-204(c) is G.S. 14-204.
     """
-    text = text.replace("\u00a0", " ")
+    text = _plain_dashes(text.replace("\u00a0", " "))
     found: set[str] = set()
     for match in _NC_RUN.finditer(text):
         found.update(f"G.S. {s}" for s in _sections(match.group(1), _NC_SECTION))
@@ -257,10 +263,12 @@ def test_the_citation_finder_reads_the_ways_articles_cite() -> None:
         "22 U.S.C. § 7102; 18 U.S.C. § 1589 (forced labor), § 1590 (trafficking) and "
         "§§ 1591, 1593; 34 U.S.C. § 12291(b)(2); 28 C.F.R. § 94.115; 8 CFR 214.200–214.216; "
         "8 C.F.R. part 214; INA § 101(a)(15)(T); 89 Fed. Reg. 34864; Pub. L. 119-21.\n\n"
-        "A new paragraph: § 12 is not a federal citation here, nor is 20 hours."
+        "A new paragraph: § 12 is not a federal citation here, nor is 20 hours. "
+        "Pasted from ncleg.gov: G.S. 14\u201143.12."
     )
     assert citations_in_text(text) == {
-        "G.S. 14-43.10", "G.S. 14-43.11", "G.S. 14-43.13", "G.S. 14-204", "G.S. 14-43.20",
+        "G.S. 14-43.10", "G.S. 14-43.11", "G.S. 14-43.12", "G.S. 14-43.13", "G.S. 14-204",
+        "G.S. 14-43.20",
         "G.S. Chapter 14", "G.S. Chapter 50B", "G.S. Chapter 15C", "G.S. Chapter 50C",
         "22 U.S.C. 7102", "18 U.S.C. 1589", "18 U.S.C. 1590", "18 U.S.C. 1591",
         "18 U.S.C. 1593", "34 U.S.C. 12291", "28 C.F.R. 94.115", "8 C.F.R. 214.200",
