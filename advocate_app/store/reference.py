@@ -164,9 +164,15 @@ def _review_date(meta: dict[str, Any], name: str) -> dt.date:
 
 
 def _next_review_date(meta: dict[str, Any], name: str, reviewed: dt.date) -> dt.date | None:
-    if meta.get("next_review") is None:
+    value = meta.get("next_review")
+    if value is None:
         return None
-    due = _date(meta, "next_review", name)
+    month = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*", value) if isinstance(value, str) else None
+    if month and 1 <= int(month.group(2)) <= 12:
+        # "2027-11" (a month, as a review plan often says): due from the first of that month.
+        due = dt.date(int(month.group(1)), int(month.group(2)), 1)
+    else:
+        due = _date(meta, "next_review", name)
     if due <= reviewed:
         raise ValueError(f"{name}: “next_review” must come after “last_reviewed”.")
     return due

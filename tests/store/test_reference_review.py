@@ -48,6 +48,12 @@ def test_next_review_written_as_quoted_text_is_read_too() -> None:
     assert _parse('next_review: "2027-06-01"\n').next_review == dt.date(2027, 6, 1)
 
 
+def test_next_review_may_name_just_a_month() -> None:
+    assert _parse("next_review: 2027-11\n").next_review == dt.date(2027, 11, 1)
+    with pytest.raises(ValueError, match="must be a date"):
+        _parse("next_review: 2027-13\n")
+
+
 def test_without_next_review_the_article_is_due_a_year_after_its_review() -> None:
     article = _parse()
     assert article.next_review is None
