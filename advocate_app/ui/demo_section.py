@@ -34,6 +34,7 @@ from advocate_app.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QModelIndex,
+    QObject,
     QPainter,
     QPalette,
     QPushButton,
@@ -46,6 +47,7 @@ from advocate_app.ui.qt import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -150,9 +152,31 @@ class _WrappingDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class _RelayoutOnWidthChange(QObject):
+    """Lays the rows out again when the list's usable width changes.
+
+    A scroll bar appearing narrows the viewport without resizing the list itself, so Qt keeps
+    the row positions measured at the old width: a title that now wraps is drawn over the row
+    below it. Heights only grow as the width shrinks, so this settles after one pass.
+    """
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+        self.width = view.viewport().width()
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.view.viewport().width() != self.width:
+            self.width = self.view.viewport().width()
+            QTimer.singleShot(0, self, self.view.doItemsLayout)
+        return False
+
+
 def _wrap_items(view: QListWidget) -> None:
     """Long titles wrap onto a second line instead of scrolling sideways or being cut."""
     view.setItemDelegate(_WrappingDelegate(view))
+    view.relayout_on_width_change = _RelayoutOnWidthChange(view)  # type: ignore[attr-defined]
     view.setSpacing(1)
     view.setResizeMode(QListView.ResizeMode.Adjust)
     view.setUniformItemSizes(False)

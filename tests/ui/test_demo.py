@@ -416,3 +416,26 @@ def test_dialogs_from_the_demo_window_say_demo(qtbot, tmp_path) -> None:
         assert titles and titles[0].startswith("DEMO")
     finally:
         controller.shutdown()
+
+
+def test_scenario_rows_never_overlap_when_the_list_scrolls(
+    qtbot, tmp_path: Path, opened_folders: list[Path]
+) -> None:
+    """Nine scenarios make the list scroll at 1280×720. When the scroll bar takes its width, a
+    title that now wraps needs a taller row, and the rows below must move down with it."""
+    controller = build_demo_controller(tmp_path / "demo", settings=Settings())
+    qtbot.addWidget(controller.window)
+    controller.window.resize(1280, 720)
+    controller.window.show()
+    try:
+        view = trainer(controller).scenario_list
+        qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible())
+
+        def overlaps() -> list[str]:
+            rects = [view.visualItemRect(view.item(row)) for row in range(view.count())]
+            return [view.item(row + 1).text() for row in range(len(rects) - 1)
+                    if rects[row + 1].top() <= rects[row].bottom()]
+
+        qtbot.waitUntil(lambda: overlaps() == [], timeout=3000)
+    finally:
+        controller.shutdown()
