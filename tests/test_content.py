@@ -42,7 +42,7 @@ _LOCAL = re.compile(r"(?<![\w-])\d{3}[-. ]\d{4}(?![\w-])")
 # Three-digit service numbers people dial: 911, 988, and 711 (the relay service for TTY).
 _SERVICE = re.compile(r"(?<![\w.§-])(?:211|311|411|511|711|811|911|988)(?![\w-])")
 # Text short codes (233733, 88788): five or six digits that are not part of a citation.
-_SHORT_CODE = re.compile(r"(?<![\w.§/-])\d{5,6}(?![\w-])")
+_SHORT_CODE = re.compile(r"(?<![\w.§/-])\d{5,6}(?![\w-]|\.\d)")  # not "Directive 11005.4"
 _NOT_A_SHORT_CODE = re.compile(
     r"(?:§|Reg\.|Stat\.|No\.|L\.|Part|part|CFR|C\.F\.R\.|U\.S\.C\.|Order|EO)[\s\w.,§()]{0,12}$"
 )
@@ -119,7 +119,8 @@ def test_the_number_finder_sees_every_way_a_number_is_written() -> None:
     text = ("Call **1-888-373-7888**, (919) 716-6785 or 800.656.4673; text **233733** or "
             "START to 88788; TTY 711; call or text 988; 911. "
             "Not numbers: 89 Fed. Reg. 34864, 34 U.S.C. § 12291, G.S. 14-318.6, 8 CFR 214.200, "
-            "Form I-914, Executive Order 13166, EO 14224, the year 2025, 20 hours.")
+            "Form I-914, Executive Order 13166, EO 14224, ICE Directive 11005.4, the year 2025, "
+            "20 hours.")
     assert sorted(digits(n) for n in numbers_in_text(text)) == sorted([
         "8883737888", "9197166785", "8006564673", "233733", "88788", "711", "988", "911"])
 
@@ -229,12 +230,16 @@ def citations_in_text(text: str) -> set[str]:
     return found
 
 
+_OTHER_ANCHOR = re.compile(r"C\.F\.R\.|CFR|INA|Gen\. Stat\.|G\.S\.|Pub(?:lic)?\.? ?L|Fed\. Reg\.")
+
+
 def _bare_federal(text: str, title: str) -> set[str]:
+    """Bare "§ n" in `text`, which follows a `title` U.S.C. citation: the same title, unless
+    another kind of citation (a C.F.R. part, a public law's own sections...) came in between."""
     found: set[str] = set()
     for match in _BARE_FED.finditer(text):
-        before = text[max(0, match.start() - 12) : match.start()]
-        if re.search(r"(C\.F\.R\.|CFR|INA|Gen\. Stat\.|G\.S\.)\s*$", before):
-            continue
+        if _OTHER_ANCHOR.search(text[: match.start()]):
+            break
         found.update(f"{title} U.S.C. {s}" for s in _sections(match.group(1), r"\d+[a-z]?"))
     return found
 
@@ -263,6 +268,7 @@ def test_the_citation_finder_reads_the_ways_articles_cite() -> None:
         "22 U.S.C. § 7102; 18 U.S.C. § 1589 (forced labor), § 1590 (trafficking) and "
         "§§ 1591, 1593; 34 U.S.C. § 12291(b)(2); 28 C.F.R. § 94.115; 8 CFR 214.200–214.216; "
         "8 C.F.R. part 214; INA § 101(a)(15)(T); 89 Fed. Reg. 34864; Pub. L. 119-21.\n\n"
+        "22 U.S.C. § 7105; Pub. L. 119-21, § 10108 and § 71109 are the law's own sections.\n\n"
         "A new paragraph: § 12 is not a federal citation here, nor is 20 hours. "
         "Pasted from ncleg.gov: G.S. 14\u201143.12."
     )
@@ -270,7 +276,7 @@ def test_the_citation_finder_reads_the_ways_articles_cite() -> None:
         "G.S. 14-43.10", "G.S. 14-43.11", "G.S. 14-43.12", "G.S. 14-43.13", "G.S. 14-204",
         "G.S. 14-43.20",
         "G.S. Chapter 14", "G.S. Chapter 50B", "G.S. Chapter 15C", "G.S. Chapter 50C",
-        "22 U.S.C. 7102", "18 U.S.C. 1589", "18 U.S.C. 1590", "18 U.S.C. 1591",
+        "22 U.S.C. 7102", "22 U.S.C. 7105", "18 U.S.C. 1589", "18 U.S.C. 1590", "18 U.S.C. 1591",
         "18 U.S.C. 1593", "34 U.S.C. 12291", "28 C.F.R. 94.115", "8 C.F.R. 214.200",
         "8 C.F.R. 214.216", "8 C.F.R. 214", "INA 101", "89 Fed. Reg. 34864", "Pub. L. 119-21",
     }
