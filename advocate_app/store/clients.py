@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import Select, delete, false, func, inspect, select, text, update
+from sqlalchemy import Select, delete, false, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from advocate_app.store import audit, search
 from advocate_app.store.errors import InvalidInput, NotAllowed
-from advocate_app.store.models import AuditEvent, Base, Client, Note, User
+from advocate_app.store.models import AuditEvent, Base, Client, Note, User, utcnow
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import AGE_GROUPS, TRAFFICKING_TYPES
 
@@ -251,11 +251,21 @@ def list_clients(vault: Vault, query: ClientQuery, offset: int = 0,
 # --- destroying a record ----------------------------------------------------------------------
 
 
+# Which audit record_kind names rows of which table (only tables with a client_id column).
+_AUDIT_KIND_OF_TABLE = {
+    "notes": "note",
+    "need_items": "need",
+    "appointments": "appointment",
+    "releases": "release",
+    "referrals": "referral",
+}
+
+
 def destroy_client(vault: Vault, client_id: int, typed_confirmation: str) -> None:
     """At the survivor's request: remove every row that names them, then purge the WAL.
 
-    The typed confirmation must be the client's alias. The audit log keeps only "a client
-    record was destroyed", with the user and the time.
+    The typed confirmation must be the client's alias. The audit log keeps only "a record was
+    destroyed", with the user and the day: no record id, no time, no trail of earlier events.
     """
     user = vault.current_user
     with vault.write() as s:
@@ -267,17 +277,26 @@ def destroy_client(vault: Vault, client_id: int, typed_confirmation: str) -> Non
         # Every table with a client_id column, children first (needs history before needs…).
         tables = [t for t in reversed(Base.metadata.sorted_tables)
                   if "client_id" in t.c and t.name != "clients"]
+        # The audit events of the client and of everything that was theirs (notes, needs,
+        # appointments, releases…) would still draw a dated timeline of one person: they go,
+        # replaced by one entry that says only that a record was destroyed, and on which day.
+        pointers: list[tuple[str, list[int]]] = [("client", [client_id])]
+        for table in tables:
+            kind = _AUDIT_KIND_OF_TABLE.get(table.name)
+            if kind is not None:
+                ids = list(s.scalars(select(table.c.id).where(table.c.client_id == client_id)))
+                pointers.append((kind, ids))
+        for kind, ids in pointers:
+            for start in range(0, len(ids), 500):
+                s.execute(delete(AuditEvent).where(
+                    AuditEvent.record_kind == kind,
+                    AuditEvent.record_id.in_(ids[start:start + 500])))
         for table in tables:
             s.execute(delete(table).where(table.c.client_id == client_id))
         s.execute(delete(Note).where(Note.client_id == client_id))
         s.execute(delete(Client).where(Client.id == client_id))
-        # Earlier audit events pointed at this record's id; keep the events, drop the pointer.
-        s.execute(
-            update(AuditEvent)
-            .where(AuditEvent.record_kind == "client", AuditEvent.record_id == client_id)
-            .values(record_id=None)
-        )
-        audit.record(s, user.id, "client_destroyed", "client", None)
+        s.add(AuditEvent(user_id=user.id, action="record_destroyed", record_kind=None,
+                         record_id=None, at=datetime.combine(utcnow().date(), time())))
     # Merge the FTS segments so no stale page keeps a word, then fold the WAL into the file.
     with vault.write() as s:
         s.execute(text("INSERT INTO notes_fts(notes_fts) VALUES('optimize')"))

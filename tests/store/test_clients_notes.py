@@ -187,6 +187,6 @@ def test_destroy_leaves_nothing_behind(vault: Vault) -> None:
 
     with vault.read() as s:
         events = audit.recent(s)
-    assert events[0].action == "client_destroyed" and events[0].record_id is None
+    assert events[0].action == "record_destroyed" and events[0].record_id is None
     assert all(e.record_id != cid for e in events if e.record_kind == "client")
     assert scan_for([CANARY_NOTE, CANARY_ALIAS], [vault.folder]) == []
