@@ -33,6 +33,13 @@ from advocate_app.store.errors import (
 )
 from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
 from advocate_app.store.lockfile import FolderLock
+from advocate_app.store.passphrases import (
+    MAX_PASSPHRASE_CHARS,
+    MIN_PASSPHRASE_SCORE,
+    TOO_LONG,
+    passphrase_problem,
+    passphrase_strength,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -41,13 +48,15 @@ if TYPE_CHECKING:
 
     from advocate_app.store.backup import BackupInfo
 
+__all__ = ["MIN_PASSPHRASE_SCORE", "CurrentUser", "UnlockUser", "Vault", "passphrase_problem",
+           "passphrase_strength"]
+
 # SQLAlchemy, Alembic and the models are imported where they are first needed, after the
 # unlock window is on screen: opening the app must be nearly as quick as opening a window.
 
 DB_FILE_NAME = "vault.db"
 BACKUP_DIR_NAME = "backups"
 BACKUP_SUFFIX = ".acbackup"
-MIN_PASSPHRASE_SCORE = 3  # zxcvbn 0..4: "safely unguessable" for an offline attack
 
 
 @dataclass(frozen=True)
@@ -76,33 +85,6 @@ class UnlockThrottled(VaultError):
         super().__init__(
             f"Too many wrong tries. Wait {self.seconds} seconds, then try again."
         )
-
-
-def passphrase_strength(passphrase: str, user_inputs: list[str] | None = None) -> int:
-    """zxcvbn's 0..4 guessability score (0 for an empty passphrase)."""
-    from zxcvbn import zxcvbn
-
-    if not passphrase:
-        return 0
-    inputs = [u for u in (user_inputs or []) if u]
-    return int(zxcvbn(passphrase[:100], user_inputs=inputs)["score"])
-
-
-def passphrase_problem(passphrase: str, user_inputs: list[str] | None = None) -> str | None:
-    """Why a new passphrase is too weak, in plain words, or None when it is strong enough."""
-    from zxcvbn import zxcvbn
-
-    if len(passphrase) < 10:
-        return "Use at least 10 characters; a few unrelated words work well."
-    result = zxcvbn(passphrase[:100], user_inputs=[u for u in (user_inputs or []) if u])
-    if result["score"] < MIN_PASSPHRASE_SCORE:
-        feedback = result.get("feedback") or {}
-        hint = feedback.get("warning") or ""
-        tip = " ".join(feedback.get("suggestions") or [])
-        return " ".join(
-            part for part in ["This passphrase would be easy to guess.", hint, tip] if part
-        )
-    return None
 
 
 class Vault:
@@ -153,6 +135,8 @@ class Vault:
         office_name, user_name = office_name.strip(), user_name.strip()
         if not office_name or not user_name:
             raise InvalidInput("Enter the office name and your name.")
+        if len(passphrase) > MAX_PASSPHRASE_CHARS:
+            raise InvalidInput(TOO_LONG)
         if check_strength:
             problem = passphrase_problem(passphrase, [office_name, user_name])
             if problem:
