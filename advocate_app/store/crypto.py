@@ -21,10 +21,11 @@ DATA_KEY_BYTES = 32
 ARGON2_FLOOR_MEMORY_KIB = 64 * 1024
 ARGON2_FLOOR_TIME = 3
 ARGON2_FLOOR_PARALLELISM = 4
-# Beyond these a slot is refused: nobody's laptop should be asked to spend that much.
-ARGON2_MAX_MEMORY_KIB = 4 * 1024 * 1024
+# Beyond these a slot is refused when the keys file is read: a hostile keys file must not make
+# the app allocate 64 GiB or spin for an hour. 1 GiB is 16 times the floor.
+ARGON2_MAX_MEMORY_KIB = 1024 * 1024
 ARGON2_MAX_TIME = 64
-ARGON2_MAX_PARALLELISM = 64
+ARGON2_MAX_PARALLELISM = 16
 
 
 @dataclass(frozen=True)

@@ -107,8 +107,7 @@ class KeysFile:
         if not isinstance(checksum, str) or checksum != keys._checksum():
             raise KeysFileDamaged(
                 "The keys file has been altered or damaged, so it cannot be trusted. Restore it "
-                "from a backup (or the copy named vault.keys.json.prev); the vault itself was "
-                "not changed."
+                "from a backup; the vault itself was not changed."
             )
         return keys
 
@@ -126,7 +125,7 @@ class KeysFile:
 
     def save(self, folder: Path) -> None:
         try:
-            atomic_write_bytes(folder / KEYS_FILE_NAME, self.to_bytes(), keep_previous=True)
+            atomic_write_bytes(folder / KEYS_FILE_NAME, self.to_bytes())
         except OSError as exc:
             # Disk full or a read-only folder: the old keys file is still whole (atomic write).
             raise StorageFull() from exc
@@ -206,6 +205,19 @@ class KeysFile:
     def remove_user(self, user_id: str) -> None:
         self.slots = [s for s in self.slots if s.user_id != user_id]
 
+    def check_kdf_bounds(self) -> None:
+        """KeysFileUnsafe when any passphrase slot asks for too little or absurdly much work."""
+        for slot in self.passphrase_slots():
+            try:
+                params = crypto.Argon2Params(
+                    memory_kib=int(slot.kdf["memory_kib"]),
+                    time_cost=int(slot.kdf["time_cost"]),
+                    parallelism=int(slot.kdf["parallelism"]),
+                )
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise _damaged() from exc
+            params.check_bounds()
+
     def unwrap_with_passphrase(self, user_id: str, passphrase: str) -> bytearray:
         slot = self.slot_for_user(user_id)
         if slot is None:
@@ -255,8 +267,7 @@ class KeysFile:
 def _damaged() -> KeysFileDamaged:
     return KeysFileDamaged(
         "The keys file is damaged or incomplete, so the vault cannot be opened with it. Restore "
-        "it from a backup (or the copy named vault.keys.json.prev); the vault itself was not "
-        "changed."
+        "it from a backup; the vault itself was not changed."
     )
 
 

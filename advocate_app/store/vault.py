@@ -9,6 +9,8 @@ slots, nothing decrypted yet) -> `unlock(...)` (unwraps the data key, opens the 
 from __future__ import annotations
 
 import contextlib
+import json
+import math
 import secrets
 import time
 import uuid
@@ -31,6 +33,7 @@ from advocate_app.store.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from advocate_app.store.fsutil import atomic_write_bytes
 from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
 from advocate_app.store.lockfile import FolderLock
 from advocate_app.store.passphrases import (
@@ -55,6 +58,8 @@ __all__ = ["MIN_PASSPHRASE_SCORE", "CurrentUser", "UnlockUser", "Vault", "passph
 # unlock window is on screen: opening the app must be nearly as quick as opening a window.
 
 DB_FILE_NAME = "vault.db"
+THROTTLE_FILE_NAME = "vault.throttle.json"  # wrong unlock tries; no names, no secrets
+MAX_THROTTLE_SECONDS = 300.0
 BACKUP_DIR_NAME = "backups"
 BACKUP_SUFFIX = ".acbackup"
 
@@ -97,8 +102,7 @@ class Vault:
         self._write_factory: sessionmaker[Session] | None = None
         self._read_factory: sessionmaker[Session] | None = None
         self.user: CurrentUser | None = None
-        self._failed_attempts = 0
-        self._next_attempt_at = 0.0
+        self._failed_attempts, self._next_attempt_at = _read_throttle(folder)
         self.unlocked_with_recovery_key = False
 
     # --- paths --------------------------------------------------------------------------------
@@ -196,6 +200,8 @@ class Vault:
         lock.acquire()
         try:
             keys = KeysFile.load(folder)
+            # Hostile numbers (64 GiB of memory) are refused here, before anything is derived.
+            keys.check_kdf_bounds()
         except BaseException:
             lock.release()
             raise
@@ -215,14 +221,23 @@ class Vault:
         return self._engine is not None
 
     def seconds_until_next_attempt(self) -> float:
-        return max(0.0, self._next_attempt_at - time.monotonic())
+        # Wall-clock time, kept in a file, so a restart does not reset it; never more than the
+        # longest delay, so a clock that was wrong cannot lock anyone out for longer.
+        return min(MAX_THROTTLE_SECONDS, max(0.0, self._next_attempt_at - time.time()))
 
     def _note_failure(self) -> None:
         self._failed_attempts += 1
         # Free tries for typos, then a delay that doubles with each wrong guess (up to 5 min).
         if self._failed_attempts >= 3:
-            delay = min(300.0, 2.0 ** (self._failed_attempts - 2))
-            self._next_attempt_at = time.monotonic() + delay
+            delay = min(MAX_THROTTLE_SECONDS, 2.0 ** (self._failed_attempts - 2))
+            self._next_attempt_at = time.time() + delay
+        _write_throttle(self.folder, self._failed_attempts, self._next_attempt_at)
+
+    def _note_success(self) -> None:
+        if self._failed_attempts or self._next_attempt_at:
+            self._failed_attempts = 0
+            self._next_attempt_at = 0.0
+            _write_throttle(self.folder, 0, 0.0)
 
     def _check_throttle(self) -> None:
         wait = self.seconds_until_next_attempt()
@@ -295,8 +310,7 @@ class Vault:
         except BaseException:
             self.lock()
             raise
-        self._failed_attempts = 0
-        self._next_attempt_at = 0.0
+        self._note_success()
 
     def _start_engine(self) -> None:
         assert self._data_key is not None
@@ -493,11 +507,14 @@ class Vault:
     def verify_passphrase(self, passphrase: str) -> bool:
         """Whether the current user's passphrase is right (for confirming sensitive actions)."""
         user = self._require_user()
+        self._check_throttle()  # the same guessing limit as the unlock screen
         try:
             key = self.keys.unwrap_with_passphrase(user.id, passphrase)
         except WrongPassphrase:
+            self._note_failure()
             return False
         crypto.zero(key)
+        self._note_success()
         return True
 
     def list_active_user_ids(self) -> list[str]:
@@ -516,6 +533,32 @@ class Vault:
 
         with self.read() as s:
             return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+
+
+def _read_throttle(folder: Path) -> tuple[int, float]:
+    """(wrong tries in a row, wall-clock time before which no try is taken) from the small
+    non-secret file beside the vault; (0, 0) when there is none or it is unreadable."""
+    try:
+        doc = json.loads((folder / THROTTLE_FILE_NAME).read_text("utf-8"))
+        failures, not_before = int(doc["failures"]), float(doc["not_before"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return 0, 0.0
+    if failures < 0 or not math.isfinite(not_before):
+        return 0, 0.0
+    return min(failures, 1000), not_before
+
+
+def _write_throttle(folder: Path, failures: int, not_before: float) -> None:
+    path = folder / THROTTLE_FILE_NAME
+    try:
+        if failures == 0:
+            path.unlink(missing_ok=True)
+        else:
+            # Counts and a time only: no user name or id.
+            atomic_write_bytes(path, json.dumps(
+                {"failures": failures, "not_before": not_before}).encode("utf-8"))
+    except OSError:
+        pass  # a read-only folder: the in-memory throttle still holds for this process
 
 
 DAMAGED_WHILE_WORKING = (
