@@ -40,7 +40,7 @@ from advocate_app.store.errors import (
     VaultDamaged,
     VaultError,
 )
-from advocate_app.store.fsutil import fsync_dir
+from advocate_app.store.fsutil import fsync_dir, make_private, open_private
 from advocate_app.store.keyslots import KeysFile
 
 if TYPE_CHECKING:
@@ -117,6 +117,12 @@ class BackupInfo:
     db_salt: str | None = None  # the first 16 bytes of the vault.db it was copied from, as hex
 
 
+def make_private_file(path: Path) -> None:
+    """Create an empty file that only this account can read (SQLite then keeps its mode)."""
+    with open_private(path):
+        pass
+
+
 def backup_kind(name: str) -> str:
     if name.startswith(AUTO_PREFIX):
         return "automatic"
@@ -139,14 +145,18 @@ def _is_storage_sqlite_error(exc: BaseException) -> bool:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _copy_database(db_path: Path, data_key: bytearray, target_db: Path) -> None:
+def _copy_database(db_path: Path, data_key: bytearray, target_db: Path,
+                   target_key: bytearray | None = None) -> None:
+    """Copy every page into target_db, keyed with target_key (default: the same data key).
+    Pages are decrypted and encrypted again inside SQLCipher: never written in plain."""
     import sqlcipher3.dbapi2 as sqlcipher
 
     source = connect_keyed(db_path, data_key)
     try:
+        make_private_file(target_db)
         target = sqlcipher.connect(str(target_db), isolation_level=None)
         try:
-            target.execute(raw_key_pragma(data_key))
+            target.execute(raw_key_pragma(target_key if target_key is not None else data_key))
             try:
                 # All pages in one step: a consistent snapshot even while the app keeps writing.
                 source.backup(target)
@@ -202,7 +212,9 @@ def create_backup(
     work: Path | None = None
     try:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            if not folder.exists():
+                folder.mkdir(parents=True, exist_ok=True)
+                make_private(folder)
             work = Path(tempfile.mkdtemp(prefix=".backup-", dir=folder))
         except OSError as exc:
             raise _not_written(exc) from exc
@@ -227,6 +239,7 @@ def create_backup(
             "db_salt": database_salt(db_path),
         }
         try:
+            make_private_file(tmp_zip)
             with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_STORED) as zf:
                 zf.writestr("manifest.json", json.dumps(manifest, sort_keys=True))
                 zf.write(copy, "vault.db")
@@ -269,6 +282,35 @@ def create_backup(
             tmp_zip.unlink()
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def reencrypt_backup(path: Path, old_key: bytearray, new_key: bytearray, new_keys: KeysFile,
+                     dest: Path) -> None:
+    """Write at dest a copy of the backup at path whose database is under new_key and whose key
+    slots are new_keys; its date and schema stay. BackupInvalid (or KeysDoNotMatchVault) when
+    the backup is not under old_key. Verified before it returns."""
+    info = read_backup_info(path)
+    work = Path(tempfile.mkdtemp(prefix=".reencrypt-", dir=dest.parent))
+    try:
+        extract_backup(path, work)
+        _copy_database(work / "vault.db", old_key, work / "new.db", target_key=new_key)
+        manifest = {
+            "format": BACKUP_FORMAT,
+            "version": BACKUP_VERSION,
+            "created": info.created.isoformat(timespec="seconds"),
+            "vault_id": new_keys.vault_id,
+            "schema_revision": info.schema_revision,
+            "db_salt": database_salt(work / "new.db"),
+        }
+        make_private_file(dest)
+        with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_STORED) as zf:
+            zf.writestr("manifest.json", json.dumps(manifest, sort_keys=True))
+            zf.write(work / "new.db", "vault.db")
+            zf.writestr("vault.keys.json", new_keys.to_bytes())
+        _fsync_file(dest)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    verify_backup(dest, new_key)
 
 
 def backup_vault(vault: Vault, out_path: Path, *, progress: Progress | None = None) -> BackupInfo:
@@ -452,7 +494,7 @@ def extract_backup(path: Path, dest: Path) -> KeysFile:
     try:
         with zf:
             keys_bytes = zf.read("vault.keys.json")
-            with zf.open("vault.db") as src, open(dest / "vault.db", "wb") as out:
+            with zf.open("vault.db") as src, open_private(dest / "vault.db") as out:
                 shutil.copyfileobj(src, out)
                 out.flush()
                 os.fsync(out.fileno())
@@ -464,7 +506,7 @@ def extract_backup(path: Path, dest: Path) -> KeysFile:
         raise _refuse(BackupIncomplete, _INCOMPLETE) from exc
     keys = _parse_keys(keys_bytes)
     try:
-        with open(dest / "vault.keys.json", "wb") as out:
+        with open_private(dest / "vault.keys.json") as out:
             out.write(keys_bytes)
             out.flush()
             os.fsync(out.fileno())

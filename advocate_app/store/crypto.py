@@ -122,6 +122,72 @@ def unwrap_key(wrapping_key: bytes, nonce: bytes, wrapped: bytes, aad: bytes) ->
         return None
 
 
+# --- sealing the data key to a slot's public key ---------------------------------------------
+#
+# A slot holds an X25519 key pair: the private half wrapped by the slot's secret (passphrase or
+# recovery key), and the data key sealed to the public half. A re-key (revocation) then seals a
+# fresh data key to every remaining slot without knowing anybody's passphrase, and nothing a
+# revoked person kept (the old data key, their old private half) opens the new one.
+
+SLOT_PRIVATE_BYTES = 32
+_SEAL_INFO = b"advocate-app sealed data key"
+
+
+def new_slot_keypair() -> tuple[bytearray, bytes]:
+    """(private key, public key), raw 32 bytes each."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+        PublicFormat,
+    )
+
+    private = X25519PrivateKey.generate()
+    raw = bytearray(private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption()))
+    return raw, private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def _seal_wrapping(shared: bytes, ephemeral_public: bytes, public: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + public,
+                info=_SEAL_INFO).derive(shared)
+
+
+def seal_key(public: bytes, data_key: bytes | bytearray, aad: bytes) -> bytes:
+    """ephemeral public key (32) + nonce (12) + AES-256-GCM of the data key."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    nonce, wrapped = wrap_key(_seal_wrapping(shared, ephemeral_public, public), data_key, aad)
+    return ephemeral_public + nonce + wrapped
+
+
+def open_sealed_key(private: bytes | bytearray, sealed: bytes, aad: bytes) -> bytearray | None:
+    """The data key, or None when this private key does not open it."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    if len(sealed) < 32 + 12 + 16:
+        return None
+    key = X25519PrivateKey.from_private_bytes(bytes(private))
+    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    ephemeral_public, nonce, wrapped = sealed[:32], sealed[32:44], sealed[44:]
+    shared = key.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+    return unwrap_key(_seal_wrapping(shared, ephemeral_public, public), nonce, wrapped, aad)
+
+
 def zero(buffer: bytearray) -> None:
     for i in range(len(buffer)):
         buffer[i] = 0

@@ -1,8 +1,15 @@
-"""The key slots file (`vault.keys.json`): one wrapped copy of the data key per secret.
+"""The key slots file (`vault.keys.json`): one way into the data key per secret.
 
-Each slot's header (everything but the nonce and the wrapped key) is bound to its ciphertext as
-AES-GCM associated data, so an altered header cannot unwrap. A plain checksum over the slots tells
-accidental damage apart from a wrong passphrase before any key is derived.
+Format 2 (this version writes only these): a slot holds an X25519 key pair. Its private half is
+wrapped with AES-256-GCM by the key derived from the slot's secret (Argon2id for a passphrase,
+HKDF for the recovery key); the data key is sealed to its public half. So a re-key seals a new
+data key to every remaining slot without anybody's passphrase (see rekey.py). Format 1 slots
+(no public key) wrap the data key directly; they are still read, and a person's own slot is
+upgraded the next time they unlock.
+
+Each slot's header (everything but the ciphertexts) is bound to them as AES-GCM associated data,
+so an altered header cannot unwrap. A plain checksum over the slots tells accidental damage
+apart from a wrong passphrase before any key is derived.
 """
 
 from __future__ import annotations
@@ -30,7 +37,8 @@ from advocate_app.store.fsutil import atomic_write_bytes
 
 KEYS_FILE_NAME = "vault.keys.json"
 FORMAT_NAME = "advocate-companion-keys"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+LEGACY_VERSION = 1
 
 
 def _b64(data: bytes) -> str:
@@ -50,18 +58,31 @@ class Slot:
     wrapped_key: str
     user_id: str | None = None  # passphrase slots belong to one user
     label: str = ""  # the user's display name, shown on the unlock screen (staff, never clients)
+    public_key: str = ""  # format 2: the X25519 public half; "" for a format 1 slot
+    sealed_key: str = ""  # format 2: the data key sealed to public_key
+
+    @property
+    def is_legacy(self) -> bool:
+        """A format 1 slot: it wraps the data key itself and cannot be re-sealed."""
+        return not self.public_key
 
     def header(self) -> dict[str, Any]:
-        return {
+        head = {
             "slot_id": self.slot_id,
             "kind": self.kind,
             "kdf": self.kdf,
             "user_id": self.user_id,
             "label": self.label,
         }
+        if self.public_key:
+            head["public_key"] = self.public_key
+        return head
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.header(), "nonce": self.nonce, "wrapped_key": self.wrapped_key}
+        doc = {**self.header(), "nonce": self.nonce, "wrapped_key": self.wrapped_key}
+        if self.sealed_key:
+            doc["sealed_key"] = self.sealed_key
+        return doc
 
 
 @dataclass
@@ -91,12 +112,13 @@ class KeysFile:
         if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
             raise _damaged()
         version = doc.get("version")
-        if isinstance(version, int) and version > FORMAT_VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and (
+                version > FORMAT_VERSION):
             raise KeysFileTooNew(
                 "This vault's keys file was written by a newer version of Advocate Companion. "
                 "Install that version (or newer) to open it; nothing was changed."
             )
-        if version != FORMAT_VERSION:
+        if version not in (LEGACY_VERSION, FORMAT_VERSION) or isinstance(version, bool):
             raise _damaged()
         try:
             slots = [Slot(**slot) for slot in doc["slots"]]
@@ -112,9 +134,10 @@ class KeysFile:
         return keys
 
     def document(self) -> dict[str, Any]:
+        legacy_only = all(slot.is_legacy for slot in self.slots)
         return {
             "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
+            "version": LEGACY_VERSION if legacy_only and self.slots else FORMAT_VERSION,
             "vault_id": self.vault_id,
             "slots": [slot.to_json() for slot in self.slots],
             "checksum": self._checksum(),
@@ -138,11 +161,55 @@ class KeysFile:
         return hashlib.sha256(body).hexdigest()
 
     def _aad(self, slot: Slot) -> bytes:
+        version = LEGACY_VERSION if slot.is_legacy else FORMAT_VERSION
         return json.dumps(
-            {"format": FORMAT_NAME, "version": FORMAT_VERSION, "vault_id": self.vault_id,
+            {"format": FORMAT_NAME, "version": version, "vault_id": self.vault_id,
              "slot": slot.header()},
             sort_keys=True,
         ).encode("utf-8")
+
+    def copy(self) -> KeysFile:
+        return KeysFile.from_document(self.document())
+
+    def _fill_sealed_slot(self, slot: Slot, wrapping: bytes, data_key: bytearray) -> None:
+        """Give slot a fresh key pair: the private half wrapped by `wrapping`, the data key
+        sealed to the public half."""
+        private, public = crypto.new_slot_keypair()
+        try:
+            slot.public_key = _b64(public)
+            aad = self._aad(slot)
+            nonce, wrapped = crypto.wrap_key(wrapping, private, aad)
+            slot.nonce, slot.wrapped_key = _b64(nonce), _b64(wrapped)
+            slot.sealed_key = _b64(crypto.seal_key(public, data_key, aad))
+        finally:
+            crypto.zero(private)
+
+    def reseal(self, new_data_key: bytearray) -> list[Slot]:
+        """Seal new_data_key to every format 2 slot (no secret needed). Returns the format 1
+        slots, which cannot be carried over and are left out of this file."""
+        legacy = [slot for slot in self.slots if slot.is_legacy]
+        self.slots = [slot for slot in self.slots if not slot.is_legacy]
+        for slot in self.slots:
+            slot.sealed_key = _b64(crypto.seal_key(_unb64(slot.public_key), new_data_key,
+                                                   self._aad(slot)))
+        return legacy
+
+    def _open_slot(self, slot: Slot, wrapping: bytes) -> bytearray | None:
+        """The data key through one slot, or None when `wrapping` is not this slot's key."""
+        nonce, wrapped = _unb64(slot.nonce), _unb64(slot.wrapped_key)
+        aad = self._aad(slot)
+        if slot.is_legacy:
+            return crypto.unwrap_key(wrapping, nonce, wrapped, aad)
+        private = crypto.unwrap_key(wrapping, nonce, wrapped, aad)
+        if private is None:
+            return None
+        try:
+            key = crypto.open_sealed_key(private, _unb64(slot.sealed_key), aad)
+        finally:
+            crypto.zero(private)
+        if key is None:  # the secret is right but the sealed key does not open: damage
+            raise _damaged()
+        return key
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -182,8 +249,7 @@ class KeysFile:
             label=label,
         )
         wrapping = crypto.derive_passphrase_key(passphrase, salt, params)
-        nonce, wrapped = crypto.wrap_key(wrapping, data_key, self._aad(slot))
-        slot.nonce, slot.wrapped_key = _b64(nonce), _b64(wrapped)
+        self._fill_sealed_slot(slot, wrapping, data_key)
         self.slots = [s for s in self.slots if s.user_id != user_id] + [slot]
         return slot
 
@@ -197,8 +263,7 @@ class KeysFile:
             wrapped_key="",
         )
         wrapping = crypto.derive_recovery_key(recovery_secret, salt)
-        nonce, wrapped = crypto.wrap_key(wrapping, data_key, self._aad(slot))
-        slot.nonce, slot.wrapped_key = _b64(nonce), _b64(wrapped)
+        self._fill_sealed_slot(slot, wrapping, data_key)
         self.slots = [s for s in self.slots if s.kind != "recovery"] + [slot]
         return slot
 
@@ -229,15 +294,14 @@ class KeysFile:
                 parallelism=int(slot.kdf["parallelism"]),
             )
             salt = _unb64(slot.kdf["salt"])
-            nonce, wrapped = _unb64(slot.nonce), _unb64(slot.wrapped_key)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise _damaged() from exc
         if slot.kdf.get("name") != "argon2id":
             raise _damaged()
         wrapping = crypto.derive_passphrase_key(passphrase, salt, params)
         try:
-            key = crypto.unwrap_key(wrapping, nonce, wrapped, self._aad(slot))
-        except (ValueError, TypeError) as exc:  # a nonce of the wrong length, and the like
+            key = self._open_slot(slot, wrapping)
+        except (ValueError, TypeError, AttributeError) as exc:  # a nonce of the wrong length…
             raise _damaged() from exc
         if key is None:
             raise WrongPassphrase()
@@ -250,10 +314,7 @@ class KeysFile:
                 continue
             try:
                 salt = _unb64(slot.kdf["salt"])
-                nonce, wrapped = _unb64(slot.nonce), _unb64(slot.wrapped_key)
-                key = crypto.unwrap_key(
-                    crypto.derive_recovery_key(secret, salt), nonce, wrapped, self._aad(slot)
-                )
+                key = self._open_slot(slot, crypto.derive_recovery_key(secret, salt))
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise _damaged() from exc
             if key is not None:

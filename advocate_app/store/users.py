@@ -1,19 +1,29 @@
-"""The office's users: each has a role in the database and a key slot in the keys file."""
+"""The office's users: each has a role in the database and a key slot in the keys file.
+
+Adding a user or an ordinary passphrase change touches one slot (keychange.py). Removing a user,
+resetting someone's passphrase, or a change marked "someone else may know it" re-keys the vault
+(rekey.py): that is what makes a revocation real.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from advocate_app.store import audit, crypto
 from advocate_app.store.errors import InvalidInput, NotAllowed
+from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.models import User
+from advocate_app.store.passphrases import new_temporary_passphrase
+from advocate_app.store.rekey import OldBackups, RekeyResult, rekey_vault
 from advocate_app.store.vault import Vault, passphrase_problem
 from advocate_app.store.vocab import ROLES
+
+__all__ = ["NewPassphrase", "OldBackups", "RekeyResult", "UserInfo", "add_user",
+           "change_own_passphrase", "list_users", "remove_user", "reset_passphrase"]
 
 
 @dataclass(frozen=True)
@@ -44,18 +54,6 @@ def _slot_params(vault: Vault) -> crypto.Argon2Params:
     return crypto.Argon2Params()
 
 
-@contextlib.contextmanager
-def _keys_change(vault: Vault) -> Iterator[None]:
-    """A change to the key slots that is undone in memory if it cannot be saved (disk full),
-    so a later save never writes a slot the database does not know about."""
-    before = list(vault.keys.slots)
-    try:
-        yield
-    except BaseException:
-        vault.keys.slots = before
-        raise
-
-
 def list_users(vault: Vault, *, include_removed: bool = False) -> list[UserInfo]:
     with vault.read() as s:
         query = select(User).order_by(User.name)
@@ -67,9 +65,19 @@ def list_users(vault: Vault, *, include_removed: bool = False) -> list[UserInfo]
         ]
 
 
-def add_user(vault: Vault, name: str, role: str, temporary_passphrase: str) -> UserInfo:
-    """A supervisor adds a user with a temporary passphrase they must change at first unlock."""
-    _require_supervisor(vault)
+@dataclass(frozen=True)
+class NewPassphrase:
+    """A temporary passphrase the app made, to be shown once and read out in person."""
+
+    user: UserInfo
+    temporary_passphrase: str
+    rekey: RekeyResult | None = None
+
+    def __repr__(self) -> str:  # never print a secret into a log or a traceback
+        return f"NewPassphrase(user={self.user!r}, temporary_passphrase=<hidden>)"
+
+
+def _check_new_name(vault: Vault, name: str, role: str) -> str:
     name = name.strip()
     if not name:
         raise InvalidInput("Enter the new user's name.")
@@ -77,30 +85,48 @@ def add_user(vault: Vault, name: str, role: str, temporary_passphrase: str) -> U
         raise InvalidInput("Keep the name under 80 characters.")
     if role not in ROLES:
         raise InvalidInput("Choose advocate or supervisor.")
-    if len(temporary_passphrase) < 8:
-        raise InvalidInput("A temporary passphrase needs at least 8 characters.")
     if any(u.name.lower() == name.lower() for u in list_users(vault)):
         raise InvalidInput("There is already a user with that name. Add a last initial.")
+    return name
+
+
+def add_user(vault: Vault, name: str, role: str) -> NewPassphrase:
+    """A supervisor adds a user. The app makes their temporary passphrase (random words),
+    which they must replace at their first unlock; nobody chooses "temp1234"."""
+    _require_supervisor(vault)
+    name = _check_new_name(vault, name, role)
+    temporary = new_temporary_passphrase()
     user_id = str(uuid.uuid4())
-    with vault.write() as s:
+    params = _slot_params(vault)
+    # The user row and the key slot land together (keychange.py), and the slot is added to the
+    # keys file as it is on disk now, so a slot added meanwhile by another instance stays.
+    with vault.change_keys_and_users() as (keys, s):
         s.add(User(id=user_id, name=name, role=role, active=True, must_change_passphrase=True))
         audit.record(s, vault.current_user.id, "user_added", "user")
-        s.flush()
-        # The keys file is written inside the transaction: if it fails, the user row rolls back.
-        with _keys_change(vault):
-            vault.keys.set_passphrase_slot(
-                user_id=user_id, label=name, passphrase=temporary_passphrase,
-                data_key=vault._data_key_ref(), params=_slot_params(vault),
-            )
-            vault.keys.save(vault.folder)
-    return UserInfo(user_id, name, role, True, True)
+        keys.set_passphrase_slot(
+            user_id=user_id, label=name, passphrase=temporary,
+            data_key=vault._data_key_ref(), params=params,
+        )
+    return NewPassphrase(UserInfo(user_id, name, role, True, True), temporary)
 
 
-def remove_user(vault: Vault, user_id: str) -> None:
+def _choice(vault: Vault, old_backups: OldBackups | str) -> OldBackups:
+    choice = OldBackups(old_backups)
+    if choice is OldBackups.DELETE and not vault.current_user.is_supervisor:
+        raise NotAllowed("Only a supervisor can delete the office's backups.")
+    return choice
+
+
+def remove_user(vault: Vault, user_id: str, *,
+                old_backups: OldBackups | str = OldBackups.REENCRYPT) -> RekeyResult:
+    """Remove a user and re-key the vault, so that nothing in the data folder opens with
+    their passphrase or with the data key they knew (rekey.py). Copies made elsewhere before
+    (a USB stick) still do: the caller says so."""
     _require_supervisor(vault)
+    choice = _choice(vault, old_backups)
     if user_id == vault.current_user.id:
         raise NotAllowed("You cannot remove yourself. Ask another supervisor.")
-    with vault.write() as s:
+    with vault.read() as s:
         user = s.get(User, user_id)
         if user is None or not user.active:
             raise InvalidInput("That user was already removed.")
@@ -109,35 +135,93 @@ def remove_user(vault: Vault, user_id: str) -> None:
         ).all()
         if user.role == "supervisor" and len(supervisors) <= 1:
             raise NotAllowed("The office needs at least one supervisor.")
-        user.active = False  # the row stays so audit events keep a name to point at
-        audit.record(s, vault.current_user.id, "user_removed", "user")
-        with _keys_change(vault):
-            vault.keys.remove_user(user_id)
-            vault.keys.save(vault.folder)
+
+    def change_keys(keys: KeysFile, _new_key: bytearray) -> None:
+        keys.remove_user(user_id)
+
+    def change_db(s: Session) -> None:
+        row = s.get(User, user_id)
+        if row is not None:
+            row.active = False  # the row stays so audit events keep a name to point at
+
+    return rekey_vault(vault, change_keys=change_keys, change_db=change_db,
+                       revoked_user_ids={user_id}, old_backups=choice, reason="user_removed")
 
 
-def change_own_passphrase(vault: Vault, current: str | None, new: str) -> None:
-    """Rewrites the user's key slot only; the database is not re-encrypted.
+def reset_passphrase(vault: Vault, user_id: str, *,
+                     old_backups: OldBackups | str = OldBackups.REENCRYPT) -> NewPassphrase:
+    """A supervisor gives someone a new temporary passphrase (they forgot theirs, or it may be
+    known): the vault is re-keyed, so their old passphrase opens nothing in the data folder."""
+    _require_supervisor(vault)
+    choice = _choice(vault, old_backups)
+    if user_id == vault.current_user.id:
+        raise NotAllowed("Change your own passphrase under My passphrase instead.")
+    with vault.read() as s:
+        row = s.get(User, user_id)
+        if row is None or not row.active:
+            raise InvalidInput("That user was removed.")
+        info = UserInfo(row.id, row.name, row.role, True, True)
+    temporary = new_temporary_passphrase()
+    params = _slot_params(vault)
+
+    def change_keys(keys: KeysFile, new_key: bytearray) -> None:
+        keys.set_passphrase_slot(user_id=user_id, label=info.name, passphrase=temporary,
+                                 data_key=new_key, params=params)
+
+    def change_db(s: Session) -> None:
+        user = s.get(User, user_id)
+        if user is not None:
+            user.must_change_passphrase = True
+
+    result = rekey_vault(vault, change_keys=change_keys, change_db=change_db,
+                         revoked_user_ids={user_id}, old_backups=choice,
+                         reason="passphrase_reset")
+    return NewPassphrase(info, temporary, result)
+
+
+def change_own_passphrase(vault: Vault, current: str | None, new: str, *,
+                          someone_else_may_know: bool = False,
+                          old_backups: OldBackups | str = OldBackups.REENCRYPT
+                          ) -> RekeyResult | None:
+    """An ordinary change rewrites the user's own key slot only (quick). With
+    someone_else_may_know the vault is also re-keyed, so the old passphrase opens nothing in
+    the data folder; returns what the re-key did.
 
     `current` may be None right after a recovery-key unlock or a first unlock with a temporary
     passphrase (the person has just proved who they are).
     """
     user = vault.current_user
+    choice = _choice(vault, old_backups)
     if current is not None and not vault.verify_passphrase(current):
         raise InvalidInput("Your current passphrase is not right.")
     problem = passphrase_problem(new, [user.name, vault.office_name])
     if problem:
         raise InvalidInput(problem)
-    with _keys_change(vault):
-        vault.keys.set_passphrase_slot(
-            user_id=user.id, label=user.name, passphrase=new,
-            data_key=vault._data_key_ref(), params=_slot_params(vault),
-        )
-        vault.keys.save(vault.folder)
-    with vault.write() as s:
-        row = s.get(User, user.id)
-        if row is not None:
-            row.must_change_passphrase = False
-        audit.record(s, user.id, "passphrase_changed", "user")
+    params = _slot_params(vault)
+    result: RekeyResult | None = None
+    if someone_else_may_know:
+        def change_keys(keys: KeysFile, new_key: bytearray) -> None:
+            keys.set_passphrase_slot(user_id=user.id, label=user.name, passphrase=new,
+                                     data_key=new_key, params=params)
+
+        def change_db(s: Session) -> None:
+            row = s.get(User, user.id)
+            if row is not None:
+                row.must_change_passphrase = False
+
+        result = rekey_vault(vault, change_keys=change_keys, change_db=change_db,
+                             revoked_user_ids={user.id}, old_backups=choice,
+                             reason="passphrase_changed")
+    else:
+        with vault.change_keys_and_users() as (keys, s):
+            keys.set_passphrase_slot(
+                user_id=user.id, label=user.name, passphrase=new,
+                data_key=vault._data_key_ref(), params=params,
+            )
+            row = s.get(User, user.id)
+            if row is not None:
+                row.must_change_passphrase = False
+            audit.record(s, user.id, "passphrase_changed", "user")
     vault.user = type(user)(user.id, user.name, user.role, False)
     vault.unlocked_with_recovery_key = False
+    return result

@@ -33,7 +33,7 @@ from advocate_app.store.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from advocate_app.store.fsutil import atomic_write_bytes
+from advocate_app.store.fsutil import atomic_write_bytes, make_tree_private, private_mkdir
 from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
 from advocate_app.store.lockfile import FolderLock
 from advocate_app.store.passphrases import (
@@ -58,6 +58,7 @@ __all__ = ["MIN_PASSPHRASE_SCORE", "CurrentUser", "UnlockUser", "Vault", "passph
 # unlock window is on screen: opening the app must be nearly as quick as opening a window.
 
 DB_FILE_NAME = "vault.db"
+PENDING_KEYS_NAME = KEYS_FILE_NAME + ".pending"
 THROTTLE_FILE_NAME = "vault.throttle.json"  # wrong unlock tries; no names, no secrets
 MAX_THROTTLE_SECONDS = 300.0
 BACKUP_DIR_NAME = "backups"
@@ -150,10 +151,11 @@ class Vault:
                 "There is already a vault in this folder. Open it instead, or choose another "
                 "folder."
             )
-        folder.mkdir(parents=True, exist_ok=True)
+        private_mkdir(folder)
         lock = FolderLock(folder)
         lock.acquire()
         try:
+            _create_private(folder / DB_FILE_NAME)  # SQLite's WAL and SHM take its mode
             data_key = bytearray(secrets.token_bytes(crypto.DATA_KEY_BYTES))
             params, _seconds = crypto.calibrate_argon2(kdf_target_seconds)
             keys = KeysFile(vault_id=str(uuid.uuid4()))
@@ -181,6 +183,7 @@ class Vault:
                 audit.record(s, user_id, "vault_created")
             # The keys file goes last: a vault folder without it is an unfinished set-up.
             keys.save(folder)
+            make_tree_private(folder)
             vault.user = CurrentUser(user_id, user_name, "supervisor", False)
             return vault, crypto.format_recovery_key(recovery_secret)
         except BaseException:
@@ -199,6 +202,11 @@ class Vault:
         lock = FolderLock(folder)
         lock.acquire()
         try:
+            from advocate_app.store.rekey import finish_interrupted_rekey
+
+            # Vaults made before files were private, or copied in with loose modes.
+            make_tree_private(folder)
+            finish_interrupted_rekey(folder)
             keys = KeysFile.load(folder)
             # Hostile numbers (64 GiB of memory) are refused here, before anything is derived.
             keys.check_kdf_bounds()
@@ -249,11 +257,27 @@ class Vault:
         try:
             key = self.keys.unwrap_with_passphrase(user_id, passphrase)
         except WrongPassphrase:
-            self._note_failure()
-            raise
+            key = self._unwrap_with_pending(user_id, passphrase)
+            if key is None:
+                self._note_failure()
+                raise
         self._finish_unlock(key, user_id)
         self.unlocked_with_recovery_key = False
+        self._upgrade_legacy_slot(user_id, passphrase=passphrase)
         return self._require_user()
+
+    def _unwrap_with_pending(self, user_id: str, passphrase: str) -> bytearray | None:
+        """A change interrupted after its commit, before its rename: the new slot is still
+        in the pending keys file (the unlock then reconciles the two)."""
+        from advocate_app.store.keychange import read_pending
+
+        pending = read_pending(self.folder)
+        if pending is None or pending.vault_id != self.keys.vault_id:
+            return None
+        try:
+            return pending.unwrap_with_passphrase(user_id, passphrase)
+        except VaultError:
+            return None
 
     def unlock_with_recovery_key(self, user_id: str, recovery_text: str) -> CurrentUser:
         """Unlock with the office's recovery key, as user_id; they must then set a passphrase."""
@@ -265,7 +289,122 @@ class Vault:
             raise
         self._finish_unlock(key, user_id)
         self.unlocked_with_recovery_key = True
+        self._upgrade_legacy_slot(user_id, recovery_text=recovery_text)
         return self._require_user()
+
+    def _upgrade_legacy_slot(self, user_id: str, *, passphrase: str | None = None,
+                             recovery_text: str | None = None) -> None:
+        """A format 1 slot (made by an earlier version) becomes format 2 while its secret is at
+        hand, so a later re-key can carry it over. Failing to write it changes nothing."""
+        from advocate_app.store.keychange import keys_lock
+
+        if passphrase is not None:
+            slot = self.keys.slot_for_user(user_id)
+            if slot is None or not slot.is_legacy:
+                return
+        elif not any(s.kind == "recovery" and s.is_legacy for s in self.keys.slots):
+            return
+        try:
+            with keys_lock(self.folder):
+                keys = KeysFile.load(self.folder)
+                if passphrase is not None:
+                    slot = keys.slot_for_user(user_id)
+                    if slot is None or not slot.is_legacy:
+                        return
+                    keys.set_passphrase_slot(
+                        user_id=user_id, label=slot.label, passphrase=passphrase,
+                        data_key=self._data_key_ref(), params=crypto.Argon2Params(
+                            int(slot.kdf["memory_kib"]), int(slot.kdf["time_cost"]),
+                            int(slot.kdf["parallelism"])))
+                elif recovery_text is not None:
+                    keys.set_recovery_slot(crypto.parse_recovery_key(recovery_text),
+                                           self._data_key_ref())
+                keys.save(self.folder)
+                self.keys = keys
+        except (VaultError, OSError, KeyError, TypeError, ValueError):
+            return
+
+    @contextlib.contextmanager
+    def change_keys_and_users(self) -> Iterator[tuple[KeysFile, Session]]:
+        """Users (database) and key slots (keys file) changed in one crash-safe step.
+
+        Yields a fresh copy of the keys file, read under the keys lock, and one write session.
+        On leaving: the new keys file is written whole as the pending file, the database
+        commits, then the pending file is renamed over the keys file. See keychange.py.
+        """
+        from advocate_app.store.keychange import (
+            discard_pending,
+            keys_lock,
+            promote_pending,
+            write_pending,
+        )
+
+        self._require_user()
+        with keys_lock(self.folder):
+            keys = KeysFile.load(self.folder)  # another instance may have added a slot
+            if keys.vault_id != self.keys.vault_id:
+                raise KeysDoNotMatchVault(
+                    "The keys file was replaced by one of another vault while the app was "
+                    "open. Nothing was changed. Lock the app and open it again."
+                )
+            committed = False
+            try:
+                with self.write() as session:
+                    yield keys, session
+                    session.flush()
+                    write_pending(self.folder, keys)
+                committed = True
+            finally:
+                if not committed:
+                    discard_pending(self.folder)
+            self.keys = keys
+            promote_pending(self.folder)
+
+    def _reconcile_keys(self) -> None:
+        """After an unlock: finish or drop an interrupted change of users and key slots, so
+        there is no user without a key slot and no key slot without a user."""
+        from sqlalchemy import select
+
+        from advocate_app.store import audit
+        from advocate_app.store.keychange import (
+            discard_pending,
+            keys_lock,
+            promote_pending,
+            read_pending,
+            slot_user_ids,
+        )
+        from advocate_app.store.models import User
+
+        with keys_lock(self.folder):
+            with self.read() as s:
+                active = set(s.scalars(select(User.id).where(User.active.is_(True))))
+            pending = read_pending(self.folder)
+            if pending is not None:
+                if pending.vault_id == self.keys.vault_id and slot_user_ids(pending) == active:
+                    promote_pending(self.folder)  # the database holds the change: finish it
+                else:
+                    discard_pending(self.folder)  # the database never got it: drop it
+            elif self.folder.joinpath(PENDING_KEYS_NAME).exists():
+                discard_pending(self.folder)  # not whole, so never the point of a commit
+            elif slot_user_ids(self.keys) == active:
+                return  # the usual case: nothing to do, nothing written
+            keys = KeysFile.load(self.folder)
+            slotted = slot_user_ids(keys)
+            orphans = slotted - active
+            ghosts = active - slotted
+            if orphans:
+                for user_id in orphans:
+                    keys.remove_user(user_id)
+                keys.save(self.folder)
+            if ghosts:
+                # Nobody can ever unlock as them: show them as removed (their records stay).
+                with self.write() as s:
+                    for user_id in ghosts:
+                        row = s.get(User, user_id)
+                        if row is not None:
+                            row.active = False
+                            audit.record(s, None, "user_removed_without_key_slot", "user")
+            self.keys = keys
 
     def unlock_with_data_key(self, data_key: bytearray, user_id: str | None = None) -> None:
         """For headless tools that already hold the data key (tests, restore verification)."""
@@ -276,18 +415,16 @@ class Vault:
         from sqlalchemy.exc import DatabaseError
 
         from advocate_app.store import audit
-        from advocate_app.store.models import Meta, User
+        from advocate_app.store.models import User
 
         try:
             self._start_engine()
             self._migrate_if_needed()
+            self._check_vault_id()
+            # A read-only folder: nothing to reconcile can be written; it opens as it is.
+            with contextlib.suppress(OSError, StorageFull):
+                self._reconcile_keys()
             with self.read() as s:
-                stored_id = s.get(Meta, "vault_id")
-                if stored_id is None or stored_id.value != self.keys.vault_id:
-                    raise KeysDoNotMatchVault(
-                        "The keys file belongs to another vault. Nothing was changed. Restore "
-                        "this vault's own keys file or its newest backup."
-                    )
                 if user_id is not None:
                     row = s.get(User, user_id)
                     if row is None or not row.active:
@@ -312,6 +449,17 @@ class Vault:
             raise
         self._note_success()
 
+    def _check_vault_id(self) -> None:
+        from advocate_app.store.models import Meta
+
+        with self.read() as s:
+            stored_id = s.get(Meta, "vault_id")
+            if stored_id is None or stored_id.value != self.keys.vault_id:
+                raise KeysDoNotMatchVault(
+                    "The keys file belongs to another vault. Nothing was changed. Restore "
+                    "this vault's own keys file or its newest backup."
+                )
+
     def _start_engine(self) -> None:
         assert self._data_key is not None
         from sqlalchemy.exc import DatabaseError, OperationalError
@@ -335,6 +483,23 @@ class Vault:
         self._read_factory = sessionmaker(
             engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
         )
+
+    def _stop_engine(self) -> None:
+        """Close every connection but keep the key (a re-key is about to replace the file)."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._write_factory = None
+        self._read_factory = None
+
+    def _replace_data_key(self, new_key: bytearray, keys: KeysFile) -> None:
+        """After a re-key: the old key is zeroed and the engine reopened with the new one."""
+        self._stop_engine()
+        if self._data_key is not None:
+            crypto.zero(self._data_key)
+        self._data_key = new_key
+        self.keys = keys
+        self._start_engine()
 
     def _migrate_if_needed(self) -> None:
         from advocate_app.store import migrate
@@ -533,6 +698,14 @@ class Vault:
 
         with self.read() as s:
             return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+
+
+def _create_private(path: Path) -> None:
+    from advocate_app.store.fsutil import open_private
+
+    if not path.exists():
+        with open_private(path):
+            pass
 
 
 def _read_throttle(folder: Path) -> tuple[int, float]:

@@ -66,9 +66,10 @@ def test_a_malformed_template_file_names_file_and_line_and_defaults_are_used(
 
 def test_only_a_supervisor_edits_the_template(vault: Vault) -> None:
     needs.ensure_template(vault)
-    info = users.add_user(vault, "Dana", "advocate", "temporary pass 1")
+    added = users.add_user(vault, "Dana", "advocate")
+    info = added.user
     vault.lock()
-    vault.unlock(info.id, "temporary pass 1")
+    vault.unlock(info.id, added.temporary_passphrase)
     shelter = template_id(vault, "housing", "Emergency shelter")
     with pytest.raises(NotAllowed, match="supervisor"):
         needs.add_template_item(vault, "housing", "Storage unit")

@@ -38,7 +38,7 @@ def scan_for(strings: list[str], roots: list[Path]) -> list[tuple[Path, str]]:
 def test_canaries_never_reach_any_file(vault: Vault, sandbox: Path) -> None:
     for i, canary in enumerate(CANARIES):
         drafts.save_draft(vault, f"note:new:client={i}", f"{canary} and more text")
-    users.add_user(vault, "Jo", "advocate", "temporary-1234")
+    users.add_user(vault, "Jo", "advocate")
     vault.checkpoint()
     assert drafts.load_draft(vault, "note:new:client=0") is not None
     hits = scan_for(CANARIES, [vault.folder, sandbox])

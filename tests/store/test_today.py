@@ -34,7 +34,7 @@ def contact(vault: Vault, client_id: int, days_ago: int) -> None:
 
 @pytest.fixture
 def other_user(vault: Vault) -> str:
-    return users.add_user(vault, "Dana", "advocate", "temporary pass 1").id
+    return users.add_user(vault, "Dana", "advocate").user.id
 
 
 def test_overdue_and_due_this_week_are_mine_and_never_settled(vault: Vault,

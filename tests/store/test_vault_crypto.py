@@ -243,11 +243,11 @@ def test_a_keys_file_that_cannot_be_saved_changes_nothing(vault: Vault, monkeypa
     def full(*_a, **_k) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("advocate_app.store.keyslots.atomic_write_bytes", full)
+    monkeypatch.setattr("advocate_app.store.keychange.atomic_write_bytes", full)
     with pytest.raises(StorageFull):
-        users.add_user(vault, "Jo", "advocate", "temporary-1234")
+        users.add_user(vault, "Jo", "advocate")
     assert vault.keys.slots == slots_before
     assert [u.name for u in users.list_users(vault)] == ["Maria"]
     monkeypatch.undo()
-    users.add_user(vault, "Jo", "advocate", "temporary-1234")
+    users.add_user(vault, "Jo", "advocate")
     assert len(vault.keys.passphrase_slots()) == 2
