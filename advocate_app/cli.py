@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from advocate_app import __version__
-from advocate_app.hardening import disable_core_dumps
+from advocate_app.hardening import disable_core_dumps, private_files
 from advocate_app.logs import setup_logging
 from advocate_app.paths import default_data_dir
 from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged, VaultError
@@ -26,6 +26,10 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_DAMAGED = 1
 EXIT_USAGE = 2
+
+
+MUST_CHANGE = ("This passphrase is a temporary one. Start the app, unlock with it and choose "
+               "your own passphrase first; until then no command accepts it.")
 
 
 class CliError(Exception):
@@ -70,7 +74,9 @@ def open_unlocked(args: argparse.Namespace) -> Vault:
     try:
         user_id = _pick_user(vault, getattr(args, "user", None))
         passphrase = _read_passphrase(args, "Passphrase: ")
-        vault.unlock(user_id, passphrase)
+        user = vault.unlock(user_id, passphrase)
+        if user.must_change_passphrase:
+            raise CliError(MUST_CHANGE)
     except BaseException:
         vault.close()
         raise
@@ -294,6 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()
+    private_files()  # before anything is written: vault, backups, log, PDFs
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -7,7 +7,9 @@ exceptions (a database error can quote a statement), keeping the type and the tr
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import traceback
 from pathlib import Path
 
@@ -30,10 +32,21 @@ class ContentFreeFormatter(logging.Formatter):
         return f"Traceback (most recent call last):\n{frames}{name}: (message withheld)"
 
 
+def _make_private(folder: Path) -> None:
+    """The log folder 0700 and its files 0600 (the process umask covers new rotations)."""
+    if os.name == "nt":  # pragma: no cover - the profile folder's ACL protects it
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o700)
+        for entry in folder.iterdir():
+            if entry.is_file() and not entry.is_symlink():
+                os.chmod(entry, 0o600)
+
+
 def setup_logging(folder: Path | None = None) -> Path:
     global _configured
     folder = folder or log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / LOG_FILE_NAME
     if _configured == path:
         return path
@@ -42,6 +55,7 @@ def setup_logging(folder: Path | None = None) -> Path:
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
+    _make_private(folder)  # also for a log folder made by an earlier version
     handler.setFormatter(ContentFreeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(logging.INFO)

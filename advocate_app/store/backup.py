@@ -313,6 +313,23 @@ def reencrypt_backup(path: Path, old_key: bytearray, new_key: bytearray, new_key
     verify_backup(dest, new_key)
 
 
+def require_backup_allowed(vault: Vault, out_path: Path) -> None:
+    """A copy of the office's records leaving the data folder (a USB stick, another disk) is a
+    supervisor's call; anyone may write one inside it (the automatic backups)."""
+    from advocate_app.store.errors import NotAllowed
+
+    user = vault.current_user
+    if user.is_supervisor:
+        return
+    try:
+        inside = Path(out_path).resolve().is_relative_to(vault.folder.resolve())
+    except OSError:
+        inside = False
+    if not inside:
+        raise NotAllowed("Only a supervisor can save a backup outside the vault's folder. "
+                         "Ask a supervisor; the automatic backups are still made every day.")
+
+
 def backup_vault(vault: Vault, out_path: Path, *, progress: Progress | None = None) -> BackupInfo:
     """A verified backup of an unlocked vault at out_path.
 
@@ -321,6 +338,7 @@ def backup_vault(vault: Vault, out_path: Path, *, progress: Progress | None = No
     """
     from advocate_app.store import migrate
 
+    require_backup_allowed(vault, Path(out_path))
     data_key = vault.data_key_copy()
     try:
         keys = KeysFile.from_document(vault.keys.document())
@@ -355,6 +373,7 @@ def backup_to_folder(vault: Vault, folder: Path, *, day: date | None = None,
                      progress: Progress | None = None) -> BackupInfo:
     """"Back up now": a verified backup in folder (a USB stick, typically), named by date."""
     folder = Path(folder)
+    require_backup_allowed(vault, folder / default_backup_name(day))
     if not folder.is_dir():
         raise BackupNotWritten("That folder does not exist any more (was the USB stick "
                                "removed?). Nothing was changed; choose the folder again.")

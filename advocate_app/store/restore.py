@@ -99,6 +99,7 @@ class RestoreRequest:
     path: Path
     credentials: BackupCredentials
     allow_other_vault: bool = False
+    authorization: RestoreAuthorization | None = None  # set by the controller when unlocked
 
 
 @dataclass(frozen=True)
@@ -357,11 +358,106 @@ def finish_interrupted_restore(folder: Path) -> bool:
         lock.release()
 
 
+# --- who may restore -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestoreAuthorization:
+    """Proof, taken from the vault now in the folder, that a supervisor of *that* vault asked for
+    the restore (a backup's own users are not enough: a removed user holds old backups too).
+    Roles are not a cryptographic boundary (DESIGN.md): this guards mistakes and casual misuse."""
+
+    vault_id: str | None
+    user_id: str | None
+    by: str  # "supervisor", "recovery key" or "unreadable vault"
+
+
+_ONLY_SUPERVISOR = ("Only a supervisor of the vault in this folder can restore a backup into "
+                    "it. Nothing was changed.")
+
+
+def authorize_restore_from_vault(vault: object) -> RestoreAuthorization:
+    """From the unlocked vault (the GUI): its current user must be a supervisor."""
+    from advocate_app.store.errors import NotAllowed
+
+    user = vault.current_user  # type: ignore[attr-defined]
+    if not user.is_supervisor or user.must_change_passphrase:
+        raise NotAllowed(_ONLY_SUPERVISOR)
+    return RestoreAuthorization(vault.keys.vault_id, user.id, "supervisor")  # type: ignore[attr-defined]
+
+
+def _current_vault_exists(folder: Path) -> bool:
+    return (folder / DB_FILE_NAME).exists() or (folder / KEYS_FILE_NAME).exists()
+
+
+def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAuthorization:
+    """The same credentials, tried against the vault *now* in the folder: a passphrase of one
+    of its active supervisors (who has set their own passphrase), or its recovery key. When its
+    database cannot be read, its roles cannot be either: then any of its current key slots
+    will do. An empty folder needs nothing."""
+    from advocate_app.store.engine import connect_keyed
+    from advocate_app.store.errors import KeysFileMissing, NotAllowed
+
+    folder = Path(folder)
+    if not _current_vault_exists(folder):
+        return RestoreAuthorization(None, None, "empty folder")
+    try:
+        keys = KeysFile.load(folder)
+    except (KeysFileMissing, VaultError, OSError):
+        # Without its keys file nobody can open the vault in the folder, or prove anything.
+        return RestoreAuthorization(None, None, "unreadable vault")
+    if credentials.recovery_key:
+        try:
+            crypto.zero(keys.unwrap_with_recovery_key(credentials.recovery_key))
+        except WrongRecoveryKey as exc:
+            raise NotAllowed("That recovery key is not the one of the vault in this folder. "
+                             "Nothing was changed.") from exc
+        return RestoreAuthorization(keys.vault_id, None, "recovery key")
+    slots = [s for s in keys.passphrase_slots() if s.user_id]
+    slot = None
+    if credentials.user_id:
+        slot = next((s for s in slots if s.user_id == credentials.user_id), None)
+    if slot is None and credentials.user_name:
+        wanted = credentials.user_name.casefold()
+        slot = next((s for s in slots if str(s.label).casefold() == wanted), None)
+    if slot is None and len(slots) == 1 and not credentials.user_name:
+        slot = slots[0]
+    if slot is None or not credentials.passphrase:
+        raise NotAllowed(_ONLY_SUPERVISOR)
+    try:
+        key = keys.unwrap_with_passphrase(str(slot.user_id), credentials.passphrase)
+    except WrongPassphrase as exc:
+        raise NotAllowed(
+            "That passphrase does not open the vault now in this folder. To restore, type the "
+            "passphrase you use today (a supervisor's), or use the recovery key. Nothing was "
+            "changed.") from exc
+    try:
+        _quiet_sqlcipher()
+        try:
+            conn = connect_keyed(folder / DB_FILE_NAME, key, check=False)
+        except (KeysDoNotMatchVault, VaultDamaged, VaultError):
+            return RestoreAuthorization(keys.vault_id, str(slot.user_id), "unreadable vault")
+        try:
+            row = conn.execute(
+                "SELECT role, active, must_change_passphrase FROM users WHERE id = ?",
+                (str(slot.user_id),)).fetchone()
+        except Exception:  # damaged pages: the roles cannot be read
+            return RestoreAuthorization(keys.vault_id, str(slot.user_id), "unreadable vault")
+        finally:
+            conn.close()
+    finally:
+        crypto.zero(key)
+    if row is None or row[0] != "supervisor" or not row[1] or row[2]:
+        raise NotAllowed(_ONLY_SUPERVISOR)
+    return RestoreAuthorization(keys.vault_id, str(slot.user_id), "supervisor")
+
+
 def restore_backup(
     folder: Path,
     backup_path: Path,
     credentials: BackupCredentials,
     *,
+    authorization: RestoreAuthorization | None = None,
     allow_other_vault: bool = False,
     progress: Progress | None = None,
 ) -> RestoreResult:
@@ -389,6 +485,14 @@ def restore_backup(
         except OSError as exc:
             raise BackupNotWritten("The vault folder cannot be written, so nothing was "
                                    "restored. Check the disk and the folder.") from exc
+        if _current_vault_exists(folder):
+            if authorization is None:
+                # The credentials that open the backup, tried against the vault now here.
+                authorization = authorize_restore(folder, credentials)
+            elif authorization.vault_id not in (None, folder_vault_id(folder)):
+                from advocate_app.store.errors import NotAllowed
+
+                raise NotAllowed(_ONLY_SUPERVISOR)
         report(5)
         current = folder_vault_id(folder)
         if not allow_other_vault and current is not None and current != info.vault_id:
@@ -441,8 +545,11 @@ __all__ = [
     "BackupUserAmbiguous",
     "BackupUserUnknown",
     "BackupWrongPassphrase",
+    "RestoreAuthorization",
     "RestoreRequest",
     "RestoreResult",
+    "authorize_restore",
+    "authorize_restore_from_vault",
     "backup_users",
     "check_backup_access",
     "finish_interrupted_restore",
