@@ -34,6 +34,7 @@ bench: $(VENV)/.installed-test
 
 soak: $(VENV)/.installed-test
 	$(PY) -m benchmarks.crash_soak --rounds 50
+	$(PY) -m benchmarks.keys_kill
 
 package: $(VENV)/.installed-package
 	$(PY) packaging/build.py

@@ -330,13 +330,19 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
             audit.record(session, user.id, "vault_rekeyed")
 
         staging = folder / f"{REKEY_STAGING_PREFIX}{secrets.token_hex(6)}"
-        vault._stop_engine()  # no connection stays open on the file about to be replaced
+        stopped = False
         try:
             private_mkdir(staging)
-            _stage_database(vault, staging, old_key, new_key, change_everything)
+            # Backups and kept-aside copies first: they are files nobody writes, so the app
+            # keeps working meanwhile.
             replace, delete = _stage_backups(folder, staging, old_key, new_key, keys,
                                              old_backups, revoked_user_ids)
             _stage_asides(folder, staging, old_key, new_key, keys)
+            # Then the live database: no connection may stay open on the file about to be
+            # replaced; sessions asked for meanwhile wait (Vault.read/write) until it is back.
+            vault._stop_engine(pausing=True)
+            stopped = True
+            _stage_database(vault, staging, old_key, new_key, change_everything)
             with open_private(staging / KEYS_FILE_NAME) as fh:
                 fh.write(keys.to_bytes())
                 fh.flush()
@@ -348,7 +354,11 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
         except BaseException as exc:
             shutil.rmtree(staging, ignore_errors=True)
             crypto.zero(new_key)
-            vault._start_engine()  # the old key set is untouched and still works
+            if stopped:
+                try:
+                    vault._start_engine()  # the old key set is untouched and still works
+                finally:
+                    vault._resume()
             if isinstance(exc, OSError):
                 raise StorageFull() from exc
             raise
@@ -357,12 +367,16 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
             _roll_forward(folder, staging)
         except OSError as exc:
             vault.lock()
+            vault._resume()
             raise VaultError(
                 "The vault's keys were changed but the last step could not be written. Nothing "
                 "was lost: open the app again once the disk is available, and the change will "
                 "be completed."
             ) from exc
-        vault._replace_data_key(new_key, keys)
+        try:
+            vault._replace_data_key(new_key, keys)
+        finally:
+            vault._resume()
     with contextlib.suppress(OSError):
         from advocate_app.store.fsutil import make_tree_private
 

@@ -12,6 +12,7 @@ import contextlib
 import json
 import math
 import secrets
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -61,6 +62,7 @@ DB_FILE_NAME = "vault.db"
 PENDING_KEYS_NAME = KEYS_FILE_NAME + ".pending"
 THROTTLE_FILE_NAME = "vault.throttle.json"  # wrong unlock tries; no names, no secrets
 MAX_THROTTLE_SECONDS = 300.0
+_PAUSE_WAIT_SECONDS = 120.0  # how long a session waits while a re-key swaps the database
 BACKUP_DIR_NAME = "backups"
 BACKUP_SUFFIX = ".acbackup"
 
@@ -104,6 +106,8 @@ class Vault:
         self._read_factory: sessionmaker[Session] | None = None
         self.user: CurrentUser | None = None
         self._failed_attempts, self._next_attempt_at = _read_throttle(folder)
+        self._running = threading.Event()  # cleared while a re-key swaps the database file
+        self._running.set()
         self.unlocked_with_recovery_key = False
 
     # --- paths --------------------------------------------------------------------------------
@@ -484,13 +488,19 @@ class Vault:
             engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
         )
 
-    def _stop_engine(self) -> None:
-        """Close every connection but keep the key (a re-key is about to replace the file)."""
+    def _stop_engine(self, *, pausing: bool = False) -> None:
+        """Close every connection but keep the key (a re-key is about to replace the file).
+        With pausing, sessions asked for by other threads wait for `_resume`."""
+        if pausing:
+            self._running.clear()
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
         self._write_factory = None
         self._read_factory = None
+
+    def _resume(self) -> None:
+        self._running.set()
 
     def _replace_data_key(self, new_key: bytearray, keys: KeysFile) -> None:
         """After a re-key: the old key is zeroed and the engine reopened with the new one."""
@@ -559,6 +569,8 @@ class Vault:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One short transaction for one user action; commits on success, rolls back otherwise."""
+        if self._write_factory is None and not self._running.is_set():
+            self._running.wait(_PAUSE_WAIT_SECONDS)
         if self._write_factory is None:
             raise VaultLocked()
         from sqlalchemy.exc import DatabaseError, OperationalError
@@ -577,6 +589,8 @@ class Vault:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
+        if self._read_factory is None and not self._running.is_set():
+            self._running.wait(_PAUSE_WAIT_SECONDS)
         if self._read_factory is None:
             raise VaultLocked()
         from sqlalchemy.exc import DatabaseError
