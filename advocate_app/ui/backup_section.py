@@ -341,6 +341,12 @@ class BackupSection(Section):
         layout.addStretch(0)
 
         is_supervisor = vault.current_user.is_supervisor
+        # The store refuses an advocate's copy outside the vault folder; say so up front.
+        self.backup_button.setVisible(is_supervisor)
+        if not is_supervisor:
+            self.status.setText(tr("Only a supervisor can save a backup to another folder or a "
+                                   "USB stick. The automatic backups are still made every "
+                                   "day."))
         self.restore_selected_button.setVisible(is_supervisor)
         self.restore_file_button.setVisible(is_supervisor)
         self.supervisor_only.setVisible(not is_supervisor)

@@ -245,10 +245,19 @@ class AppController:
 
     def restore_from_backup(self, request: object) -> None:
         """Put a backup in place of the current vault, which is kept aside (never deleted)."""
-        from advocate_app.store.restore import restore_backup
+        from advocate_app.store.restore import authorize_restore_from_vault, restore_backup
 
+        authorization = getattr(request, "authorization", None)
         if self.vault is not None:
             if self.vault.is_unlocked:
+                # A supervisor of the vault now open, not merely a user of the backup.
+                try:
+                    authorization = authorize_restore_from_vault(self.vault)
+                except VaultError as exc:
+                    page = self.window.stack.currentWidget()
+                    if hasattr(page, "show_error"):
+                        page.show_error(exc.message)
+                    return
                 self.lock("restore")
             self.vault.close()
             self.vault = None
@@ -274,6 +283,7 @@ class AppController:
                 page.show_error(exc.message)
 
         run_task(lambda: restore_backup(folder, request.path, request.credentials,  # type: ignore[attr-defined]
+                                        authorization=authorization,
                                         allow_other_vault=request.allow_other_vault),  # type: ignore[attr-defined]
                  done, failed)
 

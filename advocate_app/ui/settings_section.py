@@ -10,6 +10,7 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault, passphrase_strength
 from advocate_app.store.vocab import ROLES
 from advocate_app.ui.qt import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,6 +22,7 @@ from advocate_app.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSpinBox,
     Qt,
@@ -29,7 +31,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import StrengthMeter, add_form_rows, confirm, label, passphrase_field
+from advocate_app.ui.widgets import StrengthMeter, add_form_rows, label, passphrase_field
 from advocate_app.ui.worker import run_task
 
 
@@ -39,8 +41,9 @@ class AddUserDialog(QDialog):
         self.setWindowTitle(tr("Add a user"))
         layout = QVBoxLayout(self)
         layout.addWidget(label(tr(
-            "Give the new user a temporary passphrase and tell it to them in person. They will "
-            "choose their own the first time they unlock.")))
+            "The app makes a temporary passphrase of five random words. You will see it once: "
+            "tell it to the new user in person. They choose their own the first time they "
+            "unlock.")))
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setMaxLength(80)
@@ -49,10 +52,7 @@ class AddUserDialog(QDialog):
         self.role.setAccessibleName(tr("Role"))
         for code, text in ROLES.items():
             self.role.addItem(tr(text), code)
-        self.passphrase = passphrase_field(tr("Temporary passphrase"))
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Normal)  # it is read out to the person
-        add_form_rows(form, ((tr("&Name"), self.name), (tr("&Role"), self.role),
-                             (tr("&Temporary passphrase"), self.passphrase)))
+        add_form_rows(form, ((tr("&Name"), self.name), (tr("&Role"), self.role)))
         layout.addLayout(form)
         self.message = label("", "error")
         layout.addWidget(self.message)
@@ -67,14 +67,86 @@ class AddUserDialog(QDialog):
         if not self.name.text().strip():
             self.message.setText(tr("Enter the new user's name."))
             return
-        if len(self.passphrase.text()) < 8:
-            self.message.setText(tr("A temporary passphrase needs at least 8 characters."))
-            return
         self.accept()
 
 
+class ShownOnceDialog(QDialog):
+    """A temporary passphrase (or a new recovery key), shown once, never stored."""
+
+    def __init__(self, title: str, intro: str, secret: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(intro))
+        self.secret = QLabel(secret)
+        self.secret.setObjectName("ShownOnceSecret")
+        self.secret.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.secret.setAccessibleName(title)
+        font = self.secret.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.secret.setFont(font)
+        self.secret.setWordWrap(True)
+        self.setMinimumWidth(460)
+        layout.addWidget(self.secret)
+        layout.addWidget(label(tr(
+            "It is shown only this once and is not saved anywhere. Close this window when it "
+            "has been passed on."), "hint"))
+        buttons = QDialogButtonBox()
+        done = buttons.addButton(tr("Done"), QDialogButtonBox.ButtonRole.AcceptRole)
+        done.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    def done(self, result: int) -> None:  # the secret leaves the screen with the dialog
+        self.secret.clear()
+        super().done(result)
+
+
+def elsewhere_warning() -> str:
+    return tr("Copies made before today outside this computer (a USB stick, another disk) "
+              "still open with the old passphrase: keep them locked away, or destroy them.")
+
+
+class RevokeDialog(QDialog):
+    """Remove a user, reset a passphrase: the vault gets a new key, and the supervisor says
+    what happens to the older backups in the vault's folder."""
+
+    def __init__(self, title: str, text: str, action: str, *, ask_backups: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(text))
+        layout.addWidget(label(tr(
+            "The vault gets a new key, so the old passphrase no longer opens anything in this "
+            "computer's vault folder. This takes a moment."), "hint"))
+        self.backups_box = QGroupBox(tr("Older backups in the vault's folder"))
+        box_layout = QVBoxLayout(self.backups_box)
+        self.reencrypt = QRadioButton(tr("&Re-encrypt them with the new key (keep them)"))
+        self.delete = QRadioButton(tr("&Delete them"))
+        self.reencrypt.setChecked(True)
+        box_layout.addWidget(self.reencrypt)
+        box_layout.addWidget(self.delete)
+        self.backups_box.setVisible(ask_backups)
+        layout.addWidget(self.backups_box)
+        layout.addWidget(label(elsewhere_warning(), "hint"))
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def old_backups(self) -> str:
+        return "delete" if self.delete.isChecked() else "reencrypt"
+
+
 class ChangePassphraseDialog(QDialog):
-    def __init__(self, inputs: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, inputs: list[str], parent: QWidget | None = None, *,
+                 is_supervisor: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Change my passphrase"))
         layout = QVBoxLayout(self)
@@ -88,9 +160,15 @@ class ChangePassphraseDialog(QDialog):
                              (tr("New passphrase &again"), self.repeat)))
         form.addRow("", self.meter)
         layout.addLayout(form)
-        layout.addWidget(label(tr(
-            "Only your key slot changes; the records are not re-encrypted, so this is quick."),
-            "hint"))
+        self.someone_knows = QCheckBox(tr("&Someone else may know my current passphrase"))
+        layout.addWidget(self.someone_knows)
+        self.hint = label("", "hint")
+        layout.addWidget(self.hint)
+        self.delete_backups = QCheckBox(tr("&Delete the older backups in the vault's folder "
+                                           "instead of re-encrypting them"))
+        self.delete_backups.setVisible(False)
+        self.is_supervisor = is_supervisor
+        layout.addWidget(self.delete_backups)
         self.message = label("", "error")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
@@ -102,6 +180,23 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(buttons)
         self.new.textChanged.connect(
             lambda t: self.meter.set_score(passphrase_strength(t, inputs) if t else None))
+        self.someone_knows.toggled.connect(self._someone_knows_changed)
+        self._someone_knows_changed(False)
+
+    def _someone_knows_changed(self, checked: bool) -> None:
+        if checked:
+            self.hint.setText(tr(
+                "The vault gets a new key, so your old passphrase no longer opens anything in "
+                "this computer's vault folder; the older backups there are re-encrypted. "
+                "Copies made before today elsewhere (a USB stick) still open with it."))
+        else:
+            self.hint.setText(tr(
+                "Only your key slot changes; the records are not re-encrypted, so this is "
+                "quick."))
+        self.delete_backups.setVisible(checked and self.is_supervisor)
+
+    def old_backups(self) -> str:
+        return "delete" if self.delete_backups.isChecked() else "reencrypt"
 
     def _accept(self) -> None:
         if self.new.text() != self.repeat.text():
@@ -190,12 +285,18 @@ class SettingsSection(Section):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(tr("Add a user…"))
         self.add_button.clicked.connect(self.add_user)
+        self.reset_button = QPushButton(tr("Reset passphrase…"))
+        self.reset_button.clicked.connect(self.reset_passphrase)
         self.remove_button = QPushButton(tr("Remove selected user…"))
         self.remove_button.clicked.connect(self.remove_user)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.reset_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         users_layout.addLayout(buttons)
+        self.users_status = label("", "ok")
+        self.users_status.setAccessibleName(tr("Users status"))
+        users_layout.addWidget(self.users_status)
         layout.addWidget(self.users_box)
 
         self.templates_box = QGroupBox(tr("Needs checklist"))
@@ -229,6 +330,7 @@ class SettingsSection(Section):
                 text += tr(" (has a temporary passphrase)")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, info.name)
             self.user_list.addItem(item)
 
     def _no_contact_changed(self, days: int) -> None:
@@ -245,55 +347,136 @@ class SettingsSection(Section):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, role = dialog.name.text(), dialog.role.currentData()
-        temporary = dialog.passphrase.text()
-        self.add_button.setEnabled(False)
-        self.status.setText(tr("Adding {0}…").format(name))
+        self._set_busy(True)
+        self.users_status.setText(tr("Adding {0}…").format(name))
 
-        def done(_info: object) -> None:
-            self.add_button.setEnabled(True)
-            self.status.setText(tr("{0} was added. Give them the temporary passphrase in "
-                                   "person.").format(name))
+        def done(added: users.NewPassphrase) -> None:
+            self._set_busy(False)
+            self.users_status.setText(tr("{0} was added.").format(added.user.name))
             self.refresh_users()
+            self._show_once(tr("Temporary passphrase"), tr(
+                "Tell {0} this temporary passphrase in person. They will choose their own the "
+                "first time they unlock.").format(added.user.name), added.temporary_passphrase)
 
-        run_task(lambda: users.add_user(self.vault, name, role, temporary), done, self._failed)
+        run_task(lambda: users.add_user(self.vault, name, role), done, self._failed)
 
-    def remove_user(self) -> None:
+    def _selected_user(self) -> tuple[str, str] | None:
         item = self.user_list.currentItem()
         if item is None:
-            self.status.setText(tr("Select a user in the list first."))
+            self.users_status.setText(tr("Select a user in the list first."))
+            return None
+        return item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
+
+    def remove_user(self) -> None:
+        selected = self._selected_user()
+        if selected is None:
             return
-        if not confirm(self, tr("Remove user"), tr(
-                "Remove this user? They will no longer be able to unlock the vault. The "
-                "records they wrote stay."), tr("Remove user")):
+        user_id, name = selected
+        dialog = RevokeDialog(tr("Remove user"), tr(
+            "Remove {0}? They will no longer be able to unlock the vault. The records they "
+            "wrote stay.").format(name), tr("Remove user"), ask_backups=True, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            users.remove_user(self.vault, item.data(Qt.ItemDataRole.UserRole))
-        except VaultError as exc:
-            self.status.setText(exc.message)
+        choice = dialog.old_backups()
+        self._set_busy(True)
+        self.users_status.setText(tr("Removing {0} and giving the vault a new key…").format(name))
+
+        def done(result: users.RekeyResult) -> None:
+            self._set_busy(False)
+            self.users_status.setText(tr("{0} was removed. {1}").format(
+                name, self._backups_text(result)))
+            self.refresh_users()
+            self._show_rekey_secrets(result)
+
+        run_task(lambda: users.remove_user(self.vault, user_id, old_backups=choice), done,
+                 self._failed)
+
+    def reset_passphrase(self) -> None:
+        selected = self._selected_user()
+        if selected is None:
             return
-        self.status.setText(tr("The user was removed."))
-        self.refresh_users()
+        user_id, name = selected
+        dialog = RevokeDialog(tr("Reset passphrase"), tr(
+            "Give {0} a new temporary passphrase? Their current one stops working at once."
+        ).format(name), tr("Reset passphrase"), ask_backups=True, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        choice = dialog.old_backups()
+        self._set_busy(True)
+        self.users_status.setText(tr("Resetting the passphrase and giving the vault a new key…"))
+
+        def done(reset: users.NewPassphrase) -> None:
+            self._set_busy(False)
+            self.users_status.setText(tr("{0} has a new temporary passphrase. {1}").format(
+                name, self._backups_text(reset.rekey)))
+            self.refresh_users()
+            self._show_once(tr("Temporary passphrase"), tr(
+                "Tell {0} this temporary passphrase in person. They will choose their own the "
+                "next time they unlock.").format(name), reset.temporary_passphrase)
+            self._show_rekey_secrets(reset.rekey)
+
+        run_task(lambda: users.reset_passphrase(self.vault, user_id, old_backups=choice), done,
+                 self._failed)
 
     def change_passphrase(self) -> None:
         user = self.vault.current_user
-        dialog = ChangePassphraseDialog([user.name, self.vault.office_name], self)
+        dialog = ChangePassphraseDialog([user.name, self.vault.office_name], self,
+                                        is_supervisor=user.is_supervisor)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         current, new = dialog.current.text(), dialog.new.text()
-        self.change_button.setEnabled(False)
+        someone_knows = dialog.someone_knows.isChecked()
+        choice = dialog.old_backups()
+        self._set_busy(True)
         self.status.setText(tr("Changing your passphrase…"))
 
-        def done(_result: object) -> None:
-            self.change_button.setEnabled(True)
-            self.status.setText(tr("Your passphrase was changed."))
+        def done(result: users.RekeyResult | None) -> None:
+            self._set_busy(False)
+            if result is None:
+                self.status.setText(tr("Your passphrase was changed."))
+                return
+            self.status.setText(tr("Your passphrase was changed and the vault has a new key. "
+                                   "{0}").format(self._backups_text(result)))
+            self._show_rekey_secrets(result)
 
-        run_task(lambda: users.change_own_passphrase(self.vault, current, new), done,
-                 self._failed)
+        run_task(lambda: users.change_own_passphrase(
+            self.vault, current, new, someone_else_may_know=someone_knows, old_backups=choice),
+            done, self._failed)
+
+    def _backups_text(self, result: users.RekeyResult | None) -> str:
+        if result is None:
+            return ""
+        text = tr("Older backups in the vault's folder: {0} re-encrypted, {1} deleted.").format(
+            result.backups_reencrypted, result.backups_deleted)
+        return text + " " + elsewhere_warning()
+
+    def _show_once(self, title: str, intro: str, secret: str) -> None:
+        ShownOnceDialog(title, intro, secret, self).exec()
+
+    def _show_rekey_secrets(self, result: users.RekeyResult | None) -> None:
+        """Slots made by an earlier version could not take the new key: new secrets, once."""
+        if result is None:
+            return
+        for name, phrase in result.temporary_passphrases.items():
+            self._show_once(tr("Temporary passphrase"), tr(
+                "{0} had not unlocked since this version was installed, so their slot could not "
+                "take the new key. Tell them this temporary passphrase in person.").format(name),
+                phrase)
+        if result.new_recovery_key:
+            self._show_once(tr("New recovery key"), tr(
+                "The office's recovery key was made by an earlier version and could not take "
+                "the new key. This is the new recovery key: write it down or print it and lock "
+                "it away. The old one no longer opens this vault."), result.new_recovery_key)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.add_button, self.reset_button, self.remove_button,
+                       self.change_button):
+            button.setEnabled(not busy)
 
     def _failed(self, exc: BaseException) -> None:
-        self.add_button.setEnabled(True)
-        self.change_button.setEnabled(True)
+        self._set_busy(False)
         if isinstance(exc, VaultError):
             self.status.setText(exc.message)
+            self.users_status.setText(exc.message)
         else:
             raise exc

@@ -161,7 +161,9 @@ def test_an_advocate_cannot_restore(qtbot, vault: Vault) -> None:  # type: ignor
     assert not widget.restore_file_button.isVisible()
     assert not widget.restore_selected_button.isVisible()
     assert widget.supervisor_only.isVisible()
-    assert widget.backup_button.isVisible()
+    # Nor send a copy out of the vault folder: the store refuses it, so the button is not there.
+    assert not widget.backup_button.isVisible()
+    assert "Only a supervisor" in widget.status.text()
     assert widget.empty.isVisible()  # no automatic backup yet: the empty state says why
 
 

@@ -156,21 +156,29 @@ def test_supervisor_adds_a_user_who_must_change_the_temporary_passphrase(
 
     def fill_and_accept(dialog) -> int:
         qtbot.keyClicks(dialog.name, "Jo")
-        qtbot.keyClicks(dialog.passphrase, "temporary-123")
         dialog._accept()
         return QDialog.DialogCode.Accepted
 
     from advocate_app.ui import settings_section
 
+    shown: list[str] = []
+
+    def read_it_out(dialog) -> int:
+        shown.append(dialog.secret.text())
+        return QDialog.DialogCode.Accepted
+
     monkeypatch.setattr(settings_section.AddUserDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(settings_section.ShownOnceDialog, "exec", read_it_out)
     section.add_user()
-    qtbot.waitUntil(lambda: "was added" in section.status.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "was added" in section.users_status.text(), timeout=15000)
     assert any("Jo" in section.user_list.item(i).text() for i in range(section.user_list.count()))
+    # The app made the temporary passphrase: five words from its list, shown once.
+    assert len(shown) == 1 and len(shown[0].split()) == 5
 
     controller.lock()
     page = controller.unlock_page
     page.user_box.setCurrentIndex(page.user_box.findText("Jo"))
-    qtbot.keyClicks(page.passphrase, "temporary-123")
+    qtbot.keyClicks(page.passphrase, shown[0])
     qtbot.mouseClick(page.unlock_button, LEFT)
     new = controller.new_passphrase
     qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is new, timeout=15000)
