@@ -55,7 +55,8 @@ BEFORE_RESTORE_PREFIX = "before-restore-"
 # Everything that makes up the live vault, in the order it is moved aside: the database first,
 # so a crash part-way leaves the database together with what follows it, never a WAL alone.
 LIVE_FILES = (DB_FILE_NAME, DB_FILE_NAME + "-wal", DB_FILE_NAME + "-shm",
-              DB_FILE_NAME + "-journal", KEYS_FILE_NAME, KEYS_FILE_NAME + ".prev")
+              DB_FILE_NAME + "-journal", KEYS_FILE_NAME, KEYS_FILE_NAME + ".prev",
+              KEYS_FILE_NAME + ".pending")  # a pending change belongs to the vault it was for
 
 Progress = Callable[[int], None]
 
