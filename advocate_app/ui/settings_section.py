@@ -446,8 +446,11 @@ class SettingsSection(Section):
     def _backups_text(self, result: users.RekeyResult | None) -> str:
         if result is None:
             return ""
-        text = tr("Older backups in the vault's folder: {0} re-encrypted, {1} deleted.").format(
-            result.backups_reencrypted, result.backups_deleted)
+        if result.backups_reencrypted or result.backups_deleted:
+            text = tr("Older backups in the vault's folder: {0} re-encrypted, {1} deleted."
+                      ).format(result.backups_reencrypted, result.backups_deleted)
+        else:
+            text = tr("There were no older backups in the vault's folder.")
         return text + " " + elsewhere_warning()
 
     def _show_once(self, title: str, intro: str, secret: str) -> None:

@@ -55,6 +55,9 @@ def test_remove_and_reset_ask_about_backups_and_warn_about_copies(unlocked, qtbo
     qtbot.waitUntil(lambda: "new temporary passphrase" in section.users_status.text(),
                     timeout=30000)
     assert len(shown) == 1 and len(shown[0].split()) == 5
+    from advocate_app.ui.qt import QApplication
+
+    QApplication.processEvents()  # let the wrapped status line take its height
     controller.shell.grab().save("/tmp/i12-settings-users.png")
     assert users.list_users(vault)[0].name == "Ana"
     assert ana.id in {u.id for u in users.list_users(vault) if u.must_change_passphrase}
