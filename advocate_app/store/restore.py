@@ -486,14 +486,6 @@ def restore_backup(
         except OSError as exc:
             raise BackupNotWritten("The vault folder cannot be written, so nothing was "
                                    "restored. Check the disk and the folder.") from exc
-        if _current_vault_exists(folder):
-            if authorization is None:
-                # The credentials that open the backup, tried against the vault now here.
-                authorization = authorize_restore(folder, credentials)
-            elif authorization.vault_id not in (None, folder_vault_id(folder)):
-                from advocate_app.store.errors import NotAllowed
-
-                raise NotAllowed(_ONLY_SUPERVISOR)
         report(5)
         current = folder_vault_id(folder)
         if not allow_other_vault and current is not None and current != info.vault_id:
@@ -507,6 +499,16 @@ def restore_backup(
             keys = extract_backup(backup_path, staging)
             report(40)
             _check_staged(staging, keys, info, credentials)
+            # The backup is good and these credentials open it; now, may they replace the
+            # vault that is here? (After the backup's own checks, so their refusals come first.)
+            if _current_vault_exists(folder):
+                if authorization is None:
+                    # The same credentials, tried against the vault now in the folder.
+                    authorization = authorize_restore(folder, credentials)
+                elif authorization.vault_id not in (None, folder_vault_id(folder)):
+                    from advocate_app.store.errors import NotAllowed
+
+                    raise NotAllowed(_ONLY_SUPERVISOR)
             report(85)
             marker = {"aside": _aside_name(folder), "backup_created": info.created.isoformat()}
             with open(staging / RESTORE_READY_FILE, "w", encoding="utf-8") as fh:

@@ -29,7 +29,7 @@ from advocate_app.store.backup import (
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.diagnose import Problem, diagnose
 from advocate_app.store.engine import connect_keyed
-from advocate_app.store.errors import VaultDamaged, VaultInUse
+from advocate_app.store.errors import NotAllowed, VaultDamaged, VaultInUse
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.restore import (
     BackupCredentials,
@@ -262,9 +262,15 @@ def test_restore_refuses_while_the_vault_is_open(vault: Vault, vault_template,
 def test_another_vaults_backup_replaces_this_one_only_when_asked(
         vault_dir: Path, other_vault_backup: Path) -> None:
     other_keys = restore.read_backup_keys(other_vault_backup)
+    # Dana is a user of the backup only: a supervisor of the vault here must agree.
+    with pytest.raises(NotAllowed, match="Only a supervisor of the vault in this folder"):
+        restore_backup(vault_dir, other_vault_backup,
+                       BackupCredentials(passphrase=PASSPHRASE, user_name="dana"),
+                       allow_other_vault=True)
+    here = restore.authorize_restore(vault_dir, BackupCredentials(passphrase=PASSPHRASE))
     result = restore_backup(vault_dir, other_vault_backup,
                             BackupCredentials(passphrase=PASSPHRASE, user_name="dana"),
-                            allow_other_vault=True)
+                            authorization=here, allow_other_vault=True)
     assert KeysFile.load(vault_dir).vault_id == other_keys.vault_id
     assert result.kept_aside is not None and (result.kept_aside / "vault.db").exists()
     with Vault.open(vault_dir) as vault:
