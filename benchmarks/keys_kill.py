@@ -172,12 +172,16 @@ def kill_round(office: Office, work: Path, op: str, kill_at: int, *,
 
 
 def count_steps(office: Office, work: Path, op: str) -> int:
+    """Run the change to its end (no kill), check the result, and count its steps."""
     folder = work / f"{op}-count"
     shutil.copytree(office.folder, folder, ignore=shutil.ignore_patterns("vault.lock"))
     _code, steps = run_child(office, folder, op, 10**9)
-    shutil.rmtree(folder, ignore_errors=True)
     if steps is None:
         raise RuntimeError("the change did not finish")
+    problems = check_after(office, folder)
+    if problems:
+        raise RuntimeError(f"{op} without a kill: {problems}")
+    shutil.rmtree(folder, ignore_errors=True)
     return steps
 
 
