@@ -168,9 +168,6 @@ class KeysFile:
             sort_keys=True,
         ).encode("utf-8")
 
-    def copy(self) -> KeysFile:
-        return KeysFile.from_document(self.document())
-
     def _fill_sealed_slot(self, slot: Slot, wrapping: bytes, data_key: bytearray) -> None:
         """Give slot a fresh key pair: the private half wrapped by `wrapping`, the data key
         sealed to the public half."""
