@@ -81,7 +81,18 @@ def open_unlocked(args: argparse.Namespace) -> Vault:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from advocate_app.store.folder import restore_pending
+    from advocate_app.store.restore import finish_interrupted_restore
+
     folder = _data_dir(args)
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"{folder} is a file, not a folder. Choose a folder for the vault (a new "
+                       "or an empty one) with --data-dir. Nothing was changed.")
+    if restore_pending(folder):
+        # Never set up over a restore that was cut off: finish it, then refuse.
+        finish_interrupted_restore(folder)
+        raise CliError("There is already a vault in that folder: a restore that had been "
+                       "interrupted was finished just now. Nothing else was changed.")
     if Vault.exists(folder):
         raise CliError("There is already a vault in that folder; nothing was changed.")
     passphrase = _read_passphrase(args, "New passphrase: ", confirm=True)

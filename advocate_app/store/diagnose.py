@@ -38,12 +38,14 @@ from advocate_app.store.errors import (
     VaultDamaged,
     VaultError,
 )
+from advocate_app.store.folder import (
+    BACKUP_DIR_NAME,
+    DB_FILE_NAME,
+    restore_pending,
+    setup_incomplete,
+)
 from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
 
-DB_FILE_NAME = "vault.db"  # the same as vault.DB_FILE_NAME
-BACKUP_DIR_NAME = "backups"  # the same as vault.BACKUP_DIR_NAME
-RESTORE_STAGING_PREFIX = ".restore-"
-RESTORE_READY_FILE = "READY"
 DEFAULT_PAGE_SIZE = 4096  # SQLCipher 4's page size; the engine does not change it
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
@@ -54,6 +56,8 @@ class Problem(StrEnum):
     HEALTHY = "healthy"
     CHECKPOINT_NEEDED = "checkpoint_needed"
     NO_VAULT = "no_vault"
+    SETUP_INCOMPLETE = "setup_incomplete"
+    READ_ONLY = "read_only"
     RESTORE_INTERRUPTED = "restore_interrupted"
     DATABASE_MISSING = "database_missing"
     DATABASE_TRUNCATED = "database_truncated"
@@ -80,6 +84,15 @@ MESSAGES: dict[Problem, str] = {
         "back in when the vault is next opened."
     ),
     Problem.NO_VAULT: "There is no vault in this folder.",
+    Problem.SETUP_INCOMPLETE: (
+        "Setting up a vault in this folder was interrupted before it finished, so nothing was "
+        "ever saved in it. Set it up again (start the app, or run `advocate-app init`)."
+    ),
+    Problem.READ_ONLY: (
+        "This folder cannot be written. The vault is not damaged, but nothing can be saved "
+        "there. Check that the disk is not read-only and that you may write to the folder and "
+        "its files."
+    ),
     Problem.RESTORE_INTERRUPTED: (
         "A restore was interrupted before it finished. The restored copy and the vault as it "
         "was are both still in the folder; opening the vault again finishes the restore."
@@ -375,8 +388,7 @@ def _database_problem(folder: Path) -> tuple[Problem | None, bool]:
 
 
 def _interrupted_restore(folder: Path) -> bool:
-    return any(p.name.startswith(RESTORE_STAGING_PREFIX) and (p / RESTORE_READY_FILE).is_file()
-               for p in _safe_iterdir(folder))
+    return restore_pending(folder)
 
 
 def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
@@ -434,6 +446,8 @@ def diagnose(
     has_keys = (folder / KEYS_FILE_NAME).exists()
     if _interrupted_restore(folder):
         return _make(Problem.RESTORE_INTERRUPTED, folder, find_backup=False)
+    if setup_incomplete(folder):
+        return _make(Problem.SETUP_INCOMPLETE, folder, find_backup=False)
     if not has_db and not has_keys:
         return _make(Problem.NO_VAULT, folder, find_backup=False)
     if not has_db:

@@ -33,13 +33,7 @@ from advocate_app.store.backup import (
     read_backup_info,
     read_backup_keys,
 )
-from advocate_app.store.diagnose import (
-    DB_FILE_NAME,
-    RESTORE_READY_FILE,
-    RESTORE_STAGING_PREFIX,
-    _quiet_sqlcipher,
-    folder_vault_id,
-)
+from advocate_app.store.diagnose import _quiet_sqlcipher, folder_vault_id
 from advocate_app.store.errors import (
     KeysDoNotMatchVault,
     VaultDamaged,
@@ -47,15 +41,22 @@ from advocate_app.store.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from advocate_app.store.folder import (
+    DB_FILE_NAME,
+    LIVE_FILES,
+    RESTORE_READY_FILE,
+    RESTORE_STAGING_PREFIX,
+    discard_incomplete_setup,
+)
 from advocate_app.store.fsutil import fsync_dir
 from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
 from advocate_app.store.lockfile import FolderLock
 
 BEFORE_RESTORE_PREFIX = "before-restore-"
-# Everything that makes up the live vault, in the order it is moved aside: the database first,
-# so a crash part-way leaves the database together with what follows it, never a WAL alone.
-LIVE_FILES = (DB_FILE_NAME, DB_FILE_NAME + "-wal", DB_FILE_NAME + "-shm",
-              DB_FILE_NAME + "-journal", KEYS_FILE_NAME, KEYS_FILE_NAME + ".prev")
+# Inside the staging folder: the live files gather here, then the whole folder is renamed to a
+# new, unused before-restore-<stamp> name in one step. An existing before-restore folder is never
+# written into.
+ASIDE_IN_STAGING = "aside"
 
 Progress = Callable[[int], None]
 
@@ -295,47 +296,66 @@ def _staging_folders(folder: Path) -> list[Path]:
 
 
 def _roll_forward(folder: Path, staging: Path) -> Path | None:
-    """Finish a restore whose staging folder is READY. Every step is an atomic rename and the
-    sequence can be repeated after a crash at any point."""
-    marker = json.loads((staging / RESTORE_READY_FILE).read_text("utf-8"))
-    aside_name = str(marker["aside"])
-    if not aside_name.startswith(BEFORE_RESTORE_PREFIX) or "/" in aside_name or (
-            "\\" in aside_name):
-        raise VaultError("The restore mark is not one this app wrote; nothing was moved.")
-    aside = folder / aside_name
-    moved_any = aside.exists()
+    """Finish a restore whose staging folder is READY. Every step is an atomic rename, and the
+    sequence can be repeated after a crash at any point:
+
+    1. the live files (LIVE_FILES order: the database first) move into `<staging>/aside/`;
+    2. that folder is renamed to a new `before-restore-<stamp>` (never an existing one);
+    3. the restored keys file, then the restored database, move in; the staging folder goes.
+    """
     staged_db = staging / DB_FILE_NAME
     staged_keys = staging / KEYS_FILE_NAME
+    gathering = staging / ASIDE_IN_STAGING
     if staged_db.exists() and staged_keys.exists():
         # Nothing restored has been moved in yet, so every live file is the old vault's.
         present = [name for name in LIVE_FILES if (folder / name).exists()]
         if present:
-            aside.mkdir(exist_ok=True)
+            gathering.mkdir(exist_ok=True)
             for name in present:
-                os.replace(folder / name, aside / name)
-            fsync_dir(aside)
+                if (gathering / name).exists():
+                    # Two different vaults' files: stop rather than overwrite either.
+                    raise VaultError(
+                        "A restore that was interrupted cannot be finished safely: the vault "
+                        "folder changed since. Nothing was moved or deleted. Ask for help "
+                        "before changing the folder."
+                    )
+                os.replace(folder / name, gathering / name)
+            fsync_dir(gathering)
             fsync_dir(folder)
-            moved_any = True
+    aside: Path | None = None
+    if gathering.exists():
+        aside = folder / _aside_name(folder)
+        os.replace(gathering, aside)  # a new name: rename never merges into a folder
+        fsync_dir(folder)
     if staged_keys.exists():
         os.replace(staged_keys, folder / KEYS_FILE_NAME)
     if staged_db.exists():
         os.replace(staged_db, folder / DB_FILE_NAME)
     fsync_dir(folder)
     shutil.rmtree(staging, ignore_errors=True)
-    return aside if moved_any else None
+    return aside
 
 
-def _finish_locked(folder: Path) -> bool:
+def finish_restore_locked(folder: Path) -> Path | None:
+    """Finish the READY restore (if any) and discard unverified staging folders; the caller
+    holds the vault lock. Returns where the replaced vault was kept, when it moved now."""
     finished = False
+    aside: Path | None = None
     for staging in _staging_folders(folder):
         if (staging / RESTORE_READY_FILE).is_file() and not finished:
-            _roll_forward(folder, staging)
+            aside = _roll_forward(folder, staging)
             finished = True
         else:
             # Unpacked but never verified: the live vault was not touched. Our own temporary
             # copy (encrypted pages only) goes.
             shutil.rmtree(staging, ignore_errors=True)
-    return finished
+    return aside
+
+
+def _finish_locked(folder: Path) -> bool:
+    had_pending = any((s / RESTORE_READY_FILE).is_file() for s in _staging_folders(folder))
+    finish_restore_locked(folder)
+    return had_pending
 
 
 def finish_interrupted_restore(folder: Path) -> bool:
@@ -386,6 +406,7 @@ def restore_backup(
     try:
         try:
             _finish_locked(folder)
+            discard_incomplete_setup(folder)
         except OSError as exc:
             raise BackupNotWritten("The vault folder cannot be written, so nothing was "
                                    "restored. Check the disk and the folder.") from exc
@@ -403,7 +424,7 @@ def restore_backup(
             report(40)
             _check_staged(staging, keys, info, credentials)
             report(85)
-            marker = {"aside": _aside_name(folder), "backup_created": info.created.isoformat()}
+            marker = {"backup_created": info.created.isoformat()}
             with open(staging / RESTORE_READY_FILE, "w", encoding="utf-8") as fh:
                 json.dump(marker, fh)
                 fh.flush()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advocate_app.store import crypto
+from advocate_app.store import folder as vault_folder
 from advocate_app.store.errors import (
     InvalidInput,
     KeysDoNotMatchVault,
@@ -28,10 +29,11 @@ from advocate_app.store.errors import (
     VaultExists,
     VaultLocked,
     VaultNotFound,
+    VaultReadOnly,
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.lockfile import FolderLock
 
 if TYPE_CHECKING:
@@ -44,8 +46,8 @@ if TYPE_CHECKING:
 # SQLAlchemy, Alembic and the models are imported where they are first needed, after the
 # unlock window is on screen: opening the app must be nearly as quick as opening a window.
 
-DB_FILE_NAME = "vault.db"
-BACKUP_DIR_NAME = "backups"
+DB_FILE_NAME = vault_folder.DB_FILE_NAME
+BACKUP_DIR_NAME = vault_folder.BACKUP_DIR_NAME
 BACKUP_SUFFIX = ".acbackup"
 MIN_PASSPHRASE_SCORE = 3  # zxcvbn 0..4: "safely unguessable" for an offline attack
 
@@ -131,7 +133,9 @@ class Vault:
 
     @staticmethod
     def exists(folder: Path) -> bool:
-        return (folder / DB_FILE_NAME).exists() or (folder / KEYS_FILE_NAME).exists()
+        """Whether folder holds a vault, whole or not: an interrupted restore counts, a set-up
+        that never finished does not (it can be set up again)."""
+        return vault_folder.holds_vault(Path(folder))
 
     # --- creating and opening -----------------------------------------------------------------
 
@@ -157,15 +161,29 @@ class Vault:
             problem = passphrase_problem(passphrase, [office_name, user_name])
             if problem:
                 raise InvalidInput(problem)
-        if cls.exists(folder):
-            raise VaultExists(
-                "There is already a vault in this folder. Open it instead, or choose another "
-                "folder."
+        if folder.exists() and not folder.is_dir():
+            raise InvalidInput(
+                f"{folder} is a file, not a folder. Choose a folder for the vault (a new or an "
+                "empty one). Nothing was changed."
             )
-        folder.mkdir(parents=True, exist_ok=True)
-        lock = FolderLock(folder)
-        lock.acquire()
+        if cls.exists(folder):
+            raise _vault_exists()
         try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            if vault_folder.is_read_only_error(exc):
+                raise VaultReadOnly(folder) from exc
+            raise
+        vault_folder.require_writable(folder)
+        lock = _acquire(folder)
+        vault: Vault | None = None
+        try:
+            vault_folder.prepare(folder)
+            if cls.exists(folder):
+                raise _vault_exists()
+            # Until the mark is gone, the folder holds an unfinished set-up that may be
+            # discarded: the keys file and the database appear together or not at all.
+            vault_folder.begin_setup(folder)
             data_key = bytearray(secrets.token_bytes(crypto.DATA_KEY_BYTES))
             params, _seconds = crypto.calibrate_argon2(kdf_target_seconds)
             keys = KeysFile(vault_id=str(uuid.uuid4()))
@@ -191,26 +209,37 @@ class Vault:
                 s.add(User(id=user_id, name=user_name, role="supervisor", active=True,
                            must_change_passphrase=False))
                 audit.record(s, user_id, "vault_created")
-            # The keys file goes last: a vault folder without it is an unfinished set-up.
             keys.save(folder)
+            vault.checkpoint()
+            vault_folder.finish_setup(folder)
             vault.user = CurrentUser(user_id, user_name, "supervisor", False)
             return vault, crypto.format_recovery_key(recovery_secret)
         except BaseException:
+            if vault is not None:
+                vault.lock()
             lock.release()
             raise
 
     @classmethod
     def open(cls, folder: Path) -> Vault:
-        """Take the one-writer lock and read the key slots; nothing is decrypted yet."""
+        """Take the one-writer lock, put the folder right (finish an interrupted restore, discard
+        an unfinished set-up, remove a killed operation's temporary files) and read the key
+        slots; nothing is decrypted yet."""
         folder = Path(folder)
-        if not (folder / DB_FILE_NAME).exists():
+        if not cls.exists(folder):
             raise VaultNotFound(
                 "There is no vault in this folder yet. Set up this office first, or choose the "
                 "folder that holds the vault."
             )
-        lock = FolderLock(folder)
-        lock.acquire()
+        vault_folder.require_writable(folder)
+        lock = _acquire(folder)
         try:
+            vault_folder.prepare(folder)
+            if not (folder / DB_FILE_NAME).exists():
+                raise VaultNotFound(
+                    "The vault's database file (vault.db) is missing from this folder. Restore "
+                    "the newest backup."
+                )
             keys = KeysFile.load(folder)
         except BaseException:
             lock.release()
@@ -532,6 +561,23 @@ class Vault:
 
         with self.read() as s:
             return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+
+
+def _vault_exists() -> VaultExists:
+    return VaultExists(
+        "There is already a vault in this folder. Open it instead, or choose another folder."
+    )
+
+
+def _acquire(folder: Path) -> FolderLock:
+    lock = FolderLock(folder)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        if vault_folder.is_read_only_error(exc):
+            raise VaultReadOnly(folder) from exc
+        raise
+    return lock
 
 
 DAMAGED_WHILE_WORKING = (
