@@ -18,14 +18,20 @@ from advocate_app import __version__
 from advocate_app.hardening import disable_core_dumps
 from advocate_app.logs import setup_logging
 from advocate_app.paths import default_data_dir
-from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged, VaultError
+from advocate_app.store.errors import (
+    KeysDoNotMatchVault,
+    VaultDamaged,
+    VaultError,
+    VaultReadOnly,
+)
 from advocate_app.store.vault import Vault
 
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
-EXIT_DAMAGED = 1
-EXIT_USAGE = 2
+EXIT_DAMAGED = 1  # damaged or incomplete (a file missing, a restore or set-up not finished)
+EXIT_USAGE = 2  # wrong passphrase, wrong arguments, a refusal
+EXIT_FOLDER = 3  # the vault's folder cannot be read or written (permissions, read-only disk)
 
 
 class CliError(Exception):
@@ -107,21 +113,81 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backup_advice(diagnosis: object) -> str:
+    newest = getattr(diagnosis, "newest_backup", None)
+    if newest is None:
+        return ("No intact backup was found in the vault's backups folder: restore a copy made "
+                "elsewhere (a USB stick) with `advocate-app restore FILE`.")
+    return (f"The newest backup that checks out is {newest.path} (made "
+            f"{_when_text(newest.created)}): restore it with `advocate-app restore FILE`.")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    try:
-        vault = open_unlocked(args)
-    except (KeysDoNotMatchVault, VaultDamaged) as exc:
-        print(f"Damaged: {exc.message}")
+    """A diagnosis that only reads: no file in the folder is created, changed or removed."""
+    import os
+
+    from advocate_app.store import crypto
+    from advocate_app.store.diagnose import Problem, diagnose
+    from advocate_app.store.keyslots import KeysFile
+    from advocate_app.store.lockfile import reading
+
+    folder = _data_dir(args)
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"{folder} is a file, not a folder: give the vault's folder with "
+                       "--data-dir.")
+    if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
+        print(f"Cannot read: the folder {folder} cannot be read by this account. Check its "
+              "permissions (or run as the person who uses the app), then check again.")
+        return EXIT_FOLDER
+    found = diagnose(folder)
+    if found.kind is Problem.NO_VAULT:
+        print(f"No vault: there is no vault in {folder}. If one should be there, its files were "
+              "moved or deleted: restore the newest backup with `advocate-app restore FILE`. "
+              "Otherwise give the right folder with --data-dir.")
         return EXIT_DAMAGED
+    if found.kind is Problem.RESTORE_INTERRUPTED:
+        print(f"Incomplete: {found.message} To finish it, start the app or run any other "
+              "advocate-app command on this folder (for example `advocate-app backup`). "
+              "Nothing was changed.")
+        return EXIT_DAMAGED
+    if found.kind is Problem.SETUP_INCOMPLETE:
+        print(f"Incomplete: {found.message}")
+        return EXIT_DAMAGED
+    if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):
+        print(f"Cannot use the folder: {found.message}")
+        return EXIT_FOLDER
+    if not found.can_open:
+        print(f"Damaged: {found.message} {_backup_advice(found)} Nothing was changed.")
+        return EXIT_DAMAGED
+    keys = KeysFile.load(folder)
+    user_id = _pick_slot_user(keys, getattr(args, "user", None))
+    passphrase = _read_passphrase(args, "Passphrase: ")
+    data_key = keys.unwrap_with_passphrase(user_id, passphrase)
     try:
-        problems = vault.integrity_problems()
+        with reading(folder):
+            found = diagnose(folder, data_key=data_key)
     finally:
-        vault.close()
-    if problems:
-        print(f"Damaged: {len(problems)} problem(s) found. Restore the newest backup.")
+        crypto.zero(data_key)
+    if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):
+        print(f"Cannot use the folder: {found.message}")
+        return EXIT_FOLDER
+    if not found.can_open:
+        print(f"Damaged: {found.message} {_backup_advice(found)} Nothing was changed.")
         return EXIT_DAMAGED
-    print("Healthy: both integrity checks passed.")
+    print("Healthy: both integrity checks passed. Nothing was changed.")
     return EXIT_OK
+
+
+def _pick_slot_user(keys: object, name: str | None) -> str:
+    slots = [s for s in keys.passphrase_slots() if s.user_id]  # type: ignore[attr-defined]
+    if name:
+        matches = [s for s in slots if str(s.label).casefold() == name.casefold()]
+        if not matches:
+            raise CliError("No user by that name in this vault.")
+        return str(matches[0].user_id)
+    if len(slots) == 1:
+        return str(slots[0].user_id)
+    raise CliError("This vault has several users: say which with --user NAME.")
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -316,6 +382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"advocate-app: {exc}", file=sys.stderr)
         return exc.code
+    except VaultReadOnly as exc:
+        print(f"advocate-app: {exc.message}", file=sys.stderr)
+        return EXIT_FOLDER
     except VaultError as exc:
         print(f"advocate-app: {exc.message}", file=sys.stderr)
         return EXIT_USAGE

@@ -37,6 +37,7 @@ from advocate_app.store.errors import (
     KeysFileUnsafe,
     VaultDamaged,
     VaultError,
+    VaultReadOnly,
 )
 from advocate_app.store.folder import (
     BACKUP_DIR_NAME,
@@ -392,9 +393,21 @@ def _interrupted_restore(folder: Path) -> bool:
 
 
 def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
-    """Both integrity checks on a copy of vault.db and its WAL: the folder is only read."""
-    from advocate_app.store.engine import connect_keyed, integrity_problems
+    """Both integrity checks, reading the folder only. With no write-ahead log beside vault.db
+    the file itself is opened read-only and immutable (no lock, no -shm, nothing written); with
+    one, vault.db and its log are copied to a temporary folder (encrypted pages only) and the
+    copy is checked, since even a read-only connection may replay a log."""
+    from advocate_app.store.engine import connect_keyed
 
+    wal = folder / (DB_FILE_NAME + "-wal")
+    try:
+        has_log = wal.stat().st_size > 0
+    except FileNotFoundError:
+        has_log = False
+    if not has_log:
+        _quiet_sqlcipher()
+        return _run_checks(connect_keyed(folder / DB_FILE_NAME, data_key, check=False,
+                                         immutable=True))
     work = Path(tempfile.mkdtemp(prefix="advocate-check-"))
     try:
         for name in (DB_FILE_NAME, DB_FILE_NAME + "-wal"):
@@ -402,17 +415,23 @@ def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
             if source.is_file():
                 shutil.copyfile(source, work / name)
         _quiet_sqlcipher()
-        conn = connect_keyed(work / DB_FILE_NAME, data_key, check=False)
-        try:
-            conn.execute("PRAGMA temp_store = 2")  # sorting for the check stays in memory
-            try:
-                return integrity_problems(lambda sql: conn.execute(sql).fetchall())
-            except Exception as exc:  # a malformed page aborts the check itself
-                return [f"the check could not finish: {type(exc).__name__}"]
-        finally:
-            conn.close()
+        return _run_checks(connect_keyed(work / DB_FILE_NAME, data_key, check=False))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _run_checks(conn: object) -> list[str]:
+    from advocate_app.store.engine import integrity_problems
+
+    try:
+        conn.execute("PRAGMA temp_store = 2")  # type: ignore[attr-defined]
+        try:
+            return integrity_problems(
+                lambda sql: conn.execute(sql).fetchall())  # type: ignore[attr-defined]
+        except Exception as exc:  # a malformed page aborts the check itself
+            return [f"the check could not finish: {type(exc).__name__}"]
+    finally:
+        conn.close()  # type: ignore[attr-defined]
 
 
 def _quiet_sqlcipher() -> None:
@@ -460,6 +479,10 @@ def diagnose(
         return _make(db_problem, folder, find_backup=find_backup)
     if keys_problem is not None:
         return _make(keys_problem, folder, find_backup=find_backup)
+    if isinstance(error, VaultReadOnly) or not _writable(folder):
+        # Not damage: the files may be perfect, but the app cannot work in this folder.
+        return _make(Problem.READ_ONLY, folder, find_backup=False,
+                     message=VaultReadOnly(folder).message)
     assert keys is not None
     evidence = evidence_vault_id(folder)
     if evidence is not None and evidence != keys.vault_id:
@@ -484,6 +507,16 @@ def diagnose(
     if pending_checkpoint:
         return _make(Problem.CHECKPOINT_NEEDED, folder, find_backup=False)
     return _make(Problem.HEALTHY, folder, find_backup=False)
+
+
+def _writable(folder: Path) -> bool:
+    from advocate_app.store.folder import require_writable
+
+    try:
+        require_writable(folder)
+    except VaultReadOnly:
+        return False
+    return True
 
 
 def _kind_of_error(error: BaseException, *, keys_match: bool) -> Problem | None:

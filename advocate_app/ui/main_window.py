@@ -8,7 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from advocate_app.settings import Settings
-from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged, VaultError, VaultInUse
+from advocate_app.store.errors import (
+    KeysDoNotMatchVault,
+    VaultDamaged,
+    VaultError,
+    VaultInUse,
+    VaultReadOnly,
+)
 from advocate_app.store.vault import UnlockThrottled, Vault
 from advocate_app.store.vocab import ROLES
 from advocate_app.ui.clipboard import clear_if_unchanged
@@ -197,6 +203,9 @@ class AppController:
             self._show_message(tr("Already open"), exc.message,
                                [(tr("Close"), self.window.close)])
             return
+        except VaultReadOnly as exc:
+            self._show_read_only(exc)
+            return
         except VaultError as exc:
             self._show_damaged(exc)
             return
@@ -209,11 +218,19 @@ class AppController:
             self._show_message(tr("Already open"), exc.message,
                                [(tr("Close"), self.window.close)])
             return
+        except VaultReadOnly as exc:
+            self._show_read_only(exc)
+            return
         except VaultError as exc:
             # The keys file is missing, damaged or from another vault, or the database is gone.
             self._show_damaged(exc)
             return
         self._show_unlock()
+
+    def _show_read_only(self, exc: VaultReadOnly) -> None:
+        """Not damage: the files may be perfect, but nothing could be saved in this folder."""
+        self._show_message(tr("This folder cannot be written"), exc.message,
+                           [(tr("Try again"), self.start), (tr("Close"), self.window.close)])
 
     def _folder_entries(self) -> list[Path]:
         try:
