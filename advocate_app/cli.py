@@ -230,6 +230,7 @@ def _when_text(created: datetime) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from advocate_app.store import backup_status
     from advocate_app.store.backup import backup_to_folder, backup_vault
 
     out = Path(args.out)
@@ -243,7 +244,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
         print(f"advocate-app: {exc.message}", file=sys.stderr)
         return EXIT_DAMAGED
     try:
-        info = backup_to_folder(vault, out) if out.is_dir() else backup_vault(vault, out)
+        if out.is_dir():
+            info = backup_to_folder(vault, out)  # remembered as the latest outside copy
+        else:
+            info = backup_vault(vault, out)
+            backup_status.record_outside_copy(vault, info.created)
     except VaultDamaged as exc:
         print(f"advocate-app: {exc.message}", file=sys.stderr)
         return EXIT_DAMAGED

@@ -381,8 +381,10 @@ class Vault:
         migrate.upgrade(engine)
 
     def lock(self) -> None:
-        """Dispose of every connection and zero the data key. Drafts are the caller's to save."""
+        """Fold the WAL back into the database, dispose of every connection and zero the data
+        key. Drafts are the caller's to save."""
         if self._engine is not None:
+            self.checkpoint_quietly()
             self._engine.dispose()
         self._engine = None
         self._write_factory = None
@@ -490,6 +492,21 @@ class Vault:
         if busy:
             raise VaultError("The vault is busy; try again in a moment.")
 
+    def checkpoint_quietly(self) -> bool:
+        """checkpoint(), for moments where a busy or damaged vault must not stop anything (at
+        lock and close, after a backup). Returns whether it ran."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            self.checkpoint()
+        except (VaultError, SQLAlchemyError, OSError):
+            return False
+        except Exception as exc:  # the driver's own errors (a damaged page while folding)
+            if type(exc).__module__.startswith("sqlcipher3"):
+                return False
+            raise
+        return True
+
     def integrity_problems(self) -> list[str]:
         if self._data_key is None:
             raise VaultLocked()
@@ -510,9 +527,11 @@ class Vault:
         from advocate_app.store.backup import create_backup
 
         revision = migrate.current_revision(self._require_engine())
-        return create_backup(
+        info = create_backup(
             self.db_path, self.keys, self._data_key, out_path, schema_revision=revision
         )
+        self.checkpoint_quietly()
+        return info
 
     def _data_key_ref(self) -> bytearray:
         """The live data key, for store modules that wrap it into a new key slot."""
