@@ -473,10 +473,16 @@ class AppController:
         from advocate_app.store.backup import auto_backup_if_due
         from advocate_app.store.errors import StorageFull
 
+        def show_outcome() -> None:
+            # A failure stays on Today and on Backups until a backup succeeds (it is kept in
+            # the vault by store.backup_status).
+            for name in ("backups", "today"):
+                section = self.shell.sections.get(name) if self.shell else None
+                if section is not None and hasattr(section, "refresh"):
+                    section.refresh()
+
         def done(_info: object) -> None:
-            section = self.shell.sections.get("backups") if self.shell else None
-            if section is not None and hasattr(section, "refresh"):
-                section.refresh()
+            show_outcome()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, VaultDamaged):
@@ -484,6 +490,8 @@ class AppController:
                 self._show_damaged(exc)
             elif isinstance(exc, (StorageFull, VaultError)):
                 log.warning("the automatic backup was not made (%s)", type(exc).__name__)
+                if self.vault is not None and self.vault.is_unlocked:
+                    show_outcome()
             else:
                 raise exc
 
