@@ -259,13 +259,59 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _can_ask() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask_yes(prompt: str) -> bool:
+    try:
+        return input(prompt).strip().casefold() in ("yes", "y")
+    except EOFError:
+        return False
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _describe_restore(folder: Path, preview: object) -> list[str]:
+    """What a restore will replace, in plain sentences (counts, staff names; no client text)."""
+    info = preview.backup  # type: ignore[attr-defined]
+    lines = [f"This replaces the vault in {folder} with the backup made "
+             f"{_when_text(info.created)}."]
+    notes, clients = preview.newer_notes, preview.newer_clients  # type: ignore[attr-defined]
+    if notes is None or clients is None:
+        lines.append("What the current vault holds that is newer than the backup could not be "
+                     "counted (this passphrase does not open it, or it is damaged).")
+    elif notes or clients:
+        lines.append(f"The current vault holds {_plural(notes, 'note', 'notes')} and "
+                     f"{_plural(clients, 'client', 'clients')} newer than the backup: they will "
+                     "not be in the restored vault.")
+    else:
+        lines.append("The current vault holds no note or client newer than the backup.")
+    added = preview.users_added_since  # type: ignore[attr-defined]
+    if added:
+        lines.append("Users added since the backup will not be able to unlock the restored "
+                     f"vault: {', '.join(added)}.")
+    changed = preview.passphrases_changed_since  # type: ignore[attr-defined]
+    if changed:
+        lines.append(f"{_plural(changed, 'passphrase was', 'passphrases were')} changed since "
+                     "the backup: the restored vault opens with the passphrases as they were "
+                     "then.")
+    lines.append("The current vault is not deleted: it is kept in a before-restore folder "
+                 "inside the vault folder.")
+    return lines
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from advocate_app.store.backup import BackupDamaged, BackupIncomplete, NotABackup
+    from advocate_app.store.lockfile import reading
     from advocate_app.store.restore import (
         BackupCredentials,
         BackupUserAmbiguous,
         read_restorable_info,
         restore_backup,
+        restore_preview,
     )
 
     folder = _data_dir(args)
@@ -278,6 +324,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
         else:
             secret = _read_passphrase(args, "Passphrase (as it was when the backup was made): ")
             credentials = BackupCredentials(passphrase=secret, user_name=args.user)
+        with reading(folder):  # refused at once while the app has the vault open
+            preview = restore_preview(folder, Path(args.file), credentials)
+        if preview.has_current_vault:
+            for line in _describe_restore(folder, preview):
+                print(line)
+            if not args.yes:
+                if not _can_ask():
+                    raise CliError("Nothing was changed. To restore without being asked, run "
+                                   "the same command with --yes.")
+                if not _ask_yes("Replace the current vault with this backup? Type yes to "
+                                "go on: "):
+                    raise CliError("Nothing was changed.")
         result = restore_backup(folder, Path(args.file), credentials,
                                 allow_other_vault=args.other_vault)
     except (NotABackup, BackupIncomplete, BackupDamaged) as exc:
@@ -360,8 +418,11 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the vault with a backup (the current one is kept aside)",
         description="Restore a backup into --data-dir. The vault must not be open. The backup "
                     "is verified first; the current vault files are moved to a "
-                    "before-restore-<time> folder, never deleted. Exit status 1: the file is "
-                    "not a usable backup; 2: any other refusal. Nothing changes on refusal.")
+                    "before-restore-<time> folder, never deleted. It first prints what will be "
+                    "replaced (the backup's date, notes and clients newer in the current vault, "
+                    "users added since) and asks, unless --yes. Exit status 1: the file is "
+                    "not a usable backup; 2: any other refusal; 3: the folder cannot be "
+                    "written. Nothing changes on refusal.")
     common(p_restore)
     p_restore.add_argument("file", metavar="FILE", help="the backup file (.acbackup)")
     p_restore.add_argument("--user", help="whose passphrase this is, as named in the backup "
@@ -371,6 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 "passphrase")
     p_restore.add_argument("--other-vault", action="store_true",
                            help="allow a backup of a different vault to replace this one")
+    p_restore.add_argument("--yes", action="store_true",
+                           help="do not ask before replacing the current vault (what will be "
+                                "replaced is still printed)")
     return parser
 
 

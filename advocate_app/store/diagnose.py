@@ -18,9 +18,11 @@ import re
 import shutil
 import struct
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from advocate_app.store.backup import (
     BackupInfo,
@@ -392,46 +394,59 @@ def _interrupted_restore(folder: Path) -> bool:
     return restore_pending(folder)
 
 
-def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
-    """Both integrity checks, reading the folder only. With no write-ahead log beside vault.db
-    the file itself is opened read-only and immutable (no lock, no -shm, nothing written); with
-    one, vault.db and its log are copied to a temporary folder (encrypted pages only) and the
-    copy is checked, since even a read-only connection may replay a log."""
+@contextlib.contextmanager
+def read_only_connection(folder: Path, data_key: bytearray) -> Iterator[Any]:
+    """A keyed connection to the folder's vault.db that can write nothing there. With no
+    write-ahead log beside vault.db the file itself is opened read-only and immutable (no lock,
+    no -shm, nothing written); with one, vault.db and its log are copied to a temporary folder
+    (encrypted pages only) and the copy is opened, since even a read-only connection may
+    replay a log. For a folder no other process is writing to (diagnosis, a restore's preview).
+    """
     from advocate_app.store.engine import connect_keyed
 
+    folder = Path(folder)
     wal = folder / (DB_FILE_NAME + "-wal")
     try:
         has_log = wal.stat().st_size > 0
     except FileNotFoundError:
         has_log = False
+    _quiet_sqlcipher()
     if not has_log:
-        _quiet_sqlcipher()
-        return _run_checks(connect_keyed(folder / DB_FILE_NAME, data_key, check=False,
-                                         immutable=True))
+        conn = connect_keyed(folder / DB_FILE_NAME, data_key, check=False, immutable=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
     work = Path(tempfile.mkdtemp(prefix="advocate-check-"))
     try:
         for name in (DB_FILE_NAME, DB_FILE_NAME + "-wal"):
             source = folder / name
             if source.is_file():
                 shutil.copyfile(source, work / name)
-        _quiet_sqlcipher()
-        return _run_checks(connect_keyed(work / DB_FILE_NAME, data_key, check=False))
+        conn = connect_keyed(work / DB_FILE_NAME, data_key, check=False)
+        try:
+            yield conn
+        finally:
+            conn.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _run_checks(conn: object) -> list[str]:
+def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
+    """Both integrity checks on a read-only connection: the folder is only read."""
+    with read_only_connection(folder, data_key) as conn:
+        return _run_checks(conn)
+
+
+def _run_checks(conn: Any) -> list[str]:
     from advocate_app.store.engine import integrity_problems
 
+    conn.execute("PRAGMA temp_store = 2")  # sorting for the check stays in memory
     try:
-        conn.execute("PRAGMA temp_store = 2")  # type: ignore[attr-defined]
-        try:
-            return integrity_problems(
-                lambda sql: conn.execute(sql).fetchall())  # type: ignore[attr-defined]
-        except Exception as exc:  # a malformed page aborts the check itself
-            return [f"the check could not finish: {type(exc).__name__}"]
-    finally:
-        conn.close()  # type: ignore[attr-defined]
+        return integrity_problems(lambda sql: conn.execute(sql).fetchall())
+    except Exception as exc:  # a malformed page aborts the check itself
+        return [f"the check could not finish: {type(exc).__name__}"]
 
 
 def _quiet_sqlcipher() -> None:

@@ -33,7 +33,7 @@ from advocate_app.store.backup import (
     read_backup_info,
     read_backup_keys,
 )
-from advocate_app.store.diagnose import _quiet_sqlcipher, folder_vault_id
+from advocate_app.store.diagnose import _quiet_sqlcipher, folder_vault_id, read_only_connection
 from advocate_app.store.errors import (
     KeysDoNotMatchVault,
     VaultDamaged,
@@ -210,6 +210,78 @@ def verify_backup_with(path: Path, credentials: BackupCredentials) -> BackupInfo
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return info
+
+
+# --- what a restore would replace -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    """What restoring this backup into this folder would replace. Counts are None when the
+    current vault could not be read with the credentials given for the backup."""
+
+    backup: BackupInfo
+    has_current_vault: bool
+    newer_notes: int | None = None  # written or edited after the backup was made
+    newer_clients: int | None = None  # added after the backup was made
+    users_added_since: tuple[str, ...] = ()  # names on the unlock screen (staff, not clients)
+    passphrases_changed_since: int = 0
+
+
+def restore_preview(folder: Path, backup_path: Path,
+                    credentials: BackupCredentials) -> RestorePreview:
+    """Check that the credentials open the backup (a refusal otherwise), then read, without
+    changing anything, what in the current vault is newer than the backup."""
+    folder = Path(folder)
+    info = check_backup_access(Path(backup_path), credentials)
+    backup_keys = read_backup_keys(Path(backup_path))
+    try:
+        current_keys: KeysFile | None = KeysFile.load(folder)
+    except (VaultError, OSError):
+        current_keys = None
+    has_db = (folder / DB_FILE_NAME).exists()
+    if current_keys is None and not has_db:
+        return RestorePreview(info, has_current_vault=False)
+    added: tuple[str, ...] = ()
+    changed = 0
+    newer_notes = newer_clients = None
+    if current_keys is not None:
+        backup_slots = {s.user_id: s for s in backup_keys.passphrase_slots() if s.user_id}
+        current_slots = [s for s in current_keys.passphrase_slots() if s.user_id]
+        added = tuple(str(s.label) for s in current_slots if s.user_id not in backup_slots)
+        changed = sum(1 for s in current_slots if s.user_id in backup_slots
+                      and backup_slots[s.user_id].slot_id != s.slot_id)
+        if has_db:
+            same_person = credentials
+            if not credentials.recovery_key:
+                # The same person's slot in the current vault (users are matched by id).
+                same_person = BackupCredentials(
+                    passphrase=credentials.passphrase,
+                    user_id=_backup_user_id(backup_keys, credentials))
+            newer_notes, newer_clients = _count_newer(folder, current_keys, same_person,
+                                                      info.created)
+    return RestorePreview(info, True, newer_notes, newer_clients, added, changed)
+
+
+def _count_newer(folder: Path, keys: KeysFile, credentials: BackupCredentials,
+                 since: datetime) -> tuple[int | None, int | None]:
+    try:
+        data_key = unwrap_backup_key(keys, credentials)
+    except VaultError:
+        return None, None  # these credentials do not open the current vault
+    cutoff = since.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    try:
+        with read_only_connection(folder, data_key) as conn:
+            notes = conn.execute(
+                "SELECT count(*) FROM notes WHERE created_at > ? OR edited_at > ?",
+                (cutoff, cutoff)).fetchone()[0]
+            clients = conn.execute(
+                "SELECT count(*) FROM clients WHERE created_at > ?", (cutoff,)).fetchone()[0]
+    except Exception:  # a damaged current vault: nothing to count, the restore may go on
+        return None, None
+    finally:
+        crypto.zero(data_key)
+    return int(notes), int(clients)
 
 
 # --- checks on the unpacked copy --------------------------------------------------------------
@@ -462,6 +534,7 @@ __all__ = [
     "BackupUserAmbiguous",
     "BackupUserUnknown",
     "BackupWrongPassphrase",
+    "RestorePreview",
     "RestoreRequest",
     "RestoreResult",
     "backup_users",
@@ -469,6 +542,7 @@ __all__ = [
     "finish_interrupted_restore",
     "read_restorable_info",
     "restore_backup",
+    "restore_preview",
     "unwrap_backup_key",
     "verify_backup_with",
 ]
