@@ -42,7 +42,13 @@ class CliError(Exception):
 
 def _read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
     if args.passphrase_stdin:
-        line = sys.stdin.readline()
+        try:
+            line = sys.stdin.readline()
+        except UnicodeDecodeError as exc:
+            raise CliError("What came on standard input is not UTF-8 text, so it cannot be a "
+                           "passphrase. Send the passphrase as one line of UTF-8 text (or type "
+                           "it at the terminal without --passphrase-stdin). Nothing was "
+                           "changed.") from exc
         if not line:
             raise CliError("No passphrase on standard input.")
         return line.rstrip("\r\n")

@@ -429,11 +429,13 @@ class Vault:
         """One short transaction for one user action; commits on success, rolls back otherwise."""
         if self._write_factory is None:
             raise VaultLocked()
-        from sqlalchemy.exc import DatabaseError, OperationalError
+        from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
 
         try:
             with self._write_factory.begin() as session:
                 yield session
+        except UnicodeEncodeError as exc:
+            raise _broken_text() from exc
         except OperationalError as exc:
             if _is_storage_full(exc):
                 raise StorageFull() from exc
@@ -442,19 +444,29 @@ class Vault:
             if _is_damage(exc):
                 raise VaultDamaged(DAMAGED_WHILE_WORKING) from exc
             raise
+        except StatementError as exc:
+            if isinstance(exc.orig, UnicodeEncodeError):
+                raise _broken_text() from exc
+            raise
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         if self._read_factory is None:
             raise VaultLocked()
-        from sqlalchemy.exc import DatabaseError
+        from sqlalchemy.exc import DatabaseError, StatementError
 
         try:
             with self._read_factory.begin() as session:
                 yield session
+        except UnicodeEncodeError as exc:
+            raise _broken_text() from exc
         except DatabaseError as exc:
             if _is_damage(exc):
                 raise VaultDamaged(DAMAGED_WHILE_WORKING) from exc
+            raise
+        except StatementError as exc:
+            if isinstance(exc.orig, UnicodeEncodeError):
+                raise _broken_text() from exc
             raise
 
     # --- vault facts and maintenance ----------------------------------------------------------
@@ -580,6 +592,14 @@ class Vault:
 
         with self.read() as s:
             return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+
+
+def _broken_text() -> InvalidInput:
+    """Text with a lone surrogate reached the database: refused in plain words, never as a raw
+    UnicodeEncodeError (the transaction was rolled back)."""
+    from advocate_app.store.checks import BROKEN_TEXT
+
+    return InvalidInput(BROKEN_TEXT)
 
 
 def _vault_exists() -> VaultExists:
