@@ -210,7 +210,7 @@ class Vault:
                            must_change_passphrase=False))
                 audit.record(s, user_id, "vault_created")
             keys.save(folder)
-            vault.checkpoint()
+            vault.checkpoint_quietly()
             vault_folder.finish_setup(folder)
             vault.user = CurrentUser(user_id, user_name, "supervisor", False)
             return vault, crypto.format_recovery_key(recovery_secret)
@@ -491,14 +491,22 @@ class Vault:
 
         return migrate.current_revision(self._require_engine())
 
-    def checkpoint(self) -> None:
-        """Fold the WAL into the main file and truncate it (after destroying a record, etc.)."""
+    def checkpoint(self, *, wait_ms: int | None = None) -> None:
+        """Fold the WAL into the main file and truncate it (after destroying a record, etc.).
+
+        wait_ms: how long to wait for readers (a backup in progress) before giving up as busy;
+        None keeps the connection's own busy timeout."""
         raw = self._require_engine().raw_connection()
         try:
-            # Outside any transaction: a checkpoint cannot run inside one.
-            busy, _log, _done = raw.driver_connection.execute(
-                "PRAGMA wal_checkpoint(TRUNCATE)"
-            ).fetchone()
+            conn = raw.driver_connection
+            if wait_ms is not None:
+                conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+            try:
+                # Outside any transaction: a checkpoint cannot run inside one.
+                busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                if wait_ms is not None:
+                    conn.execute("PRAGMA busy_timeout = 30000")
         finally:
             raw.close()
         if busy:
@@ -506,11 +514,12 @@ class Vault:
 
     def checkpoint_quietly(self) -> bool:
         """checkpoint(), for moments where a busy or damaged vault must not stop anything (at
-        lock and close, after a backup). Returns whether it ran."""
+        lock and close, after a backup): it waits at most a moment for a reader (a backup still
+        running) and never raises for a busy or damaged vault. Returns whether it ran."""
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
-            self.checkpoint()
+            self.checkpoint(wait_ms=200)
         except (VaultError, SQLAlchemyError, OSError):
             return False
         except Exception as exc:  # the driver's own errors (a damaged page while folding)
