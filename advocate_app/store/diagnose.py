@@ -1,14 +1,16 @@
 """What is wrong with a vault folder, in plain words, without changing any file.
 
 `diagnose(folder)` looks only at the files (no key needed): missing or damaged keys file, a keys
-file from another vault, a truncated or overwritten database, a restore that was interrupted,
-and a partial last page left by an interrupted checkpoint (which is "checkpoint needed", not
-damage: the write-ahead log still holds every finished change). Given the data key it also runs
-both integrity checks on a snapshot copy; given the error an unlock raised it names that.
+file from another vault, a truncated or overwritten database, a restore or a set-up that was
+interrupted, a folder that cannot be written, and a partial last page left by an interrupted
+checkpoint (which is "checkpoint needed", not damage: the write-ahead log still holds every
+finished change). Given the data key it also runs both integrity checks; given the error an
+unlock raised it names that.
 
-Nothing here writes to the vault folder: checks that must open the database do so on a copy in
-a temporary folder (encrypted pages only), because even a read-only SQLite connection may create
-or checkpoint the WAL on close.
+Nothing here writes to the vault folder: the database is opened read-only and immutable
+(`mode=ro&immutable=1`: no lock, no -shm) when no write-ahead log is beside it, and otherwise a
+copy in a temporary folder (encrypted pages only) is checked, because even a read-only SQLite
+connection may replay or checkpoint a WAL.
 """
 
 from __future__ import annotations
@@ -262,13 +264,6 @@ def only_needs_checkpoint(folder: Path, problems: list[str]) -> bool:
 
 
 # --- which vault this folder belongs to -------------------------------------------------------
-
-
-def _safe_iterdir(folder: Path) -> list[Path]:
-    try:
-        return list(Path(folder).iterdir())
-    except OSError:
-        return []
 
 
 def evidence_vault_id(folder: Path) -> str | None:
