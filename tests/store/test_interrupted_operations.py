@@ -22,7 +22,7 @@ from advocate_app.store.errors import VaultExists
 from advocate_app.store.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.helpers import copy_vault, data_key_with_recovery, kill_rounds, sha_map
-from tests.kill_harness import count_steps, run_killed, spread
+from tests.kill_harness import ALL_OPS, count_steps, run_killed, spread
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 
@@ -220,12 +220,13 @@ def test_a_backup_killed_at_any_step_leaves_no_leftovers_after_the_next_open(
 
             auto_backup_if_due(vault, keep=2, now=datetime(2031, 1, day, 12, tzinfo=UTC))
     good = sorted(automatic_backups(vault_dir / "backups"))
+    # Unlinks count too, so kills also land inside the rotation.
     total = count_steps(BACKUP_CHILD, args=[str(copy_vault(vault_dir, tmp_path / "count")),
-                                            *args, "3"], stdin=stdin)
+                                            *args, "3"], stdin=stdin, ops=ALL_OPS)
     for n in spread(total, kill_rounds(2)):
         folder = copy_vault(vault_dir, tmp_path / f"kill{n}")
         result = run_killed(BACKUP_CHILD, kill_at=n, args=[str(folder), *args, "3"],
-                            stdin=stdin)
+                            stdin=stdin, ops=ALL_OPS)
         assert result.killed, result.stderr
         Vault.open(folder).close()
         left = [p.name for p in (folder / "backups").iterdir() if p.name.startswith(".")]
