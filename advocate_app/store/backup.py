@@ -212,6 +212,9 @@ def create_backup(
             raise _not_written(exc) from exc
         report(5)
         copy = work / "vault.db"
+        # The moment of the snapshot, to the microsecond: a restore compares it with the
+        # current vault's records to say what is newer.
+        created = datetime.now(UTC)
         try:
             _copy_database(db_path, data_key, copy)
         except KeysDoNotMatchVault as exc:
@@ -219,11 +222,10 @@ def create_backup(
         except OSError as exc:
             raise _not_written(exc) from exc
         report(50)
-        created = datetime.now(UTC)
         manifest = {
             "format": BACKUP_FORMAT,
             "version": BACKUP_VERSION,
-            "created": created.isoformat(timespec="seconds"),
+            "created": created.isoformat(timespec="microseconds"),
             "vault_id": keys.vault_id,
             "schema_revision": schema_revision,
             # SQLCipher's random, plaintext file salt: ties this backup to the very database it

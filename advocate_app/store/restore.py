@@ -269,7 +269,8 @@ def _count_newer(folder: Path, keys: KeysFile, credentials: BackupCredentials,
         data_key = unwrap_backup_key(keys, credentials)
     except VaultError:
         return None, None  # these credentials do not open the current vault
-    cutoff = since.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    # As SQLAlchemy stores a DateTime in SQLite (UTC here), so the text compares in time order.
+    cutoff = since.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     try:
         with read_only_connection(folder, data_key) as conn:
             notes = conn.execute(
