@@ -35,6 +35,8 @@ bench: $(VENV)/.installed-test
 soak: $(VENV)/.installed-test
 	$(PY) -m benchmarks.crash_soak --rounds 50
 	$(PY) -m benchmarks.keys_kill
+	ADVOCATE_KILL_ROUNDS=100000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
+		tests/store/test_interrupted_operations.py
 
 package: $(VENV)/.installed-package
 	$(PY) packaging/build.py

@@ -18,14 +18,20 @@ from advocate_app import __version__
 from advocate_app.hardening import disable_core_dumps, private_files
 from advocate_app.logs import setup_logging
 from advocate_app.paths import default_data_dir
-from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged, VaultError
+from advocate_app.store.errors import (
+    KeysDoNotMatchVault,
+    VaultDamaged,
+    VaultError,
+    VaultReadOnly,
+)
 from advocate_app.store.vault import Vault
 
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
-EXIT_DAMAGED = 1
-EXIT_USAGE = 2
+EXIT_DAMAGED = 1  # damaged or incomplete (a file missing, a restore or set-up not finished)
+EXIT_USAGE = 2  # wrong passphrase, wrong arguments, a refusal
+EXIT_FOLDER = 3  # the vault's folder cannot be read or written (permissions, read-only disk)
 
 
 MUST_CHANGE = ("This passphrase is a temporary one. Start the app, unlock with it and choose "
@@ -40,7 +46,13 @@ class CliError(Exception):
 
 def _read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
     if args.passphrase_stdin:
-        line = sys.stdin.readline()
+        try:
+            line = sys.stdin.readline()
+        except UnicodeDecodeError as exc:
+            raise CliError("What came on standard input is not UTF-8 text, so it cannot be a "
+                           "passphrase. Send the passphrase as one line of UTF-8 text (or type "
+                           "it at the terminal without --passphrase-stdin). Nothing was "
+                           "changed.") from exc
         if not line:
             raise CliError("No passphrase on standard input.")
         return line.rstrip("\r\n")
@@ -87,7 +99,18 @@ def open_unlocked(args: argparse.Namespace) -> Vault:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from advocate_app.store.folder import restore_pending
+    from advocate_app.store.restore import finish_interrupted_restore
+
     folder = _data_dir(args)
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"{folder} is a file, not a folder. Choose a folder for the vault (a new "
+                       "or an empty one) with --data-dir. Nothing was changed.")
+    if restore_pending(folder):
+        # Never set up over a restore that was cut off: finish it, then refuse.
+        finish_interrupted_restore(folder)
+        raise CliError("There is already a vault in that folder: a restore that had been "
+                       "interrupted was finished just now. Nothing else was changed.")
     if Vault.exists(folder):
         raise CliError("There is already a vault in that folder; nothing was changed.")
     passphrase = _read_passphrase(args, "New passphrase: ", confirm=True)
@@ -102,21 +125,81 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backup_advice(diagnosis: object) -> str:
+    newest = getattr(diagnosis, "newest_backup", None)
+    if newest is None:
+        return ("No intact backup was found in the vault's backups folder: restore a copy made "
+                "elsewhere (a USB stick) with `advocate-app restore FILE`.")
+    return (f"The newest backup that checks out is {newest.path} (made "
+            f"{_when_text(newest.created)}): restore it with `advocate-app restore FILE`.")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    try:
-        vault = open_unlocked(args)
-    except (KeysDoNotMatchVault, VaultDamaged) as exc:
-        print(f"Damaged: {exc.message}")
+    """A diagnosis that only reads: no file in the folder is created, changed or removed."""
+    import os
+
+    from advocate_app.store import crypto
+    from advocate_app.store.diagnose import Problem, diagnose
+    from advocate_app.store.keyslots import KeysFile
+    from advocate_app.store.lockfile import reading
+
+    folder = _data_dir(args)
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"{folder} is a file, not a folder: give the vault's folder with "
+                       "--data-dir.")
+    if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
+        print(f"Cannot read: the folder {folder} cannot be read by this account. Check its "
+              "permissions (or run as the person who uses the app), then check again.")
+        return EXIT_FOLDER
+    found = diagnose(folder)
+    if found.kind is Problem.NO_VAULT:
+        print(f"No vault: there is no vault in {folder}. If one should be there, its files were "
+              "moved or deleted: restore the newest backup with `advocate-app restore FILE`. "
+              "Otherwise give the right folder with --data-dir.")
         return EXIT_DAMAGED
+    if found.kind is Problem.RESTORE_INTERRUPTED:
+        print(f"Incomplete: {found.message} To finish it, start the app or run any other "
+              "advocate-app command on this folder (for example `advocate-app backup`). "
+              "Nothing was changed.")
+        return EXIT_DAMAGED
+    if found.kind is Problem.SETUP_INCOMPLETE:
+        print(f"Incomplete: {found.message}")
+        return EXIT_DAMAGED
+    if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):
+        print(f"Cannot use the folder: {found.message}")
+        return EXIT_FOLDER
+    if not found.can_open:
+        print(f"Damaged: {found.message} {_backup_advice(found)} Nothing was changed.")
+        return EXIT_DAMAGED
+    keys = KeysFile.load(folder)
+    user_id = _pick_slot_user(keys, getattr(args, "user", None))
+    passphrase = _read_passphrase(args, "Passphrase: ")
+    data_key = keys.unwrap_with_passphrase(user_id, passphrase)
     try:
-        problems = vault.integrity_problems()
+        with reading(folder):
+            found = diagnose(folder, data_key=data_key)
     finally:
-        vault.close()
-    if problems:
-        print(f"Damaged: {len(problems)} problem(s) found. Restore the newest backup.")
+        crypto.zero(data_key)
+    if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):
+        print(f"Cannot use the folder: {found.message}")
+        return EXIT_FOLDER
+    if not found.can_open:
+        print(f"Damaged: {found.message} {_backup_advice(found)} Nothing was changed.")
         return EXIT_DAMAGED
-    print("Healthy: both integrity checks passed.")
+    print("Healthy: both integrity checks passed. Nothing was changed.")
     return EXIT_OK
+
+
+def _pick_slot_user(keys: object, name: str | None) -> str:
+    slots = [s for s in keys.passphrase_slots() if s.user_id]  # type: ignore[attr-defined]
+    if name:
+        matches = [s for s in slots if str(s.label).casefold() == name.casefold()]
+        if not matches:
+            raise CliError("No user by that name in this vault.")
+        return str(matches[0].user_id)
+    if len(slots) == 1:
+        return str(slots[0].user_id)
+    raise CliError("This vault has several users: say which with --user NAME.")
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -159,6 +242,7 @@ def _when_text(created: datetime) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from advocate_app.store import backup_status
     from advocate_app.store.backup import backup_to_folder, backup_vault
 
     out = Path(args.out)
@@ -172,7 +256,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
         print(f"advocate-app: {exc.message}", file=sys.stderr)
         return EXIT_DAMAGED
     try:
-        info = backup_to_folder(vault, out) if out.is_dir() else backup_vault(vault, out)
+        if out.is_dir():
+            info = backup_to_folder(vault, out)  # remembered as the latest outside copy
+        else:
+            info = backup_vault(vault, out)
+            backup_status.record_outside_copy(vault, info.created)
     except VaultDamaged as exc:
         print(f"advocate-app: {exc.message}", file=sys.stderr)
         return EXIT_DAMAGED
@@ -183,13 +271,59 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _can_ask() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask_yes(prompt: str) -> bool:
+    try:
+        return input(prompt).strip().casefold() in ("yes", "y")
+    except EOFError:
+        return False
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _describe_restore(folder: Path, preview: object) -> list[str]:
+    """What a restore will replace, in plain sentences (counts, staff names; no client text)."""
+    info = preview.backup  # type: ignore[attr-defined]
+    lines = [f"This replaces the vault in {folder} with the backup made "
+             f"{_when_text(info.created)}."]
+    notes, clients = preview.newer_notes, preview.newer_clients  # type: ignore[attr-defined]
+    if notes is None or clients is None:
+        lines.append("What the current vault holds that is newer than the backup could not be "
+                     "counted (this passphrase does not open it, or it is damaged).")
+    elif notes or clients:
+        lines.append(f"The current vault holds {_plural(notes, 'note', 'notes')} and "
+                     f"{_plural(clients, 'client', 'clients')} newer than the backup: they will "
+                     "not be in the restored vault.")
+    else:
+        lines.append("The current vault holds no note or client newer than the backup.")
+    added = preview.users_added_since  # type: ignore[attr-defined]
+    if added:
+        lines.append("Users added since the backup will not be able to unlock the restored "
+                     f"vault: {', '.join(added)}.")
+    changed = preview.passphrases_changed_since  # type: ignore[attr-defined]
+    if changed:
+        lines.append(f"{_plural(changed, 'passphrase was', 'passphrases were')} changed since "
+                     "the backup: the restored vault opens with the passphrases as they were "
+                     "then.")
+    lines.append("The current vault is not deleted: it is kept in a before-restore folder "
+                 "inside the vault folder.")
+    return lines
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from advocate_app.store.backup import BackupDamaged, BackupIncomplete, NotABackup
+    from advocate_app.store.lockfile import reading
     from advocate_app.store.restore import (
         BackupCredentials,
         BackupUserAmbiguous,
         read_restorable_info,
         restore_backup,
+        restore_preview,
     )
 
     folder = _data_dir(args)
@@ -202,6 +336,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
         else:
             secret = _read_passphrase(args, "Passphrase (as it was when the backup was made): ")
             credentials = BackupCredentials(passphrase=secret, user_name=args.user)
+        with reading(folder):  # refused at once while the app has the vault open
+            preview = restore_preview(folder, Path(args.file), credentials)
+        if preview.has_current_vault:
+            for line in _describe_restore(folder, preview):
+                print(line)
+            if not args.yes:
+                if not _can_ask():
+                    raise CliError("Nothing was changed. To restore without being asked, run "
+                                   "the same command with --yes.")
+                if not _ask_yes("Replace the current vault with this backup? Type yes to "
+                                "go on: "):
+                    raise CliError("Nothing was changed.")
         result = restore_backup(folder, Path(args.file), credentials,
                                 allow_other_vault=args.other_vault)
     except (NotABackup, BackupIncomplete, BackupDamaged) as exc:
@@ -284,8 +430,11 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the vault with a backup (the current one is kept aside)",
         description="Restore a backup into --data-dir. The vault must not be open. The backup "
                     "is verified first; the current vault files are moved to a "
-                    "before-restore-<time> folder, never deleted. Exit status 1: the file is "
-                    "not a usable backup; 2: any other refusal. Nothing changes on refusal.")
+                    "before-restore-<time> folder, never deleted. It first prints what will be "
+                    "replaced (the backup's date, notes and clients newer in the current vault, "
+                    "users added since) and asks, unless --yes. Exit status 1: the file is "
+                    "not a usable backup; 2: any other refusal; 3: the folder cannot be "
+                    "written. Nothing changes on refusal.")
     common(p_restore)
     p_restore.add_argument("file", metavar="FILE", help="the backup file (.acbackup)")
     p_restore.add_argument("--user", help="whose passphrase this is, as named in the backup "
@@ -295,6 +444,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 "passphrase")
     p_restore.add_argument("--other-vault", action="store_true",
                            help="allow a backup of a different vault to replace this one")
+    p_restore.add_argument("--yes", action="store_true",
+                           help="do not ask before replacing the current vault (what will be "
+                                "replaced is still printed)")
     return parser
 
 
@@ -312,6 +464,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"advocate-app: {exc}", file=sys.stderr)
         return exc.code
+    except VaultReadOnly as exc:
+        print(f"advocate-app: {exc.message}", file=sys.stderr)
+        return EXIT_FOLDER
     except VaultError as exc:
         print(f"advocate-app: {exc.message}", file=sys.stderr)
         return EXIT_USAGE

@@ -41,7 +41,7 @@ def test_backup_to_a_folder_then_restore_it(vault_dir: Path, tmp_path: Path) -> 
         notes.add_note(vault, client_id, "contact", "not in the backup")
 
     restored = run_cli("restore", str(backup), "--data-dir", str(vault_dir),
-                       "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+                       "--passphrase-stdin", "--yes", stdin=PASSPHRASE + "\n")
     assert restored.returncode == 0, restored.stderr
     _no_traceback(restored)
     assert "Restored the backup made" in restored.stdout

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from advocate_app.store import audit
+from advocate_app.store.checks import check_plausible_date
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import Appointment, Client
 from advocate_app.store.vault import Vault
@@ -54,6 +55,7 @@ def _clean(values: AppointmentFields) -> AppointmentFields:
         raise InvalidInput("Choose what kind of appointment this is.")
     if not isinstance(values.starts_at, datetime):
         raise InvalidInput("Enter the date and time of the appointment.")
+    check_plausible_date(values.starts_at, "the appointment's date")
     place = " ".join((values.place or "").split())
     if len(place) > PLACE_MAX:
         raise InvalidInput(f"Keep the place under {PLACE_MAX} characters.")

@@ -115,6 +115,9 @@ class BackupInfo:
     schema_revision: str | None
     kind: str = "manual"  # "automatic", "before-upgrade" or "manual" (from the file name)
     db_salt: str | None = None  # the first 16 bytes of the vault.db it was copied from, as hex
+    # Creation order among the automatic backups of one backups folder (1, 2, 3, ...): rotation
+    # goes by it, never by a clock that may have been set backwards. None in older backups.
+    sequence: int | None = None
 
 
 def make_private_file(path: Path) -> None:
@@ -199,6 +202,7 @@ def create_backup(
     *,
     schema_revision: str | None,
     progress: Progress | None = None,
+    sequence: int | None = None,
 ) -> BackupInfo:
     """Write a verified backup to out_path (atomically); returns what was written.
 
@@ -220,6 +224,9 @@ def create_backup(
             raise _not_written(exc) from exc
         report(5)
         copy = work / "vault.db"
+        # The moment of the snapshot, to the microsecond: a restore compares it with the
+        # current vault's records to say what is newer.
+        created = datetime.now(UTC)
         try:
             _copy_database(db_path, data_key, copy)
         except KeysDoNotMatchVault as exc:
@@ -227,17 +234,18 @@ def create_backup(
         except OSError as exc:
             raise _not_written(exc) from exc
         report(50)
-        created = datetime.now(UTC)
         manifest = {
             "format": BACKUP_FORMAT,
             "version": BACKUP_VERSION,
-            "created": created.isoformat(timespec="seconds"),
+            "created": created.isoformat(timespec="microseconds"),
             "vault_id": keys.vault_id,
             "schema_revision": schema_revision,
             # SQLCipher's random, plaintext file salt: ties this backup to the very database it
             # was copied from, so a keys file swapped in later can be recognised without a key.
             "db_salt": database_salt(db_path),
         }
+        if sequence is not None:
+            manifest["sequence"] = sequence
         try:
             make_private_file(tmp_zip)
             with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_STORED) as zf:
@@ -330,8 +338,10 @@ def require_backup_allowed(vault: Vault, out_path: Path) -> None:
                          "Ask a supervisor; the automatic backups are still made every day.")
 
 
-def backup_vault(vault: Vault, out_path: Path, *, progress: Progress | None = None) -> BackupInfo:
-    """A verified backup of an unlocked vault at out_path.
+def backup_vault(vault: Vault, out_path: Path, *, progress: Progress | None = None,
+                 sequence: int | None = None) -> BackupInfo:
+    """A verified backup of an unlocked vault at out_path; then the WAL is folded back into the
+    database, so a lost -wal file could cost as little as SQLite allows.
 
     Everything needed is taken at the start (a copy of the data key, the key slots, the schema
     revision), so the vault may be locked while this runs on a worker thread.
@@ -343,10 +353,12 @@ def backup_vault(vault: Vault, out_path: Path, *, progress: Progress | None = No
     try:
         keys = KeysFile.from_document(vault.keys.document())
         revision = migrate.current_revision(vault.engine)
-        return create_backup(vault.db_path, keys, data_key, Path(out_path),
-                             schema_revision=revision, progress=progress)
+        info = create_backup(vault.db_path, keys, data_key, Path(out_path),
+                             schema_revision=revision, progress=progress, sequence=sequence)
     finally:
         crypto.zero(data_key)
+    vault.checkpoint_quietly()
+    return info
 
 
 def default_backup_name(day: date | None = None) -> str:
@@ -371,13 +383,18 @@ def free_backup_path(folder: Path, day: date | None = None) -> Path:
 
 def backup_to_folder(vault: Vault, folder: Path, *, day: date | None = None,
                      progress: Progress | None = None) -> BackupInfo:
-    """"Back up now": a verified backup in folder (a USB stick, typically), named by date."""
+    """"Back up now": a verified backup in folder (a USB stick, typically), named by date. It
+    counts as the latest copy outside the computer (see backup_status)."""
+    from advocate_app.store import backup_status
+
     folder = Path(folder)
     require_backup_allowed(vault, folder / default_backup_name(day))
     if not folder.is_dir():
         raise BackupNotWritten("That folder does not exist any more (was the USB stick "
                                "removed?). Nothing was changed; choose the folder again.")
-    return backup_vault(vault, free_backup_path(folder, day), progress=progress)
+    info = backup_vault(vault, free_backup_path(folder, day), progress=progress)
+    backup_status.record_outside_copy(vault, info.created)
+    return info
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -433,6 +450,10 @@ def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
             value = manifest.get(field)
             if value is not None and not isinstance(value, str):
                 raise _refuse(BackupIncomplete, _INCOMPLETE)
+        sequence = manifest.get("sequence")
+        if sequence is not None and (not isinstance(sequence, int) or isinstance(sequence, bool)
+                                     or sequence < 1):
+            raise _refuse(BackupIncomplete, _INCOMPLETE)
     except BackupInvalid:
         zf.close()
         raise
@@ -461,6 +482,7 @@ def read_backup_info(path: Path) -> BackupInfo:
         schema_revision=manifest.get("schema_revision"),
         kind=backup_kind(Path(path).name),
         db_salt=manifest.get("db_salt"),
+        sequence=manifest.get("sequence"),
     )
 
 
@@ -581,10 +603,33 @@ def stamped_backups(backup_dir: Path) -> list[tuple[datetime, Path]]:
     return sorted(found)
 
 
+def _creation_order(path: Path, stamp: datetime) -> tuple[int, int, datetime]:
+    """Sort key: unreadable files first, then older backups without a sequence (by the time in
+    their names), then by sequence, the order in which they were made."""
+    try:
+        sequence = read_backup_info(path).sequence
+    except BackupInvalid:
+        return (0, 0, stamp)
+    return (1, 0, stamp) if sequence is None else (2, sequence, stamp)
+
+
 def automatic_backups(backup_dir: Path) -> list[Path]:
-    """This vault's automatic backups, oldest first (by the time in their names)."""
-    return [path for _stamp, path in stamped_backups(backup_dir)
-            if _AUTO_NAME.match(path.name)]
+    """This vault's automatic backups, oldest first in the order they were made (the sequence
+    in their manifests; the clock may have been set backwards since)."""
+    found = [(stamp, path) for stamp, path in stamped_backups(backup_dir)
+             if _AUTO_NAME.match(path.name)]
+    return [path for stamp, path in sorted(found, key=lambda sp: _creation_order(sp[1], sp[0]))]
+
+
+def next_sequence(backup_dir: Path) -> int:
+    """One more than the highest sequence among the automatic backups in backup_dir."""
+    highest = 0
+    for _stamp, path in stamped_backups(backup_dir):
+        if not _AUTO_NAME.match(path.name):
+            continue
+        with contextlib.suppress(BackupInvalid):
+            highest = max(highest, read_backup_info(path).sequence or 0)
+    return highest + 1
 
 
 def list_backups(backup_dir: Path) -> list[BackupInfo]:
@@ -668,11 +713,20 @@ def auto_backup_if_due(vault: Vault, keep: int = DEFAULT_KEEP, *, now: datetime 
     the oldest automatic ones beyond `keep` are deleted. Returns None when one was already made
     today. A failure raises before anything is rotated, so good backups are never pushed out by
     a bad one."""
+    from advocate_app.store import backup_status
+
     now = now or datetime.now(UTC)
     backup_dir = vault.backup_dir
     if not automatic_backup_due(backup_dir, now):
         return None
     _clean_stale_temporaries(backup_dir)
-    info = backup_vault(vault, _auto_path(backup_dir, now), progress=progress)
+    try:
+        info = backup_vault(vault, _auto_path(backup_dir, now), progress=progress,
+                            sequence=next_sequence(backup_dir))
+    except VaultError as exc:
+        # Shown on the Backups screen and on Today until a backup succeeds.
+        backup_status.record_automatic_failure(vault, exc, now)
+        raise
     rotate_automatic_backups(backup_dir, keep)
+    backup_status.record_automatic_success(vault)
     return info

@@ -1,14 +1,16 @@
 """What is wrong with a vault folder, in plain words, without changing any file.
 
 `diagnose(folder)` looks only at the files (no key needed): missing or damaged keys file, a keys
-file from another vault, a truncated or overwritten database, a restore that was interrupted,
-and a partial last page left by an interrupted checkpoint (which is "checkpoint needed", not
-damage: the write-ahead log still holds every finished change). Given the data key it also runs
-both integrity checks on a snapshot copy; given the error an unlock raised it names that.
+file from another vault, a truncated or overwritten database, a restore or a set-up that was
+interrupted, a folder that cannot be written, and a partial last page left by an interrupted
+checkpoint (which is "checkpoint needed", not damage: the write-ahead log still holds every
+finished change). Given the data key it also runs both integrity checks; given the error an
+unlock raised it names that.
 
-Nothing here writes to the vault folder: checks that must open the database do so on a copy in
-a temporary folder (encrypted pages only), because even a read-only SQLite connection may create
-or checkpoint the WAL on close.
+Nothing here writes to the vault folder: the database is opened read-only and immutable
+(`mode=ro&immutable=1`: no lock, no -shm) when no write-ahead log is beside it, and otherwise a
+copy in a temporary folder (encrypted pages only) is checked, because even a read-only SQLite
+connection may replay or checkpoint a WAL.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ import re
 import shutil
 import struct
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from advocate_app.store.backup import (
     BackupInfo,
@@ -37,13 +41,16 @@ from advocate_app.store.errors import (
     KeysFileUnsafe,
     VaultDamaged,
     VaultError,
+    VaultReadOnly,
+)
+from advocate_app.store.folder import (
+    BACKUP_DIR_NAME,
+    DB_FILE_NAME,
+    restore_pending,
+    setup_incomplete,
 )
 from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
 
-DB_FILE_NAME = "vault.db"  # the same as vault.DB_FILE_NAME
-BACKUP_DIR_NAME = "backups"  # the same as vault.BACKUP_DIR_NAME
-RESTORE_STAGING_PREFIX = ".restore-"
-RESTORE_READY_FILE = "READY"
 DEFAULT_PAGE_SIZE = 4096  # SQLCipher 4's page size; the engine does not change it
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 _WAL_MAGIC = (0x377F0682, 0x377F0683)
@@ -54,6 +61,8 @@ class Problem(StrEnum):
     HEALTHY = "healthy"
     CHECKPOINT_NEEDED = "checkpoint_needed"
     NO_VAULT = "no_vault"
+    SETUP_INCOMPLETE = "setup_incomplete"
+    READ_ONLY = "read_only"
     RESTORE_INTERRUPTED = "restore_interrupted"
     DATABASE_MISSING = "database_missing"
     DATABASE_TRUNCATED = "database_truncated"
@@ -80,6 +89,15 @@ MESSAGES: dict[Problem, str] = {
         "back in when the vault is next opened."
     ),
     Problem.NO_VAULT: "There is no vault in this folder.",
+    Problem.SETUP_INCOMPLETE: (
+        "Setting up a vault in this folder was interrupted before it finished, so nothing was "
+        "ever saved in it. Set it up again (start the app, or run `advocate-app init`)."
+    ),
+    Problem.READ_ONLY: (
+        "This folder cannot be written. The vault is not damaged, but nothing can be saved "
+        "there. Check that the disk is not read-only and that you may write to the folder and "
+        "its files."
+    ),
     Problem.RESTORE_INTERRUPTED: (
         "A restore was interrupted before it finished. The restored copy and the vault as it "
         "was are both still in the folder; opening the vault again finishes the restore."
@@ -248,13 +266,6 @@ def only_needs_checkpoint(folder: Path, problems: list[str]) -> bool:
 # --- which vault this folder belongs to -------------------------------------------------------
 
 
-def _safe_iterdir(folder: Path) -> list[Path]:
-    try:
-        return list(Path(folder).iterdir())
-    except OSError:
-        return []
-
-
 def evidence_vault_id(folder: Path) -> str | None:
     """The vault id this folder's database belongs to, told without any key: the id in the
     newest backup (in `backups/`) that was copied from this very vault.db, recognised by the
@@ -375,32 +386,62 @@ def _database_problem(folder: Path) -> tuple[Problem | None, bool]:
 
 
 def _interrupted_restore(folder: Path) -> bool:
-    return any(p.name.startswith(RESTORE_STAGING_PREFIX) and (p / RESTORE_READY_FILE).is_file()
-               for p in _safe_iterdir(folder))
+    return restore_pending(folder)
 
 
-def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
-    """Both integrity checks on a copy of vault.db and its WAL: the folder is only read."""
-    from advocate_app.store.engine import connect_keyed, integrity_problems
+@contextlib.contextmanager
+def read_only_connection(folder: Path, data_key: bytearray) -> Iterator[Any]:
+    """A keyed connection to the folder's vault.db that can write nothing there. With no
+    write-ahead log beside vault.db the file itself is opened read-only and immutable (no lock,
+    no -shm, nothing written); with one, vault.db and its log are copied to a temporary folder
+    (encrypted pages only) and the copy is opened, since even a read-only connection may
+    replay a log. For a folder no other process is writing to (diagnosis, a restore's preview).
+    """
+    from advocate_app.store.engine import connect_keyed
 
+    folder = Path(folder)
+    wal = folder / (DB_FILE_NAME + "-wal")
+    try:
+        has_log = wal.stat().st_size > 0
+    except FileNotFoundError:
+        has_log = False
+    _quiet_sqlcipher()
+    if not has_log:
+        conn = connect_keyed(folder / DB_FILE_NAME, data_key, check=False, immutable=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
     work = Path(tempfile.mkdtemp(prefix="advocate-check-"))
     try:
         for name in (DB_FILE_NAME, DB_FILE_NAME + "-wal"):
             source = folder / name
             if source.is_file():
                 shutil.copyfile(source, work / name)
-        _quiet_sqlcipher()
         conn = connect_keyed(work / DB_FILE_NAME, data_key, check=False)
         try:
-            conn.execute("PRAGMA temp_store = 2")  # sorting for the check stays in memory
-            try:
-                return integrity_problems(lambda sql: conn.execute(sql).fetchall())
-            except Exception as exc:  # a malformed page aborts the check itself
-                return [f"the check could not finish: {type(exc).__name__}"]
+            yield conn
         finally:
             conn.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
+    """Both integrity checks on a read-only connection: the folder is only read."""
+    with read_only_connection(folder, data_key) as conn:
+        return _run_checks(conn)
+
+
+def _run_checks(conn: Any) -> list[str]:
+    from advocate_app.store.engine import integrity_problems
+
+    conn.execute("PRAGMA temp_store = 2")  # sorting for the check stays in memory
+    try:
+        return integrity_problems(lambda sql: conn.execute(sql).fetchall())
+    except Exception as exc:  # a malformed page aborts the check itself
+        return [f"the check could not finish: {type(exc).__name__}"]
 
 
 def _quiet_sqlcipher() -> None:
@@ -434,6 +475,8 @@ def diagnose(
     has_keys = (folder / KEYS_FILE_NAME).exists()
     if _interrupted_restore(folder):
         return _make(Problem.RESTORE_INTERRUPTED, folder, find_backup=False)
+    if setup_incomplete(folder):
+        return _make(Problem.SETUP_INCOMPLETE, folder, find_backup=False)
     if not has_db and not has_keys:
         return _make(Problem.NO_VAULT, folder, find_backup=False)
     if not has_db:
@@ -446,6 +489,10 @@ def diagnose(
         return _make(db_problem, folder, find_backup=find_backup)
     if keys_problem is not None:
         return _make(keys_problem, folder, find_backup=find_backup)
+    if isinstance(error, VaultReadOnly) or not _writable(folder):
+        # Not damage: the files may be perfect, but the app cannot work in this folder.
+        return _make(Problem.READ_ONLY, folder, find_backup=False,
+                     message=VaultReadOnly(folder).message)
     assert keys is not None
     evidence = evidence_vault_id(folder)
     if evidence is not None and evidence != keys.vault_id:
@@ -470,6 +517,16 @@ def diagnose(
     if pending_checkpoint:
         return _make(Problem.CHECKPOINT_NEEDED, folder, find_backup=False)
     return _make(Problem.HEALTHY, folder, find_backup=False)
+
+
+def _writable(folder: Path) -> bool:
+    from advocate_app.store.folder import require_writable
+
+    try:
+        require_writable(folder)
+    except VaultReadOnly:
+        return False
+    return True
 
 
 def _kind_of_error(error: BaseException, *, keys_match: bool) -> Problem | None:

@@ -20,7 +20,11 @@ class DraftInfo:
 
 
 def save_draft(vault: Vault, draft_key: str, body: str, client_id: int | None = None) -> None:
-    """Insert or replace; an empty body removes the draft."""
+    """Insert or replace; an empty body removes the draft. A broken character (a lone surrogate)
+    is replaced rather than refused: a draft must never be lost over it."""
+    from advocate_app.store.checks import without_lone_surrogates
+
+    body = without_lone_surrogates(body)
     user_id = vault.current_user.id
     with vault.write() as s:
         row = s.scalars(

@@ -43,11 +43,23 @@ def raw_key_pragma(data_key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{hexkey}'\""
 
 
-def connect_keyed(db_path: Path, data_key: bytes | bytearray, *, check: bool = True) -> Any:
-    """One keyed sqlcipher3 connection with the required pragmas set and verified."""
-    conn = sqlcipher.connect(
-        str(db_path), check_same_thread=False, isolation_level=None, timeout=30.0
-    )
+def connect_keyed(db_path: Path, data_key: bytes | bytearray, *, check: bool = True,
+                  immutable: bool = False) -> Any:
+    """One keyed sqlcipher3 connection with the required pragmas set and verified.
+
+    immutable: open the file read-only as a file that cannot change (SQLite's `mode=ro` and
+    `immutable=1`: no lock, no -wal or -shm, no write of any kind). Only right for a file with no
+    write-ahead log beside it and no other process writing; used by diagnosis.
+    """
+    if immutable:
+        uri = Path(db_path).resolve().as_uri() + "?mode=ro&immutable=1"
+        conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, isolation_level=None,
+                                 timeout=30.0)
+        check = False
+    else:
+        conn = sqlcipher.connect(
+            str(db_path), check_same_thread=False, isolation_level=None, timeout=30.0
+        )
     try:
         # SQLCipher would print a line to stderr for every page that fails its check; the
         # app reports damage in its own words instead.

@@ -58,6 +58,17 @@ class VaultInUse(VaultError):
     pass
 
 
+class VaultReadOnly(VaultError):
+    """The folder (or a file in it) cannot be written: permissions or a read-only disk."""
+
+    def __init__(self, folder: object) -> None:
+        super().__init__(
+            f"This folder cannot be written: {folder}. The vault is not damaged, but nothing "
+            "can be saved there. Check that the disk is not read-only and that you may write to "
+            "the folder and its files, then try again. Nothing was changed."
+        )
+
+
 class VaultNotFound(VaultError):
     pass
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -22,11 +24,7 @@ class FolderLock:
             _lock(fh)
         except OSError as exc:
             fh.close()
-            raise VaultInUse(
-                "Advocate Companion is already open on this vault, in another window or by "
-                "another person signed in to this computer. Switch to that window: only one copy "
-                "can use the vault at a time."
-            ) from exc
+            raise VaultInUse(_IN_USE) from exc
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()).encode("ascii"))
@@ -46,6 +44,33 @@ class FolderLock:
         return self._fh is not None
 
 
+_IN_USE = (
+    "Advocate Companion is already open on this vault, in another window or by another person "
+    "signed in to this computer. Switch to that window: only one copy can use the vault at a "
+    "time."
+)
+
+
+@contextlib.contextmanager
+def reading(folder: Path) -> Iterator[None]:
+    """A shared lock for a diagnosis: refused while the app has the vault open, and nothing is
+    created or written (no lock file is made when there is none)."""
+    try:
+        fh = open(Path(folder) / LOCK_FILE_NAME, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        yield
+        return
+    with fh:
+        try:
+            _lock_shared(fh)
+        except OSError as exc:
+            raise VaultInUse(_IN_USE) from exc
+        try:
+            yield
+        finally:
+            _unlock(fh)
+
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
@@ -57,6 +82,10 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
         fh.seek(0)
         msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
 
+    def _lock_shared(fh: IO[bytes]) -> None:
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBRLCK, 1)
+
 else:
     import fcntl
 
@@ -65,3 +94,6 @@ else:
 
     def _unlock(fh: IO[bytes]) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+    def _lock_shared(fh: IO[bytes]) -> None:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)

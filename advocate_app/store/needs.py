@@ -24,6 +24,7 @@ from advocate_app.store.checklist_file import (
     TEMPLATE_REVISION,
     load_default_template,
 )
+from advocate_app.store.checks import check_plausible_date
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import (
     ChecklistTemplateItem,
@@ -411,6 +412,7 @@ def add_need(
     next_step = _one_line(next_step, LINE_MAX, "next step")
     note_line = _one_line(note_line, LINE_MAX, "note")
     resource = _one_line(resource_name, LINE_MAX, "resource or organization") or None
+    check_plausible_date(due_date, "the due date")
     user_id = _user_id(vault)
     with vault.write() as s:
         _require_client(s, client_id)
@@ -511,6 +513,7 @@ def update_need(
     if next_step is not KEEP:
         values["next_step"] = _one_line(next_step, LINE_MAX, "next step")
     if due_date is not KEEP:
+        check_plausible_date(due_date, "the due date")  # type: ignore[arg-type]
         values["due_date"] = due_date
     if note_line is not KEEP:
         values["note_line"] = _one_line(note_line, LINE_MAX, "note")

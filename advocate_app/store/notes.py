@@ -9,6 +9,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.exc import OperationalError
 
 from advocate_app.store import audit, search
+from advocate_app.store.checks import check_plausible_date
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import Client, Note, User, utcnow
 from advocate_app.store.vault import Vault
@@ -55,6 +56,7 @@ def _check(kind: str, body: str) -> str:
 def add_note(vault: Vault, client_id: int, kind: str, body: str,
              at: datetime | None = None) -> int:
     body = _check(kind, body)
+    check_plausible_date(at, "the note's date")
     user = vault.current_user
     when = at or utcnow()
     with vault.write() as s:

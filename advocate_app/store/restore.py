@@ -33,13 +33,7 @@ from advocate_app.store.backup import (
     read_backup_info,
     read_backup_keys,
 )
-from advocate_app.store.diagnose import (
-    DB_FILE_NAME,
-    RESTORE_READY_FILE,
-    RESTORE_STAGING_PREFIX,
-    _quiet_sqlcipher,
-    folder_vault_id,
-)
+from advocate_app.store.diagnose import _quiet_sqlcipher, folder_vault_id, read_only_connection
 from advocate_app.store.errors import (
     KeysDoNotMatchVault,
     VaultDamaged,
@@ -47,16 +41,22 @@ from advocate_app.store.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from advocate_app.store.folder import (
+    DB_FILE_NAME,
+    LIVE_FILES,
+    RESTORE_READY_FILE,
+    RESTORE_STAGING_PREFIX,
+    discard_incomplete_setup,
+)
 from advocate_app.store.fsutil import fsync_dir
 from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
 from advocate_app.store.lockfile import FolderLock
 
 BEFORE_RESTORE_PREFIX = "before-restore-"
-# Everything that makes up the live vault, in the order it is moved aside: the database first,
-# so a crash part-way leaves the database together with what follows it, never a WAL alone.
-LIVE_FILES = (DB_FILE_NAME, DB_FILE_NAME + "-wal", DB_FILE_NAME + "-shm",
-              DB_FILE_NAME + "-journal", KEYS_FILE_NAME, KEYS_FILE_NAME + ".prev",
-              KEYS_FILE_NAME + ".pending")  # a pending change belongs to the vault it was for
+# Inside the staging folder: the live files gather here, then the whole folder is renamed to a
+# new, unused before-restore-<stamp> name in one step. An existing before-restore folder is never
+# written into.
+ASIDE_IN_STAGING = "aside"
 
 Progress = Callable[[int], None]
 
@@ -213,6 +213,79 @@ def verify_backup_with(path: Path, credentials: BackupCredentials) -> BackupInfo
     return info
 
 
+# --- what a restore would replace -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RestorePreview:
+    """What restoring this backup into this folder would replace. Counts are None when the
+    current vault could not be read with the credentials given for the backup."""
+
+    backup: BackupInfo
+    has_current_vault: bool
+    newer_notes: int | None = None  # written or edited after the backup was made
+    newer_clients: int | None = None  # added after the backup was made
+    users_added_since: tuple[str, ...] = ()  # names on the unlock screen (staff, not clients)
+    passphrases_changed_since: int = 0
+
+
+def restore_preview(folder: Path, backup_path: Path,
+                    credentials: BackupCredentials) -> RestorePreview:
+    """Check that the credentials open the backup (a refusal otherwise), then read, without
+    changing anything, what in the current vault is newer than the backup."""
+    folder = Path(folder)
+    info = check_backup_access(Path(backup_path), credentials)
+    backup_keys = read_backup_keys(Path(backup_path))
+    try:
+        current_keys: KeysFile | None = KeysFile.load(folder)
+    except (VaultError, OSError):
+        current_keys = None
+    has_db = (folder / DB_FILE_NAME).exists()
+    if current_keys is None and not has_db:
+        return RestorePreview(info, has_current_vault=False)
+    added: tuple[str, ...] = ()
+    changed = 0
+    newer_notes = newer_clients = None
+    if current_keys is not None:
+        backup_slots = {s.user_id: s for s in backup_keys.passphrase_slots() if s.user_id}
+        current_slots = [s for s in current_keys.passphrase_slots() if s.user_id]
+        added = tuple(str(s.label) for s in current_slots if s.user_id not in backup_slots)
+        changed = sum(1 for s in current_slots if s.user_id in backup_slots
+                      and backup_slots[s.user_id].slot_id != s.slot_id)
+        if has_db:
+            same_person = credentials
+            if not credentials.recovery_key:
+                # The same person's slot in the current vault (users are matched by id).
+                same_person = BackupCredentials(
+                    passphrase=credentials.passphrase,
+                    user_id=_backup_user_id(backup_keys, credentials))
+            newer_notes, newer_clients = _count_newer(folder, current_keys, same_person,
+                                                      info.created)
+    return RestorePreview(info, True, newer_notes, newer_clients, added, changed)
+
+
+def _count_newer(folder: Path, keys: KeysFile, credentials: BackupCredentials,
+                 since: datetime) -> tuple[int | None, int | None]:
+    try:
+        data_key = unwrap_backup_key(keys, credentials)
+    except VaultError:
+        return None, None  # these credentials do not open the current vault
+    # As SQLAlchemy stores a DateTime in SQLite (UTC here), so the text compares in time order.
+    cutoff = since.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    try:
+        with read_only_connection(folder, data_key) as conn:
+            notes = conn.execute(
+                "SELECT count(*) FROM notes WHERE created_at > ? OR edited_at > ?",
+                (cutoff, cutoff)).fetchone()[0]
+            clients = conn.execute(
+                "SELECT count(*) FROM clients WHERE created_at > ?", (cutoff,)).fetchone()[0]
+    except Exception:  # a damaged current vault: nothing to count, the restore may go on
+        return None, None
+    finally:
+        crypto.zero(data_key)
+    return int(notes), int(clients)
+
+
 # --- checks on the unpacked copy --------------------------------------------------------------
 
 
@@ -297,47 +370,66 @@ def _staging_folders(folder: Path) -> list[Path]:
 
 
 def _roll_forward(folder: Path, staging: Path) -> Path | None:
-    """Finish a restore whose staging folder is READY. Every step is an atomic rename and the
-    sequence can be repeated after a crash at any point."""
-    marker = json.loads((staging / RESTORE_READY_FILE).read_text("utf-8"))
-    aside_name = str(marker["aside"])
-    if not aside_name.startswith(BEFORE_RESTORE_PREFIX) or "/" in aside_name or (
-            "\\" in aside_name):
-        raise VaultError("The restore mark is not one this app wrote; nothing was moved.")
-    aside = folder / aside_name
-    moved_any = aside.exists()
+    """Finish a restore whose staging folder is READY. Every step is an atomic rename, and the
+    sequence can be repeated after a crash at any point:
+
+    1. the live files (LIVE_FILES order: the database first) move into `<staging>/aside/`;
+    2. that folder is renamed to a new `before-restore-<stamp>` (never an existing one);
+    3. the restored keys file, then the restored database, move in; the staging folder goes.
+    """
     staged_db = staging / DB_FILE_NAME
     staged_keys = staging / KEYS_FILE_NAME
+    gathering = staging / ASIDE_IN_STAGING
     if staged_db.exists() and staged_keys.exists():
         # Nothing restored has been moved in yet, so every live file is the old vault's.
         present = [name for name in LIVE_FILES if (folder / name).exists()]
         if present:
-            aside.mkdir(exist_ok=True)
+            gathering.mkdir(exist_ok=True)
             for name in present:
-                os.replace(folder / name, aside / name)
-            fsync_dir(aside)
+                if (gathering / name).exists():
+                    # Two different vaults' files: stop rather than overwrite either.
+                    raise VaultError(
+                        "A restore that was interrupted cannot be finished safely: the vault "
+                        "folder changed since. Nothing was moved or deleted. Ask for help "
+                        "before changing the folder."
+                    )
+                os.replace(folder / name, gathering / name)
+            fsync_dir(gathering)
             fsync_dir(folder)
-            moved_any = True
+    aside: Path | None = None
+    if gathering.exists():
+        aside = folder / _aside_name(folder)
+        os.replace(gathering, aside)  # a new name: rename never merges into a folder
+        fsync_dir(folder)
     if staged_keys.exists():
         os.replace(staged_keys, folder / KEYS_FILE_NAME)
     if staged_db.exists():
         os.replace(staged_db, folder / DB_FILE_NAME)
     fsync_dir(folder)
     shutil.rmtree(staging, ignore_errors=True)
-    return aside if moved_any else None
+    return aside
 
 
-def _finish_locked(folder: Path) -> bool:
+def finish_restore_locked(folder: Path) -> Path | None:
+    """Finish the READY restore (if any) and discard unverified staging folders; the caller
+    holds the vault lock. Returns where the replaced vault was kept, when it moved now."""
     finished = False
+    aside: Path | None = None
     for staging in _staging_folders(folder):
         if (staging / RESTORE_READY_FILE).is_file() and not finished:
-            _roll_forward(folder, staging)
+            aside = _roll_forward(folder, staging)
             finished = True
         else:
             # Unpacked but never verified: the live vault was not touched. Our own temporary
             # copy (encrypted pages only) goes.
             shutil.rmtree(staging, ignore_errors=True)
-    return finished
+    return aside
+
+
+def _finish_locked(folder: Path) -> bool:
+    had_pending = any((s / RESTORE_READY_FILE).is_file() for s in _staging_folders(folder))
+    finish_restore_locked(folder)
+    return had_pending
 
 
 def finish_interrupted_restore(folder: Path) -> bool:
@@ -483,6 +575,7 @@ def restore_backup(
     try:
         try:
             _finish_locked(folder)
+            discard_incomplete_setup(folder)
         except OSError as exc:
             raise BackupNotWritten("The vault folder cannot be written, so nothing was "
                                    "restored. Check the disk and the folder.") from exc
@@ -510,7 +603,7 @@ def restore_backup(
 
                     raise NotAllowed(_ONLY_SUPERVISOR)
             report(85)
-            marker = {"aside": _aside_name(folder), "backup_created": info.created.isoformat()}
+            marker = {"backup_created": info.created.isoformat()}
             with open(staging / RESTORE_READY_FILE, "w", encoding="utf-8") as fh:
                 json.dump(marker, fh)
                 fh.flush()
@@ -549,6 +642,7 @@ __all__ = [
     "BackupUserUnknown",
     "BackupWrongPassphrase",
     "RestoreAuthorization",
+    "RestorePreview",
     "RestoreRequest",
     "RestoreResult",
     "authorize_restore",
@@ -558,6 +652,7 @@ __all__ = [
     "finish_interrupted_restore",
     "read_restorable_info",
     "restore_backup",
+    "restore_preview",
     "unwrap_backup_key",
     "verify_backup_with",
 ]

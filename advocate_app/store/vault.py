@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from advocate_app.store import crypto
+from advocate_app.store import folder as vault_folder
 from advocate_app.store.errors import (
     InvalidInput,
     KeysDoNotMatchVault,
@@ -31,6 +32,7 @@ from advocate_app.store.errors import (
     VaultExists,
     VaultLocked,
     VaultNotFound,
+    VaultReadOnly,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -58,12 +60,12 @@ __all__ = ["MIN_PASSPHRASE_SCORE", "CurrentUser", "UnlockUser", "Vault", "passph
 # SQLAlchemy, Alembic and the models are imported where they are first needed, after the
 # unlock window is on screen: opening the app must be nearly as quick as opening a window.
 
-DB_FILE_NAME = "vault.db"
+DB_FILE_NAME = vault_folder.DB_FILE_NAME
 PENDING_KEYS_NAME = KEYS_FILE_NAME + ".pending"
 THROTTLE_FILE_NAME = "vault.throttle.json"  # wrong unlock tries; no names, no secrets
 MAX_THROTTLE_SECONDS = 300.0
 _PAUSE_WAIT_SECONDS = 120.0  # how long a session waits while a re-key swaps the database
-BACKUP_DIR_NAME = "backups"
+BACKUP_DIR_NAME = vault_folder.BACKUP_DIR_NAME
 BACKUP_SUFFIX = ".acbackup"
 
 
@@ -122,7 +124,9 @@ class Vault:
 
     @staticmethod
     def exists(folder: Path) -> bool:
-        return (folder / DB_FILE_NAME).exists() or (folder / KEYS_FILE_NAME).exists()
+        """Whether folder holds a vault, whole or not: an interrupted restore counts, a set-up
+        that never finished does not (it can be set up again)."""
+        return vault_folder.holds_vault(Path(folder))
 
     # --- creating and opening -----------------------------------------------------------------
 
@@ -150,15 +154,29 @@ class Vault:
             problem = passphrase_problem(passphrase, [office_name, user_name])
             if problem:
                 raise InvalidInput(problem)
-        if cls.exists(folder):
-            raise VaultExists(
-                "There is already a vault in this folder. Open it instead, or choose another "
-                "folder."
+        if folder.exists() and not folder.is_dir():
+            raise InvalidInput(
+                f"{folder} is a file, not a folder. Choose a folder for the vault (a new or an "
+                "empty one). Nothing was changed."
             )
-        private_mkdir(folder)
-        lock = FolderLock(folder)
-        lock.acquire()
+        if cls.exists(folder):
+            raise _vault_exists()
         try:
+            private_mkdir(folder)
+        except OSError as exc:
+            if vault_folder.is_read_only_error(exc):
+                raise VaultReadOnly(folder) from exc
+            raise
+        vault_folder.require_writable(folder)
+        lock = _acquire(folder)
+        vault: Vault | None = None
+        try:
+            vault_folder.prepare(folder)
+            if cls.exists(folder):
+                raise _vault_exists()
+            # Until the mark is gone, the folder holds an unfinished set-up that may be
+            # discarded: the keys file and the database appear together or not at all.
+            vault_folder.begin_setup(folder)
             _create_private(folder / DB_FILE_NAME)  # SQLite's WAL and SHM take its mode
             data_key = bytearray(secrets.token_bytes(crypto.DATA_KEY_BYTES))
             params, _seconds = crypto.calibrate_argon2(kdf_target_seconds)
@@ -185,32 +203,43 @@ class Vault:
                 s.add(User(id=user_id, name=user_name, role="supervisor", active=True,
                            must_change_passphrase=False))
                 audit.record(s, user_id, "vault_created")
-            # The keys file goes last: a vault folder without it is an unfinished set-up.
             keys.save(folder)
+            vault.checkpoint_quietly()
             make_tree_private(folder)
+            vault_folder.finish_setup(folder)
             vault.user = CurrentUser(user_id, user_name, "supervisor", False)
             return vault, crypto.format_recovery_key(recovery_secret)
         except BaseException:
+            if vault is not None:
+                vault.lock()
             lock.release()
             raise
 
     @classmethod
     def open(cls, folder: Path) -> Vault:
-        """Take the one-writer lock and read the key slots; nothing is decrypted yet."""
+        """Take the one-writer lock, put the folder right (finish an interrupted restore, discard
+        an unfinished set-up, remove a killed operation's temporary files) and read the key
+        slots; nothing is decrypted yet."""
         folder = Path(folder)
-        if not (folder / DB_FILE_NAME).exists():
+        if not cls.exists(folder):
             raise VaultNotFound(
                 "There is no vault in this folder yet. Set up this office first, or choose the "
                 "folder that holds the vault."
             )
-        lock = FolderLock(folder)
-        lock.acquire()
+        vault_folder.require_writable(folder)
+        lock = _acquire(folder)
         try:
             from advocate_app.store.rekey import finish_interrupted_rekey
 
+            vault_folder.prepare(folder)
             # Vaults made before files were private, or copied in with loose modes.
             make_tree_private(folder)
             finish_interrupted_rekey(folder)
+            if not (folder / DB_FILE_NAME).exists():
+                raise VaultNotFound(
+                    "The vault's database file (vault.db) is missing from this folder. Restore "
+                    "the newest backup."
+                )
             keys = KeysFile.load(folder)
             # Hostile numbers (64 GiB of memory) are refused here, before anything is derived.
             keys.check_kdf_bounds()
@@ -525,8 +554,10 @@ class Vault:
         migrate.upgrade(engine)
 
     def lock(self) -> None:
-        """Dispose of every connection and zero the data key. Drafts are the caller's to save."""
+        """Fold the WAL back into the database, dispose of every connection and zero the data
+        key. Drafts are the caller's to save."""
         if self._engine is not None:
+            self.checkpoint_quietly()
             self._engine.dispose()
         self._engine = None
         self._write_factory = None
@@ -573,11 +604,13 @@ class Vault:
             self._running.wait(_PAUSE_WAIT_SECONDS)
         if self._write_factory is None:
             raise VaultLocked()
-        from sqlalchemy.exc import DatabaseError, OperationalError
+        from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
 
         try:
             with self._write_factory.begin() as session:
                 yield session
+        except UnicodeEncodeError as exc:
+            raise _broken_text() from exc
         except OperationalError as exc:
             if _is_storage_full(exc):
                 raise StorageFull() from exc
@@ -586,6 +619,10 @@ class Vault:
             if _is_damage(exc):
                 raise VaultDamaged(DAMAGED_WHILE_WORKING) from exc
             raise
+        except StatementError as exc:
+            if isinstance(exc.orig, UnicodeEncodeError):
+                raise _broken_text() from exc
+            raise
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -593,14 +630,20 @@ class Vault:
             self._running.wait(_PAUSE_WAIT_SECONDS)
         if self._read_factory is None:
             raise VaultLocked()
-        from sqlalchemy.exc import DatabaseError
+        from sqlalchemy.exc import DatabaseError, StatementError
 
         try:
             with self._read_factory.begin() as session:
                 yield session
+        except UnicodeEncodeError as exc:
+            raise _broken_text() from exc
         except DatabaseError as exc:
             if _is_damage(exc):
                 raise VaultDamaged(DAMAGED_WHILE_WORKING) from exc
+            raise
+        except StatementError as exc:
+            if isinstance(exc.orig, UnicodeEncodeError):
+                raise _broken_text() from exc
             raise
 
     # --- vault facts and maintenance ----------------------------------------------------------
@@ -625,18 +668,42 @@ class Vault:
 
         return migrate.current_revision(self._require_engine())
 
-    def checkpoint(self) -> None:
-        """Fold the WAL into the main file and truncate it (after destroying a record, etc.)."""
+    def checkpoint(self, *, wait_ms: int | None = None) -> None:
+        """Fold the WAL into the main file and truncate it (after destroying a record, etc.).
+
+        wait_ms: how long to wait for readers (a backup in progress) before giving up as busy;
+        None keeps the connection's own busy timeout."""
         raw = self._require_engine().raw_connection()
         try:
-            # Outside any transaction: a checkpoint cannot run inside one.
-            busy, _log, _done = raw.driver_connection.execute(
-                "PRAGMA wal_checkpoint(TRUNCATE)"
-            ).fetchone()
+            conn = raw.driver_connection
+            if wait_ms is not None:
+                conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+            try:
+                # Outside any transaction: a checkpoint cannot run inside one.
+                busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                if wait_ms is not None:
+                    conn.execute("PRAGMA busy_timeout = 30000")
         finally:
             raw.close()
         if busy:
             raise VaultError("The vault is busy; try again in a moment.")
+
+    def checkpoint_quietly(self) -> bool:
+        """checkpoint(), for moments where a busy or damaged vault must not stop anything (at
+        lock and close, after a backup): it waits at most a moment for a reader (a backup still
+        running) and never raises for a busy or damaged vault. Returns whether it ran."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            self.checkpoint(wait_ms=200)
+        except (VaultError, SQLAlchemyError, OSError):
+            return False
+        except Exception as exc:  # the driver's own errors (a damaged page while folding)
+            if type(exc).__module__.startswith("sqlcipher3"):
+                return False
+            raise
+        return True
 
     def integrity_problems(self) -> list[str]:
         if self._data_key is None:
@@ -658,9 +725,11 @@ class Vault:
         from advocate_app.store.backup import create_backup
 
         revision = migrate.current_revision(self._require_engine())
-        return create_backup(
+        info = create_backup(
             self.db_path, self.keys, self._data_key, out_path, schema_revision=revision
         )
+        self.checkpoint_quietly()
+        return info
 
     def _data_key_ref(self) -> bytearray:
         """The live data key, for store modules that wrap it into a new key slot."""
@@ -746,6 +815,31 @@ def _write_throttle(folder: Path, failures: int, not_before: float) -> None:
                 {"failures": failures, "not_before": not_before}).encode("utf-8"))
     except OSError:
         pass  # a read-only folder: the in-memory throttle still holds for this process
+
+
+def _broken_text() -> InvalidInput:
+    """Text with a lone surrogate reached the database: refused in plain words, never as a raw
+    UnicodeEncodeError (the transaction was rolled back)."""
+    from advocate_app.store.checks import BROKEN_TEXT
+
+    return InvalidInput(BROKEN_TEXT)
+
+
+def _vault_exists() -> VaultExists:
+    return VaultExists(
+        "There is already a vault in this folder. Open it instead, or choose another folder."
+    )
+
+
+def _acquire(folder: Path) -> FolderLock:
+    lock = FolderLock(folder)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        if vault_folder.is_read_only_error(exc):
+            raise VaultReadOnly(folder) from exc
+        raise
+    return lock
 
 
 DAMAGED_WHILE_WORKING = (

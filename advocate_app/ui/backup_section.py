@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from advocate_app.store import backup_status
 from advocate_app.store.backup import (
     DEFAULT_KEEP,
     BackupInfo,
@@ -79,6 +80,42 @@ def when_text(created: datetime) -> str:
 def kind_text(kind: str) -> str:
     return {"automatic": tr("Daily"), "before-upgrade": tr("Before an update")}.get(
         kind, tr("Saved by hand"))
+
+
+def automatic_failure_text(status: backup_status.BackupStatus) -> str | None:
+    """A calm sentence about a failed daily backup, with what to do; None when none failed."""
+    if status.automatic_failed_at is None:
+        return None
+    when = when_text(status.automatic_failed_at)
+    if status.automatic_failure == backup_status.NOT_WRITTEN:
+        return tr(
+            "The daily backup on {0} could not be made: the disk is full or the vault's folder "
+            "cannot be written. Your records are safe. Free some space on this computer, then "
+            "use Backups → Back up now; the app also tries again at the next unlock.").format(
+                when)
+    if status.automatic_failure == backup_status.DAMAGED:
+        return tr(
+            "The daily backup on {0} was not made because the vault did not pass its check. "
+            "The earlier backups were kept. Lock the app and check the vault; restore the "
+            "newest backup if it is damaged.").format(when)
+    return tr(
+        "The daily backup on {0} could not be made. Your records are safe. Use Backups → Back "
+        "up now to save a copy on a USB stick; the app also tries again at the next "
+        "unlock.").format(when)
+
+
+def outside_copy_text(status: backup_status.BackupStatus,
+                      now: datetime | None = None) -> tuple[str, bool]:
+    """When the last copy outside this computer was made, and whether a reminder is due."""
+    due = status.outside_copy_due(now)
+    if status.last_outside_copy_at is None:
+        return tr("No copy has been saved outside this computer yet. Use Back up now with a "
+                  "USB stick, and keep the stick locked away."), True
+    text = tr("The last copy outside this computer was saved on {0}.").format(
+        when_text(status.last_outside_copy_at))
+    if due:
+        text += " " + tr("That is more than a week ago: save a new copy on a USB stick.")
+    return text, due
 
 
 def choose_backup_file(parent: QWidget, start_folder: Path | None) -> Path | None:
@@ -281,6 +318,9 @@ class BackupSection(Section):
         row.addWidget(self.progress, 1)
         row.addStretch(0)
         now_layout.addLayout(row)
+        self.outside_copy = label("", "hint")
+        self.outside_copy.setAccessibleName(tr("Last copy outside this computer"))
+        now_layout.addWidget(self.outside_copy)
         self.status = label("", "hint")
         self.status.setAccessibleName(tr("Backup status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -295,6 +335,10 @@ class BackupSection(Section):
             "folder below; the newest {0} are kept. A backup is also made before every update "
             "of the app, and those are kept.").format(keep), "hint")
         auto_layout.addWidget(where)
+        self.auto_problem = label("", "notice")
+        self.auto_problem.setAccessibleName(tr("Daily backup problem"))
+        self.auto_problem.setVisible(False)
+        auto_layout.addWidget(self.auto_problem)
         self.folder_label = label(str(vault.backup_dir))
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder_label.setAccessibleName(tr("Automatic backups folder"))
@@ -358,6 +402,7 @@ class BackupSection(Section):
         self.refresh()
 
     def refresh(self) -> None:
+        self._show_status()
         self.backup_list.clear()
         backups = [b for b in list_backups(self.vault.backup_dir)
                    if b.kind in ("automatic", "before-upgrade")]
@@ -376,6 +421,17 @@ class BackupSection(Section):
         # Without a list the group keeps its natural height instead of spreading its lines out.
         self._outer.setStretchFactor(self._auto_box, 1 if backups else 0)
         self._update_buttons()
+
+    def _show_status(self) -> None:
+        try:
+            status = backup_status.status(self.vault)
+        except VaultError:
+            return
+        problem = automatic_failure_text(status)
+        self.auto_problem.setText(problem or "")
+        self.auto_problem.setVisible(problem is not None)
+        text, due = outside_copy_text(status)
+        set_message(self.outside_copy, text, "notice" if due else "hint")
 
     def _update_buttons(self) -> None:
         self.restore_selected_button.setEnabled(

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from advocate_app.settings import Settings
-from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged, VaultError, VaultInUse
+from advocate_app.store.errors import (
+    KeysDoNotMatchVault,
+    VaultDamaged,
+    VaultError,
+    VaultInUse,
+    VaultReadOnly,
+)
 from advocate_app.store.vault import UnlockThrottled, Vault
 from advocate_app.store.vocab import ROLES
 from advocate_app.ui.clipboard import clear_if_unchanged
@@ -197,6 +203,9 @@ class AppController:
             self._show_message(tr("Already open"), exc.message,
                                [(tr("Close"), self.window.close)])
             return
+        except VaultReadOnly as exc:
+            self._show_read_only(exc)
+            return
         except VaultError as exc:
             self._show_damaged(exc)
             return
@@ -209,11 +218,19 @@ class AppController:
             self._show_message(tr("Already open"), exc.message,
                                [(tr("Close"), self.window.close)])
             return
+        except VaultReadOnly as exc:
+            self._show_read_only(exc)
+            return
         except VaultError as exc:
             # The keys file is missing, damaged or from another vault, or the database is gone.
             self._show_damaged(exc)
             return
         self._show_unlock()
+
+    def _show_read_only(self, exc: VaultReadOnly) -> None:
+        """Not damage: the files may be perfect, but nothing could be saved in this folder."""
+        self._show_message(tr("This folder cannot be written"), exc.message,
+                           [(tr("Try again"), self.start), (tr("Close"), self.window.close)])
 
     def _folder_entries(self) -> list[Path]:
         try:
@@ -466,10 +483,16 @@ class AppController:
         from advocate_app.store.backup import auto_backup_if_due
         from advocate_app.store.errors import StorageFull
 
+        def show_outcome() -> None:
+            # A failure stays on Today and on Backups until a backup succeeds (it is kept in
+            # the vault by store.backup_status).
+            for name in ("backups", "today"):
+                section = self.shell.sections.get(name) if self.shell else None
+                if section is not None and hasattr(section, "refresh"):
+                    section.refresh()
+
         def done(_info: object) -> None:
-            section = self.shell.sections.get("backups") if self.shell else None
-            if section is not None and hasattr(section, "refresh"):
-                section.refresh()
+            show_outcome()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, VaultDamaged):
@@ -477,6 +500,8 @@ class AppController:
                 self._show_damaged(exc)
             elif isinstance(exc, (StorageFull, VaultError)):
                 log.warning("the automatic backup was not made (%s)", type(exc).__name__)
+                if self.vault is not None and self.vault.is_unlocked:
+                    show_outcome()
             else:
                 raise exc
 

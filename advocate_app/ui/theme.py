@@ -16,6 +16,8 @@ QLabel[role="subtitle"] {{ font-size: {subtitle}pt; font-weight: 600; }}
 QLabel[role="hint"] {{ color: palette(placeholder-text); }}
 QLabel[role="error"] {{ color: #8A1C1C; font-weight: 600; }}
 QLabel[role="ok"] {{ color: #1E5E2F; font-weight: 600; }}
+QLabel[role="notice"] {{ font-weight: 600; border-left: 4px solid {accent}; padding: 6px 10px;
+    background: {accent_soft}; }}
 QLabel[role="recovery"] {{ font-family: "DejaVu Sans Mono", monospace; font-size: {recovery}pt;
     letter-spacing: 2px; padding: 12px; border: 1px solid palette(mid); border-radius: 6px;
     background: palette(base); }}

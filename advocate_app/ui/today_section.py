@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from advocate_app.settings import Settings
-from advocate_app.store import today
+from advocate_app.store import backup_status, today
 from advocate_app.store.errors import VaultError
 from advocate_app.store.today import AppointmentRow, NeedRow, QuietClientRow, TodayView
 from advocate_app.store.vault import Vault
@@ -148,6 +148,10 @@ class TodaySection(Section):
         self.error = label("", "error")
         self.error.setVisible(False)
         outer.addWidget(self.error)
+        self.backup_problem = label("", "notice")
+        self.backup_problem.setAccessibleName(tr("Daily backup problem"))
+        self.backup_problem.setVisible(False)
+        outer.addWidget(self.backup_problem)
 
         self.overdue = TodayGroup(
             tr("Overdue"), [tr("Client"), tr("Need"), tr("Was due"), tr("Status")], 1,
@@ -194,6 +198,7 @@ class TodaySection(Section):
         days = self.settings.no_contact_days
         self.date_label.setText(QLocale().toString(to_qdate(on), QLocale.FormatType.LongFormat))
         self.quiet.base_title = tr("No contact in {0} days").format(days)
+        self._show_backup_problem()
         try:
             view = today.compute(self.vault, self.vault.current_user.id, on, days)
         except VaultError as exc:
@@ -211,6 +216,16 @@ class TodaySection(Section):
         self.quiet.set_rows([self._quiet_row(r, on) for r in view.no_contact],
                             view.totals["no_contact"])
         self.summary.setText(self._summary(view))
+
+    def _show_backup_problem(self) -> None:
+        from advocate_app.ui.backup_section import automatic_failure_text
+
+        try:
+            problem = automatic_failure_text(backup_status.status(self.vault))
+        except VaultError:
+            problem = None
+        self.backup_problem.setText(problem or "")
+        self.backup_problem.setVisible(problem is not None)
 
     def _summary(self, view: TodayView) -> str:
         if view.is_empty:

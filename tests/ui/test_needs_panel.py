@@ -229,7 +229,8 @@ def test_detail_form_saves_next_step_due_date_and_resource(qtbot, vault: Vault,
     detail.priority.setFocus()
     qtbot.keyClick(detail.priority, Qt.Key.Key_Down)  # "Not set" -> "High"
     qtbot.mouseClick(detail.has_due, LEFT)
-    detail.due.setDate(QDate(2031, 3, 14))
+    due = TODAY + timedelta(days=100)
+    detail.due.setDate(QDate(due.year, due.month, due.day))
     assert detail.save_button.isEnabled()
     qtbot.keyClick(detail.next_step, Qt.Key.Key_Return)  # Enter saves
 
@@ -237,7 +238,7 @@ def test_detail_form_saves_next_step_due_date_and_resource(qtbot, vault: Vault,
     assert saved.next_step == "Request it from Vital Records"
     assert saved.resource_name == "NC Vital Records"
     assert saved.priority == "high"
-    assert saved.due_date == date(2031, 3, 14)
+    assert saved.due_date == due
     assert detail.saved_label.text() == "Saved."
     row = panel.model.index_for_need(need_id)
     assert model_text(panel, row, NeedsModel.COL_NEXT) == "Request it from Vital Records"
@@ -250,6 +251,19 @@ def test_detail_form_saves_next_step_due_date_and_resource(qtbot, vault: Vault,
     qtbot.keyClicks(detail.note_line, "Needs her mother's maiden name")
     panel.select_need(other)
     assert needs.get_need(vault, need_id).note_line == "Needs her mother's maiden name"
+
+
+def test_a_due_date_nobody_could_mean_is_refused_with_a_message(qtbot, vault: Vault,
+                                                                client_id: int) -> None:
+    need_id = needs.add_need(vault, client_id, "license_id", "Birth certificate")
+    panel = make_panel(qtbot, vault, client_id)
+    panel.select_need(need_id)
+    detail = panel.detail
+    qtbot.mouseClick(detail.has_due, LEFT)
+    detail.due.setDate(QDate(2206, 3, 14))  # a slip of the year
+    qtbot.keyClick(detail.next_step, Qt.Key.Key_Return)
+    assert "more than a year ahead" in panel.message.text()
+    assert needs.get_need(vault, need_id).due_date is None
 
 
 def model_text(panel: NeedsPanel, row_index, column: int) -> str:  # type: ignore[no-untyped-def]
