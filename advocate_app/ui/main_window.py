@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -41,11 +42,18 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.restart import ResumeState
 from advocate_app.ui.shell import DemoBanner, Shell
 from advocate_app.ui.widgets import set_message
 from advocate_app.ui.worker import run_task
 
 log = logging.getLogger(__name__)
+
+# Locks that stay in this process: the window is closing, or the vault is being replaced.
+_IN_PROCESS_LOCKS = frozenset({"closing", "restore", "damaged", "demo reset"})
+# Where the person was (section, record ids, a tab), kept as an encrypted draft of the user who
+# locked: ids are not content, but they stay inside the vault all the same.
+PLACE_DRAFT_KEY = "place:after-lock"
 
 WINDOW_TITLE = "Companion"  # neutral on purpose: never an office, a client or "trafficking"
 
@@ -86,6 +94,8 @@ class AppController:
         kdf_target_seconds: float = 1.0,
         sections_factory: Callable[[AppController, Shell], None] | None = None,
         demo_launcher: Callable[[], None] | None = None,
+        fresh_process_on_lock: Callable[[ResumeState], None] | None = None,
+        demo_window_open: Callable[[], bool] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.settings = settings
@@ -96,6 +106,9 @@ class AppController:
         self._last_user_id: str | None = None
         self._sections_factory = sections_factory
         self._demo_launcher = demo_launcher
+        # Set for the real window: a lock ends the process and starts a fresh one (restart.py).
+        self._fresh_process_on_lock = fresh_process_on_lock
+        self._demo_window_open = demo_window_open
         self.window = MainWindow(demo_banner)
         if settings.window_geometry:
             self.window.restoreGeometry(QByteArray.fromBase64(
@@ -214,6 +227,18 @@ class AppController:
             self._show_damaged(exc)
             return
         self._show_unlock()
+
+    def resume(self, state: ResumeState) -> None:
+        """Come back as the process this one replaced left things: the same user preselected,
+        and the demo window again if it was open (the geometry is set before the window shows,
+        in app.open_main_window)."""
+        if state.user_id:
+            self._last_user_id = state.user_id
+            if self.vault is not None and self.window.stack.currentWidget() is self.unlock_page:
+                self.unlock_page.set_users(self.vault.users_for_unlock(), state.user_id)
+        if state.demo_open:
+            self._launch_demo()
+            self.window.activateWindow()  # the unlock window stays the one typed into
 
     def _folder_entries(self) -> list[Path]:
         try:
@@ -441,8 +466,9 @@ class AppController:
         self.shell = shell
         self.window.stack.addWidget(shell)
         self.window.stack.setCurrentWidget(shell)
-        if self._last_location:
-            shell.restore_location(self._last_location)
+        place = self._take_saved_place(vault) or self._last_location
+        if place:
+            shell.restore_location(place)
         elif shell.nav.count():
             shell.nav.setCurrentRow(0)
         self._last_location = {}
@@ -450,6 +476,31 @@ class AppController:
         self.idle.start()
         if not vault.is_demo and self.settings.automatic_backups:
             self._auto_backup(vault)
+
+    def _save_place(self, vault: Vault, place: dict[str, object]) -> None:
+        from advocate_app.store import drafts
+
+        state = place.get("state")
+        client_id = state.get("client_id") if isinstance(state, dict) else None
+        try:
+            drafts.save_draft(vault, PLACE_DRAFT_KEY, json.dumps(place) if place else "",
+                              client_id=client_id if isinstance(client_id, int) else None)
+        except (VaultError, TypeError, ValueError):
+            log.warning("where the person was could not be kept")
+
+    def _take_saved_place(self, vault: Vault) -> dict[str, object]:
+        """The place saved by the last lock of this user, read once."""
+        from advocate_app.store import drafts
+
+        try:
+            draft = drafts.load_draft(vault, PLACE_DRAFT_KEY)
+            if draft is None:
+                return {}
+            drafts.delete_draft(vault, PLACE_DRAFT_KEY)
+            place = json.loads(draft.body)
+        except (VaultError, ValueError):
+            return {}
+        return place if isinstance(place, dict) else {}
 
     def _auto_backup(self, vault: Vault) -> None:
         """The first unlock of each day makes a verified backup in the data folder."""
@@ -479,10 +530,16 @@ class AppController:
             self.shell.search.selectAll()
 
     def lock(self, reason: str = "") -> None:
-        """Hide everything at once, keep unsaved text as drafts, forget the key."""
+        """Hide everything at once, keep unsaved text as drafts, forget the key.
+
+        For the real window, the process then ends and a fresh one shows the unlock window in
+        the same place: nothing typed or shown survives in this process's memory.
+        """
         vault = self.vault
         if vault is None or not vault.is_unlocked:
             return
+        fresh_process = (self._fresh_process_on_lock is not None
+                         and reason not in _IN_PROCESS_LOCKS)
         self.idle.stop()
         shell = self.shell
         if shell is not None:
@@ -495,6 +552,7 @@ class AppController:
             except VaultError:
                 log.warning("a draft could not be saved before locking")
             self._last_location = shell.location()
+            self._save_place(vault, self._last_location)
         # Close every dialog first, so nothing shows over the unlock screen.
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
@@ -506,11 +564,46 @@ class AppController:
             self.shell = None
             # Deleted once any dialog's event loop has returned.
             QTimer.singleShot(0, shell.deleteLater)
+        if fresh_process:
+            try:
+                vault.checkpoint()  # the fresh process finds one tidy file
+            except VaultError:
+                log.info("no checkpoint before the fresh start (the vault was busy)")
         vault.lock()
         clear_if_unchanged()
         log.info("locked (%s)", reason or "request")
+        if fresh_process:
+            # After the unlock window has been painted, and after any nested event loop (a
+            # dialog's) has returned.
+            QTimer.singleShot(0, self._start_fresh_process)
 
-    def shutdown(self) -> None:
+    def _start_fresh_process(self) -> None:
+        relaunch = self._fresh_process_on_lock
+        vault = self.vault
+        if relaunch is None or vault is None or vault.is_unlocked:
+            return  # unlocked again meanwhile: this lock is over
+        # A backup or an export still running finishes its file before the process ends.
+        QThreadPool.globalInstance().waitForDone(60_000)
+        state = ResumeState(
+            geometry=bytes(self.window.saveGeometry().toBase64()).decode("ascii"),
+            user_id=self._last_user_id or "",
+            demo_open=bool(self._demo_window_open and self._demo_window_open()),
+        )
+        for widget in QApplication.topLevelWidgets():
+            if (widget is not self.window and isinstance(widget, MainWindow)
+                    and widget.isVisible()):
+                widget.close()  # the demo window: its controller keeps its drafts
+        self._save_window_position()
+        vault.close()
+        self.vault = None
+        try:
+            relaunch(state)
+        except OSError:
+            log.warning("a fresh process could not be started; locked in this one")
+        # Still here: stay locked in this process.
+        self.start()
+
+    def _save_window_position(self) -> None:
         geometry = bytes(self.window.saveGeometry().toBase64()).decode("ascii")
         if geometry != self.settings.window_geometry:
             self.settings.window_geometry = geometry  # window position only: not sensitive
@@ -518,6 +611,9 @@ class AppController:
                 self.settings.save()
             except OSError:
                 log.warning("the window position could not be saved")
+
+    def shutdown(self) -> None:
+        self._save_window_position()
         if self.vault is None:
             return
         # A backup or an export still running finishes before the vault is closed.

@@ -77,6 +77,10 @@ _WHERE: dict[str, str] = {
     "QRadioButton": "QtWidgets",
     "QRunnable": "QtCore",
     "QScrollArea": "QtWidgets",
+    "QDBusConnection": "QtDBus",
+    "QAbstractNativeEventFilter": "QtCore",
+    "QMimeData": "QtCore",
+    "QSocketNotifier": "QtCore",
     "QSettings": "QtCore",
     "QShortcut": "QtGui",
     "QSize": "QtCore",
@@ -114,6 +118,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import (
         QAbstractItemModel,
         QAbstractListModel,
+        QAbstractNativeEventFilter,
         QAbstractTableModel,
         QByteArray,
         QCoreApplication,
@@ -123,6 +128,7 @@ if TYPE_CHECKING:
         QItemSelectionModel,
         QLocale,
         QMarginsF,
+        QMimeData,
         QModelIndex,
         QObject,
         QPersistentModelIndex,
@@ -132,6 +138,7 @@ if TYPE_CHECKING:
         QSettings,
         QSize,
         QSizeF,
+        QSocketNotifier,
         QSortFilterProxyModel,
         Qt,
         QThreadPool,
@@ -141,6 +148,7 @@ if TYPE_CHECKING:
         Signal,
         Slot,
     )
+    from PySide6.QtDBus import QDBusConnection
     from PySide6.QtGui import (
         QAction,
         QColor,
