@@ -10,7 +10,15 @@ from advocate_app.settings import Settings
 from advocate_app.ui.clipboard import watch_copies
 from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.main_window import AppController
-from advocate_app.ui.qt import QApplication, QByteArray, QGuiApplication, QIcon, QLocale, Qt
+from advocate_app.ui.qt import (
+    QApplication,
+    QByteArray,
+    QGuiApplication,
+    QIcon,
+    QLocale,
+    Qt,
+    QTimer,
+)
 from advocate_app.ui.restart import replace_process, take_resume_state
 from advocate_app.ui.theme import apply_theme
 
@@ -75,6 +83,8 @@ def open_main_window(data_dir: Path) -> AppController:
     controller.start()
     if resume is not None:
         controller.resume(resume)
+    # After the window shows: connecting to the buses is not on the way to the unlock window.
+    QTimer.singleShot(0, controller.listen_to_session_events)
     return controller
 
 

@@ -43,6 +43,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.restart import ResumeState
+from advocate_app.ui.session_events import SessionEvents
 from advocate_app.ui.shell import DemoBanner, Shell
 from advocate_app.ui.widgets import set_message
 from advocate_app.ui.worker import run_task
@@ -123,6 +124,7 @@ class AppController:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        self.session_events: SessionEvents | None = None
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self.window)
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_shortcut.activated.connect(lambda: self.lock("shortcut"))
@@ -239,6 +241,14 @@ class AppController:
         if state.demo_open:
             self._launch_demo()
             self.window.activateWindow()  # the unlock window stays the one typed into
+
+    def listen_to_session_events(self) -> list[str]:
+        """Lock on suspend, on the session's lock and when the screen saver starts."""
+        if self.session_events is None:
+            self.session_events = SessionEvents(self.window)
+            self.session_events.lock_now.connect(self.lock)
+            self.session_events.listen(int(self.window.winId()))
+        return self.session_events.connected
 
     def _folder_entries(self) -> list[Path]:
         try:

@@ -112,10 +112,12 @@ _WHERE: dict[str, str] = {
     "Qt": "QtCore",
     "Signal": "QtCore",
     "Slot": "QtCore",
+    "SLOT": "QtCore",
 }
 
 if TYPE_CHECKING:
     from PySide6.QtCore import (
+        SLOT,
         QAbstractItemModel,
         QAbstractListModel,
         QAbstractNativeEventFilter,
