@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import logging
@@ -169,7 +170,7 @@ class AppController:
             page = RecoveryKeyPage()
             page.confirmed.connect(self.enter_shell)
             page.print_requested.connect(self.print_recovery_key)
-            page.save_pdf_requested.connect(self.save_recovery_key_pdf)
+            page.save_to_drive_requested.connect(self.save_recovery_key_to_drive)
             return page
 
         return self._page("recovery", build)  # type: ignore[return-value]
@@ -361,12 +362,15 @@ class AppController:
         run_task(work, done, failed)
 
     def _recovery_document(self) -> QTextDocument:
-        key = html.escape(self.recovery.key_text())
+        groups = [html.escape(g) for g in self.recovery.key_text().split("-")]
+        # Two lines of groups, as on the screen: never broken at a hyphen, where a reader
+        # could not tell whether the hyphen is part of the key.
+        lines = "<br>".join("&nbsp;&nbsp;".join(part) for part in (groups[:5], groups[5:]))
         office = html.escape(self.vault.office_name if self.vault else "")
         doc = QTextDocument()
         doc.setHtml(
             f"<h2>Advocate Companion — recovery key</h2><p>Office: {office}</p>"
-            f"<p style='font-family:monospace; font-size:20pt'>{key}</p>"
+            f"<p style='font-family:monospace; font-size:20pt; white-space:pre'>{lines}</p>"
             "<p>This key opens the office's encrypted records if every passphrase is "
             "forgotten. Keep it locked away from the computer. Anyone who has it can open "
             "the vault.</p>"
@@ -375,22 +379,55 @@ class AppController:
 
     def print_recovery_key(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("Recovery key")
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._recovery_document().print_(printer)
+            set_message(self.recovery.message, tr(
+                "Sent to the printer. Keep the paper locked away from this computer."), "ok")
 
-    def save_recovery_key_pdf(self) -> None:
-        path = ask_save_path(self.window, tr("Save the recovery key as PDF"),
-                             "recovery-key.pdf", tr("PDF files (*.pdf)"))
+    def save_recovery_key_to_drive(self) -> None:
+        """Only onto a removable drive, never a default file on this computer."""
+        from advocate_app.ui import removable
+
+        page = self.recovery
+        drives = removable.removable_drives()
+        if not drives:
+            set_message(page.message, tr(
+                "No removable drive was found. Plug in a USB drive or an SD card and try "
+                "again, or print the key."), "error")
+            return
+        path = ask_save_path(self.window, tr("Save the recovery key to a removable drive"),
+                             str(drives[0] / "recovery-key.pdf"), tr("PDF files (*.pdf)"))
         if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        problem = removable.save_location_problem(path, data_dir=self.data_dir)
+        if problem is not None:
+            set_message(page.message, {
+                "data": tr("That is the vault's own folder. Choose a removable drive: the key "
+                           "must never be kept next to the vault. Nothing was saved."),
+                "home": tr("That is in your home folder on this computer. Choose a removable "
+                           "drive. Nothing was saved."),
+            }.get(problem, tr("That is not a removable drive. Choose a USB drive or an SD "
+                              "card, or print the key. Nothing was saved.")), "error")
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))
         printer.setDocName("Recovery key")
         self._recovery_document().print_(printer)
-        self.recovery.message.setText(tr("Saved. Print it, then delete the file from this "
-                                         "computer."))
+        if not path.exists():
+            set_message(page.message, tr(
+                "The file could not be written to that drive. Check that it is not full or "
+                "write-protected, or print the key."), "error")
+            return
+        with contextlib.suppress(OSError):
+            path.chmod(0o600)  # where the drive's file system keeps modes at all
+        set_message(page.message, tr(
+            "Saved to the removable drive. Keep the drive locked away: anyone with this file "
+            "can open the vault."), "ok")
 
     # --- unlocking ----------------------------------------------------------------------------
 
