@@ -115,6 +115,7 @@ def replace_process(state: ResumeState) -> None:
 
         subprocess.Popen(argv, env=env, close_fds=True)
         os._exit(0)
+        return  # only where os._exit was replaced (tests)
     _close_on_exec_everything_but_stdio()
     os.execve(argv[0], argv, env)  # noqa: S606 (our own program, never a shell)
 
