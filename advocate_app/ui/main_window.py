@@ -47,7 +47,7 @@ from advocate_app.ui.restart import ResumeState
 from advocate_app.ui.session_events import SessionEvents
 from advocate_app.ui.shell import DemoBanner, Shell
 from advocate_app.ui.widgets import set_message
-from advocate_app.ui.worker import run_task
+from advocate_app.ui.worker import run_task, tasks_running
 
 log = logging.getLogger(__name__)
 
@@ -611,9 +611,11 @@ class AppController:
             self.shell = None
             # Deleted once any dialog's event loop has returned.
             QTimer.singleShot(0, shell.deleteLater)
-        if fresh_process:
+        if fresh_process and tasks_running() == 0:
+            # The fresh process finds one tidy file. Not while a backup or an export reads:
+            # the checkpoint would wait for it with the window not yet repainted.
             try:
-                vault.checkpoint()  # the fresh process finds one tidy file
+                vault.checkpoint()
             except VaultError:
                 log.info("no checkpoint before the fresh start (the vault was busy)")
         vault.lock()
