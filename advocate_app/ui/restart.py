@@ -100,6 +100,10 @@ def replace_process(state: ResumeState) -> None:
     argv = relaunch_command()
     env = dict(os.environ)
     env[RESUME_ENV] = state.to_env()
+    if getattr(sys, "frozen", False):
+        # PyInstaller's documented switch for starting the bundle afresh, not as a child of
+        # this instance's bootloader.
+        env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
     for handler in logging.getLogger().handlers:  # nothing after exec runs in this image
         handler.flush()
     for stream in (sys.stdout, sys.stderr):
