@@ -6,8 +6,8 @@
 Everything is invented: aliases are code words, notes are stitched from neutral phrases.
 The vault is created by the app itself (schema, keys, pragmas) in a child process; the rows
 then go in with bulk inserts on a keyed connection to the same file, so FTS triggers and
-encryption are exactly the app's. The child matters: SQLCipher's cipher_memory_security,
-which the app turns on, is process-wide and makes bulk loading ~20x slower.
+encryption are exactly the app's. The child keeps the loading apart from the caller's process:
+SQLCipher's cipher_memory_security is process-wide, and with it on bulk loading is ~20x slower.
 """
 
 from __future__ import annotations

@@ -21,7 +21,10 @@ from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged
 
 # pragma -> value to set, value expected when read back
 REQUIRED_PRAGMAS: dict[str, tuple[str, str]] = {
-    "cipher_memory_security": ("ON", "1"),
+    # SQLCipher's own default (DESIGN.md, decided 2026-11-29): wiping every freed buffer made
+    # reads several times slower and still left Python's and Qt's copies; locking ends the
+    # process instead, which clears them all (ui/restart.py).
+    "cipher_memory_security": ("OFF", "0"),
     "temp_store": ("2", "2"),  # memory: a file temp store would write plaintext
     "journal_mode": ("WAL", "wal"),
     "synchronous": ("FULL", "2"),

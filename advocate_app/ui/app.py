@@ -10,7 +10,16 @@ from advocate_app.settings import Settings
 from advocate_app.ui.clipboard import watch_copies
 from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.main_window import AppController
-from advocate_app.ui.qt import QApplication, QGuiApplication, QIcon, QLocale, Qt
+from advocate_app.ui.qt import (
+    QApplication,
+    QByteArray,
+    QGuiApplication,
+    QIcon,
+    QLocale,
+    Qt,
+    QTimer,
+)
+from advocate_app.ui.restart import replace_process, take_resume_state
 from advocate_app.ui.theme import apply_theme
 
 
@@ -51,6 +60,34 @@ def build_controller(data_dir: Path, settings: Settings | None = None,
     return controller
 
 
+def open_main_window(data_dir: Path) -> AppController:
+    """The real window as `advocate-app` shows it, at the unlock window or the first-run page."""
+
+    def launch_demo() -> None:
+        from advocate_app.ui.demo_app import launch_demo_window
+
+        launch_demo_window(controller)
+
+    def demo_window_open() -> bool:
+        demo_app = sys.modules.get("advocate_app.ui.demo_app")  # never imported: never opened
+        return bool(demo_app is not None and demo_app.demo_window_open())
+
+    controller = build_controller(data_dir, demo_launcher=launch_demo,
+                                  fresh_process_on_lock=replace_process,
+                                  demo_window_open=demo_window_open)
+    resume = take_resume_state()
+    if resume is not None and resume.geometry:
+        # Before showing, so the fresh window appears where the old one was.
+        controller.window.restoreGeometry(QByteArray.fromBase64(resume.geometry.encode("ascii")))
+    controller.window.show()
+    controller.start()
+    if resume is not None:
+        controller.resume(resume)
+    # After the window shows: connecting to the buses is not on the way to the unlock window.
+    QTimer.singleShot(0, controller.listen_to_session_events)
+    return controller
+
+
 def run_gui(*, data_dir: Path, demo: bool = False, smoke_test: bool = False,
             explicit_data_dir: bool = False) -> int:
     app = make_application()
@@ -68,12 +105,5 @@ def run_gui(*, data_dir: Path, demo: bool = False, smoke_test: bool = False,
         demo_controller.window.show()
         return app.exec()
 
-    def launch_demo() -> None:
-        from advocate_app.ui.demo_app import launch_demo_window
-
-        launch_demo_window(controller)
-
-    controller = build_controller(data_dir, demo_launcher=launch_demo)
-    controller.window.show()
-    controller.start()
+    controller = open_main_window(data_dir)  # noqa: F841 (alive while the app runs)
     return app.exec()

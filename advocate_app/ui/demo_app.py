@@ -259,6 +259,12 @@ def build_demo_controller(
 _demo_windows: list[AppController] = []
 
 
+def demo_window_open() -> bool:
+    """Whether a demo window opened from the real window is showing (it comes back after the
+    real window's lock starts a fresh process)."""
+    return any(c.window.isVisible() for c in _demo_windows)
+
+
 def launch_demo_window(
     parent_controller: AppController, folder: Path | None = None
 ) -> AppController:
@@ -319,4 +325,5 @@ def launch_demo_window(
     return controller
 
 
-__all__ = ["DemoRuntime", "build_demo_controller", "demo_banner_text", "launch_demo_window"]
+__all__ = ["DemoRuntime", "build_demo_controller", "demo_banner_text", "demo_window_open",
+           "launch_demo_window"]

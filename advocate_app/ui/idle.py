@@ -1,6 +1,16 @@
-"""Application-wide idle detection: any key, click, wheel or mouse move restarts the timer."""
+"""Application-wide idle detection: any key, click, wheel or mouse move restarts the timer.
+
+The timer runs on the monotonic clock, which stops while the computer sleeps: a laptop closed
+for an hour wakes up with the same minutes left as when it was closed. A second, short timer
+compares the wall clock with the monotonic clock; when the wall clock has jumped ahead (a
+wake-up), the time since the last activity is measured on the wall clock, and past the idle
+limit that is idle at once.
+"""
 
 from __future__ import annotations
+
+import time
+from collections.abc import Callable
 
 from advocate_app.ui.qt import QEvent, QObject, QTimer, Signal
 
@@ -13,32 +23,70 @@ _ACTIVITY = {
     QEvent.Type.InputMethod,
 }
 
+CLOCK_CHECK_MS = 2000
+# More wall-clock time than monotonic time between two checks: the computer was asleep (or the
+# clock was set forward). Below this, scheduling jitter.
+JUMP_SECONDS = 5.0
+
 
 class IdleWatcher(QObject):
     idle = Signal()
 
-    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+    def __init__(self, minutes: int, parent: QObject | None = None, *,
+                 wall_clock: Callable[[], float] = time.time,
+                 monotonic_clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
+        self._wall = wall_clock
+        self._monotonic = monotonic_clock
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
+        self.clock_check = QTimer(self)
+        self.clock_check.setInterval(CLOCK_CHECK_MS)
+        self.clock_check.timeout.connect(self.check_clock)
+        self._last_activity = self._wall()
+        self._last_check = (self._wall(), self._monotonic())
+        self._interval_ms = 60_000
         self.set_minutes(minutes)
 
     def set_minutes(self, minutes: int) -> None:
         self.set_interval_ms(max(1, minutes) * 60_000)
 
     def set_interval_ms(self, ms: int) -> None:
+        self._interval_ms = ms
         self.timer.setInterval(ms)
         if self.timer.isActive():
-            self.timer.start()
+            self.timer.start(ms)
 
     def start(self) -> None:
-        self.timer.start()
+        self._last_activity = self._wall()
+        self._last_check = (self._wall(), self._monotonic())
+        self.timer.start(self._interval_ms)
+        self.clock_check.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self.clock_check.stop()
+
+    def check_clock(self) -> None:
+        """Called every few seconds while watching (and by tests with their own clocks)."""
+        wall, mono = self._wall(), self._monotonic()
+        last_wall, last_mono = self._last_check
+        self._last_check = (wall, mono)
+        if not self.timer.isActive():
+            return
+        if (wall - last_wall) - (mono - last_mono) < JUMP_SECONDS:
+            return
+        left_ms = self._interval_ms - (wall - self._last_activity) * 1000
+        if left_ms <= 0:
+            self.stop()
+            self.idle.emit()
+        else:
+            # A short sleep: only what is left of the idle time, counted on the wall clock.
+            self.timer.start(int(left_ms))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.timer.isActive():
-            self.timer.start()
+            self._last_activity = self._wall()
+            self.timer.start(self._interval_ms)
         return False

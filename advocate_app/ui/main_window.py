@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -47,11 +49,19 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.restart import ResumeState
+from advocate_app.ui.session_events import SessionEvents
 from advocate_app.ui.shell import DemoBanner, Shell
 from advocate_app.ui.widgets import set_message
-from advocate_app.ui.worker import run_task
+from advocate_app.ui.worker import run_task, tasks_running
 
 log = logging.getLogger(__name__)
+
+# Locks that stay in this process: the window is closing, or the vault is being replaced.
+_IN_PROCESS_LOCKS = frozenset({"closing", "restore", "damaged", "demo reset"})
+# Where the person was (section, record ids, a tab), kept as an encrypted draft of the user who
+# locked: ids are not content, but they stay inside the vault all the same.
+PLACE_DRAFT_KEY = "place:after-lock"
 
 WINDOW_TITLE = "Companion"  # neutral on purpose: never an office, a client or "trafficking"
 
@@ -92,6 +102,8 @@ class AppController:
         kdf_target_seconds: float = 1.0,
         sections_factory: Callable[[AppController, Shell], None] | None = None,
         demo_launcher: Callable[[], None] | None = None,
+        fresh_process_on_lock: Callable[[ResumeState], None] | None = None,
+        demo_window_open: Callable[[], bool] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.settings = settings
@@ -102,6 +114,9 @@ class AppController:
         self._last_user_id: str | None = None
         self._sections_factory = sections_factory
         self._demo_launcher = demo_launcher
+        # Set for the real window: a lock ends the process and starts a fresh one (restart.py).
+        self._fresh_process_on_lock = fresh_process_on_lock
+        self._demo_window_open = demo_window_open
         self.window = MainWindow(demo_banner)
         if settings.window_geometry:
             self.window.restoreGeometry(QByteArray.fromBase64(
@@ -116,6 +131,7 @@ class AppController:
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        self.session_events: SessionEvents | None = None
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self.window)
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_shortcut.activated.connect(lambda: self.lock("shortcut"))
@@ -160,7 +176,7 @@ class AppController:
             page = RecoveryKeyPage()
             page.confirmed.connect(self.enter_shell)
             page.print_requested.connect(self.print_recovery_key)
-            page.save_pdf_requested.connect(self.save_recovery_key_pdf)
+            page.save_to_drive_requested.connect(self.save_recovery_key_to_drive)
             return page
 
         return self._page("recovery", build)  # type: ignore[return-value]
@@ -231,6 +247,26 @@ class AppController:
         """Not damage: the files may be perfect, but nothing could be saved in this folder."""
         self._show_message(tr("This folder cannot be written"), exc.message,
                            [(tr("Try again"), self.start), (tr("Close"), self.window.close)])
+
+    def resume(self, state: ResumeState) -> None:
+        """Come back as the process this one replaced left things: the same user preselected,
+        and the demo window again if it was open (the geometry is set before the window shows,
+        in app.open_main_window)."""
+        if state.user_id:
+            self._last_user_id = state.user_id
+            if self.vault is not None and self.window.stack.currentWidget() is self.unlock_page:
+                self.unlock_page.set_users(self.vault.users_for_unlock(), state.user_id)
+        if state.demo_open:
+            self._launch_demo()
+            self.window.activateWindow()  # the unlock window stays the one typed into
+
+    def listen_to_session_events(self) -> list[str]:
+        """Lock on suspend, on the session's lock and when the screen saver starts."""
+        if self.session_events is None:
+            self.session_events = SessionEvents(self.window)
+            self.session_events.lock_now.connect(self.lock)
+            self.session_events.listen(int(self.window.winId()))
+        return self.session_events.connected
 
     def _folder_entries(self) -> list[Path]:
         try:
@@ -353,12 +389,15 @@ class AppController:
         run_task(work, done, failed)
 
     def _recovery_document(self) -> QTextDocument:
-        key = html.escape(self.recovery.key_text())
+        groups = [html.escape(g) for g in self.recovery.key_text().split("-")]
+        # Two lines of groups, as on the screen: never broken at a hyphen, where a reader
+        # could not tell whether the hyphen is part of the key.
+        lines = "<br>".join("&nbsp;&nbsp;".join(part) for part in (groups[:5], groups[5:]))
         office = html.escape(self.vault.office_name if self.vault else "")
         doc = QTextDocument()
         doc.setHtml(
             f"<h2>Advocate Companion — recovery key</h2><p>Office: {office}</p>"
-            f"<p style='font-family:monospace; font-size:20pt'>{key}</p>"
+            f"<p style='font-family:monospace; font-size:20pt; white-space:pre'>{lines}</p>"
             "<p>This key opens the office's encrypted records if every passphrase is "
             "forgotten. Keep it locked away from the computer. Anyone who has it can open "
             "the vault.</p>"
@@ -367,22 +406,55 @@ class AppController:
 
     def print_recovery_key(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("Recovery key")
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._recovery_document().print_(printer)
+            set_message(self.recovery.message, tr(
+                "Sent to the printer. Keep the paper locked away from this computer."), "ok")
 
-    def save_recovery_key_pdf(self) -> None:
-        path = ask_save_path(self.window, tr("Save the recovery key as PDF"),
-                             "recovery-key.pdf", tr("PDF files (*.pdf)"))
+    def save_recovery_key_to_drive(self) -> None:
+        """Only onto a removable drive, never a default file on this computer."""
+        from advocate_app.ui import removable
+
+        page = self.recovery
+        drives = removable.removable_drives()
+        if not drives:
+            set_message(page.message, tr(
+                "No removable drive was found. Plug in a USB drive or an SD card and try "
+                "again, or print the key."), "error")
+            return
+        path = ask_save_path(self.window, tr("Save the recovery key to a removable drive"),
+                             str(drives[0] / "recovery-key.pdf"), tr("PDF files (*.pdf)"))
         if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        problem = removable.save_location_problem(path, data_dir=self.data_dir)
+        if problem is not None:
+            set_message(page.message, {
+                "data": tr("That is the vault's own folder. Choose a removable drive: the key "
+                           "must never be kept next to the vault. Nothing was saved."),
+                "home": tr("That is in your home folder on this computer. Choose a removable "
+                           "drive. Nothing was saved."),
+            }.get(problem, tr("That is not a removable drive. Choose a USB drive or an SD "
+                              "card, or print the key. Nothing was saved.")), "error")
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))
         printer.setDocName("Recovery key")
         self._recovery_document().print_(printer)
-        self.recovery.message.setText(tr("Saved. Print it, then delete the file from this "
-                                         "computer."))
+        if not path.exists():
+            set_message(page.message, tr(
+                "The file could not be written to that drive. Check that it is not full or "
+                "write-protected, or print the key."), "error")
+            return
+        with contextlib.suppress(OSError):
+            path.chmod(0o600)  # where the drive's file system keeps modes at all
+        set_message(page.message, tr(
+            "Saved to the removable drive. Keep the drive locked away: anyone with this file "
+            "can open the vault."), "ok")
 
     # --- unlocking ----------------------------------------------------------------------------
 
@@ -468,8 +540,9 @@ class AppController:
         self.shell = shell
         self.window.stack.addWidget(shell)
         self.window.stack.setCurrentWidget(shell)
-        if self._last_location:
-            shell.restore_location(self._last_location)
+        place = self._take_saved_place(vault) or self._last_location
+        if place:
+            shell.restore_location(place)
         elif shell.nav.count():
             shell.nav.setCurrentRow(0)
         self._last_location = {}
@@ -477,6 +550,31 @@ class AppController:
         self.idle.start()
         if not vault.is_demo and self.settings.automatic_backups:
             self._auto_backup(vault)
+
+    def _save_place(self, vault: Vault, place: dict[str, object]) -> None:
+        from advocate_app.store import drafts
+
+        state = place.get("state")
+        client_id = state.get("client_id") if isinstance(state, dict) else None
+        try:
+            drafts.save_draft(vault, PLACE_DRAFT_KEY, json.dumps(place) if place else "",
+                              client_id=client_id if isinstance(client_id, int) else None)
+        except (VaultError, TypeError, ValueError):
+            log.warning("where the person was could not be kept")
+
+    def _take_saved_place(self, vault: Vault) -> dict[str, object]:
+        """The place saved by the last lock of this user, read once."""
+        from advocate_app.store import drafts
+
+        try:
+            draft = drafts.load_draft(vault, PLACE_DRAFT_KEY)
+            if draft is None:
+                return {}
+            drafts.delete_draft(vault, PLACE_DRAFT_KEY)
+            place = json.loads(draft.body)
+        except (VaultError, ValueError):
+            return {}
+        return place if isinstance(place, dict) else {}
 
     def _auto_backup(self, vault: Vault) -> None:
         """The first unlock of each day makes a verified backup in the data folder."""
@@ -514,10 +612,16 @@ class AppController:
             self.shell.search.selectAll()
 
     def lock(self, reason: str = "") -> None:
-        """Hide everything at once, keep unsaved text as drafts, forget the key."""
+        """Hide everything at once, keep unsaved text as drafts, forget the key.
+
+        For the real window, the process then ends and a fresh one shows the unlock window in
+        the same place: nothing typed or shown survives in this process's memory.
+        """
         vault = self.vault
         if vault is None or not vault.is_unlocked:
             return
+        fresh_process = (self._fresh_process_on_lock is not None
+                         and reason not in _IN_PROCESS_LOCKS)
         self.idle.stop()
         shell = self.shell
         if shell is not None:
@@ -530,6 +634,7 @@ class AppController:
             except VaultError:
                 log.warning("a draft could not be saved before locking")
             self._last_location = shell.location()
+            self._save_place(vault, self._last_location)
         # Close every dialog first, so nothing shows over the unlock screen.
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
@@ -541,11 +646,48 @@ class AppController:
             self.shell = None
             # Deleted once any dialog's event loop has returned.
             QTimer.singleShot(0, shell.deleteLater)
+        if fresh_process and tasks_running() == 0:
+            # The fresh process finds one tidy file. Not while a backup or an export reads:
+            # the checkpoint would wait for it with the window not yet repainted.
+            try:
+                vault.checkpoint()
+            except VaultError:
+                log.info("no checkpoint before the fresh start (the vault was busy)")
         vault.lock()
         clear_if_unchanged()
         log.info("locked (%s)", reason or "request")
+        if fresh_process:
+            # After the unlock window has been painted, and after any nested event loop (a
+            # dialog's) has returned.
+            QTimer.singleShot(0, self._start_fresh_process)
 
-    def shutdown(self) -> None:
+    def _start_fresh_process(self) -> None:
+        relaunch = self._fresh_process_on_lock
+        vault = self.vault
+        if relaunch is None or vault is None or vault.is_unlocked:
+            return  # unlocked again meanwhile: this lock is over
+        # A backup or an export still running finishes its file before the process ends.
+        QThreadPool.globalInstance().waitForDone(60_000)
+        state = ResumeState(
+            geometry=bytes(self.window.saveGeometry().toBase64()).decode("ascii"),
+            user_id=self._last_user_id or "",
+            demo_open=bool(self._demo_window_open and self._demo_window_open()),
+        )
+        for widget in QApplication.topLevelWidgets():
+            if (widget is not self.window and isinstance(widget, MainWindow)
+                    and widget.isVisible()):
+                widget.close()  # the demo window: its controller keeps its drafts
+        self._save_window_position()
+        vault.close()
+        self.vault = None
+        try:
+            relaunch(state)
+        except OSError:
+            log.warning("a fresh process could not be started; locked in this one")
+        # Still here: stay locked in this process.
+        self.start()
+
+    def _save_window_position(self) -> None:
         geometry = bytes(self.window.saveGeometry().toBase64()).decode("ascii")
         if geometry != self.settings.window_geometry:
             self.settings.window_geometry = geometry  # window position only: not sensitive
@@ -553,6 +695,9 @@ class AppController:
                 self.settings.save()
             except OSError:
                 log.warning("the window position could not be saved")
+
+    def shutdown(self) -> None:
+        self._save_window_position()
         if self.vault is None:
             return
         # A backup or an export still running finishes before the vault is closed.

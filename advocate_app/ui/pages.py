@@ -26,6 +26,7 @@ from advocate_app.ui.widgets import (
     label,
     passphrase_field,
     primary_button,
+    set_message,
 )
 
 
@@ -152,7 +153,7 @@ class RecoveryKeyPage(Page):
 
     confirmed = Signal()
     print_requested = Signal()
-    save_pdf_requested = Signal()
+    save_to_drive_requested = Signal()
 
     CHECK_GROUPS = (3, 7)  # 1-based group numbers asked for
 
@@ -173,12 +174,18 @@ class RecoveryKeyPage(Page):
         row = QHBoxLayout()
         self.print_button = QPushButton(tr("Print…"))
         self.print_button.clicked.connect(self.print_requested)
-        self.pdf_button = QPushButton(tr("Save as PDF…"))
-        self.pdf_button.clicked.connect(self.save_pdf_requested)
+        self.drive_button = QPushButton(tr("Save to a removable drive…"))
+        self.drive_button.setAccessibleName(tr("Save the recovery key to a removable drive"))
+        self.drive_button.clicked.connect(self.save_to_drive_requested)
         row.addWidget(self.print_button)
-        row.addWidget(self.pdf_button)
+        row.addWidget(self.drive_button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.drive_warning = label(tr(
+            "A saved copy opens the vault for anyone who has the drive. Save it only to a USB "
+            "drive or SD card that will be kept locked away; it cannot be saved on this "
+            "computer."), "hint")
+        self.body.addWidget(self.drive_warning)
         self.prompt = label("")
         self.body.addWidget(self.prompt)
         form = QFormLayout()
@@ -228,11 +235,12 @@ class RecoveryKeyPage(Page):
         self.continue_button.setEnabled(ok)
         filled = all(len(f.text().strip()) == 4 for f in self.group_fields)
         if ok:
-            self.message.setText(tr("Both groups match."))
+            set_message(self.message, tr("Both groups match."), "hint")
         elif filled:
-            self.message.setText(tr("Those groups do not match the key above. Check your copy."))
+            set_message(self.message, tr("Those groups do not match the key above. Check your "
+                                         "copy."), "hint")
         else:
-            self.message.setText("")
+            set_message(self.message, "", "hint")
 
     def _continue(self) -> None:
         if self._matches():

@@ -77,6 +77,10 @@ _WHERE: dict[str, str] = {
     "QRadioButton": "QtWidgets",
     "QRunnable": "QtCore",
     "QScrollArea": "QtWidgets",
+    "QDBusConnection": "QtDBus",
+    "QAbstractNativeEventFilter": "QtCore",
+    "QMimeData": "QtCore",
+    "QSocketNotifier": "QtCore",
     "QSettings": "QtCore",
     "QShortcut": "QtGui",
     "QSize": "QtCore",
@@ -108,12 +112,15 @@ _WHERE: dict[str, str] = {
     "Qt": "QtCore",
     "Signal": "QtCore",
     "Slot": "QtCore",
+    "SLOT": "QtCore",
 }
 
 if TYPE_CHECKING:
     from PySide6.QtCore import (
+        SLOT,
         QAbstractItemModel,
         QAbstractListModel,
+        QAbstractNativeEventFilter,
         QAbstractTableModel,
         QByteArray,
         QCoreApplication,
@@ -123,6 +130,7 @@ if TYPE_CHECKING:
         QItemSelectionModel,
         QLocale,
         QMarginsF,
+        QMimeData,
         QModelIndex,
         QObject,
         QPersistentModelIndex,
@@ -132,6 +140,7 @@ if TYPE_CHECKING:
         QSettings,
         QSize,
         QSizeF,
+        QSocketNotifier,
         QSortFilterProxyModel,
         Qt,
         QThreadPool,
@@ -141,6 +150,7 @@ if TYPE_CHECKING:
         Signal,
         Slot,
     )
+    from PySide6.QtDBus import QDBusConnection
     from PySide6.QtGui import (
         QAction,
         QColor,

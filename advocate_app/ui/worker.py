@@ -26,16 +26,23 @@ class _Task(QRunnable):
     def __init__(self, fn: Callable[..., Any], with_progress: bool) -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self.fn = fn
+        self.fn: Callable[..., Any] | None = fn
         self.with_progress = with_progress
         self.signals = _Signals()
 
     def run(self) -> None:
+        # The callable often holds what it works on (a passphrase typed to unlock): the task
+        # lets go of it as soon as it runs, whoever still holds the task.
+        fn, self.fn = self.fn, None
+        if fn is None:
+            return
         try:
-            result = self.fn(self.signals.progress.emit) if self.with_progress else self.fn()
+            result = fn(self.signals.progress.emit) if self.with_progress else fn()
         except BaseException as exc:  # delivered to the GUI thread, which decides what to show
+            del fn
             self.signals.failed.emit(exc)
         else:
+            del fn
             self.signals.done.emit(result)
 
 
@@ -50,12 +57,21 @@ def run_task(
     task = _Task(fn, on_progress is not None)
     _running.add(task)
 
-    def finished_ok(result: Any) -> None:
+    def release() -> None:
+        # The connections hold these closures, and the closures hold the caller's callbacks
+        # and through them what they captured: cut them, so nothing outlives the task's work.
         _running.discard(task)
+        task.signals.done.disconnect(finished_ok)
+        task.signals.failed.disconnect(finished_err)
+        if on_progress is not None:
+            task.signals.progress.disconnect(on_progress)
+
+    def finished_ok(result: Any) -> None:
+        release()
         on_done(result)
 
     def finished_err(exc: BaseException) -> None:
-        _running.discard(task)
+        release()
         on_error(exc)
 
     task.signals.done.connect(finished_ok)

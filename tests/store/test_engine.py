@@ -24,6 +24,10 @@ def test_every_pooled_connection_holds_the_required_pragmas(vault: Vault) -> Non
         for raw in connections:
             raw.close()
     expected = {name: want.lower() for name, (_set, want) in REQUIRED_PRAGMAS.items()}
+    # DESIGN.md (2026-11-29): memory security follows SQLCipher's default, off; a lock ends the
+    # process instead (tests/ui/test_memory_after_lock.py).
+    assert expected["cipher_memory_security"] == "0"
+    assert expected["temp_store"] == "2" and expected["secure_delete"] == "1"
     assert len(seen) == 6
     for pragmas in seen:
         assert pragmas == expected
