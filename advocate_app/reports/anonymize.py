@@ -1133,8 +1133,9 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str],
     for var, leaves in enumerate(system.leaves):
         if leaves and leaves in forced_set:
             system.latent.add(var)
+    # A small count is never treated as known: it is what the rest must keep hidden.
     known_vars = {v for v, leaves in enumerate(system.leaves)
-                  if leaves and leaves in known_set and v not in system.latent}
+                  if leaves and leaves in known_set and not _is_small(system.values[v], k)}
     hidden = suppress(system.values, system.lines, k, system.latent, system.signed, system.cheap,
                       known_vars)
     return _Assembly(system, grids, served, new, continuing, hidden)

@@ -15,9 +15,15 @@ nothing changes (each round hides more, so it ends):
    the new one is hidden.
 2. Once hidden, hidden. A cell an earlier export of an overlapping period hid, for exactly the
    same people or records, stays hidden: showing it now would undo that export's protection.
+   For counts of people (served, continuing, trafficking type, age group) any non-zero count an
+   overlapping export hid stays hidden, whoever is behind it: a year has at least the people of
+   each of its quarters, and those one-sided bounds, put together, pinned small counts in the
+   reader test.
 3. Already known. A cell a reader can read off earlier exports (the same period, the same
-   people; or, for counts that add up, earlier periods that exactly tile this one) protects
-   nothing when hidden, so complementary suppression never counts on it.
+   people; or, for counts that add up, earlier periods that exactly tile this one), or pin to
+   within k of its value (the same cell of an overlapping period shows a number less than k
+   away: a quarter inside the year has no more people than the year), protects nothing when
+   hidden, so complementary suppression never counts on it.
 
 Each round re-runs the whole suppression (anonymize.publish) with what the rules asked for.
 """
@@ -35,6 +41,7 @@ from advocate_app.store.summary import SummaryCounts
 
 _ADDITIVE_PREFIXES = ("overview:new", "overview:contacts", "needs_opened:", "referrals:",
                       "appointments:")
+_PEOPLE_PREFIXES = ("overview:served", "overview:continuing", "trafficking_type:", "age_group:")
 _MAX_ROUNDS = 50
 
 
@@ -143,18 +150,24 @@ def _check(
                     forced.add(cell.leaves)  # rule 2
                 if published and cell.published and 1 <= abs(value - cell.value) < k:
                     forced.add(cell.leaves)  # rule 1
+                    known.add(cell.leaves)  # and, hidden, it is pinned to within k
                 continue
             if additive and export.inside(period) and published:
                 inside.setdefault((export.start, export.end), value)
             if not cell.published:
+                if published and abs(value - cell.value) < k:
+                    known.add(cell.leaves)  # rule 3, bounded
                 continue
             if not published:
                 if value == cell.value and sets.new(cell.leaves) == sets.earlier(
                         export.id, cell.leaves):
                     forced.add(cell.leaves)  # rule 2
+                elif value and _people(cell.leaves):
+                    forced.add(cell.leaves)  # rule 2, for counts of people
                 continue
             if 1 <= abs(value - cell.value) < k:
                 forced.add(cell.leaves)  # rule 1
+                known.add(cell.leaves)  # and, hidden, it is pinned to within k
         if additive and inside:
             rest = cell.value - sum(inside.values())
             if cell.published and 1 <= rest < k:
@@ -162,6 +175,10 @@ def _check(
             if rest == 0 and _tiles(list(inside), period):
                 known.add(cell.leaves)  # rule 3, summed
     return forced, known
+
+
+def _people(leaves: Iterable[str]) -> bool:
+    return all(leaf.startswith(_PEOPLE_PREFIXES) for leaf in leaves)
 
 
 def _tiles(spans: list[tuple[date, date]], period: Period) -> bool:
