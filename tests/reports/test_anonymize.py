@@ -477,7 +477,8 @@ def test_one_neutral_marker_whatever_k() -> None:
     assert "Counts from 1 to 4 are always hidden" in summary.explanation[0]
     data = json.loads(summary.to_json())
     assert data["tables"][0]["cells"][0] == [None]
-    assert data["hidden_cells"]["reason"] == "hidden to protect privacy; it may be 0, small or large"
+    assert data["hidden_cells"]["reason"] == (
+        "hidden to protect privacy; it may be 0, small or large")
 
 
 def _office(**changes: object) -> SummaryCounts:
