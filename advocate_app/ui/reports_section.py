@@ -58,6 +58,7 @@ class ReportsSection(Section):
         self._today = today
         self.summary: PublishedSummary | None = None
         self._periods_ready = False
+        self.periods_chosen = False  # the newest period with data is selected
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(label(tr("Anonymized summary"), "title"))
@@ -159,6 +160,7 @@ class ReportsSection(Section):
         def done(index: int) -> None:
             if index < self.period_combo.count():
                 self.period_combo.setCurrentIndex(index)
+            self.periods_chosen = True
 
         run_task(newest_with_data, done, self._failed)
 
