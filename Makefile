@@ -35,6 +35,8 @@ bench: $(VENV)/.installed-test
 soak: $(VENV)/.installed-test
 	$(PY) -m benchmarks.crash_soak --rounds 50
 	$(PY) -m benchmarks.keys_kill
+	ATTACK_EXAMPLES=200 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
+		tests/reports/test_reader_attack.py -k generated_offices
 
 package: $(VENV)/.installed-package
 	$(PY) packaging/build.py

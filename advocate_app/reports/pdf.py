@@ -473,8 +473,10 @@ def _first_page(summary: PublishedSummary, styles: dict[str, ParagraphStyle]) ->
         _p(
             f"This summary uses k = {k}, the office's setting. A count from 1 to {k - 1} is "
             "never printed, because a small number can point to a particular person in a small "
-            f"community. Every hidden count is printed as “{marker}”: hidden to protect "
-            "privacy; it may be 0, small or large.",
+            f"community. Some larger counts are hidden too, so that no hidden count can be "
+            "worked out from the totals or from this office's other summaries. Every hidden "
+            f"count is printed as “{marker}”: hidden to protect privacy; it may be 0, small or "
+            "large.",
             styles["body"],
         ),
     ]

@@ -112,7 +112,7 @@ class ReportsSection(Section):
             "can work out a hidden count. The list is kept inside the vault."), "hint"))
         self.ledger_list = QListWidget()
         self.ledger_list.setAccessibleName(tr("Summaries exported before"))
-        self.ledger_list.setMaximumHeight(140)
+        self.ledger_list.setMaximumHeight(96)
         ledger_layout.addWidget(self.ledger_list)
         layout.addWidget(ledger_box)
         self.refresh_settings()

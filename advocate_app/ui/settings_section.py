@@ -232,12 +232,16 @@ class SummarySettingsBox(QGroupBox):
                 tr("July"), tr("August"), tr("September"), tr("October"), tr("November"),
                 tr("December")), start=1):
             self.fy_start.addItem(name, number)
-        fy_label = QLabel(tr("Fiscal year &starts in"))
+        self.fy_start.setMaximumWidth(180)
+        fy_label = QLabel(tr("&Fiscal year starts in"))
         fy_label.setBuddy(self.fy_start)
         form.addRow(fy_label, self.fy_start)
         self.save_button = QPushButton(tr("Save summary settings…"))
         self.save_button.clicked.connect(self.save)
-        form.addRow("", self.save_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        form.addRow("", save_row)
         self.status = label("", "ok")
         form.addRow("", self.status)
         self.load()

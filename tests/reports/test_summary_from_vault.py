@@ -192,3 +192,23 @@ def test_the_ledger_remembers_exports_and_forgets_destroyed_clients(vault: Vault
     after = summary_ledger.export_members(vault, exports[0].id, ["overview:served"])
     assert not any(m >> 32 == victim.id for m in after["overview:served"])
     assert len(after["overview:served"]) == len(before["overview:served"]) - 1
+
+
+def test_the_ledger_travels_with_backups(vault_dir: Path, tmp_path: Path) -> None:
+    from advocate_app.store.backup import backup_to_folder
+    from advocate_app.store.restore import BackupCredentials, restore_backup
+
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        _fill(vault, 12)
+        export_pdf(vault, FY, tmp_path / "fy.pdf", today=TODAY)
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        info = backup_to_folder(vault, usb)
+    restore_backup(vault_dir, info.path, BackupCredentials(passphrase=PASSPHRASE))
+    with Vault.open(vault_dir) as restored:
+        restored.unlock(restored.users_for_unlock()[0].id, PASSPHRASE)
+        exports = summary_ledger.list_exports(restored)
+        assert [e.period_code for e in exports] == ["FY2026"]
+        assert summary_ledger.export_members(restored, exports[0].id, ["overview:served"])[
+            "overview:served"]
