@@ -67,7 +67,8 @@ class EarlierExport:
         return self.start == period.start and self.end == period.end
 
 
-MembersLoader = Callable[[int, Iterable[str]], Mapping[str, frozenset[int]]]
+# (export id) -> every leaf count's members of that export; read once per export.
+MembersLoader = Callable[[int], Mapping[str, frozenset[int]]]
 
 
 class _Sets:
@@ -77,7 +78,8 @@ class _Sets:
         self.counts = counts
         self.load = load
         self._new: dict[frozenset[str], frozenset[int]] = {}
-        self._earlier: dict[tuple[int, str], frozenset[int]] = {}
+        self._exports: dict[int, Mapping[str, frozenset[int]]] = {}
+        self._earlier: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
 
     def new(self, leaves: frozenset[str]) -> frozenset[int]:
         if leaves not in self._new:
@@ -86,12 +88,24 @@ class _Sets:
         return self._new[leaves]
 
     def earlier(self, export_id: int, leaves: frozenset[str]) -> frozenset[int]:
-        missing = [leaf for leaf in leaves if (export_id, leaf) not in self._earlier]
-        if missing:
-            for leaf, ids in self.load(export_id, missing).items():
-                self._earlier[(export_id, leaf)] = ids
-        return frozenset().union(*(self._earlier.get((export_id, leaf), frozenset())
-                                   for leaf in leaves))
+        if (export_id, leaves) not in self._earlier:
+            if export_id not in self._exports:
+                self._exports[export_id] = self.load(export_id)
+            members = self._exports[export_id]
+            self._earlier[(export_id, leaves)] = frozenset().union(
+                *(members.get(leaf, ()) for leaf in leaves))
+        return self._earlier[(export_id, leaves)]
+
+    def same(self, export_id: int, leaves: frozenset[str]) -> bool:
+        """Whether the same people or records are behind the cell now and in that export."""
+        if export_id not in self._exports:
+            self._exports[export_id] = self.load(export_id)
+        members = self._exports[export_id]
+        new = self.counts.members
+        # Leaf by leaf first: cheap, and equal leaves mean an equal whole.
+        if all(new.get(leaf, frozenset()) == members.get(leaf, frozenset()) for leaf in leaves):
+            return True
+        return self.new(leaves) == self.earlier(export_id, leaves)
 
 
 def protect(
@@ -142,8 +156,7 @@ def _check(
                 continue
             value, published = found
             if export.same_period(period):
-                same_people = value == cell.value and sets.new(cell.leaves) == sets.earlier(
-                    export.id, cell.leaves)
+                same_people = value == cell.value and sets.same(export.id, cell.leaves)
                 if published and same_people:
                     known.add(cell.leaves)  # rule 3
                 if not published and cell.published and same_people:
@@ -159,8 +172,7 @@ def _check(
                     known.add(cell.leaves)  # rule 3, bounded
                 continue
             if not published:
-                if value == cell.value and sets.new(cell.leaves) == sets.earlier(
-                        export.id, cell.leaves):
+                if value == cell.value and sets.same(export.id, cell.leaves):
                     forced.add(cell.leaves)  # rule 2
                 elif value and _people(cell.leaves):
                     forced.add(cell.leaves)  # rule 2, for counts of people

@@ -43,8 +43,7 @@ def _prepare(vault: Vault, period: Period, today: date | None,
     k = report_settings.summary_k(vault)
     counts = compute_counts(vault, period.start, period.end, period.label)
     summary = protect(counts, period, k, earlier_exports(vault),
-                      lambda export_id, leaves: summary_ledger.export_members(
-                          vault, export_id, leaves),
+                      lambda export_id: summary_ledger.export_members(vault, export_id),
                       generated_on)
     return summary, counts
 

@@ -127,17 +127,20 @@ def exported_cells(vault: Vault) -> list[ExportedCell]:
 
 
 def export_members(vault: Vault, export_id: int,
-                   leaf_keys: Iterable[str]) -> dict[str, frozenset[int]]:
-    """The ids behind some leaf counts of one export (a missing leaf had no one)."""
-    wanted = sorted(set(leaf_keys))
-    out = dict.fromkeys(wanted, frozenset[int]())
+                   leaf_keys: Iterable[str] | None = None) -> dict[str, frozenset[int]]:
+    """The ids behind leaf counts of one export (all of them without leaf_keys; a leaf with
+    no one behind it is absent, or empty when asked for)."""
+    query = select(SummaryExportMembers.leaf_key, SummaryExportMembers.members).where(
+        SummaryExportMembers.export_id == export_id)
+    out: dict[str, frozenset[int]] = {}
+    if leaf_keys is not None:
+        wanted = sorted(set(leaf_keys))
+        out = dict.fromkeys(wanted, frozenset[int]())
+        query = query.where(SummaryExportMembers.leaf_key.in_(wanted))
     with vault.read() as s:
-        for leaf, blob in s.execute(
-            select(SummaryExportMembers.leaf_key, SummaryExportMembers.members)
-            .where(SummaryExportMembers.export_id == export_id,
-                   SummaryExportMembers.leaf_key.in_(wanted))
-        ):
-            out[leaf] = unpack_members(blob)
+        rows = s.execute(query).all()
+    for leaf, blob in rows:
+        out[leaf] = unpack_members(blob)
     return out
 
 
