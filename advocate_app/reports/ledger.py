@@ -38,6 +38,7 @@ from datetime import date, timedelta
 from advocate_app.reports.anonymize import LedgerCell, PublishedSummary, publish
 from advocate_app.reports.periods import Period
 from advocate_app.store.summary import SummaryCounts
+from advocate_app.store.summary_ledger import members_digest
 
 _ADDITIVE_PREFIXES = ("overview:new", "overview:contacts", "needs_opened:", "referrals:",
                       "appointments:")
@@ -56,6 +57,9 @@ class EarlierExport:
     start: date
     end: date
     cells: Mapping[str, tuple[int, bool]]  # cell key -> (value, published)
+    # leaf key -> members_digest of the ids behind it (absent: no one); None: unknown, read
+    # the members themselves when needed
+    digests: Mapping[str, str] | None = None
 
     def overlaps(self, period: Period) -> bool:
         return self.start <= period.end and period.start <= self.end
@@ -78,6 +82,7 @@ class _Sets:
         self.counts = counts
         self.load = load
         self._new: dict[frozenset[str], frozenset[int]] = {}
+        self._new_digests: dict[str, str] = {}
         self._exports: dict[int, Mapping[str, frozenset[int]]] = {}
         self._earlier: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
 
@@ -96,8 +101,18 @@ class _Sets:
                 *(members.get(leaf, ()) for leaf in leaves))
         return self._earlier[(export_id, leaves)]
 
-    def same(self, export_id: int, leaves: frozenset[str]) -> bool:
+    def _digest(self, leaf: str) -> str | None:
+        if leaf not in self._new_digests:
+            ids = self.counts.members.get(leaf)
+            self._new_digests[leaf] = members_digest(ids) if ids else ""
+        return self._new_digests[leaf] or None
+
+    def same(self, export: EarlierExport, leaves: frozenset[str]) -> bool:
         """Whether the same people or records are behind the cell now and in that export."""
+        if export.digests is not None and all(
+                self._digest(leaf) == export.digests.get(leaf) for leaf in leaves):
+            return True  # leaf by leaf the same: the whole is the same
+        export_id = export.id
         if export_id not in self._exports:
             self._exports[export_id] = self.load(export_id)
         members = self._exports[export_id]
@@ -156,7 +171,7 @@ def _check(
                 continue
             value, published = found
             if export.same_period(period):
-                same_people = value == cell.value and sets.same(export.id, cell.leaves)
+                same_people = value == cell.value and sets.same(export, cell.leaves)
                 if published and same_people:
                     known.add(cell.leaves)  # rule 3
                 if not published and cell.published and same_people:
@@ -172,7 +187,7 @@ def _check(
                     known.add(cell.leaves)  # rule 3, bounded
                 continue
             if not published:
-                if value == cell.value and sets.same(export.id, cell.leaves):
+                if value == cell.value and sets.same(export, cell.leaves):
                     forced.add(cell.leaves)  # rule 2
                 elif value and _people(cell.leaves):
                     forced.add(cell.leaves)  # rule 2, for counts of people

@@ -30,7 +30,9 @@ def earlier_exports(vault: Vault) -> list[EarlierExport]:
     by_export: dict[int, dict[str, tuple[int, bool]]] = defaultdict(dict)
     for cell in summary_ledger.exported_cells(vault):
         by_export[cell.export_id][cell.cell_key] = (cell.value, cell.published)
-    return [EarlierExport(e.id, e.period_start, e.period_end, by_export[e.id])
+    digests = summary_ledger.exported_digests(vault)
+    return [EarlierExport(e.id, e.period_start, e.period_end, by_export[e.id],
+                          digests.get(e.id, {}))
             for e in summary_ledger.list_exports(vault)]
 
 

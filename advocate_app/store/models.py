@@ -304,6 +304,7 @@ class SummaryExportMembers(Base):
         Integer, ForeignKey("summary_exports.id", ondelete="CASCADE")
     )
     leaf_key: Mapped[str] = mapped_column(String(80))
+    digest: Mapped[str] = mapped_column(String(64))  # members_digest(): equal sets, equal digest
     members: Mapped[bytes] = mapped_column(LargeBinary)
 
 

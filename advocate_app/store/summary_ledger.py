@@ -9,6 +9,7 @@ destroying a client removes them from it (forget_client).
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from array import array
 from collections.abc import Iterable, Mapping
@@ -58,6 +59,11 @@ def pack_members(ids: Iterable[int]) -> bytes:
     return zlib.compress(deltas.tobytes(), 6)
 
 
+def members_digest(ids: Iterable[int]) -> str:
+    """A fingerprint of a set of ids, so two exports' sets compare without reading them."""
+    return hashlib.sha256(array("q", sorted(ids)).tobytes()).hexdigest()
+
+
 def unpack_members(blob: bytes) -> frozenset[int]:
     deltas = array("q")
     deltas.frombytes(zlib.decompress(blob))
@@ -100,7 +106,8 @@ def record_export(
              for key, value, published in cells])
         s.bulk_insert_mappings(  # type: ignore[arg-type]
             SummaryExportMembers,
-            [{"export_id": row.id, "leaf_key": leaf, "members": pack_members(ids)}
+            [{"export_id": row.id, "leaf_key": leaf, "digest": members_digest(ids),
+              "members": pack_members(ids)}
              for leaf, ids in members.items() if ids])
         audit.record(s, vault.current_user.id, "summary_exported", "summary_export", row.id)
         return row.id
@@ -144,6 +151,18 @@ def export_members(vault: Vault, export_id: int,
     return out
 
 
+def exported_digests(vault: Vault) -> dict[int, dict[str, str]]:
+    """export id -> leaf key -> digest of the ids behind it (absent: no one)."""
+    out: dict[int, dict[str, str]] = {}
+    with vault.read() as s:
+        for export_id, leaf, digest in s.execute(
+            select(SummaryExportMembers.export_id, SummaryExportMembers.leaf_key,
+                   SummaryExportMembers.digest)
+        ):
+            out.setdefault(export_id, {})[leaf] = digest
+    return out
+
+
 def forget_client(session: Session, client_id: int) -> None:
     """Remove a destroyed client, and their records, from every export's member sets (inside
     the caller's transaction, so it happens with the destruction or not at all)."""
@@ -158,6 +177,6 @@ def forget_client(session: Session, client_id: int) -> None:
             session.execute(
                 SummaryExportMembers.__table__.update()
                 .where(SummaryExportMembers.id == row_id)
-                .values(members=pack_members(kept)))
+                .values(members=pack_members(kept), digest=members_digest(kept)))
         else:
             session.execute(delete(SummaryExportMembers).where(SummaryExportMembers.id == row_id))

@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("export_id", sa.Integer(),
                   sa.ForeignKey("summary_exports.id", ondelete="CASCADE"), nullable=False),
         sa.Column("leaf_key", sa.String(80), nullable=False),
+        sa.Column("digest", sa.String(64), nullable=False),
         sa.Column("members", sa.LargeBinary(), nullable=False),
     )
     op.create_index("ix_summary_export_members_export_id", "summary_export_members",
