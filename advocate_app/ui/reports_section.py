@@ -133,8 +133,11 @@ class ReportsSection(Section):
             "changes it in Settings).").format(k - 1, k))
 
     def refresh_ledger(self) -> None:
+        try:
+            exports = summary_ledger.list_exports(self.vault)
+        except VaultError:
+            return  # locked while an export was finishing: the list is read again on unlock
         self.ledger_list.clear()
-        exports = summary_ledger.list_exports(self.vault)
         if not exports:
             self.ledger_list.addItem(tr("No summary has been exported yet."))
         for info in exports:
