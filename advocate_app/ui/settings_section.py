@@ -31,7 +31,13 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import StrengthMeter, add_form_rows, label, passphrase_field
+from advocate_app.ui.widgets import (
+    StrengthMeter,
+    add_form_rows,
+    confirm,
+    label,
+    passphrase_field,
+)
 from advocate_app.ui.worker import run_task
 
 
