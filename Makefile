@@ -37,6 +37,8 @@ soak: $(VENV)/.installed-test
 	$(PY) -m benchmarks.keys_kill
 	ADVOCATE_KILL_ROUNDS=100000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider \
 		tests/store/test_interrupted_operations.py
+	ATTACK_EXAMPLES=200 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
+		tests/reports/test_reader_attack.py -k generated_offices
 
 package: $(VENV)/.installed-package
 	$(PY) packaging/build.py

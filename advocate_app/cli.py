@@ -11,7 +11,7 @@ import getpass
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from advocate_app import __version__
@@ -203,29 +203,47 @@ def _pick_slot_user(keys: object, name: str | None) -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from advocate_app.reports.anonymize import check_k
-    from advocate_app.reports.periods import months
-    from advocate_app.reports.summary import build_summary, export_pdf
+    from advocate_app.reports.output_file import OutputExists, OutputProblem
+    from advocate_app.reports.periods import parse_period, require_complete
+    from advocate_app.reports.summary import export_pdf, export_summary
+    from advocate_app.store import report_settings
 
-    try:
-        period = months(args.from_month, args.to_month)
-        k = check_k(args.k)
-    except ValueError as exc:
-        raise CliError(str(exc)) from exc
     if not args.json and not args.out:
         raise CliError("Say where to write the PDF with --out FILE.pdf, or use --json.")
     vault = open_unlocked(args)
     try:
         if not vault.current_user.is_supervisor:
             raise CliError("Only a supervisor can make the summary.")
-        if args.out:
-            export_pdf(vault, period, Path(args.out), k)
+        office_k = report_settings.summary_k(vault)
+        if args.k is not None and args.k != office_k:
+            raise CliError(
+                f"This office's summaries use k = {office_k}; --k {args.k} was refused. Reports "
+                "with different thresholds can be combined to uncover hidden counts, so k is "
+                "changed only in Settings, by a supervisor. Leave out --k.")
+        try:
+            period = require_complete(
+                parse_period(args.period, report_settings.fiscal_year_start_month(vault)),
+                date.today())
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+        try:
+            if args.out:
+                summary = export_pdf(vault, period, Path(args.out), overwrite=args.force)
+            else:
+                summary = export_summary(vault, period)
+        except OutputExists as exc:
+            raise CliError(f"{exc} Use --force to replace it. Nothing was written.") from exc
+        except OutputProblem as exc:
+            raise CliError(f"{exc} Nothing was written.") from exc
+        except OSError as exc:
+            raise CliError(f"The summary could not be written ({exc.strerror or 'error'}). "
+                           "Nothing was written; choose another place.") from exc
         if args.json:
-            print(build_summary(vault, period, k).to_json())
+            print(summary.to_json())
     finally:
         vault.close()
     if args.out and not args.json:
-        print(f"Wrote the anonymized summary for {period.label} (k = {k}).")
+        print(f"Wrote the anonymized summary for {period.label} (k = {office_k}).")
     return EXIT_OK
 
 
@@ -405,15 +423,25 @@ def build_parser() -> argparse.ArgumentParser:
     p_check = sub.add_parser("check", help="run both integrity checks and print a verdict")
     common(p_check)
     p_check.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
-    p_summary = sub.add_parser("summary", help="the anonymized supervisor summary (PDF or JSON)")
+    p_summary = sub.add_parser(
+        "summary", help="the anonymized supervisor summary (PDF or JSON)",
+        description="Export the anonymized summary for one standard period that has ended. "
+                    "Every export is recorded in the vault's export ledger and checked against "
+                    "the earlier ones. The threshold k is the office's setting (Settings).")
     common(p_summary)
-    p_summary.add_argument("--from", dest="from_month", required=True, metavar="YYYY-MM")
-    p_summary.add_argument("--to", dest="to_month", required=True, metavar="YYYY-MM")
+    p_summary.add_argument(
+        "--period", required=True, metavar="PERIOD",
+        help="2026-Q2 (quarter 2 of fiscal year 2026), FY2026 (a fiscal year) or CY2025 (a "
+             "calendar year); the fiscal year starts in the office's month (default October, "
+             "so FY2026 is October 2025 to September 2026). Only periods that have ended.")
     p_summary.add_argument("--out", metavar="FILE.pdf", help="write the PDF here")
-    p_summary.add_argument("--k", type=int, default=11,
-                           help="smallest count shown as a number (5 to 20; default 11)")
+    p_summary.add_argument("--force", action="store_true",
+                           help="replace FILE.pdf if it exists")
+    p_summary.add_argument("--k", type=int, default=None,
+                           help="must equal the office's k if given (changed only in Settings)")
     p_summary.add_argument("--json", action="store_true",
-                           help="print the same (already suppressed) numbers as JSON")
+                           help="print the same (already suppressed) numbers as JSON; hidden "
+                                "counts are null")
     p_summary.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
 
     p_backup = sub.add_parser(

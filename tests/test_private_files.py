@@ -83,7 +83,7 @@ def test_the_command_line_under_umask_022(tmp_path: Path, vault_template) -> Non
                   "--passphrase-stdin", stdin=PASSPHRASE + "\n", umask=0o022)
     assert out.returncode == 0, out.stderr
     assert loose(folder) == [] and stat.S_IMODE((usb / "office.acbackup").stat().st_mode) == 0o600
-    pdf = run_cli("summary", "--data-dir", str(folder), "--from", "2025-10", "--to", "2025-12",
+    pdf = run_cli("summary", "--data-dir", str(folder), "--period", "2026-Q1",
                   "--out", str(usb / "summary.pdf"), "--passphrase-stdin",
                   stdin=PASSPHRASE + "\n", umask=0o022)
     assert pdf.returncode == 0, pdf.stderr

@@ -2,8 +2,8 @@
 
 Both the screen and the PDF show a `PublishedSummary`, never `SummaryCounts`. Rules:
 
-* Small cells. A count from 1 to k-1 is shown as "<k" (k = 11 by default, as CMS does; 5..20
-  allowed). 0 is shown as 0; k or more as the number.
+* Small cells. A count from 1 to k-1 is hidden (k = 11 by default, as CMS does; 5..20 allowed;
+  one k per office, see store.report_settings). 0 is shown as 0; k or more as the number.
 * Small groups. When the people served are fewer than k, every count that splits them (new or
   continuing, age band, trafficking type) is hidden too, zeros included: "none of the few people
   served is 60 or older" says something about each of them.
@@ -19,10 +19,15 @@ Both the screen and the PDF show a `PublishedSummary`, never `SummaryCounts`. Ru
   more neighbour hidden. Last, extra hidden counts that protect nothing are shown again. The
   greedy steps run per group of connected sums, in a few fixed orders, and the result that hides
   the least wins; the same counts always give the same summary.
-* One marker. Every hidden cell, whatever its value, shows the same "<k". A separate marker for
-  the extra cells would tell a reader which hidden cell is the small one and, next to a total,
-  its value. The explanation says that some extra cells (which may be 0 or k or more) are hidden
-  the same way.
+* Small lines. The hidden cells of any sum whose total is shown hold together 0 or at least k:
+  "two hidden cells, and the total says they add up to 2" would tell that both are tiny. Where
+  they hold 1 to k-1, one more published cell of that sum is hidden.
+* One marker. Every hidden cell, whatever its value, shows the same neutral "—" (JSON: null
+  with a reason), explained once: hidden to protect privacy; it may be 0, small or large. A
+  marker such as "<11" would be false for the extra cells (often 11 or more) and is read as a
+  quantity.
+* The export ledger (reports.ledger) may ask for more: cells to hide (`forced`) and cells a
+  reader already knows from earlier exports (`known`: never counted on to protect another).
 * Merging. Before suppression, small categories may be combined into one row where that leaves
   more of the table visible: trafficking types "both" and "not identified" into one row (when
   either is from 1 to k-1); age bands 0–12 and 13–17 into "0–17" (likewise); referral
@@ -50,11 +55,13 @@ from datetime import date
 from typing import Any
 
 from advocate_app.store import vocab
+from advocate_app.store.report_settings import DEFAULT_K, MAX_K, MIN_K
 from advocate_app.store.summary import SummaryCounts
 
-DEFAULT_K = 11
-MIN_K = 5
-MAX_K = 20
+__all__ = ["DEFAULT_K", "MAX_K", "MIN_K"]
+
+HIDDEN_MARKER = "—"
+HIDDEN_REASON = "hidden to protect privacy; it may be 0, small or large"
 
 # Chart hints for renderers (the PDF, the screen): which numbers of a table make a bar chart.
 CHART_ROWS = "rows"  # one bar per row, from the table's single column
@@ -66,8 +73,8 @@ DECLINED_LABEL = "Declined (survivor's choice)"
 
 
 def suppressed_marker(k: int) -> str:
-    """The text every hidden cell shows, e.g. "<11"."""
-    return f"<{k}"
+    """The text every hidden cell shows, whatever k is: one neutral mark, not a quantity."""
+    return HIDDEN_MARKER
 
 
 def check_k(k: object) -> int:
@@ -80,7 +87,7 @@ def check_k(k: object) -> int:
 
 
 def cell_number(text: str) -> int | None:
-    """The number a published cell shows, or None for a hidden ("<k") or empty cell."""
+    """The number a published cell shows, or None for a hidden ("—") or empty cell."""
     return int(text) if text.isdigit() else None
 
 
@@ -116,19 +123,22 @@ def suppress(
     latent: Collection[int] = (),
     signed: Collection[int] = (),
     cheap: Collection[int] = (),
+    known: Collection[int] = (),
 ) -> frozenset[int]:
     """Which variables to hide.
 
     `latent` ones are never shown (always hidden). `signed` ones may be negative (a difference
     the store's numbers imply); they are never chosen to hide. `cheap` ones are derived figures
-    (the VOCA rows) to hide before a table cell when something more must be hidden.
+    (the VOCA rows) to hide before a table cell when something more must be hidden. `known`
+    ones a reader has already (from an earlier export): hiding them protects nothing, so they
+    are never chosen to hide and count as shown wherever a sum is checked.
     """
     check_k(k)
     hidden: set[int] = set(latent)
     hidden.update(i for i, v in enumerate(values) if _is_small(v, k))
     for component in _components(lines):
         members = {m for line in component for m in (line.total, *line.parts)}
-        hidden |= _best_for(values, component, k, latent, signed, cheap) & members
+        hidden |= _best_for(values, component, k, latent, signed, cheap, known) & members
     return frozenset(hidden)
 
 
@@ -159,6 +169,7 @@ def _best_for(
     latent: Collection[int],
     signed: Collection[int],
     cheap: Collection[int],
+    known: Collection[int] = (),
 ) -> frozenset[int]:
     # The greedy repair depends on the order it meets the sums in and on whether it prefers the
     # smallest count or one that mends two sums at once. It runs with a few fixed orders (seeded,
@@ -173,7 +184,7 @@ def _best_for(
     best_cost: tuple[int, int] | None = None
     for order in orders:
         for mend_first in (False, True):
-            hidden = _Engine(values, order, k, signed, cheap, mend_first).run(latent)
+            hidden = _Engine(values, order, k, signed, cheap, mend_first, known).run(latent)
             mine = [v for v in hidden if v in members]
             cost = (sum(abs(values[v]) for v in mine if v not in cheap), len(mine))
             if best_cost is None or cost < best_cost:
@@ -202,8 +213,10 @@ class _Engine:
         signed: Collection[int],
         cheap: Collection[int],
         mend_first: bool = False,
+        known: Collection[int] = (),
     ) -> None:
         self.mend_first = mend_first
+        self.known = frozenset(known)
         self.values = values
         self.lines = lines
         self.k = k
@@ -228,6 +241,8 @@ class _Engine:
         # Each pass hides at least one more variable, so this ends.
         for _ in range(len(values) + 1):
             self._repair_single_hidden(hidden)
+            if self._repair_small_lines(hidden):
+                continue
             bad = self.exposed(hidden)
             if not bad:
                 break
@@ -238,14 +253,44 @@ class _Engine:
         self._release(hidden, required)
         return frozenset(hidden)
 
+    def _unknown(self, hidden: set[int]) -> set[int]:
+        return {v for v in hidden if self.values[v] != 0 and v not in self.known}
+
     def exposed(self, hidden: set[int]) -> list[int]:
         """Small hidden counts a reader could work out exactly from the published ones."""
-        unknown = {v for v in hidden if self.values[v] != 0}
-        fixed = _linearly_determined(self.lines, unknown)
+        fixed = _linearly_determined(self.lines, self._unknown(hidden))
         return sorted(v for v in fixed if _is_small(self.values[v], self.k))
 
     def single_hidden(self, hidden: set[int]) -> bool:
-        return any(sum(1 for m in (ln.total, *ln.parts) if m in hidden) == 1 for ln in self.lines)
+        unknown = hidden - self.known
+        return any(sum(1 for m in (ln.total, *ln.parts) if m in unknown) == 1
+                   for ln in self.lines)
+
+    def small_lines(self, hidden: set[int]) -> list[SumLine]:
+        """Sums with a shown total whose hidden parts hold 1 to k-1 together: a reader would
+        know those hidden cells are all small."""
+        out = []
+        for line in self.lines:
+            if line.total in hidden and line.total not in self.known:
+                continue
+            parts = [p for p in line.parts if p in hidden and p not in self.known]
+            if parts and _is_small(sum(self.values[p] for p in parts), self.k):
+                out.append(line)
+        return out
+
+    def _repair_small_lines(self, hidden: set[int]) -> bool:
+        """Hide one more part of each small line (the smallest that can be); else its total."""
+        changed = False
+        for line in self.small_lines(hidden):
+            candidates = [p for p in line.parts
+                          if p not in hidden and self._can_complement(p)]
+            if candidates:
+                hidden.add(min(candidates, key=lambda m: self._complement_key(m, hidden)))
+                changed = True
+            elif self._can_complement(line.total) and line.total not in hidden:
+                hidden.add(line.total)
+                changed = True
+        return changed
 
     def _release(self, hidden: set[int], required: set[int]) -> None:
         """Show again any extra hidden count that protects nothing, table cells before derived
@@ -253,12 +298,12 @@ class _Engine:
         order = sorted(hidden - required, key=lambda v: (v in self.cheap, -abs(self.values[v]), v))
         for var in order:
             trial = hidden - {var}
-            if self.single_hidden(trial) or self.exposed(trial):
+            if self.single_hidden(trial) or self.small_lines(trial) or self.exposed(trial):
                 continue
             hidden.discard(var)
 
     def _can_complement(self, member: int) -> bool:
-        return self.values[member] > 0 and member not in self.signed
+        return self.values[member] > 0 and member not in self.signed and member not in self.known
 
     def _complement_key(self, member: int, hidden: set[int]) -> tuple[int, ...]:
         # Derived rows first, then the smallest; a cell before a total; then one that also
@@ -290,7 +335,7 @@ class _Engine:
             changed = False
             for line in self.lines:
                 members = (line.total, *line.parts)
-                if sum(1 for m in members if m in hidden) != 1:
+                if sum(1 for m in members if m in hidden and m not in self.known) != 1:
                     continue
                 candidates = [m for m in members if m not in hidden and self._can_complement(m)]
                 if not candidates:
@@ -379,9 +424,14 @@ def _eliminate(row: dict[int, int], prow: dict[int, int], pv: int) -> dict[int, 
 # What is published.
 
 
+def _json_cell(text: str) -> int | None:
+    """A shown count as a number; a hidden one as null (the reason is given once, at the top)."""
+    return None if text == HIDDEN_MARKER else int(text)
+
+
 @dataclass(frozen=True)
 class PublishedTable:
-    """One table as shown. Cells are strings: a number, "0" or the hidden marker ("<k")."""
+    """One table as shown. Cells are strings: a number, "0" or the hidden marker ("—")."""
 
     key: str
     title: str
@@ -406,16 +456,32 @@ class PublishedTable:
             "row_header": self.row_header,
             "row_labels": list(self.row_labels),
             "column_labels": list(self.column_labels),
-            "cells": [list(r) for r in self.cells],
-            "row_totals": None if self.row_totals is None else list(self.row_totals),
-            "column_totals": None if self.column_totals is None else list(self.column_totals),
-            "grand_total": self.grand_total,
+            "cells": [[_json_cell(c) for c in r] for r in self.cells],
+            "row_totals": None if self.row_totals is None
+            else [_json_cell(c) for c in self.row_totals],
+            "column_totals": None if self.column_totals is None
+            else [_json_cell(c) for c in self.column_totals],
+            "grand_total": None if self.grand_total is None else _json_cell(self.grand_total),
             "total_label": self.total_label,
             "percentages": [list(r) for r in self.percentages],
             "percent_of": self.percent_of,
             "note": self.note,
             "charts": list(self.charts),
         }
+
+
+@dataclass(frozen=True)
+class LedgerCell:
+    """One count of the summary for the export ledger: the leaf counts it adds up (what it is,
+    the same in every export), its true value, and whether it was shown. Never rendered."""
+
+    leaves: frozenset[str]
+    value: int
+    published: bool
+
+    @property
+    def key(self) -> str:
+        return "|".join(sorted(self.leaves))
 
 
 @dataclass(frozen=True)
@@ -427,6 +493,9 @@ class PublishedSummary:
     generated_on: date
     tables: tuple[PublishedTable, ...]
     explanation: tuple[str, ...]
+    # For the export ledger only (inside the vault): every count with its true value. Not part
+    # of the rendering, the JSON or equality.
+    cells: tuple[LedgerCell, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def marker(self) -> str:
@@ -443,7 +512,8 @@ class PublishedSummary:
             "office_name": self.office_name,
             "period_label": self.period_label,
             "k": self.k,
-            "suppressed_marker": self.marker,
+            "hidden_cells": {"shown_as": None, "marker_in_pdf": self.marker,
+                             "reason": HIDDEN_REASON},
             "is_demo": self.is_demo,
             "generated_on": self.generated_on.isoformat(),
             "explanation": list(self.explanation),
@@ -464,6 +534,7 @@ class _RawRow:
     code: str
     label: str
     values: tuple[int, ...]
+    keys: tuple[str, ...] = ()  # the leaf key of each column (see store.summary_queries)
 
     @property
     def total(self) -> int:
@@ -498,13 +569,21 @@ class _System:
         self.signed: set[int] = set()
         self.cheap: set[int] = set()
         self.lines: list[SumLine] = []
+        # The leaf counts each variable adds up (see store.summary_queries): what a cell *is*,
+        # the same across exports; empty for a difference the store's numbers imply.
+        self.leaves: list[frozenset[str]] = []
 
-    def add(self, value: int, *, latent: bool = False) -> int:
+    def add(self, value: int, *, latent: bool = False,
+            leaves: Iterable[str] = ()) -> int:
         self.values.append(value)
+        self.leaves.append(frozenset(leaves))
         var = len(self.values) - 1
         if latent:
             self.latent.add(var)
         return var
+
+    def leaves_of(self, variables: Iterable[int]) -> frozenset[str]:
+        return frozenset().union(*(self.leaves[v] for v in variables))
 
     def add_line(self, total: int, parts: Iterable[int], *, group: bool = False) -> None:
         parts = tuple(parts)
@@ -552,15 +631,17 @@ def _build_grid(
         row_vars: list[int] = []
         for c in range(ncols):
             if len(prow.sources) == 1:
-                var = system.add(prow.sources[0].values[c])
-                origins[(prow.sources[0].code, c)] = var
+                src = prow.sources[0]
+                var = system.add(src.values[c], leaves=src.keys[c:c + 1])
+                origins[(src.code, c)] = var
             else:
                 originals = []
                 for src in prow.sources:
-                    o = system.add(src.values[c], latent=True)
+                    o = system.add(src.values[c], latent=True, leaves=src.keys[c:c + 1])
                     origins[(src.code, c)] = o
                     originals.append(o)
-                var = system.add(sum(system.values[o] for o in originals))
+                var = system.add(sum(system.values[o] for o in originals),
+                                 leaves=system.leaves_of(originals))
                 system.add_line(var, originals)
             row_vars.append(var)
         cells.append(row_vars)
@@ -568,7 +649,8 @@ def _build_grid(
     if with_row_totals:
         row_totals = []
         for row_vars in cells:
-            rt = system.add(sum(system.values[v] for v in row_vars))
+            rt = system.add(sum(system.values[v] for v in row_vars),
+                            leaves=system.leaves_of(row_vars))
             system.add_line(rt, row_vars)
             row_totals.append(rt)
     column_totals: list[int] = []
@@ -578,7 +660,7 @@ def _build_grid(
         if shared_total is not None and ncols == 1 and system.values[shared_total] == value:
             ct = shared_total
         else:
-            ct = system.add(value)
+            ct = system.add(value, leaves=system.leaves_of(col))
             if shared_total is not None and ncols == 1:
                 system.add_line(shared_total, (ct,))  # records the difference, hidden
         # The age and trafficking tables split the people served: a group (see SumLine).
@@ -586,7 +668,8 @@ def _build_grid(
         column_totals.append(ct)
     grand: int | None = None
     if row_totals is not None:
-        grand = system.add(sum(system.values[v] for v in row_totals))
+        grand = system.add(sum(system.values[v] for v in row_totals),
+                           leaves=system.leaves_of(row_totals))
         system.add_line(grand, row_totals)
         system.add_line(grand, column_totals)
     return cells, row_totals, column_totals, grand, origins
@@ -670,7 +753,7 @@ def _known(mapping: Mapping[str, object], codes: Iterable[str], name: str) -> tu
 def _vocab_rows(labels: Mapping[str, str], mapping: Mapping[str, object],
                 name: str) -> list[_RawRow]:
     """One row per vocabulary code, in vocabulary order, with its (checked) count."""
-    return [_RawRow(code, label, (value,))
+    return [_RawRow(code, label, (value,), (f"{name}:{code}",))
             for (code, label), value in zip(labels.items(), _known(mapping, labels, name),
                                             strict=True)]
 
@@ -812,13 +895,22 @@ class _Assembly:
 
 
 def publish(
-    counts: SummaryCounts, k: int = DEFAULT_K, generated_on: date | None = None
+    counts: SummaryCounts,
+    k: int = DEFAULT_K,
+    generated_on: date | None = None,
+    *,
+    forced: Collection[frozenset[str]] = frozenset(),
+    known: Collection[frozenset[str]] = frozenset(),
 ) -> PublishedSummary:
-    """De-identify raw counts into what the screen and the PDF may show."""
+    """De-identify raw counts into what the screen and the PDF may show.
+
+    `forced`: cells (by the leaf counts they add up) to hide whatever their value; `known`:
+    cells a reader already knows from earlier exports. Both come from reports.ledger.
+    """
     check_k(k)
     no_merge: set[str] = set()
     while True:
-        assembly = _assemble(counts, k, frozenset(no_merge))
+        assembly = _assemble(counts, k, frozenset(no_merge), forced, known)
         lonely = {
             g.key for g in assembly.grids if g.merged and not assembly.merge_keeps_company(g, k)
         }
@@ -828,16 +920,22 @@ def publish(
     return _render(counts, k, generated_on, assembly)
 
 
-def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assembly:
+def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str],
+              forced: Collection[frozenset[str]] = frozenset(),
+              known: Collection[frozenset[str]] = frozenset()) -> _Assembly:
     system = _System()
 
     def allowed(key: str, rule: _MergeRule) -> _MergeRule | None:
         return None if key in no_merge else rule
 
-    served = system.add(_require_count("individuals_served", counts.individuals_served))
-    new = system.add(_require_count("individuals_new", counts.individuals_new))
-    continuing = system.add(_require_count("individuals_continuing", counts.individuals_continuing))
-    anonymous = system.add(_require_count("anonymous_contacts", counts.anonymous_contacts))
+    served = system.add(_require_count("individuals_served", counts.individuals_served),
+                        leaves=("overview:served",))
+    new = system.add(_require_count("individuals_new", counts.individuals_new),
+                     leaves=("overview:new",))
+    continuing = system.add(_require_count("individuals_continuing", counts.individuals_continuing),
+                            leaves=("overview:continuing",))
+    anonymous = system.add(_require_count("anonymous_contacts", counts.anonymous_contacts),
+                           leaves=("overview:contacts",))
     system.add_line(served, (new, continuing), group=True)
     overview = _Grid(
         key="overview",
@@ -856,9 +954,11 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assem
         grand=None,
         percent_mode="overview",
         note=(
-            "People served had any activity in the period or were open during it; new means "
-            "the intake was in the period. Anonymous contacts (calls, walk-ins, texts without a "
-            "client record) are contacts, not people, and are not among the people served."
+            "People served were open at some time in the period: their intake was on or before "
+            "its last day and they were not closed before its first day. New means the intake "
+            "was in the period; continuing, before it. Anonymous contacts (calls, walk-ins, texts "
+            "without a client record) are contacts, not people, and are not among the people "
+            "served."
         ),
         charts=(),
     )
@@ -916,12 +1016,14 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assem
                 code,
                 label,
                 _known(counts.needs.get(code, {}), _NEED_STATUS_ORDER, f"needs[{code!r}]"),
+                tuple(f"needs_status:{code}:{st}" for st in _NEED_STATUS_ORDER),
             )
             for code, label in vocab.NEED_CATEGORIES.items()
         ],
         k=k,
         note=(
-            "Each need is counted once, under its status at the end of the period. "
+            "The needs of the people served in the period that existed by its last day, each "
+            "counted once, under its status on that day. "
             f"“{DECLINED_LABEL}” means the survivor chose not to pursue it: a normal, "
             "respected outcome."
         ),
@@ -970,6 +1072,7 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assem
                     _APPOINTMENT_COLUMNS,
                     f"appointments[{code!r}]",
                 ),
+                tuple(f"appointments:{code}:{col}" for col in _APPOINTMENT_COLUMNS),
             )
             for code, label in vocab.APPOINTMENT_KINDS.items()
         ],
@@ -1000,7 +1103,8 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assem
         if len(sources) == 1:
             var = sources[0]  # the same number as a table cell: shown or hidden with it
         else:
-            var = system.add(sum(system.values[s] for s in sources))
+            var = system.add(sum(system.values[s] for s in sources),
+                             leaves=system.leaves_of(sources))
             system.add_line(var, sources)
             system.cheap.add(var)
         voca_vars.append(var)
@@ -1025,7 +1129,15 @@ def _assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str]) -> _Assem
     )
 
     grids = [overview, trafficking, age, needs, opened, referrals, appointments, voca]
-    hidden = suppress(system.values, system.lines, k, system.latent, system.signed, system.cheap)
+    forced_set, known_set = set(forced), set(known)
+    for var, leaves in enumerate(system.leaves):
+        if leaves and leaves in forced_set:
+            system.latent.add(var)
+    # A small count is never treated as known: it is what the rest must keep hidden.
+    known_vars = {v for v, leaves in enumerate(system.leaves)
+                  if leaves and leaves in known_set and not _is_small(system.values[v], k)}
+    hidden = suppress(system.values, system.lines, k, system.latent, system.signed, system.cheap,
+                      known_vars)
     return _Assembly(system, grids, served, new, continuing, hidden)
 
 
@@ -1100,6 +1212,12 @@ def _render(
         values=values,
         merged=any(g.merged for g in grids),
     )
+    seen: set[frozenset[str]] = set()
+    cells: list[LedgerCell] = []
+    for var, leaves in enumerate(assembly.system.leaves):
+        if leaves and leaves not in seen:
+            seen.add(leaves)
+            cells.append(LedgerCell(leaves, values[var], var not in hidden))
     return PublishedSummary(
         office_name=counts.office_name,
         period_label=counts.period_label,
@@ -1108,6 +1226,7 @@ def _render(
         generated_on=generated_on if generated_on is not None else date.today(),
         tables=tuple(tables),
         explanation=explanation,
+        cells=tuple(cells),
     )
 
 
@@ -1122,15 +1241,10 @@ def _explain(
 ) -> tuple[str, ...]:
     marker = suppressed_marker(k)
     lines = [
-        f"Counts from 1 to {k - 1} are shown as “{marker}”, so that no small group of people "
-        "can be picked out."
+        f"“{marker}” marks a hidden count: {HIDDEN_REASON}. Counts from 1 to {k - 1} are always "
+        "hidden, and some others with them, so that no hidden count can be worked out from the "
+        "totals or from this office's other summaries."
     ]
-    if any(v in hidden for v in shown):
-        lines.append(
-            f"So that a hidden count cannot be worked out by subtracting from a total, some "
-            f"other counts in the same row or column are shown as “{marker}” too; those may be "
-            f"0 or {k} or more."
-        )
     nonzero = [v for v in shown if values[v] != 0]
     hidden_nonzero = sum(1 for v in nonzero if v in hidden)
     if served_value == 0:

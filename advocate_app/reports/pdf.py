@@ -78,7 +78,8 @@ def _long_date(d: date) -> str:
 
 def footer_text(k: int) -> str:
     return (
-        f"Contains no client-identifying information. Counts from 1 to {k - 1} are shown as <{k}."
+        f"Contains no client-identifying information. Counts from 1 to {k - 1} are hidden "
+        f"(k = {k}; see page 1)."
     )
 
 
@@ -470,13 +471,16 @@ def _first_page(summary: PublishedSummary, styles: dict[str, ParagraphStyle]) ->
         ),
         _p("How small numbers are hidden", styles["h2"]),
         _p(
-            f"This summary uses k = {k}. Any count from 1 to {k - 1} is printed as "
-            f"“{marker}”, because a small number can point to a particular person in a small "
-            f"community. A 0 is printed as 0, and {k} or more as the number.",
+            f"This summary uses k = {k}, the office's setting. A count from 1 to {k - 1} is "
+            "never printed, because a small number can point to a particular person in a small "
+            f"community. Some larger counts are hidden too, so that no hidden count can be "
+            "worked out from the totals or from this office's other summaries. Every hidden "
+            f"count is printed as “{marker}”: hidden to protect privacy; it may be 0, small or "
+            "large.",
             styles["body"],
         ),
     ]
-    for line in summary.explanation:
+    for line in summary.explanation[1:]:
         story.append(Paragraph(escape(line), styles["bullet"], bulletText="•"))
     return story
 

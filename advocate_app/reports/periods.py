@@ -1,8 +1,16 @@
-"""Reporting periods for the supervisor summary: whole months only.
+"""Reporting periods for the supervisor summary: standard, complete periods only.
 
-A summary never covers less than a month, so no published number can be narrowed to a day or a
-week (a short window around a court date could point at a person). Federal fiscal years start on
-October 1: FY2026 runs from October 2025 to September 2026, and its Q1 is October–December 2025.
+A summary covers one of three kinds of period, and only once it has ended:
+
+* a fiscal quarter ("2026-Q2": the second quarter of fiscal year 2026),
+* a fiscal year ("FY2026"),
+* a calendar year ("CY2025").
+
+The office's fiscal year starts in a month it chooses (default October, the federal fiscal year:
+FY2026 runs from October 2025 to September 2026). Arbitrary month ranges are not offered: two
+reports whose periods differ by a month let a reader subtract one from the other and learn about
+the few people of that month (issue 13). Unfinished or future periods are refused: their numbers
+would change as the period goes on, and each version could be subtracted from the next.
 """
 
 from __future__ import annotations
@@ -12,7 +20,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MAX_MONTHS = 36
 _MIN_YEAR = 1990
 _MAX_YEAR = 2200
 
@@ -31,7 +38,15 @@ MONTH_NAMES = (
     "December",
 )
 
-_YEAR_MONTH = re.compile(r"(\d{4})-(\d{2})")
+QUARTER = "quarter"
+FISCAL_YEAR = "fiscal_year"
+CALENDAR_YEAR = "calendar_year"
+
+PERIOD_FORMS = "2026-Q2 (a fiscal quarter), FY2026 (a fiscal year) or CY2025 (a calendar year)"
+
+_QUARTER_CODE = re.compile(r"(\d{4})-?Q([1-4])", re.IGNORECASE)
+_FY_CODE = re.compile(r"FY(\d{4})", re.IGNORECASE)
+_CY_CODE = re.compile(r"CY(\d{4})", re.IGNORECASE)
 
 
 def _last_day(year: int, month: int) -> date:
@@ -39,7 +54,7 @@ def _last_day(year: int, month: int) -> date:
 
 
 def _month_span_label(start: date, end: date) -> str:
-    """ "March 2026", "January–March 2026" or "November 2025–February 2026"."""
+    """ "January–March 2026" or "October 2025–September 2026"."""
     first = MONTH_NAMES[start.month - 1]
     last = MONTH_NAMES[end.month - 1]
     if (start.year, start.month) == (end.year, end.month):
@@ -49,23 +64,34 @@ def _month_span_label(start: date, end: date) -> str:
     return f"{first} {start.year}–{last} {end.year}"
 
 
-def _check_fiscal_year(fy: object) -> int:
-    if isinstance(fy, bool) or not isinstance(fy, int):
-        raise ValueError(f"The fiscal year must be a whole number such as 2026, not {fy!r}.")
-    if not _MIN_YEAR < fy <= _MAX_YEAR:
-        raise ValueError(
-            f"The fiscal year must be between {_MIN_YEAR + 1} and {_MAX_YEAR}; got {fy}."
-        )
-    return fy
+def _check_year(year: object, what: str = "fiscal year") -> int:
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ValueError(f"The {what} must be a whole number such as 2026, not {year!r}.")
+    if not _MIN_YEAR < year <= _MAX_YEAR:
+        raise ValueError(f"The {what} must be between {_MIN_YEAR + 1} and {_MAX_YEAR}; got {year}.")
+    return year
+
+
+def _check_start_month(start_month: object) -> int:
+    if isinstance(start_month, bool) or not isinstance(start_month, int) \
+            or not 1 <= start_month <= 12:
+        raise ValueError(f"The fiscal year's first month must be 1 to 12; got {start_month!r}.")
+    return start_month
+
+
+def _fiscal_prefix(start_month: int) -> str:
+    return "Federal FY" if start_month == 10 else "FY"
 
 
 @dataclass(frozen=True)
 class Period:
-    """A run of whole calendar months, with the label printed on the summary."""
+    """A standard run of whole calendar months, with the label printed on the summary."""
 
     start: date  # the first day of the first month
     end: date  # the last day of the last month
     label: str
+    kind: str = QUARTER  # QUARTER, FISCAL_YEAR or CALENDAR_YEAR
+    code: str = ""  # "2026-Q2", "FY2026" or "CY2025"
 
     def __post_init__(self) -> None:
         if self.start.day != 1:
@@ -82,73 +108,99 @@ class Period:
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
 
-    @classmethod
-    def fiscal_quarter(cls, fy: int, q: int) -> Period:
-        return fiscal_quarter(fy, q)
+    def covers(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
 
-    @classmethod
-    def fiscal_year(cls, fy: int) -> Period:
-        return fiscal_year(fy)
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
 
-    @classmethod
-    def months(cls, from_ym: str, to_ym: str) -> Period:
-        return months(from_ym, to_ym)
+    def is_complete(self, today: date) -> bool:
+        return self.end < today
 
 
-def fiscal_quarter(fy: int, q: int) -> Period:
-    """Quarter q (1–4) of federal fiscal year fy; Q1 is October–December of the year before."""
-    fy = _check_fiscal_year(fy)
+def fiscal_year_bounds(fy: int, start_month: int = 10) -> tuple[date, date]:
+    fy = _check_year(fy)
+    start_month = _check_start_month(start_month)
+    first_year = fy - 1 if start_month > 1 else fy
+    start = date(first_year, start_month, 1)
+    last_index = first_year * 12 + start_month - 1 + 11
+    end = _last_day(last_index // 12, last_index % 12 + 1)
+    return start, end
+
+
+def fiscal_quarter(fy: int, q: int, start_month: int = 10) -> Period:
+    """Quarter q (1–4) of fiscal year fy; with the federal year, Q1 is October–December of the
+    year before."""
+    start_fy, _ = fiscal_year_bounds(fy, start_month)
     if isinstance(q, bool) or not isinstance(q, int) or not 1 <= q <= 4:
         raise ValueError(f"The quarter must be 1, 2, 3 or 4; got {q!r}.")
-    # Month index counted from October of fy-1: Q1 → 0, Q2 → 3, ...
-    offset = (q - 1) * 3
-    first_year, first_month = divmod((fy - 1) * 12 + 9 + offset, 12)
-    last_year, last_month = divmod((fy - 1) * 12 + 9 + offset + 2, 12)
-    start = date(first_year, first_month + 1, 1)
-    end = _last_day(last_year, last_month + 1)
-    return Period(start, end, f"Federal FY{fy}, Q{q} ({_month_span_label(start, end)})")
+    first = start_fy.year * 12 + start_fy.month - 1 + (q - 1) * 3
+    start = date(first // 12, first % 12 + 1, 1)
+    end = _last_day((first + 2) // 12, (first + 2) % 12 + 1)
+    return Period(start, end,
+                  f"{_fiscal_prefix(start_month)}{fy}, Q{q} ({_month_span_label(start, end)})",
+                  QUARTER, f"{fy}-Q{q}")
 
 
-def fiscal_year(fy: int) -> Period:
-    """Federal fiscal year fy: October 1 of fy-1 to September 30 of fy."""
-    fy = _check_fiscal_year(fy)
-    start = date(fy - 1, 10, 1)
-    end = date(fy, 9, 30)
-    return Period(start, end, f"Federal FY{fy} ({_month_span_label(start, end)})")
+def fiscal_year(fy: int, start_month: int = 10) -> Period:
+    """Fiscal year fy; with the federal year, October 1 of fy-1 to September 30 of fy."""
+    start, end = fiscal_year_bounds(fy, start_month)
+    return Period(start, end,
+                  f"{_fiscal_prefix(start_month)}{fy} ({_month_span_label(start, end)})",
+                  FISCAL_YEAR, f"FY{fy}")
 
 
-def _parse_year_month(text: object, which: str) -> tuple[int, int]:
-    if not isinstance(text, str):
-        raise ValueError(f"The {which} month must be written as YYYY-MM, for example 2025-10.")
-    match = _YEAR_MONTH.fullmatch(text.strip())
-    if match is None:
+def calendar_year(year: int) -> Period:
+    year = _check_year(year, "calendar year")
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    return Period(start, end, f"Calendar year {year} (January–December {year})",
+                  CALENDAR_YEAR, f"CY{year}")
+
+
+def fiscal_year_of(day: date, start_month: int = 10) -> int:
+    """The fiscal year a day falls in (named by the calendar year it ends in)."""
+    start_month = _check_start_month(start_month)
+    if start_month == 1:
+        return day.year
+    return day.year + 1 if day.month >= start_month else day.year
+
+
+def parse_period(text: object, start_month: int = 10) -> Period:
+    """ "2026-Q2", "FY2026" or "CY2025" (case does not matter) into a Period."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f"Name the period as {PERIOD_FORMS}.")
+    cleaned = text.strip()
+    if match := _QUARTER_CODE.fullmatch(cleaned):
+        return fiscal_quarter(int(match.group(1)), int(match.group(2)), start_month)
+    if match := _FY_CODE.fullmatch(cleaned):
+        return fiscal_year(int(match.group(1)), start_month)
+    if match := _CY_CODE.fullmatch(cleaned):
+        return calendar_year(int(match.group(1)))
+    raise ValueError(f"{cleaned!r} is not a period this app reports on. Use {PERIOD_FORMS}.")
+
+
+def require_complete(period: Period, today: date) -> Period:
+    if not period.is_complete(today):
         raise ValueError(
-            f"The {which} month {text.strip()!r} is not in the form YYYY-MM, for example 2025-10."
-        )
-    year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= month <= 12:
-        raise ValueError(f"The {which} month {text.strip()!r} has no month {month:02d}.")
-    if not _MIN_YEAR <= year <= _MAX_YEAR:
-        raise ValueError(
-            f"The {which} month {text.strip()!r} must be in a year from {_MIN_YEAR} to {_MAX_YEAR}."
-        )
-    return year, month
+            f"{period.label} has not ended yet. A summary covers only a period that is over, so "
+            "its numbers no longer change; choose an earlier one.")
+    return period
 
 
-def months(from_ym: str, to_ym: str) -> Period:
-    """The months from from_ym to to_ym inclusive, each written "YYYY-MM"; at most 36 months."""
-    first_year, first_month = _parse_year_month(from_ym, "first")
-    last_year, last_month = _parse_year_month(to_ym, "last")
-    count = (last_year - first_year) * 12 + last_month - first_month + 1
-    if count < 1:
-        raise ValueError(
-            f"The last month ({to_ym.strip()}) is before the first month ({from_ym.strip()})."
-        )
-    if count > MAX_MONTHS:
-        raise ValueError(
-            f"A summary can cover at most {MAX_MONTHS} months; {from_ym.strip()} to "
-            f"{to_ym.strip()} is {count} months."
-        )
-    start = date(first_year, first_month, 1)
-    end = _last_day(last_year, last_month)
-    return Period(start, end, _month_span_label(start, end))
+def completed_periods(today: date, start_month: int = 10, years: int = 6) -> list[Period]:
+    """Every standard period that has ended within about `years` years, newest end first (and,
+    for the same end, the longest first)."""
+    newest_fy = fiscal_year_of(today, start_month)
+    found: list[Period] = []
+    for fy in range(newest_fy, newest_fy - years, -1):
+        if fy <= _MIN_YEAR:
+            break
+        found.append(fiscal_year(fy, start_month))
+        found.extend(fiscal_quarter(fy, q, start_month) for q in (1, 2, 3, 4))
+    for year in range(today.year, today.year - years, -1):
+        if year > _MIN_YEAR:
+            found.append(calendar_year(year))
+    done = [p for p in found if p.is_complete(today)]
+    kind_order = {CALENDAR_YEAR: 0, FISCAL_YEAR: 1, QUARTER: 2}
+    done.sort(key=lambda p: (-p.end.toordinal(), kind_order[p.kind], p.code))
+    return done

@@ -7,32 +7,87 @@ only ever show the same (already suppressed) numbers.
 from __future__ import annotations
 
 import html
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from advocate_app.reports.anonymize import DEFAULT_K, PublishedSummary, PublishedTable, publish
-from advocate_app.reports.pdf import render_pdf
-from advocate_app.reports.periods import Period
+from advocate_app.reports.anonymize import PublishedSummary, PublishedTable
+from advocate_app.reports.ledger import EarlierExport, protect
+from advocate_app.reports.output_file import check_output_path, write_file
+from advocate_app.reports.pdf import build_pdf_bytes
+from advocate_app.reports.periods import Period, require_complete
+from advocate_app.store import report_settings, summary_ledger
+from advocate_app.store.errors import NotAllowed
+from advocate_app.store.summary import SummaryCounts
 from advocate_app.store.summary_queries import compute_counts
 from advocate_app.store.vault import Vault
 
 Progress = Callable[[int], None]
 
 
-def build_summary(vault: Vault, period: Period, k: int = DEFAULT_K,
-                  generated_on: date | None = None) -> PublishedSummary:
+def earlier_exports(vault: Vault) -> list[EarlierExport]:
+    by_export: dict[int, dict[str, tuple[int, bool]]] = defaultdict(dict)
+    for cell in summary_ledger.exported_cells(vault):
+        by_export[cell.export_id][cell.cell_key] = (cell.value, cell.published)
+    digests = summary_ledger.exported_digests(vault)
+    return [EarlierExport(e.id, e.period_start, e.period_end, by_export[e.id],
+                          digests.get(e.id, {}))
+            for e in summary_ledger.list_exports(vault)]
+
+
+def _prepare(vault: Vault, period: Period, today: date | None,
+             generated_on: date | None) -> tuple[PublishedSummary, SummaryCounts]:
+    # The one role check for the summary (the store's own role rules may add theirs).
+    if not vault.current_user.is_supervisor:
+        raise NotAllowed("Only a supervisor can make the summary.")
+    require_complete(period, today or date.today())
+    k = report_settings.summary_k(vault)
     counts = compute_counts(vault, period.start, period.end, period.label)
-    return publish(counts, k=k, generated_on=generated_on)
+    summary = protect(counts, period, k, earlier_exports(vault),
+                      lambda export_id: summary_ledger.export_members(vault, export_id),
+                      generated_on)
+    return summary, counts
 
 
-def export_pdf(vault: Vault, period: Period, out_path: Path, k: int = DEFAULT_K,
-               progress: Progress | None = None) -> PublishedSummary:
+def build_summary(vault: Vault, period: Period, *, today: date | None = None,
+                  generated_on: date | None = None) -> PublishedSummary:
+    """The summary as an export of it now would publish (checked against the ledger), for the
+    screen. Nothing is recorded: only an export is."""
+    return _prepare(vault, period, today, generated_on)[0]
+
+
+def _record(vault: Vault, period: Period, summary: PublishedSummary,
+            counts: SummaryCounts) -> None:
+    summary_ledger.record_export(
+        vault, period_code=period.code or period.label[:16], period_kind=period.kind,
+        period_label=period.label, period_start=period.start, period_end=period.end,
+        k=summary.k, cells=[(c.key, c.value, c.published) for c in summary.cells],
+        members=counts.members)
+
+
+def export_summary(vault: Vault, period: Period, *, today: date | None = None,
+                   generated_on: date | None = None) -> PublishedSummary:
+    """Publish without a file (the CLI's --json): recorded in the ledger like any export."""
+    summary, counts = _prepare(vault, period, today, generated_on)
+    _record(vault, period, summary, counts)
+    return summary
+
+
+def export_pdf(vault: Vault, period: Period, out_path: Path, *, overwrite: bool = False,
+               progress: Progress | None = None, today: date | None = None,
+               generated_on: date | None = None) -> PublishedSummary:
+    """Check the path, count, protect against earlier exports, write the PDF atomically and
+    record the export in the ledger (just before the file appears: a ledger entry for a file
+    that failed to appear errs on the safe side)."""
     report = progress or (lambda _p: None)
+    target = check_output_path(out_path, vault.folder, overwrite=overwrite)
     report(5)
-    summary = build_summary(vault, period, k)
+    summary, counts = _prepare(vault, period, today, generated_on)
     report(60)
-    render_pdf(summary, Path(out_path))
+    data = build_pdf_bytes(summary)
+    report(90)
+    write_file(target, data, lambda: _record(vault, period, summary, counts))
     report(100)
     return summary
 
@@ -74,5 +129,6 @@ def summary_html(summary: PublishedSummary) -> str:
     if summary.is_demo:
         head.append("<p><b>DEMO — fictional data</b></p>")
     head.append("<p>This summary holds no client-identifying information.</p>")
+    head.append(f"<p>k = {summary.k} (the office's setting).</p>")
     head += [f"<p>{e(line)}</p>" for line in summary.explanation]
     return "".join(head + [_table_html(t) for t in summary.tables])

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from sqlalchemy import Select, delete, false, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from advocate_app.store import audit, search
+from advocate_app.store import audit, search, summary_ledger
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import AuditEvent, Base, Client, Note, User, utcnow
 from advocate_app.store.vault import Vault
@@ -295,6 +295,7 @@ def destroy_client(vault: Vault, client_id: int, typed_confirmation: str) -> Non
             s.execute(delete(table).where(table.c.client_id == client_id))
         s.execute(delete(Note).where(Note.client_id == client_id))
         s.execute(delete(Client).where(Client.id == client_id))
+        summary_ledger.forget_client(s, client_id)
         s.add(AuditEvent(user_id=user.id, action="record_destroyed", record_kind=None,
                          record_id=None, at=datetime.combine(utcnow().date(), time())))
     # Merge the FTS segments so no stale page keeps a word, then fold the WAL into the file.

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -260,6 +261,53 @@ class Referral(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+# --- the supervisor summary's export ledger (migration 0005) ---------------------------------
+
+
+class SummaryExport(Base):
+    """One exported summary: its period and threshold. The rows below say what it published."""
+
+    __tablename__ = "summary_exports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    exported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+    period_code: Mapped[str] = mapped_column(String(16))  # "2026-Q2", "FY2026", "CY2025"
+    period_kind: Mapped[str] = mapped_column(String(16))
+    period_label: Mapped[str] = mapped_column(String(120))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    k: Mapped[int] = mapped_column(Integer)
+
+
+class SummaryExportCell(Base):
+    """A count of an exported summary: which leaf counts it adds up ("|"-joined keys), its true
+    value, and whether it was shown."""
+
+    __tablename__ = "summary_export_cells"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    export_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("summary_exports.id", ondelete="CASCADE"), index=True
+    )
+    cell_key: Mapped[str] = mapped_column(Text)
+    value: Mapped[int] = mapped_column(Integer)
+    published: Mapped[bool] = mapped_column(Boolean)
+
+
+class SummaryExportMembers(Base):
+    """Who or what was behind one leaf count of an export: packed ids (store.summary.member_id),
+    compressed. Destroying a client rewrites these without them."""
+
+    __tablename__ = "summary_export_members"
+    __table_args__ = (Index("ix_summary_export_members_export_id", "export_id", "leaf_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    export_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("summary_exports.id", ondelete="CASCADE")
+    )
+    leaf_key: Mapped[str] = mapped_column(String(80))
+    digest: Mapped[str] = mapped_column(String(64))  # members_digest(): equal sets, equal digest
+    members: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 __all__ = [
     "AnonymousContact",
     "Appointment",
@@ -277,6 +325,9 @@ __all__ = [
     "Referral",
     "Release",
     "Resource",
+    "SummaryExport",
+    "SummaryExportCell",
+    "SummaryExportMembers",
     "User",
     "date",
     "utcnow",

@@ -15,9 +15,15 @@ def forget_file_dialog_folders() -> None:
 
 
 def ask_save_path(parent: QWidget, title: str, default_name: str,
-                  filter_text: str) -> Path | None:
+                  filter_text: str, *, confirm_overwrite: bool = True) -> Path | None:
+    """confirm_overwrite=False when the caller asks itself (with a button naming the action)."""
     try:
-        chosen, _ = QFileDialog.getSaveFileName(parent, title, default_name, filter_text)
+        if confirm_overwrite:
+            chosen, _ = QFileDialog.getSaveFileName(parent, title, default_name, filter_text)
+        else:
+            chosen, _ = QFileDialog.getSaveFileName(
+                parent, title, default_name, filter_text,
+                options=QFileDialog.Option.DontConfirmOverwrite)
     finally:
         forget_file_dialog_folders()
     return Path(chosen) if chosen else None

@@ -1,45 +1,37 @@
-"""Reports (supervisors): choose a period and k, see the anonymized summary, export the PDF."""
+"""Reports (supervisors): choose a standard period, see the anonymized summary, export the PDF,
+and see what was exported before (the export ledger)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
-from advocate_app.reports.anonymize import DEFAULT_K, MAX_K, MIN_K, PublishedSummary
-from advocate_app.reports.periods import Period, fiscal_quarter, fiscal_year, months
+from advocate_app.reports.anonymize import PublishedSummary
+from advocate_app.reports.output_file import OutputExists, OutputProblem
+from advocate_app.reports.periods import Period, completed_periods
 from advocate_app.reports.summary import build_summary, export_pdf, summary_html
+from advocate_app.store import report_settings, summary_ledger
 from advocate_app.store.errors import VaultError
+from advocate_app.store.summary_ledger import ExportInfo
+from advocate_app.store.summary_queries import has_activity
 from advocate_app.store.vault import Vault
 from advocate_app.ui.qt import (
-    QButtonGroup,
     QComboBox,
-    QDate,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QProgressBar,
     QPushButton,
-    QRadioButton,
-    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     tr,
 )
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import label, set_message
+from advocate_app.ui.widgets import confirm, label, set_message
 from advocate_app.ui.worker import run_task
-
-
-def federal_fiscal_year(day: date) -> int:
-    return day.year + 1 if day.month >= 10 else day.year
-
-
-def last_complete_quarter(today: date) -> tuple[int, int]:
-    fy = federal_fiscal_year(today)
-    quarter = (today.month - 10) % 12 // 3 + 1  # the quarter we are in
-    return (fy, quarter - 1) if quarter > 1 else (fy - 1, 4)
 
 
 def safe_file_name(period: Period) -> str:
@@ -48,14 +40,25 @@ def safe_file_name(period: Period) -> str:
     return f"anonymized-summary-{slug}.pdf"
 
 
+def ledger_line(info: ExportInfo) -> str:
+    when = info.exported_at.strftime("%Y-%m-%d %H:%M")
+    who = info.exported_by or tr("a former user")
+    return tr("Exported on {0} UTC by {1}: {2}, k = {3}").format(
+        when, who, info.period_label, info.k)
+
+
 class ReportsSection(Section):
     title = tr("Reports")
 
-    def __init__(self, vault: Vault, ask_save_path) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, vault: Vault, ask_save_path,  # type: ignore[no-untyped-def]
+                 today: date | None = None) -> None:
         super().__init__()
         self.vault = vault
         self._ask_save_path = ask_save_path
+        self._today = today
         self.summary: PublishedSummary | None = None
+        self._periods_ready = False
+        self.periods_chosen = False  # the newest period with data is selected
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(label(tr("Anonymized summary"), "title"))
@@ -63,51 +66,20 @@ class ReportsSection(Section):
             "Counts only, for funders and the board: no names, aliases, notes or exact dates. "
             "Small numbers are hidden so no one can be pointed out."), "hint"))
 
-        choose = QGroupBox(tr("Period and privacy"))
+        choose = QGroupBox(tr("Period"))
         grid = QGridLayout(choose)
-        self.kind = QButtonGroup(self)
-        self.quarter_radio = QRadioButton(tr("Federal fiscal &quarter"))
-        self.year_radio = QRadioButton(tr("Federal fiscal &year"))
-        self.months_radio = QRadioButton(tr("&Months"))
-        for i, radio in enumerate((self.quarter_radio, self.year_radio, self.months_radio)):
-            self.kind.addButton(radio, i)
-        fy, q = last_complete_quarter(date.today())
-        self.fy = QSpinBox()
-        self.fy.setRange(2000, 2100)
-        self.fy.setValue(fy)
-        self.fy.setPrefix("FY")
-        self.fy.setAccessibleName(tr("Federal fiscal year"))
-        self.quarter = QComboBox()
-        self.quarter.setAccessibleName(tr("Quarter"))
-        for n, months_text in ((1, tr("Q1 (October–December)")), (2, tr("Q2 (January–March)")),
-                               (3, tr("Q3 (April–June)")), (4, tr("Q4 (July–September)"))):
-            self.quarter.addItem(months_text, n)
-        self.quarter.setCurrentIndex(q - 1)
-        self.from_month = QDateEdit(QDate.currentDate().addMonths(-3))
-        self.to_month = QDateEdit(QDate.currentDate().addMonths(-1))
-        for edit, name in ((self.from_month, tr("First month")), (self.to_month,
-                                                                  tr("Last month"))):
-            edit.setDisplayFormat("MMMM yyyy")
-            edit.setAccessibleName(name)
-        grid.addWidget(self.quarter_radio, 0, 0)
-        grid.addWidget(self.fy, 0, 1)
-        grid.addWidget(self.quarter, 0, 2)
-        grid.addWidget(self.year_radio, 1, 0)
-        grid.addWidget(label(tr("(uses the fiscal year above)"), "hint"), 1, 1, 1, 2)
-        grid.addWidget(self.months_radio, 2, 0)
-        grid.addWidget(self.from_month, 2, 1)
-        grid.addWidget(self.to_month, 2, 2)
-        self.k = QSpinBox()
-        self.k.setRange(MIN_K, MAX_K)
-        self.k.setValue(DEFAULT_K)
-        self.k.setAccessibleName(tr("Smallest count shown"))
-        k_label = QLabel(tr("Smallest count &shown"))
-        k_label.setBuddy(self.k)
-        grid.addWidget(k_label, 3, 0)
-        grid.addWidget(self.k, 3, 1)
-        grid.addWidget(label(tr("Counts below this print as “<k”. 11 is the common "
-                                "standard; choose 5 to 20."), "hint"), 3, 2)
-        self.quarter_radio.setChecked(True)
+        self.period_combo = QComboBox()
+        self.period_combo.setAccessibleName(tr("Period"))
+        self.period_combo.setMinimumContentsLength(40)
+        period_label = QLabel(tr("&Period"))
+        period_label.setBuddy(self.period_combo)
+        grid.addWidget(period_label, 0, 0)
+        grid.addWidget(self.period_combo, 0, 1)
+        grid.addWidget(label(tr(
+            "Completed fiscal quarters, fiscal years and calendar years only."), "hint"), 1, 1)
+        self.k_text = label("", "hint")
+        grid.addWidget(self.k_text, 2, 1)
+        grid.setColumnStretch(2, 1)
         layout.addWidget(choose)
 
         row = QHBoxLayout()
@@ -133,28 +105,84 @@ class ReportsSection(Section):
         self.view.setPlaceholderText(tr("Choose a period and press Show summary."))
         layout.addWidget(self.view, 1)
 
-    def period(self) -> Period:
-        if self.quarter_radio.isChecked():
-            return fiscal_quarter(self.fy.value(), self.quarter.currentData())
-        if self.year_radio.isChecked():
-            return fiscal_year(self.fy.value())
-        first = self.from_month.date().toString("yyyy-MM")
-        last = self.to_month.date().toString("yyyy-MM")
-        return months(first, last)
+        ledger_box = QGroupBox(tr("Summaries exported before"))
+        ledger_layout = QVBoxLayout(ledger_box)
+        ledger_layout.addWidget(label(tr(
+            "Each new summary is checked against these, so that no one holding several of them "
+            "can work out a hidden count. The list is kept inside the vault."), "hint"))
+        self.ledger_list = QListWidget()
+        self.ledger_list.setAccessibleName(tr("Summaries exported before"))
+        self.ledger_list.setMaximumHeight(96)
+        ledger_layout.addWidget(self.ledger_list)
+        layout.addWidget(ledger_box)
+        self.refresh_settings()
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def on_show(self) -> None:
+        self.refresh_settings()
+        self.refresh_ledger()
+        if not self._periods_ready:
+            self.load_periods()
+
+    def refresh_settings(self) -> None:
+        k = report_settings.summary_k(self.vault)
+        self.k_text.setText(tr(
+            "Counts from 1 to {0} are hidden (k = {1}, the office's setting; a supervisor "
+            "changes it in Settings).").format(k - 1, k))
+
+    def refresh_ledger(self) -> None:
+        try:
+            exports = summary_ledger.list_exports(self.vault)
+        except VaultError:
+            return  # locked while an export was finishing: the list is read again on unlock
+        self.ledger_list.clear()
+        if not exports:
+            self.ledger_list.addItem(tr("No summary has been exported yet."))
+        for info in exports:
+            self.ledger_list.addItem(ledger_line(info))
+
+    def load_periods(self) -> None:
+        """Fill the chooser with completed periods and select the newest one that has data
+        (counted off the GUI thread)."""
+        start_month = report_settings.fiscal_year_start_month(self.vault)
+        periods = completed_periods(self.today(), start_month)
+        self.period_combo.clear()
+        for period in periods:
+            self.period_combo.addItem(period.label, period)
+        self._periods_ready = True
+        vault = self.vault
+
+        def newest_with_data() -> int:
+            for i, period in enumerate(periods):
+                if has_activity(vault, period.start, period.end):
+                    return i
+            return 0
+
+        def done(index: int) -> None:
+            if index < self.period_combo.count():
+                self.period_combo.setCurrentIndex(index)
+            self.periods_chosen = True
+
+        run_task(newest_with_data, done, self._failed)
+
+    def period(self) -> Period | None:
+        period = self.period_combo.currentData()
+        return period if isinstance(period, Period) else None
 
     def _busy(self, busy: bool) -> None:
         self.show_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy)
 
     def show_summary(self) -> None:
-        try:
-            period = self.period()
-        except ValueError as exc:
-            set_message(self.message, str(exc), "error")
+        period = self.period()
+        if period is None:
+            set_message(self.message, tr("Choose a period first."), "error")
             return
-        k = self.k.value()
         self._busy(True)
         set_message(self.message, tr("Counting…"), "hint")
+        today = self.today()
 
         def done(summary: PublishedSummary) -> None:
             self._busy(False)
@@ -163,22 +191,30 @@ class ReportsSection(Section):
             set_message(self.message, tr("Showing {0}, k = {1}.").format(summary.period_label,
                                                                         summary.k), "ok")
 
-        run_task(lambda: build_summary(self.vault, period, k), done, self._failed)
+        run_task(lambda: build_summary(self.vault, period, today=today), done, self._failed)
 
     def export(self) -> None:
-        try:
-            period = self.period()
-        except ValueError as exc:
-            set_message(self.message, str(exc), "error")
+        period = self.period()
+        if period is None:
+            set_message(self.message, tr("Choose a period first."), "error")
             return
         path = self._ask_save_path(self, tr("Export the anonymized summary"),
-                                   safe_file_name(period), tr("PDF files (*.pdf)"))
+                                   safe_file_name(period), tr("PDF files (*.pdf)"),
+                                   confirm_overwrite=False)
         if path is None:
             return
-        k = self.k.value()
+        path = Path(path)
+        overwrite = False
+        if path.exists() and not path.is_dir():
+            if not confirm(self, tr("Replace file"), tr(
+                    "A file named {0} is already there. Replace it with this summary?").format(
+                    path.name), tr("Replace file")):
+                return
+            overwrite = True
         self._busy(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
+        today = self.today()
 
         def done(summary: PublishedSummary) -> None:
             self._busy(False)
@@ -186,18 +222,22 @@ class ReportsSection(Section):
             self.summary = summary
             self.view.setHtml(summary_html(summary))
             set_message(self.message, tr("Saved the PDF ({0}).").format(path.name), "ok")
+            self.refresh_ledger()
 
-        run_task(lambda report: export_pdf(self.vault, period, path, k, report), done,
-                 self._failed, on_progress=self.progress.setValue)
+        run_task(lambda report: export_pdf(self.vault, period, path, overwrite=overwrite,
+                                           progress=report, today=today),
+                 done, self._failed, on_progress=self.progress.setValue)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         self.progress.setVisible(False)
         if isinstance(exc, VaultError):
             set_message(self.message, exc.message, "error")
+        elif isinstance(exc, OutputExists | OutputProblem | ValueError):
+            set_message(self.message, str(exc), "error")
         elif isinstance(exc, OSError):
             set_message(self.message, tr(
                 "The PDF could not be written there (the folder may be read-only or full). "
-                "Choose another place."), "error")
+                "Nothing was left half-written. Choose another place."), "error")
         else:
             raise exc

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from advocate_app.settings import Settings
-from advocate_app.store import users
+from advocate_app.store import report_settings, users
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault, passphrase_strength
 from advocate_app.store.vocab import ROLES
@@ -31,7 +31,13 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import StrengthMeter, add_form_rows, label, passphrase_field
+from advocate_app.ui.widgets import (
+    StrengthMeter,
+    add_form_rows,
+    confirm,
+    label,
+    passphrase_field,
+)
 from advocate_app.ui.worker import run_task
 
 
@@ -205,6 +211,80 @@ class ChangePassphraseDialog(QDialog):
         self.accept()
 
 
+class SummarySettingsBox(QGroupBox):
+    """The office's one privacy threshold k and its fiscal year (supervisors). Kept in the
+    vault; every change is audited by the store."""
+
+    def __init__(self, vault: Vault) -> None:
+        super().__init__(tr("Anonymized summary"))
+        self.vault = vault
+        form = QFormLayout(self)
+        self.k = QSpinBox()
+        self.k.setRange(report_settings.MIN_K, report_settings.MAX_K)
+        self.k.setMaximumWidth(180)
+        self.k.setAccessibleName(tr("Smallest count shown in the summary"))
+        k_label = QLabel(tr("Smallest count &shown (k)"))
+        k_label.setBuddy(self.k)
+        form.addRow(k_label, self.k)
+        form.addRow("", label(tr(
+            "Counts from 1 to k − 1 are hidden in every summary. 11 is the common standard; "
+            "5 to 20 are allowed. Keep one value: summaries of the same months made with "
+            "different thresholds can be combined to uncover hidden counts, so choose it once "
+            "and change it only for a strong reason."), "hint"))
+        self.fy_start = QComboBox()
+        self.fy_start.setAccessibleName(tr("First month of the fiscal year"))
+        for number, name in enumerate((
+                tr("January"), tr("February"), tr("March"), tr("April"), tr("May"), tr("June"),
+                tr("July"), tr("August"), tr("September"), tr("October"), tr("November"),
+                tr("December")), start=1):
+            self.fy_start.addItem(name, number)
+        self.fy_start.setMaximumWidth(180)
+        fy_label = QLabel(tr("&Fiscal year starts in"))
+        fy_label.setBuddy(self.fy_start)
+        form.addRow(fy_label, self.fy_start)
+        self.save_button = QPushButton(tr("Save summary settings…"))
+        self.save_button.clicked.connect(self.save)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        form.addRow("", save_row)
+        self.status = label("", "ok")
+        form.addRow("", self.status)
+        self.load()
+
+    def load(self) -> None:
+        self.k.setValue(report_settings.summary_k(self.vault))
+        self.fy_start.setCurrentIndex(report_settings.fiscal_year_start_month(self.vault) - 1)
+
+    def save(self) -> None:
+        k, month = self.k.value(), self.fy_start.currentData()
+        old_k = report_settings.summary_k(self.vault)
+        old_month = report_settings.fiscal_year_start_month(self.vault)
+        if k == old_k and month == old_month:
+            self.status.setText(tr("Nothing changed."))
+            return
+        if not confirm(self, tr("Change the summary settings"), tr(
+                "Summaries already given out used k = {0}. Someone who holds a summary made "
+                "with k = {0} and one made with k = {1} may be able to work out counts that "
+                "each of them hides. The app checks new summaries against those exported "
+                "before, and may hide more to prevent it. The change is recorded in the audit "
+                "log.").format(old_k, k) if k != old_k else tr(
+                "Change the fiscal year's first month? Fiscal quarters and years will be "
+                "counted from the new month. The change is recorded in the audit log."),
+                tr("Change settings")):
+            self.load()
+            return
+        try:
+            if k != old_k:
+                report_settings.set_summary_k(self.vault, k)
+            if month != old_month:
+                report_settings.set_fiscal_year_start_month(self.vault, month)
+        except VaultError as exc:
+            self.status.setText(exc.message)
+            return
+        self.status.setText(tr("Saved: k = {0}.").format(k))
+
+
 class SettingsSection(Section):
     title = tr("Settings")
 
@@ -308,9 +388,12 @@ class SettingsSection(Section):
         edit_templates.clicked.connect(self.edit_templates)
         templates_layout.addWidget(edit_templates)
         layout.addWidget(self.templates_box)
+        self.summary_box = SummarySettingsBox(vault)
+        layout.addWidget(self.summary_box)
         layout.addStretch(1)
         self.users_box.setVisible(vault.current_user.is_supervisor)
         self.templates_box.setVisible(vault.current_user.is_supervisor)
+        self.summary_box.setVisible(vault.current_user.is_supervisor)
 
     def edit_templates(self) -> None:
         from advocate_app.ui.checklist_templates import ChecklistTemplateDialog

@@ -16,7 +16,7 @@ def _check(condition: bool, what: str) -> None:
 def exercise(vault: Vault, folder: Path) -> list[str]:
     from datetime import date
 
-    from advocate_app.reports.periods import months
+    from advocate_app.reports.periods import QUARTER, completed_periods
     from advocate_app.reports.summary import export_pdf
     from advocate_app.store import clients, needs, notes
     from advocate_app.store.clients import ClientFields
@@ -36,9 +36,9 @@ def exercise(vault: Vault, folder: Path) -> list[str]:
     _check(bool(results.groups["note"]), "the note was not found")
     _check(bool(results.groups["article"]), "the reference was not searchable")
     done.append("search finds the note and the reference")
-    month = date.today().strftime("%Y-%m")
+    quarter = next(p for p in completed_periods(date.today()) if p.kind == QUARTER)
     out = folder / "summary.pdf"
-    export_pdf(vault, months(month, month), out)
+    export_pdf(vault, quarter, out, overwrite=True)
     _check(out.read_bytes().startswith(b"%PDF"), "the summary PDF was not written")
     done.append("anonymized summary PDF rendered")
     _check(vault.integrity_problems() == [], "integrity check failed")

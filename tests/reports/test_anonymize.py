@@ -23,7 +23,15 @@ from advocate_app.reports.anonymize import (
     publish,
     suppress,
 )
-from advocate_app.reports.periods import Period, fiscal_quarter, fiscal_year, months
+from advocate_app.reports.periods import (
+    Period,
+    calendar_year,
+    completed_periods,
+    fiscal_quarter,
+    fiscal_year,
+    parse_period,
+    require_complete,
+)
 from advocate_app.store import vocab
 from advocate_app.store.summary import SummaryCounts
 
@@ -41,35 +49,55 @@ def test_fiscal_quarter_one_starts_in_october_of_the_year_before() -> None:
     q2 = fiscal_quarter(2026, 2)
     assert (q2.start, q2.end) == (date(2026, 1, 1), date(2026, 3, 31))
     assert q2.label == "Federal FY2026, Q2 (January–March 2026)"
-    q4 = Period.fiscal_quarter(2026, 4)
+    q4 = fiscal_quarter(2026, 4)
     assert (q4.start, q4.end) == (date(2026, 7, 1), date(2026, 9, 30))
 
 
-def test_fiscal_year_and_month_ranges() -> None:
+def test_fiscal_and_calendar_years() -> None:
     fy = fiscal_year(2026)
     assert (fy.start, fy.end, fy.month_count) == (date(2025, 10, 1), date(2026, 9, 30), 12)
     assert fy.label == "Federal FY2026 (October 2025–September 2026)"
-    one = months("2024-02", "2024-02")
-    assert (one.start, one.end, one.label) == (date(2024, 2, 1), date(2024, 2, 29), "February 2024")
-    span = months("2025-11", "2026-02")
-    assert span.label == "November 2025–February 2026"
-    assert span.month_count == 4
-    assert months("2023-01", "2025-12").month_count == 36
+    assert fy.code == "FY2026"
+    cy = calendar_year(2025)
+    assert (cy.start, cy.end, cy.code) == (date(2025, 1, 1), date(2025, 12, 31), "CY2025")
+    july = fiscal_year(2026, start_month=7)
+    assert (july.start, july.end) == (date(2025, 7, 1), date(2026, 6, 30))
+    assert fiscal_quarter(2026, 1, start_month=7).start == date(2025, 7, 1)
+    january = fiscal_year(2026, start_month=1)
+    assert (january.start, january.end) == (date(2026, 1, 1), date(2026, 12, 31))
 
 
 @pytest.mark.parametrize(
-    ("first", "last", "words"),
-    [
-        ("2025-13", "2026-01", "no month 13"),
-        ("2025/01", "2025-03", "YYYY-MM"),
-        ("25-01", "2025-03", "YYYY-MM"),
-        ("2025-03", "2025-01", "before"),
-        ("2023-01", "2026-01", "at most 36 months"),
-    ],
+    ("text", "code", "start"),
+    [("2026-Q2", "2026-Q2", date(2026, 1, 1)), ("fy2026", "FY2026", date(2025, 10, 1)),
+     ("CY2025", "CY2025", date(2025, 1, 1)), (" 2026Q1 ", "2026-Q1", date(2025, 10, 1))],
 )
-def test_bad_month_ranges_say_what_is_wrong(first: str, last: str, words: str) -> None:
+def test_period_codes(text: str, code: str, start: date) -> None:
+    period = parse_period(text)
+    assert (period.code, period.start) == (code, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("2025-01", "not a period"), ("Q5-2026", "not a period"), ("2026-Q5", "not a period"),
+     ("", "Name the period"), ("FY1200", "between")],
+)
+def test_other_periods_are_refused(text: str, words: str) -> None:
     with pytest.raises(ValueError, match=words):
-        months(first, last)
+        parse_period(text)
+
+
+def test_only_periods_that_have_ended() -> None:
+    today = date(2026, 11, 29)
+    with pytest.raises(ValueError, match="has not ended"):
+        require_complete(fiscal_quarter(2027, 1), today)
+    with pytest.raises(ValueError, match="has not ended"):
+        require_complete(calendar_year(2026), today)
+    assert require_complete(fiscal_year(2026), today).code == "FY2026"
+    done = completed_periods(today)
+    assert all(p.end < today for p in done)
+    assert done[0].code == "FY2026" and done[1].code == "2026-Q4"
+    assert {p.kind for p in done} == {"quarter", "fiscal_year", "calendar_year"}
 
 
 def test_bad_quarters_are_refused() -> None:
@@ -202,7 +230,7 @@ def test_engine_hides_the_smallest_other_count_beside_a_lone_small_one() -> None
 
 
 def test_engine_never_uses_a_zero_to_protect_a_small_count() -> None:
-    # total 43 = 3 + 0 + 40. Hiding the 0 would leave "<11", "<11", 40 of 43: a reader who
+    # total 43 = 3 + 0 + 40. Hiding the 0 would leave "—", "—", 40 of 43: a reader who
     # guesses the extra hidden cell is the 0 gets the 3 back. The 40 is hidden instead.
     values = [43, 3, 0, 40]
     assert suppress(values, [SumLine(0, (1, 2, 3))], 11) == {1, 3}
@@ -267,7 +295,7 @@ def summary_counts(draw: st.DrawFn, max_people: int = 90) -> SummaryCounts:
 
 
 def _hidden(text: str, k: int) -> bool:
-    return text == f"<{k}"
+    return text == "—"
 
 
 def _check_cell(text: str, k: int) -> None:
@@ -400,9 +428,9 @@ def test_three_client_office_gets_a_mostly_hidden_summary_with_a_plain_reason() 
         for line in summary.explanation
     )
     overview = summary.table("overview")
-    assert [row[0] for row in overview.cells] == ["<11"] * 4
+    assert [row[0] for row in overview.cells] == ["—"] * 4
     # "0 of the few people are 60 or older" says something about each of them: hidden too.
-    assert all(row[0] == "<11" for row in summary.table("age_group").cells)
+    assert all(row[0] == "—" for row in summary.table("age_group").cells)
     numbers = [
         cell_number(text)
         for table in summary.tables
@@ -439,12 +467,18 @@ def test_k_outside_5_to_20_is_refused(k: object) -> None:
         publish(_small_office(), k=k)  # type: ignore[arg-type]
 
 
-def test_marker_follows_k() -> None:
+def test_one_neutral_marker_whatever_k() -> None:
     summary = publish(_small_office(), k=5)
     overview = summary.table("overview")
-    assert overview.cells[0][0] == "<5"
-    assert summary.marker == "<5"
-    assert summary.explanation[0].startswith("Counts from 1 to 4 are shown as “<5”")
+    assert overview.cells[0][0] == "—"
+    assert summary.marker == "—"
+    assert summary.explanation[0].startswith("“—” marks a hidden count: hidden to protect "
+                                             "privacy; it may be 0, small or large.")
+    assert "Counts from 1 to 4 are always hidden" in summary.explanation[0]
+    data = json.loads(summary.to_json())
+    assert data["tables"][0]["cells"][0] == [None]
+    assert data["hidden_cells"]["reason"] == (
+        "hidden to protect privacy; it may be 0, small or large")
 
 
 def _office(**changes: object) -> SummaryCounts:
@@ -512,11 +546,11 @@ def test_a_voca_row_is_hidden_before_the_table_cell_it_would_give_away() -> None
     summary = publish(counts)
     needs = summary.table("needs_status")
     row = needs.row_labels.index("Transportation")
-    assert needs.cells[row][1] == "<11"
+    assert needs.cells[row][1] == "—"
     assert needs.cells[row][2] == "25"
     voca = summary.table("voca_service_areas")
     b9 = next(i for i, label in enumerate(voca.row_labels) if label.startswith("B9."))
-    assert voca.cells[b9] == ("<11",)
+    assert voca.cells[b9] == ("—",)
 
 
 def test_declined_is_labelled_as_the_survivors_choice() -> None:
@@ -574,7 +608,7 @@ def test_json_is_stable_and_complete() -> None:
         "office_name",
         "period_label",
         "k",
-        "suppressed_marker",
+        "hidden_cells",
         "is_demo",
         "generated_on",
         "explanation",

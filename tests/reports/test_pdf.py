@@ -70,10 +70,11 @@ def test_pdf_names_the_office_the_period_and_k(tmp_path: Path) -> None:
     assert "Blue Ridge Survivor Services" in text
     assert "Federal FY2026, Q1 (October–December 2025)" in text
     assert "k = 11" in text
-    assert "Any count from 1 to 10 is printed as “<11”" in text
+    assert "A count from 1 to 10 is never printed" in text
+    assert text.count("hidden to protect privacy; it may be 0, small or large") == 1
     assert "Prepared on January 5, 2026" in text
     assert "DEMO" not in text
-    assert "Declined (survivor's" in text  # the header wraps inside its cell
+    assert "Declined" in text and "(survivor's" in text  # the header wraps inside its cell
 
 
 def test_every_page_has_the_footer_and_page_n_of_m(tmp_path: Path) -> None:
@@ -84,7 +85,8 @@ def test_every_page_has_the_footer_and_page_n_of_m(tmp_path: Path) -> None:
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text
         assert (
-            "Contains no client-identifying information. Counts from 1 to 7 are shown as <8."
+            "Contains no client-identifying information. Counts from 1 to 7 are hidden (k = 8; "
+            "see page 1)."
             in text
         )
 
@@ -94,12 +96,13 @@ def test_no_small_number_is_printed_and_hidden_cells_say_so(tmp_path: Path, k: i
     out = tmp_path / "summary.pdf"
     render_pdf(_summary(k=k), out)
     lines = [line.strip() for text in _pages(out) for line in text.splitlines()]
-    # Table cells and bar labels come out as lines of their own: "12", "20 (53%)", "<11".
+    # Table cells and bar labels come out as lines of their own: "12", "20 (53%)", "—".
     numbers = [int(m.group(1)) for line in lines if (m := re.fullmatch(r"(\d+)( \(\d+%\))?", line))]
     assert numbers, "the sample has numbers large enough to show"
     small = [n for n in numbers if 1 <= n < k]
     assert not small, f"counts below k={k} printed: {small}"
-    assert f"<{k}" in lines, "hidden cells are printed with the marker"
+    assert "—" in lines, "hidden cells are printed with the marker"
+    assert not any(re.fullmatch(r"<\d+", line) for line in lines)
 
 
 def test_demo_pdf_is_watermarked_on_every_page(tmp_path: Path) -> None:

@@ -57,3 +57,15 @@ def test_the_chain_is_linear_and_starts_at_the_first_table() -> None:
     revisions = _revisions()
     assert revisions[0] == "0001"
     assert revisions[-1] == migrate.head_revision()
+
+
+def test_upgrade_to_0005_adds_an_empty_export_ledger(vault_dir: Path) -> None:
+    from advocate_app.store import report_settings, summary_ledger
+
+    _downgrade_copy(vault_dir, "0004")
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        assert summary_ledger.list_exports(vault) == []
+        assert summary_ledger.exported_cells(vault) == []
+        assert report_settings.summary_k(vault) == 11
+        assert report_settings.fiscal_year_start_month(vault) == 10

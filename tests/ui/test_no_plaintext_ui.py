@@ -31,7 +31,7 @@ def test_a_session_leaves_no_plaintext(unlocked, qtbot, sandbox: Path, tmp_path:
     reports = controller.shell.show_section("reports")
     out = tmp_path / "export" / "summary.pdf"
     out.parent.mkdir()
-    reports._ask_save_path = lambda *a: out
+    reports._ask_save_path = lambda *a, **kw: out
     reports.export()
     qtbot.waitUntil(lambda: out.exists(), timeout=15000)
     controller.lock()

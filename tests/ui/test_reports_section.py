@@ -1,47 +1,107 @@
-"""Reports, as a supervisor uses it: choose a period, see the summary, export the PDF."""
+"""Reports, as a supervisor uses it: choose a standard period, see the summary, export the PDF,
+see what was exported before; and the office's k in Settings."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from advocate_app.store import clients
+from advocate_app.reports.periods import QUARTER, completed_periods, fiscal_quarter
+from advocate_app.store import audit, clients, report_settings
 from advocate_app.store.clients import ClientFields
 from advocate_app.ui.qt import Qt
-from advocate_app.ui.reports_section import last_complete_quarter, safe_file_name
+from advocate_app.ui.reports_section import safe_file_name
 
 
-def test_show_and_export(unlocked, qtbot, tmp_path: Path) -> None:
+def _last_quarter():  # type: ignore[no-untyped-def]
+    return next(p for p in completed_periods(date.today()) if p.kind == QUARTER)
+
+
+def _open_reports(unlocked, qtbot):  # type: ignore[no-untyped-def]
+    section = unlocked.shell.show_section("reports")
+    qtbot.waitUntil(lambda: section.periods_chosen, timeout=15000)
+    return section
+
+
+def test_opens_on_the_newest_period_with_data_and_exports(unlocked, qtbot, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    quarter = _last_quarter()
     for i in range(14):
         clients.create_client(unlocked.vault, ClientFields(alias=f"Heron {i}",
-                                                           intake_date=date.today()))
-    section = unlocked.shell.show_section("reports")
-    qtbot.mouseClick(section.months_radio, Qt.MouseButton.LeftButton)
+                                                           intake_date=quarter.start))
+    section = _open_reports(unlocked, qtbot)
+    chosen = section.period()
+    assert chosen is not None and chosen.end == quarter.end
+    assert all(section.period_combo.itemData(i).end < date.today()
+               for i in range(section.period_combo.count()))
+    assert "k = 11" in section.k_text.text()
     qtbot.mouseClick(section.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
     shown = section.view.toPlainText()
     assert "Riverbend Advocacy Office" in shown and "Heron" not in shown
+    assert "No summary has been exported yet." in section.ledger_list.item(0).text()
+
     out = tmp_path / "summary.pdf"
-    section._ask_save_path = lambda *a: out
+    section._ask_save_path = lambda *a, **kw: out
     section.summary = None
     qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
     assert out.read_bytes().startswith(b"%PDF")
     assert "Saved" in section.message.text()
+    line = section.ledger_list.item(0).text()
+    assert line.startswith("Exported on") and chosen.label in line and "k = 11" in line
+
+    # Writing over the file asks first; saying no leaves it as it was.
+    from advocate_app.ui import reports_section
+
+    out.write_bytes(b"keep me")
+    monkeypatch.setattr(reports_section, "confirm", lambda *a: False)
+    qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
+    assert out.read_bytes() == b"keep me"
+    monkeypatch.setattr(reports_section, "confirm", lambda *a: True)
+    section.summary = None
+    qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert section.ledger_list.count() == 2
 
 
-def test_bad_months_say_so(unlocked, qtbot) -> None:
-    section = unlocked.shell.show_section("reports")
-    section.months_radio.setChecked(True)
-    section.from_month.setDate(section.to_month.date().addMonths(2))
-    qtbot.mouseClick(section.show_button, Qt.MouseButton.LeftButton)
-    assert "before" in section.message.text()
+def test_a_path_inside_the_data_folder_is_refused(unlocked, qtbot) -> None:
+    section = _open_reports(unlocked, qtbot)
+    target = unlocked.vault.folder / "summary.pdf"
+    section._ask_save_path = lambda *a, **kw: target
+    qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "data folder" in section.message.text(), timeout=15000)
+    assert not target.exists()
+    assert section.export_button.isEnabled()
 
 
-def test_period_helpers() -> None:
-    assert last_complete_quarter(date(2026, 11, 28)) == (2026, 4)
-    assert last_complete_quarter(date(2026, 2, 1)) == (2026, 1)
-    from advocate_app.reports.periods import fiscal_quarter
+def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot,
+                                                            monkeypatch) -> None:
+    from advocate_app.ui import settings_section
 
+    section = unlocked.shell.show_section("settings")
+    box = section.summary_box
+    assert box.isVisible()
+    assert box.k.value() == 11 and box.fy_start.currentData() == 10
+    asked: list[str] = []
+    monkeypatch.setattr(settings_section, "confirm",
+                        lambda _p, _t, text, _a: asked.append(text) or False)
+    box.k.setValue(13)
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert "k = 11" in asked[0] and "k = 13" in asked[0] and "work out" in asked[0]
+    assert report_settings.summary_k(unlocked.vault) == 11, "saying no changes nothing"
+    assert box.k.value() == 11
+    monkeypatch.setattr(settings_section, "confirm", lambda *a: True)
+    box.k.setValue(13)
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert report_settings.summary_k(unlocked.vault) == 13
+    with unlocked.vault.read() as s:
+        assert audit.recent(s, 3)[0].action == "summary_k_changed"
+    reports = unlocked.shell.show_section("reports")
+    assert "k = 13" in reports.k_text.text()
+
+
+def test_file_names_come_from_the_period_only() -> None:
     assert safe_file_name(fiscal_quarter(2026, 1)) == \
         "anonymized-summary-federal-fy2026-q1-october-december-2025.pdf"
