@@ -27,6 +27,15 @@ MARK_END = "\x03"
 ELLIPSIS = "…"
 
 
+def token_pattern() -> re.Pattern[str]:
+    return _TOKEN
+
+
+class SearchFailed(Exception):
+    """A search could not run (a damaged index, a locked vault). The message holds no query
+    text; the ui says "search failed"."""
+
+
 def tokens(text: str) -> list[str]:
     words = _TOKEN.findall(text[:MAX_INPUT_CHARS].lower())
     return [w[:MAX_TOKEN_CHARS] for w in words][:MAX_TOKENS]
