@@ -294,12 +294,12 @@ def closest_word(word: str, vocabulary: Mapping[str, int]) -> str | None:
     return best[0]
 
 
-def split_words(word: str, vocabulary: Mapping[str, int]) -> tuple[str, str] | None:
-    """"obrien" → ("o", "brien") when both halves are words of the index: a name typed
+def split_words(word: str, has: Callable[[str], bool]) -> tuple[str, str] | None:
+    """"obrien" → ("o", "brien") when both halves are words of the index (`has`): a name typed
     without its apostrophe, or two words typed as one."""
-    for cut in range(1, len(word)):
+    for cut in range(1, len(word) - 1):
         left, right = word[:cut], word[cut:]
-        if left in vocabulary and right in vocabulary and len(right) >= 2:
+        if has(left) and has(right):
             return left, right
     return None
 

@@ -681,7 +681,7 @@ class ReferenceIndex:
 
     def _correct(self, term: q.Term) -> q.Term | None:
         word = term.typed[0]
-        split = q.split_words(word, self._words)
+        split = q.split_words(word, self._words.__contains__)
         if split is not None:  # "obrien": the words "o" "brien", side by side
             return q.Term(term.typed, (*term.forms, split), term.prefix)
         if term.prefix and any(w.startswith(word) for w in self._words):
