@@ -136,8 +136,12 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
     hits: list[Hit] = []
     searched_for, typed = "", ""
     text = query_text
+    vault_open = vault is not None and vault.is_unlocked
     if reference is not None:
         found = reference.search_results(query_text, limit=per_kind * 2, correct=correct)
+        if found.corrected and vault_open and _vault_has(vault, query_text):
+            # Not a typo after all: the vault has the word ("Sparrow", a client's alias).
+            found = reference.search_results(query_text, limit=per_kind * 2, correct=False)
         if found.corrected:
             searched_for, typed = found.searched_for, found.typed
             text = found.searched_for
@@ -150,7 +154,8 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
             hits.append(Hit(ref.kind, ref.title, ref.snippet_html, {"key": ref.key},
                             _score(ref.matched, ref.in_title, position)))
     newest = False
-    if vault is not None and vault.is_unlocked:
+    if vault_open:
+        assert vault is not None
         from advocate_app.store.resources import search_resources
 
         for position, h in enumerate(search_resources(vault, text, per_kind)):
@@ -172,3 +177,9 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
     hits.sort(key=lambda h: (-h.score, order[h.kind]))
     return Results(hits, searched_for, typed, newest)
 
+
+
+def _vault_has(vault: Vault, query_text: str) -> bool:
+    """Whether the vault's own words match what was typed, as typed (no correction)."""
+    return bool(search_clients(vault, query_text, 1)
+                or notes.find_notes(vault, query_text, limit=1, correct=False).hits)
