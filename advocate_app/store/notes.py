@@ -131,12 +131,12 @@ class NoteSearch:
 
 
 # Ranking reads every matching row (BM25 needs them all). Up to this many matches the first page
-# is ranked at once; beyond it (over 2% of the benchmark's 200,000 notes) the newest matches show
+# is ranked at once; beyond it (0.5% of the benchmark's 200,000 notes) the newest matches show
 # first, which FTS5 reads in rowid order and stops early, while the full ranking runs.
-NEWEST_FIRST_OVER = 4_000
+NEWEST_FIRST_OVER = 1_000
 
 _CLIENT_FILTER = "AND rowid IN (SELECT id FROM notes WHERE client_id = :client_id) "
-_SQL_FIRST = ("SELECT rowid, bm25(notes_fts) FROM notes_fts WHERE notes_fts MATCH :match "
+_SQL_FIRST = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match "
               "{client} ORDER BY rowid DESC LIMIT :cap")
 _SQL_RANKED = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match "
                "{client} ORDER BY bm25(notes_fts) LIMIT :limit")
@@ -199,10 +199,14 @@ def _find(conn: Any, query: q.Query, typed: str, client_id: int | None, limit: i
         if full_ranking:
             rows = conn.execute(ranked, {**params, "match": match, "limit": want + len(exclude)})
             return [r[0] for r in rows if r[0] not in exclude][:want], False
+        # Ids alone, newest first, up to the cap: reading them is cheap; only when fewer match
+        # is the ranking (BM25 over every match) run, and then it is cheap too.
         rows = conn.execute(first, {**params, "match": match}).fetchall()
         if len(rows) >= NEWEST_FIRST_OVER:
             return [r[0] for r in rows if r[0] not in exclude][:want], True
-        rows.sort(key=lambda r: r[1])
+        if not rows:
+            return [], False
+        rows = conn.execute(ranked, {**params, "match": match, "limit": want + len(exclude)})
         return [r[0] for r in rows if r[0] not in exclude][:want], False
 
     corrected = False

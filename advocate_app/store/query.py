@@ -212,16 +212,6 @@ def stem(word: str, language: str = "english") -> str:
     return _stemmer(language).stemWord(word)
 
 
-def stem_text(text: str, language: str = "english") -> str:
-    """A text as the reference index stores it: folded, split, each word stemmed."""
-    return " ".join(_stemmer(language).stemWords(words_all(text)))
-
-
-def words_all(text: str) -> list[str]:
-    """Every folded word of a text (no limit on how many): for building an index."""
-    return search.token_pattern().findall(fold(text))
-
-
 def snowball(word: str) -> Sequence[str]:
     """For the reference index (stored English stems): the English stem, and the Spanish one
     so a Spanish word finds a Spanish text stemmed the same way."""
@@ -307,7 +297,19 @@ def split_words(word: str, has: Callable[[str], bool]) -> tuple[str, str] | None
 # --- snippets for texts stemmed in Python --------------------------------------------------------
 
 
-def _matcher(query: Query, language: str) -> Callable[[str], bool]:
+# A text's words with where they are: (start, end, folded, stem). Built once per text for an
+# index kept in memory, so highlighting is set lookups.
+Spans = list[tuple[int, int, str, str]]
+
+
+def spans(text: str, language: str = "english") -> Spans:
+    found = [(m.start(), m.end(), fold(m.group())) for m in search.token_pattern().finditer(text)]
+    stems = _stemmer(language).stemWords([f for _a, _b, f in found])
+    return [(a, b, f, st) for (a, b, f), st in zip(found, stems, strict=True)]
+
+
+def _wanted(query: Query, language: str) -> tuple[set[str], tuple[str, ...]]:
+    """Stems that mark a word, and prefixes (the word being typed) that mark one too."""
     stems: set[str] = set()
     prefixes: list[str] = []
     for term in query.terms:
@@ -315,44 +317,42 @@ def _matcher(query: Query, language: str) -> Callable[[str], bool]:
             for word in form:
                 stems.add(stem(word, language))
                 stems.add(stem(word, "spanish"))
+                stems.add(word)
         if term.prefix:
             prefixes.append(term.typed[0])
-
-    def matches(token: str) -> bool:
-        folded = fold(token)
-        return (stem(folded, language) in stems
-                or any(folded.startswith(p) for p in prefixes))
-
-    return matches
+    return stems, tuple(prefixes)
 
 
 def highlight(text: str, query: Query, *, language: str = "english",
-              words_shown: int = 14) -> str | None:
+              words_shown: int = 14, at: Spans | None = None) -> str | None:
     """A window of `text` around the densest run of query words, those words between
-    search.MARK_START/MARK_END; None when no word of the query is in the text."""
-    pattern = search.token_pattern()
-    spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
-    if not spans:
+    search.MARK_START/MARK_END; None when no word of the query is in the text. `at`: the
+    text's spans() when already known."""
+    found = at if at is not None else spans(text, language)
+    if not found:
         return None
-    matches = _matcher(query, language)
-    hit = [matches(text[a:b]) for a, b in spans]
-    positions = [i for i, h in enumerate(hit) if h]
+    stems, prefixes = _wanted(query, language)
+    if prefixes:
+        positions = [i for i, w in enumerate(found) if w[3] in stems or w[2].startswith(prefixes)]
+    else:
+        positions = [i for i, w in enumerate(found) if w[3] in stems]
     if not positions:
         return None
+    hit = set(positions)
     lead = 2
 
     def count(start: int) -> int:
         return sum(1 for p in positions if start <= p < start + words_shown)
 
     first = max((max(0, p - lead) for p in positions), key=lambda s: (count(s), -s))
-    last = min(len(spans), first + words_shown)
+    last = min(len(found), first + words_shown)
     out: list[str] = []
-    cursor = spans[first][0]
+    cursor = found[first][0]
     for i in range(first, last):
-        a, b = spans[i]
+        a, b = found[i][0], found[i][1]
         out.append(text[cursor:a])
-        out.append(f"{search.MARK_START}{text[a:b]}{search.MARK_END}" if hit[i] else text[a:b])
+        out.append(f"{search.MARK_START}{text[a:b]}{search.MARK_END}" if i in hit else text[a:b])
         cursor = b
     before = search.ELLIPSIS if first > 0 else ""
-    after = search.ELLIPSIS if last < len(spans) else text[cursor:spans[-1][1]]
+    after = search.ELLIPSIS if last < len(found) else text[cursor:found[-1][1]]
     return before + "".join(out) + after

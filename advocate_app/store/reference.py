@@ -564,6 +564,7 @@ class _Doc:
     title: str
     texts: tuple[str, ...]  # original text of each column, for snippets
     fallback: str  # shown when no word of the query is in the text (a synonym matched)
+    spans: tuple[q.Spans, ...] = ()  # each text's words, folded and stemmed
 
 
 class ReferenceIndex:
@@ -601,9 +602,11 @@ class ReferenceIndex:
         self._words: Counter[str] = Counter()
         rows = []
         for rowid, doc in enumerate(self._docs):
-            for t in doc.texts:
-                self._words.update(q.words_all(t))
-            rows.append((rowid, *(q.stem_text(t) for t in doc.texts)))
+            spans = tuple(q.spans(t) for t in doc.texts)
+            self._docs[rowid] = _Doc(doc.kind, doc.key, doc.title, doc.texts, doc.fallback, spans)
+            for words in spans:
+                self._words.update(f for _a, _b, f, _s in words)
+            rows.append((rowid, *(" ".join(st for *_x, st in words) for words in spans)))
         with self._db:
             self._db.executemany(_SQL_INSERT, rows)
 
@@ -693,9 +696,9 @@ class ReferenceIndex:
 
     def _snippet(self, doc: _Doc, query: q.Query) -> str:
         # The best column to show: the first after the title where a word of the query is.
-        for text in (*doc.texts[1:], doc.texts[0]):
-            snippet = q.highlight(text, query, language="english")
-            if snippet is not None and (text is not doc.texts[0] or len(doc.texts) == 1):
+        for n in (*range(1, len(doc.texts)), 0):
+            snippet = q.highlight(doc.texts[n], query, language="english", at=doc.spans[n])
+            if snippet is not None and (n > 0 or len(doc.texts) == 1):
                 return fts.snippet_to_html(snippet)
         return html.escape(_shorten(doc.fallback))
 
