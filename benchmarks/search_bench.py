@@ -70,7 +70,8 @@ def _time(fn: Callable[[], object]) -> float:
 
 
 def measure(folder: Path, name: str, queries: list[str],
-            report: Callable[[str, str, str], None], rounds: int = 3) -> None:
+            report: Callable[[str, str, str], None], rounds: int = 3, *,
+            memory_security_off: bool = True) -> None:
     from advocate_app.store import engine, notes
     from advocate_app.store import query as q
     from advocate_app.store.clients import ClientQuery, count_clients, list_clients
@@ -78,11 +79,16 @@ def measure(folder: Path, name: str, queries: list[str],
     from advocate_app.store.vault import Vault
     from advocate_app.ui.sections import ReferenceLibrary
 
-    engine.REQUIRED_PRAGMAS["cipher_memory_security"] = ("OFF", "0")
-    vault = Vault.open(folder)
-    vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
-    library = ReferenceLibrary.shared()
+    # The decided setting, for this measurement only; put back afterwards (tests share the
+    # process). SQLCipher applies it process-wide, so it is set before the vault opens.
+    setting = engine.REQUIRED_PRAGMAS.get("cipher_memory_security")
+    if memory_security_off:
+        engine.REQUIRED_PRAGMAS["cipher_memory_security"] = ("OFF", "0")
+    vault = None
     try:
+        vault = Vault.open(folder)
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        library = ReferenceLibrary.shared()
         raw_conn = vault.engine.raw_connection()
         raw = raw_conn.driver_connection
         notes_sql = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
@@ -140,7 +146,12 @@ def measure(folder: Path, name: str, queries: list[str],
         report(f"[{name}] client filter per keystroke p95", ms(pct(per_key, 0.95)),
                "budget 20 ms")
     finally:
-        vault.close()
+        if vault is not None:
+            vault.close()
+        if setting is None:
+            engine.REQUIRED_PRAGMAS.pop("cipher_memory_security", None)
+        else:
+            engine.REQUIRED_PRAGMAS["cipher_memory_security"] = setting
 
 
 def main(argv: list[str] | None = None) -> int:
