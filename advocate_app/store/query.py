@@ -10,6 +10,7 @@ OR, AND, parentheses and `*` reach MATCH: no text a person types is ever read as
 
 from __future__ import annotations
 
+import threading
 import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -54,9 +55,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+MAX_WORDS = 40  # a long question spoken out loud, before its common words go
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text, as the tokenizer splits them (apostrophes separate)."""
-    return search.tokens(fold(text[: search.MAX_INPUT_CHARS]))
+    found = search.token_pattern().findall(fold(text[: search.MAX_INPUT_CHARS]))
+    return [w[: search.MAX_TOKEN_CHARS] for w in found[:MAX_WORDS]]
 
 
 # --- synonyms ----------------------------------------------------------------------------------
@@ -197,15 +202,18 @@ def as_typed(word: str) -> Sequence[str]:
     return (word,)
 
 
-_STEMMERS: dict[str, Stemmer.Stemmer] = {}
+_LOCAL = threading.local()
 
 
 def _stemmer(language: str) -> Stemmer.Stemmer:
-    # PyStemmer objects are not thread-safe; a fresh one per language is cheap, but the global
-    # search runs one query at a time per index (the reference index holds a lock).
-    if language not in _STEMMERS:
-        _STEMMERS[language] = Stemmer.Stemmer(language)
-    return _STEMMERS[language]
+    # PyStemmer objects are not thread-safe, and searches run on the GUI thread (the Reference
+    # section) and on the pool (the search box) at once: one stemmer per thread and language.
+    stemmers = getattr(_LOCAL, "stemmers", None)
+    if stemmers is None:
+        stemmers = _LOCAL.stemmers = {}
+    if language not in stemmers:
+        stemmers[language] = Stemmer.Stemmer(language)
+    return stemmers[language]
 
 
 def stem(word: str, language: str = "english") -> str:
