@@ -276,11 +276,12 @@ def _details(conn: Any, ids: list[int], query: q.Query, snippet_words: int) -> l
     id_list = ",".join(str(int(i)) for i in ids)  # integers we just read, not user text
     found = {r[0]: r for r in conn.execute(_SQL_DETAILS.format(ids=id_list))}
     hits = []
+    mark = q.Highlighter(query, "porter")
     for i in ids:
         if i not in found:
             continue
         nid, cid, alias, created, kind, body = found[i]
-        marked = q.highlight(body, query, language="porter", words_shown=snippet_words)
+        marked = mark(body, snippet_words)
         snippet = search.snippet_to_html(marked) if marked is not None else html.escape(
             " ".join(body.split()[:snippet_words]))
         hits.append(NoteHit(nid, cid, alias, _as_datetime(created), kind, snippet))

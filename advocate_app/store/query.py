@@ -10,6 +10,7 @@ OR, AND, parentheses and `*` reach MATCH: no text a person types is ever read as
 
 from __future__ import annotations
 
+import re
 import threading
 import tomllib
 import unicodedata
@@ -56,6 +57,10 @@ def fold(text: str) -> str:
 
 
 MAX_WORDS = 40  # a long question spoken out loud, before its common words go
+
+
+def _fold_word(word: str) -> str:
+    return word.lower() if word.isascii() else fold(word)  # most words: no accents to remove
 
 
 def words(text: str) -> list[str]:
@@ -311,7 +316,8 @@ Spans = list[tuple[int, int, str, str]]
 
 
 def spans(text: str, language: str = "english") -> Spans:
-    found = [(m.start(), m.end(), fold(m.group())) for m in search.token_pattern().finditer(text)]
+    found = [(m.start(), m.end(), _fold_word(m.group()))
+             for m in search.token_pattern().finditer(text)]
     stems = _stemmer(language).stemWords([f for _a, _b, f in found])
     return [(a, b, f, st) for (a, b, f), st in zip(found, stems, strict=True)]
 
@@ -331,19 +337,91 @@ def _wanted(query: Query, language: str) -> tuple[set[str], tuple[str, ...]]:
     return stems, tuple(prefixes)
 
 
+def _candidates(stems: set[str], prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
+    starts = {st[: max(1, min(4, len(st) - 1))] for st in stems if st} | set(prefixes)
+    if not starts:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(starts)))
+                      + r")[^\W_]*", re.IGNORECASE)
+
+
+def _quick_region(text: str, stems: set[str], prefixes: tuple[str, ...], language: str,
+                  words_shown: int, pattern: re.Pattern[str] | None,
+                  ) -> tuple[int, Spans, list[int]] | None:
+    """For a note's plain ASCII text: the region around the densest matches, its words and the
+    matching positions, finding candidates with one regular expression instead of stemming
+    every word. A stem keeps the first letters of its word (all but its last, four at most),
+    so only words starting like a wanted stem are stemmed."""
+    if pattern is None:
+        return None
+    stemmer = _stemmer(language)
+    anchors = []
+    for m in pattern.finditer(text):
+        word = m.group().lower()
+        if (stemmer.stemWord(word) in stems or word in stems
+                or (prefixes and word.startswith(prefixes))):
+            anchors.append(m.start())
+    if not anchors:
+        return None
+    reach = words_shown * 8  # characters: about the window's words
+
+    def dense(a: int) -> tuple[int, int]:
+        return (sum(1 for b in anchors if a - 20 <= b < a + reach), -a)
+
+    anchor = max(anchors, key=dense)
+    begin = max(0, anchor - 40)
+    region = text[begin: anchor + reach + 40]
+    found: Spans = []
+    wanted = set(anchors)
+    positions = []
+    for i, m in enumerate(search.token_pattern().finditer(region)):
+        a, b = begin + m.start(), begin + m.end()
+        found.append((a, b, "", ""))
+        if a in wanted:
+            positions.append(i)
+    if begin > 0 and found and text[begin - 1: begin].isalnum():
+        found.pop(0)  # the region started inside a word: drop that piece
+        positions = [p - 1 for p in positions if p > 0]
+    return begin, found, positions
+
+
+class Highlighter:
+    """Marks the words of one query in texts; build once per query, use for every row."""
+
+    def __init__(self, query: Query, language: str = "english") -> None:
+        self.language = language
+        self.stems, self.prefixes = _wanted(query, language)
+        self.pattern = _candidates(self.stems, self.prefixes)
+
+    def __call__(self, text: str, words_shown: int = 14, at: Spans | None = None) -> str | None:
+        return _highlight(self, text, words_shown, at)
+
+
 def highlight(text: str, query: Query, *, language: str = "english",
               words_shown: int = 14, at: Spans | None = None) -> str | None:
     """A window of `text` around the densest run of query words, those words between
     search.MARK_START/MARK_END; None when no word of the query is in the text. `at`: the
     text's spans() when already known."""
-    found = at if at is not None else spans(text, language)
-    if not found:
-        return None
-    stems, prefixes = _wanted(query, language)
-    if prefixes:
-        positions = [i for i, w in enumerate(found) if w[3] in stems or w[2].startswith(prefixes)]
+    return Highlighter(query, language)(text, words_shown, at)
+
+
+def _highlight(h: Highlighter, text: str, words_shown: int, at: Spans | None) -> str | None:
+    stems, prefixes, language = h.stems, h.prefixes, h.language
+    cut_before = False
+    if at is None and text.isascii():
+        quick = _quick_region(text, stems, prefixes, language, words_shown, h.pattern)
+        if quick is None:
+            return None
+        begin, found, positions = quick
+        cut_before = begin > 0 and bool(search.token_pattern().search(text, 0, found[0][0]
+                                                                      if found else begin))
     else:
-        positions = [i for i, w in enumerate(found) if w[3] in stems]
+        found = at if at is not None else spans(text, language)
+        if prefixes:
+            positions = [i for i, w in enumerate(found)
+                         if w[3] in stems or w[2].startswith(prefixes)]
+        else:
+            positions = [i for i, w in enumerate(found) if w[3] in stems]
     if not positions:
         return None
     hit = set(positions)
@@ -361,6 +439,7 @@ def highlight(text: str, query: Query, *, language: str = "english",
         out.append(text[cursor:a])
         out.append(f"{search.MARK_START}{text[a:b]}{search.MARK_END}" if i in hit else text[a:b])
         cursor = b
-    before = search.ELLIPSIS if first > 0 else ""
-    after = search.ELLIPSIS if last < len(found) else text[cursor:found[-1][1]]
+    before = search.ELLIPSIS if first > 0 or cut_before else ""
+    after = (search.ELLIPSIS if last < len(found) or search.token_pattern().search(text, cursor)
+             else "")
     return before + "".join(out) + after
