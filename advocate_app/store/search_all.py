@@ -17,7 +17,7 @@ from sqlalchemy.exc import DatabaseError
 
 from advocate_app.store import notes, search
 from advocate_app.store import query as q
-from advocate_app.store.reference import ReferenceIndex
+from advocate_app.store.reference import ReferenceIndex, ReferenceResults
 from advocate_app.store.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
     vault_open = vault is not None and vault.is_unlocked
     if reference is not None:
         found = reference.search_results(query_text, limit=per_kind * 2, correct=correct)
-        if found.corrected and vault_open and _vault_has(vault, query_text):
+        if found.corrected and vault_open and _vault_has_any(vault, found):
             # Not a typo after all: the vault has the word ("Sparrow", a client's alias).
             found = reference.search_results(query_text, limit=per_kind * 2, correct=False)
         if found.corrected:
@@ -178,8 +178,10 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
     return Results(hits, searched_for, typed, newest)
 
 
-
-def _vault_has(vault: Vault, query_text: str) -> bool:
-    """Whether the vault's own words match what was typed, as typed (no correction)."""
-    return bool(search_clients(vault, query_text, 1)
-                or notes.find_notes(vault, query_text, limit=1, correct=False).hits)
+def _vault_has_any(vault: Vault, found: ReferenceResults) -> bool:
+    """Whether a word the reference corrected is one the vault holds as typed ("Sparrow",
+    a client's alias): then it was no typo."""
+    changed = [w for w in found.typed.split() if w not in found.searched_for.split()]
+    return any(search_clients(vault, word, 1)
+               or notes.find_notes(vault, word, limit=1, correct=False).hits
+               for word in changed)

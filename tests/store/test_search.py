@@ -135,3 +135,13 @@ def test_a_broken_index_is_reported_and_logged_without_the_text(
         notes.find_notes(vault, secret)
     assert "note search failed" in caplog.text
     assert secret not in caplog.text
+
+
+def test_a_correction_holds_when_the_vault_has_only_the_other_words(vault: Vault) -> None:
+    from advocate_app.ui.sections import ReferenceLibrary
+
+    cid = clients.create_client(vault, ClientFields(alias="Tern"))
+    notes.add_note(vault, cid, "contact", "Made a plan for Tuesday.")
+    results = search_everything(vault, ReferenceLibrary.shared().index, "safty plan")
+    assert results.corrected and results.typed == "safty plan"
+    assert results.first() is not None and results.first().target.get("key") == "safety-planning"
