@@ -82,7 +82,7 @@ def search_clients(vault: Vault, query_text: str, limit: int = 10) -> list[Hit]:
     try:
         with vault.read() as s:
             conn = s.connection().connection.driver_connection
-            ids = _client_ids(conn, query, limit)
+            ids, query = _client_ids(conn, query, limit)
             if not ids:
                 return []
             rows = {r[0]: r for r in conn.execute(
@@ -102,11 +102,11 @@ def search_clients(vault: Vault, query_text: str, limit: int = 10) -> list[Hit]:
     return hits
 
 
-def _client_ids(conn: Any, query: q.Query, limit: int) -> list[int]:
+def _client_ids(conn: Any, query: q.Query, limit: int) -> tuple[list[int], q.Query]:
     match = q.all_of(query, q.as_typed)
     ids = [r[0] for r in conn.execute(_SQL_CLIENTS, {"match": match, "limit": limit})]
     if ids:
-        return ids
+        return ids, query
     # "OBrien": the alias holds the words "o" and "brien"; try a typed word split in two.
     terms = list(query.terms)
     changed = False
@@ -120,9 +120,10 @@ def _client_ids(conn: Any, query: q.Query, limit: int) -> list[int]:
             terms[i] = q.Term(term.typed, (*term.forms, split), term.prefix)
             changed = True
     if not changed:
-        return []
-    match = q.all_of(q.Query(tuple(terms)), q.as_typed)
-    return [r[0] for r in conn.execute(_SQL_CLIENTS, {"match": match, "limit": limit})]
+        return [], query
+    query = q.Query(tuple(terms))
+    match = q.all_of(query, q.as_typed)
+    return [r[0] for r in conn.execute(_SQL_CLIENTS, {"match": match, "limit": limit})], query
 
 
 def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
