@@ -226,8 +226,8 @@ def stem(word: str, language: str = "english") -> str:
 
 
 def snowball(word: str) -> Sequence[str]:
-    """For the reference index (stored English stems): the English stem, and the Spanish one
-    so a Spanish word finds a Spanish text stemmed the same way."""
+    """For the reference index (each article stored with the stems of its language): the
+    English stem, and the Spanish one, so a word finds a text in either language."""
     return tuple(dict.fromkeys((stem(word, "english"), stem(word, "spanish"))))
 
 
@@ -247,8 +247,10 @@ def term_expression(term: Term, stemming: Stemming) -> str:
                 parts.append(_quote(token) + star)
             if term.prefix and form == term.typed and stemming is not as_typed:
                 parts.append(_quote(word) + "*")  # "subpoe" as typed, before stemming
-        else:
-            parts.append(_quote(" ".join(stemming(w)[0] for w in form)))
+        else:  # a phrase: stemmed as one language throughout (English, then Spanish)
+            options = [stemming(w) for w in form]
+            for k in range(max(len(o) for o in options)):
+                parts.append(_quote(" ".join(o[min(k, len(o) - 1)] for o in options)))
     unique = list(dict.fromkeys(parts))
     return unique[0] if len(unique) == 1 else "(" + " OR ".join(unique) + ")"
 

@@ -57,6 +57,7 @@ class Article:
     # When the article is due for its next review (front matter `next_review`). Older files
     # without it are due REVIEW_INTERVAL_MONTHS after `last_reviewed`: see review_due_on().
     next_review: dt.date | None = None
+    language: str = "en"  # "en" or "es": which Snowball stemmer indexes it
 
     @property
     def review_due_on(self) -> dt.date:
@@ -211,7 +212,18 @@ def parse_article(slug: str, text: str, name: str | None = None) -> Article:
         last_reviewed=reviewed,
         body_markdown=body.lstrip("\n"),
         next_review=_next_review_date(meta, name, reviewed),
+        language=_language(meta, name),
     )
+
+
+LANGUAGES = {"en": "english", "es": "spanish"}
+
+
+def _language(meta: dict[str, Any], name: str) -> str:
+    value = meta.get("language", "en")
+    if value not in LANGUAGES:
+        raise ValueError(f"{name}: “language” must be en or es.")
+    return str(value)
 
 
 def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
@@ -565,6 +577,7 @@ class _Doc:
     texts: tuple[str, ...]  # original text of each column, for snippets
     fallback: str  # shown when no word of the query is in the text (a synonym matched)
     spans: tuple[q.Spans, ...] = ()  # each text's words, folded and stemmed
+    language: str = "english"  # the Snowball stemmer of its text
 
 
 class ReferenceIndex:
@@ -591,7 +604,7 @@ class ReferenceIndex:
             self._docs.append(_Doc("article", a.slug, a.title,
                                    _clean_row(a.title, headings, " ".join(a.tags), a.summary,
                                               body),
-                                   a.summary))
+                                   a.summary, language=LANGUAGES.get(a.language, "english")))
         for r in resources:
             numbers = _resource_numbers(r)
             self._docs.append(_Doc("resource", r.name, r.name,
@@ -602,8 +615,9 @@ class ReferenceIndex:
         self._words: Counter[str] = Counter()
         rows = []
         for rowid, doc in enumerate(self._docs):
-            spans = tuple(q.spans(t) for t in doc.texts)
-            self._docs[rowid] = _Doc(doc.kind, doc.key, doc.title, doc.texts, doc.fallback, spans)
+            spans = tuple(q.spans(t, doc.language) for t in doc.texts)
+            self._docs[rowid] = _Doc(doc.kind, doc.key, doc.title, doc.texts, doc.fallback, spans,
+                                     doc.language)
             for words in spans:
                 self._words.update(f for _a, _b, f, _s in words)
             rows.append((rowid, *(" ".join(st for *_x, st in words) for words in spans)))
@@ -697,7 +711,7 @@ class ReferenceIndex:
     def _snippet(self, doc: _Doc, query: q.Query) -> str:
         # The best column to show: the first after the title where a word of the query is.
         for n in (*range(1, len(doc.texts)), 0):
-            snippet = q.highlight(doc.texts[n], query, language="english", at=doc.spans[n])
+            snippet = q.highlight(doc.texts[n], query, language=doc.language, at=doc.spans[n])
             if snippet is not None and (n > 0 or len(doc.texts) == 1):
                 return fts.snippet_to_html(snippet)
         return html.escape(_shorten(doc.fallback))

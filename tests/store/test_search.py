@@ -145,3 +145,22 @@ def test_a_correction_holds_when_the_vault_has_only_the_other_words(vault: Vault
     results = search_everything(vault, ReferenceLibrary.shared().index, "safty plan")
     assert results.corrected and results.typed == "safty plan"
     assert results.first() is not None and results.first().target.get("key") == "safety-planning"
+
+
+def test_a_spanish_article_is_stemmed_as_spanish() -> None:
+    from advocate_app.store.reference import ReferenceIndex, parse_article
+
+    text = ("---\ntitle: Vivienda segura\ncategory: Necesidades\nsummary: Refugios y viviendas.\n"
+            "language: es\nsources: [Fuente pública]\nlast_reviewed: 2026-11-01\n---\n"
+            "# Vivienda segura\n\nLas sobrevivientes buscan viviendas seguras y un plan de "
+            "seguridad para sus hijas.\n")
+    article = parse_article("vivienda-segura", text)
+    assert article.language == "es"
+    index = ReferenceIndex([article])
+    try:
+        for typed in ("vivienda", "seguras", "planes de seguridad", "hijas", "sobreviviente"):
+            assert [h.key for h in index.search(typed)] == ["vivienda-segura"], typed
+    finally:
+        index.close()
+    with pytest.raises(ValueError, match="language"):
+        parse_article("x", text.replace("language: es", "language: fr"))
