@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import re
 import threading
 import tomllib
-import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +23,9 @@ from typing import Any, Literal
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from rapidfuzz import fuzz
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from advocate_app.store import query as q
 from advocate_app.store import search as fts
 from advocate_app.store.vocab import RESOURCE_CATEGORIES
 
@@ -36,11 +37,7 @@ ARTICLE_SCHEME = "article"
 
 _SHORT_CELL = 24  # table columns whose cells all fit in this many characters never wrap
 
-FUZZY_THRESHOLD = 70.0  # per-word fuzz.ratio: "lisence"→"license" is 71, unrelated words ≤67
-FUZZY_MIN_WORD = 3
-FUZZY_SHORT_WORD = 5
-FUZZY_SHORT_THRESHOLD = 80.0
-FUZZY_MAX_CHARS = 200
+log = logging.getLogger(__name__)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,6 +57,7 @@ class Article:
     # When the article is due for its next review (front matter `next_review`). Older files
     # without it are due REVIEW_INTERVAL_MONTHS after `last_reviewed`: see review_due_on().
     next_review: dt.date | None = None
+    language: str = "en"  # "en" or "es": which Snowball stemmer indexes it
 
     @property
     def review_due_on(self) -> dt.date:
@@ -214,7 +212,18 @@ def parse_article(slug: str, text: str, name: str | None = None) -> Article:
         last_reviewed=reviewed,
         body_markdown=body.lstrip("\n"),
         next_review=_next_review_date(meta, name, reviewed),
+        language=_language(meta, name),
     )
+
+
+LANGUAGES = {"en": "english", "es": "spanish"}
+
+
+def _language(meta: dict[str, Any], name: str) -> str:
+    value = meta.get("language", "en")
+    if value not in LANGUAGES:
+        raise ValueError(f"{name}: “language” must be en or es.")
+    return str(value)
 
 
 def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
@@ -509,12 +518,19 @@ class ReferenceHit:
     title: str
     snippet_html: str  # escaped, matches in <b>: safe as Qt rich text
     score: float  # higher is better within one search; the list order is the ranking
+    matched: float = 1.0  # share of the searched terms this hit has (0–1)
+    in_title: bool = False  # every term found in the title
 
 
-def _fold(text: str) -> str:
-    """Lowercase without accents, as the unicode61 tokenizer sees words."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+@dataclass(frozen=True)
+class ReferenceResults:
+    hits: list[ReferenceHit]
+    searched_for: str = ""  # the terms searched after a correction ("safety plan")
+    typed: str = ""  # what the person typed, when it was corrected ("safty plan")
+
+    @property
+    def corrected(self) -> bool:
+        return bool(self.searched_for)
 
 
 def _resource_numbers(resource: ShippedResource) -> str:
@@ -529,133 +545,181 @@ def _resource_numbers(resource: ShippedResource) -> str:
 
 
 # The table name is ours, never user text; user text only ever arrives as a bound parameter
-# made safe by search.fts_query.
+# made of quoted words by advocate_app.store.query. Columns hold Snowball stems (see query.py);
+# the original text is kept in Python for titles and snippets.
 _TABLE = "reference_fts"
-_BM25 = f"bm25({_TABLE}, 10.0, 4.0, 2.0, 1.0)"  # title, tags, summary, body
-_SQL_INSERT = f"INSERT INTO {_TABLE} VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608
-_SQL_IN_TITLE = f"SELECT rowid FROM {_TABLE} WHERE {_TABLE} MATCH ?"  # noqa: S608
-_SQL_SEARCH = (
-    f"SELECT rowid, kind, key, title, {_BM25}, "  # noqa: S608
-    f"{fts.snippet_sql(_TABLE, -1)}, {fts.snippet_sql(_TABLE, 2)} "
-    f"FROM {_TABLE} WHERE {_TABLE} MATCH ? ORDER BY {_BM25} LIMIT ?"
+_VOCAB = "reference_vocab"
+_COLUMNS = ("title", "headings", "tags", "summary", "body")
+# Title ≫ headings ≫ body: a word in the title says what the whole article is about.
+_BM25 = f"bm25({_TABLE}, 12.0, 5.0, 4.0, 2.0, 1.0)"
+_SQL_INSERT = f"INSERT INTO {_TABLE}(rowid, {', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608
+_SQL_MATCHING = f"SELECT rowid FROM {_TABLE} WHERE {_TABLE} MATCH ?"  # noqa: S608
+_SQL_RANKED = (
+    f"SELECT rowid, {_BM25} FROM {_TABLE} WHERE {_TABLE} MATCH ?"  # noqa: S608
 )
+_HEADING = re.compile(r"^#{2,6}\s+(.*)$", re.MULTILINE)
+# A word found in many documents says little about any one: it counts half toward how many of
+# the terms a document has ("make a safety plan": "make" is everywhere, "safety plan" is not).
+_COMMON_SHARE = 0.2
+_COORD = 1.0
+# A directory entry is a few lines, so BM25's length normalisation lifts it over the article
+# that explains the same thing ("233733" is in both): the article is the better first answer.
+_RESOURCE_PRIOR = 0.5
+# Every term in the title: the document is about exactly what was asked ("U visa").
+_TITLE_BONUS = 3.0
+
+
+@dataclass(frozen=True)
+class _Doc:
+    kind: Literal["article", "resource"]
+    key: str
+    title: str
+    texts: tuple[str, ...]  # original text of each column, for snippets
+    fallback: str  # shown when no word of the query is in the text (a synonym matched)
+    spans: tuple[q.Spans, ...] = ()  # each text's words, folded and stemmed
+    language: str = "english"  # the Snowball stemmer of its text
 
 
 class ReferenceIndex:
     """Full-text search over the articles and the shipped resources, built once in memory."""
 
     def __init__(
-        self, articles: Sequence[Article], resources: Sequence[ShippedResource] = ()
+        self, articles: Sequence[Article], resources: Sequence[ShippedResource] = (),
+        synonyms: q.Synonyms | None = None,
     ) -> None:
         # Public text only, so no key; :memory: keeps nothing on disk. Any thread may search
         # (the global search runs off the GUI thread), one at a time.
         self._db = sqlcipher.connect(":memory:", check_same_thread=False)
         self._lock = threading.Lock()
+        self._synonyms = synonyms if synonyms is not None else q.load_synonyms()
         self._db.execute(
-            f"CREATE VIRTUAL TABLE {_TABLE} USING fts5("
-            "title, tags, summary, body, kind UNINDEXED, key UNINDEXED, "
+            f"CREATE VIRTUAL TABLE {_TABLE} USING fts5({', '.join(_COLUMNS)}, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
-        rows: list[tuple[str, str, str, str, str, str]] = []
-        # (kind, key, title, fallback snippet, folded title words) for typo-tolerant titles.
-        self._titles: list[tuple[str, str, str, str, list[str]]] = []
+        self._db.execute(f"CREATE VIRTUAL TABLE {_VOCAB} USING fts5vocab({_TABLE}, 'row')")
+        self._docs: list[_Doc] = []
         for a in articles:
             body = plain_text(_without_title_heading(a)) + "\n" + "\n".join(a.sources)
-            rows.append(_clean_row(a.title, " ".join(a.tags), a.summary, body, "article", a.slug))
-            self._titles.append(("article", a.slug, a.title, a.summary, self._words(a.title)))
+            headings = "\n".join(_HEADING.findall(a.body_markdown))
+            self._docs.append(_Doc("article", a.slug, a.title,
+                                   _clean_row(a.title, headings, " ".join(a.tags), a.summary,
+                                              body),
+                                   a.summary, language=LANGUAGES.get(a.language, "english")))
         for r in resources:
             numbers = _resource_numbers(r)
-            rows.append(_clean_row(r.name, r.category_label, numbers, r.notes, "resource", r.name))
-            self._titles.append(
-                ("resource", r.name, r.name, numbers or r.notes, self._words(r.name))
-            )
+            self._docs.append(_Doc("resource", r.name, r.name,
+                                   _clean_row(r.name, "", r.category_label, numbers, r.notes),
+                                   numbers or r.notes))
+        # Every word as written (folded), for typo correction and names typed without their
+        # apostrophe: the vocabulary a person sees, not the stems.
+        self._words: Counter[str] = Counter()
+        rows = []
+        for rowid, doc in enumerate(self._docs):
+            spans = tuple(q.spans(t, doc.language) for t in doc.texts)
+            self._docs[rowid] = _Doc(doc.kind, doc.key, doc.title, doc.texts, doc.fallback, spans,
+                                     doc.language)
+            for words in spans:
+                self._words.update(f for _a, _b, f, _s in words)
+            rows.append((rowid, *(" ".join(st for *_x, st in words) for words in spans)))
         with self._db:
             self._db.executemany(_SQL_INSERT, rows)
-
-    @staticmethod
-    def _words(text: str) -> list[str]:
-        return fts.tokens(_fold(text))
 
     def close(self) -> None:
         self._db.close()
 
     def search(self, text: str, limit: int = 20) -> list[ReferenceHit]:
-        """Hits for what a person typed, best first; never raises for any input."""
+        """Hits for what a person typed, best first (typos corrected); never raises for any
+        input. A broken index raises SearchFailed (logged without the text)."""
+        return self.search_results(text, limit).hits
+
+    def search_results(self, text: str, limit: int = 20, *,
+                       correct: bool = True) -> ReferenceResults:
         try:
             with self._lock:
-                return self._search(text, limit)
-        except Exception:  # a search box must never crash the screen
-            return []
+                return self._search(text, limit, correct)
+        except sqlcipher.Error as exc:
+            log.error("the reference search failed (%s)", type(exc).__name__)
+            raise fts.SearchFailed from None
 
-    def _search(self, text: str, limit: int) -> list[ReferenceHit]:
+    def _matching(self, expression: str) -> set[int]:
+        return {row[0] for row in self._db.execute(_SQL_MATCHING, (expression,))}
+
+    def _search(self, text: str, limit: int, correct: bool) -> ReferenceResults:
         if not isinstance(text, str) or limit <= 0:
-            return []
-        query = fts.fts_query(text)
-        hits: list[ReferenceHit] = []
-        if query is not None:
-            hits = self._fts(text, query, limit)
-        seen = {(h.kind, h.key) for h in hits}
-        if len(hits) < limit:
-            for hit in self._fuzzy(text):
-                if (hit.kind, hit.key) not in seen:
-                    hits.append(hit)
-                    seen.add((hit.kind, hit.key))
-        return hits[:limit]
+            return ReferenceResults([])
+        query = q.parse(text, self._synonyms)
+        if not query:
+            return ReferenceResults([])
+        found = [self._matching(q.term_expression(t, q.snowball)) for t in query.terms]
+        corrected = False
+        if correct:
+            for i, term in enumerate(query.terms):
+                if found[i] or len(term.typed) > 1:
+                    continue
+                better = self._correct(term)
+                if better is not None:
+                    query = query.replaced(i, better)
+                    found[i] = self._matching(q.term_expression(better, q.snowball))
+                    corrected = corrected or better.typed != term.typed
+        if not any(found):
+            return ReferenceResults([])
+        total = len(self._docs)
+        weights = [1.0 if len(s) <= total * _COMMON_SHARE else 0.5 for s in found]
+        any_expr = q.any_of(query, q.snowball)
+        assert any_expr is not None
+        scores = dict(self._db.execute(_SQL_RANKED, (any_expr,)).fetchall())
+        title_terms = [self._matching(f"title : ({q.term_expression(t, q.snowball)})")
+                       for t in query.terms]
+        in_title = set.intersection(*title_terms) if title_terms else set()
 
-    def _in_title(self, query: str) -> set[int]:
-        return {row[0] for row in self._db.execute(_SQL_IN_TITLE, (f"title : ({query})",))}
+        def rank(rowid: int) -> tuple[float, int]:
+            # How many of the terms (common ones half), as a coordination factor on BM25: a
+            # document with most of the words beats one with a single common word, and a title
+            # that says exactly what was asked can still beat a long text that mentions more.
+            have = sum(w for s, w in zip(found, weights, strict=True) if rowid in s)
+            coverage = have / sum(weights)
+            prior = 1.0 if self._docs[rowid].kind == "article" else _RESOURCE_PRIOR
+            if rowid in in_title:
+                prior *= _TITLE_BONUS
+            return (-(coverage ** _COORD) * -scores.get(rowid, 0.0) * prior,
+                    self._docs[rowid].kind != "article")
 
-    def _fts(self, text: str, query: str, limit: int) -> list[ReferenceHit]:
-        whole_words = fts.fts_query(text, prefix=False)
-        # "T visa": a title with the word "t" beats one where "t" only starts "The".
-        in_title_exact = self._in_title(whole_words) if whole_words else set()
-        in_title = self._in_title(query)
-        rows = self._db.execute(_SQL_SEARCH, (query, max(limit * 4, 200))).fetchall()
-
-        # Title matches first, then articles, then resources: the list reads grouped by kind.
-        def tier(row: tuple[Any, ...]) -> int:
-            if row[0] in in_title_exact:
-                return 0
-            if row[0] in in_title:
-                return 1
-            return 2 if row[1] == "article" else 3
-
-        rows.sort(key=lambda row: (tier(row), row[4]))
+        candidates = sorted(set().union(*found), key=rank)[:limit]
         hits = []
-        for _rowid, kind, key, title, rank, best, summary in rows[:limit]:
-            snippet = best if fts.plain_snippet(best) != title else summary
-            hits.append(ReferenceHit(kind, key, title, fts.snippet_to_html(snippet), -rank))
-        return hits
+        for rowid in candidates:
+            doc = self._docs[rowid]
+            share = sum(1 for s in found if rowid in s) / len(found)
+            hits.append(ReferenceHit(doc.kind, doc.key, doc.title,
+                                     self._snippet(doc, query), -scores.get(rowid, 0.0),
+                                     share, rowid in in_title))
+        if corrected:
+            return ReferenceResults(hits, query.text, " ".join(q.words(text)))
+        return ReferenceResults(hits)
 
-    def _fuzzy(self, text: str) -> list[ReferenceHit]:
-        words = [w for w in fts.tokens(_fold(text[:FUZZY_MAX_CHARS])) if len(w) >= FUZZY_MIN_WORD]
-        if not words:
-            return []
-        scored: list[tuple[float, int, ReferenceHit]] = []
-        for order, (kind, key, title, fallback, title_words) in enumerate(self._titles):
-            if not title_words:
-                continue
-            # Each typed word against its closest title word; the mean must clear the bar.
-            score = sum(_word_score(w, title_words) for w in words) / len(words)
-            if score >= FUZZY_THRESHOLD:
-                snippet = html.escape(_shorten(fallback))
-                scored.append((score, order, ReferenceHit(kind, key, title, snippet, score / 100)))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        return [hit for _score, _order, hit in scored]
+    def _correct(self, term: q.Term) -> q.Term | None:
+        word = term.typed[0]
+        split = q.split_words(word, self._words.__contains__)
+        if split is not None:  # "obrien": the words "o" "brien", side by side
+            return q.Term(term.typed, (*term.forms, split), term.prefix)
+        if term.prefix and any(w.startswith(word) for w in self._words):
+            return None
+        better = q.closest_word(word, self._words)
+        if better is None:
+            return None
+        return q.parse(better, self._synonyms, prefix_last=False).terms[0]
+
+    def _snippet(self, doc: _Doc, query: q.Query) -> str:
+        # The best column to show: the first after the title where a word of the query is.
+        for n in (*range(1, len(doc.texts)), 0):
+            snippet = q.highlight(doc.texts[n], query, language=doc.language, at=doc.spans[n])
+            if snippet is not None and (n > 0 or len(doc.texts) == 1):
+                return fts.snippet_to_html(snippet)
+        return html.escape(_shorten(doc.fallback))
 
 
-def _word_score(word: str, title_words: Sequence[str]) -> float:
-    best = max(fuzz.ratio(word, tw) for tw in title_words)
-    # One wrong letter in a short word is another word ("cafe"/"safe"): ask for more there.
-    if len(word) < FUZZY_SHORT_WORD and best < FUZZY_SHORT_THRESHOLD:
-        return 0.0
-    return best
-
-
-def _clean_row(*values: str) -> tuple[str, str, str, str, str, str]:
-    # The snippet markers must come only from snippet(), never from the text itself.
-    a, b, c, d, e, f = (v.replace(fts.MARK_START, " ").replace(fts.MARK_END, " ") for v in values)
-    return a, b, c, d, e, f
+def _clean_row(*values: str) -> tuple[str, ...]:
+    # The snippet markers must come only from the highlighter, never from the text itself.
+    return tuple(v.replace(fts.MARK_START, " ").replace(fts.MARK_END, " ") for v in values)
 
 
 def _without_title_heading(article: Article) -> str:

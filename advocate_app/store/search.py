@@ -8,11 +8,14 @@ you type. Quotes, `*`, `AND(`, `NEAR`, `-`, apostrophes and emoji therefore cann
 from __future__ import annotations
 
 import html
+import logging
 import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from advocate_app.store.vault import Vault
+
+log = logging.getLogger(__name__)
 
 MAX_TOKENS = 16
 MAX_TOKEN_CHARS = 48
@@ -25,6 +28,15 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 MARK_START = "\x02"
 MARK_END = "\x03"
 ELLIPSIS = "…"
+
+
+def token_pattern() -> re.Pattern[str]:
+    return _TOKEN
+
+
+class SearchFailed(Exception):
+    """A search could not run (a damaged index, a locked vault). The message holds no query
+    text; the ui says "search failed"."""
 
 
 def tokens(text: str) -> list[str]:
@@ -62,15 +74,19 @@ def ranked_matches(vault: Vault, query_text: str, *, fts: str, table: str,
                    columns: str, snippet_column: int, order: str, limit: int,
                    snippet_words: int = 10) -> list[tuple[Any, ...]]:
     """Rows of `table` (aliased `r`) whose FTS5 index `fts` matches what a person typed, best
-    first, each ending with a highlighted snippet. Never raises for any input.
+    first, each ending with a highlighted snippet: rows with every term, then (if there are
+    few) rows with some. Never raises for any text; raises SearchFailed, logged without the
+    text, when the index cannot be read.
 
     Every name here is one of ours, fixed in code; the person's text is the bound :match.
     """
     from sqlalchemy import text
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DatabaseError
 
-    match = fts_query(query_text)
-    if match is None:
+    from advocate_app.store import query as q
+
+    parsed = q.parse(query_text)
+    if not parsed:
         return []
     for name in (fts, table):
         if not name.isidentifier():
@@ -82,7 +98,14 @@ def ranked_matches(vault: Vault, query_text: str, *, fts: str, table: str,
     )
     try:
         with vault.read() as s:
-            return [tuple(row) for row in s.execute(text(sql),
-                                                    {"match": match, "limit": limit})]
-    except OperationalError:
-        return []
+            rows = [tuple(row) for row in s.execute(
+                text(sql), {"match": q.all_of(parsed, q.as_typed), "limit": limit})]
+            if len(rows) < limit and len(parsed.terms) > 1:
+                seen = {row[0] for row in rows}
+                more = s.execute(text(sql), {"match": q.any_of(parsed, q.as_typed),
+                                             "limit": limit + len(rows)})
+                rows += [tuple(row) for row in more if row[0] not in seen][:limit - len(rows)]
+            return rows
+    except DatabaseError as exc:
+        log.error("search of %s failed (%s)", fts, type(exc.orig).__name__)
+        raise SearchFailed from None

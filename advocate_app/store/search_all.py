@@ -1,16 +1,26 @@
 """One search box for everything: reference articles and resources, clients by alias, notes.
 
-Each kind is searched with the same safe query builder (advocate_app.store.search), so no text a
-person types can raise. Results come back grouped by kind, best first within each group.
+Each kind is searched with the same query parsing (advocate_app.store.query), so no text a
+person types can raise. The hits come back as one list, best first whatever their kind: a hit
+with more of the searched terms beats one with fewer, a title (an article's title, a resource's
+name, a client's alias) that has them all beats a passage that mentions them, and within a kind
+each index's own ranking decides.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.exc import DatabaseError
 
 from advocate_app.store import notes, search
-from advocate_app.store.reference import ReferenceIndex
+from advocate_app.store import query as q
+from advocate_app.store.reference import ReferenceIndex, ReferenceResults
 from advocate_app.store.vault import Vault
+
+log = logging.getLogger(__name__)
 
 KINDS = ("article", "resource", "client", "note")
 
@@ -21,54 +31,158 @@ class Hit:
     title: str  # shown in bold (escaped by the ui)
     snippet_html: str  # already escaped, matches in <b>
     target: dict[str, object] = field(default_factory=dict)  # what to open
+    score: float = 0.0  # comparable across kinds within one search; higher is better
 
 
 @dataclass(frozen=True)
 class Results:
-    groups: dict[str, list[Hit]]
+    hits: list[Hit] = field(default_factory=list)  # best first, any kind
+    searched_for: str = ""  # a typo was corrected: the terms searched ("safety plan")
+    typed: str = ""  # … and what was typed ("safty plan"), to search for instead
+    newest_notes_first: bool = False  # many notes matched: newest shown, ranking to follow
+
+    @property
+    def groups(self) -> dict[str, list[Hit]]:
+        out: dict[str, list[Hit]] = {kind: [] for kind in KINDS}
+        for hit in self.hits:
+            out[hit.kind].append(hit)
+        return out
+
+    @property
+    def corrected(self) -> bool:
+        return bool(self.searched_for)
 
     def first(self) -> Hit | None:
-        for kind in KINDS:
-            if self.groups.get(kind):
-                return self.groups[kind][0]
-        return None
+        return self.hits[0] if self.hits else None
 
     def total(self) -> int:
-        return sum(len(v) for v in self.groups.values())
+        return len(self.hits)
+
+
+def _score(share: float, whole_title: bool, position: int) -> float:
+    # Share of the terms first (0–10), a title with all of them next (3), then the index's own
+    # order (2 for its best hit, falling off): "T visa" opens the article titled T visa, a
+    # client's alias beats notes that mention it, and a note with all the words of a question
+    # beats an article with one of them.
+    return 10.0 * share + (3.0 if whole_title else 0.0) + 2.0 / (1 + position)
+
+
+_SQL_CLIENTS = ("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :match "
+                "ORDER BY bm25(clients_fts) LIMIT :limit")
+_SQL_CLIENT_ROWS = "SELECT id, alias, status FROM clients WHERE id IN ({ids})"
+_SQL_CLIENT_WORD = "SELECT 1 FROM clients_fts_vocab WHERE term = :term"
 
 
 def search_clients(vault: Vault, query_text: str, limit: int = 10) -> list[Hit]:
-    rows = search.ranked_matches(
-        vault, query_text, fts="clients_fts", table="clients", columns="r.id, r.alias, r.status",
-        snippet_column=0, snippet_words=8, limit=limit,
-        order="r.status = 'closed', bm25(clients_fts)")
-    return [
-        Hit("client", r[1], search.snippet_to_html(r[3]) + (" · closed" if r[2] == "closed"
-                                                           else ""),
-            {"client_id": r[0]})
-        for r in rows
-    ]
+    """Clients whose alias has every word typed (prefix for the last), best first; "OBrien"
+    finds "O'Brien". Raises SearchFailed (logged without the text) if the index is unreadable."""
+    query = q.parse(query_text, q.Synonyms(), prefix_last=True)  # aliases: no synonyms
+    if not query:
+        return []
+    try:
+        with vault.read() as s:
+            conn = s.connection().connection.driver_connection
+            ids, query = _client_ids(conn, query, limit)
+            if not ids:
+                return []
+            rows = {r[0]: r for r in conn.execute(
+                _SQL_CLIENT_ROWS.format(ids=",".join(str(int(i)) for i in ids)))}
+    except DatabaseError as exc:
+        log.error("client search failed (%s)", type(exc.orig).__name__)
+        raise search.SearchFailed from None
+    ordered = sorted((rows[i] for i in ids if i in rows), key=lambda r: r[2] == "closed")
+    hits = []
+    for position, (cid, alias, status) in enumerate(ordered):
+        marked = q.highlight(alias, query, language="english", words_shown=8)
+        snippet = search.snippet_to_html(marked if marked is not None else alias)
+        if status == "closed":
+            snippet += " · closed"
+        hits.append(Hit("client", alias, snippet, {"client_id": cid},
+                        _score(1.0, True, position)))
+    return hits
+
+
+def _client_ids(conn: Any, query: q.Query, limit: int) -> tuple[list[int], q.Query]:
+    match = q.all_of(query, q.as_typed)
+    ids = [r[0] for r in conn.execute(_SQL_CLIENTS, {"match": match, "limit": limit})]
+    if ids:
+        return ids, query
+    # "OBrien": the alias holds the words "o" and "brien"; try a typed word split in two.
+    terms = list(query.terms)
+    changed = False
+    for i, term in enumerate(terms):
+        word = term.typed[0]
+        if len(term.typed) > 1 or len(word) < 3:
+            continue
+        split = q.split_words(word, lambda w: conn.execute(
+            _SQL_CLIENT_WORD, {"term": w}).fetchone() is not None)
+        if split is not None:
+            terms[i] = q.Term(term.typed, (*term.forms, split), term.prefix)
+            changed = True
+    if not changed:
+        return [], query
+    query = q.Query(tuple(terms))
+    match = q.all_of(query, q.as_typed)
+    return [r[0] for r in conn.execute(_SQL_CLIENTS, {"match": match, "limit": limit})], query
 
 
 def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
-                      query_text: str, per_kind: int = 8) -> Results:
-    groups: dict[str, list[Hit]] = {kind: [] for kind in KINDS}
-    if not query_text.strip():
-        return Results(groups)
+                      query_text: str, per_kind: int = 8, *, correct: bool = True,
+                      full_ranking: bool = False) -> Results:
+    """One ranked list. With `correct`, a word that matches nothing is corrected (and the
+    Results say so); `full_ranking` ranks every matching note even when very many match.
+    Raises SearchFailed when an index cannot be read; the ui says "search failed"."""
+    if not isinstance(query_text, str) or not query_text.strip():
+        return Results()
+    hits: list[Hit] = []
+    searched_for, typed = "", ""
+    text = query_text
+    vault_open = vault is not None and vault.is_unlocked
     if reference is not None:
-        for ref in reference.search(query_text, limit=per_kind * 2):
-            if len(groups[ref.kind]) < per_kind:
-                groups[ref.kind].append(Hit(ref.kind, ref.title, ref.snippet_html,
-                                            {"key": ref.key}))
-    if vault is not None and vault.is_unlocked:
+        found = reference.search_results(query_text, limit=per_kind * 2, correct=correct)
+        if found.corrected and vault_open and _vault_has_any(vault, found):
+            # Not a typo after all: the vault has the word ("Sparrow", a client's alias).
+            found = reference.search_results(query_text, limit=per_kind * 2, correct=False)
+        if found.corrected:
+            searched_for, typed = found.searched_for, found.typed
+            text = found.searched_for
+        per: dict[str, int] = {}
+        for ref in found.hits:
+            position = per.get(ref.kind, 0)
+            if position >= per_kind:
+                continue
+            per[ref.kind] = position + 1
+            hits.append(Hit(ref.kind, ref.title, ref.snippet_html, {"key": ref.key},
+                            _score(ref.matched, ref.in_title, position)))
+    newest = False
+    if vault_open:
+        assert vault is not None
         from advocate_app.store.resources import search_resources
 
-        local = [Hit("resource", h.name, h.snippet_html, {"key": h.name, "local": True})
-                 for h in search_resources(vault, query_text, per_kind)]
-        groups["resource"] = (local + groups["resource"])[:per_kind]
-        groups["client"] = search_clients(vault, query_text, per_kind)
-        groups["note"] = [
-            Hit("note", h.alias, h.snippet_html, {"client_id": h.client_id, "note_id": h.note_id})
-            for h in notes.search_notes(vault, query_text, limit=per_kind)
-        ]
-    return Results(groups)
+        for position, h in enumerate(search_resources(vault, text, per_kind)):
+            hits.append(Hit("resource", h.name, h.snippet_html, {"key": h.name, "local": True},
+                            _score(1.0, False, position) + 0.5))  # the office's own first
+        hits.extend(search_clients(vault, text, per_kind))
+        found_notes = notes.find_notes(vault, text, limit=per_kind, correct=correct and not
+                                       searched_for, full_ranking=full_ranking,
+                                       snippet_words=10)
+        if found_notes.searched_for:
+            searched_for, typed = found_notes.searched_for, found_notes.typed
+        newest = found_notes.newest_first
+        for position, h in enumerate(found_notes.hits):
+            share = 1.0 if position < found_notes.with_every_term else 0.5
+            hits.append(Hit("note", h.alias, h.snippet_html,
+                            {"client_id": h.client_id, "note_id": h.note_id},
+                            _score(share, False, position)))
+    order = {kind: n for n, kind in enumerate(KINDS)}
+    hits.sort(key=lambda h: (-h.score, order[h.kind]))
+    return Results(hits, searched_for, typed, newest)
+
+
+def _vault_has_any(vault: Vault, found: ReferenceResults) -> bool:
+    """Whether a word the reference corrected is one the vault holds as typed ("Sparrow",
+    a client's alias): then it was no typo."""
+    changed = [w for w in found.typed.split() if w not in found.searched_for.split()]
+    return any(search_clients(vault, word, 1)
+               or notes.find_notes(vault, word, limit=1, correct=False).hits
+               for word in changed)

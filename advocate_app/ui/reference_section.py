@@ -19,6 +19,7 @@ from advocate_app.store.reference import (
     ShippedResource,
     render_html,
 )
+from advocate_app.store.search import SearchFailed
 from advocate_app.ui.clipboard import copy_text
 from advocate_app.ui.files import ask_save_path
 from advocate_app.ui.qt import (
@@ -433,7 +434,14 @@ class ReferenceSection(Section):
     def _fill_results(self, text: str) -> None:
         self.tree.clear()
         today = self.today()
-        hits = self._index.search(text, limit=40)
+        try:
+            hits = self._index.search(text, limit=40)
+        except SearchFailed:  # logged by the store without the text
+            failed = QTreeWidgetItem([tr("Search failed. Try again.")])
+            failed.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(failed)
+            self.result_count.hide()
+            return
         articles = sum(1 for h in hits if h.kind == "article")
         self.result_count.setText(tr("Articles: {0} · Resources: {1}").format(
             articles, len(hits) - articles))

@@ -85,7 +85,8 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     shell.add_section("settings", SettingsSection(vault, controller.settings,
                                                   controller.idle.set_minutes))
 
-    page = SearchPage(lambda text: search_everything(vault, library.index, text))
+    page = SearchPage(lambda text, correct, full: search_everything(
+        vault, library.index, text, correct=correct, full_ranking=full))
 
     def open_hit(hit: Hit) -> None:
         shell.leave_search()

@@ -95,7 +95,8 @@ class LatestOnly:
         self._owner = owner
         self._generation = 0
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None] | None = None) -> None:
         self._generation += 1
         mine = self._generation
 
@@ -107,8 +108,12 @@ class LatestOnly:
         def failed(exc: BaseException) -> None:
             from advocate_app.store.errors import VaultError
 
-            if not isinstance(exc, VaultError):
-                log.error("a background search failed (%s)", type(exc).__name__)
+            if isinstance(exc, VaultError):  # locked meanwhile: nothing left to show
+                log.info("a background lookup ended with the vault locked")
+                return
+            log.error("a background search failed (%s)", type(exc).__name__)
+            if on_error is not None and mine == self._generation and is_alive(self._owner):
+                on_error(exc)
 
         run_task(fn, done, failed)
 

@@ -69,3 +69,20 @@ def test_upgrade_to_0005_adds_an_empty_export_ledger(vault_dir: Path) -> None:
         assert summary_ledger.exported_cells(vault) == []
         assert report_settings.summary_k(vault) == 11
         assert report_settings.fiscal_year_start_month(vault) == 10
+
+
+def test_upgrade_to_stemmed_search_reindexes_existing_notes(vault_dir: Path) -> None:
+    from advocate_app.store import clients, notes
+    from advocate_app.store.clients import ClientFields
+
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        cid = clients.create_client(vault, ClientFields(alias="Plover"))
+        nid = notes.add_note(vault, cid, "contact", "Discussed housing options.")
+    _downgrade_copy(vault_dir, "0004")  # the notes index as 0004 built it: no stems
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        assert vault.schema_revision() == migrate.head_revision()
+        # "housed" shares only the stem with "housing": found only through the rebuilt index.
+        assert [h.note_id for h in notes.search_notes(vault, "housed")] == [nid]
+        assert vault.integrity_problems() == []

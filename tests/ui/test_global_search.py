@@ -97,3 +97,47 @@ def test_typing_searches_off_the_gui_thread_and_the_newest_wins(unlocked, qtbot)
     qtbot.wait(50)
     assert [h.title for h in page.results.groups["client"]] == ["Sparrow"]
     assert "sparrow" in page.heading.text().lower()
+
+
+def test_one_list_best_first_with_kind_labels_and_the_first_selected(unlocked, qtbot) -> None:
+    vault = unlocked.vault
+    cid = clients.create_client(vault, ClientFields(alias="Kestrel"))
+    notes.add_note(vault, cid, "contact", "Kestrel asked about the T visa interview.")
+    page = _search(qtbot, unlocked, "T visa")
+    first = page.results.first()
+    assert first is not None and first.target.get("key") == "t-visa"
+    assert "note" in {h.kind for h in page.results.hits}
+    assert page.list.currentRow() == 0
+    labels = [page.list.item(i).data(Qt.ItemDataRole.AccessibleTextRole)
+              for i in range(page.list.count())]
+    assert labels[0] == "Article: The T visa"
+    assert any(text.startswith("Note: Kestrel") for text in labels)
+    qtbot.keyPress(unlocked.shell.search, Qt.Key.Key_Return)
+    assert unlocked.shell.sections["reference"].current_slug() == "t-visa"
+
+
+def test_a_typo_is_corrected_and_the_original_can_be_searched(unlocked, qtbot) -> None:
+    page = _search(qtbot, unlocked, "safty plan")
+    assert page.correction.isVisible()
+    assert "Showing results for" in page.correction.text()
+    assert "safety plan" in page.correction.text() and "safty plan" in page.correction.text()
+    assert page.results.first().target.get("key") == "safety-planning"
+    page.correction.linkActivated.emit("as-typed")  # "search instead for safty plan"
+    assert not page.correction.isVisible()
+    assert not page.results.corrected and "safty plan" in page.heading.text()
+
+
+def test_a_failing_search_says_so(unlocked, qtbot, monkeypatch) -> None:
+    from advocate_app.store import search_all
+    from advocate_app.store.search import SearchFailed
+
+    def broken(*_args, **_kwargs):
+        raise SearchFailed
+
+    monkeypatch.setattr(search_all.notes, "find_notes", broken)
+    page = unlocked.shell.search_page
+    page.run("visa")
+    assert page.failed and page.heading.text() == "Search failed"
+    page.run_async("court")
+    qtbot.waitUntil(lambda: page.heading.text() == "Search failed" and page.failed,
+                    timeout=5000)
