@@ -47,7 +47,9 @@ from advocate_app.ui.qt import (
     QObject,
     QPersistentModelIndex,
     QPushButton,
+    QRect,
     QSize,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -64,7 +66,7 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
-from advocate_app.ui.widgets import confirm, label, primary_button
+from advocate_app.ui.widgets import AdaptiveSplitter, confirm, label, primary_button
 
 NEED_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -325,6 +327,18 @@ class RoomyDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         size = super().sizeHint(option, index)
+        view = self.parent()
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if isinstance(view, QTreeView) and view.wordWrap() and isinstance(text, str) and text:
+            # A long need name wraps onto more lines in its column instead of ending in "…".
+            width = view.header().sectionSize(index.column()) - 16
+            if index.column() == 0:
+                depth = 1 if index.parent().isValid() else 0
+                width -= view.indentation() * (depth + 1)
+            if width > 20:
+                box = option.fontMetrics.boundingRect(
+                    QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+                size.setHeight(max(size.height(), box.height() + 4))
         return QSize(size.width(), size.height() + self.PADDING)
 
 
@@ -566,8 +580,16 @@ class NeedDetail(QGroupBox):
         self.history.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         history_label.setBuddy(self.history)
         layout.addWidget(history_label)
+        # Never a 70-pixel sliver: at least four lines of history are always visible.
+        self.history.setMinimumHeight(self.fontMetrics().height() * 6)
         layout.addWidget(self.history, 1)
-        self.stack.addWidget(page)
+        # On a small screen the form scrolls; it never squashes its rows into each other.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(page)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.stack.addWidget(self.scroll)
         outer.addWidget(self.stack)
 
         self.need: NeedView | None = None
@@ -669,8 +691,9 @@ class NeedsPanel(QWidget):
         buttons.addWidget(self.remove_button)
         outer.addLayout(buttons)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
+        # The list and the selected need stack on a narrow screen: both stay readable.
+        splitter = AdaptiveSplitter(self.fontMetrics().averageCharWidth() * 90)
+        self.splitter = splitter
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -691,7 +714,12 @@ class NeedsPanel(QWidget):
         self.view.setItemDelegate(RoomyDelegate(self.view))
         self.view.setItemDelegateForColumn(NeedsModel.COL_STATUS, StatusDelegate(self.view))
         self.view.setAllColumnsShowFocus(True)
-        self.view.setUniformRowHeights(True)
+        # Long need names wrap onto more lines instead of ending in "…" (full text in the
+        # tooltip as well).
+        self.view.setWordWrap(True)
+        self.view.setUniformRowHeights(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setMinimumHeight(self.fontMetrics().height() * 6)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         # The need's name gets the room; the next step is shown in full on the right.
@@ -699,7 +727,8 @@ class NeedsPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NeedsModel.COL_NEED, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NeedsModel.COL_NEXT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NeedsModel.COL_NEXT, self.fontMetrics().averageCharWidth() * 18)
+        header.resizeSection(NeedsModel.COL_NEXT, self.fontMetrics().averageCharWidth() * 14)
+        header.sectionResized.connect(lambda *_a: self.view.doItemsLayout())
         for column in (NeedsModel.COL_STATUS, NeedsModel.COL_PRIORITY, NeedsModel.COL_DUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.list_stack.addWidget(self.view)

@@ -15,6 +15,7 @@ from advocate_app.ui.qt import (
     QListWidgetItem,
     QObject,
     QPushButton,
+    QScrollArea,
     QSize,
     QSizePolicy,
     QStackedWidget,
@@ -86,12 +87,17 @@ class Shell(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("Navigation")
         self.nav.setAccessibleName(tr("Sections"))
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(150)  # widened to the longest section name in add_section
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
+        # A screen too small for a section scrolls it rather than squashing its forms.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.stack)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        body.addWidget(self.scroll, 1)
         outer.addLayout(body, 1)
         self.sections: dict[str, Section] = {}
         self.nav.currentRowChanged.connect(self._show_row)
@@ -150,8 +156,11 @@ class Shell(QWidget):
         self.sections[key] = section
         item = QListWidgetItem(section.title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(170, 40))
+        item.setSizeHint(QSize(130, 40))
         self.nav.addItem(item)
+        # As narrow as the longest name allows: small screens need the room for the section.
+        wanted = self.nav.fontMetrics().horizontalAdvance(section.title) + 48
+        self.nav.setFixedWidth(max(self.nav.width(), min(wanted, 220)))
         self.stack.addWidget(section)
 
     def _show_row(self, row: int) -> None:
