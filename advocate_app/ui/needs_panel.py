@@ -719,7 +719,7 @@ class NeedsPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setUniformRowHeights(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.view.setMinimumHeight(self.fontMetrics().height() * 6)
+        self.view.setMinimumHeight(self.fontMetrics().height() * 5)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         # The need's name gets the room; the next step is shown in full on the right.

@@ -31,7 +31,13 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import StrengthMeter, add_form_rows, label, passphrase_field
+from advocate_app.ui.widgets import (
+    StrengthMeter,
+    add_form_rows,
+    label,
+    passphrase_field,
+    readable_width,
+)
 from advocate_app.ui.worker import run_task
 
 
@@ -62,6 +68,7 @@ class AddUserDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        readable_width(self)  # the explanation was clipped in a narrow dialog
 
     def _accept(self) -> None:
         if not self.name.text().strip():

@@ -190,3 +190,13 @@ class AdaptiveSplitter(QSplitter):
         if wanted != self.orientation():
             self.setOrientation(wanted)
         super().resizeEvent(event)
+
+
+def readable_width(dialog: QWidget, chars: int = 60) -> None:
+    """Give a dialog room for its wrapped sentences (a too-narrow dialog cuts their last lines
+    off), but never more than the screen."""
+    wanted = dialog.fontMetrics().averageCharWidth() * chars
+    screen = dialog.screen()
+    if screen is not None:
+        wanted = min(wanted, int(screen.availableGeometry().width() * 0.9))
+    dialog.setMinimumWidth(wanted)

@@ -4,18 +4,29 @@ squashed below its minimum size hint or each label whose text is cut off.
 
     python -m tests.ui.layout_walk WIDTH HEIGHT FOLDER [SCREENSHOT_DIR]
 
-WIDTH and HEIGHT are physical pixels of the screen; the window gets the logical size that
-screen has at the current QT_SCALE_FACTOR. Exit status 0 and "OK" when nothing is wrong.
+WIDTH and HEIGHT are physical pixels of the screen: the offscreen platform is given one screen
+of that size (a config file), and the window chooses its own size from it, as on a laptop.
+Exit status 0 and "OK" when nothing is wrong.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from datetime import date
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+def _fake_screen(width: int, height: int, folder: Path) -> None:
+    config = folder.parent / f"screen-{width}x{height}.json"
+    config.write_text(json.dumps({"synchronousWindowSystemEvents": False,
+                                  "windowFrameMargins": False,
+                                  "screens": [{"name": "laptop", "x": 0, "y": 0,
+                                               "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 PASSPHRASE = "plum tractor quietly 42 harbor"
 LONG_NEED = "Emergency shelter for tonight and the next two weeks, away from the trafficker"
@@ -71,16 +82,19 @@ def main() -> int:
     width, height = int(sys.argv[1]), int(sys.argv[2])
     folder = Path(sys.argv[3])
     shots = Path(sys.argv[4]) if len(sys.argv) > 4 else None
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    _fake_screen(width, height, folder)
 
     from advocate_app.settings import Settings
     from advocate_app.store import clients, needs, notes
     from advocate_app.store.vault import Vault
     from advocate_app.ui.app import build_controller, make_application
-    from advocate_app.ui.qt import QApplication, QDialog, QRect
+    from advocate_app.ui.qt import QApplication, QDialog
 
     app = make_application([])
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
-    logical = (int(width / scale), int(height / scale))
+    available = app.primaryScreen().availableGeometry()
+    assert abs(available.width() - width / scale) <= 1, available
 
     vault, _key = Vault.create(folder, office_name="Riverbend Advocacy Office",
                                user_name="Maria", passphrase=PASSPHRASE, kdf_target_seconds=0)
@@ -97,11 +111,10 @@ def main() -> int:
                                   kdf_target_seconds=0)
     window = controller.window
     window.show()
-    # The window chooses its own size from the screen; then it is set to exactly that screen.
-    window.fit_to_screen(QRect(0, 0, *logical))
-    window.resize(*logical)
     controller.start()
     problems: list[str] = []
+    if not available.contains(window.frameGeometry()):
+        problems.append(f"the window {window.frameGeometry()} does not fit on {available}")
 
     def settle() -> None:
         for _ in range(10):
