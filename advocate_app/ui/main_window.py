@@ -500,6 +500,7 @@ class AppController:
         elif shell.nav.count():
             shell.nav.setCurrentRow(0)
         self._last_location = {}
+        shell.focus_section()  # where the person left off, never the global search
         self.idle.set_minutes(self.settings.idle_minutes)
         self.idle.start()
         if not vault.is_demo and self.settings.automatic_backups:

@@ -75,8 +75,9 @@ APPOINTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-# Keyboard shortcuts for setting a status, in vocabulary order (Ctrl+1 … Ctrl+5).
-STATUS_SHORTCUTS = {code: f"Ctrl+{i}" for i, code in enumerate(NEED_STATUSES, start=1)}
+# Keyboard shortcuts for setting a status, in vocabulary order (Alt+1 … Alt+5): Ctrl+1 …
+# Ctrl+9 switch sections everywhere.
+STATUS_SHORTCUTS = {code: f"Alt+{i}" for i, code in enumerate(NEED_STATUSES, start=1)}
 
 
 # --- small conversions --------------------------------------------------------------------------
@@ -259,7 +260,7 @@ class NeedsModel(QAbstractItemModel):
             if column == self.COL_NEXT:
                 return need.next_step or None
             if column == self.COL_STATUS:
-                return tr("F2 or Enter to change; Ctrl+1 to Ctrl+5 to set directly")
+                return tr("F2 or Enter to change; Alt+1 to Alt+5 to set directly")
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._need_text(need, column)
@@ -657,7 +658,7 @@ class NeedDetail(QGroupBox):
 class NeedsPanel(QWidget):
     """A client's needs: the checklist by category on the left, the selected need on the right.
 
-    Keyboard: arrows move; F2 or Enter opens the status list; Ctrl+1 … Ctrl+5 set a status
+    Keyboard: arrows move; F2 or Enter opens the status list; Alt+1 … Alt+5 set a status
     directly; Delete removes a need added by mistake (declining is not removing).
     """
 
@@ -734,7 +735,7 @@ class NeedsPanel(QWidget):
         self.list_stack.addWidget(self.view)
         left_layout.addWidget(self.list_stack, 1)
         self.keys_hint = label(tr(
-            "F2 or Enter: change status · Ctrl+1 to Ctrl+5: set status · Delete: remove"),
+            "F2 or Enter: change status · Alt+1 to Alt+5: set status · Delete: remove"),
             "hint")
         left_layout.addWidget(self.keys_hint)
         splitter.addWidget(left)
