@@ -100,12 +100,12 @@ class ReportsSection(Section):
         self.k = QSpinBox()
         self.k.setRange(MIN_K, MAX_K)
         self.k.setValue(DEFAULT_K)
-        self.k.setAccessibleName(tr("Smallest count shown"))
-        k_label = QLabel(tr("Smallest count &shown"))
+        self.k.setAccessibleName(tr("Privacy threshold"))
+        k_label = QLabel(tr("Privacy &threshold"))
         k_label.setBuddy(self.k)
         grid.addWidget(k_label, 3, 0)
         grid.addWidget(self.k, 3, 1)
-        grid.addWidget(label(tr("Counts below this print as “<k”. 11 is the common "
+        grid.addWidget(label(tr("Groups smaller than this are hidden. 11 is the common "
                                 "standard; choose 5 to 20."), "hint"), 3, 2)
         self.quarter_radio.setChecked(True)
         layout.addWidget(choose)
@@ -160,8 +160,9 @@ class ReportsSection(Section):
             self._busy(False)
             self.summary = summary
             self.view.setHtml(summary_html(summary))
-            set_message(self.message, tr("Showing {0}, k = {1}.").format(summary.period_label,
-                                                                        summary.k), "ok")
+            set_message(self.message, tr(
+                "Showing {0}. Privacy threshold: groups smaller than {1} are hidden.").format(
+                    summary.period_label, summary.k), "ok")
 
         run_task(lambda: build_summary(self.vault, period, k), done, self._failed)
 
