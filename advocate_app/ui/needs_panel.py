@@ -19,6 +19,7 @@ from advocate_app.store.vocab import (
     NEED_PRIORITIES,
     NEED_STATUSES,
 )
+from advocate_app.ui.format import short_date_format, short_datetime_format
 from advocate_app.ui.qt import (
     QAbstractItemModel,
     QAbstractItemView,
@@ -92,12 +93,12 @@ def from_qdate(value: QDate) -> date:
 
 def short_date(value: date) -> str:
     """A date in the user's locale, short form."""
-    return QLocale().toString(to_qdate(value), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(to_qdate(value), short_date_format())
 
 
 def short_datetime(value: datetime) -> str:
     qdt = QDateTime(to_qdate(value.date()), QTime(value.hour, value.minute))
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(qdt, short_datetime_format())
 
 
 def status_text(code: str) -> str:
@@ -537,6 +538,7 @@ class NeedDetail(QGroupBox):
         self.has_due = QCheckBox(tr("Due by"))
         self.has_due.setAccessibleName(tr("Has a due date"))
         self.due = QDateEdit()
+        self.due.setDisplayFormat(short_date_format())
         self.due.setCalendarPopup(True)
         self.due.setAccessibleName(tr("Due date"))
         self.due.setDate(QDate.currentDate())
@@ -1069,6 +1071,7 @@ class AppointmentDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.date = QDateEdit()
+        self.date.setDisplayFormat(short_date_format())
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(tr("Date"))
         self.time = QTimeEdit()

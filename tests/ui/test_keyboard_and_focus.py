@@ -130,3 +130,17 @@ def test_help_has_guides_version_licences_and_the_data_folder(unlocked) -> None:
     assert advocate_app.__version__ in text
     assert "LGPL" in text and "SQLCipher" in text and "reportlab" in text
     assert str(unlocked.data_dir) in text
+
+
+def test_dates_have_four_digit_years_and_demo_times_one_format(qapp) -> None:
+    from datetime import date, datetime
+
+    from advocate_app.ui.format import fmt_clock, fmt_date, fmt_datetime, four_digit_years
+    from advocate_app.ui.qt import QLocale, QTime
+
+    assert four_digit_years("M/d/yy") == "M/d/yyyy"
+    assert four_digit_years("dd.MM.yyyy") == "dd.MM.yyyy"
+    assert "2026" in fmt_date(date(2026, 3, 2))
+    assert "2026" in fmt_datetime(datetime(2026, 3, 2, 15, 0))
+    same = QLocale().toString(QTime(14, 0), QLocale.FormatType.ShortFormat)
+    assert fmt_clock("14:00") == same
