@@ -198,7 +198,7 @@ class ChangePassphraseDialog(QDialog):
                 "Copies made before today elsewhere (a USB stick) still open with it."))
         else:
             self.hint.setText(tr(
-                "Only your key slot changes; the records are not re-encrypted, so this is "
+                "Only your own sign-in changes; the records are not re-encrypted, so this is "
                 "quick."))
         self.delete_backups.setVisible(checked and self.is_supervisor)
 
@@ -469,7 +469,7 @@ class SettingsSection(Section):
             return
         for name, phrase in result.temporary_passphrases.items():
             self._show_once(tr("Temporary passphrase"), tr(
-                "{0} had not unlocked since this version was installed, so their slot could not "
+                "{0} had not unlocked since this version was installed, so their sign-in could not "
                 "take the new key. Tell them this temporary passphrase in person.").format(name),
                 phrase)
         if result.new_recovery_key:
