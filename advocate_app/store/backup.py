@@ -270,8 +270,8 @@ def create_backup(
                 problems = ["unreadable"]
             if problems:
                 raise VaultDamaged(
-                    "No backup was made because the vault did not pass its integrity check: "
-                    "part of it is damaged. The existing backups were kept. Restore the newest "
+                    "No backup was made because the vault file is damaged. "
+                    " The existing backups were kept. Restore the newest "
                     "backup."
                 ) from exc
             raise BackupNotWritten(
@@ -492,7 +492,7 @@ def read_backup_keys(path: Path) -> KeysFile:
     try:
         with zf:
             if zf.getinfo("vault.keys.json").file_size > 1024 * 1024:
-                raise _refuse(BackupIncomplete, "its key slots are damaged.")
+                raise _refuse(BackupIncomplete, "its list of who can sign in is damaged.")
             raw = zf.read("vault.keys.json")
     except BackupInvalid:
         raise
@@ -505,7 +505,7 @@ def _parse_keys(raw: bytes) -> KeysFile:
     try:
         return KeysFile.from_document(json.loads(raw.decode("utf-8")))
     except (ValueError, TypeError, KeyError, RecursionError, VaultError) as exc:
-        raise _refuse(BackupIncomplete, "its key slots are damaged.") from exc
+        raise _refuse(BackupIncomplete, "its list of who can sign in is damaged.") from exc
 
 
 def check_backup_file(path: Path) -> BackupInfo:
@@ -570,7 +570,7 @@ def verify_backup(path: Path, data_key: bytearray) -> None:
             raise _refuse(BackupDamaged, "it does not open with this vault's key, or it is "
                           "damaged.") from exc
         if problems:
-            raise _refuse(BackupDamaged, "it failed its integrity check.")
+            raise _refuse(BackupDamaged, "the vault file inside it is damaged.")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

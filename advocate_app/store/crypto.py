@@ -204,6 +204,12 @@ _GROUP = 4
 _DATA_CHARS = 32  # 160 bits / 5 bits per character
 
 
+def canonical_recovery_text(text: str) -> str:
+    """What was typed, as the key is printed: upper case, O read as 0, I and L as 1."""
+    return "".join("0" if ch == "O" else "1" if ch in "IL" else ch
+                   for ch in text.strip().upper())
+
+
 def _b32(value: int, chars: int) -> str:
     out = []
     for _ in range(chars):

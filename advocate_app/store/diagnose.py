@@ -119,8 +119,7 @@ MESSAGES: dict[Problem, str] = {
         "vault. Another program's file may have been put in its place."
     ),
     Problem.DATABASE_DAMAGED: (
-        "Part of the vault's database (vault.db) is damaged: some of its pages did not pass the "
-        "integrity check, so some records cannot be read."
+        "The vault file (vault.db) is damaged, so some records cannot be read."
     ),
     Problem.KEYS_MISSING: (
         "The vault's keys file (vault.keys.json) is missing, so no passphrase can open the "

@@ -224,8 +224,8 @@ def _stage_database(vault: Vault, staging: Path, old_key: bytearray, new_key: by
         leftover.unlink(missing_ok=True)
     if check_database_file(staged, new_key):
         raise VaultDamaged(
-            "The vault's keys were not changed because the vault did not pass its integrity "
-            "check: part of it is damaged. Nothing was changed. Restore the newest backup."
+            "The vault's keys were not changed because the vault file is damaged. Nothing "
+            "was changed. Restore the newest backup."
         )
     _fsync_path(staged)
 

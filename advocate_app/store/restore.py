@@ -158,9 +158,9 @@ def unwrap_backup_key(keys: KeysFile, credentials: BackupCredentials) -> bytearr
     except (BackupInvalid, WrongRecoveryKey):
         raise
     except VaultError as exc:  # key slots out of bounds or malformed
-        raise _refuse(BackupDamaged, "its key slots are damaged or unsafe.") from exc
+        raise _refuse(BackupDamaged, "its list of who can sign in is damaged or unsafe.") from exc
     except Exception as exc:  # untrusted file content: any malformed slot is a refusal
-        raise _refuse(BackupDamaged, "its key slots are damaged.") from exc
+        raise _refuse(BackupDamaged, "its list of who can sign in is damaged.") from exc
 
 
 def _backup_user_id(keys: KeysFile, credentials: BackupCredentials) -> str:
@@ -330,14 +330,14 @@ def _check_staged(staging: Path, keys: KeysFile, info: BackupInfo,
                     "SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
                 revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             except Exception as exc:  # a malformed page can abort the checks themselves
-                raise _refuse(BackupDamaged, "it failed its integrity check. Try an older "
+                raise _refuse(BackupDamaged, "the vault file inside it is damaged. Try an older "
                               "backup.") from exc
         finally:
             conn.close()
     finally:
         crypto.zero(data_key)
     if problems:
-        raise _refuse(BackupDamaged, "it failed its integrity check. Try an older backup.")
+        raise _refuse(BackupDamaged, "the vault file inside it is damaged. Try an older backup.")
     if stored_id is None or stored_id[0] != keys.vault_id:
         raise _refuse(BackupDamaged, "its keys and its database belong to different vaults.")
     if revision is None or revision[0] not in _known_revisions():

@@ -296,10 +296,10 @@ class BackupSection(Section):
         layout.setSpacing(14)
         layout.addWidget(label(tr("Backups"), "title"))
         layout.addWidget(label(tr(
-            "A backup is one encrypted file holding every record of this office and its key "
-            "slots. It opens only with a passphrase as it was on the day it was made, or with "
-            "the office's recovery key, so a lost USB stick does not expose anyone. Keep one "
-            "copy away from this computer, in a locked drawer.")))
+            "A backup is one encrypted file holding every record of this office and the "
+            "sign-in for each person. It opens only with a passphrase as it was on the day it "
+            "was made, or with the office's recovery key, so a lost USB stick does not expose "
+            "anyone. Keep one copy away from this computer, in a locked drawer.")))
 
         # Back up now
         now_box = QGroupBox(tr("Back up now"))

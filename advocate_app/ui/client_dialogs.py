@@ -25,7 +25,7 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import label, readable_width
 
 
 def _buttons(dialog: QDialog, action: str) -> tuple[QDialogButtonBox, QPushButton]:
@@ -34,6 +34,7 @@ def _buttons(dialog: QDialog, action: str) -> tuple[QDialogButtonBox, QPushButto
     box.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
+    readable_width(dialog)
     return box, ok
 
 

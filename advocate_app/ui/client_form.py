@@ -5,7 +5,7 @@ from __future__ import annotations
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.users import UserInfo
 from advocate_app.store.vocab import AGE_GROUPS, TRAFFICKING_TYPES
-from advocate_app.ui.format import from_qdate, to_qdate
+from advocate_app.ui.format import from_qdate, short_date_format, to_qdate
 from advocate_app.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,7 @@ class ClientForm(QWidget):
         self.alias.setAccessibleName(tr("Alias (required)"))
         self.intake_known = QCheckBox(tr("Intake date known"))
         self.intake = QDateEdit()
+        self.intake.setDisplayFormat(short_date_format())
         self.intake.setCalendarPopup(True)
         self.intake.setMaximumDate(QDate.currentDate())
         self.intake.setDate(QDate.currentDate())

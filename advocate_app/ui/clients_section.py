@@ -502,7 +502,10 @@ class ClientsSection(Section):
         create = QPushButton(tr("Create client"))
         create.setProperty("role", "primary")
         create.clicked.connect(self.create_client)
-        self.new_form.alias.returnPressed.connect(self.create_client)
+        # Enter in any one-line field creates the client, as a default button would.
+        for field in self.new_form.findChildren(QLineEdit):
+            if field.echoMode() == QLineEdit.EchoMode.Normal and field.parent() is not None:
+                field.returnPressed.connect(self.create_client)
         row.addStretch(1)
         row.addWidget(cancel)
         row.addWidget(create)

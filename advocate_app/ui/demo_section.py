@@ -22,7 +22,7 @@ from advocate_app.store.vocab import (
     NEED_STATUSES,
     TRAFFICKING_TYPES,
 )
-from advocate_app.ui.format import fmt_date
+from advocate_app.ui.format import fmt_clock, fmt_date
 from advocate_app.ui.qt import (
     QApplication,
     QEvent,
@@ -479,7 +479,8 @@ class TrainerSection(Section):
             if (appt.kind, appt.day) in earlier:
                 lines.append(tr("Outcome recorded: {0}, {1}").format(kind, when))
             else:
-                lines.append(tr("Appointment: {0}, {1} at {2}").format(kind, when, appt.time))
+                lines.append(tr("Appointment: {0}, {1} at {2}").format(kind, when,
+                                                                           fmt_clock(appt.time)))
         for resource in step.resources:
             lines.append(tr("Added to the resource directory: {0}").format(resource.name))
         return lines

@@ -38,6 +38,8 @@ from advocate_app.ui.qt import (
     QMainWindow,
     QPrintDialog,
     QPrinter,
+    QRect,
+    QScrollArea,
     QShortcut,
     QStackedWidget,
     Qt,
@@ -65,6 +67,28 @@ PLACE_DRAFT_KEY = "place:after-lock"
 
 WINDOW_TITLE = "Companion"  # neutral on purpose: never an office, a client or "trafficking"
 
+PREFERRED_SIZE = (1200, 800)
+# Small enough for 1280×720 at 150% scaling (853×480 logical) minus a task bar.
+MINIMUM_SIZE = (760, 420)
+
+
+def fit_to_screen(wanted: QRect, available: QRect) -> QRect:
+    """The window's geometry moved and shrunk so that all of it lies on the available screen."""
+    width = min(wanted.width(), available.width())
+    height = min(wanted.height(), available.height())
+    x = min(max(wanted.x(), available.x()), available.x() + available.width() - width)
+    y = min(max(wanted.y(), available.y()), available.y() + available.height() - height)
+    return QRect(x, y, width, height)
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """Wrap a page so that a screen too small for it scrolls instead of squashing it."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
 
 class MainWindow(QMainWindow):
     closing = Signal()
@@ -80,10 +104,28 @@ class MainWindow(QMainWindow):
         if self.banner is not None:
             layout.addWidget(self.banner)
         self.stack = QStackedWidget()
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(scrolling(self.stack), 1)
         self.setCentralWidget(central)
-        self.resize(1200, 800)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self.fit_to_screen(QRect(0, 0, *PREFERRED_SIZE), centre=True)
+
+    def fit_to_screen(self, wanted: QRect | None = None, *, centre: bool = False) -> None:
+        """Never larger than the available screen; restored positions are pulled back onto it."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        available = screen.availableGeometry()
+        wanted = wanted if wanted is not None else self.geometry()
+        if centre:
+            wanted = QRect(0, 0, wanted.width(), wanted.height())
+            wanted.moveCenter(available.center())
+        fitted = fit_to_screen(wanted, available)
+        # 1280×720 at 200% leaves 640×360: the minimum never exceeds the screen either.
+        self.setMinimumSize(min(MINIMUM_SIZE[0], available.width()),
+                            min(MINIMUM_SIZE[1], available.height()))
+        self.resize(max(fitted.width(), min(MINIMUM_SIZE[0], available.width())),
+                    max(fitted.height(), min(MINIMUM_SIZE[1], available.height())))
+        self.move(fitted.topLeft())
 
     def closeEvent(self, event) -> None:
         self.closing.emit()
@@ -121,6 +163,8 @@ class AppController:
         if settings.window_geometry:
             self.window.restoreGeometry(QByteArray.fromBase64(
                 settings.window_geometry.encode("ascii")))
+            # Saved on a bigger monitor or at another scaling: keep it on this screen.
+            self.window.fit_to_screen()
         self.window.closing.connect(self.shutdown)
 
         # Pages are built when first shown: the unlock window must appear quickly.
@@ -546,6 +590,7 @@ class AppController:
         elif shell.nav.count():
             shell.nav.setCurrentRow(0)
         self._last_location = {}
+        shell.focus_section()  # where the person left off, never the global search
         self.idle.set_minutes(self.settings.idle_minutes)
         self.idle.start()
         if not vault.is_demo and self.settings.automatic_backups:

@@ -19,6 +19,7 @@ from advocate_app.store.vocab import (
     NEED_PRIORITIES,
     NEED_STATUSES,
 )
+from advocate_app.ui.format import short_date_format, short_datetime_format
 from advocate_app.ui.qt import (
     QAbstractItemModel,
     QAbstractItemView,
@@ -47,8 +48,9 @@ from advocate_app.ui.qt import (
     QObject,
     QPersistentModelIndex,
     QPushButton,
+    QRect,
+    QScrollArea,
     QSize,
-    QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -64,7 +66,7 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
-from advocate_app.ui.widgets import confirm, label, primary_button
+from advocate_app.ui.widgets import AdaptiveSplitter, confirm, label, primary_button
 
 NEED_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -73,8 +75,9 @@ APPOINTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-# Keyboard shortcuts for setting a status, in vocabulary order (Ctrl+1 … Ctrl+5).
-STATUS_SHORTCUTS = {code: f"Ctrl+{i}" for i, code in enumerate(NEED_STATUSES, start=1)}
+# Keyboard shortcuts for setting a status, in vocabulary order (Alt+1 … Alt+5): Ctrl+1 …
+# Ctrl+9 switch sections everywhere.
+STATUS_SHORTCUTS = {code: f"Alt+{i}" for i, code in enumerate(NEED_STATUSES, start=1)}
 
 
 # --- small conversions --------------------------------------------------------------------------
@@ -90,12 +93,12 @@ def from_qdate(value: QDate) -> date:
 
 def short_date(value: date) -> str:
     """A date in the user's locale, short form."""
-    return QLocale().toString(to_qdate(value), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(to_qdate(value), short_date_format())
 
 
 def short_datetime(value: datetime) -> str:
     qdt = QDateTime(to_qdate(value.date()), QTime(value.hour, value.minute))
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(qdt, short_datetime_format())
 
 
 def status_text(code: str) -> str:
@@ -257,7 +260,7 @@ class NeedsModel(QAbstractItemModel):
             if column == self.COL_NEXT:
                 return need.next_step or None
             if column == self.COL_STATUS:
-                return tr("F2 or Enter to change; Ctrl+1 to Ctrl+5 to set directly")
+                return tr("F2 or Enter to change; Alt+1 to Alt+5 to set directly")
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._need_text(need, column)
@@ -325,6 +328,18 @@ class RoomyDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         size = super().sizeHint(option, index)
+        view = self.parent()
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if isinstance(view, QTreeView) and view.wordWrap() and isinstance(text, str) and text:
+            # A long need name wraps onto more lines in its column instead of ending in "…".
+            width = view.header().sectionSize(index.column()) - 16
+            if index.column() == 0:
+                depth = 1 if index.parent().isValid() else 0
+                width -= view.indentation() * (depth + 1)
+            if width > 20:
+                box = option.fontMetrics.boundingRect(
+                    QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+                size.setHeight(max(size.height(), box.height() + 4))
         return QSize(size.width(), size.height() + self.PADDING)
 
 
@@ -523,6 +538,7 @@ class NeedDetail(QGroupBox):
         self.has_due = QCheckBox(tr("Due by"))
         self.has_due.setAccessibleName(tr("Has a due date"))
         self.due = QDateEdit()
+        self.due.setDisplayFormat(short_date_format())
         self.due.setCalendarPopup(True)
         self.due.setAccessibleName(tr("Due date"))
         self.due.setDate(QDate.currentDate())
@@ -566,8 +582,16 @@ class NeedDetail(QGroupBox):
         self.history.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         history_label.setBuddy(self.history)
         layout.addWidget(history_label)
+        # Never a 70-pixel sliver: at least four lines of history are always visible.
+        self.history.setMinimumHeight(self.fontMetrics().height() * 6)
         layout.addWidget(self.history, 1)
-        self.stack.addWidget(page)
+        # On a small screen the form scrolls; it never squashes its rows into each other.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(page)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.stack.addWidget(self.scroll)
         outer.addWidget(self.stack)
 
         self.need: NeedView | None = None
@@ -635,7 +659,7 @@ class NeedDetail(QGroupBox):
 class NeedsPanel(QWidget):
     """A client's needs: the checklist by category on the left, the selected need on the right.
 
-    Keyboard: arrows move; F2 or Enter opens the status list; Ctrl+1 … Ctrl+5 set a status
+    Keyboard: arrows move; F2 or Enter opens the status list; Alt+1 … Alt+5 set a status
     directly; Delete removes a need added by mistake (declining is not removing).
     """
 
@@ -669,8 +693,9 @@ class NeedsPanel(QWidget):
         buttons.addWidget(self.remove_button)
         outer.addLayout(buttons)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
+        # The list and the selected need stack on a narrow screen: both stay readable.
+        splitter = AdaptiveSplitter(self.fontMetrics().averageCharWidth() * 90)
+        self.splitter = splitter
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -691,7 +716,12 @@ class NeedsPanel(QWidget):
         self.view.setItemDelegate(RoomyDelegate(self.view))
         self.view.setItemDelegateForColumn(NeedsModel.COL_STATUS, StatusDelegate(self.view))
         self.view.setAllColumnsShowFocus(True)
-        self.view.setUniformRowHeights(True)
+        # Long need names wrap onto more lines instead of ending in "…" (full text in the
+        # tooltip as well).
+        self.view.setWordWrap(True)
+        self.view.setUniformRowHeights(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setMinimumHeight(self.fontMetrics().height() * 5)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         # The need's name gets the room; the next step is shown in full on the right.
@@ -699,13 +729,14 @@ class NeedsPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NeedsModel.COL_NEED, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(NeedsModel.COL_NEXT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NeedsModel.COL_NEXT, self.fontMetrics().averageCharWidth() * 18)
+        header.resizeSection(NeedsModel.COL_NEXT, self.fontMetrics().averageCharWidth() * 14)
+        header.sectionResized.connect(lambda *_a: self.view.doItemsLayout())
         for column in (NeedsModel.COL_STATUS, NeedsModel.COL_PRIORITY, NeedsModel.COL_DUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.list_stack.addWidget(self.view)
         left_layout.addWidget(self.list_stack, 1)
         self.keys_hint = label(tr(
-            "F2 or Enter: change status · Ctrl+1 to Ctrl+5: set status · Delete: remove"),
+            "F2 or Enter: change status · Alt+1 to Alt+5: set status · Delete: remove"),
             "hint")
         left_layout.addWidget(self.keys_hint)
         splitter.addWidget(left)
@@ -1040,6 +1071,7 @@ class AppointmentDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.date = QDateEdit()
+        self.date.setDisplayFormat(short_date_format())
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName(tr("Date"))
         self.time = QTimeEdit()

@@ -151,7 +151,9 @@ class Composer(QWidget):
             self.status.setText(exc.message)
             return
         self._dirty = False
-        self.status.setText(tr("Draft kept") if body.strip() else "")
+        if body.strip():
+            self.status.setText(tr("Draft kept"))
+        # An empty draft leaves the status alone: it may be saying why nothing was saved.
 
     def restore_draft(self) -> None:
         draft = drafts.load_draft(self.vault, self.draft_key)
@@ -192,6 +194,10 @@ class Composer(QWidget):
     def save(self) -> None:
         body = self.editor.toPlainText()
         kind = self.kind.currentData()
+        if not body.strip():
+            set_message(self.status, tr("Write something before saving."), "error")
+            self.editor.setFocus()
+            return
         try:
             if self.editing_note_id is None:
                 note_id = notes.add_note(self.vault, self.client_id, kind, body)
@@ -200,9 +206,10 @@ class Composer(QWidget):
                 notes.edit_note(self.vault, note_id, kind, body)
         except VaultError as exc:
             # The text stays in the editor (and in the draft) whatever went wrong.
-            set_message(self.status, exc.message, "error")
             self._dirty = True
             self.save_draft()
+            set_message(self.status, exc.message, "error")
+            self.editor.setFocus()
             return
         self._autosave.stop()
         drafts.delete_draft(self.vault, self.draft_key)
@@ -210,6 +217,8 @@ class Composer(QWidget):
         set_message(self.status, tr("Saved."), "ok")
         self._reset_to_new()
         self.saved.emit(note_id)
+        # The advocate keeps typing where they were: never into the global search.
+        self.editor.setFocus()
 
 
 class NotesPanel(QWidget):
@@ -308,6 +317,7 @@ class NotesPanel(QWidget):
         self.refresh()
         self.show_note(note_id)
         self.changed.emit()
+        self.composer.editor.setFocus()
 
     def focus_composer(self) -> None:
         self.composer.editor.setFocus()

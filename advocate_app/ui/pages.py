@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from advocate_app.store.crypto import canonical_recovery_text
 from advocate_app.store.vault import UnlockUser, passphrase_problem, passphrase_strength
 from advocate_app.ui.qt import (
     QComboBox,
@@ -195,6 +196,7 @@ class RecoveryKeyPage(Page):
             field.setMaxLength(4)
             field.setAccessibleName(tr("Group {0} of the recovery key").format(number))
             field.textChanged.connect(self._update)
+            field.returnPressed.connect(self._continue)  # Enter, as on a default button
             lab = QLabel(tr("Group &{0}").format(number))
             lab.setBuddy(field)
             form.addRow(lab, field)
@@ -211,7 +213,11 @@ class RecoveryKeyPage(Page):
 
     def show_key(self, key_text: str) -> None:
         self._groups = key_text.split("-")
-        lines = ["  ".join(self._groups[:5]), "  ".join(self._groups[5:])]
+        # Each group has its number above it, so "type group 7" cannot land on group 6.
+        lines = []
+        for start, end in ((0, 5), (5, len(self._groups))):
+            lines.append("  ".join(f"{n:^4}" for n in range(start + 1, end + 1)).rstrip())
+            lines.append("  ".join(self._groups[start:end]))
         self.key_label.setText("\n".join(lines))
         self.prompt.setText(tr(
             "To check your copy, type group {0} and group {1} (counting from the left, first "
@@ -222,23 +228,34 @@ class RecoveryKeyPage(Page):
     def key_text(self) -> str:
         return "-".join(self._groups)
 
+    def _field_matches(self, field: QLineEdit, number: int) -> bool:
+        # As at unlock: O is read as zero and I or L as one (the key never contains them).
+        return bool(self._groups) and (canonical_recovery_text(field.text())
+                                       == self._groups[number - 1])
+
     def _matches(self) -> bool:
         if not self._groups:
             return False
-        return all(
-            field.text().strip().upper() == self._groups[number - 1]
-            for field, number in zip(self.group_fields, self.CHECK_GROUPS, strict=True)
-        )
+        return all(self._field_matches(field, number)
+                   for field, number in zip(self.group_fields, self.CHECK_GROUPS, strict=True))
 
     def _update(self) -> None:
         ok = self._matches()
         self.continue_button.setEnabled(ok)
         filled = all(len(f.text().strip()) == 4 for f in self.group_fields)
         if ok:
-            set_message(self.message, tr("Both groups match."), "hint")
+            set_message(self.message, tr("Both groups match. Press Enter to continue."), "ok")
         elif filled:
-            set_message(self.message, tr("Those groups do not match the key above. Check your "
-                                         "copy."), "hint")
+            wrong = [number for field, number in zip(self.group_fields, self.CHECK_GROUPS,
+                                                     strict=True)
+                     if not self._field_matches(field, number)]
+            set_message(self.message, tr(
+                "Group {0} does not match the key above. Check your copy.").format(
+                    wrong[0]), "error")
+            # The cursor goes to the field with the mistake, never to a hidden one.
+            field = self.group_fields[self.CHECK_GROUPS.index(wrong[0])]
+            field.setFocus()
+            field.selectAll()
         else:
             set_message(self.message, "", "hint")
 
@@ -351,8 +368,13 @@ class UnlockPage(Page):
 
     def show_error(self, text: str, wait_seconds: float = 0) -> None:
         self.message.setText(text)
-        self.passphrase.clear()
-        self.passphrase.setFocus()
+        if self.using_recovery_key:
+            # The mistake is in the visible recovery key field: keep it there to correct.
+            self.recovery_key.setFocus()
+            self.recovery_key.selectAll()
+        else:
+            self.passphrase.clear()
+            self.passphrase.setFocus()
         if wait_seconds > 0:
             self._wait_left = round(wait_seconds)
             self.unlock_button.setEnabled(False)

@@ -188,8 +188,9 @@ class ReportsSection(Section):
             self._busy(False)
             self.summary = summary
             self.view.setHtml(summary_html(summary))
-            set_message(self.message, tr("Showing {0}, k = {1}.").format(summary.period_label,
-                                                                        summary.k), "ok")
+            set_message(self.message, tr(
+                "Showing {0}. Privacy threshold: groups smaller than {1} are hidden.").format(
+                    summary.period_label, summary.k), "ok")
 
         run_task(lambda: build_summary(self.vault, period, today=today), done, self._failed)
 

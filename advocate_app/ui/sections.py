@@ -15,6 +15,7 @@ from advocate_app.store.reference import (
 )
 from advocate_app.store.search_all import Hit, search_everything
 from advocate_app.ui.clients_section import ClientsSection
+from advocate_app.ui.qt import Qt
 from advocate_app.ui.reference_section import ReferenceSection
 from advocate_app.ui.resources_section import ResourcesSection
 from advocate_app.ui.search_page import SearchPage
@@ -84,6 +85,17 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     shell.add_section("backups", backups)
     shell.add_section("settings", SettingsSection(vault, controller.settings,
                                                   controller.idle.set_minutes))
+    from advocate_app.ui.help_section import HelpSection, ShortcutsDialog
+
+    shell.add_section("help", HelpSection(controller.data_dir))
+
+    def show_shortcuts() -> None:
+        dialog = ShortcutsDialog(shell)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        shell.shortcuts_dialog = dialog  # type: ignore[attr-defined]
+        dialog.open()
+
+    shell.shortcuts_requested.connect(show_shortcuts)
 
     page = SearchPage(lambda text, correct, full: search_everything(
         vault, library.index, text, correct=correct, full_ranking=full))

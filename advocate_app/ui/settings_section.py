@@ -37,6 +37,7 @@ from advocate_app.ui.widgets import (
     confirm,
     label,
     passphrase_field,
+    readable_width,
 )
 from advocate_app.ui.worker import run_task
 
@@ -68,6 +69,7 @@ class AddUserDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        readable_width(self)  # the explanation was clipped in a narrow dialog
 
     def _accept(self) -> None:
         if not self.name.text().strip():
@@ -197,7 +199,7 @@ class ChangePassphraseDialog(QDialog):
                 "Copies made before today elsewhere (a USB stick) still open with it."))
         else:
             self.hint.setText(tr(
-                "Only your key slot changes; the records are not re-encrypted, so this is "
+                "Only your own sign-in changes; the records are not re-encrypted, so this is "
                 "quick."))
         self.delete_backups.setVisible(checked and self.is_supervisor)
 
@@ -545,7 +547,7 @@ class SettingsSection(Section):
             return
         for name, phrase in result.temporary_passphrases.items():
             self._show_once(tr("Temporary passphrase"), tr(
-                "{0} had not unlocked since this version was installed, so their slot could not "
+                "{0} had not unlocked since this version was installed, so their sign-in could not "
                 "take the new key. Tell them this temporary passphrase in person.").format(name),
                 phrase)
         if result.new_recovery_key:

@@ -9,12 +9,15 @@ from advocate_app.ui.qt import (
     QEvent,
     QFrame,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QObject,
     QPushButton,
+    QScrollArea,
+    QShortcut,
     QSize,
     QSizePolicy,
     QStackedWidget,
@@ -49,6 +52,7 @@ class Section(QWidget):
 
 class Shell(QWidget):
     lock_requested = Signal()
+    shortcuts_requested = Signal()  # Ctrl+/
 
     def __init__(self, office_name: str, user_name: str, role_label: str) -> None:
         super().__init__()
@@ -86,12 +90,17 @@ class Shell(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("Navigation")
         self.nav.setAccessibleName(tr("Sections"))
-        self.nav.setFixedWidth(190)
+        self.nav.setFixedWidth(150)  # widened to the longest section name in add_section
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
+        # A screen too small for a section scrolls it rather than squashing its forms.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.stack)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        body.addWidget(self.scroll, 1)
         outer.addLayout(body, 1)
         self.sections: dict[str, Section] = {}
         self.nav.currentRowChanged.connect(self._show_row)
@@ -100,6 +109,45 @@ class Shell(QWidget):
         self._spacer = QWidget()
         self._spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         top_row.insertWidget(3, self._spacer)
+        # Ctrl+1 … Ctrl+9 go to the sections in the order of the list; F1 opens Help.
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=number: self.go_to_row(n - 1))
+        help_key = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        help_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        help_key.activated.connect(lambda: self.show_section("help") if "help" in self.sections
+                                   else None)
+        list_key = QShortcut(QKeySequence("Ctrl+/"), self)
+        list_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        list_key.activated.connect(self.shortcuts_requested)
+
+    def go_to_row(self, row: int) -> None:
+        if 0 <= row < self.nav.count():
+            self.leave_search()
+            self.nav.setCurrentRow(row)
+            self.back_from_search()
+            self.focus_section()
+
+    def focus_section(self) -> None:
+        """Put the cursor in the first field of the section shown, never in the global search
+        (that is Ctrl+K's job): someone who keeps typing must not replace the screen."""
+        key = self.current_key()
+        if key is None:
+            return
+        section = self.sections[key]
+        widget = section.nextInFocusChain()
+        seen = 0
+        while widget is not None and seen < 500:
+            if not section.isAncestorOf(widget):
+                break
+            if (widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+            seen += 1
+        self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def enable_search(self, page: QWidget, run: Callable[[str], object],
                       open_first: Callable[[], bool],
@@ -150,8 +198,11 @@ class Shell(QWidget):
         self.sections[key] = section
         item = QListWidgetItem(section.title)
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(170, 40))
+        item.setSizeHint(QSize(130, 40))
         self.nav.addItem(item)
+        # As narrow as the longest name allows: small screens need the room for the section.
+        wanted = self.nav.fontMetrics().horizontalAdvance(section.title) + 48
+        self.nav.setFixedWidth(max(self.nav.width(), min(wanted, 220)))
         self.stack.addWidget(section)
 
     def _show_row(self, row: int) -> None:

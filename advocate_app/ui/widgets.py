@@ -16,6 +16,7 @@ from advocate_app.ui.qt import (
     QProgressBar,
     QPushButton,
     QSize,
+    QSplitter,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -172,3 +173,30 @@ def add_form_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> Non
         lab = QLabel(text)
         lab.setBuddy(widget)
         form.addRow(lab, widget)
+
+
+class AdaptiveSplitter(QSplitter):
+    """Side by side when there is room, one above the other on a narrow screen (1280×720 at
+    150% leaves about 850 pixels), so neither side is squeezed into unreadable slivers."""
+
+    def __init__(self, narrow_below: int, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.narrow_below = narrow_below
+        self.setChildrenCollapsible(False)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        wanted = (Qt.Orientation.Vertical if event.size().width() < self.narrow_below
+                  else Qt.Orientation.Horizontal)
+        if wanted != self.orientation():
+            self.setOrientation(wanted)
+        super().resizeEvent(event)
+
+
+def readable_width(dialog: QWidget, chars: int = 60) -> None:
+    """Give a dialog room for its wrapped sentences (a too-narrow dialog cuts their last lines
+    off), but never more than the screen."""
+    wanted = dialog.fontMetrics().averageCharWidth() * chars
+    screen = dialog.screen()
+    if screen is not None:
+        wanted = min(wanted, int(screen.availableGeometry().width() * 0.9))
+    dialog.setMinimumWidth(wanted)

@@ -27,6 +27,7 @@ from advocate_app.ui.today_section import TodaySection
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier  # Ctrl+digits switch sections
 TODAY = date.today()
 
 
@@ -137,7 +138,7 @@ def test_change_statuses_by_keyboard(qtbot, vault: Vault, client_id: int) -> Non
     assert view.hasFocus()
 
     # A shortcut sets a status directly.
-    qtbot.keyClick(view, Qt.Key.Key_3, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_3, ALT)
     assert status_shown(panel, ids[0]) == "Met"
     assert needs.get_need(vault, ids[0]).status == "met"
 
@@ -460,7 +461,7 @@ def test_today_view_updates_and_opens_the_client_at_the_need(qtbot, vault: Vault
     # There, marking it declined by keyboard takes it off Today: declined is never overdue.
     panel = make_panel(qtbot, vault, client_id)
     assert panel.select_need(need_id)
-    qtbot.keyClick(panel.view, Qt.Key.Key_4, CTRL)
+    qtbot.keyClick(panel.view, Qt.Key.Key_4, ALT)
     assert status_shown(panel, need_id) == "Declined by client"
     section.on_show()
     assert section.overdue.stack.currentWidget() is section.overdue.empty

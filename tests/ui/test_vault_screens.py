@@ -47,7 +47,7 @@ def test_first_run_through_to_the_main_window(make_controller, tmp_path: Path, q
     qtbot.keyClicks(recovery.group_fields[0], "ZZZZ" if groups[2] != "ZZZZ" else "YYYY")
     qtbot.keyClicks(recovery.group_fields[1], groups[6])
     assert not recovery.continue_button.isEnabled()
-    assert "do not match" in recovery.message.text()
+    assert "does not match" in recovery.message.text()
     recovery.group_fields[0].clear()
     qtbot.keyClicks(recovery.group_fields[0], groups[2].lower())
     assert recovery.continue_button.isEnabled()

@@ -1,0 +1,166 @@
+"""Run in a child process (QT_SCALE_FACTOR must be set before QApplication exists): open every
+section, a client's tabs and the main dialogs at one screen size, and print each widget that is
+squashed below its minimum size hint or each label whose text is cut off.
+
+    python -m tests.ui.layout_walk WIDTH HEIGHT FOLDER [SCREENSHOT_DIR]
+
+WIDTH and HEIGHT are physical pixels of the screen: the offscreen platform is given one screen
+of that size (a config file), and the window chooses its own size from it, as on a laptop.
+Exit status 0 and "OK" when nothing is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+
+def _fake_screen(width: int, height: int, folder: Path) -> None:
+    config = folder.parent / f"screen-{width}x{height}.json"
+    config.write_text(json.dumps({"synchronousWindowSystemEvents": False,
+                                  "windowFrameMargins": False,
+                                  "screens": [{"name": "laptop", "x": 0, "y": 0,
+                                               "width": width, "height": height,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+PASSPHRASE = "plum tractor quietly 42 harbor"
+LONG_NEED = "Emergency shelter for tonight and the next two weeks, away from the trafficker"
+
+
+def _problems(root, where: str) -> list[str]:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QLabel, QWidget
+
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        if not widget.isVisible():
+            continue
+        name = widget.objectName() or type(widget).__name__
+        if name.startswith("qt_") or isinstance(widget, QHeaderView):
+            continue  # Qt's own parts of a spin box or a table: their owner is checked
+        hint = widget.minimumSizeHint()
+        size = widget.size()
+        if isinstance(widget, QAbstractScrollArea):
+            # Scroll areas and lists scroll: only a sliver too small to use is a problem.
+            if size.height() < 40 and widget.maximumHeight() >= 40:
+                found.append(f"{where}: {name} is {size.height()} px tall")
+            continue
+        if hint.isValid() and (size.width() + 1 < min(hint.width(), widget.maximumWidth())
+                               or size.height() + 1 < min(hint.height(),
+                                                          widget.maximumHeight())):
+            text = widget.text()[:40] if isinstance(widget, QLabel) else ""
+            found.append(f"{where}: {name} {text!r} is {size.width()}×{size.height()}, "
+                         f"needs {hint.width()}×{hint.height()}")
+            continue
+        if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
+            rect = widget.contentsRect()
+            metrics = widget.fontMetrics()
+            text = widget.text()
+            if widget.textFormat() != widget.textFormat().PlainText and "<" in text:
+                continue  # rich text lays itself out
+            if widget.wordWrap():
+                needed = widget.heightForWidth(widget.width())
+                if needed > 0 and widget.height() + 1 < needed:
+                    found.append(f"{where}: label {text[:40]!r} is cut off "
+                                 f"({widget.height()} < {needed} px)")
+            else:
+                longest = max(metrics.horizontalAdvance(line.replace("&", ""))
+                              for line in text.split("\n"))
+                if rect.width() + 1 < longest:
+                    found.append(f"{where}: label {text[:40]!r} is elided "
+                                 f"({rect.width()} < {longest} px)")
+    return found
+
+
+def main() -> int:
+    width, height = int(sys.argv[1]), int(sys.argv[2])
+    folder = Path(sys.argv[3])
+    shots = Path(sys.argv[4]) if len(sys.argv) > 4 else None
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    _fake_screen(width, height, folder)
+
+    from advocate_app.settings import Settings
+    from advocate_app.store import clients, needs, notes
+    from advocate_app.store.vault import Vault
+    from advocate_app.ui.app import build_controller, make_application
+    from advocate_app.ui.qt import QApplication, QDialog
+
+    app = make_application([])
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    available = app.primaryScreen().availableGeometry()
+    assert abs(available.width() - width / scale) <= 1, available
+
+    vault, _key = Vault.create(folder, office_name="Riverbend Advocacy Office",
+                               user_name="Maria", passphrase=PASSPHRASE, kdf_target_seconds=0)
+    user_id = vault.current_user.id
+    client_id = clients.create_client(vault, clients.ClientFields(
+        alias="Rosalind Q.", intake_date=date(2026, 3, 2)))
+    needs.add_need(vault, client_id, "housing", LONG_NEED, next_step="Call the shelter")
+    needs.add_need(vault, client_id, "license_id", "Passport replacement")
+    for number in range(6):
+        notes.add_note(vault, client_id, "contact", f"Phone call number {number}. " * 8)
+    vault.close()
+
+    controller = build_controller(folder, Settings(automatic_backups=False),
+                                  kdf_target_seconds=0)
+    window = controller.window
+    window.show()
+    controller.start()
+    problems: list[str] = []
+    if not available.contains(window.frameGeometry()):
+        problems.append(f"the window {window.frameGeometry()} does not fit on {available}")
+
+    def settle() -> None:
+        for _ in range(10):
+            QApplication.processEvents()
+
+    def check(where: str, widget) -> None:  # type: ignore[no-untyped-def]
+        settle()
+        problems.extend(_problems(widget, where))
+        if shots is not None:
+            safe = where.replace("/", "-").replace(" ", "_")
+            widget.grab().save(str(shots / f"{width}x{height}@{scale}-{safe}.png"))
+
+    check("unlock", window)
+    controller.vault.unlock(user_id, PASSPHRASE)  # type: ignore[union-attr]
+    controller.enter_shell()
+    shell = controller.shell
+    assert shell is not None
+    for row in range(shell.nav.count()):
+        shell.nav.setCurrentRow(row)
+        key = shell.current_key()
+        check(f"section {key}", window)
+        if key == "clients":
+            section = shell.sections["clients"]
+            detail = section.open_client(client_id)  # type: ignore[attr-defined]
+            for index, tab in enumerate(detail.tab_keys):
+                detail.tabs.setCurrentIndex(index)
+                check(f"client {tab}", window)
+    # The main dialogs, each at its own size on this screen.
+    from advocate_app.ui import client_dialogs, settings_section
+
+    dialogs: list[QDialog] = [
+        client_dialogs.DestroyDialog("Rosalind Q.", window),  # type: ignore[call-arg]
+        settings_section.AddUserDialog(window),  # type: ignore[call-arg]
+    ]
+    for dialog in dialogs:
+        dialog.show()
+        settle()
+        check(f"dialog {type(dialog).__name__}", dialog)
+        dialog.reject()
+    controller.shutdown()
+    for line in problems:
+        print(line)
+    if not problems:
+        print("OK")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
