@@ -178,6 +178,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         with reading(folder):
             found = diagnose(folder, data_key=data_key)
+            if found.can_open and _must_change(folder, data_key, user_id):
+                raise CliError(MUST_CHANGE)
     finally:
         crypto.zero(data_key)
     if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):
@@ -188,6 +190,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_DAMAGED
     print("Healthy: both integrity checks passed. Nothing was changed.")
     return EXIT_OK
+
+
+def _must_change(folder: Path, data_key: bytearray, user_id: str) -> bool:
+    """Whether user_id still has a temporary passphrase, read without writing a byte."""
+    from advocate_app.store.diagnose import read_only_connection
+
+    with read_only_connection(folder, data_key) as conn:
+        row = conn.execute("SELECT must_change_passphrase FROM users WHERE id = ?",
+                           (user_id,)).fetchone()
+    return bool(row and row[0])
 
 
 def _pick_slot_user(keys: object, name: str | None) -> str:
@@ -339,6 +351,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from advocate_app.store.restore import (
         BackupCredentials,
         BackupUserAmbiguous,
+        authorize_restore,
         read_restorable_info,
         restore_backup,
         restore_preview,
@@ -356,6 +369,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
             credentials = BackupCredentials(passphrase=secret, user_name=args.user)
         with reading(folder):  # refused at once while the app has the vault open
             preview = restore_preview(folder, Path(args.file), credentials)
+            # Who may replace the vault here is settled before anything is described or asked
+            # (after the backup's own checks, so their refusals come first).
+            authorization = authorize_restore(folder, credentials)
         if preview.has_current_vault:
             for line in _describe_restore(folder, preview):
                 print(line)
@@ -367,6 +383,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
                                 "go on: "):
                     raise CliError("Nothing was changed.")
         result = restore_backup(folder, Path(args.file), credentials,
+                                authorization=authorization,
                                 allow_other_vault=args.other_vault)
     except (NotABackup, BackupIncomplete, BackupDamaged) as exc:
         print(f"advocate-app: {exc.message}", file=sys.stderr)

@@ -35,7 +35,7 @@ def changed_since_backup(vault: Vault, tmp_path: Path) -> Path:
     later = clients.create_client(vault, ClientFields(alias="Snow Owl"))
     notes.add_note(vault, client_id, "contact", "after the backup, one")
     notes.add_note(vault, later, "contact", "after the backup, two")
-    users.add_user(vault, "Jordan", "advocate", "temporary pass 8812")
+    users.add_user(vault, "Jordan", "advocate")
     vault.close()
     return backup
 

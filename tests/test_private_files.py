@@ -89,7 +89,7 @@ def test_the_command_line_under_umask_022(tmp_path: Path, vault_template) -> Non
     assert pdf.returncode == 0, pdf.stderr
     assert stat.S_IMODE((usb / "summary.pdf").stat().st_mode) == 0o600
     back = run_cli("restore", str(usb / "office.acbackup"), "--data-dir", str(folder),
-                   "--passphrase-stdin", stdin=PASSPHRASE + "\n", umask=0o022)
+                   "--passphrase-stdin", "--yes", stdin=PASSPHRASE + "\n", umask=0o022)
     assert back.returncode == 0, back.stderr
     assert list(folder.glob("before-restore-*"))
     assert loose(folder) == [], "restore"

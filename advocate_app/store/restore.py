@@ -513,17 +513,27 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
     if slot is None and credentials.user_name:
         wanted = credentials.user_name.casefold()
         slot = next((s for s in slots if str(s.label).casefold() == wanted), None)
-    if slot is None and len(slots) == 1 and not credentials.user_name:
-        slot = slots[0]
-    if slot is None or not credentials.passphrase:
+    if slot is None and not credentials.user_name:
+        # No name given: the slot this passphrase opens, whoever's it is (few users; each try
+        # costs one key derivation).
+        candidates = slots
+    else:
+        candidates = [slot] if slot is not None else []
+    if not candidates or not credentials.passphrase:
         raise NotAllowed(_ONLY_SUPERVISOR)
-    try:
-        key = keys.unwrap_with_passphrase(str(slot.user_id), credentials.passphrase)
-    except WrongPassphrase as exc:
+    key = None
+    for candidate in candidates:
+        try:
+            key = keys.unwrap_with_passphrase(str(candidate.user_id), credentials.passphrase)
+        except WrongPassphrase:
+            continue
+        slot = candidate
+        break
+    if key is None or slot is None:
         raise NotAllowed(
             "That passphrase does not open the vault now in this folder. To restore, type the "
             "passphrase you use today (a supervisor's), or use the recovery key. Nothing was "
-            "changed.") from exc
+            "changed.")
     try:
         _quiet_sqlcipher()
         try:
