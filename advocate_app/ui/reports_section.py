@@ -43,7 +43,7 @@ def safe_file_name(period: Period) -> str:
 def ledger_line(info: ExportInfo) -> str:
     when = info.exported_at.strftime("%Y-%m-%d %H:%M")
     who = info.exported_by or tr("a former user")
-    return tr("Exported on {0} UTC by {1}: {2}, k = {3}").format(
+    return tr("Exported on {0} UTC by {1}: {2}, privacy threshold {3}").format(
         when, who, info.period_label, info.k)
 
 
@@ -129,8 +129,8 @@ class ReportsSection(Section):
     def refresh_settings(self) -> None:
         k = report_settings.summary_k(self.vault)
         self.k_text.setText(tr(
-            "Counts from 1 to {0} are hidden (k = {1}, the office's setting; a supervisor "
-            "changes it in Settings).").format(k - 1, k))
+            "Privacy threshold: groups smaller than {1} are hidden (the office's setting; a "
+            "supervisor changes it in Settings).").format(k - 1, k))
 
     def refresh_ledger(self) -> None:
         try:

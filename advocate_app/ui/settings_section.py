@@ -266,11 +266,11 @@ class SummarySettingsBox(QGroupBox):
             self.status.setText(tr("Nothing changed."))
             return
         if not confirm(self, tr("Change the summary settings"), tr(
-                "Summaries already given out used k = {0}. Someone who holds a summary made "
-                "with k = {0} and one made with k = {1} may be able to work out counts that "
-                "each of them hides. The app checks new summaries against those exported "
-                "before, and may hide more to prevent it. The change is recorded in the audit "
-                "log.").format(old_k, k) if k != old_k else tr(
+                "Summaries already given out hid groups smaller than {0}. Someone who holds a "
+                "summary made with a threshold of {0} and one made with {1} may be able to work "
+                "out counts that each of them hides. The app checks new summaries against "
+                "those exported before, and may hide more to prevent it. The change is "
+                "recorded in the audit log.").format(old_k, k) if k != old_k else tr(
                 "Change the fiscal year's first month? Fiscal quarters and years will be "
                 "counted from the new month. The change is recorded in the audit log."),
                 tr("Change settings")):
@@ -284,7 +284,7 @@ class SummarySettingsBox(QGroupBox):
         except VaultError as exc:
             self.status.setText(exc.message)
             return
-        self.status.setText(tr("Saved: k = {0}.").format(k))
+        self.status.setText(tr("Saved: groups smaller than {0} are hidden.").format(k))
 
 
 class SettingsSection(Section):

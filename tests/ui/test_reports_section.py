@@ -34,7 +34,7 @@ def test_opens_on_the_newest_period_with_data_and_exports(unlocked, qtbot, tmp_p
     assert chosen is not None and chosen.end == quarter.end
     assert all(section.period_combo.itemData(i).end < date.today()
                for i in range(section.period_combo.count()))
-    assert "k = 11" in section.k_text.text()
+    assert "smaller than 11" in section.k_text.text()
     qtbot.mouseClick(section.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
     shown = section.view.toPlainText()
@@ -49,7 +49,8 @@ def test_opens_on_the_newest_period_with_data_and_exports(unlocked, qtbot, tmp_p
     assert out.read_bytes().startswith(b"%PDF")
     assert "Saved" in section.message.text()
     line = section.ledger_list.item(0).text()
-    assert line.startswith("Exported on") and chosen.label in line and "k = 11" in line
+    assert line.startswith("Exported on") and chosen.label in line
+    assert "privacy threshold 11" in line
 
     # Writing over the file asks first; saying no leaves it as it was.
     from advocate_app.ui import reports_section
@@ -89,7 +90,7 @@ def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot,
                         lambda _p, _t, text, _a: asked.append(text) or False)
     box.k.setValue(13)
     qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
-    assert "k = 11" in asked[0] and "k = 13" in asked[0] and "work out" in asked[0]
+    assert "smaller than 11" in asked[0] and "made with 13" in asked[0] and "work out" in asked[0]
     assert report_settings.summary_k(unlocked.vault) == 11, "saying no changes nothing"
     assert box.k.value() == 11
     monkeypatch.setattr(settings_section, "confirm", lambda *a: True)
@@ -99,7 +100,7 @@ def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot,
     with unlocked.vault.read() as s:
         assert audit.recent(s, 3)[0].action == "summary_k_changed"
     reports = unlocked.shell.show_section("reports")
-    assert "k = 13" in reports.k_text.text()
+    assert "smaller than 13" in reports.k_text.text()
 
 
 def test_file_names_come_from_the_period_only() -> None:
