@@ -9,10 +9,7 @@ PDF, and its metadata names no person.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -49,8 +46,8 @@ from advocate_app.reports.anonymize import (
     PublishedTable,
     cell_number,
 )
+from advocate_app.reports.output_file import write_file
 from advocate_app.reports.periods import MONTH_NAMES
-from advocate_app.store.fsutil import fsync_dir
 
 PDF_TITLE = "Anonymized summary"
 PDF_CREATOR = "Advocate Companion"
@@ -536,24 +533,7 @@ def render_pdf(summary: PublishedSummary, out_path: Path) -> None:
     says nothing about anyone), flushed and fsynced, renamed over out_path, folder fsynced."""
     data = build_pdf_bytes(summary)
     out_path = Path(out_path)
-    _atomic_write(out_path, data)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=".summary-", suffix=".pdf.tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    fsync_dir(folder)
+    write_file(out_path, data)
 
 
 __all__ = [

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from advocate_app.reports import pdf as pdf_module
+from advocate_app.reports import output_file
 from advocate_app.reports.anonymize import PublishedSummary, publish
 from advocate_app.reports.pdf import render_pdf
 from advocate_app.reports.periods import fiscal_quarter
@@ -160,7 +160,7 @@ def test_a_failed_write_keeps_the_previous_file(
     def broken_replace(src: object, dst: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(pdf_module.os, "replace", broken_replace)
+    monkeypatch.setattr(output_file.os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         render_pdf(_summary(), out)
     assert out.read_bytes() == b"previous export"
