@@ -165,12 +165,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if found.kind is Problem.SETUP_INCOMPLETE:
         print(f"Incomplete: {found.message}")
         return EXIT_DAMAGED
-    if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):
-        print(f"Cannot use the folder: {found.message}")
-        return EXIT_FOLDER
-    if not found.can_open:
-        print(f"Damaged: {found.message} {_backup_advice(found)} Nothing was changed.")
-        return EXIT_DAMAGED
+    problem_exit = _unusable_exit(found)
+    if problem_exit is not None:
+        return problem_exit
     keys = KeysFile.load(folder)
     user_id = _pick_slot_user(keys, getattr(args, "user", None))
     passphrase = _read_passphrase(args, "Passphrase: ")
@@ -182,14 +179,25 @@ def cmd_check(args: argparse.Namespace) -> int:
                 raise CliError(MUST_CHANGE)
     finally:
         crypto.zero(data_key)
-    if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):
-        print(f"Cannot use the folder: {found.message}")
-        return EXIT_FOLDER
-    if not found.can_open:
-        print(f"Damaged: {found.message} {_backup_advice(found)} Nothing was changed.")
-        return EXIT_DAMAGED
+    problem_exit = _unusable_exit(found)
+    if problem_exit is not None:
+        return problem_exit
     print("Healthy: both integrity checks passed. Nothing was changed.")
     return EXIT_OK
+
+
+def _unusable_exit(found: object) -> int | None:
+    """Print why a diagnosed vault cannot be used and return check's exit code; None if usable."""
+    from advocate_app.store.diagnose import Problem
+
+    if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):  # type: ignore[attr-defined]
+        print(f"Cannot use the folder: {found.message}")  # type: ignore[attr-defined]
+        return EXIT_FOLDER
+    if not found.can_open:  # type: ignore[attr-defined]
+        print(f"Damaged: {found.message} {_backup_advice(found)} "  # type: ignore[attr-defined]
+              "Nothing was changed.")
+        return EXIT_DAMAGED
+    return None
 
 
 def _must_change(folder: Path, data_key: bytearray, user_id: str) -> bool:
