@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import Select, delete, false, func, inspect, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    delete,
+    false,
+    func,
+    inspect,
+    literal,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.exc import IntegrityError
 
 from advocate_app.store import audit, search
@@ -233,19 +245,78 @@ def count_clients(vault: Vault, query: ClientQuery) -> int:
         return int(s.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
-def list_clients(vault: Vault, query: ClientQuery, offset: int = 0,
+def _sort_column(sort: str) -> ColumnElement[Any]:
+    if sort == "intake":
+        return Client.intake_date
+    if sort == "last_contact":
+        return Client.last_contact_at
+    return Client.alias.collate("NOCASE")
+
+
+def sort_key(row: ClientRow, sort: str) -> object:
+    """The value a row is ordered by in the list (None sorts first ascending, last descending)."""
+    if sort == "intake":
+        return row.intake_date
+    if sort == "last_contact":
+        return row.last_contact_at
+    return row.alias
+
+
+def list_clients(vault: Vault, query: ClientQuery, after: ClientRow | None = None,
                  limit: int = 200) -> list[ClientRow]:
-    """One page of the list, in SQL: the ui never loads every row."""
-    by_alias = Client.alias.collate("NOCASE")  # served by ix_clients_alias: no sort of all rows
-    order = {
-        "alias": by_alias,
-        "intake": Client.intake_date,
-        "last_contact": Client.last_contact_at,
-    }.get(query.sort, by_alias)
-    order_by = [order.desc() if query.descending else order.asc(), Client.id]
+    """One page of the list in SQL, the page after the row `after` (keyset paging).
+
+    Rows are ordered by the sort key, then the id, both in the chosen direction; the next page
+    continues from the last row's (key, id), never with OFFSET, so every page costs the same
+    at any depth: an index range that starts where the previous page stopped. Indexes on
+    (assigned user, status, key), (status, key), (assigned user, key) and (key) serve every
+    filter and order without sorting the matching rows.
+
+    Dates may be missing (NULL). SQLite puts NULLs first when ascending and last when
+    descending, so the list is two segments, each one plain index range: the rows without a
+    value (by id) and the rows with one (by key, id).
+    """
+    key = _sort_column(query.sort)
+    desc = query.descending
+    nullable = query.sort in ("intake", "last_contact")
+    base = _list_query(query)
+    # Segments in list order: (is the NULL segment?)
+    segments = [False] if not nullable else ([False, True] if desc else [True, False])
+    start = 0
+    after_key: object = None
+    if after is not None:
+        after_key = sort_key(after, query.sort)
+        start = segments.index(nullable and after_key is None)
+    rows: list[ClientRow] = []
     with vault.read() as s:
-        rows = s.execute(_list_query(query).order_by(*order_by).offset(offset).limit(limit))
-        return [ClientRow(*row) for row in rows]
+        for position in range(start, len(segments)):
+            if len(rows) >= limit:
+                break
+            null_segment = segments[position]
+            stmt = base
+            if nullable:
+                stmt = stmt.where(key.is_(None) if null_segment else key.is_not(None))
+            if after is not None and position == start:
+                if null_segment:
+                    stmt = stmt.where(Client.id < after.id if desc else Client.id > after.id)
+                else:
+                    pair, last = tuple_(key, Client.id), tuple_(
+                        literal(after_key, key.type), literal(after.id))
+                    stmt = stmt.where(pair < last if desc else pair > last)
+            order = [Client.id] if null_segment else [key, Client.id]
+            stmt = stmt.order_by(*(c.desc() if desc else c.asc() for c in order))
+            rows.extend(ClientRow(*row) for row in s.execute(stmt.limit(limit - len(rows))))
+    return rows
+
+
+def all_clients(vault: Vault, query: ClientQuery) -> list[ClientRow]:
+    """Every row of the list, page by page (for tools and the demo, not the ui)."""
+    rows: list[ClientRow] = []
+    while True:
+        page = list_clients(vault, query, rows[-1] if rows else None, 1000)
+        rows.extend(page)
+        if len(page) < 1000:
+            return rows
 
 
 # --- destroying a record ----------------------------------------------------------------------
@@ -329,6 +400,7 @@ __all__ = [
     "ClientQuery",
     "ClientRecord",
     "ClientRow",
+    "all_clients",
     "close_client",
     "count_clients",
     "create_client",
@@ -336,5 +408,6 @@ __all__ = [
     "list_clients",
     "open_client",
     "reopen_client",
+    "sort_key",
     "update_client",
 ]

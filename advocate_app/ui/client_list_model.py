@@ -43,7 +43,7 @@ class ClientListModel(QAbstractTableModel):
         self._query = query
         vault = self._vault()
         self._total = clients.count_clients(vault, query)
-        self._rows = clients.list_clients(vault, query, 0, PAGE)
+        self._rows = clients.list_clients(vault, query, None, PAGE)
         self.endResetModel()
 
     def reload(self) -> None:
@@ -63,7 +63,9 @@ class ClientListModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        more = clients.list_clients(self._vault(), self._query, len(self._rows), PAGE)
+        # Keyset paging: the next page starts after the last row's sort key, never OFFSET.
+        after = self._rows[-1] if self._rows else None
+        more = clients.list_clients(self._vault(), self._query, after, PAGE)
         if not more:
             self._total = len(self._rows)
             return

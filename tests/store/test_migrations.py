@@ -57,3 +57,17 @@ def test_the_chain_is_linear_and_starts_at_the_first_table() -> None:
     revisions = _revisions()
     assert revisions[0] == "0001"
     assert revisions[-1] == migrate.head_revision()
+
+
+def test_0005_adds_the_list_and_today_indexes(vault_dir: Path) -> None:
+    """A vault made before 0005 gains the indexes the client list and Today read from."""
+    _downgrade_copy(vault_dir, "0004")
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        with vault.read() as s:
+            from sqlalchemy import text
+
+            names = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+    assert {"ix_clients_list_mine", "ix_clients_list_status", "ix_clients_list_assigned",
+            "ix_clients_list_mine_intake", "ix_need_items_waiting"} <= names
+    assert "ix_need_items_due_date" not in names  # replaced by the partial index
