@@ -1,6 +1,22 @@
-"""Advocate Companion from launch to the unlock window, measured like startup_bare.py."""
+"""Advocate Companion from launch to the unlock window, measured like startup_bare.py.
 
+Never touches the person's real folders: run_all points HOME and the XDG folders into a
+temporary folder (and says so with ADVOCATE_BENCH_HOME); run by hand, this makes its own.
+"""
+
+import os
 import sys
+
+if "ADVOCATE_BENCH_HOME" not in os.environ:
+    import shutil
+    import tempfile
+
+    _home = tempfile.mkdtemp(prefix="advocate-bench-home-")
+    for _name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        os.environ[_name] = _home
+else:
+    _home = None
+
 from pathlib import Path
 
 from advocate_app.hardening import disable_core_dumps
@@ -15,4 +31,6 @@ controller.start()
 app.processEvents()
 assert controller.window.stack.currentWidget() is controller.unlock_page
 controller.shutdown()
+if _home is not None:
+    shutil.rmtree(_home, ignore_errors=True)
 sys.exit(0)

@@ -76,4 +76,12 @@ def run_gui(*, data_dir: Path, demo: bool = False, smoke_test: bool = False,
     controller = build_controller(data_dir, demo_launcher=launch_demo)
     controller.window.show()
     controller.start()
+    start_warm_up()
     return app.exec()
+
+
+def start_warm_up() -> None:
+    """Load what the first unlock needs while the passphrase is typed (see ui.warmup)."""
+    from advocate_app.ui.warmup import warm_up
+
+    warm_up()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientQuery, ClientRow
@@ -31,6 +32,7 @@ class ClientListModel(QAbstractTableModel):
         self._query = ClientQuery()
         self._rows: list[ClientRow] = []
         self._total = 0
+        self._loaded = False  # no query run yet: a sort only chooses the order of the first
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -40,6 +42,7 @@ class ClientListModel(QAbstractTableModel):
 
     def set_query(self, query: ClientQuery) -> None:
         self.beginResetModel()
+        self._loaded = True
         self._query = query
         vault = self._vault()
         self._total = clients.count_clients(vault, query)
@@ -115,8 +118,27 @@ class ClientListModel(QAbstractTableModel):
             return
         from dataclasses import replace
 
-        self.set_query(replace(self._query, sort=key,
-                               descending=order == Qt.SortOrder.DescendingOrder))
+        query = replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if self._loaded:
+            self.set_query(query)
+        else:  # the view setting its first order, before the section is shown: no query yet
+            self._query = query
+
+    def column_texts(self, column: int) -> list[str]:
+        """The widest texts a column can show, to size it without reading any rows: sizing
+        to contents would format every cell of every loaded row on each show."""
+        name = COLUMNS[column][0]
+        sample = datetime(2000, 12, 28, 23, 58)  # two-digit day, month and hour: the widest
+        texts = [tr(COLUMNS[column][1])]
+        if name == "status":
+            texts += [tr("Open"), tr("Closed")]
+        elif name == "intake":
+            texts.append(fmt_date(sample.date()))
+        elif name == "last_contact":
+            texts += [fmt_datetime(sample, utc=False), tr("none yet")]
+        elif name == "advocate":
+            texts.append("M" * 10)  # names longer than this are elided; the column can widen
+        return texts
 
     def row_of(self, client_id: int) -> int | None:
         for i, row in enumerate(self._rows):

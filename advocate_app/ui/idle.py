@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advocate_app.ui.qt import QEvent, QObject, QTimer, Signal
+from advocate_app.ui.qt import QApplication, QEvent, QObject, QTimer, Signal
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -33,10 +33,23 @@ class IdleWatcher(QObject):
             self.timer.start()
 
     def start(self) -> None:
+        """Watch every event of the application, only while there is something to lock.
+
+        An application-wide Python event filter costs a call into Python for every event of
+        every widget; on a locked window it would only slow start-up (the first events of each
+        kind of widget make PySide create ~130 enum classes) and typing the passphrase.
+        """
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)  # never twice
+            app.installEventFilter(self)
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.timer.isActive():

@@ -28,8 +28,6 @@ from advocate_app.ui.qt import (
     QDialog,
     QKeySequence,
     QMainWindow,
-    QPrintDialog,
-    QPrinter,
     QShortcut,
     QStackedWidget,
     Qt,
@@ -43,10 +41,11 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.shell import DemoBanner, Shell
 from advocate_app.ui.widgets import set_message
-from advocate_app.ui.worker import run_task
+from advocate_app.ui.worker import run_task, wait_for_low_priority_work
 
 log = logging.getLogger(__name__)
 
+AUTO_BACKUP_DELAY_MS = 2000
 WINDOW_TITLE = "Companion"  # neutral on purpose: never an office, a client or "trafficking"
 
 
@@ -106,10 +105,7 @@ class AppController:
         self._pages: dict[str, QWidget] = {}
 
         self.idle = IdleWatcher(settings.idle_minutes, self.window)
-        self.idle.idle.connect(lambda: self.lock("idle"))
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self.idle.idle.connect(lambda: self.lock("idle"))  # it watches events once started
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self.window)
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_shortcut.activated.connect(lambda: self.lock("shortcut"))
@@ -349,6 +345,8 @@ class AppController:
         return doc
 
     def print_recovery_key(self) -> None:
+        from advocate_app.ui.qt import QPrintDialog, QPrinter  # Qt's print module: only here
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -359,6 +357,8 @@ class AppController:
                              "recovery-key.pdf", tr("PDF files (*.pdf)"))
         if path is None:
             return
+        from advocate_app.ui.qt import QPrinter  # Qt's print module: only here
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))
@@ -481,7 +481,17 @@ class AppController:
                 raise exc
 
         keep = self.settings.backups_to_keep
-        run_task(lambda: auto_backup_if_due(vault, keep), done, failed)
+        shell = self.shell
+        if shell is None:
+            return
+        # After the first minute's work has started, on the idle-priority thread: the person
+        # never waits for it (and a lock before it starts stops this timer with the shell's).
+        timer = QTimer(shell)
+        timer.setSingleShot(True)
+        timer.setInterval(AUTO_BACKUP_DELAY_MS)
+        timer.timeout.connect(lambda: run_task(lambda: auto_backup_if_due(vault, keep), done,
+                                               failed, low_priority=True))
+        timer.start()
 
     def focus_search(self) -> None:
         if self.shell is not None and self.window.stack.currentWidget() is self.shell:
@@ -532,6 +542,7 @@ class AppController:
             return
         # A backup or an export still running finishes before the vault is closed.
         QThreadPool.globalInstance().waitForDone(60_000)
+        wait_for_low_priority_work(60_000)
         if self.vault.is_unlocked:
             self.lock("closing")
         self.vault.close()

@@ -5,14 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from advocate_app.paths import assets_dir
-from advocate_app.store.reference import (
-    Article,
-    ReferenceIndex,
-    ShippedResource,
-    load_articles,
-    load_shipped_resources,
-)
+from advocate_app.store.library import shipped_library
+from advocate_app.store.reference import Article, ReferenceIndex, ShippedResource
 from advocate_app.store.search_all import Hit, search_everything
 from advocate_app.ui.clients_section import ClientsSection
 from advocate_app.ui.reference_section import ReferenceSection
@@ -34,18 +28,12 @@ class ReferenceLibrary:
     _instance: ReferenceLibrary | None = None
 
     def __init__(self) -> None:
-        folder = assets_dir()
-        self.articles: list[Article]
-        self.articles, problems = load_articles(folder / "reference")
-        for problem in problems:
-            log.warning("reference article skipped: %s", problem)
-        try:
-            self.resources: list[ShippedResource] = load_shipped_resources(
-                folder / "resources" / "shipped.toml")
-        except (OSError, ValueError):
-            log.warning("the shipped resource directory could not be read")
-            self.resources = []
-        self.index = ReferenceIndex(self.articles, self.resources)
+        # Loaded once per process, usually already on a worker thread while the passphrase
+        # was typed (ui.warmup).
+        loaded = shipped_library()
+        self.articles: list[Article] = loaded.articles
+        self.resources: list[ShippedResource] = loaded.resources
+        self.index: ReferenceIndex = loaded.index
 
     @classmethod
     def shared(cls) -> ReferenceLibrary:

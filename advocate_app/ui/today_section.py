@@ -82,8 +82,11 @@ class TodayGroup(QGroupBox):
         self.tree.setItemDelegate(RoomyDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths are set from the rows' own texts when they arrive (never ResizeToContents,
+        # which measures every row again after each one is added).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        self.stretch_column = stretch_column
         self.stack.addWidget(self.tree)
         layout.addWidget(self.stack, 1)
         self.more = label("", "hint")
@@ -95,12 +98,16 @@ class TodayGroup(QGroupBox):
         """The rows shown and how many there are; more_than: at least `total` (a count that
         stopped early, see store.today.COUNT_LIMIT)."""
         self.tree.clear()
+        items = []
+        tip = tr("Enter or double-click to open this client")
         for texts, client_id, place in rows:
             item = QTreeWidgetItem(texts)
             item.setData(0, _CLIENT_ROLE, client_id)
             item.setData(0, _PLACE_ROLE, place)
-            item.setToolTip(0, tr("Enter or double-click to open this client"))
-            self.tree.addTopLevelItem(item)
+            item.setToolTip(0, tip)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self._fit_columns([texts for texts, _c, _p in rows])
         count = tr("{0}+").format(total) if more_than else str(total)
         self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total
                       else self.base_title)
@@ -113,6 +120,18 @@ class TodayGroup(QGroupBox):
         self.more.setText(tr("Showing the first {0} of more than {1}.").format(len(rows), total)
                           if more_than else
                           tr("Showing the first {0} of {1}.").format(len(rows), total))
+
+    def _fit_columns(self, rows: list[list[str]]) -> None:
+        """Each column as wide as its widest text (header included), measured once."""
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        pad = 3 * metrics.averageCharWidth()
+        for column in range(self.tree.columnCount()):
+            if column == self.stretch_column:
+                continue
+            texts = {row[column] for row in rows if column < len(row)}
+            texts.add(self.tree.headerItem().text(column))
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + pad)
 
     def row_count(self) -> int:
         return self.tree.topLevelItemCount()

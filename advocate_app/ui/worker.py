@@ -9,7 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from advocate_app.ui.qt import QObject, QRunnable, QThreadPool, Signal, is_alive
+from advocate_app.ui.qt import QObject, QRunnable, QThread, QThreadPool, Signal, is_alive
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +39,34 @@ class _Task(QRunnable):
             self.signals.done.emit(result)
 
 
+_low_priority: QThreadPool | None = None
+
+
+def low_priority_pool() -> QThreadPool:
+    """One thread at the lowest OS priority, for work nobody waits for (the daily backup): it
+    gets the processor only when the GUI thread and the other workers do not want it."""
+    global _low_priority
+    if _low_priority is None:
+        _low_priority = QThreadPool()
+        _low_priority.setMaxThreadCount(1)
+        _low_priority.setThreadPriority(QThread.Priority.IdlePriority)
+    return _low_priority
+
+
+def wait_for_low_priority_work(msecs: int) -> bool:
+    return _low_priority is None or _low_priority.waitForDone(msecs)
+
+
 def run_task(
     fn: Callable[..., Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     *,
     on_progress: Callable[[int], None] | None = None,
+    low_priority: bool = False,
 ) -> _Task:
-    """Run fn on the thread pool; with on_progress, fn receives a report(percent) callable."""
+    """Run fn on the thread pool; with on_progress, fn receives a report(percent) callable.
+    With low_priority, on the one idle-priority thread (see low_priority_pool)."""
     task = _Task(fn, on_progress is not None)
     _running.add(task)
 
@@ -62,11 +82,12 @@ def run_task(
     task.signals.failed.connect(finished_err)
     if on_progress is not None:
         task.signals.progress.connect(on_progress)
-    QThreadPool.globalInstance().start(task)
+    (low_priority_pool() if low_priority else QThreadPool.globalInstance()).start(task)
     return task
 
 
 def tasks_running() -> int:
+    """Tasks started here whose answer has not come back yet (on either pool)."""
     return len(_running)
 
 

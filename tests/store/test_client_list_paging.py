@@ -87,7 +87,7 @@ def test_every_filter_by_alias_reads_an_index_in_order(vault: Vault, mine: bool,
     """No filter of the list sorts the matching rows: an index gives them in order."""
     me = _fill(vault)
     query = ClientQuery(status=status, mine_only=mine, user_id=me)
-    stmt = clients._list_query(query).order_by(  # noqa: SLF001 - the statement the list runs
+    stmt = clients._list_query(query).order_by(
         Client.alias.collate("NOCASE"), Client.id).limit(200)
     with vault.read() as s:
         compiled = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
