@@ -47,6 +47,7 @@ QUERIES = ["hous", "housing", "bus pass", "court", "passport", "shelter", "inter
            "recovery", "résumé", "birth certificate", "protective order", "transport",
            "employer", "hearing continued", "safety"]
 
+SEARCH_ROUNDS = 5  # rounds of the 20 queries (--search-rounds)
 results: list[tuple[str, str, str]] = []
 # figure -> size -> seconds (or a ratio), for the growth table
 growth: dict[str, dict[int, float]] = {}
@@ -298,7 +299,7 @@ def in_process(folder: Path) -> None:
         raw_sql = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
                    "ORDER BY bm25(notes_fts) LIMIT 50")
         app_times, raw_times = [], []
-        for _ in range(5):
+        for _ in range(SEARCH_ROUNDS):
             for q in QUERIES:
                 match = fts_query(q)
                 t = time.perf_counter()
@@ -317,7 +318,7 @@ def in_process(folder: Path) -> None:
         raw_client_sql = ("SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? "
                           "ORDER BY bm25(clients_fts) LIMIT 8")
         g_app, g_raw = [], []
-        for _ in range(3):
+        for _ in range(max(1, SEARCH_ROUNDS - 2)):
             for q in QUERIES:
                 match = fts_query(q)
                 t = time.perf_counter()
@@ -398,6 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unlock-runs", type=int, default=10)
     parser.add_argument("--watch", type=float, default=60.0,
                         help="seconds of the first minute to watch for stalls (0: skip)")
+    parser.add_argument("--search-rounds", type=int, default=SEARCH_ROUNDS)
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-unlock", action="store_true")
     args = parser.parse_args(argv)
@@ -420,7 +422,8 @@ def main(argv: list[str] | None = None) -> int:
             # In a child process, so each size starts from a cold cache and a fresh Qt.
             child = subprocess.Popen(
                 [sys.executable, "-m", "benchmarks.run_all", "--in-process", str(folder),
-                 "--size", str(size)], env=sandbox.env | {"PYTHONPATH": str(HERE.parent)},
+                 "--size", str(size), "--search-rounds", str(args.search_rounds)],
+                env=sandbox.env | {"PYTHONPATH": str(HERE.parent)},
                 stdout=subprocess.PIPE, text=True)
             assert child.stdout is not None
             for line in child.stdout:
@@ -439,12 +442,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def in_process_main(argv: list[str]) -> int:
-    global current_size
+    global current_size, SEARCH_ROUNDS
     parser = argparse.ArgumentParser()
     parser.add_argument("--in-process", required=True)
     parser.add_argument("--size", type=int, default=0)
+    parser.add_argument("--search-rounds", type=int, default=SEARCH_ROUNDS)
     args = parser.parse_args(argv)
     current_size = args.size
+    SEARCH_ROUNDS = args.search_rounds
     in_process(Path(args.in_process))
     print("GROWTH " + json.dumps({k: v[current_size] for k, v in growth.items()}), flush=True)
     return 0

@@ -40,7 +40,7 @@ from advocate_app.store.vocab import SETTLED_STATUSES
 
 DUE_SOON_DAYS = 7
 UPCOMING_DAYS = 14
-ROW_LIMIT = 200  # per group; TodayView.totals has the counts
+ROW_LIMIT = 100  # per group (more is not read at a glance); TodayView.totals has the counts
 COUNT_LIMIT = 1000  # counts stop here; TodayView.more_than_counted names the groups that did
 # Needs still waiting on someone, in the words of the partial index ix_need_items_waiting
 # (migration 0005): SQLite uses a partial index only for a query that repeats its condition.

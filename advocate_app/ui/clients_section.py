@@ -366,8 +366,7 @@ class ClientsSection(Section):
         ev.addWidget(self.empty_text)
         ev.addStretch(2)
         self.right.addWidget(self.empty)
-        self.new_page = self._new_client_page()
-        self.right.addWidget(self.new_page)
+        self.new_page: QWidget | None = None  # built on first use: most unlocks never need it
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -516,6 +515,9 @@ class ClientsSection(Section):
         return page
 
     def new_client(self) -> None:
+        if self.new_page is None:
+            self.new_page = self._new_client_page()
+            self.right.addWidget(self.new_page)
         self.new_form.advocate.clear()
         for user in users.list_users(self.vault):
             self.new_form.advocate.addItem(user.name, user.id)

@@ -467,7 +467,8 @@ class AppController:
         from advocate_app.store.errors import StorageFull
 
         def done(_info: object) -> None:
-            section = self.shell.sections.get("backups") if self.shell else None
+            # Only if already built: building it here would stall the first minute.
+            section = self.shell.sections.built().get("backups") if self.shell else None
             if section is not None and hasattr(section, "refresh"):
                 section.refresh()
 

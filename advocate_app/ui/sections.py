@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING
 from advocate_app.store.library import shipped_library
 from advocate_app.store.reference import Article, ReferenceIndex, ShippedResource
 from advocate_app.store.search_all import Hit, search_everything
-from advocate_app.ui.clients_section import ClientsSection
-from advocate_app.ui.reference_section import ReferenceSection
-from advocate_app.ui.resources_section import ResourcesSection
+from advocate_app.ui.qt import tr
 from advocate_app.ui.search_page import SearchPage
-from advocate_app.ui.settings_section import SettingsSection
 from advocate_app.ui.today_section import TodaySection
 
+# The other sections' modules are imported when the section is first built (usually already
+# loaded by ui.warmup while the passphrase was typed): unlocking waits only for Today.
 if TYPE_CHECKING:
+    from advocate_app.ui.clients_section import ClientsSection
     from advocate_app.ui.main_window import AppController
-    from advocate_app.ui.shell import Shell
+    from advocate_app.ui.reference_section import ReferenceSection
+    from advocate_app.ui.shell import Section, Shell
 
 log = logging.getLogger(__name__)
 
@@ -43,54 +44,83 @@ class ReferenceLibrary:
 
 
 def build_sections(controller: AppController, shell: Shell) -> None:
+    """Today is built at once (it is what unlocking shows); every other section the first time
+    it is needed, so the person is not kept waiting for screens they may not open."""
     vault = controller.vault
     assert vault is not None
-    library = ReferenceLibrary.shared()
-    clients_section = ClientsSection(vault)
-    reference = ReferenceSection(library.articles, library.resources, index=library.index)
     today = TodaySection(vault, controller.settings)
+
+    def clients_section() -> Section:
+        from advocate_app.ui.clients_section import ClientsSection
+
+        return ClientsSection(vault)
+
+    def clients() -> ClientsSection:
+        return shell.sections["clients"]  # type: ignore[return-value]
 
     def open_from_today(client_id: int, place: dict[str, object]) -> None:
         shell.show_section("clients")
-        clients_section.open_place(client_id, place)
+        clients().open_place(client_id, place)
 
     today.open_client.connect(open_from_today)
     shell.add_section("today", today)
-    shell.add_section("clients", clients_section)
-    shell.add_section("reference", reference)
-    resources_section = ResourcesSection(vault)
-    shell.add_section("resources", resources_section)
+    shell.add_lazy_section("clients", tr("Clients"), clients_section)
+
+    def reference() -> ReferenceSection:
+        from advocate_app.ui.reference_section import ReferenceSection
+
+        library = ReferenceLibrary.shared()
+        return ReferenceSection(library.articles, library.resources, index=library.index)
+
+    def resources() -> Section:
+        from advocate_app.ui.resources_section import ResourcesSection
+
+        return ResourcesSection(vault)
+
+    shell.add_lazy_section("reference", tr("Reference"), reference)
+    shell.add_lazy_section("resources", tr("Resources"), resources)
     if vault.current_user.is_supervisor:
-        from advocate_app.ui.files import ask_save_path
-        from advocate_app.ui.reports_section import ReportsSection
+        def reports() -> Section:
+            from advocate_app.ui.files import ask_save_path
+            from advocate_app.ui.reports_section import ReportsSection
 
-        shell.add_section("reports", ReportsSection(vault, ask_save_path))
-    from advocate_app.ui.backup_section import BackupSection
+            return ReportsSection(vault, ask_save_path)
 
-    backups = BackupSection(vault)
-    backups.restore_requested.connect(controller.restore_from_backup)
-    shell.add_section("backups", backups)
-    shell.add_section("settings", SettingsSection(vault, controller.settings,
-                                                  controller.idle.set_minutes))
+        shell.add_lazy_section("reports", tr("Reports"), reports)
 
-    page = SearchPage(lambda text: search_everything(vault, library.index, text))
+    def backups() -> Section:
+        from advocate_app.ui.backup_section import BackupSection
+
+        section = BackupSection(vault)
+        section.restore_requested.connect(controller.restore_from_backup)
+        return section
+
+    def settings() -> Section:
+        from advocate_app.ui.settings_section import SettingsSection
+
+        return SettingsSection(vault, controller.settings, controller.idle.set_minutes)
+
+    shell.add_lazy_section("backups", tr("Backups"), backups)
+    shell.add_lazy_section("settings", tr("Settings"), settings)
+
+    page = SearchPage(lambda text: search_everything(vault, ReferenceLibrary.shared().index,
+                                                     text))
 
     def open_hit(hit: Hit) -> None:
         shell.leave_search()
         target = hit.target
         if hit.kind == "article":
-            shell.show_section("reference")
-            reference.open_article(str(target["key"]))
+            shell.show_section("reference").open_article(  # type: ignore[attr-defined]
+                str(target["key"]))
         elif hit.kind == "resource":
-            shell.show_section("resources")
-            resources_section.select(str(target["key"]))
+            shell.show_section("resources").select(str(target["key"]))  # type: ignore[attr-defined]
         elif hit.kind == "client":
             shell.show_section("clients")
-            clients_section.open_client(int(target["client_id"]))  # type: ignore[arg-type]
+            clients().open_client(int(target["client_id"]))  # type: ignore[arg-type]
         elif hit.kind == "note":
             shell.show_section("clients")
-            clients_section.open_note(int(target["client_id"]),  # type: ignore[arg-type]
-                                      int(target["note_id"]))  # type: ignore[arg-type]
+            clients().open_note(int(target["client_id"]),  # type: ignore[arg-type]
+                                int(target["note_id"]))  # type: ignore[arg-type]
 
     page.open_hit.connect(open_hit)
     shell.enable_search(page, page.run, page.open_first, page.run_async)

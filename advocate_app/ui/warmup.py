@@ -7,8 +7,9 @@ on demand, that is most of the wait between Enter and Today. Done here, it overl
 1. pure Python (no Qt) on a worker thread: the store and reports layers and their libraries,
    the migration head, the shipped library. The GIL is handed back every few milliseconds, so
    the GUI thread still answers each key at once.
-2. then the ui modules on the GUI thread, one module per turn of the event loop, so a key
-   pressed meanwhile waits at most one small import.
+2. then, on the GUI thread, one small step per turn of the event loop, so a key pressed
+   meanwhile waits at most one step: first each Qt class the ui uses (PySide makes a class
+   and its enums on first touch), then the ui modules, Today's first.
 
 Nothing here touches the vault or any secret; if the person presses Enter first, whatever is
 not loaded yet is loaded on demand as before.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from collections.abc import Callable
 
 from advocate_app.ui.qt import QTimer
@@ -58,29 +60,42 @@ PURE_MODULES = (
     "advocate_app.store.backup",
     "advocate_app.store.diagnose",
     "advocate_app.store.restore",
-    "advocate_app.reports.summary",
 )
+# Not ahead of time: the report code (reportlab, PIL) is for supervisors, in a section built
+# when first opened, and loading its C extensions holds the GIL long enough to delay a key.
 
 UI_MODULES = (
     "advocate_app.ui.format",
+    "advocate_app.ui.needs_panel",
+    "advocate_app.ui.today_section",
+    "advocate_app.ui.search_page",
+    "advocate_app.ui.sections",
     "advocate_app.ui.client_list_model",
     "advocate_app.ui.client_form",
     "advocate_app.ui.client_dialogs",
     "advocate_app.ui.notes_panel",
-    "advocate_app.ui.needs_panel",
     "advocate_app.ui.clients_section",
-    "advocate_app.ui.today_section",
     "advocate_app.ui.reference_section",
     "advocate_app.ui.resources_section",
-    "advocate_app.ui.search_page",
     "advocate_app.ui.settings_section",
     "advocate_app.ui.backup_section",
-    "advocate_app.ui.reports_section",
-    "advocate_app.ui.sections",
 )
+# Qt's print module is loaded only to print (the recovery key): never ahead of time.
+_NOT_AHEAD = {"QtPrintSupport"}
 
 
 def _load_pure() -> None:
+    # Hand the GIL back within a millisecond when the GUI thread asks (a key was pressed),
+    # rather than the default five, while this thread imports.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.001)
+    try:
+        _import_pure()
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def _import_pure() -> None:
     for name in PURE_MODULES:
         try:
             importlib.import_module(name)
@@ -93,13 +108,25 @@ def _load_pure() -> None:
     shipped_library()
 
 
-def _load_ui(names: list[str], done: Callable[[], None] | None) -> None:
-    if not names:
+def _ui_steps() -> list[Callable[[], object]]:
+    from advocate_app.ui import qt
+
+    steps: list[Callable[[], object]] = [
+        lambda name=name: getattr(qt, name)  # type: ignore[misc]
+        for name, module in qt._WHERE.items()
+        if module not in _NOT_AHEAD]
+    steps += [lambda name=name: importlib.import_module(name)  # type: ignore[misc]
+              for name in UI_MODULES]
+    return steps
+
+
+def _load_ui(steps: list[Callable[[], object]], done: Callable[[], None] | None) -> None:
+    if not steps:
         if done is not None:
             done()
         return
-    importlib.import_module(names.pop(0))
-    QTimer.singleShot(0, lambda: _load_ui(names, done))
+    steps.pop(0)()
+    QTimer.singleShot(0, lambda: _load_ui(steps, done))
 
 
 def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None:
@@ -109,9 +136,9 @@ def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None
         def failed(exc: BaseException) -> None:
             # Only speed is lost: the unlock loads on demand whatever failed here.
             log.warning("warm-up stopped early (%s)", type(exc).__name__)
-            _load_ui(list(UI_MODULES), done)
+            _load_ui(_ui_steps(), done)
 
-        run_task(_load_pure, lambda _r: _load_ui(list(UI_MODULES), done), failed)
+        run_task(_load_pure, lambda _r: _load_ui(_ui_steps(), done), failed)
 
     QTimer.singleShot(delay_ms, start)
 

@@ -90,3 +90,20 @@ def test_the_daily_backup_runs_on_an_idle_priority_thread_after_today(make_contr
     assert ran[0][1] == QThread.Priority.IdlePriority
     assert ran[0][2], "the backup thread should run with the idle scheduling policy"
     assert len(backup.automatic_backups(vault_dir / "backups")) == 1
+
+
+def test_unlocking_builds_only_today_and_the_rest_on_first_use(unlocked, qtbot) -> None:
+    shell = unlocked.shell
+    assert set(shell.sections.built()) == {"today"}
+    assert list(shell.sections)[:2] == ["today", "clients"]  # every entry is in the navigation
+    assert shell.nav.count() == len(shell.sections)
+    section = shell.show_section("clients")
+    assert shell.stack.currentWidget() is section
+    assert set(shell.sections.built()) == {"today", "clients"}
+    # Back where the person was after a lock, even in a section not built yet after unlock.
+    unlocked.lock()
+    from tests.ui.conftest import unlock
+
+    unlock(qtbot, unlocked)
+    assert unlocked.shell.current_key() == "clients"
+    assert unlocked.shell.stack.currentWidget() is unlocked.shell.sections["clients"]
