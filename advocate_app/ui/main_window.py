@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -332,6 +331,8 @@ class AppController:
         run_task(work, done, failed)
 
     def _recovery_document(self) -> QTextDocument:
+        import html
+
         key = html.escape(self.recovery.key_text())
         office = html.escape(self.vault.office_name if self.vault else "")
         doc = QTextDocument()
