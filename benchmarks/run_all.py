@@ -400,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--watch", type=float, default=60.0,
                         help="seconds of the first minute to watch for stalls (0: skip)")
     parser.add_argument("--search-rounds", type=int, default=SEARCH_ROUNDS)
+    parser.add_argument("--save", help="also write the growth figures to this JSON file")
+    parser.add_argument("--merge", help="a JSON file from an earlier --save, for sizes run then")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-unlock", action="store_true")
     args = parser.parse_args(argv)
@@ -434,8 +436,17 @@ def main(argv: list[str] | None = None) -> int:
                     print(line, end="", flush=True)
             if child.wait() != 0:
                 raise SystemExit(f"the in-process benchmarks failed at {size:,} clients")
-        if len(targets) > 1:
-            growth_table([size for size, _ in targets])
+        sizes_run = [size for size, _ in targets]
+        if args.merge:  # sizes measured by an earlier run (same machine, same code)
+            for key, by_size in json.loads(Path(args.merge).read_text()).items():
+                for size, number in by_size.items():
+                    growth.setdefault(key, {}).setdefault(int(size), number)
+                    if int(size) not in sizes_run:
+                        sizes_run.append(int(size))
+        if args.save:
+            Path(args.save).write_text(json.dumps(growth, indent=1))
+        if len(sizes_run) > 1:
+            growth_table(sorted(sizes_run))
     finally:
         sandbox.close()
     return 0

@@ -69,8 +69,8 @@ class Sections(Mapping[str, Section]):
     def __getitem__(self, key: str) -> Section:
         section = self._built.get(key)
         if section is None:
-            factory = self._factories.pop(key)  # KeyError for an unknown key, as a dict
-            section = factory()
+            section = self._factories[key]()  # KeyError for an unknown key, as a dict
+            del self._factories[key]  # only once built: a failed build is tried again
             self._built[key] = section
             self._shell.stack.addWidget(section)
         return section
