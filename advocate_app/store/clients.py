@@ -246,8 +246,8 @@ def _list_query(query: ClientQuery) -> Select:  # type: ignore[type-arg]
 def count_clients(vault: Vault, query: ClientQuery) -> int:
     """How many clients the list holds: counted in an index of the filter, no row read."""
     with vault.read() as s:
-        return int(s.execute(select(func.count(Client.id)).where(*_filters(query)))
-                   .scalar_one())
+        return int(s.execute(select(func.count()).select_from(Client)
+                             .where(*_filters(query))).scalar_one())
 
 
 def _sort_column(sort: str) -> ColumnElement[Any]:

@@ -107,3 +107,18 @@ def test_unlocking_builds_only_today_and_the_rest_on_first_use(unlocked, qtbot) 
     unlock(qtbot, unlocked)
     assert unlocked.shell.current_key() == "clients"
     assert unlocked.shell.stack.currentWidget() is unlocked.shell.sections["clients"]
+
+
+def test_a_today_count_that_stopped_early_says_so(qapp, qtbot) -> None:
+    from advocate_app.ui.today_section import TodayGroup
+
+    group = TodayGroup("Overdue", ["Client", "Need"], 1, "Nothing overdue.")
+    qtbot.addWidget(group)
+    rows = [([f"Client {i}", "Housing"], i, {"tab": "needs"}) for i in range(3)]
+    group.set_rows(rows, 1000, more_than=True)
+    assert group.title() == "Overdue (1000+)"
+    assert group.more.text() == "Showing the first 3 of more than 1000."
+    group.set_rows(rows, 3)
+    assert group.title() == "Overdue (3)" and group.more.isHidden()
+    header = group.tree.header()
+    assert header.sectionSize(0) >= group.tree.fontMetrics().horizontalAdvance("Client 2")
