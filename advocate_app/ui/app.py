@@ -84,4 +84,8 @@ def start_warm_up() -> None:
     """Load what the first unlock needs while the passphrase is typed (see ui.warmup)."""
     from advocate_app.ui.warmup import warm_up
 
+    # A worker thread running Python (unlocking, a backup, a search) hands the GIL to the GUI
+    # thread within 1 ms when a key or a paint needs it, rather than within 5: the event loop
+    # never waits long on background work.
+    sys.setswitchinterval(0.001)
     warm_up()
