@@ -425,7 +425,8 @@ def main(argv: list[str] | None = None) -> int:
             child = subprocess.Popen(
                 [sys.executable, "-m", "benchmarks.run_all", "--in-process", str(folder),
                  "--size", str(size), "--search-rounds", str(args.search_rounds)],
-                env=sandbox.env | {"PYTHONPATH": str(HERE.parent)},
+                env=sandbox.env | {"PYTHONPATH": os.pathsep.join(
+                    [*filter(None, [os.environ.get("PYTHONPATH")]), str(HERE.parent)])},
                 stdout=subprocess.PIPE, text=True)
             assert child.stdout is not None
             for line in child.stdout:
