@@ -486,8 +486,8 @@ class AppController:
         shell = self.shell
         if shell is None:
             return
-        # After the first minute's work has started, on the idle-priority thread: the person
-        # never waits for it (and a lock before it starts stops this timer with the shell's).
+        # Shortly after Today is on screen, on the idle-priority thread: the person never waits
+        # for it (and a lock before it starts stops this timer with the shell's other timers).
         timer = QTimer(shell)
         timer.setSingleShot(True)
         timer.setInterval(AUTO_BACKUP_DELAY_MS)
