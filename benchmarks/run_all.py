@@ -72,13 +72,29 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def timed(fn: Callable[[], object], repeat: int) -> list[float]:
-    out = []
+class Times(list):  # type: ignore[type-arg]
+    """Wall-clock seconds of each run; .cpu has the CPU seconds of this thread for each run.
+
+    On a busy machine wall time mostly measures waiting for a processor; the thread's CPU time
+    is the work itself, so the growth table and the budgets read it too."""
+
+    cpu: list[float]
+
+
+def timed(fn: Callable[[], object], repeat: int) -> Times:
+    out = Times()
+    out.cpu = []
     for _ in range(repeat):
+        c = time.thread_time()
         t = time.perf_counter()
         fn()
         out.append(time.perf_counter() - t)
+        out.cpu.append(time.thread_time() - c)
     return out
+
+
+def wall_cpu(times: Times) -> str:
+    return f"{ms(statistics.median(times))} / {ms(statistics.median(times.cpu))}"
 
 
 class Sandbox:
@@ -211,9 +227,9 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
         section.deleteLater()
 
     first_show()  # warm
-    report("Clients section first show (median of 10)",
-           ms(statistics.median(timed(first_show, 10))), "budget 40 ms",
-           key="Clients section first show", number=statistics.median(timed(first_show, 5)))
+    shows = timed(first_show, 10)
+    report("Clients section first show, wall / CPU (median)", wall_cpu(shows), "budget 40 ms",
+           key="Clients section first show", number=statistics.median(shows.cpu))
 
     me = vault.current_user.id
     model = ClientListModel(lambda: vault)
@@ -223,15 +239,14 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
             (False, True)):
         query = ClientQuery(mine_only=mine, status=status, sort=sort, descending=desc,
                             user_id=me)
-        pages[(mine, status, sort, desc)] = statistics.median(
-            timed(lambda q=query: model.set_query(q), 3))
+        pages[(mine, status, sort, desc)] = timed(lambda q=query: model.set_query(q), 3)
     default = pages[(True, "open", "alias", False)]
-    worst_key = max(pages, key=lambda k: pages[k])
-    report("first page, My clients / Open (median of 3)", ms(default), "budget 20 ms",
-           key="client list first page", number=default)
-    report(f"first page, slowest of {len(pages)} filters and orders", ms(pages[worst_key]),
-           "budget 20 ms; " + "/".join(str(x) for x in worst_key),
-           key="client list, slowest filter", number=pages[worst_key])
+    worst_key = max(pages, key=lambda k: statistics.median(pages[k].cpu))
+    report("first page, My clients / Open, wall / CPU", wall_cpu(default), "budget 20 ms",
+           key="client list first page", number=statistics.median(default.cpu))
+    report(f"first page, slowest of {len(pages)} filters, wall / CPU",
+           wall_cpu(pages[worst_key]), "budget 20 ms; " + "/".join(str(x) for x in worst_key),
+           key="client list, slowest filter", number=statistics.median(pages[worst_key].cpu))
 
     def scroll_all() -> int:
         view = QTableView()
@@ -246,11 +261,13 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
         view.close()
         return model.rowCount()
 
+    c = time.thread_time()
     t = time.perf_counter()
     rows = scroll_all()
-    seconds = time.perf_counter() - t
-    report(f"scrolling the whole list ({rows:,} clients)", ms(seconds), "budget 2000 ms at 50k",
-           key="client list full scroll", number=seconds)
+    seconds, cpu = time.perf_counter() - t, time.thread_time() - c
+    report(f"scrolling the whole list ({rows:,} clients), wall / CPU",
+           f"{ms(seconds)} / {ms(cpu)}", "budget 2000 ms at 50k",
+           key="client list full scroll", number=cpu)
     del replace
 
 
@@ -298,19 +315,21 @@ def in_process(folder: Path) -> None:
         # The raw FTS5 query: the ranked match alone, no joins, no snippets, no Python.
         raw_sql = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
                    "ORDER BY bm25(notes_fts) LIMIT 50")
-        app_times, raw_times = [], []
+        app_times, raw_times, app_cpu = [], [], []
         for _ in range(SEARCH_ROUNDS):
             for q in QUERIES:
                 match = fts_query(q)
                 t = time.perf_counter()
                 raw.execute(raw_sql, (match,)).fetchall()
                 raw_times.append(time.perf_counter() - t)
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.thread_time()
                 notes.search_notes(vault, q)
                 app_times.append(time.perf_counter() - t)
+                app_cpu.append(time.thread_time() - c)
         a95, r95 = pct(app_times, 0.95), pct(raw_times, 0.95)
         report("note search p50 / p95 (app)", f"{ms(pct(app_times, .5))} / {ms(a95)}",
-               key="note search p95", number=a95)
+               f"CPU p95 {ms(pct(app_cpu, .95))}", key="note search p95",
+               number=pct(app_cpu, .95))
         report("note search p50 / p95 (raw FTS5)", f"{ms(pct(raw_times, .5))} / {ms(r95)}",
                f"ratio {a95 / r95:.2f}x (budget 2x)")
 
@@ -358,7 +377,9 @@ def extra_benchmarks(vault):  # type: ignore[no-untyped-def]
 
 
 def growth_table(sizes: list[int]) -> None:
-    print(f"\n{'growth':<34}" + "".join(f"{n:>12,}" for n in sizes) + "   10k→50k")
+    print("\nGrowth with the number of clients (in-process figures: CPU time of the GUI thread;"
+          " unlock and start-up: wall time)")
+    print(f"{'figure':<34}" + "".join(f"{n:>12,}" for n in sizes) + "   10k→50k")
     for key, by_size in growth.items():
         cells = "".join(
             (f"{by_size[n] * 1000:>9.1f} ms" if "ratio" not in key else f"{by_size[n]:>11.2f}x")
