@@ -40,6 +40,10 @@ def shipped_library() -> ShippedLibrary:
         return _loaded
 
 
+def is_loaded() -> bool:
+    return _loaded is not None
+
+
 def _load() -> ShippedLibrary:
     folder = assets_dir()
     articles, problems = load_articles(folder / "reference")
@@ -53,4 +57,4 @@ def _load() -> ShippedLibrary:
     return ShippedLibrary(articles, resources, ReferenceIndex(articles, resources))
 
 
-__all__ = ["ShippedLibrary", "shipped_library"]
+__all__ = ["ShippedLibrary", "is_loaded", "shipped_library"]

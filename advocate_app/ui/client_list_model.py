@@ -10,7 +10,8 @@ from advocate_app.store.clients import ClientQuery, ClientRow
 from advocate_app.ui.format import fmt_date, fmt_datetime
 from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, tr
 
-PAGE = 200
+PAGE = 200  # the first page: on screen at once
+MORE = 1000  # each later page, while scrolling: fewer round trips and repaints
 ClientIdRole = Qt.ItemDataRole.UserRole + 1
 
 COLUMNS = [
@@ -23,6 +24,9 @@ COLUMNS = [
 SORTABLE = {0: "alias", 2: "intake", 4: "last_contact"}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Compared as plain ints: data() is called for every role of every painted cell.
+_ROLES_USED = frozenset({int(Qt.ItemDataRole.DisplayRole.value),
+                         int(Qt.ItemDataRole.AccessibleTextRole.value), int(ClientIdRole)})
 
 
 class ClientListModel(QAbstractTableModel):
@@ -31,6 +35,7 @@ class ClientListModel(QAbstractTableModel):
         self._vault = vault_getter
         self._query = ClientQuery()
         self._rows: list[ClientRow] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # row number -> its cells, once formatted
         self._total = 0
         self._loaded = False  # no query run yet: a sort only chooses the order of the first
 
@@ -44,6 +49,7 @@ class ClientListModel(QAbstractTableModel):
         self.beginResetModel()
         self._loaded = True
         self._query = query
+        self._texts = {}
         vault = self._vault()
         self._total = clients.count_clients(vault, query)
         self._rows = clients.list_clients(vault, query, None, PAGE)
@@ -54,7 +60,7 @@ class ClientListModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows, self._total = [], 0
+        self._rows, self._total, self._texts = [], 0, {}
         self.endResetModel()
 
     def total(self) -> int:
@@ -68,7 +74,7 @@ class ClientListModel(QAbstractTableModel):
             return
         # Keyset paging: the next page starts after the last row's sort key, never OFFSET.
         after = self._rows[-1] if self._rows else None
-        more = clients.list_clients(self._vault(), self._query, after, PAGE)
+        more = clients.list_clients(self._vault(), self._query, after, MORE)
         if not more:
             self._total = len(self._rows)
             return
@@ -93,24 +99,29 @@ class ClientListModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every role of every cell painted (font, colors, alignment…): answer the
+        # roles this model does not use at once, and format a row's texts once, not per paint.
+        if role not in _ROLES_USED:
             return None
-        row = self._rows[index.row()]
+        row_number = index.row()
+        if not index.isValid() or not 0 <= row_number < len(self._rows):
+            return None
         if role == ClientIdRole:
-            return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            column = COLUMNS[index.column()][0]
-            if column == "alias":
-                return row.alias
-            if column == "status":
-                return tr("Open") if row.status == "open" else tr("Closed")
-            if column == "intake":
-                return fmt_date(row.intake_date)
-            if column == "advocate":
-                return row.assigned_name or ""
-            if column == "last_contact":
-                return fmt_datetime(row.last_contact_at) or tr("none yet")
-        return None
+            return self._rows[row_number].id
+        texts = self._texts.get(row_number)
+        if texts is None:
+            texts = self._texts[row_number] = self._format(self._rows[row_number])
+        return texts[index.column()]
+
+    @staticmethod
+    def _format(row: ClientRow) -> tuple[str, ...]:
+        return (
+            row.alias,
+            tr("Open") if row.status == "open" else tr("Closed"),
+            fmt_date(row.intake_date),
+            row.assigned_name or "",
+            fmt_datetime(row.last_contact_at) or tr("none yet"),
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORTABLE.get(column)

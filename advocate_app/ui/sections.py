@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from advocate_app.store.library import is_loaded as library_loaded
 from advocate_app.store.library import shipped_library
 from advocate_app.store.reference import Article, ReferenceIndex, ShippedResource
 from advocate_app.store.search_all import Hit, search_everything
 from advocate_app.ui.qt import tr
 from advocate_app.ui.search_page import SearchPage
 from advocate_app.ui.today_section import TodaySection
+from advocate_app.ui.worker import run_task
 
 # The other sections' modules are imported when the section is first built (usually already
 # loaded by ui.warmup while the passphrase was typed): unlocking waits only for Today.
@@ -103,6 +105,12 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     shell.add_lazy_section("backups", tr("Backups"), backups)
     shell.add_lazy_section("settings", tr("Settings"), settings)
 
+    if not library_loaded():
+        # Normally loaded while the passphrase was typed (ui.warmup); if not, on a worker now,
+        # so the first search or visit to Reference finds it ready and Today does not wait.
+        run_task(shipped_library, lambda _lib: None,
+                 lambda exc: log.warning("the reference library could not be loaded (%s)",
+                                         type(exc).__name__))
     page = SearchPage(lambda text: search_everything(vault, ReferenceLibrary.shared().index,
                                                      text))
 
