@@ -10,7 +10,7 @@ from advocate_app.settings import Settings
 from advocate_app.ui.clipboard import watch_copies
 from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.main_window import AppController
-from advocate_app.ui.qt import QApplication, QGuiApplication, QIcon, QLocale, Qt
+from advocate_app.ui.qt import QApplication, QGuiApplication, QIcon, QLocale, Qt, QTimer
 from advocate_app.ui.theme import apply_theme
 
 
@@ -29,7 +29,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("org.advocatecompanion.AdvocateCompanion")
     icon = assets_dir() / "icons" / "advocate-companion.svg"
     if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+        # Once the event loop runs: the SVG icon engine is a plugin to load, and the first
+        # window should not wait for it.
+        QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(icon))))
     apply_theme(app)
     watch_copies()
     return app  # type: ignore[return-value]
