@@ -486,7 +486,7 @@ class AppController:
         shell = self.shell
         if shell is None:
             return
-        # Shortly after Today is on screen, on the idle-priority thread: the person never waits
+        # Shortly after Today is on screen, on the low-priority thread: the person never waits
         # for it (and a lock before it starts stops this timer with the shell's other timers).
         timer = QTimer(shell)
         timer.setSingleShot(True)

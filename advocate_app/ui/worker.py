@@ -6,10 +6,12 @@ Nothing here touches a widget off the GUI thread; the callbacks run on it.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from advocate_app.ui.qt import QObject, QRunnable, QThread, QThreadPool, Signal, is_alive
+from advocate_app.ui.qt import QObject, QRunnable, QThreadPool, Signal, is_alive
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +44,29 @@ class _Task(QRunnable):
 _low_priority: QThreadPool | None = None
 
 
+LOW_PRIORITY_NICE = 10
+
+
 def low_priority_pool() -> QThreadPool:
-    """One thread at the lowest OS priority, for work nobody waits for (the daily backup): it
-    gets the processor only when the GUI thread and the other workers do not want it."""
+    """One thread for work nobody waits for (the daily backup), run at a lower OS priority
+    (nice 10): the GUI thread gets a processor first. Not the idle scheduling class: on a busy
+    computer an idle-class thread can wait for seconds while holding Python's lock, and then
+    everything waits with it."""
     global _low_priority
     if _low_priority is None:
         _low_priority = QThreadPool()
         _low_priority.setMaxThreadCount(1)
-        _low_priority.setThreadPriority(QThread.Priority.IdlePriority)
     return _low_priority
+
+
+def _lower_this_threads_priority() -> None:
+    """Nice this thread (Linux and macOS give each thread its own); best effort elsewhere."""
+    try:
+        tid = threading.get_native_id()
+        if os.getpriority(os.PRIO_PROCESS, tid) < LOW_PRIORITY_NICE:
+            os.setpriority(os.PRIO_PROCESS, tid, LOW_PRIORITY_NICE)
+    except (AttributeError, OSError):  # Windows has no setpriority; the work still runs
+        pass
 
 
 def wait_for_low_priority_work(msecs: int) -> bool:
@@ -66,8 +82,14 @@ def run_task(
     low_priority: bool = False,
 ) -> _Task:
     """Run fn on the thread pool; with on_progress, fn receives a report(percent) callable.
-    With low_priority, on the one idle-priority thread (see low_priority_pool)."""
-    task = _Task(fn, on_progress is not None)
+    With low_priority, on the one low-priority thread (see low_priority_pool)."""
+    job = fn
+    if low_priority:
+        def job(*args: Any) -> Any:  # the same work, on a lowered thread
+            _lower_this_threads_priority()
+            return fn(*args)
+
+    task = _Task(job, on_progress is not None)
     _running.add(task)
 
     def finished_ok(result: Any) -> None:

@@ -9,7 +9,6 @@ import sys
 import threading
 
 from advocate_app.ui import warmup
-from advocate_app.ui.qt import QThread
 
 
 def test_the_warm_up_loads_what_the_first_unlock_needs(qapp, qtbot) -> None:
@@ -60,7 +59,7 @@ def test_a_locked_window_has_no_application_wide_event_filter(make_controller, v
         type(controller.idle).eventFilter = real  # type: ignore[method-assign]
 
 
-def test_the_daily_backup_runs_on_an_idle_priority_thread_after_today(make_controller,
+def test_the_daily_backup_runs_on_a_lowered_thread_after_today(make_controller,
                                                                       vault_dir, qtbot,
                                                                       monkeypatch) -> None:
     from advocate_app.store import backup
@@ -72,10 +71,9 @@ def test_the_daily_backup_runs_on_an_idle_priority_thread_after_today(make_contr
     real = backup.auto_backup_if_due
 
     def spy(vault, keep=backup.DEFAULT_KEEP, **kw):  # type: ignore[no-untyped-def]
-        idle_policy = (not hasattr(os, "sched_getscheduler")
-                       or os.sched_getscheduler(threading.get_native_id()) == os.SCHED_IDLE)
-        ran.append((threading.current_thread() is threading.main_thread(),
-                    QThread.currentThread().priority(), idle_policy))
+        lowered = (not hasattr(os, "getpriority")
+                   or os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) >= 10)
+        ran.append((threading.current_thread() is threading.main_thread(), None, lowered))
         return real(vault, keep, **kw)
 
     monkeypatch.setattr(backup, "auto_backup_if_due", spy)
@@ -87,8 +85,7 @@ def test_the_daily_backup_runs_on_an_idle_priority_thread_after_today(make_contr
     assert ran == []  # not before Today is on screen
     qtbot.waitUntil(lambda: bool(ran) and tasks_running() == 0, timeout=30000)
     assert ran[0][0] is False  # never on the GUI thread
-    assert ran[0][1] == QThread.Priority.IdlePriority
-    assert ran[0][2], "the backup thread should run with the idle scheduling policy"
+    assert ran[0][2], "the backup thread should run at a lowered priority (nice 10)"
     assert len(backup.automatic_backups(vault_dir / "backups")) == 1
 
 
