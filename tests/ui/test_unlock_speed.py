@@ -1,6 +1,6 @@
 """What makes the first unlock quick without making typing slow: the warm-up while the
 passphrase is typed, no application-wide event filter on the locked window, and the daily
-backup on an idle-priority thread after Today is shown. No timings here (see benchmarks/)."""
+backup on a lowered-priority thread after Today is shown. No timings here (see benchmarks/)."""
 
 from __future__ import annotations
 
