@@ -7,6 +7,7 @@ temporary folder (and says so with ADVOCATE_BENCH_HOME); run by hand, this makes
 import os
 import sys
 
+sys.dont_write_bytecode = True  # never a __pycache__ in the source tree, even run by hand
 if "ADVOCATE_BENCH_HOME" not in os.environ:
     import shutil
     import tempfile
@@ -17,11 +18,11 @@ if "ADVOCATE_BENCH_HOME" not in os.environ:
 else:
     _home = None
 
-from pathlib import Path
+from pathlib import Path  # noqa: E402
 
-from advocate_app.hardening import disable_core_dumps
-from advocate_app.settings import Settings
-from advocate_app.ui.app import build_controller, make_application
+from advocate_app.hardening import disable_core_dumps  # noqa: E402
+from advocate_app.settings import Settings  # noqa: E402
+from advocate_app.ui.app import build_controller, make_application  # noqa: E402
 
 disable_core_dumps()
 app = make_application(sys.argv[:1])

@@ -41,7 +41,8 @@ def test_the_benchmarks_never_write_bytecode(tmp_path: Path) -> None:
     """Importing the runner turns bytecode writing off for itself and every child process."""
     code = ("import os, sys, benchmarks.run_all; "
             "print(sys.dont_write_bytecode, os.environ.get('PYTHONDONTWRITEBYTECODE'))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+    # -B: this test itself writes no bytecode either; the variable is what children inherit.
+    result = subprocess.run([sys.executable, "-B", "-c", code], capture_output=True, text=True,
                             env=_env_without_bench_markers(tmp_path), timeout=120,
                             cwd=Path(__file__).resolve().parent.parent)
     assert result.stdout.split() == ["True", "1"], result.stderr
@@ -53,7 +54,8 @@ def test_startup_app_leaves_the_real_home_alone(tmp_path: Path, vault_dir: Path)
     home = tmp_path / "home"
     home.mkdir()
     script = Path(__file__).resolve().parent.parent / "benchmarks" / "startup_app.py"
-    result = subprocess.run([sys.executable, str(script), str(vault_dir)], capture_output=True,
-                            text=True, env=_env_without_bench_markers(home), timeout=300)
+    result = subprocess.run([sys.executable, "-B", str(script), str(vault_dir)],
+                            capture_output=True, text=True, env=_env_without_bench_markers(home),
+                            timeout=300)
     assert result.returncode == 0, result.stderr
     assert list(home.rglob("*")) == []
