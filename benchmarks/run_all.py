@@ -47,7 +47,7 @@ QUERIES = ["hous", "housing", "bus pass", "court", "passport", "shelter", "inter
            "recovery", "résumé", "birth certificate", "protective order", "transport",
            "employer", "hearing continued", "safety"]
 
-SEARCH_ROUNDS = 5  # rounds of the 20 queries (--search-rounds)
+SEARCH_ROUNDS = 5  # rounds of the 20 queries (--search-rounds; 0: no search figures)
 results: list[tuple[str, str, str]] = []
 # figure -> size -> seconds (or a ratio), for the growth table
 growth: dict[str, dict[int, float]] = {}
@@ -312,51 +312,52 @@ def in_process(folder: Path) -> None:
         report("filter as you type, per keystroke p95", ms(pct(per_key, 0.95)),
                f"p50 {ms(pct(per_key, 0.5))}")
 
-        # Note search against the raw FTS5 query on the same database, same run.
-        raw_conn = vault.engine.raw_connection()
-        raw = raw_conn.driver_connection
-        # The raw FTS5 query: the ranked match alone, no joins, no snippets, no Python.
-        raw_sql = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
-                   "ORDER BY bm25(notes_fts) LIMIT 50")
-        app_times, raw_times, app_cpu = [], [], []
-        for _ in range(SEARCH_ROUNDS):
-            for q in QUERIES:
-                match = fts_query(q)
-                t = time.perf_counter()
-                raw.execute(raw_sql, (match,)).fetchall()
-                raw_times.append(time.perf_counter() - t)
-                t, c = time.perf_counter(), time.thread_time()
-                notes.search_notes(vault, q)
-                app_times.append(time.perf_counter() - t)
-                app_cpu.append(time.thread_time() - c)
-        a95, r95 = pct(app_times, 0.95), pct(raw_times, 0.95)
-        report("note search p50 / p95 (app)", f"{ms(pct(app_times, .5))} / {ms(a95)}",
-               f"CPU p95 {ms(pct(app_cpu, .95))}", key="note search p95",
-               number=pct(app_cpu, .95))
-        report("note search p50 / p95 (raw FTS5)", f"{ms(pct(raw_times, .5))} / {ms(r95)}",
-               f"ratio {a95 / r95:.2f}x (budget 2x)")
+        if SEARCH_ROUNDS > 0:  # --search-rounds 0 leaves the searches out
+            # Note search against the raw FTS5 query on the same database, same run.
+            raw_conn = vault.engine.raw_connection()
+            raw = raw_conn.driver_connection
+            # The raw FTS5 query: the ranked match alone, no joins, no snippets, no Python.
+            raw_sql = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
+                       "ORDER BY bm25(notes_fts) LIMIT 50")
+            app_times, raw_times, app_cpu = [], [], []
+            for _ in range(SEARCH_ROUNDS):
+                for q in QUERIES:
+                    match = fts_query(q)
+                    t = time.perf_counter()
+                    raw.execute(raw_sql, (match,)).fetchall()
+                    raw_times.append(time.perf_counter() - t)
+                    t, c = time.perf_counter(), time.thread_time()
+                    notes.search_notes(vault, q)
+                    app_times.append(time.perf_counter() - t)
+                    app_cpu.append(time.thread_time() - c)
+            a95, r95 = pct(app_times, 0.95), pct(raw_times, 0.95)
+            report("note search p50 / p95 (app)", f"{ms(pct(app_times, .5))} / {ms(a95)}",
+                   f"CPU p95 {ms(pct(app_cpu, .95))}", key="note search p95",
+                   number=pct(app_cpu, .95))
+            report("note search p50 / p95 (raw FTS5)", f"{ms(pct(raw_times, .5))} / {ms(r95)}",
+                   f"ratio {a95 / r95:.2f}x (budget 2x)")
 
-        library = ReferenceLibrary.shared()
-        raw_client_sql = ("SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? "
-                          "ORDER BY bm25(clients_fts) LIMIT 8")
-        g_app, g_raw = [], []
-        for _ in range(max(1, SEARCH_ROUNDS - 2)):
-            for q in QUERIES:
-                match = fts_query(q)
-                t = time.perf_counter()
-                raw.execute(raw_sql, (match,)).fetchall()
-                raw.execute(raw_client_sql, (match,)).fetchall()
-                library.index.search(q)
-                g_raw.append(time.perf_counter() - t)
-                t = time.perf_counter()
-                search_everything(vault, library.index, q)
-                g_app.append(time.perf_counter() - t)
-        a95, r95 = pct(g_app, 0.95), pct(g_raw, 0.95)
-        report("global search p95 (app)", ms(a95), f"p50 {ms(pct(g_app, .5))}",
-               key="global search p95", number=a95)
-        report("global search p95 (raw queries it runs)", ms(r95),
-               f"ratio {a95 / r95:.2f}x (budget 2x)")
-        raw_conn.close()
+            library = ReferenceLibrary.shared()
+            raw_client_sql = ("SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? "
+                              "ORDER BY bm25(clients_fts) LIMIT 8")
+            g_app, g_raw = [], []
+            for _ in range(max(1, SEARCH_ROUNDS - 2)):
+                for q in QUERIES:
+                    match = fts_query(q)
+                    t = time.perf_counter()
+                    raw.execute(raw_sql, (match,)).fetchall()
+                    raw.execute(raw_client_sql, (match,)).fetchall()
+                    library.index.search(q)
+                    g_raw.append(time.perf_counter() - t)
+                    t = time.perf_counter()
+                    search_everything(vault, library.index, q)
+                    g_app.append(time.perf_counter() - t)
+            a95, r95 = pct(g_app, 0.95), pct(g_raw, 0.95)
+            report("global search p95 (app)", ms(a95), f"p50 {ms(pct(g_app, .5))}",
+                   key="global search p95", number=a95)
+            report("global search p95 (raw queries it runs)", ms(r95),
+                   f"ratio {a95 / r95:.2f}x (budget 2x)")
+            raw_conn.close()
 
         for name, fn in extra_benchmarks(vault):
             fn(name)
