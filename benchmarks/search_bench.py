@@ -142,7 +142,7 @@ def measure(folder: Path, name: str, queries: list[str],
             for prefix in typing:
                 query = ClientQuery(text=prefix, status="all")
                 per_key.append(_time(lambda cq=query: (count_clients(vault, cq),
-                                                      list_clients(vault, cq, 0, 100))))
+                                                      list_clients(vault, cq, None, 100))))
         report(f"[{name}] client filter per keystroke p95", ms(pct(per_key, 0.95)),
                "budget 20 ms")
     finally:

@@ -63,3 +63,37 @@ def test_search_benchmark_runs(synthetic: Path) -> None:
     assert any("note search first page" in label for label in labels)
     assert any("Ctrl+K first page" in label for label in labels)
     assert any("ratio" in budget for _label, _value, budget in lines)
+
+
+def _env_without_bench_markers(home: Path) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "ADVOCATE_BENCH_HOME")}
+    env.update({"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+                "XDG_DATA_HOME": str(home / ".local"), "QT_QPA_PLATFORM": "offscreen"})
+    return env
+
+
+def test_the_benchmarks_never_write_bytecode(tmp_path: Path) -> None:
+    """Importing the runner turns bytecode writing off for itself and every child process."""
+    code = ("import os, sys, benchmarks.run_all; "
+            "print(sys.dont_write_bytecode, os.environ.get('PYTHONDONTWRITEBYTECODE'))")
+    # -B: this test itself writes no bytecode either; the variable is what children inherit.
+    result = subprocess.run([sys.executable, "-B", "-c", code], capture_output=True, text=True,
+                            env=_env_without_bench_markers(tmp_path), timeout=120,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.stdout.split() == ["True", "1"], result.stderr
+
+
+def test_startup_app_leaves_the_real_home_alone(tmp_path: Path, vault_dir: Path) -> None:
+    """Run by hand, the start-up script saves its window settings in a temporary folder, never
+    in the person's own config folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "startup_app.py"
+    result = subprocess.run([sys.executable, "-B", str(script), str(vault_dir)],
+                            capture_output=True, text=True, env=_env_without_bench_markers(home),
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert list(home.rglob("*")) == []

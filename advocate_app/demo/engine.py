@@ -173,7 +173,7 @@ def demo_snapshot(vault: Vault) -> tuple[object, ...]:
     """
     people = []
     query = ClientQuery(status="all")
-    for row in clients.list_clients(vault, query, limit=clients.count_clients(vault, query) or 1):
+    for row in clients.all_clients(vault, query):
         client_id = row.id
         people.append((
             row.alias, row.status, row.intake_date, row.assigned_name, row.last_contact_at,
@@ -414,7 +414,7 @@ class DemoSession:
         # hand while demonstrating): a new open client with that alias would be refused.
         alias = scenario.client.alias.casefold()
         query = ClientQuery(text=scenario.client.alias, status="all")
-        for row in clients.list_clients(self.vault, query, limit=1000):
+        for row in clients.all_clients(self.vault, query):
             if row.alias.casefold() == alias:
                 doomed.add(row.id)
         for client_id in sorted(doomed):

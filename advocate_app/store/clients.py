@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import Select, delete, false, func, inspect, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    delete,
+    false,
+    func,
+    inspect,
+    literal,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.exc import IntegrityError
 
 from advocate_app.store import audit, search, summary_ledger
@@ -205,47 +217,111 @@ def alias_of(vault: Vault, client_id: int) -> str | None:
 # --- the list ---------------------------------------------------------------------------------
 
 
-def _list_query(query: ClientQuery) -> Select:  # type: ignore[type-arg]
-    stmt = select(
-        Client.id, Client.alias, Client.status, Client.intake_date, User.name,
-        Client.last_contact_at,
-    ).outerjoin(User, User.id == Client.assigned_user_id)
+def _filters(query: ClientQuery) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
     if query.status in ("open", "closed"):
-        stmt = stmt.where(Client.status == query.status)
+        where.append(Client.status == query.status)
     if query.mine_only and query.user_id:
-        stmt = stmt.where(Client.assigned_user_id == query.user_id)
+        where.append(Client.assigned_user_id == query.user_id)
     if query.text.strip():
         # Words of the alias by prefix, through the FTS index: a few pages read, never a scan
         # of every alias (each page costs an mlock with cipher_memory_security on).
         match = search.fts_query(query.text[:ALIAS_MAX])
         if match is None:
-            return stmt.where(false())
-        stmt = stmt.where(Client.id.in_(
+            return [false()]
+        where.append(Client.id.in_(
             text("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :alias_match")
             .bindparams(alias_match=match)
         ))
-    return stmt
+    return where
+
+
+def _list_query(query: ClientQuery) -> Select:  # type: ignore[type-arg]
+    return select(
+        Client.id, Client.alias, Client.status, Client.intake_date, User.name,
+        Client.last_contact_at,
+    ).outerjoin(User, User.id == Client.assigned_user_id).where(*_filters(query))
 
 
 def count_clients(vault: Vault, query: ClientQuery) -> int:
+    """How many clients the list holds: counted in an index of the filter, no row read."""
     with vault.read() as s:
-        sub = _list_query(query).subquery()
-        return int(s.execute(select(func.count()).select_from(sub)).scalar_one())
+        return int(s.execute(select(func.count()).select_from(Client)
+                             .where(*_filters(query))).scalar_one())
 
 
-def list_clients(vault: Vault, query: ClientQuery, offset: int = 0,
+def _sort_column(sort: str) -> ColumnElement[Any]:
+    if sort == "intake":
+        return Client.intake_date
+    if sort == "last_contact":
+        return Client.last_contact_at
+    return Client.alias.collate("NOCASE")
+
+
+def sort_key(row: ClientRow, sort: str) -> object:
+    """The value a row is ordered by in the list (None sorts first ascending, last descending)."""
+    if sort == "intake":
+        return row.intake_date
+    if sort == "last_contact":
+        return row.last_contact_at
+    return row.alias
+
+
+def list_clients(vault: Vault, query: ClientQuery, after: ClientRow | None = None,
                  limit: int = 200) -> list[ClientRow]:
-    """One page of the list, in SQL: the ui never loads every row."""
-    by_alias = Client.alias.collate("NOCASE")  # served by ix_clients_alias: no sort of all rows
-    order = {
-        "alias": by_alias,
-        "intake": Client.intake_date,
-        "last_contact": Client.last_contact_at,
-    }.get(query.sort, by_alias)
-    order_by = [order.desc() if query.descending else order.asc(), Client.id]
+    """One page of the list in SQL, the page after the row `after` (keyset paging).
+
+    Rows are ordered by the sort key, then the id, both in the chosen direction; the next page
+    continues from the last row's (key, id), never with OFFSET, so every page costs the same
+    at any depth: an index range that starts where the previous page stopped. Indexes on
+    (assigned user, status, key), (status, key), (assigned user, key) and (key) serve every
+    filter and order without sorting the matching rows.
+
+    Dates may be missing (NULL). SQLite puts NULLs first when ascending and last when
+    descending, so the list is two segments, each one plain index range: the rows without a
+    value (by id) and the rows with one (by key, id).
+    """
+    key = _sort_column(query.sort)
+    desc = query.descending
+    nullable = query.sort in ("intake", "last_contact")
+    base = _list_query(query)
+    # Segments in list order: (is the NULL segment?)
+    segments = [False] if not nullable else ([False, True] if desc else [True, False])
+    start = 0
+    after_key: object = None
+    if after is not None:
+        after_key = sort_key(after, query.sort)
+        start = segments.index(nullable and after_key is None)
+    rows: list[ClientRow] = []
     with vault.read() as s:
-        rows = s.execute(_list_query(query).order_by(*order_by).offset(offset).limit(limit))
-        return [ClientRow(*row) for row in rows]
+        for position in range(start, len(segments)):
+            if len(rows) >= limit:
+                break
+            null_segment = segments[position]
+            stmt = base
+            if nullable:
+                stmt = stmt.where(key.is_(None) if null_segment else key.is_not(None))
+            if after is not None and position == start:
+                if null_segment:
+                    stmt = stmt.where(Client.id < after.id if desc else Client.id > after.id)
+                else:
+                    pair, last = tuple_(key, Client.id), tuple_(
+                        literal(after_key, key.type), literal(after.id))
+                    stmt = stmt.where(pair < last if desc else pair > last)
+            order = [Client.id] if null_segment else [key, Client.id]
+            stmt = stmt.order_by(*(c.desc() if desc else c.asc() for c in order))
+            rows.extend(ClientRow(*row) for row in s.execute(stmt.limit(limit - len(rows))))
+    return rows
+
+
+def all_clients(vault: Vault, query: ClientQuery) -> list[ClientRow]:
+    """Every row of the list, page by page (for tools and the demo, not the ui)."""
+    rows: list[ClientRow] = []
+    while True:
+        page = list_clients(vault, query, rows[-1] if rows else None, 1000)
+        rows.extend(page)
+        if len(page) < 1000:
+            return rows
 
 
 # --- destroying a record ----------------------------------------------------------------------
@@ -330,6 +406,7 @@ __all__ = [
     "ClientQuery",
     "ClientRecord",
     "ClientRow",
+    "all_clients",
     "close_client",
     "count_clients",
     "create_client",
@@ -337,5 +414,6 @@ __all__ = [
     "list_clients",
     "open_client",
     "reopen_client",
+    "sort_key",
     "update_client",
 ]

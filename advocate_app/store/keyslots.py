@@ -18,7 +18,6 @@ import base64
 import hashlib
 import json
 import secrets
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -231,7 +230,7 @@ class KeysFile:
         """Add or replace the user's slot. Only this file changes: the database is not rewritten."""
         salt = secrets.token_bytes(16)
         slot = Slot(
-            slot_id=str(uuid.uuid4()),
+            slot_id=_new_id(),
             kind="passphrase",
             kdf={
                 "name": "argon2id",
@@ -253,7 +252,7 @@ class KeysFile:
     def set_recovery_slot(self, recovery_secret: bytes, data_key: bytearray) -> Slot:
         salt = secrets.token_bytes(16)
         slot = Slot(
-            slot_id=str(uuid.uuid4()),
+            slot_id=_new_id(),
             kind="recovery",
             kdf={"name": "hkdf-sha256", "salt": _b64(salt)},
             nonce="",
@@ -330,3 +329,9 @@ def _damaged() -> KeysFileDamaged:
 
 
 __all__ = ["KEYS_FILE_NAME", "KeysFile", "RecoveryKeyTypo", "Slot"]
+
+
+def _new_id() -> str:
+    import uuid  # imported when first needed: it pulls in `platform`, start-up pays for neither
+
+    return str(uuid.uuid4())

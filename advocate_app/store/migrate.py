@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
@@ -19,7 +20,9 @@ def _config() -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
+    """The newest migration shipped (it cannot change while the program runs: read once)."""
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -86,7 +87,7 @@ class Client(Base):
     ok_to_leave_message: Mapped[bool | None] = mapped_column(Boolean)
     code_word: Mapped[str | None] = mapped_column(String(60))
     assigned_user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
-    status: Mapped[str] = mapped_column(String(8), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(8), default="open")
     closing_reason: Mapped[str | None] = mapped_column(String(200))
     closed_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -143,6 +144,19 @@ class AnonymousContact(Base):
 Index("ix_clients_assigned_user_id", Client.assigned_user_id, Client.status,
       Client.last_contact_at, Client.intake_date, Client.created_at)
 
+# The client list pages by keyset in every filter and order (migration 0007): an index per
+# filter (my clients or all, open/closed or both) and sort key gives the rows in list order.
+_ALIAS = Client.alias.collate("NOCASE")
+Index("ix_clients_list_mine", Client.assigned_user_id, Client.status, _ALIAS)
+Index("ix_clients_list_assigned", Client.assigned_user_id, _ALIAS)
+Index("ix_clients_list_status", Client.status, _ALIAS)
+Index("ix_clients_list_mine_intake", Client.assigned_user_id, Client.status, Client.intake_date)
+Index("ix_clients_list_assigned_intake", Client.assigned_user_id, Client.intake_date)
+Index("ix_clients_list_status_intake", Client.status, Client.intake_date)
+Index("ix_clients_list_intake", Client.intake_date)
+Index("ix_clients_list_status_contact", Client.status, Client.last_contact_at)
+Index("ix_clients_list_assigned_contact", Client.assigned_user_id, Client.last_contact_at)
+
 
 class ChecklistTemplateItem(Base):
     """A suggested need in the office's checklist template, edited by supervisors.
@@ -164,8 +178,13 @@ class NeedItem(Base):
     """One of a client's needs. Its label is a copy: later template edits never change it."""
 
     __tablename__ = "need_items"
-    # Overdue / due soon: a range over due dates, answered from the index alone.
-    __table_args__ = (Index("ix_need_items_due_date", "due_date", "status", "client_id"),)
+    # Overdue / due soon: a range over due dates, answered from an index that holds only needs
+    # still waiting (migration 0007), so settled ones, which pile up, are never read.
+    __table_args__ = (
+        Index("ix_need_items_waiting", "due_date", "client_id",
+              sqlite_where=text("status NOT IN ('declined', 'met', 'not_needed') "
+                                "AND due_date IS NOT NULL")),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     client_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("clients.id", ondelete="CASCADE"), index=True

@@ -10,25 +10,42 @@
 
 Each group is a count plus one query for the rows shown (at most `limit`), both answered from
 covering indexes; only the rows shown are read in full, and no Python loop runs per client.
+Counts stop at COUNT_LIMIT ("more than 1,000"): an exact count of tens of thousands would read
+every one of them, and the view's cost must not grow with the size of the caseload.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Text, and_, cast, func, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Text,
+    and_,
+    cast,
+    func,
+    or_,
+    select,
+    text,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, aliased
 
 from advocate_app.store.models import Appointment, Client, NeedItem
-from advocate_app.store.needs import overdue_clause
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import SETTLED_STATUSES
 
 DUE_SOON_DAYS = 7
 UPCOMING_DAYS = 14
-ROW_LIMIT = 200  # per group; TodayView.totals has the full counts
+ROW_LIMIT = 100  # per group (more is not read at a glance); TodayView.totals has the counts
+COUNT_LIMIT = 1000  # counts stop here; TodayView.more_than_counted names the groups that did
+# Needs still waiting on someone, in the words of the partial index ix_need_items_waiting
+# (migration 0007): SQLite uses a partial index only for a query that repeats its condition.
+WAITING_SQL = "need_items.status NOT IN ('declined', 'met', 'not_needed') " \
+              "AND need_items.due_date IS NOT NULL"
 
 T = TypeVar("T")
 
@@ -85,9 +102,11 @@ class TodayView:
     due_this_week: list[NeedRow] = field(default_factory=list)
     upcoming: list[AppointmentRow] = field(default_factory=list)
     no_contact: list[QuietClientRow] = field(default_factory=list)
-    # Full counts per group ("overdue", "due_this_week", "upcoming", "no_contact"); a list
-    # holds at most ROW_LIMIT rows.
+    # Counts per group ("overdue", "due_this_week", "upcoming", "no_contact"), exact up to
+    # COUNT_LIMIT; a list holds at most ROW_LIMIT rows.
     totals: dict[str, int] = field(default_factory=dict)
+    # Groups with more rows than their count says (it stopped at COUNT_LIMIT).
+    more_than_counted: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:
@@ -119,20 +138,26 @@ def _as_text(column: ColumnElement[T]) -> ColumnElement[T]:
     return type_coerce(cast(column, Text), column.type)
 
 
-def _not_settled() -> ColumnElement[bool]:
-    return NeedItem.status.not_in(sorted(SETTLED_STATUSES))
+def _waiting() -> ColumnElement[bool]:
+    assert set(SETTLED_STATUSES) == {"declined", "met", "not_needed"}  # the index's own words
+    return text(WAITING_SQL)  # type: ignore[return-value]
+
+
+def _count(s: Session, stmt: Select[Any], count_limit: int) -> int:
+    """How many rows stmt gives, reading at most count_limit + 1 of them."""
+    sub = stmt.limit(count_limit + 1).subquery()
+    return int(s.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
 def _need_group(s: Session, user_id: str, condition: ColumnElement[bool],
-                limit: int) -> tuple[list[NeedRow], int]:
-    """One group of need items: the total, then details for the first `limit` by due date.
+                limit: int, count_limit: int) -> tuple[list[NeedRow], int]:
+    """One group of need items: the count, then details for the first `limit` by due date.
 
-    The scan runs over ix_need_items_due_date (due_date, status, client_id) and checks each
-    entry's client, so no need row is read unless it is shown.
+    The scan runs over ix_need_items_waiting (due_date, client_id; waiting needs only) and
+    checks each entry's client, so no need row is read unless it is shown.
     """
     mine = _is_mine(user_id, NeedItem.client_id)
-    total = int(s.execute(select(func.count()).select_from(NeedItem)
-                          .where(condition, mine)).scalar_one())
+    total = _count(s, select(NeedItem.id).where(condition, mine), count_limit)
     if total == 0:
         return [], 0
     first = (select(NeedItem.id).where(condition, mine)
@@ -148,7 +173,7 @@ def _need_group(s: Session, user_id: str, condition: ColumnElement[bool],
 
 
 def compute(vault: Vault, user_id: str, on: date, no_contact_days: int,
-            limit: int = ROW_LIMIT) -> TodayView:
+            limit: int = ROW_LIMIT, count_limit: int = COUNT_LIMIT) -> TodayView:
     """The Today view for `user_id` as of the day `on`."""
     days = max(1, int(no_contact_days))
     week_end = on + timedelta(days=DUE_SOON_DAYS)
@@ -158,16 +183,17 @@ def compute(vault: Vault, user_id: str, on: date, no_contact_days: int,
     cutoff_at = datetime.combine(cutoff, time())
 
     with vault.read() as s:
-        overdue, overdue_total = _need_group(s, user_id, overdue_clause(on), limit)
+        # The same rule as needs.overdue_clause, in the partial index's words.
+        overdue, overdue_total = _need_group(
+            s, user_id, and_(_waiting(), NeedItem.due_date < on), limit, count_limit)
         due, due_total = _need_group(
             s, user_id,
-            and_(NeedItem.due_date >= on, NeedItem.due_date <= week_end, _not_settled()),
-            limit)
+            and_(_waiting(), NeedItem.due_date >= on, NeedItem.due_date <= week_end),
+            limit, count_limit)
 
         in_window = and_(Appointment.starts_at >= start, Appointment.starts_at < end,
                          _is_mine(user_id, Appointment.client_id))
-        upcoming_total = int(s.execute(select(func.count()).select_from(Appointment)
-                                       .where(in_window)).scalar_one())
+        upcoming_total = _count(s, select(Appointment.id).where(in_window), count_limit)
         first = (select(Appointment.id).where(in_window)
                  .order_by(Appointment.starts_at).limit(limit).scalar_subquery())
         upcoming = [
@@ -192,8 +218,7 @@ def compute(vault: Vault, user_id: str, on: date, no_contact_days: int,
                      _as_text(Client.created_at) < cutoff_at + timedelta(days=1)),
             ),
         )
-        quiet_total = int(s.execute(select(func.count()).select_from(Client)
-                                    .where(quiet)).scalar_one())
+        quiet_total = _count(s, select(Client.id).where(quiet), count_limit)
         # Never contacted first (NULL sorts first), then the longest silence; in index order.
         first = (select(Client.id).where(quiet).order_by(Client.last_contact_at)
                  .limit(limit).scalar_subquery())
@@ -206,11 +231,14 @@ def compute(vault: Vault, user_id: str, on: date, no_contact_days: int,
             )
         ] if quiet_total else []
 
+    totals = {"overdue": overdue_total, "due_this_week": due_total,
+              "upcoming": upcoming_total, "no_contact": quiet_total}
     return TodayView(
         on=on, no_contact_days=days, overdue=overdue, due_this_week=due, upcoming=upcoming,
         no_contact=no_contact,
-        totals={"overdue": overdue_total, "due_this_week": due_total,
-                "upcoming": upcoming_total, "no_contact": quiet_total},
+        totals={name: min(count, count_limit) for name, count in totals.items()},
+        more_than_counted=frozenset(name for name, count in totals.items()
+                                    if count > count_limit),
     )
 
 

@@ -14,7 +14,6 @@ import math
 import secrets
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -180,8 +179,8 @@ class Vault:
             _create_private(folder / DB_FILE_NAME)  # SQLite's WAL and SHM take its mode
             data_key = bytearray(secrets.token_bytes(crypto.DATA_KEY_BYTES))
             params, _seconds = crypto.calibrate_argon2(kdf_target_seconds)
-            keys = KeysFile(vault_id=str(uuid.uuid4()))
-            user_id = str(uuid.uuid4())
+            keys = KeysFile(vault_id=_new_id())
+            user_id = _new_id()
             keys.set_passphrase_slot(
                 user_id=user_id, label=user_name, passphrase=passphrase,
                 data_key=data_key, params=params,
@@ -860,3 +859,9 @@ def _is_storage_full(exc: OperationalError) -> bool:
     msg = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
     return any(m in msg for m in ("database or disk is full", "disk i/o error", "readonly",
                                   "read-only", "unable to open database file"))
+
+
+def _new_id() -> str:
+    import uuid  # imported when first needed: it pulls in `platform`, start-up pays for neither
+
+    return str(uuid.uuid4())

@@ -38,7 +38,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("org.advocatecompanion.AdvocateCompanion")
     icon = assets_dir() / "icons" / "advocate-companion.svg"
     if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+        # Once the event loop runs: the SVG icon engine is a plugin to load, and the first
+        # window should not wait for it.
+        QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(icon))))
     apply_theme(app)
     watch_copies()
     return app  # type: ignore[return-value]
@@ -106,4 +108,16 @@ def run_gui(*, data_dir: Path, demo: bool = False, smoke_test: bool = False,
         return app.exec()
 
     controller = open_main_window(data_dir)  # noqa: F841 (alive while the app runs)
+    start_warm_up()
     return app.exec()
+
+
+def start_warm_up() -> None:
+    """Load what the first unlock needs while the passphrase is typed (see ui.warmup)."""
+    from advocate_app.ui.warmup import warm_up
+
+    # A worker thread running Python (unlocking, a backup, a search) hands the GIL to the GUI
+    # thread within 1 ms when a key or a paint needs it, rather than within 5: the event loop
+    # never waits long on background work.
+    sys.setswitchinterval(0.001)
+    warm_up()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientQuery, ClientRow
 from advocate_app.ui.format import fmt_date, fmt_datetime
 from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, tr
 
-PAGE = 200
+PAGE = 200  # the first page: on screen at once
+MORE = 1000  # each later page, while scrolling: fewer round trips and repaints
 ClientIdRole = Qt.ItemDataRole.UserRole + 1
 
 COLUMNS = [
@@ -22,6 +24,9 @@ COLUMNS = [
 SORTABLE = {0: "alias", 2: "intake", 4: "last_contact"}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Compared as plain ints: data() is called for every role of every painted cell.
+_ROLES_USED = frozenset({int(Qt.ItemDataRole.DisplayRole.value),
+                         int(Qt.ItemDataRole.AccessibleTextRole.value), int(ClientIdRole)})
 
 
 class ClientListModel(QAbstractTableModel):
@@ -30,7 +35,9 @@ class ClientListModel(QAbstractTableModel):
         self._vault = vault_getter
         self._query = ClientQuery()
         self._rows: list[ClientRow] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # row number -> its cells, once formatted
         self._total = 0
+        self._loaded = False  # no query run yet: a sort only chooses the order of the first
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -40,10 +47,12 @@ class ClientListModel(QAbstractTableModel):
 
     def set_query(self, query: ClientQuery) -> None:
         self.beginResetModel()
+        self._loaded = True
         self._query = query
+        self._texts = {}
         vault = self._vault()
         self._total = clients.count_clients(vault, query)
-        self._rows = clients.list_clients(vault, query, 0, PAGE)
+        self._rows = clients.list_clients(vault, query, None, PAGE)
         self.endResetModel()
 
     def reload(self) -> None:
@@ -51,7 +60,7 @@ class ClientListModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows, self._total = [], 0
+        self._rows, self._total, self._texts = [], 0, {}
         self.endResetModel()
 
     def total(self) -> int:
@@ -63,7 +72,9 @@ class ClientListModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        more = clients.list_clients(self._vault(), self._query, len(self._rows), PAGE)
+        # Keyset paging: the next page starts after the last row's sort key, never OFFSET.
+        after = self._rows[-1] if self._rows else None
+        more = clients.list_clients(self._vault(), self._query, after, MORE)
         if not more:
             self._total = len(self._rows)
             return
@@ -88,24 +99,29 @@ class ClientListModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every role of every cell painted (font, colors, alignment…): answer the
+        # roles this model does not use at once, and format a row's texts once, not per paint.
+        if role not in _ROLES_USED:
             return None
-        row = self._rows[index.row()]
+        row_number = index.row()
+        if not index.isValid() or not 0 <= row_number < len(self._rows):
+            return None
         if role == ClientIdRole:
-            return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            column = COLUMNS[index.column()][0]
-            if column == "alias":
-                return row.alias
-            if column == "status":
-                return tr("Open") if row.status == "open" else tr("Closed")
-            if column == "intake":
-                return fmt_date(row.intake_date)
-            if column == "advocate":
-                return row.assigned_name or ""
-            if column == "last_contact":
-                return fmt_datetime(row.last_contact_at) or tr("none yet")
-        return None
+            return self._rows[row_number].id
+        texts = self._texts.get(row_number)
+        if texts is None:
+            texts = self._texts[row_number] = self._format(self._rows[row_number])
+        return texts[index.column()]
+
+    @staticmethod
+    def _format(row: ClientRow) -> tuple[str, ...]:
+        return (
+            row.alias,
+            tr("Open") if row.status == "open" else tr("Closed"),
+            fmt_date(row.intake_date),
+            row.assigned_name or "",
+            fmt_datetime(row.last_contact_at) or tr("none yet"),
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORTABLE.get(column)
@@ -113,8 +129,27 @@ class ClientListModel(QAbstractTableModel):
             return
         from dataclasses import replace
 
-        self.set_query(replace(self._query, sort=key,
-                               descending=order == Qt.SortOrder.DescendingOrder))
+        query = replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if self._loaded:
+            self.set_query(query)
+        else:  # the view setting its first order, before the section is shown: no query yet
+            self._query = query
+
+    def column_texts(self, column: int) -> list[str]:
+        """The widest texts a column can show, to size it without reading any rows: sizing
+        to contents would format every cell of every loaded row on each show."""
+        name = COLUMNS[column][0]
+        sample = datetime(2000, 12, 28, 23, 58)  # two-digit day, month and hour: the widest
+        texts = [tr(COLUMNS[column][1])]
+        if name == "status":
+            texts += [tr("Open"), tr("Closed")]
+        elif name == "intake":
+            texts.append(fmt_date(sample.date()))
+        elif name == "last_contact":
+            texts += [fmt_datetime(sample, utc=False), tr("none yet")]
+        elif name == "advocate":
+            texts.append("M" * 10)  # names longer than this are elided; the column can widen
+        return texts
 
     def row_of(self, client_id: int) -> int | None:
         for i, row in enumerate(self._rows):

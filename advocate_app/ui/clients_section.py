@@ -330,9 +330,15 @@ class ClientsSection(Section):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        # Widths computed once from the widest possible texts (never ResizeToContents, which
+        # reads every loaded row on each show); the person can still drag a column wider.
+        metrics = self.table.fontMetrics()
+        for column in range(1, self.model.columnCount()):
+            widest = max(metrics.horizontalAdvance(t) for t in self.model.column_texts(column))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, widest + 4 * metrics.averageCharWidth())
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.list_stack.addWidget(self.table)
@@ -360,8 +366,7 @@ class ClientsSection(Section):
         ev.addWidget(self.empty_text)
         ev.addStretch(2)
         self.right.addWidget(self.empty)
-        self.new_page = self._new_client_page()
-        self.right.addWidget(self.new_page)
+        self.new_page: QWidget | None = None  # built on first use: most unlocks never need it
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -513,6 +518,9 @@ class ClientsSection(Section):
         return page
 
     def new_client(self) -> None:
+        if self.new_page is None:
+            self.new_page = self._new_client_page()
+            self.right.addWidget(self.new_page)
         self.new_form.advocate.clear()
         for user in users.list_users(self.vault):
             self.new_form.advocate.addItem(user.name, user.id)

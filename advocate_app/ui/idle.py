@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from advocate_app.ui.qt import QEvent, QObject, QTimer, Signal
+from advocate_app.ui.qt import QApplication, QEvent, QObject, QTimer, Signal
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -59,6 +59,16 @@ class IdleWatcher(QObject):
             self.timer.start(ms)
 
     def start(self) -> None:
+        """Watch every event of the application, only while there is something to lock.
+
+        An application-wide Python event filter costs a call into Python for every event of
+        every widget; on a locked window it would only slow start-up (the first events of each
+        kind of widget make PySide create ~130 enum classes) and typing the passphrase.
+        """
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)  # never twice
+            app.installEventFilter(self)
         self._last_activity = self._wall()
         self._last_check = (self._wall(), self._monotonic())
         self.timer.start(self._interval_ms)
@@ -67,6 +77,9 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.clock_check.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def check_clock(self) -> None:
         """Called every few seconds while watching (and by tests with their own clocks)."""

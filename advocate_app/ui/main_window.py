@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import html
 import json
 import logging
 from collections.abc import Callable
@@ -36,8 +35,6 @@ from advocate_app.ui.qt import (
     QDialog,
     QKeySequence,
     QMainWindow,
-    QPrintDialog,
-    QPrinter,
     QRect,
     QScrollArea,
     QShortcut,
@@ -55,7 +52,7 @@ from advocate_app.ui.restart import ResumeState
 from advocate_app.ui.session_events import SessionEvents
 from advocate_app.ui.shell import DemoBanner, Shell
 from advocate_app.ui.widgets import set_message
-from advocate_app.ui.worker import run_task, tasks_running
+from advocate_app.ui.worker import run_task, tasks_running, wait_for_low_priority_work
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +62,7 @@ _IN_PROCESS_LOCKS = frozenset({"closing", "restore", "damaged", "demo reset"})
 # locked: ids are not content, but they stay inside the vault all the same.
 PLACE_DRAFT_KEY = "place:after-lock"
 
+AUTO_BACKUP_DELAY_MS = 2000
 WINDOW_TITLE = "Companion"  # neutral on purpose: never an office, a client or "trafficking"
 
 PREFERRED_SIZE = (1200, 800)
@@ -171,10 +169,7 @@ class AppController:
         self._pages: dict[str, QWidget] = {}
 
         self.idle = IdleWatcher(settings.idle_minutes, self.window)
-        self.idle.idle.connect(lambda: self.lock("idle"))
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self.idle.idle.connect(lambda: self.lock("idle"))  # it watches events once started
         self.session_events: SessionEvents | None = None
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self.window)
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -433,6 +428,8 @@ class AppController:
         run_task(work, done, failed)
 
     def _recovery_document(self) -> QTextDocument:
+        import html
+
         groups = [html.escape(g) for g in self.recovery.key_text().split("-")]
         # Two lines of groups, as on the screen: never broken at a hyphen, where a reader
         # could not tell whether the hyphen is part of the key.
@@ -449,6 +446,8 @@ class AppController:
         return doc
 
     def print_recovery_key(self) -> None:
+        from advocate_app.ui.qt import QPrintDialog, QPrinter  # Qt's print module: only here
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("Recovery key")
         dialog = QPrintDialog(printer, self.window)
@@ -484,6 +483,8 @@ class AppController:
             }.get(problem, tr("That is not a removable drive. Choose a USB drive or an SD "
                               "card, or print the key. Nothing was saved.")), "error")
             return
+        from advocate_app.ui.qt import QPrinter  # Qt's print module: only here
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))
@@ -629,8 +630,10 @@ class AppController:
         def show_outcome() -> None:
             # A failure stays on Today and on Backups until a backup succeeds (it is kept in
             # the vault by store.backup_status).
+            # Only sections already built: building one here would stall the first minute.
+            built = self.shell.sections.built() if self.shell else {}
             for name in ("backups", "today"):
-                section = self.shell.sections.get(name) if self.shell else None
+                section = built.get(name)
                 if section is not None and hasattr(section, "refresh"):
                     section.refresh()
 
@@ -649,7 +652,17 @@ class AppController:
                 raise exc
 
         keep = self.settings.backups_to_keep
-        run_task(lambda: auto_backup_if_due(vault, keep), done, failed)
+        shell = self.shell
+        if shell is None:
+            return
+        # Shortly after Today is on screen, on the low-priority thread: the person never waits
+        # for it (and a lock before it starts stops this timer with the shell's other timers).
+        timer = QTimer(shell)
+        timer.setSingleShot(True)
+        timer.setInterval(AUTO_BACKUP_DELAY_MS)
+        timer.timeout.connect(lambda: run_task(lambda: auto_backup_if_due(vault, keep), done,
+                                               failed, low_priority=True))
+        timer.start()
 
     def focus_search(self) -> None:
         if self.shell is not None and self.window.stack.currentWidget() is self.shell:
@@ -747,6 +760,7 @@ class AppController:
             return
         # A backup or an export still running finishes before the vault is closed.
         QThreadPool.globalInstance().waitForDone(60_000)
+        wait_for_low_priority_work(60_000)
         if self.vault.is_unlocked:
             self.lock("closing")
         self.vault.close()

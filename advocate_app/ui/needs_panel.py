@@ -49,6 +49,7 @@ from advocate_app.ui.qt import (
     QPersistentModelIndex,
     QPushButton,
     QRect,
+    QResizeEvent,
     QScrollArea,
     QSize,
     QStackedWidget,
@@ -656,6 +657,25 @@ class NeedDetail(QGroupBox):
         }
 
 
+class _WrappingPane(QWidget):
+    """A splitter pane whose minimum height counts its wrapped lines at its present width.
+
+    QSplitter asks only minimumSizeHint(), which a layout with wrapped labels computes for
+    one line each; when narrow, the wrapped hint then squeezes the list below its minimum.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            hint.setHeight(max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()  # the wrapped lines, hence the minimum, follow the width
+
+
 class NeedsPanel(QWidget):
     """A client's needs: the checklist by category on the left, the selected need on the right.
 
@@ -696,7 +716,7 @@ class NeedsPanel(QWidget):
         # The list and the selected need stack on a narrow screen: both stay readable.
         splitter = AdaptiveSplitter(self.fontMetrics().averageCharWidth() * 90)
         self.splitter = splitter
-        left = QWidget()
+        left = _WrappingPane()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.list_stack = QStackedWidget()

@@ -5,26 +5,22 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from advocate_app.paths import assets_dir
-from advocate_app.store.reference import (
-    Article,
-    ReferenceIndex,
-    ShippedResource,
-    load_articles,
-    load_shipped_resources,
-)
+from advocate_app.store.library import is_loaded as library_loaded
+from advocate_app.store.library import shipped_library
+from advocate_app.store.reference import Article, ReferenceIndex, ShippedResource
 from advocate_app.store.search_all import Hit, search_everything
-from advocate_app.ui.clients_section import ClientsSection
-from advocate_app.ui.qt import Qt
-from advocate_app.ui.reference_section import ReferenceSection
-from advocate_app.ui.resources_section import ResourcesSection
+from advocate_app.ui.qt import Qt, tr
 from advocate_app.ui.search_page import SearchPage
-from advocate_app.ui.settings_section import SettingsSection
 from advocate_app.ui.today_section import TodaySection
+from advocate_app.ui.worker import run_task
 
+# The other sections' modules are imported when the section is first built (usually already
+# loaded by ui.warmup while the passphrase was typed): unlocking waits only for Today.
 if TYPE_CHECKING:
+    from advocate_app.ui.clients_section import ClientsSection
     from advocate_app.ui.main_window import AppController
-    from advocate_app.ui.shell import Shell
+    from advocate_app.ui.reference_section import ReferenceSection
+    from advocate_app.ui.shell import Section, Shell
 
 log = logging.getLogger(__name__)
 
@@ -35,18 +31,12 @@ class ReferenceLibrary:
     _instance: ReferenceLibrary | None = None
 
     def __init__(self) -> None:
-        folder = assets_dir()
-        self.articles: list[Article]
-        self.articles, problems = load_articles(folder / "reference")
-        for problem in problems:
-            log.warning("reference article skipped: %s", problem)
-        try:
-            self.resources: list[ShippedResource] = load_shipped_resources(
-                folder / "resources" / "shipped.toml")
-        except (OSError, ValueError):
-            log.warning("the shipped resource directory could not be read")
-            self.resources = []
-        self.index = ReferenceIndex(self.articles, self.resources)
+        # Loaded once per process, usually already on a worker thread while the passphrase
+        # was typed (ui.warmup).
+        loaded = shipped_library()
+        self.articles: list[Article] = loaded.articles
+        self.resources: list[ShippedResource] = loaded.resources
+        self.index: ReferenceIndex = loaded.index
 
     @classmethod
     def shared(cls) -> ReferenceLibrary:
@@ -56,40 +46,82 @@ class ReferenceLibrary:
 
 
 def build_sections(controller: AppController, shell: Shell) -> None:
+    """Today is built at once (it is what unlocking shows); every other section the first time
+    it is needed, so the person is not kept waiting for screens they may not open."""
     vault = controller.vault
     assert vault is not None
-    library = ReferenceLibrary.shared()
-    clients_section = ClientsSection(vault)
-    reference = ReferenceSection(library.articles, library.resources, index=library.index)
     today = TodaySection(vault, controller.settings)
+
+    def clients_section() -> Section:
+        from advocate_app.ui.clients_section import ClientsSection
+
+        return ClientsSection(vault)
+
+    def clients() -> ClientsSection:
+        return shell.sections["clients"]  # type: ignore[return-value]
 
     def open_from_today(client_id: int, place: dict[str, object]) -> None:
         shell.show_section("clients")
-        clients_section.open_place(client_id, place)
+        clients().open_place(client_id, place)
 
     today.open_client.connect(open_from_today)
     shell.add_section("today", today)
-    shell.add_section("clients", clients_section)
-    shell.add_section("reference", reference)
-    resources_section = ResourcesSection(vault)
-    shell.add_section("resources", resources_section)
+    shell.add_lazy_section("clients", tr("Clients"), clients_section)
+
+    def reference() -> ReferenceSection:
+        from advocate_app.ui.reference_section import ReferenceSection
+
+        library = ReferenceLibrary.shared()
+        return ReferenceSection(library.articles, library.resources, index=library.index)
+
+    def resources() -> Section:
+        from advocate_app.ui.resources_section import ResourcesSection
+
+        return ResourcesSection(vault)
+
+    shell.add_lazy_section("reference", tr("Reference"), reference)
+    shell.add_lazy_section("resources", tr("Resources"), resources)
     if vault.current_user.is_supervisor:
-        from advocate_app.ui.files import ask_save_path
-        from advocate_app.ui.reports_section import ReportsSection
+        def reports() -> Section:
+            from advocate_app.ui.files import ask_save_path
+            from advocate_app.ui.reports_section import ReportsSection
 
-        shell.add_section("reports", ReportsSection(vault, ask_save_path))
-    from advocate_app.ui.backup_section import BackupSection
+            return ReportsSection(vault, ask_save_path)
 
-    backups = BackupSection(vault)
-    backups.restore_requested.connect(controller.restore_from_backup)
-    shell.add_section("backups", backups)
-    shell.add_section("settings", SettingsSection(vault, controller.settings,
-                                                  controller.idle.set_minutes))
-    from advocate_app.ui.help_section import HelpSection, ShortcutsDialog
+        shell.add_lazy_section("reports", tr("Reports"), reports)
 
-    shell.add_section("help", HelpSection(controller.data_dir))
+    def backups() -> Section:
+        from advocate_app.ui.backup_section import BackupSection
+
+        section = BackupSection(vault)
+        section.restore_requested.connect(controller.restore_from_backup)
+        return section
+
+    def settings() -> Section:
+        from advocate_app.ui.settings_section import SettingsSection
+
+        return SettingsSection(vault, controller.settings, controller.idle.set_minutes)
+
+    shell.add_lazy_section("backups", tr("Backups"), backups)
+    shell.add_lazy_section("settings", tr("Settings"), settings)
+
+    if not library_loaded():
+        # Normally loaded while the passphrase was typed (ui.warmup); if not, on a worker now,
+        # so the first search or visit to Reference finds it ready and Today does not wait.
+        run_task(shipped_library, lambda _lib: None,
+                 lambda exc: log.warning("the reference library could not be loaded (%s)",
+                                         type(exc).__name__))
+
+    def help_section() -> Section:
+        from advocate_app.ui.help_section import HelpSection
+
+        return HelpSection(controller.data_dir)
+
+    shell.add_lazy_section("help", tr("Help"), help_section)
 
     def show_shortcuts() -> None:
+        from advocate_app.ui.help_section import ShortcutsDialog
+
         dialog = ShortcutsDialog(shell)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         shell.shortcuts_dialog = dialog  # type: ignore[attr-defined]
@@ -98,24 +130,23 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     shell.shortcuts_requested.connect(show_shortcuts)
 
     page = SearchPage(lambda text, correct, full: search_everything(
-        vault, library.index, text, correct=correct, full_ranking=full))
+        vault, ReferenceLibrary.shared().index, text, correct=correct, full_ranking=full))
 
     def open_hit(hit: Hit) -> None:
         shell.leave_search()
         target = hit.target
         if hit.kind == "article":
-            shell.show_section("reference")
-            reference.open_article(str(target["key"]))
+            shell.show_section("reference").open_article(  # type: ignore[attr-defined]
+                str(target["key"]))
         elif hit.kind == "resource":
-            shell.show_section("resources")
-            resources_section.select(str(target["key"]))
+            shell.show_section("resources").select(str(target["key"]))  # type: ignore[attr-defined]
         elif hit.kind == "client":
             shell.show_section("clients")
-            clients_section.open_client(int(target["client_id"]))  # type: ignore[arg-type]
+            clients().open_client(int(target["client_id"]))  # type: ignore[arg-type]
         elif hit.kind == "note":
             shell.show_section("clients")
-            clients_section.open_note(int(target["client_id"]),  # type: ignore[arg-type]
-                                      int(target["note_id"]))  # type: ignore[arg-type]
+            clients().open_note(int(target["client_id"]),  # type: ignore[arg-type]
+                                int(target["note_id"]))  # type: ignore[arg-type]
 
     page.open_hit.connect(open_hit)
     shell.enable_search(page, page.run, page.open_first, page.run_async)

@@ -3,7 +3,7 @@ the search box always at the top, and the Lock button."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from advocate_app.ui.qt import (
     QEvent,
@@ -48,6 +48,48 @@ class Section(QWidget):
 
     def collect_drafts(self) -> None:
         """Save any unsaved text as encrypted drafts (called before a lock)."""
+
+
+class Sections(Mapping[str, Section]):
+    """The shell's sections by key, in navigation order. A section added with a factory is
+    built the first time anything asks for it (shown, searched into, restored after an
+    unlock): unlocking builds only Today, so Today is on screen sooner."""
+
+    def __init__(self, shell: Shell) -> None:
+        self._shell = shell
+        self._order: list[str] = []
+        self._built: dict[str, Section] = {}
+        self._factories: dict[str, Callable[[], Section]] = {}
+
+    def add(self, key: str, section: Section | None,
+             factory: Callable[[], Section] | None) -> None:
+        self._order.append(key)
+        if section is not None:
+            self._built[key] = section
+        elif factory is not None:
+            self._factories[key] = factory
+
+    def __getitem__(self, key: str) -> Section:
+        section = self._built.get(key)
+        if section is None:
+            section = self._factories[key]()  # KeyError for an unknown key, as a dict
+            del self._factories[key]  # only once built: a failed build is tried again
+            self._built[key] = section
+            self._shell.stack.addWidget(section)
+        return section
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._order))
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._order
+
+    def built(self) -> dict[str, Section]:
+        """The sections built so far (the others hold nothing: no drafts, no state)."""
+        return dict(self._built)
 
 
 class Shell(QWidget):
@@ -102,7 +144,7 @@ class Shell(QWidget):
         body.addWidget(self.nav)
         body.addWidget(self.scroll, 1)
         outer.addLayout(body, 1)
-        self.sections: dict[str, Section] = {}
+        self.sections = Sections(self)
         self.nav.currentRowChanged.connect(self._show_row)
         # Shown once a search handler is attached (see enable_search): no dead controls.
         self.search.setVisible(False)
@@ -195,15 +237,23 @@ class Shell(QWidget):
             self.stack.setCurrentWidget(self.sections[key])
 
     def add_section(self, key: str, section: Section) -> None:
-        self.sections[key] = section
-        item = QListWidgetItem(section.title)
+        self.sections.add(key, section, None)
+        self._add_nav_item(key, section.title)
+        self.stack.addWidget(section)
+
+    def add_lazy_section(self, key: str, title: str, factory: Callable[[], Section]) -> None:
+        """A section built on first use (see Sections)."""
+        self.sections.add(key, None, factory)
+        self._add_nav_item(key, title)
+
+    def _add_nav_item(self, key: str, title: str) -> None:
+        item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(130, 40))
         self.nav.addItem(item)
         # As narrow as the longest name allows: small screens need the room for the section.
-        wanted = self.nav.fontMetrics().horizontalAdvance(section.title) + 48
+        wanted = self.nav.fontMetrics().horizontalAdvance(title) + 48
         self.nav.setFixedWidth(max(self.nav.width(), min(wanted, 220)))
-        self.stack.addWidget(section)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -249,7 +299,7 @@ class Shell(QWidget):
                 section.restore_location(state)
 
     def collect_drafts(self) -> None:
-        for section in self.sections.values():
+        for section in self.sections.built().values():
             section.collect_drafts()
 
 

@@ -63,7 +63,9 @@ QFrame#TopBar {{ border-bottom: 1px solid palette(mid); }}
 
 
 def apply_theme(app: QApplication) -> None:
-    if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 - keys() is a Qt call, not a dict
+    # Often already Fusion (Qt's default where no desktop style applies): making it again
+    # costs start-up time for nothing.
+    if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():  # noqa: SIM118
         app.setStyle("Fusion")
     palette = app.palette()
     role = QPalette.ColorRole

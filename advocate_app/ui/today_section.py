@@ -82,31 +82,56 @@ class TodayGroup(QGroupBox):
         self.tree.setItemDelegate(RoomyDelegate(self.tree))
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths are set from the rows' own texts when they arrive (never ResizeToContents,
+        # which measures every row again after each one is added).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        self.stretch_column = stretch_column
         self.stack.addWidget(self.tree)
         layout.addWidget(self.stack, 1)
         self.more = label("", "hint")
         self.more.setVisible(False)
         layout.addWidget(self.more)
 
-    def set_rows(self, rows: list[tuple[list[str], int, dict[str, object]]], total: int) -> None:
+    def set_rows(self, rows: list[tuple[list[str], int, dict[str, object]]], total: int,
+                 more_than: bool = False) -> None:
+        """The rows shown and how many there are; more_than: at least `total` (a count that
+        stopped early, see store.today.COUNT_LIMIT)."""
         self.tree.clear()
+        items = []
+        tip = tr("Enter or double-click to open this client")
         for texts, client_id, place in rows:
             item = QTreeWidgetItem(texts)
             item.setData(0, _CLIENT_ROLE, client_id)
             item.setData(0, _PLACE_ROLE, place)
-            item.setToolTip(0, tr("Enter or double-click to open this client"))
-            self.tree.addTopLevelItem(item)
-        self.setTitle(tr("{0} ({1})").format(self.base_title, total) if total
+            item.setToolTip(0, tip)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self._fit_columns([texts for texts, _c, _p in rows])
+        count = tr("{0}+").format(total) if more_than else str(total)
+        self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total
                       else self.base_title)
         self.stack.setCurrentWidget(self.tree if rows else self.empty)
         if rows:
             # Keyboard focus starts on the first line without highlighting it.
             self.tree.selectionModel().setCurrentIndex(
                 self.tree.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
-        self.more.setVisible(total > len(rows))
-        self.more.setText(tr("Showing the first {0} of {1}.").format(len(rows), total))
+        self.more.setVisible(more_than or total > len(rows))
+        self.more.setText(tr("Showing the first {0} of more than {1}.").format(len(rows), total)
+                          if more_than else
+                          tr("Showing the first {0} of {1}.").format(len(rows), total))
+
+    def _fit_columns(self, rows: list[list[str]]) -> None:
+        """Each column as wide as its widest text (header included), measured once."""
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        pad = 3 * metrics.averageCharWidth()
+        for column in range(self.tree.columnCount()):
+            if column == self.stretch_column:
+                continue
+            texts = {row[column] for row in rows if column < len(row)}
+            texts.add(self.tree.headerItem().text(column))
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + pad)
 
     def row_count(self) -> int:
         return self.tree.topLevelItemCount()
@@ -208,13 +233,13 @@ class TodaySection(Section):
         self.error.setVisible(False)
         self.view = view
         self.overdue.set_rows([self._need_row(r, on, overdue=True) for r in view.overdue],
-                              view.totals["overdue"])
+                              *self._count(view, "overdue"))
         self.due_soon.set_rows([self._need_row(r, on, overdue=False)
-                                for r in view.due_this_week], view.totals["due_this_week"])
+                                for r in view.due_this_week], *self._count(view, "due_this_week"))
         self.upcoming.set_rows([self._appointment_row(r, on) for r in view.upcoming],
-                               view.totals["upcoming"])
+                               *self._count(view, "upcoming"))
         self.quiet.set_rows([self._quiet_row(r, on) for r in view.no_contact],
-                            view.totals["no_contact"])
+                            *self._count(view, "no_contact"))
         self.summary.setText(self._summary(view))
 
     def _show_backup_problem(self) -> None:
@@ -226,6 +251,10 @@ class TodaySection(Section):
             problem = None
         self.backup_problem.setText(problem or "")
         self.backup_problem.setVisible(problem is not None)
+
+    @staticmethod
+    def _count(view: TodayView, group: str) -> tuple[int, bool]:
+        return view.totals[group], group in view.more_than_counted
 
     def _summary(self, view: TodayView) -> str:
         if view.is_empty:

@@ -6,6 +6,8 @@ Nothing here touches a widget off the GUI thread; the callbacks run on it.
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -46,15 +48,55 @@ class _Task(QRunnable):
             self.signals.done.emit(result)
 
 
+_low_priority: QThreadPool | None = None
+
+
+LOW_PRIORITY_NICE = 10
+
+
+def low_priority_pool() -> QThreadPool:
+    """One thread for work nobody waits for (the daily backup), run at a lower OS priority
+    (nice 10): the GUI thread gets a processor first. Not the idle scheduling class: on a busy
+    computer an idle-class thread can wait for seconds while holding Python's lock, and then
+    everything waits with it."""
+    global _low_priority
+    if _low_priority is None:
+        _low_priority = QThreadPool()
+        _low_priority.setMaxThreadCount(1)
+    return _low_priority
+
+
+def _lower_this_threads_priority() -> None:
+    """Nice this thread (Linux and macOS give each thread its own); best effort elsewhere."""
+    try:
+        tid = threading.get_native_id()
+        if os.getpriority(os.PRIO_PROCESS, tid) < LOW_PRIORITY_NICE:
+            os.setpriority(os.PRIO_PROCESS, tid, LOW_PRIORITY_NICE)
+    except (AttributeError, OSError):  # Windows has no setpriority; the work still runs
+        pass
+
+
+def wait_for_low_priority_work(msecs: int) -> bool:
+    return _low_priority is None or _low_priority.waitForDone(msecs)
+
+
 def run_task(
     fn: Callable[..., Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     *,
     on_progress: Callable[[int], None] | None = None,
+    low_priority: bool = False,
 ) -> _Task:
-    """Run fn on the thread pool; with on_progress, fn receives a report(percent) callable."""
-    task = _Task(fn, on_progress is not None)
+    """Run fn on the thread pool; with on_progress, fn receives a report(percent) callable.
+    With low_priority, on the one low-priority thread (see low_priority_pool)."""
+    job = fn
+    if low_priority:
+        def job(*args: Any) -> Any:  # the same work, on a lowered thread
+            _lower_this_threads_priority()
+            return fn(*args)
+
+    task = _Task(job, on_progress is not None)
     _running.add(task)
 
     def release() -> None:
@@ -78,11 +120,12 @@ def run_task(
     task.signals.failed.connect(finished_err)
     if on_progress is not None:
         task.signals.progress.connect(on_progress)
-    QThreadPool.globalInstance().start(task)
+    (low_priority_pool() if low_priority else QThreadPool.globalInstance()).start(task)
     return task
 
 
 def tasks_running() -> int:
+    """Tasks started here whose answer has not come back yet (on either pool)."""
     return len(_running)
 
 

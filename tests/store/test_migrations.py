@@ -86,3 +86,17 @@ def test_upgrade_to_stemmed_search_reindexes_existing_notes(vault_dir: Path) -> 
         # "housed" shares only the stem with "housing": found only through the rebuilt index.
         assert [h.note_id for h in notes.search_notes(vault, "housed")] == [nid]
         assert vault.integrity_problems() == []
+
+
+def test_0007_adds_the_list_and_today_indexes(vault_dir: Path) -> None:
+    """A vault made before 0007 gains the indexes the client list and Today read from."""
+    _downgrade_copy(vault_dir, "0006")
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        with vault.read() as s:
+            from sqlalchemy import text
+
+            names = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+    assert {"ix_clients_list_mine", "ix_clients_list_status", "ix_clients_list_assigned",
+            "ix_clients_list_mine_intake", "ix_need_items_waiting"} <= names
+    assert "ix_need_items_due_date" not in names  # replaced by the partial index

@@ -140,6 +140,36 @@ def test_lists_are_capped_but_totals_are_full(vault: Vault) -> None:
     assert len(view.upcoming) == 2 and view.totals["upcoming"] == 5
     assert len(view.no_contact) == 2 and view.totals["no_contact"] == 5
     assert not view.is_empty
+    assert view.more_than_counted == frozenset()
+
+
+def test_counts_stop_early_and_say_so(vault: Vault) -> None:
+    """A count reads at most count_limit + 1 rows: the view costs the same at any caseload."""
+    me = vault.current_user.id
+    for i in range(5):
+        cid = client(vault, f"Client {i}")
+        needs.add_need(vault, cid, "housing", "Rental assistance", due_date=days(-1 - i))
+    needs.add_need(vault, cid, "housing", "Due soon", due_date=days(1))
+    view = today.compute(vault, me, ON, 30, limit=2, count_limit=3)
+    assert view.totals["overdue"] == 3 and view.totals["no_contact"] == 3
+    assert view.more_than_counted == {"overdue", "no_contact"}
+    assert view.totals["due_this_week"] == 1  # under the limit: exact
+    assert [r.due_date for r in view.overdue] == [days(-5), days(-4)]
+
+
+def test_waiting_needs_are_read_from_the_partial_index(vault: Vault) -> None:
+    """Overdue and due-soon read only needs still waiting, in due-date order, never a sort of
+    every need and never a settled one."""
+    from sqlalchemy import select, text
+
+    from advocate_app.store.models import NeedItem
+
+    stmt = (select(NeedItem.id).where(today._waiting(), NeedItem.due_date < ON)
+            .order_by(NeedItem.due_date).limit(200))
+    with vault.read() as s:
+        compiled = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
+        plan = " | ".join(str(r[-1]) for r in s.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+    assert "ix_need_items_waiting" in plan and "TEMP B-TREE" not in plan, plan
 
 
 def test_an_empty_day(vault: Vault) -> None:

@@ -19,7 +19,13 @@ def qapp_cls():
 
 @pytest.fixture(scope="session")
 def qapp():
-    return make_application([])
+    app = make_application([])
+    # The app loads the shipped reference library while the passphrase is typed (ui.warmup),
+    # which these tests skip: load it once here, so no test waits for it in a search.
+    from advocate_app.store.library import shipped_library
+
+    shipped_library()
+    return app
 
 
 def _controller(qtbot, folder: Path) -> AppController:

@@ -1,0 +1,60 @@
+"""The shipped reference library (articles, resource directory, search index), loaded once per
+process. Pure Python and public text: the ui warms it up on a worker thread while the person
+types the passphrase, so the first unlock does not wait for Markdown parsing."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from advocate_app.paths import assets_dir
+from advocate_app.store.reference import (
+    Article,
+    ReferenceIndex,
+    ShippedResource,
+    load_articles,
+    load_shipped_resources,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ShippedLibrary:
+    articles: list[Article]
+    resources: list[ShippedResource]
+    index: ReferenceIndex
+
+
+_lock = threading.Lock()
+_loaded: ShippedLibrary | None = None
+
+
+def shipped_library() -> ShippedLibrary:
+    """The library, loaded on first call (from any thread; later calls wait for the first)."""
+    global _loaded
+    with _lock:
+        if _loaded is None:
+            _loaded = _load()
+        return _loaded
+
+
+def is_loaded() -> bool:
+    return _loaded is not None
+
+
+def _load() -> ShippedLibrary:
+    folder = assets_dir()
+    articles, problems = load_articles(folder / "reference")
+    for problem in problems:
+        log.warning("reference article skipped: %s", problem)
+    try:
+        resources = load_shipped_resources(folder / "resources" / "shipped.toml")
+    except (OSError, ValueError):
+        log.warning("the shipped resource directory could not be read")
+        resources = []
+    return ShippedLibrary(articles, resources, ReferenceIndex(articles, resources))
+
+
+__all__ = ["ShippedLibrary", "is_loaded", "shipped_library"]

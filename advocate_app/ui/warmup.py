@@ -1,0 +1,146 @@
+"""While the person types the passphrase: load what the first unlock will need.
+
+The unlock window needs almost nothing; the unlocked app needs the database layer, Alembic, the
+reference library (Markdown parsed, search index built), the report code and the sections. Done
+on demand, that is most of the wait between Enter and Today. Done here, it overlaps the typing:
+
+1. pure Python (no Qt) on a worker thread: the store and reports layers and their libraries,
+   the migration head, the shipped library. The GIL is handed back every few milliseconds, so
+   the GUI thread still answers each key at once.
+2. then, on the GUI thread, one small step per turn of the event loop, so a key pressed
+   meanwhile waits at most one step: first each Qt class the ui uses (PySide makes a class
+   and its enums on first touch), then the ui modules, Today's first.
+
+Nothing here touches the vault or any secret; if the person presses Enter first, whatever is
+not loaded yet is loaded on demand as before.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+
+from advocate_app.ui.qt import QTimer
+from advocate_app.ui.worker import run_task
+
+log = logging.getLogger(__name__)
+
+# Leaves first, so each step brings in little beyond itself.
+PURE_MODULES = (
+    "argon2",
+    "cryptography.hazmat.primitives.ciphers.aead",
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    "sqlalchemy.dialects.sqlite",
+    "sqlcipher3.dbapi2",
+    "alembic.command",
+    "alembic.config",
+    "alembic.runtime.migration",
+    "alembic.script",
+    "advocate_app.store.models",
+    "advocate_app.store.engine",
+    "advocate_app.store.audit",
+    "advocate_app.store.migrate",
+    "advocate_app.store.search",
+    "advocate_app.store.reference",
+    "advocate_app.store.library",
+    "advocate_app.store.clients",
+    "advocate_app.store.notes",
+    "advocate_app.store.needs",
+    "advocate_app.store.appointments",
+    "advocate_app.store.today",
+    "advocate_app.store.search_all",
+    "advocate_app.store.contacts",
+    "advocate_app.store.releases",
+    "advocate_app.store.users",
+    "advocate_app.store.drafts",
+    "advocate_app.store.resources",
+    "advocate_app.store.backup",
+    "advocate_app.store.diagnose",
+    "advocate_app.store.restore",
+)
+# Not ahead of time: the report code (reportlab, PIL) is for supervisors, in a section built
+# when first opened, and loading its C extensions holds the GIL long enough to delay a key.
+
+UI_MODULES = (
+    "advocate_app.ui.format",
+    "advocate_app.ui.needs_panel",
+    "advocate_app.ui.today_section",
+    "advocate_app.ui.search_page",
+    "advocate_app.ui.sections",
+    "advocate_app.ui.client_list_model",
+    "advocate_app.ui.client_form",
+    "advocate_app.ui.client_dialogs",
+    "advocate_app.ui.notes_panel",
+    "advocate_app.ui.clients_section",
+    "advocate_app.ui.reference_section",
+    "advocate_app.ui.resources_section",
+    "advocate_app.ui.settings_section",
+    "advocate_app.ui.backup_section",
+)
+# Qt's print module is loaded only to print (the recovery key): never ahead of time.
+_NOT_AHEAD = {"QtPrintSupport"}
+
+
+def _load_pure() -> None:
+    # Hand the GIL back within a millisecond when the GUI thread asks (a key was pressed),
+    # rather than the default five, while this thread imports.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.001)
+    try:
+        _import_pure()
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def _import_pure() -> None:
+    for name in PURE_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # a trimmed build; the unlock imports what it needs itself
+            log.warning("warm-up could not import %s", name)
+    from advocate_app.store import migrate
+    from advocate_app.store.library import shipped_library
+
+    migrate.head_revision()  # reads every migration script once; cached for the unlock
+    shipped_library()
+
+
+def _ui_steps() -> list[Callable[[], object]]:
+    from advocate_app.ui import qt
+
+    steps: list[Callable[[], object]] = [
+        lambda name=name: getattr(qt, name)  # type: ignore[misc]
+        for name, module in qt._WHERE.items()
+        if module not in _NOT_AHEAD]
+    steps += [lambda name=name: importlib.import_module(name)  # type: ignore[misc]
+              for name in UI_MODULES]
+    return steps
+
+
+def _load_ui(steps: list[Callable[[], object]], done: Callable[[], None] | None) -> None:
+    if not steps:
+        if done is not None:
+            done()
+        return
+    steps.pop(0)()
+    QTimer.singleShot(0, lambda: _load_ui(steps, done))
+
+
+def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None:
+    """Start warming up after delay_ms (time for the unlock window's first paint)."""
+
+    def start() -> None:
+        def failed(exc: BaseException) -> None:
+            # Only speed is lost: the unlock loads on demand whatever failed here.
+            log.warning("warm-up stopped early (%s)", type(exc).__name__)
+            _load_ui(_ui_steps(), done)
+
+        run_task(_load_pure, lambda _r: _load_ui(_ui_steps(), done), failed)
+
+    QTimer.singleShot(delay_ms, start)
+
+
+__all__ = ["PURE_MODULES", "UI_MODULES", "warm_up"]

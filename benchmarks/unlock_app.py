@@ -1,0 +1,237 @@
+"""One unlock as a person does it, in a fresh process (as after a lock): launch, the unlock
+window, typing the passphrase, Enter, and Today painted; then, optionally, the first minute.
+
+    python benchmarks/unlock_app.py VAULT_DIR [--watch SECONDS] [--backup]
+
+The passphrase comes on standard input. Prints one JSON line of figures (seconds):
+- launch_to_unlock_window: from the parent's launch time (ADVOCATE_BENCH_LAUNCHED, epoch
+  seconds) to the unlock window shown: what a lock followed by a restart costs;
+- key_derivation: Argon2id inside this unlock, timed where it runs;
+- unlock_to_today: from Enter to the first paint of the window showing Today;
+- stall_typing / stall_unlock / stall_after: the longest gap in a 4 ms heartbeat QTimer, beyond
+  its interval, while typing, while unlocking (Enter to the worker's answer; the GUI thread only
+  waits), and after Today was painted (the first minute, with the daily backup);
+- paint: the one stall allowed, from the unlock answer to Today painted (building the shell).
+
+Writes nothing but the vault's own files: HOME and the XDG folders point into a temporary
+folder, and bytecode is never written (PYTHONDONTWRITEBYTECODE is set by the runner).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+
+_HOME = tempfile.mkdtemp(prefix="advocate-bench-home-")
+for _name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = _HOME
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.dont_write_bytecode = True
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from advocate_app.hardening import disable_core_dumps  # noqa: E402
+from advocate_app.settings import Settings  # noqa: E402
+from advocate_app.ui import app as _app_module  # noqa: E402
+from advocate_app.ui.app import build_controller, make_application  # noqa: E402
+
+# Absent from versions before issue 21: the same script measures those, for a before/after.
+start_warm_up = getattr(_app_module, "start_warm_up", None)
+
+HEARTBEAT_MS = 4
+KEY_EVERY_MS = 110  # a brisk typist
+
+
+class Heartbeat:
+    """A 4 ms timer; any longer gap is time the GUI thread could not answer an event."""
+
+    def __init__(self) -> None:
+        from advocate_app.ui.qt import QTimer
+
+        self.phase = "start"
+        self.worst: dict[str, float] = {}
+        self.last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self.beat)
+        self.timer.start()
+
+    def beat(self) -> None:
+        now = time.perf_counter()
+        stall = max(0.0, now - self.last - HEARTBEAT_MS / 1000)
+        self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), stall)
+        self.last = now
+
+    def enter(self, phase: str) -> None:
+        self.beat()
+        self.phase = phase
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder")
+    parser.add_argument("--watch", type=float, default=0.0,
+                        help="seconds to keep measuring stalls after Today is painted")
+    parser.add_argument("--backup", action="store_true",
+                        help="let the daily automatic backup run (made due first)")
+    parser.add_argument("--key-ms", type=int, default=KEY_EVERY_MS,
+                        help="milliseconds between two keys typed")
+    parser.add_argument("--no-warm-up", action="store_true",
+                        help="leave out the warm-up while typing (to measure what it saves)")
+    args = parser.parse_args()
+    launched = float(os.environ.get("ADVOCATE_BENCH_LAUNCHED", time.time()))
+    passphrase = sys.stdin.readline().rstrip("\n")
+    folder = Path(args.folder)
+    if args.backup:  # make today's automatic backup due again
+        for old in (folder / "backups").glob("automatic-*.acbackup"):
+            old.unlink()
+
+    disable_core_dumps()
+    app = make_application(sys.argv[:1])
+    from advocate_app.store import keyslots
+    from advocate_app.ui.qt import QEvent, QObject, Qt, QTimer
+    from advocate_app.ui.worker import tasks_running
+
+    derive: list[float] = []
+    unwrap = keyslots.KeysFile.unwrap_with_passphrase
+
+    def timed_unwrap(self, *a, **k):  # type: ignore[no-untyped-def]
+        t = time.perf_counter()
+        try:
+            return unwrap(self, *a, **k)
+        finally:
+            derive.append(time.perf_counter() - t)
+
+    keyslots.KeysFile.unwrap_with_passphrase = timed_unwrap  # type: ignore[method-assign]
+
+    # CPU time (of the thread doing it) of the unlock's own work after the key derivation:
+    # opening the database, checking the schema, the audit line. On a busy machine wall time
+    # is mostly waiting for a processor; this is the work.
+    from advocate_app.store.vault import Vault
+
+    finish_cpu: list[float] = []
+    finish_unlock = Vault._finish_unlock
+
+    def timed_finish(self, *a, **k):  # type: ignore[no-untyped-def]
+        c = time.thread_time()
+        try:
+            return finish_unlock(self, *a, **k)
+        finally:
+            finish_cpu.append(time.thread_time() - c)
+
+    Vault._finish_unlock = timed_finish  # type: ignore[method-assign]
+
+    controller = build_controller(folder, Settings(automatic_backups=args.backup))
+    controller.window.show()
+    controller.start()
+    warm: dict[str, float] = {}
+    if not args.no_warm_up and start_warm_up is not None:
+        start_warm_up()  # as run_gui does
+        from advocate_app.ui import warmup
+
+        real_load_ui = warmup._load_ui
+
+        def load_ui(names, done):  # type: ignore[no-untyped-def]
+            if not names and "done" not in warm:
+                warm["done"] = time.time()
+            real_load_ui(names, done)
+
+        warmup._load_ui = load_ui
+    app.processEvents()
+    assert controller.window.stack.currentWidget() is controller.unlock_page
+    shown = time.time()
+    launch_cpu = time.process_time()
+    beat = Heartbeat()
+    marks: dict[str, float] = {}
+    result: dict[str, object] = {"launch_to_unlock_window": shown - launched,
+                                 "launch_cpu": launch_cpu}
+
+    class PaintWatch(QObject):
+        """Today painted: the first window repaint after the shell is built has finished."""
+
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            if (event.type() == QEvent.Type.UpdateRequest and "answer" in marks
+                    and "painted" not in marks):
+                QTimer.singleShot(0, lambda: painted())
+            return False
+
+    def painted() -> None:
+        if "painted" in marks:
+            return
+        marks["painted"] = time.perf_counter()
+        marks["painted_cpu"] = time.thread_time()
+        shell = controller.shell
+        result["today_shown"] = shell is not None and shell.stack.currentWidget() is \
+            shell.sections.get("today")
+        beat.enter("after")
+        QTimer.singleShot(int(args.watch * 1000), finish)
+
+    enter_shell = controller.enter_shell
+
+    def timed_enter_shell() -> None:
+        marks["answer"] = time.perf_counter()
+        beat.enter("paint")
+        enter_shell()
+
+    controller.enter_shell = timed_enter_shell  # type: ignore[method-assign]
+    watch = PaintWatch()
+    controller.window.installEventFilter(watch)
+
+    page = controller.unlock_page
+    keys = list(passphrase)
+
+    def type_next() -> None:
+        from PySide6.QtTest import QTest
+
+        if keys:
+            QTest.keyClicks(page.passphrase, keys.pop(0))
+            QTimer.singleShot(args.key_ms, type_next)
+        else:
+            beat.enter("unlock")
+            marks["enter"] = time.perf_counter()
+            marks["enter_cpu"] = time.thread_time()
+            QTest.keyClick(page.passphrase, Qt.Key.Key_Return)
+
+    def finish() -> None:
+        if args.backup and tasks_running():  # the backup is part of the first minute
+            QTimer.singleShot(100, finish)
+            return
+        beat.enter("done")
+        app.quit()
+
+    beat.enter("typing")
+    marks["typing"] = time.perf_counter()
+    QTimer.singleShot(args.key_ms, type_next)
+    QTimer.singleShot(120_000 + int(args.watch * 1000), app.quit)  # never hang a benchmark
+    app.exec()
+    if "painted" not in marks:
+        print(json.dumps({"error": "Today was never painted"}))
+        return 1
+    result.update({
+        "key_derivation": derive[0] if derive else None,
+        "unlock_to_today": marks["painted"] - marks["enter"],
+        # GUI thread from Enter to painted, plus the unlock worker beyond the derivation.
+        "beyond_kdf_cpu": (marks["painted_cpu"] - marks["enter_cpu"])
+        + (finish_cpu[0] if finish_cpu else 0.0),
+        "paint": marks["painted"] - marks["answer"],
+        "stall_typing": beat.worst.get("typing", 0.0),
+        "stall_unlock": beat.worst.get("unlock", 0.0),
+        "stall_after": beat.worst.get("after", 0.0),
+        "watched": time.perf_counter() - marks["painted"],
+        "warm_up_done_after": warm["done"] - shown if "done" in warm else None,
+        "typing_time": marks["enter"] - marks["typing"],
+    })
+    controller.window.removeEventFilter(watch)
+    controller.shutdown()
+    shutil.rmtree(_HOME, ignore_errors=True)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""The client list as a person scrolls it: every client once, in order, and a first show that
+formats only the rows on screen (column widths never come from reading every loaded row)."""
+
+from __future__ import annotations
+
+from advocate_app.store import clients
+from advocate_app.store.clients import ClientFields, ClientQuery
+from advocate_app.ui.client_list_model import ClientListModel
+from advocate_app.ui.qt import Qt
+
+
+def test_scrolling_to_the_end_shows_every_client_once_in_order(unlocked, qtbot,
+                                                               qtmodeltester) -> None:
+    vault = unlocked.vault
+    for i in range(430):
+        clients.create_client(vault, ClientFields(alias=f"{'ab'[i % 2]}{i:03d}"))
+    section = unlocked.shell.show_section("clients")
+    section.apply_filters()
+    table, model = section.table, section.model
+    while model.canFetchMore():
+        table.scrollToBottom()  # the view asks for the next page, as it does for a person
+        qtbot.waitUntil(lambda: table.verticalScrollBar().value()
+                        == table.verticalScrollBar().maximum())
+        model.fetchMore()
+    aliases = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert len(aliases) == 430 == len(set(aliases))
+    assert aliases == sorted(aliases, key=str.casefold)
+    # Sorted by a column that has missing values (no contact yet) and descending.
+    section.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 430
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_first_show_formats_only_the_rows_on_screen(unlocked, qtbot, monkeypatch) -> None:
+    vault = unlocked.vault
+    for i in range(250):
+        clients.create_client(vault, ClientFields(alias=f"Client {i:03d}"))
+    calls = {"n": 0}
+    real = ClientListModel.data
+
+    def counting(self, index, role=0):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        return real(self, index, role)
+
+    monkeypatch.setattr(ClientListModel, "data", counting)
+    unlocked.window.resize(1200, 800)
+    section = unlocked.shell.show_section("clients")
+    qtbot.waitUntil(lambda: section.model.rowCount() == 200)
+    section.table.viewport().repaint()
+    # One page is 200 rows x 5 columns; sizing to contents asked for each cell several times.
+    assert 0 < calls["n"] < 200 * 5
+    header = section.table.horizontalHeader()
+    metrics = section.table.fontMetrics()
+    for column in range(1, 5):
+        assert header.sectionSize(column) > max(
+            metrics.horizontalAdvance(t) for t in section.model.column_texts(column))
+    model = ClientListModel(lambda: vault)
+    model.set_query(ClientQuery(status="all"))
+    assert model.rowCount() == 200 and model.canFetchMore()

@@ -1,0 +1,121 @@
+"""What makes the first unlock quick without making typing slow: the warm-up while the
+passphrase is typed, no application-wide event filter on the locked window, and the daily
+backup on a lowered-priority thread after Today is shown. No timings here (see benchmarks/)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+from advocate_app.ui import warmup
+
+
+def test_the_warm_up_loads_what_the_first_unlock_needs(qapp, qtbot) -> None:
+    finished: list[bool] = []
+    warmup.warm_up(delay_ms=0, done=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished), timeout=60000)
+    for name in (*warmup.PURE_MODULES, *warmup.UI_MODULES):
+        assert name in sys.modules, name
+    from advocate_app.store import library
+
+    assert library._loaded is not None and library._loaded.articles
+
+
+def test_the_pure_half_never_imports_qt_modules_of_its_own(qapp) -> None:
+    """The worker thread imports only store and reports code: no Qt class is created off the
+    GUI thread (the import-linter contracts keep Qt out of those layers)."""
+    for name in warmup.PURE_MODULES:
+        assert not name.startswith(("advocate_app.ui", "PySide6")), name
+
+
+def test_a_locked_window_has_no_application_wide_event_filter(make_controller, vault_dir,
+                                                              qtbot) -> None:
+    from tests.ui.conftest import unlock
+
+    controller = make_controller(vault_dir)
+    seen: list[int] = []
+    real = type(controller.idle).eventFilter
+
+    def counting(self, watched, event):  # type: ignore[no-untyped-def]
+        seen.append(int(event.type().value))
+        return real(self, watched, event)
+
+    type(controller.idle).eventFilter = counting  # type: ignore[method-assign]
+    try:
+        page = controller.unlock_page
+        qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is page)
+        qtbot.keyClicks(page.passphrase, "typing on the locked window")
+        assert seen == []  # no Python call for every event while locked
+        page.passphrase.clear()
+        unlock(qtbot, controller)
+        qtbot.keyClicks(controller.shell.search, "x")
+        assert seen  # unlocked: activity restarts the idle timer
+        controller.lock()
+        seen.clear()
+        qtbot.keyClicks(controller.unlock_page.passphrase, "y")
+        assert seen == []
+    finally:
+        type(controller.idle).eventFilter = real  # type: ignore[method-assign]
+
+
+def test_the_daily_backup_runs_on_a_lowered_thread_after_today(make_controller,
+                                                                      vault_dir, qtbot,
+                                                                      monkeypatch) -> None:
+    from advocate_app.store import backup
+    from advocate_app.ui import main_window
+    from advocate_app.ui.worker import tasks_running
+    from tests.ui.conftest import unlock
+
+    ran: list[tuple[bool, object, bool]] = []
+    real = backup.auto_backup_if_due
+
+    def spy(vault, keep=backup.DEFAULT_KEEP, **kw):  # type: ignore[no-untyped-def]
+        lowered = (not hasattr(os, "getpriority")
+                   or os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) >= 10)
+        ran.append((threading.current_thread() is threading.main_thread(), None, lowered))
+        return real(vault, keep, **kw)
+
+    monkeypatch.setattr(backup, "auto_backup_if_due", spy)
+    monkeypatch.setattr(main_window, "AUTO_BACKUP_DELAY_MS", 50)
+    controller = make_controller(vault_dir)
+    controller.settings.automatic_backups = True
+    unlock(qtbot, controller)
+    assert controller.shell.current_key() == "today"
+    assert ran == []  # not before Today is on screen
+    qtbot.waitUntil(lambda: bool(ran) and tasks_running() == 0, timeout=30000)
+    assert ran[0][0] is False  # never on the GUI thread
+    assert ran[0][2], "the backup thread should run at a lowered priority (nice 10)"
+    assert len(backup.automatic_backups(vault_dir / "backups")) == 1
+
+
+def test_unlocking_builds_only_today_and_the_rest_on_first_use(unlocked, qtbot) -> None:
+    shell = unlocked.shell
+    assert set(shell.sections.built()) == {"today"}
+    assert list(shell.sections)[:2] == ["today", "clients"]  # every entry is in the navigation
+    assert shell.nav.count() == len(shell.sections)
+    section = shell.show_section("clients")
+    assert shell.stack.currentWidget() is section
+    assert set(shell.sections.built()) == {"today", "clients"}
+    # Back where the person was after a lock, even in a section not built yet after unlock.
+    unlocked.lock()
+    from tests.ui.conftest import unlock
+
+    unlock(qtbot, unlocked)
+    assert unlocked.shell.current_key() == "clients"
+    assert unlocked.shell.stack.currentWidget() is unlocked.shell.sections["clients"]
+
+
+def test_a_today_count_that_stopped_early_says_so(qapp, qtbot) -> None:
+    from advocate_app.ui.today_section import TodayGroup
+
+    group = TodayGroup("Overdue", ["Client", "Need"], 1, "Nothing overdue.")
+    qtbot.addWidget(group)
+    rows = [([f"Client {i}", "Housing"], i, {"tab": "needs"}) for i in range(3)]
+    group.set_rows(rows, 1000, more_than=True)
+    assert group.title() == "Overdue (1000+)"
+    assert group.more.text() == "Showing the first 3 of more than 1000."
+    group.set_rows(rows, 3)
+    assert group.title() == "Overdue (3)" and group.more.isHidden()
+    header = group.tree.header()
+    assert header.sectionSize(0) >= group.tree.fontMetrics().horizontalAdvance("Client 2")
