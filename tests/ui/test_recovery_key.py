@@ -9,7 +9,7 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from advocate_app.ui import main_window, removable
+from advocate_app.ui import main_window, qt, removable
 from advocate_app.ui.qt import QDialog, QPrinter, Qt
 
 LEFT = Qt.MouseButton.LeftButton
@@ -49,7 +49,8 @@ def test_print_sends_the_key_to_the_printer(recovery_page, qtbot, tmp_path: Path
         def exec(self) -> int:
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(main_window, "QPrintDialog", PrintDialog)
+    # Qt's print module is imported where it is used, through ui.qt (not at start-up).
+    monkeypatch.setattr(qt, "QPrintDialog", PrintDialog, raising=False)
     qtbot.mouseClick(recovery_page.recovery.print_button, LEFT)
     assert _has_key(_pdf_text(printed), vault_template.recovery_key)
     assert "printer" in recovery_page.recovery.message.text()
