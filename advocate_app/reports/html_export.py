@@ -2,7 +2,8 @@
 
 One self-contained page: the language and title declared, headings in order, each table a real
 <table> with a <caption>, column headers <th scope="col"> and row headers <th scope="row">, the
-same cells, hidden marker and notes as the PDF. No script, no style sheet from elsewhere, no
+same cells, hidden marker and notes as the PDF (a hidden cell also says "hidden" to a screen
+reader). No script, no style sheet from elsewhere, no
 image: it opens the same on any machine, offline. Drawn only from a PublishedSummary.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from advocate_app.reports import intro
-from advocate_app.reports.anonymize import PublishedSummary, PublishedTable
+from advocate_app.reports.anonymize import HIDDEN_MARKER, PublishedSummary, PublishedTable
 from advocate_app.reports.table_text import table_text
 
 # Plain, high-contrast, and sized in em so it follows the reader's own text size.
@@ -26,11 +27,27 @@ td { text-align: right; }
 tfoot th, tfoot td { font-weight: bold; background: #f2f2f2; }
 .note { font-size: 0.95em; }
 .demo { border: 3px solid #000; padding: 0.5em; font-weight: bold; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+                   clip: rect(0 0 0 0); white-space: nowrap; }
 """
 
 
 def _e(text: str) -> str:
     return escape(text, quote=True)
+
+
+def _cell(text: str) -> str:
+    """A data cell. A hidden count shows the marker, and a screen reader, which may say
+    nothing at all for a dash, hears the word "hidden" instead."""
+    if text == HIDDEN_MARKER:
+        return (f'<td class="hidden-count"><span aria-hidden="true">{_e(text)}</span>'
+                '<span class="visually-hidden">hidden</span></td>')
+    return f"<td>{_e(text)}</td>"
+
+
+def _column_header(text: str) -> str:
+    # An empty corner cell is no header (a screen reader would announce a blank one).
+    return f'<th scope="col">{_e(text)}</th>' if text else "<td></td>"
 
 
 def _table(table: PublishedTable, index: int) -> list[str]:
@@ -42,17 +59,17 @@ def _table(table: PublishedTable, index: int) -> list[str]:
            f"<table{described}>",
            f"<caption>{_e(table.title)}</caption>",
            "<thead><tr>"]
-    out += [f'<th scope="col">{_e(label)}</th>' for label in text.header]
+    out += [_column_header(label) for label in text.header]
     out.append("</tr></thead>")
     out.append("<tbody>")
     for row in text.rows:
         out.append(f'<tr><th scope="row">{_e(row[0])}</th>')
-        out += [f"<td>{_e(cell)}</td>" for cell in row[1:]]
+        out += [_cell(cell) for cell in row[1:]]
         out.append("</tr>")
     out.append("</tbody>")
     if text.total_row is not None:
         out.append(f'<tfoot><tr><th scope="row">{_e(text.total_row[0])}</th>')
-        out += [f"<td>{_e(cell)}</td>" for cell in text.total_row[1:]]
+        out += [_cell(cell) for cell in text.total_row[1:]]
         out.append("</tr></tfoot>")
     out.append("</table>")
     if table.note:
