@@ -193,6 +193,36 @@ def build_table(system: System, spec: TableSpec, rows: Sequence[RawRow], k: int,
     )
 
 
+def overview_grid(system: System, counts: SummaryCounts) -> tuple[Grid, int, int, int]:
+    """The people served (new and continuing) and the anonymous contacts; with the variables
+    of the people served, the new and the continuing, which other tables refer to."""
+    served = system.add(require_count("individuals_served", counts.individuals_served),
+                        leaves=("overview:served",))
+    new = system.add(require_count("individuals_new", counts.individuals_new),
+                     leaves=("overview:new",))
+    continuing = system.add(require_count("individuals_continuing", counts.individuals_continuing),
+                            leaves=("overview:continuing",))
+    anonymous = system.add(require_count("anonymous_contacts", counts.anonymous_contacts),
+                           leaves=("overview:contacts",))
+    system.add_line(served, (new, continuing), group=True)
+    overview = Grid(
+        key="overview",
+        title="People served and contacts",
+        row_header="",
+        row_labels=["People served", "New this period", "Continuing from before",
+                    "Anonymous contacts"],
+        column_labels=["Number"],
+        cells=[[served], [new], [continuing], [anonymous]],
+        row_totals=None,
+        column_totals=None,
+        grand=None,
+        percent_mode="overview",
+        note=OVERVIEW_NOTE,
+        charts=(),
+    )
+    return overview, served, new, continuing
+
+
 @dataclass
 class Assembly:
     """Every table's grid in one system of counts and sums, and the counts chosen to hide."""
@@ -221,30 +251,7 @@ def assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str],
     """Build every table into one system and choose what to hide. Tables named in `no_merge`
     keep all their categories; `forced` and `known` come from the export ledger."""
     system = System()
-    served = system.add(require_count("individuals_served", counts.individuals_served),
-                        leaves=("overview:served",))
-    new = system.add(require_count("individuals_new", counts.individuals_new),
-                     leaves=("overview:new",))
-    continuing = system.add(require_count("individuals_continuing", counts.individuals_continuing),
-                            leaves=("overview:continuing",))
-    anonymous = system.add(require_count("anonymous_contacts", counts.anonymous_contacts),
-                           leaves=("overview:contacts",))
-    system.add_line(served, (new, continuing), group=True)
-    overview = Grid(
-        key="overview",
-        title="People served and contacts",
-        row_header="",
-        row_labels=["People served", "New this period", "Continuing from before",
-                    "Anonymous contacts"],
-        column_labels=["Number"],
-        cells=[[served], [new], [continuing], [anonymous]],
-        row_totals=None,
-        column_totals=None,
-        grand=None,
-        percent_mode="overview",
-        note=OVERVIEW_NOTE,
-        charts=(),
-    )
+    overview, served, new, continuing = overview_grid(system, counts)
     tables = {spec.key: build_table(system, spec, spec.raw_rows(counts), k,
                                     merge=spec.key not in no_merge, served=served)
               for spec in TABLES}
