@@ -1,6 +1,6 @@
 """The scenario file's schema (TOML, validated with pydantic v2): the field types with their
 checks, and one model per table of the file (client, step, note, need, appointment, resource).
-The whole file, `Scenario`, is in reports.demo.scenario.model, since it also replays the steps."""
+The whole file, `Scenario`, is in demo.scenario.model, since it also replays the steps."""
 
 from __future__ import annotations
 
