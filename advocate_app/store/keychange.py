@@ -23,10 +23,8 @@ from pathlib import Path
 
 from advocate_app.store.errors import KeysFileDamaged, StorageFull, VaultError
 from advocate_app.store.fsutil import atomic_write_bytes, fsync_dir
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
-
-PENDING_KEYS_NAME = KEYS_FILE_NAME + ".pending"
-KEYS_LOCK_NAME = "vault.keys.lock"  # Windows only
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import KEYS_FILE_NAME, KEYS_LOCK_NAME, PENDING_KEYS_NAME
 
 
 @contextlib.contextmanager

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from advocate_app.store.errors import VaultInUse
-
-LOCK_FILE_NAME = "vault.lock"
+from advocate_app.store.layout import LOCK_FILE_NAME
 
 
 class FolderLock:

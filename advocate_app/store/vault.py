@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from advocate_app.store import crypto
 from advocate_app.store import folder as vault_folder
+from advocate_app.store.checks import BROKEN_TEXT
 from advocate_app.store.errors import (
     InvalidInput,
     KeysDoNotMatchVault,
@@ -35,8 +36,31 @@ from advocate_app.store.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from advocate_app.store.fsutil import atomic_write_bytes, make_tree_private, private_mkdir
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.fsutil import (
+    atomic_write_bytes,
+    make_tree_private,
+    open_private,
+    private_mkdir,
+)
+from advocate_app.store.interrupted import finish_interrupted_rekey
+from advocate_app.store.keychange import (
+    discard_pending,
+    keys_lock,
+    promote_pending,
+    read_pending,
+    slot_user_ids,
+    write_pending,
+)
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import (
+    BACKUP_SUFFIX,
+    DB_FILE_NAME,
+    PENDING_KEYS_NAME,
+    THROTTLE_FILE_NAME,
+    UPGRADE_BACKUP_PREFIX,
+)
+from advocate_app.store.layout import backup_dir as backup_dir_of
+from advocate_app.store.layout import db_path as db_path_of
 from advocate_app.store.lockfile import FolderLock
 from advocate_app.store.passphrases import (
     MAX_PASSPHRASE_CHARS,
@@ -45,27 +69,26 @@ from advocate_app.store.passphrases import (
     passphrase_problem,
     passphrase_strength,
 )
+from advocate_app.store.wal import only_needs_checkpoint
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.exc import OperationalError
     from sqlalchemy.orm import Session, sessionmaker
 
-    from advocate_app.store.backup import BackupInfo
+    from advocate_app.store.backup_file import BackupInfo
 
 __all__ = ["MIN_PASSPHRASE_SCORE", "CurrentUser", "UnlockUser", "Vault", "passphrase_problem",
            "passphrase_strength"]
 
-# SQLAlchemy, Alembic and the models are imported where they are first needed, after the
-# unlock window is on screen: opening the app must be nearly as quick as opening a window.
+# SQLAlchemy, Alembic, the models and everything built on them (engine, audit, migrate,
+# backup_file) are imported inside the methods that first need them, after the unlock window is
+# on screen: opening the app must be nearly as quick as opening a window. Those are the only
+# imports inside functions here, and all of them point down: the vault imports no module that
+# uses it (backup, diagnose, restore, rekey); import-linter checks that.
 
-DB_FILE_NAME = vault_folder.DB_FILE_NAME
-PENDING_KEYS_NAME = KEYS_FILE_NAME + ".pending"
-THROTTLE_FILE_NAME = "vault.throttle.json"  # wrong unlock tries; no names, no secrets
 MAX_THROTTLE_SECONDS = 300.0
 _PAUSE_WAIT_SECONDS = 120.0  # how long a session waits while a re-key swaps the database
-BACKUP_DIR_NAME = vault_folder.BACKUP_DIR_NAME
-BACKUP_SUFFIX = ".acbackup"
 
 
 @dataclass(frozen=True)
@@ -115,11 +138,11 @@ class Vault:
 
     @property
     def db_path(self) -> Path:
-        return self.folder / DB_FILE_NAME
+        return db_path_of(self.folder)
 
     @property
     def backup_dir(self) -> Path:
-        return self.folder / BACKUP_DIR_NAME
+        return backup_dir_of(self.folder)
 
     @staticmethod
     def exists(folder: Path) -> bool:
@@ -228,8 +251,6 @@ class Vault:
         vault_folder.require_writable(folder)
         lock = _acquire(folder)
         try:
-            from advocate_app.store.rekey import finish_interrupted_rekey
-
             vault_folder.prepare(folder)
             # Vaults made before files were private, or copied in with loose modes.
             make_tree_private(folder)
@@ -301,8 +322,6 @@ class Vault:
     def _unwrap_with_pending(self, user_id: str, passphrase: str) -> bytearray | None:
         """A change interrupted after its commit, before its rename: the new slot is still
         in the pending keys file (the unlock then reconciles the two)."""
-        from advocate_app.store.keychange import read_pending
-
         pending = read_pending(self.folder)
         if pending is None or pending.vault_id != self.keys.vault_id:
             return None
@@ -328,8 +347,6 @@ class Vault:
                              recovery_text: str | None = None) -> None:
         """A format 1 slot (made by an earlier version) becomes format 2 while its secret is at
         hand, so a later re-key can carry it over. Failing to write it changes nothing."""
-        from advocate_app.store.keychange import keys_lock
-
         if passphrase is not None:
             slot = self.keys.slot_for_user(user_id)
             if slot is None or not slot.is_legacy:
@@ -364,13 +381,6 @@ class Vault:
         On leaving: the new keys file is written whole as the pending file, the database
         commits, then the pending file is renamed over the keys file. See keychange.py.
         """
-        from advocate_app.store.keychange import (
-            discard_pending,
-            keys_lock,
-            promote_pending,
-            write_pending,
-        )
-
         self._require_user()
         with keys_lock(self.folder):
             keys = KeysFile.load(self.folder)  # another instance may have added a slot
@@ -398,13 +408,6 @@ class Vault:
         from sqlalchemy import select
 
         from advocate_app.store import audit
-        from advocate_app.store.keychange import (
-            discard_pending,
-            keys_lock,
-            promote_pending,
-            read_pending,
-            slot_user_ids,
-        )
         from advocate_app.store.models import User
 
         with keys_lock(self.folder):
@@ -549,7 +552,7 @@ class Vault:
         if current is not None:
             # An upgrade never starts without a verified copy of the vault as it was.
             stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            self.backup_to(self.backup_dir / f"before-upgrade-{stamp}{BACKUP_SUFFIX}")
+            self.backup_to(self.backup_dir / f"{UPGRADE_BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}")
         migrate.upgrade(engine)
 
     def lock(self) -> None:
@@ -707,7 +710,6 @@ class Vault:
     def integrity_problems(self) -> list[str]:
         if self._data_key is None:
             raise VaultLocked()
-        from advocate_app.store.diagnose import only_needs_checkpoint
         from advocate_app.store.engine import check_database_file
 
         problems = check_database_file(self.db_path, self._data_key)
@@ -721,7 +723,7 @@ class Vault:
         if self._data_key is None:
             raise VaultLocked()
         from advocate_app.store import migrate
-        from advocate_app.store.backup import create_backup
+        from advocate_app.store.backup_file import create_backup
 
         revision = migrate.current_revision(self._require_engine())
         info = create_backup(
@@ -764,14 +766,6 @@ class Vault:
         self._note_success()
         return True
 
-    def list_active_user_ids(self) -> list[str]:
-        from sqlalchemy import select
-
-        from advocate_app.store.models import User
-
-        with self.read() as s:
-            return list(s.scalars(select(User.id).where(User.active.is_(True))))
-
     def raw_count(self, table: str) -> int:
         """Row count of one of our own tables (tests and diagnostics; the name is checked)."""
         if not table.isidentifier():
@@ -783,8 +777,6 @@ class Vault:
 
 
 def _create_private(path: Path) -> None:
-    from advocate_app.store.fsutil import open_private
-
     if not path.exists():
         with open_private(path):
             pass
@@ -819,8 +811,6 @@ def _write_throttle(folder: Path, failures: int, not_before: float) -> None:
 def _broken_text() -> InvalidInput:
     """Text with a lone surrogate reached the database: refused in plain words, never as a raw
     UnicodeEncodeError (the transaction was rolled back)."""
-    from advocate_app.store.checks import BROKEN_TEXT
-
     return InvalidInput(BROKEN_TEXT)
 
 

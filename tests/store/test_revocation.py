@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.store import backup, notes, users
+from advocate_app.store import backup, backup_file, notes, users
 from advocate_app.store.clients import ClientFields, create_client
 from advocate_app.store.engine import connect_keyed
 from advocate_app.store.errors import KeysDoNotMatchVault, VaultError
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.restore import (
     BackupCredentials,
     unwrap_backup_key,
@@ -71,7 +72,7 @@ def _old_secret_opens(folder: Path, user_id: str, passphrase: str,
     for n, path in enumerate(folder.rglob("*.acbackup")):
         dest = tmp_path / f"unpacked-{n}"
         dest.mkdir(parents=True)
-        backup.extract_backup(path, dest)
+        backup_file.extract_backup(path, dest)
         databases.append(dest / "vault.db")
     for db in databases:
         try:
