@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from advocate_app.library.parsing import (
     Article,
@@ -41,7 +43,8 @@ p.reviewed { margin-top: 12px; }
 """
 
 
-def _render_link_open(self, tokens: Sequence[Token], idx: int, options, env) -> str:
+def _render_link_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                      env: EnvType) -> str:
     token = tokens[idx]
     slug = article_link_slug(str(token.attrGet("href") or ""))
     allowed = env.setdefault("_links", [])
@@ -53,19 +56,22 @@ def _render_link_open(self, tokens: Sequence[Token], idx: int, options, env) -> 
     return ""
 
 
-def _render_link_close(self, tokens: Sequence[Token], idx: int, options, env) -> str:
+def _render_link_close(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                       env: EnvType) -> str:
     stack = env.setdefault("_links", [])
     return "</a>" if stack and stack.pop() else ""
 
 
-def _render_image(self, tokens: Sequence[Token], idx: int, options, env) -> str:
+def _render_image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                  env: EnvType) -> str:
     # Never an <img>: that could make Qt load a file or a remote address. Alt text only.
     token = tokens[idx]
     alt = self.renderInlineAsText(token.children or [], options, env)
     return html.escape(alt, quote=False)
 
 
-def _render_table_open(self, tokens: Sequence[Token], idx: int, options, env) -> str:
+def _render_table_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
+                       env: EnvType) -> str:
     # QTextDocument honours these attributes more reliably than CSS borders.
     _set_column_widths(tokens, idx)
     return '<table border="1" cellspacing="0" cellpadding="6" width="100%">\n'

@@ -223,7 +223,7 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
 
 
 def stem(word: str, language: str = "english") -> str:
-    return _stemmer(language).stemWord(word)
+    return str(_stemmer(language).stemWord(word))  # PyStemmer ships no type information
 
 
 def snowball(word: str) -> Sequence[str]:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import QueryableAttribute
 
 from advocate_app.searchtext import marks
 from advocate_app.searchtext import terms as q
@@ -315,7 +316,7 @@ def count_clients(vault: Vault, query: ClientQuery) -> int:
                              .where(*_filters(query))).scalar_one())
 
 
-def _sort_column(sort: str) -> ColumnElement[Any]:
+def _sort_column(sort: str) -> ColumnElement[Any] | QueryableAttribute[Any]:
     if sort == "intake":
         return Client.intake_date
     if sort == "last_contact":

@@ -332,11 +332,11 @@ def diagnose(
         if problems and not (pending_checkpoint and only_needs_checkpoint(folder, problems)):
             return _make(Problem.DATABASE_DAMAGED, folder, find_backup=find_backup)
     if error is not None:
-        kind = _kind_of_error(error, keys_match=evidence == keys.vault_id)
-        if kind is not None:
-            message = error.message if (kind is Problem.UNREADABLE
+        named = _kind_of_error(error, keys_match=evidence == keys.vault_id)
+        if named is not None:
+            message = error.message if (named is Problem.UNREADABLE
                                         and isinstance(error, VaultError)) else None
-            return _make(kind, folder, find_backup=find_backup, message=message)
+            return _make(named, folder, find_backup=find_backup, message=message)
     if pending_checkpoint:
         return _make(Problem.CHECKPOINT_NEEDED, folder, find_backup=False)
     return _make(Problem.HEALTHY, folder, find_backup=False)

@@ -76,7 +76,7 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
     vault_open = vault is not None and vault.is_unlocked
     if reference is not None:
         found = reference.search_results(query_text, limit=per_kind * 2, correct=correct)
-        if found.corrected and vault_open and _vault_has_any(vault, found):
+        if found.corrected and vault is not None and vault_open and _vault_has_any(vault, found):
             # Not a typo after all: the vault has the word ("Sparrow", a client's alias).
             found = reference.search_results(query_text, limit=per_kind * 2, correct=False)
         if found.corrected:
@@ -105,10 +105,10 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
         if found_notes.searched_for:
             searched_for, typed = found_notes.searched_for, found_notes.typed
         newest = found_notes.newest_first
-        for position, h in enumerate(found_notes.hits):
+        for position, n in enumerate(found_notes.hits):
             share = 1.0 if position < found_notes.with_every_term else 0.5
-            hits.append(Hit("note", h.alias, h.snippet_html,
-                            {"client_id": h.client_id, "note_id": h.note_id},
+            hits.append(Hit("note", n.alias, n.snippet_html,
+                            {"client_id": n.client_id, "note_id": n.note_id},
                             _score(share, False, position)))
     order = {kind: n for n, kind in enumerate(KINDS)}
     hits.sort(key=lambda h: (-h.score, order[h.kind]))
