@@ -61,7 +61,7 @@ def _resource_numbers(resource: ShippedResource) -> str:
 
 
 # The table name is ours, never user text; user text only ever arrives as a bound parameter
-# made of quoted words by advocate_app.store.query. Columns hold Snowball stems (see query.py);
+# made of quoted words by advocate_app.searchtext. Columns hold Snowball stems (see terms.py);
 # the original text is kept in Python for titles and snippets.
 _TABLE = "reference_fts"
 _VOCAB = "reference_vocab"

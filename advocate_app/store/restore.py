@@ -67,6 +67,7 @@ from advocate_app.store.layout import (
     RESTORE_STAGING_PREFIX,
 )
 from advocate_app.store.lockfile import FolderLock
+from advocate_app.store.vault import Vault
 
 Progress = Callable[[int], None]
 
@@ -393,12 +394,12 @@ _ONLY_SUPERVISOR = ("Only a supervisor of the vault in this folder can restore a
                     "it. Nothing was changed.")
 
 
-def authorize_restore_from_vault(vault: object) -> RestoreAuthorization:
+def authorize_restore_from_vault(vault: Vault) -> RestoreAuthorization:
     """From the unlocked vault (the GUI): its current user must be a supervisor."""
-    user = vault.current_user  # type: ignore[attr-defined]
+    user = vault.current_user
     if not user.is_supervisor or user.must_change_passphrase:
         raise NotAllowed(_ONLY_SUPERVISOR)
-    return RestoreAuthorization(vault.keys.vault_id, user.id, "supervisor")  # type: ignore[attr-defined]
+    return RestoreAuthorization(vault.keys.vault_id, user.id, "supervisor")
 
 
 def _current_vault_exists(folder: Path) -> bool:
