@@ -52,7 +52,7 @@ def _keys_documents(folder: Path) -> list[tuple[Path, KeysFile]]:
         if path.is_file() and KEYS_FILE_NAME in path.name:
             found.append((path, KeysFile.from_document(json.loads(path.read_bytes()))))
         elif path.is_file() and path.name.endswith(".acbackup"):
-            found.append((path, backup.read_backup_keys(path)))
+            found.append((path, backup_file.read_backup_keys(path)))
     return found
 
 
@@ -93,7 +93,7 @@ def _everyone_else_gets_in(folder: Path, vault_template) -> None:
         again.unlock_with_recovery_key(maria, vault_template.recovery_key)
     for path in sorted((folder / "backups").glob("*.acbackup")):
         verify_backup_with(path, BackupCredentials(passphrase=PASSPHRASE, user_name=FIRST_USER))
-        keys = backup.read_backup_keys(path)
+        keys = backup_file.read_backup_keys(path)
         unwrap_backup_key(keys, BackupCredentials(recovery_key=vault_template.recovery_key))
 
 
