@@ -202,7 +202,7 @@ def _unusable_exit(found: object) -> int | None:
 
 def _must_change(folder: Path, data_key: bytearray, user_id: str) -> bool:
     """Whether user_id still has a temporary passphrase, read without writing a byte."""
-    from advocate_app.store.diagnose import read_only_connection
+    from advocate_app.store.engine import read_only_connection
 
     with read_only_connection(folder, data_key) as conn:
         row = conn.execute("SELECT must_change_passphrase FROM users WHERE id = ?",
@@ -360,7 +360,7 @@ def _describe_restore(folder: Path, preview: object) -> list[str]:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from advocate_app.store.backup import BackupDamaged, BackupIncomplete, NotABackup
+    from advocate_app.store.backup_file import BackupDamaged, BackupIncomplete, NotABackup
     from advocate_app.store.lockfile import reading
     from advocate_app.store.restore import (
         BackupCredentials,

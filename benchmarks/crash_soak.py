@@ -134,8 +134,8 @@ def verify_after_crash(folder: Path, data_key: bytearray, user_id: str,
     """Open the vault as the app would and fill in what was found."""
     from sqlalchemy import text
 
-    from advocate_app.store.diagnose import checkpoint_needed, only_needs_checkpoint
     from advocate_app.store.vault import Vault
+    from advocate_app.store.wal import checkpoint_needed, only_needs_checkpoint
 
     started = time.perf_counter()
     result.wal_at_open = (folder / "vault.db-wal").exists()

@@ -122,7 +122,8 @@ def check_after(office: Office, folder: Path, *, with_passphrase: bool = True) -
     from sqlalchemy import select
 
     from advocate_app.store.backup import list_backups
-    from advocate_app.store.keychange import PENDING_KEYS_NAME, slot_user_ids
+    from advocate_app.store.keychange import slot_user_ids
+    from advocate_app.store.layout import PENDING_KEYS_NAME, REKEY_STAGING_PREFIX
     from advocate_app.store.models import User
     from advocate_app.store.restore import BackupCredentials, verify_backup_with
     from advocate_app.store.vault import Vault
@@ -140,7 +141,7 @@ def check_after(office: Office, folder: Path, *, with_passphrase: bool = True) -
         if active != slotted:
             problems.append(f"users {sorted(active)} but slots {sorted(slotted)}")
         leftovers = [p.name for p in folder.iterdir()
-                     if p.name.startswith(".rekey-") or p.name == PENDING_KEYS_NAME]
+                     if p.name.startswith(REKEY_STAGING_PREFIX) or p.name == PENDING_KEYS_NAME]
         if leftovers:
             problems.append(f"left behind: {leftovers}")
         if with_passphrase:

@@ -72,12 +72,12 @@ def _time(fn: Callable[[], object]) -> float:
 def measure(folder: Path, name: str, queries: list[str],
             report: Callable[[str, str, str], None], rounds: int = 3, *,
             memory_security_off: bool = True) -> None:
+    from advocate_app.library.shipped import shipped_library
+    from advocate_app.searchtext import terms as q
     from advocate_app.store import engine, notes
-    from advocate_app.store import query as q
     from advocate_app.store.clients import ClientQuery, count_clients, list_clients
     from advocate_app.store.search_all import search_everything
     from advocate_app.store.vault import Vault
-    from advocate_app.ui.sections import ReferenceLibrary
 
     # The decided setting, for this measurement only; put back afterwards (tests share the
     # process). SQLCipher applies it process-wide, so it is set before the vault opens.
@@ -88,7 +88,7 @@ def measure(folder: Path, name: str, queries: list[str],
     try:
         vault = Vault.open(folder)
         vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
-        library = ReferenceLibrary.shared()
+        library = shipped_library()
         raw_conn = vault.engine.raw_connection()
         raw = raw_conn.driver_connection
         notes_sql = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "

@@ -70,7 +70,7 @@ def reference_problems(today: dt.date, folder: Path = REFERENCE_DIR) -> list[str
     outdated law or a dead phone number; an article that cannot be read would silently be
     missing from the installed library. `today` is a parameter so tests use fixed dates.
     """
-    from advocate_app.store.reference import load_articles, too_long_past_review
+    from advocate_app.library.parsing import load_articles, too_long_past_review
 
     articles, errors = load_articles(folder)
     problems = list(errors)

@@ -399,7 +399,7 @@ def test_there_are_spanish_versions_of_the_articles_people_need_most() -> None:
 
 @pytest.mark.parametrize("path", SPANISH_ARTICLES, ids=_where)
 def test_a_spanish_article_parses_and_keeps_what_its_english_source_says(path: Path) -> None:
-    from advocate_app.store.reference import linked_slugs, parse_article
+    from advocate_app.library.parsing import linked_slugs, parse_article
 
     article = parse_article(path.stem, path.read_text(encoding="utf-8"), path.name)
     meta = _front_matter(path)
@@ -503,7 +503,7 @@ def test_every_shipped_resource_has_spanish_text_with_the_same_numbers_and_statu
 @pytest.mark.parametrize("path", SPANISH_SCENARIOS, ids=_where)
 def test_a_spanish_scenario_plays_the_same_steps_as_its_english_one(path: Path) -> None:
     from advocate_app.demo.scenario import load_scenario
-    from advocate_app.store.reference import load_shipped_resources
+    from advocate_app.library.resources import load_shipped_resources
 
     directory = [r.name for r in load_shipped_resources(SHIPPED_RESOURCES)]
     spanish = load_scenario(path, directory)  # the loader accepts the file as it is

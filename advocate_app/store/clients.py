@@ -1,4 +1,5 @@
-"""Clients: create, edit, close, list (paged, for a lazy list), open (audited) and destroy."""
+"""Clients: create, edit, close, list (paged, for a lazy list), find by alias, open (audited) and
+destroy."""
 
 from __future__ import annotations
 
@@ -19,10 +20,14 @@ from sqlalchemy import (
     tuple_,
 )
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import QueryableAttribute
 
-from advocate_app.store import audit, search, summary_ledger
+from advocate_app.searchtext import marks
+from advocate_app.searchtext import terms as q
+from advocate_app.store import audit, summary_ledger
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import AuditEvent, Base, Client, Note, User, utcnow
+from advocate_app.store.query import index_connection, ranked_matches
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import AGE_GROUPS, TRAFFICKING_TYPES
 
@@ -214,6 +219,67 @@ def alias_of(vault: Vault, client_id: int) -> str | None:
         return s.scalars(select(Client.alias).where(Client.id == client_id)).first()
 
 
+# --- the search box ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClientHit:
+    client_id: int
+    alias: str
+    snippet_html: str  # escaped, the typed words in <b>; "· closed" after a closed client's alias
+
+
+_SQL_SEARCH = ("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :match "
+               "ORDER BY bm25(clients_fts) LIMIT :limit")
+_SQL_SEARCH_ROWS = "SELECT id, alias, status FROM clients WHERE id IN ({ids})"
+_SQL_ALIAS_WORD = "SELECT 1 FROM clients_fts_vocab WHERE term = :term"
+
+
+def search_clients(vault: Vault, query_text: str, limit: int = 10) -> list[ClientHit]:
+    """Clients whose alias has every word typed (prefix for the last), best first, closed ones
+    last; "OBrien" finds "O'Brien". Raises SearchFailed (logged without the text) if the index
+    is unreadable."""
+    query = q.parse(query_text, q.Synonyms(), prefix_last=True)  # aliases: no synonyms
+    if not query:
+        return []
+    with index_connection(vault, "client") as conn:
+        def fetch(match: str, exclude: set[Any], want: int) -> tuple[list[tuple[Any, ...]], bool]:
+            rows = conn.execute(_SQL_SEARCH, {"match": match, "limit": want})
+            return [r for r in rows if r[0] not in exclude], False
+
+        found = ranked_matches(query, fetch, limit, some_terms=False,
+                               correct=lambda typed: (_alias_words_split(conn, typed), False))
+        ids = [r[0] for r in found.rows]
+        if not ids:
+            return []
+        rows = {r[0]: r for r in conn.execute(
+            _SQL_SEARCH_ROWS.format(ids=",".join(str(int(i)) for i in ids)))}
+    ordered = sorted((rows[i] for i in ids if i in rows), key=lambda r: r[2] == "closed")
+    hits = []
+    for cid, alias, status in ordered:
+        marked = q.highlight(alias, found.query, language="english", words_shown=8)
+        snippet = marks.snippet_to_html(marked if marked is not None else alias)
+        if status == "closed":
+            snippet += " · closed"
+        hits.append(ClientHit(cid, alias, snippet))
+    return hits
+
+
+def _alias_words_split(conn: Any, query: q.Query) -> q.Query:
+    """"OBrien": the alias holds the words "o" and "brien"; each typed word that the index
+    holds split in two is searched that way too."""
+    terms = list(query.terms)
+    for i, term in enumerate(terms):
+        word = term.typed[0]
+        if len(term.typed) > 1 or len(word) < 3:
+            continue
+        split = q.split_words(word, lambda w: conn.execute(
+            _SQL_ALIAS_WORD, {"term": w}).fetchone() is not None)
+        if split is not None:
+            terms[i] = q.Term(term.typed, (*term.forms, split), term.prefix)
+    return q.Query(tuple(terms))
+
+
 # --- the list ---------------------------------------------------------------------------------
 
 
@@ -226,7 +292,7 @@ def _filters(query: ClientQuery) -> list[ColumnElement[bool]]:
     if query.text.strip():
         # Words of the alias by prefix, through the FTS index: a few pages read, never a scan
         # of every alias (each page costs an mlock with cipher_memory_security on).
-        match = search.fts_query(query.text[:ALIAS_MAX])
+        match = marks.fts_query(query.text[:ALIAS_MAX])
         if match is None:
             return [false()]
         where.append(Client.id.in_(
@@ -250,7 +316,7 @@ def count_clients(vault: Vault, query: ClientQuery) -> int:
                              .where(*_filters(query))).scalar_one())
 
 
-def _sort_column(sort: str) -> ColumnElement[Any]:
+def _sort_column(sort: str) -> ColumnElement[Any] | QueryableAttribute[Any]:
     if sort == "intake":
         return Client.intake_date
     if sort == "last_contact":

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import func, select
 
 from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput
@@ -20,15 +17,6 @@ CONTACT_TOPICS: dict[str, str] = {
     "safety": "Safety planning",
     **NEED_CATEGORIES,
 }
-
-
-@dataclass(frozen=True)
-class ContactView:
-    id: int
-    contact_date: date
-    kind: str
-    minutes: int
-    topics: tuple[str, ...]
 
 
 def log_contact(vault: Vault, *, contact_date: date, kind: str, minutes: int,
@@ -52,19 +40,3 @@ def log_contact(vault: Vault, *, contact_date: date, kind: str, minutes: int,
                      contact.id)
         return contact.id
 
-
-def recent_contacts(vault: Vault, limit: int = 50) -> list[ContactView]:
-    with vault.read() as s:
-        rows = s.scalars(select(AnonymousContact)
-                         .order_by(AnonymousContact.contact_date.desc(),
-                                   AnonymousContact.id.desc()).limit(limit))
-        return [ContactView(r.id, r.contact_date, r.kind, r.minutes,
-                            tuple(t for t in r.topics.split(",") if t)) for r in rows]
-
-
-def count_contacts(vault: Vault, start: date, end: date) -> int:
-    with vault.read() as s:
-        return int(s.execute(
-            select(func.count()).select_from(AnonymousContact)
-            .where(AnonymousContact.contact_date.between(start, end))
-        ).scalar_one())

@@ -15,24 +15,21 @@ connection may replay or checkpoint a WAL.
 
 from __future__ import annotations
 
-import contextlib
-import re
-import shutil
-import struct
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from advocate_app.store.backup import (
+from advocate_app.store.backup import list_backups
+from advocate_app.store.backup_file import (
     BackupInfo,
     BackupInvalid,
     BackupNotWritten,
     check_backup_file,
-    list_backups,
+    database_salt,
 )
+from advocate_app.store.crypto import Argon2Params
+from advocate_app.store.engine import integrity_problems, read_only_connection
 from advocate_app.store.errors import (
     KeysDoNotMatchVault,
     KeysFileDamaged,
@@ -43,18 +40,12 @@ from advocate_app.store.errors import (
     VaultError,
     VaultReadOnly,
 )
-from advocate_app.store.folder import (
-    BACKUP_DIR_NAME,
-    DB_FILE_NAME,
-    restore_pending,
-    setup_incomplete,
-)
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.folder import require_writable, restore_pending, setup_incomplete
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import BACKUP_DIR_NAME, DB_FILE_NAME, KEYS_FILE_NAME
+from advocate_app.store.wal import only_needs_checkpoint, partial_last_page
 
-DEFAULT_PAGE_SIZE = 4096  # SQLCipher 4's page size; the engine does not change it
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
-_WAL_MAGIC = (0x377F0682, 0x377F0683)
-_PARTIAL_PAGE = re.compile(r"page (\d+) has an invalid size", re.IGNORECASE)
 
 
 class Problem(StrEnum):
@@ -170,98 +161,6 @@ class Diagnosis:
         return self.kind in _OPENABLE
 
 
-# --- the write-ahead log ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class WalSummary:
-    page_size: int
-    committed_pages: frozenset[int]  # page numbers written by committed transactions
-    db_pages: int  # the database size in pages after the last committed transaction
-
-
-def _wal_checksum(chunk: bytes, big_endian: bool, s0: int, s1: int) -> tuple[int, int]:
-    words = struct.unpack(("<" if not big_endian else ">") + f"{len(chunk) // 4}I", chunk)
-    for i in range(0, len(words), 2):
-        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
-        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
-    return s0, s1
-
-
-def read_wal(wal_path: Path) -> WalSummary | None:
-    """The committed frames of a SQLite WAL file, checked the way SQLite checks them (salts and
-    cumulative checksums), or None when there is no usable log. The header and frame headers are
-    plain even under SQLCipher; only page contents are encrypted."""
-    try:
-        data = Path(wal_path).read_bytes()
-    except OSError:
-        return None
-    if len(data) < 32:
-        return None
-    magic, _version, page_size, _seq, salt1, salt2, ck1, ck2 = struct.unpack(">8I", data[:32])
-    if magic not in _WAL_MAGIC or page_size < 512 or page_size > 65536 or (
-            page_size & (page_size - 1)):
-        return None
-    big = bool(magic & 1)
-    s0, s1 = _wal_checksum(data[:24], big, 0, 0)
-    if (s0, s1) != (ck1, ck2):
-        return None
-    committed: set[int] = set()
-    pending: set[int] = set()
-    db_pages = 0
-    frame = 24 + page_size
-    offset = 32
-    while offset + frame <= len(data):
-        pgno, commit, fs1, fs2, fc1, fc2 = struct.unpack(">6I", data[offset:offset + 24])
-        if (fs1, fs2) != (salt1, salt2):
-            break
-        s0, s1 = _wal_checksum(data[offset:offset + 8], big, s0, s1)
-        s0, s1 = _wal_checksum(data[offset + 24:offset + frame], big, s0, s1)
-        if (s0, s1) != (fc1, fc2):
-            break
-        pending.add(pgno)
-        if commit:
-            committed |= pending
-            pending = set()
-            db_pages = commit
-        offset += frame
-    return WalSummary(page_size, frozenset(committed), db_pages)
-
-
-def _partial_page(folder: Path) -> tuple[int | None, WalSummary | None]:
-    """(the 1-based number of a partial last page, the WAL summary) for vault.db."""
-    db = folder / DB_FILE_NAME
-    wal = read_wal(folder / (DB_FILE_NAME + "-wal"))
-    page_size = wal.page_size if wal else DEFAULT_PAGE_SIZE
-    size = db.stat().st_size
-    if size % page_size == 0:
-        return None, wal
-    return size // page_size + 1, wal
-
-
-def checkpoint_needed(folder: Path) -> bool:
-    """True when vault.db ends in a partial page that the WAL's committed frames rewrite in
-    full: what an interrupted checkpoint leaves. Opening the vault and checkpointing fixes it."""
-    try:
-        partial, wal = _partial_page(Path(folder))
-    except OSError:
-        return False
-    return partial is not None and wal is not None and partial in wal.committed_pages
-
-
-def only_needs_checkpoint(folder: Path, problems: list[str]) -> bool:
-    """True when every integrity problem is the partial last page of an interrupted checkpoint
-    (so: checkpoint, then check again) rather than damage."""
-    if not problems or not checkpoint_needed(folder):
-        return False
-    partial, _wal = _partial_page(Path(folder))
-    for problem in problems:
-        match = _PARTIAL_PAGE.search(problem)
-        if match is None or int(match.group(1)) != partial:
-            return False
-    return True
-
-
 # --- which vault this folder belongs to -------------------------------------------------------
 
 
@@ -270,8 +169,6 @@ def evidence_vault_id(folder: Path) -> str | None:
     newest backup (in `backups/`) that was copied from this very vault.db, recognised by the
     database's random plaintext salt recorded in the backup's manifest. None when no backup was
     made from this database file (a new set-up, a fresh restore)."""
-    from advocate_app.store.backup import database_salt
-
     salt = database_salt(Path(folder) / DB_FILE_NAME)
     if salt is None:
         return None
@@ -311,24 +208,6 @@ def newest_intact_backup(folder: Path) -> BackupInfo | None:
     return None
 
 
-def newest_verified_backup(folder: Path, credentials: object) -> BackupInfo | None:
-    """The newest backup in the vault's backups folder that opens with these credentials (a
-    `restore.BackupCredentials`) and passes both integrity checks."""
-    from advocate_app.store.restore import BackupCredentials, verify_backup_with
-
-    assert isinstance(credentials, BackupCredentials)
-    for info in backup_candidates(folder):
-        try:
-            verify_backup_with(info.path, credentials)
-        except VaultError:
-            continue
-        return info
-    return None
-
-
-# --- the diagnosis ----------------------------------------------------------------------------
-
-
 def _make(kind: Problem, folder: Path, *, find_backup: bool,
           message: str | None = None) -> Diagnosis:
     newest = None
@@ -348,8 +227,6 @@ def _keys_problem(folder: Path) -> tuple[Problem | None, KeysFile | None]:
         return Problem.KEYS_DAMAGED, None
     except OSError:
         return Problem.UNREADABLE, None
-    from advocate_app.store.crypto import Argon2Params
-
     for slot in keys.passphrase_slots():
         try:
             Argon2Params(int(slot.kdf["memory_kib"]), int(slot.kdf["time_cost"]),
@@ -368,7 +245,7 @@ def _database_problem(folder: Path) -> tuple[Problem | None, bool]:
         size = db.stat().st_size
         with open(db, "rb") as fh:
             head = fh.read(100)
-        partial, wal = _partial_page(folder)
+        partial, wal = partial_last_page(folder)
     except OSError:
         return Problem.UNREADABLE, False
     if size == 0:
@@ -388,45 +265,6 @@ def _interrupted_restore(folder: Path) -> bool:
     return restore_pending(folder)
 
 
-@contextlib.contextmanager
-def read_only_connection(folder: Path, data_key: bytearray) -> Iterator[Any]:
-    """A keyed connection to the folder's vault.db that can write nothing there. With no
-    write-ahead log beside vault.db the file itself is opened read-only and immutable (no lock,
-    no -shm, nothing written); with one, vault.db and its log are copied to a temporary folder
-    (encrypted pages only) and the copy is opened, since even a read-only connection may
-    replay a log. For a folder no other process is writing to (diagnosis, a restore's preview).
-    """
-    from advocate_app.store.engine import connect_keyed
-
-    folder = Path(folder)
-    wal = folder / (DB_FILE_NAME + "-wal")
-    try:
-        has_log = wal.stat().st_size > 0
-    except FileNotFoundError:
-        has_log = False
-    _quiet_sqlcipher()
-    if not has_log:
-        conn = connect_keyed(folder / DB_FILE_NAME, data_key, check=False, immutable=True)
-        try:
-            yield conn
-        finally:
-            conn.close()
-        return
-    work = Path(tempfile.mkdtemp(prefix="advocate-check-"))
-    try:
-        for name in (DB_FILE_NAME, DB_FILE_NAME + "-wal"):
-            source = folder / name
-            if source.is_file():
-                shutil.copyfile(source, work / name)
-        conn = connect_keyed(work / DB_FILE_NAME, data_key, check=False)
-        try:
-            yield conn
-        finally:
-            conn.close()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
 def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
     """Both integrity checks on a read-only connection: the folder is only read."""
     with read_only_connection(folder, data_key) as conn:
@@ -434,25 +272,11 @@ def _check_snapshot(folder: Path, data_key: bytearray) -> list[str]:
 
 
 def _run_checks(conn: Any) -> list[str]:
-    from advocate_app.store.engine import integrity_problems
-
     conn.execute("PRAGMA temp_store = 2")  # sorting for the check stays in memory
     try:
         return integrity_problems(lambda sql: conn.execute(sql).fetchall())
     except Exception as exc:  # a malformed page aborts the check itself
         return [f"the check could not finish: {type(exc).__name__}"]
-
-
-def _quiet_sqlcipher() -> None:
-    """SQLCipher logs every failed page to stderr; a person at a terminal needs one sentence."""
-    with contextlib.suppress(Exception):
-        import sqlcipher3.dbapi2 as sqlcipher
-
-        conn = sqlcipher.connect(":memory:")
-        try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-        finally:
-            conn.close()
 
 
 def diagnose(
@@ -508,19 +332,17 @@ def diagnose(
         if problems and not (pending_checkpoint and only_needs_checkpoint(folder, problems)):
             return _make(Problem.DATABASE_DAMAGED, folder, find_backup=find_backup)
     if error is not None:
-        kind = _kind_of_error(error, keys_match=evidence == keys.vault_id)
-        if kind is not None:
-            message = error.message if (kind is Problem.UNREADABLE
+        named = _kind_of_error(error, keys_match=evidence == keys.vault_id)
+        if named is not None:
+            message = error.message if (named is Problem.UNREADABLE
                                         and isinstance(error, VaultError)) else None
-            return _make(kind, folder, find_backup=find_backup, message=message)
+            return _make(named, folder, find_backup=find_backup, message=message)
     if pending_checkpoint:
         return _make(Problem.CHECKPOINT_NEEDED, folder, find_backup=False)
     return _make(Problem.HEALTHY, folder, find_backup=False)
 
 
 def _writable(folder: Path) -> bool:
-    from advocate_app.store.folder import require_writable
-
     try:
         require_writable(folder)
     except VaultReadOnly:
@@ -550,12 +372,8 @@ def _kind_of_error(error: BaseException, *, keys_match: bool) -> Problem | None:
 __all__ = [
     "Diagnosis",
     "Problem",
-    "checkpoint_needed",
     "diagnose",
     "evidence_vault_id",
     "folder_vault_id",
     "newest_intact_backup",
-    "newest_verified_backup",
-    "only_needs_checkpoint",
-    "read_wal",
 ]

@@ -59,9 +59,3 @@ def delete_draft(vault: Vault, draft_key: str) -> None:
     with vault.write() as s:
         s.execute(delete(Draft).where(Draft.user_id == user_id, Draft.draft_key == draft_key))
 
-
-def list_drafts(vault: Vault) -> list[DraftInfo]:
-    user_id = vault.current_user.id
-    with vault.read() as s:
-        rows = s.scalars(select(Draft).where(Draft.user_id == user_id).order_by(Draft.updated_at))
-        return [DraftInfo(r.draft_key, r.client_id, r.body, r.updated_at) for r in rows]

@@ -8,8 +8,11 @@ refused rather than used.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged
+from advocate_app.store.layout import DB_FILE_NAME, WAL_FILE_NAME
 
 # pragma -> value to set, value expected when read back
 REQUIRED_PRAGMAS: dict[str, tuple[str, str]] = {
@@ -162,3 +166,51 @@ def check_database_file(db_path: Path, data_key: bytearray) -> list[str]:
         return [f"database error during check: {exc}"]
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def read_only_connection(folder: Path, data_key: bytearray) -> Iterator[Any]:
+    """A keyed connection to the folder's vault.db that can write nothing there. With no
+    write-ahead log beside vault.db the file itself is opened read-only and immutable (no lock,
+    no -shm, nothing written); with one, vault.db and its log are copied to a temporary folder
+    (encrypted pages only) and the copy is opened, since even a read-only connection may
+    replay a log. For a folder no other process is writing to (diagnosis, a restore's preview).
+    """
+    folder = Path(folder)
+    wal = folder / WAL_FILE_NAME
+    try:
+        has_log = wal.stat().st_size > 0
+    except FileNotFoundError:
+        has_log = False
+    quiet_sqlcipher()
+    if not has_log:
+        conn = connect_keyed(folder / DB_FILE_NAME, data_key, check=False, immutable=True)
+        try:
+            yield conn
+        finally:
+            conn.close()
+        return
+    work = Path(tempfile.mkdtemp(prefix="advocate-check-"))
+    try:
+        for name in (DB_FILE_NAME, WAL_FILE_NAME):
+            source = folder / name
+            if source.is_file():
+                shutil.copyfile(source, work / name)
+        conn = connect_keyed(work / DB_FILE_NAME, data_key, check=False)
+        try:
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+
+def quiet_sqlcipher() -> None:
+    """SQLCipher logs every failed page to stderr; a person at a terminal needs one sentence."""
+    with contextlib.suppress(Exception):
+        conn = sqlcipher.connect(":memory:")
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+        finally:
+            conn.close()

@@ -1,4 +1,4 @@
-"""The vault folder: the names of its files, and putting it right before anything uses it.
+"""The vault folder: whether it holds a vault, and putting it right before anything uses it.
 
 Before a vault is opened or set up (with the one-writer lock held) `prepare` finishes or rolls
 back a restore that was interrupted, discards a set-up that never finished, and removes the
@@ -16,20 +16,21 @@ from pathlib import Path
 
 from advocate_app.store.errors import VaultError, VaultReadOnly
 from advocate_app.store.fsutil import fsync_dir
-from advocate_app.store.keyslots import KEYS_FILE_NAME
-
-DB_FILE_NAME = "vault.db"
-BACKUP_DIR_NAME = "backups"
-LOCK_FILE_NAME = "vault.lock"
-RESTORE_STAGING_PREFIX = ".restore-"
-RESTORE_READY_FILE = "READY"
-# Written (and made durable) before a set-up creates anything; removed as its very last step.
-# A folder that still holds it has no records in it: its half-made files may go.
-SETUP_MARKER = ".setup-incomplete"
-# Everything that makes up the live vault.
-LIVE_FILES = (DB_FILE_NAME, DB_FILE_NAME + "-wal", DB_FILE_NAME + "-shm",
-              DB_FILE_NAME + "-journal", KEYS_FILE_NAME, KEYS_FILE_NAME + ".prev",
-              KEYS_FILE_NAME + ".pending")  # a pending change belongs to the vault it was for
+from advocate_app.store.interrupted import finish_restore_locked
+from advocate_app.store.layout import (
+    BACKUP_DIR_NAME,
+    BACKUP_SUFFIX,
+    BACKUP_WORK_PREFIX,
+    DB_FILE_NAME,
+    KEYS_FILE_NAME,
+    LIVE_FILES,
+    LOCK_FILE_NAME,
+    RESTORE_READY_FILE,
+    RESTORE_STAGING_PREFIX,
+    SETUP_MARKER,
+    TEMP_SUFFIX,
+    VERIFY_WORK_PREFIX,
+)
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -111,10 +112,10 @@ def discard_incomplete_setup(folder: Path) -> bool:
 def _is_our_temporary(path: Path, *, in_backups: bool) -> bool:
     name = path.name
     if not in_backups:
-        return name.startswith(f".{KEYS_FILE_NAME}.") and name.endswith(".tmp")
-    if name.startswith((".backup-", ".verify-")):
+        return name.startswith(f".{KEYS_FILE_NAME}.") and name.endswith(TEMP_SUFFIX)
+    if name.startswith((BACKUP_WORK_PREFIX, VERIFY_WORK_PREFIX)):
         return path.is_dir()
-    return name.startswith(".") and name.endswith(".tmp") and ".acbackup." in name
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX) and f"{BACKUP_SUFFIX}." in name
 
 
 def clean_temporaries(folder: Path) -> list[Path]:
@@ -136,8 +137,6 @@ def clean_temporaries(folder: Path) -> list[Path]:
 
 def prepare(folder: Path) -> None:
     """Put the folder right before it is opened or set up. The caller holds the vault lock."""
-    from advocate_app.store.restore import finish_restore_locked
-
     folder = Path(folder)
     try:
         if restore_pending(folder):
@@ -161,18 +160,12 @@ def prepare(folder: Path) -> None:
 
 
 __all__ = [
-    "BACKUP_DIR_NAME",
-    "DB_FILE_NAME",
-    "LIVE_FILES",
-    "RESTORE_READY_FILE",
-    "RESTORE_STAGING_PREFIX",
-    "SETUP_MARKER",
-    "VaultReadOnly",
     "begin_setup",
     "clean_temporaries",
     "discard_incomplete_setup",
     "finish_setup",
     "holds_vault",
+    "is_read_only_error",
     "prepare",
     "require_writable",
     "restore_pending",

@@ -9,6 +9,8 @@ import stat
 from pathlib import Path
 from typing import IO
 
+from advocate_app.store.layout import temp_name
+
 
 def fsync_dir(folder: Path) -> None:
     if os.name == "nt":  # directories cannot be opened for fsync on Windows
@@ -70,7 +72,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     slots must not outlive a revocation.
     """
     folder = path.parent
-    tmp = folder / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    tmp = folder / temp_name(path.name, secrets.token_hex(4))
     try:
         with open_private(tmp) as fh:
             fh.write(data)

@@ -18,21 +18,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from advocate_app.store.errors import KeysFileDamaged, StorageFull, VaultError
 from advocate_app.store.fsutil import atomic_write_bytes, fsync_dir
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
-
-PENDING_KEYS_NAME = KEYS_FILE_NAME + ".pending"
-KEYS_LOCK_NAME = "vault.keys.lock"  # Windows only
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import KEYS_FILE_NAME, KEYS_LOCK_NAME, PENDING_KEYS_NAME
 
 
 @contextlib.contextmanager
 def keys_lock(folder: Path) -> Iterator[None]:
     """Held while the keys file is read, changed and written. Blocks until free."""
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import msvcrt
 
         fh = open(folder / KEYS_LOCK_NAME, "a+b")  # noqa: SIM115

@@ -33,8 +33,8 @@ from advocate_app.store.errors import (
     WrongRecoveryKey,
 )
 from advocate_app.store.fsutil import atomic_write_bytes
+from advocate_app.store.layout import KEYS_FILE_NAME
 
-KEYS_FILE_NAME = "vault.keys.json"
 FORMAT_NAME = "advocate-companion-keys"
 FORMAT_VERSION = 2
 LEGACY_VERSION = 1
@@ -328,7 +328,7 @@ def _damaged() -> KeysFileDamaged:
     )
 
 
-__all__ = ["KEYS_FILE_NAME", "KeysFile", "RecoveryKeyTypo", "Slot"]
+__all__ = ["KeysFile", "RecoveryKeyTypo", "Slot"]
 
 
 def _new_id() -> str:

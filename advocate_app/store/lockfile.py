@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from advocate_app.store.errors import VaultInUse
-
-LOCK_FILE_NAME = "vault.lock"
+from advocate_app.store.layout import LOCK_FILE_NAME
 
 
 class FolderLock:
@@ -71,7 +71,7 @@ def reading(folder: Path) -> Iterator[None]:
             _unlock(fh)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _lock(fh: IO[bytes]) -> None:

@@ -92,10 +92,6 @@ class NeedView:
     created_at: datetime
     updated_at: datetime
 
-    @property
-    def is_settled(self) -> bool:
-        return self.status in SETTLED_STATUSES
-
     def is_overdue(self, on: date) -> bool:
         return is_overdue(self.status, self.due_date, on)
 

@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 import html
-import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import DatabaseError
-from sqlcipher3 import dbapi2 as sqlcipher
 
-from advocate_app.store import audit, search
-from advocate_app.store import query as q
+from advocate_app.searchtext import marks
+from advocate_app.searchtext import terms as q
+from advocate_app.store import audit
 from advocate_app.store.checks import check_plausible_date
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import Client, Note, User, utcnow
+from advocate_app.store.query import index_connection, ranked_matches
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NOTE_KINDS
 
 NOTE_MAX_CHARS = 20_000
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -173,18 +170,8 @@ def find_notes(vault: Vault, text_: str, *, client_id: int | None = None, limit:
     query = q.parse(text_)
     if not query:
         return NoteSearch([])
-    try:
-        with vault.read() as s:
-            conn = s.connection().connection.driver_connection
-            return _find(conn, query, text_, client_id, limit, full_ranking, correct,
-                         snippet_words)
-    except DatabaseError as exc:
-        # Only quoted words reach MATCH, so this is the index or the disk, not the text typed.
-        log.error("note search failed (%s)", type(exc.orig).__name__)
-        raise search.SearchFailed from None
-    except sqlcipher.Error as exc:
-        log.error("note search failed (%s)", type(exc).__name__)
-        raise search.SearchFailed from None
+    with index_connection(vault, "note") as conn:
+        return _find(conn, query, text_, client_id, limit, full_ranking, correct, snippet_words)
 
 
 def _find(conn: Any, query: q.Query, typed: str, client_id: int | None, limit: int,
@@ -197,36 +184,27 @@ def _find(conn: Any, query: q.Query, typed: str, client_id: int | None, limit: i
     first = _SQL_FIRST.format(client=client)
     ranked = _SQL_RANKED.format(client=client)
 
-    def page(match: str, exclude: set[int], want: int) -> tuple[list[int], bool]:
+    def page(match: str, exclude: set[int], want: int) -> tuple[list[tuple[Any, ...]], bool]:
         if full_ranking:
             rows = conn.execute(ranked, {**params, "match": match, "limit": want + len(exclude)})
-            return [r[0] for r in rows if r[0] not in exclude][:want], False
+            return [r for r in rows if r[0] not in exclude][:want], False
         # Ids alone, newest first, up to the cap: reading them is cheap; only when fewer match
         # is the ranking (BM25 over every match) run, and then it is cheap too.
         rows = conn.execute(first, {**params, "match": match}).fetchall()
         if len(rows) >= NEWEST_FIRST_OVER:
-            return [r[0] for r in rows if r[0] not in exclude][:want], True
+            return [r for r in rows if r[0] not in exclude][:want], True
         if not rows:
             return [], False
         rows = conn.execute(ranked, {**params, "match": match, "limit": want + len(exclude)})
-        return [r[0] for r in rows if r[0] not in exclude][:want], False
+        return [r for r in rows if r[0] not in exclude][:want], False
 
-    corrected = False
-    ids, newest = page(q.all_of(query, q.as_typed) or "", set(), limit)
-    if not ids and correct:
-        better, corrected = _corrected(conn, query)
-        if better != query:
-            query = better
-            ids, newest = page(q.all_of(query, q.as_typed) or "", set(), limit)
-    complete = len(ids)
-    if len(ids) < limit and len(query.terms) > 1:
-        more, more_newest = page(q.any_of(query, q.as_typed) or "", set(ids), limit - len(ids))
-        ids += more
-        newest = newest or more_newest
-    hits = _details(conn, ids, query, snippet_words)
-    if corrected:
-        return NoteSearch(hits, newest, query.text, " ".join(q.words(typed)), complete)
-    return NoteSearch(hits, newest, with_every_term=complete)
+    found = ranked_matches(query, page, limit,
+                           correct=(lambda qq: _corrected(conn, qq)) if correct else None)
+    hits = _details(conn, [r[0] for r in found.rows], found.query, snippet_words)
+    if found.corrected:
+        return NoteSearch(hits, found.newest_first, found.query.text,
+                          " ".join(q.words(typed)), found.with_every_term)
+    return NoteSearch(hits, found.newest_first, with_every_term=found.with_every_term)
 
 
 def _corrected(conn: Any, query: q.Query) -> tuple[q.Query, bool]:
@@ -258,7 +236,7 @@ def _spelled(conn: Any, stemmed: str) -> str | None:
     row = conn.execute(_SQL_SPELLED, {"match": f'"{stemmed}"'}).fetchone()
     if row is None:
         return None
-    marked = row[0].split(search.MARK_START, 1)[-1].split(search.MARK_END, 1)[0]
+    marked = row[0].split(marks.MARK_START, 1)[-1].split(marks.MARK_END, 1)[0]
     words = q.words(marked)
     return words[0] if words else None
 
@@ -284,7 +262,7 @@ def _details(conn: Any, ids: list[int], query: q.Query, snippet_words: int) -> l
             continue
         nid, cid, alias, created, kind, body = found[i]
         marked = mark(body, snippet_words)
-        snippet = search.snippet_to_html(marked) if marked is not None else html.escape(
+        snippet = marks.snippet_to_html(marked) if marked is not None else html.escape(
             " ".join(body.split()[:snippet_words]))
         hits.append(NoteHit(nid, cid, alias, _as_datetime(created), kind, snippet))
     return hits

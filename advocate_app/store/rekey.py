@@ -13,9 +13,9 @@ file in place, with the old key in the journal and the new key in the file, so a
 needs both keys to recover and the keys file cannot change at the same instant. Here the live
 vault is never touched until a staging folder holds a verified database under the new key, the
 new keys file, the re-encrypted backups and a READY mark. From then on every step is a rename or
-a delete that can be repeated; whoever opens the folder next (`finish_interrupted_rekey`, run by
-`Vault.open`) completes it. A crash before READY leaves the old key set, whole; after READY, the
-new one. Never a vault nobody can open.
+a delete that can be repeated; whoever opens the folder next (`finish_interrupted_rekey` in
+interrupted.py, run by `Vault.open`) completes it. A crash before READY leaves the old key set,
+whole; after READY, the new one. Never a vault nobody can open.
 """
 
 from __future__ import annotations
@@ -31,24 +31,40 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advocate_app.store import crypto
+from sqlalchemy.orm import sessionmaker
+
+from advocate_app.store import audit, crypto
+from advocate_app.store.backup_file import (
+    BackupInvalid,
+    copy_database,
+    reencrypt_backup,
+)
+from advocate_app.store.engine import check_database_file, connect_keyed, make_engine
 from advocate_app.store.errors import KeysDoNotMatchVault, StorageFull, VaultDamaged, VaultError
-from advocate_app.store.fsutil import fsync_dir, open_private, private_mkdir
-from advocate_app.store.keychange import PENDING_KEYS_NAME, keys_lock
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.fsutil import fsync_dir, make_tree_private, open_private, private_mkdir
+from advocate_app.store.interrupted import roll_forward_rekey
+from advocate_app.store.keychange import keys_lock
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import (
+    ASIDE_DIR_NAME,
+    BACKUP_DIR_NAME,
+    BACKUP_SUFFIX,
+    BEFORE_RESTORE_PREFIX,
+    DB_FILE_NAME,
+    KEYS_FILE_NAME,
+    REKEY_READY_FILE,
+    REKEY_STAGING_PREFIX,
+    SHM_SUFFIX,
+    WAL_SUFFIX,
+)
+from advocate_app.store.models import User
+from advocate_app.store.passphrases import new_temporary_passphrase
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from advocate_app.store.vault import Vault
 
-REKEY_STAGING_PREFIX = ".rekey-"
-READY_FILE = "READY.json"
-DB_FILE_NAME = "vault.db"
-BACKUP_DIR_NAME = "backups"
-BACKUP_SUFFIX = ".acbackup"
-BEFORE_RESTORE_PREFIX = "before-restore-"
-ASIDE_DIR_NAME = "aside"
 
 
 class OldBackups(StrEnum):
@@ -77,112 +93,16 @@ KeysChange = Callable[[KeysFile, bytearray], None]
 DatabaseChange = Callable[["Session"], None]
 
 
-def _staging_folders(folder: Path) -> list[Path]:
-    try:
-        return sorted(p for p in folder.iterdir()
-                      if p.name.startswith(REKEY_STAGING_PREFIX) and p.is_dir())
-    except OSError:
-        return []
-
-
 def _fsync_path(path: Path) -> None:
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
 
 
-def _write_json(path: Path, doc: dict) -> None:
+def _write_json(path: Path, doc: dict[str, object]) -> None:
     with open_private(path) as fh:
         fh.write(json.dumps(doc, sort_keys=True).encode("utf-8"))
         fh.flush()
         os.fsync(fh.fileno())
-
-
-def _strip_slots(keys_path: Path, revoked: set[str]) -> None:
-    """Take the revoked users' slots out of a kept-aside keys file (its database stays under
-    the key of its day; nobody's old passphrase opens it through this file any more)."""
-    try:
-        doc = json.loads(keys_path.read_bytes().decode("utf-8"))
-        keys = KeysFile.from_document(doc)
-    except (OSError, ValueError, VaultError):
-        return
-    kept = [s for s in keys.slots if not (s.user_id and str(s.user_id) in revoked)]
-    if len(kept) == len(keys.slots):
-        return
-    keys.slots = kept
-    from advocate_app.store.fsutil import atomic_write_bytes
-
-    atomic_write_bytes(keys_path, keys.to_bytes())
-
-
-def _roll_forward(folder: Path, staging: Path) -> None:
-    """Finish a re-key whose staging folder is READY. Renames and deletes only; safe to repeat
-    after a crash at any point."""
-    marker = json.loads((staging / READY_FILE).read_text("utf-8"))
-    replace = [str(n) for n in marker.get("replace", [])]
-    delete = [str(n) for n in marker.get("delete", [])]
-    revoked = {str(u) for u in marker.get("revoked", [])}
-    for name in replace + delete:
-        if "/" in name or "\\" in name or not name.endswith(BACKUP_SUFFIX):
-            raise VaultError("The re-key mark is not one this app wrote; nothing was moved.")
-    staged_keys = staging / KEYS_FILE_NAME
-    staged_db = staging / DB_FILE_NAME
-    if staged_keys.exists():
-        os.replace(staged_keys, folder / KEYS_FILE_NAME)
-        fsync_dir(folder)
-    if staged_db.exists():
-        # No connection is open and the staged copy already holds everything the WAL held.
-        for suffix in ("-wal", "-shm", "-journal"):
-            (folder / (DB_FILE_NAME + suffix)).unlink(missing_ok=True)
-        os.replace(staged_db, folder / DB_FILE_NAME)
-        fsync_dir(folder)
-    backup_dir = folder / BACKUP_DIR_NAME
-    for name in replace:
-        staged = staging / BACKUP_DIR_NAME / name
-        if staged.exists():
-            os.replace(staged, backup_dir / name)
-    for name in delete:
-        (backup_dir / name).unlink(missing_ok=True)
-    if replace or delete:
-        fsync_dir(backup_dir)
-    for leftover in (KEYS_FILE_NAME + ".prev", PENDING_KEYS_NAME):
-        (folder / leftover).unlink(missing_ok=True)
-    for aside in sorted(folder.glob(BEFORE_RESTORE_PREFIX + "*")):
-        if not aside.is_dir() or aside.is_symlink():
-            continue
-        staged_aside = staging / ASIDE_DIR_NAME / aside.name
-        for name in (KEYS_FILE_NAME, DB_FILE_NAME):
-            if (staged_aside / name).exists():
-                if name == DB_FILE_NAME:
-                    for suffix in ("-wal", "-shm", "-journal"):
-                        (aside / (DB_FILE_NAME + suffix)).unlink(missing_ok=True)
-                os.replace(staged_aside / name, aside / name)
-        (aside / (KEYS_FILE_NAME + ".prev")).unlink(missing_ok=True)
-        if (aside / KEYS_FILE_NAME).is_file():
-            _strip_slots(aside / KEYS_FILE_NAME, revoked)
-        fsync_dir(aside)
-    fsync_dir(folder)
-    shutil.rmtree(staging, ignore_errors=True)
-    fsync_dir(folder)
-
-
-def finish_interrupted_rekey(folder: Path) -> bool:
-    """Complete a re-key that reached READY, or drop one that did not (the live vault was not
-    touched). The caller holds the vault's folder lock. Returns True when one was finished."""
-    finished = False
-    for staging in _staging_folders(Path(folder)):
-        if (staging / READY_FILE).is_file() and not finished:
-            try:
-                _roll_forward(Path(folder), staging)
-            except (OSError, ValueError, KeyError) as exc:
-                raise VaultError(
-                    "A change of the vault's keys was interrupted and could not be finished "
-                    "because the vault folder cannot be written. Nothing was deleted: free some "
-                    "space or check the disk, then open the app again."
-                ) from exc
-            finished = True
-        else:
-            shutil.rmtree(staging, ignore_errors=True)
-    return finished
 
 
 def _slot_params(slot: object) -> crypto.Argon2Params:
@@ -197,13 +117,8 @@ def _slot_params(slot: object) -> crypto.Argon2Params:
 def _stage_database(vault: Vault, staging: Path, old_key: bytearray, new_key: bytearray,
                     change_db: DatabaseChange) -> None:
     """A verified copy of the live database under new_key, with the change applied to it."""
-    from sqlalchemy.orm import sessionmaker
-
-    from advocate_app.store.backup import _copy_database
-    from advocate_app.store.engine import check_database_file, connect_keyed, make_engine
-
     staged = staging / DB_FILE_NAME
-    _copy_database(vault.db_path, old_key, staged, target_key=new_key)
+    copy_database(vault.db_path, old_key, staged, target_key=new_key)
     engine = make_engine(staged, new_key, pool_size=1)
     try:
         with sessionmaker(engine, expire_on_commit=False).begin() as session:
@@ -217,7 +132,7 @@ def _stage_database(vault: Vault, staging: Path, old_key: bytearray, new_key: by
         conn.execute("PRAGMA journal_mode = DELETE")
     finally:
         conn.close()
-    for suffix in ("-wal", "-shm"):
+    for suffix in (WAL_SUFFIX, SHM_SUFFIX):
         leftover = staging / (DB_FILE_NAME + suffix)
         if leftover.exists() and leftover.stat().st_size:
             raise VaultError("The re-encrypted copy was not complete; nothing was changed.")
@@ -234,7 +149,6 @@ def _stage_backups(folder: Path, staging: Path, old_key: bytearray, new_key: byt
                    keys: KeysFile, choice: OldBackups, revoked: set[str]
                    ) -> tuple[list[str], list[str]]:
     """(names re-encrypted into staging/backups, names to delete)."""
-    from advocate_app.store.backup import BackupInvalid, reencrypt_backup
 
     backup_dir = folder / BACKUP_DIR_NAME
     try:
@@ -264,7 +178,6 @@ def _stage_asides(folder: Path, staging: Path, old_key: bytearray, new_key: byte
                   keys: KeysFile) -> None:
     """A vault kept aside by a restore whose database is under the old key gets a copy under the
     new key, with the new key slots (the rest only lose the revoked slots at roll-forward)."""
-    from advocate_app.store.backup import _copy_database
 
     for aside in sorted(folder.glob(BEFORE_RESTORE_PREFIX + "*")):
         if not aside.is_dir() or aside.is_symlink() or not (aside / DB_FILE_NAME).is_file():
@@ -272,7 +185,7 @@ def _stage_asides(folder: Path, staging: Path, old_key: bytearray, new_key: byte
         target = staging / ASIDE_DIR_NAME / aside.name
         private_mkdir(target)
         try:
-            _copy_database(aside / DB_FILE_NAME, old_key, target / DB_FILE_NAME,
+            copy_database(aside / DB_FILE_NAME, old_key, target / DB_FILE_NAME,
                            target_key=new_key)
         except (KeysDoNotMatchVault, VaultDamaged, VaultError):
             shutil.rmtree(target, ignore_errors=True)  # under another key: slots stripped only
@@ -290,10 +203,6 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
     """Replace the data key. `change_keys(keys, new_key)` changes the slots (remove one, give
     one a new passphrase: any new slot is made with new_key); `change_db(session)` makes the
     matching change to the users table. Both land together, or neither does."""
-    from advocate_app.store import audit
-    from advocate_app.store.models import User
-    from advocate_app.store.passphrases import new_temporary_passphrase
-
     user = vault.current_user
     folder = vault.folder
     old_key = vault._data_key_ref()
@@ -347,7 +256,7 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
                 fh.write(keys.to_bytes())
                 fh.flush()
                 os.fsync(fh.fileno())
-            _write_json(staging / READY_FILE, {
+            _write_json(staging / REKEY_READY_FILE, {
                 "replace": replace, "delete": delete, "revoked": sorted(revoked_user_ids)})
             fsync_dir(staging)
             fsync_dir(folder)
@@ -364,7 +273,7 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
             raise
         # The point of no return: from here a crash is finished by finish_interrupted_rekey.
         try:
-            _roll_forward(folder, staging)
+            roll_forward_rekey(folder, staging)
         except OSError as exc:
             vault.lock()
             vault._resume()
@@ -378,8 +287,6 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
         finally:
             vault._resume()
     with contextlib.suppress(OSError):
-        from advocate_app.store.fsutil import make_tree_private
-
         make_tree_private(folder)
     return RekeyResult(
         backups_reencrypted=len(replace),

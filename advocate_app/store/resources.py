@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from advocate_app.library.resources import ShippedResource, load_shipped_resources
 from advocate_app.paths import assets_dir
-from advocate_app.store import audit, search
+from advocate_app.searchtext import marks
+from advocate_app.searchtext import terms as q
+from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import Resource, utcnow
-from advocate_app.store.reference import ShippedResource, load_shipped_resources
+from advocate_app.store.query import index_connection, ranked_matches
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import RESOURCE_CATEGORIES
 
@@ -151,8 +155,25 @@ def category_of(vault: Vault, name: str) -> tuple[int | None, str] | None:
     return None
 
 
+# Name ≫ category ≫ notes. Every name here is ours; the person's text is the bound :match.
+_SQL_SEARCH = (
+    "SELECT r.id, r.name, snippet(resources_fts, -1, char(2), char(3), '"
+    + marks.ELLIPSIS + "', 10) "
+    "FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid "
+    "WHERE resources_fts MATCH :match ORDER BY bm25(resources_fts, 10.0, 2.0, 1.0) LIMIT :limit"
+)
+
+
 def search_resources(vault: Vault, query_text: str, limit: int = 8) -> list[ResourceHit]:
-    rows = search.ranked_matches(
-        vault, query_text, fts="resources_fts", table="resources", columns="r.id, r.name",
-        snippet_column=-1, limit=limit, order="bm25(resources_fts, 10.0, 2.0, 1.0)")
-    return [ResourceHit(r[0], r[1], search.snippet_to_html(r[2])) for r in rows]
+    """The office's own entries for what a person typed, best first, with a highlighted line.
+    Never raises for any text; raises SearchFailed if the index cannot be read."""
+    query = q.parse(query_text)
+    if not query:
+        return []
+    with index_connection(vault, "resource") as conn:
+        def fetch(match: str, exclude: set[Any], want: int) -> tuple[list[tuple[Any, ...]], bool]:
+            rows = conn.execute(_SQL_SEARCH, {"match": match, "limit": want + len(exclude)})
+            return [tuple(r) for r in rows if r[0] not in exclude][:want], False
+
+        found = ranked_matches(query, fetch, limit)
+    return [ResourceHit(r[0], r[1], marks.snippet_to_html(r[2])) for r in found.rows]

@@ -16,47 +16,58 @@ import json
 import os
 import secrets
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from advocate_app.store import crypto
-from advocate_app.store.backup import (
+from alembic.script import ScriptDirectory
+
+from advocate_app.store import crypto, migrate
+from advocate_app.store.backup_file import (
     BackupDamaged,
     BackupInfo,
     BackupInvalid,
     BackupNotWritten,
     BackupTooNew,
-    _refuse,
     extract_backup,
     read_backup_info,
     read_backup_keys,
+    refuse,
 )
-from advocate_app.store.diagnose import _quiet_sqlcipher, folder_vault_id, read_only_connection
+from advocate_app.store.diagnose import folder_vault_id
+from advocate_app.store.engine import (
+    connect_keyed,
+    integrity_problems,
+    quiet_sqlcipher,
+    read_only_connection,
+)
 from advocate_app.store.errors import (
     KeysDoNotMatchVault,
+    KeysFileMissing,
+    NotAllowed,
     VaultDamaged,
     VaultError,
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from advocate_app.store.folder import (
+from advocate_app.store.folder import discard_incomplete_setup
+from advocate_app.store.fsutil import fsync_dir
+from advocate_app.store.interrupted import (
+    finish_restore_locked,
+    restore_staging_folders,
+    roll_forward_restore,
+)
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import (
     DB_FILE_NAME,
-    LIVE_FILES,
+    KEYS_FILE_NAME,
     RESTORE_READY_FILE,
     RESTORE_STAGING_PREFIX,
-    discard_incomplete_setup,
 )
-from advocate_app.store.fsutil import fsync_dir
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
 from advocate_app.store.lockfile import FolderLock
-
-BEFORE_RESTORE_PREFIX = "before-restore-"
-# Inside the staging folder: the live files gather here, then the whole folder is renamed to a
-# new, unused before-restore-<stamp> name in one step. An existing before-restore folder is never
-# written into.
-ASIDE_IN_STAGING = "aside"
+from advocate_app.store.vault import Vault
 
 Progress = Callable[[int], None]
 
@@ -158,9 +169,9 @@ def unwrap_backup_key(keys: KeysFile, credentials: BackupCredentials) -> bytearr
     except (BackupInvalid, WrongRecoveryKey):
         raise
     except VaultError as exc:  # key slots out of bounds or malformed
-        raise _refuse(BackupDamaged, "its list of who can sign in is damaged or unsafe.") from exc
+        raise refuse(BackupDamaged, "its list of who can sign in is damaged or unsafe.") from exc
     except Exception as exc:  # untrusted file content: any malformed slot is a refusal
-        raise _refuse(BackupDamaged, "its list of who can sign in is damaged.") from exc
+        raise refuse(BackupDamaged, "its list of who can sign in is damaged.") from exc
 
 
 def _backup_user_id(keys: KeysFile, credentials: BackupCredentials) -> str:
@@ -201,8 +212,6 @@ def check_backup_access(path: Path, credentials: BackupCredentials) -> BackupInf
 def verify_backup_with(path: Path, credentials: BackupCredentials) -> BackupInfo:
     """The full check without restoring: unpack to a temporary folder, open with the backup's
     own keys, both integrity checks."""
-    import tempfile
-
     info = read_restorable_info(path)
     work = Path(tempfile.mkdtemp(prefix="advocate-verify-"))
     try:
@@ -290,10 +299,6 @@ def _count_newer(folder: Path, keys: KeysFile, credentials: BackupCredentials,
 
 
 def _known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    from advocate_app.store import migrate
-
     script = ScriptDirectory.from_config(migrate._config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -302,7 +307,7 @@ def read_restorable_info(path: Path) -> BackupInfo:
     """read_backup_info, and a refusal when this version cannot open the backup's schema."""
     info = read_backup_info(path)
     if info.schema_revision is not None and info.schema_revision not in _known_revisions():
-        raise _refuse(BackupTooNew, "it was made by a newer version of Advocate Companion. "
+        raise refuse(BackupTooNew, "it was made by a newer version of Advocate Companion. "
                       "Install that version (or newer) to restore it.")
     return info
 
@@ -310,17 +315,15 @@ def read_restorable_info(path: Path) -> BackupInfo:
 def _check_staged(staging: Path, keys: KeysFile, info: BackupInfo,
                   credentials: BackupCredentials) -> None:
     """Open the unpacked database with the backup's own key and run every check."""
-    from advocate_app.store.engine import connect_keyed, integrity_problems
-
     if keys.vault_id != info.vault_id:
-        raise _refuse(BackupDamaged, "its parts do not belong together.")
+        raise refuse(BackupDamaged, "its parts do not belong together.")
     data_key = unwrap_backup_key(keys, credentials)
     try:
-        _quiet_sqlcipher()
+        quiet_sqlcipher()
         try:
             conn = connect_keyed(staging / DB_FILE_NAME, data_key, check=False)
         except (KeysDoNotMatchVault, VaultDamaged) as exc:
-            raise _refuse(BackupDamaged, "its database does not open with its own keys: it is "
+            raise refuse(BackupDamaged, "its database does not open with its own keys: it is "
                           "damaged. Try an older backup.") from exc
         try:
             conn.execute("PRAGMA temp_store = 2")  # the check's sorting stays in memory
@@ -330,104 +333,26 @@ def _check_staged(staging: Path, keys: KeysFile, info: BackupInfo,
                     "SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
                 revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             except Exception as exc:  # a malformed page can abort the checks themselves
-                raise _refuse(BackupDamaged, "the vault file inside it is damaged. Try an older "
+                raise refuse(BackupDamaged, "the vault file inside it is damaged. Try an older "
                               "backup.") from exc
         finally:
             conn.close()
     finally:
         crypto.zero(data_key)
     if problems:
-        raise _refuse(BackupDamaged, "the vault file inside it is damaged. Try an older backup.")
+        raise refuse(BackupDamaged, "the vault file inside it is damaged. Try an older backup.")
     if stored_id is None or stored_id[0] != keys.vault_id:
-        raise _refuse(BackupDamaged, "its keys and its database belong to different vaults.")
+        raise refuse(BackupDamaged, "its keys and its database belong to different vaults.")
     if revision is None or revision[0] not in _known_revisions():
-        raise _refuse(BackupTooNew, "it was made by a newer version of Advocate Companion. "
+        raise refuse(BackupTooNew, "it was made by a newer version of Advocate Companion. "
                       "Install that version (or newer) to restore it.")
 
 
 # --- moving files -----------------------------------------------------------------------------
 
 
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-
-
-def _aside_name(folder: Path) -> str:
-    base = f"{BEFORE_RESTORE_PREFIX}{_stamp()}"
-    name, n = base, 2
-    while (folder / name).exists():
-        name = f"{base}-{n}"
-        n += 1
-    return name
-
-
-def _staging_folders(folder: Path) -> list[Path]:
-    try:
-        return sorted(p for p in folder.iterdir()
-                      if p.name.startswith(RESTORE_STAGING_PREFIX) and p.is_dir())
-    except OSError:
-        return []
-
-
-def _roll_forward(folder: Path, staging: Path) -> Path | None:
-    """Finish a restore whose staging folder is READY. Every step is an atomic rename, and the
-    sequence can be repeated after a crash at any point:
-
-    1. the live files (LIVE_FILES order: the database first) move into `<staging>/aside/`;
-    2. that folder is renamed to a new `before-restore-<stamp>` (never an existing one);
-    3. the restored keys file, then the restored database, move in; the staging folder goes.
-    """
-    staged_db = staging / DB_FILE_NAME
-    staged_keys = staging / KEYS_FILE_NAME
-    gathering = staging / ASIDE_IN_STAGING
-    if staged_db.exists() and staged_keys.exists():
-        # Nothing restored has been moved in yet, so every live file is the old vault's.
-        present = [name for name in LIVE_FILES if (folder / name).exists()]
-        if present:
-            gathering.mkdir(exist_ok=True)
-            for name in present:
-                if (gathering / name).exists():
-                    # Two different vaults' files: stop rather than overwrite either.
-                    raise VaultError(
-                        "A restore that was interrupted cannot be finished safely: the vault "
-                        "folder changed since. Nothing was moved or deleted. Ask for help "
-                        "before changing the folder."
-                    )
-                os.replace(folder / name, gathering / name)
-            fsync_dir(gathering)
-            fsync_dir(folder)
-    aside: Path | None = None
-    if gathering.exists():
-        aside = folder / _aside_name(folder)
-        os.replace(gathering, aside)  # a new name: rename never merges into a folder
-        fsync_dir(folder)
-    if staged_keys.exists():
-        os.replace(staged_keys, folder / KEYS_FILE_NAME)
-    if staged_db.exists():
-        os.replace(staged_db, folder / DB_FILE_NAME)
-    fsync_dir(folder)
-    shutil.rmtree(staging, ignore_errors=True)
-    return aside
-
-
-def finish_restore_locked(folder: Path) -> Path | None:
-    """Finish the READY restore (if any) and discard unverified staging folders; the caller
-    holds the vault lock. Returns where the replaced vault was kept, when it moved now."""
-    finished = False
-    aside: Path | None = None
-    for staging in _staging_folders(folder):
-        if (staging / RESTORE_READY_FILE).is_file() and not finished:
-            aside = _roll_forward(folder, staging)
-            finished = True
-        else:
-            # Unpacked but never verified: the live vault was not touched. Our own temporary
-            # copy (encrypted pages only) goes.
-            shutil.rmtree(staging, ignore_errors=True)
-    return aside
-
-
 def _finish_locked(folder: Path) -> bool:
-    had_pending = any((s / RESTORE_READY_FILE).is_file() for s in _staging_folders(folder))
+    had_pending = any((s / RESTORE_READY_FILE).is_file() for s in restore_staging_folders(folder))
     finish_restore_locked(folder)
     return had_pending
 
@@ -436,7 +361,7 @@ def finish_interrupted_restore(folder: Path) -> bool:
     """Complete a restore that a crash or power cut interrupted (call before opening the vault).
     Returns True when one was finished. Raises VaultInUse if another process has the vault."""
     folder = Path(folder)
-    if not _staging_folders(folder):
+    if not restore_staging_folders(folder):
         return False
     lock = FolderLock(folder)
     lock.acquire()
@@ -469,14 +394,12 @@ _ONLY_SUPERVISOR = ("Only a supervisor of the vault in this folder can restore a
                     "it. Nothing was changed.")
 
 
-def authorize_restore_from_vault(vault: object) -> RestoreAuthorization:
+def authorize_restore_from_vault(vault: Vault) -> RestoreAuthorization:
     """From the unlocked vault (the GUI): its current user must be a supervisor."""
-    from advocate_app.store.errors import NotAllowed
-
-    user = vault.current_user  # type: ignore[attr-defined]
+    user = vault.current_user
     if not user.is_supervisor or user.must_change_passphrase:
         raise NotAllowed(_ONLY_SUPERVISOR)
-    return RestoreAuthorization(vault.keys.vault_id, user.id, "supervisor")  # type: ignore[attr-defined]
+    return RestoreAuthorization(vault.keys.vault_id, user.id, "supervisor")
 
 
 def _current_vault_exists(folder: Path) -> bool:
@@ -488,9 +411,6 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
     of its active supervisors (who has set their own passphrase), or its recovery key. When its
     database cannot be read, its roles cannot be either: then any of its current key slots
     will do. An empty folder needs nothing."""
-    from advocate_app.store.engine import connect_keyed
-    from advocate_app.store.errors import KeysFileMissing, NotAllowed
-
     folder = Path(folder)
     if not _current_vault_exists(folder):
         return RestoreAuthorization(None, None, "empty folder")
@@ -535,7 +455,7 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
             "passphrase you use today (a supervisor's), or use the recovery key. Nothing was "
             "changed.")
     try:
-        _quiet_sqlcipher()
+        quiet_sqlcipher()
         try:
             conn = connect_keyed(folder / DB_FILE_NAME, key, check=False)
         except (KeysDoNotMatchVault, VaultDamaged, VaultError):
@@ -609,9 +529,7 @@ def restore_backup(
                     # The same credentials, tried against the vault now in the folder.
                     authorization = authorize_restore(folder, credentials)
                 elif authorization.vault_id not in (None, folder_vault_id(folder)):
-                    from advocate_app.store.errors import NotAllowed
-
-                    raise NotAllowed(_ONLY_SUPERVISOR)
+                                    raise NotAllowed(_ONLY_SUPERVISOR)
             report(85)
             marker = {"backup_created": info.created.isoformat()}
             with open(staging / RESTORE_READY_FILE, "w", encoding="utf-8") as fh:
@@ -630,7 +548,7 @@ def restore_backup(
             raise
         # The point of no return: from here a crash is finished by finish_interrupted_restore.
         try:
-            aside = _roll_forward(folder, staging)
+            aside = roll_forward_restore(folder, staging)
         except OSError as exc:
             raise VaultError(
                 "The restore could not be finished because the vault folder cannot be written. "
@@ -644,7 +562,6 @@ def restore_backup(
 
 
 __all__ = [
-    "BEFORE_RESTORE_PREFIX",
     "BackupCredentials",
     "BackupFromAnotherVault",
     "BackupUser",

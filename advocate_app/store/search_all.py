@@ -1,26 +1,21 @@
 """One search box for everything: reference articles and resources, clients by alias, notes.
 
-Each kind is searched with the same query parsing (advocate_app.store.query), so no text a
-person types can raise. The hits come back as one list, best first whatever their kind: a hit
-with more of the searched terms beats one with fewer, a title (an article's title, a resource's
-name, a client's alias) that has them all beats a passage that mentions them, and within a kind
-each index's own ranking decides.
+Each kind owns its search (the library's ReferenceIndex, resources.search_resources,
+clients.search_clients, notes.find_notes), all with the same query parsing
+(advocate_app.searchtext), so no text a person types can raise; this module only merges them.
+The hits come back as one list, best first whatever their kind: a hit with more of the searched
+terms beats one with fewer, a title (an article's title, a resource's name, a client's alias)
+that has them all beats a passage that mentions them, and within a kind each index's own
+ranking decides.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy.exc import DatabaseError
-
-from advocate_app.store import notes, search
-from advocate_app.store import query as q
-from advocate_app.store.reference import ReferenceIndex, ReferenceResults
+from advocate_app.library.index import ReferenceIndex, ReferenceResults
+from advocate_app.store import clients, notes, resources
 from advocate_app.store.vault import Vault
-
-log = logging.getLogger(__name__)
 
 KINDS = ("article", "resource", "client", "note")
 
@@ -67,65 +62,6 @@ def _score(share: float, whole_title: bool, position: int) -> float:
     return 10.0 * share + (3.0 if whole_title else 0.0) + 2.0 / (1 + position)
 
 
-_SQL_CLIENTS = ("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :match "
-                "ORDER BY bm25(clients_fts) LIMIT :limit")
-_SQL_CLIENT_ROWS = "SELECT id, alias, status FROM clients WHERE id IN ({ids})"
-_SQL_CLIENT_WORD = "SELECT 1 FROM clients_fts_vocab WHERE term = :term"
-
-
-def search_clients(vault: Vault, query_text: str, limit: int = 10) -> list[Hit]:
-    """Clients whose alias has every word typed (prefix for the last), best first; "OBrien"
-    finds "O'Brien". Raises SearchFailed (logged without the text) if the index is unreadable."""
-    query = q.parse(query_text, q.Synonyms(), prefix_last=True)  # aliases: no synonyms
-    if not query:
-        return []
-    try:
-        with vault.read() as s:
-            conn = s.connection().connection.driver_connection
-            ids, query = _client_ids(conn, query, limit)
-            if not ids:
-                return []
-            rows = {r[0]: r for r in conn.execute(
-                _SQL_CLIENT_ROWS.format(ids=",".join(str(int(i)) for i in ids)))}
-    except DatabaseError as exc:
-        log.error("client search failed (%s)", type(exc.orig).__name__)
-        raise search.SearchFailed from None
-    ordered = sorted((rows[i] for i in ids if i in rows), key=lambda r: r[2] == "closed")
-    hits = []
-    for position, (cid, alias, status) in enumerate(ordered):
-        marked = q.highlight(alias, query, language="english", words_shown=8)
-        snippet = search.snippet_to_html(marked if marked is not None else alias)
-        if status == "closed":
-            snippet += " · closed"
-        hits.append(Hit("client", alias, snippet, {"client_id": cid},
-                        _score(1.0, True, position)))
-    return hits
-
-
-def _client_ids(conn: Any, query: q.Query, limit: int) -> tuple[list[int], q.Query]:
-    match = q.all_of(query, q.as_typed)
-    ids = [r[0] for r in conn.execute(_SQL_CLIENTS, {"match": match, "limit": limit})]
-    if ids:
-        return ids, query
-    # "OBrien": the alias holds the words "o" and "brien"; try a typed word split in two.
-    terms = list(query.terms)
-    changed = False
-    for i, term in enumerate(terms):
-        word = term.typed[0]
-        if len(term.typed) > 1 or len(word) < 3:
-            continue
-        split = q.split_words(word, lambda w: conn.execute(
-            _SQL_CLIENT_WORD, {"term": w}).fetchone() is not None)
-        if split is not None:
-            terms[i] = q.Term(term.typed, (*term.forms, split), term.prefix)
-            changed = True
-    if not changed:
-        return [], query
-    query = q.Query(tuple(terms))
-    match = q.all_of(query, q.as_typed)
-    return [r[0] for r in conn.execute(_SQL_CLIENTS, {"match": match, "limit": limit})], query
-
-
 def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
                       query_text: str, per_kind: int = 8, *, correct: bool = True,
                       full_ranking: bool = False) -> Results:
@@ -140,7 +76,7 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
     vault_open = vault is not None and vault.is_unlocked
     if reference is not None:
         found = reference.search_results(query_text, limit=per_kind * 2, correct=correct)
-        if found.corrected and vault_open and _vault_has_any(vault, found):
+        if found.corrected and vault is not None and vault_open and _vault_has_any(vault, found):
             # Not a typo after all: the vault has the word ("Sparrow", a client's alias).
             found = reference.search_results(query_text, limit=per_kind * 2, correct=False)
         if found.corrected:
@@ -157,22 +93,22 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
     newest = False
     if vault_open:
         assert vault is not None
-        from advocate_app.store.resources import search_resources
-
-        for position, h in enumerate(search_resources(vault, text, per_kind)):
+        for position, h in enumerate(resources.search_resources(vault, text, per_kind)):
             hits.append(Hit("resource", h.name, h.snippet_html, {"key": h.name, "local": True},
                             _score(1.0, False, position) + 0.5))  # the office's own first
-        hits.extend(search_clients(vault, text, per_kind))
+        for position, c in enumerate(clients.search_clients(vault, text, per_kind)):
+            hits.append(Hit("client", c.alias, c.snippet_html, {"client_id": c.client_id},
+                            _score(1.0, True, position)))
         found_notes = notes.find_notes(vault, text, limit=per_kind, correct=correct and not
                                        searched_for, full_ranking=full_ranking,
                                        snippet_words=10)
         if found_notes.searched_for:
             searched_for, typed = found_notes.searched_for, found_notes.typed
         newest = found_notes.newest_first
-        for position, h in enumerate(found_notes.hits):
+        for position, n in enumerate(found_notes.hits):
             share = 1.0 if position < found_notes.with_every_term else 0.5
-            hits.append(Hit("note", h.alias, h.snippet_html,
-                            {"client_id": h.client_id, "note_id": h.note_id},
+            hits.append(Hit("note", n.alias, n.snippet_html,
+                            {"client_id": n.client_id, "note_id": n.note_id},
                             _score(share, False, position)))
     order = {kind: n for n, kind in enumerate(KINDS)}
     hits.sort(key=lambda h: (-h.score, order[h.kind]))
@@ -183,6 +119,6 @@ def _vault_has_any(vault: Vault, found: ReferenceResults) -> bool:
     """Whether a word the reference corrected is one the vault holds as typed ("Sparrow",
     a client's alias): then it was no typo."""
     changed = [w for w in found.typed.split() if w not in found.searched_for.split()]
-    return any(search_clients(vault, word, 1)
+    return any(clients.search_clients(vault, word, 1)
                or notes.find_notes(vault, word, limit=1, correct=False).hits
                for word in changed)

@@ -9,8 +9,6 @@ slots, nothing decrypted yet) -> `unlock(...)` (unwraps the data key, opens the 
 from __future__ import annotations
 
 import contextlib
-import json
-import math
 import secrets
 import threading
 import time
@@ -35,8 +33,16 @@ from advocate_app.store.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from advocate_app.store.fsutil import atomic_write_bytes, make_tree_private, private_mkdir
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.fsutil import (
+    make_tree_private,
+    open_private,
+    private_mkdir,
+)
+from advocate_app.store.interrupted import finish_interrupted_rekey
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import BACKUP_SUFFIX, DB_FILE_NAME, UPGRADE_BACKUP_PREFIX
+from advocate_app.store.layout import backup_dir as backup_dir_of
+from advocate_app.store.layout import db_path as db_path_of
 from advocate_app.store.lockfile import FolderLock
 from advocate_app.store.passphrases import (
     MAX_PASSPHRASE_CHARS,
@@ -45,27 +51,30 @@ from advocate_app.store.passphrases import (
     passphrase_problem,
     passphrase_strength,
 )
+from advocate_app.store.sessions import is_damage, plain_errors
+from advocate_app.store.throttle import (
+    MAX_THROTTLE_SECONDS,
+    next_delay,
+    read_throttle,
+    write_throttle,
+)
+from advocate_app.store.vault_keys import VaultKeySlots
+from advocate_app.store.vault_upkeep import VaultUpkeep
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlalchemy.exc import OperationalError
     from sqlalchemy.orm import Session, sessionmaker
-
-    from advocate_app.store.backup import BackupInfo
 
 __all__ = ["MIN_PASSPHRASE_SCORE", "CurrentUser", "UnlockUser", "Vault", "passphrase_problem",
            "passphrase_strength"]
 
-# SQLAlchemy, Alembic and the models are imported where they are first needed, after the
-# unlock window is on screen: opening the app must be nearly as quick as opening a window.
+# SQLAlchemy, Alembic, the models and everything built on them (engine, audit, migrate,
+# backup_file) are imported inside the methods that first need them, after the unlock window is
+# on screen: opening the app must be nearly as quick as opening a window. Those are the only
+# imports inside functions here, and all of them point down: the vault imports no module that
+# uses it (backup, diagnose, restore, rekey); import-linter checks that.
 
-DB_FILE_NAME = vault_folder.DB_FILE_NAME
-PENDING_KEYS_NAME = KEYS_FILE_NAME + ".pending"
-THROTTLE_FILE_NAME = "vault.throttle.json"  # wrong unlock tries; no names, no secrets
-MAX_THROTTLE_SECONDS = 300.0
 _PAUSE_WAIT_SECONDS = 120.0  # how long a session waits while a re-key swaps the database
-BACKUP_DIR_NAME = vault_folder.BACKUP_DIR_NAME
-BACKUP_SUFFIX = ".acbackup"
 
 
 @dataclass(frozen=True)
@@ -96,7 +105,11 @@ class UnlockThrottled(VaultError):
         )
 
 
-class Vault:
+class Vault(VaultKeySlots, VaultUpkeep):
+    """One open vault folder: its lock, its key slots and, once unlocked, its database. The key
+    slots and users (vault_keys.py) and the facts and upkeep (vault_upkeep.py) are its other two
+    halves."""
+
     def __init__(self, folder: Path, keys: KeysFile, folder_lock: FolderLock) -> None:
         self.folder = folder
         self.keys = keys
@@ -106,7 +119,7 @@ class Vault:
         self._write_factory: sessionmaker[Session] | None = None
         self._read_factory: sessionmaker[Session] | None = None
         self.user: CurrentUser | None = None
-        self._failed_attempts, self._next_attempt_at = _read_throttle(folder)
+        self._failed_attempts, self._next_attempt_at = read_throttle(folder)
         self._running = threading.Event()  # cleared while a re-key swaps the database file
         self._running.set()
         self.unlocked_with_recovery_key = False
@@ -115,11 +128,11 @@ class Vault:
 
     @property
     def db_path(self) -> Path:
-        return self.folder / DB_FILE_NAME
+        return db_path_of(self.folder)
 
     @property
     def backup_dir(self) -> Path:
-        return self.folder / BACKUP_DIR_NAME
+        return backup_dir_of(self.folder)
 
     @staticmethod
     def exists(folder: Path) -> bool:
@@ -228,8 +241,6 @@ class Vault:
         vault_folder.require_writable(folder)
         lock = _acquire(folder)
         try:
-            from advocate_app.store.rekey import finish_interrupted_rekey
-
             vault_folder.prepare(folder)
             # Vaults made before files were private, or copied in with loose modes.
             make_tree_private(folder)
@@ -267,17 +278,16 @@ class Vault:
 
     def _note_failure(self) -> None:
         self._failed_attempts += 1
-        # Free tries for typos, then a delay that doubles with each wrong guess (up to 5 min).
-        if self._failed_attempts >= 3:
-            delay = min(MAX_THROTTLE_SECONDS, 2.0 ** (self._failed_attempts - 2))
+        delay = next_delay(self._failed_attempts)
+        if delay:
             self._next_attempt_at = time.time() + delay
-        _write_throttle(self.folder, self._failed_attempts, self._next_attempt_at)
+        write_throttle(self.folder, self._failed_attempts, self._next_attempt_at)
 
     def _note_success(self) -> None:
         if self._failed_attempts or self._next_attempt_at:
             self._failed_attempts = 0
             self._next_attempt_at = 0.0
-            _write_throttle(self.folder, 0, 0.0)
+            write_throttle(self.folder, 0, 0.0)
 
     def _check_throttle(self) -> None:
         wait = self.seconds_until_next_attempt()
@@ -289,27 +299,15 @@ class Vault:
         try:
             key = self.keys.unwrap_with_passphrase(user_id, passphrase)
         except WrongPassphrase:
-            key = self._unwrap_with_pending(user_id, passphrase)
-            if key is None:
+            pending_key = self._unwrap_with_pending(user_id, passphrase)
+            if pending_key is None:
                 self._note_failure()
                 raise
+            key = pending_key
         self._finish_unlock(key, user_id)
         self.unlocked_with_recovery_key = False
         self._upgrade_legacy_slot(user_id, passphrase=passphrase)
         return self._require_user()
-
-    def _unwrap_with_pending(self, user_id: str, passphrase: str) -> bytearray | None:
-        """A change interrupted after its commit, before its rename: the new slot is still
-        in the pending keys file (the unlock then reconciles the two)."""
-        from advocate_app.store.keychange import read_pending
-
-        pending = read_pending(self.folder)
-        if pending is None or pending.vault_id != self.keys.vault_id:
-            return None
-        try:
-            return pending.unwrap_with_passphrase(user_id, passphrase)
-        except VaultError:
-            return None
 
     def unlock_with_recovery_key(self, user_id: str, recovery_text: str) -> CurrentUser:
         """Unlock with the office's recovery key, as user_id; they must then set a passphrase."""
@@ -323,120 +321,6 @@ class Vault:
         self.unlocked_with_recovery_key = True
         self._upgrade_legacy_slot(user_id, recovery_text=recovery_text)
         return self._require_user()
-
-    def _upgrade_legacy_slot(self, user_id: str, *, passphrase: str | None = None,
-                             recovery_text: str | None = None) -> None:
-        """A format 1 slot (made by an earlier version) becomes format 2 while its secret is at
-        hand, so a later re-key can carry it over. Failing to write it changes nothing."""
-        from advocate_app.store.keychange import keys_lock
-
-        if passphrase is not None:
-            slot = self.keys.slot_for_user(user_id)
-            if slot is None or not slot.is_legacy:
-                return
-        elif not any(s.kind == "recovery" and s.is_legacy for s in self.keys.slots):
-            return
-        try:
-            with keys_lock(self.folder):
-                keys = KeysFile.load(self.folder)
-                if passphrase is not None:
-                    slot = keys.slot_for_user(user_id)
-                    if slot is None or not slot.is_legacy:
-                        return
-                    keys.set_passphrase_slot(
-                        user_id=user_id, label=slot.label, passphrase=passphrase,
-                        data_key=self._data_key_ref(), params=crypto.Argon2Params(
-                            int(slot.kdf["memory_kib"]), int(slot.kdf["time_cost"]),
-                            int(slot.kdf["parallelism"])))
-                elif recovery_text is not None:
-                    keys.set_recovery_slot(crypto.parse_recovery_key(recovery_text),
-                                           self._data_key_ref())
-                keys.save(self.folder)
-                self.keys = keys
-        except (VaultError, OSError, KeyError, TypeError, ValueError):
-            return
-
-    @contextlib.contextmanager
-    def change_keys_and_users(self) -> Iterator[tuple[KeysFile, Session]]:
-        """Users (database) and key slots (keys file) changed in one crash-safe step.
-
-        Yields a fresh copy of the keys file, read under the keys lock, and one write session.
-        On leaving: the new keys file is written whole as the pending file, the database
-        commits, then the pending file is renamed over the keys file. See keychange.py.
-        """
-        from advocate_app.store.keychange import (
-            discard_pending,
-            keys_lock,
-            promote_pending,
-            write_pending,
-        )
-
-        self._require_user()
-        with keys_lock(self.folder):
-            keys = KeysFile.load(self.folder)  # another instance may have added a slot
-            if keys.vault_id != self.keys.vault_id:
-                raise KeysDoNotMatchVault(
-                    "The keys file was replaced by one of another vault while the app was "
-                    "open. Nothing was changed. Lock the app and open it again."
-                )
-            committed = False
-            try:
-                with self.write() as session:
-                    yield keys, session
-                    session.flush()
-                    write_pending(self.folder, keys)
-                committed = True
-            finally:
-                if not committed:
-                    discard_pending(self.folder)
-            self.keys = keys
-            promote_pending(self.folder)
-
-    def _reconcile_keys(self) -> None:
-        """After an unlock: finish or drop an interrupted change of users and key slots, so
-        there is no user without a key slot and no key slot without a user."""
-        from sqlalchemy import select
-
-        from advocate_app.store import audit
-        from advocate_app.store.keychange import (
-            discard_pending,
-            keys_lock,
-            promote_pending,
-            read_pending,
-            slot_user_ids,
-        )
-        from advocate_app.store.models import User
-
-        with keys_lock(self.folder):
-            with self.read() as s:
-                active = set(s.scalars(select(User.id).where(User.active.is_(True))))
-            pending = read_pending(self.folder)
-            if pending is not None:
-                if pending.vault_id == self.keys.vault_id and slot_user_ids(pending) == active:
-                    promote_pending(self.folder)  # the database holds the change: finish it
-                else:
-                    discard_pending(self.folder)  # the database never got it: drop it
-            elif self.folder.joinpath(PENDING_KEYS_NAME).exists():
-                discard_pending(self.folder)  # not whole, so never the point of a commit
-            elif slot_user_ids(self.keys) == active:
-                return  # the usual case: nothing to do, nothing written
-            keys = KeysFile.load(self.folder)
-            slotted = slot_user_ids(keys)
-            orphans = slotted - active
-            ghosts = active - slotted
-            if orphans:
-                for user_id in orphans:
-                    keys.remove_user(user_id)
-                keys.save(self.folder)
-            if ghosts:
-                # Nobody can ever unlock as them: show them as removed (their records stay).
-                with self.write() as s:
-                    for user_id in ghosts:
-                        row = s.get(User, user_id)
-                        if row is not None:
-                            row.active = False
-                            audit.record(s, None, "user_removed_without_key_slot", "user")
-            self.keys = keys
 
     def unlock_with_data_key(self, data_key: bytearray, user_id: str | None = None) -> None:
         """For headless tools that already hold the data key (tests, restore verification)."""
@@ -470,7 +354,7 @@ class Vault:
         except DatabaseError as exc:
             # A damaged page met while unlocking: a plain refusal, never a raw database error.
             self.lock()
-            if _is_damage(exc):
+            if is_damage(exc):
                 raise VaultDamaged(
                     "Part of the vault could not be read while unlocking: it may be damaged. "
                     "Nothing was changed. Restore the newest backup."
@@ -549,7 +433,7 @@ class Vault:
         if current is not None:
             # An upgrade never starts without a verified copy of the vault as it was.
             stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            self.backup_to(self.backup_dir / f"before-upgrade-{stamp}{BACKUP_SUFFIX}")
+            self.backup_to(self.backup_dir / f"{UPGRADE_BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}")
         migrate.upgrade(engine)
 
     def lock(self) -> None:
@@ -603,25 +487,8 @@ class Vault:
             self._running.wait(_PAUSE_WAIT_SECONDS)
         if self._write_factory is None:
             raise VaultLocked()
-        from sqlalchemy.exc import DatabaseError, OperationalError, StatementError
-
-        try:
-            with self._write_factory.begin() as session:
-                yield session
-        except UnicodeEncodeError as exc:
-            raise _broken_text() from exc
-        except OperationalError as exc:
-            if _is_storage_full(exc):
-                raise StorageFull() from exc
-            raise
-        except DatabaseError as exc:
-            if _is_damage(exc):
-                raise VaultDamaged(DAMAGED_WHILE_WORKING) from exc
-            raise
-        except StatementError as exc:
-            if isinstance(exc.orig, UnicodeEncodeError):
-                raise _broken_text() from exc
-            raise
+        with plain_errors(self._write_factory, writing=True) as session:
+            yield session
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -629,106 +496,10 @@ class Vault:
             self._running.wait(_PAUSE_WAIT_SECONDS)
         if self._read_factory is None:
             raise VaultLocked()
-        from sqlalchemy.exc import DatabaseError, StatementError
-
-        try:
-            with self._read_factory.begin() as session:
-                yield session
-        except UnicodeEncodeError as exc:
-            raise _broken_text() from exc
-        except DatabaseError as exc:
-            if _is_damage(exc):
-                raise VaultDamaged(DAMAGED_WHILE_WORKING) from exc
-            raise
-        except StatementError as exc:
-            if isinstance(exc.orig, UnicodeEncodeError):
-                raise _broken_text() from exc
-            raise
+        with plain_errors(self._read_factory, writing=False) as session:
+            yield session
 
     # --- vault facts and maintenance ----------------------------------------------------------
-
-    def meta(self, key: str) -> str | None:
-        from advocate_app.store.models import Meta
-
-        with self.read() as s:
-            row = s.get(Meta, key)
-            return row.value if row else None
-
-    @property
-    def office_name(self) -> str:
-        return self.meta("office_name") or ""
-
-    @property
-    def is_demo(self) -> bool:
-        return self.meta("is_demo") == "1"
-
-    def schema_revision(self) -> str | None:
-        from advocate_app.store import migrate
-
-        return migrate.current_revision(self._require_engine())
-
-    def checkpoint(self, *, wait_ms: int | None = None) -> None:
-        """Fold the WAL into the main file and truncate it (after destroying a record, etc.).
-
-        wait_ms: how long to wait for readers (a backup in progress) before giving up as busy;
-        None keeps the connection's own busy timeout."""
-        raw = self._require_engine().raw_connection()
-        try:
-            conn = raw.driver_connection
-            if wait_ms is not None:
-                conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
-            try:
-                # Outside any transaction: a checkpoint cannot run inside one.
-                busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            finally:
-                if wait_ms is not None:
-                    conn.execute("PRAGMA busy_timeout = 30000")
-        finally:
-            raw.close()
-        if busy:
-            raise VaultError("The vault is busy; try again in a moment.")
-
-    def checkpoint_quietly(self) -> bool:
-        """checkpoint(), for moments where a busy or damaged vault must not stop anything (at
-        lock and close, after a backup): it waits at most a moment for a reader (a backup still
-        running) and never raises for a busy or damaged vault. Returns whether it ran."""
-        from sqlalchemy.exc import SQLAlchemyError
-
-        try:
-            self.checkpoint(wait_ms=200)
-        except (VaultError, SQLAlchemyError, OSError):
-            return False
-        except Exception as exc:  # the driver's own errors (a damaged page while folding)
-            if type(exc).__module__.startswith("sqlcipher3"):
-                return False
-            raise
-        return True
-
-    def integrity_problems(self) -> list[str]:
-        if self._data_key is None:
-            raise VaultLocked()
-        from advocate_app.store.diagnose import only_needs_checkpoint
-        from advocate_app.store.engine import check_database_file
-
-        problems = check_database_file(self.db_path, self._data_key)
-        if problems and only_needs_checkpoint(self.folder, problems):
-            # A partial last page from an interrupted checkpoint: finish it, not damage.
-            self.checkpoint()
-            problems = check_database_file(self.db_path, self._data_key)
-        return problems
-
-    def backup_to(self, out_path: Path) -> BackupInfo:
-        if self._data_key is None:
-            raise VaultLocked()
-        from advocate_app.store import migrate
-        from advocate_app.store.backup import create_backup
-
-        revision = migrate.current_revision(self._require_engine())
-        info = create_backup(
-            self.db_path, self.keys, self._data_key, out_path, schema_revision=revision
-        )
-        self.checkpoint_quietly()
-        return info
 
     def _data_key_ref(self) -> bytearray:
         """The live data key, for store modules that wrap it into a new key slot."""
@@ -764,64 +535,10 @@ class Vault:
         self._note_success()
         return True
 
-    def list_active_user_ids(self) -> list[str]:
-        from sqlalchemy import select
-
-        from advocate_app.store.models import User
-
-        with self.read() as s:
-            return list(s.scalars(select(User.id).where(User.active.is_(True))))
-
-    def raw_count(self, table: str) -> int:
-        """Row count of one of our own tables (tests and diagnostics; the name is checked)."""
-        if not table.isidentifier():
-            raise ValueError("not a table name")
-        from sqlalchemy import text
-
-        with self.read() as s:
-            return int(s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
-
-
 def _create_private(path: Path) -> None:
-    from advocate_app.store.fsutil import open_private
-
     if not path.exists():
         with open_private(path):
             pass
-
-
-def _read_throttle(folder: Path) -> tuple[int, float]:
-    """(wrong tries in a row, wall-clock time before which no try is taken) from the small
-    non-secret file beside the vault; (0, 0) when there is none or it is unreadable."""
-    try:
-        doc = json.loads((folder / THROTTLE_FILE_NAME).read_text("utf-8"))
-        failures, not_before = int(doc["failures"]), float(doc["not_before"])
-    except (OSError, ValueError, TypeError, KeyError):
-        return 0, 0.0
-    if failures < 0 or not math.isfinite(not_before):
-        return 0, 0.0
-    return min(failures, 1000), not_before
-
-
-def _write_throttle(folder: Path, failures: int, not_before: float) -> None:
-    path = folder / THROTTLE_FILE_NAME
-    try:
-        if failures == 0:
-            path.unlink(missing_ok=True)
-        else:
-            # Counts and a time only: no user name or id.
-            atomic_write_bytes(path, json.dumps(
-                {"failures": failures, "not_before": not_before}).encode("utf-8"))
-    except OSError:
-        pass  # a read-only folder: the in-memory throttle still holds for this process
-
-
-def _broken_text() -> InvalidInput:
-    """Text with a lone surrogate reached the database: refused in plain words, never as a raw
-    UnicodeEncodeError (the transaction was rolled back)."""
-    from advocate_app.store.checks import BROKEN_TEXT
-
-    return InvalidInput(BROKEN_TEXT)
 
 
 def _vault_exists() -> VaultExists:
@@ -839,26 +556,6 @@ def _acquire(folder: Path) -> FolderLock:
             raise VaultReadOnly(folder) from exc
         raise
     return lock
-
-
-DAMAGED_WHILE_WORKING = (
-    "Part of the vault could not be read: it may be damaged. What you were typing is kept. "
-    "Lock the app, then check the vault and restore the newest backup if it is damaged."
-)
-
-
-def _is_damage(exc: Exception) -> bool:
-    """A database error that means damaged pages (not a constraint, not a busy lock)."""
-    orig = getattr(exc, "orig", None)
-    msg = str(orig if orig is not None else exc).lower()
-    return any(m in msg for m in ("malformed", "file is not a database", "not a database",
-                                  "file is encrypted"))
-
-
-def _is_storage_full(exc: OperationalError) -> bool:
-    msg = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
-    return any(m in msg for m in ("database or disk is full", "disk i/o error", "readonly",
-                                  "read-only", "unable to open database file"))
 
 
 def _new_id() -> str:

@@ -6,6 +6,10 @@ people (the ui passes them through tr()). Order matters: it is the order shown o
 
 from __future__ import annotations
 
+# The resource directory's categories: the shipped library defines them (it is below the store);
+# the office's own entries in the vault use the same ones.
+from advocate_app.library.resources import RESOURCE_CATEGORIES as RESOURCE_CATEGORIES
+
 # VOCA Performance Measurement Tool age bands.
 AGE_GROUPS: dict[str, str] = {
     "0-12": "0–12",
@@ -81,18 +85,6 @@ ANONYMOUS_CONTACT_KINDS: dict[str, str] = {
     "other": "Other",
 }
 
-RESOURCE_CATEGORIES: dict[str, str] = {
-    "hotline": "Hotline",
-    "housing": "Housing and shelter",
-    "legal": "Legal and immigration",
-    "health": "Health and recovery",
-    "government": "Government office",
-    "coalition": "Coalition or network",
-    "transportation": "Transportation",
-    "employment": "Employment and education",
-    "childcare": "Childcare and family",
-    "other": "Other",
-}
 
 ROLES: dict[str, str] = {
     "advocate": "Advocate",

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advocate_app.store.diagnose import BACKUP_DIR_NAME, Diagnosis, folder_vault_id
+from advocate_app.store.diagnose import Diagnosis, folder_vault_id
 from advocate_app.store.errors import VaultError
+from advocate_app.store.layout import BACKUP_DIR_NAME
 from advocate_app.store.restore import RestoreRequest
 from advocate_app.ui.backup_section import (
     RestoreConfirmDialog,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from advocate_app.library.guides import Guide, load_guides
 from advocate_app.paths import assets_dir
-from advocate_app.store.help_guides import Guide, load_guides
 from advocate_app.ui.qt import (
     QDialog,
     QDialogButtonBox,

@@ -12,14 +12,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from advocate_app.store.reference import (
-    ARTICLE_SCHEME,
-    Article,
-    ReferenceIndex,
-    ShippedResource,
-    render_html,
-)
-from advocate_app.store.search import SearchFailed
+from advocate_app.library.index import ReferenceIndex
+from advocate_app.library.parsing import Article
+from advocate_app.library.render import ARTICLE_SCHEME, render_html
+from advocate_app.library.resources import ShippedResource
+from advocate_app.searchtext.marks import SearchFailed
 from advocate_app.ui.clipboard import copy_text
 from advocate_app.ui.files import ask_save_path
 from advocate_app.ui.qt import (

@@ -7,7 +7,7 @@ import html
 import logging
 from collections.abc import Callable
 
-from advocate_app.store.search import SearchFailed
+from advocate_app.searchtext.marks import SearchFailed
 from advocate_app.store.search_all import Hit, Results
 from advocate_app.ui.qt import (
     QLabel,

@@ -5,9 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from advocate_app.store.library import is_loaded as library_loaded
-from advocate_app.store.library import shipped_library
-from advocate_app.store.reference import Article, ReferenceIndex, ShippedResource
+from advocate_app.library.shipped import is_loaded as library_loaded
+from advocate_app.library.shipped import shipped_library
 from advocate_app.store.search_all import Hit, search_everything
 from advocate_app.ui.qt import Qt, tr
 from advocate_app.ui.search_page import SearchPage
@@ -23,26 +22,6 @@ if TYPE_CHECKING:
     from advocate_app.ui.shell import Section, Shell
 
 log = logging.getLogger(__name__)
-
-
-class ReferenceLibrary:
-    """Public, shipped text: loaded once per run and shared by the section and the search."""
-
-    _instance: ReferenceLibrary | None = None
-
-    def __init__(self) -> None:
-        # Loaded once per process, usually already on a worker thread while the passphrase
-        # was typed (ui.warmup).
-        loaded = shipped_library()
-        self.articles: list[Article] = loaded.articles
-        self.resources: list[ShippedResource] = loaded.resources
-        self.index: ReferenceIndex = loaded.index
-
-    @classmethod
-    def shared(cls) -> ReferenceLibrary:
-        if cls._instance is None:
-            cls._instance = cls()
-        return cls._instance
 
 
 def build_sections(controller: AppController, shell: Shell) -> None:
@@ -71,7 +50,7 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     def reference() -> ReferenceSection:
         from advocate_app.ui.reference_section import ReferenceSection
 
-        library = ReferenceLibrary.shared()
+        library = shipped_library()
         return ReferenceSection(library.articles, library.resources, index=library.index)
 
     def resources() -> Section:
@@ -130,7 +109,7 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     shell.shortcuts_requested.connect(show_shortcuts)
 
     page = SearchPage(lambda text, correct, full: search_everything(
-        vault, ReferenceLibrary.shared().index, text, correct=correct, full_ranking=full))
+        vault, shipped_library().index, text, correct=correct, full_ranking=full))
 
     def open_hit(hit: Hit) -> None:
         shell.leave_search()

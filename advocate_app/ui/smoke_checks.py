@@ -16,12 +16,12 @@ def _check(condition: bool, what: str) -> None:
 def exercise(vault: Vault, folder: Path) -> list[str]:
     from datetime import date
 
+    from advocate_app.library.shipped import shipped_library
     from advocate_app.reports.periods import QUARTER, completed_periods
     from advocate_app.reports.summary import export_pdf
     from advocate_app.store import clients, needs, notes
     from advocate_app.store.clients import ClientFields
     from advocate_app.store.search_all import search_everything
-    from advocate_app.ui.sections import ReferenceLibrary
 
     done = []
     drafts.save_draft(vault, "smoke", "draft text")
@@ -32,7 +32,7 @@ def exercise(vault: Vault, folder: Path) -> list[str]:
     notes.add_note(vault, client_id, "contact", "Smoke test note about a bus pass.")
     needs.add_need(vault, client_id, "transportation", "Bus pass")
     done.append("client, note and need added")
-    results = search_everything(vault, ReferenceLibrary.shared().index, "bus pass")
+    results = search_everything(vault, shipped_library().index, "bus pass")
     _check(bool(results.groups["note"]), "the note was not found")
     _check(bool(results.groups["article"]), "the reference was not searchable")
     done.append("search finds the note and the reference")

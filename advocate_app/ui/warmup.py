@@ -43,9 +43,10 @@ PURE_MODULES = (
     "advocate_app.store.engine",
     "advocate_app.store.audit",
     "advocate_app.store.migrate",
-    "advocate_app.store.search",
-    "advocate_app.store.reference",
-    "advocate_app.store.library",
+    "advocate_app.searchtext.terms",
+    "advocate_app.store.query",
+    "advocate_app.library.index",
+    "advocate_app.library.shipped",
     "advocate_app.store.clients",
     "advocate_app.store.notes",
     "advocate_app.store.needs",
@@ -101,8 +102,8 @@ def _import_pure() -> None:
             importlib.import_module(name)
         except ImportError:  # a trimmed build; the unlock imports what it needs itself
             log.warning("warm-up could not import %s", name)
+    from advocate_app.library.shipped import shipped_library
     from advocate_app.store import migrate
-    from advocate_app.store.library import shipped_library
 
     migrate.head_revision()  # reads every migration script once; cached for the unlock
     shipped_library()

@@ -12,13 +12,12 @@ import pytest
 
 from advocate_app.store import backup_status, clients, notes
 from advocate_app.store.backup import (
-    BackupNotWritten,
     auto_backup_if_due,
     automatic_backups,
     backup_to_folder,
     backup_vault,
-    read_backup_info,
 )
+from advocate_app.store.backup_file import BackupNotWritten, read_backup_info
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
 

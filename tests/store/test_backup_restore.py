@@ -15,15 +15,17 @@ import pytest
 from advocate_app.store import appointments, clients, drafts, needs, notes, restore
 from advocate_app.store.appointments import AppointmentFields
 from advocate_app.store.backup import (
+    auto_backup_if_due,
+    automatic_backups,
+    backup_to_folder,
+    list_backups,
+)
+from advocate_app.store.backup_file import (
     BackupDamaged,
     BackupIncomplete,
     BackupTooNew,
     NotABackup,
-    auto_backup_if_due,
-    automatic_backups,
-    backup_to_folder,
     check_backup_file,
-    list_backups,
     read_backup_info,
 )
 from advocate_app.store.clients import ClientFields

@@ -17,17 +17,12 @@ import pytest
 from advocate_app.store import clients, notes
 from advocate_app.store.backup import auto_backup_if_due
 from advocate_app.store.clients import ClientFields
-from advocate_app.store.diagnose import (
-    MESSAGES,
-    Problem,
-    checkpoint_needed,
-    diagnose,
-    only_needs_checkpoint,
-    read_wal,
-)
+from advocate_app.store.diagnose import MESSAGES, Problem, diagnose
 from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged, VaultError
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.vault import Vault
+from advocate_app.store.wal import checkpoint_needed, only_needs_checkpoint, read_wal
 from tests.conftest import PASSPHRASE
 from tests.store.test_backup_restore import data_key_of, sha_map
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from advocate_app.store import crypto, migrate
-from advocate_app.store.backup import BackupInvalid, check_backup_file
+from advocate_app.store.backup_file import BackupInvalid, check_backup_file
 from advocate_app.store.engine import connect_keyed, make_engine
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.vault import Vault

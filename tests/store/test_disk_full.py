@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.store import backup as backup_module
-from advocate_app.store.backup import BackupNotWritten, backup_to_folder
+from advocate_app.store import backup_file as backup_module
+from advocate_app.store.backup import backup_to_folder
+from advocate_app.store.backup_file import BackupNotWritten
 from advocate_app.store.errors import StorageFull
-from advocate_app.store.keyslots import KEYS_FILE_NAME
+from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.vault import Vault
 from tests.store.test_backup_restore import data_key_of, sha_map
 
@@ -33,7 +34,8 @@ CHILD = textwrap.dedent(
     import json, resource, signal, sys
     from pathlib import Path
     from advocate_app.store import clients, notes
-    from advocate_app.store.backup import BackupNotWritten, backup_to_folder
+    from advocate_app.store.backup import backup_to_folder
+    from advocate_app.store.backup_file import BackupNotWritten
     from advocate_app.store.clients import ClientFields
     from advocate_app.store.errors import StorageFull
     from advocate_app.store.vault import Vault

@@ -14,12 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advocate_app.store.backup import BackupInvalid, check_backup_file, read_backup_info
-from advocate_app.store.diagnose import Problem, diagnose, read_wal
+from advocate_app.store.backup_file import BackupInvalid, check_backup_file, read_backup_info
+from advocate_app.store.diagnose import Problem, diagnose
 from advocate_app.store.errors import VaultError
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile, Slot
+from advocate_app.store.keyslots import KeysFile, Slot
+from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.restore import BackupCredentials, restore_backup, verify_backup_with
 from advocate_app.store.vault import Vault
+from advocate_app.store.wal import read_wal
 from tests.store.test_backup_restore import sha_map
 
 FUZZ = settings(max_examples=60, deadline=None,

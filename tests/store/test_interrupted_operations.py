@@ -15,7 +15,8 @@ import pytest
 
 from advocate_app import cli
 from advocate_app.store import clients, notes
-from advocate_app.store.backup import automatic_backups, check_backup_file
+from advocate_app.store.backup import automatic_backups
+from advocate_app.store.backup_file import check_backup_file
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.diagnose import Problem, diagnose
 from advocate_app.store.errors import VaultExists

@@ -48,7 +48,7 @@ def test_upgrade_from_previous_version(vault_dir: Path, previous: str) -> None:
         assert vault.integrity_problems() == []
         backups = list(vault.backup_dir.glob("before-upgrade-*.acbackup"))
         assert len(backups) == 1
-        from advocate_app.store.backup import read_backup_info
+        from advocate_app.store.backup_file import read_backup_info
 
         assert read_backup_info(backups[0]).schema_revision == previous
 

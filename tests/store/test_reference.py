@@ -9,18 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.store.reference import (
+from advocate_app.library.index import ReferenceHit, ReferenceIndex
+from advocate_app.library.parsing import (
     Article,
-    ReferenceHit,
-    ReferenceIndex,
-    ResourceFileError,
-    ShippedResource,
     linked_slugs,
     load_articles,
-    load_shipped_resources,
     parse_article,
     plain_text,
-    render_html,
+)
+from advocate_app.library.render import render_html
+from advocate_app.library.resources import (
+    ResourceFileError,
+    ShippedResource,
+    load_shipped_resources,
 )
 from advocate_app.store.vocab import RESOURCE_CATEGORIES
 

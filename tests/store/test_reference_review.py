@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.store.reference import (
+from advocate_app.library.parsing import (
     REVIEW_INTERVAL_MONTHS,
     add_months,
     load_articles,

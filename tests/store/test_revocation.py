@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.store import backup, notes, users
+from advocate_app.store import backup, backup_file, notes, users
 from advocate_app.store.clients import ClientFields, create_client
 from advocate_app.store.engine import connect_keyed
 from advocate_app.store.errors import KeysDoNotMatchVault, VaultError
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.restore import (
     BackupCredentials,
     unwrap_backup_key,
@@ -51,7 +52,7 @@ def _keys_documents(folder: Path) -> list[tuple[Path, KeysFile]]:
         if path.is_file() and KEYS_FILE_NAME in path.name:
             found.append((path, KeysFile.from_document(json.loads(path.read_bytes()))))
         elif path.is_file() and path.name.endswith(".acbackup"):
-            found.append((path, backup.read_backup_keys(path)))
+            found.append((path, backup_file.read_backup_keys(path)))
     return found
 
 
@@ -71,7 +72,7 @@ def _old_secret_opens(folder: Path, user_id: str, passphrase: str,
     for n, path in enumerate(folder.rglob("*.acbackup")):
         dest = tmp_path / f"unpacked-{n}"
         dest.mkdir(parents=True)
-        backup.extract_backup(path, dest)
+        backup_file.extract_backup(path, dest)
         databases.append(dest / "vault.db")
     for db in databases:
         try:
@@ -92,7 +93,7 @@ def _everyone_else_gets_in(folder: Path, vault_template) -> None:
         again.unlock_with_recovery_key(maria, vault_template.recovery_key)
     for path in sorted((folder / "backups").glob("*.acbackup")):
         verify_backup_with(path, BackupCredentials(passphrase=PASSPHRASE, user_name=FIRST_USER))
-        keys = backup.read_backup_keys(path)
+        keys = backup_file.read_backup_keys(path)
         unwrap_backup_key(keys, BackupCredentials(recovery_key=vault_template.recovery_key))
 
 

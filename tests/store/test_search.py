@@ -8,10 +8,10 @@ import logging
 import pytest
 from sqlalchemy import text
 
+from advocate_app.searchtext import terms as q
+from advocate_app.searchtext.marks import SearchFailed
 from advocate_app.store import clients, notes
-from advocate_app.store import query as q
 from advocate_app.store.clients import ClientFields
-from advocate_app.store.search import SearchFailed
 from advocate_app.store.search_all import search_everything
 from advocate_app.store.vault import Vault
 
@@ -114,11 +114,11 @@ def test_many_matches_show_the_newest_first_then_the_ranking(vault: Vault, monke
 
 
 def test_one_list_puts_the_best_hit_first_whatever_its_kind(vault: Vault) -> None:
-    from advocate_app.ui.sections import ReferenceLibrary
+    from advocate_app.library.shipped import shipped_library
 
     cid = clients.create_client(vault, ClientFields(alias="Visa Marsh"))
     notes.add_note(vault, cid, "contact", "Talked about the T visa interview.")
-    results = search_everything(vault, ReferenceLibrary.shared().index, "T visa")
+    results = search_everything(vault, shipped_library().index, "T visa")
     assert results.first() is not None and results.first().target.get("key") == "t-visa"
     kinds = {h.kind for h in results.hits}
     assert {"article", "note"} <= kinds
@@ -138,17 +138,18 @@ def test_a_broken_index_is_reported_and_logged_without_the_text(
 
 
 def test_a_correction_holds_when_the_vault_has_only_the_other_words(vault: Vault) -> None:
-    from advocate_app.ui.sections import ReferenceLibrary
+    from advocate_app.library.shipped import shipped_library
 
     cid = clients.create_client(vault, ClientFields(alias="Tern"))
     notes.add_note(vault, cid, "contact", "Made a plan for Tuesday.")
-    results = search_everything(vault, ReferenceLibrary.shared().index, "safty plan")
+    results = search_everything(vault, shipped_library().index, "safty plan")
     assert results.corrected and results.typed == "safty plan"
     assert results.first() is not None and results.first().target.get("key") == "safety-planning"
 
 
 def test_a_spanish_article_is_stemmed_as_spanish() -> None:
-    from advocate_app.store.reference import ReferenceIndex, parse_article
+    from advocate_app.library.index import ReferenceIndex
+    from advocate_app.library.parsing import parse_article
 
     text = ("---\ntitle: Vivienda segura\ncategory: Necesidades\nsummary: Refugios y viviendas.\n"
             "language: es\nsources: [Fuente pública]\nlast_reviewed: 2026-11-01\n---\n"

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from advocate_app.library.index import ReferenceIndex
+from advocate_app.library.parsing import load_articles
+from advocate_app.library.resources import load_shipped_resources
 from advocate_app.paths import assets_dir
-from advocate_app.store.reference import ReferenceIndex, load_articles, load_shipped_resources
 
 QUESTIONS: list[tuple[str, str]] = [
     # Plain questions, as said out loud.

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from advocate_app.store.errors import KeysFileUnsafe, WrongPassphrase
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile
+from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.vault import UnlockThrottled, Vault
 from tests.conftest import FIRST_USER, PASSPHRASE
 

@@ -20,7 +20,8 @@ from advocate_app.store.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from advocate_app.store.keyslots import KEYS_FILE_NAME, KeysFile, Slot
+from advocate_app.store.keyslots import KeysFile, Slot
+from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.vault import UnlockThrottled, Vault, passphrase_problem
 from tests.conftest import PASSPHRASE
 

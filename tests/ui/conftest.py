@@ -22,7 +22,7 @@ def qapp():
     app = make_application([])
     # The app loads the shipped reference library while the passphrase is typed (ui.warmup),
     # which these tests skip: load it once here, so no test waits for it in a search.
-    from advocate_app.store.library import shipped_library
+    from advocate_app.library.shipped import shipped_library
 
     shipped_library()
     return app

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.store import backup as backup_module
+from advocate_app.store import backup_file as backup_module
 from advocate_app.store.backup import auto_backup_if_due
 from advocate_app.store.diagnose import Problem, diagnose
-from advocate_app.store.keyslots import KEYS_FILE_NAME
+from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.restore import RestoreRequest
 from advocate_app.store.vault import CurrentUser, Vault
 from advocate_app.ui import files

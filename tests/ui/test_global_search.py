@@ -128,8 +128,8 @@ def test_a_typo_is_corrected_and_the_original_can_be_searched(unlocked, qtbot) -
 
 
 def test_a_failing_search_says_so(unlocked, qtbot, monkeypatch) -> None:
+    from advocate_app.searchtext.marks import SearchFailed
     from advocate_app.store import search_all
-    from advocate_app.store.search import SearchFailed
 
     def broken(*_args, **_kwargs):
         raise SearchFailed

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from advocate_app.store.reference import load_articles, load_shipped_resources
+from advocate_app.library.parsing import load_articles
+from advocate_app.library.resources import load_shipped_resources
 from advocate_app.ui.qt import (
     QFileDialog,
     QGuiApplication,

@@ -17,7 +17,7 @@ def test_the_warm_up_loads_what_the_first_unlock_needs(qapp, qtbot) -> None:
     qtbot.waitUntil(lambda: bool(finished), timeout=60000)
     for name in (*warmup.PURE_MODULES, *warmup.UI_MODULES):
         assert name in sys.modules, name
-    from advocate_app.store import library
+    from advocate_app.library import shipped as library
 
     assert library._loaded is not None and library._loaded.articles
 

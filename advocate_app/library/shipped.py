@@ -1,6 +1,7 @@
 """The shipped reference library (articles, resource directory, search index), loaded once per
-process. Pure Python and public text: the ui warms it up on a worker thread while the person
-types the passphrase, so the first unlock does not wait for Markdown parsing."""
+process and shared by the Reference section and the search box. Pure Python and public text: the
+ui warms it up on a worker thread while the person types the passphrase, so the first unlock
+does not wait for Markdown parsing."""
 
 from __future__ import annotations
 
@@ -8,20 +9,18 @@ import logging
 import threading
 from dataclasses import dataclass
 
+from advocate_app.library.index import ReferenceIndex
+from advocate_app.library.parsing import Article, load_articles
+from advocate_app.library.resources import ShippedResource, load_shipped_resources
 from advocate_app.paths import assets_dir
-from advocate_app.store.reference import (
-    Article,
-    ReferenceIndex,
-    ShippedResource,
-    load_articles,
-    load_shipped_resources,
-)
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class ShippedLibrary:
+    """Public, shipped text: the articles, the national directory and their search index."""
+
     articles: list[Article]
     resources: list[ShippedResource]
     index: ReferenceIndex
@@ -41,6 +40,7 @@ def shipped_library() -> ShippedLibrary:
 
 
 def is_loaded() -> bool:
+    """Whether shipped_library() would return at once (the warm-up already loaded it)."""
     return _loaded is not None
 
 
