@@ -9,8 +9,9 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from advocate_app.ui import main_window, qt, removable
+from advocate_app.ui import qt, removable
 from advocate_app.ui.qt import QDialog, QPrinter, Qt
+from advocate_app.ui.vault import recovery_key
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -79,7 +80,7 @@ def _choose(monkeypatch, path: Path | None) -> list[str]:
         offered.append(default_name)
         return path
 
-    monkeypatch.setattr(main_window, "ask_save_path", ask_save_path)
+    monkeypatch.setattr(recovery_key, "ask_save_path", ask_save_path)
     return offered
 
 
