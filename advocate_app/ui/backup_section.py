@@ -30,7 +30,7 @@ from advocate_app.store.restore import (
 )
 from advocate_app.store.vault import Vault
 from advocate_app.ui.files import ask_folder, ask_open_path
-from advocate_app.ui.format import fmt_datetime
+from advocate_app.ui.format import fmt_datetime, size_text
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -42,7 +42,6 @@ from advocate_app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QLocale,
     QProgressBar,
     QPushButton,
     Qt,
@@ -66,11 +65,6 @@ def _alive(widget: QWidget) -> bool:
     from shiboken6 import isValid
 
     return isValid(widget)
-
-
-def size_text(size_bytes: int) -> str:
-    return QLocale().formattedDataSize(size_bytes, 1,
-                                       QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def when_text(created: datetime) -> str:

@@ -18,9 +18,9 @@ from advocate_app.ui.backup_section import (
     RestoreConfirmDialog,
     choose_backup_file,
     open_restore_dialog,
-    size_text,
     when_text,
 )
+from advocate_app.ui.format import size_text
 from advocate_app.ui.qt import QHBoxLayout, QPushButton, Qt, Signal, tr
 from advocate_app.ui.widgets import Page, hline, label, primary_button, set_message
 

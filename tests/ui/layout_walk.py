@@ -143,7 +143,8 @@ def main() -> int:
                 detail.tabs.setCurrentIndex(index)
                 check(f"client {tab}", window)
     # The main dialogs, each at its own size on this screen.
-    from advocate_app.ui import client_dialogs, settings_section
+    from advocate_app.ui import settings_section
+    from advocate_app.ui.clients import dialogs as client_dialogs
 
     dialogs: list[QDialog] = [
         client_dialogs.DestroyDialog("Rosalind Q.", window),  # type: ignore[call-arg]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from advocate_app.store import clients, drafts
 from advocate_app.store.clients import ClientFields
-from advocate_app.ui.client_list_model import ClientListModel
+from advocate_app.ui.clients.list_model import ClientListModel
 from advocate_app.ui.qt import QDialog, Qt
 from tests.ui.conftest import unlock
 
@@ -56,11 +56,12 @@ def test_client_note_search_edit_destroy(unlocked, qtbot, monkeypatch) -> None:
         assert dialog.ok.isEnabled()
         return QDialog.DialogCode.Accepted
 
-    from advocate_app.ui import client_dialogs, widgets
+    from advocate_app.ui import widgets
+    from advocate_app.ui.clients import dialogs as client_dialogs
 
     monkeypatch.setattr(client_dialogs.DestroyDialog, "exec", confirm_destroy)
     monkeypatch.setattr(widgets, "inform", lambda *a, **k: None)
-    monkeypatch.setattr("advocate_app.ui.clients_section.inform", lambda *a, **k: None)
+    monkeypatch.setattr("advocate_app.ui.clients.detail.inform", lambda *a, **k: None)
     section.detail.destroy_record()
     assert section.detail is None
     assert section.model.rowCount() == 0

@@ -13,7 +13,7 @@ JARGON = re.compile(r"key slot|\bk = |<k\b|integrity|\bpages\b|\bkeyslot", re.IG
 
 def _shown_strings() -> list[tuple[str, str]]:
     found = []
-    for path in sorted((PACKAGE / "ui").glob("*.py")):
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id == "tr" and node.args

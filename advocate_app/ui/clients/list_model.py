@@ -8,7 +8,8 @@ from datetime import datetime
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientQuery, ClientRow
 from advocate_app.ui.format import fmt_date, fmt_datetime
-from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, tr
+from advocate_app.ui.lists import AnyIndex
+from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, Qt, tr
 
 PAGE = 200  # the first page: on screen at once
 MORE = 1000  # each later page, while scrolling: fewer round trips and repaints
@@ -23,7 +24,6 @@ COLUMNS = [
 ]
 SORTABLE = {0: "alias", 2: "intake", 4: "last_contact"}
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 # Compared as plain ints: data() is called for every role of every painted cell.
 _ROLES_USED = frozenset({int(Qt.ItemDataRole.DisplayRole.value),
                          int(Qt.ItemDataRole.AccessibleTextRole.value), int(ClientIdRole)})
@@ -156,6 +156,3 @@ class ClientListModel(QAbstractTableModel):
             if row.id == client_id:
                 return i
         return None
-
-    def client_id_at(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None

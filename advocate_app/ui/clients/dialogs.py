@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from advocate_app.store.contacts import CONTACT_TOPICS
 from advocate_app.store.vocab import ANONYMOUS_CONTACT_KINDS
 from advocate_app.ui.format import from_qdate
@@ -127,8 +125,8 @@ class ReleaseDialog(QDialog):
             "recipient": self.recipient.text(),
             "information": self.information.text(),
             "purpose": self.purpose.text(),
-            "signed_on": from_qdate(self.signed.date()) or date.today(),
-            "expires_on": from_qdate(self.expires.date()) or date.today(),
+            "signed_on": from_qdate(self.signed.date()),
+            "expires_on": from_qdate(self.expires.date()),
         }
 
 
@@ -173,7 +171,7 @@ class AnonymousContactDialog(QDialog):
 
     def values(self) -> dict[str, object]:
         return {
-            "contact_date": from_qdate(self.when.date()) or date.today(),
+            "contact_date": from_qdate(self.when.date()),
             "kind": self.kind.currentData(),
             "minutes": self.minutes.value(),
             "topics": [code for code, box in self.topic_boxes.items() if box.isChecked()],
