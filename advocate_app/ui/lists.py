@@ -1,11 +1,15 @@
-"""The pieces every list of a client's records shares: the pane that shows either the list or
-what to do when it is empty, and the row delegate that gives rows room to breathe."""
+"""The pieces the app's lists share: a section's list pane (title, main action, filter), the
+stack that shows either a list or what to do while it is empty, and the row delegate that
+gives rows room to breathe."""
 
 from __future__ import annotations
 
 from advocate_app.ui.qt import (
+    QHBoxLayout,
+    QLineEdit,
     QModelIndex,
     QPersistentModelIndex,
+    QPushButton,
     QRect,
     QSize,
     QStackedWidget,
@@ -13,11 +17,35 @@ from advocate_app.ui.qt import (
     QStyleOptionViewItem,
     Qt,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 from advocate_app.ui.widgets import label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class SectionListPane(QWidget):
+    """The list side of a section (Clients, Resources): its title with the main action beside
+    it, then a filter box; the section adds its list and anything else to `body`."""
+
+    def __init__(self, title: str, action: str, filter_hint: str, filter_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(12, 12, 6, 12)
+        head = QHBoxLayout()
+        head.addWidget(label(title, "title", wrap=False))
+        head.addStretch(1)
+        self.action_button = QPushButton(action)
+        self.action_button.setProperty("role", "primary")
+        head.addWidget(self.action_button)
+        self.body.addLayout(head)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(filter_hint)
+        self.filter.setAccessibleName(filter_name)
+        self.filter.setClearButtonEnabled(True)
+        self.body.addWidget(self.filter)
 
 
 class ListPane(QStackedWidget):

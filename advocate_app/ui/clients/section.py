@@ -16,6 +16,7 @@ from advocate_app.ui.clients.dialogs import AnonymousContactDialog
 from advocate_app.ui.clients.form import ClientForm
 from advocate_app.ui.clients.list_model import ClientIdRole, ClientListModel
 from advocate_app.ui.format import fmt_datetime
+from advocate_app.ui.lists import SectionListPane
 from advocate_app.ui.needs.panel import NeedsPanel
 from advocate_app.ui.qt import (
     QAbstractItemView,
@@ -61,22 +62,12 @@ class ClientsSection(Section):
         outer.addWidget(splitter)
 
         # The list pane
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(12, 12, 6, 12)
-        head = QHBoxLayout()
-        head.addWidget(label(tr("Clients"), "title", wrap=False))
-        head.addStretch(1)
-        self.new_button = QPushButton(tr("New client"))
-        self.new_button.setProperty("role", "primary")
+        left = SectionListPane(tr("Clients"), tr("New client"), tr("Filter by alias"),
+                               tr("Filter clients by alias"))
+        lv = left.body
+        self.new_button = left.action_button
         self.new_button.clicked.connect(self.new_client)
-        head.addWidget(self.new_button)
-        lv.addLayout(head)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(tr("Filter by alias"))
-        self.filter.setAccessibleName(tr("Filter clients by alias"))
-        self.filter.setClearButtonEnabled(True)
-        lv.addWidget(self.filter)
+        self.filter = left.filter
         filters = QHBoxLayout()
         self.scope = QComboBox()
         self.scope.setAccessibleName(tr("Whose clients"))
