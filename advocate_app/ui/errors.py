@@ -22,6 +22,14 @@ def unexpected_error_text() -> str:
     ).format(log_path())
 
 
+def file_error_text() -> str:
+    """The standard sentence when the computer could not read or write a file (an OSError)."""
+    return tr(
+        "A file could not be read or written: the disk may be full, read-only or no longer "
+        "plugged in. Check it and try again."
+    )
+
+
 def _hook(etype: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     global _showing
     if issubclass(etype, KeyboardInterrupt):

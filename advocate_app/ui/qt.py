@@ -21,6 +21,7 @@ _WHERE: dict[str, str] = {
     "QAbstractTableModel": "QtCore",
     "QAction": "QtGui",
     "QApplication": "QtWidgets",
+    "QBoxLayout": "QtWidgets",
     "QButtonGroup": "QtWidgets",
     "QByteArray": "QtCore",
     "QCheckBox": "QtWidgets",
@@ -182,6 +183,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import (
         QAbstractItemView,
         QApplication,
+        QBoxLayout,
         QButtonGroup,
         QCheckBox,
         QComboBox,

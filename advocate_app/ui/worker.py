@@ -24,6 +24,24 @@ class _Signals(QObject):
     progress = Signal(int)
 
 
+class TaskActivity(QObject):
+    """Tells when the last running task's answer has been handled (tests wait on it instead of
+    sleeping: `qtbot.waitSignal(task_activity().all_finished)`)."""
+
+    all_finished = Signal()
+
+
+_activity: TaskActivity | None = None
+
+
+def task_activity() -> TaskActivity:
+    """The one TaskActivity, made on first use on the GUI thread."""
+    global _activity
+    if _activity is None:
+        _activity = TaskActivity()
+    return _activity
+
+
 class _Task(QRunnable):
     def __init__(self, fn: Callable[..., Any], with_progress: bool) -> None:
         super().__init__()
@@ -96,6 +114,7 @@ def run_task(
             _lower_this_threads_priority()
             return fn(*args)
 
+    task_activity()  # made here, on the GUI thread, before any answer can come back
     task = _Task(job, on_progress is not None)
     _running.add(task)
 
@@ -110,11 +129,17 @@ def run_task(
 
     def finished_ok(result: Any) -> None:
         release()
-        on_done(result)
+        try:
+            on_done(result)
+        finally:
+            _announce_if_idle()
 
     def finished_err(exc: BaseException) -> None:
         release()
-        on_error(exc)
+        try:
+            on_error(exc)
+        finally:
+            _announce_if_idle()
 
     task.signals.done.connect(finished_ok)
     task.signals.failed.connect(finished_err)
@@ -122,6 +147,12 @@ def run_task(
         task.signals.progress.connect(on_progress)
     (low_priority_pool() if low_priority else QThreadPool.globalInstance()).start(task)
     return task
+
+
+def _announce_if_idle() -> None:
+    # After the callback: a callback that started the next task keeps the set non-empty.
+    if not _running:
+        task_activity().all_finished.emit()
 
 
 def tasks_running() -> int:

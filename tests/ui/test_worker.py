@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from advocate_app.ui.worker import run_task, tasks_running
+from advocate_app.ui.worker import run_task, task_activity, tasks_running
 
 
 class _Secret:
@@ -46,3 +46,25 @@ def test_a_failed_task_lets_go_too(qtbot) -> None:
     qtbot.waitUntil(lambda: results == ["failed"])
     gc.collect()
     assert captured() is None
+
+
+def test_all_finished_comes_after_the_last_answer_was_handled(qtbot) -> None:
+    """A callback that starts the next task keeps the signal back until that one is handled."""
+    order: list[str] = []
+
+    def second_done(_value: object) -> None:
+        order.append("second handled")
+
+    def first_done(_value: object) -> None:
+        order.append("first handled")
+        run_task(lambda: 2, second_done, lambda exc: None)
+
+    activity = task_activity()
+    activity.all_finished.connect(lambda: order.append("all finished"))
+    try:
+        with qtbot.waitSignal(activity.all_finished, timeout=10_000):
+            run_task(lambda: 1, first_done, lambda exc: None)
+    finally:
+        activity.all_finished.disconnect()
+    assert order == ["first handled", "second handled", "all finished"]
+    assert tasks_running() == 0
