@@ -94,7 +94,7 @@ def test_add_items_from_the_checklist(qtbot, vault: Vault, client_id: int) -> No
         ("Emergency shelter", "Not started", "", "", ""),
         ("Rental assistance", "Not started", "", "", ""),
     ]
-    assert panel.detail.title.text() == "Emergency shelter"  # the first new need is selected
+    assert panel.detail.need_title.text() == "Emergency shelter"  # the first new need is selected
 
     # The checklist now shows them as already on the list, and they cannot be ticked again.
     qtbot.mouseClick(panel.add_checklist_button, LEFT)

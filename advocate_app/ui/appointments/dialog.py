@@ -7,6 +7,7 @@ from datetime import datetime
 from advocate_app.store import appointments
 from advocate_app.store.appointments import AppointmentFields, AppointmentView
 from advocate_app.store.vocab import APPOINTMENT_KINDS
+from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.format import from_qdate, short_date_format, to_qdate
 from advocate_app.ui.qt import (
     QCheckBox,
@@ -14,7 +15,6 @@ from advocate_app.ui.qt import (
     QDate,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +25,6 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
-from advocate_app.ui.widgets import label
 
 
 class AppointmentDialog(QDialog):
@@ -67,16 +66,10 @@ class AppointmentDialog(QDialog):
         outcome_label.setBuddy(self.outcome)
         form.addRow(outcome_label, self.outcome)
         layout.addLayout(form)
-        self.message = label("", "error")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            tr("Save appointment") if existing else tr("Add appointment"),
-            QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        foot = add_dialog_foot(
+            self, layout, tr("Save appointment") if existing else tr("Add appointment"),
+            message=True)
+        self.message, self.save_button = foot.message, foot.ok
         if existing is not None:
             self.date.setDate(to_qdate(existing.starts_at.date()))
             self.time.setTime(QTime(existing.starts_at.hour, existing.starts_at.minute))

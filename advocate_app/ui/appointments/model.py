@@ -17,8 +17,8 @@ from advocate_app.ui.qt import (
     Qt,
     tr,
 )
+from advocate_app.ui.roles import APPOINTMENT_ID_ROLE
 
-APPOINTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
 class AppointmentsModel(QAbstractTableModel):
     COL_WHEN, COL_KIND, COL_PLACE, COL_ACCOMPANIED, COL_OUTCOME = range(5)

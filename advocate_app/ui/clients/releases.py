@@ -13,11 +13,11 @@ from advocate_app.ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    Qt,
     QVBoxLayout,
     QWidget,
     tr,
 )
+from advocate_app.ui.roles import RELEASE_ID_ROLE
 from advocate_app.ui.widgets import label, set_message
 
 
@@ -55,7 +55,7 @@ class ReleasesPanel(QWidget):
             text = (f"[{states[state]}] {rel.recipient} — {rel.information} — {rel.purpose}\n"
                     f"{tr('signed {0}').format(fmt_date(rel.signed_on))}, {until}")
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, rel.id)
+            item.setData(RELEASE_ID_ROLE, rel.id)
             self.list.addItem(item)
         if self.list.count() == 0:
             self.message.setText(tr("No releases recorded. Nothing may be shared without one."))
@@ -67,7 +67,7 @@ class ReleasesPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            releases.add_release(self.vault, self.client_id, **dialog.values())  # type: ignore[arg-type]
+            releases.add_release(self.vault, self.client_id, **dialog.values())
         except VaultError as exc:
             set_message(self.message, exc.message, "error")
             return
@@ -78,5 +78,5 @@ class ReleasesPanel(QWidget):
         if item is None:
             set_message(self.message, tr("Select a release first."), "hint")
             return
-        releases.revoke_release(self.vault, item.data(Qt.ItemDataRole.UserRole))
+        releases.revoke_release(self.vault, item.data(RELEASE_ID_ROLE))
         self.refresh()

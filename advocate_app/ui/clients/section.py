@@ -14,7 +14,7 @@ from advocate_app.ui.appointments.panel import AppointmentsPanel
 from advocate_app.ui.clients.detail import ClientDetail
 from advocate_app.ui.clients.dialogs import AnonymousContactDialog
 from advocate_app.ui.clients.form import ClientForm
-from advocate_app.ui.clients.list_model import ClientIdRole, ClientListModel
+from advocate_app.ui.clients.list_model import ClientListModel
 from advocate_app.ui.format import fmt_datetime
 from advocate_app.ui.lists import SectionListPane
 from advocate_app.ui.needs.panel import NeedsPanel
@@ -28,6 +28,7 @@ from advocate_app.ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QModelIndex,
     QPushButton,
     QScrollArea,
     QShortcut,
@@ -41,11 +42,10 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.roles import CLIENT_ID_ROLE, HIT_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import add_rich_item, label, set_message
 from advocate_app.ui.worker import LatestOnly
-
-HitRole = Qt.ItemDataRole.UserRole + 3
 
 
 class ClientsSection(Section):
@@ -202,12 +202,13 @@ class ClientsSection(Section):
             self.table.selectRow(row)
             self.table.selectionModel().blockSignals(False)
 
-    def _row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex | None) -> None:
         if not current.isValid():
             return
-        client_id = self.model.data(current, ClientIdRole)
-        if client_id is not None and (self.detail is None or self.detail.client_id != client_id):
-            self.open_client(int(client_id))
+        client_id = self.model.data(current, CLIENT_ID_ROLE)
+        if isinstance(client_id, int) and (self.detail is None
+                                           or self.detail.client_id != client_id):
+            self.open_client(client_id)
 
     # --- the record ---------------------------------------------------------------------------
 
@@ -336,7 +337,7 @@ class ClientsSection(Section):
                 self.results,
                 f"<b>{html.escape(hit.alias)}</b> · {html.escape(fmt_datetime(hit.created_at))}"
                 f" · {html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
-            item.setData(HitRole, (hit.client_id, hit.note_id))
+            item.setData(HIT_ROLE, (hit.client_id, hit.note_id))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
         if not hits:
             self.results.addItem(QListWidgetItem(tr("No notes match.")))
@@ -345,7 +346,7 @@ class ClientsSection(Section):
                                  else tr("{0} notes match").format(len(hits)))
 
     def _open_hit(self, item: QListWidgetItem) -> None:
-        data = item.data(HitRole)
+        data = item.data(HIT_ROLE)
         if not data:
             return
         client_id, note_id = data
@@ -358,11 +359,11 @@ class ClientsSection(Section):
         if detail is None:
             return
         widget = detail.widget_for(tab)
-        if isinstance(widget, NeedsPanel) and isinstance(place.get("need_id"), int):
-            widget.select_need(int(place["need_id"]))  # type: ignore[arg-type]
-        elif (isinstance(widget, AppointmentsPanel)
-              and isinstance(place.get("appointment_id"), int)):
-            widget.select_appointment(int(place["appointment_id"]))  # type: ignore[arg-type]
+        need_id, appointment_id = place.get("need_id"), place.get("appointment_id")
+        if isinstance(widget, NeedsPanel) and isinstance(need_id, int):
+            widget.select_need(need_id)
+        elif isinstance(widget, AppointmentsPanel) and isinstance(appointment_id, int):
+            widget.select_appointment(appointment_id)
         elif tab == "notes":
             detail.notes.focus_composer()
 
@@ -401,7 +402,7 @@ class ClientsSection(Section):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            contacts.log_contact(self.vault, **dialog.values())  # type: ignore[arg-type]
+            contacts.log_contact(self.vault, **dialog.values())
         except VaultError as exc:
             self.count_label.setText(exc.message)
             return

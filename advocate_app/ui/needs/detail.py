@@ -3,6 +3,9 @@ status history."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TypedDict
+
 from advocate_app.store import needs
 from advocate_app.store.needs import NeedView
 from advocate_app.store.vocab import NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES
@@ -30,6 +33,17 @@ from advocate_app.ui.qt import (
 from advocate_app.ui.widgets import label
 
 
+class NeedEdits(TypedDict):
+    """What the form changes on a need, by store.needs.update_need's own names."""
+
+    priority: str | None
+    next_step: str
+    due_date: date | None
+    note_line: str
+    resource_name: str
+
+
+
 class NeedDetail(QGroupBox):
     """The selected need: the client's priority, next step, due date, note, resource, history."""
 
@@ -45,8 +59,8 @@ class NeedDetail(QGroupBox):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = label("", "subtitle")
-        layout.addWidget(self.title)
+        self.need_title = label("", "subtitle")
+        layout.addWidget(self.need_title)
         self.category = label("", "hint")
         layout.addWidget(self.category)
         form = QFormLayout()
@@ -113,12 +127,12 @@ class NeedDetail(QGroupBox):
         self.history.setMinimumHeight(self.fontMetrics().height() * 6)
         layout.addWidget(self.history, 1)
         # On a small screen the form scrolls; it never squashes its rows into each other.
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(page)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setMinimumHeight(self.fontMetrics().height() * 8)
-        self.stack.addWidget(self.scroll)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(page)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.stack.addWidget(self.form_scroll)
         outer.addWidget(self.stack)
 
         self.need: NeedView | None = None
@@ -147,7 +161,7 @@ class NeedDetail(QGroupBox):
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentIndex(1)
-        self.title.setText(need.label)
+        self.need_title.setText(need.label)
         self.category.setText(tr(NEED_CATEGORIES.get(need.category, need.category)))
         self.status.setCurrentIndex(max(self.status.findData(need.status), 0))
         self.priority.setCurrentIndex(max(self.priority.findData(need.priority), 0))
@@ -173,7 +187,7 @@ class NeedDetail(QGroupBox):
                 text += tr(" ({0})").format(change.user_name)
             self.history.addItem(text)
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> NeedEdits:
         return {
             "priority": self.priority.currentData(),
             "next_step": self.next_step.text(),

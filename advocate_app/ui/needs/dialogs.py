@@ -5,10 +5,10 @@ from __future__ import annotations
 from advocate_app.store import needs
 from advocate_app.store.needs import NeedView, TemplateItem
 from advocate_app.store.vocab import NEED_CATEGORIES
+from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.qt import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -53,7 +53,6 @@ class AddFromChecklistDialog(QDialog):
                 self.tree.addTopLevelItem(group)
                 groups[item.category] = group
             row = QTreeWidgetItem([item.label])
-            row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             if item.id in have_ids or (item.category, item.label.casefold()) in have_labels:
                 row.setText(0, tr("{0} — already on the list").format(item.label))
                 row.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, greyed, not tickable
@@ -65,13 +64,7 @@ class AddFromChecklistDialog(QDialog):
             group.addChild(row)
         self.tree.expandAll()
         layout.addWidget(self.tree, 1)
-        buttons = QDialogButtonBox()
-        self.add_button = buttons.addButton(tr("Add needs"),
-                                            QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.add_button = add_dialog_foot(self, layout, tr("Add needs")).ok
         self.tree.itemChanged.connect(self._update_button)
         self._update_button()
         first = next(iter(self._items.values()), None)
@@ -116,15 +109,9 @@ class AddOwnNeedDialog(QDialog):
             lab.setBuddy(widget)
             form.addRow(lab, widget)
         layout.addLayout(form)
-        self.message = label("", "error")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.add_button = buttons.addButton(tr("Add need"),
-                                            QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        foot = add_dialog_foot(self, layout, tr("Add need"), on_accept=self._accept,
+                               message=True)
+        self.message, self.add_button = foot.message, foot.ok
         self.need.setFocus()
 
     def _accept(self) -> None:

@@ -25,10 +25,8 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.roles import NEED_CATEGORY_ROLE, NEED_ID_ROLE, NEED_STATUS_ROLE
 
-NEED_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
-CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
 
 def status_text(code: str) -> str:
     return tr(NEED_STATUSES.get(code, code))
@@ -196,9 +194,9 @@ class NeedsModel(QAbstractItemModel):
             return text or tr("none")
         if role == NEED_ID_ROLE:
             return need.id
-        if role == STATUS_ROLE:
+        if role == NEED_STATUS_ROLE:
             return need.status
-        if role == CATEGORY_ROLE:
+        if role == NEED_CATEGORY_ROLE:
             return need.category
         return None
 
@@ -213,7 +211,7 @@ class NeedsModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == CATEGORY_ROLE:
+        if role == NEED_CATEGORY_ROLE:
             return category
         return None
 

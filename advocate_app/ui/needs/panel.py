@@ -27,6 +27,7 @@ from advocate_app.ui.qt import (
     QKeySequence,
     QMenu,
     QModelIndex,
+    QPoint,
     QPushButton,
     QResizeEvent,
     QSize,
@@ -240,7 +241,7 @@ class NeedsPanel(QWidget):
         if need is None or not self.detail.dirty:
             return True
         try:
-            saved = needs.update_need(self.vault, need.id, **self.detail.values())  # type: ignore[arg-type]
+            saved = needs.update_need(self.vault, need.id, **self.detail.values())
         except VaultError as exc:
             self._show_error(exc.message)
             return False
@@ -375,8 +376,8 @@ class NeedsPanel(QWidget):
                 self.detail.show_history(history)
         self.changed.emit()
 
-    def _context_menu(self, point: object) -> None:
-        index = self.view.indexAt(point)  # type: ignore[arg-type]
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
         if self.model.need_at(index) is None:
             return
         self.view.setCurrentIndex(index)
@@ -386,7 +387,7 @@ class NeedsPanel(QWidget):
         menu.addSeparator()
         menu.addAction(self.change_action)
         menu.addAction(self.remove_action)
-        menu.popup(self.view.viewport().mapToGlobal(point))  # type: ignore[arg-type]
+        menu.popup(self.view.viewport().mapToGlobal(point))
 
     def _show_error(self, text: str) -> None:
         self.message.setText(text)

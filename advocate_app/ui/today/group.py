@@ -9,17 +9,14 @@ from advocate_app.ui.qt import (
     QGroupBox,
     QHeaderView,
     QItemSelectionModel,
-    Qt,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     tr,
 )
+from advocate_app.ui.roles import CLIENT_ID_ROLE, PLACE_ROLE
 from advocate_app.ui.widgets import label
-
-PLACE_ROLE = Qt.ItemDataRole.UserRole
-CLIENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class TodayGroup(QGroupBox):
@@ -63,7 +60,7 @@ class TodayGroup(QGroupBox):
         tip = tr("Enter or double-click to open this client")
         for texts, client_id, place in rows:
             item = QTreeWidgetItem(texts)
-            item.setData(0, CLIENT_ROLE, client_id)
+            item.setData(0, CLIENT_ID_ROLE, client_id)
             item.setData(0, PLACE_ROLE, place)
             item.setToolTip(0, tip)
             items.append(item)

@@ -29,8 +29,9 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.roles import CLIENT_ID_ROLE, PLACE_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.today.group import CLIENT_ROLE, PLACE_ROLE, TodayGroup
+from advocate_app.ui.today.group import TodayGroup
 from advocate_app.ui.widgets import label
 
 
@@ -207,7 +208,7 @@ class TodaySection(Section):
         return [row.alias, last], row.client_id, row.open_at
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        client_id = item.data(0, CLIENT_ROLE)
+        client_id = item.data(0, CLIENT_ID_ROLE)
         place = item.data(0, PLACE_ROLE)
         if client_id is None:
             return
