@@ -29,14 +29,15 @@ from advocate_app.store.restore import (
     read_restorable_info,
 )
 from advocate_app.store.vault import Vault
+from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.files import ask_folder, ask_open_path
 from advocate_app.ui.format import fmt_datetime
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -53,19 +54,11 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import label, passphrase_field, set_message
-from advocate_app.ui.worker import run_task
 
 BACKUP_FILTER = "Advocate Companion backups (*.acbackup)"
-
-
-def _alive(widget: QWidget) -> bool:
-    """False once Qt deleted the widget (the shell is torn down when the app locks while a
-    backup or a passphrase check is still running on a worker thread)."""
-    from shiboken6 import isValid
-
-    return isValid(widget)
 
 
 def size_text(size_bytes: int) -> str:
@@ -188,19 +181,13 @@ class RestoreConfirmDialog(QDialog):
         self.use_recovery.toggled.connect(self._toggle_recovery)
         form.addRow("", self.use_recovery)
         layout.addLayout(form)
-        self.message = label("", "error")
+        foot = add_dialog_foot(self, layout, tr("Restore this backup"), on_accept=self._check,
+                               message=True)
+        self.message, self.restore_button, self.cancel_button = (
+            foot.message, foot.ok, foot.cancel)
         self.message.setAccessibleName(tr("Restore message"))
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.restore_button = buttons.addButton(tr("Restore this backup"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setProperty("role", "primary")
-        self.cancel_button = buttons.addButton(tr("Cancel"),
-                                               QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
         self.rejected.connect(self.secret.clear)
-        layout.addWidget(buttons)
         self.secret.setFocus()
 
     def _toggle_recovery(self, on: bool) -> None:
@@ -228,31 +215,22 @@ class RestoreConfirmDialog(QDialog):
                                  else tr("Type the passphrase."))
             return
         credentials = self.credentials()
-        self._set_checking(True)
         path = self.info.path
 
         def done(_info: object) -> None:
-            if not _alive(self):
-                return
-            self._set_checking(False)
             self.secret.clear()
             self.accept()
             # Handed over, not kept: the secret lives no longer than the restore needs it.
             self.confirmed.emit(RestoreRequest(path, credentials,
                                                allow_other_vault=self.other_vault))
 
-        def failed(exc: BaseException) -> None:
-            if not _alive(self):
-                return
-            self._set_checking(False)
-            if isinstance(exc, VaultError):
-                self.message.setText(exc.message)
-                self.secret.selectAll()
-                self.secret.setFocus()
-            else:
-                raise exc
+        def failed(text: str) -> None:
+            self.message.setText(text)
+            self.secret.selectAll()
+            self.secret.setFocus()
 
-        run_task(lambda: check_backup_access(path, credentials), done, failed)
+        Operation(self, lambda: check_backup_access(path, credentials)).busy(
+            self._set_checking).success(done).failure(failed).run_in_background()
 
     def _set_checking(self, on: bool) -> None:
         self._checking = on
@@ -409,7 +387,7 @@ class BackupSection(Section):
         for info in backups:
             item = QTreeWidgetItem([when_text(info.created), size_text(info.size_bytes),
                                     kind_text(info.kind)])
-            item.setData(0, Qt.ItemDataRole.UserRole, str(info.path))
+            item.setData(0, KEY_ROLE, str(info.path))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.backup_list.addTopLevelItem(item)
         for column in range(2):
@@ -447,43 +425,24 @@ class BackupSection(Section):
         if folder is None:
             return
         vault = self.vault
-        self._busy = True
-        self._update_buttons()
         self.progress.setValue(0)
-        self.progress.setVisible(True)
         set_message(self.status, tr("Making the backup and checking it…"), "hint")
 
         def done(info: BackupInfo) -> None:
-            if not _alive(self):
-                return
-            self._busy = False
-            self.progress.setVisible(False)
-            self._update_buttons()
             set_message(self.status, tr(
                 "Backup saved and checked: {0} in {1} ({2}). Keep it somewhere locked, away "
                 "from this computer.").format(info.path.name, str(info.path.parent),
                                                size_text(info.size_bytes)), "ok")
             self.refresh()
 
-        def failed(exc: BaseException) -> None:
-            if not _alive(self):
-                return
-            self._busy = False
-            self.progress.setVisible(False)
-            self._update_buttons()
-            if isinstance(exc, VaultError):
-                set_message(self.status, exc.message, "error")
-            else:
-                raise exc
+        Operation(self, lambda report: backup_to_folder(vault, folder, progress=report)).busy(
+            self._set_backing_up).progress(self.progress.setValue).success(done).failure(
+            lambda text: set_message(self.status, text, "error")).run_in_background()
 
-        bar = self.progress
-
-        def progress(percent: int) -> None:
-            if _alive(bar):
-                bar.setValue(percent)
-
-        run_task(lambda report: backup_to_folder(vault, folder, progress=report), done, failed,
-                 on_progress=progress)
+    def _set_backing_up(self, on: bool) -> None:
+        self._busy = on
+        self.progress.setVisible(on)
+        self._update_buttons()
 
     # --- restore ----------------------------------------------------------------------------
 
@@ -491,7 +450,7 @@ class BackupSection(Section):
         item = self.backup_list.currentItem()
         if item is None or not self.restore_selected_button.isVisible():
             return
-        self._confirm_restore(Path(item.data(0, Qt.ItemDataRole.UserRole)))
+        self._confirm_restore(Path(item.data(0, KEY_ROLE)))
 
     def restore_from_file(self) -> None:
         path = choose_backup_file(self, self.vault.backup_dir)

@@ -23,6 +23,7 @@ from advocate_app.store.vocab import (
     TRAFFICKING_TYPES,
 )
 from advocate_app.ui.format import fmt_clock, fmt_date
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QApplication,
     QEvent,
@@ -53,14 +54,13 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.theme import ACCENT, apply_theme
 from advocate_app.ui.widgets import confirm, label, primary_button, set_message
-from advocate_app.ui.worker import run_task
 
 log = logging.getLogger(__name__)
 
-_ID = Qt.ItemDataRole.UserRole
 MIN_SCALE, MAX_SCALE = 1.1, 3.0
 
 # Sizes relative to the application font, so presenter mode scales them with everything else.
@@ -204,9 +204,6 @@ class TrainerSection(Section):
         # (scenario id, step index): asked for but not started / being written right now.
         self._wanted: tuple[str, int] | None = None
         self._inflight: tuple[str, int] | None = None
-        self._alive = [True]  # read by callbacks that may arrive after a lock deleted us
-        alive = self._alive
-        self.destroyed.connect(lambda *_: alive.__setitem__(0, False))
         self.setStyleSheet(_STYLE)
 
         outer = QHBoxLayout(self)
@@ -225,7 +222,7 @@ class TrainerSection(Section):
         _wrap_items(self.scenario_list)
         for scenario in session.scenarios:
             item = QListWidgetItem(scenario.title)
-            item.setData(_ID, scenario.id)
+            item.setData(KEY_ROLE, scenario.id)
             item.setToolTip(scenario.summary)
             self.scenario_list.addItem(item)
         lv.addWidget(self.scenario_list, 2)
@@ -383,7 +380,7 @@ class TrainerSection(Section):
     def _scenario_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        scenario_id = self.scenario_list.item(row).data(_ID)
+        scenario_id = self.scenario_list.item(row).data(KEY_ROLE)
         scenario = self.session.select(scenario_id)
         self.scenario_title.setText(scenario.title)
         self.summary.setText(scenario.summary)
@@ -594,23 +591,14 @@ class TrainerSection(Section):
         self._inflight = job
         self._update_controls()
         session = self.session
-        alive = self._alive
 
         def work() -> None:
             session.go_to(job[1], scenario_id=job[0])
 
-        def done(_result: object) -> None:
-            if alive[0]:
-                self._finished(None)
-
-        def failed(exc: BaseException) -> None:
-            if alive[0]:
-                self._finished(exc)
-            elif not isinstance(exc, VaultError):
-                log.warning("a demo step failed after its screen was closed: %s",
-                            type(exc).__name__)
-
-        run_task(work, done, failed)
+        # Every failure is the trainer's to see (_finished says what to do next), and nothing
+        # is called back into a screen a lock has closed meanwhile.
+        Operation(self, work).success(lambda _r: self._finished(None)).on(
+            Exception, self._finished).run_in_background()
 
     def _finished(self, error: BaseException | None) -> None:
         job = self._inflight

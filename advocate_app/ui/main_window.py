@@ -7,6 +7,7 @@ import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advocate_app.settings import Settings
 from advocate_app.store.errors import (
@@ -21,6 +22,7 @@ from advocate_app.store.vocab import ROLES
 from advocate_app.ui.clipboard import clear_if_unchanged
 from advocate_app.ui.files import ask_save_path
 from advocate_app.ui.idle import IdleWatcher
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.pages import (
     MessagePage,
     NewPassphrasePage,
@@ -52,7 +54,10 @@ from advocate_app.ui.restart import ResumeState
 from advocate_app.ui.session_events import SessionEvents
 from advocate_app.ui.shell import DemoBanner, Shell
 from advocate_app.ui.widgets import set_message
-from advocate_app.ui.worker import run_task, tasks_running, wait_for_low_priority_work
+from advocate_app.ui.worker import tasks_running, wait_for_low_priority_work
+
+if TYPE_CHECKING:  # the restore module is imported when a restore starts, not at start-up
+    from advocate_app.store.restore import RestoreRequest, RestoreResult
 
 log = logging.getLogger(__name__)
 
@@ -335,11 +340,11 @@ class AppController:
         self.damaged.show_diagnosis(diagnose(self.data_dir, error=error))  # type: ignore[attr-defined]
         self._show(self.damaged)
 
-    def restore_from_backup(self, request: object) -> None:
+    def restore_from_backup(self, request: RestoreRequest) -> None:
         """Put a backup in place of the current vault, which is kept aside (never deleted)."""
         from advocate_app.store.restore import authorize_restore_from_vault, restore_backup
 
-        authorization = getattr(request, "authorization", None)
+        authorization = request.authorization
         if self.vault is not None:
             if self.vault.is_unlocked:
                 # A supervisor of the vault now open, not merely a user of the backup.
@@ -358,26 +363,25 @@ class AppController:
                               "is kept aside in a folder named before-restore."), [])
         folder = self.data_dir
 
-        def done(result: object) -> None:
+        def done(result: RestoreResult) -> None:
             self.start()
-            kept = getattr(result, "kept_aside", None)
+            kept = result.kept_aside
             if kept is not None and self.window.stack.currentWidget() is self.unlock_page:
                 set_message(self.unlock_page.message, tr(
                     "The backup was restored. The vault as it was is kept in {0}. Unlock to "
-                    "continue.").format(Path(kept).name), "ok")
+                    "continue.").format(kept.name), "ok")
 
-        def failed(exc: BaseException) -> None:
-            self.start()
-            if not isinstance(exc, VaultError):
-                raise exc
+        def failed(text: str) -> None:
             page = self.window.stack.currentWidget()
             if hasattr(page, "show_error"):
-                page.show_error(exc.message)
+                page.show_error(text)
 
-        run_task(lambda: restore_backup(folder, request.path, request.credentials,  # type: ignore[attr-defined]
-                                        authorization=authorization,
-                                        allow_other_vault=request.allow_other_vault),  # type: ignore[attr-defined]
-                 done, failed)
+        # Whatever happened, start again from the folder as it now is (busy(False) runs first).
+        Operation(self.window, lambda: restore_backup(
+            folder, request.path, request.credentials, authorization=authorization,
+            allow_other_vault=request.allow_other_vault)).busy(
+            lambda on: None if on else self.start()).success(done).failure(
+            failed).run_in_background()
 
     def _show(self, page: QWidget) -> None:
         self.window.stack.setCurrentWidget(page)
@@ -404,7 +408,6 @@ class AppController:
     # --- set-up -------------------------------------------------------------------------------
 
     def create_vault(self, office: str, user: str, passphrase: str) -> None:
-        self.setup.set_busy(True)
         target = self.kdf_target_seconds
 
         def work() -> tuple[Vault, str]:
@@ -412,20 +415,13 @@ class AppController:
                                 passphrase=passphrase, kdf_target_seconds=target)
 
         def done(result: tuple[Vault, str]) -> None:
-            self.setup.set_busy(False)
             self.setup.clear_secrets()
             self.vault, key_text = result
             self.recovery.show_key(key_text)
             self._show(self.recovery)
 
-        def failed(exc: BaseException) -> None:
-            self.setup.set_busy(False)
-            if isinstance(exc, VaultError):
-                self.setup.show_error(exc.message)
-            else:
-                raise exc
-
-        run_task(work, done, failed)
+        Operation(self.setup, work).busy(self.setup.set_busy).success(done).failure(
+            self.setup.show_error).run_in_background()
 
     def _recovery_document(self) -> QTextDocument:
         import html
@@ -517,11 +513,10 @@ class AppController:
         if wait > 0:
             self.unlock_page.show_error(UnlockThrottled(wait).message, wait)
             return
-        self.unlock_page.set_busy(True)
+        page = self.unlock_page
 
         def done(_user: object) -> None:
-            self.unlock_page.set_busy(False)
-            self.unlock_page.reset()
+            page.reset()
             user = vault.current_user
             if vault.unlocked_with_recovery_key:
                 self.new_passphrase.prepare(tr(
@@ -538,38 +533,26 @@ class AppController:
             else:
                 self.enter_shell()
 
-        def failed(exc: BaseException) -> None:
-            self.unlock_page.set_busy(False)
-            if isinstance(exc, (VaultDamaged, KeysDoNotMatchVault)):
-                self._show_damaged(exc)
-            elif isinstance(exc, VaultError):
-                self.unlock_page.show_error(exc.message, vault.seconds_until_next_attempt())
-            else:
-                raise exc
-
-        run_task(lambda: fn(vault), done, failed)
+        Operation(page, lambda: fn(vault)).busy(page.set_busy).success(done).on(
+            (VaultDamaged, KeysDoNotMatchVault), self._show_damaged).failure(
+            lambda text: page.show_error(text, vault.seconds_until_next_attempt())
+        ).run_in_background()
 
     def set_new_passphrase(self, passphrase: str) -> None:
         vault = self.vault
         if vault is None:
             return
-        self.new_passphrase.save.setEnabled(False)
+        page = self.new_passphrase
 
         def done(_r: object) -> None:
-            self.new_passphrase.save.setEnabled(True)
-            self.new_passphrase.prepare("", [])
+            page.prepare("", [])
             self.enter_shell()
-
-        def failed(exc: BaseException) -> None:
-            self.new_passphrase.save.setEnabled(True)
-            if isinstance(exc, VaultError):
-                self.new_passphrase.show_error(exc.message)
-            else:
-                raise exc
 
         from advocate_app.store import users as store_users
 
-        run_task(lambda: store_users.change_own_passphrase(vault, None, passphrase), done, failed)
+        Operation(page, lambda: store_users.change_own_passphrase(vault, None, passphrase)).busy(
+            lambda on: page.save.setEnabled(not on)).success(done).failure(
+            page.show_error).run_in_background()
 
     # --- the unlocked shell -------------------------------------------------------------------
 
@@ -637,19 +620,20 @@ class AppController:
                 if section is not None and hasattr(section, "refresh"):
                     section.refresh()
 
-        def done(_info: object) -> None:
-            show_outcome()
+        def damaged(exc: VaultDamaged) -> None:
+            self.lock("damaged")
+            self._show_damaged(exc)
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, VaultDamaged):
-                self.lock("damaged")
-                self._show_damaged(exc)
-            elif isinstance(exc, (StorageFull, VaultError)):
-                log.warning("the automatic backup was not made (%s)", type(exc).__name__)
-                if self.vault is not None and self.vault.is_unlocked:
-                    show_outcome()
-            else:
-                raise exc
+        def not_made(exc: VaultError) -> None:
+            log.warning("the automatic backup was not made (%s)", type(exc).__name__)
+            if self.vault is not None and self.vault.is_unlocked:
+                show_outcome()
+
+        # No parent: a damaged vault found after a lock still takes the window to the
+        # damaged screen.
+        operation = Operation(None, lambda: auto_backup_if_due(vault, keep)).low_priority(
+            ).success(lambda _info: show_outcome()).on(VaultDamaged, damaged).on(
+            (StorageFull, VaultError), not_made)
 
         keep = self.settings.backups_to_keep
         shell = self.shell
@@ -660,8 +644,7 @@ class AppController:
         timer = QTimer(shell)
         timer.setSingleShot(True)
         timer.setInterval(AUTO_BACKUP_DELAY_MS)
-        timer.timeout.connect(lambda: run_task(lambda: auto_backup_if_due(vault, keep), done,
-                                               failed, low_priority=True))
+        timer.timeout.connect(lambda: operation.run_in_background())
         timer.start()
 
     def focus_search(self) -> None:

@@ -50,25 +50,24 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
+from advocate_app.ui.roles import KEY_ROLE, KIND_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import hline, inform, label
 
 # What a list row stands for: kind "article" (key: slug), "resources" (key: a resource name, or
 # "" for the whole directory) or "group" (a category or a heading in the results).
-_KIND = Qt.ItemDataRole.UserRole
-_KEY = Qt.ItemDataRole.UserRole + 1
 
 
 def _mark(item: QTreeWidgetItem, kind: str, key: str) -> QTreeWidgetItem:
-    item.setData(0, _KIND, kind)
-    item.setData(0, _KEY, key)
+    item.setData(0, KIND_ROLE, kind)
+    item.setData(0, KEY_ROLE, key)
     return item
 
 
 def _what(item: QTreeWidgetItem | None) -> tuple[str, str]:
     if item is None:
         return "", ""
-    return str(item.data(0, _KIND) or ""), str(item.data(0, _KEY) or "")
+    return str(item.data(0, KIND_ROLE) or ""), str(item.data(0, KEY_ROLE) or "")
 
 # Longest comfortable reading line, in average characters.
 _READING_CHARS = 100

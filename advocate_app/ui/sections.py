@@ -9,10 +9,10 @@ from advocate_app.store.library import is_loaded as library_loaded
 from advocate_app.store.library import shipped_library
 from advocate_app.store.reference import Article, ReferenceIndex, ShippedResource
 from advocate_app.store.search_all import Hit, search_everything
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import Qt, tr
 from advocate_app.ui.search_page import SearchPage
 from advocate_app.ui.today_section import TodaySection
-from advocate_app.ui.worker import run_task
 
 # The other sections' modules are imported when the section is first built (usually already
 # loaded by ui.warmup while the passphrase was typed): unlocking waits only for Today.
@@ -108,9 +108,9 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     if not library_loaded():
         # Normally loaded while the passphrase was typed (ui.warmup); if not, on a worker now,
         # so the first search or visit to Reference finds it ready and Today does not wait.
-        run_task(shipped_library, lambda _lib: None,
-                 lambda exc: log.warning("the reference library could not be loaded (%s)",
-                                         type(exc).__name__))
+        Operation(None, shipped_library).on(
+            Exception, lambda exc: log.warning("the reference library could not be loaded (%s)",
+                                               type(exc).__name__)).run_in_background()
 
     def help_section() -> Section:
         from advocate_app.ui.help_section import HelpSection

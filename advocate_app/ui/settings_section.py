@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from advocate_app.settings import Settings
 from advocate_app.store import report_settings, users
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault, passphrase_strength
 from advocate_app.store.vocab import ROLES
+from advocate_app.ui.dialogs import add_dialog_foot
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +32,7 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
+from advocate_app.ui.roles import USER_ID_ROLE, USER_NAME_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import (
     StrengthMeter,
@@ -39,7 +42,8 @@ from advocate_app.ui.widgets import (
     passphrase_field,
     readable_width,
 )
-from advocate_app.ui.worker import run_task
+
+T = TypeVar("T")
 
 
 class AddUserDialog(QDialog):
@@ -61,14 +65,9 @@ class AddUserDialog(QDialog):
             self.role.addItem(tr(text), code)
         add_form_rows(form, ((tr("&Name"), self.name), (tr("&Role"), self.role)))
         layout.addLayout(form)
-        self.message = label("", "error")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(tr("Add user"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        foot = add_dialog_foot(self, layout, tr("Add user"), on_accept=self._accept,
+                               message=True)
+        self.ok, self.message = foot.ok, foot.message
         readable_width(self)  # the explanation was clipped in a narrow dialog
 
     def _accept(self) -> None:
@@ -102,11 +101,8 @@ class ShownOnceDialog(QDialog):
         layout.addWidget(label(tr(
             "It is shown only this once and is not saved anywhere. Close this window when it "
             "has been passed on."), "hint"))
-        buttons = QDialogButtonBox()
-        done = buttons.addButton(tr("Done"), QDialogButtonBox.ButtonRole.AcceptRole)
+        done = add_dialog_foot(self, layout, tr("Done"), cancel=False).ok
         done.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
 
     def done(self, result: int) -> None:  # the secret leaves the screen with the dialog
         self.secret.clear()
@@ -141,12 +137,7 @@ class RevokeDialog(QDialog):
         self.backups_box.setVisible(ask_backups)
         layout.addWidget(self.backups_box)
         layout.addWidget(label(elsewhere_warning(), "hint"))
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.ok = add_dialog_foot(self, layout, action).ok
 
     def old_backups(self) -> str:
         return "delete" if self.delete.isChecked() else "reencrypt"
@@ -177,15 +168,9 @@ class ChangePassphraseDialog(QDialog):
         self.delete_backups.setVisible(False)
         self.is_supervisor = is_supervisor
         layout.addWidget(self.delete_backups)
-        self.message = label("", "error")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(tr("Change passphrase"),
-                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        foot = add_dialog_foot(self, layout, tr("Change passphrase"), on_accept=self._accept,
+                               message=True)
+        self.ok, self.message = foot.ok, foot.message
         self.new.textChanged.connect(
             lambda t: self.meter.set_score(passphrase_strength(t, inputs) if t else None))
         self.someone_knows.toggled.connect(self._someone_knows_changed)
@@ -414,8 +399,8 @@ class SettingsSection(Section):
             if info.must_change_passphrase:
                 text += tr(" (has a temporary passphrase)")
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, info.name)
+            item.setData(USER_ID_ROLE, info.id)
+            item.setData(USER_NAME_ROLE, info.name)
             self.user_list.addItem(item)
 
     def _no_contact_changed(self, days: int) -> None:
@@ -432,25 +417,23 @@ class SettingsSection(Section):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, role = dialog.name.text(), dialog.role.currentData()
-        self._set_busy(True)
         self.users_status.setText(tr("Adding {0}…").format(name))
 
         def done(added: users.NewPassphrase) -> None:
-            self._set_busy(False)
             self.users_status.setText(tr("{0} was added.").format(added.user.name))
             self.refresh_users()
             self._show_once(tr("Temporary passphrase"), tr(
                 "Tell {0} this temporary passphrase in person. They will choose their own the "
                 "first time they unlock.").format(added.user.name), added.temporary_passphrase)
 
-        run_task(lambda: users.add_user(self.vault, name, role), done, self._failed)
+        self._operation(lambda: users.add_user(self.vault, name, role), done)
 
     def _selected_user(self) -> tuple[str, str] | None:
         item = self.user_list.currentItem()
         if item is None:
             self.users_status.setText(tr("Select a user in the list first."))
             return None
-        return item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
+        return item.data(USER_ID_ROLE), item.data(USER_NAME_ROLE)
 
     def remove_user(self) -> None:
         selected = self._selected_user()
@@ -463,18 +446,15 @@ class SettingsSection(Section):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.old_backups()
-        self._set_busy(True)
         self.users_status.setText(tr("Removing {0} and giving the vault a new key…").format(name))
 
         def done(result: users.RekeyResult) -> None:
-            self._set_busy(False)
             self.users_status.setText(tr("{0} was removed. {1}").format(
                 name, self._backups_text(result)))
             self.refresh_users()
             self._show_rekey_secrets(result)
 
-        run_task(lambda: users.remove_user(self.vault, user_id, old_backups=choice), done,
-                 self._failed)
+        self._operation(lambda: users.remove_user(self.vault, user_id, old_backups=choice), done)
 
     def reset_passphrase(self) -> None:
         selected = self._selected_user()
@@ -487,11 +467,9 @@ class SettingsSection(Section):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.old_backups()
-        self._set_busy(True)
         self.users_status.setText(tr("Resetting the passphrase and giving the vault a new key…"))
 
         def done(reset: users.NewPassphrase) -> None:
-            self._set_busy(False)
             self.users_status.setText(tr("{0} has a new temporary passphrase. {1}").format(
                 name, self._backups_text(reset.rekey)))
             self.refresh_users()
@@ -500,8 +478,8 @@ class SettingsSection(Section):
                 "next time they unlock.").format(name), reset.temporary_passphrase)
             self._show_rekey_secrets(reset.rekey)
 
-        run_task(lambda: users.reset_passphrase(self.vault, user_id, old_backups=choice), done,
-                 self._failed)
+        self._operation(lambda: users.reset_passphrase(self.vault, user_id, old_backups=choice),
+                        done)
 
     def change_passphrase(self) -> None:
         user = self.vault.current_user
@@ -512,11 +490,9 @@ class SettingsSection(Section):
         current, new = dialog.current.text(), dialog.new.text()
         someone_knows = dialog.someone_knows.isChecked()
         choice = dialog.old_backups()
-        self._set_busy(True)
         self.status.setText(tr("Changing your passphrase…"))
 
         def done(result: users.RekeyResult | None) -> None:
-            self._set_busy(False)
             if result is None:
                 self.status.setText(tr("Your passphrase was changed."))
                 return
@@ -524,9 +500,9 @@ class SettingsSection(Section):
                                    "{0}").format(self._backups_text(result)))
             self._show_rekey_secrets(result)
 
-        run_task(lambda: users.change_own_passphrase(
+        self._operation(lambda: users.change_own_passphrase(
             self.vault, current, new, someone_else_may_know=someone_knows, old_backups=choice),
-            done, self._failed)
+            done)
 
     def _backups_text(self, result: users.RekeyResult | None) -> str:
         if result is None:
@@ -561,10 +537,12 @@ class SettingsSection(Section):
                        self.change_button):
             button.setEnabled(not busy)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, VaultError):
-            self.status.setText(exc.message)
-            self.users_status.setText(exc.message)
-        else:
-            raise exc
+    def _operation(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Users' work runs off the GUI thread (a new key for the vault takes a moment) with
+        the users' buttons disabled; a refusal is said in both status lines."""
+        Operation(self, work).busy(self._set_busy).success(done).failure(
+            self._show_failure).run_in_background()
+
+    def _show_failure(self, text: str) -> None:
+        self.status.setText(text)
+        self.users_status.setText(text)
