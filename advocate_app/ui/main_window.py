@@ -23,14 +23,6 @@ from advocate_app.ui.clipboard import clear_if_unchanged
 from advocate_app.ui.files import ask_save_path
 from advocate_app.ui.idle import IdleWatcher
 from advocate_app.ui.operation import Operation
-from advocate_app.ui.pages import (
-    MessagePage,
-    NewPassphrasePage,
-    RecoveryKeyPage,
-    SetupPage,
-    UnlockPage,
-    WelcomePage,
-)
 from advocate_app.ui.qt import (
     QApplication,
     QByteArray,
@@ -53,6 +45,14 @@ from advocate_app.ui.qt import (
 from advocate_app.ui.restart import ResumeState
 from advocate_app.ui.session_events import SessionEvents
 from advocate_app.ui.shell import DemoBanner, Shell
+from advocate_app.ui.vault.pages import (
+    MessagePage,
+    NewPassphrasePage,
+    RecoveryKeyPage,
+    SetupPage,
+    UnlockPage,
+    WelcomePage,
+)
 from advocate_app.ui.widgets import set_message
 from advocate_app.ui.worker import tasks_running, wait_for_low_priority_work
 
@@ -321,7 +321,7 @@ class AppController:
     @property
     def damaged(self) -> QWidget:
         def build() -> QWidget:
-            from advocate_app.ui.damaged_page import DamagedPage
+            from advocate_app.ui.vault.damaged import DamagedPage
 
             page = DamagedPage()
             page.restore_requested.connect(self.restore_from_backup)

@@ -14,7 +14,6 @@ from advocate_app.store.appointments import AppointmentFields
 from advocate_app.store.checklist_file import BUILTIN_DEFAULTS
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
-from advocate_app.ui.checklist_templates import ChecklistTemplateDialog
 from advocate_app.ui.needs_panel import (
     AppointmentsModel,
     AppointmentsPanel,
@@ -23,6 +22,7 @@ from advocate_app.ui.needs_panel import (
     StatusCombo,
 )
 from advocate_app.ui.qt import QApplication, QDate, QMessageBox, Qt, QTime, QTimer
+from advocate_app.ui.settings.checklist_templates import ChecklistTemplateDialog
 from advocate_app.ui.today_section import TodaySection
 
 LEFT = Qt.MouseButton.LeftButton

@@ -18,7 +18,7 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
-from advocate_app.ui.reference_section import ReadingPane
+from advocate_app.ui.reference.reading_pane import ReadingPane
 from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import label, readable_width

@@ -22,6 +22,8 @@ from advocate_app.store.vocab import (
     NEED_STATUSES,
     TRAFFICKING_TYPES,
 )
+from advocate_app.ui.demo.presenter import presenter_mode_active, set_presenter_mode
+from advocate_app.ui.demo.wrapping_list import wrap_items
 from advocate_app.ui.format import fmt_clock, fmt_date
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
@@ -31,24 +33,13 @@ from advocate_app.ui.qt import (
     QFrame,
     QHBoxLayout,
     QKeySequence,
-    QListView,
     QListWidget,
     QListWidgetItem,
-    QModelIndex,
-    QObject,
-    QPainter,
-    QPalette,
     QPushButton,
-    QRect,
     QScrollArea,
     QShortcut,
-    QSize,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -56,14 +47,11 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.theme import ACCENT, apply_theme
+from advocate_app.ui.theme import ACCENT
 from advocate_app.ui.widgets import confirm, label, primary_button, set_message
 
 log = logging.getLogger(__name__)
 
-MIN_SCALE, MAX_SCALE = 1.1, 3.0
-
-# Sizes relative to the application font, so presenter mode scales them with everything else.
 _SCENARIO_TITLE_SCALE = 1.45
 _STEP_TITLE_SCALE = 1.7
 _PROMPT_SCALE = 1.35
@@ -72,115 +60,6 @@ _STYLE = f"""
 QFrame#PromptBox {{ background: palette(base); border: 1px solid palette(midlight);
     border-left: 5px solid {ACCENT}; border-radius: 4px; }}
 """
-
-
-# --------------------------------------------------------------------------- presenter mode
-
-_normal_point_size: float | None = None
-
-
-def presenter_mode_active() -> bool:
-    return _normal_point_size is not None
-
-
-def set_presenter_mode(on: bool, scale: float = 1.6) -> None:
-    """Scale the whole application's text for a projector, or put it back.
-
-    The theme's style sheet sizes titles and the DEMO banner from the application font, so it
-    is applied again after each change.
-    """
-    global _normal_point_size
-    app = QApplication.instance()
-    if app is None or on == presenter_mode_active():
-        return
-    font = app.font()
-    if on:
-        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-        _normal_point_size = base
-        # Whole points: predictable sizes for the layout, crisp text on a projector.
-        font.setPointSize(round(base * min(MAX_SCALE, max(MIN_SCALE, scale))))
-    else:
-        font.setPointSizeF(_normal_point_size or font.pointSizeF())
-        _normal_point_size = None
-    app.setFont(font)
-    apply_theme(app)  # type: ignore[arg-type]
-
-
-# --------------------------------------------------------------------------- the section
-
-
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows whose text wraps to the list's width, measured and drawn the same way.
-
-    Qt's own word-wrapping rows are measured and painted by different code paths and, at some
-    widths, draw "3. The legal …" over an empty second line; a trainer reads these on a
-    projector, so the row height and the drawn text come from one measurement here.
-    """
-
-    PAD_X, PAD_Y = 6, 5
-
-    def __init__(self, view: QListWidget) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def _text_width(self) -> int:
-        return max(40, self.view.viewport().width() - 2 * self.PAD_X - 2 * self.view.spacing())
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        bounds = opt.fontMetrics.boundingRect(
-            QRect(0, 0, self._text_width(), 100_000),
-            int(Qt.TextFlag.TextWordWrap), opt.text)
-        return QSize(self._text_width() + 2 * self.PAD_X, bounds.height() + 2 * self.PAD_Y)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        style = self.view.style()
-        # Selection, hover and focus from the style; the text ourselves.
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(role))
-        painter.drawText(opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y),
-                         int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-                             | Qt.AlignmentFlag.AlignVCenter), text)
-        painter.restore()
-
-
-class _RelayoutOnWidthChange(QObject):
-    """Lays the rows out again when the list's usable width changes.
-
-    A scroll bar appearing narrows the viewport without resizing the list itself, so Qt keeps
-    the row positions measured at the old width: a title that now wraps is drawn over the row
-    below it. Heights only grow as the width shrinks, so this settles after one pass.
-    """
-
-    def __init__(self, view: QListWidget) -> None:
-        super().__init__(view)
-        self.view = view
-        self.width = view.viewport().width()
-        view.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.view.viewport().width() != self.width:
-            self.width = self.view.viewport().width()
-            QTimer.singleShot(0, self, self.view.doItemsLayout)
-        return False
-
-
-def _wrap_items(view: QListWidget) -> None:
-    """Long titles wrap onto a second line instead of scrolling sideways or being cut."""
-    view.setItemDelegate(_WrappingDelegate(view))
-    view.relayout_on_width_change = _RelayoutOnWidthChange(view)  # type: ignore[attr-defined]
-    view.setSpacing(1)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setUniformItemSizes(False)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 class TrainerSection(Section):
@@ -219,7 +98,7 @@ class TrainerSection(Section):
         lv.addWidget(label(tr("Scenarios"), "title", wrap=False))
         self.scenario_list = QListWidget()
         self.scenario_list.setAccessibleName(tr("Scenarios"))
-        _wrap_items(self.scenario_list)
+        wrap_items(self.scenario_list)
         for scenario in session.scenarios:
             item = QListWidgetItem(scenario.title)
             item.setData(KEY_ROLE, scenario.id)
@@ -238,7 +117,7 @@ class TrainerSection(Section):
         lv.addWidget(steps_title)
         self.step_list = QListWidget()
         self.step_list.setAccessibleName(tr("Steps: choose one to jump to it"))
-        _wrap_items(self.step_list)
+        wrap_items(self.step_list)
         steps_title.setBuddy(self.step_list)
         lv.addWidget(self.step_list, 3)
         self.reset_all_button = QPushButton(tr("Reset the whole demo…"))
@@ -649,4 +528,4 @@ class TrainerSection(Section):
             self.scenario_list.setCurrentRow(self.session.scenario_ids.index(scenario_id))
 
 
-__all__ = ["TrainerSection", "presenter_mode_active", "set_presenter_mode"]
+__all__ = ["TrainerSection"]
