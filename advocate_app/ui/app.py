@@ -8,8 +8,8 @@ from pathlib import Path
 from advocate_app.paths import assets_dir
 from advocate_app.settings import Settings
 from advocate_app.ui.clipboard import watch_copies
+from advocate_app.ui.controller import AppController
 from advocate_app.ui.errors import install_excepthook
-from advocate_app.ui.main_window import AppController
 from advocate_app.ui.qt import (
     QApplication,
     QByteArray,

@@ -18,7 +18,7 @@ from advocate_app.ui.today_section import TodaySection
 # loaded by ui.warmup while the passphrase was typed): unlocking waits only for Today.
 if TYPE_CHECKING:
     from advocate_app.ui.clients_section import ClientsSection
-    from advocate_app.ui.main_window import AppController
+    from advocate_app.ui.controller import AppController
     from advocate_app.ui.reference.section import ReferenceSection
     from advocate_app.ui.shell import Section, Shell
 

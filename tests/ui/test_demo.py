@@ -14,11 +14,11 @@ from advocate_app.demo.scenario import Scenario
 from advocate_app.settings import Settings
 from advocate_app.store.vault import Vault
 from advocate_app.ui.app import build_controller
+from advocate_app.ui.controller import AppController
 from advocate_app.ui.demo import app as demo_app
 from advocate_app.ui.demo.app import build_demo_controller, launch_demo_window
 from advocate_app.ui.demo.presenter import presenter_mode_active, set_presenter_mode
 from advocate_app.ui.demo.section import TrainerSection
-from advocate_app.ui.main_window import AppController
 from advocate_app.ui.qt import QApplication, QPushButton, Qt, QToolButton
 from tests.ui.conftest import unlock
 

@@ -24,9 +24,9 @@ from advocate_app.settings import Settings
 from advocate_app.store import clients
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
+from advocate_app.ui.controller import AppController
 from advocate_app.ui.demo.presenter import set_presenter_mode
 from advocate_app.ui.demo.section import TrainerSection
-from advocate_app.ui.main_window import AppController
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QApplication,
