@@ -13,18 +13,11 @@ from collections.abc import Sequence
 
 # Not yet re-exported by advocate_app.ui.qt (as in needs_panel): move them there when convenient.
 from advocate_app.demo.engine import DemoSession
-from advocate_app.demo.scenario import Scenario, date_for_day
+from advocate_app.demo.scenario import Scenario
 from advocate_app.store.errors import VaultError, VaultLocked
-from advocate_app.store.vocab import (
-    AGE_GROUPS,
-    APPOINTMENT_KINDS,
-    NEED_CATEGORIES,
-    NEED_STATUSES,
-    TRAFFICKING_TYPES,
-)
 from advocate_app.ui.demo.presenter import presenter_mode_active, set_presenter_mode
+from advocate_app.ui.demo.step_text import client_profile, step_changes
 from advocate_app.ui.demo.wrapping_list import wrap_items
-from advocate_app.ui.format import fmt_clock, fmt_date
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QApplication,
@@ -291,7 +284,7 @@ class TrainerSection(Section):
             self.step_heading.setText(tr("Before step 1 of {0}").format(scenario.step_count))
             self.step_title.setText(tr("Meet {0}").format(alias))
             self.prompt_caption.setText(tr("The client"))
-            self.prompt.setText(self._client_profile(scenario))
+            self.prompt.setText(client_profile(scenario))
             self.adds_caption.setText(tr("In the demo record now"))
             self.adds.setText(tr(
                 "Only the client's profile: no notes, needs or appointments yet. Press Next "
@@ -304,62 +297,11 @@ class TrainerSection(Section):
             self.prompt_caption.setText(tr("For discussion"))
             self.prompt.setText(step.prompt)
             self.adds_caption.setText(tr("What this step records for {0}").format(alias))
-            self.adds.setText("\n".join(f"• {line}" for line in self._step_changes(
-                scenario, index)) or tr("Nothing new in the record; this step is for talking."))
+            changes = step_changes(scenario, index, self.session.intake_date(scenario.id))
+            self.adds.setText("\n".join(f"• {line}" for line in changes)
+                              or tr("Nothing new in the record; this step is for talking."))
         self.scroll.verticalScrollBar().setValue(0)
         self._update_controls()
-
-    @staticmethod
-    def _client_profile(scenario: Scenario) -> str:
-        person = scenario.client
-        facts = [person.alias, tr(AGE_GROUPS.get(person.age_group, person.age_group)),
-                 tr(TRAFFICKING_TYPES.get(person.trafficking_type, person.trafficking_type))]
-        lines = [" · ".join(facts)]
-        if person.preferred_language:
-            language = tr("Language: {0}").format(person.preferred_language)
-            if person.interpreter_needed:
-                language += tr(", with an interpreter")
-            lines.append(language)
-        if person.safe_contact:
-            lines.append(tr("Safe contact: {0}").format(person.safe_contact))
-        return "\n".join(lines)
-
-    def _step_changes(self, scenario: Scenario, index: int) -> list[str]:
-        """What step `index` writes, in an advocate's words (declined reads like any status)."""
-        step = scenario.step(index)
-        intake = self.session.intake_date(scenario.id)
-        lines: list[str] = []
-        if step.notes:
-            lines.append(tr("1 note added") if len(step.notes) == 1
-                         else tr("{0} notes added").format(len(step.notes)))
-        before = scenario.needs_state_after(index - 1)
-        after = scenario.needs_state_after(index)
-        for entry in step.needs:
-            key = (entry.category, entry.item)
-            need = after[key]
-            status = tr(NEED_STATUSES.get(need.status, need.status)).lower()
-            if key not in before:
-                category = tr(NEED_CATEGORIES.get(need.category, need.category))
-                line = tr("New need “{0}” ({1}): {2}").format(need.item, category, status)
-            elif before[key].status != need.status:
-                line = tr("Need “{0}”: now {1}").format(need.item, status)
-            else:
-                line = tr("Need “{0}”: updated").format(need.item)
-            if entry.resource and (key not in before or before[key].resource != entry.resource):
-                line += tr(", linked to {0}").format(entry.resource)
-            lines.append(line)
-        earlier = {(a.kind, a.day) for a in scenario.appointments_after(index - 1)}
-        for appt in step.appointments:
-            kind = tr(APPOINTMENT_KINDS.get(appt.kind, appt.kind))
-            when = fmt_date(date_for_day(intake, appt.day))
-            if (appt.kind, appt.day) in earlier:
-                lines.append(tr("Outcome recorded: {0}, {1}").format(kind, when))
-            else:
-                lines.append(tr("Appointment: {0}, {1} at {2}").format(kind, when,
-                                                                           fmt_clock(appt.time)))
-        for resource in step.resources:
-            lines.append(tr("Added to the resource directory: {0}").format(resource.name))
-        return lines
 
     def _show_nothing_to_play(self) -> None:
         self.scenario_title.setText(tr("No scenarios"))
