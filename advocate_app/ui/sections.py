@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from advocate_app.store.library import is_loaded as library_loaded
 from advocate_app.store.library import shipped_library
+from advocate_app.store.reference import Article, ReferenceIndex, ShippedResource
 from advocate_app.store.search_all import Hit, search_everything
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import Qt, tr
-from advocate_app.ui.reference.library import ReferenceLibrary
 from advocate_app.ui.search_page import SearchPage
 from advocate_app.ui.today_section import TodaySection
 
@@ -23,6 +23,26 @@ if TYPE_CHECKING:
     from advocate_app.ui.shell import Section, Shell
 
 log = logging.getLogger(__name__)
+
+
+class ReferenceLibrary:
+    """Public, shipped text: loaded once per run and shared by the section and the search."""
+
+    _instance: ReferenceLibrary | None = None
+
+    def __init__(self) -> None:
+        # Loaded once per process, usually already on a worker thread while the passphrase
+        # was typed (ui.warmup).
+        loaded = shipped_library()
+        self.articles: list[Article] = loaded.articles
+        self.resources: list[ShippedResource] = loaded.resources
+        self.index: ReferenceIndex = loaded.index
+
+    @classmethod
+    def shared(cls) -> ReferenceLibrary:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
 
 
 def build_sections(controller: AppController, shell: Shell) -> None:

@@ -21,7 +21,7 @@ def exercise(vault: Vault, folder: Path) -> list[str]:
     from advocate_app.store import clients, needs, notes
     from advocate_app.store.clients import ClientFields
     from advocate_app.store.search_all import search_everything
-    from advocate_app.ui.reference.library import ReferenceLibrary
+    from advocate_app.ui.sections import ReferenceLibrary
 
     done = []
     drafts.save_draft(vault, "smoke", "draft text")

@@ -114,7 +114,7 @@ def test_many_matches_show_the_newest_first_then_the_ranking(vault: Vault, monke
 
 
 def test_one_list_puts_the_best_hit_first_whatever_its_kind(vault: Vault) -> None:
-    from advocate_app.ui.reference.library import ReferenceLibrary
+    from advocate_app.ui.sections import ReferenceLibrary
 
     cid = clients.create_client(vault, ClientFields(alias="Visa Marsh"))
     notes.add_note(vault, cid, "contact", "Talked about the T visa interview.")
@@ -138,7 +138,7 @@ def test_a_broken_index_is_reported_and_logged_without_the_text(
 
 
 def test_a_correction_holds_when_the_vault_has_only_the_other_words(vault: Vault) -> None:
-    from advocate_app.ui.reference.library import ReferenceLibrary
+    from advocate_app.ui.sections import ReferenceLibrary
 
     cid = clients.create_client(vault, ClientFields(alias="Tern"))
     notes.add_note(vault, cid, "contact", "Made a plan for Tuesday.")
