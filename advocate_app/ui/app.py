@@ -8,8 +8,8 @@ from pathlib import Path
 from advocate_app.paths import assets_dir
 from advocate_app.settings import Settings
 from advocate_app.ui.clipboard import watch_copies
+from advocate_app.ui.controller import AppController
 from advocate_app.ui.errors import install_excepthook
-from advocate_app.ui.main_window import AppController
 from advocate_app.ui.qt import (
     QApplication,
     QByteArray,
@@ -66,12 +66,12 @@ def open_main_window(data_dir: Path) -> AppController:
     """The real window as `advocate-app` shows it, at the unlock window or the first-run page."""
 
     def launch_demo() -> None:
-        from advocate_app.ui.demo_app import launch_demo_window
+        from advocate_app.ui.demo.app import launch_demo_window
 
         launch_demo_window(controller)
 
     def demo_window_open() -> bool:
-        demo_app = sys.modules.get("advocate_app.ui.demo_app")  # never imported: never opened
+        demo_app = sys.modules.get("advocate_app.ui.demo.app")  # never imported: never opened
         return bool(demo_app is not None and demo_app.demo_window_open())
 
     controller = build_controller(data_dir, demo_launcher=launch_demo,
@@ -101,7 +101,7 @@ def run_gui(*, data_dir: Path, demo: bool = False, smoke_test: bool = False,
     if demo:
         # Always the separate demo folder: --data-dir names the real vault, which demo mode
         # never opens.
-        from advocate_app.ui.demo_app import build_demo_controller
+        from advocate_app.ui.demo.app import build_demo_controller
 
         demo_controller = build_demo_controller()
         demo_controller.window.show()

@@ -19,12 +19,12 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.roles import HIT_ROLE
 from advocate_app.ui.widgets import add_rich_item, label
 from advocate_app.ui.worker import LatestOnly
 
 log = logging.getLogger(__name__)
 
-HitRole = Qt.ItemDataRole.UserRole + 5
 # How a search runs: (text, correct typos, rank every note).
 Runner = Callable[[str, bool, bool], Results]
 
@@ -148,7 +148,7 @@ class SearchPage(QWidget):
         item = add_rich_item(
             self.list, f"<b>{html.escape(hit.title)}</b> · <i>{kind}</i><br>{hit.snippet_html}",
             indent=10)
-        item.setData(HitRole, hit)
+        item.setData(HIT_ROLE, hit)
         item.setData(Qt.ItemDataRole.AccessibleTextRole,
                      tr("{0}: {1}").format(kind_label(hit.kind), hit.title))
 
@@ -159,13 +159,13 @@ class SearchPage(QWidget):
             self.run(self._text)
 
     def _activated(self, item: QListWidgetItem) -> None:
-        hit = item.data(HitRole)
+        hit = item.data(HIT_ROLE)
         if hit is not None:
             self.open_hit.emit(hit)
 
     def selected_hit(self) -> Hit | None:
         item = self.list.currentItem()
-        hit = item.data(HitRole) if item is not None else None
+        hit = item.data(HIT_ROLE) if item is not None else None
         return hit if isinstance(hit, Hit) else self.results.first()
 
     def open_first(self) -> bool:

@@ -9,17 +9,17 @@ from advocate_app.store.library import is_loaded as library_loaded
 from advocate_app.store.library import shipped_library
 from advocate_app.store.reference import Article, ReferenceIndex, ShippedResource
 from advocate_app.store.search_all import Hit, search_everything
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import Qt, tr
 from advocate_app.ui.search_page import SearchPage
 from advocate_app.ui.today.section import TodaySection
-from advocate_app.ui.worker import run_task
 
 # The other sections' modules are imported when the section is first built (usually already
 # loaded by ui.warmup while the passphrase was typed): unlocking waits only for Today.
 if TYPE_CHECKING:
     from advocate_app.ui.clients.section import ClientsSection
-    from advocate_app.ui.main_window import AppController
-    from advocate_app.ui.reference_section import ReferenceSection
+    from advocate_app.ui.controller import AppController
+    from advocate_app.ui.reference.section import ReferenceSection
     from advocate_app.ui.shell import Section, Shell
 
 log = logging.getLogger(__name__)
@@ -69,13 +69,13 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     shell.add_lazy_section("clients", tr("Clients"), clients_section)
 
     def reference() -> ReferenceSection:
-        from advocate_app.ui.reference_section import ReferenceSection
+        from advocate_app.ui.reference.section import ReferenceSection
 
         library = ReferenceLibrary.shared()
         return ReferenceSection(library.articles, library.resources, index=library.index)
 
     def resources() -> Section:
-        from advocate_app.ui.resources_section import ResourcesSection
+        from advocate_app.ui.resources.section import ResourcesSection
 
         return ResourcesSection(vault)
 
@@ -84,21 +84,21 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     if vault.current_user.is_supervisor:
         def reports() -> Section:
             from advocate_app.ui.files import ask_save_path
-            from advocate_app.ui.reports_section import ReportsSection
+            from advocate_app.ui.reports.section import ReportsSection
 
             return ReportsSection(vault, ask_save_path)
 
         shell.add_lazy_section("reports", tr("Reports"), reports)
 
     def backups() -> Section:
-        from advocate_app.ui.backup_section import BackupSection
+        from advocate_app.ui.backups.section import BackupSection
 
         section = BackupSection(vault)
         section.restore_requested.connect(controller.restore_from_backup)
         return section
 
     def settings() -> Section:
-        from advocate_app.ui.settings_section import SettingsSection
+        from advocate_app.ui.settings.section import SettingsSection
 
         return SettingsSection(vault, controller.settings, controller.idle.set_minutes)
 
@@ -108,19 +108,19 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     if not library_loaded():
         # Normally loaded while the passphrase was typed (ui.warmup); if not, on a worker now,
         # so the first search or visit to Reference finds it ready and Today does not wait.
-        run_task(shipped_library, lambda _lib: None,
-                 lambda exc: log.warning("the reference library could not be loaded (%s)",
-                                         type(exc).__name__))
+        Operation(None, shipped_library).on(
+            Exception, lambda exc: log.warning("the reference library could not be loaded (%s)",
+                                               type(exc).__name__)).run_in_background()
 
     def help_section() -> Section:
-        from advocate_app.ui.help_section import HelpSection
+        from advocate_app.ui.help.section import HelpSection
 
         return HelpSection(controller.data_dir)
 
     shell.add_lazy_section("help", tr("Help"), help_section)
 
     def show_shortcuts() -> None:
-        from advocate_app.ui.help_section import ShortcutsDialog
+        from advocate_app.ui.help.section import ShortcutsDialog
 
         dialog = ShortcutsDialog(shell)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

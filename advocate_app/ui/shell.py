@@ -28,6 +28,7 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.widgets import label
 
 
@@ -248,7 +249,7 @@ class Shell(QWidget):
 
     def _add_nav_item(self, key: str, title: str) -> None:
         item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(KEY_ROLE, key)
         item.setSizeHint(QSize(130, 40))
         self.nav.addItem(item)
         # As narrow as the longest name allows: small screens need the room for the section.
@@ -258,7 +259,7 @@ class Shell(QWidget):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        key = self.nav.item(row).data(KEY_ROLE)
         section = self.sections[key]
         self.stack.setCurrentWidget(section)
         section.on_show()
@@ -271,7 +272,7 @@ class Shell(QWidget):
 
     def show_section(self, key: str) -> Section:
         for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            if self.nav.item(row).data(KEY_ROLE) == key:
                 if self.nav.currentRow() == row:
                     self.stack.setCurrentWidget(self.sections[key])
                     self.sections[key].on_show()
@@ -281,7 +282,7 @@ class Shell(QWidget):
 
     def current_key(self) -> str | None:
         item = self.nav.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        return item.data(KEY_ROLE) if item else None
 
     def location(self) -> dict[str, object]:
         key = self.current_key()

@@ -19,7 +19,6 @@ OK = "#1E5E2F"
 DISABLED_TEXT = "#2B2B2B"
 DISABLED_BG = "#C4C4C4"
 FOCUS = "#0B2E33"  # the focus ring: 12:1 on the window, thick enough to see across a room
-FIELD_BORDER = "#6B6B6B"
 
 STYLE = """
 QWidget#Page {{ background: palette(window); }}

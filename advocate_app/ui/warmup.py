@@ -86,10 +86,10 @@ UI_MODULES = (
     "advocate_app.ui.clients.releases",
     "advocate_app.ui.clients.detail",
     "advocate_app.ui.clients.section",
-    "advocate_app.ui.reference_section",
-    "advocate_app.ui.resources_section",
-    "advocate_app.ui.settings_section",
-    "advocate_app.ui.backup_section",
+    "advocate_app.ui.reference.section",
+    "advocate_app.ui.resources.section",
+    "advocate_app.ui.settings.section",
+    "advocate_app.ui.backups.section",
 )
 # Qt's print module is loaded only to print (the recovery key): never ahead of time.
 _NOT_AHEAD = {"QtPrintSupport"}

@@ -157,16 +157,6 @@ def add_rich_item(list_widget: QListWidget, html_text: str, *, indent: int = 8) 
     return item
 
 
-def group_header(list_widget: QListWidget, text: str) -> QListWidgetItem:
-    item = QListWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # readable, not selectable
-    font = item.font()
-    font.setBold(True)
-    item.setFont(font)
-    list_widget.addItem(item)
-    return item
-
-
 def add_form_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> None:
     """Label and field pairs; each label's buddy is its field, so Alt+letter reaches it."""
     for text, widget in rows:

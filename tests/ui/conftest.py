@@ -7,7 +7,7 @@ import pytest
 
 from advocate_app.settings import Settings
 from advocate_app.ui.app import build_controller, make_application
-from advocate_app.ui.main_window import AppController
+from advocate_app.ui.controller import AppController
 from advocate_app.ui.qt import Qt
 from tests.conftest import PASSPHRASE
 

@@ -143,12 +143,12 @@ def main() -> int:
                 detail.tabs.setCurrentIndex(index)
                 check(f"client {tab}", window)
     # The main dialogs, each at its own size on this screen.
-    from advocate_app.ui import settings_section
     from advocate_app.ui.clients import dialogs as client_dialogs
+    from advocate_app.ui.settings import users_dialogs
 
     dialogs: list[QDialog] = [
         client_dialogs.DestroyDialog("Rosalind Q.", window),  # type: ignore[call-arg]
-        settings_section.AddUserDialog(window),  # type: ignore[call-arg]
+        users_dialogs.AddUserDialog(window),  # type: ignore[call-arg]
     ]
     for dialog in dialogs:
         dialog.show()

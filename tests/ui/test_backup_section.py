@@ -16,9 +16,9 @@ from advocate_app.store.keyslots import KEYS_FILE_NAME
 from advocate_app.store.restore import RestoreRequest
 from advocate_app.store.vault import CurrentUser, Vault
 from advocate_app.ui import files
-from advocate_app.ui.backup_section import BackupSection
-from advocate_app.ui.damaged_page import DamagedPage
+from advocate_app.ui.backups.section import BackupSection
 from advocate_app.ui.qt import QFileDialog, Qt
+from advocate_app.ui.vault.damaged import DamagedPage
 from tests.conftest import PASSPHRASE
 from tests.store.test_backup_restore import sha_map
 

@@ -13,15 +13,12 @@ from advocate_app.demo.engine import DEMO_PASSPHRASE
 from advocate_app.demo.scenario import Scenario
 from advocate_app.settings import Settings
 from advocate_app.store.vault import Vault
-from advocate_app.ui import demo_app
 from advocate_app.ui.app import build_controller
-from advocate_app.ui.demo_app import build_demo_controller, launch_demo_window
-from advocate_app.ui.demo_section import (
-    TrainerSection,
-    presenter_mode_active,
-    set_presenter_mode,
-)
-from advocate_app.ui.main_window import AppController
+from advocate_app.ui.controller import AppController
+from advocate_app.ui.demo import app as demo_app
+from advocate_app.ui.demo.app import build_demo_controller, launch_demo_window
+from advocate_app.ui.demo.presenter import presenter_mode_active, set_presenter_mode
+from advocate_app.ui.demo.section import TrainerSection
 from advocate_app.ui.qt import QApplication, QPushButton, Qt, QToolButton
 from tests.ui.conftest import unlock
 
@@ -250,13 +247,13 @@ def test_reset_the_whole_demo_asks_first_and_starts_fresh(
             return yes
         return confirm
 
-    monkeypatch.setattr("advocate_app.ui.demo_section.confirm", answer(False))
+    monkeypatch.setattr("advocate_app.ui.demo.section.confirm", answer(False))
     qtbot.mouseClick(section.reset_all_button, LEFT)
     assert asked[-1][1] == "Reset the whole demo"
     assert "real vault is not touched" in asked[-1][0]
     assert demo.vault.keys.vault_id == old_vault_id  # type: ignore[union-attr]
 
-    monkeypatch.setattr("advocate_app.ui.demo_section.confirm", answer(True))
+    monkeypatch.setattr("advocate_app.ui.demo.section.confirm", answer(True))
     qtbot.mouseClick(section.reset_all_button, LEFT)
     qtbot.waitUntil(lambda: demo.shell is not None and demo.vault is not None
                     and demo.vault.keys.vault_id != old_vault_id, timeout=20000)
@@ -376,7 +373,7 @@ def test_a_step_cut_short_by_a_lock_is_written_again_after_unlocking(
 def test_articles_printed_from_the_demo_carry_the_mark(qtbot, tmp_path, monkeypatch) -> None:
     from pypdf import PdfReader
 
-    from advocate_app.ui.demo_app import build_demo_controller
+    from advocate_app.ui.demo.app import build_demo_controller
     from advocate_app.ui.qt import QFileDialog
 
     controller = build_demo_controller(tmp_path / "demo-print")
@@ -395,7 +392,7 @@ def test_articles_printed_from_the_demo_carry_the_mark(qtbot, tmp_path, monkeypa
 
 
 def test_dialogs_from_the_demo_window_say_demo(qtbot, tmp_path) -> None:
-    from advocate_app.ui.demo_app import build_demo_controller
+    from advocate_app.ui.demo.app import build_demo_controller
     from advocate_app.ui.qt import QDialog, QTimer
 
     controller = build_demo_controller(tmp_path / "demo-dialogs")

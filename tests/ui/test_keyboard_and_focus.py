@@ -3,8 +3,9 @@ recovery-key typo; Enter on the forms; Ctrl+digits, F1 and Ctrl+/."""
 
 from __future__ import annotations
 
-from advocate_app.ui.pages import RecoveryKeyPage, UnlockPage
 from advocate_app.ui.qt import QApplication, Qt
+from advocate_app.ui.vault.pages import UnlockPage
+from advocate_app.ui.vault.recovery_key import RecoveryKeyPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 KEY = "AAAA-BBBB-0C1D-EEEE-FFFF-GGGG-H0J1-KKKK-MMMM"

@@ -17,7 +17,7 @@ from advocate_app.store import clients, drafts
 from advocate_app.store.clients import ClientFields
 from advocate_app.ui import restart
 from advocate_app.ui.app import build_controller
-from advocate_app.ui.main_window import PLACE_DRAFT_KEY
+from advocate_app.ui.locking import PLACE_DRAFT_KEY
 from advocate_app.ui.restart import RESUME_ENV, ResumeState
 from tests.ui.conftest import unlock
 

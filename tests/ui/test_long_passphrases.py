@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from advocate_app.ui.pages import SetupPage
+from advocate_app.ui.vault.pages import SetupPage
 
 
 @pytest.mark.parametrize(("length", "refused"), [(73, False), (1000, False), (100_000, True)])

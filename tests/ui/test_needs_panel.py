@@ -16,11 +16,11 @@ from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
 from advocate_app.ui.appointments.model import AppointmentsModel
 from advocate_app.ui.appointments.panel import AppointmentsPanel
-from advocate_app.ui.checklist_templates import ChecklistTemplateDialog
 from advocate_app.ui.needs.delegates import StatusCombo
 from advocate_app.ui.needs.model import NeedsModel
 from advocate_app.ui.needs.panel import NeedsPanel
 from advocate_app.ui.qt import QApplication, QDate, QMessageBox, Qt, QTime, QTimer
+from advocate_app.ui.settings.checklist_templates import ChecklistTemplateDialog
 from advocate_app.ui.today.section import TodaySection
 
 LEFT = Qt.MouseButton.LeftButton

@@ -9,8 +9,9 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from advocate_app.ui import main_window, removable
+from advocate_app.ui import removable
 from advocate_app.ui.qt import QDialog, QPrinter, Qt
+from advocate_app.ui.vault import recovery_key
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -49,7 +50,7 @@ def test_print_sends_the_key_to_the_printer(recovery_page, qtbot, tmp_path: Path
         def exec(self) -> int:
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(main_window, "QPrintDialog", PrintDialog)
+    monkeypatch.setattr(recovery_key, "QPrintDialog", PrintDialog)
     qtbot.mouseClick(recovery_page.recovery.print_button, LEFT)
     assert _has_key(_pdf_text(printed), vault_template.recovery_key)
     assert "printer" in recovery_page.recovery.message.text()
@@ -78,7 +79,7 @@ def _choose(monkeypatch, path: Path | None) -> list[str]:
         offered.append(default_name)
         return path
 
-    monkeypatch.setattr(main_window, "ask_save_path", ask_save_path)
+    monkeypatch.setattr(recovery_key, "ask_save_path", ask_save_path)
     return offered
 
 

@@ -16,7 +16,7 @@ from advocate_app.ui.qt import (
     QTreeWidgetItem,
     QUrl,
 )
-from advocate_app.ui.reference_section import ReferenceSection
+from advocate_app.ui.reference.section import ReferenceSection
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 

@@ -10,7 +10,7 @@ from advocate_app.reports.periods import QUARTER, completed_periods, fiscal_quar
 from advocate_app.store import audit, clients, report_settings
 from advocate_app.store.clients import ClientFields
 from advocate_app.ui.qt import Qt
-from advocate_app.ui.reports_section import safe_file_name
+from advocate_app.ui.reports.section import safe_file_name
 
 
 def _last_quarter():  # type: ignore[no-untyped-def]
@@ -53,7 +53,7 @@ def test_opens_on_the_newest_period_with_data_and_exports(unlocked, qtbot, tmp_p
     assert "privacy threshold 11" in line
 
     # Writing over the file asks first; saying no leaves it as it was.
-    from advocate_app.ui import reports_section
+    from advocate_app.ui.reports import section as reports_section
 
     out.write_bytes(b"keep me")
     monkeypatch.setattr(reports_section, "confirm", lambda *a: False)
@@ -79,7 +79,7 @@ def test_a_path_inside_the_data_folder_is_refused(unlocked, qtbot) -> None:
 
 def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot,
                                                             monkeypatch) -> None:
-    from advocate_app.ui import settings_section
+    from advocate_app.ui.settings import section as settings_section
 
     section = unlocked.shell.show_section("settings")
     box = section.summary_box

@@ -5,8 +5,8 @@ passphrase; "someone else may know it" on a passphrase change does the same."""
 from __future__ import annotations
 
 from advocate_app.store import users
-from advocate_app.ui import settings_section
 from advocate_app.ui.qt import QDialog
+from advocate_app.ui.settings import section as settings_section
 from tests.conftest import PASSPHRASE
 
 NEW = "lantern orchard pebble violin 77"

@@ -159,7 +159,7 @@ def test_supervisor_adds_a_user_who_must_change_the_temporary_passphrase(
         dialog._accept()
         return QDialog.DialogCode.Accepted
 
-    from advocate_app.ui import settings_section
+    from advocate_app.ui.settings import section as settings_section
 
     shown: list[str] = []
 

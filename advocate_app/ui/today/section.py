@@ -152,7 +152,7 @@ class TodaySection(Section):
         self.summary.setText(self._summary(view))
 
     def _show_backup_problem(self) -> None:
-        from advocate_app.ui.backup_section import automatic_failure_text
+        from advocate_app.ui.backups.texts import automatic_failure_text
 
         try:
             problem = automatic_failure_text(backup_status.status(self.vault))

@@ -13,16 +13,12 @@ from collections.abc import Sequence
 
 # Not yet re-exported by advocate_app.ui.qt (as in needs_panel): move them there when convenient.
 from advocate_app.demo.engine import DemoSession
-from advocate_app.demo.scenario import Scenario, date_for_day
+from advocate_app.demo.scenario import Scenario
 from advocate_app.store.errors import VaultError, VaultLocked
-from advocate_app.store.vocab import (
-    AGE_GROUPS,
-    APPOINTMENT_KINDS,
-    NEED_CATEGORIES,
-    NEED_STATUSES,
-    TRAFFICKING_TYPES,
-)
-from advocate_app.ui.format import fmt_clock, fmt_date
+from advocate_app.ui.demo.presenter import presenter_mode_active, set_presenter_mode
+from advocate_app.ui.demo.step_text import client_profile, step_changes
+from advocate_app.ui.demo.wrapping_list import wrap_items
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QApplication,
     QEvent,
@@ -30,40 +26,25 @@ from advocate_app.ui.qt import (
     QFrame,
     QHBoxLayout,
     QKeySequence,
-    QListView,
     QListWidget,
     QListWidgetItem,
-    QModelIndex,
-    QObject,
-    QPainter,
-    QPalette,
     QPushButton,
-    QRect,
     QScrollArea,
     QShortcut,
-    QSize,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
     tr,
 )
+from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.theme import ACCENT, apply_theme
+from advocate_app.ui.theme import ACCENT
 from advocate_app.ui.widgets import confirm, label, primary_button, set_message
-from advocate_app.ui.worker import run_task
 
 log = logging.getLogger(__name__)
 
-_ID = Qt.ItemDataRole.UserRole
-MIN_SCALE, MAX_SCALE = 1.1, 3.0
-
-# Sizes relative to the application font, so presenter mode scales them with everything else.
 _SCENARIO_TITLE_SCALE = 1.45
 _STEP_TITLE_SCALE = 1.7
 _PROMPT_SCALE = 1.35
@@ -72,115 +53,6 @@ _STYLE = f"""
 QFrame#PromptBox {{ background: palette(base); border: 1px solid palette(midlight);
     border-left: 5px solid {ACCENT}; border-radius: 4px; }}
 """
-
-
-# --------------------------------------------------------------------------- presenter mode
-
-_normal_point_size: float | None = None
-
-
-def presenter_mode_active() -> bool:
-    return _normal_point_size is not None
-
-
-def set_presenter_mode(on: bool, scale: float = 1.6) -> None:
-    """Scale the whole application's text for a projector, or put it back.
-
-    The theme's style sheet sizes titles and the DEMO banner from the application font, so it
-    is applied again after each change.
-    """
-    global _normal_point_size
-    app = QApplication.instance()
-    if app is None or on == presenter_mode_active():
-        return
-    font = app.font()
-    if on:
-        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-        _normal_point_size = base
-        # Whole points: predictable sizes for the layout, crisp text on a projector.
-        font.setPointSize(round(base * min(MAX_SCALE, max(MIN_SCALE, scale))))
-    else:
-        font.setPointSizeF(_normal_point_size or font.pointSizeF())
-        _normal_point_size = None
-    app.setFont(font)
-    apply_theme(app)  # type: ignore[arg-type]
-
-
-# --------------------------------------------------------------------------- the section
-
-
-class _WrappingDelegate(QStyledItemDelegate):
-    """Rows whose text wraps to the list's width, measured and drawn the same way.
-
-    Qt's own word-wrapping rows are measured and painted by different code paths and, at some
-    widths, draw "3. The legal …" over an empty second line; a trainer reads these on a
-    projector, so the row height and the drawn text come from one measurement here.
-    """
-
-    PAD_X, PAD_Y = 6, 5
-
-    def __init__(self, view: QListWidget) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def _text_width(self) -> int:
-        return max(40, self.view.viewport().width() - 2 * self.PAD_X - 2 * self.view.spacing())
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        bounds = opt.fontMetrics.boundingRect(
-            QRect(0, 0, self._text_width(), 100_000),
-            int(Qt.TextFlag.TextWordWrap), opt.text)
-        return QSize(self._text_width() + 2 * self.PAD_X, bounds.height() + 2 * self.PAD_Y)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        style = self.view.style()
-        # Selection, hover and focus from the style; the text ourselves.
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, self.view)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(role))
-        painter.drawText(opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y),
-                         int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-                             | Qt.AlignmentFlag.AlignVCenter), text)
-        painter.restore()
-
-
-class _RelayoutOnWidthChange(QObject):
-    """Lays the rows out again when the list's usable width changes.
-
-    A scroll bar appearing narrows the viewport without resizing the list itself, so Qt keeps
-    the row positions measured at the old width: a title that now wraps is drawn over the row
-    below it. Heights only grow as the width shrinks, so this settles after one pass.
-    """
-
-    def __init__(self, view: QListWidget) -> None:
-        super().__init__(view)
-        self.view = view
-        self.width = view.viewport().width()
-        view.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.view.viewport().width() != self.width:
-            self.width = self.view.viewport().width()
-            QTimer.singleShot(0, self, self.view.doItemsLayout)
-        return False
-
-
-def _wrap_items(view: QListWidget) -> None:
-    """Long titles wrap onto a second line instead of scrolling sideways or being cut."""
-    view.setItemDelegate(_WrappingDelegate(view))
-    view.relayout_on_width_change = _RelayoutOnWidthChange(view)  # type: ignore[attr-defined]
-    view.setSpacing(1)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    view.setUniformItemSizes(False)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 class TrainerSection(Section):
@@ -204,9 +76,6 @@ class TrainerSection(Section):
         # (scenario id, step index): asked for but not started / being written right now.
         self._wanted: tuple[str, int] | None = None
         self._inflight: tuple[str, int] | None = None
-        self._alive = [True]  # read by callbacks that may arrive after a lock deleted us
-        alive = self._alive
-        self.destroyed.connect(lambda *_: alive.__setitem__(0, False))
         self.setStyleSheet(_STYLE)
 
         outer = QHBoxLayout(self)
@@ -222,10 +91,10 @@ class TrainerSection(Section):
         lv.addWidget(label(tr("Scenarios"), "title", wrap=False))
         self.scenario_list = QListWidget()
         self.scenario_list.setAccessibleName(tr("Scenarios"))
-        _wrap_items(self.scenario_list)
+        wrap_items(self.scenario_list)
         for scenario in session.scenarios:
             item = QListWidgetItem(scenario.title)
-            item.setData(_ID, scenario.id)
+            item.setData(KEY_ROLE, scenario.id)
             item.setToolTip(scenario.summary)
             self.scenario_list.addItem(item)
         lv.addWidget(self.scenario_list, 2)
@@ -241,7 +110,7 @@ class TrainerSection(Section):
         lv.addWidget(steps_title)
         self.step_list = QListWidget()
         self.step_list.setAccessibleName(tr("Steps: choose one to jump to it"))
-        _wrap_items(self.step_list)
+        wrap_items(self.step_list)
         steps_title.setBuddy(self.step_list)
         lv.addWidget(self.step_list, 3)
         self.reset_all_button = QPushButton(tr("Reset the whole demo…"))
@@ -383,7 +252,7 @@ class TrainerSection(Section):
     def _scenario_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        scenario_id = self.scenario_list.item(row).data(_ID)
+        scenario_id = self.scenario_list.item(row).data(KEY_ROLE)
         scenario = self.session.select(scenario_id)
         self.scenario_title.setText(scenario.title)
         self.summary.setText(scenario.summary)
@@ -415,7 +284,7 @@ class TrainerSection(Section):
             self.step_heading.setText(tr("Before step 1 of {0}").format(scenario.step_count))
             self.step_title.setText(tr("Meet {0}").format(alias))
             self.prompt_caption.setText(tr("The client"))
-            self.prompt.setText(self._client_profile(scenario))
+            self.prompt.setText(client_profile(scenario))
             self.adds_caption.setText(tr("In the demo record now"))
             self.adds.setText(tr(
                 "Only the client's profile: no notes, needs or appointments yet. Press Next "
@@ -428,62 +297,11 @@ class TrainerSection(Section):
             self.prompt_caption.setText(tr("For discussion"))
             self.prompt.setText(step.prompt)
             self.adds_caption.setText(tr("What this step records for {0}").format(alias))
-            self.adds.setText("\n".join(f"• {line}" for line in self._step_changes(
-                scenario, index)) or tr("Nothing new in the record; this step is for talking."))
+            changes = step_changes(scenario, index, self.session.intake_date(scenario.id))
+            self.adds.setText("\n".join(f"• {line}" for line in changes)
+                              or tr("Nothing new in the record; this step is for talking."))
         self.scroll.verticalScrollBar().setValue(0)
         self._update_controls()
-
-    @staticmethod
-    def _client_profile(scenario: Scenario) -> str:
-        person = scenario.client
-        facts = [person.alias, tr(AGE_GROUPS.get(person.age_group, person.age_group)),
-                 tr(TRAFFICKING_TYPES.get(person.trafficking_type, person.trafficking_type))]
-        lines = [" · ".join(facts)]
-        if person.preferred_language:
-            language = tr("Language: {0}").format(person.preferred_language)
-            if person.interpreter_needed:
-                language += tr(", with an interpreter")
-            lines.append(language)
-        if person.safe_contact:
-            lines.append(tr("Safe contact: {0}").format(person.safe_contact))
-        return "\n".join(lines)
-
-    def _step_changes(self, scenario: Scenario, index: int) -> list[str]:
-        """What step `index` writes, in an advocate's words (declined reads like any status)."""
-        step = scenario.step(index)
-        intake = self.session.intake_date(scenario.id)
-        lines: list[str] = []
-        if step.notes:
-            lines.append(tr("1 note added") if len(step.notes) == 1
-                         else tr("{0} notes added").format(len(step.notes)))
-        before = scenario.needs_state_after(index - 1)
-        after = scenario.needs_state_after(index)
-        for entry in step.needs:
-            key = (entry.category, entry.item)
-            need = after[key]
-            status = tr(NEED_STATUSES.get(need.status, need.status)).lower()
-            if key not in before:
-                category = tr(NEED_CATEGORIES.get(need.category, need.category))
-                line = tr("New need “{0}” ({1}): {2}").format(need.item, category, status)
-            elif before[key].status != need.status:
-                line = tr("Need “{0}”: now {1}").format(need.item, status)
-            else:
-                line = tr("Need “{0}”: updated").format(need.item)
-            if entry.resource and (key not in before or before[key].resource != entry.resource):
-                line += tr(", linked to {0}").format(entry.resource)
-            lines.append(line)
-        earlier = {(a.kind, a.day) for a in scenario.appointments_after(index - 1)}
-        for appt in step.appointments:
-            kind = tr(APPOINTMENT_KINDS.get(appt.kind, appt.kind))
-            when = fmt_date(date_for_day(intake, appt.day))
-            if (appt.kind, appt.day) in earlier:
-                lines.append(tr("Outcome recorded: {0}, {1}").format(kind, when))
-            else:
-                lines.append(tr("Appointment: {0}, {1} at {2}").format(kind, when,
-                                                                           fmt_clock(appt.time)))
-        for resource in step.resources:
-            lines.append(tr("Added to the resource directory: {0}").format(resource.name))
-        return lines
 
     def _show_nothing_to_play(self) -> None:
         self.scenario_title.setText(tr("No scenarios"))
@@ -594,23 +412,14 @@ class TrainerSection(Section):
         self._inflight = job
         self._update_controls()
         session = self.session
-        alive = self._alive
 
         def work() -> None:
             session.go_to(job[1], scenario_id=job[0])
 
-        def done(_result: object) -> None:
-            if alive[0]:
-                self._finished(None)
-
-        def failed(exc: BaseException) -> None:
-            if alive[0]:
-                self._finished(exc)
-            elif not isinstance(exc, VaultError):
-                log.warning("a demo step failed after its screen was closed: %s",
-                            type(exc).__name__)
-
-        run_task(work, done, failed)
+        # Every failure is the trainer's to see (_finished says what to do next), and nothing
+        # is called back into a screen a lock has closed meanwhile.
+        Operation(self, work).success(lambda _r: self._finished(None)).on(
+            Exception, self._finished).run_in_background()
 
     def _finished(self, error: BaseException | None) -> None:
         job = self._inflight
@@ -661,4 +470,4 @@ class TrainerSection(Section):
             self.scenario_list.setCurrentRow(self.session.scenario_ids.index(scenario_id))
 
 
-__all__ = ["TrainerSection", "presenter_mode_active", "set_presenter_mode"]
+__all__ = ["TrainerSection"]

@@ -21,15 +21,13 @@ from advocate_app.ui.qt import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    Qt,
     QVBoxLayout,
     QWidget,
     tr,
 )
+from advocate_app.ui.roles import RESOURCE_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import confirm, label, set_message
-
-EntryRole = Qt.ItemDataRole.UserRole + 7
 
 
 class ResourcesSection(Section):
@@ -121,7 +119,7 @@ class ResourcesSection(Section):
             where = tr("local") if entry.local else f.county
             item = QListWidgetItem(f"{f.name}\n{tr(RESOURCE_CATEGORIES[f.category])} · {where}"
                                    + (f" · {f.phone}" if f.phone else ""))
-            item.setData(EntryRole, entry)
+            item.setData(RESOURCE_ROLE, entry)
             self.list.addItem(item)
             if select_name and f.name == select_name:
                 self.list.setCurrentItem(item)
@@ -145,7 +143,7 @@ class ResourcesSection(Section):
     def _show(self, item: QListWidgetItem | None) -> None:
         if item is None:
             return
-        entry: ResourceEntry = item.data(EntryRole)
+        entry: ResourceEntry = item.data(RESOURCE_ROLE)
         self.current = entry
         f = entry.fields
         self.heading.setText(f.name if entry.local else tr("{0} (comes with the app)").format(

@@ -14,12 +14,12 @@ from pathlib import Path
 from advocate_app.store.diagnose import BACKUP_DIR_NAME, Diagnosis, folder_vault_id
 from advocate_app.store.errors import VaultError
 from advocate_app.store.restore import RestoreRequest
-from advocate_app.ui.backup_section import (
+from advocate_app.ui.backups.restore_dialog import (
     RestoreConfirmDialog,
     choose_backup_file,
     open_restore_dialog,
-    when_text,
 )
+from advocate_app.ui.backups.texts import when_text
 from advocate_app.ui.format import size_text
 from advocate_app.ui.qt import QHBoxLayout, QPushButton, Qt, Signal, tr
 from advocate_app.ui.widgets import Page, hline, label, primary_button, set_message

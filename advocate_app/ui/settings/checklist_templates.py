@@ -13,26 +13,23 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.needs import TemplateItem
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NEED_CATEGORIES
+from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.qt import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    Qt,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     tr,
 )
+from advocate_app.ui.roles import NEED_CATEGORY_ROLE, TEMPLATE_ITEM_ROLE
 from advocate_app.ui.widgets import label
-
-_ITEM_ROLE = Qt.ItemDataRole.UserRole
-_CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ItemTextDialog(QDialog):
@@ -51,14 +48,8 @@ class ItemTextDialog(QDialog):
         lab.setBuddy(self.text)
         form.addRow(lab, self.text)
         layout.addLayout(form)
-        self.message = label("", "error")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        foot = add_dialog_foot(self, layout, action, on_accept=self._accept, message=True)
+        self.ok, self.message = foot.ok, foot.message
         self.text.selectAll()
         self.text.setFocus()
 
@@ -118,10 +109,7 @@ class ChecklistTemplateDialog(QDialog):
         layout.addLayout(row)
         self.status = label("", "hint")
         layout.addWidget(self.status)
-        buttons = QDialogButtonBox()
-        buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        add_dialog_foot(self, layout, None, cancel=tr("Close"))
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self.reload()
 
@@ -136,15 +124,15 @@ class ChecklistTemplateDialog(QDialog):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            group.setData(0, _CATEGORY_ROLE, code)
+            group.setData(0, NEED_CATEGORY_ROLE, code)
             self.tree.addTopLevelItem(group)
             groups[code] = group
         chosen: QTreeWidgetItem | None = None
         for item in needs.template(self.vault, include_retired=self.show_retired.isChecked()):
             text = item.label if not item.retired else tr("{0} (retired)").format(item.label)
             row = QTreeWidgetItem([text])
-            row.setData(0, _ITEM_ROLE, item)
-            row.setData(0, _CATEGORY_ROLE, item.category)
+            row.setData(0, TEMPLATE_ITEM_ROLE, item)
+            row.setData(0, NEED_CATEGORY_ROLE, item.category)
             groups[item.category].addChild(row)
             if item.id == select_id:
                 chosen = row
@@ -156,12 +144,12 @@ class ChecklistTemplateDialog(QDialog):
 
     def selected_item(self) -> TemplateItem | None:
         current = self.tree.currentItem()
-        value = current.data(0, _ITEM_ROLE) if current else None
+        value = current.data(0, TEMPLATE_ITEM_ROLE) if current else None
         return value if isinstance(value, TemplateItem) else None
 
     def selected_category(self) -> str | None:
         current = self.tree.currentItem()
-        return current.data(0, _CATEGORY_ROLE) if current else None
+        return current.data(0, NEED_CATEGORY_ROLE) if current else None
 
     def find_item(self, text: str) -> QTreeWidgetItem | None:
         for top in range(self.tree.topLevelItemCount()):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from advocate_app.store.reference import (
@@ -20,28 +19,19 @@ from advocate_app.store.reference import (
     render_html,
 )
 from advocate_app.store.search import SearchFailed
-from advocate_app.ui.clipboard import copy_text
-from advocate_app.ui.files import ask_save_path
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QDate,
-    QDialog,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
     QLineEdit,
     QLocale,
-    QPageSize,
-    QPrintDialog,
-    QPrinter,
     QPushButton,
     QShortcut,
     QSplitter,
     QStackedWidget,
     Qt,
-    QTextBrowser,
     QTextDocument,
     QTreeWidget,
     QTreeWidgetItem,
@@ -50,203 +40,12 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
+from advocate_app.ui.reference.printing import print_document, save_document_as_pdf
+from advocate_app.ui.reference.reading_pane import ReadingPane
+from advocate_app.ui.reference.resources_pane import ResourcesPane
+from advocate_app.ui.reference.rows import mark_row, row_target
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import hline, inform, label
-
-# What a list row stands for: kind "article" (key: slug), "resources" (key: a resource name, or
-# "" for the whole directory) or "group" (a category or a heading in the results).
-_KIND = Qt.ItemDataRole.UserRole
-_KEY = Qt.ItemDataRole.UserRole + 1
-
-
-def _mark(item: QTreeWidgetItem, kind: str, key: str) -> QTreeWidgetItem:
-    item.setData(0, _KIND, kind)
-    item.setData(0, _KEY, key)
-    return item
-
-
-def _what(item: QTreeWidgetItem | None) -> tuple[str, str]:
-    if item is None:
-        return "", ""
-    return str(item.data(0, _KIND) or ""), str(item.data(0, _KEY) or "")
-
-# Longest comfortable reading line, in average characters.
-_READING_CHARS = 100
-
-
-def _default_pdf_path(slug: str) -> str:
-    documents = Path.home() / "Documents"
-    folder = documents if documents.is_dir() else Path.home()
-    return str(folder / f"{slug}.pdf")
-
-
-class ReadingPane(QTextBrowser):
-    """A QTextBrowser that follows no link by itself and loads nothing from anywhere."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setSearchPaths([])
-        self.document().setDocumentMargin(18)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-
-    def loadResource(self, kind: int, name: QUrl) -> Any:
-        # Defence in depth: the renderer emits no <img>, and nothing else may be fetched either.
-        return None
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._fit_line_length()
-
-    def _fit_line_length(self) -> None:
-        # Long lines are hard to read: cap the text column on wide windows.
-        cap = self.fontMetrics().averageCharWidth() * _READING_CHARS
-        if self.viewport().width() > cap:
-            self.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
-            self.setLineWrapColumnOrWidth(cap)
-        else:
-            self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
-
-
-class ResourcesPane(QWidget):
-    """The national and statewide lines shipped with the app, with their details."""
-
-    def __init__(self, resources: list[ShippedResource], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._resources = {r.name: r for r in resources}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(label(tr("National and statewide resources"), "title"))
-        layout.addWidget(label(tr(
-            "Lines and organizations that serve the whole country or all of North Carolina. "
-            "Your office adds its local resources inside the vault."
-        ), "hint"))
-
-        self.list = QTreeWidget()
-        self.list.setAccessibleName(tr("Resources"))
-        self.list.setColumnCount(4)
-        self.list.setHeaderLabels([tr("Name"), tr("Phone"), tr("Text"), tr("Hours")])
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for r in resources:
-            item = QTreeWidgetItem([r.name, r.phone or "", r.text or "", r.hours])
-            _mark(item, "resources", r.name)
-            self.list.addTopLevelItem(item)
-        header = self.list.header()
-        header.setStretchLastSection(True)
-        for column in range(self.list.columnCount()):
-            self.list.resizeColumnToContents(column)
-        self.list.currentItemChanged.connect(self._current_changed)
-        # As tall as its rows: the details below matter more than empty list space.
-        rows = max(1, len(resources))
-        frame = self.list.frameWidth() * 2
-        row_height = self.list.sizeHintForRow(0) if resources else self.list.fontMetrics().height()
-        self.list.setMaximumHeight(self.list.header().sizeHint().height() + rows * row_height
-                                   + frame + 4)
-        layout.addWidget(self.list)
-
-        details = QWidget()
-        details_layout = QVBoxLayout(details)
-        details_layout.setContentsMargins(0, 4, 0, 0)
-        self.name = label("", "subtitle")
-        details_layout.addWidget(self.name)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._fields: dict[str, Any] = {}
-        for key, caption in (
-            ("category", tr("Kind")),
-            ("phone", tr("Phone")),
-            ("text", tr("Text")),
-            ("tty", tr("TTY")),
-            ("hours", tr("Hours")),
-            ("languages", tr("Languages")),
-            ("county", tr("Area served")),
-            ("notes", tr("Notes")),
-            ("source", tr("Source")),
-        ):
-            value = label("")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            caption_label = label(caption, wrap=False)
-            caption_label.setBuddy(value)
-            form.addRow(caption_label, value)
-            self._fields[key] = (caption_label, value)
-        details_layout.addLayout(form)
-
-        buttons = QHBoxLayout()
-        self.copy_button = QPushButton(tr("Copy phone number"))
-        self.copy_button.setAccessibleName(tr("Copy phone number"))
-        self.copy_button.clicked.connect(self.copy_phone)
-        buttons.addWidget(self.copy_button)
-        self.copied = label("", "hint")
-        buttons.addWidget(self.copied, 1)
-        details_layout.addLayout(buttons)
-        layout.addWidget(details)
-        layout.addStretch(1)
-
-        if resources:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
-        else:
-            self._show(None)
-
-    def current_name(self) -> str | None:
-        item = self.list.currentItem()
-        return _what(item)[1] if item is not None else None
-
-    def select(self, name: str) -> bool:
-        for row in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(row)
-            if _what(item)[1] == name:
-                self.list.setCurrentItem(item)
-                return True
-        return False
-
-    def copy_phone(self) -> None:
-        name = self.current_name()
-        resource = self._resources.get(name) if name else None
-        if resource is None or not resource.phone:
-            return
-        # Public numbers, but the clipboard is shared with every program: clear it later anyway.
-        copy_text(resource.phone)
-        self.copied.setText(tr("Copied {0}").format(resource.phone))
-
-    def _current_changed(self, current: QTreeWidgetItem | None, _previous: Any = None) -> None:
-        name = _what(current)[1] or None
-        self._show(self._resources.get(name) if name else None)
-
-    def _show(self, resource: ShippedResource | None) -> None:
-        self.copied.setText("")
-        if resource is None:
-            self.name.setText(tr("No resources are listed."))
-            for caption_label, value in self._fields.values():
-                caption_label.hide()
-                value.hide()
-            self.copy_button.setEnabled(False)
-            return
-        self.name.setText(resource.name)
-        values = {
-            "category": tr(resource.category_label),
-            "phone": resource.phone or "",
-            "text": resource.text or "",
-            "tty": resource.tty or "",
-            "hours": resource.hours,
-            "languages": resource.languages,
-            "county": resource.county,
-            "notes": resource.notes,
-            "source": resource.source,
-        }
-        for key, (caption_label, value) in self._fields.items():
-            text = values[key]
-            value.setText(text)
-            caption_label.setVisible(bool(text))
-            value.setVisible(bool(text))
-        self.copy_button.setEnabled(bool(resource.phone))
-        self.copy_button.setToolTip(
-            "" if resource.phone else tr("This entry has no confirmed phone number.")
-        )
+from advocate_app.ui.widgets import hline, label
 
 
 class ReferenceSection(Section):
@@ -401,7 +200,7 @@ class ReferenceSection(Section):
         if self._resources:
             item = QTreeWidgetItem([tr("National and statewide resources")])
             item.setToolTip(0, tr("Hotlines and statewide organizations, with phone numbers"))
-            _mark(item, "resources", "")
+            mark_row(item, "resources", "")
             self._bold(item)
             self.tree.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)
@@ -411,13 +210,13 @@ class ReferenceSection(Section):
             by_category.setdefault(article.category, []).append(article)
         for category in sorted(by_category, key=str.casefold):
             group = QTreeWidgetItem([category])
-            _mark(group, "group", category)
+            mark_row(group, "group", category)
             self._bold(group)
             self.tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
             for article in sorted(by_category[category], key=lambda a: a.title.casefold()):
                 child = QTreeWidgetItem([article.title])
-                _mark(child, "article", article.slug)
+                mark_row(child, "article", article.slug)
                 child.setToolTip(0, f"{article.title}\n\n{article.summary}")
                 group.addChild(child)
                 self._mark_review(child, article, today)
@@ -458,7 +257,7 @@ class ReferenceSection(Section):
             if hit.kind not in groups:
                 caption = tr("Articles") if hit.kind == "article" else tr("Resources")
                 group = QTreeWidgetItem([caption])
-                _mark(group, "group", caption)
+                mark_row(group, "group", caption)
                 self._bold(group)
                 groups[hit.kind] = group
                 group_spans.append(group)
@@ -466,7 +265,7 @@ class ReferenceSection(Section):
             # The snippet is escaped with only <b> added: safe as a rich-text tooltip.
             child.setToolTip(0, f"<qt><b>{html.escape(hit.title)}</b><br>{hit.snippet_html}</qt>")
             kind = "article" if hit.kind == "article" else "resources"
-            _mark(child, kind, hit.key)
+            mark_row(child, kind, hit.key)
             groups[hit.kind].addChild(child)
             if kind == "article" and hit.key in self._articles:
                 self._mark_review(child, self._articles[hit.key], today)
@@ -547,7 +346,7 @@ class ReferenceSection(Section):
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: Any = None) -> None:
         if current is None:
             return
-        kind, key = _what(current)
+        kind, key = row_target(current)
         if kind == "article":
             self._show_article(key)
         elif kind == "resources":
@@ -558,7 +357,7 @@ class ReferenceSection(Section):
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         # Enter on an article moves into the text, so arrows then scroll what is being read.
-        kind, _key = _what(item)
+        kind, _key = row_target(item)
         if kind == "article":
             self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
         elif kind == "resources":
@@ -658,51 +457,18 @@ class ReferenceSection(Section):
         document.setHtml(body)
         return document
 
-    @staticmethod
-    def _printer() -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
-        printer.setCreator("Advocate Companion")
-        return printer
-
     def print_article(self) -> None:
         article = self._articles.get(self._current_slug or "")
         if article is None or self.pages.currentIndex() != 0:
             return
-        printer = self._printer()
-        printer.setDocName(article.title)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(tr("Print “{0}”").format(article.title))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        document = self._print_document(article)
-        document.print_(printer)
-        document.deleteLater()
+        print_document(self, article.title, lambda: self._print_document(article))
 
     def save_pdf(self) -> None:
         article = self._articles.get(self._current_slug or "")
         if article is None or self.pages.currentIndex() != 0:
             return
-        chosen = ask_save_path(self, tr("Save article as PDF"), _default_pdf_path(article.slug),
-                               tr("PDF files (*.pdf)"))
-        if chosen is None:
-            return
-        path = str(chosen)
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        printer = self._printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(path)
-        printer.setDocName(article.title)
-        document = self._print_document(article)
-        document.print_(printer)
-        document.deleteLater()
-        written = Path(path)
-        if not written.is_file() or written.stat().st_size == 0:
-            inform(self, tr("PDF not saved"), tr(
-                "The PDF could not be written to {0}. Choose a folder you can save to, such as "
-                "Documents, and try again."
-            ).format(written.name))
+        save_document_as_pdf(self, article.title, article.slug,
+                             lambda: self._print_document(article))
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -716,18 +482,18 @@ class ReferenceSection(Section):
 
     def _find_item(self, kind: str, key: str) -> QTreeWidgetItem | None:
         for item in self._items():
-            if _what(item) == (kind, key):
+            if row_target(item) == (kind, key):
                 return item
         return None
 
     def _first_item(self, kind: str) -> QTreeWidgetItem | None:
         for item in self._items():
-            if _what(item)[0] == kind:
+            if row_target(item)[0] == kind:
                 return item
         return None
 
     def _first_selectable(self) -> QTreeWidgetItem | None:
         for item in self._items():
-            if _what(item)[0] in ("article", "resources"):
+            if row_target(item)[0] in ("article", "resources"):
                 return item
         return None

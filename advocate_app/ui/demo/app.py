@@ -24,8 +24,10 @@ from advocate_app.settings import Settings
 from advocate_app.store import clients
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
-from advocate_app.ui.demo_section import TrainerSection, set_presenter_mode
-from advocate_app.ui.main_window import AppController
+from advocate_app.ui.controller import AppController
+from advocate_app.ui.demo.presenter import set_presenter_mode
+from advocate_app.ui.demo.section import TrainerSection
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QApplication,
     QDialog,
@@ -38,7 +40,6 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.widgets import label
-from advocate_app.ui.worker import run_task
 
 if TYPE_CHECKING:
     from advocate_app.demo.scenario import Scenario
@@ -142,7 +143,8 @@ class DemoRuntime:
             controller.vault, self.session = fresh, session
             controller.enter_shell()
 
-        def failed(exc: BaseException) -> None:
+        def failed(exc: Exception) -> None:
+            # Any failure, not only a VaultError: the window shows "Resetting" until told.
             text = exc.message if isinstance(exc, VaultError) else tr(
                 "Something went wrong while resetting the demo.")
             controller.message.show_message(
@@ -152,7 +154,8 @@ class DemoRuntime:
             if not isinstance(exc, VaultError):
                 log.error("demo reset failed: %s", type(exc).__name__)
 
-        run_task(work, done, failed)
+        # No parent: done must run even if the window is gone, to close the fresh vault.
+        Operation(None, work).success(done).on(Exception, failed).run_in_background()
 
 
 def _load_scenarios() -> tuple[list[Scenario], list[str]]:

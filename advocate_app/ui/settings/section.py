@@ -3,214 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from advocate_app.settings import Settings
 from advocate_app.store import report_settings, users
 from advocate_app.store.errors import VaultError
-from advocate_app.store.vault import Vault, passphrase_strength
+from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import ROLES
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSpinBox,
-    Qt,
     QVBoxLayout,
     QWidget,
     tr,
 )
+from advocate_app.ui.roles import USER_ID_ROLE, USER_NAME_ROLE
+from advocate_app.ui.settings.users_dialogs import (
+    AddUserDialog,
+    ChangePassphraseDialog,
+    RevokeDialog,
+    ShownOnceDialog,
+    elsewhere_warning,
+)
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import (
-    StrengthMeter,
-    add_form_rows,
     confirm,
     label,
-    passphrase_field,
-    readable_width,
 )
-from advocate_app.ui.worker import run_task
 
-
-class AddUserDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Add a user"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "The app makes a temporary passphrase of five random words. You will see it once: "
-            "tell it to the new user in person. They choose their own the first time they "
-            "unlock.")))
-        form = QFormLayout()
-        self.name = QLineEdit()
-        self.name.setMaxLength(80)
-        self.name.setAccessibleName(tr("Name"))
-        self.role = QComboBox()
-        self.role.setAccessibleName(tr("Role"))
-        for code, text in ROLES.items():
-            self.role.addItem(tr(text), code)
-        add_form_rows(form, ((tr("&Name"), self.name), (tr("&Role"), self.role)))
-        layout.addLayout(form)
-        self.message = label("", "error")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(tr("Add user"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        readable_width(self)  # the explanation was clipped in a narrow dialog
-
-    def _accept(self) -> None:
-        if not self.name.text().strip():
-            self.message.setText(tr("Enter the new user's name."))
-            return
-        self.accept()
-
-
-class ShownOnceDialog(QDialog):
-    """A temporary passphrase (or a new recovery key), shown once, never stored."""
-
-    def __init__(self, title: str, intro: str, secret: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(intro))
-        self.secret = QLabel(secret)
-        self.secret.setObjectName("ShownOnceSecret")
-        self.secret.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.secret.setAccessibleName(title)
-        font = self.secret.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.secret.setFont(font)
-        self.secret.setWordWrap(True)
-        self.setMinimumWidth(460)
-        layout.addWidget(self.secret)
-        layout.addWidget(label(tr(
-            "It is shown only this once and is not saved anywhere. Close this window when it "
-            "has been passed on."), "hint"))
-        buttons = QDialogButtonBox()
-        done = buttons.addButton(tr("Done"), QDialogButtonBox.ButtonRole.AcceptRole)
-        done.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-
-    def done(self, result: int) -> None:  # the secret leaves the screen with the dialog
-        self.secret.clear()
-        super().done(result)
-
-
-def elsewhere_warning() -> str:
-    return tr("Copies made before today outside this computer (a USB stick, another disk) "
-              "still open with the old passphrase: keep them locked away, or destroy them.")
-
-
-class RevokeDialog(QDialog):
-    """Remove a user, reset a passphrase: the vault gets a new key, and the supervisor says
-    what happens to the older backups in the vault's folder."""
-
-    def __init__(self, title: str, text: str, action: str, *, ask_backups: bool,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(text))
-        layout.addWidget(label(tr(
-            "The vault gets a new key, so the old passphrase no longer opens anything in this "
-            "computer's vault folder. This takes a moment."), "hint"))
-        self.backups_box = QGroupBox(tr("Older backups in the vault's folder"))
-        box_layout = QVBoxLayout(self.backups_box)
-        self.reencrypt = QRadioButton(tr("&Re-encrypt them with the new key (keep them)"))
-        self.delete = QRadioButton(tr("&Delete them"))
-        self.reencrypt.setChecked(True)
-        box_layout.addWidget(self.reencrypt)
-        box_layout.addWidget(self.delete)
-        self.backups_box.setVisible(ask_backups)
-        layout.addWidget(self.backups_box)
-        layout.addWidget(label(elsewhere_warning(), "hint"))
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def old_backups(self) -> str:
-        return "delete" if self.delete.isChecked() else "reencrypt"
-
-
-class ChangePassphraseDialog(QDialog):
-    def __init__(self, inputs: list[str], parent: QWidget | None = None, *,
-                 is_supervisor: bool = False) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Change my passphrase"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.current = passphrase_field(tr("Current passphrase"))
-        self.new = passphrase_field(tr("New passphrase"))
-        self.repeat = passphrase_field(tr("New passphrase again"))
-        self.meter = StrengthMeter()
-        add_form_rows(form, ((tr("&Current passphrase"), self.current),
-                             (tr("&New passphrase"), self.new),
-                             (tr("New passphrase &again"), self.repeat)))
-        form.addRow("", self.meter)
-        layout.addLayout(form)
-        self.someone_knows = QCheckBox(tr("&Someone else may know my current passphrase"))
-        layout.addWidget(self.someone_knows)
-        self.hint = label("", "hint")
-        layout.addWidget(self.hint)
-        self.delete_backups = QCheckBox(tr("&Delete the older backups in the vault's folder "
-                                           "instead of re-encrypting them"))
-        self.delete_backups.setVisible(False)
-        self.is_supervisor = is_supervisor
-        layout.addWidget(self.delete_backups)
-        self.message = label("", "error")
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(tr("Change passphrase"),
-                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.new.textChanged.connect(
-            lambda t: self.meter.set_score(passphrase_strength(t, inputs) if t else None))
-        self.someone_knows.toggled.connect(self._someone_knows_changed)
-        self._someone_knows_changed(False)
-
-    def _someone_knows_changed(self, checked: bool) -> None:
-        if checked:
-            self.hint.setText(tr(
-                "The vault gets a new key, so your old passphrase no longer opens anything in "
-                "this computer's vault folder; the older backups there are re-encrypted. "
-                "Copies made before today elsewhere (a USB stick) still open with it."))
-        else:
-            self.hint.setText(tr(
-                "Only your own sign-in changes; the records are not re-encrypted, so this is "
-                "quick."))
-        self.delete_backups.setVisible(checked and self.is_supervisor)
-
-    def old_backups(self) -> str:
-        return "delete" if self.delete_backups.isChecked() else "reencrypt"
-
-    def _accept(self) -> None:
-        if self.new.text() != self.repeat.text():
-            self.message.setText(tr("The two new passphrases are not the same."))
-            return
-        self.accept()
+T = TypeVar("T")
 
 
 class SummarySettingsBox(QGroupBox):
@@ -398,7 +229,7 @@ class SettingsSection(Section):
         self.summary_box.setVisible(vault.current_user.is_supervisor)
 
     def edit_templates(self) -> None:
-        from advocate_app.ui.checklist_templates import ChecklistTemplateDialog
+        from advocate_app.ui.settings.checklist_templates import ChecklistTemplateDialog
 
         ChecklistTemplateDialog(self.vault, self).exec()
 
@@ -414,8 +245,8 @@ class SettingsSection(Section):
             if info.must_change_passphrase:
                 text += tr(" (has a temporary passphrase)")
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, info.name)
+            item.setData(USER_ID_ROLE, info.id)
+            item.setData(USER_NAME_ROLE, info.name)
             self.user_list.addItem(item)
 
     def _no_contact_changed(self, days: int) -> None:
@@ -432,25 +263,23 @@ class SettingsSection(Section):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, role = dialog.name.text(), dialog.role.currentData()
-        self._set_busy(True)
         self.users_status.setText(tr("Adding {0}…").format(name))
 
         def done(added: users.NewPassphrase) -> None:
-            self._set_busy(False)
             self.users_status.setText(tr("{0} was added.").format(added.user.name))
             self.refresh_users()
             self._show_once(tr("Temporary passphrase"), tr(
                 "Tell {0} this temporary passphrase in person. They will choose their own the "
                 "first time they unlock.").format(added.user.name), added.temporary_passphrase)
 
-        run_task(lambda: users.add_user(self.vault, name, role), done, self._failed)
+        self._operation(lambda: users.add_user(self.vault, name, role), done)
 
     def _selected_user(self) -> tuple[str, str] | None:
         item = self.user_list.currentItem()
         if item is None:
             self.users_status.setText(tr("Select a user in the list first."))
             return None
-        return item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
+        return item.data(USER_ID_ROLE), item.data(USER_NAME_ROLE)
 
     def remove_user(self) -> None:
         selected = self._selected_user()
@@ -463,18 +292,15 @@ class SettingsSection(Section):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.old_backups()
-        self._set_busy(True)
         self.users_status.setText(tr("Removing {0} and giving the vault a new key…").format(name))
 
         def done(result: users.RekeyResult) -> None:
-            self._set_busy(False)
             self.users_status.setText(tr("{0} was removed. {1}").format(
                 name, self._backups_text(result)))
             self.refresh_users()
             self._show_rekey_secrets(result)
 
-        run_task(lambda: users.remove_user(self.vault, user_id, old_backups=choice), done,
-                 self._failed)
+        self._operation(lambda: users.remove_user(self.vault, user_id, old_backups=choice), done)
 
     def reset_passphrase(self) -> None:
         selected = self._selected_user()
@@ -487,11 +313,9 @@ class SettingsSection(Section):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.old_backups()
-        self._set_busy(True)
         self.users_status.setText(tr("Resetting the passphrase and giving the vault a new key…"))
 
         def done(reset: users.NewPassphrase) -> None:
-            self._set_busy(False)
             self.users_status.setText(tr("{0} has a new temporary passphrase. {1}").format(
                 name, self._backups_text(reset.rekey)))
             self.refresh_users()
@@ -500,8 +324,8 @@ class SettingsSection(Section):
                 "next time they unlock.").format(name), reset.temporary_passphrase)
             self._show_rekey_secrets(reset.rekey)
 
-        run_task(lambda: users.reset_passphrase(self.vault, user_id, old_backups=choice), done,
-                 self._failed)
+        self._operation(lambda: users.reset_passphrase(self.vault, user_id, old_backups=choice),
+                        done)
 
     def change_passphrase(self) -> None:
         user = self.vault.current_user
@@ -512,11 +336,9 @@ class SettingsSection(Section):
         current, new = dialog.current.text(), dialog.new.text()
         someone_knows = dialog.someone_knows.isChecked()
         choice = dialog.old_backups()
-        self._set_busy(True)
         self.status.setText(tr("Changing your passphrase…"))
 
         def done(result: users.RekeyResult | None) -> None:
-            self._set_busy(False)
             if result is None:
                 self.status.setText(tr("Your passphrase was changed."))
                 return
@@ -524,9 +346,9 @@ class SettingsSection(Section):
                                    "{0}").format(self._backups_text(result)))
             self._show_rekey_secrets(result)
 
-        run_task(lambda: users.change_own_passphrase(
+        self._operation(lambda: users.change_own_passphrase(
             self.vault, current, new, someone_else_may_know=someone_knows, old_backups=choice),
-            done, self._failed)
+            done)
 
     def _backups_text(self, result: users.RekeyResult | None) -> str:
         if result is None:
@@ -561,10 +383,12 @@ class SettingsSection(Section):
                        self.change_button):
             button.setEnabled(not busy)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, VaultError):
-            self.status.setText(exc.message)
-            self.users_status.setText(exc.message)
-        else:
-            raise exc
+    def _operation(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Users' work runs off the GUI thread (a new key for the vault takes a moment) with
+        the users' buttons disabled; a refusal is said in both status lines."""
+        Operation(self, work).busy(self._set_busy).success(done).failure(
+            self._show_failure).run_in_background()
+
+    def _show_failure(self, text: str) -> None:
+        self.status.setText(text)
+        self.users_status.setText(text)

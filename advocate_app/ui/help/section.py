@@ -8,18 +8,18 @@ from pathlib import Path
 
 from advocate_app.paths import assets_dir
 from advocate_app.store.help_guides import Guide, load_guides
+from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.qt import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    Qt,
     QVBoxLayout,
     QWidget,
     tr,
 )
-from advocate_app.ui.reference_section import ReadingPane
+from advocate_app.ui.reference.reading_pane import ReadingPane
+from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import label, readable_width
 
@@ -117,18 +117,18 @@ class HelpSection(Section):
 
     def _add_topic(self, text: str, key: str) -> None:
         item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(KEY_ROLE, key)
         item.setToolTip(text)
         self.topics.addItem(item)
 
     def open_topic(self, key: str) -> None:
         for row in range(self.topics.count()):
-            if self.topics.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            if self.topics.item(row).data(KEY_ROLE) == key:
                 self.topics.setCurrentRow(row)
                 return
 
     def _show(self, item: QListWidgetItem | None, _previous: object = None) -> None:
-        key = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+        key = item.data(KEY_ROLE) if item is not None else ""
         if key == "shortcuts":
             self.pane.setHtml(shortcuts_html())
         elif key == "about":
@@ -142,7 +142,7 @@ class HelpSection(Section):
 
     def location(self) -> dict[str, object]:
         item = self.topics.currentItem()
-        return {"topic": item.data(Qt.ItemDataRole.UserRole)} if item else {}
+        return {"topic": item.data(KEY_ROLE)} if item else {}
 
     def restore_location(self, loc: dict[str, object]) -> None:
         if isinstance(loc.get("topic"), str):
@@ -160,10 +160,7 @@ class ShortcutsDialog(QDialog):
         self.pane.setAccessibleName(tr("Keyboard shortcuts"))
         self.pane.setHtml(shortcuts_html())
         layout.addWidget(self.pane)
-        buttons = QDialogButtonBox()
-        close = buttons.addButton(tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close = add_dialog_foot(self, layout, None, cancel=tr("Close")).cancel
         close.setDefault(True)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         readable_width(self, 70)
         self.resize(self.minimumWidth(), self.fontMetrics().height() * 28)

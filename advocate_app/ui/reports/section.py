@@ -4,8 +4,10 @@ and see what was exported before (the export ledger)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from advocate_app.reports.anonymize import PublishedSummary
 from advocate_app.reports.output_file import OutputExists, OutputProblem
@@ -16,6 +18,7 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.summary_ledger import ExportInfo
 from advocate_app.store.summary_queries import has_activity
 from advocate_app.store.vault import Vault
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QComboBox,
     QGridLayout,
@@ -31,7 +34,8 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import confirm, label, set_message
-from advocate_app.ui.worker import run_task
+
+T = TypeVar("T")
 
 
 def safe_file_name(period: Period) -> str:
@@ -165,7 +169,7 @@ class ReportsSection(Section):
                 self.period_combo.setCurrentIndex(index)
             self.periods_chosen = True
 
-        run_task(newest_with_data, done, self._failed)
+        self._operation(newest_with_data).success(done).run_in_background()
 
     def period(self) -> Period | None:
         period = self.period_combo.currentData()
@@ -174,25 +178,26 @@ class ReportsSection(Section):
     def _busy(self, busy: bool) -> None:
         self.show_button.setEnabled(not busy)
         self.export_button.setEnabled(not busy)
+        if not busy:
+            self.progress.setVisible(False)
 
     def show_summary(self) -> None:
         period = self.period()
         if period is None:
             set_message(self.message, tr("Choose a period first."), "error")
             return
-        self._busy(True)
         set_message(self.message, tr("Counting…"), "hint")
         today = self.today()
 
         def done(summary: PublishedSummary) -> None:
-            self._busy(False)
             self.summary = summary
             self.view.setHtml(summary_html(summary))
             set_message(self.message, tr(
                 "Showing {0}. Privacy threshold: groups smaller than {1} are hidden.").format(
                     summary.period_label, summary.k), "ok")
 
-        run_task(lambda: build_summary(self.vault, period, today=today), done, self._failed)
+        self._operation(lambda: build_summary(self.vault, period, today=today)).busy(
+            self._busy).success(done).run_in_background()
 
     def export(self) -> None:
         period = self.period()
@@ -212,33 +217,28 @@ class ReportsSection(Section):
                     path.name), tr("Replace file")):
                 return
             overwrite = True
-        self._busy(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         today = self.today()
 
         def done(summary: PublishedSummary) -> None:
-            self._busy(False)
-            self.progress.setVisible(False)
             self.summary = summary
             self.view.setHtml(summary_html(summary))
             set_message(self.message, tr("Saved the PDF ({0}).").format(path.name), "ok")
             self.refresh_ledger()
 
-        run_task(lambda report: export_pdf(self.vault, period, path, overwrite=overwrite,
-                                           progress=report, today=today),
-                 done, self._failed, on_progress=self.progress.setValue)
+        self._operation(lambda report: export_pdf(self.vault, period, path,
+                                                  overwrite=overwrite, progress=report,
+                                                  today=today)
+                        ).busy(self._busy).progress(self.progress.setValue).success(
+            done).run_in_background()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._busy(False)
-        self.progress.setVisible(False)
-        if isinstance(exc, VaultError):
-            set_message(self.message, exc.message, "error")
-        elif isinstance(exc, OutputExists | OutputProblem | ValueError):
-            set_message(self.message, str(exc), "error")
-        elif isinstance(exc, OSError):
-            set_message(self.message, tr(
-                "The PDF could not be written there (the folder may be read-only or full). "
-                "Nothing was left half-written. Choose another place."), "error")
-        else:
-            raise exc
+    def _operation(self, work: Callable[..., T]) -> Operation[T]:
+        """Counting and exporting off the GUI thread; what went wrong goes in the message line
+        (an existing file or a refused output says so in its own words)."""
+        return (Operation(self, work)
+                .expect(OutputExists, OutputProblem, ValueError)
+                .file_error(tr(
+                    "The PDF could not be written there (the folder may be read-only or full). "
+                    "Nothing was left half-written. Choose another place."))
+                .failure(lambda text: set_message(self.message, text, "error")))

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from advocate_app.store.crypto import canonical_recovery_text
 from advocate_app.store.vault import UnlockUser, passphrase_problem, passphrase_strength
 from advocate_app.ui.qt import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    Qt,
     QTimer,
     QWidget,
     Signal,
@@ -27,7 +24,6 @@ from advocate_app.ui.widgets import (
     label,
     passphrase_field,
     primary_button,
-    set_message,
 )
 
 
@@ -147,123 +143,6 @@ class SetupPage(Page):
     def clear_secrets(self) -> None:
         self.passphrase.clear()
         self.repeat.clear()
-
-
-class RecoveryKeyPage(Page):
-    """The recovery key, shown once; the person types two groups back to show they have it."""
-
-    confirmed = Signal()
-    print_requested = Signal()
-    save_to_drive_requested = Signal()
-
-    CHECK_GROUPS = (3, 7)  # 1-based group numbers asked for
-
-    def __init__(self) -> None:
-        super().__init__(
-            tr("Your recovery key"),
-            tr("If every passphrase is forgotten, this key is the only way into the office's "
-               "records. It is shown only now."),
-        )
-        self.key_label = label("", "recovery")
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setAccessibleName(tr("Recovery key"))
-        self.body.addWidget(self.key_label)
-        self.body.addWidget(label(tr(
-            "Write it on paper or print it, and keep it locked away from this computer (for "
-            "example in the director's safe). Anyone with this key can open the vault.")))
-        row = QHBoxLayout()
-        self.print_button = QPushButton(tr("Print…"))
-        self.print_button.clicked.connect(self.print_requested)
-        self.drive_button = QPushButton(tr("Save to a removable drive…"))
-        self.drive_button.setAccessibleName(tr("Save the recovery key to a removable drive"))
-        self.drive_button.clicked.connect(self.save_to_drive_requested)
-        row.addWidget(self.print_button)
-        row.addWidget(self.drive_button)
-        row.addStretch(1)
-        self.body.addLayout(row)
-        self.drive_warning = label(tr(
-            "A saved copy opens the vault for anyone who has the drive. Save it only to a USB "
-            "drive or SD card that will be kept locked away; it cannot be saved on this "
-            "computer."), "hint")
-        self.body.addWidget(self.drive_warning)
-        self.prompt = label("")
-        self.body.addWidget(self.prompt)
-        form = QFormLayout()
-        self.group_fields: list[QLineEdit] = []
-        for number in self.CHECK_GROUPS:
-            field = QLineEdit()
-            field.setMaxLength(4)
-            field.setAccessibleName(tr("Group {0} of the recovery key").format(number))
-            field.textChanged.connect(self._update)
-            field.returnPressed.connect(self._continue)  # Enter, as on a default button
-            lab = QLabel(tr("Group &{0}").format(number))
-            lab.setBuddy(field)
-            form.addRow(lab, field)
-            self.group_fields.append(field)
-        self.body.addLayout(form)
-        self.message = label("", "hint")
-        self.body.addWidget(self.message)
-        self.continue_button = primary_button(tr("I have kept it safe — continue"))
-        self.continue_button.setEnabled(False)
-        self.continue_button.clicked.connect(self._continue)
-        self.body.addWidget(self.continue_button)
-        self.finish()
-        self._groups: list[str] = []
-
-    def show_key(self, key_text: str) -> None:
-        self._groups = key_text.split("-")
-        # Each group has its number above it, so "type group 7" cannot land on group 6.
-        lines = []
-        for start, end in ((0, 5), (5, len(self._groups))):
-            lines.append("  ".join(f"{n:^4}" for n in range(start + 1, end + 1)).rstrip())
-            lines.append("  ".join(self._groups[start:end]))
-        self.key_label.setText("\n".join(lines))
-        self.prompt.setText(tr(
-            "To check your copy, type group {0} and group {1} (counting from the left, first "
-            "line then second).").format(*self.CHECK_GROUPS))
-        for field in self.group_fields:
-            field.clear()
-
-    def key_text(self) -> str:
-        return "-".join(self._groups)
-
-    def _field_matches(self, field: QLineEdit, number: int) -> bool:
-        # As at unlock: O is read as zero and I or L as one (the key never contains them).
-        return bool(self._groups) and (canonical_recovery_text(field.text())
-                                       == self._groups[number - 1])
-
-    def _matches(self) -> bool:
-        if not self._groups:
-            return False
-        return all(self._field_matches(field, number)
-                   for field, number in zip(self.group_fields, self.CHECK_GROUPS, strict=True))
-
-    def _update(self) -> None:
-        ok = self._matches()
-        self.continue_button.setEnabled(ok)
-        filled = all(len(f.text().strip()) == 4 for f in self.group_fields)
-        if ok:
-            set_message(self.message, tr("Both groups match. Press Enter to continue."), "ok")
-        elif filled:
-            wrong = [number for field, number in zip(self.group_fields, self.CHECK_GROUPS,
-                                                     strict=True)
-                     if not self._field_matches(field, number)]
-            set_message(self.message, tr(
-                "Group {0} does not match the key above. Check your copy.").format(
-                    wrong[0]), "error")
-            # The cursor goes to the field with the mistake, never to a hidden one.
-            field = self.group_fields[self.CHECK_GROUPS.index(wrong[0])]
-            field.setFocus()
-            field.selectAll()
-        else:
-            set_message(self.message, "", "hint")
-
-    def _continue(self) -> None:
-        if self._matches():
-            self._groups = []
-            self.key_label.clear()
-            self.confirmed.emit()
 
 
 class UnlockPage(Page):

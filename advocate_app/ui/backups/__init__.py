@@ -1,0 +1,1 @@
+"""The Backups section and the restore dialog."""

@@ -1,0 +1,1 @@
+"""The training demo: its window and the trainer's section."""

@@ -1,0 +1,44 @@
+"""Presenter mode: the whole application's text scaled up for a projector, and back."""
+
+from __future__ import annotations
+
+from advocate_app.ui.qt import (
+    QApplication,
+)
+from advocate_app.ui.theme import apply_theme
+
+MIN_SCALE = 1.1
+MAX_SCALE = 3.0
+
+
+_normal_point_size: float | None = None
+
+
+def presenter_mode_active() -> bool:
+    return _normal_point_size is not None
+
+
+def set_presenter_mode(on: bool, scale: float = 1.6) -> None:
+    """Scale the whole application's text for a projector, or put it back.
+
+    The theme's style sheet sizes titles and the DEMO banner from the application font, so it
+    is applied again after each change.
+    """
+    global _normal_point_size
+    app = QApplication.instance()
+    if app is None or on == presenter_mode_active():
+        return
+    font = app.font()
+    if on:
+        base = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        _normal_point_size = base
+        # Whole points: predictable sizes for the layout, crisp text on a projector.
+        font.setPointSize(round(base * min(MAX_SCALE, max(MIN_SCALE, scale))))
+    else:
+        font.setPointSizeF(_normal_point_size or font.pointSizeF())
+        _normal_point_size = None
+    app.setFont(font)
+    apply_theme(app)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the section

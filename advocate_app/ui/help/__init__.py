@@ -1,0 +1,1 @@
+"""The Help section and the keyboard shortcuts dialog."""

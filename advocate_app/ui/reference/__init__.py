@@ -1,0 +1,1 @@
+"""The Reference section: the shipped articles and resources, read, searched and printed."""

@@ -1,0 +1,1 @@
+"""The Reports section (supervisors): the anonymized summary and its export ledger."""

@@ -1,0 +1,1 @@
+"""The Resources section: the office's own directory of local services."""

@@ -1,0 +1,1 @@
+"""The Settings section: users and passphrases, the checklist template, office settings."""

@@ -1,0 +1,1 @@
+"""The screens before the shell: first run, set-up, recovery key, unlock, damaged vault."""
