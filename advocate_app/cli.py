@@ -224,13 +224,17 @@ def _pick_slot_user(keys: object, name: str | None) -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from advocate_app.reports.formats import format_for_path
     from advocate_app.reports.output_file import OutputExists, OutputProblem
     from advocate_app.reports.periods import parse_period, require_complete
-    from advocate_app.reports.summary import export_pdf, export_summary
+    from advocate_app.reports.summary import export_file, export_summary
     from advocate_app.store import report_settings
 
     if not args.json and not args.out:
-        raise CliError("Say where to write the PDF with --out FILE.pdf, or use --json.")
+        raise CliError("Say where to write the summary with --out FILE.pdf (or .html, .txt), "
+                       "or use --json.")
+    if args.format and not args.out:
+        raise CliError("--format says how to write the file given with --out FILE.")
     vault = open_unlocked(args)
     try:
         if not vault.current_user.is_supervisor:
@@ -249,7 +253,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from exc
         try:
             if args.out:
-                summary = export_pdf(vault, period, Path(args.out), overwrite=args.force)
+                out = Path(args.out)
+                summary = export_file(vault, period, out, args.format or format_for_path(out),
+                                      overwrite=args.force)
             else:
                 summary = export_summary(vault, period)
         except OutputExists as exc:
@@ -442,7 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p_check)
     p_check.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
     p_summary = sub.add_parser(
-        "summary", help="the anonymized supervisor summary (PDF or JSON)",
+        "summary", help="the anonymized supervisor summary (PDF, HTML, text or JSON)",
         description="Export the anonymized summary for one standard period that has ended. "
                     "Every export is recorded in the vault's export ledger and checked against "
                     "the earlier ones. The threshold k is the office's setting (Settings).")
@@ -452,9 +458,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="2026-Q2 (quarter 2 of fiscal year 2026), FY2026 (a fiscal year) or CY2025 (a "
              "calendar year); the fiscal year starts in the office's month (default October, "
              "so FY2026 is October 2025 to September 2026). Only periods that have ended.")
-    p_summary.add_argument("--out", metavar="FILE.pdf", help="write the PDF here")
+    p_summary.add_argument("--out", metavar="FILE",
+                           help="write the summary here (a PDF unless --format or the file's "
+                                "suffix, .html or .txt, says otherwise)")
+    p_summary.add_argument("--format", choices=("pdf", "html", "txt"), default=None,
+                           help="pdf (the default), html (an accessible web page for screen "
+                                "readers) or txt (plain text); each is the same summary")
     p_summary.add_argument("--force", action="store_true",
-                           help="replace FILE.pdf if it exists")
+                           help="replace FILE if it exists")
     p_summary.add_argument("--k", type=int, default=None,
                            help="must equal the office's k if given (changed only in Settings)")
     p_summary.add_argument("--json", action="store_true",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -37,6 +36,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
+from advocate_app.reports import intro
 from advocate_app.reports.anonymize import (
     CHART_COLUMN_TOTALS,
     CHART_ROW_TOTALS,
@@ -47,11 +47,10 @@ from advocate_app.reports.anonymize import (
     cell_number,
 )
 from advocate_app.reports.output_file import write_file
-from advocate_app.reports.periods import MONTH_NAMES
 
-PDF_TITLE = "Anonymized summary"
+PDF_TITLE = intro.TITLE
 PDF_CREATOR = "Advocate Companion"
-WATERMARK_TEXT = "DEMO — fictional data"
+WATERMARK_TEXT = intro.DEMO_TEXT
 
 _PAGE_W, _PAGE_H = LETTER
 _MARGIN = 0.75 * inch
@@ -66,11 +65,6 @@ _WATERMARK_GRAY = colors.Color(0.88, 0.88, 0.88)
 # Series fills: dark and light gray with black outlines read apart on any printer.
 _SERIES_FILLS = (colors.Color(0.35, 0.35, 0.35), colors.Color(0.85, 0.85, 0.85))
 
-
-
-def _long_date(d: date) -> str:
-    # Spelled out by hand: strftime's month names follow the process locale.
-    return f"{MONTH_NAMES[d.month - 1]} {d.day}, {d.year}"
 
 
 def footer_text(k: int) -> str:
@@ -433,51 +427,18 @@ def _chart_flowables(
 
 
 def _first_page(summary: PublishedSummary, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
-    k, marker = summary.k, summary.marker
     story: list[Flowable] = [
         _p(PDF_TITLE, styles["title"]),
         _p(summary.office_name, styles["subtitle"]),
         _p(summary.period_label, styles["subtitle"]),
-        _p(f"Prepared on {_long_date(summary.generated_on)}", styles["body"]),
+        _p(intro.prepared_line(summary), styles["body"]),
     ]
     if summary.is_demo:
-        story.append(
-            _p(
-                f"{WATERMARK_TEXT}. This summary comes from the training vault. It describes "
-                "made-up people and must not be used as a real report.",
-                styles["demo"],
-            )
-        )
-    story += [
-        Spacer(1, 6),
-        _p("What this report contains", styles["h2"]),
-        _p(
-            "Counts for the period above, for funders and the board: the people served and "
-            "anonymous contacts; trafficking type and age group; survivors' needs by category "
-            "and status, including needs a survivor chose to decline; referrals by kind of "
-            "resource; appointments and court dates, with or without an advocate; and an "
-            "approximate mapping to VOCA service areas.",
-            styles["body"],
-        ),
-        _p("It holds no client-identifying information", styles["h2"]),
-        _p(
-            "There are no names or aliases, no note text, no exact dates and no free text from "
-            "client records: only counts, and the category names built into Advocate "
-            "Companion. The period is whole months.",
-            styles["body"],
-        ),
-        _p("How small numbers are hidden", styles["h2"]),
-        _p(
-            f"This summary uses k = {k}, the office's setting. A count from 1 to {k - 1} is "
-            "never printed, because a small number can point to a particular person in a small "
-            f"community. Some larger counts are hidden too, so that no hidden count can be "
-            "worked out from the totals or from this office's other summaries. Every hidden "
-            f"count is printed as “{marker}”: hidden to protect privacy; it may be 0, small or "
-            "large.",
-            styles["body"],
-        ),
-    ]
-    for line in summary.explanation[1:]:
+        story.append(_p(intro.demo_warning(), styles["demo"]))
+    story.append(Spacer(1, 6))
+    for heading, paragraph in intro.sections(summary):
+        story += [_p(heading, styles["h2"]), _p(paragraph, styles["body"])]
+    for line in intro.points(summary):
         story.append(Paragraph(escape(line), styles["bullet"], bulletText="•"))
     return story
 
@@ -508,9 +469,13 @@ def build_pdf_bytes(summary: PublishedSummary) -> bytes:
         rightMargin=_MARGIN,
         topMargin=_MARGIN,
         bottomMargin=_BOTTOM,
+        # Title, subject and language in the document's metadata, so a screen reader announces
+        # them (and the viewer shows the title rather than a file name).
         title=PDF_TITLE,
         author="",  # never a person: the default would be "anonymous", a name would identify
-        subject="",
+        subject=intro.subject(summary),
+        lang=intro.LANGUAGE,
+        displayDocTitle=True,
         keywords="",
         creator=PDF_CREATOR,
     )

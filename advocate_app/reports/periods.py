@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -204,3 +205,12 @@ def completed_periods(today: date, start_month: int = 10, years: int = 6) -> lis
     kind_order = {CALENDAR_YEAR: 0, FISCAL_YEAR: 1, QUARTER: 2}
     done.sort(key=lambda p: (-p.end.toordinal(), kind_order[p.kind], p.code))
     return done
+
+
+def newest_with_data(periods: Sequence[Period], has_data: Callable[[Period], bool]) -> int:
+    """The index of the first period (newest first, as completed_periods lists them) for which
+    has_data says yes; 0 when none has data. Reports opens on it, not on a period of zeros."""
+    for index, period in enumerate(periods):
+        if has_data(period):
+            return index
+    return 0

@@ -1,7 +1,7 @@
 """The supervisor summary from a vault: count, de-identify, then show or export.
 
-The screen, the PDF and `advocate-app summary` all go through `build_summary`, so they can
-only ever show the same (already suppressed) numbers.
+The screen, the exported file (PDF, HTML or text) and `advocate-app summary` all go through
+`build_summary`, so they can only ever show the same (already suppressed) numbers.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from advocate_app.reports.anonymize import PublishedSummary, PublishedTable
+from advocate_app.reports.formats import PDF, check_format, summary_bytes
 from advocate_app.reports.ledger import EarlierExport, protect
 from advocate_app.reports.output_file import check_output_path, write_file
-from advocate_app.reports.pdf import build_pdf_bytes
 from advocate_app.reports.periods import Period, require_complete
 from advocate_app.store import report_settings, summary_ledger
 from advocate_app.store.errors import NotAllowed
@@ -74,22 +74,32 @@ def export_summary(vault: Vault, period: Period, *, today: date | None = None,
     return summary
 
 
-def export_pdf(vault: Vault, period: Period, out_path: Path, *, overwrite: bool = False,
-               progress: Progress | None = None, today: date | None = None,
-               generated_on: date | None = None) -> PublishedSummary:
-    """Check the path, count, protect against earlier exports, write the PDF atomically and
-    record the export in the ledger (just before the file appears: a ledger entry for a file
-    that failed to appear errs on the safe side)."""
+def export_file(vault: Vault, period: Period, out_path: Path, fmt: str = PDF, *,
+                overwrite: bool = False, progress: Progress | None = None,
+                today: date | None = None, generated_on: date | None = None) -> PublishedSummary:
+    """Check the path, count, protect against earlier exports, write the file (a PDF, an HTML
+    page or plain text: see reports.formats) atomically and record the export in the ledger
+    (just before the file appears: a ledger entry for a file that failed to appear errs on the
+    safe side). Each format is the same publication, recorded the same way."""
+    fmt = check_format(fmt)
     report = progress or (lambda _p: None)
     target = check_output_path(out_path, vault.folder, overwrite=overwrite)
     report(5)
     summary, counts = _prepare(vault, period, today, generated_on)
     report(60)
-    data = build_pdf_bytes(summary)
+    data = summary_bytes(summary, fmt)
     report(90)
     write_file(target, data, lambda: _record(vault, period, summary, counts))
     report(100)
     return summary
+
+
+def export_pdf(vault: Vault, period: Period, out_path: Path, *, overwrite: bool = False,
+               progress: Progress | None = None, today: date | None = None,
+               generated_on: date | None = None) -> PublishedSummary:
+    """export_file as a PDF."""
+    return export_file(vault, period, out_path, PDF, overwrite=overwrite, progress=progress,
+                       today=today, generated_on=generated_on)
 
 
 def _table_html(table: PublishedTable) -> str:

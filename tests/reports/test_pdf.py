@@ -120,7 +120,7 @@ def test_metadata_names_no_person(tmp_path: Path) -> None:
     assert meta.title == "Anonymized summary"
     assert meta.creator == "Advocate Companion"
     assert not meta.author  # never "anonymous", never the office or a user
-    assert not meta.subject
+    assert meta.subject == f"Anonymized counts for {Q1.label}"  # the period, nothing else
 
 
 def test_small_office_pdf_renders_mostly_hidden(tmp_path: Path) -> None:

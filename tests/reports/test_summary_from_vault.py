@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from advocate_app.reports.output_file import OutputProblem
 from advocate_app.reports.periods import QUARTER, completed_periods, fiscal_year
-from advocate_app.reports.summary import build_summary, export_pdf, summary_html
+from advocate_app.reports.summary import build_summary, export_file, export_pdf, summary_html
 from advocate_app.store import clients, contacts, notes, report_settings, summary_ledger
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.errors import VaultError
@@ -69,6 +69,26 @@ def test_pdf_holds_no_alias_note_or_exact_date(vault: Vault, tmp_path: Path) -> 
     assert summary.table("overview").cells[0][0] == "30"
     html = summary_html(summary)
     assert CANARY not in html and all(alias not in html for alias in aliases)
+
+
+@pytest.mark.parametrize("fmt", ["html", "txt"])
+def test_html_and_text_hold_no_alias_note_or_exact_date_and_are_recorded(
+        vault: Vault, tmp_path: Path, fmt: str) -> None:
+    aliases = _fill(vault)
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / f"summary.{fmt}"
+    summary = export_file(vault, FY, out, fmt, today=TODAY)
+    text = out.read_text(encoding="utf-8")
+    assert vault.office_name in text and FY.label in text
+    for alias in aliases:
+        assert alias not in text
+    assert CANARY not in text and "OKAPI" not in text.upper()
+    for day in (date(2026, 1, 5), date(2026, 3, 3)):
+        assert day.isoformat() not in text and f"{day.month}/{day.day}/" not in text
+    assert summary.table("overview").cells[0][0] == "30"
+    assert [p.name for p in out.parent.iterdir()] == [out.name], "no temp file left"
+    exports = summary_ledger.list_exports(vault)
+    assert [e.period_code for e in exports] == ["FY2026"], "the same publication as the PDF"
 
 
 def test_small_office_is_mostly_suppressed_not_an_error(vault: Vault) -> None:
@@ -139,6 +159,13 @@ def test_cli_output_files(vault_dir: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.parent.iterdir()] == ["summary.pdf"], "no temp file left"
+    page = _cli(vault_dir, "--period", "FY2025", "--out", str(out.parent / "summary.html"))
+    assert page.returncode == 0, page.stderr
+    assert (out.parent / "summary.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    text = _cli(vault_dir, "--period", "FY2025", "--out", str(out.parent / "summary"),
+                "--format", "txt")
+    assert text.returncode == 0, text.stderr
+    assert (out.parent / "summary").read_text(encoding="utf-8").startswith("Anonymized summary")
 
 
 def test_office_k_is_used_and_its_changes_are_audited(vault: Vault) -> None:

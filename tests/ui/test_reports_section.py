@@ -67,6 +67,35 @@ def test_opens_on_the_newest_period_with_data_and_exports(unlocked, qtbot, tmp_p
     assert section.ledger_list.count() == 2
 
 
+def test_the_summary_can_be_saved_as_an_accessible_web_page(unlocked, qtbot,
+                                                           tmp_path: Path) -> None:
+    quarter = _last_quarter()
+    for i in range(14):
+        clients.create_client(unlocked.vault, ClientFields(alias=f"Egret {i}",
+                                                           intake_date=quarter.start))
+    section = _open_reports(unlocked, qtbot)
+    section.format_combo.setFocus()
+    qtbot.keyClick(section.format_combo, Qt.Key.Key_Down)
+    assert section.export_format() == "html"
+    assert section.export_button.text() == "Export web page…"
+    asked: list[tuple[object, ...]] = []
+    out = tmp_path / "summary.html"
+
+    def ask(*args: object, **kwargs: object) -> Path:
+        asked.append(args)
+        return out
+
+    section._ask_save_path = ask
+    qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
+    _, _, suggested, file_filter = asked[0]
+    assert str(suggested).endswith(".html") and "*.html" in str(file_filter)
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="en-US">' in page and "<caption>" in page and "Egret" not in page
+    assert "Saved" in section.message.text()
+    assert section.ledger_list.item(0).text().startswith("Exported on")
+
+
 def test_a_path_inside_the_data_folder_is_refused(unlocked, qtbot) -> None:
     section = _open_reports(unlocked, qtbot)
     target = unlocked.vault.folder / "summary.pdf"

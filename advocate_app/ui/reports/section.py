@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from advocate_app.reports.anonymize import PublishedSummary
+from advocate_app.reports.formats import HTML, PDF, TEXT
 from advocate_app.reports.output_file import OutputExists, OutputProblem
-from advocate_app.reports.periods import Period, completed_periods
-from advocate_app.reports.summary import build_summary, export_pdf, summary_html
+from advocate_app.reports.periods import Period, completed_periods, newest_with_data
+from advocate_app.reports.summary import build_summary, export_file, summary_html
 from advocate_app.store import report_settings, summary_ledger
 from advocate_app.store.errors import VaultError
 from advocate_app.store.summary_ledger import ExportInfo
@@ -38,10 +39,20 @@ from advocate_app.ui.widgets import confirm, label, set_message
 T = TypeVar("T")
 
 
-def safe_file_name(period: Period) -> str:
+def safe_file_name(period: Period, fmt: str = PDF) -> str:
     """A file name from the period label only (never anything from a client record)."""
     slug = re.sub(r"[^A-Za-z0-9]+", "-", period.label).strip("-").lower()
-    return f"anonymized-summary-{slug}.pdf"
+    return f"anonymized-summary-{slug}.{fmt}"
+
+
+def export_formats() -> list[tuple[str, str, str, str]]:
+    """(format, choice shown, export button text, file dialog filter), PDF first."""
+    return [
+        (PDF, tr("PDF"), tr("Export PDF…"), tr("PDF files (*.pdf)")),
+        (HTML, tr("Web page (HTML), for screen readers"), tr("Export web page…"),
+         tr("Web pages (*.html)")),
+        (TEXT, tr("Plain text"), tr("Export text file…"), tr("Text files (*.txt)")),
+    ]
 
 
 def ledger_line(info: ExportInfo) -> str:
@@ -90,13 +101,25 @@ class ReportsSection(Section):
         self.show_button = QPushButton(tr("Show summary"))
         self.show_button.setProperty("role", "primary")
         self.show_button.clicked.connect(self.show_summary)
+        self.format_combo = QComboBox()
+        for fmt, choice, _, _ in export_formats():
+            self.format_combo.addItem(choice, fmt)
+        self.format_combo.setAccessibleName(tr("Save the summary as"))
+        self.format_combo.setAccessibleDescription(tr(
+            "The same summary as a PDF, as a web page a screen reader reads as tables, or as "
+            "plain text."))
+        format_label = QLabel(tr("Save &as"))
+        format_label.setBuddy(self.format_combo)
         self.export_button = QPushButton(tr("Export PDF…"))
         self.export_button.clicked.connect(self.export)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
         self.progress.setAccessibleName(tr("Export progress"))
         row.addWidget(self.show_button)
+        row.addWidget(format_label)
+        row.addWidget(self.format_combo)
         row.addWidget(self.export_button)
         row.addWidget(self.progress, 1)
         row.addStretch(1)
@@ -158,18 +181,24 @@ class ReportsSection(Section):
         self._periods_ready = True
         vault = self.vault
 
-        def newest_with_data() -> int:
-            for i, period in enumerate(periods):
-                if has_activity(vault, period.start, period.end):
-                    return i
-            return 0
+        def newest() -> int:
+            return newest_with_data(periods, lambda p: has_activity(vault, p.start, p.end))
 
         def done(index: int) -> None:
             if index < self.period_combo.count():
                 self.period_combo.setCurrentIndex(index)
             self.periods_chosen = True
 
-        self._operation(newest_with_data).success(done).run_in_background()
+        self._operation(newest).success(done).run_in_background()
+
+    def export_format(self) -> str:
+        fmt = self.format_combo.currentData()
+        return fmt if isinstance(fmt, str) else PDF
+
+    def _format_changed(self) -> None:
+        for fmt, _, button_text, _ in export_formats():
+            if fmt == self.export_format():
+                self.export_button.setText(button_text)
 
     def period(self) -> Period | None:
         period = self.period_combo.currentData()
@@ -204,8 +233,10 @@ class ReportsSection(Section):
         if period is None:
             set_message(self.message, tr("Choose a period first."), "error")
             return
+        fmt = self.export_format()
+        file_filter = next(f for code, _, _, f in export_formats() if code == fmt)
         path = self._ask_save_path(self, tr("Export the anonymized summary"),
-                                   safe_file_name(period), tr("PDF files (*.pdf)"),
+                                   safe_file_name(period, fmt), file_filter,
                                    confirm_overwrite=False)
         if path is None:
             return
@@ -224,12 +255,12 @@ class ReportsSection(Section):
         def done(summary: PublishedSummary) -> None:
             self.summary = summary
             self.view.setHtml(summary_html(summary))
-            set_message(self.message, tr("Saved the PDF ({0}).").format(path.name), "ok")
+            set_message(self.message, tr("Saved the summary ({0}).").format(path.name), "ok")
             self.refresh_ledger()
 
-        self._operation(lambda report: export_pdf(self.vault, period, path,
-                                                  overwrite=overwrite, progress=report,
-                                                  today=today)
+        self._operation(lambda report: export_file(self.vault, period, path, fmt,
+                                                   overwrite=overwrite, progress=report,
+                                                   today=today)
                         ).busy(self._busy).progress(self.progress.setValue).success(
             done).run_in_background()
 
@@ -239,6 +270,6 @@ class ReportsSection(Section):
         return (Operation(self, work)
                 .expect(OutputExists, OutputProblem, ValueError)
                 .file_error(tr(
-                    "The PDF could not be written there (the folder may be read-only or full). "
-                    "Nothing was left half-written. Choose another place."))
+                    "The summary could not be written there (the folder may be read-only or "
+                    "full). Nothing was left half-written. Choose another place."))
                 .failure(lambda text: set_message(self.message, text, "error")))

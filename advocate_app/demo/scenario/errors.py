@@ -1,0 +1,77 @@
+"""A scenario file that cannot be used, explained for a trainer: the error every loading problem
+becomes, and the located error a cross-step check raises during validation."""
+
+from __future__ import annotations
+
+
+class ScenarioError(Exception):
+    """A scenario file that cannot be used, explained for a trainer.
+
+    ``file`` is the file name only (no folder). ``step`` is 1-based or None when the problem is not
+    inside a step. ``field`` is the dotted path of the offending key, e.g.
+    ``"steps[3].needs[0].category"`` (the number after ``steps`` is the same 1-based step number;
+    entries inside a step count from 0) or ``"client.age_group"``. ``line``/``column`` are set for
+    TOML syntax errors and invalid UTF-8.
+    """
+
+    def __init__(
+        self,
+        file: str,
+        message: str,
+        *,
+        step: int | None = None,
+        field: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(file, message)
+        self.file = file
+        self.message = message
+        self.step = step
+        self.field = field
+        self.line = line
+        self.column = column
+
+    @property
+    def field_in_step(self) -> str | None:
+        """The field path without its ``steps[n]`` prefix, as shown after "step n"."""
+        if self.field is None:
+            return None
+        if self.step is not None:
+            prefix = f"steps[{self.step}]"
+            if self.field.startswith(prefix):
+                rest = self.field[len(prefix) :].lstrip(".")
+                return rest or None
+        return self.field
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(f"line {self.line}" + (f", column {self.column}" if self.column else ""))
+        if self.step is not None:
+            parts.append(f"step {self.step}")
+        shown_field = self.field_in_step
+        if shown_field:
+            parts.append(f"field {shown_field}")
+        return ", ".join(parts) + ": " + self.message
+
+
+class LocatedError(ValueError):
+    """Raised inside validation for a cross-step problem; carries where it happened.
+
+    pydantic wraps ValueError subclasses and keeps the instance in ctx["error"], so the loader can
+    recover the step and field even though the check runs at the scenario's top level.
+    """
+
+    def __init__(self, message: str, step_index: int | None, field: str | None) -> None:
+        super().__init__(message)
+        self.step_index = step_index
+        self.field = field
+
+
+def quoted(value: object, limit: int = 40) -> str:
+    """A value from the file, quoted and shortened, as a message shows it."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f'"{text}"'
