@@ -8,7 +8,9 @@ import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "advocate_app"
-JARGON = re.compile(r"key slot|\bk = |<k\b|integrity|\bpages\b|\bkeyslot", re.IGNORECASE)
+# "pages" as in database pages; a web page (the summary's HTML export) is plain words.
+JARGON = re.compile(r"key slot|\bk = |<k\b|integrity|(?<!web )\bpages\b|\bkeyslot",
+                    re.IGNORECASE)
 
 
 def _shown_strings() -> list[tuple[str, str]]:
