@@ -18,6 +18,7 @@ from advocate_app import __version__
 from advocate_app.hardening import disable_core_dumps, private_files
 from advocate_app.logs import setup_logging
 from advocate_app.paths import default_data_dir
+from advocate_app.sizes import size_text
 from advocate_app.store.errors import (
     KeysDoNotMatchVault,
     VaultDamaged,
@@ -273,14 +274,6 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _size_text(size: int) -> str:
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return f"{size} bytes"  # pragma: no cover
-
-
 def _when_text(created: datetime) -> str:
     return created.astimezone().strftime("%Y-%m-%d %H:%M")
 
@@ -310,7 +303,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return EXIT_DAMAGED
     finally:
         vault.close()
-    print(f"Wrote a verified backup to {info.path} ({_size_text(info.size_bytes)}, made "
+    print(f"Wrote a verified backup to {info.path} ({size_text(info.size_bytes)}, made "
           f"{_when_text(info.created)}).")
     return EXIT_OK
 

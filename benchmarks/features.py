@@ -68,7 +68,7 @@ def section_shown(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-
     """The Today section as unlocking shows it: built, filled and painted."""
     from advocate_app.settings import Settings
     from advocate_app.ui.qt import QApplication
-    from advocate_app.ui.today_section import TodaySection
+    from advocate_app.ui.today.section import TodaySection
 
     app = QApplication.instance()
 

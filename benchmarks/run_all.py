@@ -216,8 +216,8 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     from advocate_app.store.clients import ClientQuery
-    from advocate_app.ui.client_list_model import ClientListModel
-    from advocate_app.ui.clients_section import ClientsSection
+    from advocate_app.ui.clients.list_model import ClientListModel
+    from advocate_app.ui.clients.section import ClientsSection
     from advocate_app.ui.qt import QTableView
 
     def first_show() -> None:
@@ -291,7 +291,7 @@ def in_process(folder: Path) -> None:
     from advocate_app.store.clients import ClientQuery
     from advocate_app.store.vault import Vault
     from advocate_app.ui.app import make_application
-    from advocate_app.ui.client_list_model import ClientListModel
+    from advocate_app.ui.clients.list_model import ClientListModel
 
     app = make_application([])
     vault = Vault.open(folder)

@@ -1,16 +1,28 @@
-"""Dates and times in the person's locale. The vault stores UTC; people read local time."""
+"""Dates, times and sizes in the person's locale. The vault stores UTC; people read local time."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
 
+from advocate_app import sizes
 from advocate_app.ui.qt import QDate, QDateTime, QLocale, QTime
 
 
 def local(dt: datetime) -> datetime:
     """A naive UTC datetime from the vault as local time."""
     return dt.replace(tzinfo=UTC).astimezone()
+
+
+def to_qdate(value: date) -> QDate:
+    """A date for a date field. Callers decide what an unset date shows: a field never holds
+    an invalid QDate."""
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    """The date a date field holds (QDateEdit always holds a valid one)."""
+    return date(value.year(), value.month(), value.day())
 
 
 def four_digit_years(pattern: str) -> str:
@@ -27,6 +39,11 @@ def short_datetime_format() -> str:
     return four_digit_years(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
 
 
+def fmt_time(moment: datetime) -> str:
+    """The wall-clock time of a local datetime in the locale's short format (10:30 AM)."""
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
 def fmt_clock(text: str) -> str:
     """A "HH:MM" wall-clock time from a file in the locale's format (10:30 AM or 10:30), the
     same way every other time on screen is written."""
@@ -41,25 +58,26 @@ def fmt_clock(text: str) -> str:
 
 
 def fmt_date(d: date | None) -> str:
+    """A date in the locale's short form with four-digit years; "" for no date."""
     if d is None:
         return ""
-    return QLocale().toString(QDate(d.year, d.month, d.day), short_date_format())
+    return QLocale().toString(to_qdate(d), short_date_format())
 
 
 def fmt_datetime(dt: datetime | None, *, utc: bool = True) -> str:
+    """A date and time in the locale's short form; "" for none. utc=True for the vault's
+    timestamps (shown in local time), False for a wall-clock time the person entered, such as
+    an appointment."""
     if dt is None:
         return ""
     value = local(dt) if utc else dt
-    qdt = QDateTime(QDate(value.year, value.month, value.day),
-                    QTime(value.hour, value.minute))
+    qdt = QDateTime(to_qdate(value.date()), QTime(value.hour, value.minute))
     return QLocale().toString(qdt, short_datetime_format())
 
 
-def to_qdate(d: date | None) -> QDate:
-    return QDate(d.year, d.month, d.day) if d else QDate()
-
-
-def from_qdate(q: QDate) -> date | None:
-    if not q.isValid():
-        return None
-    return date(q.year(), q.month(), q.day())
+def size_text(size_bytes: int) -> str:
+    """A file's size with the locale's separators ("1,5 kB" where a comma is the decimal
+    point); the units and rounding are the command line's (advocate_app.sizes)."""
+    locale = QLocale()
+    return sizes.size_text(size_bytes, decimal_point=locale.decimalPoint(),
+                           group_separator=locale.groupSeparator())

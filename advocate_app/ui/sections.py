@@ -11,12 +11,12 @@ from advocate_app.store.search_all import Hit, search_everything
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import Qt, tr
 from advocate_app.ui.search_page import SearchPage
-from advocate_app.ui.today_section import TodaySection
+from advocate_app.ui.today.section import TodaySection
 
 # The other sections' modules are imported when the section is first built (usually already
 # loaded by ui.warmup while the passphrase was typed): unlocking waits only for Today.
 if TYPE_CHECKING:
-    from advocate_app.ui.clients_section import ClientsSection
+    from advocate_app.ui.clients.section import ClientsSection
     from advocate_app.ui.controller import AppController
     from advocate_app.ui.reference.section import ReferenceSection
     from advocate_app.ui.shell import Section, Shell
@@ -32,7 +32,7 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     today = TodaySection(vault, controller.settings)
 
     def clients_section() -> Section:
-        from advocate_app.ui.clients_section import ClientsSection
+        from advocate_app.ui.clients.section import ClientsSection
 
         return ClientsSection(vault)
 

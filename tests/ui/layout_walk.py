@@ -143,7 +143,7 @@ def main() -> int:
                 detail.tabs.setCurrentIndex(index)
                 check(f"client {tab}", window)
     # The main dialogs, each at its own size on this screen.
-    from advocate_app.ui import client_dialogs
+    from advocate_app.ui.clients import dialogs as client_dialogs
     from advocate_app.ui.settings import users_dialogs
 
     dialogs: list[QDialog] = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientFields, ClientQuery
-from advocate_app.ui.client_list_model import ClientListModel
+from advocate_app.ui.clients.list_model import ClientListModel
 from advocate_app.ui.qt import Qt
 
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from advocate_app.store import clients, drafts
 from advocate_app.store.clients import ClientFields
-from advocate_app.ui.client_list_model import ClientListModel
+from advocate_app.ui.clients.list_model import ClientListModel
 from advocate_app.ui.qt import QDialog, Qt
+from advocate_app.ui.roles import NOTE_ID_ROLE
 from tests.ui.conftest import unlock
 
 LEFT = Qt.MouseButton.LeftButton
@@ -40,7 +41,7 @@ def test_client_note_search_edit_destroy(unlocked, qtbot, monkeypatch) -> None:
     assert section.detail.current_tab() == "notes"
 
     notes_panel = section.detail.notes
-    note_id = notes_panel.timeline.item(0).data(Qt.ItemDataRole.UserRole + 2)
+    note_id = notes_panel.timeline.item(0).data(NOTE_ID_ROLE)
     notes_panel.edit_note(note_id)
     composer = notes_panel.composer
     composer.editor.selectAll()
@@ -56,11 +57,12 @@ def test_client_note_search_edit_destroy(unlocked, qtbot, monkeypatch) -> None:
         assert dialog.ok.isEnabled()
         return QDialog.DialogCode.Accepted
 
-    from advocate_app.ui import client_dialogs, widgets
+    from advocate_app.ui import widgets
+    from advocate_app.ui.clients import dialogs as client_dialogs
 
     monkeypatch.setattr(client_dialogs.DestroyDialog, "exec", confirm_destroy)
     monkeypatch.setattr(widgets, "inform", lambda *a, **k: None)
-    monkeypatch.setattr("advocate_app.ui.clients_section.inform", lambda *a, **k: None)
+    monkeypatch.setattr("advocate_app.ui.clients.detail.inform", lambda *a, **k: None)
     section.detail.destroy_record()
     assert section.detail is None
     assert section.model.rowCount() == 0

@@ -14,16 +14,14 @@ from advocate_app.store.appointments import AppointmentFields
 from advocate_app.store.checklist_file import BUILTIN_DEFAULTS
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
-from advocate_app.ui.needs_panel import (
-    AppointmentsModel,
-    AppointmentsPanel,
-    NeedsModel,
-    NeedsPanel,
-    StatusCombo,
-)
+from advocate_app.ui.appointments.model import AppointmentsModel
+from advocate_app.ui.appointments.panel import AppointmentsPanel
+from advocate_app.ui.needs.delegates import StatusCombo
+from advocate_app.ui.needs.model import NeedsModel
+from advocate_app.ui.needs.panel import NeedsPanel
 from advocate_app.ui.qt import QApplication, QDate, QMessageBox, Qt, QTime, QTimer
 from advocate_app.ui.settings.checklist_templates import ChecklistTemplateDialog
-from advocate_app.ui.today_section import TodaySection
+from advocate_app.ui.today.section import TodaySection
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -96,7 +94,7 @@ def test_add_items_from_the_checklist(qtbot, vault: Vault, client_id: int) -> No
         ("Emergency shelter", "Not started", "", "", ""),
         ("Rental assistance", "Not started", "", "", ""),
     ]
-    assert panel.detail.title.text() == "Emergency shelter"  # the first new need is selected
+    assert panel.detail.need_title.text() == "Emergency shelter"  # the first new need is selected
 
     # The checklist now shows them as already on the list, and they cannot be ticked again.
     qtbot.mouseClick(panel.add_checklist_button, LEFT)

@@ -107,7 +107,7 @@ def test_unlocking_builds_only_today_and_the_rest_on_first_use(unlocked, qtbot) 
 
 
 def test_a_today_count_that_stopped_early_says_so(qapp, qtbot) -> None:
-    from advocate_app.ui.today_section import TodayGroup
+    from advocate_app.ui.today.group import TodayGroup
 
     group = TodayGroup("Overdue", ["Client", "Need"], 1, "Nothing overdue.")
     qtbot.addWidget(group)

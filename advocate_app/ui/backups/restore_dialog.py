@@ -18,9 +18,10 @@ from advocate_app.store.restore import (
     check_backup_access,
     read_restorable_info,
 )
-from advocate_app.ui.backups.texts import size_text, when_text
+from advocate_app.ui.backups.texts import when_text
 from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.files import ask_open_path
+from advocate_app.ui.format import size_text
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QCheckBox,

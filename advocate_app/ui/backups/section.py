@@ -31,10 +31,10 @@ from advocate_app.ui.backups.texts import (
     automatic_failure_text,
     kind_text,
     outside_copy_text,
-    size_text,
     when_text,
 )
 from advocate_app.ui.files import ask_folder
+from advocate_app.ui.format import size_text
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QAbstractItemView,

@@ -1,4 +1,4 @@
-"""How backups are described to a person: sizes, dates, kinds, and what an automatic backup that
+"""How backups are described to a person: dates, kinds, and what an automatic backup that
 failed or an old outside copy means."""
 
 from __future__ import annotations
@@ -8,14 +8,8 @@ from datetime import datetime
 from advocate_app.store import backup_status
 from advocate_app.ui.format import fmt_datetime
 from advocate_app.ui.qt import (
-    QLocale,
     tr,
 )
-
-
-def size_text(size_bytes: int) -> str:
-    return QLocale().formattedDataSize(size_bytes, 1,
-                                       QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
 
 def when_text(created: datetime) -> str:

@@ -9,6 +9,7 @@ from advocate_app.store.resources import ResourceEntry, ResourceFields
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import RESOURCE_CATEGORIES
 from advocate_app.ui.clipboard import copy_text
+from advocate_app.ui.lists import SectionListPane
 from advocate_app.ui.qt import (
     QComboBox,
     QFormLayout,
@@ -41,23 +42,13 @@ class ResourcesSection(Section):
         splitter = QSplitter()
         outer.addWidget(splitter)
 
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(12, 12, 6, 12)
-        head = QHBoxLayout()
-        head.addWidget(label(tr("Resources"), "title", wrap=False))
-        head.addStretch(1)
-        self.add_button = QPushButton(tr("Add a local resource"))
-        self.add_button.setProperty("role", "primary")
+        left = SectionListPane(tr("Resources"), tr("Add a local resource"),
+                               tr("Filter by name, county or category"), tr("Filter resources"))
+        lv = left.body
+        self.add_button = left.action_button
         self.add_button.clicked.connect(self.new_resource)
-        head.addWidget(self.add_button)
-        lv.addLayout(head)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(tr("Filter by name, county or category"))
-        self.filter.setAccessibleName(tr("Filter resources"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = left.filter
         self.filter.textChanged.connect(lambda _t: self.refresh())
-        lv.addWidget(self.filter)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Resource directory"))
         self.list.currentItemChanged.connect(lambda item, _prev: self._show(item))

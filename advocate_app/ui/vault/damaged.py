@@ -20,7 +20,8 @@ from advocate_app.ui.backups.restore_dialog import (
     choose_backup_file,
     open_restore_dialog,
 )
-from advocate_app.ui.backups.texts import size_text, when_text
+from advocate_app.ui.backups.texts import when_text
+from advocate_app.ui.format import size_text
 from advocate_app.ui.qt import QHBoxLayout, QPushButton, Qt, Signal, tr
 from advocate_app.ui.widgets import Page, hline, label, primary_button, set_message
 

@@ -31,11 +31,11 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.roles import NOTE_ID_ROLE
 from advocate_app.ui.widgets import add_rich_item, label, set_message
 from advocate_app.ui.worker import LatestOnly
 
 AUTOSAVE_MS = 2500
-NoteIdRole = Qt.ItemDataRole.UserRole + 2
 
 
 class NoteCard(QFrame):
@@ -283,7 +283,7 @@ class NotesPanel(QWidget):
             card = NoteCard(note)
             card.edit_requested.connect(self.edit_note)
             item = QListWidgetItem()
-            item.setData(NoteIdRole, note.id)
+            item.setData(NOTE_ID_ROLE, note.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, note.body[:200])
             self.timeline.addItem(item)
             self.timeline.setItemWidget(item, card)
@@ -296,14 +296,14 @@ class NotesPanel(QWidget):
             self.timeline,
             f"{html.escape(fmt_datetime(hit.created_at))} · "
             f"{html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
-        item.setData(NoteIdRole, hit.note_id)
+        item.setData(NOTE_ID_ROLE, hit.note_id)
 
     def show_note(self, note_id: int) -> None:
         self.search.clear()
         self.refresh()
         for row in range(self.timeline.count()):
             item = self.timeline.item(row)
-            if item.data(NoteIdRole) == note_id:
+            if item.data(NOTE_ID_ROLE) == note_id:
                 self.timeline.setCurrentItem(item)
                 self.timeline.scrollToItem(item)
                 return

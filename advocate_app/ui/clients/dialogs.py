@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypedDict
 
 from advocate_app.store.contacts import CONTACT_TOPICS
 from advocate_app.store.vocab import ANONYMOUS_CONTACT_KINDS
+from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.format import from_qdate
 from advocate_app.ui.qt import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDate,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -28,14 +30,10 @@ from advocate_app.ui.qt import (
 from advocate_app.ui.widgets import label, readable_width
 
 
-def _buttons(dialog: QDialog, action: str) -> tuple[QDialogButtonBox, QPushButton]:
-    box = QDialogButtonBox()
-    ok = box.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
+def _foot(dialog: QDialog, layout: QBoxLayout, action: str) -> QPushButton:
+    """The action's button and Cancel, in a dialog wide enough for its sentences."""
     readable_width(dialog)
-    return box, ok
+    return add_dialog_foot(dialog, layout, action).ok
 
 
 class DestroyDialog(QDialog):
@@ -59,11 +57,10 @@ class DestroyDialog(QDialog):
         self.typed = QLineEdit()
         self.typed.setAccessibleName(tr("Type the alias to confirm"))
         layout.addWidget(self.typed)
-        box, self.ok = _buttons(self, tr("Destroy record"))
+        self.ok = _foot(self, layout, tr("Destroy record"))
         self.ok.setEnabled(False)
         self.typed.textChanged.connect(
             lambda t: self.ok.setEnabled(t.strip().casefold() == alias.casefold()))
-        layout.addWidget(box)
 
 
 class CloseDialog(QDialog):
@@ -85,8 +82,17 @@ class CloseDialog(QDialog):
         lab.setBuddy(self.reason)
         form.addRow(lab, self.reason)
         layout.addLayout(form)
-        box, _ok = _buttons(self, tr("Close client"))
-        layout.addWidget(box)
+        _foot(self, layout, tr("Close client"))
+
+
+class ReleaseValues(TypedDict):
+    """A release as store.releases.add_release takes it."""
+
+    recipient: str
+    information: str
+    purpose: str
+    signed_on: date
+    expires_on: date
 
 
 class ReleaseDialog(QDialog):
@@ -119,17 +125,25 @@ class ReleaseDialog(QDialog):
             lab.setBuddy(widget)
             form.addRow(lab, widget)
         layout.addLayout(form)
-        box, _ok = _buttons(self, tr("Save release"))
-        layout.addWidget(box)
+        _foot(self, layout, tr("Save release"))
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> ReleaseValues:
         return {
             "recipient": self.recipient.text(),
             "information": self.information.text(),
             "purpose": self.purpose.text(),
-            "signed_on": from_qdate(self.signed.date()) or date.today(),
-            "expires_on": from_qdate(self.expires.date()) or date.today(),
+            "signed_on": from_qdate(self.signed.date()),
+            "expires_on": from_qdate(self.expires.date()),
         }
+
+
+class ContactValues(TypedDict):
+    """An anonymous contact as store.contacts.log_contact takes it."""
+
+    contact_date: date
+    kind: str
+    minutes: int
+    topics: list[str]
 
 
 class AnonymousContactDialog(QDialog):
@@ -168,12 +182,11 @@ class AnonymousContactDialog(QDialog):
             self.topic_boxes[code] = box
             grid.addWidget(box, i // 3, i % 3)
         layout.addWidget(topics)
-        box, _ok = _buttons(self, tr("Log contact"))
-        layout.addWidget(box)
+        _foot(self, layout, tr("Log contact"))
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> ContactValues:
         return {
-            "contact_date": from_qdate(self.when.date()) or date.today(),
+            "contact_date": from_qdate(self.when.date()),
             "kind": self.kind.currentData(),
             "minutes": self.minutes.value(),
             "topics": [code for code, box in self.topic_boxes.items() if box.isChecked()],

@@ -1,27 +1,23 @@
-"""Clients: the list in the middle, the selected record on the right (notes, profile,
-releases, and the needs and appointments panels), search across all notes."""
+"""The Clients section: the filtered client list in the middle, the selected record on the
+right, a new client's form, and search across all notes."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 
-from advocate_app.store import clients, contacts, notes, releases, users
+from advocate_app.store import clients, contacts, notes, users
 from advocate_app.store.clients import ClientQuery
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NOTE_KINDS
-from advocate_app.ui.client_dialogs import (
-    AnonymousContactDialog,
-    CloseDialog,
-    DestroyDialog,
-    ReleaseDialog,
-)
-from advocate_app.ui.client_form import ClientForm
-from advocate_app.ui.client_list_model import ClientIdRole, ClientListModel
-from advocate_app.ui.format import fmt_date, fmt_datetime
-from advocate_app.ui.needs_panel import AppointmentsPanel, NeedsPanel
-from advocate_app.ui.notes_panel import NotesPanel
+from advocate_app.ui.appointments.panel import AppointmentsPanel
+from advocate_app.ui.clients.detail import ClientDetail
+from advocate_app.ui.clients.dialogs import AnonymousContactDialog
+from advocate_app.ui.clients.form import ClientForm
+from advocate_app.ui.clients.list_model import ClientListModel
+from advocate_app.ui.format import fmt_datetime
+from advocate_app.ui.lists import SectionListPane
+from advocate_app.ui.needs.panel import NeedsPanel
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +28,7 @@ from advocate_app.ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QModelIndex,
     QPushButton,
     QScrollArea,
     QShortcut,
@@ -39,235 +36,16 @@ from advocate_app.ui.qt import (
     QStackedWidget,
     Qt,
     QTableView,
-    QTabWidget,
     QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
     tr,
 )
+from advocate_app.ui.roles import CLIENT_ID_ROLE, HIT_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import add_rich_item, inform, label, set_message
+from advocate_app.ui.widgets import add_rich_item, label, set_message
 from advocate_app.ui.worker import LatestOnly
-
-# Tabs after Notes: key, title, factory(vault, client_id).
-TabFactory = Callable[[Vault, int], QWidget]
-EXTRA_TABS: list[tuple[str, str, TabFactory]] = [
-    ("needs", "Needs", NeedsPanel),
-    ("appointments", "Appointments", AppointmentsPanel),
-]
-
-HitRole = Qt.ItemDataRole.UserRole + 3
-
-
-class ReleasesPanel(QWidget):
-    def __init__(self, vault: Vault, client_id: int) -> None:
-        super().__init__()
-        self.vault, self.client_id = vault, client_id
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "Who may receive what, for what purpose, until when. An expired or revoked release "
-            "no longer allows sharing."), "hint"))
-        self.list = QListWidget()
-        self.list.setAccessibleName(tr("Releases of information"))
-        layout.addWidget(self.list)
-        row = QHBoxLayout()
-        add = QPushButton(tr("Record a release…"))
-        add.clicked.connect(self.add)
-        self.revoke_button = QPushButton(tr("Revoke selected"))
-        self.revoke_button.clicked.connect(self.revoke)
-        row.addWidget(add)
-        row.addWidget(self.revoke_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.message = label("", "hint")
-        layout.addWidget(self.message)
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.list.clear()
-        states = {"active": tr("Active"), "expired": tr("Expired"), "revoked": tr("Revoked")}
-        for rel in releases.list_releases(self.vault, self.client_id):
-            state = rel.state()
-            until = (tr("expired {0}") if state == "expired" else tr("until {0}")).format(
-                fmt_date(rel.expires_on))
-            text = (f"[{states[state]}] {rel.recipient} — {rel.information} — {rel.purpose}\n"
-                    f"{tr('signed {0}').format(fmt_date(rel.signed_on))}, {until}")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, rel.id)
-            self.list.addItem(item)
-        if self.list.count() == 0:
-            self.message.setText(tr("No releases recorded. Nothing may be shared without one."))
-        else:
-            self.message.setText("")
-
-    def add(self) -> None:
-        dialog = ReleaseDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            releases.add_release(self.vault, self.client_id, **dialog.values())  # type: ignore[arg-type]
-        except VaultError as exc:
-            set_message(self.message, exc.message, "error")
-            return
-        self.refresh()
-
-    def revoke(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
-            set_message(self.message, tr("Select a release first."), "hint")
-            return
-        releases.revoke_release(self.vault, item.data(Qt.ItemDataRole.UserRole))
-        self.refresh()
-
-
-class ClientDetail(QWidget):
-    """The selected client: header, then tabs."""
-
-    changed = Signal()
-    destroyed_record = Signal()
-
-    def __init__(self, vault: Vault, client_id: int) -> None:
-        super().__init__()
-        self.vault = vault
-        self.client_id = client_id
-        record = clients.open_client(vault, client_id)  # audited
-        self.alias = record.fields.alias
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        head = QHBoxLayout()
-        self.title = label(record.fields.alias, "title", wrap=False)
-        status = tr("Open") if record.status == "open" else tr("Closed")
-        if record.status == "closed" and record.closing_reason:
-            status += f" — {record.closing_reason}"
-        self.status = label(status, "hint", wrap=False)
-        head.addWidget(self.title)
-        head.addSpacing(12)
-        head.addWidget(self.status)
-        head.addStretch(1)
-        layout.addLayout(head)
-        safe = self._safe_contact_line(record.fields)
-        if safe:
-            layout.addWidget(label(safe, "hint"))
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.notes = NotesPanel(vault, client_id)
-        self.notes.changed.connect(self.changed)
-        self.tab_keys: list[str] = []
-        self._add_tab("notes", tr("Notes"), self.notes)
-        for key, title, factory in EXTRA_TABS:
-            self._add_tab(key, tr(title), factory(vault, client_id))
-        self.profile_form = ClientForm(users.list_users(vault))
-        self.profile_form.set_values(record.fields)
-        self._add_tab("profile", tr("Profile"), self._profile_tab(record.status))
-        self.releases = ReleasesPanel(vault, client_id)
-        self._add_tab("releases", tr("Releases"), self.releases)
-        layout.addWidget(self.tabs, 1)
-
-    def _add_tab(self, key: str, title: str, widget: QWidget) -> None:
-        self.tab_keys.append(key)
-        self.tabs.addTab(widget, title)
-
-    def widget_for(self, key: str) -> QWidget | None:
-        if key in self.tab_keys:
-            return self.tabs.widget(self.tab_keys.index(key))
-        return None
-
-    def show_tab(self, key: str) -> QWidget | None:
-        widget = self.widget_for(key)
-        if widget is not None:
-            self.tabs.setCurrentWidget(widget)
-        return widget
-
-    def current_tab(self) -> str:
-        return self.tab_keys[self.tabs.currentIndex()]
-
-    @staticmethod
-    def _safe_contact_line(values: clients.ClientFields) -> str:
-        parts = []
-        if values.contact_method:
-            parts.append(tr("Contact: {0}").format(values.contact_method))
-        if values.safe_times:
-            parts.append(tr("Safe times: {0}").format(values.safe_times))
-        if values.ok_to_leave_message is not None:
-            parts.append(tr("Messages OK") if values.ok_to_leave_message
-                         else tr("No messages"))
-        return " · ".join(parts)
-
-    def _profile_tab(self, status: str) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.profile_form)
-        layout.addWidget(scroll, 1)
-        self.profile_message = label("", "hint")
-        layout.addWidget(self.profile_message)
-        row = QHBoxLayout()
-        save = QPushButton(tr("Save changes"))
-        save.setProperty("role", "primary")
-        save.clicked.connect(self.save_profile)
-        row.addWidget(save)
-        if status == "open":
-            close = QPushButton(tr("Close client…"))
-            close.clicked.connect(self.close_client)
-            row.addWidget(close)
-        else:
-            reopen = QPushButton(tr("Reopen client"))
-            reopen.clicked.connect(self.reopen_client)
-            row.addWidget(reopen)
-        row.addStretch(1)
-        destroy = QPushButton(tr("Destroy record…"))
-        destroy.setToolTip(tr("Only at the client's request"))
-        destroy.clicked.connect(self.destroy_record)
-        row.addWidget(destroy)
-        layout.addLayout(row)
-        return page
-
-    def save_profile(self) -> None:
-        try:
-            clients.update_client(self.vault, self.client_id, self.profile_form.values())
-        except VaultError as exc:
-            set_message(self.profile_message, exc.message, "error")
-            return
-        self.title.setText(self.profile_form.alias.text().strip())
-        set_message(self.profile_message, tr("Saved."), "ok")
-        self.changed.emit()
-
-    def close_client(self) -> None:
-        dialog = CloseDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            clients.close_client(self.vault, self.client_id, dialog.reason.currentText())
-            self.changed.emit()
-
-    def reopen_client(self) -> None:
-        try:
-            clients.reopen_client(self.vault, self.client_id)
-        except VaultError as exc:
-            set_message(self.profile_message, exc.message, "error")
-            return
-        self.changed.emit()
-
-    def destroy_record(self) -> None:
-        dialog = DestroyDialog(self.alias, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            clients.destroy_client(self.vault, self.client_id, dialog.typed.text())
-        except VaultError as exc:
-            set_message(self.profile_message, exc.message, "error")
-            return
-        self.destroyed_record.emit()
-        inform(self, tr("Record destroyed"), tr(
-            "The record was destroyed. Backups made before now still hold it until they are "
-            "replaced."))
-
-    def collect_drafts(self) -> None:
-        self.notes.composer._dirty = True
-        self.notes.composer.save_draft()
-        needs_panel = self.widget_for("needs")
-        if isinstance(needs_panel, NeedsPanel):
-            needs_panel.save_pending()
 
 
 class ClientsSection(Section):
@@ -284,22 +62,12 @@ class ClientsSection(Section):
         outer.addWidget(splitter)
 
         # The list pane
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(12, 12, 6, 12)
-        head = QHBoxLayout()
-        head.addWidget(label(tr("Clients"), "title", wrap=False))
-        head.addStretch(1)
-        self.new_button = QPushButton(tr("New client"))
-        self.new_button.setProperty("role", "primary")
+        left = SectionListPane(tr("Clients"), tr("New client"), tr("Filter by alias"),
+                               tr("Filter clients by alias"))
+        lv = left.body
+        self.new_button = left.action_button
         self.new_button.clicked.connect(self.new_client)
-        head.addWidget(self.new_button)
-        lv.addLayout(head)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(tr("Filter by alias"))
-        self.filter.setAccessibleName(tr("Filter clients by alias"))
-        self.filter.setClearButtonEnabled(True)
-        lv.addWidget(self.filter)
+        self.filter = left.filter
         filters = QHBoxLayout()
         self.scope = QComboBox()
         self.scope.setAccessibleName(tr("Whose clients"))
@@ -434,12 +202,13 @@ class ClientsSection(Section):
             self.table.selectRow(row)
             self.table.selectionModel().blockSignals(False)
 
-    def _row_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex | None) -> None:
         if not current.isValid():
             return
-        client_id = self.model.data(current, ClientIdRole)
-        if client_id is not None and (self.detail is None or self.detail.client_id != client_id):
-            self.open_client(int(client_id))
+        client_id = self.model.data(current, CLIENT_ID_ROLE)
+        if isinstance(client_id, int) and (self.detail is None
+                                           or self.detail.client_id != client_id):
+            self.open_client(client_id)
 
     # --- the record ---------------------------------------------------------------------------
 
@@ -568,7 +337,7 @@ class ClientsSection(Section):
                 self.results,
                 f"<b>{html.escape(hit.alias)}</b> · {html.escape(fmt_datetime(hit.created_at))}"
                 f" · {html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
-            item.setData(HitRole, (hit.client_id, hit.note_id))
+            item.setData(HIT_ROLE, (hit.client_id, hit.note_id))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
         if not hits:
             self.results.addItem(QListWidgetItem(tr("No notes match.")))
@@ -577,7 +346,7 @@ class ClientsSection(Section):
                                  else tr("{0} notes match").format(len(hits)))
 
     def _open_hit(self, item: QListWidgetItem) -> None:
-        data = item.data(HitRole)
+        data = item.data(HIT_ROLE)
         if not data:
             return
         client_id, note_id = data
@@ -590,11 +359,11 @@ class ClientsSection(Section):
         if detail is None:
             return
         widget = detail.widget_for(tab)
-        if isinstance(widget, NeedsPanel) and isinstance(place.get("need_id"), int):
-            widget.select_need(int(place["need_id"]))  # type: ignore[arg-type]
-        elif (isinstance(widget, AppointmentsPanel)
-              and isinstance(place.get("appointment_id"), int)):
-            widget.select_appointment(int(place["appointment_id"]))  # type: ignore[arg-type]
+        need_id, appointment_id = place.get("need_id"), place.get("appointment_id")
+        if isinstance(widget, NeedsPanel) and isinstance(need_id, int):
+            widget.select_need(need_id)
+        elif isinstance(widget, AppointmentsPanel) and isinstance(appointment_id, int):
+            widget.select_appointment(appointment_id)
         elif tab == "notes":
             detail.notes.focus_composer()
 
@@ -633,7 +402,7 @@ class ClientsSection(Section):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            contacts.log_contact(self.vault, **dialog.values())  # type: ignore[arg-type]
+            contacts.log_contact(self.vault, **dialog.values())
         except VaultError as exc:
             self.count_label.setText(exc.message)
             return

@@ -7,12 +7,14 @@ from datetime import datetime
 
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientQuery, ClientRow
+from advocate_app.store.vault import Vault
 from advocate_app.ui.format import fmt_date, fmt_datetime
-from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, tr
+from advocate_app.ui.lists import AnyIndex
+from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, Qt, tr
+from advocate_app.ui.roles import CLIENT_ID_ROLE
 
 PAGE = 200  # the first page: on screen at once
 MORE = 1000  # each later page, while scrolling: fewer round trips and repaints
-ClientIdRole = Qt.ItemDataRole.UserRole + 1
 
 COLUMNS = [
     ("alias", "Alias"),
@@ -23,14 +25,13 @@ COLUMNS = [
 ]
 SORTABLE = {0: "alias", 2: "intake", 4: "last_contact"}
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 # Compared as plain ints: data() is called for every role of every painted cell.
 _ROLES_USED = frozenset({int(Qt.ItemDataRole.DisplayRole.value),
-                         int(Qt.ItemDataRole.AccessibleTextRole.value), int(ClientIdRole)})
+                         int(Qt.ItemDataRole.AccessibleTextRole.value), int(CLIENT_ID_ROLE)})
 
 
 class ClientListModel(QAbstractTableModel):
-    def __init__(self, vault_getter: Callable[[], object]) -> None:
+    def __init__(self, vault_getter: Callable[[], Vault]) -> None:
         super().__init__()
         self._vault = vault_getter
         self._query = ClientQuery()
@@ -106,7 +107,7 @@ class ClientListModel(QAbstractTableModel):
         row_number = index.row()
         if not index.isValid() or not 0 <= row_number < len(self._rows):
             return None
-        if role == ClientIdRole:
+        if role == CLIENT_ID_ROLE:
             return self._rows[row_number].id
         texts = self._texts.get(row_number)
         if texts is None:
@@ -156,6 +157,3 @@ class ClientListModel(QAbstractTableModel):
             if row.id == client_id:
                 return i
         return None
-
-    def client_id_at(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None

@@ -16,31 +16,23 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.today import AppointmentRow, NeedRow, QuietClientRow, TodayView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import APPOINTMENT_KINDS, NEED_CATEGORIES, NEED_STATUSES
-from advocate_app.ui.needs_panel import RoomyDelegate, short_date, short_datetime, to_qdate
+from advocate_app.ui.format import fmt_date, fmt_datetime, fmt_time, to_qdate
 from advocate_app.ui.qt import (
-    QAbstractItemView,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QItemSelectionModel,
     QLocale,
     QPushButton,
-    QStackedWidget,
     Qt,
-    QTime,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
     tr,
 )
+from advocate_app.ui.roles import CLIENT_ID_ROLE, PLACE_ROLE
 from advocate_app.ui.shell import Section
+from advocate_app.ui.today.group import TodayGroup
 from advocate_app.ui.widgets import label
-
-_PLACE_ROLE = Qt.ItemDataRole.UserRole
-_CLIENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _days_word(days: int) -> str:
@@ -55,90 +47,7 @@ def _relative_day(day: date, on: date) -> str:
         return tr("Tomorrow")
     if delta == -1:
         return tr("Yesterday")
-    return short_date(day)
-
-
-class TodayGroup(QGroupBox):
-    """One group of rows with its empty state; a row opens with Enter or a double-click."""
-
-    def __init__(self, title: str, headers: list[str], stretch_column: int, empty_text: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.base_title = title
-        self.setTitle(title)
-        layout = QVBoxLayout(self)
-        self.stack = QStackedWidget()
-        self.empty = label(empty_text, "hint")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.stack.addWidget(self.empty)
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName(title)
-        self.tree.setHeaderLabels(headers)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setItemDelegate(RoomyDelegate(self.tree))
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        # Widths are set from the rows' own texts when they arrive (never ResizeToContents,
-        # which measures every row again after each one is added).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        self.stretch_column = stretch_column
-        self.stack.addWidget(self.tree)
-        layout.addWidget(self.stack, 1)
-        self.more = label("", "hint")
-        self.more.setVisible(False)
-        layout.addWidget(self.more)
-
-    def set_rows(self, rows: list[tuple[list[str], int, dict[str, object]]], total: int,
-                 more_than: bool = False) -> None:
-        """The rows shown and how many there are; more_than: at least `total` (a count that
-        stopped early, see store.today.COUNT_LIMIT)."""
-        self.tree.clear()
-        items = []
-        tip = tr("Enter or double-click to open this client")
-        for texts, client_id, place in rows:
-            item = QTreeWidgetItem(texts)
-            item.setData(0, _CLIENT_ROLE, client_id)
-            item.setData(0, _PLACE_ROLE, place)
-            item.setToolTip(0, tip)
-            items.append(item)
-        self.tree.addTopLevelItems(items)
-        self._fit_columns([texts for texts, _c, _p in rows])
-        count = tr("{0}+").format(total) if more_than else str(total)
-        self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total
-                      else self.base_title)
-        self.stack.setCurrentWidget(self.tree if rows else self.empty)
-        if rows:
-            # Keyboard focus starts on the first line without highlighting it.
-            self.tree.selectionModel().setCurrentIndex(
-                self.tree.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
-        self.more.setVisible(more_than or total > len(rows))
-        self.more.setText(tr("Showing the first {0} of more than {1}.").format(len(rows), total)
-                          if more_than else
-                          tr("Showing the first {0} of {1}.").format(len(rows), total))
-
-    def _fit_columns(self, rows: list[list[str]]) -> None:
-        """Each column as wide as its widest text (header included), measured once."""
-        metrics = self.tree.fontMetrics()
-        header = self.tree.header()
-        pad = 3 * metrics.averageCharWidth()
-        for column in range(self.tree.columnCount()):
-            if column == self.stretch_column:
-                continue
-            texts = {row[column] for row in rows if column < len(row)}
-            texts.add(self.tree.headerItem().text(column))
-            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + pad)
-
-    def row_count(self) -> int:
-        return self.tree.topLevelItemCount()
-
-    def row_texts(self, row: int) -> list[str]:
-        item = self.tree.topLevelItem(row)
-        return [item.text(c) for c in range(item.columnCount())] if item else []
+    return fmt_date(day)
 
 
 class TodaySection(Section):
@@ -266,7 +175,7 @@ class TodaySection(Section):
                   overdue: bool) -> tuple[list[str], int, dict[str, object]]:
         if overdue:
             late = (on - row.due_date).days
-            when = tr("{0} ({1} ago)").format(short_date(row.due_date), _days_word(late))
+            when = tr("{0} ({1} ago)").format(fmt_date(row.due_date), _days_word(late))
         else:
             when = _relative_day(row.due_date, on)
         need = tr("{0} · {1}").format(row.label, tr(NEED_CATEGORIES.get(row.category,
@@ -279,11 +188,9 @@ class TodaySection(Section):
                          on: date) -> tuple[list[str], int, dict[str, object]]:
         day = row.starts_at.date()
         if 0 <= (day - on).days <= 1:  # "Today, 9:30" / "Tomorrow, 14:00"
-            clock = QLocale().toString(QTime(row.starts_at.hour, row.starts_at.minute),
-                                       QLocale.FormatType.ShortFormat)
-            when = tr("{0}, {1}").format(_relative_day(day, on), clock)
+            when = tr("{0}, {1}").format(_relative_day(day, on), fmt_time(row.starts_at))
         else:
-            when = short_datetime(row.starts_at)
+            when = fmt_datetime(row.starts_at, utc=False)
         what = tr(APPOINTMENT_KINDS.get(row.kind, row.kind))
         if row.place:
             what = tr("{0} · {1}").format(what, row.place)
@@ -296,16 +203,16 @@ class TodaySection(Section):
             last = tr("None recorded yet")
         else:
             last = tr("{0} ({1} ago)").format(
-                short_date(row.last_contact_at.date()),
+                fmt_date(row.last_contact_at.date()),
                 _days_word((on - row.last_contact_at.date()).days))
         return [row.alias, last], row.client_id, row.open_at
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        client_id = item.data(0, _CLIENT_ROLE)
-        place = item.data(0, _PLACE_ROLE)
+        client_id = item.data(0, CLIENT_ID_ROLE)
+        place = item.data(0, PLACE_ROLE)
         if client_id is None:
             return
         self.open_client.emit(int(client_id), dict(place or {}))
 
 
-__all__ = ["TodayGroup", "TodaySection"]
+__all__ = ["TodaySection"]

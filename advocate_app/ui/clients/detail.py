@@ -1,0 +1,184 @@
+"""The selected client's record: a header with the safe-contact line, then tabs for notes,
+needs, appointments, the profile and releases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from advocate_app.store import clients, users
+from advocate_app.store.errors import VaultError
+from advocate_app.store.vault import Vault
+from advocate_app.ui.appointments.panel import AppointmentsPanel
+from advocate_app.ui.clients.dialogs import CloseDialog, DestroyDialog
+from advocate_app.ui.clients.form import ClientForm
+from advocate_app.ui.clients.notes_panel import NotesPanel
+from advocate_app.ui.clients.releases import ReleasesPanel
+from advocate_app.ui.needs.panel import NeedsPanel
+from advocate_app.ui.qt import (
+    QDialog,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    tr,
+)
+from advocate_app.ui.widgets import inform, label, set_message
+
+# Tabs after Notes: key, title, factory(vault, client_id).
+TabFactory = Callable[[Vault, int], QWidget]
+EXTRA_TABS: list[tuple[str, str, TabFactory]] = [
+    ("needs", "Needs", NeedsPanel),
+    ("appointments", "Appointments", AppointmentsPanel),
+]
+
+
+class ClientDetail(QWidget):
+    """The selected client: header, then tabs."""
+
+    changed = Signal()
+    destroyed_record = Signal()
+
+    def __init__(self, vault: Vault, client_id: int) -> None:
+        super().__init__()
+        self.vault = vault
+        self.client_id = client_id
+        record = clients.open_client(vault, client_id)  # audited
+        self.alias = record.fields.alias
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        head = QHBoxLayout()
+        self.title = label(record.fields.alias, "title", wrap=False)
+        status = tr("Open") if record.status == "open" else tr("Closed")
+        if record.status == "closed" and record.closing_reason:
+            status += f" — {record.closing_reason}"
+        self.status = label(status, "hint", wrap=False)
+        head.addWidget(self.title)
+        head.addSpacing(12)
+        head.addWidget(self.status)
+        head.addStretch(1)
+        layout.addLayout(head)
+        safe = self._safe_contact_line(record.fields)
+        if safe:
+            layout.addWidget(label(safe, "hint"))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.notes = NotesPanel(vault, client_id)
+        self.notes.changed.connect(self.changed)
+        self.tab_keys: list[str] = []
+        self._add_tab("notes", tr("Notes"), self.notes)
+        for key, title, factory in EXTRA_TABS:
+            self._add_tab(key, tr(title), factory(vault, client_id))
+        self.profile_form = ClientForm(users.list_users(vault))
+        self.profile_form.set_values(record.fields)
+        self._add_tab("profile", tr("Profile"), self._profile_tab(record.status))
+        self.releases = ReleasesPanel(vault, client_id)
+        self._add_tab("releases", tr("Releases"), self.releases)
+        layout.addWidget(self.tabs, 1)
+
+    def _add_tab(self, key: str, title: str, widget: QWidget) -> None:
+        self.tab_keys.append(key)
+        self.tabs.addTab(widget, title)
+
+    def widget_for(self, key: str) -> QWidget | None:
+        if key in self.tab_keys:
+            return self.tabs.widget(self.tab_keys.index(key))
+        return None
+
+    def show_tab(self, key: str) -> QWidget | None:
+        widget = self.widget_for(key)
+        if widget is not None:
+            self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def current_tab(self) -> str:
+        return self.tab_keys[self.tabs.currentIndex()]
+
+    @staticmethod
+    def _safe_contact_line(values: clients.ClientFields) -> str:
+        parts = []
+        if values.contact_method:
+            parts.append(tr("Contact: {0}").format(values.contact_method))
+        if values.safe_times:
+            parts.append(tr("Safe times: {0}").format(values.safe_times))
+        if values.ok_to_leave_message is not None:
+            parts.append(tr("Messages OK") if values.ok_to_leave_message
+                         else tr("No messages"))
+        return " · ".join(parts)
+
+    def _profile_tab(self, status: str) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.profile_form)
+        layout.addWidget(scroll, 1)
+        self.profile_message = label("", "hint")
+        layout.addWidget(self.profile_message)
+        row = QHBoxLayout()
+        save = QPushButton(tr("Save changes"))
+        save.setProperty("role", "primary")
+        save.clicked.connect(self.save_profile)
+        row.addWidget(save)
+        if status == "open":
+            close = QPushButton(tr("Close client…"))
+            close.clicked.connect(self.close_client)
+            row.addWidget(close)
+        else:
+            reopen = QPushButton(tr("Reopen client"))
+            reopen.clicked.connect(self.reopen_client)
+            row.addWidget(reopen)
+        row.addStretch(1)
+        destroy = QPushButton(tr("Destroy record…"))
+        destroy.setToolTip(tr("Only at the client's request"))
+        destroy.clicked.connect(self.destroy_record)
+        row.addWidget(destroy)
+        layout.addLayout(row)
+        return page
+
+    def save_profile(self) -> None:
+        try:
+            clients.update_client(self.vault, self.client_id, self.profile_form.values())
+        except VaultError as exc:
+            set_message(self.profile_message, exc.message, "error")
+            return
+        self.title.setText(self.profile_form.alias.text().strip())
+        set_message(self.profile_message, tr("Saved."), "ok")
+        self.changed.emit()
+
+    def close_client(self) -> None:
+        dialog = CloseDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            clients.close_client(self.vault, self.client_id, dialog.reason.currentText())
+            self.changed.emit()
+
+    def reopen_client(self) -> None:
+        try:
+            clients.reopen_client(self.vault, self.client_id)
+        except VaultError as exc:
+            set_message(self.profile_message, exc.message, "error")
+            return
+        self.changed.emit()
+
+    def destroy_record(self) -> None:
+        dialog = DestroyDialog(self.alias, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            clients.destroy_client(self.vault, self.client_id, dialog.typed.text())
+        except VaultError as exc:
+            set_message(self.profile_message, exc.message, "error")
+            return
+        self.destroyed_record.emit()
+        inform(self, tr("Record destroyed"), tr(
+            "The record was destroyed. Backups made before now still hold it until they are "
+            "replaced."))
+
+    def collect_drafts(self) -> None:
+        self.notes.composer._dirty = True
+        self.notes.composer.save_draft()
+        needs_panel = self.widget_for("needs")
+        if isinstance(needs_panel, NeedsPanel):
+            needs_panel.save_pending()

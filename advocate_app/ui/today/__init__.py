@@ -1,0 +1,1 @@
+"""The Today page: what needs the advocate's attention, in four groups."""

@@ -1,0 +1,96 @@
+"""One group of the Today page (overdue needs, due soon, court dates, no recent contact): its
+rows, each opening a client at the right place, or what to do while there are none."""
+
+from __future__ import annotations
+
+from advocate_app.ui.lists import ListPane, RoomyDelegate
+from advocate_app.ui.qt import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QItemSelectionModel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    tr,
+)
+from advocate_app.ui.roles import CLIENT_ID_ROLE, PLACE_ROLE
+from advocate_app.ui.widgets import label
+
+
+class TodayGroup(QGroupBox):
+    """One group of rows with its empty state; a row opens with Enter or a double-click."""
+
+    def __init__(self, title: str, headers: list[str], stretch_column: int, empty_text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.base_title = title
+        self.setTitle(title)
+        layout = QVBoxLayout(self)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(title)
+        self.tree.setHeaderLabels(headers)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setItemDelegate(RoomyDelegate(self.tree))
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        # Widths are set from the rows' own texts when they arrive (never ResizeToContents,
+        # which measures every row again after each one is added).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        self.stretch_column = stretch_column
+        self.stack = ListPane(self.tree, empty_text)
+        self.empty = self.stack.empty
+        layout.addWidget(self.stack, 1)
+        self.more = label("", "hint")
+        self.more.setVisible(False)
+        layout.addWidget(self.more)
+
+    def set_rows(self, rows: list[tuple[list[str], int, dict[str, object]]], total: int,
+                 more_than: bool = False) -> None:
+        """The rows shown and how many there are; more_than: at least `total` (a count that
+        stopped early, see store.today.COUNT_LIMIT)."""
+        self.tree.clear()
+        items = []
+        tip = tr("Enter or double-click to open this client")
+        for texts, client_id, place in rows:
+            item = QTreeWidgetItem(texts)
+            item.setData(0, CLIENT_ID_ROLE, client_id)
+            item.setData(0, PLACE_ROLE, place)
+            item.setToolTip(0, tip)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self._fit_columns([texts for texts, _c, _p in rows])
+        count = tr("{0}+").format(total) if more_than else str(total)
+        self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total
+                      else self.base_title)
+        self.stack.show_rows(bool(rows))
+        if rows:
+            # Keyboard focus starts on the first line without highlighting it.
+            self.tree.selectionModel().setCurrentIndex(
+                self.tree.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.more.setVisible(more_than or total > len(rows))
+        self.more.setText(tr("Showing the first {0} of more than {1}.").format(len(rows), total)
+                          if more_than else
+                          tr("Showing the first {0} of {1}.").format(len(rows), total))
+
+    def _fit_columns(self, rows: list[list[str]]) -> None:
+        """Each column as wide as its widest text (header included), measured once."""
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        pad = 3 * metrics.averageCharWidth()
+        for column in range(self.tree.columnCount()):
+            if column == self.stretch_column:
+                continue
+            texts = {row[column] for row in rows if column < len(row)}
+            texts.add(self.tree.headerItem().text(column))
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + pad)
+
+    def row_texts(self, row: int) -> list[str]:
+        item = self.tree.topLevelItem(row)
+        return [item.text(c) for c in range(item.columnCount())] if item else []
