@@ -10,7 +10,7 @@ from advocate_app.store import crypto, migrate
 from advocate_app.store.engine import make_engine
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def _revisions() -> list[str]:

@@ -23,7 +23,7 @@ from advocate_app.ui.demo_section import (
 )
 from advocate_app.ui.main_window import AppController
 from advocate_app.ui.qt import QApplication, QPushButton, Qt, QToolButton
-from tests.ui.conftest import unlock
+from tests.ui.helpers import unlock
 
 LEFT = Qt.MouseButton.LeftButton
 ALT = Qt.KeyboardModifier.AltModifier
