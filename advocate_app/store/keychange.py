@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +33,7 @@ KEYS_LOCK_NAME = "vault.keys.lock"  # Windows only
 @contextlib.contextmanager
 def keys_lock(folder: Path) -> Iterator[None]:
     """Held while the keys file is read, changed and written. Blocks until free."""
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (mypy reads it too)
         import msvcrt
 
         fh = open(folder / KEYS_LOCK_NAME, "a+b")  # noqa: SIM115

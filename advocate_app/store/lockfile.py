@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -71,7 +72,7 @@ def reading(folder: Path) -> Iterator[None]:
             _unlock(fh)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (mypy reads it too)
     import msvcrt
 
     def _lock(fh: IO[bytes]) -> None:

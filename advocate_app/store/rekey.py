@@ -90,7 +90,7 @@ def _fsync_path(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _write_json(path: Path, doc: dict) -> None:
+def _write_json(path: Path, doc: dict[str, object]) -> None:
     with open_private(path) as fh:
         fh.write(json.dumps(doc, sort_keys=True).encode("utf-8"))
         fh.flush()
