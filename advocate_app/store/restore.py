@@ -294,7 +294,7 @@ def _known_revisions() -> set[str]:
 
     from advocate_app.store import migrate
 
-    script = ScriptDirectory.from_config(migrate._config())
+    script = ScriptDirectory.from_config(migrate.alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 

@@ -84,7 +84,7 @@ UPGRADE_CHILD = textwrap.dedent(
 def _revisions() -> list[str]:
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(migrate._config())
+    script = ScriptDirectory.from_config(migrate.alembic_config())
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
@@ -98,7 +98,7 @@ def first_version_vault(tmp_path_factory: pytest.TempPathFactory, vault_template
     key = KeysFile.load(folder).unwrap_with_recovery_key(vault_template.recovery_key)
     engine = make_engine(folder / "vault.db", key)
     try:
-        cfg = migrate._config()
+        cfg = migrate.alembic_config()
         with engine.connect() as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, _revisions()[0])
