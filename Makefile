@@ -1,4 +1,5 @@
-# The two commands in the README: `make run` and `make test`. Both create .venv on first use.
+# The two commands in the README: `make run` and `make test` (= `make lint`, then every test).
+# Both create .venv on first use.
 PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -22,9 +23,12 @@ $(VENV)/.installed-package: $(VENV)/.installed pyproject.toml
 run: $(VENV)/.installed
 	$(VENV)/bin/advocate-app
 
+# ruff (lint and formatting), the import-linter contracts, and mypy ([tool.mypy] in pyproject).
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advocate_app import __version__
 from advocate_app.hardening import disable_core_dumps, private_files
@@ -26,6 +27,11 @@ from advocate_app.store.errors import (
     VaultReadOnly,
 )
 from advocate_app.store.vault import Vault
+
+if TYPE_CHECKING:  # imported when a command needs them (start-up time)
+    from advocate_app.store.diagnose import Diagnosis
+    from advocate_app.store.keyslots import KeysFile
+    from advocate_app.store.restore import RestorePreview
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +132,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _backup_advice(diagnosis: object) -> str:
-    newest = getattr(diagnosis, "newest_backup", None)
+def _backup_advice(diagnosis: Diagnosis) -> str:
+    newest = diagnosis.newest_backup
     if newest is None:
         return ("No intact backup was found in the vault's backups folder: restore a copy made "
                 "elsewhere (a USB stick) with `advocate-app restore FILE`.")
@@ -187,15 +193,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _unusable_exit(found: object) -> int | None:
+def _unusable_exit(found: Diagnosis) -> int | None:
     """Print why a diagnosed vault cannot be used and return check's exit code; None if usable."""
     from advocate_app.store.diagnose import Problem
 
-    if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):  # type: ignore[attr-defined]
-        print(f"Cannot use the folder: {found.message}")  # type: ignore[attr-defined]
+    if found.kind in (Problem.READ_ONLY, Problem.UNREADABLE):
+        print(f"Cannot use the folder: {found.message}")
         return EXIT_FOLDER
-    if not found.can_open:  # type: ignore[attr-defined]
-        print(f"Damaged: {found.message} {_backup_advice(found)} "  # type: ignore[attr-defined]
+    if not found.can_open:
+        print(f"Damaged: {found.message} {_backup_advice(found)} "
               "Nothing was changed.")
         return EXIT_DAMAGED
     return None
@@ -211,8 +217,8 @@ def _must_change(folder: Path, data_key: bytearray, user_id: str) -> bool:
     return bool(row and row[0])
 
 
-def _pick_slot_user(keys: object, name: str | None) -> str:
-    slots = [s for s in keys.passphrase_slots() if s.user_id]  # type: ignore[attr-defined]
+def _pick_slot_user(keys: KeysFile, name: str | None) -> str:
+    slots = [s for s in keys.passphrase_slots() if s.user_id]
     if name:
         matches = [s for s in slots if str(s.label).casefold() == name.casefold()]
         if not matches:
@@ -323,12 +329,12 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _describe_restore(folder: Path, preview: object) -> list[str]:
+def _describe_restore(folder: Path, preview: RestorePreview) -> list[str]:
     """What a restore will replace, in plain sentences (counts, staff names; no client text)."""
-    info = preview.backup  # type: ignore[attr-defined]
+    info = preview.backup
     lines = [f"This replaces the vault in {folder} with the backup made "
              f"{_when_text(info.created)}."]
-    notes, clients = preview.newer_notes, preview.newer_clients  # type: ignore[attr-defined]
+    notes, clients = preview.newer_notes, preview.newer_clients
     if notes is None or clients is None:
         lines.append("What the current vault holds that is newer than the backup could not be "
                      "counted (this passphrase does not open it, or it is damaged).")
@@ -338,11 +344,11 @@ def _describe_restore(folder: Path, preview: object) -> list[str]:
                      "not be in the restored vault.")
     else:
         lines.append("The current vault holds no note or client newer than the backup.")
-    added = preview.users_added_since  # type: ignore[attr-defined]
+    added = preview.users_added_since
     if added:
         lines.append("Users added since the backup will not be able to unlock the restored "
                      f"vault: {', '.join(added)}.")
-    changed = preview.passphrases_changed_since  # type: ignore[attr-defined]
+    changed = preview.passphrases_changed_since
     if changed:
         lines.append(f"{_plural(changed, 'passphrase was', 'passphrases were')} changed since "
                      "the backup: the restored vault opens with the passphrases as they were "

@@ -7,10 +7,12 @@ import shutil
 import socket
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import FIRST_USER, OFFICE, PASSPHRASE, NetworkBlocked, VaultTemplate
 
 # Every folder the app could write to points into one throwaway tree, so tests can scan it all.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="advocate-tests-"))
@@ -23,15 +25,6 @@ os.environ["TMPDIR"] = str(_SANDBOX / "tmp")
 tempfile.tempdir = None  # re-read TMPDIR
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(_SANDBOX / "hypothesis"))
-
-PASSPHRASE = "plum tractor quietly 42 harbor"
-OFFICE = "Riverbend Advocacy Office"
-FIRST_USER = "Maria"
-
-
-class NetworkBlocked(RuntimeError):
-    pass
-
 
 _real_socket = socket.socket
 
@@ -65,13 +58,6 @@ def sandbox() -> Path:
     return _SANDBOX
 
 
-@dataclass
-class VaultTemplate:
-    folder: Path
-    recovery_key: str
-    user_id: str
-
-
 @pytest.fixture(scope="session")
 def vault_template() -> Iterator[VaultTemplate]:
     from advocate_app.store.vault import Vault
@@ -103,3 +89,10 @@ def vault(vault_dir: Path, vault_template: VaultTemplate):
     v.unlock(vault_template.user_id, PASSPHRASE)
     yield v
     v.close()
+
+
+@pytest.fixture
+def today() -> date:
+    """Today's date, taken when the test starts: never at import time, where a suite that runs
+    past midnight would give its tests yesterday while the app they check uses today."""
+    return date.today()

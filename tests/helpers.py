@@ -1,4 +1,9 @@
-"""Helpers shared by several test modules (never import one test module from another)."""
+"""Helpers shared by several test modules: the one place a test imports shared code from.
+
+Never import one test module (or a conftest) from another: a check in tests/test_suite_rules.py
+keeps it so. Fixtures live in conftest.py; the constants and plain functions they and the
+tests share live here. Qt helpers for the ui tests are in tests/ui/helpers.py.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,45 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from advocate_app.store.keyslots import KeysFile
+import pytest
+
+# No app import at module level: conftest imports this module before it points the app's
+# folders (XDG_*, TMPDIR) into the test sandbox.
+
+# The vault every test starts from (conftest's vault_template) is made with these.
+PASSPHRASE = "plum tractor quietly 42 harbor"
+OFFICE = "Riverbend Advocacy Office"
+FIRST_USER = "Maria"
 
 # Files beside the vault that change without any record changing (the lock, the unlock throttle).
 _NOT_DATA = ("vault.lock", "vault.throttle.json")
+
+# Text that breaks naive full-text queries (FTS5 syntax, quotes, control characters, huge input).
+HOSTILE_QUERIES = [
+    '"', '""', '"unbalanced', "unbalanced'", "'", "*", "**", "a*", "*a", "AND", "AND(",
+    "OR", "NOT", "NEAR", "NEAR(a b)", "NEAR(", "-", "--", "-a", "a -b", "^", "^a", ":",
+    "body:", "notes_fts:", "col:x", "(", ")", "()", "(a OR", "a OR b)", "{a b}", "[a]",
+    "a AND (b OR", "'; DROP TABLE notes; --", "\\", "%", "_", "\x00", "\x02\x03",
+    "😀", "🏠 housing", "naïve café", "O'Brien", "d’Arc", "\n\t\r", " " * 50,
+    "a" * 10_000, "word " * 2_000, "x" * 300 + "*", '"a" NEAR/2 "b"', "+a", "a+b", "@", "#",
+]
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised by the suite's socket guard (conftest) when anything tries to reach a network."""
+
+
+@dataclass
+class VaultTemplate:
+    """The ready vault made once per session (conftest's vault_template) and copied per test."""
+
+    folder: Path
+    recovery_key: str
+    user_id: str
 
 
 def run_cli(*args: str, stdin: str = "", umask: int | None = None
@@ -30,14 +68,52 @@ def run_cli(*args: str, stdin: str = "", umask: int | None = None
 
 def sha_map(folder: Path) -> dict[str, str]:
     """Every file below folder (but the lock and throttle files) and its SHA-256."""
+    return _digests(folder, _NOT_DATA)
+
+
+def sha_map_with_throttle(folder: Path) -> dict[str, str]:
+    """Every file below folder but the lock file, the unlock throttle included, and its SHA-256:
+    for checks that nothing at all was written (a wrong passphrase counts)."""
+    return _digests(folder, ("vault.lock",))
+
+
+def _digests(folder: Path, skip: tuple[str, ...]) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(Path(folder).rglob("*"))
-        if p.is_file() and p.name not in _NOT_DATA
+        if p.is_file() and p.name not in skip
     }
 
 
+def scan_for(strings: list[str], roots: list[Path]) -> list[tuple[Path, str]]:
+    """Every file below roots whose bytes or name hold one of strings (UTF-8, UTF-16-LE or
+    lower case): the canary scan of the no-plaintext tests."""
+    hits = []
+    needles = [
+        (variant, s)
+        for s in strings
+        for variant in (s.encode("utf-8"), s.encode("utf-16-le"), s.lower().encode("utf-8"))
+    ]
+    for root in roots:
+        if not root.exists():
+            continue
+        for dirpath, _dirs, files in os.walk(root):
+            for name in files:
+                path = Path(dirpath) / name
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    continue
+                for needle, s in needles:
+                    if needle in data or needle in name.encode("utf-8"):
+                        hits.append((path, s))
+    return hits
+
+
 def data_key_with_recovery(folder: Path, recovery_key: str) -> bytearray:
+    """The vault's raw data key, unwrapped with its recovery key (to read it without a user)."""
+    from advocate_app.store.keyslots import KeysFile
+
     return KeysFile.load(Path(folder)).unwrap_with_recovery_key(recovery_key)
 
 
@@ -49,3 +125,28 @@ def copy_vault(source: Path, dest: Path) -> Path:
 def kill_rounds(default: int) -> int:
     """How many kill points a kill-injection test walks (ADVOCATE_KILL_ROUNDS raises it)."""
     return int(os.environ.get("ADVOCATE_KILL_ROUNDS", default))
+
+
+class Spy:
+    """What a wrapped function was called with and returned (see spy_on)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+        self.returned: list[Any] = []
+
+
+def spy_on(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> Spy:
+    """Wrap owner.name (a module's function, looked up at call time by the app) so a test can
+    wait until the app really called it and see what it returned; the function still runs.
+    Calls may come from a worker thread: list.append is atomic."""
+    real = getattr(owner, name)
+    spy = Spy()
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        spy.calls.append((args, kwargs))
+        result = real(*args, **kwargs)
+        spy.returned.append(result)
+        return result
+
+    monkeypatch.setattr(owner, name, wrapper)
+    return spy

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import PASSPHRASE
-
-
-def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "advocate_app", *args],
-        input=stdin, capture_output=True, text=True, timeout=120,
-    )
+from tests.helpers import PASSPHRASE, run_cli
 
 
 def test_version() -> None:

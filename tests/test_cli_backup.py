@@ -12,9 +12,7 @@ import pytest
 from advocate_app.store import clients, notes
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.store.test_backup_restore import sha_map
-from tests.test_cli import run_cli
+from tests.helpers import PASSPHRASE, run_cli, sha_map_with_throttle
 
 
 def _no_traceback(result) -> None:  # type: ignore[no-untyped-def]
@@ -91,7 +89,7 @@ def test_restore_refuses_and_changes_nothing(vault: Vault, vault_dir: Path, tmp_
         bad.write_bytes(good.read_bytes()[:5000])
     else:
         bad = good
-    before = sha_map(vault_dir)
+    before = sha_map_with_throttle(vault_dir)
     result = run_cli("restore", str(bad), "--data-dir", str(vault_dir), "--passphrase-stdin",
                      stdin=("wrong passphrase" if kind == "wrong_passphrase" else PASSPHRASE)
                      + "\n")
@@ -99,7 +97,7 @@ def test_restore_refuses_and_changes_nothing(vault: Vault, vault_dir: Path, tmp_
     assert words in result.stderr
     assert "Nothing was changed" in result.stderr
     _no_traceback(result)
-    assert sha_map(vault_dir) == before
+    assert sha_map_with_throttle(vault_dir) == before
 
 
 def test_restore_refuses_while_the_app_has_the_vault_open(vault: Vault, tmp_path: Path) -> None:

@@ -18,8 +18,7 @@ from advocate_app.store import folder as vault_folder
 from advocate_app.store.diagnose import Problem, diagnose
 from advocate_app.store.errors import VaultReadOnly
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.helpers import sha_map
+from tests.helpers import PASSPHRASE, sha_map
 
 
 def check(folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

@@ -12,8 +12,7 @@ from advocate_app import cli
 from advocate_app.store import clients, notes, users
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.helpers import sha_map
+from tests.helpers import PASSPHRASE, sha_map
 
 
 def _restore(folder: Path, backup: Path, monkeypatch: pytest.MonkeyPatch,

@@ -11,8 +11,7 @@ import pytest
 
 from advocate_app.store import users
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.helpers import run_cli, sha_map
+from tests.helpers import PASSPHRASE, run_cli, sha_map
 
 JO = "lantern orchard pebble violin 77"
 LEE = "meadow copper sparrow tunnel 31"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from advocate_app.logs import ContentFreeFormatter
+from tests.helpers import spy_on
 
 
 def test_core_dumps_are_disabled_at_start() -> None:
@@ -44,25 +46,30 @@ def test_unexpected_error_shows_a_plain_dialog(qtbot, monkeypatch) -> None:
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    errors.install_excepthook()  # as the app does at start
     try:
         raise RuntimeError("CANARY-DIALOG-SECRET")
     except RuntimeError:
-        errors._hook(*sys.exc_info())
+        sys.excepthook(*sys.exc_info())
     assert len(shown) == 1
     assert "Everything you had saved is safe" in shown[0]
     assert "CANARY-DIALOG-SECRET" not in shown[0] and "Traceback" not in shown[0]
 
 
-def test_copied_text_is_cleared_if_unchanged(qtbot) -> None:
+def test_copied_text_is_cleared_if_unchanged(qtbot, monkeypatch) -> None:
+    from advocate_app.ui import clipboard
     from advocate_app.ui.clipboard import copy_text
     from advocate_app.ui.qt import QGuiApplication
 
     copy_text("1-888-373-7888", clear_after_ms=50)
     assert QGuiApplication.clipboard().text() == "1-888-373-7888"
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=2000)
+    checked = spy_on(monkeypatch, clipboard, "clear_if_unchanged")
     copy_text("919-716-6785", clear_after_ms=50)
     QGuiApplication.clipboard().setText("something the person copied elsewhere")
-    qtbot.wait(150)
+    qtbot.waitUntil(lambda: bool(checked.returned), timeout=2000)  # the clearing timer has fired
     assert QGuiApplication.clipboard().text() == "something the person copied elsewhere"
 
 

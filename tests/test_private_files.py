@@ -15,8 +15,7 @@ from advocate_app.paths import log_dir
 from advocate_app.store import backup, clients, notes, users
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.helpers import run_cli
+from tests.helpers import PASSPHRASE, run_cli
 
 
 def loose(root: Path) -> list[str]:

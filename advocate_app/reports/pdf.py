@@ -172,7 +172,7 @@ def _canvas_maker(k: int) -> type[pdfcanvas.Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's page reset; not in its stubs
 
         def save(self) -> None:
             total = len(self._pages)
@@ -264,7 +264,7 @@ def _table_flowable(table: PublishedTable, styles: dict[str, ParagraphStyle]) ->
         num_w = min((_FRAME_W - label_w) / n_numeric, 110.0)
     widths = [label_w] + [num_w] * n_numeric
 
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("FONT", (1, 1), (-1, -1), "Helvetica", 9),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -373,7 +373,7 @@ def _chart_flowables(
     chart = HorizontalBarChart()
     chart.x = label_w
     chart.y = 6 + legend_h
-    chart.width = _FRAME_W - label_w - 50
+    chart.width = _FRAME_W - label_w - 50  # type: ignore[assignment]  # any number; the stubs say int
     chart.height = plot_h
     chart.data = data
     peak = max((v for s in data for v in s if v is not None), default=0)
@@ -476,7 +476,7 @@ def build_pdf_bytes(summary: PublishedSummary) -> bytes:
         subject=intro.subject(summary),
         lang=intro.LANGUAGE,
         displayDocTitle=True,
-        keywords="",
+        keywords=[],  # none (reportlab joins a list; its stubs want one)
         creator=PDF_CREATOR,
     )
     story = _first_page(summary, styles)

@@ -31,7 +31,7 @@ from advocate_app.store.layout import KEYS_FILE_NAME, KEYS_LOCK_NAME, PENDING_KE
 @contextlib.contextmanager
 def keys_lock(folder: Path) -> Iterator[None]:
     """Held while the keys file is read, changed and written. Blocks until free."""
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (mypy reads it too)
         import msvcrt
 
         fh = open(folder / KEYS_LOCK_NAME, "a+b")  # noqa: SIM115

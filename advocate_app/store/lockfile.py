@@ -71,7 +71,7 @@ def reading(folder: Path) -> Iterator[None]:
             _unlock(fh)
 
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only (mypy reads it too)
     import msvcrt
 
     def _lock(fh: IO[bytes]) -> None:

@@ -14,7 +14,9 @@ from sqlalchemy import Engine
 _HERE = Path(__file__).resolve().parent
 
 
-def _config() -> Config:
+def alembic_config() -> Config:
+    """Alembic's configuration for the migrations shipped with the app (the tests walk and
+    downgrade them with it)."""
     cfg = Config(str(_HERE / "alembic.ini"))
     cfg.set_main_option("script_location", str(_HERE / "migrations"))
     return cfg
@@ -23,7 +25,7 @@ def _config() -> Config:
 @functools.cache
 def head_revision() -> str:
     """The newest migration shipped (it cannot change while the program runs: read once)."""
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
@@ -35,7 +37,7 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Upgrade one migration per transaction: an interruption leaves a whole schema version."""
-    cfg = _config()
+    cfg = alembic_config()
     with engine.connect() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)

@@ -509,7 +509,7 @@ def update_need(
     if next_step is not KEEP:
         values["next_step"] = _one_line(next_step, LINE_MAX, "next step")
     if due_date is not KEEP:
-        check_plausible_date(due_date, "the due date")  # type: ignore[arg-type]
+        check_plausible_date(due_date, "the due date")
         values["due_date"] = due_date
     if note_line is not KEEP:
         values["note_line"] = _one_line(note_line, LINE_MAX, "note")
@@ -564,12 +564,12 @@ def get_need(vault: Vault, need_id: int) -> NeedView | None:
 def list_needs(vault: Vault, client_id: int) -> list[NeedView]:
     """A client's needs in category order (vocab), then template position, then as added."""
     with vault.read() as s:
-        rows = s.execute(
+        rows = list(s.execute(
             select(NeedItem, ChecklistTemplateItem.position)
             .outerjoin(ChecklistTemplateItem,
                        ChecklistTemplateItem.id == NeedItem.template_item_id)
             .where(NeedItem.client_id == client_id)
-        ).all()
+        ).all())
     big = 1 << 30  # the advocate's own items come after the template's, in the order added
     rows.sort(key=lambda r: (_CATEGORY_ORDER.get(r[0].category, len(_CATEGORY_ORDER)),
                              r[1] if r[1] is not None else big, r[0].id))

@@ -299,7 +299,7 @@ def _count_newer(folder: Path, keys: KeysFile, credentials: BackupCredentials,
 
 
 def _known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(migrate._config())
+    script = ScriptDirectory.from_config(migrate.alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from advocate_app.store import audit
@@ -100,11 +100,11 @@ def record_export(
                             period_start=period_start, period_end=period_end, k=k)
         s.add(row)
         s.flush()
-        s.bulk_insert_mappings(  # type: ignore[arg-type]
+        s.bulk_insert_mappings(
             SummaryExportCell,
             [{"export_id": row.id, "cell_key": key, "value": value, "published": published}
              for key, value, published in cells])
-        s.bulk_insert_mappings(  # type: ignore[arg-type]
+        s.bulk_insert_mappings(
             SummaryExportMembers,
             [{"export_id": row.id, "leaf_key": leaf, "digest": members_digest(ids),
               "members": pack_members(ids)}
@@ -175,8 +175,9 @@ def forget_client(session: Session, client_id: int) -> None:
             continue
         if kept:
             session.execute(
-                SummaryExportMembers.__table__.update()
+                update(SummaryExportMembers)
                 .where(SummaryExportMembers.id == row_id)
+                .execution_options(synchronize_session=False)  # a plain UPDATE, as before
                 .values(members=pack_members(kept), digest=members_digest(kept)))
         else:
             session.execute(delete(SummaryExportMembers).where(SummaryExportMembers.id == row_id))

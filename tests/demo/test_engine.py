@@ -33,7 +33,7 @@ from advocate_app.store import appointments, clients, needs, notes, referrals, r
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE, VaultTemplate
+from tests.helpers import PASSPHRASE, VaultTemplate
 
 SHIPPED = Path(__file__).resolve().parents[2] / "assets" / "scenarios"
 TODAY = date(2024, 6, 15)

@@ -19,7 +19,7 @@ from advocate_app.store import clients, contacts, notes, report_settings, summar
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 CANARY = "CANARY-SUMMARY-OKAPI-991"
 

@@ -109,7 +109,7 @@ def test_the_command_line_backup_counts_as_a_copy_outside(vault_dir: Path, vault
     import io
 
     from advocate_app import cli
-    from tests.conftest import PASSPHRASE
+    from tests.helpers import PASSPHRASE
 
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
     assert cli.main(["backup", "--data-dir", str(vault_dir), "--out",

@@ -3,7 +3,6 @@ the automatic rotation keeps exactly N, and an interrupted restore is finished, 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import zipfile
@@ -42,21 +41,13 @@ from advocate_app.store.restore import (
     verify_backup_with,
 )
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE, data_key_with_recovery, sha_map_with_throttle
 
 MARKER = "Sunflower quartz 8812 was at the bus station"
 ALIAS = "Zebra Lantern"
 
 
 # --- helpers shared with the other backup tests -----------------------------------------------
-
-
-def sha_map(folder: Path) -> dict[str, str]:
-    """Every file under folder (the lock file aside) with its SHA-256."""
-    return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "vault.lock"
-    }
 
 
 def table_snapshot(db_path: Path, data_key: bytearray) -> dict[str, list[str]]:
@@ -73,10 +64,6 @@ def table_snapshot(db_path: Path, data_key: bytearray) -> dict[str, list[str]]:
 
 def recovery_key_of(vault_template) -> BackupCredentials:
     return BackupCredentials(recovery_key=vault_template.recovery_key)
-
-
-def data_key_of(folder: Path, vault_template) -> bytearray:
-    return KeysFile.load(folder).unwrap_with_recovery_key(vault_template.recovery_key)
 
 
 def populate(vault: Vault, n_notes: int = 12) -> int:
@@ -239,16 +226,17 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(
         vault_dir: Path, vault_template, other_vault_backup: Path, tmp_path: Path,
         kind: str, error: type[Exception], words: str) -> None:
     with Vault.open(vault_dir) as vault:
-        vault.unlock_with_data_key(data_key_of(vault_dir, vault_template), vault_template.user_id)
+        vault.unlock_with_data_key(data_key_with_recovery(vault_dir, vault_template.recovery_key),
+                                   vault_template.user_id)
         good = vault.backup_to(tmp_path / "good.acbackup").path
     bad = _make_bad(kind, good, other_vault_backup, tmp_path)
-    before = sha_map(vault_dir)
+    before = sha_map_with_throttle(vault_dir)
     credentials = (BackupCredentials(passphrase="a wrong passphrase")
                    if kind == "wrong_passphrase" else recovery_key_of(vault_template))
     with pytest.raises(error, match=words) as caught:
         restore_backup(vault_dir, bad, credentials)
     assert "Nothing was changed" in caught.value.message
-    assert sha_map(vault_dir) == before
+    assert sha_map_with_throttle(vault_dir) == before
     assert sorted(p.name for p in vault_dir.iterdir()) == sorted(
         ["vault.db", "vault.keys.json", "vault.lock", "backups"]
         if (vault_dir / "backups").exists() else ["vault.db", "vault.keys.json", "vault.lock"])
@@ -257,10 +245,10 @@ def test_restore_refuses_a_bad_file_and_changes_nothing(
 def test_restore_refuses_while_the_vault_is_open(vault: Vault, vault_template,
                                                  tmp_path: Path) -> None:
     info = vault.backup_to(tmp_path / "b.acbackup")
-    before = sha_map(vault.folder)
+    before = sha_map_with_throttle(vault.folder)
     with pytest.raises(VaultInUse, match="already open"):
         restore_backup(vault.folder, info.path, recovery_key_of(vault_template))
-    assert sha_map(vault.folder) == before
+    assert sha_map_with_throttle(vault.folder) == before
 
 
 def test_another_vaults_backup_replaces_this_one_only_when_asked(
@@ -331,7 +319,7 @@ def test_automatic_backup_once_a_day_and_rotation_keeps_exactly_n(vault: Vault,
 
 def test_a_damaged_vault_is_not_backed_up_and_good_backups_stay(
         vault_dir: Path, vault_template) -> None:
-    key = data_key_of(vault_dir, vault_template)
+    key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     with Vault.open(vault_dir) as vault:
         vault.unlock_with_data_key(key, vault_template.user_id)
         populate(vault, n_notes=150)
@@ -365,14 +353,14 @@ class Crash(BaseException):
 def test_a_restore_interrupted_after_verification_is_finished_on_next_start(
         vault_dir: Path, vault_template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         crash_at: int) -> None:
-    key = data_key_of(vault_dir, vault_template)
+    key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     with Vault.open(vault_dir) as vault:
         vault.unlock_with_data_key(key, vault_template.user_id)
         client_id = populate(vault, n_notes=3)
         info = vault.backup_to(tmp_path / "b.acbackup")
         expected = table_snapshot(vault.db_path, key)
         notes.add_note(vault, client_id, "contact", "after the backup")
-    old = sha_map(vault_dir)
+    old = sha_map_with_throttle(vault_dir)
 
     real_replace = restore.os.replace
     calls = {"n": 0}
@@ -393,7 +381,7 @@ def test_a_restore_interrupted_after_verification_is_finished_on_next_start(
     assert diagnose(vault_dir).kind is Problem.HEALTHY
     assert table_snapshot(vault_dir / "vault.db", key) == expected
     aside = next(vault_dir.glob("before-restore-*"))
-    assert {name: digest for name, digest in sha_map(aside).items()} == old  # all kept, intact
+    assert sha_map_with_throttle(aside) == old  # all kept, intact
 
 
 def test_an_unverified_staging_folder_is_discarded_and_the_vault_untouched(
@@ -401,8 +389,8 @@ def test_an_unverified_staging_folder_is_discarded_and_the_vault_untouched(
     staging = vault_dir / ".restore-0123456789ab"
     staging.mkdir()
     (staging / "vault.db").write_bytes(b"half an unpack")
-    before = sha_map(vault_dir)
+    before = sha_map_with_throttle(vault_dir)
     del before[".restore-0123456789ab/vault.db"]
     assert finish_interrupted_restore(vault_dir) is False
     assert not staging.exists()
-    assert sha_map(vault_dir) == before
+    assert sha_map_with_throttle(vault_dir) == before

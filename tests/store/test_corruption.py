@@ -23,8 +23,7 @@ from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.vault import Vault
 from advocate_app.store.wal import checkpoint_needed, only_needs_checkpoint, read_wal
-from tests.conftest import PASSPHRASE
-from tests.store.test_backup_restore import data_key_of, sha_map
+from tests.helpers import PASSPHRASE, data_key_with_recovery, sha_map_with_throttle
 
 PAGE = 4096
 
@@ -33,7 +32,7 @@ PAGE = 4096
 def backed_up(vault_dir: Path, vault_template) -> Path:
     """A vault with some notes and its automatic backup of the day, closed."""
     with Vault.open(vault_dir) as vault:
-        vault.unlock_with_data_key(data_key_of(vault_dir, vault_template),
+        vault.unlock_with_data_key(data_key_with_recovery(vault_dir, vault_template.recovery_key),
                                    vault_template.user_id)
         client_id = clients.create_client(vault, ClientFields(alias="Paper Crane"))
         for i in range(60):
@@ -58,7 +57,7 @@ def _assert_named(folder: Path, kind: Problem, before: dict[str, str], **kwargs)
     assert found.message == MESSAGES[kind]
     assert found.is_damaged
     assert found.newest_backup is not None and found.newest_backup.kind == "automatic"
-    assert sha_map(folder) == before  # looking changed nothing
+    assert sha_map_with_throttle(folder) == before  # looking changed nothing
 
 
 def _pages(folder: Path) -> int:
@@ -79,9 +78,9 @@ def _flip_random_page(folder: Path, seed: int) -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_flipped_bytes_in_a_random_data_page(backed_up: Path, vault_template, seed: int) -> None:
     _flip_random_page(backed_up, seed)
-    before = sha_map(backed_up)
+    before = sha_map_with_throttle(backed_up)
     assert diagnose(backed_up).kind is Problem.HEALTHY  # bytes alone cannot tell: a key can
-    key = data_key_of(backed_up, vault_template)
+    key = data_key_with_recovery(backed_up, vault_template.recovery_key)
     _assert_named(backed_up, Problem.DATABASE_DAMAGED, before, data_key=key)
 
 
@@ -91,7 +90,7 @@ def test_unlocking_a_vault_with_a_damaged_page_names_the_damage(backed_up: Path,
     """The app's own path: unlocking refuses with a VaultError (never a raw database error)
     that diagnose() names, or it succeeds and the integrity check reports the page."""
     _flip_random_page(backed_up, seed)
-    key = data_key_of(backed_up, vault_template)
+    key = data_key_with_recovery(backed_up, vault_template.recovery_key)
     with Vault.open(backed_up) as vault:
         try:
             vault.unlock_with_data_key(key, vault_template.user_id)
@@ -106,7 +105,7 @@ def test_a_truncated_database(backed_up: Path, vault_template) -> None:
     db = backed_up / "vault.db"
     data = db.read_bytes()
     db.write_bytes(data[: len(data) - 1000])  # a copy that stopped part-way through a page
-    before = sha_map(backed_up)
+    before = sha_map_with_throttle(backed_up)
     _assert_named(backed_up, Problem.DATABASE_TRUNCATED, before)
 
 
@@ -115,8 +114,8 @@ def test_a_database_cut_at_a_page_boundary_needs_the_key_to_tell(backed_up: Path
     db = backed_up / "vault.db"
     data = db.read_bytes()
     db.write_bytes(data[: (len(data) // PAGE // 2) * PAGE])
-    before = sha_map(backed_up)
-    key = data_key_of(backed_up, vault_template)
+    before = sha_map_with_throttle(backed_up)
+    key = data_key_with_recovery(backed_up, vault_template.recovery_key)
     # The folder's own backup says these keys are this vault's, so the database is at fault.
     _assert_named(backed_up, Problem.DATABASE_DAMAGED, before, data_key=key)
     _assert_named(backed_up, Problem.DATABASE_DAMAGED, before,
@@ -125,7 +124,7 @@ def test_a_database_cut_at_a_page_boundary_needs_the_key_to_tell(backed_up: Path
 
 def test_a_keys_file_from_another_vault(backed_up: Path, foreign_keys: bytes) -> None:
     (backed_up / KEYS_FILE_NAME).write_bytes(foreign_keys)
-    before = sha_map(backed_up)
+    before = sha_map_with_throttle(backed_up)
     _assert_named(backed_up, Problem.KEYS_FROM_ANOTHER_VAULT, before)
 
 
@@ -143,7 +142,7 @@ def test_a_zeroed_header(backed_up: Path) -> None:
     data = bytearray(db.read_bytes())
     data[:100] = bytes(100)
     db.write_bytes(bytes(data))
-    before = sha_map(backed_up)
+    before = sha_map_with_throttle(backed_up)
     _assert_named(backed_up, Problem.HEADER_DAMAGED, before)
 
 
@@ -151,16 +150,16 @@ def test_a_missing_keys_file_and_a_missing_database(backed_up: Path) -> None:
     keys = backed_up / KEYS_FILE_NAME
     saved = keys.read_bytes()
     keys.unlink()
-    _assert_named(backed_up, Problem.KEYS_MISSING, sha_map(backed_up))
+    _assert_named(backed_up, Problem.KEYS_MISSING, sha_map_with_throttle(backed_up))
     keys.write_bytes(saved)
     (backed_up / "vault.db").rename(backed_up / "moved.db")
-    _assert_named(backed_up, Problem.DATABASE_MISSING, sha_map(backed_up))
+    _assert_named(backed_up, Problem.DATABASE_MISSING, sha_map_with_throttle(backed_up))
 
 
 def test_a_damaged_keys_file(backed_up: Path) -> None:
     keys = backed_up / KEYS_FILE_NAME
     keys.write_bytes(keys.read_bytes()[:200])
-    _assert_named(backed_up, Problem.KEYS_DAMAGED, sha_map(backed_up))
+    _assert_named(backed_up, Problem.KEYS_DAMAGED, sha_map_with_throttle(backed_up))
 
 
 def test_an_unencrypted_database_in_its_place(backed_up: Path) -> None:
@@ -171,7 +170,7 @@ def test_an_unencrypted_database_in_its_place(backed_up: Path) -> None:
     conn.execute("CREATE TABLE t (x)")
     conn.commit()
     conn.close()
-    _assert_named(backed_up, Problem.NOT_ENCRYPTED, sha_map(backed_up))
+    _assert_named(backed_up, Problem.NOT_ENCRYPTED, sha_map_with_throttle(backed_up))
 
 
 def test_no_traceback_from_the_command_line_on_a_zeroed_header(backed_up: Path) -> None:
@@ -179,7 +178,7 @@ def test_no_traceback_from_the_command_line_on_a_zeroed_header(backed_up: Path) 
     data = bytearray(db.read_bytes())
     data[:100] = bytes(100)
     db.write_bytes(bytes(data))
-    before = sha_map(backed_up)
+    before = sha_map_with_throttle(backed_up)
     result = subprocess.run(
         [sys.executable, "-m", "advocate_app", "check", "--data-dir", str(backed_up),
          "--passphrase-stdin"], input=PASSPHRASE + "\n", capture_output=True, text=True,
@@ -187,7 +186,7 @@ def test_no_traceback_from_the_command_line_on_a_zeroed_header(backed_up: Path) 
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Damaged" in result.stdout
     assert "Traceback" not in result.stderr
-    assert sha_map(backed_up) == before
+    assert sha_map_with_throttle(backed_up) == before
 
 
 # --- an interrupted checkpoint ----------------------------------------------------------------
@@ -216,14 +215,14 @@ def test_a_partial_last_page_after_an_interrupted_checkpoint_is_not_damage(
     assert next_page in wal.committed_pages
     with open(db, "ab") as fh:
         fh.write(b"\x17" * 1500)
-    before = sha_map(crashed)
+    before = sha_map_with_throttle(crashed)
 
     found = diagnose(crashed)
     assert found.kind is Problem.CHECKPOINT_NEEDED
     assert found.can_open and not found.is_damaged
     assert "not damage" in found.message
     assert checkpoint_needed(crashed)
-    assert sha_map(crashed) == before
+    assert sha_map_with_throttle(crashed) == before
 
     key = vault.data_key_copy()
     assert diagnose(crashed, data_key=key).kind is Problem.CHECKPOINT_NEEDED

@@ -26,7 +26,7 @@ from advocate_app.store.engine import connect_keyed, make_engine
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.vault import Vault
 from benchmarks.crash_soak import soak_round
-from tests.store.test_backup_restore import data_key_of
+from tests.helpers import data_key_with_recovery
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 
@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_sigkill_while_adding_notes_loses_no_acknowledged_note(vault_dir: Path,
                                                                vault_template) -> None:
-    key = data_key_of(vault_dir, vault_template)
+    key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     rng = random.Random(int(os.environ.get("ADVOCATE_SOAK_SEED", "20240611")))
     acknowledged = 0
     for n in range(ROUNDS):
@@ -84,7 +84,7 @@ UPGRADE_CHILD = textwrap.dedent(
 def _revisions() -> list[str]:
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(migrate._config())
+    script = ScriptDirectory.from_config(migrate.alembic_config())
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
@@ -98,7 +98,7 @@ def first_version_vault(tmp_path_factory: pytest.TempPathFactory, vault_template
     key = KeysFile.load(folder).unwrap_with_recovery_key(vault_template.recovery_key)
     engine = make_engine(folder / "vault.db", key)
     try:
-        cfg = migrate._config()
+        cfg = migrate.alembic_config()
         with engine.connect() as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, _revisions()[0])
@@ -152,7 +152,7 @@ def _kill_after(folder: Path, key: bytearray, user_id: str, events: int) -> bool
 def test_an_interrupted_upgrade_leaves_a_whole_schema_version(
         first_version_vault: Path, vault_template, tmp_path: Path) -> None:
     revisions = _revisions()
-    key = data_key_of(first_version_vault, vault_template)
+    key = data_key_with_recovery(first_version_vault, vault_template.recovery_key)
     rng = random.Random(7)
     rounds = max(3, ROUNDS // 3)
     kills = 0

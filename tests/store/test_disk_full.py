@@ -23,7 +23,7 @@ from advocate_app.store.backup_file import BackupNotWritten
 from advocate_app.store.errors import StorageFull
 from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.vault import Vault
-from tests.store.test_backup_restore import data_key_of, sha_map
+from tests.helpers import data_key_with_recovery, sha_map_with_throttle
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="RLIMIT_FSIZE is POSIX")
 
@@ -114,7 +114,7 @@ def test_disk_full_while_saving_notes_and_backing_up(vault_dir: Path, vault_temp
                                                      tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    key = data_key_of(vault_dir, vault_template)
+    key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     result = _run_child(CHILD, str(vault_dir), vault_template.user_id, str(usb), key=key)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
@@ -147,7 +147,7 @@ def test_disk_full_while_saving_notes_and_backing_up(vault_dir: Path, vault_temp
 def test_keys_file_write_when_disk_full_is_a_clear_error(vault_dir: Path,
                                                          vault_template) -> None:
     """Needs KeysFile.save to turn OSError into StorageFull (see the integration notes)."""
-    key = data_key_of(vault_dir, vault_template)
+    key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     keys_before = (vault_dir / KEYS_FILE_NAME).read_bytes()
     result = _run_child(KEYS_CHILD, str(vault_dir), vault_template.user_id, key=key)
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
@@ -193,7 +193,7 @@ def test_backup_into_a_read_only_folder(vault: Vault, tmp_path: Path) -> None:
 
 
 def test_a_removed_stick_is_named(vault: Vault, tmp_path: Path) -> None:
-    before = sha_map(vault.folder)
+    before = sha_map_with_throttle(vault.folder)
     with pytest.raises(BackupNotWritten, match="was the USB stick removed"):
         backup_to_folder(vault, tmp_path / "gone")
-    assert sha_map(vault.folder).keys() == before.keys()
+    assert sha_map_with_throttle(vault.folder).keys() == before.keys()

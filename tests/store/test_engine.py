@@ -11,7 +11,7 @@ from pathlib import Path
 
 from advocate_app.store.engine import REQUIRED_PRAGMAS, read_pragmas
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def test_every_pooled_connection_holds_the_required_pragmas(vault: Vault) -> None:

@@ -22,7 +22,7 @@ from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.restore import BackupCredentials, restore_backup, verify_backup_with
 from advocate_app.store.vault import Vault
 from advocate_app.store.wal import read_wal
-from tests.store.test_backup_restore import sha_map
+from tests.helpers import sha_map_with_throttle
 
 FUZZ = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -43,7 +43,7 @@ def place(tmp_path_factory: pytest.TempPathFactory, vault_template):  # type: ig
     scratch.mkdir()
     return {"folder": folder, "good": good, "scratch": scratch,
             "recovery": BackupCredentials(recovery_key=vault_template.recovery_key),
-            "before": sha_map(folder)}
+            "before": sha_map_with_throttle(folder)}
 
 
 def _refused_everywhere(place, data: bytes) -> None:  # type: ignore[no-untyped-def]
@@ -56,7 +56,7 @@ def _refused_everywhere(place, data: bytes) -> None:  # type: ignore[no-untyped-
             assert "Nothing was changed" in exc.message
     with pytest.raises(VaultError):
         restore_backup(place["folder"], path, place["recovery"])
-    assert sha_map(place["folder"]) == place["before"]
+    assert sha_map_with_throttle(place["folder"]) == place["before"]
     assert not list(place["folder"].glob(".restore-*"))
 
 
@@ -120,7 +120,7 @@ def test_truncated_or_bit_flipped_backups_never_pass_as_good(place, cut: float, 
     else:
         # Only bytes nothing reads (zip timestamps, padding) may change and still verify.
         assert flips and len(data) == len(good)
-    assert sha_map(place["folder"]) == place["before"]
+    assert sha_map_with_throttle(place["folder"]) == place["before"]
 
 
 @FUZZ
@@ -185,7 +185,7 @@ def test_odd_key_slots_inside_a_backup_are_refused_cleanly(place, slots,  # type
         verify_backup_with(path, credentials)
     with pytest.raises(VaultError):
         restore_backup(place["folder"], path, credentials)
-    assert sha_map(place["folder"]) == place["before"]
+    assert sha_map_with_throttle(place["folder"]) == place["before"]
 
 
 @FUZZ

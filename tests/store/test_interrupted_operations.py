@@ -21,8 +21,7 @@ from advocate_app.store.clients import ClientFields
 from advocate_app.store.diagnose import Problem, diagnose
 from advocate_app.store.errors import VaultExists
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.helpers import copy_vault, data_key_with_recovery, kill_rounds, sha_map
+from tests.helpers import PASSPHRASE, copy_vault, data_key_with_recovery, kill_rounds, sha_map
 from tests.kill_harness import ALL_OPS, count_steps, run_killed, spread
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")

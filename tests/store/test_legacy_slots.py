@@ -14,7 +14,7 @@ from advocate_app.store import crypto, users
 from advocate_app.store.errors import VaultError, WrongRecoveryKey
 from advocate_app.store.keyslots import KeysFile, Slot, _b64
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 JO = "lantern orchard pebble violin 77"
 

@@ -10,13 +10,13 @@ from advocate_app.store import crypto, migrate
 from advocate_app.store.engine import make_engine
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def _revisions() -> list[str]:
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(migrate._config())
+    script = ScriptDirectory.from_config(migrate.alembic_config())
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
@@ -29,7 +29,7 @@ def _downgrade_copy(vault_dir: Path, target: str) -> None:
     data_key = keys.unwrap_with_passphrase(user_id, PASSPHRASE)
     engine = make_engine(vault_dir / "vault.db", data_key)
     try:
-        cfg = migrate._config()
+        cfg = migrate.alembic_config()
         with engine.connect() as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, target)

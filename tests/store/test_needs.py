@@ -15,8 +15,6 @@ from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NEED_CATEGORIES
 
-TODAY = date.today()
-
 
 def make_client(vault: Vault, alias: str = "Rosa K") -> int:
     return clients.create_client(vault, ClientFields(alias=alias))
@@ -166,9 +164,9 @@ def test_add_need_validates_in_plain_sentences(vault: Vault) -> None:
         needs.add_need(vault, 99999, "housing", "Deposit")
 
 
-def test_status_history_keeps_every_change_with_its_date(vault: Vault) -> None:
+def test_status_history_keeps_every_change_with_its_date(vault: Vault, today: date) -> None:
     cid = make_client(vault)
-    day0 = TODAY - timedelta(days=20)
+    day0 = today - timedelta(days=20)
     need_id = needs.add_need(vault, cid, "court_advocacy", "Court accompaniment", on=day0)
     needs.update_need(vault, need_id, status="in_progress", on=day0 + timedelta(days=2))
     needs.update_need(vault, need_id, status="in_progress", on=day0 + timedelta(days=3))
@@ -182,19 +180,20 @@ def test_status_history_keeps_every_change_with_its_date(vault: Vault) -> None:
         ("not_started", day0),
         ("in_progress", day0 + timedelta(days=2)),
         ("declined", day0 + timedelta(days=5)),
-        ("in_progress", TODAY),
+        ("in_progress", today),
     ]
     assert all(h.user_name == "Maria" for h in history)
     assert needs.get_need(vault, need_id).status == "in_progress"
 
 
-def test_update_need_keeps_what_is_left_out_and_clears_what_is_none(vault: Vault) -> None:
+def test_update_need_keeps_what_is_left_out_and_clears_what_is_none(vault: Vault,
+                                                                    today: date) -> None:
     cid = make_client(vault)
     need_id = needs.add_need(vault, cid, "health_care", "Dental care", priority="high",
-                             due_date=TODAY, resource_name="County dental clinic",
+                             due_date=today, resource_name="County dental clinic",
                              note_line="Prefers mornings")
     saved = needs.update_need(vault, need_id, next_step="Call for an appointment")
-    assert saved.priority == "high" and saved.due_date == TODAY
+    assert saved.priority == "high" and saved.due_date == today
     assert saved.note_line == "Prefers mornings"
     assert saved.resource_name == "County dental clinic"
     saved = needs.update_need(vault, need_id, priority=None, due_date=None, resource_name="")
@@ -203,21 +202,21 @@ def test_update_need_keeps_what_is_left_out_and_clears_what_is_none(vault: Vault
     assert needs.get_need(vault, need_id) == saved
 
 
-def test_declined_is_never_overdue(vault: Vault) -> None:
+def test_declined_is_never_overdue(vault: Vault, today: date) -> None:
     cid = make_client(vault)
-    past = TODAY - timedelta(days=30)
+    past = today - timedelta(days=30)
     ids = {status: needs.add_need(vault, cid, "housing", f"Need {status}", status=status,
                                   due_date=past)
            for status in ("not_started", "in_progress", "met", "declined", "not_needed")}
-    overdue = {n.status for n in needs.list_needs(vault, cid) if n.is_overdue(TODAY)}
+    overdue = {n.status for n in needs.list_needs(vault, cid) if n.is_overdue(today)}
     assert overdue == {"not_started", "in_progress"}
-    assert not needs.is_overdue("declined", past, TODAY)
-    assert needs.is_overdue("not_started", past, TODAY)
-    assert not needs.is_overdue("not_started", TODAY, TODAY)  # due today is not late yet
-    assert not needs.is_overdue("not_started", None, TODAY)
+    assert not needs.is_overdue("declined", past, today)
+    assert needs.is_overdue("not_started", past, today)
+    assert not needs.is_overdue("not_started", today, today)  # due today is not late yet
+    assert not needs.is_overdue("not_started", None, today)
     # Declining an overdue need settles it.
     needs.mark_declined(vault, ids["in_progress"])
-    assert not needs.get_need(vault, ids["in_progress"]).is_overdue(TODAY)
+    assert not needs.get_need(vault, ids["in_progress"]).is_overdue(today)
 
 
 def test_delete_need_removes_it_and_its_history(vault: Vault) -> None:
@@ -248,9 +247,9 @@ def test_audit_records_actions_never_content(vault: Vault) -> None:
 # --------------------------------------------------------------------------- appointments
 
 
-def test_appointments_add_edit_outcome_and_list_in_date_order(vault: Vault) -> None:
+def test_appointments_add_edit_outcome_and_list_in_date_order(vault: Vault, today: date) -> None:
     cid = make_client(vault)
-    later = datetime.combine(TODAY + timedelta(days=9), datetime.min.time()).replace(hour=9,
+    later = datetime.combine(today + timedelta(days=9), datetime.min.time()).replace(hour=9,
                                                                                     minute=30)
     sooner = later - timedelta(days=3)
     hearing = appointments.add_appointment(vault, cid, AppointmentFields(

@@ -55,15 +55,20 @@ def test_dates_a_person_could_not_mean_are_refused(vault: Vault, when: date) -> 
     assert vault.raw_count("notes") == 0 and vault.raw_count("appointments") == 0
 
 
-def test_ordinary_dates_still_work(vault: Vault) -> None:
+def test_ordinary_dates_still_work(vault: Vault, today: date) -> None:
     client_id = clients.create_client(vault, ClientFields(alias="Grey Wren"))
     notes.add_note(vault, client_id, "contact", "Old paper file copied in",
                    at=datetime(1995, 3, 1, 10))
-    needs.add_need(vault, client_id, "housing", "Shelter bed",
-                   due_date=date.today() + timedelta(days=300))
+    need_id = needs.add_need(vault, client_id, "housing", "Shelter bed",
+                             due_date=today + timedelta(days=300))
+    hearing = datetime.combine(today + timedelta(days=200), datetime.min.time())
     appointments.add_appointment(vault, client_id, AppointmentFields(
-        starts_at=datetime.combine(date.today() + timedelta(days=200), datetime.min.time()),
-        kind="court_hearing", place="Court"))
+        starts_at=hearing, kind="court_hearing", place="Court"))
+    # Each date reads back as it was written (what the advocate sees on the client's tabs).
+    assert [n.created_at.date() for n in notes.list_notes(vault, client_id)] == [
+        date(1995, 3, 1)]
+    assert needs.get_need(vault, need_id).due_date == today + timedelta(days=300)
+    assert [a.starts_at for a in appointments.list_appointments(vault, client_id)] == [hearing]
 
 
 def test_invalid_utf8_on_standard_input_is_a_clear_message(vault_dir: Path, monkeypatch,

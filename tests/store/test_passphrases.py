@@ -16,7 +16,7 @@ from advocate_app.store.vault import (
     passphrase_problem,
     passphrase_strength,
 )
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 OFFICE = "Riverbend Advocacy"
 LONG = "correct horse battery staple " * 4000  # 116,000 characters

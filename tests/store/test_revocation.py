@@ -22,7 +22,7 @@ from advocate_app.store.restore import (
     verify_backup_with,
 )
 from advocate_app.store.vault import Vault
-from tests.conftest import FIRST_USER, PASSPHRASE
+from tests.helpers import FIRST_USER, PASSPHRASE
 
 NEW_OWN = "lantern orchard pebble violin 77"
 

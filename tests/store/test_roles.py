@@ -16,7 +16,7 @@ from advocate_app.store.restore import (
 )
 from advocate_app.store.summary_queries import compute_counts
 from advocate_app.store.vault import CurrentUser, Vault
-from tests.conftest import FIRST_USER, PASSPHRASE
+from tests.helpers import FIRST_USER, PASSPHRASE
 
 NEW = "lantern orchard pebble violin 77"
 

@@ -13,7 +13,7 @@ from advocate_app.store.errors import KeysFileUnsafe, WrongPassphrase
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.vault import UnlockThrottled, Vault
-from tests.conftest import FIRST_USER, PASSPHRASE
+from tests.helpers import FIRST_USER, PASSPHRASE
 
 
 def _uid(vault: Vault) -> str:

@@ -23,7 +23,7 @@ from advocate_app.store.errors import (
 from advocate_app.store.keyslots import KeysFile, Slot
 from advocate_app.store.layout import KEYS_FILE_NAME
 from advocate_app.store.vault import UnlockThrottled, Vault, passphrase_problem
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 NEW_PASSPHRASE = "lantern orchard velvet 7 canyon"
 

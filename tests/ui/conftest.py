@@ -1,3 +1,5 @@
+"""Fixtures of the ui tests: the application, controllers on a vault copy, an unlocked app."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,8 +10,7 @@ import pytest
 from advocate_app.settings import Settings
 from advocate_app.ui.app import build_controller, make_application
 from advocate_app.ui.controller import AppController
-from advocate_app.ui.qt import Qt
-from tests.conftest import PASSPHRASE
+from tests.ui.helpers import unlock
 
 
 @pytest.fixture
@@ -50,17 +51,6 @@ def make_controller(qtbot) -> Iterator:
     yield make
     for controller in made:
         controller.shutdown()
-
-
-def unlock(qtbot, controller: AppController, passphrase: str = PASSPHRASE) -> None:
-    page = controller.unlock_page
-    qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is page)
-    page.passphrase.clear()
-    qtbot.keyClicks(page.passphrase, passphrase)
-    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: controller.shell is not None
-                    and controller.window.stack.currentWidget() is controller.shell,
-                    timeout=15000)
 
 
 @pytest.fixture

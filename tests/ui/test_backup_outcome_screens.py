@@ -9,7 +9,7 @@ import pytest
 
 from advocate_app.store.backup import automatic_backups
 from advocate_app.ui.qt import QFileDialog, Qt, QThreadPool
-from tests.ui.conftest import unlock
+from tests.ui.helpers import unlock
 
 
 def test_a_failed_daily_backup_shows_until_one_succeeds(make_controller, vault_dir: Path,

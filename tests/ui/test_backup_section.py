@@ -19,8 +19,8 @@ from advocate_app.ui import files
 from advocate_app.ui.backups.section import BackupSection
 from advocate_app.ui.qt import QFileDialog, Qt
 from advocate_app.ui.vault.damaged import DamagedPage
-from tests.conftest import PASSPHRASE
-from tests.store.test_backup_restore import sha_map
+from tests.helpers import PASSPHRASE, sha_map_with_throttle, spy_on
+from tests.ui.helpers import wait_for_background_work
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -109,7 +109,7 @@ def test_cancelling_the_folder_choice_changes_nothing(
 
 def test_restore_asks_for_confirmation_and_the_passphrase_then_hands_over(
         qtbot, section: BackupSection, vault: Vault) -> None:  # type: ignore[no-untyped-def]
-    before = sha_map(vault.folder)
+    before = sha_map_with_throttle(vault.folder)
     section.backup_list.setCurrentItem(section.backup_list.topLevelItem(0))
     qtbot.mouseClick(section.restore_selected_button, LEFT)
     dialog = section.restore_dialog
@@ -136,7 +136,8 @@ def test_restore_asks_for_confirmation_and_the_passphrase_then_hands_over(
     assert request.credentials.user_id == vault.current_user.id
     assert not request.allow_other_vault
     assert PASSPHRASE not in repr(request)
-    assert sha_map(vault.folder) == before  # the section itself never replaces the vault
+    # the section itself never replaces the vault
+    assert sha_map_with_throttle(vault.folder) == before
 
 
 def test_restore_from_a_file_that_is_not_a_backup_is_refused(
@@ -178,7 +179,7 @@ def test_the_damaged_screen_names_the_problem_and_offers_the_newest_backup(
     (vault_dir / KEYS_FILE_NAME).unlink()
     found = diagnose(vault_dir)
     assert found.kind is Problem.KEYS_MISSING
-    before = sha_map(vault_dir)
+    before = sha_map_with_throttle(vault_dir)
 
     page = DamagedPage(found)
     qtbot.addWidget(page)
@@ -204,7 +205,7 @@ def test_the_damaged_screen_names_the_problem_and_offers_the_newest_backup(
     request = blocker.args[0]
     assert request.credentials.recovery_key == vault_template.recovery_key
     assert request.path == newest.path
-    assert sha_map(vault_dir) == before  # the page never touches a file
+    assert sha_map_with_throttle(vault_dir) == before  # the page never touches a file
 
 
 def test_the_damaged_screen_without_a_backup_points_to_a_file(qtbot, vault_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -238,18 +239,22 @@ def test_locking_while_a_backup_runs_is_harmless(
 
 
 def test_first_unlock_of_the_day_makes_one_automatic_backup(make_controller, vault_dir,
-                                                            qtbot) -> None:
+                                                            qtbot, monkeypatch) -> None:
     from advocate_app.store.backup import automatic_backups
-    from tests.ui.conftest import unlock
+    from tests.ui.helpers import unlock
 
     controller = make_controller(vault_dir)
     controller.settings.automatic_backups = True
     unlock(qtbot, controller)
     qtbot.waitUntil(lambda: len(automatic_backups(vault_dir / "backups")) == 1, timeout=20000)
     controller.lock()
-    unlock(qtbot, controller)
-    qtbot.wait(300)
-    from advocate_app.ui.qt import QThreadPool
+    from advocate_app.store import backup as backups
 
-    QThreadPool.globalInstance().waitForDone(20000)
+    asked = spy_on(monkeypatch, backups, "auto_backup_if_due")
+    unlock(qtbot, controller)
+    # The second unlock asks again whether a backup is due (after a short delay, off the GUI
+    # thread): wait until it has asked and its answer has come back, then look.
+    qtbot.waitUntil(lambda: bool(asked.returned), timeout=20000)
+    wait_for_background_work(qtbot)
+    assert asked.returned == [None]  # not due: nothing was made
     assert len(automatic_backups(vault_dir / "backups")) == 1  # once a day, not per unlock

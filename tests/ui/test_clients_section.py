@@ -9,7 +9,7 @@ from advocate_app.store.clients import ClientFields
 from advocate_app.ui.clients.list_model import ClientListModel
 from advocate_app.ui.qt import QDialog, Qt
 from advocate_app.ui.roles import NOTE_ID_ROLE
-from tests.ui.conftest import unlock
+from tests.ui.helpers import unlock
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -37,7 +37,9 @@ def test_client_note_search_edit_destroy(unlocked, qtbot, monkeypatch) -> None:
     hit = section.results.item(0)
     label = section.results.itemWidget(hit)
     assert "<b>restoration</b>" in label.text() and "Rosa K" in label.text()
-    section._open_hit(hit)
+    section.results.scrollToItem(hit)
+    qtbot.mouseClick(section.results.viewport(), Qt.MouseButton.LeftButton,
+                     pos=section.results.visualItemRect(hit).center())
     assert section.detail.current_tab() == "notes"
 
     notes_panel = section.detail.notes

@@ -20,7 +20,7 @@ from advocate_app.ui.demo.app import build_demo_controller, launch_demo_window
 from advocate_app.ui.demo.presenter import presenter_mode_active, set_presenter_mode
 from advocate_app.ui.demo.section import TrainerSection
 from advocate_app.ui.qt import QApplication, QPushButton, Qt, QToolButton
-from tests.ui.conftest import unlock
+from tests.ui.helpers import unlock
 
 LEFT = Qt.MouseButton.LeftButton
 ALT = Qt.KeyboardModifier.AltModifier

@@ -15,8 +15,8 @@ import pytest
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.ui.conftest import unlock
+from tests.helpers import PASSPHRASE
+from tests.ui.helpers import unlock
 
 CHILD = textwrap.dedent(
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 from advocate_app.store import clients, notes
 from advocate_app.store.clients import ClientFields
 from advocate_app.ui.qt import Qt
+from tests.ui.helpers import wait_for_background_work
 
 
 def _search(qtbot, controller, text: str):
@@ -46,7 +47,10 @@ def test_clients_and_notes_are_found_and_grouped(unlocked, qtbot) -> None:
     page = _search(qtbot, unlocked, "marig")
     assert [h.title for h in page.results.groups["client"]] == ["Marigold"]
     assert page.results.groups["note"] and "<b>" in page.results.groups["note"][0].snippet_html
-    page._activated(page.list.item(page.list.count() - 1))  # the note, last group
+    note_item = page.list.item(page.list.count() - 1)  # the note, last group
+    page.list.scrollToItem(note_item)
+    qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.list.visualItemRect(note_item).center())
     section = unlocked.shell.sections["clients"]
     assert unlocked.shell.current_key() == "clients"
     assert section.detail is not None and section.detail.client_id == cid
@@ -62,11 +66,18 @@ def test_escape_returns_to_the_section(unlocked, qtbot) -> None:
 
 
 def test_hostile_text_in_the_box_never_raises(unlocked, qtbot) -> None:
-    from tests.store.test_clients_notes import HOSTILE
+    from tests.helpers import HOSTILE_QUERIES
 
     page = unlocked.shell.search_page
-    for text in HOSTILE:
+    for text in HOSTILE_QUERIES:
         page.run(text)
+        # What the person sees: their words echoed back with results or "Nothing found",
+        # never "Search failed" (which would send them to Check vault for nothing).
+        shown = text.strip()[:80]
+        assert page.heading.text() in (f"Results for “{shown}”", f"Nothing found for “{shown}”")
+        assert not page.failed
+    page.run("visa")  # and the box still searches afterwards
+    assert page.results.total() > 0
 
 
 def test_after_lock_the_search_shows_nothing_from_the_vault(unlocked, qtbot) -> None:
@@ -91,10 +102,7 @@ def test_typing_searches_off_the_gui_thread_and_the_newest_wins(unlocked, qtbot)
     page.run_async("visa")
     page.run_async("sparrow")  # overtakes the first: only its results may be shown
     qtbot.waitUntil(lambda: page.results.total() > 0, timeout=5000)
-    from advocate_app.ui.qt import QThreadPool
-
-    QThreadPool.globalInstance().waitForDone(5000)
-    qtbot.wait(50)
+    wait_for_background_work(qtbot)  # the overtaken search has come back too, and was dropped
     assert [h.title for h in page.results.groups["client"]] == ["Sparrow"]
     assert "sparrow" in page.heading.text().lower()
 

@@ -19,7 +19,7 @@ from advocate_app.ui import restart
 from advocate_app.ui.app import build_controller
 from advocate_app.ui.locking import PLACE_DRAFT_KEY
 from advocate_app.ui.restart import RESUME_ENV, ResumeState
-from tests.ui.conftest import unlock
+from tests.ui.helpers import unlock
 
 
 class Relauncher:

@@ -26,13 +26,12 @@ from advocate_app.ui.today.section import TodaySection
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier  # Ctrl+digits switch sections
-TODAY = date.today()
 
 
 @pytest.fixture
-def client_id(vault: Vault) -> int:
+def client_id(vault: Vault, today: date) -> int:
     return clients.create_client(vault, ClientFields(alias="Rosa K",
-                                                     intake_date=TODAY - timedelta(days=60)))
+                                                     intake_date=today - timedelta(days=60)))
 
 
 def template_id(vault: Vault, category: str, label: str) -> int:
@@ -190,8 +189,9 @@ def test_a_choice_from_the_opened_status_list_saves_at_once(qtbot, vault: Vault,
     assert needs.get_need(vault, need_id).status == "in_progress"
 
 
-def test_declined_is_neutral_and_never_overdue(qtbot, vault: Vault, client_id: int) -> None:
-    past = TODAY - timedelta(days=10)
+def test_declined_is_neutral_and_never_overdue(qtbot, vault: Vault, client_id: int,
+                                               today: date) -> None:
+    past = today - timedelta(days=10)
     declined = needs.add_need(vault, client_id, "recovery", "Substance use assessment",
                               status="declined", due_date=past)
     waiting = needs.add_need(vault, client_id, "recovery", "Recovery housing", due_date=past)
@@ -217,7 +217,7 @@ def test_declined_is_neutral_and_never_overdue(qtbot, vault: Vault, client_id: i
 
 
 def test_detail_form_saves_next_step_due_date_and_resource(qtbot, vault: Vault,
-                                                           client_id: int) -> None:
+                                                           client_id: int, today: date) -> None:
     need_id = needs.add_need(vault, client_id, "license_id", "Birth certificate")
     panel = make_panel(qtbot, vault, client_id)
     panel.select_need(need_id)
@@ -228,7 +228,7 @@ def test_detail_form_saves_next_step_due_date_and_resource(qtbot, vault: Vault,
     detail.priority.setFocus()
     qtbot.keyClick(detail.priority, Qt.Key.Key_Down)  # "Not set" -> "High"
     qtbot.mouseClick(detail.has_due, LEFT)
-    due = TODAY + timedelta(days=100)
+    due = today + timedelta(days=100)
     detail.due.setDate(QDate(due.year, due.month, due.day))
     assert detail.save_button.isEnabled()
     qtbot.keyClick(detail.next_step, Qt.Key.Key_Return)  # Enter saves
@@ -292,7 +292,7 @@ def test_delete_key_removes_a_need_after_confirming(qtbot, vault: Vault,
 
 
 def test_needs_model_passes_the_model_tester(qtmodeltester, vault: Vault,
-                                             client_id: int) -> None:
+                                             client_id: int, today: date) -> None:
     model = NeedsModel(vault, client_id)
     model.reload()
     qtmodeltester.check(model)  # empty
@@ -300,16 +300,16 @@ def test_needs_model_passes_the_model_tester(qtmodeltester, vault: Vault,
         template_id(vault, "housing", "Emergency shelter"),
         template_id(vault, "financial", "Bank account"),
     ])
-    needs.add_need(vault, client_id, "housing", "Pet-friendly shelter", due_date=TODAY)
+    needs.add_need(vault, client_id, "housing", "Pet-friendly shelter", due_date=today)
     model.reload()
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.need_count() == 3
 
 
 def test_appointments_model_passes_the_model_tester(qtmodeltester, vault: Vault,
-                                                    client_id: int) -> None:
+                                                    client_id: int, today: date) -> None:
     appointments.add_appointment(vault, client_id, AppointmentFields(
-        starts_at=datetime.combine(TODAY, time(9, 30)), kind="court_hearing",
+        starts_at=datetime.combine(today, time(9, 30)), kind="court_hearing",
         place="District Court", accompanied=True))
     model = AppointmentsModel(vault, client_id)
     model.reload()
@@ -320,14 +320,14 @@ def test_appointments_model_passes_the_model_tester(qtmodeltester, vault: Vault,
 
 
 def test_add_an_appointment_then_record_its_outcome(qtbot, vault: Vault,
-                                                    client_id: int) -> None:
+                                                    client_id: int, today: date) -> None:
     panel = AppointmentsPanel(vault, client_id)
     qtbot.addWidget(panel)
     panel.show()
     assert panel.stack.currentWidget() is panel.empty
     qtbot.mouseClick(panel.add_button, LEFT)
     dialog = panel.dialog
-    court_day = TODAY + timedelta(days=3)
+    court_day = today + timedelta(days=3)
     dialog.date.setDate(QDate(court_day.year, court_day.month, court_day.day))
     dialog.time.setTime(QTime(9, 30))
     dialog.kind.setFocus()
@@ -422,7 +422,7 @@ def test_a_broken_checklist_file_still_lets_people_work(qtbot, vault: Vault, cli
 
 
 def test_today_view_updates_and_opens_the_client_at_the_need(qtbot, vault: Vault,
-                                                             client_id: int) -> None:
+                                                             client_id: int, today: date) -> None:
     section = TodaySection(vault, Settings())
     qtbot.addWidget(section)
     section.resize(1000, 700)
@@ -435,9 +435,9 @@ def test_today_view_updates_and_opens_the_client_at_the_need(qtbot, vault: Vault
     assert section.quiet.row_texts(0) == ["Rosa K", "None recorded yet"]
 
     need_id = needs.add_need(vault, client_id, "housing", "Rental assistance",
-                             due_date=TODAY - timedelta(days=3))
+                             due_date=today - timedelta(days=3))
     appointments.add_appointment(vault, client_id, AppointmentFields(
-        starts_at=datetime.combine(TODAY + timedelta(days=1), time(9, 30)),
+        starts_at=datetime.combine(today + timedelta(days=1), time(9, 30)),
         kind="court_hearing", place="District Court", accompanied=True))
     section.on_show()
     assert section.overdue.title() == "Overdue (1)"

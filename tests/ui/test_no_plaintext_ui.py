@@ -6,14 +6,15 @@ import logging
 from pathlib import Path
 
 from advocate_app.logs import setup_logging
-from advocate_app.ui.qt import Qt
-from tests.store.test_no_plaintext import scan_for
+from advocate_app.ui.qt import QFileDialog, Qt
+from tests.helpers import scan_for
 
 CANARY_ALIAS = "Canary Wombat"
 CANARY_NOTE = "CANARY-UI-NOTE-MARMALADE-5512"
 
 
-def test_a_session_leaves_no_plaintext(unlocked, qtbot, sandbox: Path, tmp_path: Path) -> None:
+def test_a_session_leaves_no_plaintext(unlocked, qtbot, sandbox: Path, tmp_path: Path,
+                                      monkeypatch) -> None:
     setup_logging()
     controller = unlocked
     section = controller.shell.show_section("clients")
@@ -31,7 +32,7 @@ def test_a_session_leaves_no_plaintext(unlocked, qtbot, sandbox: Path, tmp_path:
     reports = controller.shell.show_section("reports")
     out = tmp_path / "export" / "summary.pdf"
     out.parent.mkdir()
-    reports._ask_save_path = lambda *a, **kw: out
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(out), ""))
     reports.export()
     qtbot.waitUntil(lambda: out.exists(), timeout=15000)
     controller.lock()

@@ -9,19 +9,37 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
+from advocate_app.store.vault import Vault
 from advocate_app.ui import qt, removable
+from advocate_app.ui.controller import AppController
 from advocate_app.ui.qt import QDialog, QPrinter, Qt
-from advocate_app.ui.vault import recovery_key
+from advocate_app.ui.vault import recovery_key as recovery_key_page
+from tests.helpers import FIRST_USER, OFFICE, PASSPHRASE, spy_on
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def recovery_page(unlocked, vault_template):
-    controller = unlocked
-    controller.recovery.show_key(vault_template.recovery_key)
-    controller._show(controller.recovery)
-    return controller
+def new_office(make_controller, tmp_path: Path, qtbot, monkeypatch) -> tuple[AppController, str]:
+    """An office just set up, as the set-up page does it: the recovery key page on screen, and
+    the key the new vault was made with."""
+    controller = make_controller(tmp_path / "office")
+    made = spy_on(monkeypatch, Vault, "create")
+    controller.create_vault(OFFICE, FIRST_USER, PASSPHRASE)
+    qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is controller.recovery,
+                    timeout=15000)
+    _vault, key = made.returned[0]
+    return controller, key
+
+
+@pytest.fixture
+def recovery_page(new_office: tuple[AppController, str]) -> AppController:
+    return new_office[0]
+
+
+@pytest.fixture
+def recovery_key(new_office: tuple[AppController, str]) -> str:
+    return new_office[1]
 
 
 def _pdf_text(path: Path) -> str:
@@ -39,7 +57,7 @@ def _has_key(text: str, key: str) -> bool:
 
 
 def test_print_sends_the_key_to_the_printer(recovery_page, qtbot, tmp_path: Path,
-                                            monkeypatch, vault_template) -> None:
+                                            monkeypatch, recovery_key) -> None:
     printed = tmp_path / "printer-output.pdf"
 
     class PrintDialog:  # the person picks a printer (here: Qt's PDF output) and presses Print
@@ -53,7 +71,7 @@ def test_print_sends_the_key_to_the_printer(recovery_page, qtbot, tmp_path: Path
     # Qt's print module is imported where it is used, through ui.qt (not at start-up).
     monkeypatch.setattr(qt, "QPrintDialog", PrintDialog, raising=False)
     qtbot.mouseClick(recovery_page.recovery.print_button, LEFT)
-    assert _has_key(_pdf_text(printed), vault_template.recovery_key)
+    assert _has_key(_pdf_text(printed), recovery_key)
     assert "printer" in recovery_page.recovery.message.text()
 
 
@@ -80,30 +98,30 @@ def _choose(monkeypatch, path: Path | None) -> list[str]:
         offered.append(default_name)
         return path
 
-    monkeypatch.setattr(recovery_key, "ask_save_path", ask_save_path)
+    monkeypatch.setattr(recovery_key_page, "ask_save_path", ask_save_path)
     return offered
 
 
 def test_saving_goes_to_the_removable_drive(recovery_page, qtbot, usb: Path, monkeypatch,
-                                           vault_template) -> None:
+                                           recovery_key) -> None:
     offered = _choose(monkeypatch, usb / "office-key")
     qtbot.mouseClick(recovery_page.recovery.drive_button, LEFT)
     assert offered == [str(usb / "recovery-key.pdf")]  # the dialog opens on the drive
     saved = usb / "office-key.pdf"
     assert saved.exists() and saved.stat().st_mode & 0o777 == 0o600
-    assert _has_key(_pdf_text(saved), vault_template.recovery_key)
+    assert _has_key(_pdf_text(saved), recovery_key)
     assert "removable drive" in recovery_page.recovery.message.text()
 
 
 @pytest.mark.parametrize("where", ["home", "data folder", "internal disk"])
 def test_anywhere_on_this_computer_is_refused(recovery_page, qtbot, usb: Path, monkeypatch,
-                                              tmp_path: Path, vault_dir: Path,
+                                              tmp_path: Path,
                                               where: str) -> None:
     home = tmp_path / "home" / "maria"
     home.mkdir(parents=True)
     monkeypatch.setenv("HOME", str(home))
     target = {"home": home / "recovery-key.pdf",
-              "data folder": vault_dir / "recovery-key.pdf",
+              "data folder": recovery_page.data_dir / "recovery-key.pdf",
               "internal disk": tmp_path / "Documents" / "recovery-key.pdf"}[where]
     target.parent.mkdir(exist_ok=True)
     _choose(monkeypatch, target)

@@ -219,7 +219,8 @@ def test_empty_state_when_no_articles_load(qtbot) -> None:
     widget.show()
     qtbot.waitExposed(widget)
     widget.on_show()
-    qtbot.wait(10)
+    # on_show puts the focus in the search box (focus in the list would hide the explanation)
+    qtbot.waitUntil(lambda: widget.focusWidget() is widget.search)
     assert widget.pages.currentIndex() == 2
     assert widget.empty_message.isVisible()
     assert widget.empty_message.text().startswith("The reference library could not be loaded")

@@ -9,7 +9,7 @@ from pathlib import Path
 from advocate_app.reports.periods import QUARTER, completed_periods, fiscal_quarter
 from advocate_app.store import audit, clients, report_settings
 from advocate_app.store.clients import ClientFields
-from advocate_app.ui.qt import Qt
+from advocate_app.ui.qt import QFileDialog, Qt
 from advocate_app.ui.reports.section import safe_file_name
 
 
@@ -42,7 +42,7 @@ def test_opens_on_the_newest_period_with_data_and_exports(unlocked, qtbot, tmp_p
     assert "No summary has been exported yet." in section.ledger_list.item(0).text()
 
     out = tmp_path / "summary.pdf"
-    section._ask_save_path = lambda *a, **kw: out
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(out), ""))
     section.summary = None
     qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
@@ -96,10 +96,10 @@ def test_the_summary_can_be_saved_as_an_accessible_web_page(unlocked, qtbot,
     assert section.ledger_list.item(0).text().startswith("Exported on")
 
 
-def test_a_path_inside_the_data_folder_is_refused(unlocked, qtbot) -> None:
+def test_a_path_inside_the_data_folder_is_refused(unlocked, qtbot, monkeypatch) -> None:
     section = _open_reports(unlocked, qtbot)
     target = unlocked.vault.folder / "summary.pdf"
-    section._ask_save_path = lambda *a, **kw: target
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(target), ""))
     qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "data folder" in section.message.text(), timeout=15000)
     assert not target.exists()

@@ -19,7 +19,7 @@ def test_the_warm_up_loads_what_the_first_unlock_needs(qapp, qtbot) -> None:
         assert name in sys.modules, name
     from advocate_app.library import shipped as library
 
-    assert library._loaded is not None and library._loaded.articles
+    assert library.is_loaded() and library.shipped_library().articles  # loaded, not loading
 
 
 def test_the_pure_half_never_imports_qt_modules_of_its_own(qapp) -> None:
@@ -31,7 +31,7 @@ def test_the_pure_half_never_imports_qt_modules_of_its_own(qapp) -> None:
 
 def test_a_locked_window_has_no_application_wide_event_filter(make_controller, vault_dir,
                                                               qtbot) -> None:
-    from tests.ui.conftest import unlock
+    from tests.ui.helpers import unlock
 
     controller = make_controller(vault_dir)
     seen: list[int] = []
@@ -65,7 +65,7 @@ def test_the_daily_backup_runs_on_a_lowered_thread_after_today(make_controller,
     from advocate_app.store import backup
     from advocate_app.ui import controller as controller_module
     from advocate_app.ui.worker import tasks_running
-    from tests.ui.conftest import unlock
+    from tests.ui.helpers import unlock
 
     ran: list[tuple[bool, object, bool]] = []
     real = backup.auto_backup_if_due
@@ -99,7 +99,7 @@ def test_unlocking_builds_only_today_and_the_rest_on_first_use(unlocked, qtbot) 
     assert set(shell.sections.built()) == {"today", "clients"}
     # Back where the person was after a lock, even in a section not built yet after unlock.
     unlocked.lock()
-    from tests.ui.conftest import unlock
+    from tests.ui.helpers import unlock
 
     unlock(qtbot, unlocked)
     assert unlocked.shell.current_key() == "clients"

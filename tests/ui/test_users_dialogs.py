@@ -7,7 +7,8 @@ from __future__ import annotations
 from advocate_app.store import users
 from advocate_app.ui.qt import QDialog
 from advocate_app.ui.settings import section as settings_section
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
+from tests.ui.helpers import click_accept
 
 NEW = "lantern orchard pebble violin 77"
 
@@ -76,7 +77,7 @@ def test_a_change_someone_else_may_know_re_keys(unlocked, qtbot, monkeypatch) ->
         assert dialog.delete_backups.isVisibleTo(dialog)  # a supervisor is asked
         assert "USB stick" in dialog.hint.text()
         dialog.grab().save("/tmp/i12-change-dialog.png")
-        dialog._accept()
+        click_accept(dialog)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(settings_section.ChangePassphraseDialog, "exec", fill)

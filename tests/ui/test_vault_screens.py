@@ -6,8 +6,9 @@ from pathlib import Path
 
 from advocate_app.store.vault import Vault
 from advocate_app.ui.qt import QDialog, Qt, QTimer
-from tests.conftest import PASSPHRASE
-from tests.ui.conftest import unlock
+from advocate_app.ui.worker import tasks_running
+from tests.helpers import PASSPHRASE
+from tests.ui.helpers import click_accept, unlock
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -79,7 +80,8 @@ def test_repeated_wrong_passphrases_make_the_person_wait(make_controller, vault_
     for attempt in range(3):
         qtbot.keyClicks(page.passphrase, f"wrong {attempt}")
         qtbot.keyPress(page.passphrase, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: not page._busy and page.message.text() != "", timeout=15000)
+        qtbot.waitUntil(lambda: tasks_running() == 0 and page.message.text() != "",
+                        timeout=15000)  # the unlock attempt has come back
     qtbot.waitUntil(lambda: page.unlock_button.text().startswith("Wait"), timeout=5000)
     assert not page.unlock_button.isEnabled()
 
@@ -156,7 +158,7 @@ def test_supervisor_adds_a_user_who_must_change_the_temporary_passphrase(
 
     def fill_and_accept(dialog) -> int:
         qtbot.keyClicks(dialog.name, "Jo")
-        dialog._accept()
+        click_accept(dialog)
         return QDialog.DialogCode.Accepted
 
     from advocate_app.ui.settings import section as settings_section
