@@ -395,14 +395,14 @@ class DemoSession:
                 county=resource.county,
                 notes=f"Fictional entry from the training scenario “{scenario.title}”.",
             )
-            entry = present.get(key)
+            existing = present.get(key)
             try:
-                if entry is None:
+                if existing is None:
                     resources.add_resource(self.vault, fields)
-                elif entry.id is not None and entry.fields != fields:
-                    resources.update_resource(self.vault, entry.id, fields)
+                elif existing.id is not None and existing.fields != fields:
+                    resources.update_resource(self.vault, existing.id, fields)
             except InvalidInput:
-                # Same name as a shipped entry: the shipped one serves the scenario as well.
+                # Same name as a shipped existing: the shipped one serves the scenario as well.
                 continue
 
     def _remove_client(self, scenario: Scenario) -> None:

@@ -24,8 +24,10 @@ from advocate_app.ui.theme import apply_theme
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
@@ -43,7 +45,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(icon))))
     apply_theme(app)
     watch_copies()
-    return app  # type: ignore[return-value]
+    return app
 
 
 def _build_sections(controller: AppController, shell: object) -> None:

@@ -276,8 +276,9 @@ class AppController(LockingMixin):
                     authorization = authorize_restore_from_vault(self.vault)
                 except VaultError as exc:
                     page = self.window.stack.currentWidget()
-                    if hasattr(page, "show_error"):
-                        page.show_error(exc.message)
+                    show_error = getattr(page, "show_error", None)
+                    if callable(show_error):
+                        show_error(exc.message)
                     return
                 self.lock("restore")
             self.vault.close()
@@ -297,8 +298,9 @@ class AppController(LockingMixin):
 
         def failed(text: str) -> None:
             page = self.window.stack.currentWidget()
-            if hasattr(page, "show_error"):
-                page.show_error(text)
+            show_error = getattr(page, "show_error", None)
+            if callable(show_error):
+                show_error(text)
 
         # Whatever happened, start again from the folder as it now is (busy(False) runs first).
         Operation(self.window, lambda: restore_backup(
@@ -314,7 +316,7 @@ class AppController(LockingMixin):
         del focus
 
     def _show_message(self, title: str, text: str,
-                      actions: list[tuple[str, Callable[[], None]]]) -> None:
+                      actions: list[tuple[str, Callable[[], object]]]) -> None:
         self.message.show_message(title, text, actions)
         self._show(self.message)
 

@@ -54,6 +54,9 @@ def install_excepthook() -> None:
     sys.excepthook = _hook
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None:
+            log.error("unexpected error in a thread (%s)", args.exc_type.__name__)
+            return
         log.error("unexpected error in a thread",
                   exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 

@@ -138,7 +138,7 @@ class LockingMixin:
         # A backup or an export still running finishes its file before the process ends.
         QThreadPool.globalInstance().waitForDone(60_000)
         state = ResumeState(
-            geometry=bytes(self.window.saveGeometry().toBase64()).decode("ascii"),
+            geometry=bytes(self.window.saveGeometry().toBase64().data()).decode("ascii"),
             user_id=self._last_user_id or "",
             demo_open=bool(self._demo_window_open and self._demo_window_open()),
         )
@@ -157,7 +157,7 @@ class LockingMixin:
         self.start()
 
     def _save_window_position(self) -> None:
-        geometry = bytes(self.window.saveGeometry().toBase64()).decode("ascii")
+        geometry = bytes(self.window.saveGeometry().toBase64().data()).decode("ascii")
         if geometry != self.settings.window_geometry:
             self.settings.window_geometry = geometry  # window position only: not sensitive
             try:

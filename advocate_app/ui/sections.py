@@ -121,11 +121,10 @@ def build_sections(controller: AppController, shell: Shell) -> None:
             shell.show_section("resources").select(str(target["key"]))  # type: ignore[attr-defined]
         elif hit.kind == "client":
             shell.show_section("clients")
-            clients().open_client(int(target["client_id"]))  # type: ignore[arg-type]
+            clients().open_client(int(str(target["client_id"])))
         elif hit.kind == "note":
             shell.show_section("clients")
-            clients().open_note(int(target["client_id"]),  # type: ignore[arg-type]
-                                int(target["note_id"]))  # type: ignore[arg-type]
+            clients().open_note(int(str(target["client_id"])), int(str(target["note_id"])))
 
     page.open_hit.connect(open_hit)
     shell.enable_search(page, page.run, page.open_first, page.run_async)

@@ -9,6 +9,7 @@ from advocate_app.ui.qt import (
     QEvent,
     QFrame,
     QHBoxLayout,
+    QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -138,12 +139,12 @@ class Shell(QWidget):
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
         # A screen too small for a section scrolls it rather than squashing its forms.
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.stack)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.section_scroll = QScrollArea()
+        self.section_scroll.setWidget(self.stack)
+        self.section_scroll.setWidgetResizable(True)
+        self.section_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body.addWidget(self.nav)
-        body.addWidget(self.scroll, 1)
+        body.addWidget(self.section_scroll, 1)
         outer.addLayout(body, 1)
         self.sections = Sections(self)
         self.nav.currentRowChanged.connect(self._show_row)
@@ -225,8 +226,8 @@ class Shell(QWidget):
         self.search.installEventFilter(self)  # Escape clears and goes back
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.search and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape):
+        if (watched is self.search and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape):
             self.search.clear()
             self.back_from_search()
             return True

@@ -40,12 +40,16 @@ def run_smoke_test(app: QApplication, *, demo: bool = False) -> int:
 
         controller = build_controller(folder / "vault", Settings())
         controller.start()
-        controller.vault.unlock(controller.vault.users_for_unlock()[0].id, SMOKE_PASSPHRASE)
+        vault = controller.vault
+        assert vault is not None, "the smoke vault did not open"
+        vault.unlock(vault.users_for_unlock()[0].id, SMOKE_PASSPHRASE)
         controller.enter_shell()
         controller.window.show()
         app.processEvents()
-        for key in list(controller.shell.sections):
-            controller.shell.show_section(key)
+        shell = controller.shell
+        assert shell is not None
+        for key in list(shell.sections):
+            shell.show_section(key)
             app.processEvents()
         controller.window.grab()
         controller.lock("smoke test")

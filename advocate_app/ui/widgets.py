@@ -15,6 +15,7 @@ from advocate_app.ui.qt import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QResizeEvent,
     QSize,
     QSplitter,
     Qt,
@@ -174,7 +175,7 @@ class AdaptiveSplitter(QSplitter):
         self.narrow_below = narrow_below
         self.setChildrenCollapsible(False)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         wanted = (Qt.Orientation.Vertical if event.size().width() < self.narrow_below
                   else Qt.Orientation.Horizontal)
         if wanted != self.orientation():

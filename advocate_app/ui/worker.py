@@ -169,7 +169,7 @@ class LatestOnly:
         self._owner = owner
         self._generation = 0
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], object],
             on_error: Callable[[BaseException], None] | None = None) -> None:
         self._generation += 1
         mine = self._generation

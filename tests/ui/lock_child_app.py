@@ -67,7 +67,7 @@ def first_run(controller, canaries: dict) -> None:
         QTest.keyClicks(page.user, "Dana")
         QTest.keyClicks(page.passphrase, canaries["passphrase"])
         QTest.keyClicks(page.repeat, canaries["passphrase"])
-        QTest.mouseClick(page.create, LEFT)
+        QTest.mouseClick(page.create_button, LEFT)
         when(lambda: stack.currentWidget() is controller.recovery, recovery, "the recovery key")
 
     def recovery() -> None:

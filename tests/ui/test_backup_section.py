@@ -115,7 +115,7 @@ def test_restore_asks_for_confirmation_and_the_passphrase_then_hands_over(
     dialog = section.restore_dialog
     assert dialog is not None and dialog.isVisible()
     info = dialog.info
-    assert dialog.made_on.text() and dialog.size.text().endswith("B")
+    assert dialog.made_on.text() and dialog.size_label.text().endswith("B")
     assert dialog.restore_button.text() == "Restore this backup"
     texts = " ".join(label.text() for label in dialog.findChildren(type(dialog.made_on)))
     assert "before-restore-" in texts and "not deleted" in texts

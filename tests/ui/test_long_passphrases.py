@@ -20,7 +20,7 @@ def test_setup_page_with_long_passphrases(qtbot, length: int, refused: bool) -> 
     assert page.meter.words.text() != ""
     submitted: list[str] = []
     page.submitted.connect(lambda _office, _user, p: submitted.append(p))
-    page.create.click()  # the signal is emitted at once, or not at all
+    page.create_button.click()  # the signal is emitted at once, or not at all
     if refused:
         assert "1,024" in page.message.text()
         assert submitted == []

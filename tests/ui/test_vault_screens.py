@@ -26,19 +26,19 @@ def test_first_run_through_to_the_main_window(make_controller, tmp_path: Path, q
     qtbot.keyClicks(setup.user, "Maria")
     qtbot.keyClicks(setup.passphrase, "password")
     assert "Weak" in setup.meter.words.text() or "weak" in setup.meter.words.text()
-    qtbot.mouseClick(setup.create, LEFT)
+    qtbot.mouseClick(setup.create_button, LEFT)
     assert setup.message.text()  # too weak: says why, creates nothing
     assert not Vault.exists(tmp_path / "new-vault")
 
     setup.passphrase.clear()
     qtbot.keyClicks(setup.passphrase, PASSPHRASE)
     qtbot.keyClicks(setup.repeat, PASSPHRASE + "x")
-    qtbot.mouseClick(setup.create, LEFT)
+    qtbot.mouseClick(setup.create_button, LEFT)
     assert "not the same" in setup.message.text()
     setup.repeat.clear()
     qtbot.keyClicks(setup.repeat, PASSPHRASE)
     assert "strong" in setup.meter.words.text().lower()
-    qtbot.mouseClick(setup.create, LEFT)
+    qtbot.mouseClick(setup.create_button, LEFT)
 
     recovery = controller.recovery
     qtbot.waitUntil(lambda: window.stack.currentWidget() is recovery, timeout=15000)

@@ -7,9 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from advocate_app.store.backup import (
-    BackupInfo,
-)
+from advocate_app.store.backup_file import BackupInfo
 from advocate_app.store.restore import (
     BackupCredentials,
     BackupUser,
@@ -67,10 +65,10 @@ class RestoreConfirmDialog(QDialog):
             when_text(info.created)), "subtitle"))
         facts = QFormLayout()
         self.made_on = label(when_text(info.created))
-        self.size = label(size_text(info.size_bytes))
+        self.size_label = label(size_text(info.size_bytes))
         self.file_name = label(info.path.name)
         facts.addRow(tr("Made on:"), self.made_on)
-        facts.addRow(tr("Size:"), self.size)
+        facts.addRow(tr("Size:"), self.size_label)
         facts.addRow(tr("File:"), self.file_name)
         layout.addLayout(facts)
         layout.addWidget(label(tr(

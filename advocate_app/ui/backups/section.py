@@ -13,10 +13,10 @@ from pathlib import Path
 from advocate_app.store import backup_status
 from advocate_app.store.backup import (
     DEFAULT_KEEP,
-    BackupInfo,
     backup_to_folder,
     list_backups,
 )
+from advocate_app.store.backup_file import BackupInfo
 from advocate_app.store.errors import VaultError
 from advocate_app.store.restore import (
     RestoreRequest,

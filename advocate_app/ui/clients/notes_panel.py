@@ -16,6 +16,7 @@ from advocate_app.ui.qt import (
     QEvent,
     QFrame,
     QHBoxLayout,
+    QKeyEvent,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -124,7 +125,8 @@ class Composer(QWidget):
         self.restore_draft()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.editor and event.type() == QEvent.Type.KeyPress
+        if (watched is self.editor and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             self.save()

@@ -26,7 +26,7 @@ def set_presenter_mode(on: bool, scale: float = 1.6) -> None:
     """
     global _normal_point_size
     app = QApplication.instance()
-    if app is None or on == presenter_mode_active():
+    if not isinstance(app, QApplication) or on == presenter_mode_active():
         return
     font = app.font()
     if on:
@@ -38,7 +38,7 @@ def set_presenter_mode(on: bool, scale: float = 1.6) -> None:
         font.setPointSizeF(_normal_point_size or font.pointSizeF())
         _normal_point_size = None
     app.setFont(font)
-    apply_theme(app)  # type: ignore[arg-type]
+    apply_theme(app)
 
 
 # --------------------------------------------------------------------------- the section

@@ -170,11 +170,11 @@ class TrainerSection(Section):
         self.goals.setAccessibleName(tr("Learning goals"))
         cv.addWidget(self.goals)
         cv.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
-        rv.addWidget(self.scroll, 1)
+        self.step_scroll = QScrollArea()
+        self.step_scroll.setWidgetResizable(True)
+        self.step_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.step_scroll.setWidget(content)
+        rv.addWidget(self.step_scroll, 1)
 
         self.status = label("", "hint")
         self.status.setAccessibleName(tr("Demo status"))
@@ -300,7 +300,7 @@ class TrainerSection(Section):
             changes = step_changes(scenario, index, self.session.intake_date(scenario.id))
             self.adds.setText("\n".join(f"• {line}" for line in changes)
                               or tr("Nothing new in the record; this step is for talking."))
-        self.scroll.verticalScrollBar().setValue(0)
+        self.step_scroll.verticalScrollBar().setValue(0)
         self._update_controls()
 
     def _show_nothing_to_play(self) -> None:

@@ -65,7 +65,7 @@ def step_changes(scenario: Scenario, index: int, intake: date) -> list[str]:
             lines.append(tr("Outcome recorded: {0}, {1}").format(kind, when))
         else:
             lines.append(tr("Appointment: {0}, {1} at {2}").format(kind, when,
-                                                                       fmt_clock(appt.time)))
+                                                                       fmt_clock(appt.time or "")))
     for resource in step.resources:
         lines.append(tr("Added to the resource directory: {0}").format(resource.name))
     return lines

@@ -10,6 +10,7 @@ from advocate_app.ui.qt import (
     QObject,
     QPainter,
     QPalette,
+    QPersistentModelIndex,
     QRect,
     QSize,
     QStyle,
@@ -37,7 +38,8 @@ class WrappingDelegate(QStyledItemDelegate):
     def _text_width(self) -> int:
         return max(40, self.view.viewport().width() - 2 * self.PAD_X - 2 * self.view.spacing())
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         bounds = opt.fontMetrics.boundingRect(
@@ -45,7 +47,8 @@ class WrappingDelegate(QStyledItemDelegate):
             int(Qt.TextFlag.TextWordWrap), opt.text)
         return QSize(self._text_width() + 2 * self.PAD_X, bounds.height() + 2 * self.PAD_Y)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, opt.text = opt.text, ""

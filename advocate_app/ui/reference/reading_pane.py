@@ -26,7 +26,7 @@ class ReadingPane(QTextBrowser):
         self.document().setDocumentMargin(18)
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Defence in depth: the renderer emits no <img>, and nothing else may be fetched either.
         return None
 

@@ -102,8 +102,9 @@ class ResourcesPane(QWidget):
         layout.addWidget(details)
         layout.addStretch(1)
 
-        if resources:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        first = self.list.topLevelItem(0) if resources else None
+        if first is not None:
+            self.list.setCurrentItem(first)
         else:
             self._show(None)
 
@@ -114,7 +115,7 @@ class ResourcesPane(QWidget):
     def select(self, name: str) -> bool:
         for row in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(row)
-            if row_target(item)[1] == name:
+            if item is not None and row_target(item)[1] == name:
                 self.list.setCurrentItem(item)
                 return True
         return False

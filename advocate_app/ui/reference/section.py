@@ -294,7 +294,7 @@ class ReferenceSection(Section):
                 self.tree.setCurrentItem(first)
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def location(self) -> dict[str, str]:
+    def location(self) -> dict[str, object]:
         if self.pages.currentIndex() == 0 and self._current_slug:
             return {"slug": self._current_slug}
         if self.pages.currentIndex() == 1:
@@ -473,8 +473,11 @@ class ReferenceSection(Section):
         found: list[QTreeWidgetItem] = []
         for row in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(row)
+            if top is None:
+                continue
             found.append(top)
-            found.extend(top.child(i) for i in range(top.childCount()))
+            found.extend(child for i in range(top.childCount())
+                         if (child := top.child(i)) is not None)
         return found
 
     def _find_item(self, kind: str, key: str) -> QTreeWidgetItem | None:

@@ -65,7 +65,7 @@ def ledger_line(info: ExportInfo) -> str:
 class ReportsSection(Section):
     title = tr("Reports")
 
-    def __init__(self, vault: Vault, ask_save_path,  # type: ignore[no-untyped-def]
+    def __init__(self, vault: Vault, ask_save_path: Callable[..., Path | None],
                  today: date | None = None) -> None:
         super().__init__()
         self.vault = vault

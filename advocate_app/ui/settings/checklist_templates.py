@@ -139,7 +139,9 @@ class ChecklistTemplateDialog(QDialog):
         self.tree.expandAll()
         if chosen is None and current_category in groups:
             chosen = groups[current_category]
-        self.tree.setCurrentItem(chosen or self.tree.topLevelItem(0))
+        chosen = chosen or self.tree.topLevelItem(0)
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
         self._update_buttons()
 
     def selected_item(self) -> TemplateItem | None:
@@ -154,9 +156,12 @@ class ChecklistTemplateDialog(QDialog):
     def find_item(self, text: str) -> QTreeWidgetItem | None:
         for top in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(top)
-            for child in range(group.childCount()):
-                if group.child(child).text(0) == text:
-                    return group.child(child)
+            if group is None:
+                continue
+            for row in range(group.childCount()):
+                child = group.child(row)
+                if child is not None and child.text(0) == text:
+                    return child
         return None
 
     def _update_buttons(self) -> None:

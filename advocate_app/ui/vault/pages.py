@@ -94,11 +94,11 @@ class SetupPage(Page):
         buttons = QHBoxLayout()
         self.back = QPushButton(tr("Back"))
         self.back.clicked.connect(self.back_requested)
-        self.create = primary_button(tr("Create the vault"))
-        self.create.clicked.connect(self._submit)
+        self.create_button = primary_button(tr("Create the vault"))
+        self.create_button.clicked.connect(self._submit)
         buttons.addWidget(self.back)
         buttons.addStretch(1)
-        buttons.addWidget(self.create)
+        buttons.addWidget(self.create_button)
         self.body.addLayout(buttons)
         self.finish()
         for field in (self.office, self.user, self.passphrase, self.repeat):
@@ -133,9 +133,9 @@ class SetupPage(Page):
                             self.passphrase.text())
 
     def set_busy(self, busy: bool) -> None:
-        self.create.setEnabled(not busy)
+        self.create_button.setEnabled(not busy)
         self.back.setEnabled(not busy)
-        self.create.setText(tr("Creating the vault…") if busy else tr("Create the vault"))
+        self.create_button.setText(tr("Creating the vault…") if busy else tr("Create the vault"))
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)
@@ -342,13 +342,14 @@ class MessagePage(Page):
         self.finish()
 
     def show_message(self, title: str, text: str,
-                     actions: list[tuple[str, Callable[[], None]]]) -> None:
+                     actions: list[tuple[str, Callable[[], object]]]) -> None:
         self.title_label.setText(title)
         self.text.setText(text)
         while self.buttons.count():
             item = self.buttons.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.buttons.addStretch(1)
         for i, (caption, callback) in enumerate(actions):
             button = primary_button(caption) if i == len(actions) - 1 else QPushButton(caption)
