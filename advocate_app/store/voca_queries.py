@@ -1,0 +1,94 @@
+"""The records behind the VOCA quarterly figures, read for one federal fiscal quarter.
+
+Exact numbers about real people: supervisors only, and never exported (reports.voca turns these
+records into the figures a supervisor types into the PMT; the anonymized PDF uses only the counts
+of store.summary_queries). Four short reads, each served by an index:
+
+* the services ticked on notes in the quarter, per person and code, with how many times;
+* for the people served in the quarter, the day of their first service this federal fiscal year;
+* those people's recorded answers (age band, gender identity, race or ethnicity, victimization
+  types, special classifications);
+* the anonymous contacts logged in the quarter, with their services.
+
+A destroyed client's rows are gone, so they are in no figure (for any quarter) once destroyed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from advocate_app.store.errors import NotAllowed
+from advocate_app.store.models import AnonymousContact, Client, NoteService
+from advocate_app.store.vault import Vault
+
+
+@dataclass(frozen=True)
+class PersonAnswers:
+    age_group: str | None
+    gender_identity: str | None
+    race_ethnicity: str | None  # as stored: None, "declined" or comma-separated codes
+    victimization_types: str | None
+    special_classifications: str | None
+
+
+@dataclass(frozen=True)
+class VocaRecords:
+    year_start: date  # October 1 of the federal fiscal year
+    quarter_start: date
+    quarter_end: date
+    # (client id, service code) -> times given in the quarter
+    service_times: dict[tuple[int, str], int]
+    # client id -> first service day this fiscal year (people served in the quarter only)
+    first_service: dict[int, date]
+    people: dict[int, PersonAnswers]  # the people served in the quarter
+    contacts: tuple[tuple[str, ...], ...]  # each anonymous contact's services, in the quarter
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def voca_records(vault: Vault, year_start: date, quarter_start: date,
+                 quarter_end: date) -> VocaRecords:
+    if not vault.current_user.is_supervisor:
+        raise NotAllowed("Only a supervisor can see the VOCA quarterly figures.")
+    in_quarter = NoteService.given_on.between(quarter_start, quarter_end)
+    with vault.read() as s:
+        service_times: dict[tuple[int, str], int] = {}
+        for cid, code, n in s.execute(
+            select(NoteService.client_id, NoteService.service, func.count())
+            .where(in_quarter).group_by(NoteService.client_id, NoteService.service)
+        ):
+            service_times[(int(cid), str(code))] = int(n)
+        served = select(NoteService.client_id).where(in_quarter).distinct().scalar_subquery()
+        first_service = {
+            int(cid): _as_date(first)
+            for cid, first in s.execute(
+                select(NoteService.client_id, func.min(NoteService.given_on))
+                .where(NoteService.given_on.between(year_start, quarter_end),
+                       NoteService.client_id.in_(served))
+                .group_by(NoteService.client_id)
+            )
+        }
+        people = {
+            int(row[0]): PersonAnswers(*row[1:])
+            for row in s.execute(
+                select(Client.id, Client.age_group, Client.gender_identity,
+                       Client.race_ethnicity, Client.victimization_types,
+                       Client.special_classifications)
+                .where(Client.id.in_(served))
+            )
+        }
+        contacts = tuple(
+            tuple(c for c in (stored or "").split(",") if c)
+            for (stored,) in s.execute(
+                select(AnonymousContact.services)
+                .where(AnonymousContact.contact_date.between(quarter_start, quarter_end))
+                .order_by(AnonymousContact.id)
+            )
+        )
+    return VocaRecords(year_start, quarter_start, quarter_end, service_times, first_service,
+                       people, contacts)
