@@ -175,3 +175,24 @@ def test_json_has_every_question_in_order_with_its_wording(office: Vault) -> Non
     b7 = next(r for r in services if r.get("pmt_code") == "B7")
     assert b7["pmt"] == "Intervention with employer, creditor, landlord, or academic institution"
     assert "Alias" not in json.dumps(data) and "Ana" not in json.dumps(data)
+
+
+def test_the_anonymized_summary_counts_people_by_recorded_service_group(vault: Vault) -> None:
+    from advocate_app.reports.anonymize import publish
+    from advocate_app.store import needs
+    from advocate_app.store.summary_queries import compute_counts
+
+    for n in range(6):
+        cid = clients.create_client(vault, ClientFields(alias=f"Rider {n}",
+                                                        intake_date=date(2026, 4, 1)))
+        _note(vault, cid, date(2026, 5, n + 1), "transportation")
+        _note(vault, cid, date(2026, 5, n + 10), "transportation")  # the same person, once
+        # A transportation need worked on is not a recorded service: it does not count.
+        item = needs.add_need(vault, cid, "transportation", "Bus pass")
+        needs.set_status(vault, item, "met")
+    period = parse_quarter("2026-Q3", TODAY)
+    counts = compute_counts(vault, period.start, period.end, period.label)
+    assert counts.voca_services == {"A": 0, "B": 6, "C": 0, "D": 0, "E": 0}
+    assert len(counts.members["voca_services:B"]) == 6  # people, for the export ledger
+    voca = publish(counts, k=5).table("voca_service_areas")
+    assert [row[0] for row in voca.cells] == ["0", "6", "0", "0", "0"]
