@@ -236,8 +236,7 @@ def _services(form: PmtForm, records: VocaRecords) -> tuple[FigureRow, ...]:
 def compute_figures(records: VocaRecords, form: PmtForm, period: Period,
                     complete: bool = True) -> VocaFigures:
     served = sorted({cid for cid, _ in records.service_times})
-    new = [cid for cid in served
-           if records.first_service.get(cid, records.quarter_start) >= records.quarter_start]
+    new = [cid for cid in served if cid not in records.served_earlier]
     people_of = {
         "served": [records.people[c] for c in served if c in records.people],
         "new": [records.people[c] for c in new if c in records.people],

@@ -5,7 +5,7 @@ records into the figures a supervisor types into the PMT; the anonymized PDF use
 of store.summary_queries). Four short reads, each served by an index:
 
 * the services ticked on notes in the quarter, per person and code, with how many times;
-* for the people served in the quarter, the day of their first service this federal fiscal year;
+* who had a service earlier in the same federal fiscal year (so is not new this quarter);
 * those people's recorded answers (age band, gender identity, race or ethnicity, victimization
   types, special classifications);
 * the anonymous contacts logged in the quarter, with their services.
@@ -41,14 +41,10 @@ class VocaRecords:
     quarter_end: date
     # (client id, service code) -> times given in the quarter
     service_times: dict[tuple[int, str], int]
-    # client id -> first service day this fiscal year (people served in the quarter only)
-    first_service: dict[int, date]
+    # people with a service this federal fiscal year before the quarter began
+    served_earlier: frozenset[int]
     people: dict[int, PersonAnswers]  # the people served in the quarter
     contacts: tuple[tuple[str, ...], ...]  # each anonymous contact's services, in the quarter
-
-
-def _as_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
 def voca_records(vault: Vault, year_start: date, quarter_start: date,
@@ -64,15 +60,11 @@ def voca_records(vault: Vault, year_start: date, quarter_start: date,
         ):
             service_times[(int(cid), str(code))] = int(n)
         served = select(NoteService.client_id).where(in_quarter).distinct().scalar_subquery()
-        first_service = {
-            int(cid): _as_date(first)
-            for cid, first in s.execute(
-                select(NoteService.client_id, func.min(NoteService.given_on))
-                .where(NoteService.given_on.between(year_start, quarter_end),
-                       NoteService.client_id.in_(served))
-                .group_by(NoteService.client_id)
-            )
-        }
+        # Read from the (given_on, client_id) index alone; by client it would visit each row.
+        served_earlier = frozenset(int(cid) for (cid,) in s.execute(
+            select(NoteService.client_id).distinct()
+            .where(NoteService.given_on >= year_start, NoteService.given_on < quarter_start)
+        ))
         people = {
             int(row[0]): PersonAnswers(*row[1:])
             for row in s.execute(
@@ -90,5 +82,5 @@ def voca_records(vault: Vault, year_start: date, quarter_start: date,
                 .order_by(AnonymousContact.id)
             )
         )
-    return VocaRecords(year_start, quarter_start, quarter_end, service_times, first_service,
+    return VocaRecords(year_start, quarter_start, quarter_end, service_times, served_earlier,
                        people, contacts)
