@@ -287,7 +287,7 @@ def service_group_rows(people_by_group: Mapping[str, int],
     """(code, label, people) for each PMT service group, in the form's order: the rows of the
     anonymized summary's VOCA table. Labels come from the form file, never from stored data."""
     form = form or current_form()
-    return [(g.code, f"{g.code}. {g.pmt} ({g.plain.lower()})", people_by_group.get(g.code, 0))
+    return [(g.code, f"{g.code}. {g.pmt}", people_by_group.get(g.code, 0))
             for g in form.service_groups]
 
 
