@@ -92,7 +92,7 @@ class Client(Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_contact_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
-    # Optional answers for the VOCA quarterly figures (migration 0007; store.voca_fields): NULL
+    # Optional answers for the VOCA quarterly figures (migration 0008; store.voca_fields): NULL
     # is "not asked", "declined" is the survivor's choice, else comma-separated codes.
     gender_identity: Mapped[str | None] = mapped_column(String(24))
     race_ethnicity: Mapped[str | None] = mapped_column(String(400))
@@ -288,7 +288,7 @@ class Referral(Base):
 
 
 class NoteService(Base):
-    """A VOCA service given, recorded on a note; dated by the note (migration 0007)."""
+    """A VOCA service given, recorded on a note; dated by the note (migration 0008)."""
 
     __tablename__ = "note_services"
     __table_args__ = (

@@ -6,15 +6,15 @@ every older record reads that way; "declined" means the survivor chose not to an
 record several services (note_services, dated by the note); an anonymous contact keeps its
 services as codes, like its topics.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
