@@ -11,6 +11,7 @@ of store.summary_queries). Four short reads, each served by an index:
 * the anonymous contacts logged in the quarter, with their services.
 
 A destroyed client's rows are gone, so they are in no figure (for any quarter) once destroyed.
+Every reading is an audit event (who and when; no numbers).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from advocate_app.store import audit
 from advocate_app.store.errors import NotAllowed
 from advocate_app.store.models import AnonymousContact, Client, NoteService
 from advocate_app.store.vault import Vault
@@ -82,5 +84,8 @@ def voca_records(vault: Vault, year_start: date, quarter_start: date,
                 .order_by(AnonymousContact.id)
             )
         )
+    # Exact numbers about real people were looked at: who and when, never what.
+    with vault.write() as s:
+        audit.record(s, vault.current_user.id, "voca_figures_viewed")
     return VocaRecords(year_start, quarter_start, quarter_end, service_times, served_earlier,
                        people, contacts)

@@ -196,3 +196,14 @@ def test_the_anonymized_summary_counts_people_by_recorded_service_group(vault: V
     assert len(counts.members["voca_services:B"]) == 6  # people, for the export ledger
     voca = publish(counts, k=5).table("voca_service_areas")
     assert [row[0] for row in voca.cells] == ["0", "6", "0", "0", "0"]
+
+
+def test_looking_at_the_figures_is_audited_without_numbers(office: Vault) -> None:
+    from advocate_app.store import audit
+
+    _figures(office, "2026-Q3")
+    with office.read() as s:
+        latest = audit.recent(s, 1)[0]
+    assert latest.action == "voca_figures_viewed"
+    assert (latest.record_kind, latest.record_id) == (None, None)
+    assert latest.user_id == office.current_user.id
