@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -125,11 +125,17 @@ def check_services(services: Iterable[str], form: PmtForm | None = None) -> tupl
     return tuple(s.code for s in form.services if s.code in chosen)
 
 
+def local_day(stored: datetime) -> date:
+    """The office's calendar day of a time the vault stores as naive UTC: a note written at 9 pm
+    on September 30 belongs to that fiscal year, not to the next (October 1 in UTC)."""
+    return stored.replace(tzinfo=UTC).astimezone().date()
+
+
 def record_note_services(s: Session, note: Note, services: Iterable[str]) -> None:
     """Inside the caller's write: make the note's services exactly these."""
     codes = check_services(services)
     s.execute(delete(NoteService).where(NoteService.note_id == note.id))
-    given_on = note.created_at.date()
+    given_on = local_day(note.created_at)
     for code in codes:
         s.add(NoteService(note_id=note.id, client_id=note.client_id, service=code,
                           given_on=given_on))

@@ -15,7 +15,7 @@ Federal fiscal year 2026 runs from October 1, 2025; its quarter 3 (2026-Q3) is A
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -37,8 +37,9 @@ def _client(vault: Vault, alias: str, age: str | None, answers: ReportingFields)
 
 
 def _note(vault: Vault, cid: int, day: date, *services: str) -> None:
-    notes.add_note(vault, cid, "contact", "Met.", at=datetime.combine(day, datetime.min.time()),
-                   services=services)
+    # Noon in the office's time zone, stored as the vault stores times (naive UTC).
+    noon = datetime.combine(day, time(12)).astimezone(UTC).replace(tzinfo=None)
+    notes.add_note(vault, cid, "contact", "Met.", at=noon, services=services)
 
 
 @pytest.fixture

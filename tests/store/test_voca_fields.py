@@ -122,3 +122,25 @@ def current_form_text() -> str:
     from advocate_app.paths import assets_dir
 
     return (assets_dir() / "voca" / "pmt_fy2026.toml").read_text(encoding="utf-8")
+
+
+def test_a_service_is_dated_by_the_office_calendar_not_utc(vault: Vault, monkeypatch) -> None:
+    import time
+
+    from sqlalchemy import select
+
+    from advocate_app.store.models import NoteService
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        cid = clients.create_client(vault, ClientFields(alias="Juniper"))
+        # 9:30 pm on September 30 in North Carolina is already October 1 in UTC.
+        nid = notes.add_note(vault, cid, "contact", "Late call.", at=datetime(2026, 10, 1, 1, 30),
+                             services=["hotline_counseling"])
+        with vault.read() as s:
+            day = s.scalar(select(NoteService.given_on).where(NoteService.note_id == nid))
+        assert day == date(2026, 9, 30)  # federal FY2026, quarter 4
+    finally:
+        monkeypatch.undo()
+        time.tzset()
