@@ -117,8 +117,10 @@ def get_reporting_fields(vault: Vault, client_id: int) -> ReportingFields:
 
 def check_services(services: Iterable[str], form: PmtForm | None = None) -> tuple[str, ...]:
     """The codes, each once, in the form's order; an unknown code is refused."""
-    form = form or current_form()
     chosen = set(services)
+    if not chosen:
+        return ()  # nothing to check: the form file is not even read
+    form = form or current_form()
     unknown = chosen - form.service_codes
     if unknown:
         raise InvalidInput("Choose services from the list.")
