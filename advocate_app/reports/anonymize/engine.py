@@ -55,9 +55,8 @@ def suppress(
     `latent` ones are never shown (always hidden). `signed` ones may be negative (a difference
     the store's numbers imply); they are never chosen to hide. `cheap` ones are derived figures
     (such as a row summing table cells) to hide before a table cell when something more must
-    be hidden. `known`
-    ones a reader has already (from an earlier export): hiding them protects nothing, so they
-    are never chosen to hide and count as shown wherever a sum is checked.
+    be hidden. `known` ones a reader has already (from an earlier export): hiding them protects
+    nothing, so they are never chosen to hide and count as shown wherever a sum is checked.
     """
     check_k(k)
     hidden: set[int] = set(latent)
