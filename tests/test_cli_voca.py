@@ -9,8 +9,7 @@ from pathlib import Path
 from advocate_app.store import clients, notes, users
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
-from tests.conftest import FIRST_USER, PASSPHRASE
-from tests.helpers import run_cli
+from tests.helpers import FIRST_USER, PASSPHRASE, run_cli
 
 JO = "lantern orchard pebble violin 77"
 
@@ -21,8 +20,14 @@ def _office(vault_dir: Path) -> None:
     vault.unlock(me, PASSPHRASE)
     jo = users.add_user(vault, "Jo", "advocate")
     cid = clients.create_client(vault, ClientFields(alias="Wren"))
-    notes.add_note(vault, cid, "contact", "Rode along.", at=datetime(2026, 5, 4, 10),
-                   services=["transportation"])
+    notes.add_note(
+        vault,
+        cid,
+        "contact",
+        "Rode along.",
+        at=datetime(2026, 5, 4, 10),
+        services=["transportation"],
+    )
     vault.lock()
     vault.unlock(jo.user.id, jo.temporary_passphrase)
     users.change_own_passphrase(vault, None, JO)
@@ -30,8 +35,16 @@ def _office(vault_dir: Path) -> None:
 
 
 def _voca(vault_dir: Path, user: str, passphrase: str, *more: str):
-    return run_cli("voca", "--data-dir", str(vault_dir), "--user", user, "--passphrase-stdin",
-                   *more, stdin=passphrase + "\n")
+    return run_cli(
+        "voca",
+        "--data-dir",
+        str(vault_dir),
+        "--user",
+        user,
+        "--passphrase-stdin",
+        *more,
+        stdin=passphrase + "\n",
+    )
 
 
 def test_a_supervisor_gets_the_figures_and_an_advocate_is_refused(vault_dir: Path) -> None:

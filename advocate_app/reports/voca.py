@@ -32,8 +32,10 @@ from advocate_app.store.voca_queries import PersonAnswers, VocaRecords, voca_rec
 
 FEDERAL_START_MONTH = 10  # the PMT's quarters are federal fiscal quarters, whatever the office's
 
-QUARTER_FORMS = ("2026-Q3: quarter 3 of federal fiscal year 2026, April–June 2026 (the federal "
-                 "fiscal year starts October 1, so 2026-Q1 is October–December 2025)")
+QUARTER_FORMS = (
+    "2026-Q3: quarter 3 of federal fiscal year 2026, April–June 2026 (the federal "
+    "fiscal year starts October 1, so 2026-Q1 is October–December 2025)"
+)
 
 _QUARTER = re.compile(r"(?:FY)?(\d{4})-?Q([1-4])", re.IGNORECASE)
 
@@ -130,16 +132,18 @@ def parse_quarter(text: object, today: date | None = None) -> Period:
     return period
 
 
-def quarter_figures(vault: Vault, period: Period, today: date | None = None,
-                    form: PmtForm | None = None) -> VocaFigures:
+def quarter_figures(
+    vault: Vault, period: Period, today: date | None = None, form: PmtForm | None = None
+) -> VocaFigures:
     """The figures for a federal fiscal quarter, from the vault. Supervisors only."""
     if period.kind != QUARTER or period.start.month not in (1, 4, 7, 10):
         raise ValueError("The VOCA figures are for a federal fiscal quarter.")
     fy = period.end.year + (1 if period.end.month >= FEDERAL_START_MONTH else 0)
     year_start = date(fy - 1, FEDERAL_START_MONTH, 1)
     records = voca_records(vault, year_start, period.start, period.end)
-    return compute_figures(records, form or current_form(), period,
-                           complete=period.is_complete(today or date.today()))
+    return compute_figures(
+        records, form or current_form(), period, complete=period.is_complete(today or date.today())
+    )
 
 
 # --- the counting (pure) ------------------------------------------------------------------------
@@ -154,16 +158,20 @@ def _multi(stored: str | None, known: set[str]) -> tuple[str, ...] | str | None:
     return codes or None
 
 
-def _one_of(items: tuple[Item, ...], answers: list[str], extra: Mapping[str, str],
-            extra_codes: tuple[str, ...]) -> tuple[FigureRow, ...]:
+def _one_of(
+    items: tuple[Item, ...],
+    answers: list[str],
+    extra: Mapping[str, str],
+    extra_codes: tuple[str, ...],
+) -> tuple[FigureRow, ...]:
     """One row per answer, then the extra rows (multiple, declined, not asked)."""
-    rows = [FigureRow(i.code, i.pmt, i.plain, answers.count(i.code), confirmed=i.confirmed)
-            for i in items]
-    plain = {"multiple": "More than one", "declined": DECLINED_LABEL,
-             "not_asked": NOT_ASKED_LABEL}
+    rows = [
+        FigureRow(i.code, i.pmt, i.plain, answers.count(i.code), confirmed=i.confirmed)
+        for i in items
+    ]
+    plain = {"multiple": "More than one", "declined": DECLINED_LABEL, "not_asked": NOT_ASKED_LABEL}
     for code in extra_codes:
-        rows.append(FigureRow(code, extra.get(code, plain[code]), plain[code],
-                              answers.count(code)))
+        rows.append(FigureRow(code, extra.get(code, plain[code]), plain[code], answers.count(code)))
     return tuple(rows)
 
 
@@ -189,8 +197,9 @@ def _age(person: PersonAnswers, known: set[str]) -> str:
     return person.age_group if person.age_group in known else "not_asked"
 
 
-def _each_of(items: tuple[Item, ...], people: list[PersonAnswers],
-             column: str) -> tuple[FigureRow, ...]:
+def _each_of(
+    items: tuple[Item, ...], people: list[PersonAnswers], column: str
+) -> tuple[FigureRow, ...]:
     """A person under every answer recorded for them; then declined and not asked."""
     known = {i.code for i in items}
     counts = dict.fromkeys(known, 0)
@@ -204,8 +213,7 @@ def _each_of(items: tuple[Item, ...], people: list[PersonAnswers],
         else:
             for code in value:
                 counts[code] += 1
-    rows = [FigureRow(i.code, i.pmt, i.plain, counts[i.code], confirmed=i.confirmed)
-            for i in items]
+    rows = [FigureRow(i.code, i.pmt, i.plain, counts[i.code], confirmed=i.confirmed) for i in items]
     rows.append(FigureRow("declined", DECLINED_LABEL, DECLINED_LABEL, declined))
     rows.append(FigureRow("not_asked", NOT_ASKED_LABEL, NOT_ASKED_LABEL, not_asked))
     return tuple(rows)
@@ -224,17 +232,37 @@ def _services(form: PmtForm, records: VocaRecords) -> tuple[FigureRow, ...]:
     for group in form.service_groups:
         members = form.services_of(group.code)
         people: set[int] = set().union(*(people_by_service.get(s.code, set()) for s in members))
-        rows.append(FigureRow(group.code, group.pmt, group.plain, len(people),
-                              sum(times.get(s.code, 0) for s in members), group.code, True,
-                              group.confirmed))
+        rows.append(
+            FigureRow(
+                group.code,
+                group.pmt,
+                group.plain,
+                len(people),
+                sum(times.get(s.code, 0) for s in members),
+                group.code,
+                True,
+                group.confirmed,
+            )
+        )
         for s in members:
-            rows.append(FigureRow(s.code, s.pmt, s.plain, len(people_by_service.get(s.code, ())),
-                                  times.get(s.code, 0), s.pmt_code, False, s.confirmed))
+            rows.append(
+                FigureRow(
+                    s.code,
+                    s.pmt,
+                    s.plain,
+                    len(people_by_service.get(s.code, ())),
+                    times.get(s.code, 0),
+                    s.pmt_code,
+                    False,
+                    s.confirmed,
+                )
+            )
     return tuple(rows)
 
 
-def compute_figures(records: VocaRecords, form: PmtForm, period: Period,
-                    complete: bool = True) -> VocaFigures:
+def compute_figures(
+    records: VocaRecords, form: PmtForm, period: Period, complete: bool = True
+) -> VocaFigures:
     served = sorted({cid for cid, _ in records.service_times})
     new = [cid for cid in served if cid not in records.served_earlier]
     people_of = {
@@ -252,26 +280,63 @@ def compute_figures(records: VocaRecords, form: PmtForm, period: Period,
             figures.append(Figure(q, len(new)))
         elif q.figure == "race_ethnicity":
             known = {i.code for i in form.race_ethnicity}
-            figures.append(Figure(q, len(people), _one_of(
-                form.race_ethnicity, [_race(p, known) for p in people],
-                form.extra_rows.get("race_ethnicity", {}), ("multiple", "declined", "not_asked"))))
+            figures.append(
+                Figure(
+                    q,
+                    len(people),
+                    _one_of(
+                        form.race_ethnicity,
+                        [_race(p, known) for p in people],
+                        form.extra_rows.get("race_ethnicity", {}),
+                        ("multiple", "declined", "not_asked"),
+                    ),
+                )
+            )
         elif q.figure == "gender_identity":
             known = {i.code for i in form.gender_identity}
-            figures.append(Figure(q, len(people), _one_of(
-                form.gender_identity, [_gender(p, known) for p in people],
-                form.extra_rows.get("gender_identity", {}), ("declined", "not_asked"))))
+            figures.append(
+                Figure(
+                    q,
+                    len(people),
+                    _one_of(
+                        form.gender_identity,
+                        [_gender(p, known) for p in people],
+                        form.extra_rows.get("gender_identity", {}),
+                        ("declined", "not_asked"),
+                    ),
+                )
+            )
         elif q.figure == "age":
             known = {i.code for i in form.age}
             age_items = tuple(Item(i.code, i.pmt, i.plain, i.confirmed) for i in form.age)
-            figures.append(Figure(q, len(people), _one_of(
-                age_items, [_age(p, known) for p in people],
-                form.extra_rows.get("age", {}), ("declined", "not_asked"))))
+            figures.append(
+                Figure(
+                    q,
+                    len(people),
+                    _one_of(
+                        age_items,
+                        [_age(p, known) for p in people],
+                        form.extra_rows.get("age", {}),
+                        ("declined", "not_asked"),
+                    ),
+                )
+            )
         elif q.figure == "victimization_types":
-            figures.append(Figure(q, len(people), _each_of(
-                form.victimization_types, people, "victimization_types")))
+            figures.append(
+                Figure(
+                    q,
+                    len(people),
+                    _each_of(form.victimization_types, people, "victimization_types"),
+                )
+            )
         elif q.figure == "special_classifications":
-            figures.append(Figure(q, len(people), _each_of(
-                form.special_classifications, people, "special_classifications")))
+            figures.append(
+                Figure(
+                    q,
+                    len(people),
+                    _each_of(form.special_classifications, people, "special_classifications"),
+                )
+            )
         elif q.figure == "services":
             figures.append(Figure(q, len(served), _services(form, records)))
         else:
@@ -282,13 +347,15 @@ def compute_figures(records: VocaRecords, form: PmtForm, period: Period,
 # --- the anonymized PDF's VOCA table ------------------------------------------------------------
 
 
-def service_group_rows(people_by_group: Mapping[str, int],
-                       form: PmtForm | None = None) -> list[tuple[str, str, int]]:
+def service_group_rows(
+    people_by_group: Mapping[str, int], form: PmtForm | None = None
+) -> list[tuple[str, str, int]]:
     """(code, label, people) for each PMT service group, in the form's order: the rows of the
     anonymized summary's VOCA table. Labels come from the form file, never from stored data."""
     form = form or current_form()
-    return [(g.code, f"{g.code}. {g.pmt}", people_by_group.get(g.code, 0))
-            for g in form.service_groups]
+    return [
+        (g.code, f"{g.code}. {g.pmt}", people_by_group.get(g.code, 0)) for g in form.service_groups
+    ]
 
 
 def group_of_service(form: PmtForm | None = None) -> dict[str, str]:

@@ -29,8 +29,12 @@ FORM_FILE = ("voca", "pmt_fy2026.toml")
 # is no answer at all (None): old records read that way.
 DECLINED = "declined"
 
-ANSWER_LISTS = ("race_ethnicity", "gender_identity", "victimization_types",
-                "special_classifications")
+ANSWER_LISTS = (
+    "race_ethnicity",
+    "gender_identity",
+    "victimization_types",
+    "special_classifications",
+)
 
 
 class FormFileProblem(ValueError):
@@ -126,16 +130,18 @@ def _items(data: dict[str, Any], name: str, *, services: bool = False) -> tuple[
             raise FormFileProblem(f"{where}: the code {code!r} is repeated or reserved.")
         seen.add(code)
         pmt_code = _text(entry, "pmt_code", where) if services else ""
-        items.append(Item(
-            code=code,
-            pmt=_text(entry, "pmt", where),
-            plain=_text(entry, "plain", where, required=False) or _text(entry, "pmt", where),
-            confirmed=entry.get("confirmed") is True,
-            note=_text(entry, "note", where, required=False),
-            common=entry.get("common") is True,
-            pmt_code=pmt_code,
-            group=pmt_code[:1],
-        ))
+        items.append(
+            Item(
+                code=code,
+                pmt=_text(entry, "pmt", where),
+                plain=_text(entry, "plain", where, required=False) or _text(entry, "pmt", where),
+                confirmed=entry.get("confirmed") is True,
+                note=_text(entry, "note", where, required=False),
+                common=entry.get("common") is True,
+                pmt_code=pmt_code,
+                group=pmt_code[:1],
+            )
+        )
     return tuple(items)
 
 
@@ -151,12 +157,19 @@ def parse_form(data: dict[str, Any]) -> PmtForm:
         where = f"[[questions]] entry {n}"
         among = q.get("among", "served")
         if among not in ("served", "new"):
-            raise FormFileProblem(f"{where}: 'among' must be \"served\" or \"new\".")
-        questions.append(Question(
-            id=_text(q, "id", where), figure=_text(q, "figure", where),
-            pmt=_text(q, "pmt", where), plain=_text(q, "plain", where),
-            rule=_text(q, "rule", where), confirmed=q.get("confirmed") is True,
-            note=_text(q, "note", where, required=False), among=among))
+            raise FormFileProblem(f'{where}: \'among\' must be "served" or "new".')
+        questions.append(
+            Question(
+                id=_text(q, "id", where),
+                figure=_text(q, "figure", where),
+                pmt=_text(q, "pmt", where),
+                plain=_text(q, "plain", where),
+                rule=_text(q, "rule", where),
+                confirmed=q.get("confirmed") is True,
+                note=_text(q, "note", where, required=False),
+                among=among,
+            )
+        )
     if not questions:
         raise FormFileProblem("The form file has no [[questions]].")
     form = PmtForm(
@@ -174,10 +187,14 @@ def parse_form(data: dict[str, Any]) -> PmtForm:
         special_classifications=_items(data, "special_classifications"),
         service_groups=_items(data, "service_groups"),
         services=_items(data, "services", services=True),
-        extra_rows={name: {k: str(v) for k, v in (data.get(f"{name}_rows") or {}).items()}
-                    for name in ("race_ethnicity", "gender_identity", "age")},
-        suggest={kind: {app: tuple(codes) for app, codes in (table or {}).items()}
-                 for kind, table in (data.get("suggest") or {}).items()},
+        extra_rows={
+            name: {k: str(v) for k, v in (data.get(f"{name}_rows") or {}).items()}
+            for name in ("race_ethnicity", "gender_identity", "age")
+        },
+        suggest={
+            kind: {app: tuple(codes) for app, codes in (table or {}).items()}
+            for kind, table in (data.get("suggest") or {}).items()
+        },
     )
     _check_consistency(form)
     return form
@@ -206,7 +223,8 @@ def _check_consistency(form: PmtForm) -> None:
             unknown = set(codes) - form.service_codes
             if unknown:
                 raise FormFileProblem(
-                    f"[suggest.{kind}] {app}: unknown services {sorted(unknown)}.")
+                    f"[suggest.{kind}] {app}: unknown services {sorted(unknown)}."
+                )
     figures = {q.figure for q in form.questions}
     if not {"individuals_served", "individuals_new", "services"} <= figures:
         raise FormFileProblem("The form must ask for individuals served, new, and services.")

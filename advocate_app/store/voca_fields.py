@@ -78,14 +78,19 @@ def _encode(fields: ReportingFields, form: PmtForm) -> dict[str, str | None]:
         raise InvalidInput("Choose a gender identity from the list.")
     return {
         "gender_identity": gender,
-        "race_ethnicity": _encode_multi(fields.race_ethnicity, form.codes("race_ethnicity"),
-                                        "race or ethnicity"),
+        "race_ethnicity": _encode_multi(
+            fields.race_ethnicity, form.codes("race_ethnicity"), "race or ethnicity"
+        ),
         "victimization_types": _encode_multi(
-            fields.victimization_types, form.codes("victimization_types"),
-            "what happened (victimization types)"),
+            fields.victimization_types,
+            form.codes("victimization_types"),
+            "what happened (victimization types)",
+        ),
         "special_classifications": _encode_multi(
-            fields.special_classifications, form.codes("special_classifications"),
-            "special classifications"),
+            fields.special_classifications,
+            form.codes("special_classifications"),
+            "special classifications",
+        ),
     }
 
 
@@ -103,13 +108,15 @@ def set_reporting_fields(vault: Vault, client_id: int, fields: ReportingFields) 
 
 def get_reporting_fields(vault: Vault, client_id: int) -> ReportingFields:
     with vault.read() as s:
-        row = s.execute(select(*(getattr(Client, c) for c in _COLUMNS))
-                        .where(Client.id == client_id)).first()
+        row = s.execute(
+            select(*(getattr(Client, c) for c in _COLUMNS)).where(Client.id == client_id)
+        ).first()
     if row is None:
         raise InvalidInput("That client record no longer exists.")
     gender, race, types, special = row
-    return ReportingFields(gender or None, decode_multi(race), decode_multi(types),
-                           decode_multi(special))
+    return ReportingFields(
+        gender or None, decode_multi(race), decode_multi(types), decode_multi(special)
+    )
 
 
 # --- services ---------------------------------------------------------------------------------
@@ -139,8 +146,9 @@ def record_note_services(s: Session, note: Note, services: Iterable[str]) -> Non
     s.execute(delete(NoteService).where(NoteService.note_id == note.id))
     given_on = local_day(note.created_at)
     for code in codes:
-        s.add(NoteService(note_id=note.id, client_id=note.client_id, service=code,
-                          given_on=given_on))
+        s.add(
+            NoteService(note_id=note.id, client_id=note.client_id, service=code, given_on=given_on)
+        )
 
 
 def set_note_services(vault: Vault, note_id: int, services: Iterable[str]) -> None:
@@ -170,8 +178,9 @@ def check_services_known(codes: Iterable[str]) -> tuple[str, ...]:
 
 def contact_services(vault: Vault, contact_id: int) -> tuple[str, ...]:
     with vault.read() as s:
-        stored = s.scalar(select(AnonymousContact.services)
-                          .where(AnonymousContact.id == contact_id))
+        stored = s.scalar(
+            select(AnonymousContact.services).where(AnonymousContact.id == contact_id)
+        )
     if stored is None:
         raise InvalidInput("That contact no longer exists.")
     return check_services_known(c for c in stored.split(",") if c)
@@ -184,13 +193,15 @@ def service_usage(vault: Vault, days: int = 365, today: date | None = None) -> d
     counts: Counter[str] = Counter()
     with vault.read() as s:
         for code, n in s.execute(
-            select(NoteService.service, func.count()).where(NoteService.given_on >= since)
+            select(NoteService.service, func.count())
+            .where(NoteService.given_on >= since)
             .group_by(NoteService.service)
         ):
             counts[code] += int(n)
         for (stored,) in s.execute(
-            select(AnonymousContact.services).where(AnonymousContact.contact_date >= since,
-                                                    AnonymousContact.services != "")
+            select(AnonymousContact.services).where(
+                AnonymousContact.contact_date >= since, AnonymousContact.services != ""
+            )
         ):
             counts.update(c for c in stored.split(",") if c)
     return dict(counts)

@@ -49,8 +49,9 @@ class VocaRecords:
     contacts: tuple[tuple[str, ...], ...]  # each anonymous contact's services, in the quarter
 
 
-def voca_records(vault: Vault, year_start: date, quarter_start: date,
-                 quarter_end: date) -> VocaRecords:
+def voca_records(
+    vault: Vault, year_start: date, quarter_start: date, quarter_end: date
+) -> VocaRecords:
     if not vault.current_user.is_supervisor:
         raise NotAllowed("Only a supervisor can see the VOCA quarterly figures.")
     in_quarter = NoteService.given_on.between(quarter_start, quarter_end)
@@ -58,22 +59,31 @@ def voca_records(vault: Vault, year_start: date, quarter_start: date,
         service_times: dict[tuple[int, str], int] = {}
         for cid, code, n in s.execute(
             select(NoteService.client_id, NoteService.service, func.count())
-            .where(in_quarter).group_by(NoteService.client_id, NoteService.service)
+            .where(in_quarter)
+            .group_by(NoteService.client_id, NoteService.service)
         ):
             service_times[(int(cid), str(code))] = int(n)
         served = select(NoteService.client_id).where(in_quarter).distinct().scalar_subquery()
         # Read from the (given_on, client_id) index alone; by client it would visit each row.
-        served_earlier = frozenset(int(cid) for (cid,) in s.execute(
-            select(NoteService.client_id).distinct()
-            .where(NoteService.given_on >= year_start, NoteService.given_on < quarter_start)
-        ))
+        served_earlier = frozenset(
+            int(cid)
+            for (cid,) in s.execute(
+                select(NoteService.client_id)
+                .distinct()
+                .where(NoteService.given_on >= year_start, NoteService.given_on < quarter_start)
+            )
+        )
         people = {
             int(row[0]): PersonAnswers(*row[1:])
             for row in s.execute(
-                select(Client.id, Client.age_group, Client.gender_identity,
-                       Client.race_ethnicity, Client.victimization_types,
-                       Client.special_classifications)
-                .where(Client.id.in_(served))
+                select(
+                    Client.id,
+                    Client.age_group,
+                    Client.gender_identity,
+                    Client.race_ethnicity,
+                    Client.victimization_types,
+                    Client.special_classifications,
+                ).where(Client.id.in_(served))
             )
         }
         contacts = tuple(
@@ -87,5 +97,6 @@ def voca_records(vault: Vault, year_start: date, quarter_start: date,
     # Exact numbers about real people were looked at: who and when, never what.
     with vault.write() as s:
         audit.record(s, vault.current_user.id, "voca_figures_viewed")
-    return VocaRecords(year_start, quarter_start, quarter_end, service_times, served_earlier,
-                       people, contacts)
+    return VocaRecords(
+        year_start, quarter_start, quarter_end, service_times, served_earlier, people, contacts
+    )

@@ -30,8 +30,9 @@ TODAY = date(2026, 11, 30)
 
 
 def _client(vault: Vault, alias: str, age: str | None, answers: ReportingFields) -> int:
-    cid = clients.create_client(vault, ClientFields(alias=alias, intake_date=date(2025, 8, 1),
-                                                    age_group=age))
+    cid = clients.create_client(
+        vault, ClientFields(alias=alias, intake_date=date(2025, 8, 1), age_group=age)
+    )
     set_reporting_fields(vault, cid, answers)
     return cid
 
@@ -44,22 +45,43 @@ def _note(vault: Vault, cid: int, day: date, *services: str) -> None:
 
 @pytest.fixture
 def office(vault: Vault) -> Vault:
-    ana = _client(vault, "Ana", "18-24", ReportingFields(
-        gender_identity="female", race_ethnicity=("white",),
-        victimization_types=("trafficking_sex", "adult_sexual_assault"),
-        special_classifications=("limited_english",)))
+    ana = _client(
+        vault,
+        "Ana",
+        "18-24",
+        ReportingFields(
+            gender_identity="female",
+            race_ethnicity=("white",),
+            victimization_types=("trafficking_sex", "adult_sexual_assault"),
+            special_classifications=("limited_english",),
+        ),
+    )
     _note(vault, ana, date(2026, 2, 10), "info_justice_process")
     _note(vault, ana, date(2026, 5, 5), "transportation", "crisis_intervention")
     _note(vault, ana, date(2026, 5, 20), "transportation")
     _note(vault, ana, date(2026, 10, 5), "transportation")
-    bea = _client(vault, "Bea", None, ReportingFields(
-        gender_identity=DECLINED, race_ethnicity=("black", "hispanic_latino"),
-        victimization_types=DECLINED))
+    bea = _client(
+        vault,
+        "Bea",
+        None,
+        ReportingFields(
+            gender_identity=DECLINED,
+            race_ethnicity=("black", "hispanic_latino"),
+            victimization_types=DECLINED,
+        ),
+    )
     _note(vault, bea, date(2025, 8, 20), "relocation")
     _note(vault, bea, date(2026, 6, 30), "relocation")
-    cal = _client(vault, "Cal", "not_reported", ReportingFields(
-        race_ethnicity=DECLINED, victimization_types=("trafficking_labor",),
-        special_classifications=("immigrant_refugee_asylum", "limited_english")))
+    cal = _client(
+        vault,
+        "Cal",
+        "not_reported",
+        ReportingFields(
+            race_ethnicity=DECLINED,
+            victimization_types=("trafficking_labor",),
+            special_classifications=("immigrant_refugee_asylum", "limited_english"),
+        ),
+    )
     _note(vault, cal, date(2026, 4, 1), "hotline_counseling", "referral_other_services")
     dee = _client(vault, "Dee", "25-59", ReportingFields(gender_identity="male"))
     _note(vault, dee, date(2026, 5, 1))
@@ -68,13 +90,23 @@ def office(vault: Vault) -> Vault:
     clients.destroy_client(vault, eve, "Eve")
     fay = _client(vault, "Fay", "60+", ReportingFields())
     _note(vault, fay, date(2026, 7, 2), "emergency_shelter")
-    contacts.log_contact(vault, contact_date=date(2026, 4, 3), kind="hotline", minutes=20,
-                         topics=["information"],
-                         services=["hotline_counseling", "referral_other_services"])
-    contacts.log_contact(vault, contact_date=date(2026, 5, 9), kind="walk_in", minutes=5,
-                         topics=[])
-    contacts.log_contact(vault, contact_date=date(2026, 3, 31), kind="hotline", minutes=5,
-                         topics=[], services=["hotline_counseling"])
+    contacts.log_contact(
+        vault,
+        contact_date=date(2026, 4, 3),
+        kind="hotline",
+        minutes=20,
+        topics=["information"],
+        services=["hotline_counseling", "referral_other_services"],
+    )
+    contacts.log_contact(vault, contact_date=date(2026, 5, 9), kind="walk_in", minutes=5, topics=[])
+    contacts.log_contact(
+        vault,
+        contact_date=date(2026, 3, 31),
+        kind="hotline",
+        minutes=5,
+        topics=[],
+        services=["hotline_counseling"],
+    )
     return vault
 
 
@@ -91,8 +123,16 @@ def test_a_hand_computed_quarter_matches_every_figure(office: Vault) -> None:
     assert f.period.start == date(2026, 4, 1) and f.period.end == date(2026, 6, 30)
     assert f.complete
     assert [x.question.figure for x in f.figures] == [
-        "individuals_served", "anonymous_contacts", "individuals_new", "race_ethnicity",
-        "gender_identity", "age", "victimization_types", "special_classifications", "services"]
+        "individuals_served",
+        "anonymous_contacts",
+        "individuals_new",
+        "race_ethnicity",
+        "gender_identity",
+        "age",
+        "victimization_types",
+        "special_classifications",
+        "services",
+    ]
     assert f.figure("individuals_served").total == 3  # Ana, Bea, Cal: not Dee, Eve or Fay
     assert f.figure("anonymous_contacts").total == 2
     assert f.figure("individuals_new").total == 2  # Bea and Cal; Ana is continuing
@@ -184,8 +224,9 @@ def test_the_anonymized_summary_counts_people_by_recorded_service_group(vault: V
     from advocate_app.store.summary_queries import compute_counts
 
     for n in range(6):
-        cid = clients.create_client(vault, ClientFields(alias=f"Rider {n}",
-                                                        intake_date=date(2026, 4, 1)))
+        cid = clients.create_client(
+            vault, ClientFields(alias=f"Rider {n}", intake_date=date(2026, 4, 1))
+        )
         _note(vault, cid, date(2026, 5, n + 1), "transportation")
         _note(vault, cid, date(2026, 5, n + 10), "transportation")  # the same person, once
         # A transportation need worked on is not a recorded service: it does not count.

@@ -25,8 +25,9 @@ def voca_grid(system: System, people_by_group: Mapping[str, int]) -> Grid:
     """The VOCA rows, one count per PMT service group, added to `system`."""
     rows = voca_report.service_group_rows(people_by_group)
     voca_vars = [
-        system.add(require_count(f"voca_services[{code!r}]", value),
-                   leaves=(f"voca_services:{code}",))
+        system.add(
+            require_count(f"voca_services[{code!r}]", value), leaves=(f"voca_services:{code}",)
+        )
         for code, _, value in rows
     ]
     return Grid(

@@ -30,23 +30,31 @@ def upgrade() -> None:
     # Plain ADD COLUMN (SQLite has it): a batch copy of clients would drop its search triggers.
     for name, length in CLIENT_COLUMNS:
         op.add_column("clients", sa.Column(name, sa.String(length), nullable=True))
-    op.add_column("anonymous_contacts", sa.Column("services", sa.String(800), nullable=False,
-                                                  server_default=""))
+    op.add_column(
+        "anonymous_contacts",
+        sa.Column("services", sa.String(800), nullable=False, server_default=""),
+    )
     op.create_table(
         "note_services",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("note_id", sa.Integer(), sa.ForeignKey("notes.id", ondelete="CASCADE"),
-                  nullable=False),
-        sa.Column("client_id", sa.Integer(), sa.ForeignKey("clients.id", ondelete="CASCADE"),
-                  nullable=False),
+        sa.Column(
+            "note_id", sa.Integer(), sa.ForeignKey("notes.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column(
+            "client_id",
+            sa.Integer(),
+            sa.ForeignKey("clients.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("service", sa.String(48), nullable=False),
         sa.Column("given_on", sa.Date(), nullable=False),
         sa.UniqueConstraint("note_id", "service", name="uq_note_services_note_service"),
     )
     op.create_index("ix_note_services_client_id", "note_services", ["client_id"])
     # The quarterly figures read a fiscal year of services by date, with the person and code.
-    op.create_index("ix_note_services_given_on", "note_services",
-                    ["given_on", "client_id", "service"])
+    op.create_index(
+        "ix_note_services_given_on", "note_services", ["given_on", "client_id", "service"]
+    )
 
 
 def downgrade() -> None:
