@@ -280,6 +280,51 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _voca_text(figures: object) -> str:
+    """The figures as plain text, question by question in the PMT's order."""
+    from advocate_app.reports.voca import VocaFigures
+
+    assert isinstance(figures, VocaFigures)
+    lines = [f"VOCA quarterly figures for {figures.period.label}"]
+    if not figures.complete:
+        lines.append("This quarter is not over: the figures will still change.")
+    lines.append(f"Form: {figures.form.name}, federal FY{figures.form.federal_fiscal_year} "
+                 f"(checked {figures.form.checked_on}).")
+    if not figures.form.in_force_confirmed:
+        lines.append("Compare with the form in the PMT before typing: this version of the "
+                     "questions could not be confirmed as the one in force (see "
+                     "assets/voca).")
+    for f in figures.figures:
+        lines.append("")
+        lines.append(f"{f.question.pmt}: {f.total}")
+        for r in f.rows:
+            name = f"{r.pmt_code}. {r.pmt}" if r.pmt_code else r.pmt
+            indent = "  " if r.is_group or not r.pmt_code else "    "
+            if r.times is None:
+                lines.append(f"{indent}{name}: {r.individuals}")
+            else:
+                lines.append(f"{indent}{name}: {r.individuals} individuals, {r.times} times")
+    return "\n".join(lines)
+
+
+def cmd_voca(args: argparse.Namespace) -> int:
+    from advocate_app.reports.voca import parse_quarter, quarter_figures
+
+    try:
+        period = parse_quarter(args.quarter)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    vault = open_unlocked(args)
+    try:
+        if not vault.current_user.is_supervisor:
+            raise CliError("Only a supervisor can see the VOCA quarterly figures.")
+        figures = quarter_figures(vault, period)
+    finally:
+        vault.close()
+    print(figures.to_json() if args.json else _voca_text(figures))
+    return EXIT_OK
+
+
 def _when_text(created: datetime) -> str:
     return created.astimezone().strftime("%Y-%m-%d %H:%M")
 
@@ -422,6 +467,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "check": cmd_check,
     "summary": cmd_summary,
+    "voca": cmd_voca,
     "backup": cmd_backup,
     "restore": cmd_restore,
 }
@@ -478,6 +524,24 @@ def build_parser() -> argparse.ArgumentParser:
                            help="print the same (already suppressed) numbers as JSON; hidden "
                                 "counts are null")
     p_summary.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
+
+    p_voca = sub.add_parser(
+        "voca", help="the exact VOCA quarterly figures for the PMT (supervisors)",
+        description="Print the exact counts OVC's Performance Measurement Tool asks for, "
+                    "question by question in its order and wording, for one federal fiscal "
+                    "quarter: individuals served (once each), new this federal fiscal year, "
+                    "demographics, victimization types, special classifications, and each "
+                    "service as individuals and times. These are exact numbers about real "
+                    "people for typing into the PMT: they are not anonymized, so keep them "
+                    "inside the office. Supervisors only.")
+    common(p_voca)
+    p_voca.add_argument(
+        "--quarter", required=True, metavar="YYYY-QN",
+        help="a federal fiscal quarter, named by its federal fiscal year, as the PMT does: "
+             "2026-Q3 is April–June 2026; the federal fiscal year starts October 1, so "
+             "2026-Q1 is October–December 2025 (whatever the office's own fiscal year)")
+    p_voca.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p_voca.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
 
     p_backup = sub.add_parser(
         "backup", help="write a verified, encrypted backup of the vault",

@@ -1,4 +1,5 @@
-"""Benchmarks of feature screens on the synthetic vault: the Today view and a year's PDF."""
+"""Benchmarks of feature screens on the synthetic vault: the Today view, a year's PDF and the
+VOCA quarterly figures."""
 
 from __future__ import annotations
 
@@ -52,6 +53,22 @@ def pdf_with_a_full_ledger(vault, report, timed, ms) -> None:  # type: ignore[no
            "(median of 3)", ms(statistics.median(times)), "budget 3000 ms")
 
 
+def voca_quarter(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-def]
+    """The exact VOCA figures for the last federal fiscal quarter that has ended (issue 20)."""
+    from advocate_app.reports.voca import parse_quarter, quarter_figures
+
+    today = date.today()
+    fy = today.year + 1 if today.month >= 10 else today.year
+    q = (today.month - 10) % 12 // 3 + 1  # the quarter today is in
+    fy, q = (fy, q - 1) if q > 1 else (fy - 1, 4)
+    period = parse_quarter(f"{fy}-Q{q}", today)
+    figures = quarter_figures(vault, period)  # warm
+    times = timed(lambda: quarter_figures(vault, period), 5)
+    served = figures.figure("individuals_served").total
+    report(f"VOCA quarterly figures for {period.code} (median of 5)",
+           ms(statistics.median(times)), f"budget 2000 ms; {served:,} individuals served")
+
+
 def today_view(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-def]
     from advocate_app.store import today
 
@@ -94,7 +111,7 @@ def benchmarks(vault, report, timed, ms):  # type: ignore[no-untyped-def]
         return lambda _name: fn(vault, report, timed, ms)
 
     return [("today", run(today_view)), ("pdf", run(pdf_for_a_year)),
-            ("pdf_ledger", run(pdf_with_a_full_ledger))]
+            ("pdf_ledger", run(pdf_with_a_full_ledger)), ("voca", run(voca_quarter))]
 
 
 __all__ = ["benchmarks"]

@@ -24,6 +24,7 @@ from typing import Any
 from advocate_app.store import models
 from advocate_app.store.engine import connect_keyed
 from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.pmt_form import DECLINED, current_form
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import (
     AGE_GROUPS,
@@ -130,6 +131,42 @@ def _note(rng: random.Random) -> str:
     return " ".join(rng.choice(PHRASES) for _ in range(rng.randint(2, 6)))
 
 
+def _answer(rng: random.Random, codes: list[str], *, many: int = 1) -> str | None:
+    """An optional answer as the vault stores it: often not asked, sometimes declined."""
+    roll = rng.random()
+    if roll < 0.15:
+        return None
+    if roll < 0.2:
+        return DECLINED
+    picked = rng.sample(codes[:8], rng.randint(1, many)) if many > 1 else [rng.choice(codes)]
+    return ",".join(sorted(picked))
+
+
+def _voca_answers(rng: random.Random) -> dict[str, object]:
+    form = current_form()
+    common = [t.code for t in form.victimization_types if t.common] + [
+        t.code for t in form.victimization_types if not t.common]
+    return {
+        "gender_identity": _answer(rng, [g.code for g in form.gender_identity]),
+        "race_ethnicity": _answer(rng, [r.code for r in form.race_ethnicity], many=2),
+        "victimization_types": _answer(rng, common, many=3),
+        "special_classifications": (
+            None if rng.random() < 0.5
+            else _answer(rng, [c.code for c in form.special_classifications], many=2)),
+    }
+
+
+# The services advocates tick most, first: drawn with falling weights.
+def _service_weights() -> tuple[list[str], list[float]]:
+    form = current_form()
+    favourites = ["crisis_intervention", "individual_advocacy", "referral_other_services",
+                  "transportation", "info_justice_process", "info_victim_rights",
+                  "criminal_advocacy", "relocation", "hotline_counseling", "protective_order"]
+    rest = [s.code for s in form.services if s.code not in favourites]
+    codes = favourites + rest
+    return codes, [1.0 / (rank ** 1.2) for rank in range(1, len(codes) + 1)]
+
+
 def _sql_value(value: object) -> object:
     # Stored the way SQLAlchemy's SQLite types store them.
     if isinstance(value, datetime):
@@ -153,6 +190,8 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
     counts: dict[str, int] = {}
     batch = 2000
     existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    with_voca = "note_services" in existing  # the schema has the VOCA fields (0007 on)
+    voca_rng = random.Random(seed + 2)  # its own stream: the older rows stay as they were
 
     def flush(table, rows: list[dict]) -> None:  # type: ignore[no-untyped-def]
         if not rows:
@@ -182,6 +221,7 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
             "closed_on": d + timedelta(days=rng.randint(30, 300)) if closed else None,
             "created_at": datetime.combine(d, datetime.min.time()),
             "last_contact_at": None,
+            **(_voca_answers(voca_rng) if with_voca else {}),
         })
         if len(client_rows) >= batch:
             flush(models.Client.__table__, client_rows)
@@ -211,7 +251,27 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
         "kind": rng.choice(list(ANONYMOUS_CONTACT_KINDS)), "minutes": rng.randint(5, 90),
         "topics": "information", "author_id": user_id,
         "created_at": datetime.now()} for _ in range(clients // 2)]
+    if with_voca:
+        for row in contact_rows:
+            row["services"] = ("hotline_counseling,referral_other_services"
+                               if voca_rng.random() < 0.6 else "")
     flush(models.AnonymousContact.__table__, contact_rows)
+
+    if with_voca:
+        # Most notes record one to three services, dated by the note.
+        codes, weights = _service_weights()
+        service_rows: list[dict] = []
+        for note_id, cid, created in conn.execute(
+                "SELECT id, client_id, created_at FROM notes ORDER BY id").fetchall():
+            if voca_rng.random() < 0.3:
+                continue
+            picked = set(voca_rng.choices(codes, weights=weights, k=voca_rng.randint(1, 3)))
+            for code in sorted(picked):
+                service_rows.append({"note_id": note_id, "client_id": cid, "service": code,
+                                     "given_on": str(created)[:10]})
+            if len(service_rows) >= batch:
+                flush(models.NoteService.__table__, service_rows)
+        flush(models.NoteService.__table__, service_rows)
 
     if "need_items" in existing:
         need_rows: list[dict] = []

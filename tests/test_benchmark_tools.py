@@ -35,6 +35,24 @@ def test_make_vault_small(synthetic: Path) -> None:
         assert vault.raw_count("notes") == 120
         assert vault.raw_count("need_items") > 0
         assert vault.raw_count("referrals") > 0
+        assert vault.raw_count("note_services") > 0  # the VOCA services (issue 20)
+        from advocate_app.reports.voca import parse_quarter, quarter_figures
+        from advocate_app.store.voca_fields import get_reporting_fields
+
+        answers = [get_reporting_fields(vault, cid) for cid in range(1, 41)]
+        assert sum(a.victimization_types is not None for a in answers) > 20
+        assert any(a.race_ethnicity is None for a in answers)  # some were never asked
+        from datetime import date
+
+        served = 0
+        for year in range(date.today().year - 2, date.today().year + 2):
+            for q in (1, 2, 3, 4):
+                try:
+                    period = parse_quarter(f"{year}-Q{q}")
+                except ValueError:  # a quarter that has not begun
+                    continue
+                served += quarter_figures(vault, period).figure("individuals_served").total
+        assert served > 0
         assert vault.integrity_problems() == []
 
 

@@ -514,7 +514,8 @@ def test_a_spanish_scenario_plays_the_same_steps_as_its_english_one(path: Path) 
         english.client.model_dump(exclude={"preferred_language", "safe_contact"}))
     items = _data_es()["checklist"]
     for es_step, en_step in zip(spanish.steps, english.steps, strict=True):
-        assert [(n.kind, n.day) for n in es_step.notes] == [(n.kind, n.day) for n in en_step.notes]
+        assert ([(n.kind, n.day, n.services) for n in es_step.notes]
+                == [(n.kind, n.day, n.services) for n in en_step.notes])
         for es_need, en_need in zip(es_step.needs, en_step.needs, strict=True):
             same = ("category", "status", "priority", "due_day", "change")
             assert es_need.model_dump(include=set(same)) == en_need.model_dump(include=set(same))

@@ -453,7 +453,7 @@ class DemoSession:
             per_day[note.day] = order + 1
             notes.add_note(
                 self.vault, client_id, note.kind, note.body,
-                at=_note_moment(intake, note.day, order),
+                at=_note_moment(intake, note.day, order), services=note.services,
             )
 
     def _write_need(

@@ -41,8 +41,8 @@ def sections(summary: PublishedSummary) -> list[tuple[str, str]]:
          "Counts for the period above, for funders and the board: the people served and "
          "anonymous contacts; trafficking type and age group; survivors' needs by category "
          "and status, including needs a survivor chose to decline; referrals by kind of "
-         "resource; appointments and court dates, with or without an advocate; and an "
-         "approximate mapping to VOCA service areas."),
+         "resource; appointments and court dates, with or without an advocate; and the people "
+         "who received each group of VOCA services, as recorded on notes."),
         ("It holds no client-identifying information",
          "There are no names or aliases, no note text, no exact dates and no free text from "
          "client records: only counts, and the category names built into Advocate "

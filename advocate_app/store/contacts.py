@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import AnonymousContact
 from advocate_app.store.vault import Vault
+from advocate_app.store.voca_fields import check_services
 from advocate_app.store.vocab import ANONYMOUS_CONTACT_KINDS, NEED_CATEGORIES
 
 # Topics are codes only: no free text, so nothing identifying can be typed here.
@@ -20,7 +22,9 @@ CONTACT_TOPICS: dict[str, str] = {
 
 
 def log_contact(vault: Vault, *, contact_date: date, kind: str, minutes: int,
-                topics: list[str]) -> int:
+                topics: list[str], services: Iterable[str] = ()) -> int:
+    """Log an anonymous contact, with the VOCA services given (codes of store.pmt_form)."""
+    service_codes = check_services(services)
     if kind not in ANONYMOUS_CONTACT_KINDS:
         raise InvalidInput("Choose what kind of contact this was.")
     if contact_date > date.today():
@@ -33,6 +37,7 @@ def log_contact(vault: Vault, *, contact_date: date, kind: str, minutes: int,
     with vault.write() as s:
         contact = AnonymousContact(contact_date=contact_date, kind=kind, minutes=minutes,
                                    topics=",".join(sorted(set(topics))),
+                                   services=",".join(service_codes),
                                    author_id=vault.current_user.id)
         s.add(contact)
         s.flush()

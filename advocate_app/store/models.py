@@ -92,6 +92,12 @@ class Client(Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     last_contact_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    # Optional answers for the VOCA quarterly figures (migration 0008; store.voca_fields): NULL
+    # is "not asked", "declined" is the survivor's choice, else comma-separated codes.
+    gender_identity: Mapped[str | None] = mapped_column(String(24))
+    race_ethnicity: Mapped[str | None] = mapped_column(String(400))
+    victimization_types: Mapped[str | None] = mapped_column(String(800))
+    special_classifications: Mapped[str | None] = mapped_column(String(400))
 
 
 class Note(Base):
@@ -133,6 +139,7 @@ class AnonymousContact(Base):
     kind: Mapped[str] = mapped_column(String(16))
     minutes: Mapped[int] = mapped_column(Integer, default=0)
     topics: Mapped[str] = mapped_column(String(400), default="")  # comma-separated codes
+    services: Mapped[str] = mapped_column(String(800), default="")  # VOCA service codes
     author_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -280,6 +287,24 @@ class Referral(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class NoteService(Base):
+    """A VOCA service given, recorded on a note; dated by the note (migration 0008)."""
+
+    __tablename__ = "note_services"
+    __table_args__ = (
+        UniqueConstraint("note_id", "service", name="uq_note_services_note_service"),
+        Index("ix_note_services_given_on", "given_on", "client_id", "service"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note_id: Mapped[int] = mapped_column(Integer, ForeignKey("notes.id", ondelete="CASCADE"))
+    # Carried here so destroying a client finds these rows by client_id, and counting needs no join.
+    client_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    service: Mapped[str] = mapped_column(String(48))  # a service code of assets/voca
+    given_on: Mapped[date] = mapped_column(Date)
+
+
 # --- the supervisor summary's export ledger (migration 0005) ---------------------------------
 
 
@@ -341,6 +366,7 @@ __all__ = [
     "NeedItem",
     "NeedStatusChange",
     "Note",
+    "NoteService",
     "Referral",
     "Release",
     "Resource",

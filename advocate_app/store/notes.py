@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,7 @@ from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import Client, Note, User, utcnow
 from advocate_app.store.query import index_connection, ranked_matches
 from advocate_app.store.vault import Vault
+from advocate_app.store.voca_fields import check_services, record_note_services
 from advocate_app.store.vocab import NOTE_KINDS
 
 NOTE_MAX_CHARS = 20_000
@@ -58,8 +60,10 @@ def _check(kind: str, body: str) -> str:
 
 
 def add_note(vault: Vault, client_id: int, kind: str, body: str,
-             at: datetime | None = None) -> int:
+             at: datetime | None = None, services: Iterable[str] = ()) -> int:
+    """Save a note, with the VOCA services it records (codes of store.pmt_form), at once."""
     body = _check(kind, body)
+    services = check_services(services)
     check_plausible_date(at, "the note's date")
     user = vault.current_user
     when = at or utcnow()
@@ -70,6 +74,8 @@ def add_note(vault: Vault, client_id: int, kind: str, body: str,
                     created_at=when)
         s.add(note)
         s.flush()
+        if services:
+            record_note_services(s, note, services)
         s.execute(
             update(Client).where(Client.id == client_id)
             .where((Client.last_contact_at.is_(None)) | (Client.last_contact_at < when))

@@ -32,6 +32,9 @@ class SummaryCounts:
     referrals: dict[str, int] = field(default_factory=dict)  # vocab.RESOURCE_CATEGORIES
     # appointment kind -> {"accompanied": n, "not_accompanied": n}
     appointments: dict[str, dict[str, int]] = field(default_factory=dict)
+    # VOCA service group ("A".."E", store.pmt_form) -> people served who received a service of
+    # that group in the period, from the services ticked on notes. A person may be in several.
+    voca_services: dict[str, int] = field(default_factory=dict)
     # Who or what is behind each count, for the export ledger (inside the vault only): leaf key
     # (see LEAF_KEYS in compute_counts) -> packed ids, member_id(client, record). Empty when the
     # counts were made by hand (tests); then no ledger check is possible.

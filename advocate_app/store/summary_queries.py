@@ -12,7 +12,9 @@ What each count means (the PDF prints these definitions; keep them in step):
 * trafficking type and age group: the people served, each once, by what is recorded now;
 * needs by status: the needs of the people served that existed by the period's last day, each
   under its status on that day;
-* needs opened, referrals, appointments, anonymous contacts: those dated in the period.
+* needs opened, referrals, appointments, anonymous contacts: those dated in the period;
+* VOCA services by PMT group: the people who received a service of the group in the period, as
+  ticked on notes (each person once per group).
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from advocate_app.store.models import (
     Client,
     NeedItem,
     NeedStatusChange,
+    NoteService,
     Referral,
 )
+from advocate_app.store.pmt_form import current_form
 from advocate_app.store.summary import SummaryCounts, member_id
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import (
@@ -114,6 +118,15 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
             column = "accompanied" if accompanied else "not_accompanied"
             sets[f"appointments:{key}:{column}"].add(member_id(cid, appt_id))
 
+        form = current_form()
+        group_of = {svc.code: svc.group for svc in form.services}
+        for cid, code in s.execute(
+            select(NoteService.client_id, NoteService.service)
+            .where(NoteService.given_on.between(start, end)).distinct()
+        ):
+            if code in group_of:
+                sets[f"voca_services:{group_of[code]}"].add(member_id(cid))
+
     members = {key: frozenset(ids) for key, ids in sets.items()}
 
     def n(key: str) -> int:
@@ -138,6 +151,7 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
         appointments={kind: {"accompanied": n(f"appointments:{kind}:accompanied"),
                              "not_accompanied": n(f"appointments:{kind}:not_accompanied")}
                       for kind in APPOINTMENT_KINDS},
+        voca_services={g.code: n(f"voca_services:{g.code}") for g in form.service_groups},
         members=members,
     )
 

@@ -528,3 +528,17 @@ def test_a_step_cut_short_is_written_again(
     session.go_to(2)  # the partial client is found by its alias and replaced
     assert session.is_written()
     assert_same(dump(demo_vault), expected, "after writing the step again")
+
+
+def test_the_scenarios_tick_voca_services(session: DemoSession, demo_vault: Vault,
+                                          scenarios: list[Scenario]) -> None:
+    from advocate_app.store.voca_fields import service_usage
+
+    for scenario in scenarios:
+        ticked = [n for n in scenario.notes_through(len(scenario.steps) - 1) if n.services]
+        assert len(ticked) >= 5, scenario.id
+    for scenario in scenarios:
+        session.go_to(len(scenario.steps) - 1, scenario_id=scenario.id)
+    usage = service_usage(demo_vault, days=3650, today=TODAY + timedelta(days=400))
+    assert usage["crisis_intervention"] >= 9  # safety planning, in nearly every scenario
+    assert usage["criminal_advocacy"] >= 5

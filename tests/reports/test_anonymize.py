@@ -291,6 +291,7 @@ def summary_counts(draw: st.DrawFn, max_people: int = 90) -> SummaryCounts:
             for a in vocab.APPOINTMENT_KINDS
             if draw(st.booleans())
         },
+        voca_services={g: draw(st.integers(0, served)) for g in "ABCDE" if draw(st.booleans())},
     )
 
 
@@ -380,23 +381,16 @@ def test_published_summary_never_shows_or_reveals_a_small_count(
 
 @settings(max_examples=40, deadline=None)
 @given(counts=summary_counts(), k=st.integers(5, 20))
-def test_voca_rows_agree_with_the_tables_they_come_from(counts: SummaryCounts, k: int) -> None:
+def test_voca_rows_are_the_recorded_services_by_group(counts: SummaryCounts, k: int) -> None:
     summary = publish(counts, k=k)
-    voca = dict(
-        zip(
-            (label.split(".")[0] for label in summary.table("voca_service_areas").row_labels),
-            (row[0] for row in summary.table("voca_service_areas").cells),
-            strict=True,
-        )
-    )
-    assert voca["A"] == summary.table("referrals").column_totals[0]  # type: ignore[index]
-    appointments = summary.table("appointments")
-    labels = list(appointments.row_labels)
-    if vocab.APPOINTMENT_KINDS["protective_order_hearing"] in labels:
-        row = labels.index(vocab.APPOINTMENT_KINDS["protective_order_hearing"])
-        assert voca["E4"] == appointments.cells[row][0]
-    for text in voca.values():
+    voca = summary.table("voca_service_areas")
+    assert [label.split(".")[0] for label in voca.row_labels] == list("ABCDE")
+    assert voca.column_totals is None  # people may be in several groups: no total
+    for code, (text,) in zip("ABCDE", voca.cells, strict=True):
         _check_cell(text, k)
+        value = counts.voca_services.get(code, 0)
+        if text != "—":
+            assert int(text) == value
 
 
 def _small_office(**changes: object) -> SummaryCounts:
@@ -534,23 +528,16 @@ def test_merge_is_skipped_when_it_shows_nothing_more() -> None:
     assert "combines" not in trafficking.note
 
 
-def test_a_voca_row_is_hidden_before_the_table_cell_it_would_give_away() -> None:
-    # B9 = transportation needs in progress (5, hidden) + met (25). Showing both B9 and the 25
-    # would give the 5 away; the derived VOCA row is the one hidden.
-    counts = _office(
-        needs={
-            "housing": {"in_progress": 12, "met": 20, "declined": 14, "not_needed": 11},
-            "transportation": {"in_progress": 5, "met": 25, "declined": 15, "not_needed": 12},
-        }
-    )
-    summary = publish(counts)
-    needs = summary.table("needs_status")
-    row = needs.row_labels.index("Transportation")
-    assert needs.cells[row][1] == "—"
-    assert needs.cells[row][2] == "25"
-    voca = summary.table("voca_service_areas")
-    b9 = next(i for i, label in enumerate(voca.row_labels) if label.startswith("B9."))
-    assert voca.cells[b9] == ("—",)
+def test_the_voca_table_comes_from_recorded_services_not_from_needs() -> None:
+    # Plenty of transportation needs met, but no service recorded: B is 0, not the needs.
+    counts = _office(voca_services={"A": 30, "B": 0, "C": 4, "D": 12})
+    voca = publish(counts).table("voca_service_areas")
+    assert voca.title == "VOCA services given (PMT service groups)"
+    cells = dict(zip((label.split(".")[0] for label in voca.row_labels),
+                     (row[0] for row in voca.cells), strict=True))
+    assert cells == {"A": "30", "B": "0", "C": "—", "D": "12", "E": "0"}
+    assert voca.row_labels[1].startswith("B. Personal Advocacy/Accompaniment")
+    assert not any("Employment assistance" in label for label in voca.row_labels)
 
 
 def test_declined_is_labelled_as_the_survivors_choice() -> None:

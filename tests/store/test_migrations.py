@@ -100,3 +100,37 @@ def test_0007_adds_the_list_and_today_indexes(vault_dir: Path) -> None:
     assert {"ix_clients_list_mine", "ix_clients_list_status", "ix_clients_list_assigned",
             "ix_clients_list_mine_intake", "ix_need_items_waiting"} <= names
     assert "ix_need_items_due_date" not in names  # replaced by the partial index
+
+
+def test_upgrade_to_0008_reads_old_records_as_not_asked(vault_dir: Path) -> None:
+    from datetime import date
+
+    from advocate_app.store import clients, contacts, notes
+    from advocate_app.store.clients import ClientFields
+    from advocate_app.store.voca_fields import (
+        ReportingFields,
+        contact_services,
+        get_reporting_fields,
+        note_services,
+        set_note_services,
+    )
+
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        cid = clients.create_client(vault, ClientFields(alias="Plover"))
+        nid = notes.add_note(vault, cid, "contact", "Discussed housing options.")
+        contact = contacts.log_contact(vault, contact_date=date(2026, 3, 3), kind="hotline",
+                                       minutes=5, topics=["information"])
+    _downgrade_copy(vault_dir, "0007")  # the schema before the VOCA fields
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        assert vault.schema_revision() == migrate.head_revision()
+        assert get_reporting_fields(vault, cid) == ReportingFields()  # all "not asked"
+        assert note_services(vault, nid) == ()
+        assert contact_services(vault, contact) == ()
+        set_note_services(vault, nid, ["relocation"])
+        assert note_services(vault, nid) == ("relocation",)
+        # The notes' search still works: the clients table kept its triggers.
+        assert [h.note_id for h in notes.search_notes(vault, "housing")] == [nid]
+        assert clients.fts_integrity_ok(vault)
+        assert vault.integrity_problems() == []

@@ -2,7 +2,9 @@
 
 A scenario file (assets/scenarios/*.toml) describes one invented client and the steps of her or
 his case. Each step adds notes, opens or changes needs, adds or updates appointments, may add
-fictional local resources, and carries a discussion prompt for the trainer.
+fictional local resources, and carries a discussion prompt for the trainer. A note may list the
+VOCA services it records (``services = ["crisis_intervention", …]``, codes of assets/voca), so the
+quarterly VOCA figures can be shown in training.
 
 Days: every ``day`` in a file counts days after the scenario's intake day (day 0). The demo vault
 chooses the real intake date (see :func:`date_for_day`), so scenarios never carry real dates.

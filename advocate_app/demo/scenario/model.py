@@ -79,7 +79,7 @@ class Scenario(StrictModel):
         """Every note added by steps 0..step_index, in file order."""
         self._check_index(step_index, allow_before_start=True)
         return [
-            StepNote(i, n.kind, n.day, n.body)
+            StepNote(i, n.kind, n.day, n.body, tuple(n.services))
             for i, step in enumerate(self.steps[: step_index + 1])
             for n in step.notes
         ]

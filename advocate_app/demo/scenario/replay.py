@@ -57,6 +57,7 @@ class StepNote:
     kind: str
     day: int
     body: str
+    services: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

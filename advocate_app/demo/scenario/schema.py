@@ -20,6 +20,7 @@ from pydantic import (
 
 from advocate_app.demo.scenario.errors import quoted
 from advocate_app.store import vocab
+from advocate_app.store.pmt_form import current_form
 
 MIN_STEPS = 5
 MAX_STEPS = 30
@@ -61,6 +62,15 @@ AppointmentKind = Annotated[
 ResourceCategory = Annotated[
     str, AfterValidator(_code_check(vocab.RESOURCE_CATEGORIES, "a resource category"))
 ]
+
+
+def _check_service(value: str) -> str:
+    # The VOCA services of the form in force (assets/voca), read when a scenario is checked.
+    return _code_check({s.code: s.plain for s in current_form().services}, "a VOCA service")(
+        value)
+
+
+ServiceCode = Annotated[str, AfterValidator(_check_service)]
 
 
 def _no_real_phone_numbers(value: str) -> str:
@@ -157,6 +167,8 @@ class ScenarioNote(StrictModel):
     kind: NoteKind
     day: Day
     body: Text4000
+    # VOCA services the note records (codes of assets/voca), so the quarterly figures have data.
+    services: list[ServiceCode] = Field(default_factory=list, max_length=12)
 
 
 class ScenarioNeed(StrictModel):

@@ -8,17 +8,17 @@ Both the screen and the PDF show a `PublishedSummary`, never `SummaryCounts`. Ru
   continuing, age band, trafficking type) is hidden too, zeros included: "none of the few people
   served is 60 or older" says something about each of them.
 * Complementary suppression. Every published total is a sum of other cells (a row, a column, the
-  grand total, the people served that the age and trafficking tables add up to, the VOCA rows
-  built from needs and appointments). A hidden cell must never be recoverable by subtracting: in
-  each such sum the number of hidden members is 0 or at least 2. Where only one is hidden, the
-  smallest published member of 1 or more is hidden too (a cell before a total), repeated until
-  stable. A 0 is never hidden for this: a reader who guesses the extra hidden cell is the
-  smallest would guess 0 and get the small count back. Then an audit plays the reader, using all
-  sums at once (exact linear algebra; with every unknown count positive, that is exactly what
-  the sums and "counts are never negative" reveal): any small count it can work out gets one
-  more neighbour hidden. Last, extra hidden counts that protect nothing are shown again. The
-  greedy steps run per group of connected sums, in a few fixed orders, and the result that hides
-  the least wins; the same counts always give the same summary.
+  grand total, the people served that the age and trafficking tables add up to). The VOCA table's
+  rows (people by service group) may overlap, so they are no sum. A hidden cell must never be
+  recoverable by subtracting: in each such sum the number of hidden members is 0 or at least 2.
+  Where only one is hidden, the smallest published member of 1 or more is hidden too (a cell before
+  a total), repeated until stable. A 0 is never hidden for this: a reader who guesses the extra
+  hidden cell is the smallest would guess 0 and get the small count back. Then an audit plays the
+  reader, using all sums at once (exact linear algebra; with every unknown count positive, that is
+  exactly what the sums and "counts are never negative" reveal): any small count it can work out
+  gets one more neighbour hidden. Last, extra hidden counts that protect nothing are shown again.
+  The greedy steps run per group of connected sums, in a few fixed orders, and the result that
+  hides the least wins; the same counts always give the same summary.
 * Small lines. The hidden cells of any sum whose total is shown hold together 0 or at least k:
   "two hidden cells, and the total says they add up to 2" would tell that both are tiny. Where
   they hold 1 to k-1, one more published cell of that sum is hidden.
@@ -50,7 +50,7 @@ The package, one job per module:
 * grid: the system of counts and sums, and one table's cells and totals built into it;
 * merge: combining small categories into one row;
 * tables: the tables declared as data, and the assembly of the whole summary;
-* voca: the VOCA service areas table;
+* voca: the VOCA table (people by PMT service group, from the services recorded on notes);
 * render: an assembly rendered as the PublishedSummary;
 * deidentify: `publish`, the whole way from raw counts to what may be shown.
 """

@@ -1,6 +1,6 @@
 """The suppression engine: which counts to hide, given the counts and the sums that tie them.
 
-Pure arithmetic over numbered variables (a table cell, a row total, a VOCA row…) and the sums a
+Pure arithmetic over numbered variables (a table cell, a row total…) and the sums a
 reader can subtract from (`SumLine`). It knows nothing of tables or labels; the rules it applies
 are described in the package docstring (advocate_app.reports.anonymize).
 """
@@ -54,9 +54,9 @@ def suppress(
 
     `latent` ones are never shown (always hidden). `signed` ones may be negative (a difference
     the store's numbers imply); they are never chosen to hide. `cheap` ones are derived figures
-    (the VOCA rows) to hide before a table cell when something more must be hidden. `known`
-    ones a reader has already (from an earlier export): hiding them protects nothing, so they
-    are never chosen to hide and count as shown wherever a sum is checked.
+    (such as a row summing table cells) to hide before a table cell when something more must
+    be hidden. `known` ones a reader has already (from an earlier export): hiding them protects
+    nothing, so they are never chosen to hide and count as shown wherever a sum is checked.
     """
     check_k(k)
     hidden: set[int] = set(latent)

@@ -148,7 +148,7 @@ def explain(
         "rounded to whole percent."
     )
     lines.append(
-        "The VOCA service areas are an approximate mapping from this program's categories, not "
-        "a VOCA Performance Measurement Tool report."
+        "The VOCA table counts people by the services recorded on notes, grouped as the VOCA "
+        "Performance Measurement Tool groups them; it is not the PMT report itself."
     )
     return tuple(lines)

@@ -255,8 +255,7 @@ def assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str],
     tables = {spec.key: build_table(system, spec, spec.raw_rows(counts), k,
                                     merge=spec.key not in no_merge, served=served)
               for spec in TABLES}
-    voca = voca_grid(system, needs=tables["needs_status"], referrals=tables["referrals"],
-                     appointments=tables["appointments"], need_statuses=NEED_STATUS_ORDER)
+    voca = voca_grid(system, counts.voca_services)
     grids = [overview, *tables.values(), voca]
 
     forced_set, known_set = set(forced), set(known)
