@@ -144,3 +144,40 @@ def test_spanish_stop_words_and_stemming(index: ReferenceIndex) -> None:
     assert hits[0].key == "nc-protective-orders" and hits[0].language == "es"
     # The Spanish stemmer: "trabajadores" finds text that says "trabajador"/"trabajo".
     assert "labor-trafficking" in [h.key for h in index.search("trabajadores agrícolas")[:3]]
+
+
+def test_spanish_notes_are_found_accent_insensitively(vault) -> None:
+    # Notes are stored as typed; the notes index folds accents (unicode61 remove_diacritics 2),
+    # so a Spanish note is found with or without its accents, and a query's accents are folded.
+    from advocate_app.store import clients, notes
+    from advocate_app.store.clients import ClientFields
+
+    cid = clients.create_client(vault, ClientFields(alias="Garza"))
+    accented = notes.add_note(vault, cid, "contact",
+                              "Llamó a la línea de ayuda; habló de la visa T y la vivienda.")
+    plain = notes.add_note(vault, cid, "contact", "Pidio informacion sobre la linea y el credito.")
+    for typed, wanted in (("línea", {accented, plain}), ("linea", {accented, plain}),
+                          ("LINEA", {accented, plain}), ("vivienda", {accented}),
+                          ("habló", {accented}), ("hablo", {accented}),
+                          ("información", {plain}), ("crédito", {plain}),
+                          ("visa t", {accented})):
+        assert {h.note_id for h in notes.find_notes(vault, typed).hits} == wanted, typed
+    # The text is kept as typed.
+    assert any("<b>línea</b>" in h.snippet_html for h in notes.find_notes(vault, "linea").hits)
+
+
+def test_a_broken_reference_index_is_reported_and_logged_without_the_text(
+        caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from advocate_app.searchtext.marks import SearchFailed
+
+    english, _ = load_articles(REFERENCE)
+    index = ReferenceIndex(english[:3])
+    index._db.execute("DROP TABLE reference_fts")  # the index is broken, not the query
+    secret = "marmalade-secreto-palabra"
+    with caplog.at_level(logging.ERROR), pytest.raises(SearchFailed):
+        index.search(secret, language="es")
+    assert "reference search failed" in caplog.text
+    assert secret not in caplog.text
+    index.close()
