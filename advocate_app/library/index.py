@@ -8,6 +8,7 @@ whether its title says exactly what was asked.
 
 from __future__ import annotations
 
+import bisect
 import html
 import logging
 import re
@@ -142,6 +143,9 @@ class ReferenceIndex:
             rows.append((rowid, *(" ".join(st for *_x, st in words) for words in spans)))
         with self._db:
             self._db.executemany(_SQL_INSERT, rows)
+        # Built once: typo correction and the prefix test look these up on every search.
+        self._lengths = q.by_length(self._words)
+        self._sorted_words = sorted(self._words)
         # An article in each language it is written in: (slug, code) → rowid.
         self._versions = {(d.key, d.code): n for n, d in enumerate(self._docs)
                           if d.kind == "article"}
@@ -251,12 +255,16 @@ class ReferenceIndex:
         split = q.split_words(word, self._words.__contains__)
         if split is not None:  # "obrien": the words "o" "brien", side by side
             return q.Term(term.typed, (*term.forms, split), term.prefix)
-        if term.prefix and any(w.startswith(word) for w in self._words):
+        if term.prefix and self._has_prefix(word):
             return None
-        better = q.closest_word(word, self._words)
+        better = q.closest_word(word, self._words, self._lengths)
         if better is None:
             return None
         return q.parse(better, self._synonyms, prefix_last=False).terms[0]
+
+    def _has_prefix(self, prefix: str) -> bool:
+        at = bisect.bisect_left(self._sorted_words, prefix)
+        return at < len(self._sorted_words) and self._sorted_words[at].startswith(prefix)
 
     def _snippet(self, doc: _Doc, query: q.Query) -> str:
         # The best column to show: the first after the title where a word of the query is.
