@@ -181,3 +181,16 @@ def test_a_broken_reference_index_is_reported_and_logged_without_the_text(
     assert "reference search failed" in caplog.text
     assert secret not in caplog.text
     index.close()
+
+
+def test_the_search_box_finds_titles_in_both_languages(index: ReferenceIndex) -> None:
+    from advocate_app.store.search_all import search_everything
+
+    for typed, language, title in (("Líneas de ayuda", None, "Líneas de ayuda (24 horas)"),
+                                   ("lineas de ayuda", "en", "Hotlines (24/7)"),
+                                   ("Hotlines", "es", "Líneas de ayuda (24 horas)"),
+                                   ("Plan de seguridad", "es", "Plan de seguridad")):
+        first = search_everything(None, index, typed, language=language).first()
+        assert first is not None and first.kind == "article", typed
+        assert first.title == title, typed
+        assert first.target["language"] == ("en" if language == "en" else "es")
