@@ -92,8 +92,9 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
             if position >= per_kind:
                 continue
             per[ref.kind] = position + 1
-            target = ({"key": ref.key, "language": ref.language} if ref.kind == "article"
-                      else {"key": ref.key})
+            target: dict[str, object] = {"key": ref.key}
+            if ref.kind == "article":
+                target["language"] = ref.language
             hits.append(Hit(ref.kind, ref.title, ref.snippet_html, target,
                             _score(ref.matched, ref.in_title, position)))
     newest = False
