@@ -71,14 +71,21 @@ def reference_problems(today: dt.date, folder: Path = REFERENCE_DIR) -> list[str
     missing from the installed library. `today` is a parameter so tests use fixed dates.
     """
     from advocate_app.library.parsing import load_articles, too_long_past_review
+    from advocate_app.library.translations import load_translations
 
     articles, errors = load_articles(folder)
     problems = list(errors)
     if not articles and not errors:
         problems.append(f"{folder.name}: no reference articles were found.")
-    for article in too_long_past_review(articles, today, REVIEW_GRACE_MONTHS):
+    # The translations (es/) ship too: same review rule, and a file that cannot be read or
+    # translates no English article would be silently missing.
+    translations, more = load_translations(folder, articles)
+    problems.extend(more)
+    for article in too_long_past_review([*articles, *translations], today,
+                                        REVIEW_GRACE_MONTHS):
+        where = "" if article.language == "en" else f"{article.language}/"
         problems.append(
-            f"{article.slug}.md: review was due on {article.review_due_on.isoformat()}, "
+            f"{where}{article.slug}.md: review was due on {article.review_due_on.isoformat()}, "
             f"{article.months_past_review(today)} months before {today.isoformat()} "
             f"(the limit is {REVIEW_GRACE_MONTHS}). Review it against its sources, then set "
             "last_reviewed and next_review in its front matter."

@@ -8,6 +8,7 @@ whether its title says exactly what was asked.
 
 from __future__ import annotations
 
+import bisect
 import html
 import logging
 import re
@@ -36,6 +37,7 @@ class ReferenceHit:
     score: float  # higher is better within one search; the list order is the ranking
     matched: float = 1.0  # share of the searched terms this hit has (0–1)
     in_title: bool = False  # every term found in the title
+    language: str = "en"  # an article's language (its key is the English slug either way)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class _Doc:
     fallback: str  # shown when no word of the query is in the text (a synonym matched)
     spans: tuple[q.Spans, ...] = ()  # each text's words, folded and stemmed
     language: str = "english"  # the Snowball stemmer of its text
+    code: str = "en"  # the article's language code
 
 
 class ReferenceIndex:
@@ -120,7 +123,8 @@ class ReferenceIndex:
             self._docs.append(_Doc("article", a.slug, a.title,
                                    _clean_row(a.title, headings, " ".join(a.tags), a.summary,
                                               body),
-                                   a.summary, language=LANGUAGES.get(a.language, "english")))
+                                   a.summary, language=LANGUAGES.get(a.language, "english"),
+                                   code=a.language))
         for r in resources:
             numbers = _resource_numbers(r)
             self._docs.append(_Doc("resource", r.name, r.name,
@@ -133,26 +137,35 @@ class ReferenceIndex:
         for rowid, doc in enumerate(self._docs):
             spans = tuple(q.spans(t, doc.language) for t in doc.texts)
             self._docs[rowid] = _Doc(doc.kind, doc.key, doc.title, doc.texts, doc.fallback, spans,
-                                     doc.language)
+                                     doc.language, doc.code)
             for words in spans:
                 self._words.update(f for _a, _b, f, _s in words)
             rows.append((rowid, *(" ".join(st for *_x, st in words) for words in spans)))
         with self._db:
             self._db.executemany(_SQL_INSERT, rows)
+        # Built once: typo correction and the prefix test look these up on every search.
+        self._lengths = q.by_length(self._words)
+        self._sorted_words = sorted(self._words)
+        # An article in each language it is written in: (slug, code) → rowid.
+        self._versions = {(d.key, d.code): n for n, d in enumerate(self._docs)
+                          if d.kind == "article"}
 
     def close(self) -> None:
         self._db.close()
 
-    def search(self, text: str, limit: int = 20) -> list[ReferenceHit]:
+    def search(self, text: str, limit: int = 20, *,
+               language: str | None = None) -> list[ReferenceHit]:
         """Hits for what a person typed, best first (typos corrected); never raises for any
-        input. A broken index raises SearchFailed (logged without the text)."""
-        return self.search_results(text, limit).hits
+        input. A broken index raises SearchFailed (logged without the text). Both languages
+        are searched and an article is listed once, where its best version ranks; with
+        `language`, as that language's version when there is one."""
+        return self.search_results(text, limit, language=language).hits
 
-    def search_results(self, text: str, limit: int = 20, *,
-                       correct: bool = True) -> ReferenceResults:
+    def search_results(self, text: str, limit: int = 20, *, correct: bool = True,
+                       language: str | None = None) -> ReferenceResults:
         try:
             with self._lock:
-                return self._search(text, limit, correct)
+                return self._search(text, limit, correct, language)
         except sqlcipher.Error as exc:
             log.error("the reference search failed (%s)", type(exc).__name__)
             raise fts.SearchFailed from None
@@ -160,7 +173,8 @@ class ReferenceIndex:
     def _matching(self, expression: str) -> set[int]:
         return {row[0] for row in self._db.execute(_SQL_MATCHING, (expression,))}
 
-    def _search(self, text: str, limit: int, correct: bool) -> ReferenceResults:
+    def _search(self, text: str, limit: int, correct: bool,
+                language: str | None = None) -> ReferenceResults:
         if not isinstance(text, str) or limit <= 0:
             return ReferenceResults([])
         query = q.parse(text, self._synonyms)
@@ -179,8 +193,11 @@ class ReferenceIndex:
                     corrected = corrected or better.typed != term.typed
         if not any(found):
             return ReferenceResults([])
-        total = len(self._docs)
-        weights = [1.0 if len(s) <= total * _COMMON_SHARE else 0.5 for s in found]
+        # Counted by article, not by version: a word in both languages of one article is in
+        # one article.
+        total = len({(d.kind, d.key) for d in self._docs})
+        weights = [1.0 if len({(self._docs[r].kind, self._docs[r].key) for r in s})
+                   <= total * _COMMON_SHARE else 0.5 for s in found]
         any_expr = q.any_of(query, q.snowball)
         assert any_expr is not None
         scores = dict(self._db.execute(_SQL_RANKED, (any_expr,)).fetchall())
@@ -200,29 +217,54 @@ class ReferenceIndex:
             return (-(coverage ** _COORD) * -scores.get(rowid, 0.0) * prior,
                     self._docs[rowid].kind != "article")
 
-        candidates = sorted(set().union(*found), key=rank)[:limit]
+        candidates = self._one_per_article(sorted(set().union(*found), key=rank), language,
+                                           limit)
         hits = []
-        for rowid in candidates:
-            doc = self._docs[rowid]
+        for shown, rowid in candidates:  # shown: the version listed; rowid: the one that ranked
+            doc = self._docs[shown]
             share = sum(1 for s in found if rowid in s) / len(found)
             hits.append(ReferenceHit(doc.kind, doc.key, doc.title,
                                      self._snippet(doc, query), -scores.get(rowid, 0.0),
-                                     share, rowid in in_title))
+                                     share, rowid in in_title, doc.code))
         if corrected:
             return ReferenceResults(hits, query.text, " ".join(q.words(text)))
         return ReferenceResults(hits)
+
+    def _one_per_article(self, ranked: list[int], language: str | None,
+                         limit: int) -> list[tuple[int, int]]:
+        """Each article once, at its best version's place; as `language`'s version when the
+        article is written in it. Pairs (the version shown, the version that ranked)."""
+        out: list[tuple[int, int]] = []
+        seen: set[str] = set()
+        for rowid in ranked:
+            doc = self._docs[rowid]
+            shown = rowid
+            if doc.kind == "article":
+                if doc.key in seen:
+                    continue
+                seen.add(doc.key)
+                if language is not None:
+                    shown = self._versions.get((doc.key, language), rowid)
+            out.append((shown, rowid))
+            if len(out) >= limit:
+                break
+        return out
 
     def _correct(self, term: q.Term) -> q.Term | None:
         word = term.typed[0]
         split = q.split_words(word, self._words.__contains__)
         if split is not None:  # "obrien": the words "o" "brien", side by side
             return q.Term(term.typed, (*term.forms, split), term.prefix)
-        if term.prefix and any(w.startswith(word) for w in self._words):
+        if term.prefix and self._has_prefix(word):
             return None
-        better = q.closest_word(word, self._words)
+        better = q.closest_word(word, self._words, self._lengths)
         if better is None:
             return None
         return q.parse(better, self._synonyms, prefix_last=False).terms[0]
+
+    def _has_prefix(self, prefix: str) -> bool:
+        at = bisect.bisect_left(self._sorted_words, prefix)
+        return at < len(self._sorted_words) and self._sorted_words[at].startswith(prefix)
 
     def _snippet(self, doc: _Doc, query: q.Query) -> str:
         # The best column to show: the first after the title where a word of the query is.

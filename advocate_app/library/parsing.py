@@ -38,6 +38,19 @@ class Article:
     # without it are due REVIEW_INTERVAL_MONTHS after `last_reviewed`: see review_due_on().
     next_review: dt.date | None = None
     language: str = "en"  # "en" or "es": which Snowball stemmer indexes it
+    # A translation (assets/reference/es/README.md): the English slug it translates (always its
+    # own slug), other English slugs it carries in part, and the newest `last_reviewed` of those
+    # English articles on the day it was written. None/() for an English article.
+    translation_of: str | None = None
+    also_from: tuple[str, ...] = ()
+    source_reviewed: dt.date | None = None
+
+    @property
+    def sources_of_translation(self) -> tuple[str, ...]:
+        """The English slugs this translation follows: translation_of, then also_from."""
+        if self.translation_of is None:
+            return ()
+        return (self.translation_of, *self.also_from)
 
     @property
     def review_due_on(self) -> dt.date:
@@ -182,6 +195,8 @@ def parse_article(slug: str, text: str, name: str | None = None) -> Article:
     if not body.strip():
         raise ValueError(f"{name}: the article has no text after the front matter.")
     reviewed = _review_date(meta, name)
+    language = _language(meta, name)
+    translation_of, also_from, source_reviewed = _translation(meta, name, slug, language)
     return Article(
         slug=slug,
         title=_text(meta, "title", name),
@@ -192,7 +207,10 @@ def parse_article(slug: str, text: str, name: str | None = None) -> Article:
         last_reviewed=reviewed,
         body_markdown=body.lstrip("\n"),
         next_review=_next_review_date(meta, name, reviewed),
-        language=_language(meta, name),
+        language=language,
+        translation_of=translation_of,
+        also_from=also_from,
+        source_reviewed=source_reviewed,
     )
 
 
@@ -206,12 +224,40 @@ def _language(meta: dict[str, Any], name: str) -> str:
     return str(value)
 
 
+def _translation(meta: dict[str, Any], name: str, slug: str, language: str,
+                 ) -> tuple[str | None, tuple[str, ...], dt.date | None]:
+    """A translation names its English slug (its own), the other English slugs it carries in
+    part, and the English review date it was written from; an English article names none."""
+    keys = ("translation_of", "also_from", "source_reviewed")
+    if language == "en":
+        if any(k in meta for k in keys):
+            raise ValueError(f"{name}: only a translation has “translation_of”, “also_from” "
+                             "or “source_reviewed”.")
+        return None, (), None
+    if "translation_of" not in meta:  # written in Spanish, translating nothing
+        if any(k in meta for k in keys):
+            raise ValueError(f"{name}: “also_from” and “source_reviewed” need “translation_of”.")
+        return None, (), None
+    if meta.get("translation_of") != slug:
+        raise ValueError(f"{name}: “translation_of” must name the English article, "
+                         "the same slug as the file.")
+    also_from = _text_list(meta, "also_from", name, at_least=0)
+    if not all(SLUG_PATTERN.fullmatch(s) for s in also_from):
+        raise ValueError(f"{name}: “also_from” must list article slugs.")
+    return slug, also_from, _date(meta, "source_reviewed", name)
+
+
+# A folder's notes for the people who write articles (assets/reference/es/README.md).
+NOT_ARTICLES = frozenset({"README.md"})
+
+
 def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
     """Every article in `folder`, sorted by slug, and one sentence per file that was skipped."""
     articles: list[Article] = []
     errors: list[str] = []
     try:
-        paths = sorted(p for p in folder.iterdir() if p.suffix == ".md" and p.is_file())
+        paths = sorted(p for p in folder.iterdir()
+                       if p.suffix == ".md" and p.is_file() and p.name not in NOT_ARTICLES)
     except OSError:
         return [], [f"The reference folder {folder.name} could not be read."]
     for path in paths:

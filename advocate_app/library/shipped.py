@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from advocate_app.library.index import ReferenceIndex
 from advocate_app.library.parsing import Article, load_articles
 from advocate_app.library.resources import ShippedResource, load_shipped_resources
+from advocate_app.library.translations import Shelf, load_translations
 from advocate_app.paths import assets_dir
 
 log = logging.getLogger(__name__)
@@ -21,9 +22,14 @@ log = logging.getLogger(__name__)
 class ShippedLibrary:
     """Public, shipped text: the articles, the national directory and their search index."""
 
-    articles: list[Article]
+    articles: list[Article]  # English
     resources: list[ShippedResource]
-    index: ReferenceIndex
+    index: ReferenceIndex  # both languages
+    translations: list[Article] = field(default_factory=list)  # assets/reference/es/
+
+    @property
+    def shelf(self) -> Shelf:
+        return Shelf(self.articles, self.translations)
 
 
 _lock = threading.Lock()
@@ -47,14 +53,16 @@ def is_loaded() -> bool:
 def _load() -> ShippedLibrary:
     folder = assets_dir()
     articles, problems = load_articles(folder / "reference")
-    for problem in problems:
+    translations, more = load_translations(folder / "reference", articles)
+    for problem in [*problems, *more]:
         log.warning("reference article skipped: %s", problem)
     try:
         resources = load_shipped_resources(folder / "resources" / "shipped.toml")
     except (OSError, ValueError):
         log.warning("the shipped resource directory could not be read")
         resources = []
-    return ShippedLibrary(articles, resources, ReferenceIndex(articles, resources))
+    return ShippedLibrary(articles, resources,
+                          ReferenceIndex([*articles, *translations], resources), translations)
 
 
 __all__ = ["ShippedLibrary", "is_loaded", "shipped_library"]

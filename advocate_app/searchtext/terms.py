@@ -281,16 +281,32 @@ FUZZY_SHORT_CUTOFF = 80.0  # one wrong letter in a short word is another word ("
 FUZZY_SHORT = 5
 
 
-def closest_word(word: str, vocabulary: Mapping[str, int]) -> str | None:
+def by_length(vocabulary: Mapping[str, int]) -> dict[int, list[str]]:
+    """An index's words (digits left out) by length, for closest_word on a vocabulary that
+    stays the same between searches (the reference library's)."""
+    out: dict[int, list[str]] = {}
+    for v in vocabulary:
+        if not v.isdigit():
+            out.setdefault(len(v), []).append(v)
+    return out
+
+
+def closest_word(word: str, vocabulary: Mapping[str, int],
+                 lengths: Mapping[int, list[str]] | None = None) -> str | None:
     """The word of an index's own vocabulary (word → how often) closest to a word that matched
-    nothing: the most similar, and of equally similar ones the most frequent."""
+    nothing: the most similar, and of equally similar ones the most frequent. `lengths`: the
+    vocabulary's by_length(), when kept."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
     if len(word) < 3 or word.isdigit():
         return None
     cutoff = FUZZY_SHORT_CUTOFF if len(word) < FUZZY_SHORT else FUZZY_CUTOFF
-    candidates = [v for v in vocabulary if abs(len(v) - len(word)) <= 3 and not v.isdigit()]
+    if lengths is not None:
+        candidates = [v for n in range(len(word) - 3, len(word) + 4) for v in lengths.get(n, ())]
+    else:
+        candidates = [v for v in vocabulary
+                      if abs(len(v) - len(word)) <= 3 and not v.isdigit()]
     scored = process.extract(word, candidates, scorer=OSA.normalized_similarity,
                              score_cutoff=cutoff / 100,
                              limit=None)

@@ -64,10 +64,12 @@ def _score(share: float, whole_title: bool, position: int) -> float:
 
 def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
                       query_text: str, per_kind: int = 8, *, correct: bool = True,
-                      full_ranking: bool = False) -> Results:
+                      full_ranking: bool = False, language: str | None = None) -> Results:
     """One ranked list. With `correct`, a word that matches nothing is corrected (and the
     Results say so); `full_ranking` ranks every matching note even when very many match.
-    Raises SearchFailed when an index cannot be read; the ui says "search failed"."""
+    Articles are searched in both languages (titles included) and listed once each, in
+    `language` when written in it ("es": the Spanish version). Raises SearchFailed when an
+    index cannot be read; the ui says "search failed"."""
     if not isinstance(query_text, str) or not query_text.strip():
         return Results()
     hits: list[Hit] = []
@@ -75,10 +77,12 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
     text = query_text
     vault_open = vault is not None and vault.is_unlocked
     if reference is not None:
-        found = reference.search_results(query_text, limit=per_kind * 2, correct=correct)
+        found = reference.search_results(query_text, limit=per_kind * 2, correct=correct,
+                                         language=language)
         if found.corrected and vault is not None and vault_open and _vault_has_any(vault, found):
             # Not a typo after all: the vault has the word ("Sparrow", a client's alias).
-            found = reference.search_results(query_text, limit=per_kind * 2, correct=False)
+            found = reference.search_results(query_text, limit=per_kind * 2, correct=False,
+                                             language=language)
         if found.corrected:
             searched_for, typed = found.searched_for, found.typed
             text = found.searched_for
@@ -88,7 +92,10 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
             if position >= per_kind:
                 continue
             per[ref.kind] = position + 1
-            hits.append(Hit(ref.kind, ref.title, ref.snippet_html, {"key": ref.key},
+            target: dict[str, object] = {"key": ref.key}
+            if ref.kind == "article":
+                target["language"] = ref.language
+            hits.append(Hit(ref.kind, ref.title, ref.snippet_html, target,
                             _score(ref.matched, ref.in_title, position)))
     newest = False
     if vault_open:

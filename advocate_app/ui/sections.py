@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from advocate_app.library.shipped import is_loaded as library_loaded
 from advocate_app.library.shipped import shipped_library
-from advocate_app.store.search_all import Hit, search_everything
+from advocate_app.store.search_all import Hit, Results, search_everything
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import Qt, tr
 from advocate_app.ui.search_page import SearchPage
@@ -48,10 +48,11 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     shell.add_lazy_section("clients", tr("Clients"), clients_section)
 
     def reference() -> ReferenceSection:
-        from advocate_app.ui.reference.section import ReferenceSection
+        from advocate_app.ui.reference.section import ReferenceSection, ui_language
 
         library = shipped_library()
-        return ReferenceSection(library.articles, library.resources, index=library.index)
+        return ReferenceSection(library.articles, library.resources, index=library.index,
+                                translations=library.translations, language=ui_language())
 
     def resources() -> Section:
         from advocate_app.ui.resources.section import ResourcesSection
@@ -108,8 +109,13 @@ def build_sections(controller: AppController, shell: Shell) -> None:
 
     shell.shortcuts_requested.connect(show_shortcuts)
 
-    page = SearchPage(lambda text, correct, full: search_everything(
-        vault, shipped_library().index, text, correct=correct, full_ranking=full))
+    def search(text: str, correct: bool, full: bool) -> Results:
+        from advocate_app.ui.reference.section import ui_language  # loaded with Reference
+
+        return search_everything(vault, shipped_library().index, text, correct=correct,
+                                 full_ranking=full, language=ui_language())
+
+    page = SearchPage(search)
 
     def open_hit(hit: Hit) -> None:
         shell.leave_search()

@@ -85,3 +85,20 @@ def test_main_refuses_before_pyinstaller_runs(build, monkeypatch, capsys) -> Non
     assert called == []
     err = capsys.readouterr().err
     assert "no installer was built" in err and "x.md: stale." in err
+
+
+def test_spanish_translations_are_checked_too(build, tmp_path: Path) -> None:
+    folder = _library(tmp_path, fresh="2030-01-01")
+    (folder / "es").mkdir()
+    (folder / "es" / "README.md").write_text("# notes for writers\n", encoding="utf-8")
+    spanish = ARTICLE.format(slug="fresh", reviewed="2026-11-28", due="2027-01-01").replace(
+        "---\n#", "language: es\ntranslation_of: fresh\nsource_reviewed: 2026-11-28\n---\n#")
+    (folder / "es" / "fresh.md").write_text(spanish, encoding="utf-8")
+    assert build.reference_problems(dt.date(2027, 12, 1), folder) == []
+    problems = build.reference_problems(dt.date(2028, 7, 2), folder)
+    assert len(problems) == 1 and problems[0].startswith("es/fresh.md: review was due")
+    (folder / "es" / "orphan.md").write_text(spanish.replace("translation_of: fresh",
+                                                             "translation_of: orphan"),
+                                             encoding="utf-8")
+    problems = build.reference_problems(dt.date(2027, 12, 1), folder)
+    assert problems and "orphan.md" in problems[0]

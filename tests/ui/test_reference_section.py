@@ -286,3 +286,88 @@ def test_an_article_within_its_review_date_has_no_mark(qtbot) -> None:
     qtbot.waitUntil(lambda: section.current_slug() == "t-visa")
     assert not section.review_notice.isVisible()
     assert section.review_notice.text() == ""
+
+
+# --- in Spanish (issue 15) ----------------------------------------------------------------------
+
+
+def _spanish_section(qtbot, language: str = "es", translations=None) -> ReferenceSection:
+    from advocate_app.library.translations import load_translations
+
+    articles, _errors = load_articles(ASSETS / "reference")
+    if translations is None:
+        translations, problems = load_translations(ASSETS / "reference", articles)
+        assert not problems
+    resources = load_shipped_resources(ASSETS / "resources" / "shipped.toml")
+    widget = ReferenceSection(articles, resources, translations=translations, language=language)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.on_show()
+    return widget
+
+
+def test_in_spanish_the_list_shows_spanish_titles_and_english_ones_with_a_note(qtbot) -> None:
+    section = _spanish_section(qtbot)
+    assert section.tree.findItems("The T visa", Qt.MatchFlag.MatchRecursive) == []
+    spanish = _item(section, "La visa T")
+    assert spanish.text(1) in ("", "Review due")
+    _click(qtbot, section, spanish)
+    qtbot.waitUntil(lambda: section.current_slug() == "t-visa")
+    assert section.article_title.text() == "La visa T"
+    assert "notario" in section.browser.toPlainText().lower()
+    # It says when its English source was last reviewed, and offers the English text.
+    assert section.language_notice.isVisible()
+    assert "English version reviewed on" in section.language_notice.text()
+    assert section.other_language_button.isVisible()
+    qtbot.mouseClick(section.other_language_button, Qt.MouseButton.LeftButton)
+    assert section.article_title.text() == "The T visa"
+    qtbot.mouseClick(section.other_language_button, Qt.MouseButton.LeftButton)
+    assert section.article_title.text() == "La visa T"
+    # An article with no Spanish version: in English, marked in the list and on the page.
+    english_only = next(i for i in section._items() if i.text(1) == "In English")
+    _click(qtbot, section, english_only)
+    qtbot.waitUntil(lambda: section.language_notice.text() == "This article is not in Spanish yet.")
+    assert section.language_notice.isVisible()
+    assert not section.other_language_button.isVisible()
+
+
+def test_a_stale_translation_is_flagged(qtbot) -> None:
+    import dataclasses
+    import datetime as dt
+
+    from advocate_app.library.translations import load_translations
+
+    articles, _ = load_articles(ASSETS / "reference")
+    translations, _ = load_translations(ASSETS / "reference", articles)
+    # The Spanish T visa as if written from an older English text.
+    old = [dataclasses.replace(t, source_reviewed=dt.date(2026, 1, 1))
+           if t.slug == "t-visa" else t for t in translations]
+    section = _spanish_section(qtbot, translations=old)
+    item = _item(section, "La visa T")
+    assert item.text(1) in ("May be out of date", "Review due")
+    _click(qtbot, section, item)
+    qtbot.waitUntil(lambda: section.current_slug() == "t-visa")
+    assert "may be out of date" in section.language_notice.text()
+    assert section.other_language_button.text() == "Show the English version"
+
+
+def test_the_section_switches_with_the_language(qtbot) -> None:
+    section = _spanish_section(qtbot, language="en")
+    _click(qtbot, section, _item(section, "The T visa"))
+    qtbot.waitUntil(lambda: section.current_slug() == "t-visa")
+    assert not section.language_notice.isVisible()
+    assert not section.other_language_button.isVisible()
+    section.set_language("es")
+    assert section.article_title.text() == "La visa T"
+    assert section.current_slug() == "t-visa"
+    assert section.tree.currentItem().text(0) == "La visa T"  # still selected, in Spanish
+    # Search lists the Spanish version; "linea" and "línea" both find the hotlines.
+    for typed in ("línea", "linea"):
+        section.search.setText(typed)  # QTest types ASCII only; the filter reacts the same
+        assert section.tree.findItems("Líneas de ayuda (24 horas)",
+                                      Qt.MatchFlag.MatchRecursive), typed
+    section.search.clear()
+    section.set_language("en")
+    assert section.article_title.text() == "The T visa"

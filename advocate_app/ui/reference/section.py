@@ -7,7 +7,7 @@ Nothing here can reach the network: the reading pane opens no links itself, only
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -15,10 +15,12 @@ from advocate_app.library.index import ReferenceIndex
 from advocate_app.library.parsing import Article
 from advocate_app.library.render import ARTICLE_SCHEME, render_html
 from advocate_app.library.resources import ShippedResource
+from advocate_app.library.translations import ENGLISH, Shelf, Shown
 from advocate_app.searchtext.marks import SearchFailed
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QDate,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
@@ -45,6 +47,12 @@ from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import hline, label
 
 
+def ui_language() -> str:
+    """The interface's language as a library language code: "es" when the default locale is
+    Spanish, "en" otherwise."""
+    return "es" if QLocale().language() == QLocale.Language.Spanish else ENGLISH
+
+
 class ReferenceSection(Section):
     print_mark = ""  # set in the demo window: printed and saved articles carry a DEMO mark
 
@@ -60,13 +68,20 @@ class ReferenceSection(Section):
         *,
         index: ReferenceIndex | None = None,
         today: Callable[[], date] = date.today,
+        translations: Sequence[Article] = (),
+        language: str = ENGLISH,
     ) -> None:
         super().__init__(parent)
         self.title = tr("Reference")  # translated when built, after the translator is loaded
         self.today = today  # tests pass a fixed day; "review due" depends on it
-        self._articles = {a.slug: a for a in articles}
+        self._articles = {a.slug: a for a in articles}  # English, by slug
+        # Every slug in each language: the translation where there is one, else the English.
+        self._shelf = Shelf(articles, translations)
+        self._language = language
+        self._english_only: set[str] = set()  # translations set aside for the English text
         self._resources = list(resources)
-        self._index = index if index is not None else ReferenceIndex(articles, resources)
+        self._index = index if index is not None else ReferenceIndex(
+            [*articles, *self._shelf.translations()], resources)
         self._current_slug: str | None = None
 
         outer = QHBoxLayout(self)
@@ -146,10 +161,20 @@ class ReferenceSection(Section):
         self.review_notice = label("", "hint")
         self.review_notice.setAccessibleName(tr("Review due"))
         self.review_notice.hide()
+        # In Spanish: the article is not translated yet, or its translation may be behind the
+        # English text, and when the English source was last reviewed.
+        self.language_notice = label("", "hint")
+        self.language_notice.setWordWrap(True)
+        self.language_notice.hide()
         titles.addWidget(self.category_label)
         titles.addWidget(self.article_title)
         titles.addWidget(self.review_notice)
+        titles.addWidget(self.language_notice)
         header.addLayout(titles, 1)
+        self.other_language_button = QPushButton()
+        self.other_language_button.clicked.connect(self._toggle_english)
+        self.other_language_button.hide()
+        header.addWidget(self.other_language_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.print_button = QPushButton(tr("Print…"))
         self.print_button.setAccessibleName(tr("Print article"))
         self.print_button.clicked.connect(self.print_article)
@@ -203,8 +228,10 @@ class ReferenceSection(Section):
             item.setFirstColumnSpanned(True)
         today = self.today()
         by_category: dict[str, list[Article]] = {}
-        for article in self._articles.values():
-            by_category.setdefault(article.category, []).append(article)
+        marks: dict[str, Shown] = {}
+        for shown in self._shelf.listing(self._language):
+            by_category.setdefault(shown.article.category, []).append(shown.article)
+            marks[shown.slug] = shown
         for category in sorted(by_category, key=str.casefold):
             group = QTreeWidgetItem([category])
             mark_row(group, "group", category)
@@ -217,6 +244,7 @@ class ReferenceSection(Section):
                 child.setToolTip(0, f"{article.title}\n\n{article.summary}")
                 group.addChild(child)
                 self._mark_review(child, article, today)
+                self._mark_language(child, marks[article.slug])
         self.tree.expandAll()
 
     @staticmethod
@@ -227,11 +255,23 @@ class ReferenceSection(Section):
         item.setToolTip(1, tr("This article is due for review. Check its sources before "
                               "relying on a fact or a phone number in it."))
 
+    @staticmethod
+    def _mark_language(item: QTreeWidgetItem, shown: Shown | None) -> None:
+        if shown is None or item.text(1):  # "Review due" says more
+            return
+        if shown.untranslated:
+            item.setText(1, tr("In English"))
+            item.setToolTip(1, tr("This article is not in Spanish yet; it is shown in English."))
+        elif shown.stale:
+            item.setText(1, tr("May be out of date"))
+            item.setToolTip(1, tr("The English version was reviewed after this translation was "
+                                  "written: it may be out of date."))
+
     def _fill_results(self, text: str) -> None:
         self.tree.clear()
         today = self.today()
         try:
-            hits = self._index.search(text, limit=40)
+            hits = self._index.search(text, limit=40, language=self._language)
         except SearchFailed:  # logged by the store without the text
             failed = QTreeWidgetItem([tr("Search failed. Try again.")])
             failed.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -265,7 +305,10 @@ class ReferenceSection(Section):
             mark_row(child, kind, hit.key)
             groups[hit.kind].addChild(child)
             if kind == "article" and hit.key in self._articles:
-                self._mark_review(child, self._articles[hit.key], today)
+                shown = self._shelf.show(hit.key, self._language)
+                assert shown is not None
+                self._mark_review(child, shown.article, today)
+                self._mark_language(child, shown)
         # Articles first, as the index ranks them.
         for kind in ("article", "resource"):
             if kind in groups:
@@ -335,6 +378,28 @@ class ReferenceSection(Section):
             self.resources_pane.select(name)
         self._update_buttons()
 
+    def language(self) -> str:
+        return self._language
+
+    def changeEvent(self, event: Any) -> None:
+        # The interface language changed (a translator was installed): follow it. The language
+        # is read from the default QLocale, which the language setting sets with the
+        # translator, until the settings module names the current language itself.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.set_language(ui_language())
+        super().changeEvent(event)
+
+    def set_language(self, language: str) -> None:
+        """Show the library in `language` ("en" or "es"): the list, the search results and
+        the open article switch at once."""
+        if language == self._language:
+            return
+        self._language = language
+        self._english_only.clear()
+        self._filter(self.search.text())
+        if self.pages.currentIndex() == 0 and self._current_slug:
+            self._show_article(self._current_slug)
+
     def current_slug(self) -> str | None:
         return self._current_slug if self.pages.currentIndex() == 0 else None
 
@@ -397,11 +462,51 @@ class ReferenceSection(Section):
             self.open_article(slug)
             self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _shown_article(self, slug: str) -> Article | None:
+        """The text shown for a slug: its version in the language, or English if asked."""
+        shown = self._shelf.show(slug, self._language)
+        if shown is None:
+            return None
+        return shown.english if slug in self._english_only else shown.article
+
+    def _toggle_english(self) -> None:
+        slug = self._current_slug
+        if slug is None:
+            return
+        self._english_only ^= {slug}
+        self._show_article(slug)
+
+    def _show_language_notice(self, slug: str) -> None:
+        shown = self._shelf.show(slug, self._language)
+        notice, button = "", ""
+        if shown is not None and shown.untranslated:
+            notice = tr("This article is not in Spanish yet.")
+        elif shown is not None and shown.source_last_reviewed is not None:
+            reviewed = self._locale_date(shown.source_last_reviewed)
+            if slug in self._english_only:
+                notice = tr("The English version, last reviewed on {0}.").format(reviewed)
+                button = tr("Show the translation")
+            elif shown.stale:
+                notice = tr("The English version was reviewed after this translation (last on "
+                            "{0}): it may be out of date.").format(reviewed)
+                button = tr("Show the English version")
+            else:
+                notice = tr("Translated from the English version reviewed on {0}.").format(
+                    reviewed)
+                button = tr("Show the English version")
+        self.language_notice.setText(notice)
+        self.language_notice.setAccessibleName(notice)
+        self.language_notice.setVisible(bool(notice))
+        self.other_language_button.setText(button)
+        self.other_language_button.setAccessibleName(button)
+        self.other_language_button.setVisible(bool(button))
+
     def _show_article(self, slug: str) -> None:
-        article = self._articles.get(slug)
+        article = self._shown_article(slug)
         if article is None:
             return
         self._current_slug = slug
+        self._show_language_notice(slug)
         self.category_label.setText(article.category)
         self.article_title.setText(article.title)
         if article.review_due(self.today()):
@@ -455,13 +560,13 @@ class ReferenceSection(Section):
         return document
 
     def print_article(self) -> None:
-        article = self._articles.get(self._current_slug or "")
+        article = self._shown_article(self._current_slug or "")
         if article is None or self.pages.currentIndex() != 0:
             return
         print_document(self, article.title, lambda: self._print_document(article))
 
     def save_pdf(self) -> None:
-        article = self._articles.get(self._current_slug or "")
+        article = self._shown_article(self._current_slug or "")
         if article is None or self.pages.currentIndex() != 0:
             return
         save_document_as_pdf(self, article.title, article.slug,
