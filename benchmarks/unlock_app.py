@@ -49,8 +49,11 @@ from pathlib import Path  # noqa: E402
 from advocate_app.hardening import disable_core_dumps  # noqa: E402
 from advocate_app.settings import Settings  # noqa: E402
 from advocate_app.ui import app as _app_module  # noqa: E402
-from advocate_app.ui.app import build_controller, make_application  # noqa: E402
-from advocate_app.ui.app import open_main_window  # noqa: E402
+from advocate_app.ui.app import (  # noqa: E402
+    build_controller,
+    make_application,
+    open_main_window,
+)
 
 # Absent from versions before issue 21: the same script measures those, for a before/after.
 start_warm_up = getattr(_app_module, "start_warm_up", None)
