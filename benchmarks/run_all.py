@@ -396,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a vault made with make_vault --corpus realistic: search there too")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-unlock", action="store_true")
+    parser.add_argument("--skip-in-process", action="store_true",
+                        help="only the figures of fresh processes (start-up, unlock, lock)")
     args = parser.parse_args(argv)
     if args.data_dir:
         targets = [(0, Path(args.data_dir))]
@@ -413,6 +415,8 @@ def main(argv: list[str] | None = None) -> int:
                 startup(sandbox, folder, args.startup_runs)
             if not args.skip_unlock:
                 unlock_to_today(sandbox, folder, args.unlock_runs, args.watch)
+            if args.skip_in_process:
+                continue
             # In a child process, so each size starts from a cold cache and a fresh Qt.
             child = subprocess.Popen(
                 [sys.executable, "-m", "benchmarks.run_all", "--in-process", str(folder),
