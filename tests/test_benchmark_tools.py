@@ -123,7 +123,7 @@ def test_the_unlock_benchmark_times_a_lock_to_the_fresh_unlock_window(tmp_path: 
     unlock window (the figure run_all prints as lock → unlock window shown again)."""
     import json
 
-    from tests.conftest import PASSPHRASE as VAULT_PASSPHRASE
+    from tests.helpers import PASSPHRASE as VAULT_PASSPHRASE
 
     home = tmp_path / "home"
     home.mkdir()
