@@ -133,7 +133,7 @@ def main() -> int:
     disable_core_dumps()
     app = make_application(sys.argv[:1])
     from advocate_app.store import keyslots
-    from advocate_app.ui.qt import QEvent, QObject, Qt, QTimer
+    from advocate_app.ui.qt import QEvent, QObject, Qt, QThreadPool, QTimer
     from advocate_app.ui.worker import tasks_running
 
     derive: list[float] = []
@@ -261,6 +261,12 @@ def main() -> int:
     def finish() -> None:
         if args.backup and tasks_running():  # the backup is part of the first minute
             QTimer.singleShot(100, finish)
+            return
+        if args.lock and (tasks_running() or QThreadPool.globalInstance().activeThreadCount()):
+            # A person locks after working, not the instant Today appears: what the unlock
+            # left running in the background (the rest of the warm-up) finishes first, or the
+            # lock would wait for it and count it.
+            QTimer.singleShot(20, finish)
             return
         beat.enter("done")
         if args.lock:  # from inside the event loop, as a key press comes: quitting would close
