@@ -1,7 +1,7 @@
 """One unlock as a person does it, in a fresh process (as after a lock): launch, the unlock
 window, typing the passphrase, Enter, and Today painted; then, optionally, the first minute.
 
-    python benchmarks/unlock_app.py VAULT_DIR [--watch SECONDS] [--backup]
+    python benchmarks/unlock_app.py VAULT_DIR [--watch SECONDS] [--backup] [--lock]
 
 The passphrase comes on standard input. Prints one JSON line of figures (seconds):
 - launch_to_unlock_window: from the parent's launch time (ADVOCATE_BENCH_LAUNCHED, epoch
@@ -12,6 +12,13 @@ The passphrase comes on standard input. Prints one JSON line of figures (seconds
   its interval, while typing, while unlocking (Enter to the worker's answer; the GUI thread only
   waits), and after Today was painted (the first minute, with the daily backup);
 - paint: the one stall allowed, from the unlock answer to Today painted (building the shell).
+
+With --lock, once Today is painted (and the watch is over) the person presses Ctrl+L, as in the
+app: the lock saves the drafts, closes the vault and replaces this process with a fresh one on
+the same command line (ui/restart.py), which runs this file again. That run starts as
+app.open_main_window does and prints a second JSON line:
+- lock_to_unlock_window: from the key press to the fresh process's unlock window shown;
+- lock_cpu: CPU seconds of the process (both images) over the same span.
 
 Writes nothing but the vault's own files: HOME and the XDG folders point into a temporary
 folder, and bytecode is never written (PYTHONDONTWRITEBYTECODE is set by the runner).
@@ -24,7 +31,11 @@ import sys
 import tempfile
 import time
 
-_HOME = tempfile.mkdtemp(prefix="advocate-bench-home-")
+LOCKED_AT = "ADVOCATE_BENCH_LOCKED_AT"  # set by the image that locked, for the fresh one
+LOCK_CPU = "ADVOCATE_BENCH_LOCK_CPU"
+# The fresh process after a lock keeps the temporary home of the one it replaced.
+_HOME = os.environ["HOME"] if LOCKED_AT in os.environ else \
+    tempfile.mkdtemp(prefix="advocate-bench-home-")
 for _name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = _HOME
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,7 +49,11 @@ from pathlib import Path  # noqa: E402
 from advocate_app.hardening import disable_core_dumps  # noqa: E402
 from advocate_app.settings import Settings  # noqa: E402
 from advocate_app.ui import app as _app_module  # noqa: E402
-from advocate_app.ui.app import build_controller, make_application  # noqa: E402
+from advocate_app.ui.app import (  # noqa: E402
+    build_controller,
+    make_application,
+    open_main_window,
+)
 
 # Absent from versions before issue 21: the same script measures those, for a before/after.
 start_warm_up = getattr(_app_module, "start_warm_up", None)
@@ -72,6 +87,26 @@ class Heartbeat:
         self.phase = phase
 
 
+def after_lock(folder: Path) -> int:
+    """The fresh process a lock started: the unlock window as the real app shows it again."""
+    locked_at = float(os.environ.pop(LOCKED_AT))
+    cpu_before = float(os.environ.pop(LOCK_CPU))
+    disable_core_dumps()
+    app = make_application(sys.argv[:1])
+    controller = open_main_window(folder)
+    app.processEvents()
+    shown = time.time()
+    cpu = time.process_time()  # not reset by exec: the locking image's CPU is in it too
+    if controller.window.stack.currentWidget() is not controller.unlock_page:
+        print(json.dumps({"error": "the fresh process did not show the unlock window"}))
+        return 1
+    print(json.dumps({"lock_to_unlock_window": shown - locked_at,
+                      "lock_cpu": cpu - cpu_before}), flush=True)
+    controller.vault.close()
+    shutil.rmtree(_HOME, ignore_errors=True)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
@@ -83,7 +118,11 @@ def main() -> int:
                         help="milliseconds between two keys typed")
     parser.add_argument("--no-warm-up", action="store_true",
                         help="leave out the warm-up while typing (to measure what it saves)")
+    parser.add_argument("--lock", action="store_true",
+                        help="then lock (Ctrl+L) and time the fresh process's unlock window")
     args = parser.parse_args()
+    if LOCKED_AT in os.environ:
+        return after_lock(Path(args.folder))
     launched = float(os.environ.get("ADVOCATE_BENCH_LAUNCHED", time.time()))
     passphrase = sys.stdin.readline().rstrip("\n")
     folder = Path(args.folder)
@@ -94,7 +133,7 @@ def main() -> int:
     disable_core_dumps()
     app = make_application(sys.argv[:1])
     from advocate_app.store import keyslots
-    from advocate_app.ui.qt import QEvent, QObject, Qt, QTimer
+    from advocate_app.ui.qt import QEvent, QObject, Qt, QThreadPool, QTimer
     from advocate_app.ui.worker import tasks_running
 
     derive: list[float] = []
@@ -126,7 +165,13 @@ def main() -> int:
 
     Vault._finish_unlock = timed_finish  # type: ignore[method-assign]
 
-    controller = build_controller(folder, Settings(automatic_backups=args.backup))
+    if args.lock:
+        from advocate_app.ui.restart import replace_process
+
+        controller = build_controller(folder, Settings(automatic_backups=args.backup),
+                                      fresh_process_on_lock=replace_process)
+    else:
+        controller = build_controller(folder, Settings(automatic_backups=args.backup))
     controller.window.show()
     controller.start()
     warm: dict[str, float] = {}
@@ -197,11 +242,39 @@ def main() -> int:
             marks["enter_cpu"] = time.thread_time()
             QTest.keyClick(page.passphrase, Qt.Key.Key_Return)
 
+    def figures() -> dict[str, object]:
+        return result | {
+            "key_derivation": derive[0] if derive else None,
+            "unlock_to_today": marks["painted"] - marks["enter"],
+            # GUI thread from Enter to painted, plus the unlock worker beyond the derivation.
+            "beyond_kdf_cpu": (marks["painted_cpu"] - marks["enter_cpu"])
+            + (finish_cpu[0] if finish_cpu else 0.0),
+            "paint": marks["painted"] - marks["answer"],
+            "stall_typing": beat.worst.get("typing", 0.0),
+            "stall_unlock": beat.worst.get("unlock", 0.0),
+            "stall_after": beat.worst.get("after", 0.0),
+            "watched": time.perf_counter() - marks["painted"],
+            "warm_up_done_after": warm["done"] - shown if "done" in warm else None,
+            "typing_time": marks["enter"] - marks["typing"],
+        }
+
     def finish() -> None:
         if args.backup and tasks_running():  # the backup is part of the first minute
             QTimer.singleShot(100, finish)
             return
+        if args.lock and (tasks_running() or QThreadPool.globalInstance().activeThreadCount()):
+            # A person locks after working, not the instant Today appears: what the unlock
+            # left running in the background (the rest of the warm-up) finishes first, or the
+            # lock would wait for it and count it.
+            QTimer.singleShot(20, finish)
+            return
         beat.enter("done")
+        if args.lock:  # from inside the event loop, as a key press comes: quitting would close
+            controller.window.removeEventFilter(watch)
+            print(json.dumps(figures()), flush=True)
+            beat.timer.stop()
+            lock(controller)
+            return
         app.quit()
 
     beat.enter("typing")
@@ -212,25 +285,25 @@ def main() -> int:
     if "painted" not in marks:
         print(json.dumps({"error": "Today was never painted"}))
         return 1
-    result.update({
-        "key_derivation": derive[0] if derive else None,
-        "unlock_to_today": marks["painted"] - marks["enter"],
-        # GUI thread from Enter to painted, plus the unlock worker beyond the derivation.
-        "beyond_kdf_cpu": (marks["painted_cpu"] - marks["enter_cpu"])
-        + (finish_cpu[0] if finish_cpu else 0.0),
-        "paint": marks["painted"] - marks["answer"],
-        "stall_typing": beat.worst.get("typing", 0.0),
-        "stall_unlock": beat.worst.get("unlock", 0.0),
-        "stall_after": beat.worst.get("after", 0.0),
-        "watched": time.perf_counter() - marks["painted"],
-        "warm_up_done_after": warm["done"] - shown if "done" in warm else None,
-        "typing_time": marks["enter"] - marks["typing"],
-    })
+    if args.lock:  # still here: the lock did not replace the process
+        print(json.dumps({"error": "locking did not start a fresh process"}))
+        return 1
     controller.window.removeEventFilter(watch)
+    print(json.dumps(figures()), flush=True)
     controller.shutdown()
     shutil.rmtree(_HOME, ignore_errors=True)
-    print(json.dumps(result))
     return 0
+
+
+def lock(controller) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+L as a person presses it; the fresh process reports (after_lock)."""
+    from PySide6.QtTest import QTest
+
+    from advocate_app.ui.qt import Qt
+
+    os.environ[LOCK_CPU] = repr(time.process_time())
+    os.environ[LOCKED_AT] = repr(time.time())
+    QTest.keyClick(controller.shell.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
 
 if __name__ == "__main__":

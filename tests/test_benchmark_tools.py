@@ -115,3 +115,28 @@ def test_startup_app_leaves_the_real_home_alone(tmp_path: Path, vault_dir: Path)
                             timeout=300)
     assert result.returncode == 0, result.stderr
     assert list(home.rglob("*")) == []
+
+
+def test_the_unlock_benchmark_times_a_lock_to_the_fresh_unlock_window(tmp_path: Path,
+                                                                      vault_dir: Path) -> None:
+    """unlock_app --lock: unlock, Today, Ctrl+L; the fresh process the lock starts reports its
+    unlock window (the figure run_all prints as lock → unlock window shown again)."""
+    import json
+
+    from tests.helpers import PASSPHRASE as VAULT_PASSPHRASE
+
+    home = tmp_path / "home"
+    home.mkdir()
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "unlock_app.py"
+    result = subprocess.run(
+        [sys.executable, "-B", str(script), str(vault_dir), "--lock", "--key-ms", "5"],
+        input=VAULT_PASSPHRASE + "\n", capture_output=True, text=True,
+        env=_env_without_bench_markers(home), timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(lines) == 2, result.stdout
+    unlocked, relocked = lines
+    assert unlocked["today_shown"] is True
+    assert 0 < relocked["lock_to_unlock_window"] < 300
+    assert relocked["lock_cpu"] > 0
+    assert list(home.rglob("*")) == []  # nothing in the home it was given, by either process

@@ -6,7 +6,6 @@ read-only. Each entry's category is one of RESOURCE_CATEGORIES, which the vault'
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +51,10 @@ _RESOURCE_OPTIONAL = ("phone", "text", "tty")
 
 def load_shipped_resources(path: Path) -> list[ShippedResource]:
     """The national and statewide directory shipped with the app, in file order."""
+    # Here, not at the top: the vocabulary (RESOURCE_CATEGORIES) is read on the way to the
+    # unlock window, which needs no TOML parser.
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):

@@ -10,14 +10,15 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Select,
+    and_,
     delete,
     false,
     func,
     inspect,
     literal,
+    or_,
     select,
     text,
-    tuple_,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import QueryableAttribute
@@ -371,9 +372,13 @@ def list_clients(vault: Vault, query: ClientQuery, after: ClientRow | None = Non
                 if null_segment:
                     stmt = stmt.where(Client.id < after.id if desc else Client.id > after.id)
                 else:
-                    pair, last = tuple_(key, Client.id), tuple_(
-                        literal(after_key, key.type), literal(after.id))
-                    stmt = stmt.where(pair < last if desc else pair > last)
+                    # (key, id) after (k, i), spelled so that SQLite starts an index range at k:
+                    # with a row value, (key COLLATE NOCASE, id) > (k, i), it scanned the index
+                    # from its first entry and skipped every row of the pages before.
+                    k = literal(after_key, key.type)
+                    stmt = stmt.where(
+                        and_(key <= k, or_(key < k, Client.id < after.id)) if desc
+                        else and_(key >= k, or_(key > k, Client.id > after.id)))
             order = [Client.id] if null_segment else [key, Client.id]
             stmt = stmt.order_by(*(c.desc() if desc else c.asc() for c in order))
             rows.extend(ClientRow(*row) for row in s.execute(stmt.limit(limit - len(rows))))

@@ -95,3 +95,60 @@ def test_every_filter_by_alias_reads_an_index_in_order(vault: Vault, mine: bool,
     assert "TEMP B-TREE" not in plan, plan
     clients_step = next(step for step in plan.split(" | ") if " clients " in step + " ")
     assert "INDEX ix_clients_" in clients_step, plan  # rows in index order, stop at the limit
+
+
+def _plans_of_next_page(vault: Vault, query: ClientQuery, after: ClientRow) -> list[str]:
+    """The query plan of every statement list_clients runs for the page after `after`."""
+    from sqlalchemy import event
+
+    statements: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    with vault.read() as s:
+        engine = s.get_bind()
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        clients.list_clients(vault, query, after, limit=5)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    plans = []
+    with vault.read() as s:
+        for statement, parameters in statements:
+            rows = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            plans.append(" | ".join(str(r[-1]) for r in rows))
+    return plans
+
+
+def test_a_later_page_starts_where_the_last_one_stopped(vault: Vault) -> None:
+    """Every page after the first is an index range that starts at the last row's sort key:
+    SQLite never reads (and skips) the rows of the pages before it, so scrolling to the end of
+    a long list costs the same per page at any depth (the whole list stays linear)."""
+    me = _fill(vault)
+    column = {"alias": "alias", "intake": "intake_date", "last_contact": "last_contact_at"}
+    unbounded: list[str] = []
+    for status, mine, sort, descending in itertools.product(
+            ("open", "closed", "all"), (False, True), ("alias", "intake", "last_contact"),
+            (False, True)):
+        query = ClientQuery(status=status, mine_only=mine, sort=sort, descending=descending,
+                            user_id=me)
+        rows = clients.list_clients(vault, query, limit=1000)
+        label = f"{status} mine={mine} {sort} desc={descending}"
+        # A row with a sort key, and (for dates) one without: both segments of the list.
+        starts = [r for r in rows if clients.sort_key(r, sort) is not None][:1]
+        starts += [r for r in rows if clients.sort_key(r, sort) is None][:1]
+        assert starts, label
+        for after in starts:
+            # The first statement continues after `after`; a later one (the page reaching the
+            # rows without a date) starts that segment at its beginning.
+            for plan in _plans_of_next_page(vault, query, after)[:1]:
+                step = next(p for p in plan.split(" | ") if " clients " in p + " ")
+                # A range on the key (or, among the rows without one, on the id), never a scan
+                # from the start of the index.
+                bounded = any(f"{name}{op}?" in step
+                              for name in (column[sort], "rowid") for op in (">", "<"))
+                if "TEMP B-TREE" in plan or not step.startswith("SEARCH") or not bounded:
+                    unbounded.append(f"{label}: {plan}")
+    assert not unbounded, "\n".join(unbounded)

@@ -119,3 +119,40 @@ def test_a_today_count_that_stopped_early_says_so(qapp, qtbot) -> None:
     assert group.title() == "Overdue (3)" and group.more.isHidden()
     header = group.tree.header()
     assert header.sectionSize(0) >= group.tree.fontMetrics().horizontalAdvance("Client 2")
+
+
+_TO_THE_UNLOCK_WINDOW = """
+import json, sys
+from pathlib import Path
+from advocate_app.ui.app import make_application, open_main_window
+app = make_application([])
+controller = open_main_window(Path(sys.argv[1]))
+app.processEvents()
+assert controller.window.stack.currentWidget() is controller.unlock_page
+print(json.dumps(sorted(sys.modules)))
+controller.vault.close()
+"""
+
+
+def test_the_way_to_the_unlock_window_imports_no_database_code(vault_dir, tmp_path) -> None:
+    """Start-up (and the fresh process after every lock) shows the unlock window without the
+    database layer: SQLAlchemy and the backup and restore code load while the passphrase is
+    typed (the warm-up), not before the window appears; nor the parsers of the shipped files."""
+    import json
+    import subprocess
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE_APP"))}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home),
+               XDG_CACHE_HOME=str(home), XDG_STATE_HOME=str(home),
+               QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-B", "-c", _TO_THE_UNLOCK_WINDOW, str(vault_dir)],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    modules = json.loads(result.stdout.splitlines()[-1])
+    heavy = [name for name in modules
+             if name.split(".")[0] in ("sqlalchemy", "alembic", "reportlab", "markdown", "tomllib")
+             or name in ("advocate_app.store.engine", "advocate_app.store.backup",
+                         "advocate_app.store.restore", "advocate_app.store.models")]
+    assert heavy == []
