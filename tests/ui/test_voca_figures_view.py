@@ -78,7 +78,7 @@ def test_a_supervisor_sees_the_figures_and_copies_one(unlocked, qtbot, tmp_path:
     total.click()
     assert QGuiApplication.clipboard().text() == "2"
     unlocked.window.resize(1280, 900)
-    qtbot.waitUntil(lambda: view.scroll.viewport().width() >= view.body.width())
+    qtbot.waitUntil(lambda: view.figures_scroll.viewport().width() >= view.body.width())
     view.grab().save(str(tmp_path / "voca.png"))
     QGuiApplication.clipboard().clear()
 

@@ -90,16 +90,16 @@ class VocaFiguresView(QWidget):
         self.message = label("", "hint")
         layout.addWidget(self.message)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAccessibleName(tr("VOCA quarterly figures"))
+        self.figures_scroll = QScrollArea()
+        self.figures_scroll.setWidgetResizable(True)
+        self.figures_scroll.setAccessibleName(tr("VOCA quarterly figures"))
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.addWidget(label(tr(
             "Choose a quarter and press Show figures."), "hint"))
         self.body_layout.addStretch(1)
-        self.scroll.setWidget(self.body)
-        layout.addWidget(self.scroll, 1)
+        self.figures_scroll.setWidget(self.body)
+        layout.addWidget(self.figures_scroll, 1)
         self.load_quarters()
 
     def load_quarters(self) -> None:
@@ -139,7 +139,7 @@ class VocaFiguresView(QWidget):
         self.copy_buttons.clear()
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
-        self.scroll.setWidget(body)  # the old body is deleted with its buttons
+        self.figures_scroll.setWidget(body)  # the old body is deleted with its buttons
         body.show()  # a widget set into a scroll area already on screen is not shown by itself
         self.body = body
 
