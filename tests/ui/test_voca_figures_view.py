@@ -46,7 +46,7 @@ def test_a_supervisor_sees_the_figures_and_copies_one(unlocked, qtbot, tmp_path:
     section.tabs.setCurrentWidget(section.voca)
     view = section.voca
     assert view.quarter() == quarter
-    assert any("never saved" in w.text() for w in view.findChildren(QLabel))
+    assert any("never leave the app otherwise" in w.text() for w in view.findChildren(QLabel))
     qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.figures is not None, timeout=15000)
     figures = view.figures

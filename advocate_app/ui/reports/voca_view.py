@@ -64,8 +64,9 @@ class VocaFiguresView(QWidget):
         layout.addWidget(label(tr(
             "The exact counts for the federal Performance Measurement Tool (PMT), question by "
             "question in the form's order and wording. These exact numbers are for typing into "
-            "the federal form: they are never saved, printed or exported by the app. Copy one "
-            "at a time; the clipboard is cleared again shortly after."), "hint"))
+            "the federal form and never leave the app otherwise: they are not saved, exported "
+            "or put in the anonymized summary. Copy one at a time; the clipboard is cleared "
+            "again shortly after."), "hint"))
 
         row = QHBoxLayout()
         self.quarter_combo = QComboBox()
