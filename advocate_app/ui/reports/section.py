@@ -1,5 +1,6 @@
 """Reports (supervisors): choose a standard period, see the anonymized summary, export the PDF,
-and see what was exported before (the export ledger)."""
+and see what was exported before (the export ledger); and, in their own tab, the exact VOCA
+quarterly figures for typing into the federal form (ui.reports.voca_view)."""
 
 from __future__ import annotations
 
@@ -29,10 +30,13 @@ from advocate_app.ui.qt import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
+    QWidget,
     tr,
 )
+from advocate_app.ui.reports.voca_view import VocaFiguresView
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import confirm, label, set_message
 
@@ -74,8 +78,14 @@ class ReportsSection(Section):
         self.summary: PublishedSummary | None = None
         self._periods_ready = False
         self.periods_chosen = False  # the newest period with data is selected
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(tr("Reports"))
+        outer.addWidget(self.tabs)
+        summary_page = QWidget()
+        layout = QVBoxLayout(summary_page)
+        layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(label(tr("Anonymized summary"), "title"))
         layout.addWidget(label(tr(
             "Counts only, for funders and the board: no names, aliases, notes or exact dates. "
@@ -142,6 +152,10 @@ class ReportsSection(Section):
         self.ledger_list.setMaximumHeight(96)
         ledger_layout.addWidget(self.ledger_list)
         layout.addWidget(ledger_box)
+        self.tabs.addTab(summary_page, tr("&Anonymized summary"))
+        # The exact figures for the federal form: on screen only, never exported.
+        self.voca = VocaFiguresView(vault, self.today)
+        self.tabs.addTab(self.voca, tr("&VOCA quarterly figures"))
         self.refresh_settings()
 
     def today(self) -> date:
