@@ -27,7 +27,7 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.roles import RESOURCE_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import confirm, label, set_message
+from advocate_app.ui.widgets import confirm, label, set_message, status_line
 
 
 class ResourcesSection(Section):
@@ -96,7 +96,7 @@ class ResourcesSection(Section):
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.save_button)
         rv.addLayout(buttons)
-        self.message = label("", "hint")
+        self.message = status_line("", "hint")
         rv.addWidget(self.message)
         rv.addStretch(1)
         splitter.addWidget(right)
