@@ -266,7 +266,8 @@ class NotesPanel(QWidget):
         self.splitter.addWidget(history)
         self.splitter.addWidget(self.composer)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 240])  # the history gets most of the height at first
         self.splitter.handle(1).setAccessibleName(tr("Resize the note box"))
         layout.addWidget(self.splitter, 1)
         self._search_timer = QTimer(self)
