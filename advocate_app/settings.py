@@ -23,6 +23,7 @@ class Settings:
     presenter_font_scale: float = 1.6
     automatic_backups: bool = True  # one verified backup at the first unlock of each day
     backups_to_keep: int = 14
+    last_user_id: str = ""  # who unlocked last on this computer: an id, never a name
     theme: str = "system"  # "system", "light", "dark" or "high_contrast" (ui/theme.py)
     extra: dict[str, object] = field(default_factory=dict)
 
