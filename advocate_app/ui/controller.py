@@ -4,6 +4,7 @@ run in the background through Operations. Locking is in ui/locking.py."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -431,10 +432,8 @@ class AppController(LockingMixin):
         self._last_user_id = user.id
         if not vault.is_demo and self.settings.last_user_id != user.id:
             self.settings.last_user_id = user.id
-            try:
+            with contextlib.suppress(OSError):  # a convenience: unlocking never fails for it
                 self.settings.save()
-            except OSError:
-                pass  # a convenience: unlocking never fails for it
         shell = Shell(vault.office_name, user.name, tr(ROLES.get(user.role, user.role)))
         shell.lock_requested.connect(lambda: self.lock("button"))
         if self._sections_factory is not None:

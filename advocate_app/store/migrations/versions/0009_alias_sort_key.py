@@ -5,8 +5,8 @@ Revises: 0008
 
 SQLite's NOCASE folds only ASCII. Each client gets alias_sort, the alias without accents or
 case (store/sorting.py, copied here so this migration always does what it did), filled for the
-rows already there, and the alias indexes (0002's and 0007's three) move to it, so keyset paging still reads
-one index range per page.
+rows already there, and the alias indexes (0002's and 0007's three) move to it, so keyset
+paging still reads one index range per page.
 """
 
 import unicodedata
