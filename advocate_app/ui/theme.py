@@ -114,6 +114,10 @@ QListWidget#Navigation::item:selected:focus {{ border: 3px solid {focus};
     background: {accent}; color: {accent_text}; }}
 QLabel#DemoBanner {{ background: {demo_bg}; color: {demo_color}; font-weight: 700;
     font-size: {subtitle}pt; padding: 8px; border-bottom: 3px solid {demo_color}; }}
+QLineEdit[readOnlyLook="true"], QPlainTextEdit[readOnlyLook="true"] {{ background: {window};
+    color: {text}; border: none; border-left: 3px solid {hint}; padding-left: 6px; }}
+QLineEdit[readOnlyLook="true"]:focus, QPlainTextEdit[readOnlyLook="true"]:focus {{
+    border: 3px solid {focus}; }}
 QFrame#TopBar {{ border-bottom: 1px solid palette(mid); }}
 """
 

@@ -51,6 +51,10 @@ class ResourcesSection(Section):
         self.filter.textChanged.connect(lambda _t: self.refresh())
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Resource directory"))
+        # Each entry is two lines (name, then category and phone): alternate shading and a
+        # gap keep one entry from running into the next.
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda item, _prev: self._show(item))
         lv.addWidget(self.list, 1)
         lv.addWidget(label(tr("Local entries are your office's own; national and statewide "
@@ -135,6 +139,12 @@ class ResourcesSection(Section):
         for widget in (self.name, self.phone, self.hours, self.languages, self.county):
             widget.setReadOnly(not editable)
         self.notes.setReadOnly(not editable)
+        # Read-only fields look read-only (theme.py styles them), not like empty boxes to type in.
+        for widget in (self.name, self.phone, self.hours, self.languages, self.county,
+                       self.notes):
+            widget.setProperty("readOnlyLook", not editable)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         self.category.setEnabled(editable)
         self.save_button.setVisible(editable)
         self.remove_button.setVisible(editable and self.current is not None
