@@ -14,7 +14,7 @@ from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
 from advocate_app.ui.app import build_controller
 from advocate_app.ui.clients.form import ClientForm
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def test_age_group_has_one_neutral_unknown_choice(qtbot) -> None:
