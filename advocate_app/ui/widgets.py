@@ -158,7 +158,7 @@ class StatusLine(QLabel):
     """A label that shows live status ("Saved", "Search failed", an error) and announces each
     new text to a screen reader (see announce)."""
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         super().setText(text)
         if text:
             announce(self)

@@ -140,11 +140,12 @@ class ResourcesSection(Section):
             widget.setReadOnly(not editable)
         self.notes.setReadOnly(not editable)
         # Read-only fields look read-only (theme.py styles them), not like empty boxes to type in.
-        for widget in (self.name, self.phone, self.hours, self.languages, self.county,
-                       self.notes):
-            widget.setProperty("readOnlyLook", not editable)
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        fields: list[QWidget] = [self.name, self.phone, self.hours, self.languages, self.county,
+                                 self.notes]
+        for field in fields:
+            field.setProperty("readOnlyLook", not editable)
+            field.style().unpolish(field)
+            field.style().polish(field)
         self.category.setEnabled(editable)
         self.save_button.setVisible(editable)
         self.remove_button.setVisible(editable and self.current is not None
