@@ -23,6 +23,8 @@ class Settings:
     presenter_font_scale: float = 1.6
     automatic_backups: bool = True  # one verified backup at the first unlock of each day
     backups_to_keep: int = 14
+    last_user_id: str = ""  # who unlocked last on this computer: an id, never a name
+    theme: str = "system"  # "system", "light", "dark" or "high_contrast" (ui/theme.py)
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -40,6 +42,8 @@ class Settings:
         settings.idle_minutes = min(120, max(1, settings.idle_minutes))
         settings.no_contact_days = min(365, max(1, settings.no_contact_days))
         settings.backups_to_keep = min(365, max(1, settings.backups_to_keep))
+        if settings.theme not in ("system", "light", "dark", "high_contrast"):
+            settings.theme = "system"
         return settings
 
     def save(self, folder: Path | None = None) -> None:

@@ -29,6 +29,7 @@ from advocate_app.store import audit, summary_ledger
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import AuditEvent, Base, Client, Note, User, utcnow
 from advocate_app.store.query import index_connection, ranked_matches
+from advocate_app.store.sorting import sort_fold
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import AGE_GROUPS, TRAFFICKING_TYPES
 
@@ -322,7 +323,7 @@ def _sort_column(sort: str) -> ColumnElement[Any] | QueryableAttribute[Any]:
         return Client.intake_date
     if sort == "last_contact":
         return Client.last_contact_at
-    return Client.alias.collate("NOCASE")
+    return Client.alias_sort
 
 
 def sort_key(row: ClientRow, sort: str) -> object:
@@ -331,7 +332,7 @@ def sort_key(row: ClientRow, sort: str) -> object:
         return row.intake_date
     if sort == "last_contact":
         return row.last_contact_at
-    return row.alias
+    return sort_fold(row.alias)
 
 
 def list_clients(vault: Vault, query: ClientQuery, after: ClientRow | None = None,

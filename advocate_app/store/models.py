@@ -17,7 +17,9 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
+
+from advocate_app.store.sorting import sort_fold
 
 
 def utcnow() -> datetime:
@@ -77,6 +79,8 @@ class Client(Base):
     __tablename__ = "clients"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     alias: Mapped[str] = mapped_column(String(60))
+    # The alias without accents or case, kept with it (see store/sorting.py; migration 0009).
+    alias_sort: Mapped[str] = mapped_column(String(120), default="")
     intake_date: Mapped[date | None] = mapped_column(Date)
     age_group: Mapped[str | None] = mapped_column(String(16))
     trafficking_type: Mapped[str | None] = mapped_column(String(16))
@@ -98,6 +102,11 @@ class Client(Base):
     race_ethnicity: Mapped[str | None] = mapped_column(String(400))
     victimization_types: Mapped[str | None] = mapped_column(String(800))
     special_classifications: Mapped[str | None] = mapped_column(String(400))
+
+    @validates("alias")
+    def _keep_sort_key(self, _key: str, alias: str) -> str:
+        self.alias_sort = sort_fold(alias)
+        return alias
 
 
 class Note(Base):
@@ -153,7 +162,8 @@ Index("ix_clients_assigned_user_id", Client.assigned_user_id, Client.status,
 
 # The client list pages by keyset in every filter and order (migration 0007): an index per
 # filter (my clients or all, open/closed or both) and sort key gives the rows in list order.
-_ALIAS = Client.alias.collate("NOCASE")
+# Aliases sort by their folded form (migration 0009), so "Ángela" is among the A's.
+_ALIAS = Client.alias_sort
 Index("ix_clients_list_mine", Client.assigned_user_id, Client.status, _ALIAS)
 Index("ix_clients_list_assigned", Client.assigned_user_id, _ALIAS)
 Index("ix_clients_list_status", Client.status, _ALIAS)

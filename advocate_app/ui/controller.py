@@ -4,6 +4,7 @@ run in the background through Operations. Locking is in ui/locking.py."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -77,7 +78,9 @@ class AppController(LockingMixin):
         self.vault: Vault | None = None
         self.shell: Shell | None = None
         self._last_location: dict[str, object] = {}
-        self._last_user_id: str | None = None
+        # The last person who unlocked on this computer is preselected, even after a restart:
+        # settings.json holds their user id (a random id, never a name).
+        self._last_user_id: str | None = settings.last_user_id or None
         self._sections_factory = sections_factory
         self._demo_launcher = demo_launcher
         # Set for the real window: a lock ends the process and starts a fresh one (restart.py).
@@ -427,6 +430,10 @@ class AppController(LockingMixin):
         assert vault is not None and vault.is_unlocked
         user = vault.current_user
         self._last_user_id = user.id
+        if not vault.is_demo and self.settings.last_user_id != user.id:
+            self.settings.last_user_id = user.id
+            with contextlib.suppress(OSError):  # a convenience: unlocking never fails for it
+                self.settings.save()
         shell = Shell(vault.office_name, user.name, tr(ROLES.get(user.role, user.role)))
         shell.lock_requested.connect(lambda: self.lock("button"))
         if self._sections_factory is not None:

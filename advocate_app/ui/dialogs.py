@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from advocate_app.ui.qt import QBoxLayout, QDialog, QDialogButtonBox, QLabel, QPushButton, tr
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import status_line
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def add_dialog_foot(
     for none."""
     line = None
     if message:
-        line = label("", "error")
+        line = status_line("", "error")
         layout.addWidget(line)
     box = QDialogButtonBox()
     ok = None

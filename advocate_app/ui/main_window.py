@@ -11,6 +11,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     Signal,
+    tr,
 )
 from advocate_app.ui.shell import DemoBanner
 
@@ -33,6 +34,7 @@ def fit_to_screen(wanted: QRect, available: QRect) -> QRect:
 def scrolling(widget: QWidget) -> QScrollArea:
     """Wrap a page so that a screen too small for it scrolls instead of squashing it."""
     area = QScrollArea()
+    area.setAccessibleName(tr("Page"))
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -19,6 +19,8 @@ _WHERE: dict[str, str] = {
     "QAbstractItemView": "QtWidgets",
     "QAbstractListModel": "QtCore",
     "QAbstractTableModel": "QtCore",
+    "QAccessible": "QtGui",
+    "QAccessibleEvent": "QtGui",
     "QAction": "QtGui",
     "QApplication": "QtWidgets",
     "QBoxLayout": "QtWidgets",
@@ -157,6 +159,8 @@ if TYPE_CHECKING:
     )
     from PySide6.QtDBus import QDBusConnection
     from PySide6.QtGui import (
+        QAccessible,
+        QAccessibleEvent,
         QAction,
         QColor,
         QDesktopServices,

@@ -20,7 +20,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.roles import HIT_ROLE
-from advocate_app.ui.widgets import add_rich_item, label
+from advocate_app.ui.widgets import add_rich_item, label, status_line
 from advocate_app.ui.worker import LatestOnly
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ class SearchPage(QWidget):
         self.correction.linkActivated.connect(self._correction_link)
         self.correction.setVisible(False)
         layout.addWidget(self.correction)
-        self.status = label("", "hint")
+        self.status = status_line("", "hint")
         self.status.setVisible(False)
         layout.addWidget(self.status)
         self.hint = label(tr("Enter opens the selected result; Escape goes back."), "hint")

@@ -140,6 +140,7 @@ class Shell(QWidget):
         self.stack = QStackedWidget()
         # A screen too small for a section scrolls it rather than squashing its forms.
         self.section_scroll = QScrollArea()
+        self.section_scroll.setAccessibleName(tr("Section"))
         self.section_scroll.setWidget(self.stack)
         self.section_scroll.setWidgetResizable(True)
         self.section_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

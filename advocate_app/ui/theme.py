@@ -1,24 +1,81 @@
-"""Calm and plain: Fusion, one accent color, the system's text size, generous spacing."""
+"""Calm and plain: Fusion, one accent color, the system's text size, generous spacing.
+
+Three themes: light (the default), dark (when the system asks for dark) and high contrast (white
+on black, a yellow focus ring), chosen in Settings or following the system. Every text colour
+has at least 4.5:1 against the background it is drawn on and every focus ring 3:1 (WCAG 2.2
+AA); tests/ui/test_theme_contrast.py reads them back from the palette and the style sheet of
+each theme.
+"""
 
 from __future__ import annotations
 
-from advocate_app.ui.qt import QApplication, QColor, QPalette, QStyleFactory
+from dataclasses import asdict, dataclass
 
-ACCENT = "#2B6A73"  # deep teal: calm, readable with white text, not an alarm color
-ACCENT_SOFT = "#E3EFF0"
-DEMO_COLOR = "#7A4A00"
-DEMO_BG = "#FFE7A8"
-# Every text colour below has at least 4.5:1 against the background it is drawn on (WCAG 2.2
-# AA); tests/ui/test_theme_contrast.py reads them back from the palette and the style sheet.
-WINDOW = "#EFEFEF"
-BASE = "#FFFFFF"
-TEXT = "#1A1A1A"
-HINT = "#4D5256"  # secondary text: 6.9:1 on the window, where #777 was 3.9:1
-ERROR = "#8A1C1C"
-OK = "#1E5E2F"
-DISABLED_TEXT = "#2B2B2B"
-DISABLED_BG = "#C4C4C4"
-FOCUS = "#0B2E33"  # the focus ring: 12:1 on the window, thick enough to see across a room
+from advocate_app.ui.qt import QApplication, QColor, QGuiApplication, QPalette, QStyleFactory, Qt
+
+
+@dataclass(frozen=True)
+class Theme:
+    window: str
+    base: str
+    alternate_base: str
+    text: str
+    hint: str  # secondary text
+    error: str
+    ok: str
+    accent: str  # primary buttons, the selected section, selected rows
+    accent_text: str  # text drawn on the accent
+    accent_soft: str  # the navigation's background
+    link: str
+    tooltip_base: str
+    disabled_text: str  # on disabled_bg (a disabled primary button)
+    disabled_bg: str
+    focus: str  # the focus ring
+    demo_color: str = "#7A4A00"
+    demo_bg: str = "#FFE7A8"
+
+
+LIGHT = Theme(
+    window="#EFEFEF", base="#FFFFFF", alternate_base="#F6F6F6", text="#1A1A1A",
+    hint="#4D5256",  # 6.9:1 on the window, where #777 was 3.9:1
+    error="#8A1C1C", ok="#1E5E2F",
+    accent="#2B6A73",  # deep teal: calm, readable with white text, not an alarm color
+    accent_text="#FFFFFF", accent_soft="#E3EFF0", link="#2B6A73", tooltip_base="#FFFFDC",
+    disabled_text="#2B2B2B", disabled_bg="#C4C4C4",
+    focus="#0B2E33",  # 12:1 on the window, thick enough to see across a room
+)
+DARK = Theme(
+    window="#1E1F22", base="#2A2B2F", alternate_base="#323338", text="#EDEDED",
+    hint="#B9BEC3", error="#FFA3A3", ok="#93D9A4",
+    accent="#2B6A73", accent_text="#FFFFFF", accent_soft="#243538", link="#8FD3DC",
+    tooltip_base="#3A3B40", disabled_text="#E6E6E6", disabled_bg="#4A4B50",
+    focus="#9BE7F0",
+)
+HIGH_CONTRAST = Theme(
+    window="#000000", base="#000000", alternate_base="#1A1A1A", text="#FFFFFF",
+    hint="#E6E6E6", error="#FFB3B3", ok="#A6F0B5",
+    accent="#00E5FF", accent_text="#000000", accent_soft="#000000", link="#00E5FF",
+    tooltip_base="#000000", disabled_text="#FFFFFF", disabled_bg="#404040",
+    focus="#FFFF00",
+)
+THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK, "high_contrast": HIGH_CONTRAST}
+# What Settings offers: follow the system, or one theme always.
+CHOICES: tuple[str, ...] = ("system", "light", "dark", "high_contrast")
+
+# The light theme's colours by their old names (other modules and tests read these).
+ACCENT = LIGHT.accent
+ACCENT_SOFT = LIGHT.accent_soft
+DEMO_COLOR = LIGHT.demo_color
+DEMO_BG = LIGHT.demo_bg
+WINDOW = LIGHT.window
+BASE = LIGHT.base
+TEXT = LIGHT.text
+HINT = LIGHT.hint
+ERROR = LIGHT.error
+OK = LIGHT.ok
+DISABLED_TEXT = LIGHT.disabled_text
+DISABLED_BG = LIGHT.disabled_bg
+FOCUS = LIGHT.focus
 
 STYLE = """
 QWidget#Page {{ background: palette(window); }}
@@ -35,12 +92,12 @@ QLabel[role="recovery"] {{ font-family: "DejaVu Sans Mono", monospace; font-size
 QPushButton {{ padding: 6px 14px; }}
 QPushButton:focus, QToolButton:focus {{ outline: none; border: 3px solid {focus};
     border-radius: 4px; padding: 4px 12px; background: {base}; color: {text}; }}
-QPushButton[role="primary"] {{ background: {accent}; color: #FFFFFF; border-radius: 4px;
+QPushButton[role="primary"] {{ background: {accent}; color: {accent_text}; border-radius: 4px;
     border: 3px solid {accent}; padding: 4px 14px; font-weight: 600; }}
 QPushButton[role="primary"]:disabled {{ background: {disabled_bg}; color: {disabled_text};
     border-color: {disabled_bg}; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {focus}; background: {accent};
-    color: #FFFFFF; }}
+    color: {accent_text}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QTextBrowser:focus,
 QTableView:focus, QTreeView:focus, QListView:focus, QListWidget:focus {{
     border: 3px solid {focus}; }}
@@ -52,35 +109,85 @@ QListWidget#Navigation {{ border: 3px solid {accent_soft}; background: {accent_s
     color: {text}; padding-top: 8px; }}
 QListWidget#Navigation:focus {{ border: 3px solid {focus}; }}
 QListWidget#Navigation::item {{ padding: 10px 14px; color: {text}; }}
-QListWidget#Navigation::item:selected {{ background: {accent}; color: #FFFFFF; }}
+QListWidget#Navigation::item:selected {{ background: {accent}; color: {accent_text}; }}
 QListWidget#Navigation::item:selected:focus {{ border: 3px solid {focus};
-    background: {accent}; color: #FFFFFF; }}
+    background: {accent}; color: {accent_text}; }}
 QLabel#DemoBanner {{ background: {demo_bg}; color: {demo_color}; font-weight: 700;
     font-size: {subtitle}pt; padding: 8px; border-bottom: 3px solid {demo_color}; }}
+QLineEdit[readOnlyLook="true"], QPlainTextEdit[readOnlyLook="true"] {{ background: {window};
+    color: {text}; border: none; border-left: 3px solid {hint}; padding-left: 6px; }}
+QLineEdit[readOnlyLook="true"]:focus, QPlainTextEdit[readOnlyLook="true"]:focus {{
+    border: 3px solid {focus}; }}
 QFrame#TopBar {{ border-bottom: 1px solid palette(mid); }}
 """
 
 
-def apply_theme(app: QApplication) -> None:
+def system_theme() -> str:
+    """The theme the system asks for: high contrast (Qt 6.10+ reports it), dark or light."""
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is not None:
+        preference = accessibility().contrastPreference()
+        if preference == Qt.ContrastPreference.HighContrast:
+            return "high_contrast"
+    scheme = getattr(hints, "colorScheme", None)  # Qt 6.5+
+    if scheme is not None and scheme() == Qt.ColorScheme.Dark:
+        return "dark"
+    return "light"
+
+
+def theme_name(choice: str) -> str:
+    """The theme shown for a Settings choice ("system" follows the system)."""
+    if choice in THEMES:
+        return choice
+    return system_theme()
+
+
+_following_system = False
+
+
+def _system_changed(*_args: object) -> None:
+    app = QApplication.instance()
+    if _following_system and app is not None:
+        apply_theme(app, "system")  # type: ignore[arg-type]
+
+
+def apply_theme(app: QApplication, choice: str | None = None) -> str:
+    """Apply a theme ("system", "light", "dark", "high_contrast"; None: the saved choice) and
+    return the name of the theme shown."""
+    global _following_system
+    if choice is None:
+        from advocate_app.settings import Settings
+
+        choice = Settings.load().theme
+    name = theme_name(choice)
+    colours = THEMES[name]
+    if not _following_system and choice == "system":
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(_system_changed)
+    _following_system = choice == "system"
     # Often already Fusion (Qt's default where no desktop style applies): making it again
     # costs start-up time for nothing.
     if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():  # noqa: SIM118
         app.setStyle("Fusion")
-    palette = app.palette()
+    palette = QPalette(app.palette())
     role = QPalette.ColorRole
-    # Fixed light colours: the system's grey placeholder and disabled text are too faint.
-    for each, colour in ((role.Window, WINDOW), (role.WindowText, TEXT), (role.Base, BASE),
-                         (role.AlternateBase, "#F6F6F6"), (role.Text, TEXT),
-                         (role.Button, WINDOW), (role.ButtonText, TEXT),
-                         (role.PlaceholderText, HINT), (role.ToolTipBase, "#FFFFDC"),
-                         (role.ToolTipText, TEXT), (role.Highlight, ACCENT),
-                         (role.HighlightedText, "#FFFFFF"), (role.Link, ACCENT)):
+    # Fixed colours: the system's grey placeholder and disabled text are too faint.
+    for each, colour in ((role.Window, colours.window), (role.WindowText, colours.text),
+                         (role.Base, colours.base), (role.AlternateBase, colours.alternate_base),
+                         (role.Text, colours.text), (role.Button, colours.window),
+                         (role.ButtonText, colours.text), (role.PlaceholderText, colours.hint),
+                         (role.ToolTipBase, colours.tooltip_base),
+                         (role.ToolTipText, colours.text), (role.Highlight, colours.accent),
+                         (role.HighlightedText, colours.accent_text),
+                         (role.Link, colours.link), (role.BrightText, colours.text)):
         palette.setColor(each, QColor(colour))
     disabled = QPalette.ColorGroup.Disabled
     for each in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(disabled, each, QColor(HINT))
-    palette.setColor(disabled, role.Highlight, QColor(DISABLED_BG))
-    palette.setColor(disabled, role.HighlightedText, QColor(DISABLED_TEXT))
+        palette.setColor(disabled, each, QColor(colours.hint))
+    palette.setColor(disabled, role.Highlight, QColor(colours.disabled_bg))
+    palette.setColor(disabled, role.HighlightedText, QColor(colours.disabled_text))
     app.setPalette(palette)
     # Sizes relative to the system's own text size, never below it.
     base = app.font().pointSizeF()
@@ -88,7 +195,7 @@ def apply_theme(app: QApplication) -> None:
         base = 10.0
     app.setStyleSheet(STYLE.format(
         title=round(base * 1.5, 1), subtitle=round(base * 1.15, 1),
-        recovery=round(base * 1.6, 1), accent=ACCENT, accent_soft=ACCENT_SOFT,
-        demo_bg=DEMO_BG, demo_color=DEMO_COLOR, hint=HINT, error=ERROR, ok=OK,
-        disabled_bg=DISABLED_BG, disabled_text=DISABLED_TEXT, focus=FOCUS, base=BASE, text=TEXT,
+        recovery=round(base * 1.6, 1), **asdict(colours),
     ))
+    app.setProperty("advocate_theme", name)
+    return name

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from advocate_app.ui.qt import (
+    QAccessible,
+    QAccessibleEvent,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -136,12 +138,50 @@ def inform(parent: QWidget, title: str, text: str) -> None:
     box.exec()
 
 
+def announce(widget: QWidget) -> None:
+    """Tell a screen reader that widget's text changed and should be read out now: a status
+    line ("Saved", an error, a backup's outcome) is not focused, so without an event a person
+    who cannot see it never hears it. The name changes (a label's accessible name is its text),
+    and an alert asks the reader to speak it at once."""
+    if not widget.accessibleName() and isinstance(widget, QLabel) and not widget.text():
+        return  # a status line being cleared: nothing to say
+    for kind in (QAccessible.Event.NameChanged, QAccessible.Event.Alert):
+        send_accessibility_event(QAccessibleEvent(widget, kind))
+
+
+def send_accessibility_event(event: QAccessibleEvent) -> None:
+    """The one door to the screen reader (tests listen here)."""
+    QAccessible.updateAccessibility(event)
+
+
+class StatusLine(QLabel):
+    """A label that shows live status ("Saved", "Search failed", an error) and announces each
+    new text to a screen reader (see announce)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        if text:
+            announce(self)
+
+
+def status_line(text: str = "", role: str | None = "hint", *, wrap: bool = True) -> StatusLine:
+    widget = StatusLine(text)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
 def set_message(widget: QLabel, text: str, role: str = "hint") -> None:
-    """Show a status line in a role (hint, ok, error) and restyle it."""
-    widget.setText(text)
+    """Show a status line in a role (hint, ok, error), restyle it and announce it to a screen
+    reader: the one way a live message reaches the screen."""
+    QLabel.setText(widget, text)
     widget.setProperty("role", role)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+    if text:
+        announce(widget)
 
 
 def add_rich_item(list_widget: QListWidget, html_text: str, *, indent: int = 8) -> QListWidgetItem:

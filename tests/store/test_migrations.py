@@ -134,3 +134,19 @@ def test_upgrade_to_0008_reads_old_records_as_not_asked(vault_dir: Path) -> None
         assert [h.note_id for h in notes.search_notes(vault, "housing")] == [nid]
         assert clients.fts_integrity_ok(vault)
         assert vault.integrity_problems() == []
+
+
+def test_upgrade_to_0009_sorts_existing_accented_aliases(vault_dir: Path) -> None:
+    from advocate_app.store import clients
+    from advocate_app.store.clients import ClientFields, ClientQuery
+
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        for alias in ("Zoe", "Ángela", "beto"):
+            clients.create_client(vault, ClientFields(alias=alias))
+    _downgrade_copy(vault_dir, "0008")
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        rows = clients.list_clients(vault, ClientQuery(status="all"))
+        assert [row.alias for row in rows] == ["Ángela", "beto", "Zoe"]
+        assert vault.integrity_problems() == []

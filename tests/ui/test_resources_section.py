@@ -35,3 +35,21 @@ def test_shipped_entries_are_read_only(unlocked, qtbot) -> None:
     assert section.current is not None and not section.current.local
     assert section.name.isReadOnly() and not section.save_button.isVisible()
     assert "1-888-373-7888" in section.phone.text()
+
+
+def test_read_only_fields_look_read_only_and_rows_are_set_apart(unlocked, qtbot) -> None:
+    section = unlocked.shell.show_section("resources")
+    assert section.list.alternatingRowColors() and section.list.spacing() > 0
+
+    def field_colour():  # type: ignore[no-untyped-def]
+        field = section.county
+        image = field.grab().toImage()
+        return image.pixelColor(field.width() - 8, field.height() // 2).name()
+
+    section.select("National Human Trafficking Hotline")
+    qtbot.waitUntil(lambda: section.county.isReadOnly())
+    shipped = field_colour()
+    section.new_resource()
+    qtbot.waitUntil(lambda: not section.county.isReadOnly())
+    editable = field_colour()
+    assert shipped != editable  # a read-only field is not drawn as an empty box to type in

@@ -1,9 +1,11 @@
-"""WCAG 2.2 AA: every text colour the theme sets, read back from the palette and the style
-sheet, against the background it is drawn on; focus rings against what surrounds them."""
+"""WCAG 2.2 AA, for every theme the app can show (light, dark, high contrast): every text colour
+the theme sets, read back from the palette and the style sheet, against the background it is
+drawn on; focus rings against what surrounds them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -49,10 +51,12 @@ def _rules(app: QApplication) -> list[tuple[str, dict[str, str]]]:
     return rules
 
 
-@pytest.fixture
-def themed(qapp) -> QApplication:
-    theme.apply_theme(qapp)
-    return qapp
+@pytest.fixture(params=sorted(theme.THEMES))
+def themed(request, qapp) -> Iterator[QApplication]:
+    shown = theme.apply_theme(qapp, request.param)
+    assert shown == request.param
+    yield qapp
+    theme.apply_theme(qapp, "light")  # the other tests see the default theme
 
 
 def test_palette_text_pairs_meet_aa(themed: QApplication) -> None:
@@ -97,17 +101,19 @@ def test_every_style_sheet_colour_meets_aa(themed: QApplication) -> None:
 def test_focus_rings_are_thick_and_visible(themed: QApplication) -> None:
     rules = dict(_rules(themed))
     sheet = themed.styleSheet()
-    focus = QColor(theme.FOCUS)
+    colours = theme.THEMES[themed.property("advocate_theme")]
+    focus = QColor(colours.focus)
     for selector in ("QPushButton[role=\"primary\"]:focus", "QListWidget#Navigation:focus"):
         assert selector in rules, selector
-    for surround in (theme.WINDOW, theme.BASE, theme.ACCENT_SOFT):
-        assert contrast(focus, QColor(surround)) >= 3.0
+    for surround in (colours.window, colours.base, colours.accent_soft):
+        assert contrast(focus, QColor(surround)) >= 3.0, surround
     # Every focusable kind of widget gets a ring of at least 2 px in the focus colour.
     for kind in ("QPushButton", "QLineEdit", "QPlainTextEdit", "QComboBox", "QCheckBox",
                  "QListWidget#Navigation", "QTableView", "QTabBar::tab"):
         blocks = [body for sel, body in re.findall(r"([^{}]+)\{([^}]*)\}", sheet)
                   if kind in sel and ":focus" in sel]
-        assert any(re.search(rf"border:\s*([2-9])px solid {theme.FOCUS}", b) for b in blocks), kind
+        ring = rf"border:\s*([2-9])px solid {colours.focus}"
+        assert any(re.search(ring, b) for b in blocks), kind
 
 
 def test_hint_text_reads_in_a_window(qtbot, themed: QApplication) -> None:
@@ -119,3 +125,27 @@ def test_hint_text_reads_in_a_window(qtbot, themed: QApplication) -> None:
     hint.ensurePolished()
     drawn = hint.palette().color(QPalette.ColorRole.WindowText)
     assert contrast(drawn, themed.palette().color(QPalette.ColorRole.Window)) >= 4.5
+
+
+def test_the_system_dark_setting_is_followed(qapp, monkeypatch) -> None:
+    monkeypatch.setattr(theme, "system_theme", lambda: "dark")
+    try:
+        assert theme.apply_theme(qapp, "system") == "dark"
+        window = qapp.palette().color(QPalette.ColorRole.Window)
+        assert window.lightness() < 60
+        assert theme.apply_theme(qapp, "high_contrast") == "high_contrast"  # a choice wins
+    finally:
+        theme.apply_theme(qapp, "light")
+
+
+def test_settings_offer_high_contrast(qtbot, unlocked) -> None:
+    section = unlocked.shell.show_section("settings")
+    index = section.theme.findData("high_contrast")
+    assert index >= 0
+    section.theme.setCurrentIndex(index)
+    try:
+        assert QApplication.instance().property("advocate_theme") == "high_contrast"
+        assert unlocked.settings.theme == "high_contrast"
+    finally:
+        section.theme.setCurrentIndex(section.theme.findData("system"))  # saved back
+        theme.apply_theme(QApplication.instance(), "light")

@@ -25,7 +25,7 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
-from advocate_app.ui.widgets import confirm, label, primary_button
+from advocate_app.ui.widgets import confirm, primary_button, status_line
 
 
 class AppointmentsPanel(QWidget):
@@ -76,7 +76,7 @@ class AppointmentsPanel(QWidget):
             "court dates in the next two weeks also appear on the Today page."))
         self.empty = self.stack.empty
         outer.addWidget(self.stack, 1)
-        self.message = label("", "error")
+        self.message = status_line("", "error")
         outer.addWidget(self.message)
         remove = QAction(tr("Remove…"), self)
         remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))

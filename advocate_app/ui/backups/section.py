@@ -51,7 +51,7 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import label, set_message
+from advocate_app.ui.widgets import label, set_message, status_line
 
 
 class BackupSection(Section):
@@ -94,7 +94,7 @@ class BackupSection(Section):
         self.outside_copy = label("", "hint")
         self.outside_copy.setAccessibleName(tr("Last copy outside this computer"))
         now_layout.addWidget(self.outside_copy)
-        self.status = label("", "hint")
+        self.status = status_line("", "hint")
         self.status.setAccessibleName(tr("Backup status"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         now_layout.addWidget(self.status)

@@ -39,6 +39,9 @@ class ClientDetail(QWidget):
     """The selected client: header, then tabs."""
 
     changed = Signal()
+    # A note was saved: the client list's dates change, but this record must not be rebuilt (the
+    # person is looking at "Saved" and typing on in the composer).
+    notes_changed = Signal()
     destroyed_record = Signal()
 
     def __init__(self, vault: Vault, client_id: int) -> None:
@@ -64,9 +67,10 @@ class ClientDetail(QWidget):
         if safe:
             layout.addWidget(label(safe, "hint"))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(tr("This client's record"))
         self.tabs.setDocumentMode(True)
         self.notes = NotesPanel(vault, client_id)
-        self.notes.changed.connect(self.changed)
+        self.notes.changed.connect(self.notes_changed)
         self.tab_keys: list[str] = []
         self._add_tab("notes", tr("Notes"), self.notes)
         for key, title, factory in EXTRA_TABS:
@@ -112,6 +116,7 @@ class ClientDetail(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         scroll = QScrollArea()
+        scroll.setAccessibleName(tr("Profile"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.profile_form)
         layout.addWidget(scroll, 1)

@@ -24,10 +24,11 @@ from advocate_app.ui.widgets import add_form_rows, label
 NOT_SET = None
 
 
-def _combo(items: dict[str, str], accessible: str) -> QComboBox:
+def _combo(items: dict[str, str], accessible: str, unset: str | None = None) -> QComboBox:
+    """A choice with one neutral "unknown" entry first (stored as nothing)."""
     box = QComboBox()
     box.setAccessibleName(accessible)
-    box.addItem(tr("— not recorded —"), NOT_SET)
+    box.addItem(unset if unset is not None else tr("— not recorded —"), NOT_SET)
     for code, text in items.items():
         box.addItem(tr(text), code)
     return box
@@ -54,7 +55,10 @@ class ClientForm(QWidget):
         self.intake.setAccessibleName(tr("Intake date"))
         self.intake_known.toggled.connect(self.intake.setEnabled)
         self.intake_known.setChecked(True)
-        self.age = _combo(AGE_GROUPS, tr("Age group"))
+        # One choice for an unknown age: "Not reported" (the summary counts a blank age the
+        # same way), not a second "not recorded" beside it.
+        self.age = _combo({code: text for code, text in AGE_GROUPS.items()
+                           if code != "not_reported"}, tr("Age group"), tr("Not reported"))
         self.ttype = _combo(TRAFFICKING_TYPES, tr("Trafficking type"))
         self.language = QLineEdit()
         self.language.setMaxLength(60)

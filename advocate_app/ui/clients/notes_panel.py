@@ -25,6 +25,7 @@ from advocate_app.ui.qt import (
     QPlainTextEdit,
     QPushButton,
     QSize,
+    QSplitter,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -33,7 +34,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.roles import NOTE_ID_ROLE
-from advocate_app.ui.widgets import add_rich_item, label, set_message
+from advocate_app.ui.widgets import add_rich_item, label, set_message, status_line
 from advocate_app.ui.worker import LatestOnly
 
 AUTOSAVE_MS = 2500
@@ -47,7 +48,8 @@ class NoteCard(QFrame):
         self.note_id = note.id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(10, 4, 10, 6)
+        layout.setSpacing(2)
         head = QHBoxLayout()
         author = note.author_name or tr("former user")
         meta = f"{tr(NOTE_KINDS.get(note.kind, note.kind))} · {author}"
@@ -103,7 +105,7 @@ class Composer(QWidget):
             "Notes can be subpoenaed. Record facts and services, not opinions, guesses or "
             "safety-plan details."), "hint"))
         buttons = QHBoxLayout()
-        self.status = label("", "hint", wrap=False)
+        self.status = status_line("", "hint", wrap=False)
         self.cancel = QPushButton(tr("Cancel edit"))
         self.cancel.setVisible(False)
         self.cancel.clicked.connect(self.cancel_edit)
@@ -236,25 +238,67 @@ class NotesPanel(QWidget):
         self.search.setPlaceholderText(tr("Search this client's notes"))
         self.search.setAccessibleName(tr("Search this client's notes"))
         self.search.setClearButtonEnabled(True)
-        search_row.addWidget(self.search)
+        search_row.addWidget(self.search, 1)
+        self.write_button = QPushButton(tr("&Write a note"))
+        self.write_button.setAccessibleDescription(tr("Moves the cursor to the new note box"))
+        self.write_button.clicked.connect(self.focus_composer)
+        search_row.addWidget(self.write_button)
         layout.addLayout(search_row)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
         self.timeline = QListWidget()
         self.timeline.setAccessibleName(tr("Notes, newest first"))
-        self.timeline.setSpacing(4)
+        self.timeline.setSpacing(3)
         self.timeline.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        layout.addWidget(self.timeline, 3)
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.timeline.setMinimumHeight(90)
+        self.timeline.viewport().installEventFilter(self)
+        history_layout.addWidget(self.timeline, 1)
         self.empty = label(tr("No notes yet. Write the first one below."), "hint")
-        layout.addWidget(self.empty)
+        history_layout.addWidget(self.empty)
         self.composer = Composer(vault, client_id)
         self.composer.saved.connect(self._after_save)
-        layout.addWidget(self.composer, 2)
+        # The person drags the line between the history and the composer; neither side can be
+        # squeezed away.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(history)
+        self.splitter.addWidget(self.composer)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 240])  # the history gets most of the height at first
+        self.splitter.handle(1).setAccessibleName(tr("Resize the note box"))
+        layout.addWidget(self.splitter, 1)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)
         self._latest = LatestOnly(self)
         self._search_timer.timeout.connect(self._search_async)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self._fitted_width = -1
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.timeline.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_cards()
+        return False
+
+    def fit_cards(self) -> None:
+        """Size each card to its text at the list's width: no blank gaps, nothing cut off."""
+        width = self.timeline.viewport().width() - 2 * self.timeline.spacing()
+        if width <= 0:
+            return
+        self._fitted_width = width
+        for row in range(self.timeline.count()):
+            item = self.timeline.item(row)
+            card = self.timeline.itemWidget(item)
+            if card is None:
+                continue
+            height = card.heightForWidth(width) if card.hasHeightForWidth() else -1
+            if height <= 0:
+                height = card.sizeHint().height()
+            item.setSizeHint(QSize(width, height))
 
     def _search_async(self) -> None:
         text = self.search.text().strip()
@@ -289,7 +333,7 @@ class NotesPanel(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, note.body[:200])
             self.timeline.addItem(item)
             self.timeline.setItemWidget(item, card)
-            item.setSizeHint(card.sizeHint() + QSize(0, 4))
+        self.fit_cards()
         self.empty.setText(tr("No notes yet. Write the first one below."))
         self.empty.setVisible(not timeline)
 

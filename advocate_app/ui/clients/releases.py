@@ -18,7 +18,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.roles import RELEASE_ID_ROLE
-from advocate_app.ui.widgets import label, set_message
+from advocate_app.ui.widgets import label, set_message, status_line
 
 
 class ReleasesPanel(QWidget):
@@ -41,7 +41,7 @@ class ReleasesPanel(QWidget):
         row.addWidget(self.revoke_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.message = label("", "hint")
+        self.message = status_line("", "hint")
         layout.addWidget(self.message)
         self.refresh()
 

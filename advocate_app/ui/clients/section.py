@@ -225,6 +225,7 @@ class ClientsSection(Section):
             self.right.setCurrentWidget(self.empty)
             return None
         detail.changed.connect(self._detail_changed)
+        detail.notes_changed.connect(self.apply_filters)
         detail.destroyed_record.connect(self._destroyed)
         self.detail = detail
         self.right.addWidget(detail)
@@ -264,6 +265,7 @@ class ClientsSection(Section):
         layout.addWidget(label(tr("New client"), "title"))
         self.new_form = ClientForm([])
         scroll = QScrollArea()
+        scroll.setAccessibleName(tr("New client"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.new_form)
         layout.addWidget(scroll, 1)

@@ -41,7 +41,7 @@ from advocate_app.ui.qt import (
 from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.theme import ACCENT
-from advocate_app.ui.widgets import confirm, label, primary_button, set_message
+from advocate_app.ui.widgets import confirm, label, primary_button, set_message, status_line
 
 log = logging.getLogger(__name__)
 
@@ -171,12 +171,13 @@ class TrainerSection(Section):
         cv.addWidget(self.goals)
         cv.addStretch(1)
         self.step_scroll = QScrollArea()
+        self.step_scroll.setAccessibleName(tr("Demo step"))
         self.step_scroll.setWidgetResizable(True)
         self.step_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.step_scroll.setWidget(content)
         rv.addWidget(self.step_scroll, 1)
 
-        self.status = label("", "hint")
+        self.status = status_line("", "hint")
         self.status.setAccessibleName(tr("Demo status"))
         rv.addWidget(self.status)
         buttons = QHBoxLayout()

@@ -30,7 +30,7 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import label, status_line
 
 
 class NeedEdits(TypedDict):
@@ -114,7 +114,7 @@ class NeedDetail(QGroupBox):
         self.save_button = QPushButton(tr("Save changes"))
         self.save_button.setEnabled(False)
         row.addWidget(self.save_button)
-        self.saved_label = label("", "hint", wrap=False)
+        self.saved_label = status_line("", "hint", wrap=False)
         row.addWidget(self.saved_label, 1)
         layout.addLayout(row)
         history_label = QLabel(tr("Status &history"))
@@ -128,6 +128,7 @@ class NeedDetail(QGroupBox):
         layout.addWidget(self.history, 1)
         # On a small screen the form scrolls; it never squashes its rows into each other.
         self.form_scroll = QScrollArea()
+        self.form_scroll.setAccessibleName(tr("The selected need"))
         self.form_scroll.setWidget(page)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)

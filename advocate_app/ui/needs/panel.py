@@ -38,7 +38,7 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
-from advocate_app.ui.widgets import AdaptiveSplitter, confirm, label, primary_button
+from advocate_app.ui.widgets import AdaptiveSplitter, confirm, label, primary_button, status_line
 
 # Keyboard shortcuts for setting a status, in vocabulary order (Alt+1 … Alt+5): Ctrl+1 …
 # Ctrl+9 switch sections everywhere.
@@ -160,7 +160,7 @@ class NeedsPanel(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         outer.addWidget(splitter, 1)
-        self.message = label("", "error")
+        self.message = status_line("", "error")
         outer.addWidget(self.message)
 
         self.status_actions: dict[str, QAction] = {}

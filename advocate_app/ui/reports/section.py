@@ -38,7 +38,7 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.reports.voca_view import VocaFiguresView
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import confirm, label, set_message
+from advocate_app.ui.widgets import confirm, label, set_message, status_line
 
 T = TypeVar("T")
 
@@ -134,7 +134,7 @@ class ReportsSection(Section):
         row.addWidget(self.progress, 1)
         row.addStretch(1)
         layout.addLayout(row)
-        self.message = label("", "hint")
+        self.message = status_line("", "hint")
         layout.addWidget(self.message)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)

@@ -27,7 +27,7 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.roles import RESOURCE_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import confirm, label, set_message
+from advocate_app.ui.widgets import confirm, label, set_message, status_line
 
 
 class ResourcesSection(Section):
@@ -51,6 +51,10 @@ class ResourcesSection(Section):
         self.filter.textChanged.connect(lambda _t: self.refresh())
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Resource directory"))
+        # Each entry is two lines (name, then category and phone): alternate shading and a
+        # gap keep one entry from running into the next.
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda item, _prev: self._show(item))
         lv.addWidget(self.list, 1)
         lv.addWidget(label(tr("Local entries are your office's own; national and statewide "
@@ -96,7 +100,7 @@ class ResourcesSection(Section):
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.save_button)
         rv.addLayout(buttons)
-        self.message = label("", "hint")
+        self.message = status_line("", "hint")
         rv.addWidget(self.message)
         rv.addStretch(1)
         splitter.addWidget(right)
@@ -135,6 +139,13 @@ class ResourcesSection(Section):
         for widget in (self.name, self.phone, self.hours, self.languages, self.county):
             widget.setReadOnly(not editable)
         self.notes.setReadOnly(not editable)
+        # Read-only fields look read-only (theme.py styles them), not like empty boxes to type in.
+        fields: list[QWidget] = [self.name, self.phone, self.hours, self.languages, self.county,
+                                 self.notes]
+        for field in fields:
+            field.setProperty("readOnlyLook", not editable)
+            field.style().unpolish(field)
+            field.style().polish(field)
         self.category.setEnabled(editable)
         self.save_button.setVisible(editable)
         self.remove_button.setVisible(editable and self.current is not None

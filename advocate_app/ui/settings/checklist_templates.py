@@ -29,7 +29,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.roles import NEED_CATEGORY_ROLE, TEMPLATE_ITEM_ROLE
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import label, status_line
 
 
 class ItemTextDialog(QDialog):
@@ -107,7 +107,7 @@ class ChecklistTemplateDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.status = label("", "hint")
+        self.status = status_line("", "hint")
         layout.addWidget(self.status)
         add_dialog_foot(self, layout, None, cancel=tr("Close"))
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())

@@ -12,6 +12,7 @@ from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import ROLES
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
+    QApplication,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -36,9 +37,11 @@ from advocate_app.ui.settings.users_dialogs import (
     elsewhere_warning,
 )
 from advocate_app.ui.shell import Section
+from advocate_app.ui.theme import apply_theme
 from advocate_app.ui.widgets import (
     confirm,
     label,
+    status_line,
 )
 
 T = TypeVar("T")
@@ -81,7 +84,7 @@ class SummarySettingsBox(QGroupBox):
         save_row.addWidget(self.save_button)
         save_row.addStretch(1)
         form.addRow("", save_row)
-        self.status = label("", "ok")
+        self.status = status_line("", "ok")
         form.addRow("", self.status)
         self.load()
 
@@ -130,6 +133,7 @@ class SettingsSection(Section):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
+        scroll.setAccessibleName(tr("Settings"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(scroll)
@@ -152,7 +156,7 @@ class SettingsSection(Section):
         row.addWidget(self.change_button)
         row.addStretch(1)
         mine_layout.addLayout(row)
-        self.status = label("", "ok")
+        self.status = status_line("", "ok")
         mine_layout.addWidget(self.status)
         layout.addWidget(mine)
 
@@ -188,6 +192,21 @@ class SettingsSection(Section):
         today_form.addRow(quiet_label, self.no_contact)
         layout.addWidget(today_box)
 
+        look_box = QGroupBox(tr("Colours"))
+        look_form = QFormLayout(look_box)
+        self.theme = QComboBox()
+        for code, text in (("system", tr("As the system is set (light or dark)")),
+                           ("light", tr("Light")), ("dark", tr("Dark")),
+                           ("high_contrast", tr("High contrast (white on black)"))):
+            self.theme.addItem(text, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.theme.setAccessibleName(tr("Colours of the app"))
+        self.theme.currentIndexChanged.connect(self._theme_changed)
+        theme_label = QLabel(tr("Co&lours"))
+        theme_label.setBuddy(self.theme)
+        look_form.addRow(theme_label, self.theme)
+        layout.addWidget(look_box)
+
         # Users (supervisors only)
         self.users_box = QGroupBox(tr("Users of this office"))
         users_layout = QVBoxLayout(self.users_box)
@@ -207,7 +226,7 @@ class SettingsSection(Section):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         users_layout.addLayout(buttons)
-        self.users_status = label("", "ok")
+        self.users_status = status_line("", "ok")
         self.users_status.setAccessibleName(tr("Users status"))
         users_layout.addWidget(self.users_status)
         layout.addWidget(self.users_box)
@@ -252,6 +271,14 @@ class SettingsSection(Section):
     def _no_contact_changed(self, days: int) -> None:
         self.settings.no_contact_days = days
         self.settings.save()
+
+    def _theme_changed(self, _index: int) -> None:
+        choice = str(self.theme.currentData())
+        self.settings.theme = choice
+        self.settings.save()
+        app = QApplication.instance()
+        if app is not None:
+            apply_theme(app, choice)  # type: ignore[arg-type]
 
     def _idle_changed(self, minutes: int) -> None:
         self.settings.idle_minutes = minutes

@@ -23,7 +23,7 @@ from advocate_app.ui.backups.restore_dialog import (
 from advocate_app.ui.backups.texts import when_text
 from advocate_app.ui.format import size_text
 from advocate_app.ui.qt import QHBoxLayout, QPushButton, Qt, Signal, tr
-from advocate_app.ui.widgets import Page, hline, label, primary_button, set_message
+from advocate_app.ui.widgets import Page, hline, label, primary_button, set_message, status_line
 
 
 class DamagedPage(Page):
@@ -56,7 +56,7 @@ class DamagedPage(Page):
         self.backup_text = label("")
         self.backup_text.setAccessibleName(tr("Newest backup"))
         self.body.addWidget(self.backup_text)
-        self.message = label("", "error")
+        self.message = status_line("", "error")
         self.message.setAccessibleName(tr("Restore message"))
         self.body.addWidget(self.message)
         self.body.addWidget(hline())

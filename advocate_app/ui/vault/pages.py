@@ -24,6 +24,7 @@ from advocate_app.ui.widgets import (
     label,
     passphrase_field,
     primary_button,
+    status_line,
 )
 
 
@@ -89,7 +90,7 @@ class SetupPage(Page):
         self.body.addWidget(label(tr(
             "Use at least 10 characters; four or five unrelated words are easy to remember and "
             "hard to guess. There is no way to see it again, so keep it somewhere safe."), "hint"))
-        self.message = label("", "error")
+        self.message = status_line("", "error")
         self.body.addWidget(self.message)
         buttons = QHBoxLayout()
         self.back = QPushButton(tr("Back"))
@@ -177,7 +178,7 @@ class UnlockPage(Page):
         self.stack.addWidget(rec_form)
         self.body.addWidget(self.stack)
 
-        self.message = label("", "error")
+        self.message = status_line("", "error")
         self.message.setAccessibleName(tr("Unlock message"))
         self.body.addWidget(self.message)
         row = QHBoxLayout()
@@ -297,7 +298,7 @@ class NewPassphrasePage(Page):
         self.meter = StrengthMeter()
         form.addRow("", self.meter)
         self.body.addLayout(form)
-        self.message = label("", "error")
+        self.message = status_line("", "error")
         self.body.addWidget(self.message)
         self.save = primary_button(tr("Save the new passphrase"))
         self.save.clicked.connect(self._submit)

@@ -28,6 +28,7 @@ from advocate_app.ui.widgets import (
     label,
     primary_button,
     set_message,
+    status_line,
 )
 
 
@@ -84,7 +85,7 @@ class RecoveryKeyPage(Page):
             form.addRow(lab, field)
             self.group_fields.append(field)
         self.body.addLayout(form)
-        self.message = label("", "hint")
+        self.message = status_line("", "hint")
         self.body.addWidget(self.message)
         self.continue_button = primary_button(tr("I have kept it safe — continue"))
         self.continue_button.setEnabled(False)

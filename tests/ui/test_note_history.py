@@ -1,0 +1,96 @@
+"""The note history reads like a conversation log: compact cards sized to their text, newest
+first, a "Write a note" jump to the composer, a resizable composer, "Saved" shown beside the
+composer (not lost by a rebuild) and the cursor back in the composer after saving."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from advocate_app.store import clients, notes
+from advocate_app.ui.qt import QApplication, Qt
+from advocate_app.ui.roles import NOTE_ID_ROLE
+
+
+@pytest.fixture
+def opened(qtbot, unlocked):
+    vault = unlocked.vault
+    cid = clients.create_client(vault, clients.ClientFields(alias="Rosalind Q.",
+                                                            intake_date=date(2026, 3, 2)))
+    ids = [notes.add_note(vault, cid, "contact", text) for text in (
+        "Short one.",
+        "A longer note about the shelter intake. " * 12,
+        "Newest: called back.",
+    )]
+    unlocked.window.resize(1366, 728)
+    detail = unlocked.shell.show_section("clients").open_client(cid)
+    panel = detail.notes
+    qtbot.waitUntil(lambda: panel.timeline.count() == 3 and panel.timeline.isVisible())
+    return unlocked, detail, panel, ids
+
+
+def test_newest_note_comes_first(opened) -> None:
+    _controller, _detail, panel, ids = opened
+    shown = [panel.timeline.item(row).data(NOTE_ID_ROLE) for row in range(3)]
+    assert shown == list(reversed(ids))
+
+
+def test_cards_are_sized_to_their_text(qtbot, opened) -> None:
+    _controller, _detail, panel, _ids = opened
+    timeline = panel.timeline
+    heights = {}
+    for row in range(timeline.count()):
+        item = timeline.item(row)
+        card = timeline.itemWidget(item)
+        body = card.body_label
+        qtbot.waitUntil(lambda body=body: body.width() > 100)
+        # Nothing cut off...
+        assert body.height() + 1 >= body.heightForWidth(body.width())
+        # ...and no blank gap: the row is no taller than the card needs at its width.
+        needed = card.heightForWidth(card.width())
+        assert item.sizeHint().height() <= needed + 2
+        heights[row] = item.sizeHint().height()
+    line = panel.fontMetrics().lineSpacing()
+    assert heights[0] < heights[1]  # one line versus many lines
+    assert heights[0] < 6 * line  # a one-line note is a compact card
+
+
+def test_write_a_note_jumps_to_the_composer(qtbot, opened) -> None:
+    controller, _detail, panel, _ids = opened
+    controller.window.activateWindow()
+    panel.timeline.setFocus()
+    qtbot.mouseClick(panel.write_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.composer.editor)
+
+
+def test_the_composer_is_resizable_with_a_minimum(qtbot, opened) -> None:
+    _controller, _detail, panel, _ids = opened
+    splitter = panel.splitter
+    assert splitter.orientation() == Qt.Orientation.Vertical
+    assert splitter.widget(1) is panel.composer
+    assert not splitter.childrenCollapsible()
+    total = sum(splitter.sizes())
+    splitter.setSizes([total - 400, 400])
+    qtbot.waitUntil(lambda: panel.composer.height() >= 380)
+    splitter.setSizes([total, 0])  # dragged all the way down: the composer stays usable
+    qtbot.waitUntil(lambda: splitter.sizes()[1] > 0)
+    assert panel.composer.height() >= panel.composer.minimumSizeHint().height()
+    assert panel.composer.editor.height() >= 40
+
+
+def test_saved_shows_beside_the_composer_and_the_cursor_stays(qtbot, opened) -> None:
+    controller, detail, panel, _ids = opened
+    controller.window.activateWindow()
+    composer = panel.composer
+    composer.editor.setFocus()
+    qtbot.keyClicks(composer.editor, "Drove her to the clinic.")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.timeline.count() == 4)
+    section = controller.shell.sections["clients"]
+    assert section.detail is detail  # not rebuilt: what the person looks at stays
+    assert composer.status.text() == "Saved."
+    assert composer.status.isVisible()
+    assert composer.isAncestorOf(composer.status)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is composer.editor)
+    assert composer.editor.toPlainText() == ""
