@@ -105,6 +105,7 @@ class PublishedSummary:
     generated_on: date
     tables: tuple[PublishedTable, ...]
     explanation: tuple[str, ...]
+    language: str = "en"  # the language of every string here (reports.language)
     # For the export ledger only (inside the vault): every count with its true value. Not part
     # of the rendering, the JSON or equality.
     cells: tuple[LedgerCell, ...] = field(default=(), repr=False, compare=False)
@@ -127,6 +128,7 @@ class PublishedSummary:
             "hidden_cells": {"shown_as": None, "marker_in_pdf": self.marker,
                              "reason": HIDDEN_REASON},
             "is_demo": self.is_demo,
+            "language": self.language,
             "generated_on": self.generated_on.isoformat(),
             "explanation": list(self.explanation),
             "tables": [t.to_dict() for t in self.tables],
