@@ -6,6 +6,7 @@ exporting the same period in both languages is one publication to the export led
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import re
 from collections import Counter
@@ -104,6 +105,13 @@ def _text(summary: PublishedSummary, fmt: str) -> str:
     return text
 
 
+@functools.cache
+def _exports(name: str) -> dict[str, tuple[str, str]]:
+    """Each format's text, English and Spanish, of one of SUMMARIES (rendered once)."""
+    english, spanish = _both(SUMMARIES[name])
+    return {fmt: (_text(english, fmt), _text(spanish, fmt)) for fmt in FORMATS}
+
+
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
 
@@ -182,10 +190,8 @@ def test_the_catalog_and_the_shared_vocabulary_use_the_glossary_words() -> None:
 def test_a_spanish_export_holds_no_english_from_the_english_export(name: str) -> None:
     english, spanish = _both(SUMMARIES[name])
     allowed = SAME_IN_BOTH | _words(OFFICE)
-    for fmt in FORMATS:
-        english_words = _words(_text(english, fmt))
-        spanish_words = _words(_text(spanish, fmt))
-        left = sorted((english_words & spanish_words) - allowed)
+    for fmt, (en_text, es_text) in _exports(name).items():
+        left = sorted((_words(en_text) & _words(es_text)) - allowed)
         assert not left, f"{name}, {fmt}: English words in the Spanish export: {left}"
     screen = _words(unescape(re.sub(r"<[^>]+>", " ", summary_html(spanish))))
     assert not (_words(unescape(re.sub(r"<[^>]+>", " ", summary_html(english))))
@@ -210,8 +216,7 @@ def test_both_languages_show_the_same_numbers(name: str) -> None:
                                      two.grand_total, two.percentages)
         assert len(one.row_labels) == len(two.row_labels)
     assert [c for c in english.cells] == [c for c in spanish.cells]
-    for fmt in FORMATS:
-        en_text, es_text = _text(english, fmt), _text(spanish, fmt)
+    for fmt, (en_text, es_text) in _exports(name).items():
         if fmt == "pdf":  # the footer repeats on every page; a page count may differ
             en_text, es_text = _FOOTER.sub("", en_text), _FOOTER.sub("", es_text)
         assert _numbers(en_text) == _numbers(es_text), fmt
