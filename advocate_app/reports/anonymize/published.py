@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from advocate_app.reports.language import Words
+
 HIDDEN_MARKER = "—"
 HIDDEN_REASON = "hidden to protect privacy; it may be 0, small or large"
 
@@ -126,7 +128,7 @@ class PublishedSummary:
             "period_label": self.period_label,
             "k": self.k,
             "hidden_cells": {"shown_as": None, "marker_in_pdf": self.marker,
-                             "reason": HIDDEN_REASON},
+                             "reason": Words(self.language)(HIDDEN_REASON)},
             "is_demo": self.is_demo,
             "language": self.language,
             "generated_on": self.generated_on.isoformat(),
