@@ -140,7 +140,7 @@ def test_file_names_come_from_the_period_only() -> None:
 def test_the_summary_language_follows_the_interface_and_can_be_chosen(unlocked, qtbot,
                                                                      tmp_path: Path) -> None:
     from advocate_app.ui.qt import QLocale
-    from advocate_app.ui.reports_section import ReportsSection
+    from advocate_app.ui.reports.section import ReportsSection
 
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates))
@@ -156,7 +156,7 @@ def test_the_summary_language_follows_the_interface_and_can_be_chosen(unlocked, 
         clients.create_client(unlocked.vault, ClientFields(alias=f"Ibis {i}",
                                                            intake_date=quarter.start))
     section = _open_reports(unlocked, qtbot)
-    from advocate_app.ui.reports_section import interface_language
+    from advocate_app.ui.reports.section import interface_language
 
     assert section.summary_language() == interface_language()
     assert section.language_combo.accessibleName()
