@@ -38,8 +38,20 @@ LANGUAGE_TAGS = {EN: "en-US", ES: "es-US"}
 CATALOG = ("translations", "reports_es.toml")
 VOCABULARY = ("translations", "data_es.toml")
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # Set by the tests (see tests/conftest.py): a string missing from the catalog is an error.
 STRICT = False
@@ -51,8 +63,9 @@ class MissingTranslation(KeyError):
 
 def check_language(value: object) -> str:
     if value not in LANGUAGES:
-        raise ValueError(f"The summary can be written in en (English) or es (Spanish), "
-                         f"not {value!r}.")
+        raise ValueError(
+            f"The summary can be written in en (English) or es (Spanish), not {value!r}."
+        )
     assert isinstance(value, str)
     return value
 
@@ -83,7 +96,8 @@ def spanish_vocabularies() -> Mapping[str, Mapping[str, str]]:
         if not isinstance(english, dict) or not isinstance(spanish, dict):
             continue  # checklists, resources, reference categories: not vocabularies
         out[section] = MappingProxyType(
-            {english[code]: str(text) for code, text in spanish.items() if code in english})
+            {english[code]: str(text) for code, text in spanish.items() if code in english}
+        )
     return MappingProxyType(out)
 
 
@@ -108,7 +122,8 @@ class Words:
         if spanish is None:
             if STRICT:
                 raise MissingTranslation(
-                    f"No Spanish for {english!r} in assets/translations/reports_es.toml")
+                    f"No Spanish for {english!r} in assets/translations/reports_es.toml"
+                )
             return english
         return english if self.language == EN else spanish
 

@@ -50,25 +50,49 @@ OFFICE = "Piedmont Survivor Services"
 
 # Words that may appear in both languages' exports: names, acronyms, and words spelled the same
 # in English and Spanish (single letters, such as the PMT's codes A to E, are left out too).
-SAME_IN_BOTH = {"advocate", "companion", "voca", "pmt", "dmv", "demo", "total", "no", "error",
-                "federal", "fiscal", "normal", "real"}
+SAME_IN_BOTH = {
+    "advocate",
+    "companion",
+    "voca",
+    "pmt",
+    "dmv",
+    "demo",
+    "total",
+    "no",
+    "error",
+    "federal",
+    "fiscal",
+    "normal",
+    "real",
+}
 
 
 def _counts(is_demo: bool = False, **changes: object) -> SummaryCounts:
     counts = SummaryCounts(
-        office_name=OFFICE, period_label=Q2.label,
-        period_start=Q2.start, period_end=Q2.end, is_demo=is_demo,
-        individuals_served=52, individuals_new=19, individuals_continuing=33,
+        office_name=OFFICE,
+        period_label=Q2.label,
+        period_start=Q2.start,
+        period_end=Q2.end,
+        is_demo=is_demo,
+        individuals_served=52,
+        individuals_new=19,
+        individuals_continuing=33,
         anonymous_contacts=24,
         trafficking_type={"sex": 30, "labor": 14, "both": 5, "not_identified": 3},
         age_group={"13-17": 4, "18-24": 17, "25-59": 29, "60+": 2},
-        needs={"housing": {"in_progress": 13, "met": 18, "declined": 4},
-               "transportation": {"met": 22, "declined": 12, "not_needed": 3},
-               "employment": {"in_progress": 2}, "childcare": {"met": 3}},
+        needs={
+            "housing": {"in_progress": 13, "met": 18, "declined": 4},
+            "transportation": {"met": 22, "declined": 12, "not_needed": 3},
+            "employment": {"in_progress": 2},
+            "childcare": {"met": 3},
+        },
         needs_opened={"housing": 14, "transportation": 12, "employment": 2, "childcare": 3},
         referrals={"housing": 16, "legal": 12, "hotline": 2, "other": 6},
-        appointments={"court_hearing": {"accompanied": 15, "not_accompanied": 11},
-                      "medical": {"accompanied": 3}, "dmv": {"accompanied": 14}},
+        appointments={
+            "court_hearing": {"accompanied": 15, "not_accompanied": 11},
+            "medical": {"accompanied": 3},
+            "dmv": {"accompanied": 14},
+        },
     )
     return replace(counts, **changes)  # type: ignore[arg-type]
 
@@ -83,11 +107,25 @@ def _both(counts: SummaryCounts) -> tuple[PublishedSummary, PublishedSummary]:
 SUMMARIES = {
     "office": _counts(),
     "demo": _counts(is_demo=True),
-    "small": _counts(individuals_served=6, individuals_new=2, individuals_continuing=4,
-                     trafficking_type={"sex": 4, "labor": 2}, age_group={"18-24": 6}),
-    "empty": _counts(individuals_served=0, individuals_new=0, individuals_continuing=0,
-                     anonymous_contacts=0, trafficking_type={}, age_group={}, needs={},
-                     needs_opened={}, referrals={}, appointments={}),
+    "small": _counts(
+        individuals_served=6,
+        individuals_new=2,
+        individuals_continuing=4,
+        trafficking_type={"sex": 4, "labor": 2},
+        age_group={"18-24": 6},
+    ),
+    "empty": _counts(
+        individuals_served=0,
+        individuals_new=0,
+        individuals_continuing=0,
+        anonymous_contacts=0,
+        trafficking_type={},
+        age_group={},
+        needs={},
+        needs_opened={},
+        referrals={},
+        appointments={},
+    ),
 }
 
 
@@ -133,10 +171,14 @@ def _looked_up_literals() -> set[str]:
     found: set[str] = set()
     for path in REPORTS.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("words", "w") and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("words", "w")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 found.add(node.args[0].value)
     return found
 
@@ -160,7 +202,8 @@ def test_every_string_the_code_looks_up_has_its_spanish() -> None:
 
 
 def test_a_missing_spanish_string_fails_and_otherwise_falls_back_to_english(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     strings = dict(spanish_strings())
     del strings["Needs by category and status"]
     monkeypatch.setattr(language, "spanish_strings", lambda: strings)
@@ -194,16 +237,18 @@ def test_a_spanish_export_holds_no_english_from_the_english_export(name: str) ->
         left = sorted((_words(en_text) & _words(es_text)) - allowed)
         assert not left, f"{name}, {fmt}: English words in the Spanish export: {left}"
     screen = _words(unescape(re.sub(r"<[^>]+>", " ", summary_html(spanish))))
-    assert not (_words(unescape(re.sub(r"<[^>]+>", " ", summary_html(english))))
-                & screen) - allowed
+    assert not (_words(unescape(re.sub(r"<[^>]+>", " ", summary_html(english)))) & screen) - allowed
 
 
 def _numbers(text: str) -> Counter[str]:
     return Counter(re.findall(r"\d+%?|—", text))
 
 
-_FOOTER = re.compile(r"^(Contains no client|Sin información que).*$|Page \d+ of \d+|"
-                     r"Página \d+ de \d+", re.MULTILINE)
+_FOOTER = re.compile(
+    r"^(Contains no client|Sin información que).*$|Page \d+ of \d+|"
+    r"Página \d+ de \d+",
+    re.MULTILINE,
+)
 
 
 @pytest.mark.parametrize("name", list(SUMMARIES))
@@ -211,9 +256,13 @@ def test_both_languages_show_the_same_numbers(name: str) -> None:
     english, spanish = _both(SUMMARIES[name])
     for one, two in zip(english.tables, spanish.tables, strict=True):
         assert one.key == two.key
-        assert (one.cells, one.row_totals, one.column_totals, one.grand_total,
-                one.percentages) == (two.cells, two.row_totals, two.column_totals,
-                                     two.grand_total, two.percentages)
+        assert (one.cells, one.row_totals, one.column_totals, one.grand_total, one.percentages) == (
+            two.cells,
+            two.row_totals,
+            two.column_totals,
+            two.grand_total,
+            two.percentages,
+        )
         assert len(one.row_labels) == len(two.row_labels)
     assert [c for c in english.cells] == [c for c in spanish.cells]
     for fmt, (en_text, es_text) in _exports(name).items():
@@ -233,10 +282,16 @@ def test_the_spanish_pdf_states_its_language_title_and_subject() -> None:
     english_reader = PdfReader(io.BytesIO(summary_bytes(english, "pdf")))
     assert english_reader.trailer["/Root"]["/Lang"] == "en-US"
     text = _pdf_text(summary_bytes(spanish, "pdf"))
-    for words in ("DEMO — datos ficticios", "Página 1 de", "Preparado el 2 de abril de 2026",
-                  "Año fiscal federal 2026, 2.º trimestre (enero–marzo de 2026)",
-                  "La persona no la quiere (su decisión)", "Gráfico: Tipo de trata",
-                  "oculto para proteger la privacidad", "Trata sexual"):
+    for words in (
+        "DEMO — datos ficticios",
+        "Página 1 de",
+        "Preparado el 2 de abril de 2026",
+        "Año fiscal federal 2026, 2.º trimestre (enero–marzo de 2026)",
+        "La persona no la quiere (su decisión)",
+        "Gráfico: Tipo de trata",
+        "oculto para proteger la privacidad",
+        "Trata sexual",
+    ):
         assert words in text, words
     page = summary_bytes(spanish, "html").decode("utf-8")
     assert '<html lang="es-US">' in page and '<span class="visually-hidden">oculto</span>' in page
@@ -247,14 +302,20 @@ def test_category_labels_are_the_interfaces_spanish_words() -> None:
     appointments = spanish.table("appointments")
     assert "Otra" in appointments.row_labels  # an appointment ("cita") is feminine
     assert "Otro" in spanish.table("referrals").row_labels  # a resource is masculine
-    assert spanish.table("needs_status").column_labels[:3] == ("Sin empezar", "En curso",
-                                                               "Cubierta")
+    assert spanish.table("needs_status").column_labels[:3] == (
+        "Sin empezar",
+        "En curso",
+        "Cubierta",
+    )
 
 
 def test_a_combined_row_is_named_in_spanish() -> None:
-    counts = _counts(individuals_served=56, individuals_continuing=37,
-                     trafficking_type={"sex": 30, "labor": 14, "both": 5, "not_identified": 7},
-                     age_group={"13-17": 4, "18-24": 17, "25-59": 29, "60+": 6})
+    counts = _counts(
+        individuals_served=56,
+        individuals_continuing=37,
+        trafficking_type={"sex": 30, "labor": 14, "both": 5, "not_identified": 7},
+        age_group={"13-17": 4, "18-24": 17, "25-59": 29, "60+": 6},
+    )
     english, spanish = _both(counts)
     assert "also combines" in english.table("trafficking_type").note
     note = spanish.table("trafficking_type").note
@@ -272,17 +333,21 @@ def test_english_period_labels_are_unchanged(start_month: int) -> None:
 
 def test_periods_and_dates_in_spanish() -> None:
     es = Words(ES)
-    assert worded_label(fiscal_quarter(2026, 2), es) == \
-        "Año fiscal federal 2026, 2.º trimestre (enero–marzo de 2026)"
-    assert worded_label(fiscal_quarter(2026, 1), es) == \
-        "Año fiscal federal 2026, 1.er trimestre (octubre–diciembre de 2025)"
-    assert worded_label(fiscal_year(2026, 7), es) == \
-        "Año fiscal 2026 (julio de 2025–junio de 2026)"
-    assert worded_label(fiscal_quarter(2026, 3, 7), es) == \
-        "Año fiscal 2026, 3.er trimestre (enero–marzo de 2026)"
+    assert (
+        worded_label(fiscal_quarter(2026, 2), es)
+        == "Año fiscal federal 2026, 2.º trimestre (enero–marzo de 2026)"
+    )
+    assert (
+        worded_label(fiscal_quarter(2026, 1), es)
+        == "Año fiscal federal 2026, 1.er trimestre (octubre–diciembre de 2025)"
+    )
+    assert worded_label(fiscal_year(2026, 7), es) == "Año fiscal 2026 (julio de 2025–junio de 2026)"
+    assert (
+        worded_label(fiscal_quarter(2026, 3, 7), es)
+        == "Año fiscal 2026, 3.er trimestre (enero–marzo de 2026)"
+    )
     assert worded_label(fiscal_year(2026, 1), es) == "Año fiscal 2026 (enero–diciembre de 2026)"
-    assert worded_label(calendar_year(2025), es) == \
-        "Año calendario 2025 (enero–diciembre de 2025)"
+    assert worded_label(calendar_year(2025), es) == "Año calendario 2025 (enero–diciembre de 2025)"
     assert es.long_date(date(2026, 11, 30)) == "30 de noviembre de 2026"
     assert Words(EN).long_date(date(2026, 11, 30)) == "November 30, 2026"
 
@@ -302,18 +367,26 @@ FY = fiscal_year(2026)
 def _fill(vault: Vault) -> None:
     start = date(2026, 1, 5)
     for i in range(30):
-        cid = clients.create_client(vault, ClientFields(
-            alias=f"Ibis {i}", intake_date=start + timedelta(days=i * 3),
-            age_group=["18-24", "25-59"][i % 2], trafficking_type=["sex", "labor"][i % 2]))
+        cid = clients.create_client(
+            vault,
+            ClientFields(
+                alias=f"Ibis {i}",
+                intake_date=start + timedelta(days=i * 3),
+                age_group=["18-24", "25-59"][i % 2],
+                trafficking_type=["sex", "labor"][i % 2],
+            ),
+        )
         if i < 14:
             needs.add_need(vault, cid, "housing", "Emergency shelter")
     for _ in range(12):
-        contacts.log_contact(vault, contact_date=date(2026, 3, 3), kind="hotline", minutes=10,
-                             topics=["information"])
+        contacts.log_contact(
+            vault, contact_date=date(2026, 3, 3), kind="hotline", minutes=10, topics=["information"]
+        )
 
 
-def test_exporting_a_period_in_both_languages_is_one_publication(vault: Vault,
-                                                                  tmp_path: Path) -> None:
+def test_exporting_a_period_in_both_languages_is_one_publication(
+    vault: Vault, tmp_path: Path
+) -> None:
     _fill(vault)
     english = export_file(vault, FY, tmp_path / "en.txt", "txt", today=TODAY, language=EN)
     spanish = export_file(vault, FY, tmp_path / "es.txt", "txt", today=TODAY, language=ES)
@@ -327,8 +400,7 @@ def test_exporting_a_period_in_both_languages_is_one_publication(vault: Vault,
     assert {e.period_label for e in exports} == {FY.label}, "the ledger names it in English"
     recorded = {}
     for cell in summary_ledger.exported_cells(vault):
-        recorded.setdefault(cell.export_id, set()).add(
-            (cell.cell_key, cell.value, cell.published))
+        recorded.setdefault(cell.export_id, set()).add((cell.cell_key, cell.value, cell.published))
     assert len({frozenset(cells) for cells in recorded.values()}) == 1, "the same cells"
     es_text = (tmp_path / "es.txt").read_text(encoding="utf-8")
     en_text = (tmp_path / "en.txt").read_text(encoding="utf-8")
