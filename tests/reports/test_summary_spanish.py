@@ -63,6 +63,8 @@ SAME_IN_BOTH = {
     "federal",
     "fiscal",
     "normal",
+    "civil",
+    "personal",
     "real",
 }
 
@@ -93,6 +95,7 @@ def _counts(is_demo: bool = False, **changes: object) -> SummaryCounts:
             "medical": {"accompanied": 3},
             "dmv": {"accompanied": 14},
         },
+        voca_services={"A": 20, "B": 15, "C": 12, "D": 0, "E": 3},
     )
     return replace(counts, **changes)  # type: ignore[arg-type]
 
