@@ -261,9 +261,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
             if args.out:
                 out = Path(args.out)
                 summary = export_file(vault, period, out, args.format or format_for_path(out),
-                                      overwrite=args.force)
+                                      overwrite=args.force, language=args.language)
             else:
-                summary = export_summary(vault, period)
+                summary = export_summary(vault, period, language=args.language)
         except OutputExists as exc:
             raise CliError(f"{exc} Use --force to replace it. Nothing was written.") from exc
         except OutputProblem as exc:
@@ -516,6 +516,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_summary.add_argument("--format", choices=("pdf", "html", "txt"), default=None,
                            help="pdf (the default), html (an accessible web page for screen "
                                 "readers) or txt (plain text); each is the same summary")
+    p_summary.add_argument("--language", choices=("en", "es"), default="en",
+                           help="en (English, the default) or es (Spanish): the summary's "
+                                "words; the numbers are the same in both")
     p_summary.add_argument("--force", action="store_true",
                            help="replace FILE if it exists")
     p_summary.add_argument("--k", type=int, default=None,

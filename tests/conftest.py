@@ -96,3 +96,12 @@ def today() -> date:
     """Today's date, taken when the test starts: never at import time, where a suite that runs
     past midnight would give its tests yesterday while the app they check uses today."""
     return date.today()
+
+
+@pytest.fixture(autouse=True)
+def _summary_words_are_all_translated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every string the summary looks up must have its Spanish in reports_es.toml, in either
+    language: a new or reworded English string fails the test that renders it."""
+    from advocate_app.reports import language
+
+    monkeypatch.setattr(language, "STRICT", True)

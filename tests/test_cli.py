@@ -58,3 +58,20 @@ def test_init_refuses_a_weak_passphrase_and_an_existing_vault(tmp_path: Path,
                     "--passphrase-stdin", stdin=PASSPHRASE + "\n")
     assert again.returncode == 2
     assert "already a vault" in again.stderr
+
+
+def test_summary_in_spanish(vault_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "resumen.txt"
+    result = run_cli("summary", "--data-dir", str(vault_dir), "--passphrase-stdin",
+                     "--period", "CY2025", "--out", str(out), "--language", "es",
+                     stdin=PASSPHRASE + "\n")
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("Resumen anónimo")
+    assert "Año calendario 2025 (enero–diciembre de 2025)" in text
+    assert "Anonymized" not in text and "People served" not in text
+    unknown = run_cli("summary", "--data-dir", str(vault_dir), "--passphrase-stdin",
+                      "--period", "CY2025", "--json", "--language", "fr",
+                      stdin=PASSPHRASE + "\n")
+    assert unknown.returncode == 2 and "--language" in unknown.stderr
+    assert "Traceback" not in unknown.stderr

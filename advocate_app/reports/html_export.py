@@ -13,6 +13,7 @@ from html import escape
 
 from advocate_app.reports import intro
 from advocate_app.reports.anonymize import HIDDEN_MARKER, PublishedSummary, PublishedTable
+from advocate_app.reports.language import Words
 from advocate_app.reports.table_text import table_text
 
 # Plain, high-contrast, and sized in em so it follows the reader's own text size.
@@ -36,12 +37,12 @@ def _e(text: str) -> str:
     return escape(text, quote=True)
 
 
-def _cell(text: str) -> str:
+def _cell(text: str, words: Words) -> str:
     """A data cell. A hidden count shows the marker, and a screen reader, which may say
     nothing at all for a dash, hears the word "hidden" instead."""
     if text == HIDDEN_MARKER:
         return (f'<td class="hidden-count"><span aria-hidden="true">{_e(text)}</span>'
-                '<span class="visually-hidden">hidden</span></td>')
+                f'<span class="visually-hidden">{_e(words("hidden"))}</span></td>')
     return f"<td>{_e(text)}</td>"
 
 
@@ -50,8 +51,8 @@ def _column_header(text: str) -> str:
     return f'<th scope="col">{_e(text)}</th>' if text else "<td></td>"
 
 
-def _table(table: PublishedTable, index: int) -> list[str]:
-    text = table_text(table)
+def _table(table: PublishedTable, index: int, words: Words) -> list[str]:
+    text = table_text(table, words)
     note_id = f"note-{index}"
     described = f' aria-describedby="{note_id}"' if table.note else ""
     out = [f'<section aria-labelledby="title-{index}">',
@@ -64,12 +65,12 @@ def _table(table: PublishedTable, index: int) -> list[str]:
     out.append("<tbody>")
     for row in text.rows:
         out.append(f'<tr><th scope="row">{_e(row[0])}</th>')
-        out += [_cell(cell) for cell in row[1:]]
+        out += [_cell(cell, words) for cell in row[1:]]
         out.append("</tr>")
     out.append("</tbody>")
     if text.total_row is not None:
         out.append(f'<tfoot><tr><th scope="row">{_e(text.total_row[0])}</th>')
-        out += [_cell(cell) for cell in text.total_row[1:]]
+        out += [_cell(cell, words) for cell in text.total_row[1:]]
         out.append("</tr></tfoot>")
     out.append("</table>")
     if table.note:
@@ -80,9 +81,10 @@ def _table(table: PublishedTable, index: int) -> list[str]:
 
 def build_html(summary: PublishedSummary) -> str:
     """The whole page as text (UTF-8 when written)."""
-    title = f"{intro.TITLE}: {summary.office_name}, {summary.period_label}"
+    words = intro.words(summary)
+    title = f"{intro.title(summary)}: {summary.office_name}, {summary.period_label}"
     out = ["<!DOCTYPE html>",
-           f'<html lang="{intro.LANGUAGE}">',
+           f'<html lang="{intro.language(summary)}">',
            "<head>",
            '<meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -92,12 +94,12 @@ def build_html(summary: PublishedSummary) -> str:
            "</head>",
            "<body>",
            "<header>",
-           f"<h1>{_e(intro.TITLE)}</h1>",
+           f"<h1>{_e(intro.title(summary))}</h1>",
            f"<p>{_e(summary.office_name)}</p>",
            f"<p>{_e(summary.period_label)}</p>",
            f"<p>{_e(intro.prepared_line(summary))}</p>"]
     if summary.is_demo:
-        out.append(f'<p class="demo" role="note">{_e(intro.demo_warning())}</p>')
+        out.append(f'<p class="demo" role="note">{_e(intro.demo_warning(summary))}</p>')
     out.append("</header>")
     out.append("<main>")
     for heading, paragraph in intro.sections(summary):
@@ -108,7 +110,7 @@ def build_html(summary: PublishedSummary) -> str:
         out += [f"<li>{_e(line)}</li>" for line in points]
         out.append("</ul>")
     for index, table in enumerate(summary.tables, start=1):
-        out += _table(table, index)
+        out += _table(table, index, words)
     out.append("</main>")
     out.append("</body>")
     out.append("</html>")

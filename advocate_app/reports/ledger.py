@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from advocate_app.reports.anonymize import LedgerCell, PublishedSummary, publish
+from advocate_app.reports.language import EN
 from advocate_app.reports.periods import Period
 from advocate_app.store.summary import SummaryCounts
 from advocate_app.store.summary_ledger import members_digest
@@ -130,13 +131,16 @@ def protect(
     earlier: Iterable[EarlierExport],
     load_members: MembersLoader,
     generated_on: date | None = None,
+    language: str = EN,
 ) -> PublishedSummary:
-    """The summary to show or export, safe against every earlier export."""
+    """The summary to show or export, safe against every earlier export. The language changes
+    only the words: what is hidden is decided on the counts alone."""
     relevant = [e for e in earlier if e.overlaps(period)]
     forced: set[frozenset[str]] = set()
     known: set[frozenset[str]] = set()
     sets = _Sets(counts, load_members)
-    summary = publish(counts, k, generated_on, forced=forced, known=known)
+    summary = publish(counts, k, generated_on, forced=forced, known=known,
+                      language=language)
     if not relevant or not counts.members:
         return summary
     for _ in range(_MAX_ROUNDS):
@@ -145,11 +149,12 @@ def protect(
             return summary
         forced |= more_forced
         known |= more_known
-        summary = publish(counts, k, generated_on, forced=forced, known=known)
+        summary = publish(counts, k, generated_on, forced=forced, known=known,
+                      language=language)
     # Each round hides at least one more cell, so this is not reached with real tables; if it
     # were, hiding everything the rules named is the safe answer.
     return publish(counts, k, generated_on, forced=forced | {c.leaves for c in summary.cells},
-                   known=known)
+                   known=known, language=language)
 
 
 def _check(

@@ -46,11 +46,12 @@ from advocate_app.reports.anonymize import (
     PublishedTable,
     cell_number,
 )
+from advocate_app.reports.language import Words
 from advocate_app.reports.output_file import write_file
 
-PDF_TITLE = intro.TITLE
+PDF_TITLE = intro.TITLE  # in English; a summary's own is intro.title(summary)
 PDF_CREATOR = "Advocate Companion"
-WATERMARK_TEXT = intro.DEMO_TEXT
+WATERMARK_TEXT = intro.DEMO_TEXT  # likewise intro.demo_text(summary)
 
 _PAGE_W, _PAGE_H = LETTER
 _MARGIN = 0.75 * inch
@@ -67,11 +68,10 @@ _SERIES_FILLS = (colors.Color(0.35, 0.35, 0.35), colors.Color(0.85, 0.85, 0.85))
 
 
 
-def footer_text(k: int) -> str:
-    return (
-        f"Contains no client-identifying information. Counts from 1 to {k - 1} are hidden "
-        f"(k = {k}; see page 1)."
-    )
+def footer_text(k: int, words: Words | None = None) -> str:
+    return (words or Words())(
+        "Contains no client-identifying information. Counts from 1 to {below_k} are hidden "
+        "(k = {k}; see page 1).", below_k=k - 1, k=k)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -160,8 +160,8 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 # Page furniture: footer, page numbers, watermark.
 
 
-def _canvas_maker(k: int) -> type[pdfcanvas.Canvas]:
-    footer = footer_text(k)
+def _canvas_maker(k: int, words: Words) -> type[pdfcanvas.Canvas]:
+    footer = footer_text(k, words)
 
     class NumberedCanvas(pdfcanvas.Canvas):
         """Holds pages back until the end so each can say "Page N of M"."""
@@ -190,13 +190,14 @@ def _canvas_maker(k: int) -> type[pdfcanvas.Canvas]:
             self.setFillColor(_BLACK)
             self.setFont("Helvetica", 8.5)
             self.drawString(_MARGIN, 0.45 * inch, footer)
-            self.drawRightString(_PAGE_W - _MARGIN, 0.45 * inch, f"Page {number} of {total}")
+            self.drawRightString(_PAGE_W - _MARGIN, 0.45 * inch,
+                                 words("Page {number} of {total}", number=number, total=total))
             self.restoreState()
 
     return NumberedCanvas
 
 
-def _on_page(is_demo: bool) -> Callable[[pdfcanvas.Canvas, Any], None]:
+def _on_page(is_demo: bool, watermark: str) -> Callable[[pdfcanvas.Canvas, Any], None]:
     def draw(canv: pdfcanvas.Canvas, doc: Any) -> None:
         if not is_demo:
             return
@@ -206,7 +207,7 @@ def _on_page(is_demo: bool) -> Callable[[pdfcanvas.Canvas, Any], None]:
         canv.setFont("Helvetica-Bold", 64)
         canv.translate(_PAGE_W / 2, _PAGE_H / 2)
         canv.rotate(52)
-        canv.drawCentredString(0, -22, WATERMARK_TEXT)
+        canv.drawCentredString(0, -22, watermark)
         canv.restoreState()
 
     return draw
@@ -224,7 +225,8 @@ def _cell_text(table: PublishedTable, r: int, c: int) -> str:
     return text
 
 
-def _table_flowable(table: PublishedTable, styles: dict[str, ParagraphStyle]) -> Table:
+def _table_flowable(table: PublishedTable, styles: dict[str, ParagraphStyle],
+                    words: Words) -> Table:
     ncols = len(table.column_labels)
     two_way = table.row_totals is not None
     one_col_share = ncols == 1 and bool(table.percent_of)
@@ -233,7 +235,7 @@ def _table_flowable(table: PublishedTable, styles: dict[str, ParagraphStyle]) ->
     if two_way:
         header.append(_p(table.total_label, styles["head_num"]))
     if one_col_share:
-        header.append(_p(f"Share of {table.percent_of}", styles["head_num"]))
+        header.append(_p(words("Share of {what}", what=table.percent_of), styles["head_num"]))
     data: list[list[Any]] = [header]
     for r, label in enumerate(table.row_labels):
         row: list[Any] = [_p(label, styles["cell"])]
@@ -301,7 +303,7 @@ def _short(label: str) -> str:
 
 
 def _chart_series(
-    table: PublishedTable, hint: str
+    table: PublishedTable, hint: str, words: Words
 ) -> tuple[str, list[str], list[str], list[list[int | None]]]:
     """(title, category names, series names, series values); None marks a hidden value."""
     if hint == CHART_ROWS:
@@ -320,14 +322,15 @@ def _chart_series(
         return table.title, names, list(table.column_labels), series
     if hint == CHART_ROW_TOTALS and table.row_totals is not None:
         return (
-            f"{table.title}: total for each {table.row_header.lower()}",
+            words("{title}: total for each {category}", title=table.title,
+                  category=table.row_header.lower()),
             [_short(x) for x in table.row_labels],
             [table.total_label],
             [[cell_number(x) for x in table.row_totals]],
         )
     if hint == CHART_COLUMN_TOTALS and table.column_totals is not None:
         return (
-            f"{table.title}: all categories together",
+            words("{title}: all categories together", title=table.title),
             list(table.column_labels),
             [table.total_label],
             [[cell_number(x) for x in table.column_totals]],
@@ -336,9 +339,11 @@ def _chart_series(
 
 
 def _chart_flowables(
-    table: PublishedTable, hint: str, marker: str, styles: dict[str, ParagraphStyle]
+    table: PublishedTable, hint: str, marker: str, styles: dict[str, ParagraphStyle],
+    words: Words,
 ) -> list[Flowable]:
-    title, names, series_names, series = _chart_series(table, hint)
+    title, names, series_names, series = _chart_series(table, hint, words)
+    heading = words("Chart: {title}", title=title)
     # A category with nothing published is left out (a missing bar must not read as zero), and
     # so is one that is 0 throughout (the table shows it; the chart stays readable).
     keep = [i for i in range(len(names)) if any(s[i] for s in series)]
@@ -350,16 +355,18 @@ def _chart_flowables(
     caption_parts = []
     if not keep:
         return [
-            _p(f"Chart: {title}", styles["h3"]),
+            _p(heading, styles["h3"]),
             _p(
-                f"Nothing to chart: every count here is 0 or shown as {marker}.",
+                words("Nothing to chart: every count here is 0 or shown as {marker}.",
+                      marker=marker),
                 styles["note"],
             ),
         ]
     if left_out:
-        caption_parts.append(f"Counts shown as {marker} in the table are left out of the chart.")
+        caption_parts.append(words(
+            "Counts shown as {marker} in the table are left out of the chart.", marker=marker))
     if zeros_out:
-        caption_parts.append("Categories with 0 are not drawn.")
+        caption_parts.append(words("Categories with 0 are not drawn."))
     # reportlab draws the first category at the bottom; reverse so the chart reads like the table.
     keep.reverse()
     cat_names = [names[i] for i in keep]
@@ -416,7 +423,7 @@ def _chart_flowables(
             (_SERIES_FILLS[i % len(_SERIES_FILLS)], series_names[i]) for i in range(n_series)
         ]
         drawing.add(legend)
-    out: list[Flowable] = [_p(f"Chart: {title}", styles["h3"]), drawing]
+    out: list[Flowable] = [_p(heading, styles["h3"]), drawing]
     if caption_parts:
         out.append(_p(" ".join(caption_parts), styles["note"]))
     return out
@@ -428,13 +435,13 @@ def _chart_flowables(
 
 def _first_page(summary: PublishedSummary, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     story: list[Flowable] = [
-        _p(PDF_TITLE, styles["title"]),
+        _p(intro.title(summary), styles["title"]),
         _p(summary.office_name, styles["subtitle"]),
         _p(summary.period_label, styles["subtitle"]),
         _p(intro.prepared_line(summary), styles["body"]),
     ]
     if summary.is_demo:
-        story.append(_p(intro.demo_warning(), styles["demo"]))
+        story.append(_p(intro.demo_warning(summary), styles["demo"]))
     story.append(Spacer(1, 6))
     for heading, paragraph in intro.sections(summary):
         story += [_p(heading, styles["h2"]), _p(paragraph, styles["body"])]
@@ -446,15 +453,16 @@ def _first_page(summary: PublishedSummary, styles: dict[str, ParagraphStyle]) ->
 def _table_section(
     table: PublishedTable, summary: PublishedSummary, styles: dict[str, ParagraphStyle]
 ) -> list[Flowable]:
+    words = intro.words(summary)
     head: list[Flowable] = [
         _p(table.title, styles["h2"]),
-        _table_flowable(table, styles),
+        _table_flowable(table, styles, words),
     ]
     if table.note:
         head.append(_p(table.note, styles["note"]))
     out: list[Flowable] = [CondPageBreak(2.2 * inch), KeepTogether(head)]
     for hint in table.charts:
-        out.append(KeepTogether(_chart_flowables(table, hint, summary.marker, styles)))
+        out.append(KeepTogether(_chart_flowables(table, hint, summary.marker, styles, words)))
     return out
 
 
@@ -471,10 +479,10 @@ def build_pdf_bytes(summary: PublishedSummary) -> bytes:
         bottomMargin=_BOTTOM,
         # Title, subject and language in the document's metadata, so a screen reader announces
         # them (and the viewer shows the title rather than a file name).
-        title=PDF_TITLE,
+        title=intro.title(summary),
         author="",  # never a person: the default would be "anonymous", a name would identify
         subject=intro.subject(summary),
-        lang=intro.LANGUAGE,
+        lang=intro.language(summary),
         displayDocTitle=True,
         keywords=[],  # none (reportlab joins a list; its stubs want one)
         creator=PDF_CREATOR,
@@ -483,12 +491,12 @@ def build_pdf_bytes(summary: PublishedSummary) -> bytes:
     story.append(PageBreak())
     for table in summary.tables:
         story += _table_section(table, summary, styles)
-    on_page = _on_page(summary.is_demo)
+    on_page = _on_page(summary.is_demo, intro.demo_text(summary))
     doc.build(
         story,
         onFirstPage=on_page,
         onLaterPages=on_page,
-        canvasmaker=_canvas_maker(summary.k),
+        canvasmaker=_canvas_maker(summary.k, intro.words(summary)),
     )
     return buffer.getvalue()
 

@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from advocate_app.reports.language import Words
+
 _MIN_YEAR = 1990
 _MAX_YEAR = 2200
 
@@ -178,6 +180,46 @@ def parse_period(text: object, start_month: int = 10) -> Period:
     if match := _CY_CODE.fullmatch(cleaned):
         return calendar_year(int(match.group(1)))
     raise ValueError(f"{cleaned!r} is not a period this app reports on. Use {PERIOD_FORMS}.")
+
+
+_QUARTER_NAMES = ("Q1", "Q2", "Q3", "Q4")
+
+
+def _worded_span(start: date, end: date, words: Words) -> str:
+    first, last = words.month(start.month), words.month(end.month)
+    if (start.year, start.month) == (end.year, end.month):
+        return words("{month} {year}", month=first, year=start.year)
+    if start.year == end.year:
+        return words("{first}–{last} {year}", first=first, last=last, year=end.year)
+    return words("{first} {start_year}–{last} {end_year}", first=first, start_year=start.year,
+                 last=last, end_year=end.year)
+
+
+def _worded_fiscal_year(fy: int, start_month: int, words: Words) -> str:
+    if start_month == 10:
+        return words("Federal FY{year}", year=fy)
+    return words("FY{year}", year=fy)
+
+
+def worded_label(period: Period, words: Words) -> str:
+    """The period's label in the summary's language ("Federal FY2026, Q2 (January–March 2026)",
+    "Año fiscal federal 2026, 2.º trimestre (enero–marzo de 2026)"). In English it is
+    `period.label`; a period without a standard code is named by its months."""
+    span = _worded_span(period.start, period.end, words)
+    if match := _QUARTER_CODE.fullmatch(period.code):
+        fy, q = int(match.group(1)), int(match.group(2))
+        start_month = (period.start.month - 1 - (q - 1) * 3) % 12 + 1
+        return words("{fiscal_year}, {quarter} ({months})",
+                     fiscal_year=_worded_fiscal_year(fy, start_month, words),
+                     quarter=words(_QUARTER_NAMES[q - 1]), months=span)
+    if (match := _FY_CODE.fullmatch(period.code)) and period.kind == FISCAL_YEAR:
+        return words("{fiscal_year} ({months})",
+                     fiscal_year=_worded_fiscal_year(int(match.group(1)), period.start.month,
+                                                     words),
+                     months=span)
+    if (match := _CY_CODE.fullmatch(period.code)) and period.kind == CALENDAR_YEAR:
+        return words("Calendar year {year} ({months})", year=int(match.group(1)), months=span)
+    return span
 
 
 def require_complete(period: Period, today: date) -> Period:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from advocate_app.reports.anonymize import PublishedTable
+from advocate_app.reports.language import Words
 
 
 @dataclass(frozen=True)
@@ -15,9 +16,10 @@ class TableText:
     total_row: tuple[str, ...] | None  # "Total", then the column totals (and the grand total)
 
 
-def table_text(table: PublishedTable) -> TableText:
+def table_text(table: PublishedTable, words: Words | None = None) -> TableText:
     """Like the PDF: a two-way table shows "n (p%)" in a cell and a row-total column; a
-    one-column table with shares gets a "Share of …" column."""
+    one-column table with shares gets a "Share of …" column (in `words`' language)."""
+    words = words or Words()
     ncols = len(table.column_labels)
     two_way = table.row_totals is not None
     one_col_share = ncols == 1 and bool(table.percent_of)
@@ -25,7 +27,7 @@ def table_text(table: PublishedTable) -> TableText:
     if two_way:
         header.append(table.total_label)
     if one_col_share:
-        header.append(f"Share of {table.percent_of}")
+        header.append(words("Share of {what}", what=table.percent_of))
     rows = []
     for r, label in enumerate(table.row_labels):
         row = [label]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from advocate_app.reports import intro
 from advocate_app.reports.anonymize import PublishedSummary, PublishedTable
+from advocate_app.reports.language import Words
 from advocate_app.reports.table_text import table_text
 
 _WIDTH = 78
@@ -28,8 +29,8 @@ def _heading(text: str, underline: str) -> list[str]:
     return [text, underline * len(text)]
 
 
-def _table(table: PublishedTable) -> list[str]:
-    text = table_text(table)
+def _table(table: PublishedTable, words: Words) -> list[str]:
+    text = table_text(table, words)
     rows = [text.header, *text.rows]
     if text.total_row is not None:
         rows.append(text.total_row)
@@ -53,10 +54,10 @@ def _table(table: PublishedTable) -> list[str]:
 
 
 def build_text(summary: PublishedSummary) -> str:
-    out = [*_heading(intro.TITLE, "="), summary.office_name, summary.period_label,
+    out = [*_heading(intro.title(summary), "="), summary.office_name, summary.period_label,
            intro.prepared_line(summary)]
     if summary.is_demo:
-        out += ["", *_wrap(intro.demo_warning())]
+        out += ["", *_wrap(intro.demo_warning(summary))]
     for heading, paragraph in intro.sections(summary):
         out += ["", *_heading(heading, "-"), *_wrap(paragraph)]
     points = intro.points(summary)
@@ -65,7 +66,7 @@ def build_text(summary: PublishedSummary) -> str:
         for point in points:
             out += _wrap(point, indent="  ", first="* ")
     for table in summary.tables:
-        out += _table(table)
+        out += _table(table, intro.words(summary))
     return "\n".join(out) + "\n"
 
 

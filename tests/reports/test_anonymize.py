@@ -597,6 +597,7 @@ def test_json_is_stable_and_complete() -> None:
         "k",
         "hidden_cells",
         "is_demo",
+        "language",
         "generated_on",
         "explanation",
         "tables",

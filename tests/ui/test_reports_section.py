@@ -135,3 +135,45 @@ def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot,
 def test_file_names_come_from_the_period_only() -> None:
     assert safe_file_name(fiscal_quarter(2026, 1)) == \
         "anonymized-summary-federal-fy2026-q1-october-december-2025.pdf"
+
+
+def test_the_summary_language_follows_the_interface_and_can_be_chosen(unlocked, qtbot,
+                                                                     tmp_path: Path) -> None:
+    from advocate_app.ui.qt import QLocale
+    from advocate_app.ui.reports.section import ReportsSection
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.UnitedStates))
+    try:
+        in_spanish = ReportsSection(unlocked.vault, lambda *a, **kw: None)
+        qtbot.addWidget(in_spanish)
+        assert in_spanish.summary_language() == "es"
+    finally:
+        QLocale.setDefault(before)
+
+    quarter = _last_quarter()
+    for i in range(14):
+        clients.create_client(unlocked.vault, ClientFields(alias=f"Ibis {i}",
+                                                           intake_date=quarter.start))
+    section = _open_reports(unlocked, qtbot)
+    from advocate_app.ui.reports.section import interface_language
+
+    assert section.summary_language() == interface_language()
+    assert section.language_combo.accessibleName()
+    section.language_combo.setCurrentIndex(section.language_combo.findData("en"))
+    section.language_combo.setFocus()
+    qtbot.keyClick(section.language_combo, Qt.Key.Key_Down)
+    assert section.summary_language() == "es"
+    qtbot.mouseClick(section.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
+    shown = section.view.toPlainText()
+    assert "Personas atendidas" in shown and "People served" not in shown
+    out = tmp_path / "resumen.txt"
+    section.format_combo.setCurrentIndex(section.format_combo.findData("txt"))
+    section._ask_save_path = lambda *a, **kw: out
+    section.summary = None
+    qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("Resumen anónimo") and "Ibis" not in text
+    assert section.ledger_list.item(0).text().startswith("Exported on")

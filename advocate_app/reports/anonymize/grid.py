@@ -85,6 +85,10 @@ class Grid:
     charts: tuple[str, ...]
     merged: bool = False
     merged_label: str = ""  # the label of the combined row, if any
+    combined: tuple[str, ...] = ()  # the labels of the categories combined into it
+    # the vocabulary the row labels come from (a section of assets/translations/data_es.toml,
+    # e.g. "need_categories"), for the Spanish summary; "" for labels of the table's own
+    vocabulary: str = ""
     # (row code, column index) -> variable holding that original count, for derived sums
     origins: dict[tuple[str, int], int] = field(default_factory=dict)
 

@@ -80,9 +80,3 @@ def plan_rows(
     if best_group is None:
         return best, ()
     return best, tuple(r.label for r in best_group if r.code != rule.into)
-
-
-def merged_note(labels: Sequence[str], into_label: str) -> str:
-    if not labels:
-        return ""
-    return f"“{into_label}” also combines: " + "; ".join(labels) + "."

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from advocate_app.reports.language import Words
+
 HIDDEN_MARKER = "—"
 HIDDEN_REASON = "hidden to protect privacy; it may be 0, small or large"
 
@@ -105,6 +107,7 @@ class PublishedSummary:
     generated_on: date
     tables: tuple[PublishedTable, ...]
     explanation: tuple[str, ...]
+    language: str = "en"  # the language of every string here (reports.language)
     # For the export ledger only (inside the vault): every count with its true value. Not part
     # of the rendering, the JSON or equality.
     cells: tuple[LedgerCell, ...] = field(default=(), repr=False, compare=False)
@@ -125,8 +128,9 @@ class PublishedSummary:
             "period_label": self.period_label,
             "k": self.k,
             "hidden_cells": {"shown_as": None, "marker_in_pdf": self.marker,
-                             "reason": HIDDEN_REASON},
+                             "reason": Words(self.language)(HIDDEN_REASON)},
             "is_demo": self.is_demo,
+            "language": self.language,
             "generated_on": self.generated_on.isoformat(),
             "explanation": list(self.explanation),
             "tables": [t.to_dict() for t in self.tables],

@@ -1,6 +1,7 @@
 """Rendering an assembly as the `PublishedSummary`: each cell as its number or the hidden marker,
 percentages where their base is shown and large enough, and the explanation printed above the
-tables."""
+tables, every word in the summary's language (reports.language: the tables hold English, looked
+up here)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ from advocate_app.reports.anonymize.published import (
     suppressed_marker,
 )
 from advocate_app.reports.anonymize.tables import Assembly
+from advocate_app.reports.language import EN, Words
 from advocate_app.store.summary import SummaryCounts
 
 
 def render(
-    counts: SummaryCounts, k: int, generated_on: date | None, assembly: Assembly
+    counts: SummaryCounts, k: int, generated_on: date | None, assembly: Assembly,
+    language: str = EN,
 ) -> PublishedSummary:
+    words = Words(language)
     marker = suppressed_marker(k)
     values = assembly.system.values
     hidden = assembly.hidden
@@ -53,31 +57,37 @@ def render(
             else:
                 percentages.append(tuple("" for _ in row))
         percent_of = {
-            "row": "row total",
-            "column": "total",
-            "overview": "people served",
+            "row": words("row total"),
+            "column": words("total"),
+            "overview": words("people served"),
         }.get(g.percent_mode, "")
         has_percent = any(any(p) for p in percentages)
-        note = g.note
+        notes = [words(g.note)] if g.note else []
+        if g.combined:
+            notes.append(words("“{row}” also combines: {categories}.",
+                               row=words.label(g.vocabulary, g.merged_label),
+                               categories="; ".join(words.label(g.vocabulary, x)
+                                                    for x in g.combined)))
         if has_percent and g.percent_mode == "row":
-            note += " Percentages are shares of the row's total."
+            notes.append(words("Percentages are shares of the row's total."))
         tables.append(
             PublishedTable(
                 key=g.key,
-                title=g.title,
-                row_header=g.row_header,
-                row_labels=tuple(g.row_labels),
-                column_labels=tuple(g.column_labels),
+                title=words(g.title),
+                row_header=words(g.row_header) if g.row_header else "",
+                row_labels=tuple(words.label(g.vocabulary, x) for x in g.row_labels),
+                # Column labels are the table's own words, or need statuses (the needs table).
+                column_labels=tuple(words.label("need_statuses", x) for x in g.column_labels),
                 cells=tuple(tuple(show(v) for v in row) for row in g.cells),
                 row_totals=None if g.row_totals is None else tuple(show(v) for v in g.row_totals),
                 column_totals=None
                 if g.column_totals is None
                 else tuple(show(v) for v in g.column_totals),
                 grand_total=None if g.grand is None else show(g.grand),
-                total_label="Total",
+                total_label=words("Total"),
                 percentages=tuple(percentages),
                 percent_of=percent_of if has_percent else "",
-                note=note,
+                note=" ".join(notes),
                 charts=g.charts,
             )
         )
@@ -89,6 +99,7 @@ def render(
         hidden=hidden,
         values=values,
         merged=any(g.merged for g in grids),
+        words=words,
     )
     seen: set[frozenset[str]] = set()
     cells: list[LedgerCell] = []
@@ -98,12 +109,13 @@ def render(
             cells.append(LedgerCell(leaves, values[var], var not in hidden))
     return PublishedSummary(
         office_name=counts.office_name,
-        period_label=counts.period_label,
+        period_label=counts.period_label,  # already worded (reports.summary)
         k=k,
         is_demo=counts.is_demo,
         generated_on=generated_on if generated_on is not None else date.today(),
         tables=tuple(tables),
         explanation=explanation,
+        language=words.language,
         cells=tuple(cells),
     )
 
@@ -116,39 +128,38 @@ def explain(
     hidden: Collection[int],
     values: Sequence[int],
     merged: bool,
+    words: Words | None = None,
 ) -> tuple[str, ...]:
+    words = words or Words(EN)
     marker = suppressed_marker(k)
     lines = [
-        f"“{marker}” marks a hidden count: {HIDDEN_REASON}. Counts from 1 to {k - 1} are always "
-        "hidden, and some others with them, so that no hidden count can be worked out from the "
-        "totals or from this office's other summaries."
+        words("“{marker}” marks a hidden count: {reason}. Counts from 1 to {below_k} are always "
+              "hidden, and some others with them, so that no hidden count can be worked out "
+              "from the totals or from this office's other summaries.",
+              marker=marker, reason=words(HIDDEN_REASON), below_k=k - 1)
     ]
     nonzero = [v for v in shown if values[v] != 0]
     hidden_nonzero = sum(1 for v in nonzero if v in hidden)
     if served_value == 0:
-        lines.append("No one was recorded as served in this period.")
+        lines.append(words("No one was recorded as served in this period."))
     elif served_value < k:
-        lines.append(
-            f"Most numbers are hidden because fewer than {k} people were served in this "
+        lines.append(words(
+            "Most numbers are hidden because fewer than {k} people were served in this "
             "period. That protects their privacy; it is expected for a small office or a short "
-            "period, not an error. A longer period, such as a whole fiscal year, shows more."
-        )
+            "period, not an error. A longer period, such as a whole fiscal year, shows more.",
+            k=k))
     elif nonzero and hidden_nonzero * 2 > len(nonzero):
-        lines.append(
-            f"Many numbers are hidden because the groups they count are smaller than {k}. "
-            "A longer period, such as a whole fiscal year, shows more."
-        )
+        lines.append(words(
+            "Many numbers are hidden because the groups they count are smaller than {k}. "
+            "A longer period, such as a whole fiscal year, shows more.", k=k))
     if merged:
-        lines.append(
+        lines.append(words(
             "Some small categories are combined into one row so that more of the table can be "
-            "shown; the note under each table says which."
-        )
-    lines.append(
-        f"Percentages are shown only where the number they are a share of is {k} or more, "
-        "rounded to whole percent."
-    )
-    lines.append(
+            "shown; the note under each table says which."))
+    lines.append(words(
+        "Percentages are shown only where the number they are a share of is {k} or more, "
+        "rounded to whole percent.", k=k))
+    lines.append(words(
         "The VOCA table counts people by the services recorded on notes, grouped as the VOCA "
-        "Performance Measurement Tool groups them; it is not the PMT report itself."
-    )
+        "Performance Measurement Tool groups them; it is not the PMT report itself."))
     return tuple(lines)

@@ -22,7 +22,7 @@ from advocate_app.reports.anonymize.grid import (
     require_count,
     vocab_rows,
 )
-from advocate_app.reports.anonymize.merge import MergeRule, merged_note, plan_rows
+from advocate_app.reports.anonymize.merge import MergeRule, plan_rows
 from advocate_app.reports.anonymize.published import (
     CHART_COLUMN_TOTALS,
     CHART_ROW_TOTALS,
@@ -59,6 +59,7 @@ class TableSpec:
     column_codes: tuple[str, ...] = ()
     charts: tuple[str, ...] = (CHART_ROWS,)
     shares_served: bool = False  # its total is the people served (each person counted once)
+    vocabulary: str = ""  # the row labels' vocabulary, for the Spanish summary (Grid.vocabulary)
 
     def raw_rows(self, counts: SummaryCounts) -> list[RawRow]:
         """The table's rows, one per vocabulary code, with their counts checked."""
@@ -81,6 +82,7 @@ TABLES: tuple[TableSpec, ...] = (
         title="Trafficking type",
         row_header="Trafficking type",
         field="trafficking_type",
+        vocabulary="trafficking_types",
         row_labels=vocab.TRAFFICKING_TYPES,
         column_labels=("People",),
         merge=MergeRule(eligible=frozenset({"both", "not_identified"}),
@@ -93,6 +95,7 @@ TABLES: tuple[TableSpec, ...] = (
         title="Age group",
         row_header="Age group (VOCA bands)",
         field="age_group",
+        vocabulary="age_groups",
         row_labels=vocab.AGE_GROUPS,
         column_labels=("People",),
         merge=MergeRule(eligible=frozenset({"0-12", "13-17"}), label="0–17", whole_group=True),
@@ -104,6 +107,7 @@ TABLES: tuple[TableSpec, ...] = (
         title="Needs by category and status",
         row_header="Need category",
         field="needs",
+        vocabulary="need_categories",
         row_labels=vocab.NEED_CATEGORIES,
         column_labels=tuple(DECLINED_LABEL if s == "declined" else vocab.NEED_STATUSES[s]
                             for s in NEED_STATUS_ORDER),
@@ -122,6 +126,7 @@ TABLES: tuple[TableSpec, ...] = (
         title="Needs opened during the period",
         row_header="Need category",
         field="needs_opened",
+        vocabulary="need_categories",
         row_labels=vocab.NEED_CATEGORIES,
         column_labels=("Needs opened",),
         merge=MergeRule(eligible=frozenset(vocab.NEED_CATEGORIES), label="Other needs"),
@@ -132,6 +137,7 @@ TABLES: tuple[TableSpec, ...] = (
         title="Referrals by resource category",
         row_header="Resource category",
         field="referrals",
+        vocabulary="resource_categories",
         row_labels=vocab.RESOURCE_CATEGORIES,
         column_labels=("Referrals",),
         merge=MergeRule(eligible=frozenset(vocab.RESOURCE_CATEGORIES), label="Other",
@@ -143,6 +149,7 @@ TABLES: tuple[TableSpec, ...] = (
         title="Appointments and court dates",
         row_header="Appointment",
         field="appointments",
+        vocabulary="appointment_kinds",
         row_labels=vocab.APPOINTMENT_KINDS,
         column_labels=("Accompanied by an advocate", "Not accompanied"),
         column_codes=APPOINTMENT_COLUMNS,
@@ -173,7 +180,6 @@ def build_table(system: System, spec: TableSpec, rows: Sequence[RawRow], k: int,
         shared_total=served if spec.shares_served else None,
     )
     combined_label = next((p.label for p in planned if len(p.sources) > 1), "")
-    full_note = " ".join(x for x in (spec.note, merged_note(merged, combined_label)) if x)
     return Grid(
         key=spec.key,
         title=spec.title,
@@ -185,10 +191,12 @@ def build_table(system: System, spec: TableSpec, rows: Sequence[RawRow], k: int,
         column_totals=col_totals,
         grand=grand,
         percent_mode="row" if two_way else "column",
-        note=full_note,
+        note=spec.note,  # render adds what was combined, in the summary's language
         charts=spec.charts,
         merged=bool(merged),
         merged_label=combined_label,
+        combined=tuple(merged),
+        vocabulary=spec.vocabulary,
         origins=origins,
     )
 

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from advocate_app.reports.anonymize import PublishedSummary
 from advocate_app.reports.formats import HTML, PDF, TEXT
+from advocate_app.reports.language import EN, ES
 from advocate_app.reports.output_file import OutputExists, OutputProblem
 from advocate_app.reports.periods import Period, completed_periods, newest_with_data
 from advocate_app.reports.summary import build_summary, export_file, summary_html
@@ -28,6 +29,7 @@ from advocate_app.ui.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QLocale,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -57,6 +59,16 @@ def export_formats() -> list[tuple[str, str, str, str]]:
          tr("Web pages (*.html)")),
         (TEXT, tr("Plain text"), tr("Export text file…"), tr("Text files (*.txt)")),
     ]
+
+
+def summary_languages() -> list[tuple[str, str]]:
+    """(language code, choice shown): the languages the summary can be written in."""
+    return [(EN, tr("English")), (ES, tr("Español"))]
+
+
+def interface_language() -> str:
+    """The summary language that matches the interface's (its locale): Spanish or English."""
+    return ES if QLocale().language() == QLocale.Language.Spanish else EN
 
 
 def ledger_line(info: ExportInfo) -> str:
@@ -120,6 +132,17 @@ class ReportsSection(Section):
             "plain text."))
         format_label = QLabel(tr("Save &as"))
         format_label.setBuddy(self.format_combo)
+        self.language_combo = QComboBox()
+        for code, choice in summary_languages():
+            self.language_combo.addItem(choice, code)
+        self.language_combo.setCurrentIndex(
+            self.language_combo.findData(interface_language()))
+        self.language_combo.setAccessibleName(tr("Language of the summary"))
+        self.language_combo.setAccessibleDescription(tr(
+            "The words of the summary, on screen and in the exported file. The numbers are the "
+            "same in every language."))
+        language_label = QLabel(tr("&Language"))
+        language_label.setBuddy(self.language_combo)
         self.export_button = QPushButton(tr("Export PDF…"))
         self.export_button.clicked.connect(self.export)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
@@ -130,6 +153,8 @@ class ReportsSection(Section):
         row.addWidget(self.show_button)
         row.addWidget(format_label)
         row.addWidget(self.format_combo)
+        row.addWidget(language_label)
+        row.addWidget(self.language_combo)
         row.addWidget(self.export_button)
         row.addWidget(self.progress, 1)
         row.addStretch(1)
@@ -209,6 +234,10 @@ class ReportsSection(Section):
         fmt = self.format_combo.currentData()
         return fmt if isinstance(fmt, str) else PDF
 
+    def summary_language(self) -> str:
+        code = self.language_combo.currentData()
+        return code if code in (EN, ES) else EN
+
     def _format_changed(self) -> None:
         for fmt, _, button_text, _ in export_formats():
             if fmt == self.export_format():
@@ -231,6 +260,7 @@ class ReportsSection(Section):
             return
         set_message(self.message, tr("Counting…"), "hint")
         today = self.today()
+        language = self.summary_language()
 
         def done(summary: PublishedSummary) -> None:
             self.summary = summary
@@ -239,7 +269,8 @@ class ReportsSection(Section):
                 "Showing {0}. Privacy threshold: groups smaller than {1} are hidden.").format(
                     summary.period_label, summary.k), "ok")
 
-        self._operation(lambda: build_summary(self.vault, period, today=today)).busy(
+        self._operation(lambda: build_summary(self.vault, period, today=today,
+                                              language=language)).busy(
             self._busy).success(done).run_in_background()
 
     def export(self) -> None:
@@ -265,6 +296,7 @@ class ReportsSection(Section):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         today = self.today()
+        language = self.summary_language()
 
         def done(summary: PublishedSummary) -> None:
             self.summary = summary
@@ -274,7 +306,7 @@ class ReportsSection(Section):
 
         self._operation(lambda report: export_file(self.vault, period, path, fmt,
                                                    overwrite=overwrite, progress=report,
-                                                   today=today)
+                                                   today=today, language=language)
                         ).busy(self._busy).progress(self.progress.setValue).success(
             done).run_in_background()
 
