@@ -33,6 +33,9 @@ class Theme:
     focus: str  # the focus ring
     demo_color: str = "#7A4A00"
     demo_bg: str = "#FFE7A8"
+    # Drawn around text fields and lists when the style's own frame would not show (Fusion
+    # darkens the window colour for it: nothing on black).
+    field_border: str = ""
 
 
 LIGHT = Theme(
@@ -56,7 +59,7 @@ HIGH_CONTRAST = Theme(
     hint="#E6E6E6", error="#FFB3B3", ok="#A6F0B5",
     accent="#00E5FF", accent_text="#000000", accent_soft="#000000", link="#00E5FF",
     tooltip_base="#000000", disabled_text="#FFFFFF", disabled_bg="#404040",
-    focus="#FFFF00",
+    focus="#FFFF00", field_border="#FFFFFF",
 )
 THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK, "high_contrast": HIGH_CONTRAST}
 # What Settings offers: follow the system, or one theme always.
@@ -119,6 +122,12 @@ QLineEdit[readOnlyLook="true"], QPlainTextEdit[readOnlyLook="true"] {{ backgroun
 QLineEdit[readOnlyLook="true"]:focus, QPlainTextEdit[readOnlyLook="true"]:focus {{
     border: 3px solid {focus}; }}
 QFrame#TopBar {{ border-bottom: 1px solid palette(mid); }}
+"""
+
+# Only for a theme with field_border; the focus rules above are more specific and still win.
+FIELD_BORDER_STYLE = """
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QTimeEdit, QSpinBox,
+QTableView, QTreeView, QListView {{ border: 1px solid {field_border}; }}
 """
 
 
@@ -193,7 +202,10 @@ def apply_theme(app: QApplication, choice: str | None = None) -> str:
     base = app.font().pointSizeF()
     if base <= 0:
         base = 10.0
-    app.setStyleSheet(STYLE.format(
+    sheet = STYLE
+    if colours.field_border:
+        sheet = FIELD_BORDER_STYLE + sheet
+    app.setStyleSheet(sheet.format(
         title=round(base * 1.5, 1), subtitle=round(base * 1.15, 1),
         recovery=round(base * 1.6, 1), **asdict(colours),
     ))
