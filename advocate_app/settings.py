@@ -23,6 +23,7 @@ class Settings:
     presenter_font_scale: float = 1.6
     automatic_backups: bool = True  # one verified backup at the first unlock of each day
     backups_to_keep: int = 14
+    language: str = ""  # "es", "en", or "" to follow the system's language
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import AnonymousContact
@@ -14,9 +15,9 @@ from advocate_app.store.vocab import ANONYMOUS_CONTACT_KINDS, NEED_CATEGORIES
 
 # Topics are codes only: no free text, so nothing identifying can be typed here.
 CONTACT_TOPICS: dict[str, str] = {
-    "information": "Information and referral",
-    "emotional_support": "Emotional support",
-    "safety": "Safety planning",
+    "information": QT_TR_NOOP("Information and referral"),
+    "emotional_support": QT_TR_NOOP("Emotional support"),
+    "safety": QT_TR_NOOP("Safety planning"),
     **NEED_CATEGORIES,
 }
 

@@ -3,6 +3,8 @@ needs, appointments, the profile and releases."""
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 from collections.abc import Callable
 
 from advocate_app.store import clients, users
@@ -30,8 +32,8 @@ from advocate_app.ui.widgets import inform, label, set_message
 # Tabs after Notes: key, title, factory(vault, client_id).
 TabFactory = Callable[[Vault, int], QWidget]
 EXTRA_TABS: list[tuple[str, str, TabFactory]] = [
-    ("needs", "Needs", NeedsPanel),
-    ("appointments", "Appointments", AppointmentsPanel),
+    ("needs", QT_TR_NOOP("Needs"), NeedsPanel),
+    ("appointments", QT_TR_NOOP("Appointments"), AppointmentsPanel),
 ]
 
 
@@ -70,7 +72,7 @@ class ClientDetail(QWidget):
         self.tab_keys: list[str] = []
         self._add_tab("notes", tr("Notes"), self.notes)
         for key, title, factory in EXTRA_TABS:
-            self._add_tab(key, tr(title), factory(vault, client_id))
+            self._add_tab(key, tr_marked(title), factory(vault, client_id))
         self.profile_form = ClientForm(users.list_users(vault))
         self.profile_form.set_values(record.fields)
         self._add_tab("profile", tr("Profile"), self._profile_tab(record.status))

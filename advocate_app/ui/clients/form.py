@@ -18,6 +18,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import add_form_rows, label
 
@@ -29,7 +30,7 @@ def _combo(items: dict[str, str], accessible: str) -> QComboBox:
     box.setAccessibleName(accessible)
     box.addItem(tr("— not recorded —"), NOT_SET)
     for code, text in items.items():
-        box.addItem(tr(text), code)
+        box.addItem(tr_marked(text), code)
     return box
 
 

@@ -56,7 +56,6 @@ QFrame#PromptBox {{ background: palette(base); border: 1px solid palette(midligh
 
 
 class TrainerSection(Section):
-    title = tr("Trainer")
 
     open_client = Signal(int)  # the selected scenario's client id in the demo vault
     changed = Signal()  # the demo vault was rewritten: lists and open records should refresh
@@ -71,6 +70,7 @@ class TrainerSection(Section):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.title = tr("Trainer")  # at build time, in the language then chosen
         self.session = session
         self.presenter_scale = presenter_scale
         # (scenario id, step index): asked for but not started / being written right now.

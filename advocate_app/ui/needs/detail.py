@@ -29,6 +29,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import label
 
@@ -67,12 +68,12 @@ class NeedDetail(QGroupBox):
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Status"))
         for code, text in NEED_STATUSES.items():
-            self.status.addItem(tr(text), code)
+            self.status.addItem(tr_marked(text), code)
         self.priority = QComboBox()
         self.priority.setAccessibleName(tr("Client's priority"))
         self.priority.addItem(tr("Not set"), None)
         for code, text in NEED_PRIORITIES.items():
-            self.priority.addItem(tr(text), code)
+            self.priority.addItem(tr_marked(text), code)
         self.next_step = QLineEdit()
         self.next_step.setMaxLength(needs.LINE_MAX)
         self.next_step.setAccessibleName(tr("Next step"))
@@ -162,7 +163,7 @@ class NeedDetail(QGroupBox):
             return
         self.stack.setCurrentIndex(1)
         self.need_title.setText(need.label)
-        self.category.setText(tr(NEED_CATEGORIES.get(need.category, need.category)))
+        self.category.setText(tr_marked(NEED_CATEGORIES.get(need.category, need.category)))
         self.status.setCurrentIndex(max(self.status.findData(need.status), 0))
         self.priority.setCurrentIndex(max(self.priority.findData(need.priority), 0))
         for field, text in ((self.next_step, need.next_step), (self.note_line, need.note_line),

@@ -18,6 +18,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import label
 
@@ -45,7 +46,7 @@ class AddFromChecklistDialog(QDialog):
         for item in template:
             group = groups.get(item.category)
             if group is None:
-                group = QTreeWidgetItem([tr(NEED_CATEGORIES.get(item.category, item.category))])
+                group = QTreeWidgetItem([tr_marked(NEED_CATEGORIES.get(item.category, item.category))])
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
@@ -97,7 +98,7 @@ class AddOwnNeedDialog(QDialog):
         self.category = QComboBox()
         self.category.setAccessibleName(tr("Category"))
         for code, text in NEED_CATEGORIES.items():
-            self.category.addItem(tr(text), code)
+            self.category.addItem(tr_marked(text), code)
         if category is not None:
             self.category.setCurrentIndex(max(self.category.findData(category), 0))
         self.need = QLineEdit()

@@ -19,6 +19,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.reference.rows import mark_row, row_target
 from advocate_app.ui.widgets import label
@@ -144,7 +145,7 @@ class ResourcesPane(QWidget):
             return
         self.name.setText(resource.name)
         values = {
-            "category": tr(resource.category_label),
+            "category": tr_marked(resource.category_label),
             "phone": resource.phone or "",
             "text": resource.text or "",
             "tty": resource.tty or "",

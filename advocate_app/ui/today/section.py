@@ -51,13 +51,13 @@ def _relative_day(day: date, on: date) -> str:
 
 
 class TodaySection(Section):
-    title = tr("Today")
 
     open_client = Signal(int, dict)  # client id, where to open it (see the module doc)
 
     def __init__(self, vault: Vault, settings: Settings, parent: QWidget | None = None,
                  *, clock: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
+        self.title = tr("Today")  # at build time, in the language then chosen
         self.vault = vault
         self.settings = settings
         self.clock = clock  # tests pass a fixed day
@@ -178,9 +178,9 @@ class TodaySection(Section):
             when = tr("{0} ({1} ago)").format(fmt_date(row.due_date), _days_word(late))
         else:
             when = _relative_day(row.due_date, on)
-        need = tr("{0} · {1}").format(row.label, tr(NEED_CATEGORIES.get(row.category,
+        need = tr("{0} · {1}").format(row.label, tr_marked(NEED_CATEGORIES.get(row.category,
                                                                         row.category)))
-        status = tr(NEED_STATUSES.get(row.status, row.status))
+        status = tr_marked(NEED_STATUSES.get(row.status, row.status))
         return [row.alias, need, when, status], row.client_id, row.open_at
 
     @staticmethod
@@ -191,7 +191,7 @@ class TodaySection(Section):
             when = tr("{0}, {1}").format(_relative_day(day, on), fmt_time(row.starts_at))
         else:
             when = fmt_datetime(row.starts_at, utc=False)
-        what = tr(APPOINTMENT_KINDS.get(row.kind, row.kind))
+        what = tr_marked(APPOINTMENT_KINDS.get(row.kind, row.kind))
         if row.place:
             what = tr("{0} · {1}").format(what, row.place)
         goes = tr("Yes") if row.accompanied else tr("No")
