@@ -6,6 +6,8 @@ The screen, the exported file (PDF, HTML or text) and `advocate-app summary` all
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 import html
 from collections import defaultdict
 from collections.abc import Callable
@@ -40,7 +42,7 @@ def _prepare(vault: Vault, period: Period, today: date | None,
              generated_on: date | None) -> tuple[PublishedSummary, SummaryCounts]:
     # The one role check for the summary (the store's own role rules may add theirs).
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can make the summary.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can make the summary."))
     require_complete(period, today or date.today())
     k = report_settings.summary_k(vault)
     counts = compute_counts(vault, period.start, period.end, period.label)

@@ -11,6 +11,8 @@ backups folder (backup.py), a re-key and a restore all build on it.
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 import contextlib
 import errno
 import json
@@ -159,9 +161,9 @@ def copy_database(db_path: Path, data_key: bytearray, target_db: Path,
                 if _is_storage_sqlite_error(exc):
                     raise _not_written(exc) from exc
                 raise VaultDamaged(
-                    "No backup was made because part of the vault could not be read: it may be "
+                    QT_TR_NOOP("No backup was made because part of the vault could not be read: it may be "
                     "damaged. The existing backups were kept. Check the vault (Backups, or "
-                    "`advocate-app check`) and restore the newest backup if it is damaged."
+                    "`advocate-app check`) and restore the newest backup if it is damaged.")
                 ) from exc
             # The copy is a single self-contained file: no WAL beside it.
             target.execute("PRAGMA journal_mode = DELETE")
@@ -262,13 +264,13 @@ def create_backup(
                 problems = ["unreadable"]
             if problems:
                 raise VaultDamaged(
-                    "No backup was made because the vault file is damaged. "
+                    QT_TR_NOOP("No backup was made because the vault file is damaged. "
                     " The existing backups were kept. Restore the newest "
-                    "backup."
+                    "backup.")
                 ) from exc
             raise BackupNotWritten(
-                "The backup was written but did not read back correctly, so it was not kept. "
-                "The disk or USB stick may be failing. Nothing was changed; try another disk."
+                QT_TR_NOOP("The backup was written but did not read back correctly, so it was not kept. "
+                "The disk or USB stick may be failing. Nothing was changed; try another disk.")
             ) from exc
         try:
             os.replace(tmp_zip, out_path)

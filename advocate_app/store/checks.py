@@ -4,6 +4,8 @@ not mean (before 1900, or more than a year ahead: a typo in the year)."""
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 import re
 from datetime import date, datetime
 
@@ -45,12 +47,12 @@ def check_plausible_date(value: date | datetime | None, what: str,
     today = today or date.today()
     if day.year < EARLIEST_YEAR:
         raise InvalidInput(
-            f"{what.capitalize()} ({day.isoformat()}) is before {EARLIEST_YEAR}: check the "
-            "year. Nothing was saved.")
+            QT_TR_NOOP("{0} ({1}) is before {2}: check the year. Nothing was saved."), what,
+            day.isoformat(), EARLIEST_YEAR)
     if day > _a_year_after(today):
         raise InvalidInput(
-            f"{what.capitalize()} ({day.isoformat()}) is more than a year ahead: check the "
-            "year. Nothing was saved.")
+            QT_TR_NOOP("{0} ({1}) is more than a year ahead: check the year. Nothing was "
+                       "saved."), what, day.isoformat())
 
 
 __all__ = [

@@ -27,14 +27,14 @@ def log_contact(vault: Vault, *, contact_date: date, kind: str, minutes: int,
     """Log an anonymous contact, with the VOCA services given (codes of store.pmt_form)."""
     service_codes = check_services(services)
     if kind not in ANONYMOUS_CONTACT_KINDS:
-        raise InvalidInput("Choose what kind of contact this was.")
+        raise InvalidInput(QT_TR_NOOP("Choose what kind of contact this was."))
     if contact_date > date.today():
-        raise InvalidInput("The contact date cannot be in the future.")
+        raise InvalidInput(QT_TR_NOOP("The contact date cannot be in the future."))
     if not 0 <= minutes <= 24 * 60:
-        raise InvalidInput("Minutes must be between 0 and 1440.")
+        raise InvalidInput(QT_TR_NOOP("Minutes must be between 0 and 1440."))
     unknown = [t for t in topics if t not in CONTACT_TOPICS]
     if unknown:
-        raise InvalidInput("Choose topics from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose topics from the list."))
     with vault.write() as s:
         contact = AnonymousContact(contact_date=contact_date, kind=kind, minutes=minutes,
                                    topics=",".join(sorted(set(topics))),

@@ -8,6 +8,8 @@ Diagnosis never calls it: a diagnosis only reads.
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 import contextlib
 import errno
 import os
@@ -153,9 +155,9 @@ def prepare(folder: Path) -> None:
         if is_read_only_error(exc):
             raise VaultReadOnly(folder) from exc
         raise VaultError(
-            "The vault folder could not be put in order (an interrupted restore or set-up could "
+            QT_TR_NOOP("The vault folder could not be put in order (an interrupted restore or set-up could "
             "not be finished) because the disk reported an error. Nothing was deleted. Check "
-            "the disk, then start again."
+            "the disk, then start again.")
         ) from exc
 
 

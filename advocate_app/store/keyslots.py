@@ -14,6 +14,8 @@ apart from a wrong passphrase before any key is derived.
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 import base64
 import hashlib
 import json
@@ -96,9 +98,9 @@ class KeysFile:
         path = folder / KEYS_FILE_NAME
         if not path.exists():
             raise KeysFileMissing(
-                f"The keys file ({KEYS_FILE_NAME}) is missing from the vault folder, so the vault "
-                "cannot be opened. Restore it from a backup; the vault itself was not changed."
-            )
+                QT_TR_NOOP("The keys file ({0}) is missing from the vault folder, so the vault "
+                           "cannot be opened. Restore it from a backup; the vault itself was not "
+                           "changed."), KEYS_FILE_NAME)
         try:
             raw = path.read_bytes()
             doc = json.loads(raw.decode("utf-8"))
@@ -114,8 +116,8 @@ class KeysFile:
         if isinstance(version, int) and not isinstance(version, bool) and (
                 version > FORMAT_VERSION):
             raise KeysFileTooNew(
-                "This vault's keys file was written by a newer version of Advocate Companion. "
-                "Install that version (or newer) to open it; nothing was changed."
+                QT_TR_NOOP("This vault's keys file was written by a newer version of Advocate Companion. "
+                "Install that version (or newer) to open it; nothing was changed.")
             )
         if version not in (LEGACY_VERSION, FORMAT_VERSION) or isinstance(version, bool):
             raise _damaged()
@@ -127,8 +129,8 @@ class KeysFile:
             raise _damaged() from exc
         if not isinstance(checksum, str) or checksum != keys._checksum():
             raise KeysFileDamaged(
-                "The keys file has been altered or damaged, so it cannot be trusted. Restore it "
-                "from a backup; the vault itself was not changed."
+                QT_TR_NOOP("The keys file has been altered or damaged, so it cannot be trusted. Restore it "
+                "from a backup; the vault itself was not changed.")
             )
         return keys
 
@@ -316,15 +318,15 @@ class KeysFile:
             if key is not None:
                 return key
         raise WrongRecoveryKey(
-            "That recovery key is well formed but does not belong to this vault. Check that it is "
-            "the key printed for this office's vault."
+            QT_TR_NOOP("That recovery key is well formed but does not belong to this vault. Check that it is "
+            "the key printed for this office's vault.")
         )
 
 
 def _damaged() -> KeysFileDamaged:
     return KeysFileDamaged(
-        "The keys file is damaged or incomplete, so the vault cannot be opened with it. Restore "
-        "it from a backup; the vault itself was not changed."
+        QT_TR_NOOP("The keys file is damaged or incomplete, so the vault cannot be opened with it. Restore "
+        "it from a backup; the vault itself was not changed.")
     )
 
 

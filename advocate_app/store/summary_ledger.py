@@ -9,6 +9,8 @@ destroying a client removes them from it (forget_client).
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 import hashlib
 import zlib
 from array import array
@@ -77,7 +79,7 @@ def unpack_members(blob: bytes) -> frozenset[int]:
 
 def _require_supervisor(vault: Vault) -> None:
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can export the summary.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can export the summary."))
 
 
 def record_export(

@@ -19,6 +19,8 @@ What each count means (the PDF prints these definitions; keep them in step):
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 from collections import defaultdict
 from datetime import date, datetime, time
 
@@ -55,7 +57,7 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
     """Everything the summary needs, for the months from start to end (inclusive).
     Supervisors only: the GUI and the command line obey the same rule."""
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can make the summary.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can make the summary."))
     first, last = _day_bounds(start, end)
     intake = func.coalesce(Client.intake_date, func.date(Client.created_at))
     served_filter = and_(intake <= end, or_(Client.closed_on.is_(None), Client.closed_on >= start))

@@ -9,6 +9,8 @@ at hand.
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,8 +101,8 @@ class VaultKeySlots:
             keys = KeysFile.load(self.folder)  # another instance may have added a slot
             if keys.vault_id != self.keys.vault_id:
                 raise KeysDoNotMatchVault(
-                    "The keys file was replaced by one of another vault while the app was "
-                    "open. Nothing was changed. Lock the app and open it again."
+                    QT_TR_NOOP("The keys file was replaced by one of another vault while the app was "
+                    "open. Nothing was changed. Lock the app and open it again.")
                 )
             committed = False
             try:

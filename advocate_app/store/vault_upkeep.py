@@ -7,6 +7,8 @@ now, and the audit line for an action.
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
+
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,7 +82,7 @@ class VaultUpkeep:
         finally:
             raw.close()
         if busy:
-            raise VaultError("The vault is busy; try again in a moment.")
+            raise VaultError(QT_TR_NOOP("The vault is busy; try again in a moment."))
 
     def checkpoint_quietly(self) -> bool:
         """checkpoint(), for moments where a busy or damaged vault must not stop anything (at

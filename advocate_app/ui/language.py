@@ -8,8 +8,9 @@ widgets that show translated text rebuild it (see `retranslate` methods and Shel
 
 from __future__ import annotations
 
+from advocate_app.i18n import set_translate
 from advocate_app.paths import assets_dir
-from advocate_app.ui.qt import QCoreApplication, QLocale, QTranslator
+from advocate_app.ui.qt import QCoreApplication, QLocale, QTranslator, tr_marked
 
 ENGLISH = "en"
 SPANISH = "es"
@@ -38,6 +39,8 @@ def current_language() -> str:
 
 def apply_language(language: str) -> bool:
     """Show the interface in `language` now. False when the Spanish file is missing (English)."""
+    # Messages raised below the ui (store, reports) are translated when they are shown.
+    set_translate(tr_marked)
     app = QCoreApplication.instance()
     old = _state["translator"]
     if language == current_language() and (old is not None or language == ENGLISH):

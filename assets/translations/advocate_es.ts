@@ -1426,8 +1426,80 @@
             <translation>Agregar la necesidad</translation>
         </message>
         <message>
+            <source>Keep the {0} under {1} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>need's name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Write what the need is, in a few words.</source>
             <translation>Escriba en pocas palabras cuál es la necesidad.</translation>
+        </message>
+        <message>
+            <source>Choose a need category from the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a status from the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose high, medium or low priority, or none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a supervisor can change the checklist templates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This checklist already has that item in this category.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That checklist item no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The checklist already has an item with this name in this category. Rename one of them first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>note</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>resource or organization</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The due date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This client already has “{0}” under {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A checklist item you chose no longer exists. Open the list again and choose once more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A checklist item you chose was retired meanwhile. Open the list again and choose once more.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That need was removed. The list will be refreshed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This client already has a need with that name in this category.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{0} · overdue</source>
@@ -2330,8 +2402,52 @@
             <translation>Agregar el usuario</translation>
         </message>
         <message>
+            <source>Only a supervisor can manage users.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Enter the new user's name.</source>
             <translation>Escriba el nombre del usuario nuevo.</translation>
+        </message>
+        <message>
+            <source>Keep the name under 80 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose advocate or supervisor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is already a user with that name. Add a last initial.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a supervisor can delete the office's backups.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You cannot remove yourself. Ask another supervisor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That user was already removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The office needs at least one supervisor.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change your own passphrase under My passphrase instead.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That user was removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your current passphrase is not right.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>It is shown only this once and is not saved anywhere. Close this window when it has been passed on.</source>
@@ -2898,6 +3014,22 @@
             <translation>Plan de seguridad</translation>
         </message>
         <message>
+            <source>Choose what kind of contact this was.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The contact date cannot be in the future.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Minutes must be between 0 and 1440.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose topics from the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>0–12</source>
             <translation>0–12</translation>
         </message>
@@ -3064,6 +3196,394 @@
         <message>
             <source>Supervisor</source>
             <translation>Supervisor/a</translation>
+        </message>
+        <message>
+            <source>Give the summary a file name, for example summary.pdf.</source>
+            <translation>Póngale un nombre de archivo al resumen, por ejemplo resumen.pdf.</translation>
+        </message>
+        <message>
+            <source>{0} is inside the vault's data folder, where the app keeps its own files. Save the summary somewhere else, for example in Documents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} is a folder. Give a file name, for example {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder {0} does not exist. Create it or choose another.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} is not a folder. Choose another place to save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder {0} cannot be written (no permission). Choose another place to save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} exists and cannot be replaced (no permission).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} already exists. Replace it, or choose another name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a supervisor can make the summary.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose what kind of appointment this is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the date and time of the appointment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The appointment's date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the place under {0} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the outcome under {0} characters; longer notes belong in a note.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That client record no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That appointment was removed. The list will be refreshed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a supervisor can save a backup outside the vault's folder. Ask a supervisor; the automatic backups are still made every day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That folder already holds too many backups from today. Choose another folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That folder does not exist any more (was the USB stick removed?). Nothing was changed; choose the folder again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No backup was made because part of the vault could not be read: it may be damaged. The existing backups were kept. Check the vault (Backups, or `advocate-app check`) and restore the newest backup if it is damaged.</source>
+            <translation>No se hizo la copia de seguridad porque no se pudo leer una parte de la bóveda cifrada: puede estar dañada. Se conservaron las copias de seguridad existentes. Revise la bóveda (Copias de seguridad, o `advocate-app check`) y restaure la copia más reciente si está dañada.</translation>
+        </message>
+        <message>
+            <source>No backup was made because the vault file is damaged.  The existing backups were kept. Restore the newest backup.</source>
+            <translation>No se hizo la copia de seguridad porque el archivo de la bóveda está dañado. Se conservaron las copias de seguridad existentes. Restaure la copia más reciente.</translation>
+        </message>
+        <message>
+            <source>The backup was written but did not read back correctly, so it was not kept. The disk or USB stick may be failing. Nothing was changed; try another disk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} ({1}) is before {2}: check the year. Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} ({1}) is more than a year ahead: check the year. Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter an alias: a code or first-name alias, not a legal name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the alias under {0} characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose an age group from the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a trafficking type from the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The intake date cannot be in the future.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another open client already has this alias. Add a letter or number to tell them apart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another open client has this alias; change one of them first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the client's alias exactly to confirm.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The keys file asks for weaker protection than this app allows, so it was not used. It may have been altered. Restore the keys file from a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The keys file asks for far more memory or time than any real vault uses, so it was not used. It may have been altered. Restore the keys file from a backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A recovery key has {0} letters and digits in nine groups; this one has {1}. Check that no group is missing or doubled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The recovery key has a typing mistake: its last group (the check group) does not match the others. Compare each group with the printed copy, one character at a time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The keys file does not open this vault's database: either the database is damaged or the keys file belongs to another vault. Nothing was changed. Restore the matching keys file or the newest backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault database could not be read. Restore the newest backup; the damaged file was left as it is.</source>
+            <translation>No se pudo leer la base de datos de la bóveda. Restaure la copia de seguridad más reciente; el archivo dañado se dejó tal como estaba.</translation>
+        </message>
+        <message>
+            <source>That passphrase is not right for this user. Check Caps Lock and try again, or use the recovery key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This folder cannot be written: {0}. The vault is not damaged, but nothing can be saved there. Check that the disk is not read-only and that you may write to the folder and its files, then try again. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault is locked. Unlock it to continue.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk is full or the folder cannot be written, so this was not saved. Your text is still here. Free some space (or check the folder), then save again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault folder could not be put in order (an interrupted restore or set-up could not be finished) because the disk reported an error. Nothing was deleted. Check the disk, then start again.</source>
+            <translation>No se pudo poner en orden la carpeta de la bóveda (no se pudo terminar una restauración o configuración interrumpida) porque el disco informó un error. No se borró nada. Revise el disco y vuelva a empezar.</translation>
+        </message>
+        <message>
+            <source>A restore that was interrupted cannot be finished safely: the vault folder changed since. Nothing was moved or deleted. Ask for help before changing the folder.</source>
+            <translation>Una restauración interrumpida no se puede terminar de forma segura: la carpeta de la bóveda cambió desde entonces. No se movió ni se borró nada. Pida ayuda antes de hacer cambios en la carpeta.</translation>
+        </message>
+        <message>
+            <source>The re-key mark is not one this app wrote; nothing was moved.</source>
+            <translation>Esta aplicación no escribió esa marca de cambio de claves; no se movió nada.</translation>
+        </message>
+        <message>
+            <source>A change of the vault's keys was interrupted and could not be finished because the vault folder cannot be written. Nothing was deleted: free some space or check the disk, then open the app again.</source>
+            <translation>Un cambio de las claves de la bóveda se interrumpió y no se pudo terminar porque no se puede escribir en la carpeta de la bóveda. No se borró nada: libere espacio o revise el disco, y luego vuelva a abrir la aplicación.</translation>
+        </message>
+        <message>
+            <source>The keys file ({0}) is missing from the vault folder, so the vault cannot be opened. Restore it from a backup; the vault itself was not changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This vault's keys file was written by a newer version of Advocate Companion. Install that version (or newer) to open it; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The keys file has been altered or damaged, so it cannot be trusted. Restore it from a backup; the vault itself was not changed.</source>
+            <translation>El archivo de claves fue alterado o está dañado, así que no es confiable. Restáurelo desde una copia de seguridad; la bóveda en sí no se modificó.</translation>
+        </message>
+        <message>
+            <source>That recovery key is well formed but does not belong to this vault. Check that it is the key printed for this office's vault.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The keys file is damaged or incomplete, so the vault cannot be opened with it. Restore it from a backup; the vault itself was not changed.</source>
+            <translation>El archivo de claves está dañado o incompleto, así que no se puede abrir la bóveda con él. Restáurelo desde una copia de seguridad; la bóveda en sí no se modificó.</translation>
+        </message>
+        <message>
+            <source>Choose what kind of note this is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The note is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This note is longer than {0} characters. Keep notes short and factual; split it if you must.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The note's date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That note no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The re-encrypted copy was not complete; nothing was changed.</source>
+            <translation>La copia cifrada con las claves nuevas no estaba completa; no se cambió nada.</translation>
+        </message>
+        <message>
+            <source>The vault's keys were not changed because the vault file is damaged. Nothing was changed. Restore the newest backup.</source>
+            <translation>No se cambiaron las claves de la bóveda porque el archivo de la bóveda está dañado. No se cambió nada. Restaure la copia de seguridad más reciente.</translation>
+        </message>
+        <message>
+            <source>The keys file was replaced by one of another vault while the app was open. Nothing was changed. Lock the app and open it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's keys were changed but the last step could not be written. Nothing was lost: open the app again once the disk is available, and the change will be completed.</source>
+            <translation>Se cambiaron las claves de la bóveda, pero no se pudo escribir el último paso. No se perdió nada: vuelva a abrir la aplicación cuando el disco esté disponible y el cambio se completará.</translation>
+        </message>
+        <message>
+            <source>Say who may receive the information, what, and for what purpose.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A release cannot expire before it was signed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The signing date cannot be in the future.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That release no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a supervisor can change the summary settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The smallest count shown must be a whole number from {0} to {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The fiscal year's first month must be a month from 1 to 12.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the resource's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a category from the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That name is already in the shipped directory; use a local name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is already a local resource with that name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That resource was removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That passphrase does not open this backup. A backup keeps the passphrases as they were on the day it was made: if yours changed since, type the old one, or use the office's recovery key. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That recovery key does not open this backup: it belongs to another vault. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a passphrase or the recovery key. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No user by that name is in this backup. Choose one of its users, or use the recovery key. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You were not yet a user of this vault when this backup was made. Ask a user who was, or use the recovery key. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup has several users: say whose passphrase this is. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A restore that was interrupted could not be finished because the vault folder cannot be written. Check the disk, then start again; nothing was deleted.</source>
+            <translation>Una restauración interrumpida no se pudo terminar porque no se puede escribir en la carpeta de la bóveda. Revise el disco y vuelva a empezar; no se borró nada.</translation>
+        </message>
+        <message>
+            <source>That recovery key is not the one of the vault in this folder. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That passphrase does not open the vault now in this folder. To restore, type the passphrase you use today (a supervisor's), or use the recovery key. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault folder cannot be created or written, so nothing was restored. Check the disk and the folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault folder cannot be written, so nothing was restored. Check the disk and the folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup is of a different vault (another office, or an earlier set-up), not of this one. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup could not be unpacked: the disk is full or the vault folder cannot be written. Nothing was changed. Free some space, then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The restore could not be finished because the vault folder cannot be written. Nothing was deleted: start the app again once the disk is available, and the restore will be completed.</source>
+            <translation>No se pudo terminar la restauración porque no se puede escribir en la carpeta de la bóveda. No se borró nada: vuelva a abrir la aplicación cuando el disco esté disponible y la restauración se completará.</translation>
+        </message>
+        <message>
+            <source>Only a supervisor can export the summary.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too many wrong tries. Wait {0} seconds, then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the office name and your name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} is a file, not a folder. Choose a folder for the vault (a new or an empty one). Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no vault in this folder yet. Set up this office first, or choose the folder that holds the vault.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault's database file (vault.db) is missing from this folder. Restore the newest backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Part of the vault could not be read while unlocking: it may be damaged. Nothing was changed. Restore the newest backup.</source>
+            <translation>No se pudo leer una parte de la bóveda al desbloquearla: puede estar dañada. No se cambió nada. Restaure la copia de seguridad más reciente.</translation>
+        </message>
+        <message>
+            <source>The keys file belongs to another vault. Nothing was changed. Restore this vault's own keys file or its newest backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault database could not be opened; it may be damaged. Nothing was changed. Restore the newest backup.</source>
+            <translation>No se pudo abrir la base de datos de la bóveda; puede estar dañada. No se cambió nada. Restaure la copia de seguridad más reciente.</translation>
+        </message>
+        <message>
+            <source>There is already a vault in this folder. Open it instead, or choose another folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The vault is busy; try again in a moment.</source>
+            <translation>La bóveda está ocupada; vuelva a intentarlo en un momento.</translation>
         </message>
     </context>
 </TS>
