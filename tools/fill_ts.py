@@ -29,7 +29,7 @@ def lupdate() -> None:
 
 
 def fill(table: dict[str, str]) -> list[str]:
-    tree = ET.parse(TS)
+    tree = ET.parse(TS)  # noqa: S314 (the project's own committed file)
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.findtext("source") or ""

@@ -6,11 +6,11 @@ read-only. Each entry's category is one of RESOURCE_CATEGORIES, which the vault'
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from advocate_app.i18n import QT_TR_NOOP
 
 RESOURCE_CATEGORIES: dict[str, str] = {
     "hotline": QT_TR_NOOP("Hotline"),

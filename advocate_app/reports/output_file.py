@@ -8,14 +8,13 @@ the CLI needs --force).
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP, message
-
 import contextlib
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP, message
 from advocate_app.store.fsutil import fsync_dir
 
 

@@ -6,14 +6,13 @@ The screen, the exported file (PDF, HTML or text) and `advocate-app summary` all
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import html
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.reports.anonymize import PublishedSummary, PublishedTable
 from advocate_app.reports.formats import PDF, check_format, summary_bytes
 from advocate_app.reports.ledger import EarlierExport, protect

@@ -7,13 +7,12 @@ courthouse's town), stored without a time zone.
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.checks import check_plausible_date
 from advocate_app.store.errors import InvalidInput
@@ -101,7 +100,8 @@ def update_appointment(vault: Vault, appointment_id: int, values: AppointmentFie
     with vault.write() as s:
         appointment = s.get(Appointment, appointment_id)
         if appointment is None:
-            raise InvalidInput(QT_TR_NOOP("That appointment was removed. The list will be refreshed."))
+            raise InvalidInput(QT_TR_NOOP("That appointment was removed. The list will be "
+                                          "refreshed."))
         appointment.starts_at = values.starts_at
         appointment.kind = values.kind
         appointment.place = values.place
@@ -121,7 +121,8 @@ def set_outcome(vault: Vault, appointment_id: int, outcome: str | None) -> None:
     with vault.write() as s:
         appointment = s.get(Appointment, appointment_id)
         if appointment is None:
-            raise InvalidInput(QT_TR_NOOP("That appointment was removed. The list will be refreshed."))
+            raise InvalidInput(QT_TR_NOOP("That appointment was removed. The list will be "
+                                          "refreshed."))
         appointment.outcome = text or None
         audit.record(s, vault.current_user.id, "appointment_outcome_set", "appointment",
                      appointment_id)

@@ -9,8 +9,6 @@ dates only, never from anything a person typed. The file itself is backup_file.p
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import contextlib
 import re
 import shutil
@@ -18,6 +16,7 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import backup_status, crypto, migrate
 from advocate_app.store.backup_file import (
     BackupInfo,
@@ -64,7 +63,8 @@ def require_backup_allowed(vault: Vault, out_path: Path) -> None:
     except OSError:
         inside = False
     if not inside:
-        raise NotAllowed(QT_TR_NOOP("Only a supervisor can save a backup outside the vault's folder. "
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can save a backup outside the vault's "
+                                    "folder. "
                          "Ask a supervisor; the automatic backups are still made every day."))
 
 
@@ -105,7 +105,8 @@ def free_backup_path(folder: Path, day: date | None = None) -> Path:
         candidate = first.with_name(f"{stem}-{n}{BACKUP_SUFFIX}")
         if not candidate.exists():
             return candidate
-    raise BackupNotWritten(QT_TR_NOOP("That folder already holds too many backups from today. Choose "
+    raise BackupNotWritten(QT_TR_NOOP("That folder already holds too many backups from today. "
+                                      "Choose "
                            "another folder."))
 
 

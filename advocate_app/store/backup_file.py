@@ -11,8 +11,6 @@ backups folder (backup.py), a re-key and a restore all build on it.
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import contextlib
 import errno
 import json
@@ -28,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.engine import check_database_file, connect_keyed, raw_key_pragma
 from advocate_app.store.errors import (
     KeysDoNotMatchVault,
@@ -161,7 +160,8 @@ def copy_database(db_path: Path, data_key: bytearray, target_db: Path,
                 if _is_storage_sqlite_error(exc):
                     raise _not_written(exc) from exc
                 raise VaultDamaged(
-                    QT_TR_NOOP("No backup was made because part of the vault could not be read: it may be "
+                    QT_TR_NOOP("No backup was made because part of the vault could not be read: "
+                               "it may be "
                     "damaged. The existing backups were kept. Check the vault (Backups, or "
                     "`advocate-app check`) and restore the newest backup if it is damaged.")
                 ) from exc
@@ -269,7 +269,8 @@ def create_backup(
                     "backup.")
                 ) from exc
             raise BackupNotWritten(
-                QT_TR_NOOP("The backup was written but did not read back correctly, so it was not kept. "
+                QT_TR_NOOP("The backup was written but did not read back correctly, so it was "
+                           "not kept. "
                 "The disk or USB stick may be failing. Nothing was changed; try another disk.")
             ) from exc
         try:

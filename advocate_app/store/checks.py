@@ -4,11 +4,10 @@ not mean (before 1900, or more than a year ahead: a typo in the year)."""
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import re
 from datetime import date, datetime
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import InvalidInput
 
 EARLIEST_YEAR = 1900

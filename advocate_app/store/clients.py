@@ -3,8 +3,6 @@ destroy."""
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from typing import Any
@@ -24,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import QueryableAttribute
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.searchtext import marks
 from advocate_app.searchtext import terms as q
 from advocate_app.store import audit, summary_ledger
@@ -92,7 +91,8 @@ _FIELD_NAMES = [f.name for f in fields(ClientFields)]
 def _clean(values: ClientFields) -> ClientFields:
     alias = " ".join(values.alias.split())
     if not alias:
-        raise InvalidInput(QT_TR_NOOP("Enter an alias: a code or first-name alias, not a legal name."))
+        raise InvalidInput(QT_TR_NOOP("Enter an alias: a code or first-name alias, not a legal "
+                                      "name."))
     if len(alias) > ALIAS_MAX:
         raise InvalidInput(QT_TR_NOOP("Keep the alias under {0} characters."), ALIAS_MAX)
     if values.age_group is not None and values.age_group not in AGE_GROUPS:
@@ -125,7 +125,8 @@ def _clean(values: ClientFields) -> ClientFields:
 
 def _alias_taken() -> InvalidInput:
     return InvalidInput(
-        QT_TR_NOOP("Another open client already has this alias. Add a letter or number to tell them apart.")
+        QT_TR_NOOP("Another open client already has this alias. Add a letter or number to tell "
+                   "them apart.")
     )
 
 
@@ -190,7 +191,8 @@ def reopen_client(vault: Vault, client_id: int) -> None:
         if client is None:
             raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         if _open_alias_exists(s, client.alias, client_id):
-            raise InvalidInput(QT_TR_NOOP("Another open client has this alias; change one of them first."))
+            raise InvalidInput(QT_TR_NOOP("Another open client has this alias; change one of "
+                                          "them first."))
         client.status = "open"
         client.closing_reason = None
         client.closed_on = None

@@ -8,14 +8,13 @@ vault's random data key with AES-256-GCM. The recovery key is 160 random bits, s
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import hashlib
 import secrets
 import time
 import unicodedata
 from dataclasses import dataclass
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import KeysFileUnsafe, RecoveryKeyTypo
 
 DATA_KEY_BYTES = 32
@@ -49,12 +48,14 @@ class Argon2Params:
         )
         if below:
             raise KeysFileUnsafe(
-                QT_TR_NOOP("The keys file asks for weaker protection than this app allows, so it was not "
+                QT_TR_NOOP("The keys file asks for weaker protection than this app allows, so it "
+                           "was not "
                 "used. It may have been altered. Restore the keys file from a backup.")
             )
         if above:
             raise KeysFileUnsafe(
-                QT_TR_NOOP("The keys file asks for far more memory or time than any real vault uses, so it "
+                QT_TR_NOOP("The keys file asks for far more memory or time than any real vault "
+                           "uses, so it "
                 "was not used. It may have been altered. Restore the keys file from a backup.")
             )
 
@@ -257,7 +258,8 @@ def parse_recovery_key(text: str) -> bytes:
     typed_check = "".join(_CROCKFORD[_DECODE[ch]] for ch in cleaned[_DATA_CHARS:])
     if typed_check != _check_group(secret):
         raise RecoveryKeyTypo(
-            QT_TR_NOOP("The recovery key has a typing mistake: its last group (the check group) does not "
+            QT_TR_NOOP("The recovery key has a typing mistake: its last group (the check group) "
+                       "does not "
             "match the others. Compare each group with the printed copy, one character at a time.")
         )
     return secret

@@ -103,6 +103,7 @@ class InvalidInput(VaultError):
 class StorageFull(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            QT_TR_NOOP("The disk is full or the folder cannot be written, so this was not saved. Your text "
+            QT_TR_NOOP("The disk is full or the folder cannot be written, so this was not saved. "
+                       "Your text "
             "is still here. Free some space (or check the folder), then save again.")
         )

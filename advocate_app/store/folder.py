@@ -8,14 +8,13 @@ Diagnosis never calls it: a diagnosis only reads.
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import contextlib
 import errno
 import os
 import shutil
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import VaultError, VaultReadOnly
 from advocate_app.store.fsutil import fsync_dir
 from advocate_app.store.interrupted import finish_restore_locked
@@ -155,7 +154,8 @@ def prepare(folder: Path) -> None:
         if is_read_only_error(exc):
             raise VaultReadOnly(folder) from exc
         raise VaultError(
-            QT_TR_NOOP("The vault folder could not be put in order (an interrupted restore or set-up could "
+            QT_TR_NOOP("The vault folder could not be put in order (an interrupted restore or "
+                       "set-up could "
             "not be finished) because the disk reported an error. Nothing was deleted. Check "
             "the disk, then start again.")
         ) from exc

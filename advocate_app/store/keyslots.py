@@ -14,8 +14,6 @@ apart from a wrong passphrase before any key is derived.
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import base64
 import hashlib
 import json
@@ -24,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import crypto
 from advocate_app.store.errors import (
     KeysFileDamaged,
@@ -116,7 +115,8 @@ class KeysFile:
         if isinstance(version, int) and not isinstance(version, bool) and (
                 version > FORMAT_VERSION):
             raise KeysFileTooNew(
-                QT_TR_NOOP("This vault's keys file was written by a newer version of Advocate Companion. "
+                QT_TR_NOOP("This vault's keys file was written by a newer version of Advocate "
+                           "Companion. "
                 "Install that version (or newer) to open it; nothing was changed.")
             )
         if version not in (LEGACY_VERSION, FORMAT_VERSION) or isinstance(version, bool):
@@ -129,7 +129,8 @@ class KeysFile:
             raise _damaged() from exc
         if not isinstance(checksum, str) or checksum != keys._checksum():
             raise KeysFileDamaged(
-                QT_TR_NOOP("The keys file has been altered or damaged, so it cannot be trusted. Restore it "
+                QT_TR_NOOP("The keys file has been altered or damaged, so it cannot be trusted. "
+                           "Restore it "
                 "from a backup; the vault itself was not changed.")
             )
         return keys
@@ -318,14 +319,16 @@ class KeysFile:
             if key is not None:
                 return key
         raise WrongRecoveryKey(
-            QT_TR_NOOP("That recovery key is well formed but does not belong to this vault. Check that it is "
+            QT_TR_NOOP("That recovery key is well formed but does not belong to this vault. "
+                       "Check that it is "
             "the key printed for this office's vault.")
         )
 
 
 def _damaged() -> KeysFileDamaged:
     return KeysFileDamaged(
-        QT_TR_NOOP("The keys file is damaged or incomplete, so the vault cannot be opened with it. Restore "
+        QT_TR_NOOP("The keys file is damaged or incomplete, so the vault cannot be opened with "
+                   "it. Restore "
         "it from a backup; the vault itself was not changed.")
     )
 

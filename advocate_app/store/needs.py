@@ -8,8 +8,6 @@ is never overdue.
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, and_, delete, func, select
 from sqlalchemy.orm import Session
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.paths import assets_dir
 from advocate_app.store import audit, referrals
 from advocate_app.store.checklist_file import (
@@ -347,7 +346,8 @@ def _set_retired(vault: Vault, item_id: int, retired: bool) -> None:
         if bool(item.retired) == retired:
             return
         if not retired and _label_taken_in_template(s, item.category, item.label, item_id):
-            raise InvalidInput(QT_TR_NOOP("The checklist already has an item with this name in this "
+            raise InvalidInput(QT_TR_NOOP("The checklist already has an item with this name in "
+                                          "this "
                                "category. Rename one of them first."))
         item.retired = retired
         audit.record(s, _user_id(vault),
@@ -457,10 +457,12 @@ def add_needs_from_template(vault: Vault, client_id: int,
         items = {t.id: t for t in s.scalars(
             select(ChecklistTemplateItem).where(ChecklistTemplateItem.id.in_(wanted)))}
         if len(items) != len(wanted):
-            raise InvalidInput(QT_TR_NOOP("A checklist item you chose no longer exists. Open the list "
+            raise InvalidInput(QT_TR_NOOP("A checklist item you chose no longer exists. Open the "
+                                          "list "
                                "again and choose once more."))
         if any(t.retired for t in items.values()):
-            raise InvalidInput(QT_TR_NOOP("A checklist item you chose was retired meanwhile. Open the "
+            raise InvalidInput(QT_TR_NOOP("A checklist item you chose was retired meanwhile. "
+                                          "Open the "
                                "list again and choose once more."))
         existing = s.execute(
             select(NeedItem.template_item_id, NeedItem.category, NeedItem.label)

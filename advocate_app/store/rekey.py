@@ -20,8 +20,6 @@ whole; after READY, the new one. Never a vault nobody can open.
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import contextlib
 import json
 import os
@@ -35,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import sessionmaker
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit, crypto
 from advocate_app.store.backup_file import (
     BackupInvalid,
@@ -137,11 +136,13 @@ def _stage_database(vault: Vault, staging: Path, old_key: bytearray, new_key: by
     for suffix in (WAL_SUFFIX, SHM_SUFFIX):
         leftover = staging / (DB_FILE_NAME + suffix)
         if leftover.exists() and leftover.stat().st_size:
-            raise VaultError(QT_TR_NOOP("The re-encrypted copy was not complete; nothing was changed."))
+            raise VaultError(QT_TR_NOOP("The re-encrypted copy was not complete; nothing was "
+                                        "changed."))
         leftover.unlink(missing_ok=True)
     if check_database_file(staged, new_key):
         raise VaultDamaged(
-            QT_TR_NOOP("The vault's keys were not changed because the vault file is damaged. Nothing "
+            QT_TR_NOOP("The vault's keys were not changed because the vault file is damaged. "
+                       "Nothing "
             "was changed. Restore the newest backup.")
         )
     _fsync_path(staged)
@@ -215,7 +216,8 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
         keys = KeysFile.load(folder)  # another instance may have changed it since we read it
         if keys.vault_id != vault.keys.vault_id:
             raise KeysDoNotMatchVault(
-                QT_TR_NOOP("The keys file was replaced by one of another vault while the app was open. "
+                QT_TR_NOOP("The keys file was replaced by one of another vault while the app was "
+                           "open. "
                 "Nothing was changed. Lock the app and open it again.")
             )
         change_keys(keys, new_key)
@@ -280,7 +282,8 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
             vault.lock()
             vault._resume()
             raise VaultError(
-                QT_TR_NOOP("The vault's keys were changed but the last step could not be written. Nothing "
+                QT_TR_NOOP("The vault's keys were changed but the last step could not be "
+                           "written. Nothing "
                 "was lost: open the app again once the disk is available, and the change will "
                 "be completed.")
             ) from exc

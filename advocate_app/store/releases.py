@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import Client, Release
@@ -38,7 +37,8 @@ def add_release(vault: Vault, client_id: int, *, recipient: str, information: st
                 purpose: str, signed_on: date, expires_on: date) -> int:
     recipient, information, purpose = recipient.strip(), information.strip(), purpose.strip()
     if not recipient or not information or not purpose:
-        raise InvalidInput(QT_TR_NOOP("Say who may receive the information, what, and for what purpose."))
+        raise InvalidInput(QT_TR_NOOP("Say who may receive the information, what, and for what "
+                                      "purpose."))
     if expires_on < signed_on:
         raise InvalidInput(QT_TR_NOOP("A release cannot expire before it was signed."))
     if signed_on > date.today():

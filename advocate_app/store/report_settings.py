@@ -10,7 +10,6 @@ backups and every device of the office uses the same one.
 from __future__ import annotations
 
 from advocate_app.i18n import QT_TR_NOOP
-
 from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import Meta
@@ -70,5 +69,6 @@ def set_summary_k(vault: Vault, k: object) -> None:
 def set_fiscal_year_start_month(vault: Vault, month: object) -> None:
     _require_supervisor(vault)
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-        raise InvalidInput(QT_TR_NOOP("The fiscal year's first month must be a month from 1 to 12."))
+        raise InvalidInput(QT_TR_NOOP("The fiscal year's first month must be a month from 1 to "
+                                      "12."))
     _set(vault, _FY_KEY, month, "fiscal_year_start_changed")

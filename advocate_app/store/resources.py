@@ -3,8 +3,6 @@ own local entries kept in the vault (editable by anyone)."""
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -12,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.library.resources import ShippedResource, load_shipped_resources
 from advocate_app.paths import assets_dir
 from advocate_app.searchtext import marks
@@ -97,14 +96,16 @@ def _entry(r: Resource) -> ResourceEntry:
 def add_resource(vault: Vault, values: ResourceFields) -> int:
     values = _clean(values)
     if any(s.name.casefold() == values.name.casefold() for s in shipped()):
-        raise InvalidInput(QT_TR_NOOP("That name is already in the shipped directory; use a local name."))
+        raise InvalidInput(QT_TR_NOOP("That name is already in the shipped directory; use a "
+                                      "local name."))
     with vault.write() as s:
         resource = Resource(**values.__dict__)
         s.add(resource)
         try:
             s.flush()
         except IntegrityError as exc:
-            raise InvalidInput(QT_TR_NOOP("There is already a local resource with that name.")) from exc
+            raise InvalidInput(QT_TR_NOOP("There is already a local resource with that "
+                                          "name.")) from exc
         audit.record(s, vault.current_user.id, "resource_added", "resource", resource.id)
         return resource.id
 
@@ -121,7 +122,8 @@ def update_resource(vault: Vault, resource_id: int, values: ResourceFields) -> N
         try:
             s.flush()
         except IntegrityError as exc:
-            raise InvalidInput(QT_TR_NOOP("There is already a local resource with that name.")) from exc
+            raise InvalidInput(QT_TR_NOOP("There is already a local resource with that "
+                                          "name.")) from exc
         audit.record(s, vault.current_user.id, "resource_edited", "resource", resource_id)
 
 

@@ -12,8 +12,6 @@ removed. Any refusal changes nothing.
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import json
 import os
 import secrets
@@ -26,6 +24,7 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import crypto, migrate
 from advocate_app.store.backup_file import (
     BackupDamaged,
@@ -141,7 +140,8 @@ def backup_users(path: Path) -> list[BackupUser]:
 
 def _wrong_passphrase() -> BackupWrongPassphrase:
     return BackupWrongPassphrase(
-        QT_TR_NOOP("That passphrase does not open this backup. A backup keeps the passphrases as they were "
+        QT_TR_NOOP("That passphrase does not open this backup. A backup keeps the passphrases as "
+                   "they were "
         "on the day it was made: if yours changed since, type the old one, or use the office's "
         "recovery key. Nothing was changed.")
     )
@@ -156,12 +156,14 @@ def unwrap_backup_key(keys: KeysFile, credentials: BackupCredentials) -> bytearr
             except WrongRecoveryKey as exc:
                 if type(exc) is WrongRecoveryKey:  # well formed, but not this backup's
                     raise BackupWrongPassphrase(
-                        QT_TR_NOOP("That recovery key does not open this backup: it belongs to another "
+                        QT_TR_NOOP("That recovery key does not open this backup: it belongs to "
+                                   "another "
                         "vault. Nothing was changed.")
                     ) from exc
                 raise  # a typing mistake, with its own specific message
         if not credentials.passphrase:
-            raise BackupWrongPassphrase(QT_TR_NOOP("Type a passphrase or the recovery key. Nothing was "
+            raise BackupWrongPassphrase(QT_TR_NOOP("Type a passphrase or the recovery key. "
+                                                   "Nothing was "
                                         "changed."))
         user_id = _backup_user_id(keys, credentials)
         try:
@@ -187,18 +189,21 @@ def _backup_user_id(keys: KeysFile, credentials: BackupCredentials) -> str:
             return str(named[0].user_id)
         if not named:
             raise BackupUserUnknown(
-                QT_TR_NOOP("No user by that name is in this backup. Choose one of its users, or use the "
+                QT_TR_NOOP("No user by that name is in this backup. Choose one of its users, or "
+                           "use the "
                 "recovery key. Nothing was changed.")
             )
     if len(slots) == 1:
         return str(slots[0].user_id)
     if credentials.user_id and not credentials.user_name:
         raise BackupUserUnknown(
-            QT_TR_NOOP("You were not yet a user of this vault when this backup was made. Ask a user who "
+            QT_TR_NOOP("You were not yet a user of this vault when this backup was made. Ask a "
+                       "user who "
             "was, or use the recovery key. Nothing was changed.")
         )
     raise BackupUserAmbiguous(
-        QT_TR_NOOP("This backup has several users: say whose passphrase this is. Nothing was changed.")
+        QT_TR_NOOP("This backup has several users: say whose passphrase this is. Nothing was "
+                   "changed.")
     )
 
 
@@ -371,7 +376,8 @@ def finish_interrupted_restore(folder: Path) -> bool:
         return _finish_locked(folder)
     except OSError as exc:
         raise VaultError(
-            QT_TR_NOOP("A restore that was interrupted could not be finished because the vault folder "
+            QT_TR_NOOP("A restore that was interrupted could not be finished because the vault "
+                       "folder "
             "cannot be written. Check the disk, then start again; nothing was deleted.")
         ) from exc
     finally:
@@ -425,7 +431,8 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
         try:
             crypto.zero(keys.unwrap_with_recovery_key(credentials.recovery_key))
         except WrongRecoveryKey as exc:
-            raise NotAllowed(QT_TR_NOOP("That recovery key is not the one of the vault in this folder. "
+            raise NotAllowed(QT_TR_NOOP("That recovery key is not the one of the vault in this "
+                                        "folder. "
                              "Nothing was changed.")) from exc
         return RestoreAuthorization(keys.vault_id, None, "recovery key")
     slots = [s for s in keys.passphrase_slots() if s.user_id]
@@ -453,7 +460,8 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
         break
     if key is None or slot is None:
         raise NotAllowed(
-            QT_TR_NOOP("That passphrase does not open the vault now in this folder. To restore, type the "
+            QT_TR_NOOP("That passphrase does not open the vault now in this folder. To restore, "
+                       "type the "
             "passphrase you use today (a supervisor's), or use the recovery key. Nothing was "
             "changed."))
     try:
@@ -500,7 +508,8 @@ def restore_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupNotWritten(QT_TR_NOOP("The vault folder cannot be created or written, so nothing was "
+        raise BackupNotWritten(QT_TR_NOOP("The vault folder cannot be created or written, so "
+                                          "nothing was "
                                "restored. Check the disk and the folder.")) from exc
     lock = FolderLock(folder)
     lock.acquire()
@@ -515,7 +524,8 @@ def restore_backup(
         current = folder_vault_id(folder)
         if not allow_other_vault and current is not None and current != info.vault_id:
             raise BackupFromAnotherVault(
-                QT_TR_NOOP("This backup is of a different vault (another office, or an earlier set-up), "
+                QT_TR_NOOP("This backup is of a different vault (another office, or an earlier "
+                           "set-up), "
                 "not of this one. Nothing was changed.")
             )
         staging = folder / f"{RESTORE_STAGING_PREFIX}{secrets.token_hex(6)}"
@@ -544,7 +554,8 @@ def restore_backup(
             shutil.rmtree(staging, ignore_errors=True)
             if isinstance(exc, OSError):
                 raise BackupNotWritten(
-                    QT_TR_NOOP("The backup could not be unpacked: the disk is full or the vault folder "
+                    QT_TR_NOOP("The backup could not be unpacked: the disk is full or the vault "
+                               "folder "
                     "cannot be written. Nothing was changed. Free some space, then try again.")
                 ) from exc
             raise
@@ -553,7 +564,8 @@ def restore_backup(
             aside = roll_forward_restore(folder, staging)
         except OSError as exc:
             raise VaultError(
-                QT_TR_NOOP("The restore could not be finished because the vault folder cannot be written. "
+                QT_TR_NOOP("The restore could not be finished because the vault folder cannot be "
+                           "written. "
                 "Nothing was deleted: start the app again once the disk is available, and the "
                 "restore will be completed.")
             ) from exc

@@ -9,8 +9,6 @@ destroying a client removes them from it (forget_client).
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import hashlib
 import zlib
 from array import array
@@ -21,6 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.errors import NotAllowed
 from advocate_app.store.models import (

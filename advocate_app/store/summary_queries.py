@@ -19,13 +19,12 @@ What each count means (the PDF prints these definitions; keep them in step):
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from collections import defaultdict
 from datetime import date, datetime, time
 
 from sqlalchemy import and_, func, or_, select
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import NotAllowed
 from advocate_app.store.models import (
     AnonymousContact,

@@ -7,14 +7,13 @@ resetting someone's passphrase, or a change marked "someone else may know it" re
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit, crypto
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.keyslots import KeysFile
@@ -88,7 +87,8 @@ def _check_new_name(vault: Vault, name: str, role: str) -> str:
     if role not in ROLES:
         raise InvalidInput(QT_TR_NOOP("Choose advocate or supervisor."))
     if any(u.name.lower() == name.lower() for u in list_users(vault)):
-        raise InvalidInput(QT_TR_NOOP("There is already a user with that name. Add a last initial."))
+        raise InvalidInput(QT_TR_NOOP("There is already a user with that name. Add a last "
+                                      "initial."))
     return name
 
 

@@ -8,8 +8,6 @@ slots, nothing decrypted yet) -> `unlock(...)` (unwraps the data key, opens the 
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 import contextlib
 import secrets
 import threading
@@ -20,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import crypto
 from advocate_app.store import folder as vault_folder
 from advocate_app.store.errors import (
@@ -236,7 +235,8 @@ class Vault(VaultKeySlots, VaultUpkeep):
         folder = Path(folder)
         if not cls.exists(folder):
             raise VaultNotFound(
-                QT_TR_NOOP("There is no vault in this folder yet. Set up this office first, or choose the "
+                QT_TR_NOOP("There is no vault in this folder yet. Set up this office first, or "
+                           "choose the "
                 "folder that holds the vault.")
             )
         vault_folder.require_writable(folder)
@@ -248,7 +248,8 @@ class Vault(VaultKeySlots, VaultUpkeep):
             finish_interrupted_rekey(folder)
             if not (folder / DB_FILE_NAME).exists():
                 raise VaultNotFound(
-                    QT_TR_NOOP("The vault's database file (vault.db) is missing from this folder. Restore "
+                    QT_TR_NOOP("The vault's database file (vault.db) is missing from this "
+                               "folder. Restore "
                     "the newest backup.")
                 )
             keys = KeysFile.load(folder)
@@ -357,7 +358,8 @@ class Vault(VaultKeySlots, VaultUpkeep):
             self.lock()
             if is_damage(exc):
                 raise VaultDamaged(
-                    QT_TR_NOOP("Part of the vault could not be read while unlocking: it may be damaged. "
+                    QT_TR_NOOP("Part of the vault could not be read while unlocking: it may be "
+                               "damaged. "
                     "Nothing was changed. Restore the newest backup.")
                 ) from exc
             raise
@@ -373,7 +375,8 @@ class Vault(VaultKeySlots, VaultUpkeep):
             stored_id = s.get(Meta, "vault_id")
             if stored_id is None or stored_id.value != self.keys.vault_id:
                 raise KeysDoNotMatchVault(
-                    QT_TR_NOOP("The keys file belongs to another vault. Nothing was changed. Restore "
+                    QT_TR_NOOP("The keys file belongs to another vault. Nothing was changed. "
+                               "Restore "
                     "this vault's own keys file or its newest backup.")
                 )
 
@@ -392,7 +395,8 @@ class Vault(VaultKeySlots, VaultUpkeep):
             raise
         except (DatabaseError, OperationalError) as exc:
             raise VaultDamaged(
-                QT_TR_NOOP("The vault database could not be opened; it may be damaged. Nothing was changed. "
+                QT_TR_NOOP("The vault database could not be opened; it may be damaged. Nothing "
+                           "was changed. "
                 "Restore the newest backup.")
             ) from exc
         self._engine = engine
@@ -544,7 +548,8 @@ def _create_private(path: Path) -> None:
 
 def _vault_exists() -> VaultExists:
     return VaultExists(
-        QT_TR_NOOP("There is already a vault in this folder. Open it instead, or choose another folder.")
+        QT_TR_NOOP("There is already a vault in this folder. Open it instead, or choose another "
+                   "folder.")
     )
 
 

@@ -7,11 +7,10 @@ now, and the audit line for an action.
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import VaultError, VaultLocked
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.wal import only_needs_checkpoint

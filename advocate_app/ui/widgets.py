@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from collections.abc import Iterable
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.ui.qt import (
     QComboBox,
     QFormLayout,
@@ -118,7 +117,8 @@ class LanguageChooser(QComboBox):
 class StrengthMeter(QWidget):
     """zxcvbn's score as a bar plus words: meaning never carried by color alone."""
 
-    WORDS = [QT_TR_NOOP("Very weak"), QT_TR_NOOP("Weak"), QT_TR_NOOP("Fair"), QT_TR_NOOP("Strong"), QT_TR_NOOP("Very strong")]
+    WORDS = [QT_TR_NOOP("Very weak"), QT_TR_NOOP("Weak"), QT_TR_NOOP("Fair"),
+             QT_TR_NOOP("Strong"), QT_TR_NOOP("Very strong")]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

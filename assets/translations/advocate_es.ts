@@ -1427,11 +1427,11 @@
         </message>
         <message>
             <source>Keep the {0} under {1} characters.</source>
-            <translation type="unfinished" />
+            <translation>Escriba {0} con menos de {1} caracteres.</translation>
         </message>
         <message>
             <source>need's name</source>
-            <translation type="unfinished" />
+            <translation>el nombre de la necesidad</translation>
         </message>
         <message>
             <source>Write what the need is, in a few words.</source>
@@ -1439,67 +1439,67 @@
         </message>
         <message>
             <source>Choose a need category from the list.</source>
-            <translation type="unfinished" />
+            <translation>Elija una categoría de necesidad de la lista.</translation>
         </message>
         <message>
             <source>Choose a status from the list.</source>
-            <translation type="unfinished" />
+            <translation>Elija un estado de la lista.</translation>
         </message>
         <message>
             <source>Choose high, medium or low priority, or none.</source>
-            <translation type="unfinished" />
+            <translation>Elija prioridad alta, media o baja, o ninguna.</translation>
         </message>
         <message>
             <source>Only a supervisor can change the checklist templates.</source>
-            <translation type="unfinished" />
+            <translation>Solo un/a supervisor/a puede cambiar las plantillas de la lista de necesidades.</translation>
         </message>
         <message>
             <source>This checklist already has that item in this category.</source>
-            <translation type="unfinished" />
+            <translation>Esta lista ya tiene ese elemento en esta categoría.</translation>
         </message>
         <message>
             <source>That checklist item no longer exists.</source>
-            <translation type="unfinished" />
+            <translation>Ese elemento de la lista ya no existe.</translation>
         </message>
         <message>
             <source>The checklist already has an item with this name in this category. Rename one of them first.</source>
-            <translation type="unfinished" />
+            <translation>La lista ya tiene un elemento con este nombre en esta categoría. Primero cambie el nombre de uno de ellos.</translation>
         </message>
         <message>
             <source>next step</source>
-            <translation type="unfinished" />
+            <translation>el siguiente paso</translation>
         </message>
         <message>
             <source>note</source>
-            <translation type="unfinished" />
+            <translation>la nota</translation>
         </message>
         <message>
             <source>resource or organization</source>
-            <translation type="unfinished" />
+            <translation>el recurso u organización</translation>
         </message>
         <message>
             <source>The due date</source>
-            <translation type="unfinished" />
+            <translation>La fecha límite</translation>
         </message>
         <message>
             <source>This client already has “{0}” under {1}.</source>
-            <translation type="unfinished" />
+            <translation>Esta persona ya tiene «{0}» en {1}.</translation>
         </message>
         <message>
             <source>A checklist item you chose no longer exists. Open the list again and choose once more.</source>
-            <translation type="unfinished" />
+            <translation>Un elemento de la lista que eligió ya no existe. Abra la lista otra vez y vuelva a elegir.</translation>
         </message>
         <message>
             <source>A checklist item you chose was retired meanwhile. Open the list again and choose once more.</source>
-            <translation type="unfinished" />
+            <translation>Un elemento de la lista que eligió se retiró mientras tanto. Abra la lista otra vez y vuelva a elegir.</translation>
         </message>
         <message>
             <source>That need was removed. The list will be refreshed.</source>
-            <translation type="unfinished" />
+            <translation>Esa necesidad se eliminó. La lista se actualizará.</translation>
         </message>
         <message>
             <source>This client already has a need with that name in this category.</source>
-            <translation type="unfinished" />
+            <translation>Esta persona ya tiene una necesidad con ese nombre en esta categoría.</translation>
         </message>
         <message>
             <source>{0} · overdue</source>
@@ -2403,7 +2403,7 @@
         </message>
         <message>
             <source>Only a supervisor can manage users.</source>
-            <translation type="unfinished" />
+            <translation>Solo un/a supervisor/a puede administrar usuarios.</translation>
         </message>
         <message>
             <source>Enter the new user's name.</source>
@@ -2411,43 +2411,43 @@
         </message>
         <message>
             <source>Keep the name under 80 characters.</source>
-            <translation type="unfinished" />
+            <translation>Escriba el nombre con menos de 80 caracteres.</translation>
         </message>
         <message>
             <source>Choose advocate or supervisor.</source>
-            <translation type="unfinished" />
+            <translation>Elija intercesor/a o supervisor/a.</translation>
         </message>
         <message>
             <source>There is already a user with that name. Add a last initial.</source>
-            <translation type="unfinished" />
+            <translation>Ya hay un usuario con ese nombre. Agregue la inicial del apellido.</translation>
         </message>
         <message>
             <source>Only a supervisor can delete the office's backups.</source>
-            <translation type="unfinished" />
+            <translation>Solo un/a supervisor/a puede borrar las copias de seguridad de la oficina.</translation>
         </message>
         <message>
             <source>You cannot remove yourself. Ask another supervisor.</source>
-            <translation type="unfinished" />
+            <translation>No puede quitarse a sí mismo/a. Pídaselo a otro/a supervisor/a.</translation>
         </message>
         <message>
             <source>That user was already removed.</source>
-            <translation type="unfinished" />
+            <translation>Ese usuario ya se había quitado.</translation>
         </message>
         <message>
             <source>The office needs at least one supervisor.</source>
-            <translation type="unfinished" />
+            <translation>La oficina necesita al menos un/a supervisor/a.</translation>
         </message>
         <message>
             <source>Change your own passphrase under My passphrase instead.</source>
-            <translation type="unfinished" />
+            <translation>Para cambiar su propia frase de contraseña, use Mi frase de contraseña.</translation>
         </message>
         <message>
             <source>That user was removed.</source>
-            <translation type="unfinished" />
+            <translation>Ese usuario se quitó.</translation>
         </message>
         <message>
             <source>Your current passphrase is not right.</source>
-            <translation type="unfinished" />
+            <translation>Su frase de contraseña actual no es correcta.</translation>
         </message>
         <message>
             <source>It is shown only this once and is not saved anywhere. Close this window when it has been passed on.</source>
@@ -3015,19 +3015,19 @@
         </message>
         <message>
             <source>Choose what kind of contact this was.</source>
-            <translation type="unfinished" />
+            <translation>Elija qué tipo de contacto fue.</translation>
         </message>
         <message>
             <source>The contact date cannot be in the future.</source>
-            <translation type="unfinished" />
+            <translation>La fecha del contacto no puede estar en el futuro.</translation>
         </message>
         <message>
             <source>Minutes must be between 0 and 1440.</source>
-            <translation type="unfinished" />
+            <translation>Los minutos deben estar entre 0 y 1440.</translation>
         </message>
         <message>
             <source>Choose topics from the list.</source>
-            <translation type="unfinished" />
+            <translation>Elija los temas de la lista.</translation>
         </message>
         <message>
             <source>0–12</source>
@@ -3203,75 +3203,75 @@
         </message>
         <message>
             <source>{0} is inside the vault's data folder, where the app keeps its own files. Save the summary somewhere else, for example in Documents.</source>
-            <translation type="unfinished" />
+            <translation>{0} está dentro de la carpeta de datos de la bóveda cifrada, donde la aplicación guarda sus propios archivos. Guarde el resumen en otro lugar, por ejemplo en Documentos.</translation>
         </message>
         <message>
             <source>{0} is a folder. Give a file name, for example {1}.</source>
-            <translation type="unfinished" />
+            <translation>{0} es una carpeta. Escriba un nombre de archivo, por ejemplo {1}.</translation>
         </message>
         <message>
             <source>The folder {0} does not exist. Create it or choose another.</source>
-            <translation type="unfinished" />
+            <translation>La carpeta {0} no existe. Créela o elija otra.</translation>
         </message>
         <message>
             <source>{0} is not a folder. Choose another place to save.</source>
-            <translation type="unfinished" />
+            <translation>{0} no es una carpeta. Elija otro lugar para guardar.</translation>
         </message>
         <message>
             <source>The folder {0} cannot be written (no permission). Choose another place to save.</source>
-            <translation type="unfinished" />
+            <translation>No se puede escribir en la carpeta {0} (no tiene permiso). Elija otro lugar para guardar.</translation>
         </message>
         <message>
             <source>{0} exists and cannot be replaced (no permission).</source>
-            <translation type="unfinished" />
+            <translation>{0} ya existe y no se puede reemplazar (no tiene permiso).</translation>
         </message>
         <message>
             <source>{0} already exists. Replace it, or choose another name.</source>
-            <translation type="unfinished" />
+            <translation>{0} ya existe. Reemplácelo o elija otro nombre.</translation>
         </message>
         <message>
             <source>Only a supervisor can make the summary.</source>
-            <translation type="unfinished" />
+            <translation>Solo un/a supervisor/a puede hacer el resumen.</translation>
         </message>
         <message>
             <source>Choose what kind of appointment this is.</source>
-            <translation type="unfinished" />
+            <translation>Elija qué tipo de cita es.</translation>
         </message>
         <message>
             <source>Enter the date and time of the appointment.</source>
-            <translation type="unfinished" />
+            <translation>Escriba la fecha y la hora de la cita.</translation>
         </message>
         <message>
             <source>The appointment's date</source>
-            <translation type="unfinished" />
+            <translation>La fecha de la cita</translation>
         </message>
         <message>
             <source>Keep the place under {0} characters.</source>
-            <translation type="unfinished" />
+            <translation>Escriba el lugar con menos de {0} caracteres.</translation>
         </message>
         <message>
             <source>Keep the outcome under {0} characters; longer notes belong in a note.</source>
-            <translation type="unfinished" />
+            <translation>Escriba el resultado con menos de {0} caracteres; lo que sea más largo va en una nota.</translation>
         </message>
         <message>
             <source>That client record no longer exists.</source>
-            <translation type="unfinished" />
+            <translation>Ese expediente ya no existe.</translation>
         </message>
         <message>
             <source>That appointment was removed. The list will be refreshed.</source>
-            <translation type="unfinished" />
+            <translation>Esa cita se eliminó. La lista se actualizará.</translation>
         </message>
         <message>
             <source>Only a supervisor can save a backup outside the vault's folder. Ask a supervisor; the automatic backups are still made every day.</source>
-            <translation type="unfinished" />
+            <translation>Solo un/a supervisor/a puede guardar una copia de seguridad fuera de la carpeta de la bóveda cifrada. Pídaselo a un/a supervisor/a; las copias automáticas se siguen haciendo cada día.</translation>
         </message>
         <message>
             <source>That folder already holds too many backups from today. Choose another folder.</source>
-            <translation type="unfinished" />
+            <translation>Esa carpeta ya tiene demasiadas copias de seguridad de hoy. Elija otra carpeta.</translation>
         </message>
         <message>
             <source>That folder does not exist any more (was the USB stick removed?). Nothing was changed; choose the folder again.</source>
-            <translation type="unfinished" />
+            <translation>Esa carpeta ya no existe (¿se desconectó la memoria USB?). No se cambió nada; elija la carpeta otra vez.</translation>
         </message>
         <message>
             <source>No backup was made because part of the vault could not be read: it may be damaged. The existing backups were kept. Check the vault (Backups, or `advocate-app check`) and restore the newest backup if it is damaged.</source>
@@ -3283,67 +3283,67 @@
         </message>
         <message>
             <source>The backup was written but did not read back correctly, so it was not kept. The disk or USB stick may be failing. Nothing was changed; try another disk.</source>
-            <translation type="unfinished" />
+            <translation>La copia de seguridad se escribió, pero no se pudo volver a leer correctamente, así que no se guardó. Puede que el disco o la memoria USB estén fallando. No se cambió nada; pruebe con otro disco.</translation>
         </message>
         <message>
             <source>{0} ({1}) is before {2}: check the year. Nothing was saved.</source>
-            <translation type="unfinished" />
+            <translation>{0} ({1}) es anterior a {2}: revise el año. No se guardó nada.</translation>
         </message>
         <message>
             <source>{0} ({1}) is more than a year ahead: check the year. Nothing was saved.</source>
-            <translation type="unfinished" />
+            <translation>{0} ({1}) es más de un año en el futuro: revise el año. No se guardó nada.</translation>
         </message>
         <message>
             <source>Enter an alias: a code or first-name alias, not a legal name.</source>
-            <translation type="unfinished" />
+            <translation>Escriba un alias: un código o un nombre de pila ficticio, no el nombre legal.</translation>
         </message>
         <message>
             <source>Keep the alias under {0} characters.</source>
-            <translation type="unfinished" />
+            <translation>Escriba el alias con menos de {0} caracteres.</translation>
         </message>
         <message>
             <source>Choose an age group from the list.</source>
-            <translation type="unfinished" />
+            <translation>Elija un grupo de edad de la lista.</translation>
         </message>
         <message>
             <source>Choose a trafficking type from the list.</source>
-            <translation type="unfinished" />
+            <translation>Elija un tipo de trata de la lista.</translation>
         </message>
         <message>
             <source>The intake date cannot be in the future.</source>
-            <translation type="unfinished" />
+            <translation>La fecha de ingreso no puede estar en el futuro.</translation>
         </message>
         <message>
             <source>Another open client already has this alias. Add a letter or number to tell them apart.</source>
-            <translation type="unfinished" />
+            <translation>Otra persona con expediente abierto ya tiene este alias. Agregue una letra o un número para distinguirlas.</translation>
         </message>
         <message>
             <source>Another open client has this alias; change one of them first.</source>
-            <translation type="unfinished" />
+            <translation>Otra persona con expediente abierto tiene este alias; primero cambie uno de los dos.</translation>
         </message>
         <message>
             <source>Type the client's alias exactly to confirm.</source>
-            <translation type="unfinished" />
+            <translation>Escriba el alias de la persona exactamente igual para confirmar.</translation>
         </message>
         <message>
             <source>The keys file asks for weaker protection than this app allows, so it was not used. It may have been altered. Restore the keys file from a backup.</source>
-            <translation type="unfinished" />
+            <translation>El archivo de claves pide una protección más débil de la que esta aplicación permite, así que no se usó. Puede que lo hayan alterado. Restaure el archivo de claves desde una copia de seguridad.</translation>
         </message>
         <message>
             <source>The keys file asks for far more memory or time than any real vault uses, so it was not used. It may have been altered. Restore the keys file from a backup.</source>
-            <translation type="unfinished" />
+            <translation>El archivo de claves pide mucha más memoria o tiempo de lo que usa cualquier bóveda real, así que no se usó. Puede que lo hayan alterado. Restaure el archivo de claves desde una copia de seguridad.</translation>
         </message>
         <message>
             <source>A recovery key has {0} letters and digits in nine groups; this one has {1}. Check that no group is missing or doubled.</source>
-            <translation type="unfinished" />
+            <translation>Una clave de recuperación tiene {0} letras y dígitos en nueve grupos; esta tiene {1}. Revise que no falte ni se repita ningún grupo.</translation>
         </message>
         <message>
             <source>The recovery key has a typing mistake: its last group (the check group) does not match the others. Compare each group with the printed copy, one character at a time.</source>
-            <translation type="unfinished" />
+            <translation>La clave de recuperación tiene un error de escritura: su último grupo (el grupo de control) no coincide con los demás. Compare cada grupo con la copia impresa, carácter por carácter.</translation>
         </message>
         <message>
             <source>The keys file does not open this vault's database: either the database is damaged or the keys file belongs to another vault. Nothing was changed. Restore the matching keys file or the newest backup.</source>
-            <translation type="unfinished" />
+            <translation>El archivo de claves no abre la base de datos de esta bóveda cifrada: o la base de datos está dañada o el archivo de claves es de otra bóveda. No se cambió nada. Restaure el archivo de claves que le corresponde o la copia de seguridad más reciente.</translation>
         </message>
         <message>
             <source>The vault database could not be read. Restore the newest backup; the damaged file was left as it is.</source>
@@ -3351,19 +3351,19 @@
         </message>
         <message>
             <source>That passphrase is not right for this user. Check Caps Lock and try again, or use the recovery key.</source>
-            <translation type="unfinished" />
+            <translation>Esa frase de contraseña no es la correcta para este usuario. Revise las mayúsculas (Bloq Mayús) e inténtelo de nuevo, o use la clave de recuperación.</translation>
         </message>
         <message>
             <source>This folder cannot be written: {0}. The vault is not damaged, but nothing can be saved there. Check that the disk is not read-only and that you may write to the folder and its files, then try again. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>No se puede escribir en esta carpeta: {0}. La bóveda cifrada no está dañada, pero no se puede guardar nada allí. Revise que el disco no sea de solo lectura y que tenga permiso para escribir en la carpeta y sus archivos, y vuelva a intentarlo. No se cambió nada.</translation>
         </message>
         <message>
             <source>The vault is locked. Unlock it to continue.</source>
-            <translation type="unfinished" />
+            <translation>La bóveda cifrada está bloqueada. Desbloquéela para continuar.</translation>
         </message>
         <message>
             <source>The disk is full or the folder cannot be written, so this was not saved. Your text is still here. Free some space (or check the folder), then save again.</source>
-            <translation type="unfinished" />
+            <translation>El disco está lleno o no se puede escribir en la carpeta, así que esto no se guardó. Su texto sigue aquí. Libere espacio (o revise la carpeta) y vuelva a guardar.</translation>
         </message>
         <message>
             <source>The vault folder could not be put in order (an interrupted restore or set-up could not be finished) because the disk reported an error. Nothing was deleted. Check the disk, then start again.</source>
@@ -3383,11 +3383,11 @@
         </message>
         <message>
             <source>The keys file ({0}) is missing from the vault folder, so the vault cannot be opened. Restore it from a backup; the vault itself was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Falta el archivo de claves ({0}) en la carpeta de la bóveda cifrada, así que no se puede abrir. Restáurelo desde una copia de seguridad; la bóveda misma no se cambió.</translation>
         </message>
         <message>
             <source>This vault's keys file was written by a newer version of Advocate Companion. Install that version (or newer) to open it; nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>El archivo de claves de esta bóveda cifrada lo escribió una versión más nueva de Advocate Companion. Instale esa versión (o una más nueva) para abrirla; no se cambió nada.</translation>
         </message>
         <message>
             <source>The keys file has been altered or damaged, so it cannot be trusted. Restore it from a backup; the vault itself was not changed.</source>
@@ -3395,7 +3395,7 @@
         </message>
         <message>
             <source>That recovery key is well formed but does not belong to this vault. Check that it is the key printed for this office's vault.</source>
-            <translation type="unfinished" />
+            <translation>Esa clave de recuperación está bien escrita, pero no es de esta bóveda cifrada. Revise que sea la clave impresa para la bóveda de esta oficina.</translation>
         </message>
         <message>
             <source>The keys file is damaged or incomplete, so the vault cannot be opened with it. Restore it from a backup; the vault itself was not changed.</source>
@@ -3403,23 +3403,23 @@
         </message>
         <message>
             <source>Choose what kind of note this is.</source>
-            <translation type="unfinished" />
+            <translation>Elija qué tipo de nota es.</translation>
         </message>
         <message>
             <source>The note is empty.</source>
-            <translation type="unfinished" />
+            <translation>La nota está vacía.</translation>
         </message>
         <message>
             <source>This note is longer than {0} characters. Keep notes short and factual; split it if you must.</source>
-            <translation type="unfinished" />
+            <translation>Esta nota tiene más de {0} caracteres. Escriba notas breves y basadas en hechos; divídala si hace falta.</translation>
         </message>
         <message>
             <source>The note's date</source>
-            <translation type="unfinished" />
+            <translation>La fecha de la nota</translation>
         </message>
         <message>
             <source>That note no longer exists.</source>
-            <translation type="unfinished" />
+            <translation>Esa nota ya no existe.</translation>
         </message>
         <message>
             <source>The re-encrypted copy was not complete; nothing was changed.</source>
@@ -3431,7 +3431,7 @@
         </message>
         <message>
             <source>The keys file was replaced by one of another vault while the app was open. Nothing was changed. Lock the app and open it again.</source>
-            <translation type="unfinished" />
+            <translation>Mientras la aplicación estaba abierta, el archivo de claves se reemplazó por el de otra bóveda. No se cambió nada. Bloquee la aplicación y vuelva a abrirla.</translation>
         </message>
         <message>
             <source>The vault's keys were changed but the last step could not be written. Nothing was lost: open the app again once the disk is available, and the change will be completed.</source>
@@ -3439,75 +3439,75 @@
         </message>
         <message>
             <source>Say who may receive the information, what, and for what purpose.</source>
-            <translation type="unfinished" />
+            <translation>Indique quién puede recibir la información, qué información y con qué fin.</translation>
         </message>
         <message>
             <source>A release cannot expire before it was signed.</source>
-            <translation type="unfinished" />
+            <translation>Una autorización para compartir información no puede vencer antes de la fecha en que se firmó.</translation>
         </message>
         <message>
             <source>The signing date cannot be in the future.</source>
-            <translation type="unfinished" />
+            <translation>La fecha de firma no puede estar en el futuro.</translation>
         </message>
         <message>
             <source>That release no longer exists.</source>
-            <translation type="unfinished" />
+            <translation>Esa autorización ya no existe.</translation>
         </message>
         <message>
             <source>Only a supervisor can change the summary settings.</source>
-            <translation type="unfinished" />
+            <translation>Solo un/a supervisor/a puede cambiar la configuración del resumen.</translation>
         </message>
         <message>
             <source>The smallest count shown must be a whole number from {0} to {1}.</source>
-            <translation type="unfinished" />
+            <translation>La cifra más pequeña que se muestra debe ser un número entero de {0} a {1}.</translation>
         </message>
         <message>
             <source>The fiscal year's first month must be a month from 1 to 12.</source>
-            <translation type="unfinished" />
+            <translation>El primer mes del año fiscal debe ser un mes del 1 al 12.</translation>
         </message>
         <message>
             <source>Enter the resource's name.</source>
-            <translation type="unfinished" />
+            <translation>Escriba el nombre del recurso.</translation>
         </message>
         <message>
             <source>Choose a category from the list.</source>
-            <translation type="unfinished" />
+            <translation>Elija una categoría de la lista.</translation>
         </message>
         <message>
             <source>That name is already in the shipped directory; use a local name.</source>
-            <translation type="unfinished" />
+            <translation>Ese nombre ya está en el directorio incluido; use un nombre local.</translation>
         </message>
         <message>
             <source>There is already a local resource with that name.</source>
-            <translation type="unfinished" />
+            <translation>Ya hay un recurso local con ese nombre.</translation>
         </message>
         <message>
             <source>That resource was removed.</source>
-            <translation type="unfinished" />
+            <translation>Ese recurso se eliminó.</translation>
         </message>
         <message>
             <source>That passphrase does not open this backup. A backup keeps the passphrases as they were on the day it was made: if yours changed since, type the old one, or use the office's recovery key. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Esa frase de contraseña no abre esta copia de seguridad. Una copia guarda las frases de contraseña como eran el día en que se hizo: si la suya cambió desde entonces, escriba la anterior o use la clave de recuperación de la oficina. No se cambió nada.</translation>
         </message>
         <message>
             <source>That recovery key does not open this backup: it belongs to another vault. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Esa clave de recuperación no abre esta copia de seguridad: es de otra bóveda cifrada. No se cambió nada.</translation>
         </message>
         <message>
             <source>Type a passphrase or the recovery key. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Escriba una frase de contraseña o la clave de recuperación. No se cambió nada.</translation>
         </message>
         <message>
             <source>No user by that name is in this backup. Choose one of its users, or use the recovery key. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>No hay ningún usuario con ese nombre en esta copia de seguridad. Elija uno de sus usuarios o use la clave de recuperación. No se cambió nada.</translation>
         </message>
         <message>
             <source>You were not yet a user of this vault when this backup was made. Ask a user who was, or use the recovery key. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Usted todavía no era usuario de esta bóveda cifrada cuando se hizo esta copia. Pídaselo a alguien que sí lo era o use la clave de recuperación. No se cambió nada.</translation>
         </message>
         <message>
             <source>This backup has several users: say whose passphrase this is. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Esta copia de seguridad tiene varios usuarios: indique de quién es esta frase de contraseña. No se cambió nada.</translation>
         </message>
         <message>
             <source>A restore that was interrupted could not be finished because the vault folder cannot be written. Check the disk, then start again; nothing was deleted.</source>
@@ -3515,27 +3515,27 @@
         </message>
         <message>
             <source>That recovery key is not the one of the vault in this folder. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Esa clave de recuperación no es la de la bóveda cifrada de esta carpeta. No se cambió nada.</translation>
         </message>
         <message>
             <source>That passphrase does not open the vault now in this folder. To restore, type the passphrase you use today (a supervisor's), or use the recovery key. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Esa frase de contraseña no abre la bóveda cifrada que está ahora en esta carpeta. Para restaurar, escriba la frase de contraseña que usa hoy (la de un/a supervisor/a) o use la clave de recuperación. No se cambió nada.</translation>
         </message>
         <message>
             <source>The vault folder cannot be created or written, so nothing was restored. Check the disk and the folder.</source>
-            <translation type="unfinished" />
+            <translation>No se puede crear la carpeta de la bóveda cifrada ni escribir en ella, así que no se restauró nada. Revise el disco y la carpeta.</translation>
         </message>
         <message>
             <source>The vault folder cannot be written, so nothing was restored. Check the disk and the folder.</source>
-            <translation type="unfinished" />
+            <translation>No se puede escribir en la carpeta de la bóveda cifrada, así que no se restauró nada. Revise el disco y la carpeta.</translation>
         </message>
         <message>
             <source>This backup is of a different vault (another office, or an earlier set-up), not of this one. Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>Esta copia de seguridad es de otra bóveda cifrada (otra oficina o una configuración anterior), no de esta. No se cambió nada.</translation>
         </message>
         <message>
             <source>The backup could not be unpacked: the disk is full or the vault folder cannot be written. Nothing was changed. Free some space, then try again.</source>
-            <translation type="unfinished" />
+            <translation>No se pudo desempacar la copia de seguridad: el disco está lleno o no se puede escribir en la carpeta de la bóveda cifrada. No se cambió nada. Libere espacio y vuelva a intentarlo.</translation>
         </message>
         <message>
             <source>The restore could not be finished because the vault folder cannot be written. Nothing was deleted: start the app again once the disk is available, and the restore will be completed.</source>
@@ -3543,27 +3543,27 @@
         </message>
         <message>
             <source>Only a supervisor can export the summary.</source>
-            <translation type="unfinished" />
+            <translation>Solo un/a supervisor/a puede exportar el resumen.</translation>
         </message>
         <message>
             <source>Too many wrong tries. Wait {0} seconds, then try again.</source>
-            <translation type="unfinished" />
+            <translation>Demasiados intentos equivocados. Espere {0} segundos y vuelva a intentarlo.</translation>
         </message>
         <message>
             <source>Enter the office name and your name.</source>
-            <translation type="unfinished" />
+            <translation>Escriba el nombre de la oficina y su nombre.</translation>
         </message>
         <message>
             <source>{0} is a file, not a folder. Choose a folder for the vault (a new or an empty one). Nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>{0} es un archivo, no una carpeta. Elija una carpeta para la bóveda cifrada (nueva o vacía). No se cambió nada.</translation>
         </message>
         <message>
             <source>There is no vault in this folder yet. Set up this office first, or choose the folder that holds the vault.</source>
-            <translation type="unfinished" />
+            <translation>Todavía no hay una bóveda cifrada en esta carpeta. Primero configure esta oficina o elija la carpeta donde está la bóveda.</translation>
         </message>
         <message>
             <source>The vault's database file (vault.db) is missing from this folder. Restore the newest backup.</source>
-            <translation type="unfinished" />
+            <translation>Falta en esta carpeta el archivo de base de datos de la bóveda cifrada (vault.db). Restaure la copia de seguridad más reciente.</translation>
         </message>
         <message>
             <source>Part of the vault could not be read while unlocking: it may be damaged. Nothing was changed. Restore the newest backup.</source>
@@ -3571,7 +3571,7 @@
         </message>
         <message>
             <source>The keys file belongs to another vault. Nothing was changed. Restore this vault's own keys file or its newest backup.</source>
-            <translation type="unfinished" />
+            <translation>El archivo de claves es de otra bóveda cifrada. No se cambió nada. Restaure el archivo de claves de esta bóveda o su copia de seguridad más reciente.</translation>
         </message>
         <message>
             <source>The vault database could not be opened; it may be damaged. Nothing was changed. Restore the newest backup.</source>
@@ -3579,7 +3579,7 @@
         </message>
         <message>
             <source>There is already a vault in this folder. Open it instead, or choose another folder.</source>
-            <translation type="unfinished" />
+            <translation>Ya hay una bóveda cifrada en esta carpeta. Ábrala o elija otra carpeta.</translation>
         </message>
         <message>
             <source>The vault is busy; try again in a moment.</source>

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from datetime import datetime
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import appointments
 from advocate_app.store.appointments import AppointmentView
 from advocate_app.store.vault import Vault
@@ -25,7 +24,8 @@ from advocate_app.ui.roles import APPOINTMENT_ID_ROLE
 
 class AppointmentsModel(QAbstractTableModel):
     COL_WHEN, COL_KIND, COL_PLACE, COL_ACCOMPANIED, COL_OUTCOME = range(5)
-    HEADERS = (QT_TR_NOOP("When"), QT_TR_NOOP("What"), QT_TR_NOOP("Where"), QT_TR_NOOP("Advocate goes"), QT_TR_NOOP("Outcome"))
+    HEADERS = (QT_TR_NOOP("When"), QT_TR_NOOP("What"), QT_TR_NOOP("Where"),
+               QT_TR_NOOP("Advocate goes"), QT_TR_NOOP("Outcome"))
 
     def __init__(self, vault: Vault, client_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)

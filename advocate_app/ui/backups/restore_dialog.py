@@ -4,11 +4,10 @@ screen."""
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from collections.abc import Callable
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.backup_file import BackupInfo
 from advocate_app.store.restore import (
     BackupCredentials,

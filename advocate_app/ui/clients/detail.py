@@ -3,10 +3,9 @@ needs, appointments, the profile and releases."""
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from collections.abc import Callable
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import clients, users
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
@@ -26,6 +25,7 @@ from advocate_app.ui.qt import (
     QWidget,
     Signal,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import inform, label, set_message
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from collections.abc import Callable
 from datetime import datetime
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientQuery, ClientRow
 from advocate_app.store.vault import Vault

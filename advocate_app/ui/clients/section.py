@@ -337,7 +337,8 @@ class ClientsSection(Section):
             item = add_rich_item(
                 self.results,
                 f"<b>{html.escape(hit.alias)}</b> · {html.escape(fmt_datetime(hit.created_at))}"
-                f" · {html.escape(tr_marked(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
+                f" · {html.escape(tr_marked(NOTE_KINDS.get(hit.kind, hit.kind)))}"
+                f"<br>{hit.snippet_html}")
             item.setData(HIT_ROLE, (hit.client_id, hit.note_id))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
         if not hits:

@@ -16,6 +16,7 @@ from advocate_app.store.vocab import (
 from advocate_app.ui.format import fmt_clock, fmt_date
 from advocate_app.ui.qt import (
     tr,
+    tr_marked,
 )
 
 

@@ -46,7 +46,8 @@ class AddFromChecklistDialog(QDialog):
         for item in template:
             group = groups.get(item.category)
             if group is None:
-                group = QTreeWidgetItem([tr_marked(NEED_CATEGORIES.get(item.category, item.category))])
+                group = QTreeWidgetItem(
+                    [tr_marked(NEED_CATEGORIES.get(item.category, item.category))])
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)

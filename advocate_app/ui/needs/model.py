@@ -7,10 +7,9 @@ exactly like every other status: it is the survivor's choice, never a failure or
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP
-
 from datetime import date
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import needs
 from advocate_app.store.errors import VaultError
 from advocate_app.store.needs import NeedView
@@ -61,7 +60,8 @@ class NeedsModel(QAbstractItemModel):
     """
 
     COL_NEED, COL_STATUS, COL_PRIORITY, COL_NEXT, COL_DUE = range(5)
-    HEADERS = (QT_TR_NOOP("Need"), QT_TR_NOOP("Status"), QT_TR_NOOP("Priority"), QT_TR_NOOP("Next step"), QT_TR_NOOP("Due"))
+    HEADERS = (QT_TR_NOOP("Need"), QT_TR_NOOP("Status"), QT_TR_NOOP("Priority"),
+               QT_TR_NOOP("Next step"), QT_TR_NOOP("Due"))
 
     failed = Signal(str)  # a sentence to show when a save did not work
     need_saved = Signal(int)  # a need was changed and saved

@@ -118,7 +118,8 @@ class ResourcesSection(Section):
             if wanted and wanted not in haystack:
                 continue
             where = tr("local") if entry.local else f.county
-            item = QListWidgetItem(f"{f.name}\n{tr_marked(RESOURCE_CATEGORIES[f.category])} · {where}"
+            category = tr_marked(RESOURCE_CATEGORIES[f.category])
+            item = QListWidgetItem(f"{f.name}\n{category} · {where}"
                                    + (f" · {f.phone}" if f.phone else ""))
             item.setData(RESOURCE_ROLE, entry)
             self.list.addItem(item)
