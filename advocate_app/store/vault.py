@@ -161,7 +161,7 @@ class Vault(VaultKeySlots, VaultUpkeep):
         if not office_name or not user_name:
             raise InvalidInput(QT_TR_NOOP("Enter the office name and your name."))
         if len(passphrase) > MAX_PASSPHRASE_CHARS:
-            raise InvalidInput(TOO_LONG)
+            raise InvalidInput(TOO_LONG, f"{MAX_PASSPHRASE_CHARS:,}")
         if check_strength:
             problem = passphrase_problem(passphrase, [office_name, user_name])
             if problem:

@@ -270,7 +270,11 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     from PySide6.QtCore import QCoreApplication
 
     # Qt replaces %n with the count (n >= 0), translator or not.
-    return QCoreApplication.translate(TR_CONTEXT, text, disambiguation, n)
+    translated = QCoreApplication.translate(TR_CONTEXT, text, disambiguation, n)
+    if n >= 0 and "(s)" in translated:
+        # The English source itself (no translator): "1 day", "3 days".
+        translated = translated.replace("(s)", "" if n == 1 else "s")
+    return translated
 
 
 def tr_marked(text: str) -> str:

@@ -648,7 +648,7 @@
             <translation>Cómo co&amp;ntactarla</translation>
         </message>
         <message>
-            <source>Safe &amp;times</source>
+            <source>Sa&amp;fe times</source>
             <translation>Horarios &amp;seguros</translation>
         </message>
         <message>
@@ -1054,6 +1054,10 @@
         <message>
             <source>One step forward (Alt+Right or Page Down)</source>
             <translation>Un paso adelante (Alt+Right o Page Down)</translation>
+        </message>
+        <message>
+            <source>Go to the next step</source>
+            <translation>Ir al siguiente paso</translation>
         </message>
         <message>
             <source>Next step</source>
@@ -1986,8 +1990,8 @@
             <translation>No se pudo buscar</translation>
         </message>
         <message>
-            <source>The search could not be completed. Try again; if it keeps failing, run Check vault in Backups.</source>
-            <translation>No se pudo completar la búsqueda. Vuelva a intentarlo; si sigue fallando, revise la bóveda en Copias de seguridad.</translation>
+            <source>The search could not be completed. Try again; if it keeps failing, make a backup in Backups: it reads the whole vault and says if any part of it is damaged.</source>
+            <translation>No se pudo completar la búsqueda. Inténtelo de nuevo; si sigue fallando, haga una copia de seguridad en Copias de seguridad: así se lee toda la bóveda cifrada y se avisa si alguna parte está dañada.</translation>
         </message>
         <message>
             <source>Results for “{0}”</source>
@@ -2613,6 +2617,13 @@
             <source>Due in the next 7 days</source>
             <translation>Vencen en los próximos 7 días</translation>
         </message>
+        <message numerus="yes">
+            <source>No contact in %n day(s)</source>
+            <translation>
+                <numerusform>Sin contacto desde hace %n día</numerusform>
+                <numerusform>Sin contacto desde hace %n días</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Due</source>
             <translation>Fecha límite</translation>
@@ -2640,10 +2651,6 @@
         <message>
             <source>No court dates or appointments in the next 14 days. Add them on a client's Appointments tab.</source>
             <translation>No hay fechas de corte ni citas en los próximos 14 días. Agréguelas en la pestaña Citas de la persona.</translation>
-        </message>
-        <message>
-            <source>No contact in {0} days</source>
-            <translation>Sin contacto desde hace {0} días</translation>
         </message>
         <message>
             <source>Last contact</source>
@@ -3584,6 +3591,126 @@
         <message>
             <source>The vault is busy; try again in a moment.</source>
             <translation>La bóveda está ocupada; vuelva a intentarlo en un momento.</translation>
+        </message>
+        <message>
+            <source>Use at most {0} characters; a few unrelated words are plenty.</source>
+            <translation>Use como máximo {0} caracteres; unas cuantas palabras sin relación entre sí son más que suficientes.</translation>
+        </message>
+        <message>
+            <source>Use at least {0} characters; a few unrelated words work well.</source>
+            <translation>Use al menos {0} caracteres; unas cuantas palabras sin relación entre sí funcionan bien.</translation>
+        </message>
+        <message>
+            <source>This passphrase would be easy to guess.</source>
+            <translation>Esta frase de contraseña sería fácil de adivinar.</translation>
+        </message>
+        <message>
+            <source>Add another word or two. Uncommon words are better.</source>
+            <translation>Agregue una o dos palabras más. Las palabras poco comunes son mejores.</translation>
+        </message>
+        <message>
+            <source>Capitalization doesn't help very much.</source>
+            <translation>Usar mayúsculas no ayuda mucho.</translation>
+        </message>
+        <message>
+            <source>Reversed words aren't much harder to guess.</source>
+            <translation>Las palabras escritas al revés no son mucho más difíciles de adivinar.</translation>
+        </message>
+        <message>
+            <source>Predictable substitutions like '@' instead of 'a' don't help very much.</source>
+            <translation>Los cambios previsibles, como «@» en lugar de «a», no ayudan mucho.</translation>
+        </message>
+        <message>
+            <source>Use a few words, avoid common phrases.</source>
+            <translation>Use varias palabras y evite frases comunes.</translation>
+        </message>
+        <message>
+            <source>No need for symbols, digits, or uppercase letters.</source>
+            <translation>No hacen falta símbolos, números ni mayúsculas.</translation>
+        </message>
+        <message>
+            <source>Straight rows of keys are easy to guess.</source>
+            <translation>Las filas seguidas de teclas son fáciles de adivinar.</translation>
+        </message>
+        <message>
+            <source>Short keyboard patterns are easy to guess.</source>
+            <translation>Los patrones cortos del teclado son fáciles de adivinar.</translation>
+        </message>
+        <message>
+            <source>This is a top-10 common password.</source>
+            <translation>Esta es una de las 10 contraseñas más comunes.</translation>
+        </message>
+        <message>
+            <source>This is similar to a commonly used password.</source>
+            <translation>Se parece a una contraseña muy usada.</translation>
+        </message>
+        <message>
+            <source>A word by itself is easy to guess.</source>
+            <translation>Una palabra sola es fácil de adivinar.</translation>
+        </message>
+        <message>
+            <source>All-uppercase is almost as easy to guess as all-lowercase.</source>
+            <translation>Todo en mayúsculas es casi tan fácil de adivinar como todo en minúsculas.</translation>
+        </message>
+        <message>
+            <source>Use a longer keyboard pattern with more turns.</source>
+            <translation>Use un patrón de teclado más largo y con más cambios de dirección.</translation>
+        </message>
+        <message>
+            <source>Repeats like "aaa" are easy to guess.</source>
+            <translation>Las repeticiones como «aaa» son fáciles de adivinar.</translation>
+        </message>
+        <message>
+            <source>Repeats like "abcabcabc" are only slightly harder to guess than "abc".</source>
+            <translation>Las repeticiones como «abcabcabc» son apenas un poco más difíciles de adivinar que «abc».</translation>
+        </message>
+        <message>
+            <source>This is a top-100 common password.</source>
+            <translation>Esta es una de las 100 contraseñas más comunes.</translation>
+        </message>
+        <message>
+            <source>This is a very common password.</source>
+            <translation>Esta es una contraseña muy común.</translation>
+        </message>
+        <message>
+            <source>Names and surnames by themselves are easy to guess.</source>
+            <translation>Los nombres y apellidos solos son fáciles de adivinar.</translation>
+        </message>
+        <message>
+            <source>Common names and surnames are easy to guess.</source>
+            <translation>Los nombres y apellidos comunes son fáciles de adivinar.</translation>
+        </message>
+        <message>
+            <source>Avoid repeated words and characters.</source>
+            <translation>Evite repetir palabras y caracteres.</translation>
+        </message>
+        <message>
+            <source>Sequences like "abc" or "6543" are easy to guess.</source>
+            <translation>Las secuencias como «abc» o «6543» son fáciles de adivinar.</translation>
+        </message>
+        <message>
+            <source>Avoid sequences.</source>
+            <translation>Evite las secuencias.</translation>
+        </message>
+        <message>
+            <source>Recent years are easy to guess.</source>
+            <translation>Los años recientes son fáciles de adivinar.</translation>
+        </message>
+        <message>
+            <source>Dates are often easy to guess.</source>
+            <translation>Las fechas suelen ser fáciles de adivinar.</translation>
+        </message>
+        <message>
+            <source>Avoid recent years.</source>
+            <translation>Evite los años recientes.</translation>
+        </message>
+        <message>
+            <source>Avoid years that are associated with you.</source>
+            <translation>Evite los años relacionados con usted.</translation>
+        </message>
+        <message>
+            <source>Avoid dates and years that are associated with you.</source>
+            <translation>Evite las fechas y los años relacionados con usted.</translation>
         </message>
     </context>
 </TS>

@@ -100,7 +100,7 @@ class ClientForm(QWidget):
         self.code_word.setMaxLength(60)
         self.code_word.setAccessibleName(tr("Code word"))
         add_form_rows(safe_form, ((tr("&How to reach them"), self.method),
-                             (tr("Safe &times"), self.times),
+                             (tr("Sa&fe times"), self.times),
                              (tr("OK to leave a &message?"), self.message),
                              (tr("Code &word"), self.code_word)))
         layout.addWidget(safe)

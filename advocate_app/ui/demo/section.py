@@ -185,7 +185,7 @@ class TrainerSection(Section):
         self.back_button.setAccessibleName(tr("Back one step"))
         self.next_button = primary_button(tr("Next ▶"))
         self.next_button.setToolTip(tr("One step forward (Alt+Right or Page Down)"))
-        self.next_button.setAccessibleName(tr("Next step"))
+        self.next_button.setAccessibleName(tr("Go to the next step"))
         self.open_button = QPushButton(tr("Open this client"))
         self.open_button.setToolTip(tr("Show the demo client's record in Clients"))
         self.reset_button = QPushButton(tr("Reset this scenario"))

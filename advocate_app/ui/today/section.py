@@ -102,7 +102,7 @@ class TodaySection(Section):
             tr("No court dates or appointments in the next 14 days. Add them on a client's "
                "Appointments tab."))
         self.quiet = TodayGroup(
-            tr("No contact in {0} days").format(settings.no_contact_days),
+            tr("No contact in %n day(s)", None, settings.no_contact_days),
             [tr("Client"), tr("Last contact")], 1,
             tr("Everyone assigned to you has been in contact recently. A contact note "
                "counts as contact."))
@@ -132,7 +132,7 @@ class TodaySection(Section):
         on = self.clock()
         days = self.settings.no_contact_days
         self.date_label.setText(QLocale().toString(to_qdate(on), QLocale.FormatType.LongFormat))
-        self.quiet.base_title = tr("No contact in {0} days").format(days)
+        self.quiet.base_title = tr("No contact in %n day(s)", None, days)
         self._show_backup_problem()
         try:
             view = today.compute(self.vault, self.vault.current_user.id, on, days)
