@@ -42,6 +42,8 @@ def apply_language(language: str) -> bool:
     # Messages raised below the ui (store, reports) are translated when they are shown.
     set_translate(tr_marked)
     app = QCoreApplication.instance()
+    if app is None:
+        return False  # a translator needs the application; nothing changes
     old = _state["translator"]
     if language == current_language() and (old is not None or language == ENGLISH):
         return True
@@ -53,9 +55,9 @@ def apply_language(language: str) -> bool:
             translator = None
             ok = False
             language = ENGLISH
-    if old is not None and app is not None:
+    if old is not None:
         app.removeTranslator(old)  # type: ignore[arg-type]
-    if translator is not None and app is not None:
+    if translator is not None:
         app.installTranslator(translator)
     _state["translator"] = translator
     _state["language"] = language
