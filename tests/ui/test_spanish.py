@@ -274,3 +274,29 @@ def test_switching_language_keeps_the_place_and_the_typed_note(qtbot, vault_dir:
     assert editor.toPlainText() == "Met at the clinic; she asked about the T visa."
     assert new_detail.tabs.tabText(new_detail.tab_keys.index("notes")) != "Notes"
     controller.shutdown()
+
+
+def test_checklist_items_and_shipped_resources_show_in_spanish(qapp, spanish: None) -> None:
+    """The display only: stored English labels are looked up; an office's own wording stays."""
+    from advocate_app.library.shipped import shipped_library
+    from advocate_app.ui.data_language import need_label, resource_field
+
+    resource = shipped_library().resources[0] if hasattr(
+        shipped_library(), "resources") else None
+    assert need_label("housing", "Emergency shelter") == "Emergency shelter"
+    apply_language(SPANISH)
+    assert need_label("housing", "Emergency shelter") not in ("", "Emergency shelter")
+    assert need_label("housing", "Our own wording") == "Our own wording"
+    if resource is not None:
+        assert resource_field(resource.name, "hours", resource.hours) != resource.hours
+
+
+def test_the_farmworker_scenario_shows_in_spanish(qapp, spanish: None) -> None:
+    from advocate_app.ui.demo.app import _load_scenarios
+
+    english = {s.id: s.title for s in _load_scenarios()[0]}
+    apply_language(SPANISH)
+    spanish_titles = {s.id: s.title for s in _load_scenarios()[0]}
+    assert spanish_titles.keys() == english.keys()
+    assert spanish_titles["h2a-farmworker"] == "Deuda de reclutamiento en una granja"
+    assert english["h2a-farmworker"] != spanish_titles["h2a-farmworker"]

@@ -9,6 +9,7 @@ from typing import TypedDict
 from advocate_app.store import needs
 from advocate_app.store.needs import NeedView
 from advocate_app.store.vocab import NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES
+from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date, from_qdate, short_date_format, to_qdate
 from advocate_app.ui.needs.model import status_text
 from advocate_app.ui.qt import (
@@ -162,7 +163,7 @@ class NeedDetail(QGroupBox):
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentIndex(1)
-        self.need_title.setText(need.label)
+        self.need_title.setText(need_label(need.category, need.label))
         self.category.setText(tr_marked(NEED_CATEGORIES.get(need.category, need.category)))
         self.status.setCurrentIndex(max(self.status.findData(need.status), 0))
         self.priority.setCurrentIndex(max(self.priority.findData(need.priority), 0))

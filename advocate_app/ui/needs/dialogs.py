@@ -5,6 +5,7 @@ from __future__ import annotations
 from advocate_app.store import needs
 from advocate_app.store.needs import NeedView, TemplateItem
 from advocate_app.store.vocab import NEED_CATEGORIES
+from advocate_app.ui.data_language import need_label
 from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.qt import (
     QComboBox,
@@ -54,9 +55,10 @@ class AddFromChecklistDialog(QDialog):
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(group)
                 groups[item.category] = group
-            row = QTreeWidgetItem([item.label])
+            row = QTreeWidgetItem([need_label(item.category, item.label)])
             if item.id in have_ids or (item.category, item.label.casefold()) in have_labels:
-                row.setText(0, tr("{0} — already on the list").format(item.label))
+                row.setText(0, tr("{0} — already on the list").format(
+                    need_label(item.category, item.label)))
                 row.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, greyed, not tickable
             else:
                 row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -15,6 +15,7 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.needs import NeedView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES
+from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date
 from advocate_app.ui.lists import AnyIndex
 from advocate_app.ui.qt import (
@@ -185,7 +186,8 @@ class NeedsModel(QAbstractItemModel):
             return need.status
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_NEED:  # the whole name, and the note line if there is one
-                parts = [need.label, need.note_line, need.resource_name or ""]
+                parts = [need_label(need.category, need.label), need.note_line,
+                         need.resource_name or ""]
                 return "\n".join(p for p in parts if p)
             if column == self.COL_NEXT:
                 return need.next_step or None
@@ -220,7 +222,7 @@ class NeedsModel(QAbstractItemModel):
 
     def _need_text(self, need: NeedView, column: int) -> str:
         if column == self.COL_NEED:
-            return need.label
+            return need_label(need.category, need.label)
         if column == self.COL_STATUS:
             return status_text(need.status)
         if column == self.COL_PRIORITY:

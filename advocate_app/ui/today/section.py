@@ -16,6 +16,7 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.today import AppointmentRow, NeedRow, QuietClientRow, TodayView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import APPOINTMENT_KINDS, NEED_CATEGORIES, NEED_STATUSES
+from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date, fmt_datetime, fmt_time, to_qdate
 from advocate_app.ui.qt import (
     QGridLayout,
@@ -179,8 +180,8 @@ class TodaySection(Section):
             when = tr("{0} ({1} ago)").format(fmt_date(row.due_date), _days_word(late))
         else:
             when = _relative_day(row.due_date, on)
-        need = tr("{0} · {1}").format(row.label, tr_marked(NEED_CATEGORIES.get(row.category,
-                                                                        row.category)))
+        category = tr_marked(NEED_CATEGORIES.get(row.category, row.category))
+        need = tr("{0} · {1}").format(need_label(row.category, row.label), category)
         status = tr_marked(NEED_STATUSES.get(row.status, row.status))
         return [row.alias, need, when, status], row.client_id, row.open_at
 
