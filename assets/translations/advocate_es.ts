@@ -1061,7 +1061,7 @@
         </message>
         <message>
             <source>Next step</source>
-            <translation>Paso siguiente</translation>
+            <translation>Próximo paso</translation>
         </message>
         <message>
             <source>Open this client</source>
