@@ -476,10 +476,17 @@ class AppController(LockingMixin):
         apply_language(language)
         current = self.window.stack.currentWidget()
         shown = next((name for name, page in self._pages.items() if page is current), None)
+        # The set-up page's names survive the rebuild (passphrases are typed again).
+        old_setup = self._pages.get("setup")
+        typed = (old_setup.office.text(), old_setup.user.text()) if isinstance(
+            old_setup, SetupPage) else None
         for name in [n for n in self._pages if n != "message"]:
             page = self._pages.pop(name)
             self.window.stack.removeWidget(page)
             page.deleteLater()
+        if typed is not None:
+            self.setup.office.setText(typed[0])
+            self.setup.user.setText(typed[1])
         if shown is not None and shown != "message":
             page = getattr(self, {"unlock": "unlock_page"}.get(shown, shown))
             if shown == "unlock" and self.vault is not None:

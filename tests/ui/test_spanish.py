@@ -243,6 +243,14 @@ def test_first_screens_offer_the_language_and_switch_at_once(qtbot, tmp_path: Pa
     assert page.title_label.text() == "Le damos la bienvenida a Advocate Companion"
     assert controller.settings.language == SPANISH
     assert page.language_choice.currentData() == SPANISH
+    # On the set-up page, the names typed so far stay through a switch.
+    page.setup_button.click()
+    setup = controller.window.stack.currentWidget()
+    setup.office.setText("Oficina del Valle")
+    controller.switch_language(ENGLISH)
+    setup = controller.window.stack.currentWidget()
+    assert setup is controller.setup and setup.office.text() == "Oficina del Valle"
+    assert setup.language_choice.currentData() == ENGLISH
     controller.shutdown()
 
 
