@@ -29,8 +29,8 @@ from advocate_app.settings import Settings
 from advocate_app.ui.app import build_controller
 from advocate_app.ui.controller import AppController
 from advocate_app.ui.language import ENGLISH, SPANISH, apply_language, current_language
-from tests.conftest import PASSPHRASE
-from tests.ui.conftest import unlock
+from tests.helpers import PASSPHRASE
+from tests.ui.helpers import unlock
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "assets" / "translations" / "advocate_es.ts"
