@@ -3712,5 +3712,21 @@
             <source>Avoid dates and years that are associated with you.</source>
             <translation>Evite las fechas y los años relacionados con usted.</translation>
         </message>
+        <message>
+            <source>Choose a gender identity from the list.</source>
+            <translation>Elija una identidad de género de la lista.</translation>
+        </message>
+        <message>
+            <source>Choose services from the list.</source>
+            <translation>Elija los servicios de la lista.</translation>
+        </message>
+        <message>
+            <source>That contact no longer exists.</source>
+            <translation>Ese contacto ya no existe.</translation>
+        </message>
+        <message>
+            <source>Only a supervisor can see the VOCA quarterly figures.</source>
+            <translation>Solo un/a supervisor/a puede ver las cifras trimestrales de VOCA.</translation>
+        </message>
     </context>
 </TS>
