@@ -146,6 +146,7 @@ class SettingsSection(Section):
         language_box = QGroupBox(tr("Language"))
         language_form = QFormLayout(language_box)
         self.language = LanguageChooser()
+        self.language.setMaximumWidth(240)
         self.language.label_widget.setText(tr("&Language"))
         language_form.addRow(self.language.label_widget, self.language)
         layout.addWidget(language_box)
