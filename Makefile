@@ -4,7 +4,9 @@ PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test lint bench soak package package-test clean
+.PHONY: run test lint bench soak package package-test clean translations ts
+
+QM := assets/translations/advocate_es.qm
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +22,18 @@ $(VENV)/.installed-package: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e '.[package]'
 	touch $@
 
-run: $(VENV)/.installed
+# The Spanish interface: the .ts is the source (committed), the .qm is built (not committed).
+$(QM): assets/translations/advocate_es.ts $(VENV)/.installed
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# After changing user-visible strings: re-extract them (new ones come in unfinished; the test
+# tests/ui/test_translations.py fails until they are translated in the .ts).
+ts: $(VENV)/.installed
+	$(PY) tools/fill_ts.py
+
+run: $(VENV)/.installed $(QM)
 	$(VENV)/bin/advocate-app
 
 # ruff (lint and formatting), the import-linter contracts, and mypy ([tool.mypy] in pyproject).
@@ -30,7 +43,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
-test: lint
+test: lint $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
 
 bench: $(VENV)/.installed-test
@@ -44,7 +57,7 @@ soak: $(VENV)/.installed-test
 	ATTACK_EXAMPLES=200 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
 		tests/reports/test_reader_attack.py -k generated_offices
 
-package: $(VENV)/.installed-package
+package: $(VENV)/.installed-package $(QM)
 	$(PY) packaging/build.py
 
 package-test: $(VENV)/.installed-package $(VENV)/.installed-test

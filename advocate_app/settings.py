@@ -25,6 +25,7 @@ class Settings:
     backups_to_keep: int = 14
     last_user_id: str = ""  # who unlocked last on this computer: an id, never a name
     theme: str = "system"  # "system", "light", "dark" or "high_contrast" (ui/theme.py)
+    language: str = ""  # "es", "en", or "" to follow the system's language
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod

@@ -93,7 +93,16 @@ def reference_problems(today: dt.date, folder: Path = REFERENCE_DIR) -> list[str
     return problems
 
 
+def build_translations() -> None:
+    """The Spanish .qm from the committed .ts, so the bundle (which copies assets/) carries it."""
+    ts = ROOT / "assets" / "translations" / "advocate_es.ts"
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                   check=True)
+
+
 def build(dist: Path, work: Path) -> int:
+    build_translations()
     if importlib.util.find_spec("PyInstaller") is None:
         print("build.py: PyInstaller is not installed; run `pip install -e '.[package]'`.",
               file=sys.stderr)

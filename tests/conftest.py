@@ -41,7 +41,21 @@ def _blocked(*_args, **_kwargs):
     raise NetworkBlocked("a test tried to reach the network; the app never may")
 
 
+def _build_translations() -> None:
+    """The Spanish .qm (built, not committed) from the .ts, when missing or older than the .ts."""
+    import subprocess
+    import sys
+
+    ts = Path(__file__).resolve().parent.parent / "assets" / "translations" / "advocate_es.ts"
+    qm = ts.with_suffix(".qm")
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    _build_translations()
     socket.socket = _GuardedSocket  # type: ignore[misc]
     socket.create_connection = _blocked  # type: ignore[assignment]
     socket.getaddrinfo = _blocked  # type: ignore[assignment]

@@ -9,17 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
+
 RESOURCE_CATEGORIES: dict[str, str] = {
-    "hotline": "Hotline",
-    "housing": "Housing and shelter",
-    "legal": "Legal and immigration",
-    "health": "Health and recovery",
-    "government": "Government office",
-    "coalition": "Coalition or network",
-    "transportation": "Transportation",
-    "employment": "Employment and education",
-    "childcare": "Childcare and family",
-    "other": "Other",
+    "hotline": QT_TR_NOOP("Hotline"),
+    "housing": QT_TR_NOOP("Housing and shelter"),
+    "legal": QT_TR_NOOP("Legal and immigration"),
+    "health": QT_TR_NOOP("Health and recovery"),
+    "government": QT_TR_NOOP("Government office"),
+    "coalition": QT_TR_NOOP("Coalition or network"),
+    "transportation": QT_TR_NOOP("Transportation"),
+    "employment": QT_TR_NOOP("Employment and education"),
+    "childcare": QT_TR_NOOP("Childcare and family"),
+    "other": QT_TR_NOOP("Other"),
 }
 
 

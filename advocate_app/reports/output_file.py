@@ -14,11 +14,25 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP, message
 from advocate_app.store.fsutil import fsync_dir
 
 
 class OutputProblem(ValueError):
-    """The output path cannot be used; the message says why and what to do."""
+    """The output path cannot be used; the message says why and what to do.
+
+    A marked template and its values, like store.errors.VaultError: `message` is translated
+    in the language shown, `str(exc)` stays English.
+    """
+
+    def __init__(self, template: str, *values: object) -> None:
+        super().__init__(template.format(*values) if values else template)
+        self.template = template
+        self.values = values
+
+    @property
+    def message(self) -> str:
+        return message(self.template, self.values)
 
 
 class OutputExists(OutputProblem):
@@ -28,29 +42,33 @@ class OutputExists(OutputProblem):
 def check_output_path(path: Path, data_folder: Path, *, overwrite: bool) -> Path:
     path = Path(path).expanduser()
     if not path.name:
-        raise OutputProblem("Give the summary a file name, for example summary.pdf.")
+        raise OutputProblem(QT_TR_NOOP("Give the summary a file name, for example summary.pdf."))
     target = path.resolve()
     data = Path(data_folder).resolve()
     if target == data or target.is_relative_to(data):
         raise OutputProblem(
-            f"{path} is inside the vault's data folder, where the app keeps its own files. "
-            "Save the summary somewhere else, for example in Documents.")
+            QT_TR_NOOP("{0} is inside the vault's data folder, where the app keeps its own files. "
+                       "Save the summary somewhere else, for example in Documents."), path)
     if target.is_dir():
-        raise OutputProblem(f"{path} is a folder. Give a file name, for example "
-                            f"{path / 'summary.pdf'}.")
+        raise OutputProblem(QT_TR_NOOP("{0} is a folder. Give a file name, for example {1}."),
+                            path, path / "summary.pdf")
     folder = target.parent
     if not folder.exists():
-        raise OutputProblem(f"The folder {folder} does not exist. Create it or choose another.")
+        raise OutputProblem(
+            QT_TR_NOOP("The folder {0} does not exist. Create it or choose another."), folder)
     if not folder.is_dir():
-        raise OutputProblem(f"{folder} is not a folder. Choose another place to save.")
+        raise OutputProblem(QT_TR_NOOP("{0} is not a folder. Choose another place to save."),
+                            folder)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputProblem(f"The folder {folder} cannot be written (no permission). Choose "
-                            "another place to save.")
+        raise OutputProblem(QT_TR_NOOP("The folder {0} cannot be written (no permission). "
+                                       "Choose another place to save."), folder)
     if target.exists():
         if not os.access(target, os.W_OK):
-            raise OutputProblem(f"{path} exists and cannot be replaced (no permission).")
+            raise OutputProblem(
+                QT_TR_NOOP("{0} exists and cannot be replaced (no permission)."), path)
         if not overwrite:
-            raise OutputExists(f"{path} already exists. Replace it, or choose another name.")
+            raise OutputExists(
+                QT_TR_NOOP("{0} already exists. Replace it, or choose another name."), path)
     return target
 
 

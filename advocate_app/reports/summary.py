@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.reports.anonymize import PublishedSummary, PublishedTable
 from advocate_app.reports.formats import PDF, check_format, summary_bytes
 from advocate_app.reports.language import EN, Words, check_language
@@ -44,7 +45,7 @@ def _prepare(vault: Vault, period: Period, today: date | None,
              language: str) -> tuple[PublishedSummary, SummaryCounts]:
     # The one role check for the summary (the store's own role rules may add theirs).
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can make the summary.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can make the summary."))
     language = check_language(language)
     require_complete(period, today or date.today())
     k = report_settings.summary_k(vault)

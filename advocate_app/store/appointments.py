@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.checks import check_plausible_date
 from advocate_app.store.errors import InvalidInput
@@ -52,18 +53,18 @@ class AppointmentFields:
 
 def _clean(values: AppointmentFields) -> AppointmentFields:
     if values.kind not in APPOINTMENT_KINDS:
-        raise InvalidInput("Choose what kind of appointment this is.")
+        raise InvalidInput(QT_TR_NOOP("Choose what kind of appointment this is."))
     if not isinstance(values.starts_at, datetime):
-        raise InvalidInput("Enter the date and time of the appointment.")
-    check_plausible_date(values.starts_at, "the appointment's date")
+        raise InvalidInput(QT_TR_NOOP("Enter the date and time of the appointment."))
+    check_plausible_date(values.starts_at, QT_TR_NOOP("The appointment's date"))
     place = " ".join((values.place or "").split())
     if len(place) > PLACE_MAX:
-        raise InvalidInput(f"Keep the place under {PLACE_MAX} characters.")
+        raise InvalidInput(QT_TR_NOOP("Keep the place under {0} characters."), PLACE_MAX)
     outcome = (values.outcome or "").strip()
     if len(outcome) > OUTCOME_MAX:
         raise InvalidInput(
-            f"Keep the outcome under {OUTCOME_MAX} characters; longer notes belong in a note."
-        )
+            QT_TR_NOOP("Keep the outcome under {0} characters; longer notes belong in a note."),
+            OUTCOME_MAX)
     return AppointmentFields(
         # Minutes are enough; dropping seconds keeps "9:30" equal to "9:30" everywhere.
         starts_at=values.starts_at.replace(second=0, microsecond=0, tzinfo=None),
@@ -84,7 +85,7 @@ def add_appointment(vault: Vault, client_id: int, values: AppointmentFields) -> 
     user_id = vault.current_user.id
     with vault.write() as s:
         if s.get(Client, client_id) is None:
-            raise InvalidInput("That client record no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         appointment = Appointment(client_id=client_id, starts_at=values.starts_at,
                                   kind=values.kind, place=values.place,
                                   accompanied=values.accompanied, outcome=values.outcome)
@@ -99,7 +100,8 @@ def update_appointment(vault: Vault, appointment_id: int, values: AppointmentFie
     with vault.write() as s:
         appointment = s.get(Appointment, appointment_id)
         if appointment is None:
-            raise InvalidInput("That appointment was removed. The list will be refreshed.")
+            raise InvalidInput(QT_TR_NOOP("That appointment was removed. The list will be "
+                                          "refreshed."))
         appointment.starts_at = values.starts_at
         appointment.kind = values.kind
         appointment.place = values.place
@@ -114,12 +116,13 @@ def set_outcome(vault: Vault, appointment_id: int, outcome: str | None) -> None:
     text = (outcome or "").strip()
     if len(text) > OUTCOME_MAX:
         raise InvalidInput(
-            f"Keep the outcome under {OUTCOME_MAX} characters; longer notes belong in a note."
-        )
+            QT_TR_NOOP("Keep the outcome under {0} characters; longer notes belong in a note."),
+            OUTCOME_MAX)
     with vault.write() as s:
         appointment = s.get(Appointment, appointment_id)
         if appointment is None:
-            raise InvalidInput("That appointment was removed. The list will be refreshed.")
+            raise InvalidInput(QT_TR_NOOP("That appointment was removed. The list will be "
+                                          "refreshed."))
         appointment.outcome = text or None
         audit.record(s, vault.current_user.id, "appointment_outcome_set", "appointment",
                      appointment_id)

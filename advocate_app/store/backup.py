@@ -16,6 +16,7 @@ import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import backup_status, crypto, migrate
 from advocate_app.store.backup_file import (
     BackupInfo,
@@ -62,8 +63,9 @@ def require_backup_allowed(vault: Vault, out_path: Path) -> None:
     except OSError:
         inside = False
     if not inside:
-        raise NotAllowed("Only a supervisor can save a backup outside the vault's folder. "
-                         "Ask a supervisor; the automatic backups are still made every day.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can save a backup outside the vault's "
+                                    "folder. "
+                         "Ask a supervisor; the automatic backups are still made every day."))
 
 
 def backup_vault(vault: Vault, out_path: Path, *, progress: Progress | None = None,
@@ -103,8 +105,9 @@ def free_backup_path(folder: Path, day: date | None = None) -> Path:
         candidate = first.with_name(f"{stem}-{n}{BACKUP_SUFFIX}")
         if not candidate.exists():
             return candidate
-    raise BackupNotWritten("That folder already holds too many backups from today. Choose "
-                           "another folder.")
+    raise BackupNotWritten(QT_TR_NOOP("That folder already holds too many backups from today. "
+                                      "Choose "
+                           "another folder."))
 
 
 def backup_to_folder(vault: Vault, folder: Path, *, day: date | None = None,
@@ -114,8 +117,8 @@ def backup_to_folder(vault: Vault, folder: Path, *, day: date | None = None,
     folder = Path(folder)
     require_backup_allowed(vault, folder / default_backup_name(day))
     if not folder.is_dir():
-        raise BackupNotWritten("That folder does not exist any more (was the USB stick "
-                               "removed?). Nothing was changed; choose the folder again.")
+        raise BackupNotWritten(QT_TR_NOOP("That folder does not exist any more (was the USB stick "
+                               "removed?). Nothing was changed; choose the folder again."))
     info = backup_vault(vault, free_backup_path(folder, day), progress=progress)
     backup_status.record_outside_copy(vault, info.created)
     return info

@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.engine import check_database_file, connect_keyed, raw_key_pragma
 from advocate_app.store.errors import (
     KeysDoNotMatchVault,
@@ -159,9 +160,10 @@ def copy_database(db_path: Path, data_key: bytearray, target_db: Path,
                 if _is_storage_sqlite_error(exc):
                     raise _not_written(exc) from exc
                 raise VaultDamaged(
-                    "No backup was made because part of the vault could not be read: it may be "
+                    QT_TR_NOOP("No backup was made because part of the vault could not be read: "
+                               "it may be "
                     "damaged. The existing backups were kept. Check the vault (Backups, or "
-                    "`advocate-app check`) and restore the newest backup if it is damaged."
+                    "`advocate-app check`) and restore the newest backup if it is damaged.")
                 ) from exc
             # The copy is a single self-contained file: no WAL beside it.
             target.execute("PRAGMA journal_mode = DELETE")
@@ -262,13 +264,14 @@ def create_backup(
                 problems = ["unreadable"]
             if problems:
                 raise VaultDamaged(
-                    "No backup was made because the vault file is damaged. "
+                    QT_TR_NOOP("No backup was made because the vault file is damaged. "
                     " The existing backups were kept. Restore the newest "
-                    "backup."
+                    "backup.")
                 ) from exc
             raise BackupNotWritten(
-                "The backup was written but did not read back correctly, so it was not kept. "
-                "The disk or USB stick may be failing. Nothing was changed; try another disk."
+                QT_TR_NOOP("The backup was written but did not read back correctly, so it was "
+                           "not kept. "
+                "The disk or USB stick may be failing. Nothing was changed; try another disk.")
             ) from exc
         try:
             os.replace(tmp_zip, out_path)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import InvalidInput
 
 EARLIEST_YEAR = 1900
@@ -45,12 +46,12 @@ def check_plausible_date(value: date | datetime | None, what: str,
     today = today or date.today()
     if day.year < EARLIEST_YEAR:
         raise InvalidInput(
-            f"{what.capitalize()} ({day.isoformat()}) is before {EARLIEST_YEAR}: check the "
-            "year. Nothing was saved.")
+            QT_TR_NOOP("{0} ({1}) is before {2}: check the year. Nothing was saved."), what,
+            day.isoformat(), EARLIEST_YEAR)
     if day > _a_year_after(today):
         raise InvalidInput(
-            f"{what.capitalize()} ({day.isoformat()}) is more than a year ahead: check the "
-            "year. Nothing was saved.")
+            QT_TR_NOOP("{0} ({1}) is more than a year ahead: check the year. Nothing was "
+                       "saved."), what, day.isoformat())
 
 
 __all__ = [

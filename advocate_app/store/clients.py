@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import QueryableAttribute
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.searchtext import marks
 from advocate_app.searchtext import terms as q
 from advocate_app.store import audit, summary_ledger
@@ -92,15 +93,16 @@ _FIELD_NAMES = [f.name for f in fields(ClientFields)]
 def _clean(values: ClientFields) -> ClientFields:
     alias = " ".join(values.alias.split())
     if not alias:
-        raise InvalidInput("Enter an alias: a code or first-name alias, not a legal name.")
+        raise InvalidInput(QT_TR_NOOP("Enter an alias: a code or first-name alias, not a legal "
+                                      "name."))
     if len(alias) > ALIAS_MAX:
-        raise InvalidInput(f"Keep the alias under {ALIAS_MAX} characters.")
+        raise InvalidInput(QT_TR_NOOP("Keep the alias under {0} characters."), ALIAS_MAX)
     if values.age_group is not None and values.age_group not in AGE_GROUPS:
-        raise InvalidInput("Choose an age group from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose an age group from the list."))
     if values.trafficking_type is not None and values.trafficking_type not in TRAFFICKING_TYPES:
-        raise InvalidInput("Choose a trafficking type from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose a trafficking type from the list."))
     if values.intake_date is not None and values.intake_date > date.today():
-        raise InvalidInput("The intake date cannot be in the future.")
+        raise InvalidInput(QT_TR_NOOP("The intake date cannot be in the future."))
 
     def opt(value: str | None, limit: int) -> str | None:
         if value is None:
@@ -125,7 +127,8 @@ def _clean(values: ClientFields) -> ClientFields:
 
 def _alias_taken() -> InvalidInput:
     return InvalidInput(
-        "Another open client already has this alias. Add a letter or number to tell them apart."
+        QT_TR_NOOP("Another open client already has this alias. Add a letter or number to tell "
+                   "them apart.")
     )
 
 
@@ -161,7 +164,7 @@ def update_client(vault: Vault, client_id: int, values: ClientFields) -> None:
     with vault.write() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise InvalidInput("That client record no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         if client.status == "open" and _open_alias_exists(s, values.alias, client_id):
             raise _alias_taken()
         for name in _FIELD_NAMES:
@@ -177,7 +180,7 @@ def close_client(vault: Vault, client_id: int, reason: str, on: date | None = No
     with vault.write() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise InvalidInput("That client record no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         client.status = "closed"
         client.closing_reason = reason.strip()[:200] or None
         client.closed_on = on or date.today()
@@ -188,9 +191,10 @@ def reopen_client(vault: Vault, client_id: int) -> None:
     with vault.write() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise InvalidInput("That client record no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         if _open_alias_exists(s, client.alias, client_id):
-            raise InvalidInput("Another open client has this alias; change one of them first.")
+            raise InvalidInput(QT_TR_NOOP("Another open client has this alias; change one of "
+                                          "them first."))
         client.status = "open"
         client.closing_reason = None
         client.closed_on = None
@@ -202,7 +206,7 @@ def open_client(vault: Vault, client_id: int) -> ClientRecord:
     with vault.write() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise InvalidInput("That client record no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         audit.record(s, vault.current_user.id, "client_opened", "client", client_id)
         assigned = s.get(User, client.assigned_user_id) if client.assigned_user_id else None
         return ClientRecord(
@@ -419,9 +423,9 @@ def destroy_client(vault: Vault, client_id: int, typed_confirmation: str) -> Non
     with vault.write() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise InvalidInput("That client record no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         if typed_confirmation.strip().casefold() != client.alias.casefold():
-            raise NotAllowed("Type the client's alias exactly to confirm.")
+            raise NotAllowed(QT_TR_NOOP("Type the client's alias exactly to confirm."))
         # Every table with a client_id column, children first (needs history before needs…).
         tables = [t for t in reversed(Base.metadata.sorted_tables)
                   if "client_id" in t.c and t.name != "clients"]

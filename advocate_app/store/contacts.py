@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import AnonymousContact
@@ -14,9 +15,9 @@ from advocate_app.store.vocab import ANONYMOUS_CONTACT_KINDS, NEED_CATEGORIES
 
 # Topics are codes only: no free text, so nothing identifying can be typed here.
 CONTACT_TOPICS: dict[str, str] = {
-    "information": "Information and referral",
-    "emotional_support": "Emotional support",
-    "safety": "Safety planning",
+    "information": QT_TR_NOOP("Information and referral"),
+    "emotional_support": QT_TR_NOOP("Emotional support"),
+    "safety": QT_TR_NOOP("Safety planning"),
     **NEED_CATEGORIES,
 }
 
@@ -26,14 +27,14 @@ def log_contact(vault: Vault, *, contact_date: date, kind: str, minutes: int,
     """Log an anonymous contact, with the VOCA services given (codes of store.pmt_form)."""
     service_codes = check_services(services)
     if kind not in ANONYMOUS_CONTACT_KINDS:
-        raise InvalidInput("Choose what kind of contact this was.")
+        raise InvalidInput(QT_TR_NOOP("Choose what kind of contact this was."))
     if contact_date > date.today():
-        raise InvalidInput("The contact date cannot be in the future.")
+        raise InvalidInput(QT_TR_NOOP("The contact date cannot be in the future."))
     if not 0 <= minutes <= 24 * 60:
-        raise InvalidInput("Minutes must be between 0 and 1440.")
+        raise InvalidInput(QT_TR_NOOP("Minutes must be between 0 and 1440."))
     unknown = [t for t in topics if t not in CONTACT_TOPICS]
     if unknown:
-        raise InvalidInput("Choose topics from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose topics from the list."))
     with vault.write() as s:
         contact = AnonymousContact(contact_date=contact_date, kind=kind, minutes=minutes,
                                    topics=",".join(sorted(set(topics))),

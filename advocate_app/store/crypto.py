@@ -14,6 +14,7 @@ import time
 import unicodedata
 from dataclasses import dataclass
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import KeysFileUnsafe, RecoveryKeyTypo
 
 DATA_KEY_BYTES = 32
@@ -47,13 +48,15 @@ class Argon2Params:
         )
         if below:
             raise KeysFileUnsafe(
-                "The keys file asks for weaker protection than this app allows, so it was not "
-                "used. It may have been altered. Restore the keys file from a backup."
+                QT_TR_NOOP("The keys file asks for weaker protection than this app allows, so it "
+                           "was not "
+                "used. It may have been altered. Restore the keys file from a backup.")
             )
         if above:
             raise KeysFileUnsafe(
-                "The keys file asks for far more memory or time than any real vault uses, so it "
-                "was not used. It may have been altered. Restore the keys file from a backup."
+                QT_TR_NOOP("The keys file asks for far more memory or time than any real vault "
+                           "uses, so it "
+                "was not used. It may have been altered. Restore the keys file from a backup.")
             )
 
 
@@ -239,8 +242,8 @@ def parse_recovery_key(text: str) -> bytes:
     expected = _DATA_CHARS + _GROUP
     if len(cleaned) != expected:
         raise RecoveryKeyTypo(
-            f"A recovery key has {expected} letters and digits in nine groups; this one has "
-            f"{len(cleaned)}. Check that no group is missing or doubled."
+            QT_TR_NOOP("A recovery key has {0} letters and digits in nine groups; this one has "
+                       "{1}. Check that no group is missing or doubled."), expected, len(cleaned)
         )
     bad = sorted({ch for ch in cleaned if ch not in _DECODE})
     if bad:
@@ -255,7 +258,8 @@ def parse_recovery_key(text: str) -> bytes:
     typed_check = "".join(_CROCKFORD[_DECODE[ch]] for ch in cleaned[_DATA_CHARS:])
     if typed_check != _check_group(secret):
         raise RecoveryKeyTypo(
-            "The recovery key has a typing mistake: its last group (the check group) does not "
-            "match the others. Compare each group with the printed copy, one character at a time."
+            QT_TR_NOOP("The recovery key has a typing mistake: its last group (the check group) "
+                       "does not "
+            "match the others. Compare each group with the printed copy, one character at a time.")
         )
     return secret

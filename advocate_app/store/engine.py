@@ -20,6 +20,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged
 from advocate_app.store.layout import DB_FILE_NAME, WAL_FILE_NAME
 
@@ -77,9 +78,10 @@ def connect_keyed(db_path: Path, data_key: bytes | bytearray, *, check: bool = T
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.DatabaseError as exc:
             raise KeysDoNotMatchVault(
-                "The keys file does not open this vault's database: either the database is "
+                QT_TR_NOOP("The keys file does not open this vault's database: either the "
+                           "database is "
                 "damaged or the keys file belongs to another vault. Nothing was changed. Restore "
-                "the matching keys file or the newest backup."
+                "the matching keys file or the newest backup.")
             ) from exc
         if check:
             apply_pragmas(conn)
@@ -157,8 +159,9 @@ def check_database_file(db_path: Path, data_key: bytearray) -> list[str]:
         raise
     except sqlcipher.DatabaseError as exc:
         raise VaultDamaged(
-            "The vault database could not be read. Restore the newest backup; the damaged file "
-            "was left as it is."
+            QT_TR_NOOP("The vault database could not be read. Restore the newest backup; the "
+                       "damaged file "
+            "was left as it is.")
         ) from exc
     try:
         return integrity_problems(lambda sql: conn.execute(sql).fetchall())

@@ -5,21 +5,32 @@ The text never contains client content: only file names the app itself chose and
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP, message
+
 
 class VaultError(Exception):
-    """Base for every error the store reports to a person."""
+    """Base for every error the store reports to a person.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    `template` is a literal marked with QT_TR_NOOP, with {0}, {1}… for `values` (file names the
+    app chose, counts): `message` translates the template in the language shown, then fills it.
+    `str(exc)` stays English.
+    """
+
+    def __init__(self, template: str, *values: object) -> None:
+        super().__init__(template.format(*values) if values else template)
+        self.template = template
+        self.values = values
+
+    @property
+    def message(self) -> str:
+        return message(self.template, self.values)
 
 
 class WrongPassphrase(VaultError):
     def __init__(self) -> None:
-        super().__init__(
+        super().__init__(QT_TR_NOOP(
             "That passphrase is not right for this user. Check Caps Lock and try again, or use "
-            "the recovery key."
-        )
+            "the recovery key."))
 
 
 class WrongRecoveryKey(VaultError):
@@ -62,11 +73,10 @@ class VaultReadOnly(VaultError):
     """The folder (or a file in it) cannot be written: permissions or a read-only disk."""
 
     def __init__(self, folder: object) -> None:
-        super().__init__(
-            f"This folder cannot be written: {folder}. The vault is not damaged, but nothing "
+        super().__init__(QT_TR_NOOP(
+            "This folder cannot be written: {0}. The vault is not damaged, but nothing "
             "can be saved there. Check that the disk is not read-only and that you may write to "
-            "the folder and its files, then try again. Nothing was changed."
-        )
+            "the folder and its files, then try again. Nothing was changed."), folder)
 
 
 class VaultNotFound(VaultError):
@@ -79,7 +89,7 @@ class VaultExists(VaultError):
 
 class VaultLocked(VaultError):
     def __init__(self) -> None:
-        super().__init__("The vault is locked. Unlock it to continue.")
+        super().__init__(QT_TR_NOOP("The vault is locked. Unlock it to continue."))
 
 
 class NotAllowed(VaultError):
@@ -93,6 +103,7 @@ class InvalidInput(VaultError):
 class StorageFull(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            "The disk is full or the folder cannot be written, so this was not saved. Your text "
-            "is still here. Free some space (or check the folder), then save again."
+            QT_TR_NOOP("The disk is full or the folder cannot be written, so this was not saved. "
+                       "Your text "
+            "is still here. Free some space (or check the folder), then save again.")
         )

@@ -14,6 +14,7 @@ import os
 import shutil
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import VaultError, VaultReadOnly
 from advocate_app.store.fsutil import fsync_dir
 from advocate_app.store.interrupted import finish_restore_locked
@@ -153,9 +154,10 @@ def prepare(folder: Path) -> None:
         if is_read_only_error(exc):
             raise VaultReadOnly(folder) from exc
         raise VaultError(
-            "The vault folder could not be put in order (an interrupted restore or set-up could "
+            QT_TR_NOOP("The vault folder could not be put in order (an interrupted restore or "
+                       "set-up could "
             "not be finished) because the disk reported an error. Nothing was deleted. Check "
-            "the disk, then start again."
+            "the disk, then start again.")
         ) from exc
 
 

@@ -14,6 +14,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import VaultError
 from advocate_app.store.fsutil import atomic_write_bytes, fsync_dir
 from advocate_app.store.keyslots import KeysFile
@@ -79,9 +80,10 @@ def roll_forward_restore(folder: Path, staging: Path) -> Path | None:
                 if (gathering / name).exists():
                     # Two different vaults' files: stop rather than overwrite either.
                     raise VaultError(
-                        "A restore that was interrupted cannot be finished safely: the vault "
+                        QT_TR_NOOP("A restore that was interrupted cannot be finished safely: "
+                                   "the vault "
                         "folder changed since. Nothing was moved or deleted. Ask for help "
-                        "before changing the folder."
+                        "before changing the folder.")
                     )
                 os.replace(folder / name, gathering / name)
             fsync_dir(gathering)
@@ -151,7 +153,8 @@ def roll_forward_rekey(folder: Path, staging: Path) -> None:
     revoked = {str(u) for u in marker.get("revoked", [])}
     for name in replace + delete:
         if "/" in name or "\\" in name or not name.endswith(BACKUP_SUFFIX):
-            raise VaultError("The re-key mark is not one this app wrote; nothing was moved.")
+            raise VaultError(QT_TR_NOOP("The re-key mark is not one this app wrote; nothing was "
+                                        "moved."))
     staged_keys = staging / KEYS_FILE_NAME
     staged_db = staging / DB_FILE_NAME
     if staged_keys.exists():
@@ -203,9 +206,10 @@ def finish_interrupted_rekey(folder: Path) -> bool:
                 roll_forward_rekey(Path(folder), staging)
             except (OSError, ValueError, KeyError) as exc:
                 raise VaultError(
-                    "A change of the vault's keys was interrupted and could not be finished "
+                    QT_TR_NOOP("A change of the vault's keys was interrupted and could not be "
+                               "finished "
                     "because the vault folder cannot be written. Nothing was deleted: free some "
-                    "space or check the disk, then open the app again."
+                    "space or check the disk, then open the app again.")
                 ) from exc
             finished = True
         else:

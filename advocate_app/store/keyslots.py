@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import crypto
 from advocate_app.store.errors import (
     KeysFileDamaged,
@@ -96,9 +97,9 @@ class KeysFile:
         path = folder / KEYS_FILE_NAME
         if not path.exists():
             raise KeysFileMissing(
-                f"The keys file ({KEYS_FILE_NAME}) is missing from the vault folder, so the vault "
-                "cannot be opened. Restore it from a backup; the vault itself was not changed."
-            )
+                QT_TR_NOOP("The keys file ({0}) is missing from the vault folder, so the vault "
+                           "cannot be opened. Restore it from a backup; the vault itself was not "
+                           "changed."), KEYS_FILE_NAME)
         try:
             raw = path.read_bytes()
             doc = json.loads(raw.decode("utf-8"))
@@ -114,8 +115,9 @@ class KeysFile:
         if isinstance(version, int) and not isinstance(version, bool) and (
                 version > FORMAT_VERSION):
             raise KeysFileTooNew(
-                "This vault's keys file was written by a newer version of Advocate Companion. "
-                "Install that version (or newer) to open it; nothing was changed."
+                QT_TR_NOOP("This vault's keys file was written by a newer version of Advocate "
+                           "Companion. "
+                "Install that version (or newer) to open it; nothing was changed.")
             )
         if version not in (LEGACY_VERSION, FORMAT_VERSION) or isinstance(version, bool):
             raise _damaged()
@@ -127,8 +129,9 @@ class KeysFile:
             raise _damaged() from exc
         if not isinstance(checksum, str) or checksum != keys._checksum():
             raise KeysFileDamaged(
-                "The keys file has been altered or damaged, so it cannot be trusted. Restore it "
-                "from a backup; the vault itself was not changed."
+                QT_TR_NOOP("The keys file has been altered or damaged, so it cannot be trusted. "
+                           "Restore it "
+                "from a backup; the vault itself was not changed.")
             )
         return keys
 
@@ -316,15 +319,17 @@ class KeysFile:
             if key is not None:
                 return key
         raise WrongRecoveryKey(
-            "That recovery key is well formed but does not belong to this vault. Check that it is "
-            "the key printed for this office's vault."
+            QT_TR_NOOP("That recovery key is well formed but does not belong to this vault. "
+                       "Check that it is "
+            "the key printed for this office's vault.")
         )
 
 
 def _damaged() -> KeysFileDamaged:
     return KeysFileDamaged(
-        "The keys file is damaged or incomplete, so the vault cannot be opened with it. Restore "
-        "it from a backup; the vault itself was not changed."
+        QT_TR_NOOP("The keys file is damaged or incomplete, so the vault cannot be opened with "
+                   "it. Restore "
+        "it from a backup; the vault itself was not changed.")
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, and_, delete, func, select
 from sqlalchemy.orm import Session
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.paths import assets_dir
 from advocate_app.store import audit, referrals
 from advocate_app.store.checklist_file import (
@@ -127,26 +128,26 @@ def overdue_clause(on: date) -> ColumnElement[bool]:
 def _one_line(value: str | None, limit: int, what: str) -> str:
     text = " ".join((value or "").split())
     if len(text) > limit:
-        raise InvalidInput(f"Keep the {what} under {limit} characters.")
+        raise InvalidInput(QT_TR_NOOP("Keep the {0} under {1} characters."), what, limit)
     return text
 
 
 def _label(value: str) -> str:
-    text = _one_line(value, LABEL_MAX, "need's name")
+    text = _one_line(value, LABEL_MAX, QT_TR_NOOP("need's name"))
     if not text:
-        raise InvalidInput("Write what the need is, in a few words.")
+        raise InvalidInput(QT_TR_NOOP("Write what the need is, in a few words."))
     return text
 
 
 def _category(value: str) -> str:
     if value not in NEED_CATEGORIES:
-        raise InvalidInput("Choose a need category from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose a need category from the list."))
     return value
 
 
 def _status(value: str) -> str:
     if value not in NEED_STATUSES:
-        raise InvalidInput("Choose a status from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose a status from the list."))
     return value
 
 
@@ -154,13 +155,13 @@ def _priority(value: str | None) -> str | None:
     if value in (None, ""):
         return None
     if value not in NEED_PRIORITIES:
-        raise InvalidInput("Choose high, medium or low priority, or none.")
+        raise InvalidInput(QT_TR_NOOP("Choose high, medium or low priority, or none."))
     return value
 
 
 def _require_supervisor(vault: Vault) -> None:
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can change the checklist templates.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can change the checklist templates."))
 
 
 def _user_id(vault: Vault) -> str:
@@ -298,7 +299,7 @@ def add_template_item(vault: Vault, category: str, label: str) -> int:
     ensure_template(vault)
     with vault.write() as s:
         if _label_taken_in_template(s, category, text):
-            raise InvalidInput("This checklist already has that item in this category.")
+            raise InvalidInput(QT_TR_NOOP("This checklist already has that item in this category."))
         last = s.scalar(select(func.max(ChecklistTemplateItem.position))
                         .where(ChecklistTemplateItem.category == category))
         item = ChecklistTemplateItem(category=category, label=text,
@@ -317,11 +318,11 @@ def rename_template_item(vault: Vault, item_id: int, label: str) -> None:
     with vault.write() as s:
         item = s.get(ChecklistTemplateItem, item_id)
         if item is None:
-            raise InvalidInput("That checklist item no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That checklist item no longer exists."))
         if item.label == text:
             return
         if _label_taken_in_template(s, item.category, text, except_id=item_id):
-            raise InvalidInput("This checklist already has that item in this category.")
+            raise InvalidInput(QT_TR_NOOP("This checklist already has that item in this category."))
         item.label = text
         audit.record(s, _user_id(vault), "template_item_renamed", "template_item", item_id)
 
@@ -341,12 +342,13 @@ def _set_retired(vault: Vault, item_id: int, retired: bool) -> None:
     with vault.write() as s:
         item = s.get(ChecklistTemplateItem, item_id)
         if item is None:
-            raise InvalidInput("That checklist item no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That checklist item no longer exists."))
         if bool(item.retired) == retired:
             return
         if not retired and _label_taken_in_template(s, item.category, item.label, item_id):
-            raise InvalidInput("The checklist already has an item with this name in this "
-                               "category. Rename one of them first.")
+            raise InvalidInput(QT_TR_NOOP("The checklist already has an item with this name in "
+                                          "this "
+                               "category. Rename one of them first."))
         item.retired = retired
         audit.record(s, _user_id(vault),
                      "template_item_retired" if retired else "template_item_restored",
@@ -367,7 +369,7 @@ def _view(n: NeedItem) -> NeedView:
 
 def _require_client(s: Session, client_id: int) -> None:
     if s.get(Client, client_id) is None:
-        raise InvalidInput("That client record no longer exists.")
+        raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
 
 
 def _same_need_label(s: Session, client_id: int, category: str, text: str,
@@ -405,21 +407,21 @@ def add_need(
     """Add one need; its first status is recorded in the history, dated `on` (default today)."""
     category, text, status = _category(category), _label(label), _status(status)
     priority = _priority(priority)
-    next_step = _one_line(next_step, LINE_MAX, "next step")
-    note_line = _one_line(note_line, LINE_MAX, "note")
-    resource = _one_line(resource_name, LINE_MAX, "resource or organization") or None
-    check_plausible_date(due_date, "the due date")
+    next_step = _one_line(next_step, LINE_MAX, QT_TR_NOOP("next step"))
+    note_line = _one_line(note_line, LINE_MAX, QT_TR_NOOP("note"))
+    resource = _one_line(resource_name, LINE_MAX, QT_TR_NOOP("resource or organization")) or None
+    check_plausible_date(due_date, QT_TR_NOOP("The due date"))
     user_id = _user_id(vault)
     with vault.write() as s:
         _require_client(s, client_id)
         if template_item_id is not None and s.get(ChecklistTemplateItem,
                                                   template_item_id) is None:
-            raise InvalidInput("That checklist item no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That checklist item no longer exists."))
         existing = _same_need_label(s, client_id, category, text)
         if existing is not None:
             raise InvalidInput(
-                f"This client already has “{existing}” under {NEED_CATEGORIES[category]}."
-            )
+                QT_TR_NOOP("This client already has “{0}” under {1}."), existing,
+                NEED_CATEGORIES[category])
         now = utcnow()
         need = NeedItem(
             client_id=client_id, category=category, label=text, status=status,
@@ -455,11 +457,13 @@ def add_needs_from_template(vault: Vault, client_id: int,
         items = {t.id: t for t in s.scalars(
             select(ChecklistTemplateItem).where(ChecklistTemplateItem.id.in_(wanted)))}
         if len(items) != len(wanted):
-            raise InvalidInput("A checklist item you chose no longer exists. Open the list "
-                               "again and choose once more.")
+            raise InvalidInput(QT_TR_NOOP("A checklist item you chose no longer exists. Open the "
+                                          "list "
+                               "again and choose once more."))
         if any(t.retired for t in items.values()):
-            raise InvalidInput("A checklist item you chose was retired meanwhile. Open the "
-                               "list again and choose once more.")
+            raise InvalidInput(QT_TR_NOOP("A checklist item you chose was retired meanwhile. "
+                                          "Open the "
+                               "list again and choose once more."))
         existing = s.execute(
             select(NeedItem.template_item_id, NeedItem.category, NeedItem.label)
             .where(NeedItem.client_id == client_id)
@@ -507,15 +511,15 @@ def update_need(
     if priority is not KEEP:
         values["priority"] = _priority(priority)
     if next_step is not KEEP:
-        values["next_step"] = _one_line(next_step, LINE_MAX, "next step")
+        values["next_step"] = _one_line(next_step, LINE_MAX, QT_TR_NOOP("next step"))
     if due_date is not KEEP:
-        check_plausible_date(due_date, "the due date")
+        check_plausible_date(due_date, QT_TR_NOOP("The due date"))
         values["due_date"] = due_date
     if note_line is not KEEP:
-        values["note_line"] = _one_line(note_line, LINE_MAX, "note")
+        values["note_line"] = _one_line(note_line, LINE_MAX, QT_TR_NOOP("note"))
     if resource_name is not KEEP:
         values["resource_name"] = (
-            _one_line(resource_name, LINE_MAX, "resource or organization") or None
+            _one_line(resource_name, LINE_MAX, QT_TR_NOOP("resource or organization")) or None
         )
     if label is not KEEP:
         values["label"] = _label(label)
@@ -523,12 +527,12 @@ def update_need(
     with vault.write() as s:
         need = s.get(NeedItem, need_id)
         if need is None:
-            raise InvalidInput("That need was removed. The list will be refreshed.")
+            raise InvalidInput(QT_TR_NOOP("That need was removed. The list will be refreshed."))
         changed = {k: v for k, v in values.items() if getattr(need, k) != v}
         if "label" in changed and _same_need_label(
                 s, need.client_id, need.category, str(changed["label"]), need_id) is not None:
-            raise InvalidInput("This client already has a need with that name in this "
-                               "category.")
+            raise InvalidInput(QT_TR_NOOP("This client already has a need with that name in this "
+                               "category."))
         if not changed:
             return _view(need)
         for key, value in changed.items():

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.searchtext import marks
 from advocate_app.searchtext import terms as q
 from advocate_app.store import audit
@@ -47,14 +48,14 @@ class NoteHit:
 
 def _check(kind: str, body: str) -> str:
     if kind not in NOTE_KINDS:
-        raise InvalidInput("Choose what kind of note this is.")
+        raise InvalidInput(QT_TR_NOOP("Choose what kind of note this is."))
     body = body.strip()
     if not body:
-        raise InvalidInput("The note is empty.")
+        raise InvalidInput(QT_TR_NOOP("The note is empty."))
     if len(body) > NOTE_MAX_CHARS:
         raise InvalidInput(
-            f"This note is longer than {NOTE_MAX_CHARS:,} characters. Keep notes short and "
-            "factual; split it if you must."
+            QT_TR_NOOP("This note is longer than {0} characters. Keep notes short and "
+                       "factual; split it if you must."), f"{NOTE_MAX_CHARS:,}"
         )
     return body
 
@@ -64,12 +65,12 @@ def add_note(vault: Vault, client_id: int, kind: str, body: str,
     """Save a note, with the VOCA services it records (codes of store.pmt_form), at once."""
     body = _check(kind, body)
     services = check_services(services)
-    check_plausible_date(at, "the note's date")
+    check_plausible_date(at, QT_TR_NOOP("The note's date"))
     user = vault.current_user
     when = at or utcnow()
     with vault.write() as s:
         if s.get(Client, client_id) is None:
-            raise InvalidInput("That client record no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         note = Note(client_id=client_id, author_id=user.id, kind=kind, body=body,
                     created_at=when)
         s.add(note)
@@ -91,7 +92,7 @@ def edit_note(vault: Vault, note_id: int, kind: str, body: str) -> None:
     with vault.write() as s:
         note = s.get(Note, note_id)
         if note is None:
-            raise InvalidInput("That note no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That note no longer exists."))
         if note.body == body and note.kind == kind:
             return
         note.body = body

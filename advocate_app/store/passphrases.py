@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
+from advocate_app.i18n import QT_TR_NOOP, message, translate
 from advocate_app.paths import assets_dir
 
 MAX_PASSPHRASE_CHARS = 1024
@@ -25,8 +26,41 @@ _ZXCVBN_MAX = 72
 TEMPORARY_WORDS = 5  # 5 words of 7,776: about 64 bits, read out in person
 WORDLIST_PATH = ("wordlists", "eff_large_wordlist.txt")
 
-TOO_LONG = (f"Use at most {MAX_PASSPHRASE_CHARS:,} characters; a few unrelated words are "
-            "plenty.")
+TOO_LONG = QT_TR_NOOP("Use at most {0} characters; a few unrelated words are plenty.")
+TOO_SHORT = QT_TR_NOOP("Use at least {0} characters; a few unrelated words work well.")
+EASY_TO_GUESS = QT_TR_NOOP("This passphrase would be easy to guess.")
+
+# zxcvbn's feedback is a fixed set of English sentences (zxcvbn/feedback.py). Marked here so
+# the person reads them in the language of the interface; one zxcvbn adds later shows as is.
+ZXCVBN_FEEDBACK = (
+    QT_TR_NOOP("Add another word or two. Uncommon words are better."),
+    QT_TR_NOOP("Capitalization doesn't help very much."),
+    QT_TR_NOOP("Reversed words aren't much harder to guess."),
+    QT_TR_NOOP("Predictable substitutions like '@' instead of 'a' don't help very much."),
+    QT_TR_NOOP("Use a few words, avoid common phrases."),
+    QT_TR_NOOP("No need for symbols, digits, or uppercase letters."),
+    QT_TR_NOOP("Straight rows of keys are easy to guess."),
+    QT_TR_NOOP("Short keyboard patterns are easy to guess."),
+    QT_TR_NOOP("This is a top-10 common password."),
+    QT_TR_NOOP("This is similar to a commonly used password."),
+    QT_TR_NOOP("A word by itself is easy to guess."),
+    QT_TR_NOOP("All-uppercase is almost as easy to guess as all-lowercase."),
+    QT_TR_NOOP("Use a longer keyboard pattern with more turns."),
+    QT_TR_NOOP('Repeats like "aaa" are easy to guess.'),
+    QT_TR_NOOP('Repeats like "abcabcabc" are only slightly harder to guess than "abc".'),
+    QT_TR_NOOP("This is a top-100 common password."),
+    QT_TR_NOOP("This is a very common password."),
+    QT_TR_NOOP("Names and surnames by themselves are easy to guess."),
+    QT_TR_NOOP("Common names and surnames are easy to guess."),
+    QT_TR_NOOP("Avoid repeated words and characters."),
+    QT_TR_NOOP('Sequences like "abc" or "6543" are easy to guess.'),
+    QT_TR_NOOP("Avoid sequences."),
+    QT_TR_NOOP("Recent years are easy to guess."),
+    QT_TR_NOOP("Dates are often easy to guess."),
+    QT_TR_NOOP("Avoid recent years."),
+    QT_TR_NOOP("Avoid years that are associated with you."),
+    QT_TR_NOOP("Avoid dates and years that are associated with you."),
+)
 
 # The 100 counties of North Carolina, where the offices are: "AsheCounty2026" is weak there.
 NC_COUNTIES = (
@@ -85,21 +119,21 @@ def passphrase_strength(passphrase: str, user_inputs: list[str] | None = None) -
 
 
 def passphrase_problem(passphrase: str, user_inputs: list[str] | None = None) -> str | None:
-    """Why a new passphrase is not acceptable, in plain words, or None when it is."""
+    """Why a new passphrase is not acceptable, in plain words, or None when it is.
+
+    In the language of the interface (advocate_app.i18n): read it when it is shown."""
     from zxcvbn import zxcvbn
 
     if len(passphrase) > MAX_PASSPHRASE_CHARS:
-        return TOO_LONG
+        return message(TOO_LONG, (f"{MAX_PASSPHRASE_CHARS:,}",))
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
-        return "Use at least 10 characters; a few unrelated words work well."
+        return message(TOO_SHORT, (MIN_PASSPHRASE_CHARS,))
     result = zxcvbn(passphrase[:_ZXCVBN_MAX], user_inputs=checker_inputs(user_inputs or []))
     if result["score"] < MIN_PASSPHRASE_SCORE:
         feedback = result.get("feedback") or {}
-        hint = feedback.get("warning") or ""
-        tip = " ".join(feedback.get("suggestions") or [])
-        return " ".join(
-            part for part in ["This passphrase would be easy to guess.", hint, tip] if part
-        )
+        parts = [EASY_TO_GUESS, feedback.get("warning") or "",
+                 *(feedback.get("suggestions") or [])]
+        return " ".join(translate(part) for part in parts if part)
     return None
 
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import sessionmaker
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit, crypto
 from advocate_app.store.backup_file import (
     BackupInvalid,
@@ -135,12 +136,14 @@ def _stage_database(vault: Vault, staging: Path, old_key: bytearray, new_key: by
     for suffix in (WAL_SUFFIX, SHM_SUFFIX):
         leftover = staging / (DB_FILE_NAME + suffix)
         if leftover.exists() and leftover.stat().st_size:
-            raise VaultError("The re-encrypted copy was not complete; nothing was changed.")
+            raise VaultError(QT_TR_NOOP("The re-encrypted copy was not complete; nothing was "
+                                        "changed."))
         leftover.unlink(missing_ok=True)
     if check_database_file(staged, new_key):
         raise VaultDamaged(
-            "The vault's keys were not changed because the vault file is damaged. Nothing "
-            "was changed. Restore the newest backup."
+            QT_TR_NOOP("The vault's keys were not changed because the vault file is damaged. "
+                       "Nothing "
+            "was changed. Restore the newest backup.")
         )
     _fsync_path(staged)
 
@@ -213,8 +216,9 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
         keys = KeysFile.load(folder)  # another instance may have changed it since we read it
         if keys.vault_id != vault.keys.vault_id:
             raise KeysDoNotMatchVault(
-                "The keys file was replaced by one of another vault while the app was open. "
-                "Nothing was changed. Lock the app and open it again."
+                QT_TR_NOOP("The keys file was replaced by one of another vault while the app was "
+                           "open. "
+                "Nothing was changed. Lock the app and open it again.")
             )
         change_keys(keys, new_key)
         for slot in keys.reseal(new_key):
@@ -278,9 +282,10 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
             vault.lock()
             vault._resume()
             raise VaultError(
-                "The vault's keys were changed but the last step could not be written. Nothing "
+                QT_TR_NOOP("The vault's keys were changed but the last step could not be "
+                           "written. Nothing "
                 "was lost: open the app again once the disk is available, and the change will "
-                "be completed."
+                "be completed.")
             ) from exc
         try:
             vault._replace_data_key(new_key, keys)

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import Client, Release
@@ -36,14 +37,15 @@ def add_release(vault: Vault, client_id: int, *, recipient: str, information: st
                 purpose: str, signed_on: date, expires_on: date) -> int:
     recipient, information, purpose = recipient.strip(), information.strip(), purpose.strip()
     if not recipient or not information or not purpose:
-        raise InvalidInput("Say who may receive the information, what, and for what purpose.")
+        raise InvalidInput(QT_TR_NOOP("Say who may receive the information, what, and for what "
+                                      "purpose."))
     if expires_on < signed_on:
-        raise InvalidInput("A release cannot expire before it was signed.")
+        raise InvalidInput(QT_TR_NOOP("A release cannot expire before it was signed."))
     if signed_on > date.today():
-        raise InvalidInput("The signing date cannot be in the future.")
+        raise InvalidInput(QT_TR_NOOP("The signing date cannot be in the future."))
     with vault.write() as s:
         if s.get(Client, client_id) is None:
-            raise InvalidInput("That client record no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         release = Release(client_id=client_id, recipient=recipient[:200],
                           information=information[:500], purpose=purpose[:500],
                           signed_on=signed_on, expires_on=expires_on)
@@ -57,7 +59,7 @@ def revoke_release(vault: Vault, release_id: int, on: date | None = None) -> Non
     with vault.write() as s:
         release = s.get(Release, release_id)
         if release is None:
-            raise InvalidInput("That release no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That release no longer exists."))
         release.revoked_on = on or date.today()
         audit.record(s, vault.current_user.id, "release_revoked", "release", release_id)
 

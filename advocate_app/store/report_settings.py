@@ -9,6 +9,7 @@ backups and every device of the office uses the same one.
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import Meta
@@ -25,7 +26,7 @@ _FY_KEY = "fiscal_year_start_month"
 
 def _require_supervisor(vault: Vault) -> None:
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can change the summary settings.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can change the summary settings."))
 
 
 def _stored_int(vault: Vault, key: str, low: int, high: int, default: int) -> int:
@@ -60,13 +61,14 @@ def _set(vault: Vault, key: str, value: int, action: str) -> None:
 def set_summary_k(vault: Vault, k: object) -> None:
     _require_supervisor(vault)
     if isinstance(k, bool) or not isinstance(k, int) or not MIN_K <= k <= MAX_K:
-        raise InvalidInput(f"The smallest count shown must be a whole number from {MIN_K} to "
-                           f"{MAX_K}.")
+        raise InvalidInput(QT_TR_NOOP("The smallest count shown must be a whole number from "
+                                      "{0} to {1}."), MIN_K, MAX_K)
     _set(vault, _K_KEY, k, "summary_k_changed")
 
 
 def set_fiscal_year_start_month(vault: Vault, month: object) -> None:
     _require_supervisor(vault)
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-        raise InvalidInput("The fiscal year's first month must be a month from 1 to 12.")
+        raise InvalidInput(QT_TR_NOOP("The fiscal year's first month must be a month from 1 to "
+                                      "12."))
     _set(vault, _FY_KEY, month, "fiscal_year_start_changed")

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.library.resources import ShippedResource, load_shipped_resources
 from advocate_app.paths import assets_dir
 from advocate_app.searchtext import marks
@@ -75,9 +76,9 @@ def _from_shipped(r: ShippedResource) -> ResourceEntry:
 def _clean(values: ResourceFields) -> ResourceFields:
     name = " ".join(values.name.split())
     if not name:
-        raise InvalidInput("Enter the resource's name.")
+        raise InvalidInput(QT_TR_NOOP("Enter the resource's name."))
     if values.category not in RESOURCE_CATEGORIES:
-        raise InvalidInput("Choose a category from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose a category from the list."))
 
     def line(value: str, limit: int) -> str:
         return " ".join(value.split())[:limit]
@@ -95,14 +96,16 @@ def _entry(r: Resource) -> ResourceEntry:
 def add_resource(vault: Vault, values: ResourceFields) -> int:
     values = _clean(values)
     if any(s.name.casefold() == values.name.casefold() for s in shipped()):
-        raise InvalidInput("That name is already in the shipped directory; use a local name.")
+        raise InvalidInput(QT_TR_NOOP("That name is already in the shipped directory; use a "
+                                      "local name."))
     with vault.write() as s:
         resource = Resource(**values.__dict__)
         s.add(resource)
         try:
             s.flush()
         except IntegrityError as exc:
-            raise InvalidInput("There is already a local resource with that name.") from exc
+            raise InvalidInput(QT_TR_NOOP("There is already a local resource with that "
+                                          "name.")) from exc
         audit.record(s, vault.current_user.id, "resource_added", "resource", resource.id)
         return resource.id
 
@@ -112,14 +115,15 @@ def update_resource(vault: Vault, resource_id: int, values: ResourceFields) -> N
     with vault.write() as s:
         resource = s.get(Resource, resource_id)
         if resource is None:
-            raise InvalidInput("That resource was removed.")
+            raise InvalidInput(QT_TR_NOOP("That resource was removed."))
         for key, value in values.__dict__.items():
             setattr(resource, key, value)
         resource.updated_at = utcnow()
         try:
             s.flush()
         except IntegrityError as exc:
-            raise InvalidInput("There is already a local resource with that name.") from exc
+            raise InvalidInput(QT_TR_NOOP("There is already a local resource with that "
+                                          "name.")) from exc
         audit.record(s, vault.current_user.id, "resource_edited", "resource", resource_id)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import crypto, migrate
 from advocate_app.store.backup_file import (
     BackupDamaged,
@@ -139,9 +140,10 @@ def backup_users(path: Path) -> list[BackupUser]:
 
 def _wrong_passphrase() -> BackupWrongPassphrase:
     return BackupWrongPassphrase(
-        "That passphrase does not open this backup. A backup keeps the passphrases as they were "
+        QT_TR_NOOP("That passphrase does not open this backup. A backup keeps the passphrases as "
+                   "they were "
         "on the day it was made: if yours changed since, type the old one, or use the office's "
-        "recovery key. Nothing was changed."
+        "recovery key. Nothing was changed.")
     )
 
 
@@ -154,13 +156,15 @@ def unwrap_backup_key(keys: KeysFile, credentials: BackupCredentials) -> bytearr
             except WrongRecoveryKey as exc:
                 if type(exc) is WrongRecoveryKey:  # well formed, but not this backup's
                     raise BackupWrongPassphrase(
-                        "That recovery key does not open this backup: it belongs to another "
-                        "vault. Nothing was changed."
+                        QT_TR_NOOP("That recovery key does not open this backup: it belongs to "
+                                   "another "
+                        "vault. Nothing was changed.")
                     ) from exc
                 raise  # a typing mistake, with its own specific message
         if not credentials.passphrase:
-            raise BackupWrongPassphrase("Type a passphrase or the recovery key. Nothing was "
-                                        "changed.")
+            raise BackupWrongPassphrase(QT_TR_NOOP("Type a passphrase or the recovery key. "
+                                                   "Nothing was "
+                                        "changed."))
         user_id = _backup_user_id(keys, credentials)
         try:
             return keys.unwrap_with_passphrase(user_id, credentials.passphrase)
@@ -185,18 +189,21 @@ def _backup_user_id(keys: KeysFile, credentials: BackupCredentials) -> str:
             return str(named[0].user_id)
         if not named:
             raise BackupUserUnknown(
-                "No user by that name is in this backup. Choose one of its users, or use the "
-                "recovery key. Nothing was changed."
+                QT_TR_NOOP("No user by that name is in this backup. Choose one of its users, or "
+                           "use the "
+                "recovery key. Nothing was changed.")
             )
     if len(slots) == 1:
         return str(slots[0].user_id)
     if credentials.user_id and not credentials.user_name:
         raise BackupUserUnknown(
-            "You were not yet a user of this vault when this backup was made. Ask a user who "
-            "was, or use the recovery key. Nothing was changed."
+            QT_TR_NOOP("You were not yet a user of this vault when this backup was made. Ask a "
+                       "user who "
+            "was, or use the recovery key. Nothing was changed.")
         )
     raise BackupUserAmbiguous(
-        "This backup has several users: say whose passphrase this is. Nothing was changed."
+        QT_TR_NOOP("This backup has several users: say whose passphrase this is. Nothing was "
+                   "changed.")
     )
 
 
@@ -369,8 +376,9 @@ def finish_interrupted_restore(folder: Path) -> bool:
         return _finish_locked(folder)
     except OSError as exc:
         raise VaultError(
-            "A restore that was interrupted could not be finished because the vault folder "
-            "cannot be written. Check the disk, then start again; nothing was deleted."
+            QT_TR_NOOP("A restore that was interrupted could not be finished because the vault "
+                       "folder "
+            "cannot be written. Check the disk, then start again; nothing was deleted.")
         ) from exc
     finally:
         lock.release()
@@ -423,8 +431,9 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
         try:
             crypto.zero(keys.unwrap_with_recovery_key(credentials.recovery_key))
         except WrongRecoveryKey as exc:
-            raise NotAllowed("That recovery key is not the one of the vault in this folder. "
-                             "Nothing was changed.") from exc
+            raise NotAllowed(QT_TR_NOOP("That recovery key is not the one of the vault in this "
+                                        "folder. "
+                             "Nothing was changed.")) from exc
         return RestoreAuthorization(keys.vault_id, None, "recovery key")
     slots = [s for s in keys.passphrase_slots() if s.user_id]
     slot = None
@@ -451,9 +460,10 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
         break
     if key is None or slot is None:
         raise NotAllowed(
-            "That passphrase does not open the vault now in this folder. To restore, type the "
+            QT_TR_NOOP("That passphrase does not open the vault now in this folder. To restore, "
+                       "type the "
             "passphrase you use today (a supervisor's), or use the recovery key. Nothing was "
-            "changed.")
+            "changed."))
     try:
         quiet_sqlcipher()
         try:
@@ -498,8 +508,9 @@ def restore_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupNotWritten("The vault folder cannot be created or written, so nothing was "
-                               "restored. Check the disk and the folder.") from exc
+        raise BackupNotWritten(QT_TR_NOOP("The vault folder cannot be created or written, so "
+                                          "nothing was "
+                               "restored. Check the disk and the folder.")) from exc
     lock = FolderLock(folder)
     lock.acquire()
     try:
@@ -507,14 +518,15 @@ def restore_backup(
             _finish_locked(folder)
             discard_incomplete_setup(folder)
         except OSError as exc:
-            raise BackupNotWritten("The vault folder cannot be written, so nothing was "
-                                   "restored. Check the disk and the folder.") from exc
+            raise BackupNotWritten(QT_TR_NOOP("The vault folder cannot be written, so nothing was "
+                                   "restored. Check the disk and the folder.")) from exc
         report(5)
         current = folder_vault_id(folder)
         if not allow_other_vault and current is not None and current != info.vault_id:
             raise BackupFromAnotherVault(
-                "This backup is of a different vault (another office, or an earlier set-up), "
-                "not of this one. Nothing was changed."
+                QT_TR_NOOP("This backup is of a different vault (another office, or an earlier "
+                           "set-up), "
+                "not of this one. Nothing was changed.")
             )
         staging = folder / f"{RESTORE_STAGING_PREFIX}{secrets.token_hex(6)}"
         try:
@@ -542,8 +554,9 @@ def restore_backup(
             shutil.rmtree(staging, ignore_errors=True)
             if isinstance(exc, OSError):
                 raise BackupNotWritten(
-                    "The backup could not be unpacked: the disk is full or the vault folder "
-                    "cannot be written. Nothing was changed. Free some space, then try again."
+                    QT_TR_NOOP("The backup could not be unpacked: the disk is full or the vault "
+                               "folder "
+                    "cannot be written. Nothing was changed. Free some space, then try again.")
                 ) from exc
             raise
         # The point of no return: from here a crash is finished by finish_interrupted_restore.
@@ -551,9 +564,10 @@ def restore_backup(
             aside = roll_forward_restore(folder, staging)
         except OSError as exc:
             raise VaultError(
-                "The restore could not be finished because the vault folder cannot be written. "
+                QT_TR_NOOP("The restore could not be finished because the vault folder cannot be "
+                           "written. "
                 "Nothing was deleted: start the app again once the disk is available, and the "
-                "restore will be completed."
+                "restore will be completed.")
             ) from exc
         report(100)
         return RestoreResult(backup=info, folder=folder, kept_aside=aside)

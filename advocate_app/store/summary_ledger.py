@@ -19,6 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.errors import NotAllowed
 from advocate_app.store.models import (
@@ -77,7 +78,7 @@ def unpack_members(blob: bytes) -> frozenset[int]:
 
 def _require_supervisor(vault: Vault) -> None:
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can export the summary.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can export the summary."))
 
 
 def record_export(

@@ -24,6 +24,7 @@ from datetime import date, datetime, time
 
 from sqlalchemy import and_, func, or_, select
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import NotAllowed
 from advocate_app.store.models import (
     AnonymousContact,
@@ -55,7 +56,7 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
     """Everything the summary needs, for the months from start to end (inclusive).
     Supervisors only: the GUI and the command line obey the same rule."""
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can make the summary.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can make the summary."))
     first, last = _day_bounds(start, end)
     intake = func.coalesce(Client.intake_date, func.date(Client.created_at))
     served_filter = and_(intake <= end, or_(Client.closed_on.is_(None), Client.closed_on >= start))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit, crypto
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.keyslots import KeysFile
@@ -37,7 +38,7 @@ class UserInfo:
 
 def _require_supervisor(vault: Vault) -> None:
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can manage users.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can manage users."))
 
 
 def _slot_params(vault: Vault) -> crypto.Argon2Params:
@@ -80,13 +81,14 @@ class NewPassphrase:
 def _check_new_name(vault: Vault, name: str, role: str) -> str:
     name = name.strip()
     if not name:
-        raise InvalidInput("Enter the new user's name.")
+        raise InvalidInput(QT_TR_NOOP("Enter the new user's name."))
     if len(name) > 80:
-        raise InvalidInput("Keep the name under 80 characters.")
+        raise InvalidInput(QT_TR_NOOP("Keep the name under 80 characters."))
     if role not in ROLES:
-        raise InvalidInput("Choose advocate or supervisor.")
+        raise InvalidInput(QT_TR_NOOP("Choose advocate or supervisor."))
     if any(u.name.lower() == name.lower() for u in list_users(vault)):
-        raise InvalidInput("There is already a user with that name. Add a last initial.")
+        raise InvalidInput(QT_TR_NOOP("There is already a user with that name. Add a last "
+                                      "initial."))
     return name
 
 
@@ -113,7 +115,7 @@ def add_user(vault: Vault, name: str, role: str) -> NewPassphrase:
 def _choice(vault: Vault, old_backups: OldBackups | str) -> OldBackups:
     choice = OldBackups(old_backups)
     if choice is OldBackups.DELETE and not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can delete the office's backups.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can delete the office's backups."))
     return choice
 
 
@@ -125,16 +127,16 @@ def remove_user(vault: Vault, user_id: str, *,
     _require_supervisor(vault)
     choice = _choice(vault, old_backups)
     if user_id == vault.current_user.id:
-        raise NotAllowed("You cannot remove yourself. Ask another supervisor.")
+        raise NotAllowed(QT_TR_NOOP("You cannot remove yourself. Ask another supervisor."))
     with vault.read() as s:
         user = s.get(User, user_id)
         if user is None or not user.active:
-            raise InvalidInput("That user was already removed.")
+            raise InvalidInput(QT_TR_NOOP("That user was already removed."))
         supervisors = s.scalars(
             select(User).where(User.active.is_(True), User.role == "supervisor")
         ).all()
         if user.role == "supervisor" and len(supervisors) <= 1:
-            raise NotAllowed("The office needs at least one supervisor.")
+            raise NotAllowed(QT_TR_NOOP("The office needs at least one supervisor."))
 
     def change_keys(keys: KeysFile, _new_key: bytearray) -> None:
         keys.remove_user(user_id)
@@ -155,11 +157,11 @@ def reset_passphrase(vault: Vault, user_id: str, *,
     _require_supervisor(vault)
     choice = _choice(vault, old_backups)
     if user_id == vault.current_user.id:
-        raise NotAllowed("Change your own passphrase under My passphrase instead.")
+        raise NotAllowed(QT_TR_NOOP("Change your own passphrase under My passphrase instead."))
     with vault.read() as s:
         row = s.get(User, user_id)
         if row is None or not row.active:
-            raise InvalidInput("That user was removed.")
+            raise InvalidInput(QT_TR_NOOP("That user was removed."))
         info = UserInfo(row.id, row.name, row.role, True, True)
     temporary = new_temporary_passphrase()
     params = _slot_params(vault)
@@ -193,7 +195,7 @@ def change_own_passphrase(vault: Vault, current: str | None, new: str, *,
     user = vault.current_user
     choice = _choice(vault, old_backups)
     if current is not None and not vault.verify_passphrase(current):
-        raise InvalidInput("Your current passphrase is not right.")
+        raise InvalidInput(QT_TR_NOOP("Your current passphrase is not right."))
     problem = passphrase_problem(new, [user.name, vault.office_name])
     if problem:
         raise InvalidInput(problem)

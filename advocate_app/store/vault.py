@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import crypto
 from advocate_app.store import folder as vault_folder
 from advocate_app.store.errors import (
@@ -101,8 +102,7 @@ class UnlockThrottled(VaultError):
     def __init__(self, seconds: float) -> None:
         self.seconds = max(1, round(seconds))
         super().__init__(
-            f"Too many wrong tries. Wait {self.seconds} seconds, then try again."
-        )
+            QT_TR_NOOP("Too many wrong tries. Wait {0} seconds, then try again."), self.seconds)
 
 
 class Vault(VaultKeySlots, VaultUpkeep):
@@ -159,17 +159,17 @@ class Vault(VaultKeySlots, VaultUpkeep):
         folder = Path(folder)
         office_name, user_name = office_name.strip(), user_name.strip()
         if not office_name or not user_name:
-            raise InvalidInput("Enter the office name and your name.")
+            raise InvalidInput(QT_TR_NOOP("Enter the office name and your name."))
         if len(passphrase) > MAX_PASSPHRASE_CHARS:
-            raise InvalidInput(TOO_LONG)
+            raise InvalidInput(TOO_LONG, f"{MAX_PASSPHRASE_CHARS:,}")
         if check_strength:
             problem = passphrase_problem(passphrase, [office_name, user_name])
             if problem:
                 raise InvalidInput(problem)
         if folder.exists() and not folder.is_dir():
             raise InvalidInput(
-                f"{folder} is a file, not a folder. Choose a folder for the vault (a new or an "
-                "empty one). Nothing was changed."
+                QT_TR_NOOP("{0} is a file, not a folder. Choose a folder for the vault (a new or "
+                           "an empty one). Nothing was changed."), folder
             )
         if cls.exists(folder):
             raise _vault_exists()
@@ -235,8 +235,9 @@ class Vault(VaultKeySlots, VaultUpkeep):
         folder = Path(folder)
         if not cls.exists(folder):
             raise VaultNotFound(
-                "There is no vault in this folder yet. Set up this office first, or choose the "
-                "folder that holds the vault."
+                QT_TR_NOOP("There is no vault in this folder yet. Set up this office first, or "
+                           "choose the "
+                "folder that holds the vault.")
             )
         vault_folder.require_writable(folder)
         lock = _acquire(folder)
@@ -247,8 +248,9 @@ class Vault(VaultKeySlots, VaultUpkeep):
             finish_interrupted_rekey(folder)
             if not (folder / DB_FILE_NAME).exists():
                 raise VaultNotFound(
-                    "The vault's database file (vault.db) is missing from this folder. Restore "
-                    "the newest backup."
+                    QT_TR_NOOP("The vault's database file (vault.db) is missing from this "
+                               "folder. Restore "
+                    "the newest backup.")
                 )
             keys = KeysFile.load(folder)
             # Hostile numbers (64 GiB of memory) are refused here, before anything is derived.
@@ -356,8 +358,9 @@ class Vault(VaultKeySlots, VaultUpkeep):
             self.lock()
             if is_damage(exc):
                 raise VaultDamaged(
-                    "Part of the vault could not be read while unlocking: it may be damaged. "
-                    "Nothing was changed. Restore the newest backup."
+                    QT_TR_NOOP("Part of the vault could not be read while unlocking: it may be "
+                               "damaged. "
+                    "Nothing was changed. Restore the newest backup.")
                 ) from exc
             raise
         except BaseException:
@@ -372,8 +375,9 @@ class Vault(VaultKeySlots, VaultUpkeep):
             stored_id = s.get(Meta, "vault_id")
             if stored_id is None or stored_id.value != self.keys.vault_id:
                 raise KeysDoNotMatchVault(
-                    "The keys file belongs to another vault. Nothing was changed. Restore "
-                    "this vault's own keys file or its newest backup."
+                    QT_TR_NOOP("The keys file belongs to another vault. Nothing was changed. "
+                               "Restore "
+                    "this vault's own keys file or its newest backup.")
                 )
 
     def _start_engine(self) -> None:
@@ -391,8 +395,9 @@ class Vault(VaultKeySlots, VaultUpkeep):
             raise
         except (DatabaseError, OperationalError) as exc:
             raise VaultDamaged(
-                "The vault database could not be opened; it may be damaged. Nothing was changed. "
-                "Restore the newest backup."
+                QT_TR_NOOP("The vault database could not be opened; it may be damaged. Nothing "
+                           "was changed. "
+                "Restore the newest backup.")
             ) from exc
         self._engine = engine
         self._write_factory = sessionmaker(engine, expire_on_commit=False)
@@ -543,7 +548,8 @@ def _create_private(path: Path) -> None:
 
 def _vault_exists() -> VaultExists:
     return VaultExists(
-        "There is already a vault in this folder. Open it instead, or choose another folder."
+        QT_TR_NOOP("There is already a vault in this folder. Open it instead, or choose another "
+                   "folder.")
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import crypto
 from advocate_app.store.errors import KeysDoNotMatchVault, VaultError
 from advocate_app.store.keychange import (
@@ -99,8 +100,9 @@ class VaultKeySlots:
             keys = KeysFile.load(self.folder)  # another instance may have added a slot
             if keys.vault_id != self.keys.vault_id:
                 raise KeysDoNotMatchVault(
-                    "The keys file was replaced by one of another vault while the app was "
-                    "open. Nothing was changed. Lock the app and open it again."
+                    QT_TR_NOOP("The keys file was replaced by one of another vault while the app "
+                               "was "
+                    "open. Nothing was changed. Lock the app and open it again.")
                 )
             committed = False
             try:

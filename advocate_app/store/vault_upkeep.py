@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import VaultError, VaultLocked
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.wal import only_needs_checkpoint
@@ -80,7 +81,7 @@ class VaultUpkeep:
         finally:
             raw.close()
         if busy:
-            raise VaultError("The vault is busy; try again in a moment.")
+            raise VaultError(QT_TR_NOOP("The vault is busy; try again in a moment."))
 
     def checkpoint_quietly(self) -> bool:
         """checkpoint(), for moments where a busy or damaged vault must not stop anything (at

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import AnonymousContact, Client, Note, NoteService
@@ -75,7 +76,7 @@ def decode_multi(stored: str | None) -> MultiAnswer:
 def _encode(fields: ReportingFields, form: PmtForm) -> dict[str, str | None]:
     gender = fields.gender_identity
     if gender is not None and gender != DECLINED and gender not in form.codes("gender_identity"):
-        raise InvalidInput("Choose a gender identity from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose a gender identity from the list."))
     return {
         "gender_identity": gender,
         "race_ethnicity": _encode_multi(
@@ -100,7 +101,7 @@ def set_reporting_fields(vault: Vault, client_id: int, fields: ReportingFields) 
     with vault.write() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise InvalidInput("That client record no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         for name, value in values.items():
             setattr(client, name, value)
         audit.record(s, vault.current_user.id, "client_edited", "client", client_id)
@@ -112,7 +113,7 @@ def get_reporting_fields(vault: Vault, client_id: int) -> ReportingFields:
             select(*(getattr(Client, c) for c in _COLUMNS)).where(Client.id == client_id)
         ).first()
     if row is None:
-        raise InvalidInput("That client record no longer exists.")
+        raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
     gender, race, types, special = row
     return ReportingFields(
         gender or None, decode_multi(race), decode_multi(types), decode_multi(special)
@@ -130,7 +131,7 @@ def check_services(services: Iterable[str], form: PmtForm | None = None) -> tupl
     form = form or current_form()
     unknown = chosen - form.service_codes
     if unknown:
-        raise InvalidInput("Choose services from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose services from the list."))
     return tuple(s.code for s in form.services if s.code in chosen)
 
 
@@ -157,7 +158,7 @@ def set_note_services(vault: Vault, note_id: int, services: Iterable[str]) -> No
     with vault.write() as s:
         note = s.get(Note, note_id)
         if note is None:
-            raise InvalidInput("That note no longer exists.")
+            raise InvalidInput(QT_TR_NOOP("That note no longer exists."))
         record_note_services(s, note, codes)
         audit.record(s, vault.current_user.id, "note_services_set", "note", note_id)
 
@@ -182,7 +183,7 @@ def contact_services(vault: Vault, contact_id: int) -> tuple[str, ...]:
             select(AnonymousContact.services).where(AnonymousContact.id == contact_id)
         )
     if stored is None:
-        raise InvalidInput("That contact no longer exists.")
+        raise InvalidInput(QT_TR_NOOP("That contact no longer exists."))
     return check_services_known(c for c in stored.split(",") if c)
 
 

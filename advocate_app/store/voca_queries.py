@@ -21,6 +21,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit
 from advocate_app.store.errors import NotAllowed
 from advocate_app.store.models import AnonymousContact, Client, NoteService
@@ -53,7 +54,7 @@ def voca_records(
     vault: Vault, year_start: date, quarter_start: date, quarter_end: date
 ) -> VocaRecords:
     if not vault.current_user.is_supervisor:
-        raise NotAllowed("Only a supervisor can see the VOCA quarterly figures.")
+        raise NotAllowed(QT_TR_NOOP("Only a supervisor can see the VOCA quarterly figures."))
     in_quarter = NoteService.given_on.between(quarter_start, quarter_end)
     with vault.read() as s:
         service_times: dict[tuple[int, str], int] = {}

@@ -21,6 +21,7 @@ from advocate_app.store.errors import (
 from advocate_app.store.vault import UnlockThrottled, Vault
 from advocate_app.store.vocab import ROLES
 from advocate_app.ui.idle import IdleWatcher
+from advocate_app.ui.language import apply_language, current_language, resolve
 from advocate_app.ui.locking import LockingMixin
 from advocate_app.ui.main_window import MainWindow
 from advocate_app.ui.operation import Operation
@@ -32,6 +33,7 @@ from advocate_app.ui.qt import (
     QTimer,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.restart import ResumeState
 from advocate_app.ui.session_events import SessionEvents
@@ -86,6 +88,8 @@ class AppController(LockingMixin):
         # Set for the real window: a lock ends the process and starts a fresh one (restart.py).
         self._fresh_process_on_lock = fresh_process_on_lock
         self._demo_window_open = demo_window_open
+        # Before the first page is built: its texts are read in the chosen language.
+        apply_language(resolve(settings.language))
         self.window = MainWindow(demo_banner)
         if settings.window_geometry:
             self.window.restoreGeometry(QByteArray.fromBase64(
@@ -122,6 +126,7 @@ class AppController(LockingMixin):
         def build() -> WelcomePage:
             page = WelcomePage(demo_available=self._demo_launcher is not None,
                                demo_reason=tr("The demo is not available in this build."))
+            page.add_language_choice().chosen.connect(self.switch_language)
             page.setup_requested.connect(lambda: self._show(self.setup))
             page.demo_requested.connect(self._launch_demo)
             return page
@@ -132,6 +137,7 @@ class AppController(LockingMixin):
     def setup(self) -> SetupPage:
         def build() -> SetupPage:
             page = SetupPage()
+            page.add_language_choice().chosen.connect(self.switch_language)
             page.back_requested.connect(lambda: self._show(self.welcome))
             page.submitted.connect(self.create_vault)
             return page
@@ -156,6 +162,7 @@ class AppController(LockingMixin):
     def unlock_page(self) -> UnlockPage:
         def build() -> UnlockPage:
             page = UnlockPage()
+            page.add_language_choice().chosen.connect(self.switch_language)
             page.demo_button.setVisible(self._demo_launcher is not None)
             page.demo_requested.connect(self._launch_demo)
             page.unlock_requested.connect(self.unlock)
@@ -434,13 +441,7 @@ class AppController(LockingMixin):
             self.settings.last_user_id = user.id
             with contextlib.suppress(OSError):  # a convenience: unlocking never fails for it
                 self.settings.save()
-        shell = Shell(vault.office_name, user.name, tr(ROLES.get(user.role, user.role)))
-        shell.lock_requested.connect(lambda: self.lock("button"))
-        if self._sections_factory is not None:
-            self._sections_factory(self, shell)
-        self.shell = shell
-        self.window.stack.addWidget(shell)
-        self.window.stack.setCurrentWidget(shell)
+        shell = self._build_shell()
         place = self._take_saved_place(vault) or self._last_location
         if place:
             shell.restore_location(place)
@@ -452,6 +453,66 @@ class AppController(LockingMixin):
         self.idle.start()
         if not vault.is_demo and self.settings.automatic_backups:
             self._auto_backup(vault)
+
+    def _build_shell(self) -> Shell:
+        vault = self.vault
+        assert vault is not None and vault.is_unlocked
+        user = vault.current_user
+        shell = Shell(vault.office_name, user.name, tr_marked(ROLES.get(user.role, user.role)))
+        shell.lock_requested.connect(lambda: self.lock("button"))
+        if self._sections_factory is not None:
+            self._sections_factory(self, shell)
+        self.shell = shell
+        self.window.stack.addWidget(shell)
+        self.window.stack.setCurrentWidget(shell)
+        return shell
+
+    # --- the interface language ---------------------------------------------------------------
+
+    def switch_language(self, language: str) -> None:
+        """Show the whole app in `language` now, and keep the choice for the next start.
+
+        Qt tells every widget (LanguageChange); pages built from many strings are rebuilt
+        instead: the pages before the vault opens, and the shell, which keeps the person's
+        place and their unsaved text (the same drafts a lock keeps).
+        """
+        self.settings.language = language
+        self.settings.save()
+        if language == current_language():
+            return
+        apply_language(language)
+        current = self.window.stack.currentWidget()
+        shown = next((name for name, page in self._pages.items() if page is current), None)
+        # The set-up page's names survive the rebuild (passphrases are typed again).
+        old_setup = self._pages.get("setup")
+        typed = (old_setup.office.text(), old_setup.user.text()) if isinstance(
+            old_setup, SetupPage) else None
+        for name in [n for n in self._pages if n != "message"]:
+            page = self._pages.pop(name)
+            self.window.stack.removeWidget(page)
+            page.deleteLater()
+        if typed is not None:
+            self.setup.office.setText(typed[0])
+            self.setup.user.setText(typed[1])
+        if shown is not None and shown != "message":
+            page = getattr(self, {"unlock": "unlock_page"}.get(shown, shown))
+            if shown == "unlock" and self.vault is not None:
+                self._show_unlock()
+            else:
+                self._show(page)
+        shell = self.shell
+        if shell is not None and self.vault is not None and self.vault.is_unlocked:
+            shell.collect_drafts()
+            place = shell.location()
+            self.window.stack.removeWidget(shell)
+            shell.hide()
+            QTimer.singleShot(0, shell.deleteLater)
+            new_shell = self._build_shell()
+            if place:
+                new_shell.restore_location(place)
+            elif new_shell.nav.count():
+                new_shell.nav.setCurrentRow(0)
+            new_shell.focus_section()
 
     def _auto_backup(self, vault: Vault) -> None:
         """The first unlock of each day makes a verified backup in the data folder."""

@@ -73,9 +73,9 @@ class Operation(Generic[T]):
         return self
 
     def expect(self, *types: type[BaseException],
-               text: Callable[[BaseException], str] = str) -> Operation[T]:
+               text: Callable[[BaseException], str] | None = None) -> Operation[T]:
         """More error types a person can act on, shown through `failure` as text(error)."""
-        self._expected.append((types, text))
+        self._expected.append((types, text or _person_text))
         return self
 
     def file_error(self, text: str) -> Operation[T]:
@@ -160,6 +160,13 @@ class Operation(Generic[T]):
         if isinstance(exc, OSError):
             return self._file_error_text or file_error_text()
         return None
+
+
+def _person_text(exc: BaseException) -> str:
+    """An error's own sentence: its translated `message` when it has one (store and report
+    errors), else its text."""
+    text = getattr(exc, "message", None)
+    return text if isinstance(text, str) else str(exc)
 
 
 __all__ = ["Operation"]

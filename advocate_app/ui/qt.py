@@ -85,6 +85,7 @@ _WHERE: dict[str, str] = {
     "QMimeData": "QtCore",
     "QSocketNotifier": "QtCore",
     "QSettings": "QtCore",
+    "QTranslator": "QtCore",
     "QShortcut": "QtGui",
     "QSize": "QtCore",
     "QSizeF": "QtCore",
@@ -153,6 +154,7 @@ if TYPE_CHECKING:
         QThreadPool,
         QTime,
         QTimer,
+        QTranslator,
         QUrl,
         Signal,
         Slot,
@@ -257,11 +259,33 @@ def is_alive(obj: object) -> bool:
     return bool(isValid(obj))
 
 
-def tr(text: str, context: str = "Companion") -> str:
-    """Every string shown to a person goes through Qt's translation lookup."""
+# The context Qt's extractor (pyside6-lupdate) gives a bare `tr("...")` call: empty. The runtime
+# asks for the same, so the .ts entries and the look-ups agree.
+TR_CONTEXT = ""
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Every string shown to a person goes through Qt's translation lookup.
+
+    Pass a literal (lupdate extracts it). `disambiguation` tells apart one English text with two
+    meanings (it becomes the .ts comment). Plurals: `tr("%n client(s)", None, count)`, with
+    the count as the third *positional* argument: that is how lupdate knows it is a numerus form.
+    """
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate(context, text)
+    # Qt replaces %n with the count (n >= 0), translator or not.
+    translated = QCoreApplication.translate(TR_CONTEXT, text, disambiguation, n)
+    if n >= 0 and "(s)" in translated:
+        # The English source itself (no translator): "1 day", "3 days".
+        translated = translated.replace("(s)", "" if n == 1 else "s")
+    return translated
 
 
-__all__ = [*sorted(_WHERE), "is_alive", "tr"]
+def tr_marked(text: str) -> str:
+    """The translation of a literal marked with QT_TR_NOOP where it is defined (store vocab)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(TR_CONTEXT, text)
+
+
+__all__ = [*sorted(_WHERE), "TR_CONTEXT", "is_alive", "tr", "tr_marked"]

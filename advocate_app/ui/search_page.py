@@ -113,7 +113,8 @@ class SearchPage(QWidget):
         self.correction.setVisible(False)
         self.heading.setText(tr("Search failed"))
         self.status.setText(tr("The search could not be completed. Try again; if it keeps "
-                               "failing, run Check vault in Backups."))
+                               "failing, make a backup in Backups: it reads the whole vault "
+                               "and says if any part of it is damaged."))
         self.status.setVisible(True)
 
     def show_results(self, query_text: str, results: Results, *, correct: bool = True,

@@ -80,7 +80,9 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     def settings() -> Section:
         from advocate_app.ui.settings.section import SettingsSection
 
-        return SettingsSection(vault, controller.settings, controller.idle.set_minutes)
+        section = SettingsSection(vault, controller.settings, controller.idle.set_minutes)
+        section.language.chosen.connect(controller.switch_language)
+        return section
 
     shell.add_lazy_section("backups", tr("Backups"), backups)
     shell.add_lazy_section("settings", tr("Settings"), settings)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.ui.qt import (
     QAccessible,
     QAccessibleEvent,
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -23,7 +25,9 @@ from advocate_app.ui.qt import (
     Qt,
     QVBoxLayout,
     QWidget,
+    Signal,
     tr,
+    tr_marked,
 )
 
 
@@ -80,11 +84,43 @@ class Page(QWidget):
     def finish(self) -> None:
         self.body.addStretch(2)
 
+    def add_language_choice(self) -> LanguageChooser:
+        """Español / English above the title: before any vault exists, the person chooses."""
+        chooser = LanguageChooser()
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(chooser.label_widget)
+        row.addWidget(chooser)
+        self.body.insertLayout(1, row)
+        self.language_choice = chooser
+        return chooser
+
+
+class LanguageChooser(QComboBox):
+    """Español / English, each in its own language; `chosen` carries "es" or "en"."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from advocate_app.ui.language import CHOICES, current_language
+
+        super().__init__(parent)
+        for code, name in CHOICES:
+            self.addItem(name, code)
+        self.setCurrentIndex(max(0, self.findData(current_language())))
+        # Both words, so a person who reads only one of the two languages finds it.
+        self.label_widget = QLabel(tr("&Language") + " / Idioma" if current_language() == "en"
+                                   else tr("&Language") + " / Language")
+        self.label_widget.setBuddy(self)
+        self.setAccessibleName(tr("Language"))
+        self.activated.connect(lambda index: self.chosen.emit(str(self.itemData(index))))
+
 
 class StrengthMeter(QWidget):
     """zxcvbn's score as a bar plus words: meaning never carried by color alone."""
 
-    WORDS = ["Very weak", "Weak", "Fair", "Strong", "Very strong"]
+    WORDS = [QT_TR_NOOP("Very weak"), QT_TR_NOOP("Weak"), QT_TR_NOOP("Fair"),
+             QT_TR_NOOP("Strong"), QT_TR_NOOP("Very strong")]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,7 +142,7 @@ class StrengthMeter(QWidget):
             self.words.setText(tr("Strength: type a passphrase"))
             return
         self.bar.setValue(score)
-        self.words.setText(tr("Strength: {0}").format(tr(self.WORDS[score])))
+        self.words.setText(tr("Strength: {0}").format(tr_marked(self.WORDS[score])))
 
 
 def hline() -> QFrame:

@@ -24,6 +24,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 
 
@@ -46,7 +47,7 @@ class AppointmentDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind"))
         for code, text in APPOINTMENT_KINDS.items():
-            self.kind.addItem(tr(text), code)
+            self.kind.addItem(tr_marked(text), code)
         self.place = QLineEdit()
         self.place.setMaxLength(appointments.PLACE_MAX)
         self.place.setAccessibleName(tr("Place"))

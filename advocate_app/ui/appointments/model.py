@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import appointments
 from advocate_app.store.appointments import AppointmentView
 from advocate_app.store.vault import Vault
@@ -16,13 +17,15 @@ from advocate_app.ui.qt import (
     QObject,
     Qt,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.roles import APPOINTMENT_ID_ROLE
 
 
 class AppointmentsModel(QAbstractTableModel):
     COL_WHEN, COL_KIND, COL_PLACE, COL_ACCOMPANIED, COL_OUTCOME = range(5)
-    HEADERS = ("When", "What", "Where", "Advocate goes", "Outcome")
+    HEADERS = (QT_TR_NOOP("When"), QT_TR_NOOP("What"), QT_TR_NOOP("Where"),
+               QT_TR_NOOP("Advocate goes"), QT_TR_NOOP("Outcome"))
 
     def __init__(self, vault: Vault, client_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +63,7 @@ class AppointmentsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.HEADERS)):
-            return tr(self.HEADERS[section])
+            return tr_marked(self.HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -72,7 +75,7 @@ class AppointmentsModel(QAbstractTableModel):
             if column == self.COL_WHEN:
                 return fmt_datetime(appointment.starts_at, utc=False)
             if column == self.COL_KIND:
-                return tr(APPOINTMENT_KINDS.get(appointment.kind, appointment.kind))
+                return tr_marked(APPOINTMENT_KINDS.get(appointment.kind, appointment.kind))
             if column == self.COL_PLACE:
                 return appointment.place
             if column == self.COL_ACCOMPANIED:

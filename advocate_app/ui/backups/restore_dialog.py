@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.backup_file import BackupInfo
 from advocate_app.store.restore import (
     BackupCredentials,
@@ -33,15 +34,16 @@ from advocate_app.ui.qt import (
     QWidget,
     Signal,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import label, passphrase_field
 
-BACKUP_FILTER = "Advocate Companion backups (*.acbackup)"
+BACKUP_FILTER = QT_TR_NOOP("Advocate Companion backups (*.acbackup)")
 
 
 def choose_backup_file(parent: QWidget, start_folder: Path | None) -> Path | None:
     """The file chooser for a backup; Qt's remembered folders are erased afterwards."""
-    return ask_open_path(parent, tr("Choose a backup to restore"), tr(BACKUP_FILTER),
+    return ask_open_path(parent, tr("Choose a backup to restore"), tr_marked(BACKUP_FILTER),
                          start_folder)
 
 

@@ -55,11 +55,11 @@ from advocate_app.ui.widgets import label, set_message, status_line
 
 
 class BackupSection(Section):
-    title = tr("Backups")
     restore_requested = Signal(object)  # a store.restore.RestoreRequest
 
     def __init__(self, vault: Vault, keep: int = DEFAULT_KEEP) -> None:
         super().__init__()
+        self.title = tr("Backups")  # at build time, in the language then chosen
         self.vault = vault
         self.keep = keep
         self.restore_dialog: RestoreConfirmDialog | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import clients, users
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
@@ -24,14 +25,15 @@ from advocate_app.ui.qt import (
     QWidget,
     Signal,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import inform, label, set_message
 
 # Tabs after Notes: key, title, factory(vault, client_id).
 TabFactory = Callable[[Vault, int], QWidget]
 EXTRA_TABS: list[tuple[str, str, TabFactory]] = [
-    ("needs", "Needs", NeedsPanel),
-    ("appointments", "Appointments", AppointmentsPanel),
+    ("needs", QT_TR_NOOP("Needs"), NeedsPanel),
+    ("appointments", QT_TR_NOOP("Appointments"), AppointmentsPanel),
 ]
 
 
@@ -74,7 +76,7 @@ class ClientDetail(QWidget):
         self.tab_keys: list[str] = []
         self._add_tab("notes", tr("Notes"), self.notes)
         for key, title, factory in EXTRA_TABS:
-            self._add_tab(key, tr(title), factory(vault, client_id))
+            self._add_tab(key, tr_marked(title), factory(vault, client_id))
         self.profile_form = ClientForm(users.list_users(vault))
         self.profile_form.set_values(record.fields)
         self._add_tab("profile", tr("Profile"), self._profile_tab(record.status))

@@ -26,6 +26,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import label, readable_width
 
@@ -162,7 +163,7 @@ class AnonymousContactDialog(QDialog):
         self.when.setMaximumDate(QDate.currentDate())
         self.kind = QComboBox()
         for code, text in ANONYMOUS_CONTACT_KINDS.items():
-            self.kind.addItem(tr(text), code)
+            self.kind.addItem(tr_marked(text), code)
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 1440)
         self.minutes.setValue(15)
@@ -178,7 +179,7 @@ class AnonymousContactDialog(QDialog):
         grid = QGridLayout(topics)
         self.topic_boxes: dict[str, QCheckBox] = {}
         for i, (code, text) in enumerate(CONTACT_TOPICS.items()):
-            box = QCheckBox(tr(text))
+            box = QCheckBox(tr_marked(text))
             self.topic_boxes[code] = box
             grid.addWidget(box, i // 3, i % 3)
         layout.addWidget(topics)

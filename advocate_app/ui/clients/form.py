@@ -18,6 +18,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import add_form_rows, label
 
@@ -30,7 +31,7 @@ def _combo(items: dict[str, str], accessible: str, unset: str | None = None) -> 
     box.setAccessibleName(accessible)
     box.addItem(unset if unset is not None else tr("— not recorded —"), NOT_SET)
     for code, text in items.items():
-        box.addItem(tr(text), code)
+        box.addItem(tr_marked(text), code)
     return box
 
 
@@ -103,7 +104,7 @@ class ClientForm(QWidget):
         self.code_word.setMaxLength(60)
         self.code_word.setAccessibleName(tr("Code word"))
         add_form_rows(safe_form, ((tr("&How to reach them"), self.method),
-                             (tr("Safe &times"), self.times),
+                             (tr("Sa&fe times"), self.times),
                              (tr("OK to leave a &message?"), self.message),
                              (tr("Code &word"), self.code_word)))
         layout.addWidget(safe)

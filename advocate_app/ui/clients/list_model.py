@@ -5,23 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientQuery, ClientRow
 from advocate_app.store.vault import Vault
 from advocate_app.ui.format import fmt_date, fmt_datetime
 from advocate_app.ui.lists import AnyIndex
-from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, Qt, tr
+from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, Qt, tr, tr_marked
 from advocate_app.ui.roles import CLIENT_ID_ROLE
 
 PAGE = 200  # the first page: on screen at once
 MORE = 1000  # each later page, while scrolling: fewer round trips and repaints
 
 COLUMNS = [
-    ("alias", "Alias"),
-    ("status", "Status"),
-    ("intake", "Intake"),
-    ("advocate", "Advocate"),
-    ("last_contact", "Last contact"),
+    ("alias", QT_TR_NOOP("Alias")),
+    ("status", QT_TR_NOOP("Status")),
+    ("intake", QT_TR_NOOP("Intake")),
+    ("advocate", QT_TR_NOOP("Advocate")),
+    ("last_contact", QT_TR_NOOP("Last contact")),
 ]
 SORTABLE = {0: "alias", 2: "intake", 4: "last_contact"}
 
@@ -96,7 +97,7 @@ class ClientListModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return tr(COLUMNS[section][1])
+            return tr_marked(COLUMNS[section][1])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -141,7 +142,7 @@ class ClientListModel(QAbstractTableModel):
         to contents would format every cell of every loaded row on each show."""
         name = COLUMNS[column][0]
         sample = datetime(2000, 12, 28, 23, 58)  # two-digit day, month and hour: the widest
-        texts = [tr(COLUMNS[column][1])]
+        texts = [tr_marked(COLUMNS[column][1])]
         if name == "status":
             texts += [tr("Open"), tr("Closed")]
         elif name == "intake":

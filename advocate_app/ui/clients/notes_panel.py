@@ -32,6 +32,7 @@ from advocate_app.ui.qt import (
     QWidget,
     Signal,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.roles import NOTE_ID_ROLE
 from advocate_app.ui.widgets import add_rich_item, label, set_message, status_line
@@ -52,7 +53,7 @@ class NoteCard(QFrame):
         layout.setSpacing(2)
         head = QHBoxLayout()
         author = note.author_name or tr("former user")
-        meta = f"{tr(NOTE_KINDS.get(note.kind, note.kind))} · {author}"
+        meta = f"{tr_marked(NOTE_KINDS.get(note.kind, note.kind))} · {author}"
         meta += f" · {fmt_datetime(note.created_at)}"
         if note.edited_at:
             meta += " · " + tr("edited {0}").format(fmt_datetime(note.edited_at))
@@ -90,7 +91,7 @@ class Composer(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind of note"))
         for code, text in NOTE_KINDS.items():
-            self.kind.addItem(tr(text), code)
+            self.kind.addItem(tr_marked(text), code)
         kind_label.setBuddy(self.kind)
         row.addWidget(kind_label)
         row.addWidget(self.kind)
@@ -341,7 +342,7 @@ class NotesPanel(QWidget):
         item = add_rich_item(
             self.timeline,
             f"{html.escape(fmt_datetime(hit.created_at))} · "
-            f"{html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
+            f"{html.escape(tr_marked(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
         item.setData(NOTE_ID_ROLE, hit.note_id)
 
     def show_note(self, note_id: int) -> None:

@@ -41,6 +41,7 @@ from advocate_app.ui.qt import (
     QWidget,
     Signal,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.roles import CLIENT_ID_ROLE, HIT_ROLE
 from advocate_app.ui.shell import Section
@@ -49,11 +50,11 @@ from advocate_app.ui.worker import LatestOnly
 
 
 class ClientsSection(Section):
-    title = tr("Clients")
     client_opened = Signal(int)
 
     def __init__(self, vault: Vault) -> None:
         super().__init__()
+        self.title = tr("Clients")  # at build time, in the language then chosen
         self.vault = vault
         self.detail: ClientDetail | None = None
         outer = QHBoxLayout(self)
@@ -338,7 +339,8 @@ class ClientsSection(Section):
             item = add_rich_item(
                 self.results,
                 f"<b>{html.escape(hit.alias)}</b> · {html.escape(fmt_datetime(hit.created_at))}"
-                f" · {html.escape(tr(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
+                f" · {html.escape(tr_marked(NOTE_KINDS.get(hit.kind, hit.kind)))}"
+                f"<br>{hit.snippet_html}")
             item.setData(HIT_ROLE, (hit.client_id, hit.note_id))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
         if not hits:

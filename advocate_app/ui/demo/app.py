@@ -27,6 +27,7 @@ from advocate_app.store.vault import Vault
 from advocate_app.ui.controller import AppController
 from advocate_app.ui.demo.presenter import set_presenter_mode
 from advocate_app.ui.demo.section import TrainerSection
+from advocate_app.ui.language import SPANISH, current_language
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QApplication,
@@ -160,6 +161,13 @@ class DemoRuntime:
 
 def _load_scenarios() -> tuple[list[Scenario], list[str]]:
     scenarios, errors = load_scenarios(assets_dir() / "scenarios")
+    if current_language() == SPANISH:
+        # A scenario with a Spanish version (assets/scenarios/es/, the same id, steps and codes)
+        # shows in Spanish; the others stay in English.
+        spanish, spanish_errors = load_scenarios(assets_dir() / "scenarios" / "es")
+        errors = [*errors, *spanish_errors]
+        by_id = {scenario.id: scenario for scenario in spanish}
+        scenarios = [by_id.get(scenario.id, scenario) for scenario in scenarios]
     problems = [str(e) for e in errors]
     for problem in problems:
         log.warning("scenario skipped: %s", problem)

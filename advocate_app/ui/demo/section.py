@@ -56,7 +56,6 @@ QFrame#PromptBox {{ background: palette(base); border: 1px solid palette(midligh
 
 
 class TrainerSection(Section):
-    title = tr("Trainer")
 
     open_client = Signal(int)  # the selected scenario's client id in the demo vault
     changed = Signal()  # the demo vault was rewritten: lists and open records should refresh
@@ -71,6 +70,7 @@ class TrainerSection(Section):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.title = tr("Trainer")  # at build time, in the language then chosen
         self.session = session
         self.presenter_scale = presenter_scale
         # (scenario id, step index): asked for but not started / being written right now.
@@ -186,7 +186,7 @@ class TrainerSection(Section):
         self.back_button.setAccessibleName(tr("Back one step"))
         self.next_button = primary_button(tr("Next ▶"))
         self.next_button.setToolTip(tr("One step forward (Alt+Right or Page Down)"))
-        self.next_button.setAccessibleName(tr("Next step"))
+        self.next_button.setAccessibleName(tr("Go to the next step"))
         self.open_button = QPushButton(tr("Open this client"))
         self.open_button.setToolTip(tr("Show the demo client's record in Clients"))
         self.reset_button = QPushButton(tr("Reset this scenario"))

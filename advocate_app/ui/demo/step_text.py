@@ -16,13 +16,14 @@ from advocate_app.store.vocab import (
 from advocate_app.ui.format import fmt_clock, fmt_date
 from advocate_app.ui.qt import (
     tr,
+    tr_marked,
 )
 
 
 def client_profile(scenario: Scenario) -> str:
     person = scenario.client
-    facts = [person.alias, tr(AGE_GROUPS.get(person.age_group, person.age_group)),
-             tr(TRAFFICKING_TYPES.get(person.trafficking_type, person.trafficking_type))]
+    facts = [person.alias, tr_marked(AGE_GROUPS.get(person.age_group, person.age_group)),
+             tr_marked(TRAFFICKING_TYPES.get(person.trafficking_type, person.trafficking_type))]
     lines = [" · ".join(facts)]
     if person.preferred_language:
         language = tr("Language: {0}").format(person.preferred_language)
@@ -46,9 +47,9 @@ def step_changes(scenario: Scenario, index: int, intake: date) -> list[str]:
     for entry in step.needs:
         key = (entry.category, entry.item)
         need = after[key]
-        status = tr(NEED_STATUSES.get(need.status, need.status)).lower()
+        status = tr_marked(NEED_STATUSES.get(need.status, need.status)).lower()
         if key not in before:
-            category = tr(NEED_CATEGORIES.get(need.category, need.category))
+            category = tr_marked(NEED_CATEGORIES.get(need.category, need.category))
             line = tr("New need “{0}” ({1}): {2}").format(need.item, category, status)
         elif before[key].status != need.status:
             line = tr("Need “{0}”: now {1}").format(need.item, status)
@@ -59,7 +60,7 @@ def step_changes(scenario: Scenario, index: int, intake: date) -> list[str]:
         lines.append(line)
     earlier = {(a.kind, a.day) for a in scenario.appointments_after(index - 1)}
     for appt in step.appointments:
-        kind = tr(APPOINTMENT_KINDS.get(appt.kind, appt.kind))
+        kind = tr_marked(APPOINTMENT_KINDS.get(appt.kind, appt.kind))
         when = fmt_date(date_for_day(intake, appt.day))
         if (appt.kind, appt.day) in earlier:
             lines.append(tr("Outcome recorded: {0}, {1}").format(kind, when))

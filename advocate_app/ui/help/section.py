@@ -9,6 +9,7 @@ from pathlib import Path
 from advocate_app.library.guides import Guide, load_guides
 from advocate_app.paths import assets_dir
 from advocate_app.ui.dialogs import add_dialog_foot
+from advocate_app.ui.language import SPANISH, current_language
 from advocate_app.ui.qt import (
     QDialog,
     QHBoxLayout,
@@ -95,7 +96,10 @@ class HelpSection(Section):
         super().__init__()
         self.title = tr("Help")
         self.data_dir = data_dir
-        self.guides: list[Guide] = load_guides(folder or assets_dir() / "help")
+        folder = folder or assets_dir() / "help"
+        # The guides in the language of the interface (assets/help/es/), English otherwise.
+        spanish = load_guides(folder / "es") if current_language() == SPANISH else []
+        self.guides: list[Guide] = spanish or load_guides(folder)
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         left.addWidget(label(tr("Help"), "title", wrap=False))

@@ -11,6 +11,7 @@ from advocate_app.ui.qt import (
     Qt,
     QWidget,
     tr,
+    tr_marked,
 )
 
 
@@ -35,7 +36,7 @@ class StatusDelegate(RoomyDelegate):
         combo = StatusCombo(parent)
         combo.setAccessibleName(tr("Status"))
         for code, text in NEED_STATUSES.items():
-            combo.addItem(tr(text), code)
+            combo.addItem(tr_marked(text), code)
         combo.activated.connect(lambda _i, c=combo: self._chosen(c))
         return combo
 

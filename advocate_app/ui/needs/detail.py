@@ -9,6 +9,7 @@ from typing import TypedDict
 from advocate_app.store import needs
 from advocate_app.store.needs import NeedView
 from advocate_app.store.vocab import NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES
+from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date, from_qdate, short_date_format, to_qdate
 from advocate_app.ui.needs.model import status_text
 from advocate_app.ui.qt import (
@@ -29,6 +30,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import label, status_line
 
@@ -67,12 +69,12 @@ class NeedDetail(QGroupBox):
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Status"))
         for code, text in NEED_STATUSES.items():
-            self.status.addItem(tr(text), code)
+            self.status.addItem(tr_marked(text), code)
         self.priority = QComboBox()
         self.priority.setAccessibleName(tr("Client's priority"))
         self.priority.addItem(tr("Not set"), None)
         for code, text in NEED_PRIORITIES.items():
-            self.priority.addItem(tr(text), code)
+            self.priority.addItem(tr_marked(text), code)
         self.next_step = QLineEdit()
         self.next_step.setMaxLength(needs.LINE_MAX)
         self.next_step.setAccessibleName(tr("Next step"))
@@ -162,8 +164,8 @@ class NeedDetail(QGroupBox):
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentIndex(1)
-        self.need_title.setText(need.label)
-        self.category.setText(tr(NEED_CATEGORIES.get(need.category, need.category)))
+        self.need_title.setText(need_label(need.category, need.label))
+        self.category.setText(tr_marked(NEED_CATEGORIES.get(need.category, need.category)))
         self.status.setCurrentIndex(max(self.status.findData(need.status), 0))
         self.priority.setCurrentIndex(max(self.priority.findData(need.priority), 0))
         for field, text in ((self.next_step, need.next_step), (self.note_line, need.note_line),

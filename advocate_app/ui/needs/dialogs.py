@@ -5,6 +5,7 @@ from __future__ import annotations
 from advocate_app.store import needs
 from advocate_app.store.needs import NeedView, TemplateItem
 from advocate_app.store.vocab import NEED_CATEGORIES
+from advocate_app.ui.data_language import need_label
 from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.qt import (
     QComboBox,
@@ -18,6 +19,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import label
 
@@ -45,16 +47,18 @@ class AddFromChecklistDialog(QDialog):
         for item in template:
             group = groups.get(item.category)
             if group is None:
-                group = QTreeWidgetItem([tr(NEED_CATEGORIES.get(item.category, item.category))])
+                group = QTreeWidgetItem(
+                    [tr_marked(NEED_CATEGORIES.get(item.category, item.category))])
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(group)
                 groups[item.category] = group
-            row = QTreeWidgetItem([item.label])
+            row = QTreeWidgetItem([need_label(item.category, item.label)])
             if item.id in have_ids or (item.category, item.label.casefold()) in have_labels:
-                row.setText(0, tr("{0} — already on the list").format(item.label))
+                row.setText(0, tr("{0} — already on the list").format(
+                    need_label(item.category, item.label)))
                 row.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, greyed, not tickable
             else:
                 row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -97,7 +101,7 @@ class AddOwnNeedDialog(QDialog):
         self.category = QComboBox()
         self.category.setAccessibleName(tr("Category"))
         for code, text in NEED_CATEGORIES.items():
-            self.category.addItem(tr(text), code)
+            self.category.addItem(tr_marked(text), code)
         if category is not None:
             self.category.setCurrentIndex(max(self.category.findData(category), 0))
         self.need = QLineEdit()

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import needs
 from advocate_app.store.errors import VaultError
 from advocate_app.store.needs import NeedView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES
+from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date
 from advocate_app.ui.lists import AnyIndex
 from advocate_app.ui.qt import (
@@ -24,16 +26,17 @@ from advocate_app.ui.qt import (
     Qt,
     Signal,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.roles import NEED_CATEGORY_ROLE, NEED_ID_ROLE, NEED_STATUS_ROLE
 
 
 def status_text(code: str) -> str:
-    return tr(NEED_STATUSES.get(code, code))
+    return tr_marked(NEED_STATUSES.get(code, code))
 
 
 def priority_text(code: str | None) -> str:
-    return tr(NEED_PRIORITIES[code]) if code in NEED_PRIORITIES else ""
+    return tr_marked(NEED_PRIORITIES[code]) if code in NEED_PRIORITIES else ""
 
 
 def due_text(need: NeedView, on: date) -> str:
@@ -58,7 +61,8 @@ class NeedsModel(QAbstractItemModel):
     """
 
     COL_NEED, COL_STATUS, COL_PRIORITY, COL_NEXT, COL_DUE = range(5)
-    HEADERS = ("Need", "Status", "Priority", "Next step", "Due")
+    HEADERS = (QT_TR_NOOP("Need"), QT_TR_NOOP("Status"), QT_TR_NOOP("Priority"),
+               QT_TR_NOOP("Next step"), QT_TR_NOOP("Due"))
 
     failed = Signal(str)  # a sentence to show when a save did not work
     need_saved = Signal(int)  # a need was changed and saved
@@ -154,7 +158,7 @@ class NeedsModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
+            return tr_marked(self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == self.COL_PRIORITY:
             return tr("The client's own priority")
         return None
@@ -182,7 +186,8 @@ class NeedsModel(QAbstractItemModel):
             return need.status
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_NEED:  # the whole name, and the note line if there is one
-                parts = [need.label, need.note_line, need.resource_name or ""]
+                parts = [need_label(need.category, need.label), need.note_line,
+                         need.resource_name or ""]
                 return "\n".join(p for p in parts if p)
             if column == self.COL_NEXT:
                 return need.next_step or None
@@ -205,7 +210,7 @@ class NeedsModel(QAbstractItemModel):
             return None
         category, items = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-            return tr("{0} ({1})").format(tr(NEED_CATEGORIES.get(category, category)),
+            return tr("{0} ({1})").format(tr_marked(NEED_CATEGORIES.get(category, category)),
                                           len(items))
         if role == Qt.ItemDataRole.FontRole and index.column() == 0:
             font = QFont()
@@ -217,7 +222,7 @@ class NeedsModel(QAbstractItemModel):
 
     def _need_text(self, need: NeedView, column: int) -> str:
         if column == self.COL_NEED:
-            return need.label
+            return need_label(need.category, need.label)
         if column == self.COL_STATUS:
             return status_text(need.status)
         if column == self.COL_PRIORITY:

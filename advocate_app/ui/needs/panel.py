@@ -37,6 +37,7 @@ from advocate_app.ui.qt import (
     QWidget,
     Signal,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import AdaptiveSplitter, confirm, label, primary_button, status_line
 
@@ -165,7 +166,7 @@ class NeedsPanel(QWidget):
 
         self.status_actions: dict[str, QAction] = {}
         for code, text in NEED_STATUSES.items():
-            action = QAction(tr("Mark “{0}”").format(tr(text)), self)
+            action = QAction(tr("Mark “{0}”").format(tr_marked(text)), self)
             action.setShortcut(QKeySequence(STATUS_SHORTCUTS[code]))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _c=False, c=code: self.set_current_status(c))

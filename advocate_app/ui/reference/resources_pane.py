@@ -8,6 +8,7 @@ from advocate_app.library.resources import (
     ShippedResource,
 )
 from advocate_app.ui.clipboard import copy_text
+from advocate_app.ui.data_language import resource_field
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QFormLayout,
@@ -19,6 +20,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.reference.rows import mark_row, row_target
 from advocate_app.ui.widgets import label
@@ -142,16 +144,16 @@ class ResourcesPane(QWidget):
                 value.hide()
             self.copy_button.setEnabled(False)
             return
-        self.name.setText(resource.name)
+        self.name.setText(resource_field(resource.name, "name", resource.name))
         values = {
-            "category": tr(resource.category_label),
+            "category": tr_marked(resource.category_label),
             "phone": resource.phone or "",
             "text": resource.text or "",
             "tty": resource.tty or "",
-            "hours": resource.hours,
-            "languages": resource.languages,
-            "county": resource.county,
-            "notes": resource.notes,
+            "hours": resource_field(resource.name, "hours", resource.hours),
+            "languages": resource_field(resource.name, "languages", resource.languages),
+            "county": resource_field(resource.name, "county", resource.county),
+            "notes": resource_field(resource.name, "notes", resource.notes),
             "source": resource.source,
         }
         for key, (caption_label, value) in self._fields.items():

@@ -58,7 +58,6 @@ class ReferenceSection(Section):
 
     """Articles grouped by category on the left, the chosen one on the right."""
 
-    title = tr("Reference")
 
     def __init__(
         self,

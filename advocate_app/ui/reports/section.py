@@ -79,11 +79,11 @@ def ledger_line(info: ExportInfo) -> str:
 
 
 class ReportsSection(Section):
-    title = tr("Reports")
 
     def __init__(self, vault: Vault, ask_save_path: Callable[..., Path | None],
                  today: date | None = None) -> None:
         super().__init__()
+        self.title = tr("Reports")  # at build time, in the language then chosen
         self.vault = vault
         self._ask_save_path = ask_save_path
         self._today = today

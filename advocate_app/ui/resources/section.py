@@ -24,6 +24,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.roles import RESOURCE_ROLE
 from advocate_app.ui.shell import Section
@@ -31,10 +32,10 @@ from advocate_app.ui.widgets import confirm, label, set_message, status_line
 
 
 class ResourcesSection(Section):
-    title = tr("Resources")
 
     def __init__(self, vault: Vault) -> None:
         super().__init__()
+        self.title = tr("Resources")  # at build time, in the language then chosen
         self.vault = vault
         self.current: ResourceEntry | None = None
         outer = QHBoxLayout(self)
@@ -70,7 +71,7 @@ class ResourcesSection(Section):
         self.name = QLineEdit()
         self.category = QComboBox()
         for code, text in RESOURCE_CATEGORIES.items():
-            self.category.addItem(tr(text), code)
+            self.category.addItem(tr_marked(text), code)
         self.phone = QLineEdit()
         self.hours = QLineEdit()
         self.languages = QLineEdit()
@@ -121,7 +122,8 @@ class ResourcesSection(Section):
             if wanted and wanted not in haystack:
                 continue
             where = tr("local") if entry.local else f.county
-            item = QListWidgetItem(f"{f.name}\n{tr(RESOURCE_CATEGORIES[f.category])} · {where}"
+            category = tr_marked(RESOURCE_CATEGORIES[f.category])
+            item = QListWidgetItem(f"{f.name}\n{category} · {where}"
                                    + (f" · {f.phone}" if f.phone else ""))
             item.setData(RESOURCE_ROLE, entry)
             self.list.addItem(item)

@@ -27,6 +27,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.roles import NEED_CATEGORY_ROLE, TEMPLATE_ITEM_ROLE
 from advocate_app.ui.widgets import label, status_line
@@ -120,7 +121,7 @@ class ChecklistTemplateDialog(QDialog):
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for code, text in NEED_CATEGORIES.items():
-            group = QTreeWidgetItem([tr(text)])
+            group = QTreeWidgetItem([tr_marked(text)])
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
@@ -180,7 +181,7 @@ class ChecklistTemplateDialog(QDialog):
         if category is None:
             return
         self._ask(tr("Add a checklist item"),
-                  tr("New item under {0}").format(tr(NEED_CATEGORIES[category])),
+                  tr("New item under {0}").format(tr_marked(NEED_CATEGORIES[category])),
                   tr("Add item"), "", lambda text: self.add_item(category, text))
 
     def ask_rename(self) -> None:

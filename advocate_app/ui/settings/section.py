@@ -27,6 +27,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.roles import USER_ID_ROLE, USER_NAME_ROLE
 from advocate_app.ui.settings.users_dialogs import (
@@ -39,6 +40,7 @@ from advocate_app.ui.settings.users_dialogs import (
 from advocate_app.ui.shell import Section
 from advocate_app.ui.theme import apply_theme
 from advocate_app.ui.widgets import (
+    LanguageChooser,
     confirm,
     label,
     status_line,
@@ -122,11 +124,11 @@ class SummarySettingsBox(QGroupBox):
 
 
 class SettingsSection(Section):
-    title = tr("Settings")
 
     def __init__(self, vault: Vault, settings: Settings,
                  on_idle_changed: Callable[[int], None]) -> None:
         super().__init__()
+        self.title = tr("Settings")  # at build time, in the language then chosen
         self.vault = vault
         self.settings = settings
         self.on_idle_changed = on_idle_changed
@@ -143,6 +145,15 @@ class SettingsSection(Section):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(16)
         layout.addWidget(label(tr("Settings"), "title"))
+
+        # Language: the whole app switches at once (AppController.switch_language).
+        language_box = QGroupBox(tr("Language"))
+        language_form = QFormLayout(language_box)
+        self.language = LanguageChooser()
+        self.language.setMaximumWidth(240)
+        self.language.label_widget.setText(tr("&Language"))
+        language_form.addRow(self.language.label_widget, self.language)
+        layout.addWidget(language_box)
 
         # My account
         mine = QGroupBox(tr("My passphrase"))
@@ -260,7 +271,7 @@ class SettingsSection(Section):
         if not self.vault.current_user.is_supervisor:
             return
         for info in users.list_users(self.vault):
-            text = f"{info.name} — {tr(ROLES.get(info.role, info.role))}"
+            text = f"{info.name} — {tr_marked(ROLES.get(info.role, info.role))}"
             if info.must_change_passphrase:
                 text += tr(" (has a temporary passphrase)")
             item = QListWidgetItem(text)

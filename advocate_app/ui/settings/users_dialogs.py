@@ -19,6 +19,7 @@ from advocate_app.ui.qt import (
     QVBoxLayout,
     QWidget,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.widgets import (
     StrengthMeter,
@@ -45,7 +46,7 @@ class AddUserDialog(QDialog):
         self.role = QComboBox()
         self.role.setAccessibleName(tr("Role"))
         for code, text in ROLES.items():
-            self.role.addItem(tr(text), code)
+            self.role.addItem(tr_marked(text), code)
         add_form_rows(form, ((tr("&Name"), self.name), (tr("&Role"), self.role)))
         layout.addLayout(form)
         foot = add_dialog_foot(self, layout, tr("Add user"), on_accept=self._accept,

@@ -16,6 +16,7 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.today import AppointmentRow, NeedRow, QuietClientRow, TodayView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import APPOINTMENT_KINDS, NEED_CATEGORIES, NEED_STATUSES
+from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date, fmt_datetime, fmt_time, to_qdate
 from advocate_app.ui.qt import (
     QGridLayout,
@@ -28,6 +29,7 @@ from advocate_app.ui.qt import (
     QWidget,
     Signal,
     tr,
+    tr_marked,
 )
 from advocate_app.ui.roles import CLIENT_ID_ROLE, PLACE_ROLE
 from advocate_app.ui.shell import Section
@@ -51,13 +53,13 @@ def _relative_day(day: date, on: date) -> str:
 
 
 class TodaySection(Section):
-    title = tr("Today")
 
     open_client = Signal(int, dict)  # client id, where to open it (see the module doc)
 
     def __init__(self, vault: Vault, settings: Settings, parent: QWidget | None = None,
                  *, clock: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
+        self.title = tr("Today")  # at build time, in the language then chosen
         self.vault = vault
         self.settings = settings
         self.clock = clock  # tests pass a fixed day
@@ -101,7 +103,7 @@ class TodaySection(Section):
             tr("No court dates or appointments in the next 14 days. Add them on a client's "
                "Appointments tab."))
         self.quiet = TodayGroup(
-            tr("No contact in {0} days").format(settings.no_contact_days),
+            tr("No contact in %n day(s)", None, settings.no_contact_days),
             [tr("Client"), tr("Last contact")], 1,
             tr("Everyone assigned to you has been in contact recently. A contact note "
                "counts as contact."))
@@ -131,7 +133,7 @@ class TodaySection(Section):
         on = self.clock()
         days = self.settings.no_contact_days
         self.date_label.setText(QLocale().toString(to_qdate(on), QLocale.FormatType.LongFormat))
-        self.quiet.base_title = tr("No contact in {0} days").format(days)
+        self.quiet.base_title = tr("No contact in %n day(s)", None, days)
         self._show_backup_problem()
         try:
             view = today.compute(self.vault, self.vault.current_user.id, on, days)
@@ -178,9 +180,9 @@ class TodaySection(Section):
             when = tr("{0} ({1} ago)").format(fmt_date(row.due_date), _days_word(late))
         else:
             when = _relative_day(row.due_date, on)
-        need = tr("{0} · {1}").format(row.label, tr(NEED_CATEGORIES.get(row.category,
-                                                                        row.category)))
-        status = tr(NEED_STATUSES.get(row.status, row.status))
+        category = tr_marked(NEED_CATEGORIES.get(row.category, row.category))
+        need = tr("{0} · {1}").format(need_label(row.category, row.label), category)
+        status = tr_marked(NEED_STATUSES.get(row.status, row.status))
         return [row.alias, need, when, status], row.client_id, row.open_at
 
     @staticmethod
@@ -191,7 +193,7 @@ class TodaySection(Section):
             when = tr("{0}, {1}").format(_relative_day(day, on), fmt_time(row.starts_at))
         else:
             when = fmt_datetime(row.starts_at, utc=False)
-        what = tr(APPOINTMENT_KINDS.get(row.kind, row.kind))
+        what = tr_marked(APPOINTMENT_KINDS.get(row.kind, row.kind))
         if row.place:
             what = tr("{0} · {1}").format(what, row.place)
         goes = tr("Yes") if row.accompanied else tr("No")

@@ -1,0 +1,45 @@
+"""Marking text for translation below the ui (store, reports, library), without Qt.
+
+`QT_TR_NOOP("Met")` returns its text unchanged; Qt's extractor (pyside6-lupdate) sees the call
+and puts the literal in assets/translations/advocate_es.ts, so the ui translates it at display
+(ui.qt.tr_marked). The store keeps the English: nothing stored changes with the language.
+
+Messages for a person (VaultError.message and the like) are a marked template plus values:
+`translate(template).format(*values)`, read when shown. The ui plugs Qt's look-up in with
+`set_translate` (ui.language); without it (the command line, tests of the store) it is English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def QT_TR_NOOP(text: str) -> str:
+    return text
+
+
+def _english(text: str) -> str:
+    return text
+
+
+_translate: list[Callable[[str], str]] = [_english]
+
+
+def set_translate(function: Callable[[str], str] | None) -> None:
+    _translate[0] = function or _english
+
+
+def translate(text: str) -> str:
+    return _translate[0](text)
+
+
+def message(template: str, values: tuple[object, ...]) -> str:
+    """A marked template translated, then filled (never filled before translating).
+
+    Text values are translated too: they are marked words ("The due date", a category) or
+    names the app chose, which have no translation and stay as they are.
+    """
+    text = translate(template)
+    if not values:
+        return text
+    return text.format(*(translate(v) if isinstance(v, str) else v for v in values))

@@ -1,0 +1,310 @@
+"""The interface in Spanish: the .ts is complete and current, every page and dialog shows
+Spanish, and switching language at run time keeps the person's place and unsaved text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from advocate_app.settings import Settings
+from advocate_app.ui.app import build_controller
+from advocate_app.ui.controller import AppController
+from advocate_app.ui.language import ENGLISH, SPANISH, apply_language, current_language
+from tests.helpers import PASSPHRASE
+from tests.ui.helpers import unlock
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "assets" / "translations" / "advocate_es.ts"
+# Shown the same in both languages on purpose: names, abbreviations, key names.
+ALLOWED = {"DMV", "VOCA", "Ctrl+K", "PDF", "Advocate Companion", "Companion", "English",
+           "Español", "OK"}
+
+
+def _messages() -> list[ET.Element]:
+    return list(ET.parse(TS).getroot().iter("message"))  # noqa: S314 (the project's own file)
+
+
+def _english_sources() -> set[str]:
+    """English texts that read differently in Spanish: seeing one in Spanish is a miss."""
+    found = set()
+    for message in _messages():
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        forms = [f.text or "" for f in translation.findall("numerusform")] if (
+            translation is not None) else []
+        spanish = forms or [translation.text or "" if translation is not None else ""]
+        if source not in spanish:
+            found.add(source.replace("&", ""))
+    return found - ALLOWED
+
+
+def test_ts_has_no_unfinished_or_obsolete_entries() -> None:
+    messages = _messages()
+    assert len(messages) > 700
+    bad = [m.findtext("source") for m in messages
+           if (m.find("translation") is not None
+               and m.find("translation").get("type") in ("unfinished", "obsolete", "vanished"))]
+    assert bad == []
+    for message in messages:
+        translation = message.find("translation")
+        forms = translation.findall("numerusform")
+        texts = [f.text for f in forms] if forms else [translation.text]
+        assert all(t and t.strip() for t in texts), message.findtext("source")
+
+
+def test_ts_holds_every_string_of_the_code(tmp_path: Path) -> None:
+    """lupdate over today's code adds nothing: no tr() literal is missing from the .ts."""
+    copy = tmp_path / "advocate_es.ts"
+    shutil.copyfile(TS, copy)
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "advocate_app").rglob("*.py"))
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run([str(lupdate), *sources, "-no-obsolete", "-locations", "none",
+                    "-target-language", "es", "-ts", str(copy)], cwd=ROOT, check=True,
+                   capture_output=True)
+    unfinished = [m.findtext("source") for m in ET.parse(copy).getroot().iter("message")  # noqa: S314
+                  if m.find("translation").get("type") == "unfinished"]
+    assert unfinished == [], "run `make ts` and translate the new strings in the .ts"
+
+
+def test_tr_context_and_plurals_agree_with_lupdate(qapp) -> None:
+    """The runtime asks Qt for what lupdate extracted: empty context, numerus by count."""
+    from advocate_app.ui.qt import tr
+
+    apply_language(SPANISH)
+    try:
+        assert tr("Clients") == "Clientes"
+        assert tr("No contact in %n day(s)", None, 1) == "Sin contacto desde hace 1 día"
+        assert tr("No contact in %n day(s)", None, 30) == "Sin contacto desde hace 30 días"
+    finally:
+        apply_language(ENGLISH)
+    assert tr("No contact in %n day(s)", None, 1) == "No contact in 1 day"
+    assert tr("No contact in %n day(s)", None, 30) == "No contact in 30 days"
+
+
+def test_store_messages_and_passphrase_feedback_are_translated(qapp) -> None:
+    from advocate_app.store.errors import VaultReadOnly, WrongPassphrase
+    from advocate_app.store.passphrases import passphrase_problem
+
+    apply_language(SPANISH)
+    try:
+        assert WrongPassphrase().message.startswith("Esa frase de contraseña")
+        folder_message = VaultReadOnly("/media/usb").message
+        assert "/media/usb" in folder_message and folder_message.startswith("No se puede")
+        problem = passphrase_problem("password1234")
+        assert problem is not None and problem.startswith("Esta frase de contraseña")
+        assert "password" not in problem.replace("password1234", "")
+    finally:
+        apply_language(ENGLISH)
+    assert WrongPassphrase().message.startswith("That passphrase")
+    assert str(VaultReadOnly("/x")).startswith("This folder cannot be written: /x.")
+
+
+# --- walking the Spanish interface ---------------------------------------------------------------
+
+def _texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(what, text) for every visible text a person or a screen reader meets under root."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        name = type(widget).__name__
+        yield f"{name} tooltip", widget.toolTip()
+        yield f"{name} accessible name", widget.accessibleName()
+        if isinstance(widget, QLabel | QAbstractButton):
+            yield f"{name} text", widget.text()
+        if isinstance(widget, QGroupBox):
+            yield f"{name} title", widget.title()
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            yield f"{name} placeholder", widget.placeholderText()
+        if isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                yield f"{name} item", widget.itemText(i)
+        if isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                yield f"{name} tab", widget.tabText(i)
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model: one column, not for callers to ask
+                columns = 1
+            for column in range(columns):
+                yield f"{name} header", str(model.headerData(
+                    column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            for row in range(min(model.rowCount(QModelIndex()), 30)):
+                for column in range(columns):
+                    index = model.index(row, column)
+                    yield f"{name} cell", str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def _english_left(root: QWidget, where: str, english: set[str]) -> list[str]:
+    found = []
+    for what, text in _texts(root):
+        plain = (text or "").replace("&", "").strip()
+        lines = [plain, *plain.split("\n")]
+        for line in lines:
+            if line in english:
+                found.append(f"{where}: {what} {line!r}")
+                break
+    return found
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    yield
+    apply_language(ENGLISH)
+
+
+def _seed(folder: Path) -> int:
+    from advocate_app.store import appointments, clients, needs, notes
+    from advocate_app.store.vault import Vault
+
+    vault = Vault.open(folder)
+    vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+    client_id = clients.create_client(vault, clients.ClientFields(
+        alias="Rosa M.", intake_date=date(2026, 3, 2)))
+    needs.add_need(vault, client_id, "housing", "Emergency shelter", next_step="Call")
+    notes.add_note(vault, client_id, "contact", "Phone call.")
+    appointments.add_appointment(vault, client_id, appointments.AppointmentFields(
+        kind="court_hearing", starts_at=datetime.now() + timedelta(days=3)))
+    vault.close()
+    return client_id
+
+
+def _controller(qtbot, folder: Path, language: str) -> AppController:
+    controller = build_controller(folder, Settings(automatic_backups=False, language=language),
+                                  kdf_target_seconds=0)
+    qtbot.addWidget(controller.window)
+    controller.window.resize(1366, 768)
+    controller.window.show()
+    controller.start()
+    return controller
+
+
+def test_every_page_reads_in_spanish(qtbot, vault_dir: Path, spanish: None) -> None:
+    client_id = _seed(vault_dir)
+    english = _english_sources()
+    controller = _controller(qtbot, vault_dir, SPANISH)
+    assert current_language() == SPANISH
+    window = controller.window
+    missed = _english_left(window, "unlock", english)
+    unlock(qtbot, controller)
+    shell = controller.shell
+    assert shell is not None
+    for row in range(shell.nav.count()):
+        shell.nav.setCurrentRow(row)
+        key = shell.current_key()
+        missed += _english_left(window, f"section {key}", english)
+        if key == "clients":
+            detail = shell.sections["clients"].open_client(client_id)
+            for index, tab in enumerate(detail.tab_keys):
+                detail.tabs.setCurrentIndex(index)
+                missed += _english_left(window, f"client {tab}", english)
+    from advocate_app.ui.clients import dialogs as client_dialogs
+    from advocate_app.ui.settings import users_dialogs
+
+    for dialog in (client_dialogs.DestroyDialog("Rosa M.", window),
+                   users_dialogs.AddUserDialog(window)):
+        dialog.show()
+        missed += _english_left(dialog, f"dialog {type(dialog).__name__}", english)
+        dialog.reject()
+    controller.shutdown()
+    assert missed == []
+
+
+def test_first_screens_offer_the_language_and_switch_at_once(qtbot, tmp_path: Path,
+                                                              spanish: None) -> None:
+    controller = _controller(qtbot, tmp_path / "new", ENGLISH)
+    welcome = controller.welcome
+    assert controller.window.stack.currentWidget() is welcome
+    assert welcome.title_label.text() == "Welcome to Advocate Companion"
+    chooser = welcome.language_choice
+    chooser.setCurrentIndex(chooser.findData(SPANISH))
+    chooser.activated.emit(chooser.currentIndex())
+    page = controller.window.stack.currentWidget()
+    assert page.title_label.text() == "Le damos la bienvenida a Advocate Companion"
+    assert controller.settings.language == SPANISH
+    assert page.language_choice.currentData() == SPANISH
+    # On the set-up page, the names typed so far stay through a switch.
+    page.setup_button.click()
+    setup = controller.window.stack.currentWidget()
+    setup.office.setText("Oficina del Valle")
+    controller.switch_language(ENGLISH)
+    setup = controller.window.stack.currentWidget()
+    assert setup is controller.setup and setup.office.text() == "Oficina del Valle"
+    assert setup.language_choice.currentData() == ENGLISH
+    controller.shutdown()
+
+
+def test_switching_language_keeps_the_place_and_the_typed_note(qtbot, vault_dir: Path,
+                                                                 spanish: None) -> None:
+    client_id = _seed(vault_dir)
+    controller = _controller(qtbot, vault_dir, ENGLISH)
+    unlock(qtbot, controller)
+    shell = controller.shell
+    assert shell is not None
+    section = shell.show_section("clients")
+    detail = section.open_client(client_id, "notes")
+    detail.show_tab("notes")
+    panel = detail.widget_for("notes")
+    panel.composer.editor.setPlainText("Met at the clinic; she asked about the T visa.")
+    assert shell.nav.currentItem().text() == "Clients"
+
+    controller.switch_language(SPANISH)
+
+    new_shell = controller.shell
+    assert new_shell is not None and new_shell is not shell
+    assert controller.window.stack.currentWidget() is new_shell
+    assert new_shell.current_key() == "clients"
+    assert new_shell.nav.currentItem().text() == "Clientes"
+    new_detail = new_shell.sections["clients"].detail
+    assert new_detail is not None and new_detail.client_id == client_id
+    assert new_detail.current_tab() == "notes"
+    editor = new_detail.widget_for("notes").composer.editor
+    assert editor.toPlainText() == "Met at the clinic; she asked about the T visa."
+    assert new_detail.tabs.tabText(new_detail.tab_keys.index("notes")) != "Notes"
+    controller.shutdown()
+
+
+def test_checklist_items_and_shipped_resources_show_in_spanish(qapp, spanish: None) -> None:
+    """The display only: stored English labels are looked up; an office's own wording stays."""
+    from advocate_app.library.shipped import shipped_library
+    from advocate_app.ui.data_language import need_label, resource_field
+
+    resource = shipped_library().resources[0] if hasattr(
+        shipped_library(), "resources") else None
+    assert need_label("housing", "Emergency shelter") == "Emergency shelter"
+    apply_language(SPANISH)
+    assert need_label("housing", "Emergency shelter") not in ("", "Emergency shelter")
+    assert need_label("housing", "Our own wording") == "Our own wording"
+    if resource is not None:
+        assert resource_field(resource.name, "hours", resource.hours) != resource.hours
+
+
+def test_the_farmworker_scenario_shows_in_spanish(qapp, spanish: None) -> None:
+    from advocate_app.ui.demo.app import _load_scenarios
+
+    english = {s.id: s.title for s in _load_scenarios()[0]}
+    apply_language(SPANISH)
+    spanish_titles = {s.id: s.title for s in _load_scenarios()[0]}
+    assert spanish_titles.keys() == english.keys()
+    assert spanish_titles["h2a-farmworker"] == "Deuda de reclutamiento en una granja"
+    assert english["h2a-farmworker"] != spanish_titles["h2a-farmworker"]
