@@ -364,6 +364,10 @@
             <translation>Cerrado</translation>
         </message>
         <message>
+            <source>This client's record</source>
+            <translation>El registro de esta persona</translation>
+        </message>
+        <message>
             <source>Notes</source>
             <translation>Notas</translation>
         </message>
@@ -736,12 +740,24 @@
             <translation>Buscar en las notas de esta persona</translation>
         </message>
         <message>
+            <source>&amp;Write a note</source>
+            <translation>&amp;Escribir una nota</translation>
+        </message>
+        <message>
+            <source>Moves the cursor to the new note box</source>
+            <translation>Lleva el cursor al cuadro de la nota nueva</translation>
+        </message>
+        <message>
             <source>Notes, newest first</source>
             <translation>Notas, las más recientes primero</translation>
         </message>
         <message>
             <source>No notes yet. Write the first one below.</source>
             <translation>Todavía no hay notas. Escriba la primera abajo.</translation>
+        </message>
+        <message>
+            <source>Resize the note box</source>
+            <translation>Cambiar el tamaño del cuadro de la nota</translation>
         </message>
         <message>
             <source>No notes match.</source>
@@ -1030,6 +1046,10 @@
         <message>
             <source>Learning goals</source>
             <translation>Objetivos de aprendizaje</translation>
+        </message>
+        <message>
+            <source>Demo step</source>
+            <translation>Paso de la demostración</translation>
         </message>
         <message>
             <source>Demo status</source>
@@ -1364,6 +1384,10 @@
         <message>
             <source>Status history</source>
             <translation>Historial de estados</translation>
+        </message>
+        <message>
+            <source>The selected need</source>
+            <translation>La necesidad seleccionada</translation>
         </message>
         <message>
             <source>{0} — {1}</source>
@@ -1718,6 +1742,22 @@
             <translation>Este artículo tiene una revisión pendiente. Revise sus fuentes antes de confiar en un dato o un número de teléfono que contenga.</translation>
         </message>
         <message>
+            <source>In English</source>
+            <translation>En inglés</translation>
+        </message>
+        <message>
+            <source>This article is not in Spanish yet; it is shown in English.</source>
+            <translation>Este artículo aún no está en español; se muestra en inglés.</translation>
+        </message>
+        <message>
+            <source>May be out of date</source>
+            <translation>Puede estar desactualizado</translation>
+        </message>
+        <message>
+            <source>The English version was reviewed after this translation was written: it may be out of date.</source>
+            <translation>La versión en inglés se revisó después de escribir esta traducción: puede estar desactualizada.</translation>
+        </message>
+        <message>
             <source>Search failed. Try again.</source>
             <translation>No se pudo buscar. Vuelva a intentarlo.</translation>
         </message>
@@ -1732,6 +1772,30 @@
         <message>
             <source>Articles</source>
             <translation>Artículos</translation>
+        </message>
+        <message>
+            <source>This article is not in Spanish yet.</source>
+            <translation>Este artículo aún no está en español.</translation>
+        </message>
+        <message>
+            <source>The English version, last reviewed on {0}.</source>
+            <translation>La versión en inglés, revisada por última vez el {0}.</translation>
+        </message>
+        <message>
+            <source>Show the translation</source>
+            <translation>Mostrar la traducción</translation>
+        </message>
+        <message>
+            <source>The English version was reviewed after this translation (last on {0}): it may be out of date.</source>
+            <translation>La versión en inglés se revisó después de esta traducción (la última vez el {0}): puede estar desactualizada.</translation>
+        </message>
+        <message>
+            <source>Show the English version</source>
+            <translation>Mostrar la versión en inglés</translation>
+        </message>
+        <message>
+            <source>Translated from the English version reviewed on {0}.</source>
+            <translation>Traducido de la versión en inglés revisada el {0}.</translation>
         </message>
         <message>
             <source>Review due: this article was last reviewed on {0}. Laws, programs and phone numbers may have changed since; check its sources before relying on them.</source>
@@ -1776,6 +1840,14 @@
         <message>
             <source>Text files (*.txt)</source>
             <translation>Archivos de texto (*.txt)</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Español</source>
+            <translation>Español</translation>
         </message>
         <message>
             <source>a former user</source>
@@ -1826,6 +1898,14 @@
             <translation>&amp;Guardar como</translation>
         </message>
         <message>
+            <source>Language of the summary</source>
+            <translation>Idioma del resumen</translation>
+        </message>
+        <message>
+            <source>The words of the summary, on screen and in the exported file. The numbers are the same in every language.</source>
+            <translation>Las palabras del resumen, en la pantalla y en el archivo exportado. Las cifras son las mismas en todos los idiomas.</translation>
+        </message>
+        <message>
             <source>Export progress</source>
             <translation>Progreso de la exportación</translation>
         </message>
@@ -1844,6 +1924,14 @@
         <message>
             <source>Each new summary is checked against these, so that no one holding several of them can work out a hidden count. The list is kept inside the vault.</source>
             <translation>Cada resumen nuevo se compara con estos, para que nadie que tenga varios pueda deducir una cifra oculta. La lista se guarda dentro de la bóveda.</translation>
+        </message>
+        <message>
+            <source>&amp;Anonymized summary</source>
+            <translation>Resumen &amp;anónimo</translation>
+        </message>
+        <message>
+            <source>&amp;VOCA quarterly figures</source>
+            <translation>Cifras trimestrales de &amp;VOCA</translation>
         </message>
         <message>
             <source>Privacy threshold: groups smaller than {1} are hidden (the office's setting; a supervisor changes it in Settings).</source>
@@ -2258,6 +2346,34 @@
             <translation>Sin &amp;contacto durante</translation>
         </message>
         <message>
+            <source>Colours</source>
+            <translation>Colores</translation>
+        </message>
+        <message>
+            <source>As the system is set (light or dark)</source>
+            <translation>Como esté configurado el sistema (claro u oscuro)</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Claro</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Oscuro</translation>
+        </message>
+        <message>
+            <source>High contrast (white on black)</source>
+            <translation>Alto contraste (blanco sobre negro)</translation>
+        </message>
+        <message>
+            <source>Colours of the app</source>
+            <translation>Colores de la aplicación</translation>
+        </message>
+        <message>
+            <source>Co&amp;lours</source>
+            <translation>Co&amp;lores</translation>
+        </message>
+        <message>
             <source>Users of this office</source>
             <translation>Usuarios de esta oficina</translation>
         </message>
@@ -2552,6 +2668,10 @@
         <message>
             <source>Sections</source>
             <translation>Secciones</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>Sección</translation>
         </message>
         <message>
             <source>Demo mode</source>
@@ -3727,6 +3847,106 @@
         <message>
             <source>Only a supervisor can see the VOCA quarterly figures.</source>
             <translation>Solo un/a supervisor/a puede ver las cifras trimestrales de VOCA.</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Página</translation>
+        </message>
+        <message>
+            <source>VOCA quarterly figures</source>
+            <translation>Cifras trimestrales de VOCA</translation>
+        </message>
+        <message>
+            <source>The exact counts for the federal Performance Measurement Tool (PMT), question by question in the form's order and wording. These exact numbers are for typing into the federal form and never leave the app otherwise: they are not saved, exported or put in the anonymized summary. Copy one at a time; the clipboard is cleared again shortly after.</source>
+            <translation>Las cifras exactas para la herramienta federal de medición del desempeño (PMT), pregunta por pregunta, en el orden y con la redacción del formulario. Estas cifras exactas son para escribirlas en el formulario federal y no salen de la aplicación de ninguna otra manera: no se guardan, no se exportan ni se incluyen en el resumen anónimo. Copie una a la vez; el portapapeles se vacía de nuevo poco después.</translation>
+        </message>
+        <message>
+            <source>Federal fiscal quarter</source>
+            <translation>Trimestre fiscal federal</translation>
+        </message>
+        <message>
+            <source>Federal fiscal &amp;quarter</source>
+            <translation>&amp;Trimestre fiscal federal</translation>
+        </message>
+        <message>
+            <source>Show figures</source>
+            <translation>Mostrar las cifras</translation>
+        </message>
+        <message>
+            <source>Federal fiscal years start on October 1: quarter 1 is October to December, whatever the office's own fiscal year.</source>
+            <translation>El año fiscal federal empieza el 1 de octubre: el trimestre 1 va de octubre a diciembre, sea cual sea el año fiscal de la oficina.</translation>
+        </message>
+        <message>
+            <source>Choose a quarter and press Show figures.</source>
+            <translation>Elija un trimestre y pulse Mostrar las cifras.</translation>
+        </message>
+        <message>
+            <source>{0} (not over yet)</source>
+            <translation>{0} (aún no termina)</translation>
+        </message>
+        <message>
+            <source>Choose a quarter first.</source>
+            <translation>Elija primero un trimestre.</translation>
+        </message>
+        <message>
+            <source>Compare with the form in the PMT before typing: this version of the questions could not be confirmed as the FY{0} form (see assets/voca in the app's files).</source>
+            <translation>Compare con el formulario de la PMT antes de escribir: no se pudo confirmar que esta versión de las preguntas sea la del formulario del año fiscal {0} (vea assets/voca en los archivos de la aplicación).</translation>
+        </message>
+        <message>
+            <source>Showing {0}. Form: {1}, federal FY{2} (checked {3}).</source>
+            <translation>Se muestra {0}. Formulario: {1}, año fiscal federal {2} (revisado el {3}).</translation>
+        </message>
+        <message>
+            <source>Showing {0}. This quarter is not over: the figures will still change.</source>
+            <translation>Se muestra {0}. Este trimestre aún no termina: las cifras todavía cambiarán.</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copiar</translation>
+        </message>
+        <message>
+            <source>Copy {0}: {1}</source>
+            <translation>Copiar {0}: {1}</translation>
+        </message>
+        <message>
+            <source>Copy {0} ({1}) to type into the PMT</source>
+            <translation>Copiar {0} ({1}) para escribirlo en la PMT</translation>
+        </message>
+        <message>
+            <source>Copied {0}: {1}.</source>
+            <translation>Se copió {0}: {1}.</translation>
+        </message>
+        <message>
+            <source>{0}. {1}</source>
+            <translation>{0}. {1}</translation>
+        </message>
+        <message>
+            <source>This question's wording could not be confirmed in a published text of the form.</source>
+            <translation>No se pudo confirmar la redacción de esta pregunta en un texto publicado del formulario.</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Individuals</source>
+            <translation>Personas</translation>
+        </message>
+        <message>
+            <source>Times</source>
+            <translation>Veces</translation>
+        </message>
+        <message>
+            <source>{0} (wording not confirmed)</source>
+            <translation>{0} (redacción sin confirmar)</translation>
+        </message>
+        <message>
+            <source>{0}, individuals</source>
+            <translation>{0}, personas</translation>
+        </message>
+        <message>
+            <source>{0}, times</source>
+            <translation>{0}, veces</translation>
         </message>
     </context>
 </TS>
