@@ -41,8 +41,10 @@ EXIT_USAGE = 2  # wrong passphrase, wrong arguments, a refusal
 EXIT_FOLDER = 3  # the vault's folder cannot be read or written (permissions, read-only disk)
 
 
-MUST_CHANGE = ("This passphrase is a temporary one. Start the app, unlock with it and choose "
-               "your own passphrase first; until then no command accepts it.")
+MUST_CHANGE = (
+    "This passphrase is a temporary one. Start the app, unlock with it and choose "
+    "your own passphrase first; until then no command accepts it."
+)
 
 
 class CliError(Exception):
@@ -56,10 +58,12 @@ def _read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = F
         try:
             line = sys.stdin.readline()
         except UnicodeDecodeError as exc:
-            raise CliError("What came on standard input is not UTF-8 text, so it cannot be a "
-                           "passphrase. Send the passphrase as one line of UTF-8 text (or type "
-                           "it at the terminal without --passphrase-stdin). Nothing was "
-                           "changed.") from exc
+            raise CliError(
+                "What came on standard input is not UTF-8 text, so it cannot be a "
+                "passphrase. Send the passphrase as one line of UTF-8 text (or type "
+                "it at the terminal without --passphrase-stdin). Nothing was "
+                "changed."
+            ) from exc
         if not line:
             raise CliError("No passphrase on standard input.")
         return line.rstrip("\r\n")
@@ -111,18 +115,25 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     folder = _data_dir(args)
     if folder.exists() and not folder.is_dir():
-        raise CliError(f"{folder} is a file, not a folder. Choose a folder for the vault (a new "
-                       "or an empty one) with --data-dir. Nothing was changed.")
+        raise CliError(
+            f"{folder} is a file, not a folder. Choose a folder for the vault (a new "
+            "or an empty one) with --data-dir. Nothing was changed."
+        )
     if restore_pending(folder):
         # Never set up over a restore that was cut off: finish it, then refuse.
         finish_interrupted_restore(folder)
-        raise CliError("There is already a vault in that folder: a restore that had been "
-                       "interrupted was finished just now. Nothing else was changed.")
+        raise CliError(
+            "There is already a vault in that folder: a restore that had been "
+            "interrupted was finished just now. Nothing else was changed."
+        )
     if Vault.exists(folder):
         raise CliError("There is already a vault in that folder; nothing was changed.")
     passphrase = _read_passphrase(args, "New passphrase: ", confirm=True)
     vault, recovery = Vault.create(
-        folder, office_name=args.office, user_name=args.user, passphrase=passphrase,
+        folder,
+        office_name=args.office,
+        user_name=args.user,
+        passphrase=passphrase,
         kdf_target_seconds=args.kdf_seconds,
     )
     vault.close()
@@ -135,10 +146,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 def _backup_advice(diagnosis: Diagnosis) -> str:
     newest = diagnosis.newest_backup
     if newest is None:
-        return ("No intact backup was found in the vault's backups folder: restore a copy made "
-                "elsewhere (a USB stick) with `advocate-app restore FILE`.")
-    return (f"The newest backup that checks out is {newest.path} (made "
-            f"{_when_text(newest.created)}): restore it with `advocate-app restore FILE`.")
+        return (
+            "No intact backup was found in the vault's backups folder: restore a copy made "
+            "elsewhere (a USB stick) with `advocate-app restore FILE`."
+        )
+    return (
+        f"The newest backup that checks out is {newest.path} (made "
+        f"{_when_text(newest.created)}): restore it with `advocate-app restore FILE`."
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -152,22 +167,29 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     folder = _data_dir(args)
     if folder.exists() and not folder.is_dir():
-        raise CliError(f"{folder} is a file, not a folder: give the vault's folder with "
-                       "--data-dir.")
+        raise CliError(
+            f"{folder} is a file, not a folder: give the vault's folder with --data-dir."
+        )
     if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
-        print(f"Cannot read: the folder {folder} cannot be read by this account. Check its "
-              "permissions (or run as the person who uses the app), then check again.")
+        print(
+            f"Cannot read: the folder {folder} cannot be read by this account. Check its "
+            "permissions (or run as the person who uses the app), then check again."
+        )
         return EXIT_FOLDER
     found = diagnose(folder)
     if found.kind is Problem.NO_VAULT:
-        print(f"No vault: there is no vault in {folder}. If one should be there, its files were "
-              "moved or deleted: restore the newest backup with `advocate-app restore FILE`. "
-              "Otherwise give the right folder with --data-dir.")
+        print(
+            f"No vault: there is no vault in {folder}. If one should be there, its files were "
+            "moved or deleted: restore the newest backup with `advocate-app restore FILE`. "
+            "Otherwise give the right folder with --data-dir."
+        )
         return EXIT_DAMAGED
     if found.kind is Problem.RESTORE_INTERRUPTED:
-        print(f"Incomplete: {found.message} To finish it, start the app or run any other "
-              "advocate-app command on this folder (for example `advocate-app backup`). "
-              "Nothing was changed.")
+        print(
+            f"Incomplete: {found.message} To finish it, start the app or run any other "
+            "advocate-app command on this folder (for example `advocate-app backup`). "
+            "Nothing was changed."
+        )
         return EXIT_DAMAGED
     if found.kind is Problem.SETUP_INCOMPLETE:
         print(f"Incomplete: {found.message}")
@@ -201,8 +223,7 @@ def _unusable_exit(found: Diagnosis) -> int | None:
         print(f"Cannot use the folder: {found.message}")
         return EXIT_FOLDER
     if not found.can_open:
-        print(f"Damaged: {found.message} {_backup_advice(found)} "
-              "Nothing was changed.")
+        print(f"Damaged: {found.message} {_backup_advice(found)} Nothing was changed.")
         return EXIT_DAMAGED
     return None
 
@@ -212,8 +233,9 @@ def _must_change(folder: Path, data_key: bytearray, user_id: str) -> bool:
     from advocate_app.store.engine import read_only_connection
 
     with read_only_connection(folder, data_key) as conn:
-        row = conn.execute("SELECT must_change_passphrase FROM users WHERE id = ?",
-                           (user_id,)).fetchone()
+        row = conn.execute(
+            "SELECT must_change_passphrase FROM users WHERE id = ?", (user_id,)
+        ).fetchone()
     return bool(row and row[0])
 
 
@@ -237,8 +259,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from advocate_app.store import report_settings
 
     if not args.json and not args.out:
-        raise CliError("Say where to write the summary with --out FILE.pdf (or .html, .txt), "
-                       "or use --json.")
+        raise CliError(
+            "Say where to write the summary with --out FILE.pdf (or .html, .txt), or use --json."
+        )
     if args.format and not args.out:
         raise CliError("--format says how to write the file given with --out FILE.")
     vault = open_unlocked(args)
@@ -250,18 +273,26 @@ def cmd_summary(args: argparse.Namespace) -> int:
             raise CliError(
                 f"This office's summaries use k = {office_k}; --k {args.k} was refused. Reports "
                 "with different thresholds can be combined to uncover hidden counts, so k is "
-                "changed only in Settings, by a supervisor. Leave out --k.")
+                "changed only in Settings, by a supervisor. Leave out --k."
+            )
         try:
             period = require_complete(
                 parse_period(args.period, report_settings.fiscal_year_start_month(vault)),
-                date.today())
+                date.today(),
+            )
         except ValueError as exc:
             raise CliError(str(exc)) from exc
         try:
             if args.out:
                 out = Path(args.out)
-                summary = export_file(vault, period, out, args.format or format_for_path(out),
-                                      overwrite=args.force, language=args.language)
+                summary = export_file(
+                    vault,
+                    period,
+                    out,
+                    args.format or format_for_path(out),
+                    overwrite=args.force,
+                    language=args.language,
+                )
             else:
                 summary = export_summary(vault, period, language=args.language)
         except OutputExists as exc:
@@ -269,8 +300,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
         except OutputProblem as exc:
             raise CliError(f"{exc} Nothing was written.") from exc
         except OSError as exc:
-            raise CliError(f"The summary could not be written ({exc.strerror or 'error'}). "
-                           "Nothing was written; choose another place.") from exc
+            raise CliError(
+                f"The summary could not be written ({exc.strerror or 'error'}). "
+                "Nothing was written; choose another place."
+            ) from exc
         if args.json:
             print(summary.to_json())
     finally:
@@ -288,12 +321,16 @@ def _voca_text(figures: object) -> str:
     lines = [f"VOCA quarterly figures for {figures.period.label}"]
     if not figures.complete:
         lines.append("This quarter is not over: the figures will still change.")
-    lines.append(f"Form: {figures.form.name}, federal FY{figures.form.federal_fiscal_year} "
-                 f"(checked {figures.form.checked_on}).")
+    lines.append(
+        f"Form: {figures.form.name}, federal FY{figures.form.federal_fiscal_year} "
+        f"(checked {figures.form.checked_on})."
+    )
     if not figures.form.in_force_confirmed:
-        lines.append("Compare with the form in the PMT before typing: this version of the "
-                     "questions could not be confirmed as the one in force (see "
-                     "assets/voca).")
+        lines.append(
+            "Compare with the form in the PMT before typing: this version of the "
+            "questions could not be confirmed as the one in force (see "
+            "assets/voca)."
+        )
     for f in figures.figures:
         lines.append("")
         lines.append(f"{f.question.pmt}: {f.total}")
@@ -354,8 +391,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return EXIT_DAMAGED
     finally:
         vault.close()
-    print(f"Wrote a verified backup to {info.path} ({size_text(info.size_bytes)}, made "
-          f"{_when_text(info.created)}).")
+    print(
+        f"Wrote a verified backup to {info.path} ({size_text(info.size_bytes)}, made "
+        f"{_when_text(info.created)})."
+    )
     return EXIT_OK
 
 
@@ -377,29 +416,40 @@ def _plural(n: int, one: str, many: str) -> str:
 def _describe_restore(folder: Path, preview: RestorePreview) -> list[str]:
     """What a restore will replace, in plain sentences (counts, staff names; no client text)."""
     info = preview.backup
-    lines = [f"This replaces the vault in {folder} with the backup made "
-             f"{_when_text(info.created)}."]
+    lines = [
+        f"This replaces the vault in {folder} with the backup made {_when_text(info.created)}."
+    ]
     notes, clients = preview.newer_notes, preview.newer_clients
     if notes is None or clients is None:
-        lines.append("What the current vault holds that is newer than the backup could not be "
-                     "counted (this passphrase does not open it, or it is damaged).")
+        lines.append(
+            "What the current vault holds that is newer than the backup could not be "
+            "counted (this passphrase does not open it, or it is damaged)."
+        )
     elif notes or clients:
-        lines.append(f"The current vault holds {_plural(notes, 'note', 'notes')} and "
-                     f"{_plural(clients, 'client', 'clients')} newer than the backup: they will "
-                     "not be in the restored vault.")
+        lines.append(
+            f"The current vault holds {_plural(notes, 'note', 'notes')} and "
+            f"{_plural(clients, 'client', 'clients')} newer than the backup: they will "
+            "not be in the restored vault."
+        )
     else:
         lines.append("The current vault holds no note or client newer than the backup.")
     added = preview.users_added_since
     if added:
-        lines.append("Users added since the backup will not be able to unlock the restored "
-                     f"vault: {', '.join(added)}.")
+        lines.append(
+            "Users added since the backup will not be able to unlock the restored "
+            f"vault: {', '.join(added)}."
+        )
     changed = preview.passphrases_changed_since
     if changed:
-        lines.append(f"{_plural(changed, 'passphrase was', 'passphrases were')} changed since "
-                     "the backup: the restored vault opens with the passphrases as they were "
-                     "then.")
-    lines.append("The current vault is not deleted: it is kept in a before-restore folder "
-                 "inside the vault folder.")
+        lines.append(
+            f"{_plural(changed, 'passphrase was', 'passphrases were')} changed since "
+            "the backup: the restored vault opens with the passphrases as they were "
+            "then."
+        )
+    lines.append(
+        "The current vault is not deleted: it is kept in a before-restore folder "
+        "inside the vault folder."
+    )
     return lines
 
 
@@ -435,14 +485,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 print(line)
             if not args.yes:
                 if not _can_ask():
-                    raise CliError("Nothing was changed. To restore without being asked, run "
-                                   "the same command with --yes.")
-                if not _ask_yes("Replace the current vault with this backup? Type yes to "
-                                "go on: "):
+                    raise CliError(
+                        "Nothing was changed. To restore without being asked, run "
+                        "the same command with --yes."
+                    )
+                if not _ask_yes("Replace the current vault with this backup? Type yes to go on: "):
                     raise CliError("Nothing was changed.")
-        result = restore_backup(folder, Path(args.file), credentials,
-                                authorization=authorization,
-                                allow_other_vault=args.other_vault)
+        result = restore_backup(
+            folder,
+            Path(args.file),
+            credentials,
+            authorization=authorization,
+            allow_other_vault=args.other_vault,
+        )
     except (NotABackup, BackupIncomplete, BackupDamaged) as exc:
         print(f"advocate-app: {exc.message}", file=sys.stderr)
         return EXIT_DAMAGED
@@ -458,7 +513,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from advocate_app.ui.app import run_gui
 
     return run_gui(
-        data_dir=_data_dir(args), demo=args.demo, smoke_test=args.smoke_test,
+        data_dir=_data_dir(args),
+        demo=args.demo,
+        smoke_test=args.smoke_test,
         explicit_data_dir=args.data_dir is not None,
     )
 
@@ -485,10 +542,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--passphrase-stdin", action="store_true",
-                       help="read the passphrase as one line from standard input")
-        p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                       help="the vault's folder")
+        p.add_argument(
+            "--passphrase-stdin",
+            action="store_true",
+            help="read the passphrase as one line from standard input",
+        )
+        p.add_argument(
+            "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="the vault's folder"
+        )
 
     p_init = sub.add_parser("init", help="set up a new vault for an office (headless)")
     common(p_init)
@@ -500,83 +561,126 @@ def build_parser() -> argparse.ArgumentParser:
     common(p_check)
     p_check.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
     p_summary = sub.add_parser(
-        "summary", help="the anonymized supervisor summary (PDF, HTML, text or JSON)",
+        "summary",
+        help="the anonymized supervisor summary (PDF, HTML, text or JSON)",
         description="Export the anonymized summary for one standard period that has ended. "
-                    "Every export is recorded in the vault's export ledger and checked against "
-                    "the earlier ones. The threshold k is the office's setting (Settings).")
+        "Every export is recorded in the vault's export ledger and checked against "
+        "the earlier ones. The threshold k is the office's setting (Settings).",
+    )
     common(p_summary)
     p_summary.add_argument(
-        "--period", required=True, metavar="PERIOD",
+        "--period",
+        required=True,
+        metavar="PERIOD",
         help="2026-Q2 (quarter 2 of fiscal year 2026), FY2026 (a fiscal year) or CY2025 (a "
-             "calendar year); the fiscal year starts in the office's month (default October, "
-             "so FY2026 is October 2025 to September 2026). Only periods that have ended.")
-    p_summary.add_argument("--out", metavar="FILE",
-                           help="write the summary here (a PDF unless --format or the file's "
-                                "suffix, .html or .txt, says otherwise)")
-    p_summary.add_argument("--format", choices=("pdf", "html", "txt"), default=None,
-                           help="pdf (the default), html (an accessible web page for screen "
-                                "readers) or txt (plain text); each is the same summary")
-    p_summary.add_argument("--language", choices=("en", "es"), default="en",
-                           help="en (English, the default) or es (Spanish): the summary's "
-                                "words; the numbers are the same in both")
-    p_summary.add_argument("--force", action="store_true",
-                           help="replace FILE if it exists")
-    p_summary.add_argument("--k", type=int, default=None,
-                           help="must equal the office's k if given (changed only in Settings)")
-    p_summary.add_argument("--json", action="store_true",
-                           help="print the same (already suppressed) numbers as JSON; hidden "
-                                "counts are null")
+        "calendar year); the fiscal year starts in the office's month (default October, "
+        "so FY2026 is October 2025 to September 2026). Only periods that have ended.",
+    )
+    p_summary.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write the summary here (a PDF unless --format or the file's "
+        "suffix, .html or .txt, says otherwise)",
+    )
+    p_summary.add_argument(
+        "--format",
+        choices=("pdf", "html", "txt"),
+        default=None,
+        help="pdf (the default), html (an accessible web page for screen "
+        "readers) or txt (plain text); each is the same summary",
+    )
+    p_summary.add_argument(
+        "--language",
+        choices=("en", "es"),
+        default="en",
+        help="en (English, the default) or es (Spanish): the summary's "
+        "words; the numbers are the same in both",
+    )
+    p_summary.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p_summary.add_argument(
+        "--k",
+        type=int,
+        default=None,
+        help="must equal the office's k if given (changed only in Settings)",
+    )
+    p_summary.add_argument(
+        "--json",
+        action="store_true",
+        help="print the same (already suppressed) numbers as JSON; hidden counts are null",
+    )
     p_summary.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
 
     p_voca = sub.add_parser(
-        "voca", help="the exact VOCA quarterly figures for the PMT (supervisors)",
+        "voca",
+        help="the exact VOCA quarterly figures for the PMT (supervisors)",
         description="Print the exact counts OVC's Performance Measurement Tool asks for, "
-                    "question by question in its order and wording, for one federal fiscal "
-                    "quarter: individuals served (once each), new this federal fiscal year, "
-                    "demographics, victimization types, special classifications, and each "
-                    "service as individuals and times. These are exact numbers about real "
-                    "people for typing into the PMT: they are not anonymized, so keep them "
-                    "inside the office. Supervisors only.")
+        "question by question in its order and wording, for one federal fiscal "
+        "quarter: individuals served (once each), new this federal fiscal year, "
+        "demographics, victimization types, special classifications, and each "
+        "service as individuals and times. These are exact numbers about real "
+        "people for typing into the PMT: they are not anonymized, so keep them "
+        "inside the office. Supervisors only.",
+    )
     common(p_voca)
     p_voca.add_argument(
-        "--quarter", required=True, metavar="YYYY-QN",
+        "--quarter",
+        required=True,
+        metavar="YYYY-QN",
         help="a federal fiscal quarter, named by its federal fiscal year, as the PMT does: "
-             "2026-Q3 is April–June 2026; the federal fiscal year starts October 1, so "
-             "2026-Q1 is October–December 2025 (whatever the office's own fiscal year)")
+        "2026-Q3 is April–June 2026; the federal fiscal year starts October 1, so "
+        "2026-Q1 is October–December 2025 (whatever the office's own fiscal year)",
+    )
     p_voca.add_argument("--json", action="store_true", help="print the figures as JSON")
     p_voca.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
 
     p_backup = sub.add_parser(
-        "backup", help="write a verified, encrypted backup of the vault",
+        "backup",
+        help="write a verified, encrypted backup of the vault",
         description="Write one encrypted backup file, verified by reopening it. The same "
-                    "passphrases and the recovery key open it.")
+        "passphrases and the recovery key open it.",
+    )
     common(p_backup)
-    p_backup.add_argument("--out", required=True, metavar="FILE",
-                          help="the backup file to write, or a folder (then it is named by "
-                               "today's date)")
+    p_backup.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the backup file to write, or a folder (then it is named by today's date)",
+    )
     p_backup.add_argument("--user", help="whose passphrase unlocks (default: the only user)")
 
     p_restore = sub.add_parser(
-        "restore", help="replace the vault with a backup (the current one is kept aside)",
+        "restore",
+        help="replace the vault with a backup (the current one is kept aside)",
         description="Restore a backup into --data-dir. The vault must not be open. The backup "
-                    "is verified first; the current vault files are moved to a "
-                    "before-restore-<time> folder, never deleted. It first prints what will be "
-                    "replaced (the backup's date, notes and clients newer in the current vault, "
-                    "users added since) and asks, unless --yes. Exit status 1: the file is "
-                    "not a usable backup; 2: any other refusal; 3: the folder cannot be "
-                    "written. Nothing changes on refusal.")
+        "is verified first; the current vault files are moved to a "
+        "before-restore-<time> folder, never deleted. It first prints what will be "
+        "replaced (the backup's date, notes and clients newer in the current vault, "
+        "users added since) and asks, unless --yes. Exit status 1: the file is "
+        "not a usable backup; 2: any other refusal; 3: the folder cannot be "
+        "written. Nothing changes on refusal.",
+    )
     common(p_restore)
     p_restore.add_argument("file", metavar="FILE", help="the backup file (.acbackup)")
-    p_restore.add_argument("--user", help="whose passphrase this is, as named in the backup "
-                                          "(default: the backup's only user)")
-    p_restore.add_argument("--recovery-key", action="store_true",
-                           help="type (or pipe) the office's recovery key instead of a "
-                                "passphrase")
-    p_restore.add_argument("--other-vault", action="store_true",
-                           help="allow a backup of a different vault to replace this one")
-    p_restore.add_argument("--yes", action="store_true",
-                           help="do not ask before replacing the current vault (what will be "
-                                "replaced is still printed)")
+    p_restore.add_argument(
+        "--user",
+        help="whose passphrase this is, as named in the backup (default: the backup's only user)",
+    )
+    p_restore.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="type (or pipe) the office's recovery key instead of a passphrase",
+    )
+    p_restore.add_argument(
+        "--other-vault",
+        action="store_true",
+        help="allow a backup of a different vault to replace this one",
+    )
+    p_restore.add_argument(
+        "--yes",
+        action="store_true",
+        help="do not ask before replacing the current vault (what will be "
+        "replaced is still printed)",
+    )
     return parser
 
 
@@ -604,8 +708,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception:
         log.exception("unexpected error in a headless command")
-        print("advocate-app: something unexpected went wrong; nothing saved was lost. "
-              "The log has details for support.", file=sys.stderr)
+        print(
+            "advocate-app: something unexpected went wrong; nothing saved was lost. "
+            "The log has details for support.",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
 
 

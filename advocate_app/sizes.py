@@ -18,7 +18,7 @@ def size_text(size_bytes: int, *, decimal_point: str = ".", group_separator: str
         unit = "byte" if size_bytes == 1 else "bytes"
     else:
         power = min((size_bytes.bit_length() - 1) // 10, len(UNITS))
-        value = (Decimal(size_bytes) / (1024 ** power)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        value = (Decimal(size_bytes) / (1024**power)).quantize(Decimal("0.1"), ROUND_HALF_UP)
         number = f"{value:,.1f}"
         unit = UNITS[power - 1]
     # "," and "." are Python's own separators here; swap in the locale's without mixing them.

@@ -72,8 +72,13 @@ def prepare_vault(folder: Path) -> tuple[bytearray, str]:
     """A fresh vault for soaking; returns (data key, user id)."""
     from advocate_app.store.vault import Vault
 
-    vault, _recovery = Vault.create(folder, office_name="Soak Office", user_name="Soak",
-                                    passphrase=PASSPHRASE, kdf_target_seconds=0)
+    vault, _recovery = Vault.create(
+        folder,
+        office_name="Soak Office",
+        user_name="Soak",
+        passphrase=PASSPHRASE,
+        kdf_target_seconds=0,
+    )
     try:
         return vault.data_key_copy(), vault.current_user.id
     finally:
@@ -83,18 +88,27 @@ def prepare_vault(folder: Path) -> tuple[bytearray, str]:
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
-        [str(REPO), *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])])
+        [str(REPO), *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])]
+    )
     return env
 
 
-def run_child_and_kill(folder: Path, data_key: bytearray, user_id: str, kill_after: float,
-                       startup_timeout: float = 60.0) -> RoundResult:
+def run_child_and_kill(
+    folder: Path,
+    data_key: bytearray,
+    user_id: str,
+    kill_after: float,
+    startup_timeout: float = 60.0,
+) -> RoundResult:
     result = RoundResult(kill_after=kill_after)
     lines: list[str] = []
     ready = threading.Event()
     with subprocess.Popen(
         [sys.executable, "-c", CHILD, str(folder), user_id],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env=_child_env(),
     ) as child:
         assert child.stdin is not None and child.stdout is not None
@@ -129,8 +143,9 @@ def run_child_and_kill(folder: Path, data_key: bytearray, user_id: str, kill_aft
     return result
 
 
-def verify_after_crash(folder: Path, data_key: bytearray, user_id: str,
-                       result: RoundResult) -> None:
+def verify_after_crash(
+    folder: Path, data_key: bytearray, user_id: str, result: RoundResult
+) -> None:
     """Open the vault as the app would and fill in what was found."""
     from sqlalchemy import text
 
@@ -154,8 +169,9 @@ def verify_after_crash(folder: Path, data_key: bytearray, user_id: str,
     result.open_and_check_seconds = time.perf_counter() - started
 
 
-def soak_round(folder: Path, data_key: bytearray, user_id: str, rng: random.Random,
-               max_delay: float) -> RoundResult:
+def soak_round(
+    folder: Path, data_key: bytearray, user_id: str, rng: random.Random, max_delay: float
+) -> RoundResult:
     # Now and then kill at once, before the first note, to hit start-up and the first commit.
     kill_after = 0.0 if rng.random() < 0.15 else rng.uniform(0.0, max_delay)
     result = run_child_and_kill(folder, data_key, user_id, kill_after)
@@ -168,8 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument("--max-delay", type=float, default=1.5,
-                        help="longest run, in seconds, before the kill")
+    parser.add_argument(
+        "--max-delay", type=float, default=1.5, help="longest run, in seconds, before the kill"
+    )
     args = parser.parse_args(argv)
     if os.name == "nt":
         print("The crash soak needs SIGKILL (POSIX).")
@@ -182,8 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         data_key, user_id = prepare_vault(work / "vault")
         print(f"crash soak: {args.rounds} rounds, seed {seed}, vault in {work}", flush=True)
-        print(f"{'round':>5} {'kill after':>10} {'acked':>6} {'missing':>7} {'WAL':>4} "
-              f"{'ckpt':>5} {'open+check':>11}  verdict", flush=True)
+        print(
+            f"{'round':>5} {'kill after':>10} {'acked':>6} {'missing':>7} {'WAL':>4} "
+            f"{'ckpt':>5} {'open+check':>11}  verdict",
+            flush=True,
+        )
         for n in range(1, args.rounds + 1):
             r = soak_round(work / "vault", data_key, user_id, rng, args.max_delay)
             results.append(r)
@@ -192,10 +212,13 @@ def main(argv: list[str] | None = None) -> int:
             verdict = "ok" if ok else (r.child_error.strip().splitlines()[-1:] or ["failed"])[0]
             if r.problems:
                 verdict = f"integrity: {r.problems[:2]}"
-            print(f"{n:>5} {r.kill_after:>9.2f}s {len(r.acknowledged):>6} {len(r.missing):>7} "
-                  f"{'yes' if r.wal_at_open else 'no':>4} "
-                  f"{'yes' if r.checkpoint_needed else 'no':>5} "
-                  f"{r.open_and_check_seconds * 1000:>9.0f}ms  {verdict}", flush=True)
+            print(
+                f"{n:>5} {r.kill_after:>9.2f}s {len(r.acknowledged):>6} {len(r.missing):>7} "
+                f"{'yes' if r.wal_at_open else 'no':>4} "
+                f"{'yes' if r.checkpoint_needed else 'no':>5} "
+                f"{r.open_and_check_seconds * 1000:>9.0f}ms  {verdict}",
+                flush=True,
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     acked = sum(len(r.acknowledged) for r in results)
@@ -208,8 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rounds with a WAL at open      {sum(r.wal_at_open for r in results)}")
     print(f"rounds needing a checkpoint    {sum(r.checkpoint_needed for r in results)}")
     if opens:
-        print(f"open + both checks             median {statistics.median(opens) * 1000:.0f} ms, "
-              f"max {max(opens) * 1000:.0f} ms")
+        print(
+            f"open + both checks             median {statistics.median(opens) * 1000:.0f} ms, "
+            f"max {max(opens) * 1000:.0f} ms"
+        )
     print(f"verdict                        {'PASS' if failures == 0 else f'FAIL ({failures})'}")
     return 0 if failures == 0 else 1
 

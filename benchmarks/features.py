@@ -24,10 +24,13 @@ def pdf_for_a_year(vault, report, timed, ms) -> None:  # type: ignore[no-untyped
         out = Path(tmp) / "summary.pdf"
         times = timed(lambda: export_pdf(vault, period, out, overwrite=True), 3)
         size = out.stat().st_size
-    report("anonymized PDF for a fiscal year, wall / CPU (median of 3)",
-           f"{ms(statistics.median(times))} / {ms(statistics.median(times.cpu))}",
-           f"budget 3000 ms; {size // 1024} KB", key="year PDF",
-           number=statistics.median(times.cpu))
+    report(
+        "anonymized PDF for a fiscal year, wall / CPU (median of 3)",
+        f"{ms(statistics.median(times))} / {ms(statistics.median(times.cpu))}",
+        f"budget 3000 ms; {size // 1024} KB",
+        key="year PDF",
+        number=statistics.median(times.cpu),
+    )
 
 
 def pdf_with_a_full_ledger(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-def]
@@ -49,8 +52,11 @@ def pdf_with_a_full_ledger(vault, report, timed, ms) -> None:  # type: ignore[no
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "summary.pdf"
         times = timed(lambda: export_pdf(vault, period, out, overwrite=True), 3)
-    report(f"anonymized PDF for a fiscal year, {count}+ earlier exports in the ledger "
-           "(median of 3)", ms(statistics.median(times)), "budget 3000 ms")
+    report(
+        f"anonymized PDF for a fiscal year, {count}+ earlier exports in the ledger (median of 3)",
+        ms(statistics.median(times)),
+        "budget 3000 ms",
+    )
 
 
 def voca_quarter(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-def]
@@ -65,8 +71,11 @@ def voca_quarter(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-d
     figures = quarter_figures(vault, period)  # warm
     times = timed(lambda: quarter_figures(vault, period), 5)
     served = figures.figure("individuals_served").total
-    report(f"VOCA quarterly figures for {period.code} (median of 5)",
-           ms(statistics.median(times)), f"budget 2000 ms; {served:,} individuals served")
+    report(
+        f"VOCA quarterly figures for {period.code} (median of 5)",
+        ms(statistics.median(times)),
+        f"budget 2000 ms; {served:,} individuals served",
+    )
 
 
 def today_view(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-def]
@@ -76,9 +85,13 @@ def today_view(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-def
     on = date.today()
     today.compute(vault, user_id, on, 30)  # warm
     times = timed(lambda: today.compute(vault, user_id, on, 30), 10)
-    report("Today view computed, wall / CPU (median of 10)",
-           f"{ms(statistics.median(times))} / {ms(statistics.median(times.cpu))}",
-           "budget 60 ms", key="Today view", number=statistics.median(times.cpu))
+    report(
+        "Today view computed, wall / CPU (median of 10)",
+        f"{ms(statistics.median(times))} / {ms(statistics.median(times.cpu))}",
+        "budget 60 ms",
+        key="Today view",
+        number=statistics.median(times.cpu),
+    )
 
 
 def section_shown(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-def]
@@ -101,17 +114,25 @@ def section_shown(vault, report, timed, ms) -> None:  # type: ignore[no-untyped-
 
     show()  # warm
     times = timed(show, 5)
-    report("Today section built, filled, painted, wall / CPU",
-           f"{ms(statistics.median(times))} / {ms(statistics.median(times.cpu))}", "",
-           key="Today section shown", number=statistics.median(times.cpu))
+    report(
+        "Today section built, filled, painted, wall / CPU",
+        f"{ms(statistics.median(times))} / {ms(statistics.median(times.cpu))}",
+        "",
+        key="Today section shown",
+        number=statistics.median(times.cpu),
+    )
 
 
 def benchmarks(vault, report, timed, ms):  # type: ignore[no-untyped-def]
     def run(fn):  # type: ignore[no-untyped-def]
         return lambda _name: fn(vault, report, timed, ms)
 
-    return [("today", run(today_view)), ("pdf", run(pdf_for_a_year)),
-            ("pdf_ledger", run(pdf_with_a_full_ledger)), ("voca", run(voca_quarter))]
+    return [
+        ("today", run(today_view)),
+        ("pdf", run(pdf_for_a_year)),
+        ("pdf_ledger", run(pdf_with_a_full_ledger)),
+        ("voca", run(voca_quarter)),
+    ]
 
 
 __all__ = ["benchmarks"]

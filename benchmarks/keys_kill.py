@@ -88,26 +88,43 @@ def make_office(folder: Path) -> Office:
     from advocate_app.store.clients import ClientFields
     from advocate_app.store.vault import Vault
 
-    vault, recovery = Vault.create(folder, office_name="Kill Test Office", user_name="Maria",
-                                   passphrase=PASSPHRASE, kdf_target_seconds=0)
+    vault, recovery = Vault.create(
+        folder,
+        office_name="Kill Test Office",
+        user_name="Maria",
+        passphrase=PASSPHRASE,
+        kdf_target_seconds=0,
+    )
     try:
         jo = users.add_user(vault, "Jo", "advocate").user.id
         cid = clients.create_client(vault, ClientFields(alias="Rosa K"))
         for n in range(5):
             notes.add_note(vault, cid, "contact", f"note {n}")
         backup.auto_backup_if_due(vault)
-        return Office(folder, recovery, vault.current_user.id, jo,
-                      vault.data_key_copy().hex(), 5)
+        return Office(folder, recovery, vault.current_user.id, jo, vault.data_key_copy().hex(), 5)
     finally:
         vault.close()
 
 
 def run_child(office: Office, folder: Path, op: str, kill_at: int) -> tuple[int, int | None]:
     """(exit code, steps counted when it finished; None when killed)."""
-    cfg = {"folder": str(folder), "key": office.key_hex, "supervisor": office.supervisor,
-           "jo": office.jo, "op": op, "kill_at": kill_at, "new_passphrase": NEW_PASSPHRASE}
-    done = subprocess.run([sys.executable, "-c", CHILD], input=json.dumps(cfg) + "\n",
-                          capture_output=True, text=True, timeout=300, cwd=REPO)
+    cfg = {
+        "folder": str(folder),
+        "key": office.key_hex,
+        "supervisor": office.supervisor,
+        "jo": office.jo,
+        "op": op,
+        "kill_at": kill_at,
+        "new_passphrase": NEW_PASSPHRASE,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        input=json.dumps(cfg) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
     steps = None
     for line in done.stdout.splitlines():
         if line.startswith("STEPS "):
@@ -140,8 +157,11 @@ def check_after(office: Office, folder: Path, *, with_passphrase: bool = True) -
         slotted = slot_user_ids(vault.keys)
         if active != slotted:
             problems.append(f"users {sorted(active)} but slots {sorted(slotted)}")
-        leftovers = [p.name for p in folder.iterdir()
-                     if p.name.startswith(REKEY_STAGING_PREFIX) or p.name == PENDING_KEYS_NAME]
+        leftovers = [
+            p.name
+            for p in folder.iterdir()
+            if p.name.startswith(REKEY_STAGING_PREFIX) or p.name == PENDING_KEYS_NAME
+        ]
         if leftovers:
             problems.append(f"left behind: {leftovers}")
         if with_passphrase:
@@ -162,8 +182,9 @@ def check_after(office: Office, folder: Path, *, with_passphrase: bool = True) -
     return problems
 
 
-def kill_round(office: Office, work: Path, op: str, kill_at: int, *,
-               with_passphrase: bool = True) -> list[str]:
+def kill_round(
+    office: Office, work: Path, op: str, kill_at: int, *, with_passphrase: bool = True
+) -> list[str]:
     folder = work / f"{op}-{kill_at}"
     shutil.copytree(office.folder, folder, ignore=shutil.ignore_patterns("vault.lock"))
     run_child(office, folder, op, kill_at)
@@ -203,10 +224,16 @@ def main(argv: list[str] | None = None) -> int:
                 if problems:
                     failures += 1
                     print(f"{op} killed at step {kill_at}/{steps}: {problems}", flush=True)
-            print(f"{op}: {steps} steps, every kill point checked in "
-                  f"{time.perf_counter() - started:.0f} s", flush=True)
-    print("keys kill: all rounds open with one whole key set" if not failures
-          else f"keys kill: {failures} bad rounds")
+            print(
+                f"{op}: {steps} steps, every kill point checked in "
+                f"{time.perf_counter() - started:.0f} s",
+                flush=True,
+            )
+    print(
+        "keys kill: all rounds open with one whole key set"
+        if not failures
+        else f"keys kill: {failures} bad rounds"
+    )
     return 1 if failures else 0
 
 

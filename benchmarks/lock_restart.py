@@ -26,8 +26,13 @@ def one_round() -> float:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE"))}
-        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-                     "XDG_RUNTIME_DIR"):
+        for name in (
+            "XDG_CONFIG_HOME",
+            "XDG_DATA_HOME",
+            "XDG_CACHE_HOME",
+            "XDG_STATE_HOME",
+            "XDG_RUNTIME_DIR",
+        ):
             (home / name.lower()).mkdir(mode=0o700)
             env[name] = str(home / name.lower())
         config = home / "xdg_config_home" / "advocate-app"
@@ -35,13 +40,26 @@ def one_round() -> float:
         (config / "settings.json").write_text('{"automatic_backups": false}')
         env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
         env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-        proc = subprocess.Popen([sys.executable, str(CHILD), str(home / "data")],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                                env=env, bufsize=1)
+        proc = subprocess.Popen(
+            [sys.executable, str(CHILD), str(home / "data")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            bufsize=1,
+        )
         assert proc.stdin is not None and proc.stdout is not None
-        proc.stdin.write(json.dumps({
-            "passphrase": "benchmark lantern orchard 42", "alias": "Benchmark Wren",
-            "notes": ["A first note for the benchmark."], "draft": "An unsaved line."}) + "\n")
+        proc.stdin.write(
+            json.dumps(
+                {
+                    "passphrase": "benchmark lantern orchard 42",
+                    "alias": "Benchmark Wren",
+                    "notes": ["A first note for the benchmark."],
+                    "draft": "An unsaved line.",
+                }
+            )
+            + "\n"
+        )
         proc.stdin.flush()
         locking = ready = None
         for line in proc.stdout:

@@ -37,10 +37,13 @@ from advocate_app.store.vocab import (
     TRAFFICKING_TYPES,
 )
 
-WORDS = ("amber birch cedar delta ember fern grove harbor iris juniper kestrel linden maple "
-         "nova opal pine quill river sage thistle umber violet willow yarrow zephyr").split()
+WORDS = (
+    "amber birch cedar delta ember fern grove harbor iris juniper kestrel linden maple "
+    "nova opal pine quill river sage thistle umber violet willow yarrow zephyr"
+).split()
 PHRASES = [
-    "Called at the agreed safe time.", "Discussed housing options and the waiting list.",
+    "Called at the agreed safe time.",
+    "Discussed housing options and the waiting list.",
     "Client asked about the driver's license restoration fees.",
     "Provided bus passes for next week's appointments.",
     "Accompanied client to the courthouse; hearing was continued.",
@@ -50,7 +53,8 @@ PHRASES = [
     "Childcare subsidy application submitted together.",
     "Connected with the peer support group that meets on Thursdays.",
     "Interpreter joined by phone for the whole call.",
-    "Followed up on the birth certificate request.", "Left no message, as agreed.",
+    "Followed up on the birth certificate request.",
+    "Left no message, as agreed.",
     "Client reports the employer still holds her passport.",
     "Explained victim compensation and helped start the form.",
     "Transportation arranged through the county for the medical visit.",
@@ -64,29 +68,37 @@ PHRASES = [
 # The realistic corpus: thousands of distinct words drawn with Zipf frequencies (a few very
 # common, most rare), with names, places and dates, as real notes read; the phrase-reuse corpus
 # above repeats twenty sentences, which makes every word common and every index small.
-COMMON = ("the a and to of in for with on at by was is she he they her client called met "
-          "discussed asked said will not about from after before next week today her his "
-          "court housing shelter bus pass license visa hearing attorney legal aid appointment "
-          "safety plan phone interpreter employer passport childcare subsidy recovery peer "
-          "support transportation medical food rent job application form release referral "
-          "follow up declined agreed safe time message certificate birth protective order "
-          "county office program letter school children family work money debt fear threat "
-          "police report victim compensation counseling group evening morning afternoon").split()
-NAMES = ("Maria Jose Ana Luis Rosa Carmen Juan Elena Sofia Diego Grace Tasha Keisha Amber "
-         "Brittany Jasmine Destiny Crystal Dwayne Marcus Tyrone Kevin Hannah Olivia "
-         "O'Brien "
-         "McAllister Nguyen Tran Pham Okafor Mensah Alvarez Hernandez Lopez Garcia Smith Jones "
-         "Johnson Williams Brown Davis Miller Wilson Moore Taylor Thomas Jackson White "
-         "Harris").split()
-PLACES = ("Robeson Sampson Duplin Bladen Columbus Harnett Johnston Wayne Lenoir Pitt Edgecombe "
-          "Halifax Northampton Hertford Bertie Martin Beaufort Craven Onslow Pender Brunswick "
-          "Lumberton Clinton Kenansville Elizabethtown Whiteville Lillington Smithfield "
-          "Goldsboro Kinston Greenville Tarboro Rocky Mount Ahoskie Windsor Williamston "
-          "Washington Jacksonville Burgaw Bolivia Fayetteville Raleigh Durham").split()
-_SYLLABLES = ("ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li "
-              "lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su "
-              "ta te ti to tu va ve vi vo za ze zi zo tra tre tri pro pre gra gre stra ment "
-              "tion ness ing er ous ive al ic ly").split()
+COMMON = (
+    "the a and to of in for with on at by was is she he they her client called met "
+    "discussed asked said will not about from after before next week today her his "
+    "court housing shelter bus pass license visa hearing attorney legal aid appointment "
+    "safety plan phone interpreter employer passport childcare subsidy recovery peer "
+    "support transportation medical food rent job application form release referral "
+    "follow up declined agreed safe time message certificate birth protective order "
+    "county office program letter school children family work money debt fear threat "
+    "police report victim compensation counseling group evening morning afternoon"
+).split()
+NAMES = (
+    "Maria Jose Ana Luis Rosa Carmen Juan Elena Sofia Diego Grace Tasha Keisha Amber "
+    "Brittany Jasmine Destiny Crystal Dwayne Marcus Tyrone Kevin Hannah Olivia "
+    "O'Brien "
+    "McAllister Nguyen Tran Pham Okafor Mensah Alvarez Hernandez Lopez Garcia Smith Jones "
+    "Johnson Williams Brown Davis Miller Wilson Moore Taylor Thomas Jackson White "
+    "Harris"
+).split()
+PLACES = (
+    "Robeson Sampson Duplin Bladen Columbus Harnett Johnston Wayne Lenoir Pitt Edgecombe "
+    "Halifax Northampton Hertford Bertie Martin Beaufort Craven Onslow Pender Brunswick "
+    "Lumberton Clinton Kenansville Elizabethtown Whiteville Lillington Smithfield "
+    "Goldsboro Kinston Greenville Tarboro Rocky Mount Ahoskie Windsor Williamston "
+    "Washington Jacksonville Burgaw Bolivia Fayetteville Raleigh Durham"
+).split()
+_SYLLABLES = (
+    "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li "
+    "lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su "
+    "ta te ti to tu va ve vi vo za ze zi zo tra tre tri pro pre gra gre stra ment "
+    "tion ness ing er ous ive al ic ly"
+).split()
 
 
 def _realistic_vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
@@ -106,7 +118,7 @@ class RealisticNotes:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.words = _realistic_vocabulary(rng)
-        self.weights = [1.0 / (rank ** 1.07) for rank in range(1, len(self.words) + 1)]
+        self.weights = [1.0 / (rank**1.07) for rank in range(1, len(self.words) + 1)]
 
     def __call__(self) -> str:
         rng = self.rng
@@ -145,26 +157,38 @@ def _answer(rng: random.Random, codes: list[str], *, many: int = 1) -> str | Non
 def _voca_answers(rng: random.Random) -> dict[str, object]:
     form = current_form()
     common = [t.code for t in form.victimization_types if t.common] + [
-        t.code for t in form.victimization_types if not t.common]
+        t.code for t in form.victimization_types if not t.common
+    ]
     return {
         "gender_identity": _answer(rng, [g.code for g in form.gender_identity]),
         "race_ethnicity": _answer(rng, [r.code for r in form.race_ethnicity], many=2),
         "victimization_types": _answer(rng, common, many=3),
         "special_classifications": (
-            None if rng.random() < 0.5
-            else _answer(rng, [c.code for c in form.special_classifications], many=2)),
+            None
+            if rng.random() < 0.5
+            else _answer(rng, [c.code for c in form.special_classifications], many=2)
+        ),
     }
 
 
 # The services advocates tick most, first: drawn with falling weights.
 def _service_weights() -> tuple[list[str], list[float]]:
     form = current_form()
-    favourites = ["crisis_intervention", "individual_advocacy", "referral_other_services",
-                  "transportation", "info_justice_process", "info_victim_rights",
-                  "criminal_advocacy", "relocation", "hotline_counseling", "protective_order"]
+    favourites = [
+        "crisis_intervention",
+        "individual_advocacy",
+        "referral_other_services",
+        "transportation",
+        "info_justice_process",
+        "info_victim_rights",
+        "criminal_advocacy",
+        "relocation",
+        "hotline_counseling",
+        "protective_order",
+    ]
     rest = [s.code for s in form.services if s.code not in favourites]
     codes = favourites + rest
-    return codes, [1.0 / (rank ** 1.2) for rank in range(1, len(codes) + 1)]
+    return codes, [1.0 / (rank**1.2) for rank in range(1, len(codes) + 1)]
 
 
 def _sql_value(value: object) -> object:
@@ -176,15 +200,24 @@ def _sql_value(value: object) -> object:
     return value
 
 
-def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: int,
-         progress: bool = True, corpus: str = "phrases") -> dict[str, int]:
+def fill(
+    conn: Any,
+    user_id: str,
+    *,
+    clients: int,
+    notes_per_client: int,
+    seed: int,
+    progress: bool = True,
+    corpus: str = "phrases",
+) -> dict[str, int]:
     """Bulk-load synthetic rows through a keyed DB-API connection to a fresh vault.
 
     `corpus`: "phrases" (twenty neutral sentences reused) or "realistic" (see RealisticNotes).
     """
     rng = random.Random(seed)
-    note_text = RealisticNotes(random.Random(seed + 1)) if corpus == "realistic" else (
-        lambda: _note(rng))
+    note_text = (
+        RealisticNotes(random.Random(seed + 1)) if corpus == "realistic" else (lambda: _note(rng))
+    )
     today = date.today()
     start = today - timedelta(days=3 * 365)
     counts: dict[str, int] = {}
@@ -197,8 +230,10 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
         if not rows:
             return
         columns = list(rows[0])
-        sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
-               f"VALUES ({', '.join('?' for _ in columns)})")
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(sql, [tuple(_sql_value(r[c]) for c in columns) for r in rows])
         conn.execute("COMMIT")
@@ -211,18 +246,25 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
         d = start + timedelta(days=rng.randint(0, (today - start).days))
         intake[i] = d
         closed = rng.random() < 0.35
-        client_rows.append({
-            "id": i, "alias": _alias(rng, i), "intake_date": d,
-            "age_group": rng.choice(list(AGE_GROUPS)),
-            "trafficking_type": rng.choice(list(TRAFFICKING_TYPES)),
-            "preferred_language": rng.choice(["English", "Spanish", "English", "Haitian Creole"]),
-            "interpreter_needed": rng.random() < 0.2, "assigned_user_id": user_id,
-            "status": "closed" if closed else "open",
-            "closed_on": d + timedelta(days=rng.randint(30, 300)) if closed else None,
-            "created_at": datetime.combine(d, datetime.min.time()),
-            "last_contact_at": None,
-            **(_voca_answers(voca_rng) if with_voca else {}),
-        })
+        client_rows.append(
+            {
+                "id": i,
+                "alias": _alias(rng, i),
+                "intake_date": d,
+                "age_group": rng.choice(list(AGE_GROUPS)),
+                "trafficking_type": rng.choice(list(TRAFFICKING_TYPES)),
+                "preferred_language": rng.choice(
+                    ["English", "Spanish", "English", "Haitian Creole"]
+                ),
+                "interpreter_needed": rng.random() < 0.2,
+                "assigned_user_id": user_id,
+                "status": "closed" if closed else "open",
+                "closed_on": d + timedelta(days=rng.randint(30, 300)) if closed else None,
+                "created_at": datetime.combine(d, datetime.min.time()),
+                "last_contact_at": None,
+                **(_voca_answers(voca_rng) if with_voca else {}),
+            }
+        )
         if len(client_rows) >= batch:
             flush(models.Client.__table__, client_rows)
     flush(models.Client.__table__, client_rows)
@@ -232,29 +274,47 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
     for cid in range(1, clients + 1):
         for _ in range(notes_per_client):
             when = datetime.combine(intake[cid], datetime.min.time()) + timedelta(
-                days=rng.randint(0, 400), minutes=rng.randint(0, 600))
-            note_rows.append({"client_id": cid, "author_id": user_id, "created_at": when,
-                              "kind": rng.choice(list(NOTE_KINDS)), "body": note_text(),
-                              "edited_at": None})
+                days=rng.randint(0, 400), minutes=rng.randint(0, 600)
+            )
+            note_rows.append(
+                {
+                    "client_id": cid,
+                    "author_id": user_id,
+                    "created_at": when,
+                    "kind": rng.choice(list(NOTE_KINDS)),
+                    "body": note_text(),
+                    "edited_at": None,
+                }
+            )
         if len(note_rows) >= batch:
             flush(models.Note.__table__, note_rows)
             if progress and cid % 1000 == 0:
-                print(f"  {counts.get('notes', 0):,} notes "
-                      f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+                print(
+                    f"  {counts.get('notes', 0):,} notes ({time.perf_counter() - started:.0f} s)",
+                    file=sys.stderr,
+                )
     flush(models.Note.__table__, note_rows)
     conn.execute(
         "UPDATE clients SET last_contact_at = "
-        "(SELECT max(created_at) FROM notes WHERE notes.client_id = clients.id)")
+        "(SELECT max(created_at) FROM notes WHERE notes.client_id = clients.id)"
+    )
 
-    contact_rows = [{
-        "contact_date": start + timedelta(days=rng.randint(0, (today - start).days)),
-        "kind": rng.choice(list(ANONYMOUS_CONTACT_KINDS)), "minutes": rng.randint(5, 90),
-        "topics": "information", "author_id": user_id,
-        "created_at": datetime.now()} for _ in range(clients // 2)]
+    contact_rows = [
+        {
+            "contact_date": start + timedelta(days=rng.randint(0, (today - start).days)),
+            "kind": rng.choice(list(ANONYMOUS_CONTACT_KINDS)),
+            "minutes": rng.randint(5, 90),
+            "topics": "information",
+            "author_id": user_id,
+            "created_at": datetime.now(),
+        }
+        for _ in range(clients // 2)
+    ]
     if with_voca:
         for row in contact_rows:
-            row["services"] = ("hotline_counseling,referral_other_services"
-                               if voca_rng.random() < 0.6 else "")
+            row["services"] = (
+                "hotline_counseling,referral_other_services" if voca_rng.random() < 0.6 else ""
+            )
     flush(models.AnonymousContact.__table__, contact_rows)
 
     if with_voca:
@@ -262,13 +322,20 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
         codes, weights = _service_weights()
         service_rows: list[dict] = []
         for note_id, cid, created in conn.execute(
-                "SELECT id, client_id, created_at FROM notes ORDER BY id").fetchall():
+            "SELECT id, client_id, created_at FROM notes ORDER BY id"
+        ).fetchall():
             if voca_rng.random() < 0.3:
                 continue
             picked = set(voca_rng.choices(codes, weights=weights, k=voca_rng.randint(1, 3)))
             for code in sorted(picked):
-                service_rows.append({"note_id": note_id, "client_id": cid, "service": code,
-                                     "given_on": str(created)[:10]})
+                service_rows.append(
+                    {
+                        "note_id": note_id,
+                        "client_id": cid,
+                        "service": code,
+                        "given_on": str(created)[:10],
+                    }
+                )
             if len(service_rows) >= batch:
                 flush(models.NoteService.__table__, service_rows)
         flush(models.NoteService.__table__, service_rows)
@@ -282,25 +349,45 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
                 need_id += 1
                 status = rng.choice(list(NEED_STATUSES))
                 opened = intake[cid] + timedelta(days=rng.randint(0, 30))
-                need_rows.append({
-                    "id": need_id, "client_id": cid, "category": category,
-                    "label": f"{NEED_CATEGORIES[category]} support", "status": status,
-                    "priority": rng.choice(["high", "medium", "low", None]), "next_step": "",
-                    "due_date": opened + timedelta(days=rng.randint(-10, 60)),
-                    "note_line": "", "resource_name": None, "template_item_id": None,
-                    "created_at": datetime.combine(opened, datetime.min.time()),
-                    "updated_at": datetime.combine(opened, datetime.min.time())})
-                change_rows.append({"need_item_id": need_id, "client_id": cid,
-                                    "status": "not_started", "changed_on": opened,
-                                    "changed_at": datetime.combine(opened, datetime.min.time()),
-                                    "user_id": user_id})
+                need_rows.append(
+                    {
+                        "id": need_id,
+                        "client_id": cid,
+                        "category": category,
+                        "label": f"{NEED_CATEGORIES[category]} support",
+                        "status": status,
+                        "priority": rng.choice(["high", "medium", "low", None]),
+                        "next_step": "",
+                        "due_date": opened + timedelta(days=rng.randint(-10, 60)),
+                        "note_line": "",
+                        "resource_name": None,
+                        "template_item_id": None,
+                        "created_at": datetime.combine(opened, datetime.min.time()),
+                        "updated_at": datetime.combine(opened, datetime.min.time()),
+                    }
+                )
+                change_rows.append(
+                    {
+                        "need_item_id": need_id,
+                        "client_id": cid,
+                        "status": "not_started",
+                        "changed_on": opened,
+                        "changed_at": datetime.combine(opened, datetime.min.time()),
+                        "user_id": user_id,
+                    }
+                )
                 if status != "not_started":
                     later = opened + timedelta(days=rng.randint(1, 90))
-                    change_rows.append({"need_item_id": need_id, "client_id": cid,
-                                        "status": status, "changed_on": later,
-                                        "changed_at": datetime.combine(later,
-                                                                       datetime.min.time()),
-                                        "user_id": user_id})
+                    change_rows.append(
+                        {
+                            "need_item_id": need_id,
+                            "client_id": cid,
+                            "status": status,
+                            "changed_on": later,
+                            "changed_at": datetime.combine(later, datetime.min.time()),
+                            "user_id": user_id,
+                        }
+                    )
             if len(need_rows) >= batch:
                 flush(models.NeedItem.__table__, need_rows)
                 flush(models.NeedStatusChange.__table__, change_rows)
@@ -312,11 +399,19 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
         for cid in range(1, clients + 1):
             for _ in range(rng.randint(0, 3)):
                 when = datetime.combine(intake[cid], datetime.min.time()) + timedelta(
-                    days=rng.randint(0, 500), hours=rng.randint(8, 16))
-                appt_rows.append({"client_id": cid, "starts_at": when,
-                                  "kind": rng.choice(list(APPOINTMENT_KINDS)),
-                                  "place": "", "accompanied": rng.random() < 0.6,
-                                  "outcome": None, "created_at": datetime.now()})
+                    days=rng.randint(0, 500), hours=rng.randint(8, 16)
+                )
+                appt_rows.append(
+                    {
+                        "client_id": cid,
+                        "starts_at": when,
+                        "kind": rng.choice(list(APPOINTMENT_KINDS)),
+                        "place": "",
+                        "accompanied": rng.random() < 0.6,
+                        "outcome": None,
+                        "created_at": datetime.now(),
+                    }
+                )
             if len(appt_rows) >= batch:
                 flush(models.Appointment.__table__, appt_rows)
         flush(models.Appointment.__table__, appt_rows)
@@ -327,11 +422,17 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
             for _ in range(rng.randint(0, 2)):
                 on = intake[cid] + timedelta(days=rng.randint(0, 200))
                 category = rng.choice(list(RESOURCE_CATEGORIES))
-                referral_rows.append({"client_id": cid, "referred_on": on,
-                                      "need_item_id": None, "resource_id": None,
-                                      "resource_name": f"Synthetic {category} program",
-                                      "resource_category": category,
-                                      "created_at": datetime.now()})
+                referral_rows.append(
+                    {
+                        "client_id": cid,
+                        "referred_on": on,
+                        "need_item_id": None,
+                        "resource_id": None,
+                        "resource_name": f"Synthetic {category} program",
+                        "resource_category": category,
+                        "created_at": datetime.now(),
+                    }
+                )
             if len(referral_rows) >= batch:
                 flush(models.Referral.__table__, referral_rows)
         flush(models.Referral.__table__, referral_rows)
@@ -341,9 +442,14 @@ def fill(conn: Any, user_id: str, *, clients: int, notes_per_client: int, seed: 
 
 
 def _create(folder: Path, office: str, passphrase: str, kdf_seconds: float) -> None:
-    vault, _recovery = Vault.create(folder, office_name=office, user_name="Bench",
-                                    passphrase=passphrase, kdf_target_seconds=kdf_seconds,
-                                    check_strength=False)
+    vault, _recovery = Vault.create(
+        folder,
+        office_name=office,
+        user_name="Bench",
+        passphrase=passphrase,
+        kdf_target_seconds=kdf_seconds,
+        check_strength=False,
+    )
     vault.close()
 
 
@@ -370,15 +476,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=10_000)
     parser.add_argument("--notes-per-client", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--corpus", choices=("phrases", "realistic"), default="phrases",
-                        help="phrase-reuse notes (default) or realistic varied notes")
+    parser.add_argument(
+        "--corpus",
+        choices=("phrases", "realistic"),
+        default="phrases",
+        help="phrase-reuse notes (default) or realistic varied notes",
+    )
     parser.add_argument("--passphrase-stdin", action="store_true")
     parser.add_argument("--office", default="Synthetic Benchmark Office")
-    parser.add_argument("--kdf-seconds", type=float, default=0.0,
-                        help="Argon2 calibration target (0: the floor, for speed)")
+    parser.add_argument(
+        "--kdf-seconds",
+        type=float,
+        default=0.0,
+        help="Argon2 calibration target (0: the floor, for speed)",
+    )
     args = parser.parse_args(argv)
-    passphrase = (sys.stdin.readline().rstrip("\n") if args.passphrase_stdin
-                  else "synthetic benchmark vault lantern 42")
+    passphrase = (
+        sys.stdin.readline().rstrip("\n")
+        if args.passphrase_stdin
+        else "synthetic benchmark vault lantern 42"
+    )
     started = time.perf_counter()
     folder = Path(args.data_dir)
     ctx = multiprocessing.get_context("spawn")
@@ -388,11 +505,18 @@ def main(argv: list[str] | None = None) -> int:
     if child.exitcode != 0:
         print("could not create the vault", file=sys.stderr)
         return 1
-    counts = fill_folder(folder, passphrase, clients=args.clients,
-                         notes_per_client=args.notes_per_client, seed=args.seed,
-                         corpus=args.corpus)
-    print(f"made {args.data_dir} in {time.perf_counter() - started:.1f} s: "
-          + ", ".join(f"{v:,} {k}" for k, v in sorted(counts.items())))
+    counts = fill_folder(
+        folder,
+        passphrase,
+        clients=args.clients,
+        notes_per_client=args.notes_per_client,
+        seed=args.seed,
+        corpus=args.corpus,
+    )
+    print(
+        f"made {args.data_dir} in {time.perf_counter() - started:.1f} s: "
+        + ", ".join(f"{v:,} {k}" for k, v in sorted(counts.items()))
+    )
     return 0
 
 

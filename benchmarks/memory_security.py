@@ -22,17 +22,18 @@ PASSPHRASE = "benchmark only harbor 42 quietly"
 QUERIES = {
     "every note's text read (sum of lengths)": "SELECT sum(length(body)) FROM notes",
     "client list, first page by alias": (
-        "SELECT id, alias, status FROM clients ORDER BY alias LIMIT 100"),
+        "SELECT id, alias, status FROM clients ORDER BY alias LIMIT 100"
+    ),
     "note search, FTS5 top 50": (
-        "SELECT rowid FROM notes_fts WHERE notes_fts MATCH '\"bus\"*' "
-        "ORDER BY rank LIMIT 50"),
+        "SELECT rowid FROM notes_fts WHERE notes_fts MATCH '\"bus\"*' ORDER BY rank LIMIT 50"
+    ),
     "notes of one client, newest first": (
-        "SELECT id, body FROM notes WHERE client_id = 17 ORDER BY created_at DESC"),
+        "SELECT id, body FROM notes WHERE client_id = 17 ORDER BY created_at DESC"
+    ),
 }
 
 
-def _measure(folder: str, memory_security: bool, rounds: int,
-             out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+def _measure(folder: str, memory_security: bool, rounds: int, out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     from advocate_app.store.engine import REQUIRED_PRAGMAS, connect_keyed
     from advocate_app.store.keyslots import KeysFile
 
@@ -86,13 +87,18 @@ def main(argv: list[str] | None = None) -> int:
         maker = ctx.Process(target=_create, args=(folder, "Benchmark Office", PASSPHRASE, 0.0))
         maker.start()
         maker.join()
-        filler = ctx.Process(target=fill_folder, args=(folder, PASSPHRASE), kwargs={
-            "clients": args.clients, "notes_per_client": args.notes_per_client, "seed": 7})
+        filler = ctx.Process(
+            target=fill_folder,
+            args=(folder, PASSPHRASE),
+            kwargs={"clients": args.clients, "notes_per_client": args.notes_per_client, "seed": 7},
+        )
         filler.start()
         filler.join()
         size_mb = (folder / "vault.db").stat().st_size / 1e6
-        print(f"vault: {args.clients} clients, {args.clients * args.notes_per_client} notes, "
-              f"{size_mb:.0f} MB; median of {args.rounds} fresh connections")
+        print(
+            f"vault: {args.clients} clients, {args.clients * args.notes_per_client} notes, "
+            f"{size_mb:.0f} MB; median of {args.rounds} fresh connections"
+        )
         off = _run_side(folder, False, args.rounds)
         on = _run_side(folder, True, args.rounds)
     print(f"{'query':45} {'cache':5} {'off ms':>9} {'on ms':>9} {'on/off':>7}")

@@ -55,8 +55,9 @@ growth: dict[str, dict[int, float]] = {}
 current_size = 0
 
 
-def report(name: str, text: str, budget: str = "", *, key: str | None = None,
-           number: float | None = None) -> None:
+def report(
+    name: str, text: str, budget: str = "", *, key: str | None = None, number: float | None = None
+) -> None:
     """Print one figure; with key, remember number for the growth table."""
     results.append((name, text, budget))
     print(f"{name:<50} {text:>24}   {budget}", flush=True)
@@ -111,14 +112,19 @@ class Sandbox:
         package = Path(advocate_app.__file__).resolve().parent
         # An installed app has its bytecode compiled (pip and PyInstaller both do it); compile a
         # copy here rather than write __pycache__ into the source tree.
-        shutil.copytree(package, site / "advocate_app",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(
+            package, site / "advocate_app", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(site)], check=True)
-        self.env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1",
-                    "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                    "PYTHONPATH": str(site),
-                    "ADVOCATE_ASSETS_DIR": str(package.parent / "assets"),
-                    "HOME": str(home), "ADVOCATE_BENCH_HOME": str(home)}
+        self.env = {
+            **os.environ,
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            "PYTHONPATH": str(site),
+            "ADVOCATE_ASSETS_DIR": str(package.parent / "assets"),
+            "HOME": str(home),
+            "ADVOCATE_BENCH_HOME": str(home),
+        }
         for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
             self.env[name] = str(home)
 
@@ -127,8 +133,14 @@ class Sandbox:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         env = {**self.env, "ADVOCATE_BENCH_LAUNCHED": repr(time.time())}
         t = time.perf_counter()
-        done = subprocess.run([sys.executable, *args], check=True, env=env, input=stdin,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, *args],
+            check=True,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+        )
         wall = time.perf_counter() - t
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -154,8 +166,13 @@ def startup(sandbox: Sandbox, folder: Path, runs: int) -> None:
     ac = statistics.median(c for _, c in app)
     report("start-up: bare PySide6 window (median)", ms(b), f"CPU {ms(bc)}; {runs} runs")
     report("start-up: app to the unlock window (median)", ms(a), f"CPU {ms(ac)}")
-    report("start-up ratio (wall / CPU)", f"{a / b:.2f}x / {ac / bc:.2f}x", "budget 1.6x",
-           key="start-up ratio", number=a / b)
+    report(
+        "start-up ratio (wall / CPU)",
+        f"{a / b:.2f}x / {ac / bc:.2f}x",
+        "budget 1.6x",
+        key="start-up ratio",
+        number=a / b,
+    )
 
 
 def unlock_to_today(sandbox: Sandbox, folder: Path, runs: int, watch: float) -> None:
@@ -175,45 +192,80 @@ def unlock_to_today(sandbox: Sandbox, folder: Path, runs: int, watch: float) -> 
     total = [r["unlock_to_today"] for r in rows]
     kdf = [r["key_derivation"] for r in rows]
     over = [r["unlock_to_today"] - r["key_derivation"] for r in rows]
-    report("restart: launch to the unlock window p50 / p95",
-           f"{ms(pct(launch, .5))} / {ms(pct(launch, .95))}",
-           f"budget 400 ms; process CPU p95 {ms(pct([r['launch_cpu'] for r in rows], .95))}",
-           key="restart to unlock window", number=pct(launch, .95))
+    report(
+        "restart: launch to the unlock window p50 / p95",
+        f"{ms(pct(launch, 0.5))} / {ms(pct(launch, 0.95))}",
+        f"budget 400 ms; process CPU p95 {ms(pct([r['launch_cpu'] for r in rows], 0.95))}",
+        key="restart to unlock window",
+        number=pct(launch, 0.95),
+    )
     lock = [r["lock_to_unlock_window"] for r in rows]
-    report("lock → unlock window shown again p50 / p95",
-           f"{ms(pct(lock, .5))} / {ms(pct(lock, .95))}",
-           f"budget 400 ms; CPU p95 {ms(pct([r['lock_cpu'] for r in rows], .95))}",
-           key="lock → unlock window", number=pct(lock, .95))
-    report("unlock → Today painted p50 / p95", f"{ms(pct(total, .5))} / {ms(pct(total, .95))}",
-           f"key derivation p50 {ms(pct(kdf, .5))}", key="unlock → Today", number=pct(total, .95))
+    report(
+        "lock → unlock window shown again p50 / p95",
+        f"{ms(pct(lock, 0.5))} / {ms(pct(lock, 0.95))}",
+        f"budget 400 ms; CPU p95 {ms(pct([r['lock_cpu'] for r in rows], 0.95))}",
+        key="lock → unlock window",
+        number=pct(lock, 0.95),
+    )
+    report(
+        "unlock → Today painted p50 / p95",
+        f"{ms(pct(total, 0.5))} / {ms(pct(total, 0.95))}",
+        f"key derivation p50 {ms(pct(kdf, 0.5))}",
+        key="unlock → Today",
+        number=pct(total, 0.95),
+    )
     cpu = [r["beyond_kdf_cpu"] for r in rows]
-    report("  beyond the key derivation p95, wall / CPU",
-           f"{ms(pct(over, .95))} / {ms(pct(cpu, .95))}", "budget 250 ms",
-           key="unlock → Today beyond KDF (CPU)", number=pct(cpu, .95))
-    report("longest stall while typing / unlocking",
-           f"{ms(max(r['stall_typing'] for r in rows))} / "
-           f"{ms(max(r['stall_unlock'] for r in rows))}", "budget 16 ms",
-           key="stall while typing", number=max(r["stall_typing"] for r in rows))
-    report("  building and painting Today (the one allowed)",
-           ms(pct([r["paint"] for r in rows], .95)), "p95")
+    report(
+        "  beyond the key derivation p95, wall / CPU",
+        f"{ms(pct(over, 0.95))} / {ms(pct(cpu, 0.95))}",
+        "budget 250 ms",
+        key="unlock → Today beyond KDF (CPU)",
+        number=pct(cpu, 0.95),
+    )
+    report(
+        "longest stall while typing / unlocking",
+        f"{ms(max(r['stall_typing'] for r in rows))} / {ms(max(r['stall_unlock'] for r in rows))}",
+        "budget 16 ms",
+        key="stall while typing",
+        number=max(r["stall_typing"] for r in rows),
+    )
+    report(
+        "  building and painting Today (the one allowed)",
+        ms(pct([r["paint"] for r in rows], 0.95)),
+        "p95",
+    )
     if watch > 0:
-        row = json.loads(sandbox.run([*args, "--backup", "--watch", str(watch)],
-                                     PASSPHRASE + "\n")[2].splitlines()[-1])
-        report(f"longest stall, first {row['watched']:.0f} s (daily backup)",
-               ms(row["stall_after"]), "budget 16 ms", key="stall in the first minute",
-               number=row["stall_after"])
+        row = json.loads(
+            sandbox.run([*args, "--backup", "--watch", str(watch)], PASSPHRASE + "\n")[
+                2
+            ].splitlines()[-1]
+        )
+        report(
+            f"longest stall, first {row['watched']:.0f} s (daily backup)",
+            ms(row["stall_after"]),
+            "budget 16 ms",
+            key="stall in the first minute",
+            number=row["stall_after"],
+        )
 
 
 def unlock_time() -> None:
     from advocate_app.store.vault import Vault
 
     with tempfile.TemporaryDirectory() as tmp:
-        vault, _ = Vault.create(Path(tmp) / "v", office_name="Calibrated", user_name="U",
-                                passphrase=PASSPHRASE, kdf_target_seconds=1.0,
-                                check_strength=False)
+        vault, _ = Vault.create(
+            Path(tmp) / "v",
+            office_name="Calibrated",
+            user_name="U",
+            passphrase=PASSPHRASE,
+            kdf_target_seconds=1.0,
+            check_strength=False,
+        )
         slot = vault.keys.passphrase_slots()[0]
-        params = f"m={slot.kdf['memory_kib'] // 1024} MiB, t={slot.kdf['time_cost']}, " \
-                 f"p={slot.kdf['parallelism']}"
+        params = (
+            f"m={slot.kdf['memory_kib'] // 1024} MiB, t={slot.kdf['time_cost']}, "
+            f"p={slot.kdf['parallelism']}"
+        )
         uid = vault.current_user.id
         vault.lock()
         t = time.perf_counter()
@@ -244,25 +296,38 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
 
     first_show()  # warm
     shows = timed(first_show, 10)
-    report("Clients section first show, wall / CPU (median)", wall_cpu(shows), "budget 40 ms",
-           key="Clients section first show", number=statistics.median(shows.cpu))
+    report(
+        "Clients section first show, wall / CPU (median)",
+        wall_cpu(shows),
+        "budget 40 ms",
+        key="Clients section first show",
+        number=statistics.median(shows.cpu),
+    )
 
     me = vault.current_user.id
     model = ClientListModel(lambda: vault)
     pages = {}
     for mine, status, sort, desc in itertools.product(
-            (True, False), ("open", "closed", "all"), ("alias", "intake", "last_contact"),
-            (False, True)):
-        query = ClientQuery(mine_only=mine, status=status, sort=sort, descending=desc,
-                            user_id=me)
+        (True, False), ("open", "closed", "all"), ("alias", "intake", "last_contact"), (False, True)
+    ):
+        query = ClientQuery(mine_only=mine, status=status, sort=sort, descending=desc, user_id=me)
         pages[(mine, status, sort, desc)] = timed(lambda q=query: model.set_query(q), 3)
     default = pages[(True, "open", "alias", False)]
     worst_key = max(pages, key=lambda k: statistics.median(pages[k].cpu))
-    report("first page, My clients / Open, wall / CPU", wall_cpu(default), "budget 20 ms",
-           key="client list first page", number=statistics.median(default.cpu))
-    report(f"first page, slowest of {len(pages)} filters, wall / CPU",
-           wall_cpu(pages[worst_key]), "budget 20 ms; " + "/".join(str(x) for x in worst_key),
-           key="client list, slowest filter", number=statistics.median(pages[worst_key].cpu))
+    report(
+        "first page, My clients / Open, wall / CPU",
+        wall_cpu(default),
+        "budget 20 ms",
+        key="client list first page",
+        number=statistics.median(default.cpu),
+    )
+    report(
+        f"first page, slowest of {len(pages)} filters, wall / CPU",
+        wall_cpu(pages[worst_key]),
+        "budget 20 ms; " + "/".join(str(x) for x in worst_key),
+        key="client list, slowest filter",
+        number=statistics.median(pages[worst_key].cpu),
+    )
 
     def scroll_all() -> int:
         view = QTableView()
@@ -281,9 +346,13 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
     t = time.perf_counter()
     rows = scroll_all()
     seconds, cpu = time.perf_counter() - t, time.thread_time() - c
-    report(f"scrolling the whole list ({rows:,} clients), wall / CPU",
-           f"{ms(seconds)} / {ms(cpu)}", "budget 2000 ms at 50k",
-           key="client list full scroll", number=cpu)
+    report(
+        f"scrolling the whole list ({rows:,} clients), wall / CPU",
+        f"{ms(seconds)} / {ms(cpu)}",
+        "budget 2000 ms at 50k",
+        key="client list full scroll",
+        number=cpu,
+    )
     del replace
 
 
@@ -318,8 +387,11 @@ def in_process(folder: Path) -> None:
                 t = time.perf_counter()
                 model.set_query(ClientQuery(text=prefix, status="all"))
                 per_key.append(time.perf_counter() - t)
-        report("filter as you type, per keystroke p95", ms(pct(per_key, 0.95)),
-               f"p50 {ms(pct(per_key, 0.5))}")
+        report(
+            "filter as you type, per keystroke p95",
+            ms(pct(per_key, 0.95)),
+            f"p50 {ms(pct(per_key, 0.5))}",
+        )
 
         # Search (notes, the Ctrl+K box) is measured by benchmarks.search_bench, after this
         # vault is closed: see main().
@@ -346,13 +418,18 @@ def extra_benchmarks(vault):  # type: ignore[no-untyped-def]
 
 
 def growth_table(sizes: list[int]) -> None:
-    print("\nGrowth with the number of clients (in-process figures: CPU time of the GUI thread;"
-          " unlock and start-up: wall time)")
+    print(
+        "\nGrowth with the number of clients (in-process figures: CPU time of the GUI thread;"
+        " unlock and start-up: wall time)"
+    )
     print(f"{'figure':<34}" + "".join(f"{n:>12,}" for n in sizes) + "   10k→50k")
     for key, by_size in growth.items():
         cells = "".join(
             (f"{by_size[n] * 1000:>9.1f} ms" if "ratio" not in key else f"{by_size[n]:>11.2f}x")
-            if n in by_size else f"{'–':>12}" for n in sizes)
+            if n in by_size
+            else f"{'–':>12}"
+            for n in sizes
+        )
         factor = ""
         if by_size.get(10_000) and 50_000 in by_size:
             f = by_size[50_000] / by_size[10_000]
@@ -366,12 +443,26 @@ def vault_for(vaults: Path, clients: int, notes_per_client: int) -> Path:
     if not (folder / "vault.keys.json").exists():
         shutil.rmtree(folder, ignore_errors=True)
         vaults.mkdir(parents=True, exist_ok=True)
-        print(f"making a synthetic vault: {clients:,} clients x {notes_per_client} notes…",
-              flush=True)
-        subprocess.run([sys.executable, "-m", "benchmarks.make_vault", "--data-dir",
-                        str(folder), "--clients", str(clients), "--notes-per-client",
-                        str(notes_per_client), "--passphrase-stdin"],
-                       input=PASSPHRASE + "\n", text=True, check=True)
+        print(
+            f"making a synthetic vault: {clients:,} clients x {notes_per_client} notes…", flush=True
+        )
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.make_vault",
+                "--data-dir",
+                str(folder),
+                "--clients",
+                str(clients),
+                "--notes-per-client",
+                str(notes_per_client),
+                "--passphrase-stdin",
+            ],
+            input=PASSPHRASE + "\n",
+            text=True,
+            check=True,
+        )
     return folder
 
 
@@ -379,25 +470,38 @@ def main(argv: list[str] | None = None) -> int:
     global current_size
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", help="one existing synthetic vault (made with make_vault)")
-    parser.add_argument("--sizes", default="1000,10000,50000",
-                        help="client counts, comma-separated (default 1000,10000,50000)")
-    parser.add_argument("--vaults", default=str(Path(tempfile.gettempdir())
-                                                / "advocate-bench-vaults"),
-                        help="where the synthetic vaults are made once and kept")
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000,50000",
+        help="client counts, comma-separated (default 1000,10000,50000)",
+    )
+    parser.add_argument(
+        "--vaults",
+        default=str(Path(tempfile.gettempdir()) / "advocate-bench-vaults"),
+        help="where the synthetic vaults are made once and kept",
+    )
     parser.add_argument("--notes-per-client", type=int, default=20)
     parser.add_argument("--startup-runs", type=int, default=20)
     parser.add_argument("--unlock-runs", type=int, default=10)
-    parser.add_argument("--watch", type=float, default=60.0,
-                        help="seconds of the first minute to watch for stalls (0: skip)")
+    parser.add_argument(
+        "--watch",
+        type=float,
+        default=60.0,
+        help="seconds of the first minute to watch for stalls (0: skip)",
+    )
     parser.add_argument("--search-rounds", type=int, default=SEARCH_ROUNDS)
     parser.add_argument("--save", help="also write the growth figures to this JSON file")
     parser.add_argument("--merge", help="a JSON file from an earlier --save, for sizes run then")
-    parser.add_argument("--realistic-dir",
-                        help="a vault made with make_vault --corpus realistic: search there too")
+    parser.add_argument(
+        "--realistic-dir", help="a vault made with make_vault --corpus realistic: search there too"
+    )
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-unlock", action="store_true")
-    parser.add_argument("--skip-in-process", action="store_true",
-                        help="only the figures of fresh processes (start-up, unlock, lock)")
+    parser.add_argument(
+        "--skip-in-process",
+        action="store_true",
+        help="only the figures of fresh processes (start-up, unlock, lock)",
+    )
     args = parser.parse_args(argv)
     if args.data_dir:
         targets = [(0, Path(args.data_dir))]
@@ -409,8 +513,11 @@ def main(argv: list[str] | None = None) -> int:
         unlock_time()
         for size, folder in targets:
             current_size = size
-            print(f"\n{'measure' + (f' ({size:,} clients)' if size else ''):<50} "
-                  f"{'figure':>24}   budget", flush=True)
+            print(
+                f"\n{'measure' + (f' ({size:,} clients)' if size else ''):<50} "
+                f"{'figure':>24}   budget",
+                flush=True,
+            )
             if not args.skip_startup:
                 startup(sandbox, folder, args.startup_runs)
             if not args.skip_unlock:
@@ -419,11 +526,26 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             # In a child process, so each size starts from a cold cache and a fresh Qt.
             child = subprocess.Popen(
-                [sys.executable, "-m", "benchmarks.run_all", "--in-process", str(folder),
-                 "--size", str(size), "--search-rounds", str(args.search_rounds)],
-                env=sandbox.env | {"PYTHONPATH": os.pathsep.join(
-                    [*filter(None, [os.environ.get("PYTHONPATH")]), str(HERE.parent)])},
-                stdout=subprocess.PIPE, text=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.run_all",
+                    "--in-process",
+                    str(folder),
+                    "--size",
+                    str(size),
+                    "--search-rounds",
+                    str(args.search_rounds),
+                ],
+                env=sandbox.env
+                | {
+                    "PYTHONPATH": os.pathsep.join(
+                        [*filter(None, [os.environ.get("PYTHONPATH")]), str(HERE.parent)]
+                    )
+                },
+                stdout=subprocess.PIPE,
+                text=True,
+            )
             assert child.stdout is not None
             for line in child.stdout:
                 if line.startswith("GROWTH "):
@@ -443,8 +565,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.realistic_dir and args.search_rounds > 0:
             from benchmarks import search_bench
 
-            search_bench.measure(Path(args.realistic_dir), "realistic",
-                                 search_bench.realistic_queries(), report)
+            search_bench.measure(
+                Path(args.realistic_dir), "realistic", search_bench.realistic_queries(), report
+            )
         if args.save:
             Path(args.save).write_text(json.dumps(growth, indent=1))
         if len(sizes_run) > 1:
@@ -467,8 +590,9 @@ def in_process_main(argv: list[str]) -> int:
     if SEARCH_ROUNDS > 0:  # --search-rounds 0 leaves the searches out
         from benchmarks import search_bench
 
-        search_bench.measure(Path(args.in_process), "phrase-reuse",
-                             search_bench.PHRASE_QUERIES, report)
+        search_bench.measure(
+            Path(args.in_process), "phrase-reuse", search_bench.PHRASE_QUERIES, report
+        )
     print("GROWTH " + json.dumps({k: v[current_size] for k, v in growth.items()}), flush=True)
     return 0
 

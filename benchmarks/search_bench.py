@@ -24,10 +24,28 @@ from collections.abc import Callable
 from pathlib import Path
 
 PASSPHRASE = "bench pass phrase lantern 42"
-PHRASE_QUERIES = ["hous", "housing", "bus pass", "court", "passport", "shelter", "interpreter",
-                  "license restoration", "childcare subsidy", "peer support", "legal aid", "visa",
-                  "recovery", "résumé", "birth certificate", "protective order", "transport",
-                  "employer", "hearing continued", "safety"]
+PHRASE_QUERIES = [
+    "hous",
+    "housing",
+    "bus pass",
+    "court",
+    "passport",
+    "shelter",
+    "interpreter",
+    "license restoration",
+    "childcare subsidy",
+    "peer support",
+    "legal aid",
+    "visa",
+    "recovery",
+    "résumé",
+    "birth certificate",
+    "protective order",
+    "transport",
+    "employer",
+    "hearing continued",
+    "safety",
+]
 
 
 def realistic_queries(seed: int = 7, count: int = 50) -> list[str]:
@@ -86,9 +104,15 @@ def _both(values: Timings, q: float) -> str:
     return f"{ms(pct(values, q))} (cpu {ms(pct(values.cpu, q))})"
 
 
-def measure(folder: Path, name: str, queries: list[str],
-            report: Callable[[str, str, str], None], rounds: int = 3, *,
-            memory_security_off: bool = True) -> None:
+def measure(
+    folder: Path,
+    name: str,
+    queries: list[str],
+    report: Callable[[str, str, str], None],
+    rounds: int = 3,
+    *,
+    memory_security_off: bool = True,
+) -> None:
     from advocate_app.library.shipped import shipped_library
     from advocate_app.searchtext import terms as q
     from advocate_app.store import engine, notes
@@ -108,12 +132,17 @@ def measure(folder: Path, name: str, queries: list[str],
         library = shipped_library()
         raw_conn = vault.engine.raw_connection()
         raw = raw_conn.driver_connection
-        notes_sql = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? "
-                     "ORDER BY bm25(notes_fts) LIMIT ?")
-        clients_sql = ("SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? "
-                       "ORDER BY bm25(clients_fts) LIMIT 8")
-        resources_sql = ("SELECT rowid FROM resources_fts WHERE resources_fts MATCH ? "
-                         "ORDER BY bm25(resources_fts) LIMIT 8")
+        notes_sql = (
+            "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY bm25(notes_fts) LIMIT ?"
+        )
+        clients_sql = (
+            "SELECT rowid FROM clients_fts WHERE clients_fts MATCH ? "
+            "ORDER BY bm25(clients_fts) LIMIT 8"
+        )
+        resources_sql = (
+            "SELECT rowid FROM resources_fts WHERE resources_fts MATCH ? "
+            "ORDER BY bm25(resources_fts) LIMIT 8"
+        )
         for text in queries[:3]:  # warm the page cache for both
             notes.find_notes(vault, text)
         app, full, rawt, newest = Timings(), Timings(), Timings(), 0
@@ -121,14 +150,14 @@ def measure(folder: Path, name: str, queries: list[str],
         for _ in range(rounds):
             for text in queries:
                 match = q.all_of(q.parse(text), q.as_typed)
-                rawt.append(_time(lambda m=match: raw.execute(notes_sql, (m, 50)).fetchall(),
-                                  rawt))
+                rawt.append(_time(lambda m=match: raw.execute(notes_sql, (m, 50)).fetchall(), rawt))
                 found: list[notes.NoteSearch] = []
                 app.append(_time(lambda t=text, f=found: f.append(notes.find_notes(vault, t)), app))
                 if found[0].newest_first:
                     newest += 1
-                    full.append(_time(lambda t=text: notes.find_notes(
-                        vault, t, full_ranking=True), full))
+                    full.append(
+                        _time(lambda t=text: notes.find_notes(vault, t, full_ranking=True), full)
+                    )
 
                 def raw_box(m: str | None = match, t: str = text) -> None:
                     raw.execute(notes_sql, (m, 8)).fetchall()
@@ -137,26 +166,39 @@ def measure(folder: Path, name: str, queries: list[str],
                     library.index.search(t)
 
                 g_raw.append(_time(raw_box, g_raw))
-                g_app.append(_time(lambda t=text: search_everything(vault, library.index, t),
-                                   g_app))
+                g_app.append(
+                    _time(lambda t=text: search_everything(vault, library.index, t), g_app)
+                )
         a95, r95 = pct(app, 0.95), pct(rawt, 0.95)
-        report(f"[{name}] note search first page p50 / p95",
-               f"{_both(app, .5)} / {_both(app, .95)}", "budget p95 < 100 ms")
-        report(f"[{name}] raw FTS5 ranked query p50 / p95",
-               f"{_both(rawt, .5)} / {_both(rawt, .95)}",
-               f"ratio {a95 / r95:.2f}x, cpu {pct(app.cpu, .95) / pct(rawt.cpu, .95):.2f}x "
-               "(budget 1.5x)")
+        report(
+            f"[{name}] note search first page p50 / p95",
+            f"{_both(app, 0.5)} / {_both(app, 0.95)}",
+            "budget p95 < 100 ms",
+        )
+        report(
+            f"[{name}] raw FTS5 ranked query p50 / p95",
+            f"{_both(rawt, 0.5)} / {_both(rawt, 0.95)}",
+            f"ratio {a95 / r95:.2f}x, cpu {pct(app.cpu, 0.95) / pct(rawt.cpu, 0.95):.2f}x "
+            "(budget 1.5x)",
+        )
         if full:
-            report(f"[{name}] full ranking when newest shown first",
-                   f"p95 {_both(full, .95)}",
-                   f"{newest}/{len(app)} searches showed the newest first")
+            report(
+                f"[{name}] full ranking when newest shown first",
+                f"p95 {_both(full, 0.95)}",
+                f"{newest}/{len(app)} searches showed the newest first",
+            )
         ga95, gr95 = pct(g_app, 0.95), pct(g_raw, 0.95)
-        report(f"[{name}] Ctrl+K first page p50 / p95",
-               f"{_both(g_app, .5)} / {_both(g_app, .95)}", "budget p95 < 100 ms")
-        report(f"[{name}] Ctrl+K raw queries p50 / p95",
-               f"{_both(g_raw, .5)} / {_both(g_raw, .95)}",
-               f"ratio {ga95 / gr95:.2f}x, cpu {pct(g_app.cpu, .95) / pct(g_raw.cpu, .95):.2f}x "
-               "(budget 1.5x)")
+        report(
+            f"[{name}] Ctrl+K first page p50 / p95",
+            f"{_both(g_app, 0.5)} / {_both(g_app, 0.95)}",
+            "budget p95 < 100 ms",
+        )
+        report(
+            f"[{name}] Ctrl+K raw queries p50 / p95",
+            f"{_both(g_raw, 0.5)} / {_both(g_raw, 0.95)}",
+            f"ratio {ga95 / gr95:.2f}x, cpu {pct(g_app.cpu, 0.95) / pct(g_raw.cpu, 0.95):.2f}x "
+            "(budget 1.5x)",
+        )
         raw_conn.close()
 
         per_key = Timings()
@@ -164,11 +206,16 @@ def measure(folder: Path, name: str, queries: list[str],
         for _ in range(5):
             for prefix in typing:
                 query = ClientQuery(text=prefix, status="all")
-                per_key.append(_time(lambda cq=query: (count_clients(vault, cq),
-                                                      list_clients(vault, cq, None, 100)),
-                                     per_key))
-        report(f"[{name}] client filter per keystroke p95", _both(per_key, 0.95),
-               "budget 20 ms")
+                per_key.append(
+                    _time(
+                        lambda cq=query: (
+                            count_clients(vault, cq),
+                            list_clients(vault, cq, None, 100),
+                        ),
+                        per_key,
+                    )
+                )
+        report(f"[{name}] client filter per keystroke p95", _both(per_key, 0.95), "budget 20 ms")
     finally:
         if vault is not None:
             vault.close()

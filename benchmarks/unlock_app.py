@@ -34,8 +34,11 @@ import time
 LOCKED_AT = "ADVOCATE_BENCH_LOCKED_AT"  # set by the image that locked, for the fresh one
 LOCK_CPU = "ADVOCATE_BENCH_LOCK_CPU"
 # The fresh process after a lock keeps the temporary home of the one it replaced.
-_HOME = os.environ["HOME"] if LOCKED_AT in os.environ else \
-    tempfile.mkdtemp(prefix="advocate-bench-home-")
+_HOME = (
+    os.environ["HOME"]
+    if LOCKED_AT in os.environ
+    else tempfile.mkdtemp(prefix="advocate-bench-home-")
+)
 for _name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = _HOME
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -100,8 +103,10 @@ def after_lock(folder: Path) -> int:
     if controller.window.stack.currentWidget() is not controller.unlock_page:
         print(json.dumps({"error": "the fresh process did not show the unlock window"}))
         return 1
-    print(json.dumps({"lock_to_unlock_window": shown - locked_at,
-                      "lock_cpu": cpu - cpu_before}), flush=True)
+    print(
+        json.dumps({"lock_to_unlock_window": shown - locked_at, "lock_cpu": cpu - cpu_before}),
+        flush=True,
+    )
     controller.vault.close()
     shutil.rmtree(_HOME, ignore_errors=True)
     return 0
@@ -110,16 +115,28 @@ def after_lock(folder: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
-    parser.add_argument("--watch", type=float, default=0.0,
-                        help="seconds to keep measuring stalls after Today is painted")
-    parser.add_argument("--backup", action="store_true",
-                        help="let the daily automatic backup run (made due first)")
-    parser.add_argument("--key-ms", type=int, default=KEY_EVERY_MS,
-                        help="milliseconds between two keys typed")
-    parser.add_argument("--no-warm-up", action="store_true",
-                        help="leave out the warm-up while typing (to measure what it saves)")
-    parser.add_argument("--lock", action="store_true",
-                        help="then lock (Ctrl+L) and time the fresh process's unlock window")
+    parser.add_argument(
+        "--watch",
+        type=float,
+        default=0.0,
+        help="seconds to keep measuring stalls after Today is painted",
+    )
+    parser.add_argument(
+        "--backup", action="store_true", help="let the daily automatic backup run (made due first)"
+    )
+    parser.add_argument(
+        "--key-ms", type=int, default=KEY_EVERY_MS, help="milliseconds between two keys typed"
+    )
+    parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="leave out the warm-up while typing (to measure what it saves)",
+    )
+    parser.add_argument(
+        "--lock",
+        action="store_true",
+        help="then lock (Ctrl+L) and time the fresh process's unlock window",
+    )
     args = parser.parse_args()
     if LOCKED_AT in os.environ:
         return after_lock(Path(args.folder))
@@ -168,8 +185,9 @@ def main() -> int:
     if args.lock:
         from advocate_app.ui.restart import replace_process
 
-        controller = build_controller(folder, Settings(automatic_backups=args.backup),
-                                      fresh_process_on_lock=replace_process)
+        controller = build_controller(
+            folder, Settings(automatic_backups=args.backup), fresh_process_on_lock=replace_process
+        )
     else:
         controller = build_controller(folder, Settings(automatic_backups=args.backup))
     controller.window.show()
@@ -193,15 +211,20 @@ def main() -> int:
     launch_cpu = time.process_time()
     beat = Heartbeat()
     marks: dict[str, float] = {}
-    result: dict[str, object] = {"launch_to_unlock_window": shown - launched,
-                                 "launch_cpu": launch_cpu}
+    result: dict[str, object] = {
+        "launch_to_unlock_window": shown - launched,
+        "launch_cpu": launch_cpu,
+    }
 
     class PaintWatch(QObject):
         """Today painted: the first window repaint after the shell is built has finished."""
 
         def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
-            if (event.type() == QEvent.Type.UpdateRequest and "answer" in marks
-                    and "painted" not in marks):
+            if (
+                event.type() == QEvent.Type.UpdateRequest
+                and "answer" in marks
+                and "painted" not in marks
+            ):
                 QTimer.singleShot(0, lambda: painted())
             return False
 
@@ -211,8 +234,9 @@ def main() -> int:
         marks["painted"] = time.perf_counter()
         marks["painted_cpu"] = time.thread_time()
         shell = controller.shell
-        result["today_shown"] = shell is not None and shell.stack.currentWidget() is \
-            shell.sections.get("today")
+        result["today_shown"] = (
+            shell is not None and shell.stack.currentWidget() is shell.sections.get("today")
+        )
         beat.enter("after")
         QTimer.singleShot(int(args.watch * 1000), finish)
 

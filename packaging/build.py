@@ -81,8 +81,7 @@ def reference_problems(today: dt.date, folder: Path = REFERENCE_DIR) -> list[str
     # translates no English article would be silently missing.
     translations, more = load_translations(folder, articles)
     problems.extend(more)
-    for article in too_long_past_review([*articles, *translations], today,
-                                        REVIEW_GRACE_MONTHS):
+    for article in too_long_past_review([*articles, *translations], today, REVIEW_GRACE_MONTHS):
         where = "" if article.language == "en" else f"{article.language}/"
         problems.append(
             f"{where}{article.slug}.md: review was due on {article.review_due_on.isoformat()}, "
@@ -97,19 +96,32 @@ def build_translations() -> None:
     """The Spanish .qm from the committed .ts, so the bundle (which copies assets/) carries it."""
     ts = ROOT / "assets" / "translations" / "advocate_es.ts"
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                   check=True)
+    subprocess.run(
+        [str(lrelease), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+    )
 
 
 def build(dist: Path, work: Path) -> int:
     build_translations()
     if importlib.util.find_spec("PyInstaller") is None:
-        print("build.py: PyInstaller is not installed; run `pip install -e '.[package]'`.",
-              file=sys.stderr)
+        print(
+            "build.py: PyInstaller is not installed; run `pip install -e '.[package]'`.",
+            file=sys.stderr,
+        )
         return 2
     cmd = [
-        sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", str(dist), "--workpath", str(work), str(SPEC),
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        str(SPEC),
     ]
     return subprocess.run(cmd, cwd=ROOT, check=False).returncode
 
@@ -117,13 +129,19 @@ def build(dist: Path, work: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
-    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller",
-                        help="PyInstaller's work folder")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=ROOT / "build" / "pyinstaller",
+        help="PyInstaller's work folder",
+    )
     args = parser.parse_args(argv)
     problems = reference_problems(dt.date.today())
     if problems:
-        print("build.py: the reference library is not fit to ship; no installer was built.",
-              file=sys.stderr)
+        print(
+            "build.py: the reference library is not fit to ship; no installer was built.",
+            file=sys.stderr,
+        )
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return 3

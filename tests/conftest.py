@@ -16,8 +16,13 @@ from tests.helpers import FIRST_USER, OFFICE, PASSPHRASE, NetworkBlocked, VaultT
 
 # Every folder the app could write to points into one throwaway tree, so tests can scan it all.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="advocate-tests-"))
-for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-              "XDG_RUNTIME_DIR"):
+for _name in (
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_STATE_HOME",
+    "XDG_RUNTIME_DIR",
+):
     (_SANDBOX / _name.lower()).mkdir(mode=0o700)
     os.environ[_name] = str(_SANDBOX / _name.lower())
 (_SANDBOX / "tmp").mkdir()
@@ -78,7 +83,10 @@ def vault_template() -> Iterator[VaultTemplate]:
 
     folder = Path(tempfile.mkdtemp(prefix="template-", dir=_SANDBOX))
     vault, recovery = Vault.create(
-        folder / "vault", office_name=OFFICE, user_name=FIRST_USER, passphrase=PASSPHRASE,
+        folder / "vault",
+        office_name=OFFICE,
+        user_name=FIRST_USER,
+        passphrase=PASSPHRASE,
         kdf_target_seconds=0,
     )
     user_id = vault.current_user.id

@@ -31,12 +31,61 @@ _NOT_DATA = ("vault.lock", "vault.throttle.json")
 
 # Text that breaks naive full-text queries (FTS5 syntax, quotes, control characters, huge input).
 HOSTILE_QUERIES = [
-    '"', '""', '"unbalanced', "unbalanced'", "'", "*", "**", "a*", "*a", "AND", "AND(",
-    "OR", "NOT", "NEAR", "NEAR(a b)", "NEAR(", "-", "--", "-a", "a -b", "^", "^a", ":",
-    "body:", "notes_fts:", "col:x", "(", ")", "()", "(a OR", "a OR b)", "{a b}", "[a]",
-    "a AND (b OR", "'; DROP TABLE notes; --", "\\", "%", "_", "\x00", "\x02\x03",
-    "😀", "🏠 housing", "naïve café", "O'Brien", "d’Arc", "\n\t\r", " " * 50,
-    "a" * 10_000, "word " * 2_000, "x" * 300 + "*", '"a" NEAR/2 "b"', "+a", "a+b", "@", "#",
+    '"',
+    '""',
+    '"unbalanced',
+    "unbalanced'",
+    "'",
+    "*",
+    "**",
+    "a*",
+    "*a",
+    "AND",
+    "AND(",
+    "OR",
+    "NOT",
+    "NEAR",
+    "NEAR(a b)",
+    "NEAR(",
+    "-",
+    "--",
+    "-a",
+    "a -b",
+    "^",
+    "^a",
+    ":",
+    "body:",
+    "notes_fts:",
+    "col:x",
+    "(",
+    ")",
+    "()",
+    "(a OR",
+    "a OR b)",
+    "{a b}",
+    "[a]",
+    "a AND (b OR",
+    "'; DROP TABLE notes; --",
+    "\\",
+    "%",
+    "_",
+    "\x00",
+    "\x02\x03",
+    "😀",
+    "🏠 housing",
+    "naïve café",
+    "O'Brien",
+    "d’Arc",
+    "\n\t\r",
+    " " * 50,
+    "a" * 10_000,
+    "word " * 2_000,
+    "x" * 300 + "*",
+    '"a" NEAR/2 "b"',
+    "+a",
+    "a+b",
+    "@",
+    "#",
 ]
 
 
@@ -53,15 +102,20 @@ class VaultTemplate:
     user_id: str
 
 
-def run_cli(*args: str, stdin: str = "", umask: int | None = None
-            ) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str = "", umask: int | None = None
+) -> subprocess.CompletedProcess[str]:
     """`python -m advocate_app ARGS` in a child process, optionally under a given umask."""
+
     def set_umask() -> None:
         os.umask(umask)  # type: ignore[arg-type]
 
     return subprocess.run(
         [sys.executable, "-m", "advocate_app", *args],
-        input=stdin, capture_output=True, text=True, timeout=180,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=180,
         preexec_fn=set_umask if umask is not None else None,
     )
 

@@ -89,12 +89,20 @@ class KillResult:
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
-        [str(REPO), *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])])
+        [str(REPO), *([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])]
+    )
     return env
 
 
-def run_killed(code: str, *, kill_at: int, args: Sequence[str] = (), stdin: str = "",
-               ops: Sequence[str] = DEFAULT_OPS, timeout: float = 120.0) -> KillResult:
+def run_killed(
+    code: str,
+    *,
+    kill_at: int,
+    args: Sequence[str] = (),
+    stdin: str = "",
+    ops: Sequence[str] = DEFAULT_OPS,
+    timeout: float = 120.0,
+) -> KillResult:
     """Run `code` in a child; kill it just before its `kill_at`-th counted operation (0: never)."""
     if os.name == "nt":  # pragma: no cover
         raise RuntimeError("kill injection needs SIGKILL (POSIX)")
@@ -105,8 +113,15 @@ def run_killed(code: str, *, kill_at: int, args: Sequence[str] = (), stdin: str 
     env["KILL_HARNESS_AT"] = str(kill_at)
     env["KILL_HARNESS_OPS"] = ",".join(ops)
     source = _PRELUDE + "\n" + textwrap.dedent(code)
-    done = subprocess.run([sys.executable, "-c", source, *args], input=stdin, text=True,
-                          capture_output=True, env=env, timeout=timeout, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", source, *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
     killed = done.returncode == -signal.SIGKILL
     steps = None
     killed_at = ""
@@ -114,12 +129,18 @@ def run_killed(code: str, *, kill_at: int, args: Sequence[str] = (), stdin: str 
         if line.startswith(_COUNT_MARK):
             steps = int(line.split()[1])
         elif line.startswith(_KILL_MARK):
-            killed_at = line[len(_KILL_MARK):].strip()
+            killed_at = line[len(_KILL_MARK) :].strip()
     return KillResult(killed, steps, done.returncode, done.stdout, done.stderr, killed_at)
 
 
-def count_steps(code: str, *, args: Sequence[str] = (), stdin: str = "",
-                ops: Sequence[str] = DEFAULT_OPS, timeout: float = 120.0) -> int:
+def count_steps(
+    code: str,
+    *,
+    args: Sequence[str] = (),
+    stdin: str = "",
+    ops: Sequence[str] = DEFAULT_OPS,
+    timeout: float = 120.0,
+) -> int:
     """How many counted operations `code` makes when nothing kills it (it must succeed)."""
     result = run_killed(code, kill_at=0, args=args, stdin=stdin, ops=ops, timeout=timeout)
     result.check_finished()
@@ -137,6 +158,7 @@ def spread(total: int, rounds: int) -> list[int]:
     if rounds <= 1:
         return [total]
     return sorted({1 + round(i * (total - 1) / (rounds - 1)) for i in range(rounds)})
+
 
 __all__ = [
     "ALL_OPS",

@@ -20,10 +20,27 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # which goes through every path the phrase-reuse one does, plus its own word list.
     folder = tmp_path_factory.mktemp("bench") / "synthetic"
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.make_vault", "--data-dir", str(folder),
-         "--clients", "40", "--notes-per-client", "3", "--seed", "3", "--corpus", "realistic",
-         "--passphrase-stdin"],
-        input=PASSPHRASE + "\n", capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.make_vault",
+            "--data-dir",
+            str(folder),
+            "--clients",
+            "40",
+            "--notes-per-client",
+            "3",
+            "--seed",
+            "3",
+            "--corpus",
+            "realistic",
+            "--passphrase-stdin",
+        ],
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return folder
 
@@ -74,9 +91,14 @@ def test_search_benchmark_runs(synthetic: Path) -> None:
     lines: list[tuple[str, str, str]] = []
     queries = search_bench.realistic_queries(count=4)
     assert len(set(queries)) > 1
-    search_bench.measure(synthetic, "realistic", queries,
-                         lambda *line: lines.append(line), rounds=1,
-                         memory_security_off=False)  # other tests in this process set it
+    search_bench.measure(
+        synthetic,
+        "realistic",
+        queries,
+        lambda *line: lines.append(line),
+        rounds=1,
+        memory_security_off=False,
+    )  # other tests in this process set it
     labels = [label for label, _value, _budget in lines]
     assert any("note search first page" in label for label in labels)
     assert any("Ctrl+K first page" in label for label in labels)
@@ -86,21 +108,37 @@ def test_search_benchmark_runs(synthetic: Path) -> None:
 def _env_without_bench_markers(home: Path) -> dict[str, str]:
     import os
 
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONDONTWRITEBYTECODE", "ADVOCATE_BENCH_HOME")}
-    env.update({"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-                "XDG_DATA_HOME": str(home / ".local"), "QT_QPA_PLATFORM": "offscreen"})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONDONTWRITEBYTECODE", "ADVOCATE_BENCH_HOME")
+    }
+    env.update(
+        {
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local"),
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+    )
     return env
 
 
 def test_the_benchmarks_never_write_bytecode(tmp_path: Path) -> None:
     """Importing the runner turns bytecode writing off for itself and every child process."""
-    code = ("import os, sys, benchmarks.run_all; "
-            "print(sys.dont_write_bytecode, os.environ.get('PYTHONDONTWRITEBYTECODE'))")
+    code = (
+        "import os, sys, benchmarks.run_all; "
+        "print(sys.dont_write_bytecode, os.environ.get('PYTHONDONTWRITEBYTECODE'))"
+    )
     # -B: this test itself writes no bytecode either; the variable is what children inherit.
-    result = subprocess.run([sys.executable, "-B", "-c", code], capture_output=True, text=True,
-                            env=_env_without_bench_markers(tmp_path), timeout=120,
-                            cwd=Path(__file__).resolve().parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-B", "-c", code],
+        capture_output=True,
+        text=True,
+        env=_env_without_bench_markers(tmp_path),
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
     assert result.stdout.split() == ["True", "1"], result.stderr
 
 
@@ -110,15 +148,20 @@ def test_startup_app_leaves_the_real_home_alone(tmp_path: Path, vault_dir: Path)
     home = tmp_path / "home"
     home.mkdir()
     script = Path(__file__).resolve().parent.parent / "benchmarks" / "startup_app.py"
-    result = subprocess.run([sys.executable, "-B", str(script), str(vault_dir)],
-                            capture_output=True, text=True, env=_env_without_bench_markers(home),
-                            timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-B", str(script), str(vault_dir)],
+        capture_output=True,
+        text=True,
+        env=_env_without_bench_markers(home),
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert list(home.rglob("*")) == []
 
 
-def test_the_unlock_benchmark_times_a_lock_to_the_fresh_unlock_window(tmp_path: Path,
-                                                                      vault_dir: Path) -> None:
+def test_the_unlock_benchmark_times_a_lock_to_the_fresh_unlock_window(
+    tmp_path: Path, vault_dir: Path
+) -> None:
     """unlock_app --lock: unlock, Today, Ctrl+L; the fresh process the lock starts reports its
     unlock window (the figure run_all prints as lock → unlock window shown again)."""
     import json
@@ -130,8 +173,12 @@ def test_the_unlock_benchmark_times_a_lock_to_the_fresh_unlock_window(tmp_path: 
     script = Path(__file__).resolve().parent.parent / "benchmarks" / "unlock_app.py"
     result = subprocess.run(
         [sys.executable, "-B", str(script), str(vault_dir), "--lock", "--key-ms", "5"],
-        input=VAULT_PASSPHRASE + "\n", capture_output=True, text=True,
-        env=_env_without_bench_markers(home), timeout=300)
+        input=VAULT_PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        env=_env_without_bench_markers(home),
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert len(lines) == 2, result.stdout

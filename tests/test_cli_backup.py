@@ -22,8 +22,15 @@ def _no_traceback(result) -> None:  # type: ignore[no-untyped-def]
 def test_backup_to_a_folder_then_restore_it(vault_dir: Path, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    made = run_cli("backup", "--data-dir", str(vault_dir), "--out", str(usb),
-                   "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    made = run_cli(
+        "backup",
+        "--data-dir",
+        str(vault_dir),
+        "--out",
+        str(usb),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
     assert made.returncode == 0, made.stderr
     _no_traceback(made)
     today = datetime.now().astimezone().date().isoformat()
@@ -38,8 +45,15 @@ def test_backup_to_a_folder_then_restore_it(vault_dir: Path, tmp_path: Path) -> 
         client_id = clients.create_client(vault, ClientFields(alias="After The Backup"))
         notes.add_note(vault, client_id, "contact", "not in the backup")
 
-    restored = run_cli("restore", str(backup), "--data-dir", str(vault_dir),
-                       "--passphrase-stdin", "--yes", stdin=PASSPHRASE + "\n")
+    restored = run_cli(
+        "restore",
+        str(backup),
+        "--data-dir",
+        str(vault_dir),
+        "--passphrase-stdin",
+        "--yes",
+        stdin=PASSPHRASE + "\n",
+    )
     assert restored.returncode == 0, restored.stderr
     _no_traceback(restored)
     assert "Restored the backup made" in restored.stdout
@@ -53,18 +67,39 @@ def test_backup_to_a_folder_then_restore_it(vault_dir: Path, tmp_path: Path) -> 
 
 
 def test_restore_with_the_recovery_key_and_backup_to_a_named_file(
-        vault_dir: Path, vault_template, tmp_path: Path) -> None:
+    vault_dir: Path, vault_template, tmp_path: Path
+) -> None:
     out = tmp_path / "office.acbackup"
-    made = run_cli("backup", "--data-dir", str(vault_dir), "--out", str(out),
-                   "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    made = run_cli(
+        "backup",
+        "--data-dir",
+        str(vault_dir),
+        "--out",
+        str(out),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
     assert made.returncode == 0, made.stderr
-    again = run_cli("backup", "--data-dir", str(vault_dir), "--out", str(out),
-                    "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    again = run_cli(
+        "backup",
+        "--data-dir",
+        str(vault_dir),
+        "--out",
+        str(out),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
     assert again.returncode == 2
     assert "already exists" in again.stderr
-    restored = run_cli("restore", str(out), "--data-dir", str(tmp_path / "new-computer"),
-                       "--recovery-key", "--passphrase-stdin",
-                       stdin=vault_template.recovery_key + "\n")
+    restored = run_cli(
+        "restore",
+        str(out),
+        "--data-dir",
+        str(tmp_path / "new-computer"),
+        "--recovery-key",
+        "--passphrase-stdin",
+        stdin=vault_template.recovery_key + "\n",
+    )
     assert restored.returncode == 0, restored.stderr
     assert "kept in" not in restored.stdout  # an empty folder: nothing to keep aside
     assert (tmp_path / "new-computer" / "vault.db").exists()
@@ -78,8 +113,9 @@ def test_restore_with_the_recovery_key_and_backup_to_a_named_file(
         ("wrong_passphrase", 2, "does not open this backup"),
     ],
 )
-def test_restore_refuses_and_changes_nothing(vault: Vault, vault_dir: Path, tmp_path: Path,
-                                             kind: str, code: int, words: str) -> None:
+def test_restore_refuses_and_changes_nothing(
+    vault: Vault, vault_dir: Path, tmp_path: Path, kind: str, code: int, words: str
+) -> None:
     good = vault.backup_to(tmp_path / "good.acbackup").path
     vault.close()
     bad = tmp_path / "candidate.acbackup"
@@ -90,9 +126,14 @@ def test_restore_refuses_and_changes_nothing(vault: Vault, vault_dir: Path, tmp_
     else:
         bad = good
     before = sha_map_with_throttle(vault_dir)
-    result = run_cli("restore", str(bad), "--data-dir", str(vault_dir), "--passphrase-stdin",
-                     stdin=("wrong passphrase" if kind == "wrong_passphrase" else PASSPHRASE)
-                     + "\n")
+    result = run_cli(
+        "restore",
+        str(bad),
+        "--data-dir",
+        str(vault_dir),
+        "--passphrase-stdin",
+        stdin=("wrong passphrase" if kind == "wrong_passphrase" else PASSPHRASE) + "\n",
+    )
     assert result.returncode == code, result.stderr
     assert words in result.stderr
     assert "Nothing was changed" in result.stderr
@@ -102,8 +143,14 @@ def test_restore_refuses_and_changes_nothing(vault: Vault, vault_dir: Path, tmp_
 
 def test_restore_refuses_while_the_app_has_the_vault_open(vault: Vault, tmp_path: Path) -> None:
     good = vault.backup_to(tmp_path / "good.acbackup").path
-    result = run_cli("restore", str(good), "--data-dir", str(vault.folder), "--passphrase-stdin",
-                     stdin=PASSPHRASE + "\n")
+    result = run_cli(
+        "restore",
+        str(good),
+        "--data-dir",
+        str(vault.folder),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
     assert result.returncode == 2
     assert "already open" in result.stderr
     _no_traceback(result)

@@ -21,8 +21,12 @@ from advocate_app.store.vault import Vault
 from tests.helpers import PASSPHRASE, sha_map
 
 
-def check(folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-          passphrase: str = PASSPHRASE) -> tuple[int, str]:
+def check(
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    passphrase: str = PASSPHRASE,
+) -> tuple[int, str]:
     monkeypatch.setattr("sys.stdin", io.StringIO(passphrase + "\n"))
     code = cli.main(["check", "--data-dir", str(folder), "--passphrase-stdin"])
     out = capsys.readouterr()
@@ -56,10 +60,10 @@ def test_healthy_and_wrong_passphrase(vault_dir: Path, monkeypatch, capsys) -> N
     assert listing(vault_dir) == before
 
 
-@pytest.mark.parametrize("damage", ["pages", "empty_db", "no_keys", "no_db", "restore",
-                                    "setup"])
+@pytest.mark.parametrize("damage", ["pages", "empty_db", "no_keys", "no_db", "restore", "setup"])
 def test_damage_exits_1_with_what_to_do_and_writes_nothing(
-        vault_dir: Path, damage: str, monkeypatch, capsys) -> None:
+    vault_dir: Path, damage: str, monkeypatch, capsys
+) -> None:
     if damage == "pages":
         _flip_data_page(vault_dir)
     elif damage == "empty_db":
@@ -80,8 +84,14 @@ def test_damage_exits_1_with_what_to_do_and_writes_nothing(
     code, text = check(vault_dir, monkeypatch, capsys)
     assert code == 1, text
     assert listing(vault_dir) == before, "the diagnosis changed a file"
-    advice = {"pages": "backup", "empty_db": "backup", "no_keys": "backup",
-              "no_db": "backup", "restore": "finish", "setup": "init"}[damage]
+    advice = {
+        "pages": "backup",
+        "empty_db": "backup",
+        "no_keys": "backup",
+        "no_db": "backup",
+        "restore": "finish",
+        "setup": "init",
+    }[damage]
     assert advice in text.lower(), text
 
 
@@ -107,8 +117,9 @@ def _read_only(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     monkeypatch.setattr(os, "access", access)
 
 
-def test_a_read_only_vault_is_named_as_such_not_as_damage(vault_dir: Path, monkeypatch,
-                                                          capsys) -> None:
+def test_a_read_only_vault_is_named_as_such_not_as_damage(
+    vault_dir: Path, monkeypatch, capsys
+) -> None:
     before = listing(vault_dir)
     _read_only(monkeypatch, vault_dir)
     code, text = check(vault_dir, monkeypatch, capsys)
@@ -120,8 +131,9 @@ def test_a_read_only_vault_is_named_as_such_not_as_damage(vault_dir: Path, monke
     assert listing(vault_dir) == before
 
 
-def test_a_read_only_mount_met_while_taking_the_lock_is_named(vault_dir: Path, monkeypatch,
-                                                              capsys) -> None:
+def test_a_read_only_mount_met_while_taking_the_lock_is_named(
+    vault_dir: Path, monkeypatch, capsys
+) -> None:
     from advocate_app.store import lockfile
 
     def refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
@@ -131,8 +143,16 @@ def test_a_read_only_mount_met_while_taking_the_lock_is_named(vault_dir: Path, m
     with pytest.raises(VaultReadOnly):
         Vault.open(vault_dir)
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
-    code = cli.main(["backup", "--data-dir", str(vault_dir), "--out", str(vault_dir.parent),
-                     "--passphrase-stdin"])
+    code = cli.main(
+        [
+            "backup",
+            "--data-dir",
+            str(vault_dir),
+            "--out",
+            str(vault_dir.parent),
+            "--passphrase-stdin",
+        ]
+    )
     assert code == 3
     assert "cannot be written" in capsys.readouterr().err
 

@@ -15,11 +15,17 @@ from advocate_app.store.vault import Vault
 from tests.helpers import PASSPHRASE, sha_map
 
 
-def _restore(folder: Path, backup: Path, monkeypatch: pytest.MonkeyPatch,
-             capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+def _restore(
+    folder: Path,
+    backup: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *extra: str,
+) -> tuple[int, str]:
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
-    code = cli.main(["restore", str(backup), "--data-dir", str(folder), "--passphrase-stdin",
-                     *extra])
+    code = cli.main(
+        ["restore", str(backup), "--data-dir", str(folder), "--passphrase-stdin", *extra]
+    )
     out = capsys.readouterr()
     text = out.out + out.err
     assert "Traceback" not in text and "unexpected" not in text
@@ -39,9 +45,9 @@ def changed_since_backup(vault: Vault, tmp_path: Path) -> Path:
     return backup
 
 
-def test_restore_says_what_will_be_replaced_and_asks(changed_since_backup: Path,
-                                                     vault_dir: Path, monkeypatch,
-                                                     capsys) -> None:
+def test_restore_says_what_will_be_replaced_and_asks(
+    changed_since_backup: Path, vault_dir: Path, monkeypatch, capsys
+) -> None:
     before = sha_map(vault_dir)
     code, text = _restore(vault_dir, changed_since_backup, monkeypatch, capsys)
     assert code == 2, text
@@ -59,8 +65,9 @@ def test_restore_says_what_will_be_replaced_and_asks(changed_since_backup: Path,
         assert vault.raw_count("notes") == 1
 
 
-def test_a_person_at_a_terminal_is_asked(changed_since_backup: Path, vault_dir: Path,
-                                         monkeypatch, capsys) -> None:
+def test_a_person_at_a_terminal_is_asked(
+    changed_since_backup: Path, vault_dir: Path, monkeypatch, capsys
+) -> None:
     answers = iter(["no"])
     monkeypatch.setattr(cli, "_ask_yes", lambda _prompt: next(answers) == "yes")
     monkeypatch.setattr(cli, "_can_ask", lambda: True)
@@ -73,8 +80,8 @@ def test_a_person_at_a_terminal_is_asked(changed_since_backup: Path, vault_dir: 
     assert code == 0, text
 
 
-def test_restoring_into_an_empty_folder_needs_no_question(changed_since_backup: Path,
-                                                         tmp_path: Path, monkeypatch,
-                                                         capsys) -> None:
+def test_restoring_into_an_empty_folder_needs_no_question(
+    changed_since_backup: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
     code, text = _restore(tmp_path / "new-computer", changed_since_backup, monkeypatch, capsys)
     assert code == 0, text

@@ -55,13 +55,21 @@ def office(office_template: dict, tmp_path: Path) -> dict:
     usb = tmp_path / "usb"
     usb.mkdir()
     shutil.copyfile(office_template["lees_backup"], usb / "lee.acbackup")
-    return {**office_template, "folder": folder, "usb": usb,
-            "lees_backup": usb / "lee.acbackup"}
+    return {**office_template, "folder": folder, "usb": usb, "lees_backup": usb / "lee.acbackup"}
 
 
 def test_an_advocate_cannot_send_a_backup_out_of_the_data_folder(office: dict) -> None:
-    out = run_cli("backup", "--data-dir", str(office["folder"]), "--out", str(office["usb"]),
-                  "--user", "Jo", "--passphrase-stdin", stdin=JO + "\n")
+    out = run_cli(
+        "backup",
+        "--data-dir",
+        str(office["folder"]),
+        "--out",
+        str(office["usb"]),
+        "--user",
+        "Jo",
+        "--passphrase-stdin",
+        stdin=JO + "\n",
+    )
     assert out.returncode == 2
     assert "Only a supervisor can save a backup outside" in out.stderr
     assert "Traceback" not in out.stderr
@@ -70,8 +78,16 @@ def test_an_advocate_cannot_send_a_backup_out_of_the_data_folder(office: dict) -
 
 def test_an_advocate_cannot_restore(office: dict) -> None:
     before = sha_map(office["folder"])
-    out = run_cli("restore", str(office["lees_backup"]), "--data-dir", str(office["folder"]),
-                  "--user", "Jo", "--passphrase-stdin", stdin=JO + "\n")
+    out = run_cli(
+        "restore",
+        str(office["lees_backup"]),
+        "--data-dir",
+        str(office["folder"]),
+        "--user",
+        "Jo",
+        "--passphrase-stdin",
+        stdin=JO + "\n",
+    )
     assert out.returncode == 2, out.stdout
     assert "Only a supervisor of the vault in this folder" in out.stderr
     assert sha_map(office["folder"]) == before
@@ -79,15 +95,30 @@ def test_an_advocate_cannot_restore(office: dict) -> None:
 
 def test_a_removed_supervisor_cannot_restore_their_own_backup(office: dict) -> None:
     before = sha_map(office["folder"])
-    out = run_cli("restore", str(office["lees_backup"]), "--data-dir", str(office["folder"]),
-                  "--user", "Lee", "--passphrase-stdin", stdin=LEE + "\n")
+    out = run_cli(
+        "restore",
+        str(office["lees_backup"]),
+        "--data-dir",
+        str(office["folder"]),
+        "--user",
+        "Lee",
+        "--passphrase-stdin",
+        stdin=LEE + "\n",
+    )
     assert out.returncode == 2, out.stdout
     assert "Nothing was changed" in out.stderr and "Traceback" not in out.stderr
     assert sha_map(office["folder"]) == before
 
 
 def test_a_temporary_passphrase_opens_no_command(office: dict) -> None:
-    out = run_cli("check", "--data-dir", str(office["folder"]), "--user", "Kim",
-                  "--passphrase-stdin", stdin=office["kim"] + "\n")
+    out = run_cli(
+        "check",
+        "--data-dir",
+        str(office["folder"]),
+        "--user",
+        "Kim",
+        "--passphrase-stdin",
+        stdin=office["kim"] + "\n",
+    )
     assert out.returncode == 2
     assert "temporary one" in out.stderr and "choose your own passphrase" in out.stderr

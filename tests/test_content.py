@@ -33,8 +33,9 @@ import pytest
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 ENGLISH_ARTICLES = sorted((ASSETS / "reference").glob("*.md"))
-SPANISH_ARTICLES = sorted(p for p in (ASSETS / "reference" / "es").glob("*.md")
-                          if p.name != "README.md")
+SPANISH_ARTICLES = sorted(
+    p for p in (ASSETS / "reference" / "es").glob("*.md") if p.name != "README.md"
+)
 ARTICLES = ENGLISH_ARTICLES + SPANISH_ARTICLES
 SHIPPED_RESOURCES = ASSETS / "resources" / "shipped.toml"
 ENGLISH_SCENARIOS = sorted((ASSETS / "scenarios").glob("*.toml"))
@@ -48,9 +49,7 @@ CITATIONS_TABLE = ASSETS / "reference" / "citations.toml"
 # --------------------------------------------------------------------------- phone numbers
 
 # A North American number with its area code: 1-888-373-7888, (919) 716-6785, 800.656.4673.
-_NANP = re.compile(
-    r"(?<![\w-])(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])"
-)
+_NANP = re.compile(r"(?<![\w-])(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\w-])")
 # A seven-digit local number, such as the fictional 555-0142 (scenarios only).
 _LOCAL = re.compile(r"(?<![\w-])\d{3}[-. ]\d{4}(?![\w-])")
 # Three-digit service numbers people dial: 911, 988, and 711 (the relay service for TTY).
@@ -136,13 +135,16 @@ def _missing_report(missing: Iterable[tuple[str, str]], table: Path) -> str:
 
 
 def test_the_number_finder_sees_every_way_a_number_is_written() -> None:
-    text = ("Call **1-888-373-7888**, (919) 716-6785 or 800.656.4673; text **233733** or "
-            "START to 88788; TTY 711; call or text 988; 911. "
-            "Not numbers: 89 Fed. Reg. 34864, 34 U.S.C. § 12291, G.S. 14-318.6, 8 CFR 214.200, "
-            "Form I-914, Executive Order 13166, EO 14224, ICE Directive 11005.4, the year 2025, "
-            "20 hours.")
-    assert sorted(digits(n) for n in numbers_in_text(text)) == sorted([
-        "8883737888", "9197166785", "8006564673", "233733", "88788", "711", "988", "911"])
+    text = (
+        "Call **1-888-373-7888**, (919) 716-6785 or 800.656.4673; text **233733** or "
+        "START to 88788; TTY 711; call or text 988; 911. "
+        "Not numbers: 89 Fed. Reg. 34864, 34 U.S.C. § 12291, G.S. 14-318.6, 8 CFR 214.200, "
+        "Form I-914, Executive Order 13166, EO 14224, ICE Directive 11005.4, the year 2025, "
+        "20 hours."
+    )
+    assert sorted(digits(n) for n in numbers_in_text(text)) == sorted(
+        ["8883737888", "9197166785", "8006564673", "233733", "88788", "711", "988", "911"]
+    )
 
 
 def test_the_confirmed_numbers_table_is_complete_and_dated() -> None:
@@ -155,10 +157,17 @@ def test_the_confirmed_numbers_table_is_complete_and_dated() -> None:
         assert row.get("kind") in {"phone", "text", "tty"}, number
         assert isinstance(row.get("name"), str) and row["name"].strip(), number
         assert isinstance(row.get("confirmed_on"), dt.date), (
-            f"{number}: confirmed_on must be a date (YYYY-MM-DD)")
+            f"{number}: confirmed_on must be a date (YYYY-MM-DD)"
+        )
         assert isinstance(row.get("confirmed_from"), str) and row["confirmed_from"].strip(), number
-        extra = set(row) - {"number", "kind", "name", "confirmed_on", "confirmed_from",
-                            "needs_check"}
+        extra = set(row) - {
+            "number",
+            "kind",
+            "name",
+            "confirmed_on",
+            "confirmed_from",
+            "needs_check",
+        }
         assert not extra, f"{number}: unknown keys {sorted(extra)}"
 
 
@@ -171,8 +180,10 @@ def test_every_shipped_phone_number_is_confirmed() -> None:
 def test_the_confirmed_numbers_table_lists_only_numbers_in_use() -> None:
     used = {digits(n) for _where, n in shipped_numbers()}
     stale = [row["number"] for key, row in _confirmed_numbers().items() if key not in used]
-    assert not stale, (f"{NUMBERS_TABLE.name} lists numbers no article or resource uses any "
-                       f"more: {', '.join(stale)}. Remove them, or the article lost a number.")
+    assert not stale, (
+        f"{NUMBERS_TABLE.name} lists numbers no article or resource uses any "
+        f"more: {', '.join(stale)}. Remove them, or the article lost a number."
+    )
 
 
 # --------------------------------------------------------------------------- citations
@@ -198,8 +209,11 @@ _CFR_RUN = re.compile(
     r"((?:\d+(?:\.\d+)?(?:\([A-Za-z0-9]+\))*(?:\s*[–-]\s*|\s*,\s*|\s+and\s+|\s+to\s+)?)+)"
 )
 # A bare "§ 1590" after a U.S.C. citation in the same paragraph: the same title.
-_BARE_FED = re.compile(r"§§?\s*((?:\d{3,5}[a-z]?(?![\d-]){_SUB}{_SEP}?)+)".replace(
-    "{_SUB}", _SUBSECTION).replace("{_SEP}", _SEPARATOR))
+_BARE_FED = re.compile(
+    r"§§?\s*((?:\d{3,5}[a-z]?(?![\d-]){_SUB}{_SEP}?)+)".replace("{_SUB}", _SUBSECTION).replace(
+        "{_SEP}", _SEPARATOR
+    )
+)
 _INA = re.compile(r"\bINA\s*§*\s*(\d+[A-Za-z]?)")
 _FED_REG = re.compile(r"(\d+)\s+Fed\.\s*Reg\.\s*(\d+)")
 _PUB_L = re.compile(r"Pub(?:lic)?\.?\s*L(?:aw)?\.?\s*(?:No\.\s*)?(\d+)[-–](\d+)")
@@ -273,10 +287,11 @@ def _cited() -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for path in ARTICLES:
         found.extend((_where(path), c) for c in citations_in_text(_article_body(path)))
-    found.extend(("shipped.toml", c)
-                 for c in citations_in_text(SHIPPED_RESOURCES.read_text(encoding="utf-8")))
-    found.extend((DATA_ES.name, c)
-                 for c in citations_in_text(DATA_ES.read_text(encoding="utf-8")))
+    found.extend(
+        ("shipped.toml", c)
+        for c in citations_in_text(SHIPPED_RESOURCES.read_text(encoding="utf-8"))
+    )
+    found.extend((DATA_ES.name, c) for c in citations_in_text(DATA_ES.read_text(encoding="utf-8")))
     for path in SCENARIOS:
         found.extend((_where(path), c) for c in citations_in_text(path.read_text(encoding="utf-8")))
     return found
@@ -295,12 +310,30 @@ def test_the_citation_finder_reads_the_ways_articles_cite() -> None:
         "Pasted from ncleg.gov: G.S. 14\u201143.12."
     )
     assert citations_in_text(text) == {
-        "G.S. 14-43.10", "G.S. 14-43.11", "G.S. 14-43.12", "G.S. 14-43.13", "G.S. 14-204",
+        "G.S. 14-43.10",
+        "G.S. 14-43.11",
+        "G.S. 14-43.12",
+        "G.S. 14-43.13",
+        "G.S. 14-204",
         "G.S. 14-43.20",
-        "G.S. Chapter 14", "G.S. Chapter 50B", "G.S. Chapter 15C", "G.S. Chapter 50C",
-        "22 U.S.C. 7102", "22 U.S.C. 7105", "18 U.S.C. 1589", "18 U.S.C. 1590", "18 U.S.C. 1591",
-        "18 U.S.C. 1593", "34 U.S.C. 12291", "28 C.F.R. 94.115", "8 C.F.R. 214.200",
-        "8 C.F.R. 214.216", "8 C.F.R. 214", "INA 101", "89 Fed. Reg. 34864", "Pub. L. 119-21",
+        "G.S. Chapter 14",
+        "G.S. Chapter 50B",
+        "G.S. Chapter 15C",
+        "G.S. Chapter 50C",
+        "22 U.S.C. 7102",
+        "22 U.S.C. 7105",
+        "18 U.S.C. 1589",
+        "18 U.S.C. 1590",
+        "18 U.S.C. 1591",
+        "18 U.S.C. 1593",
+        "34 U.S.C. 12291",
+        "28 C.F.R. 94.115",
+        "8 C.F.R. 214.200",
+        "8 C.F.R. 214.216",
+        "8 C.F.R. 214",
+        "INA 101",
+        "89 Fed. Reg. 34864",
+        "Pub. L. 119-21",
     }
 
 
@@ -345,26 +378,36 @@ def test_every_phone_number_in_a_scenario_is_fictional(path: Path) -> None:
 # and only with "(de migrantes)" after it; trafficking is "trata". A declined need is the
 # survivor's neutral choice: never "rechazada" or "fracaso".
 _NOT_GLOSSARY = (
-    (re.compile(r"tr[áa]fico de personas(?! \(de migrantes\))", re.IGNORECASE),
-     "write «trata de personas» (or, for smuggling, «tráfico de personas (de migrantes)»)"),
-    (re.compile(r"tr[áa]fico (?:sexual|humano|laboral)", re.IGNORECASE),
-     "write «trata sexual», «trata de personas», «trata laboral»"),
+    (
+        re.compile(r"tr[áa]fico de personas(?! \(de migrantes\))", re.IGNORECASE),
+        "write «trata de personas» (or, for smuggling, «tráfico de personas (de migrantes)»)",
+    ),
+    (
+        re.compile(r"tr[áa]fico (?:sexual|humano|laboral)", re.IGNORECASE),
+        "write «trata sexual», «trata de personas», «trata laboral»",
+    ),
     (re.compile(r"traficante", re.IGNORECASE), "a trafficker is a «tratante»"),
     (re.compile(r"supervivient", re.IGNORECASE), "write «sobreviviente»"),
-    (re.compile(r"defensora? de (?:las |los )?(?:sobrevivientes|v[íi]ctimas)", re.IGNORECASE),
-     "the advocate is «intercesor/a», one word everywhere"),
+    (
+        re.compile(r"defensora? de (?:las |los )?(?:sobrevivientes|v[íi]ctimas)", re.IGNORECASE),
+        "the advocate is «intercesor/a», one word everywhere",
+    ),
     (re.compile(r"rechaz", re.IGNORECASE), "a declined need is «la persona no la quiere»"),
     (re.compile(r"fracas", re.IGNORECASE), "a declined need is never a failure"),
 )
 # Opinion words have no place in a note that could be subpoenaed, in either language.
 _OPINION_ES = re.compile(
-    r"\b(?:parec[ií]a|parece que|creo que|siento que|probablemente|mint|miente)\w*", re.IGNORECASE)
+    r"\b(?:parec[ií]a|parece que|creo que|siento que|probablemente|mint|miente)\w*", re.IGNORECASE
+)
 
 
 def glossary_problems(text: str) -> list[str]:
     """Each word in `text` that the Spanish glossary rules out, with what to write instead."""
-    return [f"«{m.group(0)}»: {advice}"
-            for pattern, advice in _NOT_GLOSSARY for m in pattern.finditer(text)]
+    return [
+        f"«{m.group(0)}»: {advice}"
+        for pattern, advice in _NOT_GLOSSARY
+        for m in pattern.finditer(text)
+    ]
 
 
 def _front_matter(path: Path) -> dict:
@@ -379,21 +422,35 @@ def _data_es() -> dict:
 
 
 def test_the_glossary_check_catches_the_usual_mistakes() -> None:
-    bad = ("La víctima de tráfico de personas y tráfico sexual; el traficante; la superviviente; "
-           "necesidad rechazada; un fracaso; la defensora de víctimas.")
+    bad = (
+        "La víctima de tráfico de personas y tráfico sexual; el traficante; la superviviente; "
+        "necesidad rechazada; un fracaso; la defensora de víctimas."
+    )
     assert len(glossary_problems(bad)) == 7
-    good = ("La trata de personas no es el tráfico de personas (de migrantes); la persona "
-            "sobreviviente; el tratante; la persona no la quiere.")
+    good = (
+        "La trata de personas no es el tráfico de personas (de migrantes); la persona "
+        "sobreviviente; el tratante; la persona no la quiere."
+    )
     assert glossary_problems(good) == []
 
 
 def test_there_are_spanish_versions_of_the_articles_people_need_most() -> None:
     have = {p.stem for p in SPANISH_ARTICLES}
-    needed = {"hotlines", "confidentiality-law", "nc-advocate-privilege", "nc-reporting-juveniles",
-              "nc-reporting-disabled-adults", "t-visa", "u-visa",
-              "immigration-enforcement-and-survivors", "labor-trafficking", "safety-planning",
-              "nc-protective-orders", "nc-address-confidentiality-program",
-              "nc-safe-harbor-minors"}
+    needed = {
+        "hotlines",
+        "confidentiality-law",
+        "nc-advocate-privilege",
+        "nc-reporting-juveniles",
+        "nc-reporting-disabled-adults",
+        "t-visa",
+        "u-visa",
+        "immigration-enforcement-and-survivors",
+        "labor-trafficking",
+        "safety-planning",
+        "nc-protective-orders",
+        "nc-address-confidentiality-program",
+        "nc-safe-harbor-minors",
+    }
     assert needed <= have, sorted(needed - have)
 
 
@@ -423,7 +480,8 @@ def test_a_spanish_article_parses_and_keeps_what_its_english_source_says(path: P
 
     categories = _data_es()["reference_categories"]
     assert article.category == categories[english.category], (
-        f"category must be {categories[english.category]!r}, the Spanish of {english.category!r}")
+        f"category must be {categories[english.category]!r}, the Spanish of {english.category!r}"
+    )
     english_tags = {t.casefold() for t in english.tags}
     kept_tags = english_tags & {t.casefold() for t in article.tags}
     assert len(kept_tags) >= min(2, len(english_tags)), "keep the key English tags too"
@@ -434,8 +492,9 @@ def test_a_spanish_article_parses_and_keeps_what_its_english_source_says(path: P
 
     text = path.read_text(encoding="utf-8")
     english_text = source.read_text(encoding="utf-8")
-    lost = ({digits(n) for n in numbers_in_text(english_text)}
-            - {digits(n) for n in numbers_in_text(text)})
+    lost = {digits(n) for n in numbers_in_text(english_text)} - {
+        digits(n) for n in numbers_in_text(text)
+    }
     assert not lost, f"numbers of {source.name} missing in Spanish: {sorted(lost)}"
     lost_cites = citations_in_text(english_text) - citations_in_text(text)
     assert not lost_cites, f"citations of {source.name} missing in Spanish: {sorted(lost_cites)}"
@@ -447,11 +506,16 @@ def test_the_spanish_data_covers_every_english_identifier_and_no_other() -> None
 
     data = _data_es()
     tables = {
-        "need_categories": vocab.NEED_CATEGORIES, "need_statuses": vocab.NEED_STATUSES,
-        "need_priorities": vocab.NEED_PRIORITIES, "appointment_kinds": vocab.APPOINTMENT_KINDS,
-        "resource_categories": vocab.RESOURCE_CATEGORIES, "note_kinds": vocab.NOTE_KINDS,
-        "trafficking_types": vocab.TRAFFICKING_TYPES, "age_groups": vocab.AGE_GROUPS,
-        "anonymous_contact_kinds": vocab.ANONYMOUS_CONTACT_KINDS, "roles": vocab.ROLES,
+        "need_categories": vocab.NEED_CATEGORIES,
+        "need_statuses": vocab.NEED_STATUSES,
+        "need_priorities": vocab.NEED_PRIORITIES,
+        "appointment_kinds": vocab.APPOINTMENT_KINDS,
+        "resource_categories": vocab.RESOURCE_CATEGORIES,
+        "note_kinds": vocab.NOTE_KINDS,
+        "trafficking_types": vocab.TRAFFICKING_TYPES,
+        "age_groups": vocab.AGE_GROUPS,
+        "anonymous_contact_kinds": vocab.ANONYMOUS_CONTACT_KINDS,
+        "roles": vocab.ROLES,
     }
     known = {*tables, "checklist", "resources", "reference_categories"}
     assert set(data) <= known, f"unknown tables: {sorted(set(data) - known)}"
@@ -459,12 +523,17 @@ def test_the_spanish_data_covers_every_english_identifier_and_no_other() -> None
         table = data.get(name, {})
         assert set(table) == set(codes), (
             f"[{name}]: missing {sorted(set(codes) - set(table))}, "
-            f"not a code {sorted(set(table) - set(codes))}")
+            f"not a code {sorted(set(table) - set(codes))}"
+        )
         assert all(isinstance(v, str) and v.strip() for v in table.values()), name
     # The glossary's words for the statuses; "declined" is the survivor's choice, said neutrally.
     assert {k: v.casefold() for k, v in data["need_statuses"].items()} == {
-        "not_started": "sin empezar", "in_progress": "en curso", "met": "cubierta",
-        "declined": "la persona no la quiere", "not_needed": "no hace falta"}
+        "not_started": "sin empezar",
+        "in_progress": "en curso",
+        "met": "cubierta",
+        "declined": "la persona no la quiere",
+        "not_needed": "no hace falta",
+    }
 
     checklist = tomllib.loads(CHECKLIST.read_text(encoding="utf-8"))
     spanish = data["checklist"]
@@ -473,7 +542,8 @@ def test_the_spanish_data_covers_every_english_identifier_and_no_other() -> None
         items = set(table["items"])
         assert set(spanish[category]) == items, (
             f"[checklist.{category}]: missing {sorted(items - set(spanish[category]))}, not in "
-            f"default.toml {sorted(set(spanish[category]) - items)}")
+            f"default.toml {sorted(set(spanish[category]) - items)}"
+        )
         assert all(isinstance(v, str) and v.strip() for v in spanish[category].values())
 
     english_categories = {_front_matter(p)["category"] for p in ENGLISH_ARTICLES}
@@ -481,12 +551,15 @@ def test_the_spanish_data_covers_every_english_identifier_and_no_other() -> None
 
 
 def test_every_shipped_resource_has_spanish_text_with_the_same_numbers_and_statutes() -> None:
-    shipped = {e["name"]: e for e in
-               tomllib.loads(SHIPPED_RESOURCES.read_text(encoding="utf-8"))["resource"]}
+    shipped = {
+        e["name"]: e
+        for e in tomllib.loads(SHIPPED_RESOURCES.read_text(encoding="utf-8"))["resource"]
+    }
     spanish = _data_es()["resources"]
     assert set(spanish) == set(shipped), (
         f"missing {sorted(set(shipped) - set(spanish))}, "
-        f"not a shipped name {sorted(set(spanish) - set(shipped))}")
+        f"not a shipped name {sorted(set(spanish) - set(shipped))}"
+    )
     fields = ("hours", "languages", "county", "notes")
     for name, entry in spanish.items():
         assert set(entry) <= {*fields, "name"}, f"{name}: unknown keys"
@@ -494,8 +567,9 @@ def test_every_shipped_resource_has_spanish_text_with_the_same_numbers_and_statu
             assert isinstance(entry.get(key), str) and entry[key].strip(), f"{name}: {key}"
         english = " ".join(shipped[name][k] for k in fields)
         text = " ".join(entry[k] for k in fields)
-        assert ({digits(n) for n in numbers_in_text(english)}
-                <= {digits(n) for n in numbers_in_text(text)}), name
+        assert {digits(n) for n in numbers_in_text(english)} <= {
+            digits(n) for n in numbers_in_text(text)
+        }, name
         assert citations_in_text(english) <= citations_in_text(text), name
     assert glossary_problems(DATA_ES.read_text(encoding="utf-8")) == []
 
@@ -511,11 +585,13 @@ def test_a_spanish_scenario_plays_the_same_steps_as_its_english_one(path: Path) 
     assert spanish.id == english.id == path.stem
     assert spanish.step_count == english.step_count
     assert spanish.client.model_dump(exclude={"preferred_language", "safe_contact"}) == (
-        english.client.model_dump(exclude={"preferred_language", "safe_contact"}))
+        english.client.model_dump(exclude={"preferred_language", "safe_contact"})
+    )
     items = _data_es()["checklist"]
     for es_step, en_step in zip(spanish.steps, english.steps, strict=True):
-        assert ([(n.kind, n.day, n.services) for n in es_step.notes]
-                == [(n.kind, n.day, n.services) for n in en_step.notes])
+        assert [(n.kind, n.day, n.services) for n in es_step.notes] == [
+            (n.kind, n.day, n.services) for n in en_step.notes
+        ]
         for es_need, en_need in zip(es_step.needs, en_step.needs, strict=True):
             same = ("category", "status", "priority", "due_day", "change")
             assert es_need.model_dump(include=set(same)) == en_need.model_dump(include=set(same))
@@ -524,10 +600,12 @@ def test_a_spanish_scenario_plays_the_same_steps_as_its_english_one(path: Path) 
             assert (es_need.resource is None) == (en_need.resource is None)
         assert len(es_step.needs) == len(en_step.needs)
         same = ("kind", "day", "time", "accompanied")
-        assert ([a.model_dump(include=set(same)) for a in es_step.appointments]
-                == [a.model_dump(include=set(same)) for a in en_step.appointments])
-        assert ([(r.category, r.phone) for r in es_step.resources]
-                == [(r.category, r.phone) for r in en_step.resources])
+        assert [a.model_dump(include=set(same)) for a in es_step.appointments] == [
+            a.model_dump(include=set(same)) for a in en_step.appointments
+        ]
+        assert [(r.category, r.phone) for r in es_step.resources] == [
+            (r.category, r.phone) for r in en_step.resources
+        ]
         for resource in es_step.resources:
             assert re.search(r"\(fictici[oa]\)", resource.name), resource.name
     for note in spanish.notes_through(spanish.step_count - 1):

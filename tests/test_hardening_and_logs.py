@@ -13,8 +13,10 @@ from tests.helpers import spy_on
 
 
 def test_core_dumps_are_disabled_at_start() -> None:
-    code = ("from advocate_app.hardening import disable_core_dumps, core_dumps_disabled;"
-            "disable_core_dumps(); import sys; sys.exit(0 if core_dumps_disabled() else 1)")
+    code = (
+        "from advocate_app.hardening import disable_core_dumps, core_dumps_disabled;"
+        "disable_core_dumps(); import sys; sys.exit(0 if core_dumps_disabled() else 1)"
+    )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 
 

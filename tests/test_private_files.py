@@ -41,10 +41,16 @@ def umask_022() -> Iterator[None]:
 
 
 def test_the_store_makes_every_file_private_whatever_the_umask(
-        umask_022: None, tmp_path: Path) -> None:
+    umask_022: None, tmp_path: Path
+) -> None:
     folder = tmp_path / "office"
-    vault, _recovery = Vault.create(folder, office_name="Riverbend Advocacy", user_name="Maria",
-                                    passphrase=PASSPHRASE, kdf_target_seconds=0)
+    vault, _recovery = Vault.create(
+        folder,
+        office_name="Riverbend Advocacy",
+        user_name="Maria",
+        passphrase=PASSPHRASE,
+        kdf_target_seconds=0,
+    )
     try:
         assert loose(folder) == [], "set up"
         cid = clients.create_client(vault, ClientFields(alias="Rosa K"))
@@ -71,24 +77,60 @@ def test_an_older_vault_with_loose_modes_is_fixed_on_open(vault_dir: Path) -> No
 def test_the_command_line_under_umask_022(tmp_path: Path, vault_template) -> None:
     """init, backup, summary and restore through the real entry point, which sets umask 077."""
     folder = tmp_path / "office"
-    made = run_cli("init", "--data-dir", str(folder), "--office", "Riverbend Advocacy",
-                   "--user", "Maria", "--passphrase-stdin", "--kdf-seconds", "0",
-                   stdin=PASSPHRASE + "\n", umask=0o022)
+    made = run_cli(
+        "init",
+        "--data-dir",
+        str(folder),
+        "--office",
+        "Riverbend Advocacy",
+        "--user",
+        "Maria",
+        "--passphrase-stdin",
+        "--kdf-seconds",
+        "0",
+        stdin=PASSPHRASE + "\n",
+        umask=0o022,
+    )
     assert made.returncode == 0, made.stderr
     assert loose(folder) == [], "init"
     usb = tmp_path / "usb"
     usb.mkdir()
-    out = run_cli("backup", "--data-dir", str(folder), "--out", str(usb / "office.acbackup"),
-                  "--passphrase-stdin", stdin=PASSPHRASE + "\n", umask=0o022)
+    out = run_cli(
+        "backup",
+        "--data-dir",
+        str(folder),
+        "--out",
+        str(usb / "office.acbackup"),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+        umask=0o022,
+    )
     assert out.returncode == 0, out.stderr
     assert loose(folder) == [] and stat.S_IMODE((usb / "office.acbackup").stat().st_mode) == 0o600
-    pdf = run_cli("summary", "--data-dir", str(folder), "--period", "2026-Q1",
-                  "--out", str(usb / "summary.pdf"), "--passphrase-stdin",
-                  stdin=PASSPHRASE + "\n", umask=0o022)
+    pdf = run_cli(
+        "summary",
+        "--data-dir",
+        str(folder),
+        "--period",
+        "2026-Q1",
+        "--out",
+        str(usb / "summary.pdf"),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+        umask=0o022,
+    )
     assert pdf.returncode == 0, pdf.stderr
     assert stat.S_IMODE((usb / "summary.pdf").stat().st_mode) == 0o600
-    back = run_cli("restore", str(usb / "office.acbackup"), "--data-dir", str(folder),
-                   "--passphrase-stdin", "--yes", stdin=PASSPHRASE + "\n", umask=0o022)
+    back = run_cli(
+        "restore",
+        str(usb / "office.acbackup"),
+        "--data-dir",
+        str(folder),
+        "--passphrase-stdin",
+        "--yes",
+        stdin=PASSPHRASE + "\n",
+        umask=0o022,
+    )
     assert back.returncode == 0, back.stderr
     assert list(folder.glob("before-restore-*"))
     assert loose(folder) == [], "restore"

@@ -15,8 +15,10 @@ _NOT_IMPORTABLE = re.compile(r"(^|\.)(test_\w+|conftest)$")
 
 
 def _sources() -> list[tuple[Path, ast.Module]]:
-    return [(path, ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
-            for path in sorted(TESTS.rglob("*.py"))]
+    return [
+        (path, ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+        for path in sorted(TESTS.rglob("*.py"))
+    ]
 
 
 def _imported_modules(tree: ast.Module) -> list[tuple[int, str]]:
@@ -53,7 +55,8 @@ def test_no_test_module_or_conftest_is_imported_by_another() -> None:
         if module.startswith(("tests.", ".")) and _NOT_IMPORTABLE.search(module)
     ]
     assert offenders == [], "share helpers through tests/helpers.py instead:\n" + "\n".join(
-        offenders)
+        offenders
+    )
 
 
 def test_no_test_waits_a_fixed_time() -> None:
@@ -63,7 +66,8 @@ def test_no_test_waits_a_fixed_time() -> None:
         for line, call in _fixed_waits(tree)
     ]
     assert offenders == [], "wait on a signal (qtbot.waitSignal/waitUntil) instead:\n" + "\n".join(
-        offenders)
+        offenders
+    )
 
 
 def test_the_rules_see_what_they_forbid() -> None:
@@ -79,7 +83,10 @@ def test_the_rules_see_what_they_forbid() -> None:
         "    qtbot.wait(50)\n"
         "    qtbot.waitUntil(lambda: True)\n"
     )
-    bad = [m for _line, m in _imported_modules(sample)
-           if m.startswith(("tests.", ".")) and _NOT_IMPORTABLE.search(m)]
+    bad = [
+        m
+        for _line, m in _imported_modules(sample)
+        if m.startswith(("tests.", ".")) and _NOT_IMPORTABLE.search(m)
+    ]
     assert bad == ["tests.store.test_backup_restore", ".conftest", ".test_cli", "tests.test_cli"]
     assert [call for _line, call in _fixed_waits(sample)] == ["time.sleep", "qtbot.wait"]

@@ -23,9 +23,22 @@ TS = ROOT / "assets" / "translations" / "advocate_es.ts"
 def lupdate() -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "advocate_app").rglob("*.py"))
     exe = Path(sys.executable).parent / "pyside6-lupdate"
-    subprocess.run([str(exe), *sources, "-no-obsolete", "-locations", "none",
-                    "-target-language", "es", "-ts", str(TS.relative_to(ROOT))],
-                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            str(exe),
+            *sources,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            "es",
+            "-ts",
+            str(TS.relative_to(ROOT)),
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def fill(table: dict[str, str]) -> list[str]:
@@ -51,8 +64,9 @@ def fill(table: dict[str, str]) -> list[str]:
         del translation.attrib["type"]
     ET.indent(tree, "    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
-    TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-                  encoding="utf-8")
+    TS.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
     return missing
 
 

@@ -93,9 +93,7 @@ def _unlock_demo(folder: Path) -> Vault:
         "This folder holds a vault that is not the demo vault. Nothing was changed."
     )
     keys = KeysFile.load(folder)
-    trainer = next(
-        (s for s in keys.passphrase_slots() if s.label == DEMO_USER and s.user_id), None
-    )
+    trainer = next((s for s in keys.passphrase_slots() if s.label == DEMO_USER and s.user_id), None)
     if trainer is None or trainer.user_id is None:
         raise not_demo
     try:
@@ -175,20 +173,49 @@ def demo_snapshot(vault: Vault) -> tuple[object, ...]:
     query = ClientQuery(status="all")
     for row in clients.all_clients(vault, query):
         client_id = row.id
-        people.append((
-            row.alias, row.status, row.intake_date, row.assigned_name, row.last_contact_at,
-            tuple(sorted((n.kind, n.body, n.created_at, n.edited_at)
-                         for n in notes.list_notes(vault, client_id))),
-            tuple(sorted(
-                (n.category, n.label, n.status, n.priority or "", n.next_step, n.due_date,
-                 n.note_line, n.resource_name or "",
-                 tuple((h.status, h.changed_on) for h in needs.status_history(vault, n.id)))
-                for n in needs.list_needs(vault, client_id))),
-            tuple((a.starts_at, a.kind, a.place, a.accompanied, a.outcome or "")
-                  for a in appointments.list_appointments(vault, client_id)),
-            tuple(sorted((r.resource_name, r.resource_category, r.referred_on)
-                         for r in referrals.list_referrals(vault, client_id))),
-        ))
+        people.append(
+            (
+                row.alias,
+                row.status,
+                row.intake_date,
+                row.assigned_name,
+                row.last_contact_at,
+                tuple(
+                    sorted(
+                        (n.kind, n.body, n.created_at, n.edited_at)
+                        for n in notes.list_notes(vault, client_id)
+                    )
+                ),
+                tuple(
+                    sorted(
+                        (
+                            n.category,
+                            n.label,
+                            n.status,
+                            n.priority or "",
+                            n.next_step,
+                            n.due_date,
+                            n.note_line,
+                            n.resource_name or "",
+                            tuple(
+                                (h.status, h.changed_on) for h in needs.status_history(vault, n.id)
+                            ),
+                        )
+                        for n in needs.list_needs(vault, client_id)
+                    )
+                ),
+                tuple(
+                    (a.starts_at, a.kind, a.place, a.accompanied, a.outcome or "")
+                    for a in appointments.list_appointments(vault, client_id)
+                ),
+                tuple(
+                    sorted(
+                        (r.resource_name, r.resource_category, r.referred_on)
+                        for r in referrals.list_referrals(vault, client_id)
+                    )
+                ),
+            )
+        )
     directory = tuple(sorted(repr(e.fields) for e in resources.local_resources(vault)))
     return tuple(sorted(people, key=repr)), directory
 
@@ -452,8 +479,12 @@ class DemoSession:
             order = per_day.get(note.day, 0)
             per_day[note.day] = order + 1
             notes.add_note(
-                self.vault, client_id, note.kind, note.body,
-                at=_note_moment(intake, note.day, order), services=note.services,
+                self.vault,
+                client_id,
+                note.kind,
+                note.body,
+                at=_note_moment(intake, note.day, order),
+                services=note.services,
             )
 
     def _write_need(
@@ -470,8 +501,11 @@ class DemoSession:
         events: list[tuple[int, int, str, str]] = [
             (c.step_index, 0, "status", c.status) for c in later
         ]
-        events += [(step, 1, "resource", name) for step, _day, name in links
-                   if not (step == need.opened_step and name == opening_link)]
+        events += [
+            (step, 1, "resource", name)
+            for step, _day, name in links
+            if not (step == need.opened_step and name == opening_link)
+        ]
         days = {step: day for step, day, _name in links}
         days.update({c.step_index: c.day for c in need.history})
         need_id = needs.add_need(

@@ -20,8 +20,10 @@ class Guide:
 
     def html(self) -> str:
         body = MarkdownIt("commonmark", {"html": False}).render(self.body_markdown)
-        return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-                f"<title>{html.escape(self.title)}</title></head><body>{body}</body></html>")
+        return (
+            f'<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+            f"<title>{html.escape(self.title)}</title></head><body>{body}</body></html>"
+        )
 
 
 def load_guides(folder: Path) -> list[Guide]:

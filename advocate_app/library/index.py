@@ -72,9 +72,7 @@ _COLUMNS = ("title", "headings", "tags", "summary", "body")
 _BM25 = f"bm25({_TABLE}, 12.0, 5.0, 4.0, 2.0, 1.0)"
 _SQL_INSERT = f"INSERT INTO {_TABLE}(rowid, {', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608
 _SQL_MATCHING = f"SELECT rowid FROM {_TABLE} WHERE {_TABLE} MATCH ?"  # noqa: S608
-_SQL_RANKED = (
-    f"SELECT rowid, {_BM25} FROM {_TABLE} WHERE {_TABLE} MATCH ?"  # noqa: S608
-)
+_SQL_RANKED = f"SELECT rowid, {_BM25} FROM {_TABLE} WHERE {_TABLE} MATCH ?"  # noqa: S608
 _HEADING = re.compile(r"^#{2,6}\s+(.*)$", re.MULTILINE)
 # A word found in many documents says little about any one: it counts half toward how many of
 # the terms a document has ("make a safety plan": "make" is everywhere, "safety plan" is not).
@@ -103,7 +101,9 @@ class ReferenceIndex:
     """Full-text search over the articles and the shipped resources, built once in memory."""
 
     def __init__(
-        self, articles: Sequence[Article], resources: Sequence[ShippedResource] = (),
+        self,
+        articles: Sequence[Article],
+        resources: Sequence[ShippedResource] = (),
         synonyms: q.Synonyms | None = None,
     ) -> None:
         # Public text only, so no key; :memory: keeps nothing on disk. Any thread may search
@@ -120,24 +120,37 @@ class ReferenceIndex:
         for a in articles:
             body = plain_text(without_title_heading(a)) + "\n" + "\n".join(a.sources)
             headings = "\n".join(_HEADING.findall(a.body_markdown))
-            self._docs.append(_Doc("article", a.slug, a.title,
-                                   _clean_row(a.title, headings, " ".join(a.tags), a.summary,
-                                              body),
-                                   a.summary, language=LANGUAGES.get(a.language, "english"),
-                                   code=a.language))
+            self._docs.append(
+                _Doc(
+                    "article",
+                    a.slug,
+                    a.title,
+                    _clean_row(a.title, headings, " ".join(a.tags), a.summary, body),
+                    a.summary,
+                    language=LANGUAGES.get(a.language, "english"),
+                    code=a.language,
+                )
+            )
         for r in resources:
             numbers = _resource_numbers(r)
-            self._docs.append(_Doc("resource", r.name, r.name,
-                                   _clean_row(r.name, "", r.category_label, numbers, r.notes),
-                                   numbers or r.notes))
+            self._docs.append(
+                _Doc(
+                    "resource",
+                    r.name,
+                    r.name,
+                    _clean_row(r.name, "", r.category_label, numbers, r.notes),
+                    numbers or r.notes,
+                )
+            )
         # Every word as written (folded), for typo correction and names typed without their
         # apostrophe: the vocabulary a person sees, not the stems.
         self._words: Counter[str] = Counter()
         rows = []
         for rowid, doc in enumerate(self._docs):
             spans = tuple(q.spans(t, doc.language) for t in doc.texts)
-            self._docs[rowid] = _Doc(doc.kind, doc.key, doc.title, doc.texts, doc.fallback, spans,
-                                     doc.language, doc.code)
+            self._docs[rowid] = _Doc(
+                doc.kind, doc.key, doc.title, doc.texts, doc.fallback, spans, doc.language, doc.code
+            )
             for words in spans:
                 self._words.update(f for _a, _b, f, _s in words)
             rows.append((rowid, *(" ".join(st for *_x, st in words) for words in spans)))
@@ -147,22 +160,25 @@ class ReferenceIndex:
         self._lengths = q.by_length(self._words)
         self._sorted_words = sorted(self._words)
         # An article in each language it is written in: (slug, code) → rowid.
-        self._versions = {(d.key, d.code): n for n, d in enumerate(self._docs)
-                          if d.kind == "article"}
+        self._versions = {
+            (d.key, d.code): n for n, d in enumerate(self._docs) if d.kind == "article"
+        }
 
     def close(self) -> None:
         self._db.close()
 
-    def search(self, text: str, limit: int = 20, *,
-               language: str | None = None) -> list[ReferenceHit]:
+    def search(
+        self, text: str, limit: int = 20, *, language: str | None = None
+    ) -> list[ReferenceHit]:
         """Hits for what a person typed, best first (typos corrected); never raises for any
         input. A broken index raises SearchFailed (logged without the text). Both languages
         are searched and an article is listed once, where its best version ranks; with
         `language`, as that language's version when there is one."""
         return self.search_results(text, limit, language=language).hits
 
-    def search_results(self, text: str, limit: int = 20, *, correct: bool = True,
-                       language: str | None = None) -> ReferenceResults:
+    def search_results(
+        self, text: str, limit: int = 20, *, correct: bool = True, language: str | None = None
+    ) -> ReferenceResults:
         try:
             with self._lock:
                 return self._search(text, limit, correct, language)
@@ -173,8 +189,9 @@ class ReferenceIndex:
     def _matching(self, expression: str) -> set[int]:
         return {row[0] for row in self._db.execute(_SQL_MATCHING, (expression,))}
 
-    def _search(self, text: str, limit: int, correct: bool,
-                language: str | None = None) -> ReferenceResults:
+    def _search(
+        self, text: str, limit: int, correct: bool, language: str | None = None
+    ) -> ReferenceResults:
         if not isinstance(text, str) or limit <= 0:
             return ReferenceResults([])
         query = q.parse(text, self._synonyms)
@@ -196,13 +213,18 @@ class ReferenceIndex:
         # Counted by article, not by version: a word in both languages of one article is in
         # one article.
         total = len({(d.kind, d.key) for d in self._docs})
-        weights = [1.0 if len({(self._docs[r].kind, self._docs[r].key) for r in s})
-                   <= total * _COMMON_SHARE else 0.5 for s in found]
+        weights = [
+            1.0
+            if len({(self._docs[r].kind, self._docs[r].key) for r in s}) <= total * _COMMON_SHARE
+            else 0.5
+            for s in found
+        ]
         any_expr = q.any_of(query, q.snowball)
         assert any_expr is not None
         scores = dict(self._db.execute(_SQL_RANKED, (any_expr,)).fetchall())
-        title_terms = [self._matching(f"title : ({q.term_expression(t, q.snowball)})")
-                       for t in query.terms]
+        title_terms = [
+            self._matching(f"title : ({q.term_expression(t, q.snowball)})") for t in query.terms
+        ]
         in_title = set.intersection(*title_terms) if title_terms else set()
 
         def rank(rowid: int) -> tuple[float, int]:
@@ -214,24 +236,35 @@ class ReferenceIndex:
             prior = 1.0 if self._docs[rowid].kind == "article" else _RESOURCE_PRIOR
             if rowid in in_title:
                 prior *= _TITLE_BONUS
-            return (-(coverage ** _COORD) * -scores.get(rowid, 0.0) * prior,
-                    self._docs[rowid].kind != "article")
+            return (
+                -(coverage**_COORD) * -scores.get(rowid, 0.0) * prior,
+                self._docs[rowid].kind != "article",
+            )
 
-        candidates = self._one_per_article(sorted(set().union(*found), key=rank), language,
-                                           limit)
+        candidates = self._one_per_article(sorted(set().union(*found), key=rank), language, limit)
         hits = []
         for shown, rowid in candidates:  # shown: the version listed; rowid: the one that ranked
             doc = self._docs[shown]
             share = sum(1 for s in found if rowid in s) / len(found)
-            hits.append(ReferenceHit(doc.kind, doc.key, doc.title,
-                                     self._snippet(doc, query), -scores.get(rowid, 0.0),
-                                     share, rowid in in_title, doc.code))
+            hits.append(
+                ReferenceHit(
+                    doc.kind,
+                    doc.key,
+                    doc.title,
+                    self._snippet(doc, query),
+                    -scores.get(rowid, 0.0),
+                    share,
+                    rowid in in_title,
+                    doc.code,
+                )
+            )
         if corrected:
             return ReferenceResults(hits, query.text, " ".join(q.words(text)))
         return ReferenceResults(hits)
 
-    def _one_per_article(self, ranked: list[int], language: str | None,
-                         limit: int) -> list[tuple[int, int]]:
+    def _one_per_article(
+        self, ranked: list[int], language: str | None, limit: int
+    ) -> list[tuple[int, int]]:
         """Each article once, at its best version's place; as `language`'s version when the
         article is written in it. Pairs (the version shown, the version that ranked)."""
         out: list[tuple[int, int]] = []

@@ -74,9 +74,7 @@ class Article:
         return months
 
 
-def too_long_past_review(
-    articles: Iterable[Article], today: dt.date, months: int
-) -> list[Article]:
+def too_long_past_review(articles: Iterable[Article], today: dt.date, months: int) -> list[Article]:
     """Articles whose review date lies more than `months` calendar months before `today`.
 
     `make package` refuses to build an installer while any shipped article is in this list
@@ -224,23 +222,30 @@ def _language(meta: dict[str, Any], name: str) -> str:
     return str(value)
 
 
-def _translation(meta: dict[str, Any], name: str, slug: str, language: str,
-                 ) -> tuple[str | None, tuple[str, ...], dt.date | None]:
+def _translation(
+    meta: dict[str, Any],
+    name: str,
+    slug: str,
+    language: str,
+) -> tuple[str | None, tuple[str, ...], dt.date | None]:
     """A translation names its English slug (its own), the other English slugs it carries in
     part, and the English review date it was written from; an English article names none."""
     keys = ("translation_of", "also_from", "source_reviewed")
     if language == "en":
         if any(k in meta for k in keys):
-            raise ValueError(f"{name}: only a translation has “translation_of”, “also_from” "
-                             "or “source_reviewed”.")
+            raise ValueError(
+                f"{name}: only a translation has “translation_of”, “also_from” "
+                "or “source_reviewed”."
+            )
         return None, (), None
     if "translation_of" not in meta:  # written in Spanish, translating nothing
         if any(k in meta for k in keys):
             raise ValueError(f"{name}: “also_from” and “source_reviewed” need “translation_of”.")
         return None, (), None
     if meta.get("translation_of") != slug:
-        raise ValueError(f"{name}: “translation_of” must name the English article, "
-                         "the same slug as the file.")
+        raise ValueError(
+            f"{name}: “translation_of” must name the English article, the same slug as the file."
+        )
     also_from = _text_list(meta, "also_from", name, at_least=0)
     if not all(SLUG_PATTERN.fullmatch(s) for s in also_from):
         raise ValueError(f"{name}: “also_from” must list article slugs.")
@@ -256,8 +261,11 @@ def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
     articles: list[Article] = []
     errors: list[str] = []
     try:
-        paths = sorted(p for p in folder.iterdir()
-                       if p.suffix == ".md" and p.is_file() and p.name not in NOT_ARTICLES)
+        paths = sorted(
+            p
+            for p in folder.iterdir()
+            if p.suffix == ".md" and p.is_file() and p.name not in NOT_ARTICLES
+        )
     except OSError:
         return [], [f"The reference folder {folder.name} could not be read."]
     for path in paths:

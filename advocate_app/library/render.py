@@ -43,8 +43,9 @@ p.reviewed { margin-top: 12px; }
 """
 
 
-def _render_link_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
-                      env: EnvType) -> str:
+def _render_link_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     token = tokens[idx]
     slug = article_link_slug(str(token.attrGet("href") or ""))
     allowed = env.setdefault("_links", [])
@@ -56,22 +57,25 @@ def _render_link_open(self: RendererHTML, tokens: Sequence[Token], idx: int, opt
     return ""
 
 
-def _render_link_close(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
-                       env: EnvType) -> str:
+def _render_link_close(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     stack = env.setdefault("_links", [])
     return "</a>" if stack and stack.pop() else ""
 
 
-def _render_image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
-                  env: EnvType) -> str:
+def _render_image(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     # Never an <img>: that could make Qt load a file or a remote address. Alt text only.
     token = tokens[idx]
     alt = self.renderInlineAsText(token.children or [], options, env)
     return html.escape(alt, quote=False)
 
 
-def _render_table_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict,
-                       env: EnvType) -> str:
+def _render_table_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
     # QTextDocument honours these attributes more reliably than CSS borders.
     _set_column_widths(tokens, idx)
     return '<table border="1" cellspacing="0" cellpadding="6" width="100%">\n'
@@ -101,8 +105,7 @@ def _set_column_widths(tokens: Sequence[Token], start: int) -> None:
     # phone number) get exactly their room so they never wrap, wordy ones share the rest.
     budget = 95.0
     short = {c: max(v) * 1.2 + 3.0 for c, v in lengths.items() if max(v) <= _SHORT_CELL}
-    wordy = {c: min(max(sum(v) / len(v), 10.0), 70.0) for c, v in lengths.items()
-             if c not in short}
+    wordy = {c: min(max(sum(v) / len(v), 10.0), 70.0) for c, v in lengths.items() if c not in short}
     rest = budget - sum(short.values())
     if wordy and rest >= 20.0 * len(wordy):
         chars = dict(short)
@@ -145,7 +148,7 @@ def render_html(
     markdown = without_title_heading(article) if has_heading else article.body_markdown
     body = _renderer().render(markdown, env)
     parts = [
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">",
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">',
         f"<title>{html.escape(article.title)}</title>",
         f"<style>{_CSS}</style></head><body>",
     ]
@@ -158,8 +161,6 @@ def render_html(
     parts.extend(f"<li>{html.escape(source)}</li>" for source in article.sources)
     parts.append("</ul>")
     date_text = reviewed_date_text or article.last_reviewed.isoformat()
-    parts.append(
-        f'<p class="reviewed"><i>{html.escape(reviewed_label.format(date_text))}</i></p>'
-    )
+    parts.append(f'<p class="reviewed"><i>{html.escape(reviewed_label.format(date_text))}</i></p>')
     parts.append("</body></html>")
     return "\n".join(parts)

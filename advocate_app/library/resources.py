@@ -62,8 +62,9 @@ def load_shipped_resources(path: Path) -> list[ShippedResource]:
     except (OSError, UnicodeDecodeError):
         raise ResourceFileError(f"{path.name}: the resource directory could not be read.") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ResourceFileError(f"{path.name}: the resource directory is not valid TOML "
-                                f"({exc}).") from None
+        raise ResourceFileError(
+            f"{path.name}: the resource directory is not valid TOML ({exc})."
+        ) from None
     entries = data.get("resource", [])
     if not isinstance(entries, list):
         raise ResourceFileError(f"{path.name}: entries must be written as [[resource]] tables.")

@@ -61,8 +61,9 @@ def _load() -> ShippedLibrary:
     except (OSError, ValueError):
         log.warning("the shipped resource directory could not be read")
         resources = []
-    return ShippedLibrary(articles, resources,
-                          ReferenceIndex([*articles, *translations], resources), translations)
+    return ShippedLibrary(
+        articles, resources, ReferenceIndex([*articles, *translations], resources), translations
+    )
 
 
 __all__ = ["ShippedLibrary", "is_loaded", "shipped_library"]

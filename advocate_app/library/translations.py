@@ -21,8 +21,10 @@ ENGLISH = "en"
 TRANSLATED = tuple(code for code in LANGUAGES if code != ENGLISH)
 
 
-def load_translations(folder: Path, english: Sequence[Article],
-                      ) -> tuple[list[Article], list[str]]:
+def load_translations(
+    folder: Path,
+    english: Sequence[Article],
+) -> tuple[list[Article], list[str]]:
     """The translations in `folder`/<language>/ for the English articles given, and one
     sentence per file skipped (a wrong language, or no English article of that slug)."""
     slugs = {a.slug for a in english}
@@ -38,11 +40,15 @@ def load_translations(folder: Path, english: Sequence[Article],
             if article.language != language:
                 problems.append(f"{language}/{article.slug}.md: “language” must be {language}.")
             elif article.translation_of is None:
-                problems.append(f"{language}/{article.slug}.md: a translation needs "
-                                "“translation_of” and “source_reviewed”.")
+                problems.append(
+                    f"{language}/{article.slug}.md: a translation needs "
+                    "“translation_of” and “source_reviewed”."
+                )
             elif article.slug not in slugs:
-                problems.append(f"{language}/{article.slug}.md: there is no English article "
-                                "of that name to translate.")
+                problems.append(
+                    f"{language}/{article.slug}.md: there is no English article "
+                    "of that name to translate."
+                )
             else:
                 found.append(article)
     return found, problems
@@ -92,16 +98,22 @@ class Shelf:
 
     def source_last_reviewed(self, translation: Article) -> dt.date | None:
         """The newest `last_reviewed` among the English articles a translation follows."""
-        days = [self._english[s].last_reviewed for s in translation.sources_of_translation
-                if s in self._english]
+        days = [
+            self._english[s].last_reviewed
+            for s in translation.sources_of_translation
+            if s in self._english
+        ]
         return max(days, default=None)
 
     def is_stale(self, translation: Article) -> bool:
         """A translation older than its source: an English article it follows was reviewed
         after the English review date it was written from."""
         newest = self.source_last_reviewed(translation)
-        return (translation.source_reviewed is not None and newest is not None
-                and newest > translation.source_reviewed)
+        return (
+            translation.source_reviewed is not None
+            and newest is not None
+            and newest > translation.source_reviewed
+        )
 
     def show(self, slug: str, language: str = ENGLISH) -> Shown | None:
         english = self._english.get(slug)
@@ -112,8 +124,12 @@ class Shelf:
         translation = self._by_language.get(language, {}).get(slug)
         if translation is None:
             return Shown(english, english, untranslated=True)
-        return Shown(translation, english, stale=self.is_stale(translation),
-                     source_last_reviewed=self.source_last_reviewed(translation))
+        return Shown(
+            translation,
+            english,
+            stale=self.is_stale(translation),
+            source_last_reviewed=self.source_last_reviewed(translation),
+        )
 
     def listing(self, language: str = ENGLISH) -> list[Shown]:
         """Every slug as shown in `language`, in the English articles' order."""

@@ -41,8 +41,10 @@ def _cell(text: str, words: Words) -> str:
     """A data cell. A hidden count shows the marker, and a screen reader, which may say
     nothing at all for a dash, hears the word "hidden" instead."""
     if text == HIDDEN_MARKER:
-        return (f'<td class="hidden-count"><span aria-hidden="true">{_e(text)}</span>'
-                f'<span class="visually-hidden">{_e(words("hidden"))}</span></td>')
+        return (
+            f'<td class="hidden-count"><span aria-hidden="true">{_e(text)}</span>'
+            f'<span class="visually-hidden">{_e(words("hidden"))}</span></td>'
+        )
     return f"<td>{_e(text)}</td>"
 
 
@@ -55,11 +57,13 @@ def _table(table: PublishedTable, index: int, words: Words) -> list[str]:
     text = table_text(table, words)
     note_id = f"note-{index}"
     described = f' aria-describedby="{note_id}"' if table.note else ""
-    out = [f'<section aria-labelledby="title-{index}">',
-           f'<h2 id="title-{index}">{_e(table.title)}</h2>',
-           f"<table{described}>",
-           f"<caption>{_e(table.title)}</caption>",
-           "<thead><tr>"]
+    out = [
+        f'<section aria-labelledby="title-{index}">',
+        f'<h2 id="title-{index}">{_e(table.title)}</h2>',
+        f"<table{described}>",
+        f"<caption>{_e(table.title)}</caption>",
+        "<thead><tr>",
+    ]
     out += [_column_header(label) for label in text.header]
     out.append("</tr></thead>")
     out.append("<tbody>")
@@ -83,21 +87,23 @@ def build_html(summary: PublishedSummary) -> str:
     """The whole page as text (UTF-8 when written)."""
     words = intro.words(summary)
     title = f"{intro.title(summary)}: {summary.office_name}, {summary.period_label}"
-    out = ["<!DOCTYPE html>",
-           f'<html lang="{intro.language(summary)}">',
-           "<head>",
-           '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f'<meta name="description" content="{_e(intro.subject(summary))}">',
-           f"<title>{_e(title)}</title>",
-           f"<style>{_STYLE}</style>",
-           "</head>",
-           "<body>",
-           "<header>",
-           f"<h1>{_e(intro.title(summary))}</h1>",
-           f"<p>{_e(summary.office_name)}</p>",
-           f"<p>{_e(summary.period_label)}</p>",
-           f"<p>{_e(intro.prepared_line(summary))}</p>"]
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{intro.language(summary)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="description" content="{_e(intro.subject(summary))}">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{_e(intro.title(summary))}</h1>",
+        f"<p>{_e(summary.office_name)}</p>",
+        f"<p>{_e(summary.period_label)}</p>",
+        f"<p>{_e(intro.prepared_line(summary))}</p>",
+    ]
     if summary.is_demo:
         out.append(f'<p class="demo" role="note">{_e(intro.demo_warning(summary))}</p>')
     out.append("</header>")

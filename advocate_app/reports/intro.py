@@ -43,7 +43,9 @@ def prepared_line(summary: PublishedSummary) -> str:
 def demo_warning(summary: PublishedSummary) -> str:
     return words(summary)(
         "{demo}. This summary comes from the training vault. It describes made-up people and "
-        "must not be used as a real report.", demo=demo_text(summary))
+        "must not be used as a real report.",
+        demo=demo_text(summary),
+    )
 
 
 def sections(summary: PublishedSummary) -> list[tuple[str, str]]:
@@ -51,23 +53,38 @@ def sections(summary: PublishedSummary) -> list[tuple[str, str]]:
     w = words(summary)
     k, marker = summary.k, summary.marker
     return [
-        (w("What this report contains"),
-         w("Counts for the period above, for funders and the board: the people served and "
-           "anonymous contacts; trafficking type and age group; survivors' needs by category "
-           "and status, including needs a survivor chose to decline; referrals by kind of "
-           "resource; appointments and court dates, with or without an advocate; and the people "
-           "who received each group of VOCA services, as recorded on notes.")),
-        (w("It holds no client-identifying information"),
-         w("There are no names or aliases, no note text, no exact dates and no free text from "
-           "client records: only counts, and the category names built into Advocate "
-           "Companion. The period is whole months.")),
-        (w("How small numbers are hidden"),
-         w("This summary uses k = {k}, the office's setting. A count from 1 to {below_k} is "
-           "never printed, because a small number can point to a particular person in a small "
-           "community. Some larger counts are hidden too, so that no hidden count can be "
-           "worked out from the totals or from this office's other summaries. Every hidden "
-           "count is printed as “{marker}”: hidden to protect privacy; it may be 0, small or "
-           "large.", k=k, below_k=k - 1, marker=marker)),
+        (
+            w("What this report contains"),
+            w(
+                "Counts for the period above, for funders and the board: the people served and "
+                "anonymous contacts; trafficking type and age group; survivors' needs by category "
+                "and status, including needs a survivor chose to decline; referrals by kind of "
+                "resource; appointments and court dates, with or without an advocate; and the people "
+                "who received each group of VOCA services, as recorded on notes."
+            ),
+        ),
+        (
+            w("It holds no client-identifying information"),
+            w(
+                "There are no names or aliases, no note text, no exact dates and no free text from "
+                "client records: only counts, and the category names built into Advocate "
+                "Companion. The period is whole months."
+            ),
+        ),
+        (
+            w("How small numbers are hidden"),
+            w(
+                "This summary uses k = {k}, the office's setting. A count from 1 to {below_k} is "
+                "never printed, because a small number can point to a particular person in a small "
+                "community. Some larger counts are hidden too, so that no hidden count can be "
+                "worked out from the totals or from this office's other summaries. Every hidden "
+                "count is printed as “{marker}”: hidden to protect privacy; it may be 0, small or "
+                "large.",
+                k=k,
+                below_k=k - 1,
+                marker=marker,
+            ),
+        ),
     ]
 
 

@@ -41,8 +41,13 @@ from advocate_app.reports.periods import Period
 from advocate_app.store.summary import SummaryCounts
 from advocate_app.store.summary_ledger import members_digest
 
-_ADDITIVE_PREFIXES = ("overview:new", "overview:contacts", "needs_opened:", "referrals:",
-                      "appointments:")
+_ADDITIVE_PREFIXES = (
+    "overview:new",
+    "overview:contacts",
+    "needs_opened:",
+    "referrals:",
+    "appointments:",
+)
 _PEOPLE_PREFIXES = ("overview:served", "overview:continuing", "trafficking_type:", "age_group:")
 _MAX_ROUNDS = 50
 
@@ -99,7 +104,8 @@ class _Sets:
                 self._exports[export_id] = self.load(export_id)
             members = self._exports[export_id]
             self._earlier[(export_id, leaves)] = frozenset().union(
-                *(members.get(leaf, ()) for leaf in leaves))
+                *(members.get(leaf, ()) for leaf in leaves)
+            )
         return self._earlier[(export_id, leaves)]
 
     def _digest(self, leaf: str) -> str | None:
@@ -111,7 +117,8 @@ class _Sets:
     def same(self, export: EarlierExport, leaves: frozenset[str]) -> bool:
         """Whether the same people or records are behind the cell now and in that export."""
         if export.digests is not None and all(
-                self._digest(leaf) == export.digests.get(leaf) for leaf in leaves):
+            self._digest(leaf) == export.digests.get(leaf) for leaf in leaves
+        ):
             return True  # leaf by leaf the same: the whole is the same
         export_id = export.id
         if export_id not in self._exports:
@@ -139,8 +146,7 @@ def protect(
     forced: set[frozenset[str]] = set()
     known: set[frozenset[str]] = set()
     sets = _Sets(counts, load_members)
-    summary = publish(counts, k, generated_on, forced=forced, known=known,
-                      language=language)
+    summary = publish(counts, k, generated_on, forced=forced, known=known, language=language)
     if not relevant or not counts.members:
         return summary
     for _ in range(_MAX_ROUNDS):
@@ -149,12 +155,17 @@ def protect(
             return summary
         forced |= more_forced
         known |= more_known
-        summary = publish(counts, k, generated_on, forced=forced, known=known,
-                      language=language)
+        summary = publish(counts, k, generated_on, forced=forced, known=known, language=language)
     # Each round hides at least one more cell, so this is not reached with real tables; if it
     # were, hiding everything the rules named is the safe answer.
-    return publish(counts, k, generated_on, forced=forced | {c.leaves for c in summary.cells},
-                   known=known, language=language)
+    return publish(
+        counts,
+        k,
+        generated_on,
+        forced=forced | {c.leaves for c in summary.cells},
+        known=known,
+        language=language,
+    )
 
 
 def _check(

@@ -47,28 +47,43 @@ def check_output_path(path: Path, data_folder: Path, *, overwrite: bool) -> Path
     data = Path(data_folder).resolve()
     if target == data or target.is_relative_to(data):
         raise OutputProblem(
-            QT_TR_NOOP("{0} is inside the vault's data folder, where the app keeps its own files. "
-                       "Save the summary somewhere else, for example in Documents."), path)
+            QT_TR_NOOP(
+                "{0} is inside the vault's data folder, where the app keeps its own files. "
+                "Save the summary somewhere else, for example in Documents."
+            ),
+            path,
+        )
     if target.is_dir():
-        raise OutputProblem(QT_TR_NOOP("{0} is a folder. Give a file name, for example {1}."),
-                            path, path / "summary.pdf")
+        raise OutputProblem(
+            QT_TR_NOOP("{0} is a folder. Give a file name, for example {1}."),
+            path,
+            path / "summary.pdf",
+        )
     folder = target.parent
     if not folder.exists():
         raise OutputProblem(
-            QT_TR_NOOP("The folder {0} does not exist. Create it or choose another."), folder)
+            QT_TR_NOOP("The folder {0} does not exist. Create it or choose another."), folder
+        )
     if not folder.is_dir():
-        raise OutputProblem(QT_TR_NOOP("{0} is not a folder. Choose another place to save."),
-                            folder)
+        raise OutputProblem(
+            QT_TR_NOOP("{0} is not a folder. Choose another place to save."), folder
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputProblem(QT_TR_NOOP("The folder {0} cannot be written (no permission). "
-                                       "Choose another place to save."), folder)
+        raise OutputProblem(
+            QT_TR_NOOP(
+                "The folder {0} cannot be written (no permission). Choose another place to save."
+            ),
+            folder,
+        )
     if target.exists():
         if not os.access(target, os.W_OK):
             raise OutputProblem(
-                QT_TR_NOOP("{0} exists and cannot be replaced (no permission)."), path)
+                QT_TR_NOOP("{0} exists and cannot be replaced (no permission)."), path
+            )
         if not overwrite:
             raise OutputExists(
-                QT_TR_NOOP("{0} already exists. Replace it, or choose another name."), path)
+                QT_TR_NOOP("{0} already exists. Replace it, or choose another name."), path
+            )
     return target
 
 

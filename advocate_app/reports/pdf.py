@@ -67,11 +67,13 @@ _WATERMARK_GRAY = colors.Color(0.88, 0.88, 0.88)
 _SERIES_FILLS = (colors.Color(0.35, 0.35, 0.35), colors.Color(0.85, 0.85, 0.85))
 
 
-
 def footer_text(k: int, words: Words | None = None) -> str:
     return (words or Words())(
         "Contains no client-identifying information. Counts from 1 to {below_k} are hidden "
-        "(k = {k}; see page 1).", below_k=k - 1, k=k)
+        "(k = {k}; see page 1).",
+        below_k=k - 1,
+        k=k,
+    )
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -190,8 +192,11 @@ def _canvas_maker(k: int, words: Words) -> type[pdfcanvas.Canvas]:
             self.setFillColor(_BLACK)
             self.setFont("Helvetica", 8.5)
             self.drawString(_MARGIN, 0.45 * inch, footer)
-            self.drawRightString(_PAGE_W - _MARGIN, 0.45 * inch,
-                                 words("Page {number} of {total}", number=number, total=total))
+            self.drawRightString(
+                _PAGE_W - _MARGIN,
+                0.45 * inch,
+                words("Page {number} of {total}", number=number, total=total),
+            )
             self.restoreState()
 
     return NumberedCanvas
@@ -225,8 +230,9 @@ def _cell_text(table: PublishedTable, r: int, c: int) -> str:
     return text
 
 
-def _table_flowable(table: PublishedTable, styles: dict[str, ParagraphStyle],
-                    words: Words) -> Table:
+def _table_flowable(
+    table: PublishedTable, styles: dict[str, ParagraphStyle], words: Words
+) -> Table:
     ncols = len(table.column_labels)
     two_way = table.row_totals is not None
     one_col_share = ncols == 1 and bool(table.percent_of)
@@ -322,8 +328,11 @@ def _chart_series(
         return table.title, names, list(table.column_labels), series
     if hint == CHART_ROW_TOTALS and table.row_totals is not None:
         return (
-            words("{title}: total for each {category}", title=table.title,
-                  category=table.row_header.lower()),
+            words(
+                "{title}: total for each {category}",
+                title=table.title,
+                category=table.row_header.lower(),
+            ),
             [_short(x) for x in table.row_labels],
             [table.total_label],
             [[cell_number(x) for x in table.row_totals]],
@@ -339,7 +348,10 @@ def _chart_series(
 
 
 def _chart_flowables(
-    table: PublishedTable, hint: str, marker: str, styles: dict[str, ParagraphStyle],
+    table: PublishedTable,
+    hint: str,
+    marker: str,
+    styles: dict[str, ParagraphStyle],
     words: Words,
 ) -> list[Flowable]:
     title, names, series_names, series = _chart_series(table, hint, words)
@@ -357,14 +369,16 @@ def _chart_flowables(
         return [
             _p(heading, styles["h3"]),
             _p(
-                words("Nothing to chart: every count here is 0 or shown as {marker}.",
-                      marker=marker),
+                words(
+                    "Nothing to chart: every count here is 0 or shown as {marker}.", marker=marker
+                ),
                 styles["note"],
             ),
         ]
     if left_out:
-        caption_parts.append(words(
-            "Counts shown as {marker} in the table are left out of the chart.", marker=marker))
+        caption_parts.append(
+            words("Counts shown as {marker} in the table are left out of the chart.", marker=marker)
+        )
     if zeros_out:
         caption_parts.append(words("Categories with 0 are not drawn."))
     # reportlab draws the first category at the bottom; reverse so the chart reads like the table.

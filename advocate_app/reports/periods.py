@@ -76,8 +76,11 @@ def _check_year(year: object, what: str = "fiscal year") -> int:
 
 
 def _check_start_month(start_month: object) -> int:
-    if isinstance(start_month, bool) or not isinstance(start_month, int) \
-            or not 1 <= start_month <= 12:
+    if (
+        isinstance(start_month, bool)
+        or not isinstance(start_month, int)
+        or not 1 <= start_month <= 12
+    ):
         raise ValueError(f"The fiscal year's first month must be 1 to 12; got {start_month!r}.")
     return start_month
 
@@ -140,24 +143,33 @@ def fiscal_quarter(fy: int, q: int, start_month: int = 10) -> Period:
     first = start_fy.year * 12 + start_fy.month - 1 + (q - 1) * 3
     start = date(first // 12, first % 12 + 1, 1)
     end = _last_day((first + 2) // 12, (first + 2) % 12 + 1)
-    return Period(start, end,
-                  f"{_fiscal_prefix(start_month)}{fy}, Q{q} ({_month_span_label(start, end)})",
-                  QUARTER, f"{fy}-Q{q}")
+    return Period(
+        start,
+        end,
+        f"{_fiscal_prefix(start_month)}{fy}, Q{q} ({_month_span_label(start, end)})",
+        QUARTER,
+        f"{fy}-Q{q}",
+    )
 
 
 def fiscal_year(fy: int, start_month: int = 10) -> Period:
     """Fiscal year fy; with the federal year, October 1 of fy-1 to September 30 of fy."""
     start, end = fiscal_year_bounds(fy, start_month)
-    return Period(start, end,
-                  f"{_fiscal_prefix(start_month)}{fy} ({_month_span_label(start, end)})",
-                  FISCAL_YEAR, f"FY{fy}")
+    return Period(
+        start,
+        end,
+        f"{_fiscal_prefix(start_month)}{fy} ({_month_span_label(start, end)})",
+        FISCAL_YEAR,
+        f"FY{fy}",
+    )
 
 
 def calendar_year(year: int) -> Period:
     year = _check_year(year, "calendar year")
     start, end = date(year, 1, 1), date(year, 12, 31)
-    return Period(start, end, f"Calendar year {year} (January–December {year})",
-                  CALENDAR_YEAR, f"CY{year}")
+    return Period(
+        start, end, f"Calendar year {year} (January–December {year})", CALENDAR_YEAR, f"CY{year}"
+    )
 
 
 def fiscal_year_of(day: date, start_month: int = 10) -> int:
@@ -191,8 +203,13 @@ def _worded_span(start: date, end: date, words: Words) -> str:
         return words("{month} {year}", month=first, year=start.year)
     if start.year == end.year:
         return words("{first}–{last} {year}", first=first, last=last, year=end.year)
-    return words("{first} {start_year}–{last} {end_year}", first=first, start_year=start.year,
-                 last=last, end_year=end.year)
+    return words(
+        "{first} {start_year}–{last} {end_year}",
+        first=first,
+        start_year=start.year,
+        last=last,
+        end_year=end.year,
+    )
 
 
 def _worded_fiscal_year(fy: int, start_month: int, words: Words) -> str:
@@ -209,14 +226,18 @@ def worded_label(period: Period, words: Words) -> str:
     if match := _QUARTER_CODE.fullmatch(period.code):
         fy, q = int(match.group(1)), int(match.group(2))
         start_month = (period.start.month - 1 - (q - 1) * 3) % 12 + 1
-        return words("{fiscal_year}, {quarter} ({months})",
-                     fiscal_year=_worded_fiscal_year(fy, start_month, words),
-                     quarter=words(_QUARTER_NAMES[q - 1]), months=span)
+        return words(
+            "{fiscal_year}, {quarter} ({months})",
+            fiscal_year=_worded_fiscal_year(fy, start_month, words),
+            quarter=words(_QUARTER_NAMES[q - 1]),
+            months=span,
+        )
     if (match := _FY_CODE.fullmatch(period.code)) and period.kind == FISCAL_YEAR:
-        return words("{fiscal_year} ({months})",
-                     fiscal_year=_worded_fiscal_year(int(match.group(1)), period.start.month,
-                                                     words),
-                     months=span)
+        return words(
+            "{fiscal_year} ({months})",
+            fiscal_year=_worded_fiscal_year(int(match.group(1)), period.start.month, words),
+            months=span,
+        )
     if (match := _CY_CODE.fullmatch(period.code)) and period.kind == CALENDAR_YEAR:
         return words("Calendar year {year} ({months})", year=int(match.group(1)), months=span)
     return span
@@ -226,7 +247,8 @@ def require_complete(period: Period, today: date) -> Period:
     if not period.is_complete(today):
         raise ValueError(
             f"{period.label} has not ended yet. A summary covers only a period that is over, so "
-            "its numbers no longer change; choose an earlier one.")
+            "its numbers no longer change; choose an earlier one."
+        )
     return period
 
 

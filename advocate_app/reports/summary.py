@@ -35,57 +35,88 @@ def earlier_exports(vault: Vault) -> list[EarlierExport]:
     for cell in summary_ledger.exported_cells(vault):
         by_export[cell.export_id][cell.cell_key] = (cell.value, cell.published)
     digests = summary_ledger.exported_digests(vault)
-    return [EarlierExport(e.id, e.period_start, e.period_end, by_export[e.id],
-                          digests.get(e.id, {}))
-            for e in summary_ledger.list_exports(vault)]
+    return [
+        EarlierExport(e.id, e.period_start, e.period_end, by_export[e.id], digests.get(e.id, {}))
+        for e in summary_ledger.list_exports(vault)
+    ]
 
 
-def _prepare(vault: Vault, period: Period, today: date | None,
-             generated_on: date | None,
-             language: str) -> tuple[PublishedSummary, SummaryCounts]:
+def _prepare(
+    vault: Vault, period: Period, today: date | None, generated_on: date | None, language: str
+) -> tuple[PublishedSummary, SummaryCounts]:
     # The one role check for the summary (the store's own role rules may add theirs).
     if not vault.current_user.is_supervisor:
         raise NotAllowed(QT_TR_NOOP("Only a supervisor can make the summary."))
     language = check_language(language)
     require_complete(period, today or date.today())
     k = report_settings.summary_k(vault)
-    counts = compute_counts(vault, period.start, period.end,
-                            worded_label(period, Words(language)))
-    summary = protect(counts, period, k, earlier_exports(vault),
-                      lambda export_id: summary_ledger.export_members(vault, export_id),
-                      generated_on, language)
+    counts = compute_counts(vault, period.start, period.end, worded_label(period, Words(language)))
+    summary = protect(
+        counts,
+        period,
+        k,
+        earlier_exports(vault),
+        lambda export_id: summary_ledger.export_members(vault, export_id),
+        generated_on,
+        language,
+    )
     return summary, counts
 
 
-def build_summary(vault: Vault, period: Period, *, today: date | None = None,
-                  generated_on: date | None = None, language: str = EN) -> PublishedSummary:
+def build_summary(
+    vault: Vault,
+    period: Period,
+    *,
+    today: date | None = None,
+    generated_on: date | None = None,
+    language: str = EN,
+) -> PublishedSummary:
     """The summary as an export of it now would publish (checked against the ledger), for the
     screen. Nothing is recorded: only an export is."""
     return _prepare(vault, period, today, generated_on, language)[0]
 
 
-def _record(vault: Vault, period: Period, summary: PublishedSummary,
-            counts: SummaryCounts) -> None:
+def _record(vault: Vault, period: Period, summary: PublishedSummary, counts: SummaryCounts) -> None:
     summary_ledger.record_export(
         # The same record in every language: the period's English label, the same cells.
-        vault, period_code=period.code or period.label[:16], period_kind=period.kind,
-        period_label=period.label, period_start=period.start, period_end=period.end,
-        k=summary.k, cells=[(c.key, c.value, c.published) for c in summary.cells],
-        members=counts.members)
+        vault,
+        period_code=period.code or period.label[:16],
+        period_kind=period.kind,
+        period_label=period.label,
+        period_start=period.start,
+        period_end=period.end,
+        k=summary.k,
+        cells=[(c.key, c.value, c.published) for c in summary.cells],
+        members=counts.members,
+    )
 
 
-def export_summary(vault: Vault, period: Period, *, today: date | None = None,
-                   generated_on: date | None = None, language: str = EN) -> PublishedSummary:
+def export_summary(
+    vault: Vault,
+    period: Period,
+    *,
+    today: date | None = None,
+    generated_on: date | None = None,
+    language: str = EN,
+) -> PublishedSummary:
     """Publish without a file (the CLI's --json): recorded in the ledger like any export."""
     summary, counts = _prepare(vault, period, today, generated_on, language)
     _record(vault, period, summary, counts)
     return summary
 
 
-def export_file(vault: Vault, period: Period, out_path: Path, fmt: str = PDF, *,
-                overwrite: bool = False, progress: Progress | None = None,
-                today: date | None = None, generated_on: date | None = None,
-                language: str = EN) -> PublishedSummary:
+def export_file(
+    vault: Vault,
+    period: Period,
+    out_path: Path,
+    fmt: str = PDF,
+    *,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+    generated_on: date | None = None,
+    language: str = EN,
+) -> PublishedSummary:
     """Check the path, count, protect against earlier exports, write the file (a PDF, an HTML
     page or plain text: see reports.formats) atomically and record the export in the ledger
     (just before the file appears: a ledger entry for a file that failed to appear errs on the
@@ -103,19 +134,38 @@ def export_file(vault: Vault, period: Period, out_path: Path, fmt: str = PDF, *,
     return summary
 
 
-def export_pdf(vault: Vault, period: Period, out_path: Path, *, overwrite: bool = False,
-               progress: Progress | None = None, today: date | None = None,
-               generated_on: date | None = None, language: str = EN) -> PublishedSummary:
+def export_pdf(
+    vault: Vault,
+    period: Period,
+    out_path: Path,
+    *,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+    generated_on: date | None = None,
+    language: str = EN,
+) -> PublishedSummary:
     """export_file as a PDF."""
-    return export_file(vault, period, out_path, PDF, overwrite=overwrite, progress=progress,
-                       today=today, generated_on=generated_on, language=language)
+    return export_file(
+        vault,
+        period,
+        out_path,
+        PDF,
+        overwrite=overwrite,
+        progress=progress,
+        today=today,
+        generated_on=generated_on,
+        language=language,
+    )
 
 
 def _table_html(table: PublishedTable) -> str:
     e = html.escape
-    out = [f"<h3>{e(table.title)}</h3>",
-           "<table border='1' cellspacing='0' cellpadding='5'>",
-           f"<tr><th align='left'>{e(table.row_header)}</th>"]
+    out = [
+        f"<h3>{e(table.title)}</h3>",
+        "<table border='1' cellspacing='0' cellpadding='5'>",
+        f"<tr><th align='left'>{e(table.row_header)}</th>",
+    ]
     out += [f"<th>{e(c)}</th>" for c in table.column_labels]
     if table.row_totals is not None:
         out.append(f"<th>{e(table.total_label)}</th>")

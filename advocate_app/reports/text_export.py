@@ -41,8 +41,7 @@ def _table(table: PublishedTable, words: Words) -> list[str]:
         cells += [cell.rjust(widths[c]) for c, cell in enumerate(row) if c > 0]
         return " | ".join(cells).rstrip()
 
-    out = ["", *_heading(table.title, "-"), line(text.header),
-           "-+-".join("-" * w for w in widths)]
+    out = ["", *_heading(table.title, "-"), line(text.header), "-+-".join("-" * w for w in widths)]
     out += [line(row) for row in text.rows]
     if text.total_row is not None:
         out.append("-+-".join("-" * w for w in widths))
@@ -54,8 +53,12 @@ def _table(table: PublishedTable, words: Words) -> list[str]:
 
 
 def build_text(summary: PublishedSummary) -> str:
-    out = [*_heading(intro.title(summary), "="), summary.office_name, summary.period_label,
-           intro.prepared_line(summary)]
+    out = [
+        *_heading(intro.title(summary), "="),
+        summary.office_name,
+        summary.period_label,
+        intro.prepared_line(summary),
+    ]
     if summary.is_demo:
         out += ["", *_wrap(intro.demo_warning(summary))]
     for heading, paragraph in intro.sections(summary):

@@ -29,25 +29,280 @@ PREFIX_MIN = 3  # "T" must not find "the": short words match whole words only
 
 # Common words that carry no meaning for a search, English and Spanish, folded (no accents).
 # Single letters that name things in this field (T visa, U visa) are deliberately absent.
-STOP_WORDS_EN = frozenset("""
-a about above after again all am an and any are as at be been before being below between both
-but by can could did do does doing done down during each few for from further get gets getting
-got had has have having he her here hers herself him himself his how i if in into is it its
-itself just me more most my myself no nor not of off on once only or other our ours ourselves
-out over own same she should so some such than that the their theirs them themselves then there
-these they this those through to too under until up very was we were what when where which while
-who whom why will with would you your yours yourself yourselves need needs want wants tell
-someone something anyone ok please im ive dont doesnt cant isnt
-make makes making find finding help know going way ways say says said told ask asked
-""".split())  # noqa: SIM905 -- the last line: verbs of asking ("how do I make…", "help finding…"), not topics
-STOP_WORDS_ES = frozenset("""
-de la que el en y a los del se las por un para con no una su al lo como mas pero sus le ya o
-este si porque esta entre cuando muy sin sobre tambien me hasta hay donde quien desde todo nos
-durante todos uno les ni contra otros ese eso ante ellos e esto mi antes algunos unos yo otro
-otras otra el tanto esa estos mucho quienes nada muchos cual poco ella estar estas algunas algo
-nosotros mis tu te ti tus ellas es son soy fue era ser tengo tiene tienen puedo puede necesito
-necesita quiero como cuanto cual hacer
-""".split())  # noqa: SIM905
+STOP_WORDS_EN = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "get",
+        "gets",
+        "getting",
+        "got",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "need",
+        "needs",
+        "want",
+        "wants",
+        "tell",
+        "someone",
+        "something",
+        "anyone",
+        "ok",
+        "please",
+        "im",
+        "ive",
+        "dont",
+        "doesnt",
+        "cant",
+        "isnt",
+        "make",
+        "makes",
+        "making",
+        "find",
+        "finding",
+        "help",
+        "know",
+        "going",
+        "way",
+        "ways",
+        "say",
+        "says",
+        "said",
+        "told",
+        "ask",
+        "asked",
+    ]
+)
+STOP_WORDS_ES = frozenset(
+    [
+        "de",
+        "la",
+        "que",
+        "el",
+        "en",
+        "y",
+        "a",
+        "los",
+        "del",
+        "se",
+        "las",
+        "por",
+        "un",
+        "para",
+        "con",
+        "no",
+        "una",
+        "su",
+        "al",
+        "lo",
+        "como",
+        "mas",
+        "pero",
+        "sus",
+        "le",
+        "ya",
+        "o",
+        "este",
+        "si",
+        "porque",
+        "esta",
+        "entre",
+        "cuando",
+        "muy",
+        "sin",
+        "sobre",
+        "tambien",
+        "me",
+        "hasta",
+        "hay",
+        "donde",
+        "quien",
+        "desde",
+        "todo",
+        "nos",
+        "durante",
+        "todos",
+        "uno",
+        "les",
+        "ni",
+        "contra",
+        "otros",
+        "ese",
+        "eso",
+        "ante",
+        "ellos",
+        "e",
+        "esto",
+        "mi",
+        "antes",
+        "algunos",
+        "unos",
+        "yo",
+        "otro",
+        "otras",
+        "otra",
+        "el",
+        "tanto",
+        "esa",
+        "estos",
+        "mucho",
+        "quienes",
+        "nada",
+        "muchos",
+        "cual",
+        "poco",
+        "ella",
+        "estar",
+        "estas",
+        "algunas",
+        "algo",
+        "nosotros",
+        "mis",
+        "tu",
+        "te",
+        "ti",
+        "tus",
+        "ellas",
+        "es",
+        "son",
+        "soy",
+        "fue",
+        "era",
+        "ser",
+        "tengo",
+        "tiene",
+        "tienen",
+        "puedo",
+        "puede",
+        "necesito",
+        "necesita",
+        "quiero",
+        "como",
+        "cuanto",
+        "cual",
+        "hacer",
+    ]
+)
 STOP_WORDS = STOP_WORDS_EN | STOP_WORDS_ES
 
 
@@ -177,7 +432,7 @@ def parse(text: str, synonyms: Synonyms | None = None, *, prefix_last: bool = Tr
     i = 0
     while i < len(found):
         for size in range(min(synonyms.longest, len(found) - i), 0, -1):
-            phrase = tuple(found[i:i + size])
+            phrase = tuple(found[i : i + size])
             if size > 1 and synonyms.expand(phrase):
                 groups.append(phrase)
                 i += size
@@ -192,7 +447,7 @@ def parse(text: str, synonyms: Synonyms | None = None, *, prefix_last: bool = Tr
     terms = []
     for n, phrase in enumerate(kept):
         last = n == len(kept) - 1
-        prefix = (prefix_last and last and len(phrase) == 1 and len(phrase[0]) >= PREFIX_MIN)
+        prefix = prefix_last and last and len(phrase) == 1 and len(phrase[0]) >= PREFIX_MIN
         terms.append(Term(phrase, (phrase, *synonyms.expand(phrase)), prefix))
     return Query(tuple(terms))
 
@@ -291,8 +546,9 @@ def by_length(vocabulary: Mapping[str, int]) -> dict[int, list[str]]:
     return out
 
 
-def closest_word(word: str, vocabulary: Mapping[str, int],
-                 lengths: Mapping[int, list[str]] | None = None) -> str | None:
+def closest_word(
+    word: str, vocabulary: Mapping[str, int], lengths: Mapping[int, list[str]] | None = None
+) -> str | None:
     """The word of an index's own vocabulary (word → how often) closest to a word that matched
     nothing: the most similar, and of equally similar ones the most frequent. `lengths`: the
     vocabulary's by_length(), when kept."""
@@ -305,11 +561,10 @@ def closest_word(word: str, vocabulary: Mapping[str, int],
     if lengths is not None:
         candidates = [v for n in range(len(word) - 3, len(word) + 4) for v in lengths.get(n, ())]
     else:
-        candidates = [v for v in vocabulary
-                      if abs(len(v) - len(word)) <= 3 and not v.isdigit()]
-    scored = process.extract(word, candidates, scorer=OSA.normalized_similarity,
-                             score_cutoff=cutoff / 100,
-                             limit=None)
+        candidates = [v for v in vocabulary if abs(len(v) - len(word)) <= 3 and not v.isdigit()]
+    scored = process.extract(
+        word, candidates, scorer=OSA.normalized_similarity, score_cutoff=cutoff / 100, limit=None
+    )
     if not scored:
         return None
     best = max(scored, key=lambda s: (s[1], vocabulary[s[0]], s[0]))
@@ -317,7 +572,7 @@ def closest_word(word: str, vocabulary: Mapping[str, int],
 
 
 def split_words(word: str, has: Callable[[str], bool]) -> tuple[str, str] | None:
-    """"obrien" → ("o", "brien") when both halves are words of the index (`has`): a name typed
+    """ "obrien" → ("o", "brien") when both halves are words of the index (`has`): a name typed
     without its apostrophe, or two words typed as one."""
     for cut in range(1, len(word) - 1):
         left, right = word[:cut], word[cut:]
@@ -335,8 +590,9 @@ Spans = list[tuple[int, int, str, str]]
 
 
 def spans(text: str, language: str = "english") -> Spans:
-    found = [(m.start(), m.end(), _fold_word(m.group()))
-             for m in marks.token_pattern().finditer(text)]
+    found = [
+        (m.start(), m.end(), _fold_word(m.group())) for m in marks.token_pattern().finditer(text)
+    ]
     stems = _stemmer(language).stemWords([f for _a, _b, f in found])
     return [(a, b, f, st) for (a, b, f), st in zip(found, stems, strict=True)]
 
@@ -360,13 +616,19 @@ def _candidates(stems: set[str], prefixes: tuple[str, ...]) -> re.Pattern[str] |
     starts = {st[: max(1, min(4, len(st) - 1))] for st in stems if st} | set(prefixes)
     if not starts:
         return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(starts)))
-                      + r")[^\W_]*", re.IGNORECASE)
+    return re.compile(
+        r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(starts))) + r")[^\W_]*", re.IGNORECASE
+    )
 
 
-def _quick_region(text: str, stems: set[str], prefixes: tuple[str, ...], language: str,
-                  words_shown: int, pattern: re.Pattern[str] | None,
-                  ) -> tuple[int, Spans, list[int]] | None:
+def _quick_region(
+    text: str,
+    stems: set[str],
+    prefixes: tuple[str, ...],
+    language: str,
+    words_shown: int,
+    pattern: re.Pattern[str] | None,
+) -> tuple[int, Spans, list[int]] | None:
     """For a note's plain ASCII text: the region around the densest matches, its words and the
     matching positions, finding candidates with one regular expression instead of stemming
     every word. A stem keeps the first letters of its word (all but its last, four at most),
@@ -377,8 +639,11 @@ def _quick_region(text: str, stems: set[str], prefixes: tuple[str, ...], languag
     anchors = []
     for m in pattern.finditer(text):
         word = m.group().lower()
-        if (stemmer.stemWord(word) in stems or word in stems
-                or (prefixes and word.startswith(prefixes))):
+        if (
+            stemmer.stemWord(word) in stems
+            or word in stems
+            or (prefixes and word.startswith(prefixes))
+        ):
             anchors.append(m.start())
     if not anchors:
         return None
@@ -389,7 +654,7 @@ def _quick_region(text: str, stems: set[str], prefixes: tuple[str, ...], languag
 
     anchor = max(anchors, key=dense)
     begin = max(0, anchor - 40)
-    region = text[begin: anchor + reach + 40]
+    region = text[begin : anchor + reach + 40]
     found: Spans = []
     wanted = set(anchors)
     positions = []
@@ -398,7 +663,7 @@ def _quick_region(text: str, stems: set[str], prefixes: tuple[str, ...], languag
         found.append((a, b, "", ""))
         if a in wanted:
             positions.append(i)
-    if begin > 0 and found and text[begin - 1: begin].isalnum():
+    if begin > 0 and found and text[begin - 1 : begin].isalnum():
         found.pop(0)  # the region started inside a word: drop that piece
         positions = [p - 1 for p in positions if p > 0]
     return begin, found, positions
@@ -416,8 +681,14 @@ class Highlighter:
         return _highlight(self, text, words_shown, at)
 
 
-def highlight(text: str, query: Query, *, language: str = "english",
-              words_shown: int = 14, at: Spans | None = None) -> str | None:
+def highlight(
+    text: str,
+    query: Query,
+    *,
+    language: str = "english",
+    words_shown: int = 14,
+    at: Spans | None = None,
+) -> str | None:
     """A window of `text` around the densest run of query words, those words between
     marks.MARK_START/MARK_END; None when no word of the query is in the text. `at`: the
     text's spans() when already known."""
@@ -432,13 +703,15 @@ def _highlight(h: Highlighter, text: str, words_shown: int, at: Spans | None) ->
         if quick is None:
             return None
         begin, found, positions = quick
-        cut_before = begin > 0 and bool(marks.token_pattern().search(text, 0, found[0][0]
-                                                                      if found else begin))
+        cut_before = begin > 0 and bool(
+            marks.token_pattern().search(text, 0, found[0][0] if found else begin)
+        )
     else:
         found = at if at is not None else spans(text, language)
         if prefixes:
-            positions = [i for i, w in enumerate(found)
-                         if w[3] in stems or w[2].startswith(prefixes)]
+            positions = [
+                i for i, w in enumerate(found) if w[3] in stems or w[2].startswith(prefixes)
+            ]
         else:
             positions = [i for i, w in enumerate(found) if w[3] in stems]
     if not positions:
@@ -459,6 +732,7 @@ def _highlight(h: Highlighter, text: str, words_shown: int, at: Spans | None) ->
         out.append(f"{marks.MARK_START}{text[a:b]}{marks.MARK_END}" if i in hit else text[a:b])
         cursor = b
     before = marks.ELLIPSIS if first > 0 or cut_before else ""
-    after = (marks.ELLIPSIS if last < len(found) or marks.token_pattern().search(text, cursor)
-             else "")
+    after = (
+        marks.ELLIPSIS if last < len(found) or marks.token_pattern().search(text, cursor) else ""
+    )
     return before + "".join(out) + after

@@ -64,7 +64,8 @@ def _clean(values: AppointmentFields) -> AppointmentFields:
     if len(outcome) > OUTCOME_MAX:
         raise InvalidInput(
             QT_TR_NOOP("Keep the outcome under {0} characters; longer notes belong in a note."),
-            OUTCOME_MAX)
+            OUTCOME_MAX,
+        )
     return AppointmentFields(
         # Minutes are enough; dropping seconds keeps "9:30" equal to "9:30" everywhere.
         starts_at=values.starts_at.replace(second=0, microsecond=0, tzinfo=None),
@@ -76,8 +77,16 @@ def _clean(values: AppointmentFields) -> AppointmentFields:
 
 
 def _view(a: Appointment) -> AppointmentView:
-    return AppointmentView(a.id, a.client_id, a.starts_at, a.kind, a.place or "",
-                           bool(a.accompanied), a.outcome, a.created_at)
+    return AppointmentView(
+        a.id,
+        a.client_id,
+        a.starts_at,
+        a.kind,
+        a.place or "",
+        bool(a.accompanied),
+        a.outcome,
+        a.created_at,
+    )
 
 
 def add_appointment(vault: Vault, client_id: int, values: AppointmentFields) -> int:
@@ -86,9 +95,14 @@ def add_appointment(vault: Vault, client_id: int, values: AppointmentFields) -> 
     with vault.write() as s:
         if s.get(Client, client_id) is None:
             raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
-        appointment = Appointment(client_id=client_id, starts_at=values.starts_at,
-                                  kind=values.kind, place=values.place,
-                                  accompanied=values.accompanied, outcome=values.outcome)
+        appointment = Appointment(
+            client_id=client_id,
+            starts_at=values.starts_at,
+            kind=values.kind,
+            place=values.place,
+            accompanied=values.accompanied,
+            outcome=values.outcome,
+        )
         s.add(appointment)
         s.flush()
         audit.record(s, user_id, "appointment_added", "appointment", appointment.id)
@@ -100,15 +114,15 @@ def update_appointment(vault: Vault, appointment_id: int, values: AppointmentFie
     with vault.write() as s:
         appointment = s.get(Appointment, appointment_id)
         if appointment is None:
-            raise InvalidInput(QT_TR_NOOP("That appointment was removed. The list will be "
-                                          "refreshed."))
+            raise InvalidInput(
+                QT_TR_NOOP("That appointment was removed. The list will be refreshed.")
+            )
         appointment.starts_at = values.starts_at
         appointment.kind = values.kind
         appointment.place = values.place
         appointment.accompanied = values.accompanied
         appointment.outcome = values.outcome
-        audit.record(s, vault.current_user.id, "appointment_edited", "appointment",
-                     appointment_id)
+        audit.record(s, vault.current_user.id, "appointment_edited", "appointment", appointment_id)
 
 
 def set_outcome(vault: Vault, appointment_id: int, outcome: str | None) -> None:
@@ -117,15 +131,18 @@ def set_outcome(vault: Vault, appointment_id: int, outcome: str | None) -> None:
     if len(text) > OUTCOME_MAX:
         raise InvalidInput(
             QT_TR_NOOP("Keep the outcome under {0} characters; longer notes belong in a note."),
-            OUTCOME_MAX)
+            OUTCOME_MAX,
+        )
     with vault.write() as s:
         appointment = s.get(Appointment, appointment_id)
         if appointment is None:
-            raise InvalidInput(QT_TR_NOOP("That appointment was removed. The list will be "
-                                          "refreshed."))
+            raise InvalidInput(
+                QT_TR_NOOP("That appointment was removed. The list will be refreshed.")
+            )
         appointment.outcome = text or None
-        audit.record(s, vault.current_user.id, "appointment_outcome_set", "appointment",
-                     appointment_id)
+        audit.record(
+            s, vault.current_user.id, "appointment_outcome_set", "appointment", appointment_id
+        )
 
 
 def delete_appointment(vault: Vault, appointment_id: int) -> None:
@@ -134,8 +151,7 @@ def delete_appointment(vault: Vault, appointment_id: int) -> None:
         if appointment is None:
             return
         s.delete(appointment)
-        audit.record(s, vault.current_user.id, "appointment_deleted", "appointment",
-                     appointment_id)
+        audit.record(s, vault.current_user.id, "appointment_deleted", "appointment", appointment_id)
 
 
 def get_appointment(vault: Vault, appointment_id: int) -> AppointmentView | None:
@@ -147,8 +163,11 @@ def get_appointment(vault: Vault, appointment_id: int) -> AppointmentView | None
 def list_appointments(vault: Vault, client_id: int) -> list[AppointmentView]:
     """Oldest first, so the list reads as a calendar."""
     with vault.read() as s:
-        rows = s.scalars(select(Appointment).where(Appointment.client_id == client_id)
-                         .order_by(Appointment.starts_at, Appointment.id))
+        rows = s.scalars(
+            select(Appointment)
+            .where(Appointment.client_id == client_id)
+            .order_by(Appointment.starts_at, Appointment.id)
+        )
         return [_view(a) for a in rows]
 
 

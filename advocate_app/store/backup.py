@@ -45,10 +45,12 @@ DEFAULT_KEEP = 14
 # Our own names only: rotation never touches a file it did not name this way.
 _STAMP = r"(\d{8})-(\d{6})"
 _AUTO_NAME = re.compile(
-    rf"^{re.escape(AUTO_BACKUP_PREFIX)}{_STAMP}(?:-(\d{{1,3}}))?{re.escape(BACKUP_SUFFIX)}$")
+    rf"^{re.escape(AUTO_BACKUP_PREFIX)}{_STAMP}(?:-(\d{{1,3}}))?{re.escape(BACKUP_SUFFIX)}$"
+)
 _STAMPED_NAME = re.compile(
     rf"^({re.escape(AUTO_BACKUP_PREFIX)}|{re.escape(UPGRADE_BACKUP_PREFIX)}){_STAMP}"
-    rf"(?:-\d{{1,3}})?{re.escape(BACKUP_SUFFIX)}$")
+    rf"(?:-\d{{1,3}})?{re.escape(BACKUP_SUFFIX)}$"
+)
 _STALE_SECONDS = 3600
 
 
@@ -63,13 +65,18 @@ def require_backup_allowed(vault: Vault, out_path: Path) -> None:
     except OSError:
         inside = False
     if not inside:
-        raise NotAllowed(QT_TR_NOOP("Only a supervisor can save a backup outside the vault's "
-                                    "folder. "
-                         "Ask a supervisor; the automatic backups are still made every day."))
+        raise NotAllowed(
+            QT_TR_NOOP(
+                "Only a supervisor can save a backup outside the vault's "
+                "folder. "
+                "Ask a supervisor; the automatic backups are still made every day."
+            )
+        )
 
 
-def backup_vault(vault: Vault, out_path: Path, *, progress: Progress | None = None,
-                 sequence: int | None = None) -> BackupInfo:
+def backup_vault(
+    vault: Vault, out_path: Path, *, progress: Progress | None = None, sequence: int | None = None
+) -> BackupInfo:
     """A verified backup of an unlocked vault at out_path; then the WAL is folded back into the
     database, so a lost -wal file could cost as little as SQLite allows.
 
@@ -81,8 +88,15 @@ def backup_vault(vault: Vault, out_path: Path, *, progress: Progress | None = No
     try:
         keys = KeysFile.from_document(vault.keys.document())
         revision = migrate.current_revision(vault.engine)
-        info = create_backup(vault.db_path, keys, data_key, Path(out_path),
-                             schema_revision=revision, progress=progress, sequence=sequence)
+        info = create_backup(
+            vault.db_path,
+            keys,
+            data_key,
+            Path(out_path),
+            schema_revision=revision,
+            progress=progress,
+            sequence=sequence,
+        )
     finally:
         crypto.zero(data_key)
     vault.checkpoint_quietly()
@@ -105,20 +119,25 @@ def free_backup_path(folder: Path, day: date | None = None) -> Path:
         candidate = first.with_name(f"{stem}-{n}{BACKUP_SUFFIX}")
         if not candidate.exists():
             return candidate
-    raise BackupNotWritten(QT_TR_NOOP("That folder already holds too many backups from today. "
-                                      "Choose "
-                           "another folder."))
+    raise BackupNotWritten(
+        QT_TR_NOOP("That folder already holds too many backups from today. Choose another folder.")
+    )
 
 
-def backup_to_folder(vault: Vault, folder: Path, *, day: date | None = None,
-                     progress: Progress | None = None) -> BackupInfo:
-    """"Back up now": a verified backup in folder (a USB stick, typically), named by date. It
+def backup_to_folder(
+    vault: Vault, folder: Path, *, day: date | None = None, progress: Progress | None = None
+) -> BackupInfo:
+    """ "Back up now": a verified backup in folder (a USB stick, typically), named by date. It
     counts as the latest copy outside the computer (see backup_status)."""
     folder = Path(folder)
     require_backup_allowed(vault, folder / default_backup_name(day))
     if not folder.is_dir():
-        raise BackupNotWritten(QT_TR_NOOP("That folder does not exist any more (was the USB stick "
-                               "removed?). Nothing was changed; choose the folder again."))
+        raise BackupNotWritten(
+            QT_TR_NOOP(
+                "That folder does not exist any more (was the USB stick "
+                "removed?). Nothing was changed; choose the folder again."
+            )
+        )
     info = backup_vault(vault, free_backup_path(folder, day), progress=progress)
     backup_status.record_outside_copy(vault, info.created)
     return info
@@ -133,7 +152,8 @@ def _stamp_of(name: str) -> datetime | None:
         return None
     try:
         return datetime.strptime(match.group(2) + match.group(3), "%Y%m%d%H%M%S").replace(
-            tzinfo=UTC)
+            tzinfo=UTC
+        )
     except ValueError:
         return None
 
@@ -165,8 +185,9 @@ def _creation_order(path: Path, stamp: datetime) -> tuple[int, int, datetime]:
 def automatic_backups(backup_dir: Path) -> list[Path]:
     """This vault's automatic backups, oldest first in the order they were made (the sequence
     in their manifests; the clock may have been set backwards since)."""
-    found = [(stamp, path) for stamp, path in stamped_backups(backup_dir)
-             if _AUTO_NAME.match(path.name)]
+    found = [
+        (stamp, path) for stamp, path in stamped_backups(backup_dir) if _AUTO_NAME.match(path.name)
+    ]
     return [path for stamp, path in sorted(found, key=lambda sp: _creation_order(sp[1], sp[0]))]
 
 
@@ -224,7 +245,8 @@ def _clean_stale_temporaries(backup_dir: Path) -> None:
     for path in entries:
         name = path.name
         ours = (name.startswith((BACKUP_WORK_PREFIX, VERIFY_WORK_PREFIX)) and path.is_dir()) or (
-            name.startswith(".") and name.endswith(TEMP_SUFFIX) and BACKUP_SUFFIX in name)
+            name.startswith(".") and name.endswith(TEMP_SUFFIX) and BACKUP_SUFFIX in name
+        )
         if not ours:
             continue
         with contextlib.suppress(OSError):
@@ -256,8 +278,13 @@ def _auto_path(backup_dir: Path, now: datetime) -> Path:
     return path
 
 
-def auto_backup_if_due(vault: Vault, keep: int = DEFAULT_KEEP, *, now: datetime | None = None,
-                       progress: Progress | None = None) -> BackupInfo | None:
+def auto_backup_if_due(
+    vault: Vault,
+    keep: int = DEFAULT_KEEP,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> BackupInfo | None:
     """At the first unlock of a day, a verified backup into the vault's `backups/` folder, then
     the oldest automatic ones beyond `keep` are deleted. Returns None when one was already made
     today. A failure raises before anything is rotated, so good backups are never pushed out by
@@ -268,8 +295,12 @@ def auto_backup_if_due(vault: Vault, keep: int = DEFAULT_KEEP, *, now: datetime 
         return None
     _clean_stale_temporaries(backup_dir)
     try:
-        info = backup_vault(vault, _auto_path(backup_dir, now), progress=progress,
-                            sequence=next_sequence(backup_dir))
+        info = backup_vault(
+            vault,
+            _auto_path(backup_dir, now),
+            progress=progress,
+            sequence=next_sequence(backup_dir),
+        )
     except VaultError as exc:
         # Shown on the Backups screen and on Today until a backup succeeds.
         backup_status.record_automatic_failure(vault, exc, now)

@@ -93,10 +93,14 @@ _DISK_ERROR = (
     "the USB stick was removed). Nothing was changed and no partial backup was left behind. Try "
     "again, or choose another disk."
 )
-_STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES,
-                   errno.EPERM}
-_STORAGE_SQLITE = ("database or disk is full", "disk i/o error", "readonly", "read-only",
-                   "unable to open database file")
+_STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM}
+_STORAGE_SQLITE = (
+    "database or disk is full",
+    "disk i/o error",
+    "readonly",
+    "read-only",
+    "unable to open database file",
+)
 
 
 @dataclass(frozen=True)
@@ -141,8 +145,9 @@ def _is_storage_sqlite_error(exc: BaseException) -> bool:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def copy_database(db_path: Path, data_key: bytearray, target_db: Path,
-                   target_key: bytearray | None = None) -> None:
+def copy_database(
+    db_path: Path, data_key: bytearray, target_db: Path, target_key: bytearray | None = None
+) -> None:
     """Copy every page into target_db, keyed with target_key (default: the same data key).
     Pages are decrypted and encrypted again inside SQLCipher: never written in plain."""
     import sqlcipher3.dbapi2 as sqlcipher
@@ -160,10 +165,12 @@ def copy_database(db_path: Path, data_key: bytearray, target_db: Path,
                 if _is_storage_sqlite_error(exc):
                     raise _not_written(exc) from exc
                 raise VaultDamaged(
-                    QT_TR_NOOP("No backup was made because part of the vault could not be read: "
-                               "it may be "
-                    "damaged. The existing backups were kept. Check the vault (Backups, or "
-                    "`advocate-app check`) and restore the newest backup if it is damaged.")
+                    QT_TR_NOOP(
+                        "No backup was made because part of the vault could not be read: "
+                        "it may be "
+                        "damaged. The existing backups were kept. Check the vault (Backups, or "
+                        "`advocate-app check`) and restore the newest backup if it is damaged."
+                    )
                 ) from exc
             # The copy is a single self-contained file: no WAL beside it.
             target.execute("PRAGMA journal_mode = DELETE")
@@ -264,14 +271,18 @@ def create_backup(
                 problems = ["unreadable"]
             if problems:
                 raise VaultDamaged(
-                    QT_TR_NOOP("No backup was made because the vault file is damaged. "
-                    " The existing backups were kept. Restore the newest "
-                    "backup.")
+                    QT_TR_NOOP(
+                        "No backup was made because the vault file is damaged. "
+                        " The existing backups were kept. Restore the newest "
+                        "backup."
+                    )
                 ) from exc
             raise BackupNotWritten(
-                QT_TR_NOOP("The backup was written but did not read back correctly, so it was "
-                           "not kept. "
-                "The disk or USB stick may be failing. Nothing was changed; try another disk.")
+                QT_TR_NOOP(
+                    "The backup was written but did not read back correctly, so it was "
+                    "not kept. "
+                    "The disk or USB stick may be failing. Nothing was changed; try another disk."
+                )
             ) from exc
         try:
             os.replace(tmp_zip, out_path)
@@ -287,8 +298,9 @@ def create_backup(
             shutil.rmtree(work, ignore_errors=True)
 
 
-def reencrypt_backup(path: Path, old_key: bytearray, new_key: bytearray, new_keys: KeysFile,
-                     dest: Path) -> None:
+def reencrypt_backup(
+    path: Path, old_key: bytearray, new_key: bytearray, new_keys: KeysFile, dest: Path
+) -> None:
     """Write at dest a copy of the backup at path whose database is under new_key and whose key
     slots are new_keys; its date and schema stay. BackupInvalid (or KeysDoNotMatchVault) when
     the backup is not under old_key. Verified before it returns."""
@@ -325,12 +337,25 @@ def refuse(cls: type[BackupInvalid], reason: str) -> BackupInvalid:
 
 
 _NOT_A_BACKUP = "it is not an Advocate Companion backup."
-_INCOMPLETE = ("it is incomplete or damaged (a copy that did not finish, or a failing disk). "
-               "Try another backup.")
+_INCOMPLETE = (
+    "it is incomplete or damaged (a copy that did not finish, or a failing disk). "
+    "Try another backup."
+)
 # Whatever a damaged or hostile zip makes the zipfile module raise.
-_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError, EOFError,
-               NotImplementedError, RuntimeError, struct.error, OverflowError, IndexError,
-               TypeError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    ValueError,
+    KeyError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    struct.error,
+    OverflowError,
+    IndexError,
+    TypeError,
+)
 
 
 def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
@@ -362,8 +387,11 @@ def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise refuse(BackupIncomplete, _INCOMPLETE)
         if version > BACKUP_VERSION:
-            raise refuse(BackupTooNew, "it was made by a newer version of Advocate Companion. "
-                          "Install that version (or newer) to restore it.")
+            raise refuse(
+                BackupTooNew,
+                "it was made by a newer version of Advocate Companion. "
+                "Install that version (or newer) to restore it.",
+            )
         if not isinstance(manifest.get("vault_id"), str):
             raise refuse(BackupIncomplete, _INCOMPLETE)
         for field in ("schema_revision", "db_salt"):
@@ -371,8 +399,9 @@ def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
             if value is not None and not isinstance(value, str):
                 raise refuse(BackupIncomplete, _INCOMPLETE)
         sequence = manifest.get("sequence")
-        if sequence is not None and (not isinstance(sequence, int) or isinstance(sequence, bool)
-                                     or sequence < 1):
+        if sequence is not None and (
+            not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1
+        ):
             raise refuse(BackupIncomplete, _INCOMPLETE)
     except BackupInvalid:
         zf.close()
@@ -487,8 +516,9 @@ def verify_backup(path: Path, data_key: bytearray) -> None:
         try:
             problems = check_database_file(work / DB_FILE_NAME, data_key)
         except (KeysDoNotMatchVault, VaultDamaged) as exc:
-            raise refuse(BackupDamaged, "it does not open with this vault's key, or it is "
-                          "damaged.") from exc
+            raise refuse(
+                BackupDamaged, "it does not open with this vault's key, or it is damaged."
+            ) from exc
         if problems:
             raise refuse(BackupDamaged, "the vault file inside it is damaged.")
     finally:

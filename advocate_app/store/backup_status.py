@@ -56,8 +56,13 @@ def status(vault: Vault) -> BackupStatus:
     from advocate_app.store.models import Meta
 
     with vault.read() as s:
-        rows: dict[str, str] = dict(s.execute(select(Meta.key, Meta.value).where(
-            Meta.key.in_([_FAILED_AT, _FAILURE, _OUTSIDE_AT]))).all())
+        rows: dict[str, str] = dict(
+            s.execute(
+                select(Meta.key, Meta.value).where(
+                    Meta.key.in_([_FAILED_AT, _FAILURE, _OUTSIDE_AT])
+                )
+            ).all()
+        )
     failure = rows.get(_FAILURE)
     return BackupStatus(
         automatic_failed_at=_parse(rows.get(_FAILED_AT)),
@@ -90,8 +95,9 @@ def failure_code(exc: BaseException) -> str:
     return OTHER
 
 
-def record_automatic_failure(vault: Vault, exc: BaseException,
-                             when: datetime | None = None) -> None:
+def record_automatic_failure(
+    vault: Vault, exc: BaseException, when: datetime | None = None
+) -> None:
     when = when or datetime.now(UTC)
     _set(vault, {_FAILED_AT: when.isoformat(timespec="seconds"), _FAILURE: failure_code(exc)})
 

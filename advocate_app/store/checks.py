@@ -36,8 +36,9 @@ def _a_year_after(day: date) -> date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def check_plausible_date(value: date | datetime | None, what: str,
-                         *, today: date | None = None) -> None:
+def check_plausible_date(
+    value: date | datetime | None, what: str, *, today: date | None = None
+) -> None:
     """Refuse a date before 1900 or more than a year after today, naming `what` ("the due
     date")."""
     if value is None:
@@ -46,12 +47,17 @@ def check_plausible_date(value: date | datetime | None, what: str,
     today = today or date.today()
     if day.year < EARLIEST_YEAR:
         raise InvalidInput(
-            QT_TR_NOOP("{0} ({1}) is before {2}: check the year. Nothing was saved."), what,
-            day.isoformat(), EARLIEST_YEAR)
+            QT_TR_NOOP("{0} ({1}) is before {2}: check the year. Nothing was saved."),
+            what,
+            day.isoformat(),
+            EARLIEST_YEAR,
+        )
     if day > _a_year_after(today):
         raise InvalidInput(
-            QT_TR_NOOP("{0} ({1}) is more than a year ahead: check the year. Nothing was "
-                       "saved."), what, day.isoformat())
+            QT_TR_NOOP("{0} ({1}) is more than a year ahead: check the year. Nothing was saved."),
+            what,
+            day.isoformat(),
+        )
 
 
 __all__ = [

@@ -93,8 +93,9 @@ _FIELD_NAMES = [f.name for f in fields(ClientFields)]
 def _clean(values: ClientFields) -> ClientFields:
     alias = " ".join(values.alias.split())
     if not alias:
-        raise InvalidInput(QT_TR_NOOP("Enter an alias: a code or first-name alias, not a legal "
-                                      "name."))
+        raise InvalidInput(
+            QT_TR_NOOP("Enter an alias: a code or first-name alias, not a legal name.")
+        )
     if len(alias) > ALIAS_MAX:
         raise InvalidInput(QT_TR_NOOP("Keep the alias under {0} characters."), ALIAS_MAX)
     if values.age_group is not None and values.age_group not in AGE_GROUPS:
@@ -127,8 +128,9 @@ def _clean(values: ClientFields) -> ClientFields:
 
 def _alias_taken() -> InvalidInput:
     return InvalidInput(
-        QT_TR_NOOP("Another open client already has this alias. Add a letter or number to tell "
-                   "them apart.")
+        QT_TR_NOOP(
+            "Another open client already has this alias. Add a letter or number to tell them apart."
+        )
     )
 
 
@@ -193,8 +195,9 @@ def reopen_client(vault: Vault, client_id: int) -> None:
         if client is None:
             raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
         if _open_alias_exists(s, client.alias, client_id):
-            raise InvalidInput(QT_TR_NOOP("Another open client has this alias; change one of "
-                                          "them first."))
+            raise InvalidInput(
+                QT_TR_NOOP("Another open client has this alias; change one of them first.")
+            )
         client.status = "open"
         client.closing_reason = None
         client.closed_on = None
@@ -235,8 +238,10 @@ class ClientHit:
     snippet_html: str  # escaped, the typed words in <b>; "· closed" after a closed client's alias
 
 
-_SQL_SEARCH = ("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :match "
-               "ORDER BY bm25(clients_fts) LIMIT :limit")
+_SQL_SEARCH = (
+    "SELECT rowid FROM clients_fts WHERE clients_fts MATCH :match "
+    "ORDER BY bm25(clients_fts) LIMIT :limit"
+)
 _SQL_SEARCH_ROWS = "SELECT id, alias, status FROM clients WHERE id IN ({ids})"
 _SQL_ALIAS_WORD = "SELECT 1 FROM clients_fts_vocab WHERE term = :term"
 
@@ -249,17 +254,25 @@ def search_clients(vault: Vault, query_text: str, limit: int = 10) -> list[Clien
     if not query:
         return []
     with index_connection(vault, "client") as conn:
+
         def fetch(match: str, exclude: set[Any], want: int) -> tuple[list[tuple[Any, ...]], bool]:
             rows = conn.execute(_SQL_SEARCH, {"match": match, "limit": want})
             return [r for r in rows if r[0] not in exclude], False
 
-        found = ranked_matches(query, fetch, limit, some_terms=False,
-                               correct=lambda typed: (_alias_words_split(conn, typed), False))
+        found = ranked_matches(
+            query,
+            fetch,
+            limit,
+            some_terms=False,
+            correct=lambda typed: (_alias_words_split(conn, typed), False),
+        )
         ids = [r[0] for r in found.rows]
         if not ids:
             return []
-        rows = {r[0]: r for r in conn.execute(
-            _SQL_SEARCH_ROWS.format(ids=",".join(str(int(i)) for i in ids)))}
+        rows = {
+            r[0]: r
+            for r in conn.execute(_SQL_SEARCH_ROWS.format(ids=",".join(str(int(i)) for i in ids)))
+        }
     ordered = sorted((rows[i] for i in ids if i in rows), key=lambda r: r[2] == "closed")
     hits = []
     for cid, alias, status in ordered:
@@ -272,15 +285,16 @@ def search_clients(vault: Vault, query_text: str, limit: int = 10) -> list[Clien
 
 
 def _alias_words_split(conn: Any, query: q.Query) -> q.Query:
-    """"OBrien": the alias holds the words "o" and "brien"; each typed word that the index
+    """ "OBrien": the alias holds the words "o" and "brien"; each typed word that the index
     holds split in two is searched that way too."""
     terms = list(query.terms)
     for i, term in enumerate(terms):
         word = term.typed[0]
         if len(term.typed) > 1 or len(word) < 3:
             continue
-        split = q.split_words(word, lambda w: conn.execute(
-            _SQL_ALIAS_WORD, {"term": w}).fetchone() is not None)
+        split = q.split_words(
+            word, lambda w: conn.execute(_SQL_ALIAS_WORD, {"term": w}).fetchone() is not None
+        )
         if split is not None:
             terms[i] = q.Term(term.typed, (*term.forms, split), term.prefix)
     return q.Query(tuple(terms))
@@ -301,25 +315,37 @@ def _filters(query: ClientQuery) -> list[ColumnElement[bool]]:
         match = marks.fts_query(query.text[:ALIAS_MAX])
         if match is None:
             return [false()]
-        where.append(Client.id.in_(
-            text("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :alias_match")
-            .bindparams(alias_match=match)
-        ))
+        where.append(
+            Client.id.in_(
+                text(
+                    "SELECT rowid FROM clients_fts WHERE clients_fts MATCH :alias_match"
+                ).bindparams(alias_match=match)
+            )
+        )
     return where
 
 
 def _list_query(query: ClientQuery) -> Select:  # type: ignore[type-arg]
-    return select(
-        Client.id, Client.alias, Client.status, Client.intake_date, User.name,
-        Client.last_contact_at,
-    ).outerjoin(User, User.id == Client.assigned_user_id).where(*_filters(query))
+    return (
+        select(
+            Client.id,
+            Client.alias,
+            Client.status,
+            Client.intake_date,
+            User.name,
+            Client.last_contact_at,
+        )
+        .outerjoin(User, User.id == Client.assigned_user_id)
+        .where(*_filters(query))
+    )
 
 
 def count_clients(vault: Vault, query: ClientQuery) -> int:
     """How many clients the list holds: counted in an index of the filter, no row read."""
     with vault.read() as s:
-        return int(s.execute(select(func.count()).select_from(Client)
-                             .where(*_filters(query))).scalar_one())
+        return int(
+            s.execute(select(func.count()).select_from(Client).where(*_filters(query))).scalar_one()
+        )
 
 
 def _sort_column(sort: str) -> ColumnElement[Any] | QueryableAttribute[Any]:
@@ -339,8 +365,9 @@ def sort_key(row: ClientRow, sort: str) -> object:
     return sort_fold(row.alias)
 
 
-def list_clients(vault: Vault, query: ClientQuery, after: ClientRow | None = None,
-                 limit: int = 200) -> list[ClientRow]:
+def list_clients(
+    vault: Vault, query: ClientQuery, after: ClientRow | None = None, limit: int = 200
+) -> list[ClientRow]:
     """One page of the list in SQL, the page after the row `after` (keyset paging).
 
     Rows are ordered by the sort key, then the id, both in the chosen direction; the next page
@@ -382,8 +409,10 @@ def list_clients(vault: Vault, query: ClientQuery, after: ClientRow | None = Non
                     # from its first entry and skipped every row of the pages before.
                     k = literal(after_key, key.type)
                     stmt = stmt.where(
-                        and_(key <= k, or_(key < k, Client.id < after.id)) if desc
-                        else and_(key >= k, or_(key > k, Client.id > after.id)))
+                        and_(key <= k, or_(key < k, Client.id < after.id))
+                        if desc
+                        else and_(key >= k, or_(key > k, Client.id > after.id))
+                    )
             order = [Client.id] if null_segment else [key, Client.id]
             stmt = stmt.order_by(*(c.desc() if desc else c.asc() for c in order))
             rows.extend(ClientRow(*row) for row in s.execute(stmt.limit(limit - len(rows))))
@@ -427,8 +456,11 @@ def destroy_client(vault: Vault, client_id: int, typed_confirmation: str) -> Non
         if typed_confirmation.strip().casefold() != client.alias.casefold():
             raise NotAllowed(QT_TR_NOOP("Type the client's alias exactly to confirm."))
         # Every table with a client_id column, children first (needs history before needs…).
-        tables = [t for t in reversed(Base.metadata.sorted_tables)
-                  if "client_id" in t.c and t.name != "clients"]
+        tables = [
+            t
+            for t in reversed(Base.metadata.sorted_tables)
+            if "client_id" in t.c and t.name != "clients"
+        ]
         # The audit events of the client and of everything that was theirs (notes, needs,
         # appointments, releases…) would still draw a dated timeline of one person: they go,
         # replaced by one entry that says only that a record was destroyed, and on which day.
@@ -440,16 +472,26 @@ def destroy_client(vault: Vault, client_id: int, typed_confirmation: str) -> Non
                 pointers.append((kind, ids))
         for kind, ids in pointers:
             for start in range(0, len(ids), 500):
-                s.execute(delete(AuditEvent).where(
-                    AuditEvent.record_kind == kind,
-                    AuditEvent.record_id.in_(ids[start:start + 500])))
+                s.execute(
+                    delete(AuditEvent).where(
+                        AuditEvent.record_kind == kind,
+                        AuditEvent.record_id.in_(ids[start : start + 500]),
+                    )
+                )
         for table in tables:
             s.execute(delete(table).where(table.c.client_id == client_id))
         s.execute(delete(Note).where(Note.client_id == client_id))
         s.execute(delete(Client).where(Client.id == client_id))
         summary_ledger.forget_client(s, client_id)
-        s.add(AuditEvent(user_id=user.id, action="record_destroyed", record_kind=None,
-                         record_id=None, at=datetime.combine(utcnow().date(), time())))
+        s.add(
+            AuditEvent(
+                user_id=user.id,
+                action="record_destroyed",
+                record_kind=None,
+                record_id=None,
+                at=datetime.combine(utcnow().date(), time()),
+            )
+        )
     # Merge the FTS segments so no stale page keeps a word, then fold the WAL into the file.
     with vault.write() as s:
         s.execute(text("INSERT INTO notes_fts(notes_fts) VALUES('optimize')"))
@@ -473,8 +515,11 @@ def fts_integrity_ok(vault: Vault) -> bool:
 def table_names_with_client_id(vault: Vault) -> list[str]:
     with vault.read() as s:
         insp = inspect(s.connection())
-        return [t for t in insp.get_table_names()
-                if any(c["name"] == "client_id" for c in insp.get_columns(t))]
+        return [
+            t
+            for t in insp.get_table_names()
+            if any(c["name"] == "client_id" for c in insp.get_columns(t))
+        ]
 
 
 __all__ = [

@@ -22,8 +22,15 @@ CONTACT_TOPICS: dict[str, str] = {
 }
 
 
-def log_contact(vault: Vault, *, contact_date: date, kind: str, minutes: int,
-                topics: list[str], services: Iterable[str] = ()) -> int:
+def log_contact(
+    vault: Vault,
+    *,
+    contact_date: date,
+    kind: str,
+    minutes: int,
+    topics: list[str],
+    services: Iterable[str] = (),
+) -> int:
     """Log an anonymous contact, with the VOCA services given (codes of store.pmt_form)."""
     service_codes = check_services(services)
     if kind not in ANONYMOUS_CONTACT_KINDS:
@@ -36,13 +43,15 @@ def log_contact(vault: Vault, *, contact_date: date, kind: str, minutes: int,
     if unknown:
         raise InvalidInput(QT_TR_NOOP("Choose topics from the list."))
     with vault.write() as s:
-        contact = AnonymousContact(contact_date=contact_date, kind=kind, minutes=minutes,
-                                   topics=",".join(sorted(set(topics))),
-                                   services=",".join(service_codes),
-                                   author_id=vault.current_user.id)
+        contact = AnonymousContact(
+            contact_date=contact_date,
+            kind=kind,
+            minutes=minutes,
+            topics=",".join(sorted(set(topics))),
+            services=",".join(service_codes),
+            author_id=vault.current_user.id,
+        )
         s.add(contact)
         s.flush()
-        audit.record(s, vault.current_user.id, "anonymous_contact_logged", "contact",
-                     contact.id)
+        audit.record(s, vault.current_user.id, "anonymous_contact_logged", "contact", contact.id)
         return contact.id
-

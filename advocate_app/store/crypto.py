@@ -48,15 +48,19 @@ class Argon2Params:
         )
         if below:
             raise KeysFileUnsafe(
-                QT_TR_NOOP("The keys file asks for weaker protection than this app allows, so it "
-                           "was not "
-                "used. It may have been altered. Restore the keys file from a backup.")
+                QT_TR_NOOP(
+                    "The keys file asks for weaker protection than this app allows, so it "
+                    "was not "
+                    "used. It may have been altered. Restore the keys file from a backup."
+                )
             )
         if above:
             raise KeysFileUnsafe(
-                QT_TR_NOOP("The keys file asks for far more memory or time than any real vault "
-                           "uses, so it "
-                "was not used. It may have been altered. Restore the keys file from a backup.")
+                QT_TR_NOOP(
+                    "The keys file asks for far more memory or time than any real vault "
+                    "uses, so it "
+                    "was not used. It may have been altered. Restore the keys file from a backup."
+                )
             )
 
 
@@ -155,8 +159,9 @@ def _seal_wrapping(shared: bytes, ephemeral_public: bytes, public: bytes) -> byt
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + public,
-                info=_SEAL_INFO).derive(shared)
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + public, info=_SEAL_INFO
+    ).derive(shared)
 
 
 def seal_key(public: bytes, data_key: bytes | bytearray, aad: bytes) -> bytes:
@@ -209,8 +214,7 @@ _DATA_CHARS = 32  # 160 bits / 5 bits per character
 
 def canonical_recovery_text(text: str) -> str:
     """What was typed, as the key is printed: upper case, O read as 0, I and L as 1."""
-    return "".join("0" if ch == "O" else "1" if ch in "IL" else ch
-                   for ch in text.strip().upper())
+    return "".join("0" if ch == "O" else "1" if ch in "IL" else ch for ch in text.strip().upper())
 
 
 def _b32(value: int, chars: int) -> str:
@@ -242,13 +246,18 @@ def parse_recovery_key(text: str) -> bytes:
     expected = _DATA_CHARS + _GROUP
     if len(cleaned) != expected:
         raise RecoveryKeyTypo(
-            QT_TR_NOOP("A recovery key has {0} letters and digits in nine groups; this one has "
-                       "{1}. Check that no group is missing or doubled."), expected, len(cleaned)
+            QT_TR_NOOP(
+                "A recovery key has {0} letters and digits in nine groups; this one has "
+                "{1}. Check that no group is missing or doubled."
+            ),
+            expected,
+            len(cleaned),
         )
     bad = sorted({ch for ch in cleaned if ch not in _DECODE})
     if bad:
         raise RecoveryKeyTypo(
-            "A recovery key never contains " + ", ".join(repr(ch) for ch in bad)
+            "A recovery key never contains "
+            + ", ".join(repr(ch) for ch in bad)
             + ". Compare those characters with the printed copy."
         )
     value = 0
@@ -258,8 +267,10 @@ def parse_recovery_key(text: str) -> bytes:
     typed_check = "".join(_CROCKFORD[_DECODE[ch]] for ch in cleaned[_DATA_CHARS:])
     if typed_check != _check_group(secret):
         raise RecoveryKeyTypo(
-            QT_TR_NOOP("The recovery key has a typing mistake: its last group (the check group) "
-                       "does not "
-            "match the others. Compare each group with the printed copy, one character at a time.")
+            QT_TR_NOOP(
+                "The recovery key has a typing mistake: its last group (the check group) "
+                "does not "
+                "match the others. Compare each group with the printed copy, one character at a time."
+            )
         )
     return secret

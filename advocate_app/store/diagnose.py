@@ -208,8 +208,9 @@ def newest_intact_backup(folder: Path) -> BackupInfo | None:
     return None
 
 
-def _make(kind: Problem, folder: Path, *, find_backup: bool,
-          message: str | None = None) -> Diagnosis:
+def _make(
+    kind: Problem, folder: Path, *, find_backup: bool, message: str | None = None
+) -> Diagnosis:
     newest = None
     if find_backup and kind not in _OPENABLE:
         newest = newest_intact_backup(folder)
@@ -229,8 +230,11 @@ def _keys_problem(folder: Path) -> tuple[Problem | None, KeysFile | None]:
         return Problem.UNREADABLE, None
     for slot in keys.passphrase_slots():
         try:
-            Argon2Params(int(slot.kdf["memory_kib"]), int(slot.kdf["time_cost"]),
-                         int(slot.kdf["parallelism"])).check_bounds()
+            Argon2Params(
+                int(slot.kdf["memory_kib"]),
+                int(slot.kdf["time_cost"]),
+                int(slot.kdf["parallelism"]),
+            ).check_bounds()
         except KeysFileUnsafe:
             return Problem.KEYS_UNSAFE, keys
         except (KeyError, TypeError, ValueError):
@@ -314,8 +318,9 @@ def diagnose(
         return _make(keys_problem, folder, find_backup=find_backup)
     if isinstance(error, VaultReadOnly) or not _writable(folder):
         # Not damage: the files may be perfect, but the app cannot work in this folder.
-        return _make(Problem.READ_ONLY, folder, find_backup=False,
-                     message=VaultReadOnly(folder).message)
+        return _make(
+            Problem.READ_ONLY, folder, find_backup=False, message=VaultReadOnly(folder).message
+        )
     assert keys is not None
     evidence = evidence_vault_id(folder)
     if evidence is not None and evidence != keys.vault_id:
@@ -324,8 +329,11 @@ def diagnose(
         try:
             problems = _check_snapshot(folder, data_key)
         except KeysDoNotMatchVault:
-            kind = Problem.DATABASE_DAMAGED if evidence == keys.vault_id else (
-                Problem.KEYS_OR_DATABASE)
+            kind = (
+                Problem.DATABASE_DAMAGED
+                if evidence == keys.vault_id
+                else (Problem.KEYS_OR_DATABASE)
+            )
             return _make(kind, folder, find_backup=find_backup)
         except (OSError, VaultError):
             return _make(Problem.UNREADABLE, folder, find_backup=find_backup)
@@ -334,8 +342,11 @@ def diagnose(
     if error is not None:
         named = _kind_of_error(error, keys_match=evidence == keys.vault_id)
         if named is not None:
-            message = error.message if (named is Problem.UNREADABLE
-                                        and isinstance(error, VaultError)) else None
+            message = (
+                error.message
+                if (named is Problem.UNREADABLE and isinstance(error, VaultError))
+                else None
+            )
             return _make(named, folder, find_backup=find_backup, message=message)
     if pending_checkpoint:
         return _make(Problem.CHECKPOINT_NEEDED, folder, find_backup=False)

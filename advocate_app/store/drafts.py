@@ -35,8 +35,15 @@ def save_draft(vault: Vault, draft_key: str, body: str, client_id: int | None = 
                 s.delete(row)
             return
         if row is None:
-            s.add(Draft(user_id=user_id, draft_key=draft_key, client_id=client_id, body=body,
-                        updated_at=utcnow()))
+            s.add(
+                Draft(
+                    user_id=user_id,
+                    draft_key=draft_key,
+                    client_id=client_id,
+                    body=body,
+                    updated_at=utcnow(),
+                )
+            )
         else:
             row.body = body
             row.client_id = client_id
@@ -58,4 +65,3 @@ def delete_draft(vault: Vault, draft_key: str) -> None:
     user_id = vault.current_user.id
     with vault.write() as s:
         s.execute(delete(Draft).where(Draft.user_id == user_id, Draft.draft_key == draft_key))
-

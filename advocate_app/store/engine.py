@@ -51,8 +51,9 @@ def raw_key_pragma(data_key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{hexkey}'\""
 
 
-def connect_keyed(db_path: Path, data_key: bytes | bytearray, *, check: bool = True,
-                  immutable: bool = False) -> Any:
+def connect_keyed(
+    db_path: Path, data_key: bytes | bytearray, *, check: bool = True, immutable: bool = False
+) -> Any:
     """One keyed sqlcipher3 connection with the required pragmas set and verified.
 
     immutable: open the file read-only as a file that cannot change (SQLite's `mode=ro` and
@@ -61,8 +62,9 @@ def connect_keyed(db_path: Path, data_key: bytes | bytearray, *, check: bool = T
     """
     if immutable:
         uri = Path(db_path).resolve().as_uri() + "?mode=ro&immutable=1"
-        conn = sqlcipher.connect(uri, uri=True, check_same_thread=False, isolation_level=None,
-                                 timeout=30.0)
+        conn = sqlcipher.connect(
+            uri, uri=True, check_same_thread=False, isolation_level=None, timeout=30.0
+        )
         check = False
     else:
         conn = sqlcipher.connect(
@@ -78,10 +80,12 @@ def connect_keyed(db_path: Path, data_key: bytes | bytearray, *, check: bool = T
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.DatabaseError as exc:
             raise KeysDoNotMatchVault(
-                QT_TR_NOOP("The keys file does not open this vault's database: either the "
-                           "database is "
-                "damaged or the keys file belongs to another vault. Nothing was changed. Restore "
-                "the matching keys file or the newest backup.")
+                QT_TR_NOOP(
+                    "The keys file does not open this vault's database: either the "
+                    "database is "
+                    "damaged or the keys file belongs to another vault. Nothing was changed. Restore "
+                    "the matching keys file or the newest backup."
+                )
             ) from exc
         if check:
             apply_pragmas(conn)
@@ -104,8 +108,7 @@ def apply_pragmas(conn: Any) -> None:
 
 def read_pragmas(conn: Any) -> dict[str, str]:
     return {
-        name: str(conn.execute(f"PRAGMA {name}").fetchone()[0]).lower()
-        for name in REQUIRED_PRAGMAS
+        name: str(conn.execute(f"PRAGMA {name}").fetchone()[0]).lower() for name in REQUIRED_PRAGMAS
     }
 
 
@@ -159,9 +162,11 @@ def check_database_file(db_path: Path, data_key: bytearray) -> list[str]:
         raise
     except sqlcipher.DatabaseError as exc:
         raise VaultDamaged(
-            QT_TR_NOOP("The vault database could not be read. Restore the newest backup; the "
-                       "damaged file "
-            "was left as it is.")
+            QT_TR_NOOP(
+                "The vault database could not be read. Restore the newest backup; the "
+                "damaged file "
+                "was left as it is."
+            )
         ) from exc
     try:
         return integrity_problems(lambda sql: conn.execute(sql).fetchall())
@@ -206,7 +211,6 @@ def read_only_connection(folder: Path, data_key: bytearray) -> Iterator[Any]:
             conn.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
 
 
 def quiet_sqlcipher() -> None:

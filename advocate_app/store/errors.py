@@ -28,9 +28,12 @@ class VaultError(Exception):
 
 class WrongPassphrase(VaultError):
     def __init__(self) -> None:
-        super().__init__(QT_TR_NOOP(
-            "That passphrase is not right for this user. Check Caps Lock and try again, or use "
-            "the recovery key."))
+        super().__init__(
+            QT_TR_NOOP(
+                "That passphrase is not right for this user. Check Caps Lock and try again, or use "
+                "the recovery key."
+            )
+        )
 
 
 class WrongRecoveryKey(VaultError):
@@ -73,10 +76,14 @@ class VaultReadOnly(VaultError):
     """The folder (or a file in it) cannot be written: permissions or a read-only disk."""
 
     def __init__(self, folder: object) -> None:
-        super().__init__(QT_TR_NOOP(
-            "This folder cannot be written: {0}. The vault is not damaged, but nothing "
-            "can be saved there. Check that the disk is not read-only and that you may write to "
-            "the folder and its files, then try again. Nothing was changed."), folder)
+        super().__init__(
+            QT_TR_NOOP(
+                "This folder cannot be written: {0}. The vault is not damaged, but nothing "
+                "can be saved there. Check that the disk is not read-only and that you may write to "
+                "the folder and its files, then try again. Nothing was changed."
+            ),
+            folder,
+        )
 
 
 class VaultNotFound(VaultError):
@@ -103,7 +110,9 @@ class InvalidInput(VaultError):
 class StorageFull(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            QT_TR_NOOP("The disk is full or the folder cannot be written, so this was not saved. "
-                       "Your text "
-            "is still here. Free some space (or check the folder), then save again.")
+            QT_TR_NOOP(
+                "The disk is full or the folder cannot be written, so this was not saved. "
+                "Your text "
+                "is still here. Free some space (or check the folder), then save again."
+            )
         )

@@ -43,8 +43,10 @@ def _entries(folder: Path) -> list[Path]:
 
 def restore_pending(folder: Path) -> bool:
     """A restore passed its checks (READY) but was interrupted before it finished."""
-    return any(p.name.startswith(RESTORE_STAGING_PREFIX) and (p / RESTORE_READY_FILE).is_file()
-               for p in _entries(folder))
+    return any(
+        p.name.startswith(RESTORE_STAGING_PREFIX) and (p / RESTORE_READY_FILE).is_file()
+        for p in _entries(folder)
+    )
 
 
 def setup_incomplete(folder: Path) -> bool:
@@ -69,8 +71,9 @@ def is_read_only_error(exc: BaseException) -> bool:
 def require_writable(folder: Path) -> None:
     """Raise VaultReadOnly when the folder or one of the vault's files cannot be written."""
     folder = Path(folder)
-    paths = [folder] + [folder / name for name in (*LIVE_FILES, LOCK_FILE_NAME)
-                        if (folder / name).exists()]
+    paths = [folder] + [
+        folder / name for name in (*LIVE_FILES, LOCK_FILE_NAME) if (folder / name).exists()
+    ]
     for path in paths:
         if not os.access(path, os.W_OK):
             raise VaultReadOnly(folder)
@@ -154,10 +157,12 @@ def prepare(folder: Path) -> None:
         if is_read_only_error(exc):
             raise VaultReadOnly(folder) from exc
         raise VaultError(
-            QT_TR_NOOP("The vault folder could not be put in order (an interrupted restore or "
-                       "set-up could "
-            "not be finished) because the disk reported an error. Nothing was deleted. Check "
-            "the disk, then start again.")
+            QT_TR_NOOP(
+                "The vault folder could not be put in order (an interrupted restore or "
+                "set-up could "
+                "not be finished) because the disk reported an error. Nothing was deleted. Check "
+                "the disk, then start again."
+            )
         ) from exc
 
 

@@ -54,8 +54,9 @@ def _aside_name(folder: Path) -> str:
 def restore_staging_folders(folder: Path) -> list[Path]:
     """The restore staging folders in folder, READY or not."""
     try:
-        return sorted(p for p in folder.iterdir()
-                      if p.name.startswith(RESTORE_STAGING_PREFIX) and p.is_dir())
+        return sorted(
+            p for p in folder.iterdir() if p.name.startswith(RESTORE_STAGING_PREFIX) and p.is_dir()
+        )
     except OSError:
         return []
 
@@ -80,10 +81,12 @@ def roll_forward_restore(folder: Path, staging: Path) -> Path | None:
                 if (gathering / name).exists():
                     # Two different vaults' files: stop rather than overwrite either.
                     raise VaultError(
-                        QT_TR_NOOP("A restore that was interrupted cannot be finished safely: "
-                                   "the vault "
-                        "folder changed since. Nothing was moved or deleted. Ask for help "
-                        "before changing the folder.")
+                        QT_TR_NOOP(
+                            "A restore that was interrupted cannot be finished safely: "
+                            "the vault "
+                            "folder changed since. Nothing was moved or deleted. Ask for help "
+                            "before changing the folder."
+                        )
                     )
                 os.replace(folder / name, gathering / name)
             fsync_dir(gathering)
@@ -123,8 +126,9 @@ def finish_restore_locked(folder: Path) -> Path | None:
 
 def _rekey_staging_folders(folder: Path) -> list[Path]:
     try:
-        return sorted(p for p in folder.iterdir()
-                      if p.name.startswith(REKEY_STAGING_PREFIX) and p.is_dir())
+        return sorted(
+            p for p in folder.iterdir() if p.name.startswith(REKEY_STAGING_PREFIX) and p.is_dir()
+        )
     except OSError:
         return []
 
@@ -153,8 +157,9 @@ def roll_forward_rekey(folder: Path, staging: Path) -> None:
     revoked = {str(u) for u in marker.get("revoked", [])}
     for name in replace + delete:
         if "/" in name or "\\" in name or not name.endswith(BACKUP_SUFFIX):
-            raise VaultError(QT_TR_NOOP("The re-key mark is not one this app wrote; nothing was "
-                                        "moved."))
+            raise VaultError(
+                QT_TR_NOOP("The re-key mark is not one this app wrote; nothing was moved.")
+            )
     staged_keys = staging / KEYS_FILE_NAME
     staged_db = staging / DB_FILE_NAME
     if staged_keys.exists():
@@ -206,10 +211,12 @@ def finish_interrupted_rekey(folder: Path) -> bool:
                 roll_forward_rekey(Path(folder), staging)
             except (OSError, ValueError, KeyError) as exc:
                 raise VaultError(
-                    QT_TR_NOOP("A change of the vault's keys was interrupted and could not be "
-                               "finished "
-                    "because the vault folder cannot be written. Nothing was deleted: free some "
-                    "space or check the disk, then open the app again.")
+                    QT_TR_NOOP(
+                        "A change of the vault's keys was interrupted and could not be "
+                        "finished "
+                        "because the vault folder cannot be written. Nothing was deleted: free some "
+                        "space or check the disk, then open the app again."
+                    )
                 ) from exc
             finished = True
         else:

@@ -97,9 +97,13 @@ class KeysFile:
         path = folder / KEYS_FILE_NAME
         if not path.exists():
             raise KeysFileMissing(
-                QT_TR_NOOP("The keys file ({0}) is missing from the vault folder, so the vault "
-                           "cannot be opened. Restore it from a backup; the vault itself was not "
-                           "changed."), KEYS_FILE_NAME)
+                QT_TR_NOOP(
+                    "The keys file ({0}) is missing from the vault folder, so the vault "
+                    "cannot be opened. Restore it from a backup; the vault itself was not "
+                    "changed."
+                ),
+                KEYS_FILE_NAME,
+            )
         try:
             raw = path.read_bytes()
             doc = json.loads(raw.decode("utf-8"))
@@ -112,12 +116,17 @@ class KeysFile:
         if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
             raise _damaged()
         version = doc.get("version")
-        if isinstance(version, int) and not isinstance(version, bool) and (
-                version > FORMAT_VERSION):
+        if (
+            isinstance(version, int)
+            and not isinstance(version, bool)
+            and (version > FORMAT_VERSION)
+        ):
             raise KeysFileTooNew(
-                QT_TR_NOOP("This vault's keys file was written by a newer version of Advocate "
-                           "Companion. "
-                "Install that version (or newer) to open it; nothing was changed.")
+                QT_TR_NOOP(
+                    "This vault's keys file was written by a newer version of Advocate "
+                    "Companion. "
+                    "Install that version (or newer) to open it; nothing was changed."
+                )
             )
         if version not in (LEGACY_VERSION, FORMAT_VERSION) or isinstance(version, bool):
             raise _damaged()
@@ -129,9 +138,11 @@ class KeysFile:
             raise _damaged() from exc
         if not isinstance(checksum, str) or checksum != keys._checksum():
             raise KeysFileDamaged(
-                QT_TR_NOOP("The keys file has been altered or damaged, so it cannot be trusted. "
-                           "Restore it "
-                "from a backup; the vault itself was not changed.")
+                QT_TR_NOOP(
+                    "The keys file has been altered or damaged, so it cannot be trusted. "
+                    "Restore it "
+                    "from a backup; the vault itself was not changed."
+                )
             )
         return keys
 
@@ -165,8 +176,12 @@ class KeysFile:
     def _aad(self, slot: Slot) -> bytes:
         version = LEGACY_VERSION if slot.is_legacy else FORMAT_VERSION
         return json.dumps(
-            {"format": FORMAT_NAME, "version": version, "vault_id": self.vault_id,
-             "slot": slot.header()},
+            {
+                "format": FORMAT_NAME,
+                "version": version,
+                "vault_id": self.vault_id,
+                "slot": slot.header(),
+            },
             sort_keys=True,
         ).encode("utf-8")
 
@@ -189,8 +204,9 @@ class KeysFile:
         legacy = [slot for slot in self.slots if slot.is_legacy]
         self.slots = [slot for slot in self.slots if not slot.is_legacy]
         for slot in self.slots:
-            slot.sealed_key = _b64(crypto.seal_key(_unb64(slot.public_key), new_data_key,
-                                                   self._aad(slot)))
+            slot.sealed_key = _b64(
+                crypto.seal_key(_unb64(slot.public_key), new_data_key, self._aad(slot))
+            )
         return legacy
 
     def _open_slot(self, slot: Slot, wrapping: bytes) -> bytearray | None:
@@ -319,17 +335,21 @@ class KeysFile:
             if key is not None:
                 return key
         raise WrongRecoveryKey(
-            QT_TR_NOOP("That recovery key is well formed but does not belong to this vault. "
-                       "Check that it is "
-            "the key printed for this office's vault.")
+            QT_TR_NOOP(
+                "That recovery key is well formed but does not belong to this vault. "
+                "Check that it is "
+                "the key printed for this office's vault."
+            )
         )
 
 
 def _damaged() -> KeysFileDamaged:
     return KeysFileDamaged(
-        QT_TR_NOOP("The keys file is damaged or incomplete, so the vault cannot be opened with "
-                   "it. Restore "
-        "it from a backup; the vault itself was not changed.")
+        QT_TR_NOOP(
+            "The keys file is damaged or incomplete, so the vault cannot be opened with "
+            "it. Restore "
+            "it from a backup; the vault itself was not changed."
+        )
     )
 
 

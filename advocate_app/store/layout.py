@@ -63,8 +63,13 @@ REENCRYPT_WORK_PREFIX: Final = ".reencrypt-"
 TEMP_SUFFIX: Final = ".tmp"
 
 # Everything that makes up the live vault (a pending change belongs to the vault it was for).
-LIVE_FILES: Final = (DB_FILE_NAME, *(DB_FILE_NAME + s for s in DB_COMPANION_SUFFIXES),
-                     KEYS_FILE_NAME, PREVIOUS_KEYS_NAME, PENDING_KEYS_NAME)
+LIVE_FILES: Final = (
+    DB_FILE_NAME,
+    *(DB_FILE_NAME + s for s in DB_COMPANION_SUFFIXES),
+    KEYS_FILE_NAME,
+    PREVIOUS_KEYS_NAME,
+    PENDING_KEYS_NAME,
+)
 
 
 def db_path(folder: Path) -> Path:

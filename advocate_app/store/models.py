@@ -157,8 +157,14 @@ class AnonymousContact(Base):
 
 # The Today view asks for "my open clients" on every unlock; this index answers that, and who
 # has gone quiet (last contact, intake, created), without reading a single client row.
-Index("ix_clients_assigned_user_id", Client.assigned_user_id, Client.status,
-      Client.last_contact_at, Client.intake_date, Client.created_at)
+Index(
+    "ix_clients_assigned_user_id",
+    Client.assigned_user_id,
+    Client.status,
+    Client.last_contact_at,
+    Client.intake_date,
+    Client.created_at,
+)
 
 # The client list pages by keyset in every filter and order (migration 0007): an index per
 # filter (my clients or all, open/closed or both) and sort key gives the rows in list order.
@@ -198,9 +204,14 @@ class NeedItem(Base):
     # Overdue / due soon: a range over due dates, answered from an index that holds only needs
     # still waiting (migration 0007), so settled ones, which pile up, are never read.
     __table_args__ = (
-        Index("ix_need_items_waiting", "due_date", "client_id",
-              sqlite_where=text("status NOT IN ('declined', 'met', 'not_needed') "
-                                "AND due_date IS NOT NULL")),
+        Index(
+            "ix_need_items_waiting",
+            "due_date",
+            "client_id",
+            sqlite_where=text(
+                "status NOT IN ('declined', 'met', 'not_needed') AND due_date IS NOT NULL"
+            ),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     client_id: Mapped[int] = mapped_column(

@@ -201,8 +201,11 @@ def ensure_template(vault: Vault, path: Path | None = None) -> str | None:
             return row.value if row else None
         for category, labels in content.items():
             for position, text in enumerate(labels):
-                s.add(ChecklistTemplateItem(category=category, label=text, position=position,
-                                            retired=False))
+                s.add(
+                    ChecklistTemplateItem(
+                        category=category, label=text, position=position, retired=False
+                    )
+                )
         s.add(Meta(key=_SEEDED_KEY, value=utcnow().isoformat(timespec="seconds")))
         _set_template_revision(s, TEMPLATE_REVISION)
         if problem_text:
@@ -242,17 +245,28 @@ def _add_shipped_items_since(vault: Vault, revision: int) -> None:
         added = 0
         for number in range(revision + 1, TEMPLATE_REVISION + 1):
             for category, labels in ADDED_IN_REVISION.get(number, {}).items():
-                existing = {label.casefold() for label in s.scalars(
-                    select(ChecklistTemplateItem.label)
-                    .where(ChecklistTemplateItem.category == category))}
-                last = s.scalar(select(func.max(ChecklistTemplateItem.position))
-                                .where(ChecklistTemplateItem.category == category))
+                existing = {
+                    label.casefold()
+                    for label in s.scalars(
+                        select(ChecklistTemplateItem.label).where(
+                            ChecklistTemplateItem.category == category
+                        )
+                    )
+                }
+                last = s.scalar(
+                    select(func.max(ChecklistTemplateItem.position)).where(
+                        ChecklistTemplateItem.category == category
+                    )
+                )
                 position = (last + 1) if last is not None else 0
                 for text in labels:
                     if text.casefold() in existing:
                         continue
-                    s.add(ChecklistTemplateItem(category=category, label=text,
-                                                position=position, retired=False))
+                    s.add(
+                        ChecklistTemplateItem(
+                            category=category, label=text, position=position, retired=False
+                        )
+                    )
                     existing.add(text.casefold())
                     position += 1
                     added += 1
@@ -274,15 +288,19 @@ def template(vault: Vault, include_retired: bool = False) -> list[TemplateItem]:
         query = select(ChecklistTemplateItem)
         if not include_retired:
             query = query.where(ChecklistTemplateItem.retired.is_(False))
-        rows = [TemplateItem(r.id, r.category, r.label, r.position, bool(r.retired))
-                for r in s.scalars(query)]
-    rows.sort(key=lambda t: (_CATEGORY_ORDER.get(t.category, len(_CATEGORY_ORDER)),
-                             t.position, t.id))
+        rows = [
+            TemplateItem(r.id, r.category, r.label, r.position, bool(r.retired))
+            for r in s.scalars(query)
+        ]
+    rows.sort(
+        key=lambda t: (_CATEGORY_ORDER.get(t.category, len(_CATEGORY_ORDER)), t.position, t.id)
+    )
     return rows
 
 
-def _label_taken_in_template(s: Session, category: str, text: str,
-                             except_id: int | None = None) -> bool:
+def _label_taken_in_template(
+    s: Session, category: str, text: str, except_id: int | None = None
+) -> bool:
     query = select(ChecklistTemplateItem.id).where(
         ChecklistTemplateItem.category == category,
         func.lower(ChecklistTemplateItem.label) == text.lower(),
@@ -300,11 +318,17 @@ def add_template_item(vault: Vault, category: str, label: str) -> int:
     with vault.write() as s:
         if _label_taken_in_template(s, category, text):
             raise InvalidInput(QT_TR_NOOP("This checklist already has that item in this category."))
-        last = s.scalar(select(func.max(ChecklistTemplateItem.position))
-                        .where(ChecklistTemplateItem.category == category))
-        item = ChecklistTemplateItem(category=category, label=text,
-                                     position=(last + 1) if last is not None else 0,
-                                     retired=False)
+        last = s.scalar(
+            select(func.max(ChecklistTemplateItem.position)).where(
+                ChecklistTemplateItem.category == category
+            )
+        )
+        item = ChecklistTemplateItem(
+            category=category,
+            label=text,
+            position=(last + 1) if last is not None else 0,
+            retired=False,
+        )
         s.add(item)
         s.flush()
         audit.record(s, _user_id(vault), "template_item_added", "template_item", item.id)
@@ -346,13 +370,21 @@ def _set_retired(vault: Vault, item_id: int, retired: bool) -> None:
         if bool(item.retired) == retired:
             return
         if not retired and _label_taken_in_template(s, item.category, item.label, item_id):
-            raise InvalidInput(QT_TR_NOOP("The checklist already has an item with this name in "
-                                          "this "
-                               "category. Rename one of them first."))
+            raise InvalidInput(
+                QT_TR_NOOP(
+                    "The checklist already has an item with this name in "
+                    "this "
+                    "category. Rename one of them first."
+                )
+            )
         item.retired = retired
-        audit.record(s, _user_id(vault),
-                     "template_item_retired" if retired else "template_item_restored",
-                     "template_item", item_id)
+        audit.record(
+            s,
+            _user_id(vault),
+            "template_item_retired" if retired else "template_item_restored",
+            "template_item",
+            item_id,
+        )
 
 
 # --- a client's needs -------------------------------------------------------------------------
@@ -360,10 +392,19 @@ def _set_retired(vault: Vault, item_id: int, retired: bool) -> None:
 
 def _view(n: NeedItem) -> NeedView:
     return NeedView(
-        id=n.id, client_id=n.client_id, category=n.category, label=n.label, status=n.status,
-        priority=n.priority, next_step=n.next_step or "", due_date=n.due_date,
-        note_line=n.note_line or "", resource_name=n.resource_name,
-        template_item_id=n.template_item_id, created_at=n.created_at, updated_at=n.updated_at,
+        id=n.id,
+        client_id=n.client_id,
+        category=n.category,
+        label=n.label,
+        status=n.status,
+        priority=n.priority,
+        next_step=n.next_step or "",
+        due_date=n.due_date,
+        note_line=n.note_line or "",
+        resource_name=n.resource_name,
+        template_item_id=n.template_item_id,
+        created_at=n.created_at,
+        updated_at=n.updated_at,
     )
 
 
@@ -372,11 +413,13 @@ def _require_client(s: Session, client_id: int) -> None:
         raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
 
 
-def _same_need_label(s: Session, client_id: int, category: str, text: str,
-                     except_id: int | None = None) -> str | None:
+def _same_need_label(
+    s: Session, client_id: int, category: str, text: str, except_id: int | None = None
+) -> str | None:
     """The label of this client's need with the same name in the category, if there is one."""
     query = select(NeedItem.label).where(
-        NeedItem.client_id == client_id, NeedItem.category == category,
+        NeedItem.client_id == client_id,
+        NeedItem.category == category,
         func.lower(NeedItem.label) == text.lower(),
     )
     if except_id is not None:
@@ -385,8 +428,16 @@ def _same_need_label(s: Session, client_id: int, category: str, text: str,
 
 
 def _record_status(s: Session, need: NeedItem, user_id: str | None, on: date | None) -> None:
-    s.add(NeedStatusChange(need_item_id=need.id, client_id=need.client_id, status=need.status,
-                           changed_on=on or date.today(), changed_at=utcnow(), user_id=user_id))
+    s.add(
+        NeedStatusChange(
+            need_item_id=need.id,
+            client_id=need.client_id,
+            status=need.status,
+            changed_on=on or date.today(),
+            changed_at=utcnow(),
+            user_id=user_id,
+        )
+    )
 
 
 def add_need(
@@ -414,34 +465,44 @@ def add_need(
     user_id = _user_id(vault)
     with vault.write() as s:
         _require_client(s, client_id)
-        if template_item_id is not None and s.get(ChecklistTemplateItem,
-                                                  template_item_id) is None:
+        if template_item_id is not None and s.get(ChecklistTemplateItem, template_item_id) is None:
             raise InvalidInput(QT_TR_NOOP("That checklist item no longer exists."))
         existing = _same_need_label(s, client_id, category, text)
         if existing is not None:
             raise InvalidInput(
-                QT_TR_NOOP("This client already has “{0}” under {1}."), existing,
-                NEED_CATEGORIES[category])
+                QT_TR_NOOP("This client already has “{0}” under {1}."),
+                existing,
+                NEED_CATEGORIES[category],
+            )
         now = utcnow()
         need = NeedItem(
-            client_id=client_id, category=category, label=text, status=status,
-            priority=priority, next_step=next_step, due_date=due_date, note_line=note_line,
-            resource_name=resource, template_item_id=template_item_id,
-            created_at=now, updated_at=now,
+            client_id=client_id,
+            category=category,
+            label=text,
+            status=status,
+            priority=priority,
+            next_step=next_step,
+            due_date=due_date,
+            note_line=note_line,
+            resource_name=resource,
+            template_item_id=template_item_id,
+            created_at=now,
+            updated_at=now,
         )
         s.add(need)
         s.flush()
         _record_status(s, need, user_id, on)
         audit.record(s, user_id, "need_added", "need", need.id)
         if resource:
-            referrals.record(s, vault, client_id=client_id, need_item_id=need.id,
-                             resource_name=resource, on=on)
+            referrals.record(
+                s, vault, client_id=client_id, need_item_id=need.id, resource_name=resource, on=on
+            )
         return need.id
 
 
-def add_needs_from_template(vault: Vault, client_id: int,
-                            template_item_ids: Iterable[int],
-                            on: date | None = None) -> list[int]:
+def add_needs_from_template(
+    vault: Vault, client_id: int, template_item_ids: Iterable[int], on: date | None = None
+) -> list[int]:
     """Add the chosen template items as needs; ones the client already has are skipped.
 
     Returns the new need ids, in template order.
@@ -454,31 +515,55 @@ def add_needs_from_template(vault: Vault, client_id: int,
     created: list[int] = []
     with vault.write() as s:
         _require_client(s, client_id)
-        items = {t.id: t for t in s.scalars(
-            select(ChecklistTemplateItem).where(ChecklistTemplateItem.id.in_(wanted)))}
+        items = {
+            t.id: t
+            for t in s.scalars(
+                select(ChecklistTemplateItem).where(ChecklistTemplateItem.id.in_(wanted))
+            )
+        }
         if len(items) != len(wanted):
-            raise InvalidInput(QT_TR_NOOP("A checklist item you chose no longer exists. Open the "
-                                          "list "
-                               "again and choose once more."))
+            raise InvalidInput(
+                QT_TR_NOOP(
+                    "A checklist item you chose no longer exists. Open the "
+                    "list "
+                    "again and choose once more."
+                )
+            )
         if any(t.retired for t in items.values()):
-            raise InvalidInput(QT_TR_NOOP("A checklist item you chose was retired meanwhile. "
-                                          "Open the "
-                               "list again and choose once more."))
+            raise InvalidInput(
+                QT_TR_NOOP(
+                    "A checklist item you chose was retired meanwhile. "
+                    "Open the "
+                    "list again and choose once more."
+                )
+            )
         existing = s.execute(
-            select(NeedItem.template_item_id, NeedItem.category, NeedItem.label)
-            .where(NeedItem.client_id == client_id)
+            select(NeedItem.template_item_id, NeedItem.category, NeedItem.label).where(
+                NeedItem.client_id == client_id
+            )
         ).all()
         have_ids = {row[0] for row in existing if row[0] is not None}
         have_labels = {(row[1], row[2].casefold()) for row in existing}
-        ordered = sorted(items.values(), key=lambda t: (
-            _CATEGORY_ORDER.get(t.category, len(_CATEGORY_ORDER)), t.position, t.id))
+        ordered = sorted(
+            items.values(),
+            key=lambda t: (_CATEGORY_ORDER.get(t.category, len(_CATEGORY_ORDER)), t.position, t.id),
+        )
         now = utcnow()
         for item in ordered:
             if item.id in have_ids or (item.category, item.label.casefold()) in have_labels:
                 continue
-            need = NeedItem(client_id=client_id, category=item.category, label=item.label,
-                            status=INITIAL_STATUS, priority=None, next_step="", note_line="",
-                            template_item_id=item.id, created_at=now, updated_at=now)
+            need = NeedItem(
+                client_id=client_id,
+                category=item.category,
+                label=item.label,
+                status=INITIAL_STATUS,
+                priority=None,
+                next_step="",
+                note_line="",
+                template_item_id=item.id,
+                created_at=now,
+                updated_at=now,
+            )
             s.add(need)
             s.flush()
             _record_status(s, need, user_id, day)
@@ -529,10 +614,14 @@ def update_need(
         if need is None:
             raise InvalidInput(QT_TR_NOOP("That need was removed. The list will be refreshed."))
         changed = {k: v for k, v in values.items() if getattr(need, k) != v}
-        if "label" in changed and _same_need_label(
-                s, need.client_id, need.category, str(changed["label"]), need_id) is not None:
-            raise InvalidInput(QT_TR_NOOP("This client already has a need with that name in this "
-                               "category."))
+        if (
+            "label" in changed
+            and _same_need_label(s, need.client_id, need.category, str(changed["label"]), need_id)
+            is not None
+        ):
+            raise InvalidInput(
+                QT_TR_NOOP("This client already has a need with that name in this category.")
+            )
         if not changed:
             return _view(need)
         for key, value in changed.items():
@@ -545,8 +634,14 @@ def update_need(
             audit.record(s, user_id, "need_edited", "need", need_id)
         if changed.get("resource_name"):
             # Linking a need to a resource or organization is a referral (counted in reports).
-            referrals.record(s, vault, client_id=need.client_id, need_item_id=need.id,
-                             resource_name=str(changed["resource_name"]), on=on)
+            referrals.record(
+                s,
+                vault,
+                client_id=need.client_id,
+                need_item_id=need.id,
+                resource_name=str(changed["resource_name"]),
+                on=on,
+            )
         return _view(need)
 
 
@@ -568,15 +663,23 @@ def get_need(vault: Vault, need_id: int) -> NeedView | None:
 def list_needs(vault: Vault, client_id: int) -> list[NeedView]:
     """A client's needs in category order (vocab), then template position, then as added."""
     with vault.read() as s:
-        rows = list(s.execute(
-            select(NeedItem, ChecklistTemplateItem.position)
-            .outerjoin(ChecklistTemplateItem,
-                       ChecklistTemplateItem.id == NeedItem.template_item_id)
-            .where(NeedItem.client_id == client_id)
-        ).all())
+        rows = list(
+            s.execute(
+                select(NeedItem, ChecklistTemplateItem.position)
+                .outerjoin(
+                    ChecklistTemplateItem, ChecklistTemplateItem.id == NeedItem.template_item_id
+                )
+                .where(NeedItem.client_id == client_id)
+            ).all()
+        )
     big = 1 << 30  # the advocate's own items come after the template's, in the order added
-    rows.sort(key=lambda r: (_CATEGORY_ORDER.get(r[0].category, len(_CATEGORY_ORDER)),
-                             r[1] if r[1] is not None else big, r[0].id))
+    rows.sort(
+        key=lambda r: (
+            _CATEGORY_ORDER.get(r[0].category, len(_CATEGORY_ORDER)),
+            r[1] if r[1] is not None else big,
+            r[0].id,
+        )
+    )
     return [_view(n) for n, _position in rows]
 
 

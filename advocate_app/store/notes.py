@@ -54,14 +54,23 @@ def _check(kind: str, body: str) -> str:
         raise InvalidInput(QT_TR_NOOP("The note is empty."))
     if len(body) > NOTE_MAX_CHARS:
         raise InvalidInput(
-            QT_TR_NOOP("This note is longer than {0} characters. Keep notes short and "
-                       "factual; split it if you must."), f"{NOTE_MAX_CHARS:,}"
+            QT_TR_NOOP(
+                "This note is longer than {0} characters. Keep notes short and "
+                "factual; split it if you must."
+            ),
+            f"{NOTE_MAX_CHARS:,}",
         )
     return body
 
 
-def add_note(vault: Vault, client_id: int, kind: str, body: str,
-             at: datetime | None = None, services: Iterable[str] = ()) -> int:
+def add_note(
+    vault: Vault,
+    client_id: int,
+    kind: str,
+    body: str,
+    at: datetime | None = None,
+    services: Iterable[str] = (),
+) -> int:
     """Save a note, with the VOCA services it records (codes of store.pmt_form), at once."""
     body = _check(kind, body)
     services = check_services(services)
@@ -71,14 +80,14 @@ def add_note(vault: Vault, client_id: int, kind: str, body: str,
     with vault.write() as s:
         if s.get(Client, client_id) is None:
             raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
-        note = Note(client_id=client_id, author_id=user.id, kind=kind, body=body,
-                    created_at=when)
+        note = Note(client_id=client_id, author_id=user.id, kind=kind, body=body, created_at=when)
         s.add(note)
         s.flush()
         if services:
             record_note_services(s, note, services)
         s.execute(
-            update(Client).where(Client.id == client_id)
+            update(Client)
+            .where(Client.id == client_id)
             .where((Client.last_contact_at.is_(None)) | (Client.last_contact_at < when))
             .values(last_contact_at=when)
         )
@@ -105,18 +114,23 @@ def list_notes(vault: Vault, client_id: int, limit: int = 500) -> list[NoteView]
     """Newest first."""
     with vault.read() as s:
         rows = s.execute(
-            select(Note, User.name).outerjoin(User, User.id == Note.author_id)
+            select(Note, User.name)
+            .outerjoin(User, User.id == Note.author_id)
             .where(Note.client_id == client_id)
-            .order_by(Note.created_at.desc(), Note.id.desc()).limit(limit)
+            .order_by(Note.created_at.desc(), Note.id.desc())
+            .limit(limit)
         )
-        return [NoteView(n.id, n.client_id, name, n.created_at, n.kind, n.body, n.edited_at)
-                for n, name in rows]
+        return [
+            NoteView(n.id, n.client_id, name, n.created_at, n.kind, n.body, n.edited_at)
+            for n, name in rows
+        ]
 
 
 def get_note(vault: Vault, note_id: int) -> NoteView | None:
     with vault.read() as s:
         row = s.execute(
-            select(Note, User.name).outerjoin(User, User.id == Note.author_id)
+            select(Note, User.name)
+            .outerjoin(User, User.id == Note.author_id)
             .where(Note.id == note_id)
         ).first()
         if row is None:
@@ -142,30 +156,44 @@ class NoteSearch:
 NEWEST_FIRST_OVER = 1_000
 
 _CLIENT_FILTER = "AND rowid IN (SELECT id FROM notes WHERE client_id = :client_id) "
-_SQL_FIRST = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match "
-              "{client} ORDER BY rowid DESC LIMIT :cap")
-_SQL_RANKED = ("SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match "
-               "{client} ORDER BY bm25(notes_fts) LIMIT :limit")
+_SQL_FIRST = (
+    "SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match "
+    "{client} ORDER BY rowid DESC LIMIT :cap"
+)
+_SQL_RANKED = (
+    "SELECT rowid FROM notes_fts WHERE notes_fts MATCH :match "
+    "{client} ORDER BY bm25(notes_fts) LIMIT :limit"
+)
 _SQL_ANY = "SELECT 1 FROM notes_fts WHERE notes_fts MATCH :match LIMIT 1"
 _SQL_DETAILS = (
     "SELECT n.id, n.client_id, c.alias, n.created_at, n.kind, n.body "
     "FROM notes n JOIN clients c ON c.id = n.client_id WHERE n.id IN ({ids})"
 )
 _SQL_WORD = "SELECT 1 FROM notes_fts_vocab WHERE term = :term"
-_SQL_SPELLED = ("SELECT highlight(notes_fts, 0, char(2), char(3)) FROM notes_fts "
-                "WHERE notes_fts MATCH :match LIMIT 1")
-_SQL_VOCAB = ("SELECT term, doc FROM notes_fts_vocab WHERE term >= :low AND term < :high")
+_SQL_SPELLED = (
+    "SELECT highlight(notes_fts, 0, char(2), char(3)) FROM notes_fts "
+    "WHERE notes_fts MATCH :match LIMIT 1"
+)
+_SQL_VOCAB = "SELECT term, doc FROM notes_fts_vocab WHERE term >= :low AND term < :high"
 
 
-def search_notes(vault: Vault, text_: str, *, client_id: int | None = None,
-                 limit: int = 50) -> list[NoteHit]:
+def search_notes(
+    vault: Vault, text_: str, *, client_id: int | None = None, limit: int = 50
+) -> list[NoteHit]:
     """Ranked note matches with highlighted snippets; never raises for any text typed."""
     return find_notes(vault, text_, client_id=client_id, limit=limit, full_ranking=True).hits
 
 
-def find_notes(vault: Vault, text_: str, *, client_id: int | None = None, limit: int = 50,
-               full_ranking: bool = False, correct: bool = True,
-               snippet_words: int = 14) -> NoteSearch:
+def find_notes(
+    vault: Vault,
+    text_: str,
+    *,
+    client_id: int | None = None,
+    limit: int = 50,
+    full_ranking: bool = False,
+    correct: bool = True,
+    snippet_words: int = 14,
+) -> NoteSearch:
     """One page of notes for what a person typed.
 
     Notes with every term come first, ranked by BM25; when fewer than a page have them all,
@@ -181,8 +209,16 @@ def find_notes(vault: Vault, text_: str, *, client_id: int | None = None, limit:
         return _find(conn, query, text_, client_id, limit, full_ranking, correct, snippet_words)
 
 
-def _find(conn: Any, query: q.Query, typed: str, client_id: int | None, limit: int,
-          full_ranking: bool, correct: bool, snippet_words: int) -> NoteSearch:
+def _find(
+    conn: Any,
+    query: q.Query,
+    typed: str,
+    client_id: int | None,
+    limit: int,
+    full_ranking: bool,
+    correct: bool,
+    snippet_words: int,
+) -> NoteSearch:
     params: dict[str, object] = {"limit": limit, "cap": NEWEST_FIRST_OVER}
     client = ""
     if client_id is not None:
@@ -205,12 +241,18 @@ def _find(conn: Any, query: q.Query, typed: str, client_id: int | None, limit: i
         rows = conn.execute(ranked, {**params, "match": match, "limit": want + len(exclude)})
         return [r for r in rows if r[0] not in exclude][:want], False
 
-    found = ranked_matches(query, page, limit,
-                           correct=(lambda qq: _corrected(conn, qq)) if correct else None)
+    found = ranked_matches(
+        query, page, limit, correct=(lambda qq: _corrected(conn, qq)) if correct else None
+    )
     hits = _details(conn, [r[0] for r in found.rows], found.query, snippet_words)
     if found.corrected:
-        return NoteSearch(hits, found.newest_first, found.query.text,
-                          " ".join(q.words(typed)), found.with_every_term)
+        return NoteSearch(
+            hits,
+            found.newest_first,
+            found.query.text,
+            " ".join(q.words(typed)),
+            found.with_every_term,
+        )
     return NoteSearch(hits, found.newest_first, with_every_term=found.with_every_term)
 
 
@@ -224,8 +266,10 @@ def _corrected(conn: Any, query: q.Query) -> tuple[q.Query, bool]:
         if conn.execute(_SQL_ANY, {"match": q.term_expression(term, q.as_typed)}).fetchone():
             continue
         word = term.typed[0]
-        split = q.split_words(word, lambda w: conn.execute(
-            _SQL_WORD, {"term": q.stem(w, "porter")}).fetchone() is not None)
+        split = q.split_words(
+            word,
+            lambda w: conn.execute(_SQL_WORD, {"term": q.stem(w, "porter")}).fetchone() is not None,
+        )
         if split is not None:
             query = query.replaced(i, q.Term(term.typed, (*term.forms, split), term.prefix))
             continue
@@ -269,8 +313,11 @@ def _details(conn: Any, ids: list[int], query: q.Query, snippet_words: int) -> l
             continue
         nid, cid, alias, created, kind, body = found[i]
         marked = mark(body, snippet_words)
-        snippet = marks.snippet_to_html(marked) if marked is not None else html.escape(
-            " ".join(body.split()[:snippet_words]))
+        snippet = (
+            marks.snippet_to_html(marked)
+            if marked is not None
+            else html.escape(" ".join(body.split()[:snippet_words]))
+        )
         hits.append(NoteHit(nid, cid, alias, _as_datetime(created), kind, snippet))
     return hits
 

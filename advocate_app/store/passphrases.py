@@ -64,18 +64,106 @@ ZXCVBN_FEEDBACK = (
 
 # The 100 counties of North Carolina, where the offices are: "AsheCounty2026" is weak there.
 NC_COUNTIES = (
-    "Alamance", "Alexander", "Alleghany", "Anson", "Ashe", "Avery", "Beaufort", "Bertie", "Bladen",
-    "Brunswick", "Buncombe", "Burke", "Cabarrus", "Caldwell", "Camden", "Carteret", "Caswell",
-    "Catawba", "Chatham", "Cherokee", "Chowan", "Clay", "Cleveland", "Columbus", "Craven",
-    "Cumberland", "Currituck", "Dare", "Davidson", "Davie", "Duplin", "Durham", "Edgecombe",
-    "Forsyth", "Franklin", "Gaston", "Gates", "Graham", "Granville", "Greene", "Guilford",
-    "Halifax", "Harnett", "Haywood", "Henderson", "Hertford", "Hoke", "Hyde", "Iredell", "Jackson",
-    "Johnston", "Jones", "Lee", "Lenoir", "Lincoln", "McDowell", "Macon", "Madison", "Martin",
-    "Mecklenburg", "Mitchell", "Montgomery", "Moore", "Nash", "NewHanover", "Northampton",
-    "Onslow", "Orange", "Pamlico", "Pasquotank", "Pender", "Perquimans", "Person", "Pitt", "Polk",
-    "Randolph", "Richmond", "Robeson", "Rockingham", "Rowan", "Rutherford", "Sampson", "Scotland",
-    "Stanly", "Stokes", "Surry", "Swain", "Transylvania", "Tyrrell", "Union", "Vance", "Wake",
-    "Warren", "Washington", "Watauga", "Wayne", "Wilkes", "Wilson", "Yadkin", "Yancey"
+    "Alamance",
+    "Alexander",
+    "Alleghany",
+    "Anson",
+    "Ashe",
+    "Avery",
+    "Beaufort",
+    "Bertie",
+    "Bladen",
+    "Brunswick",
+    "Buncombe",
+    "Burke",
+    "Cabarrus",
+    "Caldwell",
+    "Camden",
+    "Carteret",
+    "Caswell",
+    "Catawba",
+    "Chatham",
+    "Cherokee",
+    "Chowan",
+    "Clay",
+    "Cleveland",
+    "Columbus",
+    "Craven",
+    "Cumberland",
+    "Currituck",
+    "Dare",
+    "Davidson",
+    "Davie",
+    "Duplin",
+    "Durham",
+    "Edgecombe",
+    "Forsyth",
+    "Franklin",
+    "Gaston",
+    "Gates",
+    "Graham",
+    "Granville",
+    "Greene",
+    "Guilford",
+    "Halifax",
+    "Harnett",
+    "Haywood",
+    "Henderson",
+    "Hertford",
+    "Hoke",
+    "Hyde",
+    "Iredell",
+    "Jackson",
+    "Johnston",
+    "Jones",
+    "Lee",
+    "Lenoir",
+    "Lincoln",
+    "McDowell",
+    "Macon",
+    "Madison",
+    "Martin",
+    "Mecklenburg",
+    "Mitchell",
+    "Montgomery",
+    "Moore",
+    "Nash",
+    "NewHanover",
+    "Northampton",
+    "Onslow",
+    "Orange",
+    "Pamlico",
+    "Pasquotank",
+    "Pender",
+    "Perquimans",
+    "Person",
+    "Pitt",
+    "Polk",
+    "Randolph",
+    "Richmond",
+    "Robeson",
+    "Rockingham",
+    "Rowan",
+    "Rutherford",
+    "Sampson",
+    "Scotland",
+    "Stanly",
+    "Stokes",
+    "Surry",
+    "Swain",
+    "Transylvania",
+    "Tyrrell",
+    "Union",
+    "Vance",
+    "Wake",
+    "Warren",
+    "Washington",
+    "Watauga",
+    "Wayne",
+    "Wilkes",
+    "Wilson",
+    "Yadkin",
+    "Yancey",
 )
 
 _WORD = re.compile(r"[^\W_]+")
@@ -114,8 +202,9 @@ def passphrase_strength(passphrase: str, user_inputs: list[str] | None = None) -
 
     if not passphrase:
         return 0
-    return int(zxcvbn(passphrase[:_ZXCVBN_MAX],
-                      user_inputs=checker_inputs(user_inputs or []))["score"])
+    return int(
+        zxcvbn(passphrase[:_ZXCVBN_MAX], user_inputs=checker_inputs(user_inputs or []))["score"]
+    )
 
 
 def passphrase_problem(passphrase: str, user_inputs: list[str] | None = None) -> str | None:
@@ -131,8 +220,7 @@ def passphrase_problem(passphrase: str, user_inputs: list[str] | None = None) ->
     result = zxcvbn(passphrase[:_ZXCVBN_MAX], user_inputs=checker_inputs(user_inputs or []))
     if result["score"] < MIN_PASSPHRASE_SCORE:
         feedback = result.get("feedback") or {}
-        parts = [EASY_TO_GUESS, feedback.get("warning") or "",
-                 *(feedback.get("suggestions") or [])]
+        parts = [EASY_TO_GUESS, feedback.get("warning") or "", *(feedback.get("suggestions") or [])]
         return " ".join(translate(part) for part in parts if part)
     return None
 

@@ -40,8 +40,14 @@ class RankedMatches:
     corrected: bool = False  # a word was corrected: `query` is not what was typed
 
 
-def ranked_matches(query: q.Query, fetch: Fetch, limit: int, *, some_terms: bool = True,
-                   correct: Correct | None = None) -> RankedMatches:
+def ranked_matches(
+    query: q.Query,
+    fetch: Fetch,
+    limit: int,
+    *,
+    some_terms: bool = True,
+    correct: Correct | None = None,
+) -> RankedMatches:
     """Up to `limit` rows for a parsed query, best first: every term, then (with `some_terms`,
     for a query of several terms) some of them. `correct` runs only when no row has every
     term; a query it changed is searched again."""
@@ -54,8 +60,9 @@ def ranked_matches(query: q.Query, fetch: Fetch, limit: int, *, some_terms: bool
             rows, newest = fetch(q.all_of(query, q.as_typed) or "", set(), limit)
     complete = len(rows)
     if some_terms and len(rows) < limit and len(query.terms) > 1:
-        more, more_newest = fetch(q.any_of(query, q.as_typed) or "",
-                                  {row[0] for row in rows}, limit - len(rows))
+        more, more_newest = fetch(
+            q.any_of(query, q.as_typed) or "", {row[0] for row in rows}, limit - len(rows)
+        )
         rows = rows + more
         newest = newest or more_newest
     return RankedMatches(rows, query, complete, newest, corrected)

@@ -22,22 +22,48 @@ class ReferralView:
     referred_on: date
 
 
-def record(session: Session, vault: Vault, *, client_id: int, need_item_id: int | None,
-           resource_name: str, on: date | None = None) -> None:
+def record(
+    session: Session,
+    vault: Vault,
+    *,
+    client_id: int,
+    need_item_id: int | None,
+    resource_name: str,
+    on: date | None = None,
+) -> None:
     """Add a referral inside the caller's transaction. A name that is not in the directory
     (a free-text organization) counts under "other"."""
     from advocate_app.store.resources import category_of
 
     found = category_of(vault, resource_name)
     resource_id, category = found if found is not None else (None, "other")
-    session.add(Referral(client_id=client_id, need_item_id=need_item_id,
-                         resource_id=resource_id, resource_name=resource_name[:200],
-                         resource_category=category, referred_on=on or date.today()))
+    session.add(
+        Referral(
+            client_id=client_id,
+            need_item_id=need_item_id,
+            resource_id=resource_id,
+            resource_name=resource_name[:200],
+            resource_category=category,
+            referred_on=on or date.today(),
+        )
+    )
 
 
 def list_referrals(vault: Vault, client_id: int) -> list[ReferralView]:
     with vault.read() as s:
-        rows = s.scalars(select(Referral).where(Referral.client_id == client_id)
-                         .order_by(Referral.referred_on.desc(), Referral.id.desc()))
-        return [ReferralView(r.id, r.client_id, r.need_item_id, r.resource_name,
-                             r.resource_category, r.referred_on) for r in rows]
+        rows = s.scalars(
+            select(Referral)
+            .where(Referral.client_id == client_id)
+            .order_by(Referral.referred_on.desc(), Referral.id.desc())
+        )
+        return [
+            ReferralView(
+                r.id,
+                r.client_id,
+                r.need_item_id,
+                r.resource_name,
+                r.resource_category,
+                r.referred_on,
+            )
+            for r in rows
+        ]

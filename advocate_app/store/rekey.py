@@ -67,7 +67,6 @@ if TYPE_CHECKING:
     from advocate_app.store.vault import Vault
 
 
-
 class OldBackups(StrEnum):
     """What happens to the backups in the data folder that were made under the old key."""
 
@@ -85,9 +84,11 @@ class RekeyResult:
     new_recovery_key: str | None = None
 
     def __repr__(self) -> str:  # never print a secret into a log or a traceback
-        return (f"RekeyResult(reencrypted={self.backups_reencrypted}, "
-                f"deleted={self.backups_deleted}, temporary=<{len(self.temporary_passphrases)}>, "
-                f"new_recovery_key={'<set>' if self.new_recovery_key else None})")
+        return (
+            f"RekeyResult(reencrypted={self.backups_reencrypted}, "
+            f"deleted={self.backups_deleted}, temporary=<{len(self.temporary_passphrases)}>, "
+            f"new_recovery_key={'<set>' if self.new_recovery_key else None})"
+        )
 
 
 KeysChange = Callable[[KeysFile, bytearray], None]
@@ -109,14 +110,16 @@ def _write_json(path: Path, doc: dict[str, object]) -> None:
 def _slot_params(slot: object) -> crypto.Argon2Params:
     kdf = getattr(slot, "kdf", {}) or {}
     try:
-        return crypto.Argon2Params(int(kdf["memory_kib"]), int(kdf["time_cost"]),
-                                   int(kdf["parallelism"]))
+        return crypto.Argon2Params(
+            int(kdf["memory_kib"]), int(kdf["time_cost"]), int(kdf["parallelism"])
+        )
     except (KeyError, TypeError, ValueError):
         return crypto.Argon2Params()
 
 
-def _stage_database(vault: Vault, staging: Path, old_key: bytearray, new_key: bytearray,
-                    change_db: DatabaseChange) -> None:
+def _stage_database(
+    vault: Vault, staging: Path, old_key: bytearray, new_key: bytearray, change_db: DatabaseChange
+) -> None:
     """A verified copy of the live database under new_key, with the change applied to it."""
     staged = staging / DB_FILE_NAME
     copy_database(vault.db_path, old_key, staged, target_key=new_key)
@@ -136,28 +139,39 @@ def _stage_database(vault: Vault, staging: Path, old_key: bytearray, new_key: by
     for suffix in (WAL_SUFFIX, SHM_SUFFIX):
         leftover = staging / (DB_FILE_NAME + suffix)
         if leftover.exists() and leftover.stat().st_size:
-            raise VaultError(QT_TR_NOOP("The re-encrypted copy was not complete; nothing was "
-                                        "changed."))
+            raise VaultError(
+                QT_TR_NOOP("The re-encrypted copy was not complete; nothing was changed.")
+            )
         leftover.unlink(missing_ok=True)
     if check_database_file(staged, new_key):
         raise VaultDamaged(
-            QT_TR_NOOP("The vault's keys were not changed because the vault file is damaged. "
-                       "Nothing "
-            "was changed. Restore the newest backup.")
+            QT_TR_NOOP(
+                "The vault's keys were not changed because the vault file is damaged. "
+                "Nothing "
+                "was changed. Restore the newest backup."
+            )
         )
     _fsync_path(staged)
 
 
-def _stage_backups(folder: Path, staging: Path, old_key: bytearray, new_key: bytearray,
-                   keys: KeysFile, choice: OldBackups, revoked: set[str]
-                   ) -> tuple[list[str], list[str]]:
+def _stage_backups(
+    folder: Path,
+    staging: Path,
+    old_key: bytearray,
+    new_key: bytearray,
+    keys: KeysFile,
+    choice: OldBackups,
+    revoked: set[str],
+) -> tuple[list[str], list[str]]:
     """(names re-encrypted into staging/backups, names to delete)."""
 
     backup_dir = folder / BACKUP_DIR_NAME
     try:
-        names = sorted(p.name for p in backup_dir.iterdir()
-                       if p.is_file() and p.name.endswith(BACKUP_SUFFIX)
-                       and not p.name.startswith("."))
+        names = sorted(
+            p.name
+            for p in backup_dir.iterdir()
+            if p.is_file() and p.name.endswith(BACKUP_SUFFIX) and not p.name.startswith(".")
+        )
     except OSError:
         return [], []
     if choice is OldBackups.DELETE:
@@ -167,8 +181,9 @@ def _stage_backups(folder: Path, staging: Path, old_key: bytearray, new_key: byt
     private_mkdir(staging / BACKUP_DIR_NAME)
     for name in names:
         try:
-            reencrypt_backup(backup_dir / name, old_key, new_key, keys,
-                             staging / BACKUP_DIR_NAME / name)
+            reencrypt_backup(
+                backup_dir / name, old_key, new_key, keys, staging / BACKUP_DIR_NAME / name
+            )
             replace.append(name)
         except (BackupInvalid, KeysDoNotMatchVault, VaultDamaged):
             # Not under this vault's current key (an older set-up, a damaged file): it cannot
@@ -177,8 +192,9 @@ def _stage_backups(folder: Path, staging: Path, old_key: bytearray, new_key: byt
     return replace, delete
 
 
-def _stage_asides(folder: Path, staging: Path, old_key: bytearray, new_key: bytearray,
-                  keys: KeysFile) -> None:
+def _stage_asides(
+    folder: Path, staging: Path, old_key: bytearray, new_key: bytearray, keys: KeysFile
+) -> None:
     """A vault kept aside by a restore whose database is under the old key gets a copy under the
     new key, with the new key slots (the rest only lose the revoked slots at roll-forward)."""
 
@@ -188,8 +204,7 @@ def _stage_asides(folder: Path, staging: Path, old_key: bytearray, new_key: byte
         target = staging / ASIDE_DIR_NAME / aside.name
         private_mkdir(target)
         try:
-            copy_database(aside / DB_FILE_NAME, old_key, target / DB_FILE_NAME,
-                           target_key=new_key)
+            copy_database(aside / DB_FILE_NAME, old_key, target / DB_FILE_NAME, target_key=new_key)
         except (KeysDoNotMatchVault, VaultDamaged, VaultError):
             shutil.rmtree(target, ignore_errors=True)  # under another key: slots stripped only
             continue
@@ -200,9 +215,15 @@ def _stage_asides(folder: Path, staging: Path, old_key: bytearray, new_key: byte
             os.fsync(fh.fileno())
 
 
-def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseChange,
-                revoked_user_ids: set[str], old_backups: OldBackups,
-                reason: str) -> RekeyResult:
+def rekey_vault(
+    vault: Vault,
+    *,
+    change_keys: KeysChange,
+    change_db: DatabaseChange,
+    revoked_user_ids: set[str],
+    old_backups: OldBackups,
+    reason: str,
+) -> RekeyResult:
     """Replace the data key. `change_keys(keys, new_key)` changes the slots (remove one, give
     one a new passphrase: any new slot is made with new_key); `change_db(session)` makes the
     matching change to the users table. Both land together, or neither does."""
@@ -216,9 +237,11 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
         keys = KeysFile.load(folder)  # another instance may have changed it since we read it
         if keys.vault_id != vault.keys.vault_id:
             raise KeysDoNotMatchVault(
-                QT_TR_NOOP("The keys file was replaced by one of another vault while the app was "
-                           "open. "
-                "Nothing was changed. Lock the app and open it again.")
+                QT_TR_NOOP(
+                    "The keys file was replaced by one of another vault while the app was "
+                    "open. "
+                    "Nothing was changed. Lock the app and open it again."
+                )
             )
         change_keys(keys, new_key)
         for slot in keys.reseal(new_key):
@@ -228,9 +251,13 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
                 new_recovery = crypto.format_recovery_key(secret)
             elif slot.kind == "passphrase" and slot.user_id:
                 temporary = new_temporary_passphrase()
-                keys.set_passphrase_slot(user_id=str(slot.user_id), label=str(slot.label),
-                                         passphrase=temporary, data_key=new_key,
-                                         params=_slot_params(slot))
+                keys.set_passphrase_slot(
+                    user_id=str(slot.user_id),
+                    label=str(slot.label),
+                    passphrase=temporary,
+                    data_key=new_key,
+                    params=_slot_params(slot),
+                )
                 temporaries[str(slot.user_id)] = (str(slot.label), temporary)
 
         def change_everything(session: Session) -> None:
@@ -248,8 +275,9 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
             private_mkdir(staging)
             # Backups and kept-aside copies first: they are files nobody writes, so the app
             # keeps working meanwhile.
-            replace, delete = _stage_backups(folder, staging, old_key, new_key, keys,
-                                             old_backups, revoked_user_ids)
+            replace, delete = _stage_backups(
+                folder, staging, old_key, new_key, keys, old_backups, revoked_user_ids
+            )
             _stage_asides(folder, staging, old_key, new_key, keys)
             # Then the live database: no connection may stay open on the file about to be
             # replaced; sessions asked for meanwhile wait (Vault.read/write) until it is back.
@@ -260,8 +288,10 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
                 fh.write(keys.to_bytes())
                 fh.flush()
                 os.fsync(fh.fileno())
-            _write_json(staging / REKEY_READY_FILE, {
-                "replace": replace, "delete": delete, "revoked": sorted(revoked_user_ids)})
+            _write_json(
+                staging / REKEY_READY_FILE,
+                {"replace": replace, "delete": delete, "revoked": sorted(revoked_user_ids)},
+            )
             fsync_dir(staging)
             fsync_dir(folder)
         except BaseException as exc:
@@ -282,10 +312,12 @@ def rekey_vault(vault: Vault, *, change_keys: KeysChange, change_db: DatabaseCha
             vault.lock()
             vault._resume()
             raise VaultError(
-                QT_TR_NOOP("The vault's keys were changed but the last step could not be "
-                           "written. Nothing "
-                "was lost: open the app again once the disk is available, and the change will "
-                "be completed.")
+                QT_TR_NOOP(
+                    "The vault's keys were changed but the last step could not be "
+                    "written. Nothing "
+                    "was lost: open the app again once the disk is available, and the change will "
+                    "be completed."
+                )
             ) from exc
         try:
             vault._replace_data_key(new_key, keys)

@@ -61,14 +61,18 @@ def _set(vault: Vault, key: str, value: int, action: str) -> None:
 def set_summary_k(vault: Vault, k: object) -> None:
     _require_supervisor(vault)
     if isinstance(k, bool) or not isinstance(k, int) or not MIN_K <= k <= MAX_K:
-        raise InvalidInput(QT_TR_NOOP("The smallest count shown must be a whole number from "
-                                      "{0} to {1}."), MIN_K, MAX_K)
+        raise InvalidInput(
+            QT_TR_NOOP("The smallest count shown must be a whole number from {0} to {1}."),
+            MIN_K,
+            MAX_K,
+        )
     _set(vault, _K_KEY, k, "summary_k_changed")
 
 
 def set_fiscal_year_start_month(vault: Vault, month: object) -> None:
     _require_supervisor(vault)
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-        raise InvalidInput(QT_TR_NOOP("The fiscal year's first month must be a month from 1 to "
-                                      "12."))
+        raise InvalidInput(
+            QT_TR_NOOP("The fiscal year's first month must be a month from 1 to 12.")
+        )
     _set(vault, _FY_KEY, month, "fiscal_year_start_changed")

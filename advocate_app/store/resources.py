@@ -69,8 +69,9 @@ def _from_shipped(r: ShippedResource) -> ResourceEntry:
     phone = r.phone or ""
     if r.text:
         phone = f"{phone} (text {r.text})".strip()
-    return ResourceEntry(None, ResourceFields(r.name, r.category, phone, r.hours, r.languages,
-                                              r.county, r.notes))
+    return ResourceEntry(
+        None, ResourceFields(r.name, r.category, phone, r.hours, r.languages, r.county, r.notes)
+    )
 
 
 def _clean(values: ResourceFields) -> ResourceFields:
@@ -83,29 +84,38 @@ def _clean(values: ResourceFields) -> ResourceFields:
     def line(value: str, limit: int) -> str:
         return " ".join(value.split())[:limit]
 
-    return ResourceFields(name[:200], values.category, line(values.phone, 60),
-                          line(values.hours, 200), line(values.languages, 200),
-                          line(values.county, 100), values.notes.strip()[:4000])
+    return ResourceFields(
+        name[:200],
+        values.category,
+        line(values.phone, 60),
+        line(values.hours, 200),
+        line(values.languages, 200),
+        line(values.county, 100),
+        values.notes.strip()[:4000],
+    )
 
 
 def _entry(r: Resource) -> ResourceEntry:
-    return ResourceEntry(r.id, ResourceFields(r.name, r.category, r.phone, r.hours,
-                                              r.languages, r.county, r.notes))
+    return ResourceEntry(
+        r.id, ResourceFields(r.name, r.category, r.phone, r.hours, r.languages, r.county, r.notes)
+    )
 
 
 def add_resource(vault: Vault, values: ResourceFields) -> int:
     values = _clean(values)
     if any(s.name.casefold() == values.name.casefold() for s in shipped()):
-        raise InvalidInput(QT_TR_NOOP("That name is already in the shipped directory; use a "
-                                      "local name."))
+        raise InvalidInput(
+            QT_TR_NOOP("That name is already in the shipped directory; use a local name.")
+        )
     with vault.write() as s:
         resource = Resource(**values.__dict__)
         s.add(resource)
         try:
             s.flush()
         except IntegrityError as exc:
-            raise InvalidInput(QT_TR_NOOP("There is already a local resource with that "
-                                          "name.")) from exc
+            raise InvalidInput(
+                QT_TR_NOOP("There is already a local resource with that name.")
+            ) from exc
         audit.record(s, vault.current_user.id, "resource_added", "resource", resource.id)
         return resource.id
 
@@ -122,8 +132,9 @@ def update_resource(vault: Vault, resource_id: int, values: ResourceFields) -> N
         try:
             s.flush()
         except IntegrityError as exc:
-            raise InvalidInput(QT_TR_NOOP("There is already a local resource with that "
-                                          "name.")) from exc
+            raise InvalidInput(
+                QT_TR_NOOP("There is already a local resource with that name.")
+            ) from exc
         audit.record(s, vault.current_user.id, "resource_edited", "resource", resource_id)
 
 
@@ -149,8 +160,9 @@ def category_of(vault: Vault, name: str) -> tuple[int | None, str] | None:
     """(local id or None, category) of a directory entry with this name, if there is one."""
     wanted = " ".join(name.split()).casefold()
     with vault.read() as s:
-        row = s.execute(select(Resource.id, Resource.category)
-                        .where(func.lower(Resource.name) == wanted)).first()
+        row = s.execute(
+            select(Resource.id, Resource.category).where(func.lower(Resource.name) == wanted)
+        ).first()
     if row is not None:
         return row[0], row[1]
     for r in shipped():
@@ -162,7 +174,8 @@ def category_of(vault: Vault, name: str) -> tuple[int | None, str] | None:
 # Name ≫ category ≫ notes. Every name here is ours; the person's text is the bound :match.
 _SQL_SEARCH = (
     "SELECT r.id, r.name, snippet(resources_fts, -1, char(2), char(3), '"
-    + marks.ELLIPSIS + "', 10) "
+    + marks.ELLIPSIS
+    + "', 10) "
     "FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid "
     "WHERE resources_fts MATCH :match ORDER BY bm25(resources_fts, 10.0, 2.0, 1.0) LIMIT :limit"
 )
@@ -175,6 +188,7 @@ def search_resources(vault: Vault, query_text: str, limit: int = 8) -> list[Reso
     if not query:
         return []
     with index_connection(vault, "resource") as conn:
+
         def fetch(match: str, exclude: set[Any], want: int) -> tuple[list[tuple[Any, ...]], bool]:
             rows = conn.execute(_SQL_SEARCH, {"match": match, "limit": want + len(exclude)})
             return [tuple(r) for r in rows if r[0] not in exclude][:want], False

@@ -100,9 +100,11 @@ class BackupCredentials:
     recovery_key: str | None = None
 
     def __repr__(self) -> str:  # never print a secret into a log or a traceback
-        return (f"BackupCredentials(user_id={self.user_id!r}, user_name=<hidden>, "
-                f"passphrase={'<set>' if self.passphrase else None}, "
-                f"recovery_key={'<set>' if self.recovery_key else None})")
+        return (
+            f"BackupCredentials(user_id={self.user_id!r}, user_name=<hidden>, "
+            f"passphrase={'<set>' if self.passphrase else None}, "
+            f"recovery_key={'<set>' if self.recovery_key else None})"
+        )
 
 
 @dataclass(frozen=True)
@@ -134,16 +136,21 @@ class BackupUser:
 def backup_users(path: Path) -> list[BackupUser]:
     """The users whose passphrase slots the backup holds (names shown on the unlock screen)."""
     keys = read_backup_keys(path)
-    return [BackupUser(str(slot.user_id), str(slot.label))
-            for slot in keys.passphrase_slots() if slot.user_id]
+    return [
+        BackupUser(str(slot.user_id), str(slot.label))
+        for slot in keys.passphrase_slots()
+        if slot.user_id
+    ]
 
 
 def _wrong_passphrase() -> BackupWrongPassphrase:
     return BackupWrongPassphrase(
-        QT_TR_NOOP("That passphrase does not open this backup. A backup keeps the passphrases as "
-                   "they were "
-        "on the day it was made: if yours changed since, type the old one, or use the office's "
-        "recovery key. Nothing was changed.")
+        QT_TR_NOOP(
+            "That passphrase does not open this backup. A backup keeps the passphrases as "
+            "they were "
+            "on the day it was made: if yours changed since, type the old one, or use the office's "
+            "recovery key. Nothing was changed."
+        )
     )
 
 
@@ -156,15 +163,17 @@ def unwrap_backup_key(keys: KeysFile, credentials: BackupCredentials) -> bytearr
             except WrongRecoveryKey as exc:
                 if type(exc) is WrongRecoveryKey:  # well formed, but not this backup's
                     raise BackupWrongPassphrase(
-                        QT_TR_NOOP("That recovery key does not open this backup: it belongs to "
-                                   "another "
-                        "vault. Nothing was changed.")
+                        QT_TR_NOOP(
+                            "That recovery key does not open this backup: it belongs to "
+                            "another "
+                            "vault. Nothing was changed."
+                        )
                     ) from exc
                 raise  # a typing mistake, with its own specific message
         if not credentials.passphrase:
-            raise BackupWrongPassphrase(QT_TR_NOOP("Type a passphrase or the recovery key. "
-                                                   "Nothing was "
-                                        "changed."))
+            raise BackupWrongPassphrase(
+                QT_TR_NOOP("Type a passphrase or the recovery key. Nothing was changed.")
+            )
         user_id = _backup_user_id(keys, credentials)
         try:
             return keys.unwrap_with_passphrase(user_id, credentials.passphrase)
@@ -189,21 +198,26 @@ def _backup_user_id(keys: KeysFile, credentials: BackupCredentials) -> str:
             return str(named[0].user_id)
         if not named:
             raise BackupUserUnknown(
-                QT_TR_NOOP("No user by that name is in this backup. Choose one of its users, or "
-                           "use the "
-                "recovery key. Nothing was changed.")
+                QT_TR_NOOP(
+                    "No user by that name is in this backup. Choose one of its users, or "
+                    "use the "
+                    "recovery key. Nothing was changed."
+                )
             )
     if len(slots) == 1:
         return str(slots[0].user_id)
     if credentials.user_id and not credentials.user_name:
         raise BackupUserUnknown(
-            QT_TR_NOOP("You were not yet a user of this vault when this backup was made. Ask a "
-                       "user who "
-            "was, or use the recovery key. Nothing was changed.")
+            QT_TR_NOOP(
+                "You were not yet a user of this vault when this backup was made. Ask a "
+                "user who "
+                "was, or use the recovery key. Nothing was changed."
+            )
         )
     raise BackupUserAmbiguous(
-        QT_TR_NOOP("This backup has several users: say whose passphrase this is. Nothing was "
-                   "changed.")
+        QT_TR_NOOP(
+            "This backup has several users: say whose passphrase this is. Nothing was changed."
+        )
     )
 
 
@@ -245,8 +259,9 @@ class RestorePreview:
     passphrases_changed_since: int = 0
 
 
-def restore_preview(folder: Path, backup_path: Path,
-                    credentials: BackupCredentials) -> RestorePreview:
+def restore_preview(
+    folder: Path, backup_path: Path, credentials: BackupCredentials
+) -> RestorePreview:
     """Check that the credentials open the backup (a refusal otherwise), then read, without
     changing anything, what in the current vault is newer than the backup."""
     folder = Path(folder)
@@ -266,22 +281,28 @@ def restore_preview(folder: Path, backup_path: Path,
         backup_slots = {s.user_id: s for s in backup_keys.passphrase_slots() if s.user_id}
         current_slots = [s for s in current_keys.passphrase_slots() if s.user_id]
         added = tuple(str(s.label) for s in current_slots if s.user_id not in backup_slots)
-        changed = sum(1 for s in current_slots if s.user_id in backup_slots
-                      and backup_slots[s.user_id].slot_id != s.slot_id)
+        changed = sum(
+            1
+            for s in current_slots
+            if s.user_id in backup_slots and backup_slots[s.user_id].slot_id != s.slot_id
+        )
         if has_db:
             same_person = credentials
             if not credentials.recovery_key:
                 # The same person's slot in the current vault (users are matched by id).
                 same_person = BackupCredentials(
                     passphrase=credentials.passphrase,
-                    user_id=_backup_user_id(backup_keys, credentials))
-            newer_notes, newer_clients = _count_newer(folder, current_keys, same_person,
-                                                      info.created)
+                    user_id=_backup_user_id(backup_keys, credentials),
+                )
+            newer_notes, newer_clients = _count_newer(
+                folder, current_keys, same_person, info.created
+            )
     return RestorePreview(info, True, newer_notes, newer_clients, added, changed)
 
 
-def _count_newer(folder: Path, keys: KeysFile, credentials: BackupCredentials,
-                 since: datetime) -> tuple[int | None, int | None]:
+def _count_newer(
+    folder: Path, keys: KeysFile, credentials: BackupCredentials, since: datetime
+) -> tuple[int | None, int | None]:
     try:
         data_key = unwrap_backup_key(keys, credentials)
     except VaultError:
@@ -291,10 +312,11 @@ def _count_newer(folder: Path, keys: KeysFile, credentials: BackupCredentials,
     try:
         with read_only_connection(folder, data_key) as conn:
             notes = conn.execute(
-                "SELECT count(*) FROM notes WHERE created_at > ? OR edited_at > ?",
-                (cutoff, cutoff)).fetchone()[0]
+                "SELECT count(*) FROM notes WHERE created_at > ? OR edited_at > ?", (cutoff, cutoff)
+            ).fetchone()[0]
             clients = conn.execute(
-                "SELECT count(*) FROM clients WHERE created_at > ?", (cutoff,)).fetchone()[0]
+                "SELECT count(*) FROM clients WHERE created_at > ?", (cutoff,)
+            ).fetchone()[0]
     except Exception:  # a damaged current vault: nothing to count, the restore may go on
         return None, None
     finally:
@@ -314,13 +336,17 @@ def read_restorable_info(path: Path) -> BackupInfo:
     """read_backup_info, and a refusal when this version cannot open the backup's schema."""
     info = read_backup_info(path)
     if info.schema_revision is not None and info.schema_revision not in _known_revisions():
-        raise refuse(BackupTooNew, "it was made by a newer version of Advocate Companion. "
-                      "Install that version (or newer) to restore it.")
+        raise refuse(
+            BackupTooNew,
+            "it was made by a newer version of Advocate Companion. "
+            "Install that version (or newer) to restore it.",
+        )
     return info
 
 
-def _check_staged(staging: Path, keys: KeysFile, info: BackupInfo,
-                  credentials: BackupCredentials) -> None:
+def _check_staged(
+    staging: Path, keys: KeysFile, info: BackupInfo, credentials: BackupCredentials
+) -> None:
     """Open the unpacked database with the backup's own key and run every check."""
     if keys.vault_id != info.vault_id:
         raise refuse(BackupDamaged, "its parts do not belong together.")
@@ -330,18 +356,20 @@ def _check_staged(staging: Path, keys: KeysFile, info: BackupInfo,
         try:
             conn = connect_keyed(staging / DB_FILE_NAME, data_key, check=False)
         except (KeysDoNotMatchVault, VaultDamaged) as exc:
-            raise refuse(BackupDamaged, "its database does not open with its own keys: it is "
-                          "damaged. Try an older backup.") from exc
+            raise refuse(
+                BackupDamaged,
+                "its database does not open with its own keys: it is damaged. Try an older backup.",
+            ) from exc
         try:
             conn.execute("PRAGMA temp_store = 2")  # the check's sorting stays in memory
             try:
                 problems = integrity_problems(lambda sql: conn.execute(sql).fetchall())
-                stored_id = conn.execute(
-                    "SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+                stored_id = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
                 revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             except Exception as exc:  # a malformed page can abort the checks themselves
-                raise refuse(BackupDamaged, "the vault file inside it is damaged. Try an older "
-                              "backup.") from exc
+                raise refuse(
+                    BackupDamaged, "the vault file inside it is damaged. Try an older backup."
+                ) from exc
         finally:
             conn.close()
     finally:
@@ -351,8 +379,11 @@ def _check_staged(staging: Path, keys: KeysFile, info: BackupInfo,
     if stored_id is None or stored_id[0] != keys.vault_id:
         raise refuse(BackupDamaged, "its keys and its database belong to different vaults.")
     if revision is None or revision[0] not in _known_revisions():
-        raise refuse(BackupTooNew, "it was made by a newer version of Advocate Companion. "
-                      "Install that version (or newer) to restore it.")
+        raise refuse(
+            BackupTooNew,
+            "it was made by a newer version of Advocate Companion. "
+            "Install that version (or newer) to restore it.",
+        )
 
 
 # --- moving files -----------------------------------------------------------------------------
@@ -376,9 +407,11 @@ def finish_interrupted_restore(folder: Path) -> bool:
         return _finish_locked(folder)
     except OSError as exc:
         raise VaultError(
-            QT_TR_NOOP("A restore that was interrupted could not be finished because the vault "
-                       "folder "
-            "cannot be written. Check the disk, then start again; nothing was deleted.")
+            QT_TR_NOOP(
+                "A restore that was interrupted could not be finished because the vault "
+                "folder "
+                "cannot be written. Check the disk, then start again; nothing was deleted."
+            )
         ) from exc
     finally:
         lock.release()
@@ -398,8 +431,10 @@ class RestoreAuthorization:
     by: str  # "supervisor", "recovery key" or "unreadable vault"
 
 
-_ONLY_SUPERVISOR = ("Only a supervisor of the vault in this folder can restore a backup into "
-                    "it. Nothing was changed.")
+_ONLY_SUPERVISOR = (
+    "Only a supervisor of the vault in this folder can restore a backup into "
+    "it. Nothing was changed."
+)
 
 
 def authorize_restore_from_vault(vault: Vault) -> RestoreAuthorization:
@@ -431,9 +466,13 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
         try:
             crypto.zero(keys.unwrap_with_recovery_key(credentials.recovery_key))
         except WrongRecoveryKey as exc:
-            raise NotAllowed(QT_TR_NOOP("That recovery key is not the one of the vault in this "
-                                        "folder. "
-                             "Nothing was changed.")) from exc
+            raise NotAllowed(
+                QT_TR_NOOP(
+                    "That recovery key is not the one of the vault in this "
+                    "folder. "
+                    "Nothing was changed."
+                )
+            ) from exc
         return RestoreAuthorization(keys.vault_id, None, "recovery key")
     slots = [s for s in keys.passphrase_slots() if s.user_id]
     slot = None
@@ -460,10 +499,13 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
         break
     if key is None or slot is None:
         raise NotAllowed(
-            QT_TR_NOOP("That passphrase does not open the vault now in this folder. To restore, "
-                       "type the "
-            "passphrase you use today (a supervisor's), or use the recovery key. Nothing was "
-            "changed."))
+            QT_TR_NOOP(
+                "That passphrase does not open the vault now in this folder. To restore, "
+                "type the "
+                "passphrase you use today (a supervisor's), or use the recovery key. Nothing was "
+                "changed."
+            )
+        )
     try:
         quiet_sqlcipher()
         try:
@@ -473,7 +515,8 @@ def authorize_restore(folder: Path, credentials: BackupCredentials) -> RestoreAu
         try:
             row = conn.execute(
                 "SELECT role, active, must_change_passphrase FROM users WHERE id = ?",
-                (str(slot.user_id),)).fetchone()
+                (str(slot.user_id),),
+            ).fetchone()
         except Exception:  # damaged pages: the roles cannot be read
             return RestoreAuthorization(keys.vault_id, str(slot.user_id), "unreadable vault")
         finally:
@@ -508,9 +551,13 @@ def restore_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupNotWritten(QT_TR_NOOP("The vault folder cannot be created or written, so "
-                                          "nothing was "
-                               "restored. Check the disk and the folder.")) from exc
+        raise BackupNotWritten(
+            QT_TR_NOOP(
+                "The vault folder cannot be created or written, so "
+                "nothing was "
+                "restored. Check the disk and the folder."
+            )
+        ) from exc
     lock = FolderLock(folder)
     lock.acquire()
     try:
@@ -518,15 +565,21 @@ def restore_backup(
             _finish_locked(folder)
             discard_incomplete_setup(folder)
         except OSError as exc:
-            raise BackupNotWritten(QT_TR_NOOP("The vault folder cannot be written, so nothing was "
-                                   "restored. Check the disk and the folder.")) from exc
+            raise BackupNotWritten(
+                QT_TR_NOOP(
+                    "The vault folder cannot be written, so nothing was "
+                    "restored. Check the disk and the folder."
+                )
+            ) from exc
         report(5)
         current = folder_vault_id(folder)
         if not allow_other_vault and current is not None and current != info.vault_id:
             raise BackupFromAnotherVault(
-                QT_TR_NOOP("This backup is of a different vault (another office, or an earlier "
-                           "set-up), "
-                "not of this one. Nothing was changed.")
+                QT_TR_NOOP(
+                    "This backup is of a different vault (another office, or an earlier "
+                    "set-up), "
+                    "not of this one. Nothing was changed."
+                )
             )
         staging = folder / f"{RESTORE_STAGING_PREFIX}{secrets.token_hex(6)}"
         try:
@@ -541,7 +594,7 @@ def restore_backup(
                     # The same credentials, tried against the vault now in the folder.
                     authorization = authorize_restore(folder, credentials)
                 elif authorization.vault_id not in (None, folder_vault_id(folder)):
-                                    raise NotAllowed(_ONLY_SUPERVISOR)
+                    raise NotAllowed(_ONLY_SUPERVISOR)
             report(85)
             marker = {"backup_created": info.created.isoformat()}
             with open(staging / RESTORE_READY_FILE, "w", encoding="utf-8") as fh:
@@ -554,9 +607,11 @@ def restore_backup(
             shutil.rmtree(staging, ignore_errors=True)
             if isinstance(exc, OSError):
                 raise BackupNotWritten(
-                    QT_TR_NOOP("The backup could not be unpacked: the disk is full or the vault "
-                               "folder "
-                    "cannot be written. Nothing was changed. Free some space, then try again.")
+                    QT_TR_NOOP(
+                        "The backup could not be unpacked: the disk is full or the vault "
+                        "folder "
+                        "cannot be written. Nothing was changed. Free some space, then try again."
+                    )
                 ) from exc
             raise
         # The point of no return: from here a crash is finished by finish_interrupted_restore.
@@ -564,10 +619,12 @@ def restore_backup(
             aside = roll_forward_restore(folder, staging)
         except OSError as exc:
             raise VaultError(
-                QT_TR_NOOP("The restore could not be finished because the vault folder cannot be "
-                           "written. "
-                "Nothing was deleted: start the app again once the disk is available, and the "
-                "restore will be completed.")
+                QT_TR_NOOP(
+                    "The restore could not be finished because the vault folder cannot be "
+                    "written. "
+                    "Nothing was deleted: start the app again once the disk is available, and the "
+                    "restore will be completed."
+                )
             ) from exc
         report(100)
         return RestoreResult(backup=info, folder=folder, kept_aside=aside)

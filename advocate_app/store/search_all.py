@@ -62,9 +62,16 @@ def _score(share: float, whole_title: bool, position: int) -> float:
     return 10.0 * share + (3.0 if whole_title else 0.0) + 2.0 / (1 + position)
 
 
-def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
-                      query_text: str, per_kind: int = 8, *, correct: bool = True,
-                      full_ranking: bool = False, language: str | None = None) -> Results:
+def search_everything(
+    vault: Vault | None,
+    reference: ReferenceIndex | None,
+    query_text: str,
+    per_kind: int = 8,
+    *,
+    correct: bool = True,
+    full_ranking: bool = False,
+    language: str | None = None,
+) -> Results:
     """One ranked list. With `correct`, a word that matches nothing is corrected (and the
     Results say so); `full_ranking` ranks every matching note even when very many match.
     Articles are searched in both languages (titles included) and listed once each, in
@@ -77,12 +84,14 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
     text = query_text
     vault_open = vault is not None and vault.is_unlocked
     if reference is not None:
-        found = reference.search_results(query_text, limit=per_kind * 2, correct=correct,
-                                         language=language)
+        found = reference.search_results(
+            query_text, limit=per_kind * 2, correct=correct, language=language
+        )
         if found.corrected and vault is not None and vault_open and _vault_has_any(vault, found):
             # Not a typo after all: the vault has the word ("Sparrow", a client's alias).
-            found = reference.search_results(query_text, limit=per_kind * 2, correct=False,
-                                             language=language)
+            found = reference.search_results(
+                query_text, limit=per_kind * 2, correct=False, language=language
+            )
         if found.corrected:
             searched_for, typed = found.searched_for, found.typed
             text = found.searched_for
@@ -95,28 +104,60 @@ def search_everything(vault: Vault | None, reference: ReferenceIndex | None,
             target: dict[str, object] = {"key": ref.key}
             if ref.kind == "article":
                 target["language"] = ref.language
-            hits.append(Hit(ref.kind, ref.title, ref.snippet_html, target,
-                            _score(ref.matched, ref.in_title, position)))
+            hits.append(
+                Hit(
+                    ref.kind,
+                    ref.title,
+                    ref.snippet_html,
+                    target,
+                    _score(ref.matched, ref.in_title, position),
+                )
+            )
     newest = False
     if vault_open:
         assert vault is not None
         for position, h in enumerate(resources.search_resources(vault, text, per_kind)):
-            hits.append(Hit("resource", h.name, h.snippet_html, {"key": h.name, "local": True},
-                            _score(1.0, False, position) + 0.5))  # the office's own first
+            hits.append(
+                Hit(
+                    "resource",
+                    h.name,
+                    h.snippet_html,
+                    {"key": h.name, "local": True},
+                    _score(1.0, False, position) + 0.5,
+                )
+            )  # the office's own first
         for position, c in enumerate(clients.search_clients(vault, text, per_kind)):
-            hits.append(Hit("client", c.alias, c.snippet_html, {"client_id": c.client_id},
-                            _score(1.0, True, position)))
-        found_notes = notes.find_notes(vault, text, limit=per_kind, correct=correct and not
-                                       searched_for, full_ranking=full_ranking,
-                                       snippet_words=10)
+            hits.append(
+                Hit(
+                    "client",
+                    c.alias,
+                    c.snippet_html,
+                    {"client_id": c.client_id},
+                    _score(1.0, True, position),
+                )
+            )
+        found_notes = notes.find_notes(
+            vault,
+            text,
+            limit=per_kind,
+            correct=correct and not searched_for,
+            full_ranking=full_ranking,
+            snippet_words=10,
+        )
         if found_notes.searched_for:
             searched_for, typed = found_notes.searched_for, found_notes.typed
         newest = found_notes.newest_first
         for position, n in enumerate(found_notes.hits):
             share = 1.0 if position < found_notes.with_every_term else 0.5
-            hits.append(Hit("note", n.alias, n.snippet_html,
-                            {"client_id": n.client_id, "note_id": n.note_id},
-                            _score(share, False, position)))
+            hits.append(
+                Hit(
+                    "note",
+                    n.alias,
+                    n.snippet_html,
+                    {"client_id": n.client_id, "note_id": n.note_id},
+                    _score(share, False, position),
+                )
+            )
     order = {kind: n for n, kind in enumerate(KINDS)}
     hits.sort(key=lambda h: (-h.score, order[h.kind]))
     return Results(hits, searched_for, typed, newest)
@@ -126,6 +167,8 @@ def _vault_has_any(vault: Vault, found: ReferenceResults) -> bool:
     """Whether a word the reference corrected is one the vault holds as typed ("Sparrow",
     a client's alias): then it was no typo."""
     changed = [w for w in found.typed.split() if w not in found.searched_for.split()]
-    return any(clients.search_clients(vault, word, 1)
-               or notes.find_notes(vault, word, limit=1, correct=False).hits
-               for word in changed)
+    return any(
+        clients.search_clients(vault, word, 1)
+        or notes.find_notes(vault, word, limit=1, correct=False).hits
+        for word in changed
+    )

@@ -62,12 +62,22 @@ def is_damage(exc: BaseException) -> bool:
     """A database error that means damaged pages (not a constraint, not a busy lock)."""
     orig = getattr(exc, "orig", None)
     msg = str(orig if orig is not None else exc).lower()
-    return any(m in msg for m in ("malformed", "file is not a database", "not a database",
-                                  "file is encrypted"))
+    return any(
+        m in msg
+        for m in ("malformed", "file is not a database", "not a database", "file is encrypted")
+    )
 
 
 def is_storage_full(exc: BaseException) -> bool:
     orig = getattr(exc, "orig", None)
     msg = str(orig if orig is not None else exc).lower()
-    return any(m in msg for m in ("database or disk is full", "disk i/o error", "readonly",
-                                  "read-only", "unable to open database file"))
+    return any(
+        m in msg
+        for m in (
+            "database or disk is full",
+            "disk i/o error",
+            "readonly",
+            "read-only",
+            "unable to open database file",
+        )
+    )

@@ -96,20 +96,37 @@ def record_export(
     """Remember one export (after its file was written). Returns its id."""
     _require_supervisor(vault)
     with vault.write() as s:
-        row = SummaryExport(user_id=vault.current_user.id, period_code=period_code,
-                            period_kind=period_kind, period_label=period_label,
-                            period_start=period_start, period_end=period_end, k=k)
+        row = SummaryExport(
+            user_id=vault.current_user.id,
+            period_code=period_code,
+            period_kind=period_kind,
+            period_label=period_label,
+            period_start=period_start,
+            period_end=period_end,
+            k=k,
+        )
         s.add(row)
         s.flush()
         s.bulk_insert_mappings(
             SummaryExportCell,
-            [{"export_id": row.id, "cell_key": key, "value": value, "published": published}
-             for key, value, published in cells])
+            [
+                {"export_id": row.id, "cell_key": key, "value": value, "published": published}
+                for key, value, published in cells
+            ],
+        )
         s.bulk_insert_mappings(
             SummaryExportMembers,
-            [{"export_id": row.id, "leaf_key": leaf, "digest": members_digest(ids),
-              "members": pack_members(ids)}
-             for leaf, ids in members.items() if ids])
+            [
+                {
+                    "export_id": row.id,
+                    "leaf_key": leaf,
+                    "digest": members_digest(ids),
+                    "members": pack_members(ids),
+                }
+                for leaf, ids in members.items()
+                if ids
+            ],
+        )
         audit.record(s, vault.current_user.id, "summary_exported", "summary_export", row.id)
         return row.id
 
@@ -122,24 +139,45 @@ def list_exports(vault: Vault) -> list[ExportInfo]:
             .outerjoin(User, User.id == SummaryExport.user_id)
             .order_by(SummaryExport.id.desc())
         ).all()
-        return [ExportInfo(r.id, r.exported_at, name or "", r.period_code, r.period_kind,
-                           r.period_label, r.period_start, r.period_end, r.k)
-                for r, name in rows]
+        return [
+            ExportInfo(
+                r.id,
+                r.exported_at,
+                name or "",
+                r.period_code,
+                r.period_kind,
+                r.period_label,
+                r.period_start,
+                r.period_end,
+                r.k,
+            )
+            for r, name in rows
+        ]
 
 
 def exported_cells(vault: Vault) -> list[ExportedCell]:
     with vault.read() as s:
-        return [ExportedCell(e, key, v, bool(p)) for e, key, v, p in s.execute(
-            select(SummaryExportCell.export_id, SummaryExportCell.cell_key,
-                   SummaryExportCell.value, SummaryExportCell.published))]
+        return [
+            ExportedCell(e, key, v, bool(p))
+            for e, key, v, p in s.execute(
+                select(
+                    SummaryExportCell.export_id,
+                    SummaryExportCell.cell_key,
+                    SummaryExportCell.value,
+                    SummaryExportCell.published,
+                )
+            )
+        ]
 
 
-def export_members(vault: Vault, export_id: int,
-                   leaf_keys: Iterable[str] | None = None) -> dict[str, frozenset[int]]:
+def export_members(
+    vault: Vault, export_id: int, leaf_keys: Iterable[str] | None = None
+) -> dict[str, frozenset[int]]:
     """The ids behind leaf counts of one export (all of them without leaf_keys; a leaf with
     no one behind it is absent, or empty when asked for)."""
     query = select(SummaryExportMembers.leaf_key, SummaryExportMembers.members).where(
-        SummaryExportMembers.export_id == export_id)
+        SummaryExportMembers.export_id == export_id
+    )
     out: dict[str, frozenset[int]] = {}
     if leaf_keys is not None:
         wanted = sorted(set(leaf_keys))
@@ -157,8 +195,11 @@ def exported_digests(vault: Vault) -> dict[int, dict[str, str]]:
     out: dict[int, dict[str, str]] = {}
     with vault.read() as s:
         for export_id, leaf, digest in s.execute(
-            select(SummaryExportMembers.export_id, SummaryExportMembers.leaf_key,
-                   SummaryExportMembers.digest)
+            select(
+                SummaryExportMembers.export_id,
+                SummaryExportMembers.leaf_key,
+                SummaryExportMembers.digest,
+            )
         ):
             out.setdefault(export_id, {})[leaf] = digest
     return out
@@ -167,8 +208,7 @@ def exported_digests(vault: Vault) -> dict[int, dict[str, str]]:
 def forget_client(session: Session, client_id: int) -> None:
     """Remove a destroyed client, and their records, from every export's member sets (inside
     the caller's transaction, so it happens with the destruction or not at all)."""
-    rows = session.execute(
-        select(SummaryExportMembers.id, SummaryExportMembers.members)).all()
+    rows = session.execute(select(SummaryExportMembers.id, SummaryExportMembers.members)).all()
     for row_id, blob in rows:
         ids = unpack_members(blob)
         kept = {m for m in ids if member_client(m) != client_id}
@@ -179,6 +219,7 @@ def forget_client(session: Session, client_id: int) -> None:
                 update(SummaryExportMembers)
                 .where(SummaryExportMembers.id == row_id)
                 .execution_options(synchronize_session=False)  # a plain UPDATE, as before
-                .values(members=pack_members(kept), digest=members_digest(kept)))
+                .values(members=pack_members(kept), digest=members_digest(kept))
+            )
         else:
             session.execute(delete(SummaryExportMembers).where(SummaryExportMembers.id == row_id))

@@ -63,8 +63,9 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
     sets: dict[str, set[int]] = defaultdict(set)
     with vault.read() as s:
         for cid, intake_day, ttype, age in s.execute(
-            select(Client.id, intake, Client.trafficking_type, Client.age_group)
-            .where(served_filter)
+            select(Client.id, intake, Client.trafficking_type, Client.age_group).where(
+                served_filter
+            )
         ):
             person = member_id(cid)
             sets["overview:served"].add(person)
@@ -85,7 +86,8 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
         latest = (
             select(NeedStatusChange.need_item_id, func.max(NeedStatusChange.id).label("last_id"))
             .where(NeedStatusChange.changed_on <= end)
-            .group_by(NeedStatusChange.need_item_id).subquery()
+            .group_by(NeedStatusChange.need_item_id)
+            .subquery()
         )
         for item_id, cid, category, status in s.execute(
             select(NeedItem.id, NeedItem.client_id, NeedItem.category, NeedStatusChange.status)
@@ -97,23 +99,25 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
             if category in NEED_CATEGORIES and status in NEED_STATUSES:
                 sets[f"needs_status:{category}:{status}"].add(member_id(cid, item_id))
         for item_id, cid, category in s.execute(
-            select(NeedItem.id, NeedItem.client_id, NeedItem.category)
-            .where(NeedItem.created_at.between(first, last))
+            select(NeedItem.id, NeedItem.client_id, NeedItem.category).where(
+                NeedItem.created_at.between(first, last)
+            )
         ):
             if category in NEED_CATEGORIES:
                 sets[f"needs_opened:{category}"].add(member_id(cid, item_id))
 
         for ref_id, cid, category in s.execute(
-            select(Referral.id, Referral.client_id, Referral.resource_category)
-            .where(Referral.referred_on.between(start, end))
+            select(Referral.id, Referral.client_id, Referral.resource_category).where(
+                Referral.referred_on.between(start, end)
+            )
         ):
             key = category if category in RESOURCE_CATEGORIES else "other"
             sets[f"referrals:{key}"].add(member_id(cid, ref_id))
 
         for appt_id, cid, kind, accompanied in s.execute(
-            select(Appointment.id, Appointment.client_id, Appointment.kind,
-                   Appointment.accompanied)
-            .where(Appointment.starts_at.between(first, last))
+            select(
+                Appointment.id, Appointment.client_id, Appointment.kind, Appointment.accompanied
+            ).where(Appointment.starts_at.between(first, last))
         ):
             key = kind if kind in APPOINTMENT_KINDS else "other"
             column = "accompanied" if accompanied else "not_accompanied"
@@ -123,7 +127,8 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
         group_of = {svc.code: svc.group for svc in form.services}
         for cid, code in s.execute(
             select(NoteService.client_id, NoteService.service)
-            .where(NoteService.given_on.between(start, end)).distinct()
+            .where(NoteService.given_on.between(start, end))
+            .distinct()
         ):
             if code in group_of:
                 sets[f"voca_services:{group_of[code]}"].add(member_id(cid))
@@ -145,13 +150,18 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
         anonymous_contacts=n("overview:contacts"),
         trafficking_type={c: n(f"trafficking_type:{c}") for c in TRAFFICKING_TYPES},
         age_group={c: n(f"age_group:{c}") for c in AGE_GROUPS},
-        needs={c: {st: n(f"needs_status:{c}:{st}") for st in NEED_STATUSES}
-               for c in NEED_CATEGORIES},
+        needs={
+            c: {st: n(f"needs_status:{c}:{st}") for st in NEED_STATUSES} for c in NEED_CATEGORIES
+        },
         needs_opened={c: n(f"needs_opened:{c}") for c in NEED_CATEGORIES},
         referrals={c: n(f"referrals:{c}") for c in RESOURCE_CATEGORIES},
-        appointments={kind: {"accompanied": n(f"appointments:{kind}:accompanied"),
-                             "not_accompanied": n(f"appointments:{kind}:not_accompanied")}
-                      for kind in APPOINTMENT_KINDS},
+        appointments={
+            kind: {
+                "accompanied": n(f"appointments:{kind}:accompanied"),
+                "not_accompanied": n(f"appointments:{kind}:not_accompanied"),
+            }
+            for kind in APPOINTMENT_KINDS
+        },
         voca_services={g.code: n(f"voca_services:{g.code}") for g in form.service_groups},
         members=members,
     )
@@ -161,9 +171,18 @@ def has_activity(vault: Vault, start: date, end: date) -> bool:
     """Whether anyone was served, or any anonymous contact logged, in the period."""
     intake = func.coalesce(Client.intake_date, func.date(Client.created_at))
     with vault.read() as s:
-        served = s.scalar(select(Client.id).where(
-            intake <= end, or_(Client.closed_on.is_(None), Client.closed_on >= start)).limit(1))
+        served = s.scalar(
+            select(Client.id)
+            .where(intake <= end, or_(Client.closed_on.is_(None), Client.closed_on >= start))
+            .limit(1)
+        )
         if served is not None:
             return True
-        return s.scalar(select(AnonymousContact.id).where(
-            AnonymousContact.contact_date.between(start, end)).limit(1)) is not None
+        return (
+            s.scalar(
+                select(AnonymousContact.id)
+                .where(AnonymousContact.contact_date.between(start, end))
+                .limit(1)
+            )
+            is not None
+        )

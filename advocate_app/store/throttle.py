@@ -41,7 +41,8 @@ def write_throttle(folder: Path, failures: int, not_before: float) -> None:
             path.unlink(missing_ok=True)
         else:
             # Counts and a time only: no user name or id.
-            atomic_write_bytes(path, json.dumps(
-                {"failures": failures, "not_before": not_before}).encode("utf-8"))
+            atomic_write_bytes(
+                path, json.dumps({"failures": failures, "not_before": not_before}).encode("utf-8")
+            )
     except OSError:
         pass  # a read-only folder: the in-memory throttle still holds for this process

@@ -46,8 +46,9 @@ ROW_LIMIT = 100  # per group (more is not read at a glance); TodayView.totals ha
 COUNT_LIMIT = 1000  # counts stop here; TodayView.more_than_counted names the groups that did
 # Needs still waiting on someone, in the words of the partial index ix_need_items_waiting
 # (migration 0007): SQLite uses a partial index only for a query that repeats its condition.
-WAITING_SQL = "need_items.status NOT IN ('declined', 'met', 'not_needed') " \
-              "AND need_items.due_date IS NOT NULL"
+WAITING_SQL = (
+    "need_items.status NOT IN ('declined', 'met', 'not_needed') AND need_items.due_date IS NOT NULL"
+)
 
 T = TypeVar("T")
 
@@ -151,8 +152,9 @@ def _count(s: Session, stmt: Select[Any], count_limit: int) -> int:
     return int(s.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
-def _need_group(s: Session, user_id: str, condition: ColumnElement[bool],
-                limit: int, count_limit: int) -> tuple[list[NeedRow], int]:
+def _need_group(
+    s: Session, user_id: str, condition: ColumnElement[bool], limit: int, count_limit: int
+) -> tuple[list[NeedRow], int]:
     """One group of need items: the count, then details for the first `limit` by due date.
 
     The scan runs over ix_need_items_waiting (due_date, client_id; waiting needs only) and
@@ -162,23 +164,44 @@ def _need_group(s: Session, user_id: str, condition: ColumnElement[bool],
     total = _count(s, select(NeedItem.id).where(condition, mine), count_limit)
     if total == 0:
         return [], 0
-    first = (select(NeedItem.id).where(condition, mine)
-             .order_by(NeedItem.due_date).limit(limit).scalar_subquery())
+    first = (
+        select(NeedItem.id)
+        .where(condition, mine)
+        .order_by(NeedItem.due_date)
+        .limit(limit)
+        .scalar_subquery()
+    )
     rows = s.execute(
-        select(NeedItem.client_id, Client.alias, NeedItem.id, NeedItem.category,
-               NeedItem.label, NeedItem.status, NeedItem.priority, NeedItem.due_date)
+        select(
+            NeedItem.client_id,
+            Client.alias,
+            NeedItem.id,
+            NeedItem.category,
+            NeedItem.label,
+            NeedItem.status,
+            NeedItem.priority,
+            NeedItem.due_date,
+        )
         .join(Client, Client.id == NeedItem.client_id)
         .where(NeedItem.id.in_(first))
         .order_by(NeedItem.due_date, func.lower(Client.alias), NeedItem.id)
     ).all()
     # Every row has a due date (the condition compares it); the check tells the type checker.
-    return [NeedRow(client_id, alias, need_id, category, label, status, priority, due)
-            for client_id, alias, need_id, category, label, status, priority, due in rows
-            if due is not None], total
+    return [
+        NeedRow(client_id, alias, need_id, category, label, status, priority, due)
+        for client_id, alias, need_id, category, label, status, priority, due in rows
+        if due is not None
+    ], total
 
 
-def compute(vault: Vault, user_id: str, on: date, no_contact_days: int,
-            limit: int = ROW_LIMIT, count_limit: int = COUNT_LIMIT) -> TodayView:
+def compute(
+    vault: Vault,
+    user_id: str,
+    on: date,
+    no_contact_days: int,
+    limit: int = ROW_LIMIT,
+    count_limit: int = COUNT_LIMIT,
+) -> TodayView:
     """The Today view for `user_id` as of the day `on`."""
     days = max(1, int(no_contact_days))
     week_end = on + timedelta(days=DUE_SOON_DAYS)
@@ -190,60 +213,101 @@ def compute(vault: Vault, user_id: str, on: date, no_contact_days: int,
     with vault.read() as s:
         # The same rule as needs.overdue_clause, in the partial index's words.
         overdue, overdue_total = _need_group(
-            s, user_id, and_(_waiting(), NeedItem.due_date < on), limit, count_limit)
+            s, user_id, and_(_waiting(), NeedItem.due_date < on), limit, count_limit
+        )
         due, due_total = _need_group(
-            s, user_id,
+            s,
+            user_id,
             and_(_waiting(), NeedItem.due_date >= on, NeedItem.due_date <= week_end),
-            limit, count_limit)
+            limit,
+            count_limit,
+        )
 
-        in_window = and_(Appointment.starts_at >= start, Appointment.starts_at < end,
-                         _is_mine(user_id, Appointment.client_id))
+        in_window = and_(
+            Appointment.starts_at >= start,
+            Appointment.starts_at < end,
+            _is_mine(user_id, Appointment.client_id),
+        )
         upcoming_total = _count(s, select(Appointment.id).where(in_window), count_limit)
-        first = (select(Appointment.id).where(in_window)
-                 .order_by(Appointment.starts_at).limit(limit).scalar_subquery())
-        upcoming = [
-            AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5] or "", bool(r[6]))
-            for r in s.execute(
-                select(Appointment.client_id, Client.alias, Appointment.id,
-                       Appointment.starts_at, Appointment.kind, Appointment.place,
-                       Appointment.accompanied)
-                .join(Client, Client.id == Appointment.client_id)
-                .where(Appointment.id.in_(first))
-                .order_by(Appointment.starts_at, func.lower(Client.alias), Appointment.id)
-            )
-        ] if upcoming_total else []
+        first = (
+            select(Appointment.id)
+            .where(in_window)
+            .order_by(Appointment.starts_at)
+            .limit(limit)
+            .scalar_subquery()
+        )
+        upcoming = (
+            [
+                AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5] or "", bool(r[6]))
+                for r in s.execute(
+                    select(
+                        Appointment.client_id,
+                        Client.alias,
+                        Appointment.id,
+                        Appointment.starts_at,
+                        Appointment.kind,
+                        Appointment.place,
+                        Appointment.accompanied,
+                    )
+                    .join(Client, Client.id == Appointment.client_id)
+                    .where(Appointment.id.in_(first))
+                    .order_by(Appointment.starts_at, func.lower(Client.alias), Appointment.id)
+                )
+            ]
+            if upcoming_total
+            else []
+        )
 
         quiet = and_(
-            Client.assigned_user_id == user_id, Client.status == "open",
+            Client.assigned_user_id == user_id,
+            Client.status == "open",
             or_(Client.last_contact_at.is_(None), _as_text(Client.last_contact_at) < cutoff_at),
             # A client whose intake was recent is new, not forgotten.
             or_(
                 and_(Client.intake_date.is_not(None), _as_text(Client.intake_date) <= cutoff),
-                and_(Client.intake_date.is_(None),
-                     _as_text(Client.created_at) < cutoff_at + timedelta(days=1)),
+                and_(
+                    Client.intake_date.is_(None),
+                    _as_text(Client.created_at) < cutoff_at + timedelta(days=1),
+                ),
             ),
         )
         quiet_total = _count(s, select(Client.id).where(quiet), count_limit)
         # Never contacted first (NULL sorts first), then the longest silence; in index order.
-        first = (select(Client.id).where(quiet).order_by(Client.last_contact_at)
-                 .limit(limit).scalar_subquery())
-        no_contact = [
-            QuietClientRow(r[0], r[1], r[2], r[3])
-            for r in s.execute(
-                select(Client.id, Client.alias, Client.last_contact_at, Client.intake_date)
-                .where(Client.id.in_(first))
-                .order_by(Client.last_contact_at, func.lower(Client.alias), Client.id)
-            )
-        ] if quiet_total else []
+        first = (
+            select(Client.id)
+            .where(quiet)
+            .order_by(Client.last_contact_at)
+            .limit(limit)
+            .scalar_subquery()
+        )
+        no_contact = (
+            [
+                QuietClientRow(r[0], r[1], r[2], r[3])
+                for r in s.execute(
+                    select(Client.id, Client.alias, Client.last_contact_at, Client.intake_date)
+                    .where(Client.id.in_(first))
+                    .order_by(Client.last_contact_at, func.lower(Client.alias), Client.id)
+                )
+            ]
+            if quiet_total
+            else []
+        )
 
-    totals = {"overdue": overdue_total, "due_this_week": due_total,
-              "upcoming": upcoming_total, "no_contact": quiet_total}
+    totals = {
+        "overdue": overdue_total,
+        "due_this_week": due_total,
+        "upcoming": upcoming_total,
+        "no_contact": quiet_total,
+    }
     return TodayView(
-        on=on, no_contact_days=days, overdue=overdue, due_this_week=due, upcoming=upcoming,
+        on=on,
+        no_contact_days=days,
+        overdue=overdue,
+        due_this_week=due,
+        upcoming=upcoming,
         no_contact=no_contact,
         totals={name: min(count, count_limit) for name, count in totals.items()},
-        more_than_counted=frozenset(name for name, count in totals.items()
-                                    if count > count_limit),
+        more_than_counted=frozenset(name for name, count in totals.items() if count > count_limit),
     )
 
 

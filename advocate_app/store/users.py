@@ -23,8 +23,17 @@ from advocate_app.store.rekey import OldBackups, RekeyResult, rekey_vault
 from advocate_app.store.vault import Vault, passphrase_problem
 from advocate_app.store.vocab import ROLES
 
-__all__ = ["NewPassphrase", "OldBackups", "RekeyResult", "UserInfo", "add_user",
-           "change_own_passphrase", "list_users", "remove_user", "reset_passphrase"]
+__all__ = [
+    "NewPassphrase",
+    "OldBackups",
+    "RekeyResult",
+    "UserInfo",
+    "add_user",
+    "change_own_passphrase",
+    "list_users",
+    "remove_user",
+    "reset_passphrase",
+]
 
 
 @dataclass(frozen=True)
@@ -87,8 +96,9 @@ def _check_new_name(vault: Vault, name: str, role: str) -> str:
     if role not in ROLES:
         raise InvalidInput(QT_TR_NOOP("Choose advocate or supervisor."))
     if any(u.name.lower() == name.lower() for u in list_users(vault)):
-        raise InvalidInput(QT_TR_NOOP("There is already a user with that name. Add a last "
-                                      "initial."))
+        raise InvalidInput(
+            QT_TR_NOOP("There is already a user with that name. Add a last initial.")
+        )
     return name
 
 
@@ -106,8 +116,11 @@ def add_user(vault: Vault, name: str, role: str) -> NewPassphrase:
         s.add(User(id=user_id, name=name, role=role, active=True, must_change_passphrase=True))
         audit.record(s, vault.current_user.id, "user_added", "user")
         keys.set_passphrase_slot(
-            user_id=user_id, label=name, passphrase=temporary,
-            data_key=vault._data_key_ref(), params=params,
+            user_id=user_id,
+            label=name,
+            passphrase=temporary,
+            data_key=vault._data_key_ref(),
+            params=params,
         )
     return NewPassphrase(UserInfo(user_id, name, role, True, True), temporary)
 
@@ -119,8 +132,9 @@ def _choice(vault: Vault, old_backups: OldBackups | str) -> OldBackups:
     return choice
 
 
-def remove_user(vault: Vault, user_id: str, *,
-                old_backups: OldBackups | str = OldBackups.REENCRYPT) -> RekeyResult:
+def remove_user(
+    vault: Vault, user_id: str, *, old_backups: OldBackups | str = OldBackups.REENCRYPT
+) -> RekeyResult:
     """Remove a user and re-key the vault, so that nothing in the data folder opens with
     their passphrase or with the data key they knew (rekey.py). Copies made elsewhere before
     (a USB stick) still do: the caller says so."""
@@ -146,12 +160,19 @@ def remove_user(vault: Vault, user_id: str, *,
         if row is not None:
             row.active = False  # the row stays so audit events keep a name to point at
 
-    return rekey_vault(vault, change_keys=change_keys, change_db=change_db,
-                       revoked_user_ids={user_id}, old_backups=choice, reason="user_removed")
+    return rekey_vault(
+        vault,
+        change_keys=change_keys,
+        change_db=change_db,
+        revoked_user_ids={user_id},
+        old_backups=choice,
+        reason="user_removed",
+    )
 
 
-def reset_passphrase(vault: Vault, user_id: str, *,
-                     old_backups: OldBackups | str = OldBackups.REENCRYPT) -> NewPassphrase:
+def reset_passphrase(
+    vault: Vault, user_id: str, *, old_backups: OldBackups | str = OldBackups.REENCRYPT
+) -> NewPassphrase:
     """A supervisor gives someone a new temporary passphrase (they forgot theirs, or it may be
     known): the vault is re-keyed, so their old passphrase opens nothing in the data folder."""
     _require_supervisor(vault)
@@ -167,24 +188,34 @@ def reset_passphrase(vault: Vault, user_id: str, *,
     params = _slot_params(vault)
 
     def change_keys(keys: KeysFile, new_key: bytearray) -> None:
-        keys.set_passphrase_slot(user_id=user_id, label=info.name, passphrase=temporary,
-                                 data_key=new_key, params=params)
+        keys.set_passphrase_slot(
+            user_id=user_id, label=info.name, passphrase=temporary, data_key=new_key, params=params
+        )
 
     def change_db(s: Session) -> None:
         user = s.get(User, user_id)
         if user is not None:
             user.must_change_passphrase = True
 
-    result = rekey_vault(vault, change_keys=change_keys, change_db=change_db,
-                         revoked_user_ids={user_id}, old_backups=choice,
-                         reason="passphrase_reset")
+    result = rekey_vault(
+        vault,
+        change_keys=change_keys,
+        change_db=change_db,
+        revoked_user_ids={user_id},
+        old_backups=choice,
+        reason="passphrase_reset",
+    )
     return NewPassphrase(info, temporary, result)
 
 
-def change_own_passphrase(vault: Vault, current: str | None, new: str, *,
-                          someone_else_may_know: bool = False,
-                          old_backups: OldBackups | str = OldBackups.REENCRYPT
-                          ) -> RekeyResult | None:
+def change_own_passphrase(
+    vault: Vault,
+    current: str | None,
+    new: str,
+    *,
+    someone_else_may_know: bool = False,
+    old_backups: OldBackups | str = OldBackups.REENCRYPT,
+) -> RekeyResult | None:
     """An ordinary change rewrites the user's own key slot only (quick). With
     someone_else_may_know the vault is also re-keyed, so the old passphrase opens nothing in
     the data folder; returns what the re-key did.
@@ -202,23 +233,33 @@ def change_own_passphrase(vault: Vault, current: str | None, new: str, *,
     params = _slot_params(vault)
     result: RekeyResult | None = None
     if someone_else_may_know:
+
         def change_keys(keys: KeysFile, new_key: bytearray) -> None:
-            keys.set_passphrase_slot(user_id=user.id, label=user.name, passphrase=new,
-                                     data_key=new_key, params=params)
+            keys.set_passphrase_slot(
+                user_id=user.id, label=user.name, passphrase=new, data_key=new_key, params=params
+            )
 
         def change_db(s: Session) -> None:
             row = s.get(User, user.id)
             if row is not None:
                 row.must_change_passphrase = False
 
-        result = rekey_vault(vault, change_keys=change_keys, change_db=change_db,
-                             revoked_user_ids={user.id}, old_backups=choice,
-                             reason="passphrase_changed")
+        result = rekey_vault(
+            vault,
+            change_keys=change_keys,
+            change_db=change_db,
+            revoked_user_ids={user.id},
+            old_backups=choice,
+            reason="passphrase_changed",
+        )
     else:
         with vault.change_keys_and_users() as (keys, s):
             keys.set_passphrase_slot(
-                user_id=user.id, label=user.name, passphrase=new,
-                data_key=vault._data_key_ref(), params=params,
+                user_id=user.id,
+                label=user.name,
+                passphrase=new,
+                data_key=vault._data_key_ref(),
+                params=params,
             )
             row = s.get(User, user.id)
             if row is not None:

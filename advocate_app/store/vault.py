@@ -66,8 +66,14 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["MIN_PASSPHRASE_SCORE", "CurrentUser", "UnlockUser", "Vault", "passphrase_problem",
-           "passphrase_strength"]
+__all__ = [
+    "MIN_PASSPHRASE_SCORE",
+    "CurrentUser",
+    "UnlockUser",
+    "Vault",
+    "passphrase_problem",
+    "passphrase_strength",
+]
 
 # SQLAlchemy, Alembic, the models and everything built on them (engine, audit, migrate,
 # backup_file) are imported inside the methods that first need them, after the unlock window is
@@ -102,7 +108,8 @@ class UnlockThrottled(VaultError):
     def __init__(self, seconds: float) -> None:
         self.seconds = max(1, round(seconds))
         super().__init__(
-            QT_TR_NOOP("Too many wrong tries. Wait {0} seconds, then try again."), self.seconds)
+            QT_TR_NOOP("Too many wrong tries. Wait {0} seconds, then try again."), self.seconds
+        )
 
 
 class Vault(VaultKeySlots, VaultUpkeep):
@@ -168,8 +175,11 @@ class Vault(VaultKeySlots, VaultUpkeep):
                 raise InvalidInput(problem)
         if folder.exists() and not folder.is_dir():
             raise InvalidInput(
-                QT_TR_NOOP("{0} is a file, not a folder. Choose a folder for the vault (a new or "
-                           "an empty one). Nothing was changed."), folder
+                QT_TR_NOOP(
+                    "{0} is a file, not a folder. Choose a folder for the vault (a new or "
+                    "an empty one). Nothing was changed."
+                ),
+                folder,
             )
         if cls.exists(folder):
             raise _vault_exists()
@@ -195,8 +205,11 @@ class Vault(VaultKeySlots, VaultUpkeep):
             keys = KeysFile(vault_id=_new_id())
             user_id = _new_id()
             keys.set_passphrase_slot(
-                user_id=user_id, label=user_name, passphrase=passphrase,
-                data_key=data_key, params=params,
+                user_id=user_id,
+                label=user_name,
+                passphrase=passphrase,
+                data_key=data_key,
+                params=params,
             )
             recovery_secret = crypto.new_recovery_secret()
             keys.set_recovery_slot(recovery_secret, data_key)
@@ -212,8 +225,15 @@ class Vault(VaultKeySlots, VaultUpkeep):
                 s.add(Meta(key="office_name", value=office_name))
                 s.add(Meta(key="is_demo", value="1" if is_demo else "0"))
                 s.add(Meta(key="created", value=datetime.now(UTC).isoformat(timespec="seconds")))
-                s.add(User(id=user_id, name=user_name, role="supervisor", active=True,
-                           must_change_passphrase=False))
+                s.add(
+                    User(
+                        id=user_id,
+                        name=user_name,
+                        role="supervisor",
+                        active=True,
+                        must_change_passphrase=False,
+                    )
+                )
                 audit.record(s, user_id, "vault_created")
             keys.save(folder)
             vault.checkpoint_quietly()
@@ -235,9 +255,11 @@ class Vault(VaultKeySlots, VaultUpkeep):
         folder = Path(folder)
         if not cls.exists(folder):
             raise VaultNotFound(
-                QT_TR_NOOP("There is no vault in this folder yet. Set up this office first, or "
-                           "choose the "
-                "folder that holds the vault.")
+                QT_TR_NOOP(
+                    "There is no vault in this folder yet. Set up this office first, or "
+                    "choose the "
+                    "folder that holds the vault."
+                )
             )
         vault_folder.require_writable(folder)
         lock = _acquire(folder)
@@ -248,9 +270,11 @@ class Vault(VaultKeySlots, VaultUpkeep):
             finish_interrupted_rekey(folder)
             if not (folder / DB_FILE_NAME).exists():
                 raise VaultNotFound(
-                    QT_TR_NOOP("The vault's database file (vault.db) is missing from this "
-                               "folder. Restore "
-                    "the newest backup.")
+                    QT_TR_NOOP(
+                        "The vault's database file (vault.db) is missing from this "
+                        "folder. Restore "
+                        "the newest backup."
+                    )
                 )
             keys = KeysFile.load(folder)
             # Hostile numbers (64 GiB of memory) are refused here, before anything is derived.
@@ -358,9 +382,11 @@ class Vault(VaultKeySlots, VaultUpkeep):
             self.lock()
             if is_damage(exc):
                 raise VaultDamaged(
-                    QT_TR_NOOP("Part of the vault could not be read while unlocking: it may be "
-                               "damaged. "
-                    "Nothing was changed. Restore the newest backup.")
+                    QT_TR_NOOP(
+                        "Part of the vault could not be read while unlocking: it may be "
+                        "damaged. "
+                        "Nothing was changed. Restore the newest backup."
+                    )
                 ) from exc
             raise
         except BaseException:
@@ -375,9 +401,11 @@ class Vault(VaultKeySlots, VaultUpkeep):
             stored_id = s.get(Meta, "vault_id")
             if stored_id is None or stored_id.value != self.keys.vault_id:
                 raise KeysDoNotMatchVault(
-                    QT_TR_NOOP("The keys file belongs to another vault. Nothing was changed. "
-                               "Restore "
-                    "this vault's own keys file or its newest backup.")
+                    QT_TR_NOOP(
+                        "The keys file belongs to another vault. Nothing was changed. "
+                        "Restore "
+                        "this vault's own keys file or its newest backup."
+                    )
                 )
 
     def _start_engine(self) -> None:
@@ -395,9 +423,11 @@ class Vault(VaultKeySlots, VaultUpkeep):
             raise
         except (DatabaseError, OperationalError) as exc:
             raise VaultDamaged(
-                QT_TR_NOOP("The vault database could not be opened; it may be damaged. Nothing "
-                           "was changed. "
-                "Restore the newest backup.")
+                QT_TR_NOOP(
+                    "The vault database could not be opened; it may be damaged. Nothing "
+                    "was changed. "
+                    "Restore the newest backup."
+                )
             ) from exc
         self._engine = engine
         self._write_factory = sessionmaker(engine, expire_on_commit=False)
@@ -540,6 +570,7 @@ class Vault(VaultKeySlots, VaultUpkeep):
         self._note_success()
         return True
 
+
 def _create_private(path: Path) -> None:
     if not path.exists():
         with open_private(path):
@@ -548,8 +579,9 @@ def _create_private(path: Path) -> None:
 
 def _vault_exists() -> VaultExists:
     return VaultExists(
-        QT_TR_NOOP("There is already a vault in this folder. Open it instead, or choose another "
-                   "folder.")
+        QT_TR_NOOP(
+            "There is already a vault in this folder. Open it instead, or choose another folder."
+        )
     )
 
 

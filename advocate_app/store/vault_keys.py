@@ -41,6 +41,7 @@ class VaultKeySlots:
     keys: KeysFile
 
     if TYPE_CHECKING:  # provided by Vault
+
         def write(self) -> AbstractContextManager[Session]: ...
         def read(self) -> AbstractContextManager[Session]: ...
         def _require_user(self) -> object: ...
@@ -57,8 +58,9 @@ class VaultKeySlots:
         except VaultError:
             return None
 
-    def _upgrade_legacy_slot(self, user_id: str, *, passphrase: str | None = None,
-                             recovery_text: str | None = None) -> None:
+    def _upgrade_legacy_slot(
+        self, user_id: str, *, passphrase: str | None = None, recovery_text: str | None = None
+    ) -> None:
         """A format 1 slot (made by an earlier version) becomes format 2 while its secret is at
         hand, so a later re-key can carry it over. Failing to write it changes nothing."""
         if passphrase is not None:
@@ -75,13 +77,20 @@ class VaultKeySlots:
                     if slot is None or not slot.is_legacy:
                         return
                     keys.set_passphrase_slot(
-                        user_id=user_id, label=slot.label, passphrase=passphrase,
-                        data_key=self._data_key_ref(), params=crypto.Argon2Params(
-                            int(slot.kdf["memory_kib"]), int(slot.kdf["time_cost"]),
-                            int(slot.kdf["parallelism"])))
+                        user_id=user_id,
+                        label=slot.label,
+                        passphrase=passphrase,
+                        data_key=self._data_key_ref(),
+                        params=crypto.Argon2Params(
+                            int(slot.kdf["memory_kib"]),
+                            int(slot.kdf["time_cost"]),
+                            int(slot.kdf["parallelism"]),
+                        ),
+                    )
                 elif recovery_text is not None:
-                    keys.set_recovery_slot(crypto.parse_recovery_key(recovery_text),
-                                           self._data_key_ref())
+                    keys.set_recovery_slot(
+                        crypto.parse_recovery_key(recovery_text), self._data_key_ref()
+                    )
                 keys.save(self.folder)
                 self.keys = keys
         except (VaultError, OSError, KeyError, TypeError, ValueError):
@@ -100,9 +109,11 @@ class VaultKeySlots:
             keys = KeysFile.load(self.folder)  # another instance may have added a slot
             if keys.vault_id != self.keys.vault_id:
                 raise KeysDoNotMatchVault(
-                    QT_TR_NOOP("The keys file was replaced by one of another vault while the app "
-                               "was "
-                    "open. Nothing was changed. Lock the app and open it again.")
+                    QT_TR_NOOP(
+                        "The keys file was replaced by one of another vault while the app "
+                        "was "
+                        "open. Nothing was changed. Lock the app and open it again."
+                    )
                 )
             committed = False
             try:

@@ -35,6 +35,7 @@ class VaultUpkeep:
     _data_key: bytearray | None
 
     if TYPE_CHECKING:  # provided by Vault
+
         @property
         def db_path(self) -> Path: ...
         def write(self) -> AbstractContextManager[Session]: ...

@@ -45,8 +45,12 @@ def read_wal(wal_path: Path) -> WalSummary | None:
     if len(data) < 32:
         return None
     magic, _version, page_size, _seq, salt1, salt2, ck1, ck2 = struct.unpack(">8I", data[:32])
-    if magic not in _WAL_MAGIC or page_size < 512 or page_size > 65536 or (
-            page_size & (page_size - 1)):
+    if (
+        magic not in _WAL_MAGIC
+        or page_size < 512
+        or page_size > 65536
+        or (page_size & (page_size - 1))
+    ):
         return None
     big = bool(magic & 1)
     s0, s1 = _wal_checksum(data[:24], big, 0, 0)
@@ -58,11 +62,11 @@ def read_wal(wal_path: Path) -> WalSummary | None:
     frame = 24 + page_size
     offset = 32
     while offset + frame <= len(data):
-        pgno, commit, fs1, fs2, fc1, fc2 = struct.unpack(">6I", data[offset:offset + 24])
+        pgno, commit, fs1, fs2, fc1, fc2 = struct.unpack(">6I", data[offset : offset + 24])
         if (fs1, fs2) != (salt1, salt2):
             break
-        s0, s1 = _wal_checksum(data[offset:offset + 8], big, s0, s1)
-        s0, s1 = _wal_checksum(data[offset + 24:offset + frame], big, s0, s1)
+        s0, s1 = _wal_checksum(data[offset : offset + 8], big, s0, s1)
+        s0, s1 = _wal_checksum(data[offset + 24 : offset + frame], big, s0, s1)
         if (s0, s1) != (fc1, fc2):
             break
         pending.add(pgno)

@@ -55,10 +55,13 @@ def _build_sections(controller: AppController, shell: object) -> None:
     build_sections(controller, shell)  # type: ignore[arg-type]
 
 
-def build_controller(data_dir: Path, settings: Settings | None = None,
-                     **kwargs: object) -> AppController:
+def build_controller(
+    data_dir: Path, settings: Settings | None = None, **kwargs: object
+) -> AppController:
     controller = AppController(
-        data_dir, settings or Settings.load(), sections_factory=_build_sections,
+        data_dir,
+        settings or Settings.load(),
+        sections_factory=_build_sections,
         **kwargs,  # type: ignore[arg-type]
     )
     return controller
@@ -76,9 +79,12 @@ def open_main_window(data_dir: Path) -> AppController:
         demo_app = sys.modules.get("advocate_app.ui.demo.app")  # never imported: never opened
         return bool(demo_app is not None and demo_app.demo_window_open())
 
-    controller = build_controller(data_dir, demo_launcher=launch_demo,
-                                  fresh_process_on_lock=replace_process,
-                                  demo_window_open=demo_window_open)
+    controller = build_controller(
+        data_dir,
+        demo_launcher=launch_demo,
+        fresh_process_on_lock=replace_process,
+        demo_window_open=demo_window_open,
+    )
     resume = take_resume_state()
     if resume is not None and resume.geometry:
         # Before showing, so the fresh window appears where the old one was.
@@ -92,8 +98,9 @@ def open_main_window(data_dir: Path) -> AppController:
     return controller
 
 
-def run_gui(*, data_dir: Path, demo: bool = False, smoke_test: bool = False,
-            explicit_data_dir: bool = False) -> int:
+def run_gui(
+    *, data_dir: Path, demo: bool = False, smoke_test: bool = False, explicit_data_dir: bool = False
+) -> int:
     app = make_application()
     install_excepthook()
     if smoke_test:

@@ -92,8 +92,9 @@ class AppController(LockingMixin):
         apply_language(resolve(settings.language))
         self.window = MainWindow(demo_banner)
         if settings.window_geometry:
-            self.window.restoreGeometry(QByteArray.fromBase64(
-                settings.window_geometry.encode("ascii")))
+            self.window.restoreGeometry(
+                QByteArray.fromBase64(settings.window_geometry.encode("ascii"))
+            )
             # Saved on a bigger monitor or at another scaling: keep it on this screen.
             self.window.fit_to_screen()
         self.window.closing.connect(self.shutdown)
@@ -124,8 +125,10 @@ class AppController(LockingMixin):
     @property
     def welcome(self) -> WelcomePage:
         def build() -> WelcomePage:
-            page = WelcomePage(demo_available=self._demo_launcher is not None,
-                               demo_reason=tr("The demo is not available in this build."))
+            page = WelcomePage(
+                demo_available=self._demo_launcher is not None,
+                demo_reason=tr("The demo is not available in this build."),
+            )
             page.add_language_choice().chosen.connect(self.switch_language)
             page.setup_requested.connect(lambda: self._show(self.setup))
             page.demo_requested.connect(self._launch_demo)
@@ -194,8 +197,7 @@ class AppController(LockingMixin):
 
                 finish_interrupted_restore(self.data_dir)
         except VaultInUse as exc:
-            self._show_message(tr("Already open"), exc.message,
-                               [(tr("Close"), self.window.close)])
+            self._show_message(tr("Already open"), exc.message, [(tr("Close"), self.window.close)])
             return
         except VaultReadOnly as exc:
             self._show_read_only(exc)
@@ -209,8 +211,7 @@ class AppController(LockingMixin):
         try:
             self.vault = Vault.open(self.data_dir)
         except VaultInUse as exc:
-            self._show_message(tr("Already open"), exc.message,
-                               [(tr("Close"), self.window.close)])
+            self._show_message(tr("Already open"), exc.message, [(tr("Close"), self.window.close)])
             return
         except VaultReadOnly as exc:
             self._show_read_only(exc)
@@ -223,8 +224,11 @@ class AppController(LockingMixin):
 
     def _show_read_only(self, exc: VaultReadOnly) -> None:
         """Not damage: the files may be perfect, but nothing could be saved in this folder."""
-        self._show_message(tr("This folder cannot be written"), exc.message,
-                           [(tr("Try again"), self.start), (tr("Close"), self.window.close)])
+        self._show_message(
+            tr("This folder cannot be written"),
+            exc.message,
+            [(tr("Try again"), self.start), (tr("Close"), self.window.close)],
+        )
 
     def resume(self, state: ResumeState) -> None:
         """Come back as the process this one replaced left things: the same user preselected,
@@ -293,18 +297,28 @@ class AppController(LockingMixin):
                 self.lock("restore")
             self.vault.close()
             self.vault = None
-        self._show_message(tr("Restoring the backup…"),
-                           tr("Checking the backup and putting it in place. The current vault "
-                              "is kept aside in a folder named before-restore."), [])
+        self._show_message(
+            tr("Restoring the backup…"),
+            tr(
+                "Checking the backup and putting it in place. The current vault "
+                "is kept aside in a folder named before-restore."
+            ),
+            [],
+        )
         folder = self.data_dir
 
         def done(result: RestoreResult) -> None:
             self.start()
             kept = result.kept_aside
             if kept is not None and self.window.stack.currentWidget() is self.unlock_page:
-                set_message(self.unlock_page.message, tr(
-                    "The backup was restored. The vault as it was is kept in {0}. Unlock to "
-                    "continue.").format(kept.name), "ok")
+                set_message(
+                    self.unlock_page.message,
+                    tr(
+                        "The backup was restored. The vault as it was is kept in {0}. Unlock to "
+                        "continue."
+                    ).format(kept.name),
+                    "ok",
+                )
 
         def failed(text: str) -> None:
             page = self.window.stack.currentWidget()
@@ -313,11 +327,18 @@ class AppController(LockingMixin):
                 show_error(text)
 
         # Whatever happened, start again from the folder as it now is (busy(False) runs first).
-        Operation(self.window, lambda: restore_backup(
-            folder, request.path, request.credentials, authorization=authorization,
-            allow_other_vault=request.allow_other_vault)).busy(
-            lambda on: None if on else self.start()).success(done).failure(
-            failed).run_in_background()
+        Operation(
+            self.window,
+            lambda: restore_backup(
+                folder,
+                request.path,
+                request.credentials,
+                authorization=authorization,
+                allow_other_vault=request.allow_other_vault,
+            ),
+        ).busy(lambda on: None if on else self.start()).success(done).failure(
+            failed
+        ).run_in_background()
 
     def _show(self, page: QWidget) -> None:
         self.window.stack.setCurrentWidget(page)
@@ -325,8 +346,9 @@ class AppController(LockingMixin):
         focus = page.focusNextPrevChild(True)
         del focus
 
-    def _show_message(self, title: str, text: str,
-                      actions: list[tuple[str, Callable[[], object]]]) -> None:
+    def _show_message(
+        self, title: str, text: str, actions: list[tuple[str, Callable[[], object]]]
+    ) -> None:
         self.message.show_message(title, text, actions)
         self._show(self.message)
 
@@ -347,8 +369,13 @@ class AppController(LockingMixin):
         target = self.kdf_target_seconds
 
         def work() -> tuple[Vault, str]:
-            return Vault.create(self.data_dir, office_name=office, user_name=user,
-                                passphrase=passphrase, kdf_target_seconds=target)
+            return Vault.create(
+                self.data_dir,
+                office_name=office,
+                user_name=user,
+                passphrase=passphrase,
+                kdf_target_seconds=target,
+            )
 
         def done(result: tuple[Vault, str]) -> None:
             self.setup.clear_secrets()
@@ -357,7 +384,8 @@ class AppController(LockingMixin):
             self._show(self.recovery)
 
         Operation(self.setup, work).busy(self.setup.set_busy).success(done).failure(
-            self.setup.show_error).run_in_background()
+            self.setup.show_error
+        ).run_in_background()
 
     def print_recovery_key(self) -> None:
         from advocate_app.ui.vault import recovery_key  # Qt's print module: only from here
@@ -367,8 +395,9 @@ class AppController(LockingMixin):
     def save_recovery_key_to_drive(self) -> None:
         from advocate_app.ui.vault import recovery_key
 
-        recovery_key.save_recovery_key_to_drive(self.recovery, self.window,
-                                                self._office_name(), self.data_dir)
+        recovery_key.save_recovery_key_to_drive(
+            self.recovery, self.window, self._office_name(), self.data_dir
+        )
 
     def _office_name(self) -> str:
         return self.vault.office_name if self.vault else ""
@@ -395,22 +424,29 @@ class AppController(LockingMixin):
             page.reset()
             user = vault.current_user
             if vault.unlocked_with_recovery_key:
-                self.new_passphrase.prepare(tr(
-                    "You unlocked with the recovery key. Choose a new passphrase for {0} now; "
-                    "the old one no longer matters.").format(user.name),
-                    [user.name, vault.office_name])
+                self.new_passphrase.prepare(
+                    tr(
+                        "You unlocked with the recovery key. Choose a new passphrase for {0} now; "
+                        "the old one no longer matters."
+                    ).format(user.name),
+                    [user.name, vault.office_name],
+                )
                 self._show(self.new_passphrase)
             elif user.must_change_passphrase:
-                self.new_passphrase.prepare(tr(
-                    "Welcome, {0}. You unlocked with a temporary passphrase: choose your own "
-                    "now. Nobody else will know it.").format(user.name),
-                    [user.name, vault.office_name])
+                self.new_passphrase.prepare(
+                    tr(
+                        "Welcome, {0}. You unlocked with a temporary passphrase: choose your own "
+                        "now. Nobody else will know it."
+                    ).format(user.name),
+                    [user.name, vault.office_name],
+                )
                 self._show(self.new_passphrase)
             else:
                 self.enter_shell()
 
         Operation(page, lambda: fn(vault)).busy(page.set_busy).success(done).on(
-            (VaultDamaged, KeysDoNotMatchVault), self._show_damaged).failure(
+            (VaultDamaged, KeysDoNotMatchVault), self._show_damaged
+        ).failure(
             lambda text: page.show_error(text, vault.seconds_until_next_attempt())
         ).run_in_background()
 
@@ -427,8 +463,8 @@ class AppController(LockingMixin):
         from advocate_app.store import users as store_users
 
         Operation(page, lambda: store_users.change_own_passphrase(vault, None, passphrase)).busy(
-            lambda on: page.save.setEnabled(not on)).success(done).failure(
-            page.show_error).run_in_background()
+            lambda on: page.save.setEnabled(not on)
+        ).success(done).failure(page.show_error).run_in_background()
 
     # --- the unlocked shell -------------------------------------------------------------------
 
@@ -485,8 +521,11 @@ class AppController(LockingMixin):
         shown = next((name for name, page in self._pages.items() if page is current), None)
         # The set-up page's names survive the rebuild (passphrases are typed again).
         old_setup = self._pages.get("setup")
-        typed = (old_setup.office.text(), old_setup.user.text()) if isinstance(
-            old_setup, SetupPage) else None
+        typed = (
+            (old_setup.office.text(), old_setup.user.text())
+            if isinstance(old_setup, SetupPage)
+            else None
+        )
         for name in [n for n in self._pages if n != "message"]:
             page = self._pages.pop(name)
             self.window.stack.removeWidget(page)
@@ -540,9 +579,13 @@ class AppController(LockingMixin):
 
         # No parent: a damaged vault found after a lock still takes the window to the
         # damaged screen.
-        operation = Operation(None, lambda: auto_backup_if_due(vault, keep)).low_priority(
-            ).success(lambda _info: show_outcome()).on(VaultDamaged, damaged).on(
-            (StorageFull, VaultError), not_made)
+        operation = (
+            Operation(None, lambda: auto_backup_if_due(vault, keep))
+            .low_priority()
+            .success(lambda _info: show_outcome())
+            .on(VaultDamaged, damaged)
+            .on((StorageFull, VaultError), not_made)
+        )
 
         keep = self.settings.backups_to_keep
         shell = self.shell

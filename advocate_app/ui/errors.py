@@ -57,7 +57,9 @@ def install_excepthook() -> None:
         if args.exc_value is None:
             log.error("unexpected error in a thread (%s)", args.exc_type.__name__)
             return
-        log.error("unexpected error in a thread",
-                  exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        log.error(
+            "unexpected error in a thread",
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
 
     threading.excepthook = thread_hook

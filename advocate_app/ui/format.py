@@ -79,5 +79,6 @@ def size_text(size_bytes: int) -> str:
     """A file's size with the locale's separators ("1,5 kB" where a comma is the decimal
     point); the units and rounding are the command line's (advocate_app.sizes)."""
     locale = QLocale()
-    return sizes.size_text(size_bytes, decimal_point=locale.decimalPoint(),
-                           group_separator=locale.groupSeparator())
+    return sizes.size_text(
+        size_bytes, decimal_point=locale.decimalPoint(), group_separator=locale.groupSeparator()
+    )

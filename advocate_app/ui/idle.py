@@ -32,9 +32,14 @@ JUMP_SECONDS = 5.0
 class IdleWatcher(QObject):
     idle = Signal()
 
-    def __init__(self, minutes: int, parent: QObject | None = None, *,
-                 wall_clock: Callable[[], float] = time.time,
-                 monotonic_clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        minutes: int,
+        parent: QObject | None = None,
+        *,
+        wall_clock: Callable[[], float] = time.time,
+        monotonic_clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self._wall = wall_clock
         self._monotonic = monotonic_clock

@@ -29,8 +29,14 @@ class SectionListPane(QWidget):
     """The list side of a section (Clients, Resources): its title with the main action beside
     it, then a filter box; the section adds its list and anything else to `body`."""
 
-    def __init__(self, title: str, action: str, filter_hint: str, filter_name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        action: str,
+        filter_hint: str,
+        filter_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(12, 12, 6, 12)
@@ -83,6 +89,7 @@ class RoomyDelegate(QStyledItemDelegate):
                 width -= view.indentation() * (depth + 1)
             if width > 20:
                 box = option.fontMetrics.boundingRect(
-                    QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+                    QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text
+                )
                 size.setHeight(max(size.height(), box.height() + 4))
         return QSize(size.width(), size.height() + self.PADDING)

@@ -60,8 +60,12 @@ class LockingMixin:
         state = place.get("state")
         client_id = state.get("client_id") if isinstance(state, dict) else None
         try:
-            drafts.save_draft(vault, PLACE_DRAFT_KEY, json.dumps(place) if place else "",
-                              client_id=client_id if isinstance(client_id, int) else None)
+            drafts.save_draft(
+                vault,
+                PLACE_DRAFT_KEY,
+                json.dumps(place) if place else "",
+                client_id=client_id if isinstance(client_id, int) else None,
+            )
         except (VaultError, TypeError, ValueError):
             log.warning("where the person was could not be kept")
 
@@ -79,7 +83,6 @@ class LockingMixin:
             return {}
         return place if isinstance(place, dict) else {}
 
-
     def lock(self, reason: str = "") -> None:
         """Hide everything at once, keep unsaved text as drafts, forget the key.
 
@@ -89,8 +92,7 @@ class LockingMixin:
         vault = self.vault
         if vault is None or not vault.is_unlocked:
             return
-        fresh_process = (self._fresh_process_on_lock is not None
-                         and reason not in _IN_PROCESS_LOCKS)
+        fresh_process = self._fresh_process_on_lock is not None and reason not in _IN_PROCESS_LOCKS
         self.idle.stop()
         shell = self.shell
         if shell is not None:
@@ -143,8 +145,7 @@ class LockingMixin:
             demo_open=bool(self._demo_window_open and self._demo_window_open()),
         )
         for widget in QApplication.topLevelWidgets():
-            if (widget is not self.window and isinstance(widget, MainWindow)
-                    and widget.isVisible()):
+            if widget is not self.window and isinstance(widget, MainWindow) and widget.isVisible():
                 widget.close()  # the demo window: its controller keeps its drafts
         self._save_window_position()
         vault.close()

@@ -72,10 +72,13 @@ class MainWindow(QMainWindow):
             wanted.moveCenter(available.center())
         fitted = fit_to_screen(wanted, available)
         # 1280×720 at 200% leaves 640×360: the minimum never exceeds the screen either.
-        self.setMinimumSize(min(MINIMUM_SIZE[0], available.width()),
-                            min(MINIMUM_SIZE[1], available.height()))
-        self.resize(max(fitted.width(), min(MINIMUM_SIZE[0], available.width())),
-                    max(fitted.height(), min(MINIMUM_SIZE[1], available.height())))
+        self.setMinimumSize(
+            min(MINIMUM_SIZE[0], available.width()), min(MINIMUM_SIZE[1], available.height())
+        )
+        self.resize(
+            max(fitted.width(), min(MINIMUM_SIZE[0], available.width())),
+            max(fitted.height(), min(MINIMUM_SIZE[1], available.height())),
+        )
         self.move(fitted.topLeft())
 
     def closeEvent(self, event) -> None:

@@ -47,10 +47,10 @@ class Operation(Generic[T]):
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[str], None] | None = None
         self._progress: Report | None = None
-        self._handlers: list[tuple[tuple[type[BaseException], ...],
-                                   Callable[[Any], None]]] = []
-        self._expected: list[tuple[tuple[type[BaseException], ...],
-                                   Callable[[BaseException], str]]] = []
+        self._handlers: list[tuple[tuple[type[BaseException], ...], Callable[[Any], None]]] = []
+        self._expected: list[
+            tuple[tuple[type[BaseException], ...], Callable[[BaseException], str]]
+        ] = []
         self._file_error_text: str | None = None
         self._low_priority = False
 
@@ -72,8 +72,9 @@ class Operation(Generic[T]):
         self._failure = fn
         return self
 
-    def expect(self, *types: type[BaseException],
-               text: Callable[[BaseException], str] | None = None) -> Operation[T]:
+    def expect(
+        self, *types: type[BaseException], text: Callable[[BaseException], str] | None = None
+    ) -> Operation[T]:
         """More error types a person can act on, shown through `failure` as text(error)."""
         self._expected.append((types, text or _person_text))
         return self
@@ -83,8 +84,9 @@ class Operation(Generic[T]):
         self._file_error_text = text
         return self
 
-    def on(self, types: type[E] | tuple[type[E], ...],
-           handler: Callable[[E], None]) -> Operation[T]:
+    def on(
+        self, types: type[E] | tuple[type[E], ...], handler: Callable[[E], None]
+    ) -> Operation[T]:
         """Errors of these types go to handler (checked in the order given, before `failure`)."""
         self._handlers.append((types if isinstance(types, tuple) else (types,), handler))
         return self
@@ -116,8 +118,9 @@ class Operation(Generic[T]):
                 if self._alive():
                     report(percent)
 
-        run_task(work, self._done, self._failed, on_progress=on_progress,
-                 low_priority=self._low_priority)
+        run_task(
+            work, self._done, self._failed, on_progress=on_progress, low_priority=self._low_priority
+        )
 
     def _alive(self) -> bool:
         return self._parent is None or is_alive(self._parent)

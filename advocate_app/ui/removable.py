@@ -42,10 +42,14 @@ def _windows_drive_type(root: str) -> int:
     return int(ctypes.windll.kernel32.GetDriveTypeW(ctypes.c_wchar_p(root)))  # type: ignore[attr-defined]
 
 
-def on_removable_drive(path: Path, *, platform: str = sys.platform,
-                       is_mount: Callable[[Path], bool] = os.path.ismount,
-                       mount_bases: tuple[Path, ...] = LINUX_MOUNT_BASES,
-                       drive_type: Callable[[str], int] | None = None) -> bool:
+def on_removable_drive(
+    path: Path,
+    *,
+    platform: str = sys.platform,
+    is_mount: Callable[[Path], bool] = os.path.ismount,
+    mount_bases: tuple[Path, ...] = LINUX_MOUNT_BASES,
+    drive_type: Callable[[str], int] | None = None,
+) -> bool:
     if platform == "win32":
         drive = path.drive or Path(path).anchor
         if not drive:
@@ -62,8 +66,9 @@ def on_removable_drive(path: Path, *, platform: str = sys.platform,
     return any(_inside(mount, base) for base in mount_bases)
 
 
-def save_location_problem(path: Path, *, data_dir: Path, home: Path | None = None,
-                          **checks: object) -> str | None:
+def save_location_problem(
+    path: Path, *, data_dir: Path, home: Path | None = None, **checks: object
+) -> str | None:
     """None if the recovery key may be written at `path`; else what is wrong, in a sentence
     (plain text: the caller translates it)."""
     target = _resolved(path)
@@ -98,8 +103,12 @@ def removable_drives(*, platform: str = sys.platform) -> list[Path]:
         except OSError:
             continue
         for child in [base, *children]:
-            if (child.is_dir() and os.path.ismount(child) and child not in found
-                    and on_removable_drive(child / "x", platform=platform)):
+            if (
+                child.is_dir()
+                and os.path.ismount(child)
+                and child not in found
+                and on_removable_drive(child / "x", platform=platform)
+            ):
                 found.append(child)
     return found
 

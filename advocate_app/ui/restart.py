@@ -124,5 +124,4 @@ def replace_process(state: ResumeState) -> None:
     os.execve(argv[0], argv, env)  # noqa: S606 (our own program, never a shell)
 
 
-__all__ = ["RESUME_ENV", "ResumeState", "relaunch_command", "replace_process",
-           "take_resume_state"]
+__all__ = ["RESUME_ENV", "ResumeState", "relaunch_command", "replace_process", "take_resume_state"]

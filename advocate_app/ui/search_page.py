@@ -55,7 +55,8 @@ class SearchPage(QWidget):
         self.correction.setTextFormat(Qt.TextFormat.RichText)
         self.correction.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.correction.setOpenExternalLinks(False)
         self.correction.setAccessibleName(tr("Spelling correction"))
         self.correction.linkActivated.connect(self._correction_link)
@@ -91,17 +92,19 @@ class SearchPage(QWidget):
 
     def run_async(self, query_text: str, *, correct: bool = True) -> None:
         """Search as you type: off the GUI thread, so typing never waits on the disk."""
-        self._latest.run(lambda: self._run(query_text, correct, False),
-                         lambda results: self.show_results(query_text, results,
-                                                           correct=correct),
-                         on_error=lambda _exc: self.show_failure(query_text))
+        self._latest.run(
+            lambda: self._run(query_text, correct, False),
+            lambda results: self.show_results(query_text, results, correct=correct),
+            on_error=lambda _exc: self.show_failure(query_text),
+        )
 
     def _rank_fully(self, query_text: str, correct: bool) -> None:
         # Many notes matched: the newest are shown; rank them all and show the ranked page.
-        self._latest.run(lambda: self._run(query_text, correct, True),
-                         lambda results: self.show_results(query_text, results,
-                                                           correct=correct, final=True),
-                         on_error=lambda _exc: self.show_failure(query_text))
+        self._latest.run(
+            lambda: self._run(query_text, correct, True),
+            lambda results: self.show_results(query_text, results, correct=correct, final=True),
+            on_error=lambda _exc: self.show_failure(query_text),
+        )
 
     # --- showing -----------------------------------------------------------------------------
 
@@ -112,29 +115,40 @@ class SearchPage(QWidget):
         self.list.clear()
         self.correction.setVisible(False)
         self.heading.setText(tr("Search failed"))
-        self.status.setText(tr("The search could not be completed. Try again; if it keeps "
-                               "failing, make a backup in Backups: it reads the whole vault "
-                               "and says if any part of it is damaged."))
+        self.status.setText(
+            tr(
+                "The search could not be completed. Try again; if it keeps "
+                "failing, make a backup in Backups: it reads the whole vault "
+                "and says if any part of it is damaged."
+            )
+        )
         self.status.setVisible(True)
 
-    def show_results(self, query_text: str, results: Results, *, correct: bool = True,
-                     final: bool = False) -> Results:
+    def show_results(
+        self, query_text: str, results: Results, *, correct: bool = True, final: bool = False
+    ) -> Results:
         self.failed = False
         self._text = query_text
         self.results = results
         self.list.clear()
         shown = query_text.strip()[:80]
-        self.heading.setText(tr("Results for “{0}”").format(shown) if results.total()
-                             else tr("Nothing found for “{0}”").format(shown))
+        self.heading.setText(
+            tr("Results for “{0}”").format(shown)
+            if results.total()
+            else tr("Nothing found for “{0}”").format(shown)
+        )
         if results.corrected:
             self.correction.setText(
                 tr("Showing results for {0} — search instead for {1}").format(
                     f'<a href="corrected"><b>{html.escape(results.searched_for[:80])}</b></a>',
-                    f'<a href="as-typed">{html.escape(results.typed[:80])}</a>'))
+                    f'<a href="as-typed">{html.escape(results.typed[:80])}</a>',
+                )
+            )
         self.correction.setVisible(results.corrected)
         pending = results.newest_notes_first and not final
-        self.status.setText(tr("Many notes match: the newest are shown while all are ranked…")
-                            if pending else "")
+        self.status.setText(
+            tr("Many notes match: the newest are shown while all are ranked…") if pending else ""
+        )
         self.status.setVisible(pending)
         for hit in results.hits:
             self._add(hit)
@@ -147,11 +161,15 @@ class SearchPage(QWidget):
     def _add(self, hit: Hit) -> None:
         kind = html.escape(kind_label(hit.kind))
         item = add_rich_item(
-            self.list, f"<b>{html.escape(hit.title)}</b> · <i>{kind}</i><br>{hit.snippet_html}",
-            indent=10)
+            self.list,
+            f"<b>{html.escape(hit.title)}</b> · <i>{kind}</i><br>{hit.snippet_html}",
+            indent=10,
+        )
         item.setData(HIT_ROLE, hit)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     tr("{0}: {1}").format(kind_label(hit.kind), hit.title))
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole,
+            tr("{0}: {1}").format(kind_label(hit.kind), hit.title),
+        )
 
     def _correction_link(self, which: str) -> None:
         if which == "as-typed":

@@ -51,8 +51,13 @@ def build_sections(controller: AppController, shell: Shell) -> None:
         from advocate_app.ui.reference.section import ReferenceSection, ui_language
 
         library = shipped_library()
-        return ReferenceSection(library.articles, library.resources, index=library.index,
-                                translations=library.translations, language=ui_language())
+        return ReferenceSection(
+            library.articles,
+            library.resources,
+            index=library.index,
+            translations=library.translations,
+            language=ui_language(),
+        )
 
     def resources() -> Section:
         from advocate_app.ui.resources.section import ResourcesSection
@@ -62,6 +67,7 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     shell.add_lazy_section("reference", tr("Reference"), reference)
     shell.add_lazy_section("resources", tr("Resources"), resources)
     if vault.current_user.is_supervisor:
+
         def reports() -> Section:
             from advocate_app.ui.files import ask_save_path
             from advocate_app.ui.reports.section import ReportsSection
@@ -91,8 +97,11 @@ def build_sections(controller: AppController, shell: Shell) -> None:
         # Normally loaded while the passphrase was typed (ui.warmup); if not, on a worker now,
         # so the first search or visit to Reference finds it ready and Today does not wait.
         Operation(None, shipped_library).on(
-            Exception, lambda exc: log.warning("the reference library could not be loaded (%s)",
-                                               type(exc).__name__)).run_in_background()
+            Exception,
+            lambda exc: log.warning(
+                "the reference library could not be loaded (%s)", type(exc).__name__
+            ),
+        ).run_in_background()
 
     def help_section() -> Section:
         from advocate_app.ui.help.section import HelpSection
@@ -114,8 +123,14 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     def search(text: str, correct: bool, full: bool) -> Results:
         from advocate_app.ui.reference.section import ui_language  # loaded with Reference
 
-        return search_everything(vault, shipped_library().index, text, correct=correct,
-                                 full_ranking=full, language=ui_language())
+        return search_everything(
+            vault,
+            shipped_library().index,
+            text,
+            correct=correct,
+            full_ranking=full,
+            language=ui_language(),
+        )
 
     page = SearchPage(search)
 
@@ -124,7 +139,8 @@ def build_sections(controller: AppController, shell: Shell) -> None:
         target = hit.target
         if hit.kind == "article":
             shell.show_section("reference").open_article(  # type: ignore[attr-defined]
-                str(target["key"]))
+                str(target["key"])
+            )
         elif hit.kind == "resource":
             shell.show_section("resources").select(str(target["key"]))  # type: ignore[attr-defined]
         elif hit.kind == "client":

@@ -20,6 +20,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from advocate_app.ui.qt import QAbstractNativeEventFilter, QObject, Signal, Slot
 
@@ -92,25 +93,45 @@ class SessionEvents(QObject):
             log.info("locking on: %s", ", ".join(self.connected))
         return self.connected
 
-    def _listen_dbus(self, system_bus: object | None = None,
-                     session_bus: object | None = None) -> None:
+    def _listen_dbus(
+        self, system_bus: object | None = None, session_bus: object | None = None
+    ) -> None:
         from advocate_app.ui.qt import SLOT, QDBusConnection
 
-        system = system_bus if system_bus is not None else QDBusConnection.systemBus()
-        if system.isConnected():  # type: ignore[attr-defined]
-            if system.connect(LOGIN1, LOGIN1_PATH, LOGIN1_MANAGER,  # type: ignore[attr-defined]
-                              "PrepareForSleep", self, SLOT("on_prepare_for_sleep(bool)")):
+        # A bus from Qt, or a test's stand-in with the same methods.
+        system: Any = system_bus if system_bus is not None else QDBusConnection.systemBus()
+        if system.isConnected():
+            if system.connect(
+                LOGIN1,
+                LOGIN1_PATH,
+                LOGIN1_MANAGER,
+                "PrepareForSleep",
+                self,
+                SLOT("on_prepare_for_sleep(bool)"),
+            ):
                 self.connected.append("suspend")
             path = self._own_session_path()
-            if path and system.connect(LOGIN1, path,  # type: ignore[attr-defined]
-                                       LOGIN1_SESSION, "Lock", self, SLOT("on_session_lock()")):
+            if path and system.connect(
+                LOGIN1,
+                path,
+                LOGIN1_SESSION,
+                "Lock",
+                self,
+                SLOT("on_session_lock()"),
+            ):
                 self.connected.append("session lock")
-        session = session_bus if session_bus is not None else QDBusConnection.sessionBus()
-        if session.isConnected():  # type: ignore[attr-defined]
+        session: Any = session_bus if session_bus is not None else QDBusConnection.sessionBus()
+        if session.isConnected():
             for interface in SCREEN_SAVER_INTERFACES:
                 # Any service and path: KDE, GNOME and others each use their own.
-                if session.connect("", "", interface,  # type: ignore[attr-defined]
-                                   "ActiveChanged", self, SLOT("on_screen_saver_active(bool)")):
+                if session.connect(
+                    "",
+                    "",
+                    interface,
+                    "ActiveChanged",
+                    self,
+                    SLOT("on_screen_saver_active(bool)"),
+                ):
                     self.connected.append(f"screen saver ({interface})")
 
     @staticmethod
@@ -187,8 +208,11 @@ def register_session_notification(window_id: int) -> bool:
     """Ask Windows to send WM_WTSSESSION_CHANGE to this window (Win+L, switch user)."""
     try:
         wtsapi32 = ctypes.WinDLL("wtsapi32")  # type: ignore[attr-defined]
-        return bool(wtsapi32.WTSRegisterSessionNotification(
-            ctypes.c_void_p(window_id), NOTIFY_FOR_THIS_SESSION))
+        return bool(
+            wtsapi32.WTSRegisterSessionNotification(
+                ctypes.c_void_p(window_id), NOTIFY_FOR_THIS_SESSION
+            )
+        )
     except (AttributeError, OSError):
         return False
 

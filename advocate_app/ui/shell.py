@@ -63,8 +63,7 @@ class Sections(Mapping[str, Section]):
         self._built: dict[str, Section] = {}
         self._factories: dict[str, Callable[[], Section]] = {}
 
-    def add(self, key: str, section: Section | None,
-             factory: Callable[[], Section] | None) -> None:
+    def add(self, key: str, section: Section | None, factory: Callable[[], Section] | None) -> None:
         self._order.append(key)
         if section is not None:
             self._built[key] = section
@@ -161,8 +160,9 @@ class Shell(QWidget):
             shortcut.activated.connect(lambda n=number: self.go_to_row(n - 1))
         help_key = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
         help_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        help_key.activated.connect(lambda: self.show_section("help") if "help" in self.sections
-                                   else None)
+        help_key.activated.connect(
+            lambda: self.show_section("help") if "help" in self.sections else None
+        )
         list_key = QShortcut(QKeySequence("Ctrl+/"), self)
         list_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         list_key.activated.connect(self.shortcuts_requested)
@@ -186,17 +186,24 @@ class Shell(QWidget):
         while widget is not None and seen < 500:
             if not section.isAncestorOf(widget):
                 break
-            if (widget.isVisible() and widget.isEnabled()
-                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            if (
+                widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             widget = widget.nextInFocusChain()
             seen += 1
         self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def enable_search(self, page: QWidget, run: Callable[[str], object],
-                      open_first: Callable[[], bool],
-                      run_async: Callable[[str], object] | None = None) -> None:
+    def enable_search(
+        self,
+        page: QWidget,
+        run: Callable[[str], object],
+        open_first: Callable[[], bool],
+        run_async: Callable[[str], object] | None = None,
+    ) -> None:
         """Show the search box; results appear on `page` while there is text in the box."""
         self.search.setVisible(True)
         self._spacer.setVisible(False)
@@ -227,8 +234,12 @@ class Shell(QWidget):
         self.search.installEventFilter(self)  # Escape clears and goes back
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.search and isinstance(event, QKeyEvent)
-                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape):
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
             self.search.clear()
             self.back_from_search()
             return True

@@ -19,9 +19,13 @@ SMOKE_PASSPHRASE = "smoke test lantern orchard 42"  # noqa: S105 - a throwaway v
 
 def _steps(folder: Path) -> list[str]:
     done: list[str] = []
-    vault, _recovery = Vault.create(folder / "vault", office_name="Smoke Test Office",
-                                    user_name="Smoke", passphrase=SMOKE_PASSPHRASE,
-                                    kdf_target_seconds=0)
+    vault, _recovery = Vault.create(
+        folder / "vault",
+        office_name="Smoke Test Office",
+        user_name="Smoke",
+        passphrase=SMOKE_PASSPHRASE,
+        kdf_target_seconds=0,
+    )
     done.append("vault created and migrated")
     try:
         from advocate_app.ui import smoke_checks

@@ -27,8 +27,9 @@ def exercise(vault: Vault, folder: Path) -> list[str]:
     drafts.save_draft(vault, "smoke", "draft text")
     _check(drafts.load_draft(vault, "smoke") is not None, "draft not read back")
     done.append("draft saved and read back")
-    client_id = clients.create_client(vault, ClientFields(alias="Smoke Client",
-                                                          intake_date=date.today()))
+    client_id = clients.create_client(
+        vault, ClientFields(alias="Smoke Client", intake_date=date.today())
+    )
     notes.add_note(vault, client_id, "contact", "Smoke test note about a bus pass.")
     needs.add_need(vault, client_id, "transportation", "Bus pass")
     done.append("client, note and need added")
@@ -74,8 +75,10 @@ def demo_round_trip(folder: Path) -> list[str]:
                 pass
             if demo_snapshot(vault) != start:
                 raise RuntimeError(f"{scenario.id} did not end where it began")
-            done.append(f"demo scenario {scenario.id}: {scenario.step_count} steps forward "
-                        "and back, ends where it began")
+            done.append(
+                f"demo scenario {scenario.id}: {scenario.step_count} steps forward "
+                "and back, ends where it began"
+            )
     finally:
         vault.close()
     return done

@@ -39,27 +39,56 @@ class Theme:
 
 
 LIGHT = Theme(
-    window="#EFEFEF", base="#FFFFFF", alternate_base="#F6F6F6", text="#1A1A1A",
+    window="#EFEFEF",
+    base="#FFFFFF",
+    alternate_base="#F6F6F6",
+    text="#1A1A1A",
     hint="#4D5256",  # 6.9:1 on the window, where #777 was 3.9:1
-    error="#8A1C1C", ok="#1E5E2F",
+    error="#8A1C1C",
+    ok="#1E5E2F",
     accent="#2B6A73",  # deep teal: calm, readable with white text, not an alarm color
-    accent_text="#FFFFFF", accent_soft="#E3EFF0", link="#2B6A73", tooltip_base="#FFFFDC",
-    disabled_text="#2B2B2B", disabled_bg="#C4C4C4",
+    accent_text="#FFFFFF",
+    accent_soft="#E3EFF0",
+    link="#2B6A73",
+    tooltip_base="#FFFFDC",
+    disabled_text="#2B2B2B",
+    disabled_bg="#C4C4C4",
     focus="#0B2E33",  # 12:1 on the window, thick enough to see across a room
 )
 DARK = Theme(
-    window="#1E1F22", base="#2A2B2F", alternate_base="#323338", text="#EDEDED",
-    hint="#B9BEC3", error="#FFA3A3", ok="#93D9A4",
-    accent="#2B6A73", accent_text="#FFFFFF", accent_soft="#243538", link="#8FD3DC",
-    tooltip_base="#3A3B40", disabled_text="#E6E6E6", disabled_bg="#4A4B50",
+    window="#1E1F22",
+    base="#2A2B2F",
+    alternate_base="#323338",
+    text="#EDEDED",
+    hint="#B9BEC3",
+    error="#FFA3A3",
+    ok="#93D9A4",
+    accent="#2B6A73",
+    accent_text="#FFFFFF",
+    accent_soft="#243538",
+    link="#8FD3DC",
+    tooltip_base="#3A3B40",
+    disabled_text="#E6E6E6",
+    disabled_bg="#4A4B50",
     focus="#9BE7F0",
 )
 HIGH_CONTRAST = Theme(
-    window="#000000", base="#000000", alternate_base="#1A1A1A", text="#FFFFFF",
-    hint="#E6E6E6", error="#FFB3B3", ok="#A6F0B5",
-    accent="#00E5FF", accent_text="#000000", accent_soft="#000000", link="#00E5FF",
-    tooltip_base="#000000", disabled_text="#FFFFFF", disabled_bg="#404040",
-    focus="#FFFF00", field_border="#FFFFFF",
+    window="#000000",
+    base="#000000",
+    alternate_base="#1A1A1A",
+    text="#FFFFFF",
+    hint="#E6E6E6",
+    error="#FFB3B3",
+    ok="#A6F0B5",
+    accent="#00E5FF",
+    accent_text="#000000",
+    accent_soft="#000000",
+    link="#00E5FF",
+    tooltip_base="#000000",
+    disabled_text="#FFFFFF",
+    disabled_bg="#404040",
+    focus="#FFFF00",
+    field_border="#FFFFFF",
 )
 THEMES: dict[str, Theme] = {"light": LIGHT, "dark": DARK, "high_contrast": HIGH_CONTRAST}
 # What Settings offers: follow the system, or one theme always.
@@ -183,14 +212,22 @@ def apply_theme(app: QApplication, choice: str | None = None) -> str:
     palette = QPalette(app.palette())
     role = QPalette.ColorRole
     # Fixed colours: the system's grey placeholder and disabled text are too faint.
-    for each, colour in ((role.Window, colours.window), (role.WindowText, colours.text),
-                         (role.Base, colours.base), (role.AlternateBase, colours.alternate_base),
-                         (role.Text, colours.text), (role.Button, colours.window),
-                         (role.ButtonText, colours.text), (role.PlaceholderText, colours.hint),
-                         (role.ToolTipBase, colours.tooltip_base),
-                         (role.ToolTipText, colours.text), (role.Highlight, colours.accent),
-                         (role.HighlightedText, colours.accent_text),
-                         (role.Link, colours.link), (role.BrightText, colours.text)):
+    for each, colour in (
+        (role.Window, colours.window),
+        (role.WindowText, colours.text),
+        (role.Base, colours.base),
+        (role.AlternateBase, colours.alternate_base),
+        (role.Text, colours.text),
+        (role.Button, colours.window),
+        (role.ButtonText, colours.text),
+        (role.PlaceholderText, colours.hint),
+        (role.ToolTipBase, colours.tooltip_base),
+        (role.ToolTipText, colours.text),
+        (role.Highlight, colours.accent),
+        (role.HighlightedText, colours.accent_text),
+        (role.Link, colours.link),
+        (role.BrightText, colours.text),
+    ):
         palette.setColor(each, QColor(colour))
     disabled = QPalette.ColorGroup.Disabled
     for each in (role.WindowText, role.Text, role.ButtonText):
@@ -205,9 +242,13 @@ def apply_theme(app: QApplication, choice: str | None = None) -> str:
     sheet = STYLE
     if colours.field_border:
         sheet = FIELD_BORDER_STYLE + sheet
-    app.setStyleSheet(sheet.format(
-        title=round(base * 1.5, 1), subtitle=round(base * 1.15, 1),
-        recovery=round(base * 1.6, 1), **asdict(colours),
-    ))
+    app.setStyleSheet(
+        sheet.format(
+            title=round(base * 1.5, 1),
+            subtitle=round(base * 1.15, 1),
+            recovery=round(base * 1.6, 1),
+            **asdict(colours),
+        )
+    )
     app.setProperty("advocate_theme", name)
     return name

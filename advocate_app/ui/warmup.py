@@ -126,9 +126,12 @@ def _ui_steps() -> list[Callable[[], object]]:
     steps: list[Callable[[], object]] = [
         lambda name=name: getattr(qt, name)  # type: ignore[misc]
         for name, module in qt._WHERE.items()
-        if module not in _NOT_AHEAD]
-    steps += [lambda name=name: importlib.import_module(name)  # type: ignore[misc]
-              for name in UI_MODULES]
+        if module not in _NOT_AHEAD
+    ]
+    steps += [
+        lambda name=name: importlib.import_module(name)  # type: ignore[misc]
+        for name in UI_MODULES
+    ]
     return steps
 
 

@@ -54,7 +54,8 @@ def passphrase_field(accessible_name: str) -> QLineEdit:
     field.setAccessibleName(accessible_name)
     # Keep passphrases out of any input-method history or prediction.
     field.setInputMethodHints(
-        Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
+        Qt.InputMethodHint.ImhSensitiveData
+        | Qt.InputMethodHint.ImhNoPredictiveText
         | Qt.InputMethodHint.ImhHiddenText
     )
     return field
@@ -109,8 +110,11 @@ class LanguageChooser(QComboBox):
             self.addItem(name, code)
         self.setCurrentIndex(max(0, self.findData(current_language())))
         # Both words, so a person who reads only one of the two languages finds it.
-        self.label_widget = QLabel(tr("&Language") + " / Idioma" if current_language() == "en"
-                                   else tr("&Language") + " / Language")
+        self.label_widget = QLabel(
+            tr("&Language") + " / Idioma"
+            if current_language() == "en"
+            else tr("&Language") + " / Language"
+        )
         self.label_widget.setBuddy(self)
         self.setAccessibleName(tr("Language"))
         self.activated.connect(lambda index: self.chosen.emit(str(self.itemData(index))))
@@ -119,8 +123,13 @@ class LanguageChooser(QComboBox):
 class StrengthMeter(QWidget):
     """zxcvbn's score as a bar plus words: meaning never carried by color alone."""
 
-    WORDS = [QT_TR_NOOP("Very weak"), QT_TR_NOOP("Weak"), QT_TR_NOOP("Fair"),
-             QT_TR_NOOP("Strong"), QT_TR_NOOP("Very strong")]
+    WORDS = [
+        QT_TR_NOOP("Very weak"),
+        QT_TR_NOOP("Weak"),
+        QT_TR_NOOP("Fair"),
+        QT_TR_NOOP("Strong"),
+        QT_TR_NOOP("Very strong"),
+    ]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,8 +261,11 @@ class AdaptiveSplitter(QSplitter):
         self.setChildrenCollapsible(False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        wanted = (Qt.Orientation.Vertical if event.size().width() < self.narrow_below
-                  else Qt.Orientation.Horizontal)
+        wanted = (
+            Qt.Orientation.Vertical
+            if event.size().width() < self.narrow_below
+            else Qt.Orientation.Horizontal
+        )
         if wanted != self.orientation():
             self.setOrientation(wanted)
         super().resizeEvent(event)

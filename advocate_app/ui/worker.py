@@ -110,6 +110,7 @@ def run_task(
     With low_priority, on the one low-priority thread (see low_priority_pool)."""
     job = fn
     if low_priority:
+
         def job(*args: Any) -> Any:  # the same work, on a lowered thread
             _lower_this_threads_priority()
             return fn(*args)
@@ -169,8 +170,12 @@ class LatestOnly:
         self._owner = owner
         self._generation = 0
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], object],
-            on_error: Callable[[BaseException], None] | None = None) -> None:
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], object],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         self._generation += 1
         mine = self._generation
 

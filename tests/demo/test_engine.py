@@ -81,7 +81,8 @@ def dump(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
         conn = s.connection()
         insp = inspect(conn)
         names = [
-            n for n in insp.get_table_names()
+            n
+            for n in insp.get_table_names()
             if n not in SKIPPED_TABLES and "_fts" not in n and not n.startswith("sqlite_")
         ]
         raw: dict[str, list[dict[str, Any]]] = {}
@@ -129,8 +130,9 @@ def dump(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
             memo[key] = ("missing", table) if row is None else (table, content(table, row))
         return memo[key]
 
-    return {name: sorted((content(name, row) for row in rows), key=repr)
-            for name, rows in raw.items()}
+    return {
+        name: sorted((content(name, row) for row in rows), key=repr) for name, rows in raw.items()
+    }
 
 
 def assert_same(actual: dict[str, Any], expected: dict[str, Any], where: str) -> None:
@@ -142,7 +144,8 @@ def assert_same(actual: dict[str, Any], expected: dict[str, Any], where: str) ->
 def hash_folder(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -199,9 +202,14 @@ def test_a_vault_with_a_trainer_and_the_demo_phrase_but_not_demo_is_refused(
     tmp_path: Path,
 ) -> None:
     folder = tmp_path / "lookalike"
-    vault, _ = Vault.create(folder, office_name="Real office", user_name="Trainer",
-                            passphrase=DEMO_PASSPHRASE, kdf_target_seconds=0,
-                            check_strength=False)
+    vault, _ = Vault.create(
+        folder,
+        office_name="Real office",
+        user_name="Trainer",
+        passphrase=DEMO_PASSPHRASE,
+        kdf_target_seconds=0,
+        check_strength=False,
+    )
     vault.close()
     with pytest.raises(NotADemoVault):
         open_demo_vault(folder, reset=True)
@@ -304,8 +312,9 @@ def test_a_step_writes_the_scenario_state(session: DemoSession, demo_vault: Vaul
     assert sorted(n.body for n in written) == sorted(n.body for n in state.notes)
     note_days = sorted(n.created_at.date() for n in written)
     # Notes are dated by their scenario day (allowing the local/UTC shift of one day).
-    for got, want in zip(note_days, sorted(date_for_day(intake, n.day) for n in state.notes),
-                         strict=True):
+    for got, want in zip(
+        note_days, sorted(date_for_day(intake, n.day) for n in state.notes), strict=True
+    ):
         assert abs((got - want).days) <= 1
     assert max(n.created_at.date() for n in written) < TODAY + timedelta(days=1)
 
@@ -316,7 +325,10 @@ def test_a_step_writes_the_scenario_state(session: DemoSession, demo_vault: Vaul
     for need in state.needs:
         view = by_label[need.item]
         assert (view.category, view.status, view.priority) == (
-            need.category, need.status, need.priority)
+            need.category,
+            need.status,
+            need.priority,
+        )
         assert view.resource_name == need.resource
         history = needs.status_history(demo_vault, view.id)
         assert [h.status for h in history] == [c.status for c in need.history]
@@ -326,10 +338,9 @@ def test_a_step_writes_the_scenario_state(session: DemoSession, demo_vault: Vaul
     assert statuses  # the final step has needs in several states
 
     appts = appointments.list_appointments(demo_vault, client_id)
-    assert [(a.kind, a.starts_at.date(), a.starts_at.strftime("%H:%M"), a.outcome or "")
-            for a in appts] == [
-        (a.kind, date_for_day(intake, a.day), a.time, a.outcome) for a in state.appointments
-    ]
+    assert [
+        (a.kind, a.starts_at.date(), a.starts_at.strftime("%H:%M"), a.outcome or "") for a in appts
+    ] == [(a.kind, date_for_day(intake, a.day), a.time, a.outcome) for a in state.appointments]
     # The scenario's fictional resources are in the office directory, and linking a need to
     # one is a referral dated on the day of the step that made the link.
     assert {e.name for e in resources.local_resources(demo_vault)} == {
@@ -340,14 +351,25 @@ def test_a_step_writes_the_scenario_state(session: DemoSession, demo_vault: Vaul
     for step_index, step in enumerate(scenario.steps):
         for entry in step.needs:
             if entry.resource is not None:
-                expected_referrals.append((entry.resource, category[entry.resource],
-                                           date_for_day(intake, scenario.step_day(step_index))))
-    got = [(r.resource_name, r.resource_category, r.referred_on)
-           for r in referrals.list_referrals(demo_vault, client_id)]
+                expected_referrals.append(
+                    (
+                        entry.resource,
+                        category[entry.resource],
+                        date_for_day(intake, scenario.step_day(step_index)),
+                    )
+                )
+    got = [
+        (r.resource_name, r.resource_category, r.referred_on)
+        for r in referrals.list_referrals(demo_vault, client_id)
+    ]
     assert sorted(got) == sorted(expected_referrals)
     # "Unpaid wages claim" was opened in step 2 and linked to the law project in step 3.
-    wages = [r for r in got if r[0] == "Piedmont Farmworker Law Project (fictional)"
-             and r[2] == date_for_day(intake, scenario.step_day(2))]
+    wages = [
+        r
+        for r in got
+        if r[0] == "Piedmont Farmworker Law Project (fictional)"
+        and r[2] == date_for_day(intake, scenario.step_day(2))
+    ]
     assert wages
     # Full-text search finds the scenario's words in the demo vault.
     word = "interpreter"
@@ -374,8 +396,11 @@ def test_forward_to_the_end_and_back_ends_exactly_where_it_began(
 
     while session.back():
         # Back restores exactly the state that stepping forward had produced.
-        assert_same(dump(demo_vault), forward[session.step_index()],
-                    f"back to step index {session.step_index()}")
+        assert_same(
+            dump(demo_vault),
+            forward[session.step_index()],
+            f"back to step index {session.step_index()}",
+        )
     assert session.step_index() == -1
     assert session.back() is False
     assert_same(dump(demo_vault), start, "after the round trip")
@@ -405,8 +430,9 @@ def test_jumping_from_anywhere_matches_stepping_forward(
         came_from = session.step_index()
         session.go_to(target)
         assert session.step_index() == target
-        assert_same(dump(demo_vault), forward[target],
-                    f"{scenario.id}: jump {came_from} -> {target}")
+        assert_same(
+            dump(demo_vault), forward[target], f"{scenario.id}: jump {came_from} -> {target}"
+        )
 
 
 def test_other_scenarios_stay_where_they_are(session: DemoSession, demo_vault: Vault) -> None:
@@ -423,9 +449,7 @@ def test_other_scenarios_stay_where_they_are(session: DemoSession, demo_vault: V
     assert [n.body for n in notes.list_notes(demo_vault, other)] == other_notes
 
 
-def test_reset_scenario_returns_to_the_first_state(
-    session: DemoSession, demo_vault: Vault
-) -> None:
+def test_reset_scenario_returns_to_the_first_state(session: DemoSession, demo_vault: Vault) -> None:
     start = dump(demo_vault)
     session.select("stays-for-children")
     session.go_to(4)
@@ -482,9 +506,9 @@ def test_a_new_session_resets_what_an_earlier_one_left(
         vault.close()
 
 
-def test_dates_fall_in_the_past_or_the_near_future(session: DemoSession,
-                                                    demo_vault: Vault,
-                                                    scenarios: list[Scenario]) -> None:
+def test_dates_fall_in_the_past_or_the_near_future(
+    session: DemoSession, demo_vault: Vault, scenarios: list[Scenario]
+) -> None:
     for scenario in scenarios:
         session.select(scenario.id)
         session.go_to(scenario.step_count - 1)
@@ -530,8 +554,9 @@ def test_a_step_cut_short_is_written_again(
     assert_same(dump(demo_vault), expected, "after writing the step again")
 
 
-def test_the_scenarios_tick_voca_services(session: DemoSession, demo_vault: Vault,
-                                          scenarios: list[Scenario]) -> None:
+def test_the_scenarios_tick_voca_services(
+    session: DemoSession, demo_vault: Vault, scenarios: list[Scenario]
+) -> None:
     from advocate_app.store.voca_fields import service_usage
 
     for scenario in scenarios:

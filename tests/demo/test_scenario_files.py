@@ -159,12 +159,18 @@ def test_notes_keep_medication_treatment_and_shelters_out(path: Path) -> None:
     """Less is best: a record that can be subpoenaed names no medicine, treatment or shelter."""
     scenario = load_scenario(path)
     residence = re.compile(r"(?i)shelter|house|apartment|home")
-    shelters = {r.name for r in scenario.state_after(scenario.step_count - 1).resources
-                if r.category == "housing" and residence.search(r.name)}
+    shelters = {
+        r.name
+        for r in scenario.state_after(scenario.step_count - 1).resources
+        if r.category == "housing" and residence.search(r.name)
+    }
     named_place = re.compile(r"\b(?:[Aa]dmitted to|[Mm]oved into|[Ss]taying at) [A-Z]")
     for note in scenario.notes_through(scenario.step_count - 1):
-        assert not re.search(r"(?i)\b(medication|naloxone|methadone|buprenorphine|suboxone|"
-                             r"overdose|prescri\w*|dos(e|ing)|detox)\b", note.body), note.body
+        assert not re.search(
+            r"(?i)\b(medication|naloxone|methadone|buprenorphine|suboxone|"
+            r"overdose|prescri\w*|dos(e|ing)|detox)\b",
+            note.body,
+        ), note.body
         assert not named_place.search(note.body), note.body
         for shelter in shelters:
             assert shelter not in note.body, (shelter, note.body)
@@ -384,9 +390,7 @@ def test_bad_time(tmp_path: Path) -> None:
     assert "HH:MM" in error.message
 
 
-def test_file_larger_than_one_megabyte(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_file_larger_than_one_megabyte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "huge.toml"
     path.write_text(scenario_text() + "# " + "x" * (5 * 1024 * 1024) + "\n", encoding="utf-8")
 
@@ -592,13 +596,15 @@ def test_new_scenarios_cover_familial_male_and_minor_labor_trafficking() -> None
 def test_the_new_checklist_items_appear_in_training() -> None:
     scenarios, _ = load_scenarios(SHIPPED)
     items = {n.item for s in scenarios for n in s.state_after(s.step_count - 1).needs}
-    for item in ("Safe phone (one only the client controls)",
-                 "Phone minutes or a prepaid plan",
-                 "Food (pantry, meals or grocery card)",
-                 "Clothing and personal care items",
-                 "Criminal defense (public defender or appointed attorney)",
-                 "Expunction or vacatur of records from being trafficked",
-                 "Custody or visitation case (family court)",
-                 "Forensic medical exam after sexual assault",
-                 "SAVAN registration (notice when an offender's custody changes)"):
+    for item in (
+        "Safe phone (one only the client controls)",
+        "Phone minutes or a prepaid plan",
+        "Food (pantry, meals or grocery card)",
+        "Clothing and personal care items",
+        "Criminal defense (public defender or appointed attorney)",
+        "Expunction or vacatur of records from being trafficked",
+        "Custody or visitation case (family court)",
+        "Forensic medical exam after sexual assault",
+        "SAVAN registration (notice when an offender's custody changes)",
+    ):
         assert item in items, item

@@ -73,9 +73,19 @@ def bundle(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     out = tmp_path_factory.mktemp("frozen")
     dist = out / "dist"
     proc = subprocess.run(
-        [sys.executable, str(PACKAGING / "build.py"), "--dist", str(dist), "--work",
-         str(out / "work")],
-        cwd=ROOT, capture_output=True, text=True, timeout=1800, check=False,
+        [
+            sys.executable,
+            str(PACKAGING / "build.py"),
+            "--dist",
+            str(dist),
+            "--work",
+            str(out / "work"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
     )
     # 1 means built but over budget: test_bundle_stays_within_its_size_budget says so.
     assert proc.returncode in (0, 1), (
@@ -99,8 +109,13 @@ def _offline_env(sandbox: Path) -> dict[str, str]:
         "HOME": str(sandbox / "home"),
         "TMPDIR": str(sandbox / "tmp"),
     }
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-                 "XDG_RUNTIME_DIR"):
+    for name in (
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_STATE_HOME",
+        "XDG_RUNTIME_DIR",
+    ):
         env[name] = str(sandbox / name.lower())
     if sys.platform == "win32":
         env["SYSTEMROOT"] = os.environ.get("SYSTEMROOT", r"C:\Windows")
@@ -124,16 +139,27 @@ def _no_network_prefix() -> list[str]:
     return []
 
 
-def _run_offline(bundle: Bundle, sandbox: Path, *args: str,
-                 trace: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _run_offline(
+    bundle: Bundle, sandbox: Path, *args: str, trace: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     cmd = _no_network_prefix()
     strace = shutil.which("strace")
     if trace is not None and strace and sys.platform.startswith("linux"):
-        cmd += [strace, "-f", "-qq", "-e", "trace=socket,connect,sendto,sendmsg",
-                "-e", "signal=none", "-o", str(trace)]
+        cmd += [
+            strace,
+            "-f",
+            "-qq",
+            "-e",
+            "trace=socket,connect,sendto,sendmsg",
+            "-e",
+            "signal=none",
+            "-o",
+            str(trace),
+        ]
     cmd += [str(bundle.exe), *args]
-    return subprocess.run(cmd, env=_offline_env(sandbox), capture_output=True, text=True,
-                          timeout=600, check=False)
+    return subprocess.run(
+        cmd, env=_offline_env(sandbox), capture_output=True, text=True, timeout=600, check=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -143,8 +169,11 @@ def smoke(bundle: Bundle, tmp_path_factory: pytest.TempPathFactory) -> SmokeRun:
     proc = _run_offline(bundle, sandbox, "--smoke-test", trace=trace)
     inet_calls = None
     if trace.exists():
-        inet_calls = [line for line in trace.read_text(errors="replace").splitlines()
-                      if re.search(r"\bAF_INET6?\b", line)]
+        inet_calls = [
+            line
+            for line in trace.read_text(errors="replace").splitlines()
+            if re.search(r"\bAF_INET6?\b", line)
+        ]
         trace.unlink()
     return SmokeRun(proc.returncode, proc.stdout, proc.stderr, sandbox, inet_calls)
 
@@ -171,13 +200,17 @@ def test_smoke_test_opens_no_internet_socket(smoke: SmokeRun) -> None:
     if smoke.inet_calls is None:
         pytest.skip("strace is not available to watch the smoke test's system calls")
     assert smoke.inet_calls == [], "the frozen app touched an internet socket:\n" + "\n".join(
-        smoke.inet_calls[:20])
+        smoke.inet_calls[:20]
+    )
 
 
 @slow
 def test_smoke_test_leaves_no_vault_and_no_temp_files(smoke: SmokeRun) -> None:
-    leftovers = [p for p in smoke.sandbox.rglob("*")
-                 if p.name.startswith("vault.") or "advocate-smoke-" in str(p)]
+    leftovers = [
+        p
+        for p in smoke.sandbox.rglob("*")
+        if p.name.startswith("vault.") or "advocate-smoke-" in str(p)
+    ]
     assert leftovers == [], f"the smoke test left files behind: {leftovers}"
     assert list((smoke.sandbox / "tmp").iterdir()) == []
 
@@ -211,7 +244,8 @@ _NETWORK_LIBRARY = re.compile(
 @slow
 def test_bundle_holds_no_network_capable_library(bundle: Bundle) -> None:
     found = sorted(
-        str(p.relative_to(bundle.root)) for p in bundle.root.rglob("*")
+        str(p.relative_to(bundle.root))
+        for p in bundle.root.rglob("*")
         if _NETWORK_LIBRARY.search(p.relative_to(bundle.root).as_posix().lower())
     )
     assert found == [], f"network-capable libraries in the bundle: {found}"
@@ -219,7 +253,8 @@ def test_bundle_holds_no_network_capable_library(bundle: Bundle) -> None:
 
 def _shipped_relative_files(folder: Path) -> set[str]:
     return {
-        p.relative_to(folder).as_posix() for p in folder.rglob("*")
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
         if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     }
 
@@ -227,13 +262,15 @@ def _shipped_relative_files(folder: Path) -> set[str]:
 @slow
 def test_assets_and_migrations_ship_as_files(bundle: Bundle) -> None:
     assert _shipped_relative_files(bundle.internal / "assets") == _shipped_relative_files(
-        ROOT / "assets")
+        ROOT / "assets"
+    )
     store = ROOT / "advocate_app" / "store"
     frozen_store = bundle.internal / "advocate_app" / "store"
     assert (frozen_store / "alembic.ini").is_file()
     # Alembic imports each revision from its .py file, so every one must be there as source.
     assert _shipped_relative_files(frozen_store / "migrations") == _shipped_relative_files(
-        store / "migrations")
+        store / "migrations"
+    )
 
 
 def _app_code_objects(bundle: Bundle) -> dict[str, types.CodeType]:
@@ -243,8 +280,11 @@ def _app_code_objects(bundle: Bundle) -> dict[str, types.CodeType]:
     archive = CArchiveReader(str(bundle.exe))
     pyz_name = next(name for name, entry in archive.toc.items() if entry[-1] == "z")
     pyz = archive.open_embedded_archive(pyz_name)
-    return {name: pyz.extract(name) for name in pyz.toc
-            if name == "advocate_app" or name.startswith("advocate_app.")}
+    return {
+        name: pyz.extract(name)
+        for name in pyz.toc
+        if name == "advocate_app" or name.startswith("advocate_app.")
+    }
 
 
 def _walk_code(code: types.CodeType) -> Iterator[types.CodeType]:
@@ -255,9 +295,22 @@ def _walk_code(code: types.CodeType) -> Iterator[types.CodeType]:
 
 
 _FORBIDDEN_NAMES = {
-    "socket", "ssl", "http.client", "urllib.request", "urlopen", "create_connection",
-    "getaddrinfo", "requests", "httpx", "urllib3", "PySide6.QtNetwork", "QNetworkAccessManager",
-    "QTcpSocket", "QUdpSocket", "QSslSocket", "QHostInfo",
+    "socket",
+    "ssl",
+    "http.client",
+    "urllib.request",
+    "urlopen",
+    "create_connection",
+    "getaddrinfo",
+    "requests",
+    "httpx",
+    "urllib3",
+    "PySide6.QtNetwork",
+    "QNetworkAccessManager",
+    "QTcpSocket",
+    "QUdpSocket",
+    "QSslSocket",
+    "QHostInfo",
 }
 _URL = re.compile(r"\b(?:https?|ftps?|wss?)://(?!www\.w3\.org/)", re.IGNORECASE)
 
@@ -275,8 +328,11 @@ def test_shipped_app_code_neither_names_a_network_api_nor_a_server(bundle: Bundl
     for name, top in modules.items():
         for code in _walk_code(top):
             problems += [f"{name}: uses {n}" for n in _FORBIDDEN_NAMES.intersection(code.co_names)]
-            problems += [f"{name}: mentions {c!r}" for c in code.co_consts
-                         if isinstance(c, str) and _URL.search(c)]
+            problems += [
+                f"{name}: mentions {c!r}"
+                for c in code.co_consts
+                if isinstance(c, str) and _URL.search(c)
+            ]
     assert problems == []
 
 
@@ -293,8 +349,17 @@ _REMOTE_LOAD = re.compile(
 def test_shipped_assets_load_nothing_remote(bundle: Bundle) -> None:
     problems = []
     for path in sorted((bundle.internal / "assets").rglob("*")):
-        if path.is_file() and path.suffix.lower() in {".md", ".toml", ".yaml", ".yml", ".json",
-                                                      ".svg", ".html", ".css", ".txt"}:
+        if path.is_file() and path.suffix.lower() in {
+            ".md",
+            ".toml",
+            ".yaml",
+            ".yml",
+            ".json",
+            ".svg",
+            ".html",
+            ".css",
+            ".txt",
+        }:
             for match in _REMOTE_LOAD.finditer(path.read_text(encoding="utf-8")):
                 problems.append(f"{path.relative_to(bundle.internal)}: {match.group(0)}")
     assert problems == []
@@ -313,8 +378,9 @@ def test_every_qt_plugin_finds_its_qt_libraries_in_the_bundle(bundle: Bundle) ->
     assert any(p.name == "libqxcb.so" for p in plugins)
     missing = []
     for plugin in plugins:
-        headers = subprocess.run([objdump, "-p", str(plugin)], capture_output=True, text=True,
-                                 check=True).stdout
+        headers = subprocess.run(
+            [objdump, "-p", str(plugin)], capture_output=True, text=True, check=True
+        ).stdout
         for lib in re.findall(r"NEEDED\s+(\S+)", headers):
             if lib.startswith(("libQt6", "libicu")) and lib not in shipped:
                 missing.append(f"{plugin.relative_to(qt)} needs {lib}")

@@ -40,7 +40,8 @@ def build() -> types.ModuleType:
 def _library(folder: Path, **dues: str) -> Path:
     for slug, due in dues.items():
         (folder / f"{slug}.md").write_text(
-            ARTICLE.format(slug=slug, reviewed="2026-11-28", due=due), encoding="utf-8")
+            ARTICLE.format(slug=slug, reviewed="2026-11-28", due=due), encoding="utf-8"
+        )
     return folder
 
 
@@ -92,13 +93,14 @@ def test_spanish_translations_are_checked_too(build, tmp_path: Path) -> None:
     (folder / "es").mkdir()
     (folder / "es" / "README.md").write_text("# notes for writers\n", encoding="utf-8")
     spanish = ARTICLE.format(slug="fresh", reviewed="2026-11-28", due="2027-01-01").replace(
-        "---\n#", "language: es\ntranslation_of: fresh\nsource_reviewed: 2026-11-28\n---\n#")
+        "---\n#", "language: es\ntranslation_of: fresh\nsource_reviewed: 2026-11-28\n---\n#"
+    )
     (folder / "es" / "fresh.md").write_text(spanish, encoding="utf-8")
     assert build.reference_problems(dt.date(2027, 12, 1), folder) == []
     problems = build.reference_problems(dt.date(2028, 7, 2), folder)
     assert len(problems) == 1 and problems[0].startswith("es/fresh.md: review was due")
-    (folder / "es" / "orphan.md").write_text(spanish.replace("translation_of: fresh",
-                                                             "translation_of: orphan"),
-                                             encoding="utf-8")
+    (folder / "es" / "orphan.md").write_text(
+        spanish.replace("translation_of: fresh", "translation_of: orphan"), encoding="utf-8"
+    )
     problems = build.reference_problems(dt.date(2027, 12, 1), folder)
     assert problems and "orphan.md" in problems[0]

@@ -24,19 +24,28 @@ Q2 = fiscal_quarter(2026, 2)
 
 def _summary(is_demo: bool = False) -> PublishedSummary:
     counts = SummaryCounts(
-        office_name="Piedmont Survivor Services", period_label=Q2.label,
-        period_start=Q2.start, period_end=Q2.end, is_demo=is_demo,
-        individuals_served=52, individuals_new=19, individuals_continuing=33,
+        office_name="Piedmont Survivor Services",
+        period_label=Q2.label,
+        period_start=Q2.start,
+        period_end=Q2.end,
+        is_demo=is_demo,
+        individuals_served=52,
+        individuals_new=19,
+        individuals_continuing=33,
         anonymous_contacts=24,
         trafficking_type={"sex": 30, "labor": 14, "both": 5, "not_identified": 3},
         age_group={"13-17": 4, "18-24": 17, "25-59": 29, "60+": 2},
-        needs={"housing": {"in_progress": 13, "met": 18, "declined": 4},
-               "transportation": {"met": 22, "declined": 12, "not_needed": 3},
-               "employment": {"in_progress": 2}},
+        needs={
+            "housing": {"in_progress": 13, "met": 18, "declined": 4},
+            "transportation": {"met": 22, "declined": 12, "not_needed": 3},
+            "employment": {"in_progress": 2},
+        },
         needs_opened={"housing": 14, "transportation": 12, "employment": 2},
         referrals={"housing": 16, "legal": 12, "hotline": 2, "other": 6},
-        appointments={"court_hearing": {"accompanied": 15, "not_accompanied": 11},
-                      "medical": {"accompanied": 3}},
+        appointments={
+            "court_hearing": {"accompanied": 15, "not_accompanied": 11},
+            "medical": {"accompanied": 3},
+        },
     )
     return publish(counts, k=11, generated_on=date(2026, 4, 2))
 
@@ -113,9 +122,14 @@ def test_the_pdf_states_its_language_title_and_subject() -> None:
 def test_the_pdf_text_comes_out_in_reading_order() -> None:
     summary = _summary()
     text = _pdf_text(summary)
-    headings = ["Anonymized summary", summary.office_name, "What this report contains",
-                "It holds no client-identifying information", "How small numbers are hidden",
-                *(t.title for t in summary.tables)]
+    headings = [
+        "Anonymized summary",
+        summary.office_name,
+        "What this report contains",
+        "It holds no client-identifying information",
+        "How small numbers are hidden",
+        *(t.title for t in summary.tables),
+    ]
     places = [text.find(h) for h in headings]
     assert -1 not in places, [h for h, p in zip(headings, places, strict=True) if p < 0]
     assert places == sorted(places)
@@ -147,16 +161,18 @@ def test_the_html_page_is_real_tables_with_captions_and_scoped_headers() -> None
 
 
 def _number_cells(rows: list[list[tuple[str, str | None, str]]]) -> list[str]:
-    return [text.removesuffix("hidden") for row in rows for tag, _, text in row
-            if tag == "td" and text]
+    return [
+        text.removesuffix("hidden") for row in rows for tag, _, text in row if tag == "td" and text
+    ]
 
 
 def test_html_and_text_show_the_numbers_the_pdf_shows_in_the_same_order() -> None:
     summary = _summary()
     pdf_tokens = _pdf_text(summary).split()
     page = _page(summary)
-    cells = [token for rows in page.tables for cell in _number_cells(rows)
-             for token in cell.split()]
+    cells = [
+        token for rows in page.tables for cell in _number_cells(rows) for token in cell.split()
+    ]
     assert len(cells) > 40
     # Every cell of every HTML table is in the PDF's text, in the same order.
     position = 0
@@ -171,14 +187,21 @@ def test_html_and_text_show_the_numbers_the_pdf_shows_in_the_same_order() -> Non
 
 def test_a_hidden_cell_shows_the_same_marker_everywhere() -> None:
     summary = _summary()
-    hidden = sum(1 for t in summary.tables for row in table_text(t).rows for c in row
-                 if c == HIDDEN_MARKER)
-    hidden += sum(1 for t in summary.tables if (r := table_text(t).total_row)
-                  for c in r if c == HIDDEN_MARKER)
+    hidden = sum(
+        1 for t in summary.tables for row in table_text(t).rows for c in row if c == HIDDEN_MARKER
+    )
+    hidden += sum(
+        1 for t in summary.tables if (r := table_text(t).total_row) for c in r if c == HIDDEN_MARKER
+    )
     assert hidden >= 3  # this office has small counts
     page = _page(summary)
-    in_html = sum(1 for rows in page.tables for row in rows for tag, _, text in row
-                  if tag == "td" and text == f"{HIDDEN_MARKER}hidden")
+    in_html = sum(
+        1
+        for rows in page.tables
+        for row in rows
+        for tag, _, text in row
+        if tag == "td" and text == f"{HIDDEN_MARKER}hidden"
+    )
     assert in_html == hidden  # the marker, and the word a screen reader says for it
     html = summary_bytes(summary, "html").decode("utf-8")
     text = summary_bytes(summary, "txt").decode("utf-8")

@@ -69,8 +69,12 @@ def test_fiscal_and_calendar_years() -> None:
 
 @pytest.mark.parametrize(
     ("text", "code", "start"),
-    [("2026-Q2", "2026-Q2", date(2026, 1, 1)), ("fy2026", "FY2026", date(2025, 10, 1)),
-     ("CY2025", "CY2025", date(2025, 1, 1)), (" 2026Q1 ", "2026-Q1", date(2025, 10, 1))],
+    [
+        ("2026-Q2", "2026-Q2", date(2026, 1, 1)),
+        ("fy2026", "FY2026", date(2025, 10, 1)),
+        ("CY2025", "CY2025", date(2025, 1, 1)),
+        (" 2026Q1 ", "2026-Q1", date(2025, 10, 1)),
+    ],
 )
 def test_period_codes(text: str, code: str, start: date) -> None:
     period = parse_period(text)
@@ -79,8 +83,13 @@ def test_period_codes(text: str, code: str, start: date) -> None:
 
 @pytest.mark.parametrize(
     ("text", "words"),
-    [("2025-01", "not a period"), ("Q5-2026", "not a period"), ("2026-Q5", "not a period"),
-     ("", "Name the period"), ("FY1200", "between")],
+    [
+        ("2025-01", "not a period"),
+        ("Q5-2026", "not a period"),
+        ("2026-Q5", "not a period"),
+        ("", "Name the period"),
+        ("FY1200", "between"),
+    ],
 )
 def test_other_periods_are_refused(text: str, words: str) -> None:
     with pytest.raises(ValueError, match=words):
@@ -466,13 +475,15 @@ def test_one_neutral_marker_whatever_k() -> None:
     overview = summary.table("overview")
     assert overview.cells[0][0] == "—"
     assert summary.marker == "—"
-    assert summary.explanation[0].startswith("“—” marks a hidden count: hidden to protect "
-                                             "privacy; it may be 0, small or large.")
+    assert summary.explanation[0].startswith(
+        "“—” marks a hidden count: hidden to protect privacy; it may be 0, small or large."
+    )
     assert "Counts from 1 to 4 are always hidden" in summary.explanation[0]
     data = json.loads(summary.to_json())
     assert data["tables"][0]["cells"][0] == [None]
     assert data["hidden_cells"]["reason"] == (
-        "hidden to protect privacy; it may be 0, small or large")
+        "hidden to protect privacy; it may be 0, small or large"
+    )
 
 
 def _office(**changes: object) -> SummaryCounts:
@@ -533,8 +544,13 @@ def test_the_voca_table_comes_from_recorded_services_not_from_needs() -> None:
     counts = _office(voca_services={"A": 30, "B": 0, "C": 4, "D": 12})
     voca = publish(counts).table("voca_service_areas")
     assert voca.title == "VOCA services given (PMT service groups)"
-    cells = dict(zip((label.split(".")[0] for label in voca.row_labels),
-                     (row[0] for row in voca.cells), strict=True))
+    cells = dict(
+        zip(
+            (label.split(".")[0] for label in voca.row_labels),
+            (row[0] for row in voca.cells),
+            strict=True,
+        )
+    )
     assert cells == {"A": "30", "B": "0", "C": "—", "D": "12", "E": "0"}
     assert voca.row_labels[1].startswith("B. Personal Advocacy/Accompaniment")
     assert not any("Employment assistance" in label for label in voca.row_labels)

@@ -86,8 +86,7 @@ def test_every_page_has_the_footer_and_page_n_of_m(tmp_path: Path) -> None:
         assert f"Page {number} of {len(pages)}" in text
         assert (
             "Contains no client-identifying information. Counts from 1 to 7 are hidden (k = 8; "
-            "see page 1)."
-            in text
+            "see page 1)." in text
         )
 
 

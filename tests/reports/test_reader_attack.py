@@ -160,8 +160,10 @@ def find_leaks(reports: Sequence[Published]) -> list[Leak]:
             for leaf in leaves_of[e1] & leaves_of[e2]:
                 if same and e1 < e2:
                     model.eq({x(e1, leaf): 1.0, x(e2, leaf): -1.0}, 0)
-                elif inside and (leaf.startswith(PEOPLE_PREFIXES) or (
-                        leaf.startswith("needs_status:") and r1.period.end == r2.period.end)):
+                elif inside and (
+                    leaf.startswith(PEOPLE_PREFIXES)
+                    or (leaf.startswith("needs_status:") and r1.period.end == r2.period.end)
+                ):
                     model.le({x(e1, leaf): 1.0, x(e2, leaf): -1.0}, 0)
             if inside and r1.period.start == r2.period.start:
                 # Served in the whole = served in its first part + new in the months after it.
@@ -192,13 +194,15 @@ def find_leaks(reports: Sequence[Published]) -> list[Leak]:
 
     def solve(columns: list[int], sense: highspy.ObjSense) -> float:
         solver.changeObjectiveSense(sense)
-        solver.changeColsCost(len(columns), np.array(columns, dtype=np.int32),
-                              np.ones(len(columns)))
+        solver.changeColsCost(
+            len(columns), np.array(columns, dtype=np.int32), np.ones(len(columns))
+        )
         solver.run()
         status = solver.getModelStatus()
         value = float(solver.getInfo().objective_function_value)
-        solver.changeColsCost(len(columns), np.array(columns, dtype=np.int32),
-                              np.zeros(len(columns)))
+        solver.changeColsCost(
+            len(columns), np.array(columns, dtype=np.int32), np.zeros(len(columns))
+        )
         if status == highspy.HighsModelStatus.kUnbounded:
             return float("inf")
         assert status == highspy.HighsModelStatus.kOptimal, solver.modelStatusToString(status)
@@ -241,8 +245,9 @@ class Referral:
     category: str
 
 
-def synthetic_counts(people: Iterable[Person], referrals: Iterable[Referral],
-                     period: Period) -> SummaryCounts:
+def synthetic_counts(
+    people: Iterable[Person], referrals: Iterable[Referral], period: Period
+) -> SummaryCounts:
     first = (period.start.year, period.start.month)
     last = (period.end.year, period.end.month)
     sets: dict[str, set[int]] = defaultdict(set)
@@ -262,9 +267,14 @@ def synthetic_counts(people: Iterable[Person], referrals: Iterable[Referral],
         return len(members.get(key, ()))
 
     return SummaryCounts(
-        office_name="Test office", period_label=period.label, period_start=period.start,
-        period_end=period.end, is_demo=False, individuals_served=n("overview:served"),
-        individuals_new=n("overview:new"), individuals_continuing=n("overview:continuing"),
+        office_name="Test office",
+        period_label=period.label,
+        period_start=period.start,
+        period_end=period.end,
+        is_demo=False,
+        individuals_served=n("overview:served"),
+        individuals_new=n("overview:new"),
+        individuals_continuing=n("overview:continuing"),
         anonymous_contacts=0,
         trafficking_type={c: n(f"trafficking_type:{c}") for c in TRAFFICKING_TYPES},
         age_group={c: n(f"age_group:{c}") for c in AGE_GROUPS},
@@ -286,8 +296,14 @@ class MemoryLedger:
     def export(self, counts: SummaryCounts, period: Period, k: int) -> Published:
         summary = protect(counts, period, k, self.exports, self.load)
         export_id = len(self.exports) + 1
-        self.exports.append(EarlierExport(export_id, period.start, period.end,
-                                          {c.key: (c.value, c.published) for c in summary.cells}))
+        self.exports.append(
+            EarlierExport(
+                export_id,
+                period.start,
+                period.end,
+                {c.key: (c.value, c.published) for c in summary.cells},
+            )
+        )
         self.members[export_id] = dict(counts.members)
         return Published(period, k, summary.cells)
 
@@ -301,8 +317,10 @@ def every_period(fiscal_years: Sequence[int]) -> list[Period]:
             out.append(fiscal_quarter(fy, q))
             if q == 2:
                 cy = calendar_year(fy - 1)
-                if all(any(p.covers(fiscal_quarter(f, qq)) for p in out)
-                       for f, qq in ((fy - 1, 2), (fy - 1, 3), (fy - 1, 4))):
+                if all(
+                    any(p.covers(fiscal_quarter(f, qq)) for p in out)
+                    for f, qq in ((fy - 1, 2), (fy - 1, 3), (fy - 1, 4))
+                ):
                     out.append(cy)
         out.append(fiscal_year(fy))
     return out
@@ -319,11 +337,25 @@ def _rare_office(seed_people: int = 40) -> tuple[list[Person], list[Referral]]:
     for i in range(seed_people):
         year, month = (2023, 10) if i < 25 else (2024, 1 + i % 9)
         closed = (2025, 3) if i % 7 == 0 else None
-        people.append(Person(i + 1, (year, month), closed, "25-59" if i % 3 else "18-24",
-                             "sex" if i % 5 else "not_identified"))
+        people.append(
+            Person(
+                i + 1,
+                (year, month),
+                closed,
+                "25-59" if i % 3 else "18-24",
+                "sex" if i % 5 else "not_identified",
+            )
+        )
     people.append(Person(999, (2023, 10), (2023, 10), "13-17", "labor"))
-    referrals = [Referral(j + 1, 1 + j % 40, (2023 + (9 + j % 24) // 12, 1 + (9 + j % 24) % 12),
-                          "housing" if j % 4 else "legal") for j in range(70)]
+    referrals = [
+        Referral(
+            j + 1,
+            1 + j % 40,
+            (2023 + (9 + j % 24) // 12, 1 + (9 + j % 24) % 12),
+            "housing" if j % 4 else "legal",
+        )
+        for j in range(70)
+    ]
     referrals.append(Referral(500, 999, (2023, 10), "transportation"))  # the only one
     return people, referrals
 
@@ -342,8 +374,9 @@ def test_attack_two_k_values_same_period() -> None:
     people, referrals = _rare_office()
     ledger = MemoryLedger()
     period = fiscal_year(2024)
-    reports = [ledger.export(synthetic_counts(people, referrals, period), period, k)
-               for k in (11, 12, 13)]
+    reports = [
+        ledger.export(synthetic_counts(people, referrals, period), period, k) for k in (11, 12, 13)
+    ]
     assert find_leaks(reports) == []
 
 
@@ -353,12 +386,24 @@ def _random_office(seed: int) -> tuple[list[Person], list[Referral]]:
     for i in range(rng.randint(20, 60)):
         intake = rng.randint(0, 23)
         closed = _month(min(23, intake + rng.randint(0, 14))) if rng.random() < 0.4 else None
-        people.append(Person(i + 1, _month(intake), closed,
-                             rng.choice(["13-17", "18-24", "25-59", "60+"]),
-                             rng.choice(["sex", "labor", "both", "not_identified"])))
-    referrals = [Referral(j + 1, rng.choice(people).id, _month(rng.randint(0, 23)),
-                          rng.choice(["housing", "legal", "health", "transportation", "hotline"]))
-                 for j in range(rng.randint(10, 80))]
+        people.append(
+            Person(
+                i + 1,
+                _month(intake),
+                closed,
+                rng.choice(["13-17", "18-24", "25-59", "60+"]),
+                rng.choice(["sex", "labor", "both", "not_identified"]),
+            )
+        )
+    referrals = [
+        Referral(
+            j + 1,
+            rng.choice(people).id,
+            _month(rng.randint(0, 23)),
+            rng.choice(["housing", "legal", "health", "transportation", "hotline"]),
+        )
+        for j in range(rng.randint(10, 80))
+    ]
     return people, referrals
 
 
@@ -366,8 +411,10 @@ def test_the_reader_finds_hidden_counts_when_there_is_no_ledger() -> None:
     """Today's engine on its own (every report suppressed by itself): the reader pins hidden
     counts across the periods of two fiscal years. This is the attack of issue 13."""
     people, referrals = _random_office(0)
-    reports = [Published(p, K, publish(synthetic_counts(people, referrals, p), K).cells)
-               for p in every_period([2024, 2025])]
+    reports = [
+        Published(p, K, publish(synthetic_counts(people, referrals, p), K).cells)
+        for p in every_period([2024, 2025])
+    ]
     leaks = find_leaks(reports)
     assert leaks, "the reader should be able to break reports made without the ledger"
     assert any(leak.cell == "overview:new" for leak in leaks)
@@ -377,17 +424,20 @@ def test_attack_overlapping_periods() -> None:
     """A year and the quarters inside it: the one labor-trafficked minor closed in the first
     month must not come out of "year minus quarters"."""
     people, referrals = _rare_office()
-    alone = [Published(p, K, publish(synthetic_counts(people, referrals, p), K).cells)
-             for p in every_period([2024])]
+    alone = [
+        Published(p, K, publish(synthetic_counts(people, referrals, p), K).cells)
+        for p in every_period([2024])
+    ]
     assert find_leaks(alone), "today's engine alone leaks this office (issue 13, attack 2)"
     ledger = MemoryLedger()
-    reports = [ledger.export(synthetic_counts(people, referrals, p), p, K)
-               for p in every_period([2024])]
+    reports = [
+        ledger.export(synthetic_counts(people, referrals, p), p, K) for p in every_period([2024])
+    ]
     assert find_leaks(reports) == []
 
 
 def test_attack_hidden_cells_that_together_are_small() -> None:
-    """"Labor —, Not identified —" with the total shown, where the two add up to 2."""
+    """ "Labor —, Not identified —" with the total shown, where the two add up to 2."""
     values = [44, 30, 1, 12, 1]  # total, sex, labor, both, not identified
     hidden = suppress(values, [SumLine(0, (1, 2, 3, 4))], K)
     assert {2, 4} <= hidden
@@ -397,8 +447,9 @@ def test_attack_hidden_cells_that_together_are_small() -> None:
 
 def test_attack_needs_table_is_all_time(vault: Vault) -> None:
     """A client closed two years before the period must not appear in its needs table."""
-    old = clients.create_client(vault, ClientFields(alias="Closed long ago",
-                                                    intake_date=date(2021, 3, 1)))
+    old = clients.create_client(
+        vault, ClientFields(alias="Closed long ago", intake_date=date(2021, 3, 1))
+    )
     needs.add_need(vault, old, "housing", "Shelter", status="met", on=date(2021, 4, 1))
     clients.close_client(vault, old, "moved", on=date(2022, 1, 15))
     _backdate_needs(vault, old, datetime(2021, 4, 1, 10, 0))
@@ -422,30 +473,56 @@ def _fill_office(vault: Vault) -> None:
     day = date(2023, 10, 2)
     for i in range(44):
         intake = day + timedelta(days=(i * 17) % 600)
-        cid = clients.create_client(vault, ClientFields(
-            alias=f"Person {i}", intake_date=intake,
-            age_group="25-59" if i % 3 else "18-24",
-            trafficking_type="sex" if i % 4 else "both"))
+        cid = clients.create_client(
+            vault,
+            ClientFields(
+                alias=f"Person {i}",
+                intake_date=intake,
+                age_group="25-59" if i % 3 else "18-24",
+                trafficking_type="sex" if i % 4 else "both",
+            ),
+        )
         status = ("met", "in_progress", "declined")[i % 3]
-        needs.add_need(vault, cid, "housing", "Shelter", status=status, on=intake,
-                       resource_name="County shelter" if i % 2 else None)
+        needs.add_need(
+            vault,
+            cid,
+            "housing",
+            "Shelter",
+            status=status,
+            on=intake,
+            resource_name="County shelter" if i % 2 else None,
+        )
         if i % 5 == 0:
             needs.add_need(vault, cid, "transportation", "Bus pass", status="met", on=intake)
-        add_appointment(vault, cid, AppointmentFields(
-            starts_at=datetime.combine(intake + timedelta(days=20), datetime.min.time()),
-            kind="court_hearing", accompanied=i % 2 == 0))
+        add_appointment(
+            vault,
+            cid,
+            AppointmentFields(
+                starts_at=datetime.combine(intake + timedelta(days=20), datetime.min.time()),
+                kind="court_hearing",
+                accompanied=i % 2 == 0,
+            ),
+        )
         _backdate_needs(vault, cid, datetime.combine(intake, datetime.min.time()))
         if i % 6 == 0:
             clients.close_client(vault, cid, "done", on=intake + timedelta(days=200))
     # The rare person: the only minor in labor trafficking, with a DMV need declined and one
     # accompanied DMV visit, closed in the month of intake.
-    rare = clients.create_client(vault, ClientFields(
-        alias="Rare", intake_date=date(2023, 10, 20), age_group="13-17",
-        trafficking_type="labor"))
-    needs.add_need(vault, rare, "license_id", "State ID", status="declined",
-                   on=date(2023, 10, 20))
-    add_appointment(vault, rare, AppointmentFields(
-        starts_at=datetime(2023, 10, 25, 9, 0), kind="dmv", accompanied=True))
+    rare = clients.create_client(
+        vault,
+        ClientFields(
+            alias="Rare",
+            intake_date=date(2023, 10, 20),
+            age_group="13-17",
+            trafficking_type="labor",
+        ),
+    )
+    needs.add_need(vault, rare, "license_id", "State ID", status="declined", on=date(2023, 10, 20))
+    add_appointment(
+        vault,
+        rare,
+        AppointmentFields(starts_at=datetime(2023, 10, 25, 9, 0), kind="dmv", accompanied=True),
+    )
     _backdate_needs(vault, rare, datetime(2023, 10, 20, 9, 0))
     clients.close_client(vault, rare, "moved", on=date(2023, 10, 31))
 
@@ -486,25 +563,38 @@ def _month(index: int) -> tuple[int, int]:
 
 
 # A few examples in `make test`; ATTACK_EXAMPLES=200 (make soak) runs many more.
-@settings(max_examples=int(os.environ.get("ATTACK_EXAMPLES", "2")), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("ATTACK_EXAMPLES", "2")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     raw_people=st.lists(_person, min_size=5, max_size=45, unique_by=lambda p: p[0]),
-    raw_referrals=st.lists(st.tuples(st.integers(0, 23), st.sampled_from(
-        ["housing", "legal", "health", "transportation"])), max_size=40),
+    raw_referrals=st.lists(
+        st.tuples(
+            st.integers(0, 23), st.sampled_from(["housing", "legal", "health", "transportation"])
+        ),
+        max_size=40,
+    ),
     order=st.permutations(range(11)),
     k=st.sampled_from([5, 8, 11]),
 )
 def test_reader_on_generated_offices(raw_people, raw_referrals, order, k) -> None:  # type: ignore[no-untyped-def]
-    people = [Person(i + 1, _month(intake), None if stay is None else _month(intake + stay),
-                     age, ttype)
-              for i, (_, intake, stay, age, ttype) in enumerate(raw_people)]
-    referrals = [Referral(j + 1, people[j % len(people)].id, _month(m), cat)
-                 for j, (m, cat) in enumerate(raw_referrals)]
+    people = [
+        Person(i + 1, _month(intake), None if stay is None else _month(intake + stay), age, ttype)
+        for i, (_, intake, stay, age, ttype) in enumerate(raw_people)
+    ]
+    referrals = [
+        Referral(j + 1, people[j % len(people)].id, _month(m), cat)
+        for j, (m, cat) in enumerate(raw_referrals)
+    ]
     periods = every_period([2024, 2025])
     ledger = MemoryLedger()
-    reports = [ledger.export(synthetic_counts(people, referrals, periods[i]), periods[i], k)
-               for i in order if i < len(periods)]
+    reports = [
+        ledger.export(synthetic_counts(people, referrals, periods[i]), periods[i], k)
+        for i in order
+        if i < len(periods)
+    ]
     assert find_leaks(reports) == []
 
 

@@ -33,9 +33,15 @@ def _fill(vault: Vault, n: int = 30) -> list[str]:
     start = date(2026, 1, 5)
     for i in range(n):
         alias = f"Okapi {i} {CANARY}"
-        cid = clients.create_client(vault, ClientFields(
-            alias=alias, intake_date=start + timedelta(days=i * 3),
-            age_group=["18-24", "25-59"][i % 2], trafficking_type=["sex", "labor"][i % 2]))
+        cid = clients.create_client(
+            vault,
+            ClientFields(
+                alias=alias,
+                intake_date=start + timedelta(days=i * 3),
+                age_group=["18-24", "25-59"][i % 2],
+                trafficking_type=["sex", "labor"][i % 2],
+            ),
+        )
         notes.add_note(vault, cid, "contact", f"{CANARY} note text for {alias}")
         aliases.append(alias)
     from advocate_app.store import needs, resources
@@ -43,11 +49,13 @@ def _fill(vault: Vault, n: int = 30) -> list[str]:
 
     resources.add_resource(vault, ResourceFields(f"Okapi Shelter {CANARY}", "housing"))
     first = clients.list_clients(vault, clients.ClientQuery(status="all"), limit=1)[0].id
-    needs.add_need(vault, first, "housing", "Emergency shelter",
-                   resource_name=f"Okapi Shelter {CANARY}")
+    needs.add_need(
+        vault, first, "housing", "Emergency shelter", resource_name=f"Okapi Shelter {CANARY}"
+    )
     for _ in range(12):
-        contacts.log_contact(vault, contact_date=date(2026, 3, 3), kind="hotline", minutes=10,
-                             topics=["information"])
+        contacts.log_contact(
+            vault, contact_date=date(2026, 3, 3), kind="hotline", minutes=10, topics=["information"]
+        )
     return aliases
 
 
@@ -73,7 +81,8 @@ def test_pdf_holds_no_alias_note_or_exact_date(vault: Vault, tmp_path: Path) -> 
 
 @pytest.mark.parametrize("fmt", ["html", "txt"])
 def test_html_and_text_hold_no_alias_note_or_exact_date_and_are_recorded(
-        vault: Vault, tmp_path: Path, fmt: str) -> None:
+    vault: Vault, tmp_path: Path, fmt: str
+) -> None:
     aliases = _fill(vault)
     (tmp_path / "out").mkdir()
     out = tmp_path / "out" / f"summary.{fmt}"
@@ -104,9 +113,23 @@ def test_cli_json_matches_the_screen(vault_dir: Path) -> None:
         _fill(vault)
         on_screen = build_summary(vault, FY).to_dict()
     result = subprocess.run(
-        [sys.executable, "-m", "advocate_app", "summary", "--data-dir", str(vault_dir),
-         "--period", "FY2026", "--json", "--passphrase-stdin"],
-        input=PASSPHRASE + "\n", capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "advocate_app",
+            "summary",
+            "--data-dir",
+            str(vault_dir),
+            "--period",
+            "FY2026",
+            "--json",
+            "--passphrase-stdin",
+        ],
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     from_cli = json.loads(result.stdout)
     on_screen.pop("generated_on")
@@ -121,20 +144,35 @@ def test_cli_json_matches_the_screen(vault_dir: Path) -> None:
 
 def _cli(vault_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "advocate_app", "summary", "--data-dir", str(vault_dir),
-         "--passphrase-stdin", *args],
-        input=PASSPHRASE + "\n", capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "advocate_app",
+            "summary",
+            "--data-dir",
+            str(vault_dir),
+            "--passphrase-stdin",
+            *args,
+        ],
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize(
     ("args", "words"),
-    [(("--period", "2025-01", "--json"), "not a period"),
-     (("--period", "FY2099", "--json"), "has not ended"),
-     (("--period", "FY2025", "--json", "--k", "12"), "use k = 11"),
-     (("--period", "FY2025"), "--out")],
+    [
+        (("--period", "2025-01", "--json"), "not a period"),
+        (("--period", "FY2099", "--json"), "has not ended"),
+        (("--period", "FY2025", "--json", "--k", "12"), "use k = 11"),
+        (("--period", "FY2025"), "--out"),
+    ],
 )
-def test_cli_refuses_what_the_app_does_not_allow(vault_dir: Path, args: tuple[str, ...],
-                                                 words: str) -> None:
+def test_cli_refuses_what_the_app_does_not_allow(
+    vault_dir: Path, args: tuple[str, ...], words: str
+) -> None:
     result = _cli(vault_dir, *args)
     assert result.returncode == 2
     assert words in result.stderr
@@ -148,8 +186,7 @@ def test_cli_output_files(vault_dir: Path, tmp_path: Path) -> None:
     refused = _cli(vault_dir, "--period", "FY2025", "--out", str(out))
     assert refused.returncode == 2 and "--force" in refused.stderr
     assert out.read_bytes() == b"an earlier file"
-    inside = _cli(vault_dir, "--period", "FY2025", "--out", str(vault_dir / "vault.db"),
-                  "--force")
+    inside = _cli(vault_dir, "--period", "FY2025", "--out", str(vault_dir / "vault.db"), "--force")
     assert inside.returncode == 2 and "data folder" in inside.stderr
     missing = _cli(vault_dir, "--period", "FY2025", "--out", str(tmp_path / "nope" / "s.pdf"))
     assert missing.returncode == 2 and "does not exist" in missing.stderr
@@ -162,8 +199,9 @@ def test_cli_output_files(vault_dir: Path, tmp_path: Path) -> None:
     page = _cli(vault_dir, "--period", "FY2025", "--out", str(out.parent / "summary.html"))
     assert page.returncode == 0, page.stderr
     assert (out.parent / "summary.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    text = _cli(vault_dir, "--period", "FY2025", "--out", str(out.parent / "summary"),
-                "--format", "txt")
+    text = _cli(
+        vault_dir, "--period", "FY2025", "--out", str(out.parent / "summary"), "--format", "txt"
+    )
     assert text.returncode == 0, text.stderr
     assert (out.parent / "summary").read_text(encoding="utf-8").startswith("Anonymized summary")
 
@@ -183,8 +221,9 @@ def test_office_k_is_used_and_its_changes_are_audited(vault: Vault) -> None:
         build_summary(vault, fiscal_year(2027), today=TODAY)
 
 
-def test_unwritable_output_folder_is_named(vault: Vault, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_output_folder_is_named(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import advocate_app.reports.output_file as output_file
 
     locked = tmp_path / "locked"
@@ -192,8 +231,11 @@ def test_unwritable_output_folder_is_named(vault: Vault, tmp_path: Path,
     locked.chmod(0o500)
     real_access = os.access
     if os.geteuid() == 0:  # root may write anywhere: play the permission check's answer
-        monkeypatch.setattr(output_file.os, "access",
-                            lambda p, mode: False if Path(p) == locked else real_access(p, mode))
+        monkeypatch.setattr(
+            output_file.os,
+            "access",
+            lambda p, mode: False if Path(p) == locked else real_access(p, mode),
+        )
     try:
         with pytest.raises(OutputProblem, match="cannot be written"):
             export_pdf(vault, FY, locked / "s.pdf", today=TODAY)
@@ -202,11 +244,13 @@ def test_unwritable_output_folder_is_named(vault: Vault, tmp_path: Path,
     assert list(locked.iterdir()) == []
 
 
-def test_the_ledger_remembers_exports_and_forgets_destroyed_clients(vault: Vault,
-                                                                    tmp_path: Path) -> None:
+def test_the_ledger_remembers_exports_and_forgets_destroyed_clients(
+    vault: Vault, tmp_path: Path
+) -> None:
     _fill(vault, 14)
-    quarter = next(p for p in completed_periods(TODAY) if p.kind == QUARTER
-                   and p.start == date(2026, 1, 1))
+    quarter = next(
+        p for p in completed_periods(TODAY) if p.kind == QUARTER and p.start == date(2026, 1, 1)
+    )
     export_pdf(vault, quarter, tmp_path / "q.pdf", today=TODAY)
     export_pdf(vault, FY, tmp_path / "fy.pdf", today=TODAY)
     exports = summary_ledger.list_exports(vault)
@@ -238,4 +282,5 @@ def test_the_ledger_travels_with_backups(vault_dir: Path, tmp_path: Path) -> Non
         exports = summary_ledger.list_exports(restored)
         assert [e.period_code for e in exports] == ["FY2026"]
         assert summary_ledger.export_members(restored, exports[0].id, ["overview:served"])[
-            "overview:served"]
+            "overview:served"
+        ]

@@ -63,8 +63,9 @@ def test_a_failed_automatic_backup_is_remembered_until_one_succeeds(vault: Vault
     assert backup_status.status(vault).automatic_failed_at is None
 
 
-def test_the_last_copy_outside_the_computer_and_the_weekly_reminder(vault: Vault,
-                                                                    tmp_path: Path) -> None:
+def test_the_last_copy_outside_the_computer_and_the_weekly_reminder(
+    vault: Vault, tmp_path: Path
+) -> None:
     now = datetime(2031, 6, 10, 12, tzinfo=UTC)
     status = backup_status.status(vault)
     assert status.last_outside_copy_at is None and status.outside_copy_due(now)
@@ -81,8 +82,9 @@ def test_the_last_copy_outside_the_computer_and_the_weekly_reminder(vault: Vault
     assert status.outside_copy_due(made + 7 * DAY + timedelta(minutes=1))
 
 
-def test_the_wal_is_folded_back_after_a_backup_and_at_close(vault_dir: Path, vault_template,
-                                                            tmp_path: Path) -> None:
+def test_the_wal_is_folded_back_after_a_backup_and_at_close(
+    vault_dir: Path, vault_template, tmp_path: Path
+) -> None:
     from tests.helpers import data_key_with_recovery
 
     key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
@@ -104,16 +106,28 @@ def test_the_wal_is_folded_back_after_a_backup_and_at_close(vault_dir: Path, vau
     vault.close()
 
 
-def test_the_command_line_backup_counts_as_a_copy_outside(vault_dir: Path, vault_template,
-                                                          tmp_path: Path, monkeypatch) -> None:
+def test_the_command_line_backup_counts_as_a_copy_outside(
+    vault_dir: Path, vault_template, tmp_path: Path, monkeypatch
+) -> None:
     import io
 
     from advocate_app import cli
     from tests.helpers import PASSPHRASE
 
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
-    assert cli.main(["backup", "--data-dir", str(vault_dir), "--out",
-                     str(tmp_path / "office.acbackup"), "--passphrase-stdin"]) == 0
+    assert (
+        cli.main(
+            [
+                "backup",
+                "--data-dir",
+                str(vault_dir),
+                "--out",
+                str(tmp_path / "office.acbackup"),
+                "--passphrase-stdin",
+            ]
+        )
+        == 0
+    )
     with Vault.open(vault_dir) as vault:
         vault.unlock(vault_template.user_id, PASSPHRASE)
         assert backup_status.status(vault).last_outside_copy_at is not None

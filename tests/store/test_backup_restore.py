@@ -54,10 +54,13 @@ def table_snapshot(db_path: Path, data_key: bytearray) -> dict[str, list[str]]:
     """Every row of every table (FTS shadow tables included), order-free."""
     conn = connect_keyed(db_path, data_key, check=False)
     try:
-        tables = [row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: sorted(repr(r) for r in conn.execute(f'SELECT * FROM "{t}"'))
-                for t in tables}
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {t: sorted(repr(r) for r in conn.execute(f'SELECT * FROM "{t}"')) for t in tables}
     finally:
         conn.close()
 
@@ -68,13 +71,19 @@ def recovery_key_of(vault_template) -> BackupCredentials:
 
 def populate(vault: Vault, n_notes: int = 12) -> int:
     client_id = clients.create_client(
-        vault, ClientFields(alias=ALIAS, intake_date=date(2024, 3, 1)))
+        vault, ClientFields(alias=ALIAS, intake_date=date(2024, 3, 1))
+    )
     other = clients.create_client(vault, ClientFields(alias="Quiet Harbor"))
     for i in range(n_notes):
         notes.add_note(vault, client_id if i % 2 else other, "contact", f"{MARKER} ({i})")
     needs.add_need(vault, client_id, "housing", "Find a shelter bed", next_step="Call Monday")
-    appointments.add_appointment(vault, client_id, AppointmentFields(
-        starts_at=datetime(2024, 4, 2, 9, 30), kind="court_hearing", place="County court"))
+    appointments.add_appointment(
+        vault,
+        client_id,
+        AppointmentFields(
+            starts_at=datetime(2024, 4, 2, 9, 30), kind="court_hearing", place="County court"
+        ),
+    )
     drafts.save_draft(vault, f"note:new:client={client_id}", "half a thought", client_id)
     return client_id
 
@@ -83,9 +92,13 @@ def populate(vault: Vault, n_notes: int = 12) -> int:
 def other_vault_backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A valid backup of a different vault (another office)."""
     folder = tmp_path_factory.mktemp("other")
-    vault, _recovery = Vault.create(folder / "vault", office_name="Other Office",
-                                    user_name="Dana", passphrase=PASSPHRASE,
-                                    kdf_target_seconds=0)
+    vault, _recovery = Vault.create(
+        folder / "vault",
+        office_name="Other Office",
+        user_name="Dana",
+        passphrase=PASSPHRASE,
+        kdf_target_seconds=0,
+    )
     try:
         return vault.backup_to(folder / "other.acbackup").path
     finally:
@@ -96,7 +109,8 @@ def other_vault_backup(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_round_trip_preserves_every_row_and_keeps_the_current_vault(
-        vault: Vault, vault_dir: Path, vault_template, tmp_path: Path) -> None:
+    vault: Vault, vault_dir: Path, vault_template, tmp_path: Path
+) -> None:
     client_id = populate(vault)
     key = vault.data_key_copy()
     usb = tmp_path / "usb"
@@ -133,7 +147,8 @@ def test_round_trip_preserves_every_row_and_keeps_the_current_vault(
 
 
 def test_a_backup_holds_no_plaintext_and_opens_with_passphrase_or_recovery_key(
-        vault: Vault, vault_template, tmp_path: Path) -> None:
+    vault: Vault, vault_template, tmp_path: Path
+) -> None:
     populate(vault)
     info = vault.backup_to(tmp_path / "b.acbackup")
     raw = info.path.read_bytes()
@@ -144,8 +159,14 @@ def test_a_backup_holds_no_plaintext_and_opens_with_passphrase_or_recovery_key(
     with zipfile.ZipFile(info.path) as zf:
         assert sorted(zf.namelist()) == ["manifest.json", "vault.db", "vault.keys.json"]
         manifest = json.loads(zf.read("manifest.json"))
-    assert set(manifest) == {"format", "version", "created", "vault_id", "schema_revision",
-                             "db_salt"}
+    assert set(manifest) == {
+        "format",
+        "version",
+        "created",
+        "vault_id",
+        "schema_revision",
+        "db_salt",
+    }
     assert verify_backup_with(info.path, BackupCredentials(passphrase=PASSPHRASE)) == info
     assert verify_backup_with(info.path, recovery_key_of(vault_template)) == info
     with pytest.raises(BackupWrongPassphrase, match="does not open this backup"):
@@ -180,6 +201,7 @@ def _manifest(**changes: object):  # type: ignore[no-untyped-def]
         manifest = json.loads(members["manifest.json"])
         manifest.update(changes)
         members["manifest.json"] = json.dumps(manifest).encode()
+
     return change
 
 
@@ -223,27 +245,40 @@ def _make_bad(kind: str, good: Path, other: Path, tmp: Path) -> Path:
     ],
 )
 def test_restore_refuses_a_bad_file_and_changes_nothing(
-        vault_dir: Path, vault_template, other_vault_backup: Path, tmp_path: Path,
-        kind: str, error: type[Exception], words: str) -> None:
+    vault_dir: Path,
+    vault_template,
+    other_vault_backup: Path,
+    tmp_path: Path,
+    kind: str,
+    error: type[Exception],
+    words: str,
+) -> None:
     with Vault.open(vault_dir) as vault:
-        vault.unlock_with_data_key(data_key_with_recovery(vault_dir, vault_template.recovery_key),
-                                   vault_template.user_id)
+        vault.unlock_with_data_key(
+            data_key_with_recovery(vault_dir, vault_template.recovery_key), vault_template.user_id
+        )
         good = vault.backup_to(tmp_path / "good.acbackup").path
     bad = _make_bad(kind, good, other_vault_backup, tmp_path)
     before = sha_map_with_throttle(vault_dir)
-    credentials = (BackupCredentials(passphrase="a wrong passphrase")
-                   if kind == "wrong_passphrase" else recovery_key_of(vault_template))
+    credentials = (
+        BackupCredentials(passphrase="a wrong passphrase")
+        if kind == "wrong_passphrase"
+        else recovery_key_of(vault_template)
+    )
     with pytest.raises(error, match=words) as caught:
         restore_backup(vault_dir, bad, credentials)
     assert "Nothing was changed" in caught.value.message
     assert sha_map_with_throttle(vault_dir) == before
     assert sorted(p.name for p in vault_dir.iterdir()) == sorted(
         ["vault.db", "vault.keys.json", "vault.lock", "backups"]
-        if (vault_dir / "backups").exists() else ["vault.db", "vault.keys.json", "vault.lock"])
+        if (vault_dir / "backups").exists()
+        else ["vault.db", "vault.keys.json", "vault.lock"]
+    )
 
 
-def test_restore_refuses_while_the_vault_is_open(vault: Vault, vault_template,
-                                                 tmp_path: Path) -> None:
+def test_restore_refuses_while_the_vault_is_open(
+    vault: Vault, vault_template, tmp_path: Path
+) -> None:
     info = vault.backup_to(tmp_path / "b.acbackup")
     before = sha_map_with_throttle(vault.folder)
     with pytest.raises(VaultInUse, match="already open"):
@@ -252,17 +287,25 @@ def test_restore_refuses_while_the_vault_is_open(vault: Vault, vault_template,
 
 
 def test_another_vaults_backup_replaces_this_one_only_when_asked(
-        vault_dir: Path, other_vault_backup: Path) -> None:
+    vault_dir: Path, other_vault_backup: Path
+) -> None:
     other_keys = restore.read_backup_keys(other_vault_backup)
     # Dana is a user of the backup only: a supervisor of the vault here must agree.
     with pytest.raises(NotAllowed, match="Only a supervisor of the vault in this folder"):
-        restore_backup(vault_dir, other_vault_backup,
-                       BackupCredentials(passphrase=PASSPHRASE, user_name="dana"),
-                       allow_other_vault=True)
+        restore_backup(
+            vault_dir,
+            other_vault_backup,
+            BackupCredentials(passphrase=PASSPHRASE, user_name="dana"),
+            allow_other_vault=True,
+        )
     here = restore.authorize_restore(vault_dir, BackupCredentials(passphrase=PASSPHRASE))
-    result = restore_backup(vault_dir, other_vault_backup,
-                            BackupCredentials(passphrase=PASSPHRASE, user_name="dana"),
-                            authorization=here, allow_other_vault=True)
+    result = restore_backup(
+        vault_dir,
+        other_vault_backup,
+        BackupCredentials(passphrase=PASSPHRASE, user_name="dana"),
+        authorization=here,
+        allow_other_vault=True,
+    )
     assert KeysFile.load(vault_dir).vault_id == other_keys.vault_id
     assert result.kept_aside is not None and (result.kept_aside / "vault.db").exists()
     with Vault.open(vault_dir) as vault:
@@ -271,7 +314,8 @@ def test_another_vaults_backup_replaces_this_one_only_when_asked(
 
 
 def test_restore_into_an_empty_folder_sets_up_a_new_computer(
-        vault: Vault, vault_template, tmp_path: Path) -> None:
+    vault: Vault, vault_template, tmp_path: Path
+) -> None:
     populate(vault, n_notes=2)
     info = vault.backup_to(tmp_path / "b.acbackup")
     result = restore_backup(tmp_path / "new-laptop", info.path, recovery_key_of(vault_template))
@@ -284,8 +328,9 @@ def test_restore_into_an_empty_folder_sets_up_a_new_computer(
 # --- automatic backups ------------------------------------------------------------------------
 
 
-def test_automatic_backup_once_a_day_and_rotation_keeps_exactly_n(vault: Vault,
-                                                                  vault_template) -> None:
+def test_automatic_backup_once_a_day_and_rotation_keeps_exactly_n(
+    vault: Vault, vault_template
+) -> None:
     keep = 4
     backup_dir = vault.backup_dir
     backup_dir.mkdir()
@@ -314,11 +359,13 @@ def test_automatic_backup_once_a_day_and_rotation_keeps_exactly_n(vault: Vault,
     assert not [p for p in backup_dir.iterdir() if p.name.startswith(".")]
     newest = list_backups(backup_dir)[0]
     assert verify_backup_with(newest.path, recovery_key_of(vault_template)).vault_id == (
-        vault.keys.vault_id)
+        vault.keys.vault_id
+    )
 
 
 def test_a_damaged_vault_is_not_backed_up_and_good_backups_stay(
-        vault_dir: Path, vault_template) -> None:
+    vault_dir: Path, vault_template
+) -> None:
     key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     with Vault.open(vault_dir) as vault:
         vault.unlock_with_data_key(key, vault_template.user_id)
@@ -351,8 +398,8 @@ class Crash(BaseException):
 
 @pytest.mark.parametrize("crash_at", [0, 1, 2, 3])
 def test_a_restore_interrupted_after_verification_is_finished_on_next_start(
-        vault_dir: Path, vault_template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        crash_at: int) -> None:
+    vault_dir: Path, vault_template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crash_at: int
+) -> None:
     key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     with Vault.open(vault_dir) as vault:
         vault.unlock_with_data_key(key, vault_template.user_id)
@@ -384,8 +431,7 @@ def test_a_restore_interrupted_after_verification_is_finished_on_next_start(
     assert sha_map_with_throttle(aside) == old  # all kept, intact
 
 
-def test_an_unverified_staging_folder_is_discarded_and_the_vault_untouched(
-        vault_dir: Path) -> None:
+def test_an_unverified_staging_folder_is_discarded_and_the_vault_untouched(vault_dir: Path) -> None:
     staging = vault_dir / ".restore-0123456789ab"
     staging.mkdir()
     (staging / "vault.db").write_bytes(b"half an unpack")

@@ -81,8 +81,7 @@ def test_missing_categories_suggest_nothing_and_items_are_tidied(tmp_path: Path)
 
 def test_dotted_keys_and_inline_tables_are_accepted(tmp_path: Path) -> None:
     text = (
-        'housing.items = ["Emergency shelter"]\n'
-        'childcare = { items = ["Emergency childcare"] }\n'
+        'housing.items = ["Emergency shelter"]\nchildcare = { items = ["Emergency childcare"] }\n'
     )
     template = load_checklist_template(write(tmp_path, text))
     assert template["housing"] == ["Emergency shelter"]
@@ -204,9 +203,18 @@ def test_fallback_copy_cannot_change_the_builtin_defaults(tmp_path: Path) -> Non
 def test_shipped_default_offers_what_advocates_need_in_the_first_month() -> None:
     template = load_checklist_template(DEFAULT)
     every = [item for items in template.values() for item in items]
-    for words in ("Safe phone", "Food", "Clothing", "Phone minutes", "Criminal defense",
-                  "Expunction or vacatur", "Custody", "Forensic medical exam", "SAVAN",
-                  "interpreter"):
+    for words in (
+        "Safe phone",
+        "Food",
+        "Clothing",
+        "Phone minutes",
+        "Criminal defense",
+        "Expunction or vacatur",
+        "Custody",
+        "Forensic medical exam",
+        "SAVAN",
+        "interpreter",
+    ):
         assert any(words.casefold() in item.casefold() for item in every), words
 
 

@@ -28,17 +28,28 @@ def _fill(vault: Vault) -> str:
     for i in range(41):
         intake = None if i % 5 == 0 else day + timedelta(days=i % 4)  # many ties and NULLs
         word = ["amber", "Amber", "birch", "Cedar", "delta"][i % 5]
-        cid = clients.create_client(vault, ClientFields(
-            alias=f"{word} {i:02d}", intake_date=intake,
-            assigned_user_id=other if i % 3 == 0 else None))
+        cid = clients.create_client(
+            vault,
+            ClientFields(
+                alias=f"{word} {i:02d}",
+                intake_date=intake,
+                assigned_user_id=other if i % 3 == 0 else None,
+            ),
+        )
         contact = None if i % 4 == 0 else datetime(2025, 4, 1, 9, 30) + timedelta(hours=i % 3)
         closed = i % 7 == 0
         with vault.write() as s:
-            s.execute(update(Client).where(Client.id == cid).values(
-                last_contact_at=contact, status="closed" if closed else "open",
-                # Closed clients may share an alias, in any case: ties for the alias order.
-                alias=word + " 0" if closed else f"{word} {i:02d}",
-                alias_sort=sort_fold(word + " 0" if closed else f"{word} {i:02d}")))
+            s.execute(
+                update(Client)
+                .where(Client.id == cid)
+                .values(
+                    last_contact_at=contact,
+                    status="closed" if closed else "open",
+                    # Closed clients may share an alias, in any case: ties for the alias order.
+                    alias=word + " 0" if closed else f"{word} {i:02d}",
+                    alias_sort=sort_fold(word + " 0" if closed else f"{word} {i:02d}"),
+                )
+            )
     return vault.current_user.id
 
 
@@ -56,10 +67,11 @@ def _expected(rows: list[ClientRow], sort: str, descending: bool) -> list[int]:
 def test_keyset_pages_match_one_sorted_read(vault: Vault) -> None:
     me = _fill(vault)
     for status, mine, sort, descending in itertools.product(
-            ("open", "closed", "all"), (False, True), ("alias", "intake", "last_contact"),
-            (False, True)):
-        query = ClientQuery(status=status, mine_only=mine, sort=sort, descending=descending,
-                            user_id=me)
+        ("open", "closed", "all"), (False, True), ("alias", "intake", "last_contact"), (False, True)
+    ):
+        query = ClientQuery(
+            status=status, mine_only=mine, sort=sort, descending=descending, user_id=me
+        )
         everything = clients.list_clients(vault, query, limit=1000)
         assert len(everything) == clients.count_clients(vault, query)
         walked: list[ClientRow] = []
@@ -82,15 +94,16 @@ def test_a_page_after_the_last_row_is_empty(vault: Vault) -> None:
     assert clients.list_clients(vault, query, rows[-1], limit=10) == []
 
 
-@pytest.mark.parametrize(("mine", "status"), [(True, "open"), (False, "open"),
-                                              (True, "all"), (False, "all")])
-def test_every_filter_by_alias_reads_an_index_in_order(vault: Vault, mine: bool,
-                                                       status: str) -> None:
+@pytest.mark.parametrize(
+    ("mine", "status"), [(True, "open"), (False, "open"), (True, "all"), (False, "all")]
+)
+def test_every_filter_by_alias_reads_an_index_in_order(
+    vault: Vault, mine: bool, status: str
+) -> None:
     """No filter of the list sorts the matching rows: an index gives them in order."""
     me = _fill(vault)
     query = ClientQuery(status=status, mine_only=mine, user_id=me)
-    stmt = clients._list_query(query).order_by(
-        clients._sort_column("alias"), Client.id).limit(200)
+    stmt = clients._list_query(query).order_by(clients._sort_column("alias"), Client.id).limit(200)
     with vault.read() as s:
         compiled = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
         plan = " | ".join(str(r[-1]) for r in s.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
@@ -132,10 +145,11 @@ def test_a_later_page_starts_where_the_last_one_stopped(vault: Vault) -> None:
     column = {"alias": "alias_sort", "intake": "intake_date", "last_contact": "last_contact_at"}
     unbounded: list[str] = []
     for status, mine, sort, descending in itertools.product(
-            ("open", "closed", "all"), (False, True), ("alias", "intake", "last_contact"),
-            (False, True)):
-        query = ClientQuery(status=status, mine_only=mine, sort=sort, descending=descending,
-                            user_id=me)
+        ("open", "closed", "all"), (False, True), ("alias", "intake", "last_contact"), (False, True)
+    ):
+        query = ClientQuery(
+            status=status, mine_only=mine, sort=sort, descending=descending, user_id=me
+        )
         rows = clients.list_clients(vault, query, limit=1000)
         label = f"{status} mine={mine} {sort} desc={descending}"
         # A row with a sort key, and (for dates) one without: both segments of the list.
@@ -149,8 +163,9 @@ def test_a_later_page_starts_where_the_last_one_stopped(vault: Vault) -> None:
                 step = next(p for p in plan.split(" | ") if " clients " in p + " ")
                 # A range on the key (or, among the rows without one, on the id), never a scan
                 # from the start of the index.
-                bounded = any(f"{name}{op}?" in step
-                              for name in (column[sort], "rowid") for op in (">", "<"))
+                bounded = any(
+                    f"{name}{op}?" in step for name in (column[sort], "rowid") for op in (">", "<")
+                )
                 if "TEMP B-TREE" in plan or not step.startswith("SEARCH") or not bounded:
                     unbounded.append(f"{label}: {plan}")
     assert not unbounded, "\n".join(unbounded)
@@ -166,8 +181,15 @@ def test_accented_aliases_sort_with_their_letter(vault: Vault) -> None:
         walked.extend(page)
         if len(page) < 2:
             break
-    assert [row.alias for row in walked] == ["alba", "Ángela", "beto", "Émile", "Ñandú",
-                                             "NOEL", "Zoe"]
+    assert [row.alias for row in walked] == [
+        "alba",
+        "Ángela",
+        "beto",
+        "Émile",
+        "Ñandú",
+        "NOEL",
+        "Zoe",
+    ]
     # Renaming keeps the key beside the alias.
     first = walked[0].id
     clients.update_client(vault, first, ClientFields(alias="Úrsula"))

@@ -22,8 +22,9 @@ def test_create_edit_close_reopen(vault: Vault) -> None:
     record = clients.open_client(vault, cid)
     assert record.fields.alias == "Rosa K"
     assert record.assigned_name == "Maria"
-    changed = ClientFields(**{**record.fields.__dict__, "preferred_language": "Spanish",
-                              "interpreter_needed": True})
+    changed = ClientFields(
+        **{**record.fields.__dict__, "preferred_language": "Spanish", "interpreter_needed": True}
+    )
     clients.update_client(vault, cid, changed)
     assert clients.open_client(vault, cid).fields.preferred_language == "Spanish"
     clients.close_client(vault, cid, "Moved out of the area")
@@ -137,17 +138,37 @@ def test_empty_or_huge_notes_are_refused(vault: Vault) -> None:
 def test_releases_expire(vault: Vault) -> None:
     cid = make(vault, "R")
     today = date.today()
-    rid = releases.add_release(vault, cid, recipient="County DSS", information="Intake date",
-                               purpose="Benefits application", signed_on=today - timedelta(40),
-                               expires_on=today - timedelta(10))
-    releases.add_release(vault, cid, recipient="Legal aid", information="Case summary",
-                         purpose="T visa", signed_on=today, expires_on=today + timedelta(90))
+    rid = releases.add_release(
+        vault,
+        cid,
+        recipient="County DSS",
+        information="Intake date",
+        purpose="Benefits application",
+        signed_on=today - timedelta(40),
+        expires_on=today - timedelta(10),
+    )
+    releases.add_release(
+        vault,
+        cid,
+        recipient="Legal aid",
+        information="Case summary",
+        purpose="T visa",
+        signed_on=today,
+        expires_on=today + timedelta(90),
+    )
     states = {r.id: r.state() for r in releases.list_releases(vault, cid)}
     assert states[rid] == "expired"
     assert sorted(states.values()) == ["active", "expired"]
     with pytest.raises(InvalidInput):
-        releases.add_release(vault, cid, recipient="X", information="Y", purpose="Z",
-                             signed_on=today, expires_on=today - timedelta(1))
+        releases.add_release(
+            vault,
+            cid,
+            recipient="X",
+            information="Y",
+            purpose="Z",
+            signed_on=today,
+            expires_on=today - timedelta(1),
+        )
 
 
 CANARY_ALIAS = "Quokka Canary"
@@ -160,8 +181,15 @@ def test_destroy_leaves_nothing_behind(vault: Vault) -> None:
     cid = make(vault, CANARY_ALIAS)
     for i in range(20):
         notes.add_note(vault, cid, "contact", f"{CANARY_NOTE} number {i}")
-    releases.add_release(vault, cid, recipient=CANARY_NOTE + " recipient", information="x",
-                         purpose="y", signed_on=date.today(), expires_on=date.today())
+    releases.add_release(
+        vault,
+        cid,
+        recipient=CANARY_NOTE + " recipient",
+        information="x",
+        purpose="y",
+        signed_on=date.today(),
+        expires_on=date.today(),
+    )
     drafts.save_draft(vault, f"note:new:client={cid}", CANARY_NOTE + " draft", client_id=cid)
     clients.open_client(vault, cid)
     vault.checkpoint()

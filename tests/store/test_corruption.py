@@ -32,8 +32,9 @@ PAGE = 4096
 def backed_up(vault_dir: Path, vault_template) -> Path:
     """A vault with some notes and its automatic backup of the day, closed."""
     with Vault.open(vault_dir) as vault:
-        vault.unlock_with_data_key(data_key_with_recovery(vault_dir, vault_template.recovery_key),
-                                   vault_template.user_id)
+        vault.unlock_with_data_key(
+            data_key_with_recovery(vault_dir, vault_template.recovery_key), vault_template.user_id
+        )
         client_id = clients.create_client(vault, ClientFields(alias="Paper Crane"))
         for i in range(60):
             notes.add_note(vault, client_id, "contact", f"met at the library, visit {i} " * 3)
@@ -45,8 +46,13 @@ def backed_up(vault_dir: Path, vault_template) -> Path:
 @pytest.fixture(scope="module")
 def foreign_keys(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     folder = tmp_path_factory.mktemp("foreign") / "vault"
-    vault, _recovery = Vault.create(folder, office_name="Elsewhere", user_name="Maria",
-                                    passphrase=PASSPHRASE, kdf_target_seconds=0)
+    vault, _recovery = Vault.create(
+        folder,
+        office_name="Elsewhere",
+        user_name="Maria",
+        passphrase=PASSPHRASE,
+        kdf_target_seconds=0,
+    )
     vault.close()
     return (folder / KEYS_FILE_NAME).read_bytes()
 
@@ -85,8 +91,9 @@ def test_flipped_bytes_in_a_random_data_page(backed_up: Path, vault_template, se
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_unlocking_a_vault_with_a_damaged_page_names_the_damage(backed_up: Path, vault_template,
-                                                                seed: int) -> None:
+def test_unlocking_a_vault_with_a_damaged_page_names_the_damage(
+    backed_up: Path, vault_template, seed: int
+) -> None:
     """The app's own path: unlocking refuses with a VaultError (never a raw database error)
     that diagnose() names, or it succeeds and the integrity check reports the page."""
     _flip_random_page(backed_up, seed)
@@ -109,8 +116,9 @@ def test_a_truncated_database(backed_up: Path, vault_template) -> None:
     _assert_named(backed_up, Problem.DATABASE_TRUNCATED, before)
 
 
-def test_a_database_cut_at_a_page_boundary_needs_the_key_to_tell(backed_up: Path,
-                                                                  vault_template) -> None:
+def test_a_database_cut_at_a_page_boundary_needs_the_key_to_tell(
+    backed_up: Path, vault_template
+) -> None:
     db = backed_up / "vault.db"
     data = db.read_bytes()
     db.write_bytes(data[: (len(data) // PAGE // 2) * PAGE])
@@ -118,8 +126,9 @@ def test_a_database_cut_at_a_page_boundary_needs_the_key_to_tell(backed_up: Path
     key = data_key_with_recovery(backed_up, vault_template.recovery_key)
     # The folder's own backup says these keys are this vault's, so the database is at fault.
     _assert_named(backed_up, Problem.DATABASE_DAMAGED, before, data_key=key)
-    _assert_named(backed_up, Problem.DATABASE_DAMAGED, before,
-                  error=KeysDoNotMatchVault("does not open"))
+    _assert_named(
+        backed_up, Problem.DATABASE_DAMAGED, before, error=KeysDoNotMatchVault("does not open")
+    )
 
 
 def test_a_keys_file_from_another_vault(backed_up: Path, foreign_keys: bytes) -> None:
@@ -128,8 +137,9 @@ def test_a_keys_file_from_another_vault(backed_up: Path, foreign_keys: bytes) ->
     _assert_named(backed_up, Problem.KEYS_FROM_ANOTHER_VAULT, before)
 
 
-def test_a_keys_mismatch_without_history_is_named_honestly(vault_dir: Path,
-                                                           foreign_keys: bytes) -> None:
+def test_a_keys_mismatch_without_history_is_named_honestly(
+    vault_dir: Path, foreign_keys: bytes
+) -> None:
     # No backup was ever made from this database: the swap cannot be told from damage.
     (vault_dir / KEYS_FILE_NAME).write_bytes(foreign_keys)
     found = diagnose(vault_dir, error=KeysDoNotMatchVault("does not open"))
@@ -180,9 +190,20 @@ def test_no_traceback_from_the_command_line_on_a_zeroed_header(backed_up: Path) 
     db.write_bytes(bytes(data))
     before = sha_map_with_throttle(backed_up)
     result = subprocess.run(
-        [sys.executable, "-m", "advocate_app", "check", "--data-dir", str(backed_up),
-         "--passphrase-stdin"], input=PASSPHRASE + "\n", capture_output=True, text=True,
-        timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "advocate_app",
+            "check",
+            "--data-dir",
+            str(backed_up),
+            "--passphrase-stdin",
+        ],
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Damaged" in result.stdout
     assert "Traceback" not in result.stderr
@@ -200,11 +221,13 @@ def _crash_copy_with_pending_wal(vault: Vault, dest: Path) -> None:
 
 
 def test_a_partial_last_page_after_an_interrupted_checkpoint_is_not_damage(
-        vault: Vault, vault_template, tmp_path: Path) -> None:
+    vault: Vault, vault_template, tmp_path: Path
+) -> None:
     vault.checkpoint()
     client_id = clients.create_client(vault, ClientFields(alias="Harbor Light"))
-    written = [notes.add_note(vault, client_id, "contact", f"note {i} " + "w" * 900)
-               for i in range(40)]
+    written = [
+        notes.add_note(vault, client_id, "contact", f"note {i} " + "w" * 900) for i in range(40)
+    ]
     crashed = tmp_path / "crashed"
     _crash_copy_with_pending_wal(vault, crashed)
     db = crashed / "vault.db"
@@ -234,7 +257,8 @@ def test_a_partial_last_page_after_an_interrupted_checkpoint_is_not_damage(
             reopened.checkpoint()
         assert reopened.integrity_problems() == []
         assert [n.id for n in notes.list_notes(reopened, client_id)] == sorted(
-            written, reverse=True)
+            written, reverse=True
+        )
     assert diagnose(crashed).kind is Problem.HEALTHY
 
     # The same partial page with no log to rewrite it is a truncated file.

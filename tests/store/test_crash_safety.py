@@ -34,8 +34,9 @@ ROUNDS = int(os.environ.get("ADVOCATE_SOAK_ROUNDS", "8"))
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_sigkill_while_adding_notes_loses_no_acknowledged_note(vault_dir: Path,
-                                                               vault_template) -> None:
+def test_sigkill_while_adding_notes_loses_no_acknowledged_note(
+    vault_dir: Path, vault_template
+) -> None:
     key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     rng = random.Random(int(os.environ.get("ADVOCATE_SOAK_SEED", "20240611")))
     acknowledged = 0
@@ -115,7 +116,10 @@ def _kill_after(folder: Path, key: bytearray, user_id: str, events: int) -> bool
     enough = threading.Event()
     with subprocess.Popen(
         [sys.executable, "-c", UPGRADE_CHILD, str(folder), user_id],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     ) as child:
         assert child.stdin is not None and child.stdout is not None
@@ -150,7 +154,8 @@ def _kill_after(folder: Path, key: bytearray, user_id: str, events: int) -> bool
 
 
 def test_an_interrupted_upgrade_leaves_a_whole_schema_version(
-        first_version_vault: Path, vault_template, tmp_path: Path) -> None:
+    first_version_vault: Path, vault_template, tmp_path: Path
+) -> None:
     revisions = _revisions()
     key = data_key_with_recovery(first_version_vault, vault_template.recovery_key)
     rng = random.Random(7)
@@ -181,7 +186,8 @@ def test_an_interrupted_upgrade_leaves_a_whole_schema_version(
             assert vault.integrity_problems() == []
             assert vault.office_name == "Riverbend Advocacy Office"
         assert list((folder / "backups").glob("before-upgrade-*.acbackup")), (
-            "an upgrade never runs without a backup first")
+            "an upgrade never runs without a backup first"
+        )
     assert kills >= 1
 
 

@@ -25,15 +25,28 @@ def test_destroy_turns_the_clients_events_into_one_content_free_entry(vault: Vau
     note_ids = [notes.add_note(vault, cid, "contact", f"note {i}") for i in range(3)]
     notes.edit_note(vault, note_ids[0], "contact", "edited")
     need_id = needs.add_need(vault, cid, "housing", "Emergency shelter")
-    appt = appointments.add_appointment(vault, cid, AppointmentFields(
-        starts_at=datetime.now() + timedelta(days=3), kind="court_hearing"))
+    appt = appointments.add_appointment(
+        vault,
+        cid,
+        AppointmentFields(starts_at=datetime.now() + timedelta(days=3), kind="court_hearing"),
+    )
     appointments.set_outcome(vault, appt, "continued")
-    rel = releases.add_release(vault, cid, recipient="a shelter", information="x",
-                               purpose="y", signed_on=date.today(), expires_on=date.today())
+    rel = releases.add_release(
+        vault,
+        cid,
+        recipient="a shelter",
+        information="x",
+        purpose="y",
+        signed_on=date.today(),
+        expires_on=date.today(),
+    )
     clients.open_client(vault, cid)
     before = _events(vault)
-    child_kinds = {("note", n) for n in note_ids} | {("need", need_id),
-                                                   ("appointment", appt), ("release", rel)}
+    child_kinds = {("note", n) for n in note_ids} | {
+        ("need", need_id),
+        ("appointment", appt),
+        ("release", rel),
+    }
     assert any((e.record_kind, e.record_id) in child_kinds for e in before)
 
     clients.destroy_client(vault, cid, "Goes Away")
@@ -43,8 +56,12 @@ def test_destroy_turns_the_clients_events_into_one_content_free_entry(vault: Vau
     assert not any((e.record_kind, e.record_id) in child_kinds for e in after)
     assert not any(e.record_kind == "client" and e.record_id == cid for e in after)
     # ...and their actions are gone, not merely unlinked: no dated trail of a person.
-    gone = [e for e in before if (e.record_kind, e.record_id) in child_kinds
-            or (e.record_kind == "client" and e.record_id == cid)]
+    gone = [
+        e
+        for e in before
+        if (e.record_kind, e.record_id) in child_kinds
+        or (e.record_kind == "client" and e.record_id == cid)
+    ]
     assert len(gone) >= 8
     assert len(after) == len(before) - len(gone) + 1
     # One entry says a record was destroyed, dated by the day only, with no record id.

@@ -106,12 +106,19 @@ KEYS_CHILD = textwrap.dedent(
 
 def _run_child(script: str, *args: str, key: bytearray) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-c", script, *args], input=bytes(key).hex() + "\n",
-                          capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        input=bytes(key).hex() + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
 
 
-def test_disk_full_while_saving_notes_and_backing_up(vault_dir: Path, vault_template,
-                                                     tmp_path: Path) -> None:
+def test_disk_full_while_saving_notes_and_backing_up(
+    vault_dir: Path, vault_template, tmp_path: Path
+) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
@@ -144,8 +151,7 @@ def test_disk_full_while_saving_notes_and_backing_up(vault_dir: Path, vault_temp
     assert len(present) == len(saved) + 1  # and nothing that was refused slipped in
 
 
-def test_keys_file_write_when_disk_full_is_a_clear_error(vault_dir: Path,
-                                                         vault_template) -> None:
+def test_keys_file_write_when_disk_full_is_a_clear_error(vault_dir: Path, vault_template) -> None:
     """Needs KeysFile.save to turn OSError into StorageFull (see the integration notes)."""
     key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     keys_before = (vault_dir / KEYS_FILE_NAME).read_bytes()
@@ -158,12 +164,16 @@ def test_keys_file_write_when_disk_full_is_a_clear_error(vault_dir: Path,
 
 @pytest.mark.parametrize(
     ("code", "words"),
-    [(errno.ENOSPC, "is full"), (errno.EROFS, "cannot be written"),
-     (errno.EACCES, "cannot be written"), (errno.EIO, "reported an error")],
+    [
+        (errno.ENOSPC, "is full"),
+        (errno.EROFS, "cannot be written"),
+        (errno.EACCES, "cannot be written"),
+        (errno.EIO, "reported an error"),
+    ],
 )
-def test_backup_folder_errors_are_plain(vault: Vault, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch, code: int,
-                                        words: str) -> None:
+def test_backup_folder_errors_are_plain(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str
+) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
 
@@ -178,8 +188,9 @@ def test_backup_folder_errors_are_plain(vault: Vault, tmp_path: Path,
     assert list(usb.iterdir()) == []
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root writes into read-only folders")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes into read-only folders"
+)
 def test_backup_into_a_read_only_folder(vault: Vault, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()

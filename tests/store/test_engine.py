@@ -93,7 +93,10 @@ CHILD = textwrap.dedent(
 def test_sixteen_threads_times_fifty_writes_in_a_subprocess(vault_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c", CHILD, str(vault_dir)],
-        input=PASSPHRASE + "\n", capture_output=True, text=True, timeout=300,
+        input=PASSPHRASE + "\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     acked = set(json.loads(result.stdout.strip().splitlines()[-1]))
@@ -105,7 +108,8 @@ def test_sixteen_threads_times_fifty_writes_in_a_subprocess(vault_dir: Path) -> 
         from advocate_app.store.models import AuditEvent
 
         with vault.read() as s:
-            stored = set(s.scalars(select(AuditEvent.record_id).where(
-                AuditEvent.action == "concurrency")))
+            stored = set(
+                s.scalars(select(AuditEvent.record_id).where(AuditEvent.action == "concurrency"))
+            )
         assert acked <= stored
         assert vault.integrity_problems() == []

@@ -24,8 +24,11 @@ from advocate_app.store.vault import Vault
 from advocate_app.store.wal import read_wal
 from tests.helpers import sha_map_with_throttle
 
-FUZZ = settings(max_examples=60, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +44,13 @@ def place(tmp_path_factory: pytest.TempPathFactory, vault_template):  # type: ig
         good = vault.backup_to(root / "good.acbackup").path
     scratch = root / "scratch"
     scratch.mkdir()
-    return {"folder": folder, "good": good, "scratch": scratch,
-            "recovery": BackupCredentials(recovery_key=vault_template.recovery_key),
-            "before": sha_map_with_throttle(folder)}
+    return {
+        "folder": folder,
+        "good": good,
+        "scratch": scratch,
+        "recovery": BackupCredentials(recovery_key=vault_template.recovery_key),
+        "before": sha_map_with_throttle(folder),
+    }
 
 
 def _refused_everywhere(place, data: bytes) -> None:  # type: ignore[no-untyped-def]
@@ -68,26 +75,33 @@ def test_random_bytes_are_refused_as_a_backup(place, data: bytes) -> None:  # ty
 
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10, 10**6) | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
-                                                                 max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 _manifests = st.fixed_dictionaries(
     {},
-    optional={"format": st.sampled_from(["advocate-companion-backup", "zip"]) | _json_values,
-              "version": st.integers(-2, 3) | _json_values,
-              "created": st.sampled_from(["2024-05-01T10:00:00+00:00", "yesterday"]),
-              "vault_id": st.text(max_size=36) | _json_values,
-              "schema_revision": st.sampled_from(["0001", "0003", None]) | _json_values,
-              "db_salt": st.none() | st.text(max_size=32)},
+    optional={
+        "format": st.sampled_from(["advocate-companion-backup", "zip"]) | _json_values,
+        "version": st.integers(-2, 3) | _json_values,
+        "created": st.sampled_from(["2024-05-01T10:00:00+00:00", "yesterday"]),
+        "vault_id": st.text(max_size=36) | _json_values,
+        "schema_revision": st.sampled_from(["0001", "0003", None]) | _json_values,
+        "db_salt": st.none() | st.text(max_size=32),
+    },
 )
 
 
 @FUZZ
-@given(manifest=_manifests, db=st.binary(max_size=8192), keys=_json_values,
-       extra=st.booleans())
-def test_random_zips_are_refused_as_a_backup(place, manifest, db: bytes, keys,  # type: ignore[no-untyped-def]
-                                             extra: bool) -> None:
+@given(manifest=_manifests, db=st.binary(max_size=8192), keys=_json_values, extra=st.booleans())
+def test_random_zips_are_refused_as_a_backup(
+    place,
+    manifest,
+    db: bytes,
+    keys,  # type: ignore[no-untyped-def]
+    extra: bool,
+) -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         zf.writestr("manifest.json", json.dumps(manifest))
@@ -100,11 +114,15 @@ def test_random_zips_are_refused_as_a_backup(place, manifest, db: bytes, keys,  
 
 
 @FUZZ
-@given(cut=st.floats(0.0, 0.999), flips=st.lists(st.tuples(st.floats(0, 0.9999),
-                                                           st.integers(1, 255)),
-                                                 max_size=4))
-def test_truncated_or_bit_flipped_backups_never_pass_as_good(place, cut: float,  # type: ignore[no-untyped-def]
-                                                              flips) -> None:
+@given(
+    cut=st.floats(0.0, 0.999),
+    flips=st.lists(st.tuples(st.floats(0, 0.9999), st.integers(1, 255)), max_size=4),
+)
+def test_truncated_or_bit_flipped_backups_never_pass_as_good(
+    place,
+    cut: float,  # type: ignore[no-untyped-def]
+    flips,
+) -> None:
     good = place["good"].read_bytes()
     data = bytearray(good)
     for where, mask in flips:
@@ -137,8 +155,13 @@ def test_random_bytes_are_refused_as_a_keys_file(place, data: bytes) -> None:  #
         except VaultError as exc:
             assert exc.message
         found = diagnose(folder, find_backup=False)
-        assert found.kind in {Problem.KEYS_DAMAGED, Problem.KEYS_TOO_NEW, Problem.KEYS_UNSAFE,
-                              Problem.KEYS_FROM_ANOTHER_VAULT, Problem.HEALTHY}
+        assert found.kind in {
+            Problem.KEYS_DAMAGED,
+            Problem.KEYS_TOO_NEW,
+            Problem.KEYS_UNSAFE,
+            Problem.KEYS_FROM_ANOTHER_VAULT,
+            Problem.HEALTHY,
+        }
         if found.kind is not Problem.HEALTHY:
             assert found.is_damaged
     finally:
@@ -146,15 +169,20 @@ def test_random_bytes_are_refused_as_a_keys_file(place, data: bytes) -> None:  #
 
 
 _b64 = st.binary(max_size=48).map(lambda b: base64.b64encode(b).decode())
-_kdfs = st.fixed_dictionaries(
-    {},
-    optional={"name": st.sampled_from(["argon2id", "hkdf-sha256", "scrypt"]),
-              "salt": _b64 | _json_values,
-              # Small numbers only: in-bounds Argon2 parameters would each cost a second.
-              "memory_kib": st.integers(-5, 4096) | _json_values,
-              "time_cost": st.integers(-1, 2) | _json_values,
-              "parallelism": st.integers(-1, 3) | _json_values},
-) | _json_values
+_kdfs = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "name": st.sampled_from(["argon2id", "hkdf-sha256", "scrypt"]),
+            "salt": _b64 | _json_values,
+            # Small numbers only: in-bounds Argon2 parameters would each cost a second.
+            "memory_kib": st.integers(-5, 4096) | _json_values,
+            "time_cost": st.integers(-1, 2) | _json_values,
+            "parallelism": st.integers(-1, 3) | _json_values,
+        },
+    )
+    | _json_values
+)
 _slots = st.builds(
     Slot,
     slot_id=st.text(max_size=8),
@@ -169,8 +197,11 @@ _slots = st.builds(
 
 @FUZZ
 @given(slots=st.lists(_slots, max_size=3), use_passphrase=st.booleans())
-def test_odd_key_slots_inside_a_backup_are_refused_cleanly(place, slots,  # type: ignore[no-untyped-def]
-                                                           use_passphrase: bool) -> None:
+def test_odd_key_slots_inside_a_backup_are_refused_cleanly(
+    place,
+    slots,  # type: ignore[no-untyped-def]
+    use_passphrase: bool,
+) -> None:
     with zipfile.ZipFile(place["good"]) as zf:
         members = {name: zf.read(name) for name in zf.namelist()}
     vault_id = json.loads(members["manifest.json"])["vault_id"]
@@ -179,8 +210,11 @@ def test_odd_key_slots_inside_a_backup_are_refused_cleanly(place, slots,  # type
     with zipfile.ZipFile(path, "w") as zf:
         for name, data in members.items():
             zf.writestr(name, data)
-    credentials = (BackupCredentials(passphrase="any passphrase at all")
-                   if use_passphrase else place["recovery"])
+    credentials = (
+        BackupCredentials(passphrase="any passphrase at all")
+        if use_passphrase
+        else place["recovery"]
+    )
     with pytest.raises(VaultError):
         verify_backup_with(path, credentials)
     with pytest.raises(VaultError):

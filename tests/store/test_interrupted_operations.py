@@ -61,16 +61,32 @@ def _notes_in(folder: Path, key: bytearray, user_id: str) -> list[str]:
 
 def _init_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
-    return cli.main(["init", "--data-dir", str(folder), "--office", "New Office", "--user",
-                     "Someone", "--passphrase-stdin", "--kdf-seconds", "0"])
+    return cli.main(
+        [
+            "init",
+            "--data-dir",
+            str(folder),
+            "--office",
+            "New Office",
+            "--user",
+            "Someone",
+            "--passphrase-stdin",
+            "--kdf-seconds",
+            "0",
+        ]
+    )
 
 
 # --- restore ----------------------------------------------------------------------------------
 
 
 def test_a_restore_killed_at_any_step_is_finished_or_rolled_back_by_whatever_opens_next(
-        vault_dir: Path, vault_template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    vault_dir: Path,
+    vault_template,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     with Vault.open(vault_dir) as vault:
         vault.unlock_with_data_key(key, vault_template.user_id)
@@ -81,19 +97,26 @@ def test_a_restore_killed_at_any_step_is_finished_or_rolled_back_by_whatever_ope
     before = sha_map(vault_dir)
     recovery = vault_template.recovery_key + "\n"
 
-    total = count_steps(RESTORE_CHILD, args=[str(copy_vault(vault_dir, tmp_path / "count")),
-                                             str(backup)], stdin=recovery)
+    total = count_steps(
+        RESTORE_CHILD,
+        args=[str(copy_vault(vault_dir, tmp_path / "count")), str(backup)],
+        stdin=recovery,
+    )
     assert total >= 6
     openers = ["open", "init", "exists", "restore-again"]
     for i, n in enumerate(spread(total, kill_rounds(3))):
         folder = copy_vault(vault_dir, tmp_path / f"kill{n}")
-        result = run_killed(RESTORE_CHILD, kill_at=n, args=[str(folder), str(backup)],
-                            stdin=recovery)
+        result = run_killed(
+            RESTORE_CHILD, kill_at=n, args=[str(folder), str(backup)], stdin=recovery
+        )
         assert result.killed, result.stderr
         opener = openers[i % len(openers)]
         diagnosis = diagnose(folder)
         assert diagnosis.kind in (Problem.HEALTHY, Problem.RESTORE_INTERRUPTED), (
-            n, result.killed_at, diagnosis.kind)
+            n,
+            result.killed_at,
+            diagnosis.kind,
+        )
         assert Vault.exists(folder), (n, result.killed_at)
         if opener == "init":
             # Set-up refuses while a vault (or a pending restore) is there; it finishes the
@@ -103,8 +126,9 @@ def test_a_restore_killed_at_any_step_is_finished_or_rolled_back_by_whatever_ope
         elif opener == "restore-again":
             from advocate_app.store.restore import BackupCredentials, restore_backup
 
-            restore_backup(folder, backup,
-                           BackupCredentials(recovery_key=vault_template.recovery_key))
+            restore_backup(
+                folder, backup, BackupCredentials(recovery_key=vault_template.recovery_key)
+            )
         elif opener == "open":
             Vault.open(folder).close()
         found = _notes_in(folder, key, vault_template.user_id)
@@ -115,7 +139,9 @@ def test_a_restore_killed_at_any_step_is_finished_or_rolled_back_by_whatever_ope
             kept = asides[0]
             assert {"vault.db", "vault.keys.json"} <= {p.name for p in kept.iterdir()}
             assert _notes_in(kept, key, vault_template.user_id) == [
-                "in the backup", "written after the backup"]
+                "in the backup",
+                "written after the backup",
+            ]
         else:
             # Rolled back: the vault is exactly as it was.
             assert found == ["in the backup", "written after the backup"], (n, found)
@@ -132,8 +158,12 @@ class Crash(BaseException):
 
 
 def test_init_never_builds_over_a_restore_that_moved_the_vault_aside(
-        vault_dir: Path, vault_template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    vault_dir: Path,
+    vault_template,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """The issue's data loss: killed after both files were moved aside, `check` said "no vault",
     `init` made one, and the next start moved it into the same before-restore folder."""
     from advocate_app.store import restore
@@ -149,14 +179,14 @@ def test_init_never_builds_over_a_restore_that_moved_the_vault_aside(
 
     def replace(src, dst):  # type: ignore[no-untyped-def]
         real_replace(src, dst)
-        if not (vault_dir / "vault.db").exists() and not (
-                vault_dir / "vault.keys.json").exists():
+        if not (vault_dir / "vault.db").exists() and not (vault_dir / "vault.keys.json").exists():
             raise Crash  # both live files are aside, nothing restored is in place yet
 
     monkeypatch.setattr(restore.os, "replace", replace)
     with pytest.raises(Crash):
-        restore_backup(vault_dir, backup,
-                       BackupCredentials(recovery_key=vault_template.recovery_key))
+        restore_backup(
+            vault_dir, backup, BackupCredentials(recovery_key=vault_template.recovery_key)
+        )
     monkeypatch.setattr(restore.os, "replace", real_replace)
 
     assert diagnose(vault_dir).kind is Problem.RESTORE_INTERRUPTED
@@ -164,8 +194,14 @@ def test_init_never_builds_over_a_restore_that_moved_the_vault_aside(
     assert _init_again(vault_dir, monkeypatch) == 2
     assert "already a vault" in capsys.readouterr().err
     with pytest.raises(VaultExists):
-        Vault.create(vault_dir, office_name="New", user_name="New", passphrase=PASSPHRASE,
-                     kdf_target_seconds=0, check_strength=False)
+        Vault.create(
+            vault_dir,
+            office_name="New",
+            user_name="New",
+            passphrase=PASSPHRASE,
+            kdf_target_seconds=0,
+            check_strength=False,
+        )
     asides = list(vault_dir.glob("before-restore-*"))
     assert len(asides) == 1
     assert "only in the live vault" in _notes_in(asides[0], key, vault_template.user_id)
@@ -176,16 +212,24 @@ def test_init_never_builds_over_a_restore_that_moved_the_vault_aside(
 
 
 def test_a_set_up_killed_at_any_step_leaves_a_whole_vault_or_one_that_can_be_set_up_again(
-        tmp_path: Path) -> None:
-    total = count_steps(SETUP_CHILD, args=[str(tmp_path / "count")], stdin=PASSPHRASE,
-                        ops=("os.replace", "os.rename", "os.fsync", "os.unlink",
-                             "shutil.rmtree"))
+    tmp_path: Path,
+) -> None:
+    total = count_steps(
+        SETUP_CHILD,
+        args=[str(tmp_path / "count")],
+        stdin=PASSPHRASE,
+        ops=("os.replace", "os.rename", "os.fsync", "os.unlink", "shutil.rmtree"),
+    )
     assert total >= 3
     for n in spread(total, kill_rounds(2)):  # the first and the last step; make soak: all
         folder = tmp_path / f"kill{n}"
-        result = run_killed(SETUP_CHILD, kill_at=n, args=[str(folder)], stdin=PASSPHRASE,
-                            ops=("os.replace", "os.rename", "os.fsync", "os.unlink",
-                                 "shutil.rmtree"))
+        result = run_killed(
+            SETUP_CHILD,
+            kill_at=n,
+            args=[str(folder)],
+            stdin=PASSPHRASE,
+            ops=("os.replace", "os.rename", "os.fsync", "os.unlink", "shutil.rmtree"),
+        )
         assert result.killed, result.stderr
         if Vault.exists(folder):
             with Vault.open(folder) as vault:
@@ -194,8 +238,13 @@ def test_a_set_up_killed_at_any_step_leaves_a_whole_vault_or_one_that_can_be_set
                 assert vault.office_name == "Hill Office"
             continue
         assert diagnose(folder).kind in (Problem.NO_VAULT, Problem.SETUP_INCOMPLETE)
-        vault, _key = Vault.create(folder, office_name="Second Try", user_name="Ana",
-                                   passphrase=PASSPHRASE, kdf_target_seconds=0)
+        vault, _key = Vault.create(
+            folder,
+            office_name="Second Try",
+            user_name="Ana",
+            passphrase=PASSPHRASE,
+            kdf_target_seconds=0,
+        )
         vault.close()
         with Vault.open(folder) as vault:
             vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
@@ -207,7 +256,8 @@ def test_a_set_up_killed_at_any_step_leaves_a_whole_vault_or_one_that_can_be_set
 
 
 def test_a_backup_killed_at_any_step_leaves_no_leftovers_after_the_next_open(
-        vault_dir: Path, vault_template, tmp_path: Path) -> None:
+    vault_dir: Path, vault_template, tmp_path: Path
+) -> None:
     key = data_key_with_recovery(vault_dir, vault_template.recovery_key)
     stdin = bytes(key).hex() + "\n"
     args = [vault_template.user_id]
@@ -221,12 +271,17 @@ def test_a_backup_killed_at_any_step_leaves_no_leftovers_after_the_next_open(
             auto_backup_if_due(vault, keep=2, now=datetime(2031, 1, day, 12, tzinfo=UTC))
     good = sorted(automatic_backups(vault_dir / "backups"))
     # Unlinks count too, so kills also land inside the rotation.
-    total = count_steps(BACKUP_CHILD, args=[str(copy_vault(vault_dir, tmp_path / "count")),
-                                            *args, "3"], stdin=stdin, ops=ALL_OPS)
+    total = count_steps(
+        BACKUP_CHILD,
+        args=[str(copy_vault(vault_dir, tmp_path / "count")), *args, "3"],
+        stdin=stdin,
+        ops=ALL_OPS,
+    )
     for n in spread(total, kill_rounds(2)):
         folder = copy_vault(vault_dir, tmp_path / f"kill{n}")
-        result = run_killed(BACKUP_CHILD, kill_at=n, args=[str(folder), *args, "3"],
-                            stdin=stdin, ops=ALL_OPS)
+        result = run_killed(
+            BACKUP_CHILD, kill_at=n, args=[str(folder), *args, "3"], stdin=stdin, ops=ALL_OPS
+        )
         assert result.killed, result.stderr
         Vault.open(folder).close()
         left = [p.name for p in (folder / "backups").iterdir() if p.name.startswith(".")]
@@ -239,7 +294,8 @@ def test_a_backup_killed_at_any_step_leaves_no_leftovers_after_the_next_open(
 
 
 def test_leftovers_of_killed_operations_are_cleaned_at_the_next_open_and_only_ours(
-        vault_dir: Path) -> None:
+    vault_dir: Path,
+) -> None:
     backups = vault_dir / "backups"
     backups.mkdir(exist_ok=True)
     ours = [

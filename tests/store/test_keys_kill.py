@@ -19,8 +19,9 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Office:
 
 
 @pytest.mark.parametrize("op", ["remove", "add"])
-def test_a_kill_at_any_step_leaves_one_whole_key_set(office: Office, tmp_path: Path,
-                                                     op: str) -> None:
+def test_a_kill_at_any_step_leaves_one_whole_key_set(
+    office: Office, tmp_path: Path, op: str
+) -> None:
     steps = count_steps(office, tmp_path, op)  # a full run, checked like the others
     assert steps >= 3
     # The middle, and the step just before the last (the renames that make the change);
@@ -56,8 +57,9 @@ def test_two_instances_adding_users_keep_both_slots(office: Office, tmp_path: Pa
         second.close()
 
 
-def test_an_interrupted_change_is_reconciled_at_the_next_unlock(office: Office,
-                                                                tmp_path: Path) -> None:
+def test_an_interrupted_change_is_reconciled_at_the_next_unlock(
+    office: Office, tmp_path: Path
+) -> None:
     """A ghost (a user row without a slot) and an orphan slot (a slot without a user), as an
     earlier version could leave them, are reconciled when the vault is next unlocked."""
     from advocate_app.store import users

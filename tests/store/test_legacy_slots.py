@@ -19,20 +19,32 @@ from tests.helpers import PASSPHRASE
 JO = "lantern orchard pebble violin 77"
 
 
-def _legacy_slot(keys: KeysFile, data_key: bytearray, *, user_id: str | None, label: str,
-                 passphrase: str | None = None, recovery: bytes | None = None) -> Slot:
+def _legacy_slot(
+    keys: KeysFile,
+    data_key: bytearray,
+    *,
+    user_id: str | None,
+    label: str,
+    passphrase: str | None = None,
+    recovery: bytes | None = None,
+) -> Slot:
     """A slot exactly as the previous version wrote it."""
     salt = secrets.token_bytes(16)
     params = crypto.Argon2Params()
     if passphrase is not None:
-        kdf = {"name": "argon2id", "memory_kib": params.memory_kib,
-               "time_cost": params.time_cost, "parallelism": params.parallelism,
-               "salt": _b64(salt)}
+        kdf = {
+            "name": "argon2id",
+            "memory_kib": params.memory_kib,
+            "time_cost": params.time_cost,
+            "parallelism": params.parallelism,
+            "salt": _b64(salt),
+        }
         slot = Slot(str(uuid.uuid4()), "passphrase", kdf, "", "", user_id, label)
         wrapping = crypto.derive_passphrase_key(passphrase, salt, params)
     else:
-        slot = Slot(str(uuid.uuid4()), "recovery", {"name": "hkdf-sha256", "salt": _b64(salt)},
-                    "", "")
+        slot = Slot(
+            str(uuid.uuid4()), "recovery", {"name": "hkdf-sha256", "salt": _b64(salt)}, "", ""
+        )
         wrapping = crypto.derive_recovery_key(recovery or b"", salt)
     nonce, wrapped = crypto.wrap_key(wrapping, data_key, keys._aad(slot))
     slot.nonce, slot.wrapped_key = _b64(nonce), _b64(wrapped)

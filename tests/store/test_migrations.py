@@ -97,8 +97,13 @@ def test_0007_adds_the_list_and_today_indexes(vault_dir: Path) -> None:
             from sqlalchemy import text
 
             names = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
-    assert {"ix_clients_list_mine", "ix_clients_list_status", "ix_clients_list_assigned",
-            "ix_clients_list_mine_intake", "ix_need_items_waiting"} <= names
+    assert {
+        "ix_clients_list_mine",
+        "ix_clients_list_status",
+        "ix_clients_list_assigned",
+        "ix_clients_list_mine_intake",
+        "ix_need_items_waiting",
+    } <= names
     assert "ix_need_items_due_date" not in names  # replaced by the partial index
 
 
@@ -119,8 +124,9 @@ def test_upgrade_to_0008_reads_old_records_as_not_asked(vault_dir: Path) -> None
         vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
         cid = clients.create_client(vault, ClientFields(alias="Plover"))
         nid = notes.add_note(vault, cid, "contact", "Discussed housing options.")
-        contact = contacts.log_contact(vault, contact_date=date(2026, 3, 3), kind="hotline",
-                                       minutes=5, topics=["information"])
+        contact = contacts.log_contact(
+            vault, contact_date=date(2026, 3, 3), kind="hotline", minutes=5, topics=["information"]
+        )
     _downgrade_copy(vault_dir, "0007")  # the schema before the VOCA fields
     with Vault.open(vault_dir) as vault:
         vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)

@@ -21,8 +21,11 @@ def make_client(vault: Vault, alias: str = "Rosa K") -> int:
 
 
 def template_id(vault: Vault, category: str, label: str) -> int:
-    return next(t.id for t in needs.template(vault, include_retired=True)
-                if t.category == category and t.label == label)
+    return next(
+        t.id
+        for t in needs.template(vault, include_retired=True)
+        if t.category == category and t.label == label
+    )
 
 
 # --------------------------------------------------------------------------- the template
@@ -41,12 +44,14 @@ def test_template_is_seeded_once_from_the_shipped_file(vault: Vault) -> None:
 
 
 def test_a_malformed_template_file_names_file_and_line_and_defaults_are_used(
-        vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "assets" / "checklists"
     folder.mkdir(parents=True)
     (folder / "default.toml").write_text(
         '[housing]\nitems = ["Emergency shelter",\n  "Rental assistance"\n\n[bogus\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.setenv("ADVOCATE_ASSETS_DIR", str(tmp_path / "assets"))
 
     problem = needs.ensure_template(vault)
@@ -58,8 +63,9 @@ def test_a_malformed_template_file_names_file_and_line_and_defaults_are_used(
     assert labels == BUILTIN_DEFAULTS["license_id"]
     assert needs.template_problem(vault) == problem
     cid = make_client(vault)
-    assert needs.add_needs_from_template(vault, cid, [template_id(vault, "housing",
-                                                                  "Emergency shelter")])
+    assert needs.add_needs_from_template(
+        vault, cid, [template_id(vault, "housing", "Emergency shelter")]
+    )
 
 
 def test_only_a_supervisor_edits_the_template(vault: Vault) -> None:
@@ -129,9 +135,11 @@ def test_template_edits_never_alter_client_items(vault: Vault) -> None:
 def test_needs_are_grouped_in_category_order_then_template_position(vault: Vault) -> None:
     cid = make_client(vault)
     needs.add_need(vault, cid, "financial", "Pay off a coerced debt")
-    wanted = [template_id(vault, "housing", "Rental assistance"),
-              template_id(vault, "housing", "Emergency shelter"),
-              template_id(vault, "license_id", "State ID card")]
+    wanted = [
+        template_id(vault, "housing", "Rental assistance"),
+        template_id(vault, "housing", "Emergency shelter"),
+        template_id(vault, "license_id", "State ID card"),
+    ]
     created = needs.add_needs_from_template(vault, cid, wanted)
     assert len(created) == 3
     needs.add_need(vault, cid, "housing", "Pet-friendly shelter")
@@ -186,12 +194,20 @@ def test_status_history_keeps_every_change_with_its_date(vault: Vault, today: da
     assert needs.get_need(vault, need_id).status == "in_progress"
 
 
-def test_update_need_keeps_what_is_left_out_and_clears_what_is_none(vault: Vault,
-                                                                    today: date) -> None:
+def test_update_need_keeps_what_is_left_out_and_clears_what_is_none(
+    vault: Vault, today: date
+) -> None:
     cid = make_client(vault)
-    need_id = needs.add_need(vault, cid, "health_care", "Dental care", priority="high",
-                             due_date=today, resource_name="County dental clinic",
-                             note_line="Prefers mornings")
+    need_id = needs.add_need(
+        vault,
+        cid,
+        "health_care",
+        "Dental care",
+        priority="high",
+        due_date=today,
+        resource_name="County dental clinic",
+        note_line="Prefers mornings",
+    )
     saved = needs.update_need(vault, need_id, next_step="Call for an appointment")
     assert saved.priority == "high" and saved.due_date == today
     assert saved.note_line == "Prefers mornings"
@@ -205,9 +221,12 @@ def test_update_need_keeps_what_is_left_out_and_clears_what_is_none(vault: Vault
 def test_declined_is_never_overdue(vault: Vault, today: date) -> None:
     cid = make_client(vault)
     past = today - timedelta(days=30)
-    ids = {status: needs.add_need(vault, cid, "housing", f"Need {status}", status=status,
-                                  due_date=past)
-           for status in ("not_started", "in_progress", "met", "declined", "not_needed")}
+    ids = {
+        status: needs.add_need(
+            vault, cid, "housing", f"Need {status}", status=status, due_date=past
+        )
+        for status in ("not_started", "in_progress", "met", "declined", "not_needed")
+    }
     overdue = {n.status for n in needs.list_needs(vault, cid) if n.is_overdue(today)}
     assert overdue == {"not_started", "in_progress"}
     assert not needs.is_overdue("declined", past, today)
@@ -231,8 +250,9 @@ def test_delete_need_removes_it_and_its_history(vault: Vault) -> None:
 
 def test_audit_records_actions_never_content(vault: Vault) -> None:
     cid = make_client(vault)
-    need_id = needs.add_need(vault, cid, "housing", "Zebra-crossing secret words",
-                             next_step="Periwinkle step")
+    need_id = needs.add_need(
+        vault, cid, "housing", "Zebra-crossing secret words", next_step="Periwinkle step"
+    )
     needs.update_need(vault, need_id, status="met", note_line="Quokka note")
     with vault.read() as s:
         events = audit.recent(s, limit=10)
@@ -249,14 +269,23 @@ def test_audit_records_actions_never_content(vault: Vault) -> None:
 
 def test_appointments_add_edit_outcome_and_list_in_date_order(vault: Vault, today: date) -> None:
     cid = make_client(vault)
-    later = datetime.combine(today + timedelta(days=9), datetime.min.time()).replace(hour=9,
-                                                                                    minute=30)
+    later = datetime.combine(today + timedelta(days=9), datetime.min.time()).replace(
+        hour=9, minute=30
+    )
     sooner = later - timedelta(days=3)
-    hearing = appointments.add_appointment(vault, cid, AppointmentFields(
-        starts_at=later.replace(second=42), kind="court_hearing",
-        place=" District   Court, Room 2 ", accompanied=True))
-    dmv = appointments.add_appointment(vault, cid, AppointmentFields(
-        starts_at=sooner, kind="dmv", place="DMV office"))
+    hearing = appointments.add_appointment(
+        vault,
+        cid,
+        AppointmentFields(
+            starts_at=later.replace(second=42),
+            kind="court_hearing",
+            place=" District   Court, Room 2 ",
+            accompanied=True,
+        ),
+    )
+    dmv = appointments.add_appointment(
+        vault, cid, AppointmentFields(starts_at=sooner, kind="dmv", place="DMV office")
+    )
     listed = appointments.list_appointments(vault, cid)
     assert [a.id for a in listed] == [dmv, hearing]
     assert listed[1].starts_at == later  # seconds dropped
@@ -265,9 +294,17 @@ def test_appointments_add_edit_outcome_and_list_in_date_order(vault: Vault, toda
 
     appointments.set_outcome(vault, hearing, "Continued to next month")
     assert appointments.get_appointment(vault, hearing).outcome == "Continued to next month"
-    appointments.update_appointment(vault, dmv, AppointmentFields(
-        starts_at=sooner, kind="dmv", place="DMV office", accompanied=True,
-        outcome="New ID ordered"))
+    appointments.update_appointment(
+        vault,
+        dmv,
+        AppointmentFields(
+            starts_at=sooner,
+            kind="dmv",
+            place="DMV office",
+            accompanied=True,
+            outcome="New ID ordered",
+        ),
+    )
     assert appointments.get_appointment(vault, dmv).accompanied
     with pytest.raises(InvalidInput, match="what kind"):
         appointments.add_appointment(vault, cid, AppointmentFields(starts_at=later, kind="x"))
@@ -283,8 +320,11 @@ def test_destroying_a_client_removes_needs_history_and_appointments(vault: Vault
     cid = make_client(vault, "Goes")
     need_id = needs.add_need(vault, cid, "housing", "Emergency shelter")
     needs.update_need(vault, need_id, status="in_progress")
-    appointments.add_appointment(vault, cid, AppointmentFields(
-        starts_at=datetime.now().replace(microsecond=0), kind="medical"))
+    appointments.add_appointment(
+        vault,
+        cid,
+        AppointmentFields(starts_at=datetime.now().replace(microsecond=0), kind="medical"),
+    )
     template_rows = vault.raw_count("checklist_template_items")
 
     clients.destroy_client(vault, cid, "Goes")
@@ -302,7 +342,8 @@ def _template_events(vault: Vault) -> int:
 
 
 def test_a_vault_seeded_from_an_older_template_gets_the_new_items_once(
-        vault: Vault, tmp_path: Path) -> None:
+    vault: Vault, tmp_path: Path
+) -> None:
     """Existing offices get new shipped suggestions without losing their own edits."""
     from sqlalchemy import delete, select
 
@@ -310,21 +351,30 @@ def test_a_vault_seeded_from_an_older_template_gets_the_new_items_once(
     from advocate_app.store.models import ChecklistTemplateItem, Meta
 
     added = {c: set(items) for c, items in ADDED_IN_REVISION[2].items()}
-    first = {c: [i for i in items if i not in added.get(c, set())]
-             for c, items in BUILTIN_DEFAULTS.items()}
+    first = {
+        c: [i for i in items if i not in added.get(c, set())]
+        for c, items in BUILTIN_DEFAULTS.items()
+    }
     old_file = tmp_path / "default.toml"
-    old_file.write_text("".join(
-        f"[{c}]\nitems = [{', '.join(repr(i).replace(chr(39), chr(34)) for i in items)}]\n"
-        for c, items in first.items() if items), encoding="utf-8")
+    old_file.write_text(
+        "".join(
+            f"[{c}]\nitems = [{', '.join(repr(i).replace(chr(39), chr(34)) for i in items)}]\n"
+            for c, items in first.items()
+            if items
+        ),
+        encoding="utf-8",
+    )
     assert needs.ensure_template(vault, old_file) is None
     with vault.write() as s:  # a vault made before template revisions were recorded
         s.execute(delete(Meta).where(Meta.key == "checklist_template_revision"))
         # The supervisor's own edits, made with the earlier version of the app.
-        mine = ChecklistTemplateItem(category="court_advocacy", label="court interpreter request",
-                                     position=99, retired=False)
+        mine = ChecklistTemplateItem(
+            category="court_advocacy", label="court interpreter request", position=99, retired=False
+        )
         s.add(mine)
-        s.scalars(select(ChecklistTemplateItem).where(
-            ChecklistTemplateItem.label == "Medical exam")).one().retired = True
+        s.scalars(
+            select(ChecklistTemplateItem).where(ChecklistTemplateItem.label == "Medical exam")
+        ).one().retired = True
         s.flush()
         own = mine.id
 

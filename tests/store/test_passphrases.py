@@ -37,8 +37,9 @@ def test_past_the_limit_a_clear_message(length: int) -> None:
     assert problem is not None and "1,024" in problem
 
 
-@pytest.mark.parametrize("phrase", ["Riverbend2024!", "AsheCounty2026", "Advocacy2027!",
-                                    f"Riverbend{date.today().year}"])
+@pytest.mark.parametrize(
+    "phrase", ["Riverbend2024!", "AsheCounty2026", "Advocacy2027!", f"Riverbend{date.today().year}"]
+)
 def test_office_words_counties_and_years_are_weak(phrase: str) -> None:
     assert passphrase_strength(phrase, [OFFICE, "Maria Lopez"]) < MIN_PASSPHRASE_SCORE
     assert passphrase_problem(phrase, [OFFICE, "Maria Lopez"]) is not None
@@ -46,8 +47,13 @@ def test_office_words_counties_and_years_are_weak(phrase: str) -> None:
 
 def test_setup_with_a_long_passphrase_works_and_too_long_is_refused(tmp_path: Path) -> None:
     phrase = ("plum tractor quietly harbor " * 40)[:1000]
-    vault, _recovery = Vault.create(tmp_path / "v", office_name=OFFICE, user_name="Maria",
-                                    passphrase=phrase, kdf_target_seconds=0)
+    vault, _recovery = Vault.create(
+        tmp_path / "v",
+        office_name=OFFICE,
+        user_name="Maria",
+        passphrase=phrase,
+        kdf_target_seconds=0,
+    )
     user_id = vault.current_user.id
     vault.close()
     with Vault.open(tmp_path / "v") as again:
@@ -58,8 +64,13 @@ def test_setup_with_a_long_passphrase_works_and_too_long_is_refused(tmp_path: Pa
         with pytest.raises(WrongPassphrase):
             again.unlock(user_id, LONG)
     with pytest.raises(InvalidInput, match="1,024"):
-        Vault.create(tmp_path / "w", office_name=OFFICE, user_name="Maria", passphrase=LONG,
-                     kdf_target_seconds=0)
+        Vault.create(
+            tmp_path / "w",
+            office_name=OFFICE,
+            user_name="Maria",
+            passphrase=LONG,
+            kdf_target_seconds=0,
+        )
 
 
 def test_changing_to_a_long_passphrase(vault: Vault) -> None:

@@ -76,8 +76,9 @@ def test_article_has_what_a_reader_relies_on(articles: list[Article], slug: str)
 
 def test_every_internal_link_resolves(articles: list[Article]) -> None:
     known = {a.slug for a in articles}
-    broken = [(a.slug, target) for a in articles for target in linked_slugs(a)
-              if target not in known]
+    broken = [
+        (a.slug, target) for a in articles for target in linked_slugs(a) if target not in known
+    ]
     assert broken == []
     # The library really is linked together, so the check above checks something.
     assert sum(len(linked_slugs(a)) for a in articles) > 50
@@ -117,9 +118,14 @@ def test_rendered_table_has_borders(articles: list[Article]) -> None:
 
 def _article(body: str, **changes: object) -> Article:
     fields: dict[str, object] = {
-        "slug": "sample", "title": "Sample <b>title</b>", "category": "Test",
-        "tags": ("a",), "summary": "S", "sources": ("Source <script>x</script>",),
-        "last_reviewed": dt.date(2026, 1, 2), "body_markdown": body,
+        "slug": "sample",
+        "title": "Sample <b>title</b>",
+        "category": "Test",
+        "tags": ("a",),
+        "summary": "S",
+        "sources": ("Source <script>x</script>",),
+        "last_reviewed": dt.date(2026, 1, 2),
+        "body_markdown": body,
     }
     fields.update(changes)
     return Article(**fields)  # type: ignore[arg-type]
@@ -203,21 +209,28 @@ Body.
 def test_a_bad_file_is_skipped_and_named(tmp_path: Path) -> None:
     (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "no-front-matter.md").write_text("# Hello\n", encoding="utf-8")
-    (tmp_path / "no-sources.md").write_text(GOOD.replace('  - "A source"\n', "")
-                                            .replace("sources:\n", "sources: []\n"),
-                                            encoding="utf-8")
-    (tmp_path / "bad-yaml.md").write_text(GOOD.replace('title: "Good"', 'title: "Good'),
-                                          encoding="utf-8")
-    (tmp_path / "bad-date.md").write_text(GOOD.replace("2026-11-28", "someday"),
-                                          encoding="utf-8")
+    (tmp_path / "no-sources.md").write_text(
+        GOOD.replace('  - "A source"\n', "").replace("sources:\n", "sources: []\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / "bad-yaml.md").write_text(
+        GOOD.replace('title: "Good"', 'title: "Good'), encoding="utf-8"
+    )
+    (tmp_path / "bad-date.md").write_text(GOOD.replace("2026-11-28", "someday"), encoding="utf-8")
     (tmp_path / "latin1.md").write_bytes(GOOD.replace("Body.", "Caf\xe9").encode("latin-1"))
     (tmp_path / "Bad Name.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not an article", encoding="utf-8")
     loaded, errors = load_articles(tmp_path)
     assert [a.slug for a in loaded] == ["good"]
     assert len(errors) == 6
-    for name in ("no-front-matter.md", "no-sources.md", "bad-yaml.md", "bad-date.md",
-                 "latin1.md", "Bad Name.md"):
+    for name in (
+        "no-front-matter.md",
+        "no-sources.md",
+        "bad-yaml.md",
+        "bad-date.md",
+        "latin1.md",
+        "Bad Name.md",
+    ):
         assert sum(e.startswith(f"{name}:") for e in errors) == 1, name
     assert all(e.endswith(".") and "Traceback" not in e for e in errors)
 
@@ -249,8 +262,11 @@ def test_shipped_resources_load(resources: list[ShippedResource]) -> None:
 
 def test_resource_with_unknown_category_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "r.toml"
-    path.write_text('[[resource]]\nname = "X"\ncategory = "spa"\nhours = "h"\nlanguages = "l"\n'
-                    'county = "c"\nnotes = "n"\nsource = "s"\n', encoding="utf-8")
+    path.write_text(
+        '[[resource]]\nname = "X"\ncategory = "spa"\nhours = "h"\nlanguages = "l"\n'
+        'county = "c"\nnotes = "n"\nsource = "s"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ResourceFileError, match="resource 1"):
         load_shipped_resources(path)
 
@@ -336,13 +352,62 @@ def test_nothing_found_is_an_empty_list(index: ReferenceIndex) -> None:
 
 
 HOSTILE = [
-    '"', '""', '"""', "'", "''", "don't", "survivor's \"safe", "*", "**", "a*", "*a",
-    "AND", "AND(", "OR", "NOT", "NEAR", "NEAR(", "NEAR(a b, 2)", "visa NEAR/2 t", "-", "--",
-    "-visa", "a -b", "^", "^visa", ":", "title:", "title:visa", "{title}: visa", "(", ")",
-    "((((", "[", "]", "\\", "%", "_", ";", "; DROP TABLE reference_fts; --",
-    "😀", "🚨 hotline 🚨", "\x00", "visa\x00visa", "\x02\x03", "\x1b[31m", "\t\n\r",
-    "ﷺ", "\u202e", "\ufeff", "𝓣 𝓿𝓲𝓼𝓪", "x" * 10_000, "visa " * 2_000, "a" * 100_000,
-    "NEAR(" * 500, '"' * 10_000, "é" * 5_000,
+    '"',
+    '""',
+    '"""',
+    "'",
+    "''",
+    "don't",
+    "survivor's \"safe",
+    "*",
+    "**",
+    "a*",
+    "*a",
+    "AND",
+    "AND(",
+    "OR",
+    "NOT",
+    "NEAR",
+    "NEAR(",
+    "NEAR(a b, 2)",
+    "visa NEAR/2 t",
+    "-",
+    "--",
+    "-visa",
+    "a -b",
+    "^",
+    "^visa",
+    ":",
+    "title:",
+    "title:visa",
+    "{title}: visa",
+    "(",
+    ")",
+    "((((",
+    "[",
+    "]",
+    "\\",
+    "%",
+    "_",
+    ";",
+    "; DROP TABLE reference_fts; --",
+    "😀",
+    "🚨 hotline 🚨",
+    "\x00",
+    "visa\x00visa",
+    "\x02\x03",
+    "\x1b[31m",
+    "\t\n\r",
+    "ﷺ",
+    "\u202e",
+    "\ufeff",
+    "𝓣 𝓿𝓲𝓼𝓪",
+    "x" * 10_000,
+    "visa " * 2_000,
+    "a" * 100_000,
+    "NEAR(" * 500,
+    '"' * 10_000,
+    "é" * 5_000,
 ]
 
 

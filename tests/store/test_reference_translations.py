@@ -19,15 +19,27 @@ REFERENCE = assets_dir() / "reference"
 
 
 def _article(slug: str, reviewed: str, body: str = "Text.", **extra: str) -> str:
-    lines = [f'title: "{slug} title"', 'category: "Legal"', 'summary: "A summary."',
-             "sources: [a source]", f"last_reviewed: {reviewed}"]
+    lines = [
+        f'title: "{slug} title"',
+        'category: "Legal"',
+        'summary: "A summary."',
+        "sources: [a source]",
+        f"last_reviewed: {reviewed}",
+    ]
     lines += [f"{k}: {v}" for k, v in extra.items()]
     return "---\n" + "\n".join(lines) + f"\n---\n# {slug}\n\n{body}\n"
 
 
 def _spanish(slug: str, source_reviewed: str, **extra: str) -> str:
-    return _article(slug, "2026-11-30", "Texto.", language="es", translation_of=slug,
-                    source_reviewed=source_reviewed, **extra)
+    return _article(
+        slug,
+        "2026-11-30",
+        "Texto.",
+        language="es",
+        translation_of=slug,
+        source_reviewed=source_reviewed,
+        **extra,
+    )
 
 
 def test_shipped_spanish_articles_load_beside_the_english_ones() -> None:
@@ -48,25 +60,34 @@ def test_shipped_spanish_articles_load_beside_the_english_ones() -> None:
 
 def test_a_translation_must_name_its_english_article(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="translation_of"):
-        parse_article("t-visa", _article("t-visa", "2026-11-30", language="es",
-                                         translation_of="u-visa", source_reviewed="2026-11-01"))
+        parse_article(
+            "t-visa",
+            _article(
+                "t-visa",
+                "2026-11-30",
+                language="es",
+                translation_of="u-visa",
+                source_reviewed="2026-11-01",
+            ),
+        )
     with pytest.raises(ValueError, match="source_reviewed"):
-        parse_article("t-visa", _article("t-visa", "2026-11-30", language="es",
-                                         translation_of="t-visa"))
+        parse_article(
+            "t-visa", _article("t-visa", "2026-11-30", language="es", translation_of="t-visa")
+        )
     with pytest.raises(ValueError, match="need “translation_of”"):
-        parse_article("t-visa", _article("t-visa", "2026-11-30", language="es",
-                                         source_reviewed="2026-11-01"))
+        parse_article(
+            "t-visa", _article("t-visa", "2026-11-30", language="es", source_reviewed="2026-11-01")
+        )
     with pytest.raises(ValueError, match="only a translation"):
         parse_article("t-visa", _article("t-visa", "2026-11-30", translation_of="t-visa"))
     (tmp_path / "es").mkdir()
     (tmp_path / "t-visa.md").write_text(_article("t-visa", "2026-11-01"), encoding="utf-8")
     (tmp_path / "es" / "README.md").write_text("# notes for writers\n", encoding="utf-8")
-    (tmp_path / "es" / "u-visa.md").write_text(_spanish("u-visa", "2026-11-01"),
-                                               encoding="utf-8")
-    (tmp_path / "es" / "t-visa.md").write_text(_article("t-visa", "2026-11-30"),
-                                               encoding="utf-8")
-    (tmp_path / "es" / "safety.md").write_text(_article("safety", "2026-11-30", language="es"),
-                                               encoding="utf-8")
+    (tmp_path / "es" / "u-visa.md").write_text(_spanish("u-visa", "2026-11-01"), encoding="utf-8")
+    (tmp_path / "es" / "t-visa.md").write_text(_article("t-visa", "2026-11-30"), encoding="utf-8")
+    (tmp_path / "es" / "safety.md").write_text(
+        _article("safety", "2026-11-30", language="es"), encoding="utf-8"
+    )
     english, _ = load_articles(tmp_path)
     found, problems = load_translations(tmp_path, english)
     assert found == []
@@ -77,14 +98,17 @@ def test_a_translation_must_name_its_english_article(tmp_path: Path) -> None:
 
 
 def test_spanish_listing_falls_back_to_english_and_flags_stale_translations() -> None:
-    english = [parse_article("t-visa", _article("t-visa", "2026-11-20")),
-               parse_article("legal-help", _article("legal-help", "2026-11-25")),
-               parse_article("u-visa", _article("u-visa", "2026-11-10")),
-               parse_article("hotlines", _article("hotlines", "2026-11-10"))]
-    spanish = [parse_article("t-visa", _spanish("t-visa", "2026-11-20",
-                                                also_from="[legal-help]")),
-               parse_article("u-visa", _spanish("u-visa", "2026-11-10")),
-               parse_article("legal-help", _spanish("legal-help", "2026-11-25"))]
+    english = [
+        parse_article("t-visa", _article("t-visa", "2026-11-20")),
+        parse_article("legal-help", _article("legal-help", "2026-11-25")),
+        parse_article("u-visa", _article("u-visa", "2026-11-10")),
+        parse_article("hotlines", _article("hotlines", "2026-11-10")),
+    ]
+    spanish = [
+        parse_article("t-visa", _spanish("t-visa", "2026-11-20", also_from="[legal-help]")),
+        parse_article("u-visa", _spanish("u-visa", "2026-11-10")),
+        parse_article("legal-help", _spanish("legal-help", "2026-11-25")),
+    ]
     shelf = Shelf(english, spanish)
     shown = {s.slug: s for s in shelf.listing("es")}
     assert [s.slug for s in shelf.listing("es")] == ["t-visa", "legal-help", "u-visa", "hotlines"]
@@ -117,7 +141,8 @@ def index() -> ReferenceIndex:
 
 @pytest.mark.parametrize("typed", ["vivienda", "visa t", "línea", "linea", "LÍNEA de ayuda"])
 def test_spanish_words_find_spanish_articles_accent_insensitively(
-        index: ReferenceIndex, typed: str) -> None:
+    index: ReferenceIndex, typed: str
+) -> None:
     wanted = {"vivienda": "needs-housing", "visa t": "t-visa"}.get(typed, "hotlines")
     hits = index.search(typed, language="es")
     assert wanted in [h.key for h in hits[:3]]
@@ -153,21 +178,29 @@ def test_spanish_notes_are_found_accent_insensitively(vault) -> None:
     from advocate_app.store.clients import ClientFields
 
     cid = clients.create_client(vault, ClientFields(alias="Garza"))
-    accented = notes.add_note(vault, cid, "contact",
-                              "Llamó a la línea de ayuda; habló de la visa T y la vivienda.")
+    accented = notes.add_note(
+        vault, cid, "contact", "Llamó a la línea de ayuda; habló de la visa T y la vivienda."
+    )
     plain = notes.add_note(vault, cid, "contact", "Pidio informacion sobre la linea y el credito.")
-    for typed, wanted in (("línea", {accented, plain}), ("linea", {accented, plain}),
-                          ("LINEA", {accented, plain}), ("vivienda", {accented}),
-                          ("habló", {accented}), ("hablo", {accented}),
-                          ("información", {plain}), ("crédito", {plain}),
-                          ("visa t", {accented})):
+    for typed, wanted in (
+        ("línea", {accented, plain}),
+        ("linea", {accented, plain}),
+        ("LINEA", {accented, plain}),
+        ("vivienda", {accented}),
+        ("habló", {accented}),
+        ("hablo", {accented}),
+        ("información", {plain}),
+        ("crédito", {plain}),
+        ("visa t", {accented}),
+    ):
         assert {h.note_id for h in notes.find_notes(vault, typed).hits} == wanted, typed
     # The text is kept as typed.
     assert any("<b>línea</b>" in h.snippet_html for h in notes.find_notes(vault, "linea").hits)
 
 
 def test_a_broken_reference_index_is_reported_and_logged_without_the_text(
-        caplog: pytest.LogCaptureFixture) -> None:
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     import logging
 
     from advocate_app.searchtext.marks import SearchFailed
@@ -186,10 +219,12 @@ def test_a_broken_reference_index_is_reported_and_logged_without_the_text(
 def test_the_search_box_finds_titles_in_both_languages(index: ReferenceIndex) -> None:
     from advocate_app.store.search_all import search_everything
 
-    for typed, language, title in (("Líneas de ayuda", None, "Líneas de ayuda (24 horas)"),
-                                   ("lineas de ayuda", "en", "Hotlines (24/7)"),
-                                   ("Hotlines", "es", "Líneas de ayuda (24 horas)"),
-                                   ("Plan de seguridad", "es", "Plan de seguridad")):
+    for typed, language, title in (
+        ("Líneas de ayuda", None, "Líneas de ayuda (24 horas)"),
+        ("lineas de ayuda", "en", "Hotlines (24/7)"),
+        ("Hotlines", "es", "Líneas de ayuda (24 horas)"),
+        ("Plan de seguridad", "es", "Plan de seguridad"),
+    ):
         first = search_everything(None, index, typed, language=language).first()
         assert first is not None and first.kind == "article", typed
         assert first.title == title, typed

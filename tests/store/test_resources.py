@@ -15,14 +15,22 @@ from advocate_app.store.summary_queries import compute_counts
 
 
 def test_local_resources_crud_and_search(vault) -> None:
-    rid = resources.add_resource(vault, ResourceFields(
-        "Riverbend Family Shelter", "housing", phone="555-0100", county="Invented County",
-        notes="Accepts families with children; call ahead after 6 pm."))
+    rid = resources.add_resource(
+        vault,
+        ResourceFields(
+            "Riverbend Family Shelter",
+            "housing",
+            phone="555-0100",
+            county="Invented County",
+            notes="Accepts families with children; call ahead after 6 pm.",
+        ),
+    )
     with pytest.raises(InvalidInput, match="already"):
         resources.add_resource(vault, ResourceFields("riverbend family shelter", "housing"))
     with pytest.raises(InvalidInput, match="shipped"):
-        resources.add_resource(vault, ResourceFields("National Human Trafficking Hotline",
-                                                     "hotline"))
+        resources.add_resource(
+            vault, ResourceFields("National Human Trafficking Hotline", "hotline")
+        )
     with pytest.raises(InvalidInput):
         resources.add_resource(vault, ResourceFields("X", "spaceship"))
     names = [e.name for e in resources.directory(vault)]
@@ -45,14 +53,18 @@ def test_linking_a_need_to_a_resource_is_a_referral(vault) -> None:
     cid = clients.create_client(vault, ClientFields(alias="Finch"))
     nid = needs.add_need(vault, cid, "legal_immigration", "T visa consultation")
     needs.update_need(vault, nid, resource_name="Invented County Legal Aid")
-    needs.add_need(vault, cid, "housing", "Emergency shelter",
-                   resource_name="Somewhere not in the directory")
-    needs.add_need(vault, cid, "recovery", "Hotline call",
-                   resource_name="National Human Trafficking Hotline")
+    needs.add_need(
+        vault, cid, "housing", "Emergency shelter", resource_name="Somewhere not in the directory"
+    )
+    needs.add_need(
+        vault, cid, "recovery", "Hotline call", resource_name="National Human Trafficking Hotline"
+    )
     found = {r.resource_name: r.resource_category for r in referrals.list_referrals(vault, cid)}
-    assert found == {"Invented County Legal Aid": "legal",
-                     "Somewhere not in the directory": "other",
-                     "National Human Trafficking Hotline": "hotline"}
+    assert found == {
+        "Invented County Legal Aid": "legal",
+        "Somewhere not in the directory": "other",
+        "National Human Trafficking Hotline": "hotline",
+    }
     today = date.today()
     counts = compute_counts(vault, today.replace(day=1), today, "this month")
     assert counts.referrals["legal"] == 1 and counts.referrals["other"] == 1

@@ -56,8 +56,9 @@ def _keys_documents(folder: Path) -> list[tuple[Path, KeysFile]]:
     return found
 
 
-def _old_secret_opens(folder: Path, user_id: str, passphrase: str,
-                      old_key: bytearray, tmp_path: Path) -> list[str]:
+def _old_secret_opens(
+    folder: Path, user_id: str, passphrase: str, old_key: bytearray, tmp_path: Path
+) -> list[str]:
     """Every file in the data folder that the old passphrase or the old data key opens."""
     opened: list[str] = []
     for path, keys in _keys_documents(folder):
@@ -98,7 +99,8 @@ def _everyone_else_gets_in(folder: Path, vault_template) -> None:
 
 
 def test_a_removed_users_old_secrets_open_nothing_in_the_data_folder(
-        vault: Vault, vault_template, tmp_path: Path) -> None:
+    vault: Vault, vault_template, tmp_path: Path
+) -> None:
     jo, jo_passphrase, old_key = _prepare(vault)
     assert _old_secret_opens(vault.folder, jo, jo_passphrase, old_key, tmp_path / "before")
 
@@ -131,8 +133,7 @@ def test_a_reset_passphrase_and_a_change_someone_may_know(vault: Vault, tmp_path
     maria = vault.current_user.id
     key_after_reset = vault.data_key_copy()
     users.change_own_passphrase(vault, PASSPHRASE, NEW_OWN, someone_else_may_know=True)
-    assert _old_secret_opens(vault.folder, maria, PASSPHRASE, key_after_reset,
-                             tmp_path / "b") == []
+    assert _old_secret_opens(vault.folder, maria, PASSPHRASE, key_after_reset, tmp_path / "b") == []
     vault.close()
     with Vault.open(vault.folder) as again:
         user = again.unlock(jo, reset.temporary_passphrase)
@@ -150,5 +151,6 @@ def test_only_a_supervisor_may_delete_backups_and_reset(vault: Vault) -> None:
     with pytest.raises(NotAllowed):
         users.reset_passphrase(vault, added.user.id)
     with pytest.raises(NotAllowed):
-        users.change_own_passphrase(vault, None, NEW_OWN, someone_else_may_know=True,
-                                    old_backups="delete")
+        users.change_own_passphrase(
+            vault, None, NEW_OWN, someone_else_may_know=True, old_backups="delete"
+        )

@@ -46,7 +46,8 @@ def test_what_an_advocate_may_not_do(vault: Vault, tmp_path: Path) -> None:
 
 
 def test_a_supervisor_of_the_open_vault_restores_a_backup_from_before_a_change(
-        vault: Vault, tmp_path: Path) -> None:
+    vault: Vault, tmp_path: Path
+) -> None:
     old = tmp_path / "old.acbackup"
     vault.backup_to(old)
     users.change_own_passphrase(vault, PASSPHRASE, NEW)

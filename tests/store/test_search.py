@@ -104,8 +104,10 @@ def test_a_single_letter_highlights_only_that_word(vault: Vault) -> None:
 def test_many_matches_show_the_newest_first_then_the_ranking(vault: Vault, monkeypatch) -> None:
     monkeypatch.setattr(notes, "NEWEST_FIRST_OVER", 3)
     cid = clients.create_client(vault, ClientFields(alias="Robin"))
-    ids = [notes.add_note(vault, cid, "contact", body) for body in (
-        "Bus bus bus pass.", "Bus pass.", "Bus.", "The bus came late.")]
+    ids = [
+        notes.add_note(vault, cid, "contact", body)
+        for body in ("Bus bus bus pass.", "Bus pass.", "Bus.", "The bus came late.")
+    ]
     first = notes.find_notes(vault, "bus", limit=2)
     assert first.newest_first
     assert [h.note_id for h in first.hits] == [ids[3], ids[2]]
@@ -127,7 +129,8 @@ def test_one_list_puts_the_best_hit_first_whatever_its_kind(vault: Vault) -> Non
 
 
 def test_a_broken_index_is_reported_and_logged_without_the_text(
-        vault: Vault, caplog: pytest.LogCaptureFixture) -> None:
+    vault: Vault, caplog: pytest.LogCaptureFixture
+) -> None:
     with vault.write() as s:
         s.execute(text("DROP TABLE notes_fts"))
     secret = "marmalade-secret-word"
@@ -151,10 +154,12 @@ def test_a_spanish_article_is_stemmed_as_spanish() -> None:
     from advocate_app.library.index import ReferenceIndex
     from advocate_app.library.parsing import parse_article
 
-    text = ("---\ntitle: Vivienda segura\ncategory: Necesidades\nsummary: Refugios y viviendas.\n"
-            "language: es\nsources: [Fuente pública]\nlast_reviewed: 2026-11-01\n---\n"
-            "# Vivienda segura\n\nLas sobrevivientes buscan viviendas seguras y un plan de "
-            "seguridad para sus hijas.\n")
+    text = (
+        "---\ntitle: Vivienda segura\ncategory: Necesidades\nsummary: Refugios y viviendas.\n"
+        "language: es\nsources: [Fuente pública]\nlast_reviewed: 2026-11-01\n---\n"
+        "# Vivienda segura\n\nLas sobrevivientes buscan viviendas seguras y un plan de "
+        "seguridad para sus hijas.\n"
+    )
     article = parse_article("vivienda-segura", text)
     assert article.language == "es"
     index = ReferenceIndex([article])

@@ -132,8 +132,10 @@ def test_questions_find_the_right_article_in_the_top_three(index: ReferenceIndex
         if slug not in found:
             misses.append(f"{question!r}: wanted {slug}, got {found}")
     share = 1 - len(misses) / len(QUESTIONS)
-    print(f"\n{len(QUESTIONS) - len(misses)}/{len(QUESTIONS)} questions answered "
-          f"({share:.0%}); misses:")
+    print(
+        f"\n{len(QUESTIONS) - len(misses)}/{len(QUESTIONS)} questions answered "
+        f"({share:.0%}); misses:"
+    )
     for line in misses:
         print("  " + line)
     assert share >= REQUIRED_SHARE, "\n".join(misses)

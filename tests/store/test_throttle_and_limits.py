@@ -69,9 +69,10 @@ def _tamper_kdf(vault_dir: Path, **kdf: int) -> None:
     path.write_bytes(keys.to_bytes())  # a consistent checksum: only the numbers are hostile
 
 
-@pytest.mark.parametrize("kdf", [{"memory_kib": 64 * 1024 * 1024},
-                                 {"memory_kib": 1024 * 1024 + 1},
-                                 {"time_cost": 10_000}])
+@pytest.mark.parametrize(
+    "kdf",
+    [{"memory_kib": 64 * 1024 * 1024}, {"memory_kib": 1024 * 1024 + 1}, {"time_cost": 10_000}],
+)
 def test_hostile_argon2_parameters_are_refused_on_read(vault_dir: Path, kdf: dict) -> None:
     _tamper_kdf(vault_dir, **kdf)
     with pytest.raises(KeysFileUnsafe, match="far more memory or time"):

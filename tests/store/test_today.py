@@ -23,13 +23,20 @@ def at(n: int, hour: int = 10, minute: int = 0) -> datetime:
 
 
 def client(vault: Vault, alias: str, *, intake: int | None = -90, **kw) -> int:
-    return clients.create_client(vault, ClientFields(
-        alias=alias, intake_date=days(intake) if intake is not None else None, **kw))
+    return clients.create_client(
+        vault,
+        ClientFields(alias=alias, intake_date=days(intake) if intake is not None else None, **kw),
+    )
 
 
 def contact(vault: Vault, client_id: int, days_ago: int) -> None:
-    notes.add_note(vault, client_id, "contact", "Checked in by phone",
-                   at=datetime.combine(days(-days_ago), time(12)))
+    notes.add_note(
+        vault,
+        client_id,
+        "contact",
+        "Checked in by phone",
+        at=datetime.combine(days(-days_ago), time(12)),
+    )
 
 
 @pytest.fixture
@@ -37,18 +44,22 @@ def other_user(vault: Vault) -> str:
     return users.add_user(vault, "Dana", "advocate").user.id
 
 
-def test_overdue_and_due_this_week_are_mine_and_never_settled(vault: Vault,
-                                                              other_user: str) -> None:
+def test_overdue_and_due_this_week_are_mine_and_never_settled(
+    vault: Vault, other_user: str
+) -> None:
     me = vault.current_user.id
     rosa = client(vault, "Rosa")
     late = needs.add_need(vault, rosa, "housing", "Rental assistance", due_date=days(-3))
-    later = needs.add_need(vault, rosa, "license_id", "State ID card", due_date=days(-10),
-                           status="in_progress")
+    later = needs.add_need(
+        vault, rosa, "license_id", "State ID card", due_date=days(-10), status="in_progress"
+    )
     for status in ("declined", "met", "not_needed"):
-        needs.add_need(vault, rosa, "financial", f"Settled {status}", status=status,
-                       due_date=days(-5))
-        needs.add_need(vault, rosa, "education", f"Settled soon {status}", status=status,
-                       due_date=days(2))
+        needs.add_need(
+            vault, rosa, "financial", f"Settled {status}", status=status, due_date=days(-5)
+        )
+        needs.add_need(
+            vault, rosa, "education", f"Settled soon {status}", status=status, due_date=days(2)
+        )
     today_need = needs.add_need(vault, rosa, "health_care", "Dental care", due_date=ON)
     week_end = needs.add_need(vault, rosa, "transportation", "Gas cards", due_date=days(7))
     needs.add_need(vault, rosa, "childcare", "Emergency childcare", due_date=days(8))
@@ -65,7 +76,12 @@ def test_overdue_and_due_this_week_are_mine_and_never_settled(vault: Vault,
     assert [r.need_id for r in view.due_this_week] == [today_need, week_end]
     row = view.overdue[0]
     assert (row.client_id, row.alias, row.label, row.status, row.due_date) == (
-        rosa, "Rosa", "State ID card", "in_progress", days(-10))
+        rosa,
+        "Rosa",
+        "State ID card",
+        "in_progress",
+        days(-10),
+    )
     assert row.open_at == {"tab": "needs", "need_id": later}
     assert view.totals["overdue"] == 2 and view.totals["due_this_week"] == 2
 
@@ -82,8 +98,11 @@ def test_upcoming_appointments_in_the_next_14_days(vault: Vault) -> None:
     star = client(vault, "Star")
 
     def add(cid: int, when: datetime, kind: str = "court_hearing") -> int:
-        return appointments.add_appointment(vault, cid, AppointmentFields(
-            starts_at=when, kind=kind, place="District Court", accompanied=True))
+        return appointments.add_appointment(
+            vault,
+            cid,
+            AppointmentFields(starts_at=when, kind=kind, place="District Court", accompanied=True),
+        )
 
     add(rosa, at(-1))  # yesterday: gone
     this_morning = add(star, at(0, 8))
@@ -95,7 +114,12 @@ def test_upcoming_appointments_in_the_next_14_days(vault: Vault) -> None:
     assert [r.appointment_id for r in view.upcoming] == [this_morning, in_two, last_day]
     second = view.upcoming[1]
     assert (second.alias, second.kind, second.starts_at, second.place, second.accompanied) == (
-        "Rosa", "dmv", at(2, 9, 30), "District Court", True)
+        "Rosa",
+        "dmv",
+        at(2, 9, 30),
+        "District Court",
+        True,
+    )
     assert second.open_at == {"tab": "appointments", "appointment_id": in_two}
     assert view.totals["upcoming"] == 3
 
@@ -121,7 +145,10 @@ def test_no_contact_in_n_days(vault: Vault, other_user: str) -> None:
 
     # The setting changes who counts as quiet (the 5-day-old intake is still new at 7 days).
     assert {r.alias for r in today.compute(vault, me, ON, 7).no_contact} == {
-        "Never", "Quiet", "Recent"}
+        "Never",
+        "Quiet",
+        "Recent",
+    }
     assert [r.alias for r in today.compute(vault, me, ON, 61).no_contact] == []
     contact(vault, quiet, 1)
     assert [r.alias for r in today.compute(vault, me, ON, 30).no_contact] == ["Never"]
@@ -132,8 +159,9 @@ def test_lists_are_capped_but_totals_are_full(vault: Vault) -> None:
     for i in range(5):
         cid = client(vault, f"Client {i}")
         needs.add_need(vault, cid, "housing", "Rental assistance", due_date=days(-1 - i))
-        appointments.add_appointment(vault, cid, AppointmentFields(starts_at=at(1 + i),
-                                                                   kind="medical"))
+        appointments.add_appointment(
+            vault, cid, AppointmentFields(starts_at=at(1 + i), kind="medical")
+        )
     view = today.compute(vault, me, ON, 30, limit=2)
     assert len(view.overdue) == 2 and view.totals["overdue"] == 5
     assert [r.due_date for r in view.overdue] == [days(-5), days(-4)]
@@ -165,8 +193,12 @@ def test_waiting_needs_are_read_from_the_partial_index(vault: Vault) -> None:
     from advocate_app.store.models import NeedItem
 
     # The words the Today view uses (today.WAITING_SQL), which the partial index repeats.
-    stmt = (select(NeedItem.id).where(text(today.WAITING_SQL), NeedItem.due_date < ON)
-            .order_by(NeedItem.due_date).limit(200))
+    stmt = (
+        select(NeedItem.id)
+        .where(text(today.WAITING_SQL), NeedItem.due_date < ON)
+        .order_by(NeedItem.due_date)
+        .limit(200)
+    )
     with vault.read() as s:
         compiled = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
         plan = " | ".join(str(r[-1]) for r in s.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))

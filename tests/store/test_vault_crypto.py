@@ -101,8 +101,11 @@ def test_passphrase_change_rewrites_only_the_keys_file(vault: Vault) -> None:
     db_before = _sha(vault.db_path)
     keys_before = _sha(vault.folder / KEYS_FILE_NAME)
     vault.keys.set_passphrase_slot(
-        user_id=vault.current_user.id, label=vault.current_user.name,
-        passphrase=NEW_PASSPHRASE, data_key=vault._data_key_ref(), params=crypto.Argon2Params(),
+        user_id=vault.current_user.id,
+        label=vault.current_user.name,
+        passphrase=NEW_PASSPHRASE,
+        data_key=vault._data_key_ref(),
+        params=crypto.Argon2Params(),
     )
     vault.keys.save(vault.folder)
     assert _sha(vault.db_path) == db_before
@@ -164,8 +167,13 @@ def test_damaged_keys_file_gives_a_specific_error(
 
 
 def test_keys_file_from_another_vault(vault_dir: Path, tmp_path: Path) -> None:
-    other, _ = Vault.create(tmp_path / "other", office_name="Other", user_name="Maria",
-                            passphrase=PASSPHRASE, kdf_target_seconds=0)
+    other, _ = Vault.create(
+        tmp_path / "other",
+        office_name="Other",
+        user_name="Maria",
+        passphrase=PASSPHRASE,
+        kdf_target_seconds=0,
+    )
     other.close()
     original = (vault_dir / KEYS_FILE_NAME).read_bytes()
     (vault_dir / KEYS_FILE_NAME).write_bytes((tmp_path / "other" / KEYS_FILE_NAME).read_bytes())

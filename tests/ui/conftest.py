@@ -31,8 +31,7 @@ def qapp():
 
 def _controller(qtbot, folder: Path) -> AppController:
     # Automatic daily backups have their own tests; here they would only slow every unlock.
-    controller = build_controller(folder, Settings(automatic_backups=False),
-                                  kdf_target_seconds=0)
+    controller = build_controller(folder, Settings(automatic_backups=False), kdf_target_seconds=0)
     qtbot.addWidget(controller.window)
     controller.window.show()
     controller.start()

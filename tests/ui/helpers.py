@@ -18,9 +18,13 @@ def unlock(qtbot: Any, controller: AppController, passphrase: str = PASSPHRASE) 
     page.passphrase.clear()
     qtbot.keyClicks(page.passphrase, passphrase)
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: controller.shell is not None
-                    and controller.window.stack.currentWidget() is controller.shell,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            controller.shell is not None
+            and controller.window.stack.currentWidget() is controller.shell
+        ),
+        timeout=15000,
+    )
 
 
 def wait_for_background_work(qtbot: Any, timeout: int = 20000) -> None:
@@ -33,8 +37,11 @@ def click_accept(dialog: QDialog) -> None:
     """Press the dialog's accepting button (OK, Save, Add...), as a person would."""
     box = dialog.findChild(QDialogButtonBox)
     assert box is not None, "the dialog has no button box"
-    accepting = [b for b in box.buttons()
-                 if box.buttonRole(b) in (QDialogButtonBox.ButtonRole.AcceptRole,
-                                          QDialogButtonBox.ButtonRole.YesRole)]
+    accepting = [
+        b
+        for b in box.buttons()
+        if box.buttonRole(b)
+        in (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
+    ]
     assert len(accepting) == 1, "expected one accepting button"
     accepting[0].click()

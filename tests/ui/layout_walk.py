@@ -20,13 +20,28 @@ from pathlib import Path
 
 def _fake_screen(width: int, height: int, folder: Path) -> None:
     config = folder.parent / f"screen-{width}x{height}.json"
-    config.write_text(json.dumps({"synchronousWindowSystemEvents": False,
-                                  "windowFrameMargins": False,
-                                  "screens": [{"name": "laptop", "x": 0, "y": 0,
-                                               "width": width, "height": height,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96,
-                                               "dpr": 1}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "synchronousWindowSystemEvents": False,
+                "windowFrameMargins": False,
+                "screens": [
+                    {
+                        "name": "laptop",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ],
+            }
+        )
+    )
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
 
 PASSPHRASE = "plum tractor quietly 42 harbor"
 LONG_NEED = "Emergency shelter for tonight and the next two weeks, away from the trafficker"
@@ -51,12 +66,15 @@ def _problems(root, where: str) -> list[str]:  # type: ignore[no-untyped-def]
             if size.height() < 40 and widget.maximumHeight() >= 40:
                 found.append(f"{where}: {name} is {size.height()} px tall")
             continue
-        if hint.isValid() and (size.width() + 1 < min(hint.width(), widget.maximumWidth())
-                               or size.height() + 1 < min(hint.height(),
-                                                          widget.maximumHeight())):
+        if hint.isValid() and (
+            size.width() + 1 < min(hint.width(), widget.maximumWidth())
+            or size.height() + 1 < min(hint.height(), widget.maximumHeight())
+        ):
             text = widget.text()[:40] if isinstance(widget, QLabel) else ""
-            found.append(f"{where}: {name} {text!r} is {size.width()}×{size.height()}, "
-                         f"needs {hint.width()}×{hint.height()}")
+            found.append(
+                f"{where}: {name} {text!r} is {size.width()}×{size.height()}, "
+                f"needs {hint.width()}×{hint.height()}"
+            )
             continue
         if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
             rect = widget.contentsRect()
@@ -67,14 +85,17 @@ def _problems(root, where: str) -> list[str]:  # type: ignore[no-untyped-def]
             if widget.wordWrap():
                 needed = widget.heightForWidth(widget.width())
                 if needed > 0 and widget.height() + 1 < needed:
-                    found.append(f"{where}: label {text[:40]!r} is cut off "
-                                 f"({widget.height()} < {needed} px)")
+                    found.append(
+                        f"{where}: label {text[:40]!r} is cut off ({widget.height()} < {needed} px)"
+                    )
             else:
-                longest = max(metrics.horizontalAdvance(line.replace("&", ""))
-                              for line in text.split("\n"))
+                longest = max(
+                    metrics.horizontalAdvance(line.replace("&", "")) for line in text.split("\n")
+                )
                 if rect.width() + 1 < longest:
-                    found.append(f"{where}: label {text[:40]!r} is elided "
-                                 f"({rect.width()} < {longest} px)")
+                    found.append(
+                        f"{where}: label {text[:40]!r} is elided ({rect.width()} < {longest} px)"
+                    )
     return found
 
 
@@ -96,11 +117,17 @@ def main() -> int:
     available = app.primaryScreen().availableGeometry()
     assert abs(available.width() - width / scale) <= 1, available
 
-    vault, _key = Vault.create(folder, office_name="Riverbend Advocacy Office",
-                               user_name="Maria", passphrase=PASSPHRASE, kdf_target_seconds=0)
+    vault, _key = Vault.create(
+        folder,
+        office_name="Riverbend Advocacy Office",
+        user_name="Maria",
+        passphrase=PASSPHRASE,
+        kdf_target_seconds=0,
+    )
     user_id = vault.current_user.id
-    client_id = clients.create_client(vault, clients.ClientFields(
-        alias="Rosalind Q.", intake_date=date(2026, 3, 2)))
+    client_id = clients.create_client(
+        vault, clients.ClientFields(alias="Rosalind Q.", intake_date=date(2026, 3, 2))
+    )
     needs.add_need(vault, client_id, "housing", LONG_NEED, next_step="Call the shelter")
     needs.add_need(vault, client_id, "license_id", "Passport replacement")
     for number in range(6):
@@ -108,9 +135,11 @@ def main() -> int:
     vault.close()
 
     # LAYOUT_LANGUAGE=es walks the Spanish interface (strings run about 25% longer).
-    controller = build_controller(folder, Settings(automatic_backups=False,
-                                                   language=os.environ.get("LAYOUT_LANGUAGE", "")),
-                                  kdf_target_seconds=0)
+    controller = build_controller(
+        folder,
+        Settings(automatic_backups=False, language=os.environ.get("LAYOUT_LANGUAGE", "")),
+        kdf_target_seconds=0,
+    )
     window = controller.window
     window.show()
     controller.start()

@@ -37,8 +37,12 @@ def fail(text: str) -> None:
     os._exit(3)
 
 
-def when(condition: Callable[[], bool], then: Callable[[], None], what: str,
-         deadline: float | None = None) -> None:
+def when(
+    condition: Callable[[], bool],
+    then: Callable[[], None],
+    what: str,
+    deadline: float | None = None,
+) -> None:
     """Run `then` once `condition` holds, checking from the event loop (the app keeps running)."""
     deadline = deadline or time.monotonic() + 60
 
@@ -78,8 +82,11 @@ def first_run(controller, canaries: dict) -> None:
         for field, number in zip(page.group_fields, page.CHECK_GROUPS, strict=True):
             QTest.keyClicks(field, groups[number - 1])
         QTest.mouseClick(page.continue_button, LEFT)
-        when(lambda: controller.shell is not None and stack.currentWidget() is controller.shell,
-             client, "the main window")
+        when(
+            lambda: controller.shell is not None and stack.currentWidget() is controller.shell,
+            client,
+            "the main window",
+        )
 
     def client() -> None:
         section = controller.shell.show_section("clients")
@@ -96,19 +103,25 @@ def first_run(controller, canaries: dict) -> None:
         QTest.keyClicks(section.detail.notes.composer.editor, canaries["draft"])
         window = controller.window
         window.setGeometry(140, 90, 1100, 720)  # somewhere recognisable
-        emit(event="place", section="clients", client_id=section.detail.client_id,
-             tab=section.detail.current_tab(),
-             geometry=[window.x(), window.y(), window.width(), window.height()])
+        emit(
+            event="place",
+            section="clients",
+            client_id=section.detail.client_id,
+            tab=section.detail.current_tab(),
+            geometry=[window.x(), window.y(), window.width(), window.height()],
+        )
         QTimer.singleShot(0, lock)
 
     def lock() -> None:
         emit(event="locking", at=time.time())
-        QTest.keyClick(controller.shell.search, Qt.Key.Key_L,
-                       Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(controller.shell.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         # Still here: the lock did not start a fresh process. Let the event loop finish what the
         # lock scheduled (deleting the main window's content), collect garbage, then report.
-        when(lambda: stack.currentWidget() is controller.unlock_page,
-             lambda: QTimer.singleShot(50, ready_in_place), "the unlock window")
+        when(
+            lambda: stack.currentWidget() is controller.unlock_page,
+            lambda: QTimer.singleShot(50, ready_in_place),
+            "the unlock window",
+        )
 
     def ready_in_place() -> None:
         QApplication.sendPostedEvents()
@@ -121,9 +134,15 @@ def first_run(controller, canaries: dict) -> None:
 
 def after_restart(controller) -> None:
     window = controller.window
-    emit(event="ready", fresh=True, at=time.time(), unlock_shown=(
-        window.isVisible() and window.stack.currentWidget() is controller.unlock_page),
-        geometry=[window.x(), window.y(), window.width(), window.height()])
+    emit(
+        event="ready",
+        fresh=True,
+        at=time.time(),
+        unlock_shown=(
+            window.isVisible() and window.stack.currentWidget() is controller.unlock_page
+        ),
+        geometry=[window.x(), window.y(), window.width(), window.height()],
+    )
     listen(controller)
 
 
@@ -159,14 +178,23 @@ def unlock_again(controller, passphrase: str) -> None:
         shell = controller.shell
         section = shell.sections["clients"]
         detail = section.detail
-        emit(event="unlocked", section=shell.current_key(),
-             client_id=detail.client_id if detail else None,
-             tab=detail.current_tab() if detail else None,
-             draft=detail.notes.composer.editor.toPlainText() if detail else None)
+        emit(
+            event="unlocked",
+            section=shell.current_key(),
+            client_id=detail.client_id if detail else None,
+            tab=detail.current_tab() if detail else None,
+            draft=detail.notes.composer.editor.toPlainText() if detail else None,
+        )
         listen(controller)
 
-    when(lambda: controller.shell is not None
-         and controller.window.stack.currentWidget() is controller.shell, report, "unlocking")
+    when(
+        lambda: (
+            controller.shell is not None
+            and controller.window.stack.currentWidget() is controller.shell
+        ),
+        report,
+        "unlocking",
+    )
 
 
 def main() -> int:

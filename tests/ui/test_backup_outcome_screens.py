@@ -12,8 +12,9 @@ from advocate_app.ui.qt import QFileDialog, Qt, QThreadPool
 from tests.ui.helpers import unlock
 
 
-def test_a_failed_daily_backup_shows_until_one_succeeds(make_controller, vault_dir: Path,
-                                                        qtbot) -> None:
+def test_a_failed_daily_backup_shows_until_one_succeeds(
+    make_controller, vault_dir: Path, qtbot
+) -> None:
     (vault_dir / "backups").write_bytes(b"a file where the backups folder should be")
     controller = make_controller(vault_dir)
     controller.settings.automatic_backups = True
@@ -41,8 +42,9 @@ def test_a_failed_daily_backup_shows_until_one_succeeds(make_controller, vault_d
     assert not backups.auto_problem.isVisible()
 
 
-def test_backups_says_when_the_last_outside_copy_was_made(unlocked, qtbot, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backups_says_when_the_last_outside_copy_was_made(
+    unlocked, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     section = unlocked.shell.show_section("backups")
     section.refresh()
     assert "No copy has been saved outside this computer" in section.outside_copy.text()

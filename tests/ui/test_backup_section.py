@@ -49,8 +49,9 @@ def section(qtbot, vault: Vault) -> BackupSection:  # type: ignore[no-untyped-de
     return widget
 
 
-def test_the_section_explains_and_lists_the_automatic_backups(section: BackupSection,
-                                                              vault: Vault) -> None:
+def test_the_section_explains_and_lists_the_automatic_backups(
+    section: BackupSection, vault: Vault
+) -> None:
     assert section.title == "Backups"
     assert section.backup_list.topLevelItemCount() == 1
     item = section.backup_list.topLevelItem(0)
@@ -63,8 +64,12 @@ def test_the_section_explains_and_lists_the_automatic_backups(section: BackupSec
 
 
 def test_back_up_now_writes_a_verified_backup_named_by_date(
-        qtbot, section: BackupSection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-        forgotten: list[int]) -> None:
+    qtbot,
+    section: BackupSection,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    forgotten: list[int],
+) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
@@ -80,8 +85,12 @@ def test_back_up_now_writes_a_verified_backup_named_by_date(
 
 
 def test_back_up_now_says_plainly_when_the_stick_is_full(
-        qtbot, section: BackupSection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-        forgotten: list[int]) -> None:
+    qtbot,
+    section: BackupSection,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    forgotten: list[int],
+) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
@@ -98,8 +107,11 @@ def test_back_up_now_says_plainly_when_the_stick_is_full(
 
 
 def test_cancelling_the_folder_choice_changes_nothing(
-        qtbot, section: BackupSection, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-        forgotten: list[int]) -> None:
+    qtbot,
+    section: BackupSection,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    forgotten: list[int],
+) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
     qtbot.mouseClick(section.backup_button, LEFT)
     assert section.status.text() == ""
@@ -108,7 +120,8 @@ def test_cancelling_the_folder_choice_changes_nothing(
 
 
 def test_restore_asks_for_confirmation_and_the_passphrase_then_hands_over(
-        qtbot, section: BackupSection, vault: Vault) -> None:  # type: ignore[no-untyped-def]
+    qtbot, section: BackupSection, vault: Vault
+) -> None:  # type: ignore[no-untyped-def]
     before = sha_map_with_throttle(vault.folder)
     section.backup_list.setCurrentItem(section.backup_list.topLevelItem(0))
     qtbot.mouseClick(section.restore_selected_button, LEFT)
@@ -141,8 +154,12 @@ def test_restore_asks_for_confirmation_and_the_passphrase_then_hands_over(
 
 
 def test_restore_from_a_file_that_is_not_a_backup_is_refused(
-        qtbot, section: BackupSection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-        forgotten: list[int]) -> None:
+    qtbot,
+    section: BackupSection,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    forgotten: list[int],
+) -> None:
     other = tmp_path / "letter.acbackup"
     other.write_text("Dear supervisor,")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
@@ -172,7 +189,8 @@ def test_an_advocate_cannot_restore(qtbot, vault: Vault) -> None:  # type: ignor
 
 
 def test_the_damaged_screen_names_the_problem_and_offers_the_newest_backup(
-        qtbot, vault_dir: Path, vault_template) -> None:  # type: ignore[no-untyped-def]
+    qtbot, vault_dir: Path, vault_template
+) -> None:  # type: ignore[no-untyped-def]
     with Vault.open(vault_dir) as vault:
         vault.unlock(vault_template.user_id, PASSPHRASE)
         newest = auto_backup_if_due(vault)
@@ -221,8 +239,12 @@ def test_the_damaged_screen_without_a_backup_points_to_a_file(qtbot, vault_dir: 
 
 
 def test_locking_while_a_backup_runs_is_harmless(
-        qtbot, vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-        forgotten: list[int]) -> None:
+    qtbot,
+    vault: Vault,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    forgotten: list[int],
+) -> None:
     from shiboken6 import delete
 
     from advocate_app.ui.worker import tasks_running
@@ -238,8 +260,9 @@ def test_locking_while_a_backup_runs_is_harmless(
     assert len(list(usb.glob("*.acbackup"))) == 1  # the backup itself still finished
 
 
-def test_first_unlock_of_the_day_makes_one_automatic_backup(make_controller, vault_dir,
-                                                            qtbot, monkeypatch) -> None:
+def test_first_unlock_of_the_day_makes_one_automatic_backup(
+    make_controller, vault_dir, qtbot, monkeypatch
+) -> None:
     from advocate_app.store.backup import automatic_backups
     from tests.ui.helpers import unlock
 

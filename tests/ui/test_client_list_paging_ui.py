@@ -9,8 +9,9 @@ from advocate_app.ui.clients.list_model import ClientListModel
 from advocate_app.ui.qt import Qt
 
 
-def test_scrolling_to_the_end_shows_every_client_once_in_order(unlocked, qtbot,
-                                                               qtmodeltester) -> None:
+def test_scrolling_to_the_end_shows_every_client_once_in_order(
+    unlocked, qtbot, qtmodeltester
+) -> None:
     vault = unlocked.vault
     for i in range(430):
         clients.create_client(vault, ClientFields(alias=f"{'ab'[i % 2]}{i:03d}"))
@@ -19,8 +20,9 @@ def test_scrolling_to_the_end_shows_every_client_once_in_order(unlocked, qtbot,
     table, model = section.table, section.model
     while model.canFetchMore():
         table.scrollToBottom()  # the view asks for the next page, as it does for a person
-        qtbot.waitUntil(lambda: table.verticalScrollBar().value()
-                        == table.verticalScrollBar().maximum())
+        qtbot.waitUntil(
+            lambda: table.verticalScrollBar().value() == table.verticalScrollBar().maximum()
+        )
         model.fetchMore()
     aliases = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert len(aliases) == 430 == len(set(aliases))
@@ -55,7 +57,8 @@ def test_first_show_formats_only_the_rows_on_screen(unlocked, qtbot, monkeypatch
     metrics = section.table.fontMetrics()
     for column in range(1, 5):
         assert header.sectionSize(column) > max(
-            metrics.horizontalAdvance(t) for t in section.model.column_texts(column))
+            metrics.horizontalAdvance(t) for t in section.model.column_texts(column)
+        )
     model = ClientListModel(lambda: vault)
     model.set_query(ClientQuery(status="all"))
     assert model.rowCount() == 200 and model.canFetchMore()

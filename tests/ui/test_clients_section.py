@@ -38,8 +38,11 @@ def test_client_note_search_edit_destroy(unlocked, qtbot, monkeypatch) -> None:
     label = section.results.itemWidget(hit)
     assert "<b>restoration</b>" in label.text() and "Rosa K" in label.text()
     section.results.scrollToItem(hit)
-    qtbot.mouseClick(section.results.viewport(), Qt.MouseButton.LeftButton,
-                     pos=section.results.visualItemRect(hit).center())
+    qtbot.mouseClick(
+        section.results.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=section.results.visualItemRect(hit).center(),
+    )
     assert section.detail.current_tab() == "notes"
 
     notes_panel = section.detail.notes
@@ -130,8 +133,9 @@ def test_after_lock_nothing_of_the_vault_is_visible(unlocked, qtbot, vault_dir: 
     section = unlocked.shell.show_section("clients")
     section.apply_filters()
     unlocked.lock()
-    texts = [w.text() for w in unlocked.window.findChildren(type(section.count_label))
-             if w.isVisible()]
+    texts = [
+        w.text() for w in unlocked.window.findChildren(type(section.count_label)) if w.isVisible()
+    ]
     assert not any("Hidden Alias" in t for t in texts)
 
 
@@ -144,10 +148,12 @@ def test_today_is_home_and_opens_the_client_at_the_need(unlocked, qtbot) -> None
     vault = controller.vault
     assert controller.shell.current_key() == "today"
     cid = clients.create_client(vault, ClientFields(alias="Wren"))
-    need_id = needs.add_need(vault, cid, "license_id", "Birth certificate",
-                             due_date=date.today() - timedelta(days=2))
-    declined = needs.add_need(vault, cid, "housing", "Emergency shelter",
-                              due_date=date.today() - timedelta(days=5))
+    need_id = needs.add_need(
+        vault, cid, "license_id", "Birth certificate", due_date=date.today() - timedelta(days=2)
+    )
+    declined = needs.add_need(
+        vault, cid, "housing", "Emergency shelter", due_date=date.today() - timedelta(days=5)
+    )
     needs.mark_declined(vault, declined)
     today = controller.shell.show_section("today")
     today.on_show()
@@ -177,9 +183,13 @@ def test_search_within_one_client(unlocked, qtbot) -> None:
     section.apply_filters()
     panel = section.open_client(cid).notes
     qtbot.keyClicks(panel.search, "bus")
-    qtbot.waitUntil(lambda: panel.timeline.count() == 1
-                    and "<b>bus</b>" in panel.timeline.itemWidget(panel.timeline.item(0)).text(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            panel.timeline.count() == 1
+            and "<b>bus</b>" in panel.timeline.itemWidget(panel.timeline.item(0)).text()
+        ),
+        timeout=5000,
+    )
     panel.search.clear()
     qtbot.waitUntil(lambda: panel.timeline.count() == 2, timeout=5000)
 

@@ -82,8 +82,9 @@ def choose(qtbot, section: TrainerSection, scenario_id: str) -> Scenario:
 def shown_notes(controller: AppController) -> list[str]:
     detail = controller.shell.sections["clients"].detail  # type: ignore[attr-defined]
     timeline = detail.notes.timeline
-    return sorted(timeline.item(i).data(Qt.ItemDataRole.AccessibleTextRole)
-                  for i in range(timeline.count()))
+    return sorted(
+        timeline.item(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(timeline.count())
+    )
 
 
 def shown_needs(controller: AppController) -> list[tuple[str, str]]:
@@ -101,8 +102,11 @@ def expected_needs(scenario: Scenario, index: int) -> list[tuple[str, str]]:
 
 
 def hash_folder(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "vault.lock"}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != "vault.lock"
+    }
 
 
 # --------------------------------------------------------------------------- the window
@@ -187,8 +191,9 @@ def test_stepping_changes_the_client_in_the_clients_section(demo: AppController,
     # Jump with the step list, then reset.
     last = scenario.step_count - 1
     item = section.step_list.item(last + 1)
-    qtbot.mouseClick(section.step_list.viewport(), LEFT,
-                     pos=section.step_list.visualItemRect(item).center())
+    qtbot.mouseClick(
+        section.step_list.viewport(), LEFT, pos=section.step_list.visualItemRect(item).center()
+    )
     settle(qtbot, section)
     assert section.session.step_index() == last
     assert not section.next_button.isEnabled()
@@ -245,6 +250,7 @@ def test_reset_the_whole_demo_asks_first_and_starts_fresh(
         def confirm(_parent, _title, text, action):  # type: ignore[no-untyped-def]
             asked.append((text, action))
             return yes
+
         return confirm
 
     monkeypatch.setattr("advocate_app.ui.demo.section.confirm", answer(False))
@@ -255,8 +261,14 @@ def test_reset_the_whole_demo_asks_first_and_starts_fresh(
 
     monkeypatch.setattr("advocate_app.ui.demo.section.confirm", answer(True))
     qtbot.mouseClick(section.reset_all_button, LEFT)
-    qtbot.waitUntil(lambda: demo.shell is not None and demo.vault is not None
-                    and demo.vault.keys.vault_id != old_vault_id, timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            demo.shell is not None
+            and demo.vault is not None
+            and demo.vault.keys.vault_id != old_vault_id
+        ),
+        timeout=20000,
+    )
     fresh = trainer(demo)
     assert fresh is not section
     assert demo.vault.is_demo  # type: ignore[union-attr]
@@ -301,9 +313,12 @@ def test_try_the_demo_leaves_the_real_window_locked_and_untouched(
 ) -> None:
     before = hash_folder(vault_dir)
     holder: list[AppController] = []
-    real = build_controller(vault_dir, Settings(), kdf_target_seconds=0,
-                            demo_launcher=lambda: holder.append(
-                                launch_demo_window(real, tmp_path / "demo")))
+    real = build_controller(
+        vault_dir,
+        Settings(),
+        kdf_target_seconds=0,
+        demo_launcher=lambda: holder.append(launch_demo_window(real, tmp_path / "demo")),
+    )
     qtbot.addWidget(real.window)
     real.window.show()
     real.start()
@@ -328,8 +343,7 @@ def test_try_the_demo_leaves_the_real_window_locked_and_untouched(
         demo.window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is demo.window)
         trainer(demo).step_list.setFocus()
-        qtbot.keyClick(trainer(demo).step_list, Qt.Key.Key_L,
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(trainer(demo).step_list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         assert not demo.vault.is_unlocked
         assert demo.window.stack.currentWidget() is demo.unlock_page
 
@@ -382,8 +396,9 @@ def test_articles_printed_from_the_demo_carry_the_mark(qtbot, tmp_path, monkeypa
         reference = controller.shell.show_section("reference")
         reference.open_article("hotlines")
         out = tmp_path / "article.pdf"
-        monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                            staticmethod(lambda *a, **k: (str(out), "")))
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+        )
         reference.save_pdf()
         text = "".join(page.extract_text() for page in PdfReader(out).pages)
         assert "DEMO" in text
@@ -430,8 +445,11 @@ def test_scenario_rows_never_overlap_when_the_list_scrolls(
 
         def overlaps() -> list[str]:
             rects = [view.visualItemRect(view.item(row)) for row in range(view.count())]
-            return [view.item(row + 1).text() for row in range(len(rects) - 1)
-                    if rects[row + 1].top() <= rects[row].bottom()]
+            return [
+                view.item(row + 1).text()
+                for row in range(len(rects) - 1)
+                if rects[row + 1].top() <= rects[row].bottom()
+            ]
 
         qtbot.waitUntil(lambda: overlaps() == [], timeout=3000)
     finally:

@@ -62,7 +62,10 @@ def test_draft_survives_a_kill(vault_dir: Path, make_controller, qtbot) -> None:
 
     with subprocess.Popen(
         [sys.executable, "-c", CHILD, str(vault_dir), str(client_id)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     ) as child:
         try:
             child.stdin.write(PASSPHRASE + "\n")

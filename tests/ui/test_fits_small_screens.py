@@ -31,13 +31,26 @@ SIZES = [
 
 
 @pytest.mark.parametrize(("screen", "scale"), SIZES)
-def test_every_page_fits(tmp_path: Path, screen: tuple[int, int], scale: str,
-                         language: str = "") -> None:
+def test_every_page_fits(
+    tmp_path: Path, screen: tuple[int, int], scale: str, language: str = ""
+) -> None:
     env = dict(os.environ, QT_SCALE_FACTOR=scale, LAYOUT_LANGUAGE=language)
     result = subprocess.run(
-        [sys.executable, "-m", "tests.ui.layout_walk", str(screen[0]), str(screen[1]),
-         str(tmp_path / "vault")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=240, check=False)
+        [
+            sys.executable,
+            "-m",
+            "tests.ui.layout_walk",
+            str(screen[0]),
+            str(screen[1]),
+            str(tmp_path / "vault"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr[-2000:]
     assert result.stdout.strip().endswith("OK")
 

@@ -17,8 +17,12 @@ def _search(qtbot, controller, text: str):
     shell.search.clear()
     qtbot.keyClicks(shell.search, text)
     qtbot.waitUntil(lambda: shell.stack.currentWidget() is shell.search_page, timeout=3000)
-    qtbot.waitUntil(lambda: shell.search_page.results.total() > 0
-                    or "Nothing" in shell.search_page.heading.text(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            shell.search_page.results.total() > 0 or "Nothing" in shell.search_page.heading.text()
+        ),
+        timeout=3000,
+    )
     return shell.search_page
 
 
@@ -49,8 +53,11 @@ def test_clients_and_notes_are_found_and_grouped(unlocked, qtbot) -> None:
     assert page.results.groups["note"] and "<b>" in page.results.groups["note"][0].snippet_html
     note_item = page.list.item(page.list.count() - 1)  # the note, last group
     page.list.scrollToItem(note_item)
-    qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=page.list.visualItemRect(note_item).center())
+    qtbot.mouseClick(
+        page.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.list.visualItemRect(note_item).center(),
+    )
     section = unlocked.shell.sections["clients"]
     assert unlocked.shell.current_key() == "clients"
     assert section.detail is not None and section.detail.client_id == cid
@@ -116,8 +123,9 @@ def test_one_list_best_first_with_kind_labels_and_the_first_selected(unlocked, q
     assert first is not None and first.target.get("key") == "t-visa"
     assert "note" in {h.kind for h in page.results.hits}
     assert page.list.currentRow() == 0
-    labels = [page.list.item(i).data(Qt.ItemDataRole.AccessibleTextRole)
-              for i in range(page.list.count())]
+    labels = [
+        page.list.item(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(page.list.count())
+    ]
     assert labels[0] == "Article: The T visa"
     assert any(text.startswith("Note: Kestrel") for text in labels)
     qtbot.keyPress(unlocked.shell.search, Qt.Key.Key_Return)
@@ -147,5 +155,4 @@ def test_a_failing_search_says_so(unlocked, qtbot, monkeypatch) -> None:
     page.run("visa")
     assert page.failed and page.heading.text() == "Search failed"
     page.run_async("court")
-    qtbot.waitUntil(lambda: page.heading.text() == "Search failed" and page.failed,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: page.heading.text() == "Search failed" and page.failed, timeout=5000)

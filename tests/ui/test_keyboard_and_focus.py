@@ -109,8 +109,12 @@ def test_main_tasks_by_keyboard_only(unlocked, qtbot) -> None:
     help_section = shell.sections["help"]
     assert "First day" in help_section.pane.toPlainText()
     qtbot.keyClick(focused(), Qt.Key.Key_Slash, CTRL)
-    qtbot.waitUntil(lambda: getattr(shell, "shortcuts_dialog", None) is not None
-                    and shell.shortcuts_dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: (
+            getattr(shell, "shortcuts_dialog", None) is not None
+            and shell.shortcuts_dialog.isVisible()
+        )
+    )
     assert "Ctrl+K" in shell.shortcuts_dialog.pane.toPlainText()
     shell.shortcuts_dialog.reject()
     qtbot.keyClick(shell.nav, Qt.Key.Key_1, CTRL)
@@ -123,8 +127,17 @@ def test_help_has_guides_version_licences_and_the_data_folder(unlocked) -> None:
 
     help_section = unlocked.shell.show_section("help")
     titles = [help_section.topics.item(r).text() for r in range(help_section.topics.count())]
-    for words in ("First day", "Writing a note", "Needs", "court date", "USB", "summary",
-                  "demo", "Keyboard shortcuts", "About"):
+    for words in (
+        "First day",
+        "Writing a note",
+        "Needs",
+        "court date",
+        "USB",
+        "summary",
+        "demo",
+        "Keyboard shortcuts",
+        "About",
+    ):
         assert any(words.lower() in t.lower() for t in titles), words
     help_section.open_topic("about")
     text = help_section.pane.toPlainText()

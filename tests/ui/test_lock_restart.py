@@ -51,8 +51,12 @@ def real_window(qtbot, vault_dir: Path):
     made = []
 
     def make(relaunch: Relauncher):
-        controller = build_controller(vault_dir, Settings(automatic_backups=False),
-                                      kdf_target_seconds=0, fresh_process_on_lock=relaunch)
+        controller = build_controller(
+            vault_dir,
+            Settings(automatic_backups=False),
+            kdf_target_seconds=0,
+            fresh_process_on_lock=relaunch,
+        )
         qtbot.addWidget(controller.window)
         controller.window.show()
         controller.start()
@@ -64,8 +68,9 @@ def real_window(qtbot, vault_dir: Path):
         controller.shutdown()
 
 
-def test_lock_saves_the_draft_and_the_place_then_starts_afresh(real_window, qtbot,
-                                                               vault_dir: Path) -> None:
+def test_lock_saves_the_draft_and_the_place_then_starts_afresh(
+    real_window, qtbot, vault_dir: Path
+) -> None:
     relaunch = Relauncher(vault_dir)
     controller = real_window(relaunch)
     unlock(qtbot, controller)
@@ -100,8 +105,7 @@ def test_lock_saves_the_draft_and_the_place_then_starts_afresh(real_window, qtbo
     assert drafts.load_draft(fresh.vault, PLACE_DRAFT_KEY) is None  # read once, then gone
 
 
-def test_closing_the_window_does_not_start_a_process(real_window, qtbot,
-                                                     vault_dir: Path) -> None:
+def test_closing_the_window_does_not_start_a_process(real_window, qtbot, vault_dir: Path) -> None:
     relaunch = Relauncher(vault_dir)
     controller = real_window(relaunch)
     unlock(qtbot, controller)
@@ -109,8 +113,9 @@ def test_closing_the_window_does_not_start_a_process(real_window, qtbot,
     assert relaunch.states == []
 
 
-def test_if_no_fresh_process_can_start_the_app_stays_locked_here(real_window, qtbot,
-                                                                 vault_dir: Path) -> None:
+def test_if_no_fresh_process_can_start_the_app_stays_locked_here(
+    real_window, qtbot, vault_dir: Path
+) -> None:
     relaunch = Relauncher(vault_dir, fail=True)
     controller = real_window(relaunch)
     unlock(qtbot, controller)
@@ -126,8 +131,7 @@ def test_the_resume_state_refuses_anything_odd() -> None:
     assert ResumeState.from_env(good.to_env()) == good
     assert ResumeState.from_env("not json") is None
     assert ResumeState.from_env("[1, 2]") is None
-    odd = ResumeState.from_env('{"geometry": "<script>", "user_id": "a b; rm", '
-                               '"demo_open": "yes"}')
+    odd = ResumeState.from_env('{"geometry": "<script>", "user_id": "a b; rm", "demo_open": "yes"}')
     assert odd == ResumeState()
 
 
@@ -139,10 +143,20 @@ def test_the_state_is_read_once(monkeypatch) -> None:
 
 
 def test_the_same_program_is_started_again(monkeypatch) -> None:
-    monkeypatch.setattr(sys, "orig_argv", ["python3", "-X", "faulthandler", "-m",
-                                           "advocate_app", "--data-dir", "/srv/v"])
-    assert restart.relaunch_command() == [sys.executable, "-X", "faulthandler", "-m",
-                                          "advocate_app", "--data-dir", "/srv/v"]
+    monkeypatch.setattr(
+        sys,
+        "orig_argv",
+        ["python3", "-X", "faulthandler", "-m", "advocate_app", "--data-dir", "/srv/v"],
+    )
+    assert restart.relaunch_command() == [
+        sys.executable,
+        "-X",
+        "faulthandler",
+        "-m",
+        "advocate_app",
+        "--data-dir",
+        "/srv/v",
+    ]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "argv", ["/opt/Advocate/advocate-app", "--data-dir", "/srv/v"])
     assert restart.relaunch_command() == [sys.executable, "--data-dir", "/srv/v"]
@@ -164,7 +178,7 @@ def test_on_windows_a_new_process_starts_and_this_one_exits(monkeypatch) -> None
     monkeypatch.setattr(os, "execve", lambda *a: pytest.fail("no exec on Windows"))
     restart.replace_process(ResumeState(user_id="u-1"))
     assert exits == [0]
-    (argv, env), = started
+    ((argv, env),) = started
     assert argv == restart.relaunch_command()
     assert ResumeState.from_env(env[RESUME_ENV]) == ResumeState(user_id="u-1")
 
@@ -174,16 +188,20 @@ def test_on_posix_the_process_image_is_replaced(monkeypatch) -> None:
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr(os, "execve", lambda path, argv, env: calls.append((path, argv, env)))
     restart.replace_process(ResumeState(geometry="AAAA"))
-    (path, argv, env), = calls
+    ((path, argv, env),) = calls
     assert path == sys.executable and argv == restart.relaunch_command()
     assert ResumeState.from_env(env[RESUME_ENV]) == ResumeState(geometry="AAAA")
 
 
 def test_a_demo_window_that_was_open_comes_back(qtbot, vault_dir: Path) -> None:
     launched: list[bool] = []
-    controller = build_controller(vault_dir, Settings(automatic_backups=False),
-                                  kdf_target_seconds=0, demo_launcher=lambda: launched.append(True),
-                                  demo_window_open=lambda: True)
+    controller = build_controller(
+        vault_dir,
+        Settings(automatic_backups=False),
+        kdf_target_seconds=0,
+        demo_launcher=lambda: launched.append(True),
+        demo_window_open=lambda: True,
+    )
     qtbot.addWidget(controller.window)
     controller.window.show()
     controller.start()

@@ -67,26 +67,57 @@ def _memory_readable() -> bool:
 class Child:
     def __init__(self, data_dir: Path, home: Path) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE"))}
-        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-                     "XDG_RUNTIME_DIR"):
+        for name in (
+            "XDG_CONFIG_HOME",
+            "XDG_DATA_HOME",
+            "XDG_CACHE_HOME",
+            "XDG_STATE_HOME",
+            "XDG_RUNTIME_DIR",
+        ):
             folder = home / name.lower()
             folder.mkdir(mode=0o700)
             env[name] = str(folder)
         # A screen large enough for the window, so its position is kept as it is.
         screens = home / "screens.json"
-        screens.write_text(json.dumps({"windowFrameMargins": False, "screens": [
-            {"name": "screen", "x": 0, "y": 0, "width": 1920, "height": 1080,
-             "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}))
-        env.update(HOME=str(home), TMPDIR=str(home), PYTHONDONTWRITEBYTECODE="1",
-                   QT_QPA_PLATFORM=f"offscreen:configfile={screens}")
+        screens.write_text(
+            json.dumps(
+                {
+                    "windowFrameMargins": False,
+                    "screens": [
+                        {
+                            "name": "screen",
+                            "x": 0,
+                            "y": 0,
+                            "width": 1920,
+                            "height": 1080,
+                            "logicalDpiX": 96,
+                            "logicalDpiY": 96,
+                            "dpr": 1,
+                        }
+                    ],
+                }
+            )
+        )
+        env.update(
+            HOME=str(home),
+            TMPDIR=str(home),
+            PYTHONDONTWRITEBYTECODE="1",
+            QT_QPA_PLATFORM=f"offscreen:configfile={screens}",
+        )
         env.pop("DBUS_SESSION_BUS_ADDRESS", None)
         # The daily automatic backup has its own tests; here it would only slow the first unlock.
         config = home / "xdg_config_home" / "advocate-app"
         config.mkdir(parents=True)
         (config / "settings.json").write_text('{"automatic_backups": false}')
         self.proc = subprocess.Popen(
-            [sys.executable, str(CHILD), str(data_dir)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True, bufsize=1)
+            [sys.executable, str(CHILD), str(data_dir)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+            bufsize=1,
+        )
         self.selector = selectors.DefaultSelector()
         self.selector.register(self.proc.stdout, selectors.EVENT_READ)  # type: ignore[arg-type]
 
@@ -136,8 +167,10 @@ def _canaries() -> dict:
     return {
         "passphrase": f"{token('pass')} maple river {secrets.randbelow(90) + 10}",
         "alias": token("alias"),
-        "notes": [f"Met at the library. {token('notea')} bus pass given.",
-                  f"Called back about court. {token('noteb')} next week."],
+        "notes": [
+            f"Met at the library. {token('notea')} bus pass given.",
+            f"Called back about court. {token('noteb')} next week.",
+        ],
         "draft": f"Half typed {token('draft')} not saved",
     }
 
@@ -165,8 +198,11 @@ def _needles(canaries: dict, recovery: dict, data_key: bytes) -> dict[str, bytes
     return needles
 
 
-@pytest.mark.skipif(not _memory_readable(), reason="reading another process's memory needs "
-                    "Linux and root (the app turns off ptrace access for its own user)")
+@pytest.mark.skipif(
+    not _memory_readable(),
+    reason="reading another process's memory needs "
+    "Linux and root (the app turns off ptrace access for its own user)",
+)
 def test_nothing_secret_survives_a_lock(tmp_path: Path) -> None:
     from advocate_app.store.keyslots import KeysFile
 
@@ -182,8 +218,10 @@ def test_nothing_secret_survives_a_lock(tmp_path: Path) -> None:
         locking = child.expect("locking")
         ready = child.expect("ready")
         lock_to_unlock_ms = (ready["at"] - locking["at"]) * 1000
-        print(f"\nlock -> unlock window shown: {lock_to_unlock_ms:.0f} ms "
-              f"(fresh process: {ready['fresh']})")
+        print(
+            f"\nlock -> unlock window shown: {lock_to_unlock_ms:.0f} ms "
+            f"(fresh process: {ready['fresh']})"
+        )
         # A fresh process, showing the unlock window where the old window was.
         assert ready["fresh"] and ready["unlock_shown"]
         assert ready["geometry"] == place["geometry"]
@@ -202,7 +240,10 @@ def test_nothing_secret_survives_a_lock(tmp_path: Path) -> None:
         child.send(unlock=canaries["passphrase"])
         back = child.expect("unlocked")
         assert (back["section"], back["client_id"], back["tab"]) == (
-            place["section"], place["client_id"], place["tab"])
+            place["section"],
+            place["client_id"],
+            place["tab"],
+        )
         assert back["draft"] == canaries["draft"]
         child.send(quit=True)
         child.proc.wait(timeout=60)

@@ -30,13 +30,17 @@ ALT = Qt.KeyboardModifier.AltModifier  # Ctrl+digits switch sections
 
 @pytest.fixture
 def client_id(vault: Vault, today: date) -> int:
-    return clients.create_client(vault, ClientFields(alias="Rosa K",
-                                                     intake_date=today - timedelta(days=60)))
+    return clients.create_client(
+        vault, ClientFields(alias="Rosa K", intake_date=today - timedelta(days=60))
+    )
 
 
 def template_id(vault: Vault, category: str, label: str) -> int:
-    return next(t.id for t in needs.template(vault, include_retired=True)
-                if t.category == category and t.label == label)
+    return next(
+        t.id
+        for t in needs.template(vault, include_retired=True)
+        if t.category == category and t.label == label
+    )
 
 
 def make_panel(qtbot, vault: Vault, client_id: int) -> NeedsPanel:
@@ -57,8 +61,12 @@ def shown_rows(panel: NeedsPanel) -> list[tuple[str, ...]]:
         parent = model.index(group, 0)
         rows.append((model.data(parent),))
         for row in range(model.rowCount(parent)):
-            rows.append(tuple(model.data(model.index(row, column, parent)) or ""
-                              for column in range(model.columnCount())))
+            rows.append(
+                tuple(
+                    model.data(model.index(row, column, parent)) or ""
+                    for column in range(model.columnCount())
+                )
+            )
     return rows
 
 
@@ -124,11 +132,15 @@ def test_add_my_own_need(qtbot, vault: Vault, client_id: int) -> None:
 
 
 def test_change_statuses_by_keyboard(qtbot, vault: Vault, client_id: int) -> None:
-    ids = needs.add_needs_from_template(vault, client_id, [
-        template_id(vault, "housing", "Emergency shelter"),
-        template_id(vault, "housing", "Rental assistance"),
-        template_id(vault, "license_id", "State ID card"),
-    ])
+    ids = needs.add_needs_from_template(
+        vault,
+        client_id,
+        [
+            template_id(vault, "housing", "Emergency shelter"),
+            template_id(vault, "housing", "Rental assistance"),
+            template_id(vault, "license_id", "State ID card"),
+        ],
+    )
     panel = make_panel(qtbot, vault, client_id)
     view = panel.view
     assert panel.select_need(ids[0])
@@ -174,8 +186,9 @@ def test_change_statuses_by_keyboard(qtbot, vault: Vault, client_id: int) -> Non
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen popups
-def test_a_choice_from_the_opened_status_list_saves_at_once(qtbot, vault: Vault,
-                                                             client_id: int) -> None:
+def test_a_choice_from_the_opened_status_list_saves_at_once(
+    qtbot, vault: Vault, client_id: int
+) -> None:
     need_id = needs.add_need(vault, client_id, "housing", "Emergency shelter")
     panel = make_panel(qtbot, vault, client_id)
     panel.select_need(need_id)
@@ -189,23 +202,30 @@ def test_a_choice_from_the_opened_status_list_saves_at_once(qtbot, vault: Vault,
     assert needs.get_need(vault, need_id).status == "in_progress"
 
 
-def test_declined_is_neutral_and_never_overdue(qtbot, vault: Vault, client_id: int,
-                                               today: date) -> None:
+def test_declined_is_neutral_and_never_overdue(
+    qtbot, vault: Vault, client_id: int, today: date
+) -> None:
     past = today - timedelta(days=10)
-    declined = needs.add_need(vault, client_id, "recovery", "Substance use assessment",
-                              status="declined", due_date=past)
+    declined = needs.add_need(
+        vault, client_id, "recovery", "Substance use assessment", status="declined", due_date=past
+    )
     waiting = needs.add_need(vault, client_id, "recovery", "Recovery housing", due_date=past)
-    met = needs.add_need(vault, client_id, "recovery", "Support group", status="met",
-                         due_date=past)
+    met = needs.add_need(vault, client_id, "recovery", "Support group", status="met", due_date=past)
     panel = make_panel(qtbot, vault, client_id)
     model = panel.model
 
     def looks(need_id: int) -> list[object]:
         index = model.index_for_need(need_id)
-        return [model.data(index.siblingAtColumn(c), role)
-                for c in range(model.columnCount())
-                for role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
-                             Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole)]
+        return [
+            model.data(index.siblingAtColumn(c), role)
+            for c in range(model.columnCount())
+            for role in (
+                Qt.ItemDataRole.ForegroundRole,
+                Qt.ItemDataRole.BackgroundRole,
+                Qt.ItemDataRole.DecorationRole,
+                Qt.ItemDataRole.FontRole,
+            )
+        ]
 
     assert status_shown(panel, declined) == "Declined by client"
     # Same styling as every other status: no color, no icon, no special font.
@@ -216,8 +236,9 @@ def test_declined_is_neutral_and_never_overdue(qtbot, vault: Vault, client_id: i
     assert "overdue" in model.data(model.index_for_need(waiting, due))  # said in words
 
 
-def test_detail_form_saves_next_step_due_date_and_resource(qtbot, vault: Vault,
-                                                           client_id: int, today: date) -> None:
+def test_detail_form_saves_next_step_due_date_and_resource(
+    qtbot, vault: Vault, client_id: int, today: date
+) -> None:
     need_id = needs.add_need(vault, client_id, "license_id", "Birth certificate")
     panel = make_panel(qtbot, vault, client_id)
     panel.select_need(need_id)
@@ -252,8 +273,9 @@ def test_detail_form_saves_next_step_due_date_and_resource(qtbot, vault: Vault,
     assert needs.get_need(vault, need_id).note_line == "Needs her mother's maiden name"
 
 
-def test_a_due_date_nobody_could_mean_is_refused_with_a_message(qtbot, vault: Vault,
-                                                                client_id: int) -> None:
+def test_a_due_date_nobody_could_mean_is_refused_with_a_message(
+    qtbot, vault: Vault, client_id: int
+) -> None:
     need_id = needs.add_need(vault, client_id, "license_id", "Birth certificate")
     panel = make_panel(qtbot, vault, client_id)
     panel.select_need(need_id)
@@ -269,8 +291,7 @@ def model_text(panel: NeedsPanel, row_index, column: int) -> str:  # type: ignor
     return panel.model.data(row_index.siblingAtColumn(column))
 
 
-def test_delete_key_removes_a_need_after_confirming(qtbot, vault: Vault,
-                                                    client_id: int) -> None:
+def test_delete_key_removes_a_need_after_confirming(qtbot, vault: Vault, client_id: int) -> None:
     keep = needs.add_need(vault, client_id, "housing", "Emergency shelter")
     mistake = needs.add_need(vault, client_id, "housing", "Emergency sheltre")
     panel = make_panel(qtbot, vault, client_id)
@@ -291,26 +312,39 @@ def test_delete_key_removes_a_need_after_confirming(qtbot, vault: Vault,
     assert shown_rows(panel)[1][0] == "Emergency shelter"
 
 
-def test_needs_model_passes_the_model_tester(qtmodeltester, vault: Vault,
-                                             client_id: int, today: date) -> None:
+def test_needs_model_passes_the_model_tester(
+    qtmodeltester, vault: Vault, client_id: int, today: date
+) -> None:
     model = NeedsModel(vault, client_id)
     model.reload()
     qtmodeltester.check(model)  # empty
-    needs.add_needs_from_template(vault, client_id, [
-        template_id(vault, "housing", "Emergency shelter"),
-        template_id(vault, "financial", "Bank account"),
-    ])
+    needs.add_needs_from_template(
+        vault,
+        client_id,
+        [
+            template_id(vault, "housing", "Emergency shelter"),
+            template_id(vault, "financial", "Bank account"),
+        ],
+    )
     needs.add_need(vault, client_id, "housing", "Pet-friendly shelter", due_date=today)
     model.reload()
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.need_count() == 3
 
 
-def test_appointments_model_passes_the_model_tester(qtmodeltester, vault: Vault,
-                                                    client_id: int, today: date) -> None:
-    appointments.add_appointment(vault, client_id, AppointmentFields(
-        starts_at=datetime.combine(today, time(9, 30)), kind="court_hearing",
-        place="District Court", accompanied=True))
+def test_appointments_model_passes_the_model_tester(
+    qtmodeltester, vault: Vault, client_id: int, today: date
+) -> None:
+    appointments.add_appointment(
+        vault,
+        client_id,
+        AppointmentFields(
+            starts_at=datetime.combine(today, time(9, 30)),
+            kind="court_hearing",
+            place="District Court",
+            accompanied=True,
+        ),
+    )
     model = AppointmentsModel(vault, client_id)
     model.reload()
     qtmodeltester.check(model)
@@ -319,8 +353,9 @@ def test_appointments_model_passes_the_model_tester(qtmodeltester, vault: Vault,
 # --------------------------------------------------------------------------- appointments
 
 
-def test_add_an_appointment_then_record_its_outcome(qtbot, vault: Vault,
-                                                    client_id: int, today: date) -> None:
+def test_add_an_appointment_then_record_its_outcome(
+    qtbot, vault: Vault, client_id: int, today: date
+) -> None:
     panel = AppointmentsPanel(vault, client_id)
     qtbot.addWidget(panel)
     panel.show()
@@ -339,7 +374,10 @@ def test_add_an_appointment_then_record_its_outcome(qtbot, vault: Vault,
     model = panel.model
     assert panel.stack.currentWidget() is panel.table
     assert [model.data(model.index(0, c)) for c in range(1, 4)] == [
-        "Protective order hearing", "District Court, Courtroom 2", "Yes"]
+        "Protective order hearing",
+        "District Court, Courtroom 2",
+        "Yes",
+    ]
     saved = appointments.list_appointments(vault, client_id)[0]
     assert saved.starts_at == datetime.combine(court_day, time(9, 30))
 
@@ -351,15 +389,17 @@ def test_add_an_appointment_then_record_its_outcome(qtbot, vault: Vault,
     qtbot.keyClicks(edit.outcome, "Order granted for one year")
     qtbot.mouseClick(edit.save_button, LEFT)
     assert model.data(model.index(0, AppointmentsModel.COL_OUTCOME)) == (
-        "Order granted for one year")
+        "Order granted for one year"
+    )
     assert panel.select_appointment(saved.id)
 
 
 # --------------------------------------------------------------------------- the checklist editor
 
 
-def test_supervisor_renames_and_retires_checklist_items(qtbot, vault: Vault,
-                                                        client_id: int) -> None:
+def test_supervisor_renames_and_retires_checklist_items(
+    qtbot, vault: Vault, client_id: int
+) -> None:
     shelter = template_id(vault, "housing", "Emergency shelter")
     existing = needs.add_needs_from_template(vault, client_id, [shelter])[0]
     dialog = ChecklistTemplateDialog(vault)
@@ -394,13 +434,14 @@ def test_supervisor_renames_and_retires_checklist_items(qtbot, vault: Vault,
     panel.add_dialog.reject()
 
 
-def test_a_broken_checklist_file_still_lets_people_work(qtbot, vault: Vault, client_id: int,
-                                                        tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_checklist_file_still_lets_people_work(
+    qtbot, vault: Vault, client_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "assets" / "checklists"
     folder.mkdir(parents=True)
-    (folder / "default.toml").write_text('[housing]\nitems = "Emergency shelter"\n',
-                                         encoding="utf-8")
+    (folder / "default.toml").write_text(
+        '[housing]\nitems = "Emergency shelter"\n', encoding="utf-8"
+    )
     monkeypatch.setenv("ADVOCATE_ASSETS_DIR", str(tmp_path / "assets"))
 
     panel = make_panel(qtbot, vault, client_id)
@@ -409,7 +450,8 @@ def test_a_broken_checklist_file_still_lets_people_work(qtbot, vault: Vault, cli
     assert tree.topLevelItemCount() == 12  # the built-in defaults
     license_group = tree.topLevelItem(1)
     assert [license_group.child(i).text(0) for i in range(license_group.childCount())] == (
-        BUILTIN_DEFAULTS["license_id"])
+        BUILTIN_DEFAULTS["license_id"]
+    )
     panel.add_dialog.reject()
 
     editor = ChecklistTemplateDialog(vault)
@@ -421,8 +463,9 @@ def test_a_broken_checklist_file_still_lets_people_work(qtbot, vault: Vault, cli
 # --------------------------------------------------------------------------- Today
 
 
-def test_today_view_updates_and_opens_the_client_at_the_need(qtbot, vault: Vault,
-                                                             client_id: int, today: date) -> None:
+def test_today_view_updates_and_opens_the_client_at_the_need(
+    qtbot, vault: Vault, client_id: int, today: date
+) -> None:
     section = TodaySection(vault, Settings())
     qtbot.addWidget(section)
     section.resize(1000, 700)
@@ -434,11 +477,19 @@ def test_today_view_updates_and_opens_the_client_at_the_need(qtbot, vault: Vault
     # Rosa's intake was 60 days ago and no contact is recorded.
     assert section.quiet.row_texts(0) == ["Rosa K", "None recorded yet"]
 
-    need_id = needs.add_need(vault, client_id, "housing", "Rental assistance",
-                             due_date=today - timedelta(days=3))
-    appointments.add_appointment(vault, client_id, AppointmentFields(
-        starts_at=datetime.combine(today + timedelta(days=1), time(9, 30)),
-        kind="court_hearing", place="District Court", accompanied=True))
+    need_id = needs.add_need(
+        vault, client_id, "housing", "Rental assistance", due_date=today - timedelta(days=3)
+    )
+    appointments.add_appointment(
+        vault,
+        client_id,
+        AppointmentFields(
+            starts_at=datetime.combine(today + timedelta(days=1), time(9, 30)),
+            kind="court_hearing",
+            place="District Court",
+            accompanied=True,
+        ),
+    )
     section.on_show()
     assert section.overdue.title() == "Overdue (1)"
     texts = section.overdue.row_texts(0)

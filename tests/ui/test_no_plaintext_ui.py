@@ -13,8 +13,9 @@ CANARY_ALIAS = "Canary Wombat"
 CANARY_NOTE = "CANARY-UI-NOTE-MARMALADE-5512"
 
 
-def test_a_session_leaves_no_plaintext(unlocked, qtbot, sandbox: Path, tmp_path: Path,
-                                      monkeypatch) -> None:
+def test_a_session_leaves_no_plaintext(
+    unlocked, qtbot, sandbox: Path, tmp_path: Path, monkeypatch
+) -> None:
     setup_logging()
     controller = unlocked
     section = controller.shell.show_section("clients")
@@ -38,6 +39,8 @@ def test_a_session_leaves_no_plaintext(unlocked, qtbot, sandbox: Path, tmp_path:
     controller.lock()
     controller.vault.close()
     controller.vault = None
-    hits = scan_for([CANARY_ALIAS, CANARY_NOTE], [sandbox, tmp_path / "export",
-                                                  Path.home() / ".config" / "QtProject.conf"])
+    hits = scan_for(
+        [CANARY_ALIAS, CANARY_NOTE],
+        [sandbox, tmp_path / "export", Path.home() / ".config" / "QtProject.conf"],
+    )
     assert hits == []

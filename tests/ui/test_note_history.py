@@ -16,13 +16,17 @@ from advocate_app.ui.roles import NOTE_ID_ROLE
 @pytest.fixture
 def opened(qtbot, unlocked):
     vault = unlocked.vault
-    cid = clients.create_client(vault, clients.ClientFields(alias="Rosalind Q.",
-                                                            intake_date=date(2026, 3, 2)))
-    ids = [notes.add_note(vault, cid, "contact", text) for text in (
-        "Short one.",
-        "A longer note about the shelter intake. " * 12,
-        "Newest: called back.",
-    )]
+    cid = clients.create_client(
+        vault, clients.ClientFields(alias="Rosalind Q.", intake_date=date(2026, 3, 2))
+    )
+    ids = [
+        notes.add_note(vault, cid, "contact", text)
+        for text in (
+            "Short one.",
+            "A longer note about the shelter intake. " * 12,
+            "Newest: called back.",
+        )
+    ]
     unlocked.window.resize(1366, 728)
     detail = unlocked.shell.show_section("clients").open_client(cid)
     panel = detail.notes

@@ -36,6 +36,7 @@ def _run(qtbot, op: Operation) -> None:
 def _raise(exc: BaseException):
     def work() -> None:
         raise exc
+
     return work
 
 
@@ -43,8 +44,10 @@ def test_busy_is_set_then_cleared_around_success(qtbot) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     rec = _Recorder()
-    _run(qtbot, Operation(widget, lambda: 42).busy(rec.busy).success(rec.success)
-         .failure(rec.failure))
+    _run(
+        qtbot,
+        Operation(widget, lambda: 42).busy(rec.busy).success(rec.success).failure(rec.failure),
+    )
     assert rec.events == [("busy", True), ("busy", False), ("success", 42)]
     assert tasks_running() == 0
 
@@ -53,23 +56,35 @@ def test_a_vault_error_becomes_its_message_and_the_buttons_come_back(qtbot) -> N
     widget = QWidget()
     qtbot.addWidget(widget)
     rec = _Recorder()
-    _run(qtbot, Operation(widget, _raise(WrongPassphrase())).busy(rec.busy)
-         .success(rec.success).failure(rec.failure))
-    assert rec.events == [("busy", True), ("busy", False),
-                          ("failure", WrongPassphrase().message)]
+    _run(
+        qtbot,
+        Operation(widget, _raise(WrongPassphrase()))
+        .busy(rec.busy)
+        .success(rec.success)
+        .failure(rec.failure),
+    )
+    assert rec.events == [("busy", True), ("busy", False), ("failure", WrongPassphrase().message)]
 
 
 def test_a_file_error_becomes_the_standard_sentence_or_the_callers_own(qtbot) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     rec = _Recorder()
-    _run(qtbot, Operation(widget, _raise(PermissionError(13, "denied", "/secret/alias.pdf")))
-         .failure(rec.failure))
+    _run(
+        qtbot,
+        Operation(widget, _raise(PermissionError(13, "denied", "/secret/alias.pdf"))).failure(
+            rec.failure
+        ),
+    )
     assert rec.events == [("failure", file_error_text())]
     assert "alias" not in file_error_text()  # never the path, which may name a client
     rec.events.clear()
-    _run(qtbot, Operation(widget, _raise(OSError("disk full")))
-         .file_error("The PDF could not be written there.").failure(rec.failure))
+    _run(
+        qtbot,
+        Operation(widget, _raise(OSError("disk full")))
+        .file_error("The PDF could not be written there.")
+        .failure(rec.failure),
+    )
     assert rec.events == [("failure", "The PDF could not be written there.")]
 
 
@@ -77,13 +92,21 @@ def test_named_types_are_shown_and_special_handlers_come_first(qtbot) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     rec = _Recorder()
-    _run(qtbot, Operation(widget, _raise(ValueError("That period is not complete.")))
-         .expect(ValueError).failure(rec.failure))
+    _run(
+        qtbot,
+        Operation(widget, _raise(ValueError("That period is not complete.")))
+        .expect(ValueError)
+        .failure(rec.failure),
+    )
     assert rec.events == [("failure", "That period is not complete.")]
     rec.events.clear()
     handled: list[BaseException] = []
-    _run(qtbot, Operation(widget, _raise(WrongPassphrase())).on(WrongPassphrase, handled.append)
-         .failure(rec.failure))
+    _run(
+        qtbot,
+        Operation(widget, _raise(WrongPassphrase()))
+        .on(WrongPassphrase, handled.append)
+        .failure(rec.failure),
+    )
     assert rec.events == [] and isinstance(handled[0], WrongPassphrase)
 
 
@@ -92,8 +115,7 @@ def test_anything_else_is_raised_again_for_the_excepthook(qtbot) -> None:
     qtbot.addWidget(widget)
     rec = _Recorder()
     with qtbot.captureExceptions() as exceptions:
-        _run(qtbot, Operation(widget, _raise(KeyError("bug"))).busy(rec.busy)
-             .failure(rec.failure))
+        _run(qtbot, Operation(widget, _raise(KeyError("bug"))).busy(rec.busy).failure(rec.failure))
     assert [type(e[1]) for e in exceptions] == [KeyError]
     assert rec.events == [("busy", True), ("busy", False)]  # the buttons still come back
 

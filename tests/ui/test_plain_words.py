@@ -9,17 +9,20 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "advocate_app"
 # "pages" as in database pages; a web page (the summary's HTML export) is plain words.
-JARGON = re.compile(r"key slot|\bk = |<k\b|integrity|(?<!web )\bpages\b|\bkeyslot",
-                    re.IGNORECASE)
+JARGON = re.compile(r"key slot|\bk = |<k\b|integrity|(?<!web )\bpages\b|\bkeyslot", re.IGNORECASE)
 
 
 def _shown_strings() -> list[tuple[str, str]]:
     found = []
     for path in sorted((PACKAGE / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "tr" and node.args
-                    and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "tr"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 found.append((path.name, str(node.args[0].value)))
     for path in sorted((PACKAGE / "store").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))

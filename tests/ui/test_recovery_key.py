@@ -26,8 +26,9 @@ def new_office(make_controller, tmp_path: Path, qtbot, monkeypatch) -> tuple[App
     controller = make_controller(tmp_path / "office")
     made = spy_on(monkeypatch, Vault, "create")
     controller.create_vault(OFFICE, FIRST_USER, PASSPHRASE)
-    qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is controller.recovery,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: controller.window.stack.currentWidget() is controller.recovery, timeout=15000
+    )
     _vault, key = made.returned[0]
     return controller, key
 
@@ -45,8 +46,9 @@ def recovery_key(new_office: tuple[AppController, str]) -> str:
 def _pdf_text(path: Path) -> str:
     if shutil.which("pdftotext") is None:
         pytest.skip("needs pdftotext")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _has_key(text: str, key: str) -> bool:
@@ -56,8 +58,9 @@ def _has_key(text: str, key: str) -> bool:
     return groups[:5] in lines and groups[5:] in lines
 
 
-def test_print_sends_the_key_to_the_printer(recovery_page, qtbot, tmp_path: Path,
-                                            monkeypatch, recovery_key) -> None:
+def test_print_sends_the_key_to_the_printer(
+    recovery_page, qtbot, tmp_path: Path, monkeypatch, recovery_key
+) -> None:
     printed = tmp_path / "printer-output.pdf"
 
     class PrintDialog:  # the person picks a printer (here: Qt's PDF output) and presses Print
@@ -102,8 +105,9 @@ def _choose(monkeypatch, path: Path | None) -> list[str]:
     return offered
 
 
-def test_saving_goes_to_the_removable_drive(recovery_page, qtbot, usb: Path, monkeypatch,
-                                           recovery_key) -> None:
+def test_saving_goes_to_the_removable_drive(
+    recovery_page, qtbot, usb: Path, monkeypatch, recovery_key
+) -> None:
     offered = _choose(monkeypatch, usb / "office-key")
     qtbot.mouseClick(recovery_page.recovery.drive_button, LEFT)
     assert offered == [str(usb / "recovery-key.pdf")]  # the dialog opens on the drive
@@ -114,27 +118,31 @@ def test_saving_goes_to_the_removable_drive(recovery_page, qtbot, usb: Path, mon
 
 
 @pytest.mark.parametrize("where", ["home", "data folder", "internal disk"])
-def test_anywhere_on_this_computer_is_refused(recovery_page, qtbot, usb: Path, monkeypatch,
-                                              tmp_path: Path,
-                                              where: str) -> None:
+def test_anywhere_on_this_computer_is_refused(
+    recovery_page, qtbot, usb: Path, monkeypatch, tmp_path: Path, where: str
+) -> None:
     home = tmp_path / "home" / "maria"
     home.mkdir(parents=True)
     monkeypatch.setenv("HOME", str(home))
-    target = {"home": home / "recovery-key.pdf",
-              "data folder": recovery_page.data_dir / "recovery-key.pdf",
-              "internal disk": tmp_path / "Documents" / "recovery-key.pdf"}[where]
+    target = {
+        "home": home / "recovery-key.pdf",
+        "data folder": recovery_page.data_dir / "recovery-key.pdf",
+        "internal disk": tmp_path / "Documents" / "recovery-key.pdf",
+    }[where]
     target.parent.mkdir(exist_ok=True)
     _choose(monkeypatch, target)
     qtbot.mouseClick(recovery_page.recovery.drive_button, LEFT)
     assert not target.exists()
     message = recovery_page.recovery.message.text()
     assert "Nothing was saved" in message
-    assert {"home": "home folder", "data folder": "vault's own folder",
-            "internal disk": "not a removable drive"}[where] in message
+    assert {
+        "home": "home folder",
+        "data folder": "vault's own folder",
+        "internal disk": "not a removable drive",
+    }[where] in message
 
 
-def test_without_a_removable_drive_nothing_is_offered(recovery_page, qtbot,
-                                                      monkeypatch) -> None:
+def test_without_a_removable_drive_nothing_is_offered(recovery_page, qtbot, monkeypatch) -> None:
     monkeypatch.setattr(removable, "removable_drives", lambda: [])
     offered = _choose(monkeypatch, None)
     qtbot.mouseClick(recovery_page.recovery.drive_button, LEFT)
@@ -146,17 +154,24 @@ def test_removable_drives_by_platform(tmp_path: Path) -> None:
     base = tmp_path / "run-media"
     drive = base / "maria" / "SDCARD"
     drive.mkdir(parents=True)
-    assert removable.on_removable_drive(drive / "k.pdf", platform="linux",
-                                        is_mount=lambda p: p == drive, mount_bases=(base,))
+    assert removable.on_removable_drive(
+        drive / "k.pdf", platform="linux", is_mount=lambda p: p == drive, mount_bases=(base,)
+    )
     # A plain folder under /mnt on the system disk is not a drive.
-    assert not removable.on_removable_drive(drive / "k.pdf", platform="linux",
-                                            is_mount=lambda p: p == Path("/"),
-                                            mount_bases=(base,))
+    assert not removable.on_removable_drive(
+        drive / "k.pdf", platform="linux", is_mount=lambda p: p == Path("/"), mount_bases=(base,)
+    )
     types = {"E:\\": removable.DRIVE_REMOVABLE, "C:\\": 3}
-    assert removable.on_removable_drive(PureWindowsPath("E:/keys/k.pdf"),  # type: ignore[arg-type]
-                                        platform="win32", drive_type=types.__getitem__)
-    assert not removable.on_removable_drive(PureWindowsPath("C:/Users/m/k.pdf"),  # type: ignore[arg-type]
-                                            platform="win32", drive_type=types.__getitem__)
+    assert removable.on_removable_drive(
+        PureWindowsPath("E:/keys/k.pdf"),  # type: ignore[arg-type]
+        platform="win32",
+        drive_type=types.__getitem__,
+    )
+    assert not removable.on_removable_drive(
+        PureWindowsPath("C:/Users/m/k.pdf"),  # type: ignore[arg-type]
+        platform="win32",
+        drive_type=types.__getitem__,
+    )
 
 
 def test_the_recovery_page_says_where_a_copy_may_go(recovery_page) -> None:

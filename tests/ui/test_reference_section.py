@@ -106,8 +106,13 @@ def test_internal_link_navigates(qtbot, section: ReferenceSection) -> None:
 
 def test_other_links_are_ignored(qtbot, section: ReferenceSection) -> None:
     section.open_article("hotlines")
-    for url in ("https://example.org", "file:///etc/passwd", "mailto:a@example.org",
-                "article:no-such-article", "javascript:alert(1)"):
+    for url in (
+        "https://example.org",
+        "file:///etc/passwd",
+        "mailto:a@example.org",
+        "article:no-such-article",
+        "javascript:alert(1)",
+    ):
         section.browser.anchorClicked.emit(QUrl(url))
         assert section.location() == {"slug": "hotlines"}
 
@@ -117,8 +122,9 @@ def test_reading_pane_never_follows_links_itself(section: ReferenceSection) -> N
     assert not section.browser.openExternalLinks()
 
 
-def test_save_as_pdf_writes_a_pdf(qtbot, section: ReferenceSection, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_as_pdf_writes_a_pdf(
+    qtbot, section: ReferenceSection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # A folder Qt remembered earlier must be gone after the dialog.
     settings = QSettings(QSettings.Scope.UserScope, "QtProject")
     settings.setValue("FileDialog/lastVisited", "file:///home/someone/private")
@@ -137,15 +143,16 @@ def test_save_as_pdf_writes_a_pdf(qtbot, section: ReferenceSection, tmp_path: Pa
     assert pdf.stat().st_size > 2000
     assert asked and asked[0].endswith("t-visa.pdf")
     settings.sync()
-    assert QSettings(QSettings.Scope.UserScope, "QtProject").value("FileDialog/lastVisited") \
-        is None
+    assert QSettings(QSettings.Scope.UserScope, "QtProject").value("FileDialog/lastVisited") is None
 
 
-def test_pdf_text_has_the_title_and_sources(qtbot, section: ReferenceSection, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_text_has_the_title_and_sources(
+    qtbot, section: ReferenceSection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pypdf = pytest.importorskip("pypdf")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "out.pdf"), ""))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out.pdf"), "")
+    )
     section.open_article("hotlines")
     section.save_pdf()
     pages = pypdf.PdfReader(tmp_path / "out.pdf").pages
@@ -155,8 +162,9 @@ def test_pdf_text_has_the_title_and_sources(qtbot, section: ReferenceSection, tm
     assert "Sources" in text
 
 
-def test_cancelled_save_writes_nothing(qtbot, section: ReferenceSection, tmp_path: Path,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cancelled_save_writes_nothing(
+    qtbot, section: ReferenceSection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     section.open_article("t-visa")
     section.save_pdf()
@@ -183,7 +191,9 @@ def test_copy_phone_number(qtbot, section: ReferenceSection) -> None:
     pane.select("NC Coalition Against Human Trafficking (NCCAHT)")
     assert not pane.copy_button.isEnabled()
     assert section.location() == {
-        "view": "resources", "resource": "NC Coalition Against Human Trafficking (NCCAHT)"}
+        "view": "resources",
+        "resource": "NC Coalition Against Human Trafficking (NCCAHT)",
+    }
 
 
 def test_search_finds_a_resource_by_text_number(qtbot, section: ReferenceSection) -> None:
@@ -232,9 +242,15 @@ def test_empty_state_when_no_articles_load(qtbot) -> None:
 
 
 def test_controls_have_accessible_names(section: ReferenceSection) -> None:
-    for control in (section.search, section.tree, section.browser, section.print_button,
-                    section.pdf_button, section.resources_pane.list,
-                    section.resources_pane.copy_button):
+    for control in (
+        section.search,
+        section.tree,
+        section.browser,
+        section.print_button,
+        section.pdf_button,
+        section.resources_pane.list,
+        section.resources_pane.copy_button,
+    ):
         assert control.accessibleName()
         assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
 
@@ -342,8 +358,10 @@ def test_a_stale_translation_is_flagged(qtbot) -> None:
     articles, _ = load_articles(ASSETS / "reference")
     translations, _ = load_translations(ASSETS / "reference", articles)
     # The Spanish T visa as if written from an older English text.
-    old = [dataclasses.replace(t, source_reviewed=dt.date(2026, 1, 1))
-           if t.slug == "t-visa" else t for t in translations]
+    old = [
+        dataclasses.replace(t, source_reviewed=dt.date(2026, 1, 1)) if t.slug == "t-visa" else t
+        for t in translations
+    ]
     section = _spanish_section(qtbot, translations=old)
     item = _item(section, "La visa T")
     assert item.text(1) in ("May be out of date", "Review due")
@@ -366,8 +384,9 @@ def test_the_section_switches_with_the_language(qtbot) -> None:
     # Search lists the Spanish version; "linea" and "línea" both find the hotlines.
     for typed in ("línea", "linea"):
         section.search.setText(typed)  # QTest types ASCII only; the filter reacts the same
-        assert section.tree.findItems("Líneas de ayuda (24 horas)",
-                                      Qt.MatchFlag.MatchRecursive), typed
+        assert section.tree.findItems("Líneas de ayuda (24 horas)", Qt.MatchFlag.MatchRecursive), (
+            typed
+        )
     section.search.clear()
     section.set_language("en")
     assert section.article_title.text() == "The T visa"

@@ -23,17 +23,21 @@ def _open_reports(unlocked, qtbot):  # type: ignore[no-untyped-def]
     return section
 
 
-def test_opens_on_the_newest_period_with_data_and_exports(unlocked, qtbot, tmp_path: Path,
-                                                          monkeypatch) -> None:
+def test_opens_on_the_newest_period_with_data_and_exports(
+    unlocked, qtbot, tmp_path: Path, monkeypatch
+) -> None:
     quarter = _last_quarter()
     for i in range(14):
-        clients.create_client(unlocked.vault, ClientFields(alias=f"Heron {i}",
-                                                           intake_date=quarter.start))
+        clients.create_client(
+            unlocked.vault, ClientFields(alias=f"Heron {i}", intake_date=quarter.start)
+        )
     section = _open_reports(unlocked, qtbot)
     chosen = section.period()
     assert chosen is not None and chosen.end == quarter.end
-    assert all(section.period_combo.itemData(i).end < date.today()
-               for i in range(section.period_combo.count()))
+    assert all(
+        section.period_combo.itemData(i).end < date.today()
+        for i in range(section.period_combo.count())
+    )
     assert "smaller than 11" in section.k_text.text()
     qtbot.mouseClick(section.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
@@ -67,12 +71,14 @@ def test_opens_on_the_newest_period_with_data_and_exports(unlocked, qtbot, tmp_p
     assert section.ledger_list.count() == 2
 
 
-def test_the_summary_can_be_saved_as_an_accessible_web_page(unlocked, qtbot,
-                                                           tmp_path: Path) -> None:
+def test_the_summary_can_be_saved_as_an_accessible_web_page(
+    unlocked, qtbot, tmp_path: Path
+) -> None:
     quarter = _last_quarter()
     for i in range(14):
-        clients.create_client(unlocked.vault, ClientFields(alias=f"Egret {i}",
-                                                           intake_date=quarter.start))
+        clients.create_client(
+            unlocked.vault, ClientFields(alias=f"Egret {i}", intake_date=quarter.start)
+        )
     section = _open_reports(unlocked, qtbot)
     section.format_combo.setFocus()
     qtbot.keyClick(section.format_combo, Qt.Key.Key_Down)
@@ -106,8 +112,7 @@ def test_a_path_inside_the_data_folder_is_refused(unlocked, qtbot, monkeypatch) 
     assert section.export_button.isEnabled()
 
 
-def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot,
-                                                            monkeypatch) -> None:
+def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot, monkeypatch) -> None:
     from advocate_app.ui.settings import section as settings_section
 
     section = unlocked.shell.show_section("settings")
@@ -115,8 +120,9 @@ def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot,
     assert box.isVisible()
     assert box.k.value() == 11 and box.fy_start.currentData() == 10
     asked: list[str] = []
-    monkeypatch.setattr(settings_section, "confirm",
-                        lambda _p, _t, text, _a: asked.append(text) or False)
+    monkeypatch.setattr(
+        settings_section, "confirm", lambda _p, _t, text, _a: asked.append(text) or False
+    )
     box.k.setValue(13)
     qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     assert "smaller than 11" in asked[0] and "made with 13" in asked[0] and "work out" in asked[0]
@@ -133,12 +139,15 @@ def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot,
 
 
 def test_file_names_come_from_the_period_only() -> None:
-    assert safe_file_name(fiscal_quarter(2026, 1)) == \
-        "anonymized-summary-federal-fy2026-q1-october-december-2025.pdf"
+    assert (
+        safe_file_name(fiscal_quarter(2026, 1))
+        == "anonymized-summary-federal-fy2026-q1-october-december-2025.pdf"
+    )
 
 
-def test_the_summary_language_follows_the_interface_and_can_be_chosen(unlocked, qtbot,
-                                                                     tmp_path: Path) -> None:
+def test_the_summary_language_follows_the_interface_and_can_be_chosen(
+    unlocked, qtbot, tmp_path: Path
+) -> None:
     from advocate_app.ui.qt import QLocale
     from advocate_app.ui.reports.section import ReportsSection
 
@@ -153,8 +162,9 @@ def test_the_summary_language_follows_the_interface_and_can_be_chosen(unlocked, 
 
     quarter = _last_quarter()
     for i in range(14):
-        clients.create_client(unlocked.vault, ClientFields(alias=f"Ibis {i}",
-                                                           intake_date=quarter.start))
+        clients.create_client(
+            unlocked.vault, ClientFields(alias=f"Ibis {i}", intake_date=quarter.start)
+        )
     section = _open_reports(unlocked, qtbot)
     from advocate_app.ui.reports.section import interface_language
 

@@ -45,8 +45,9 @@ def _nameless(root: QWidget, where: str) -> list[str]:
             for section in range(widget.count()):
                 if widget.isSectionHidden(section):
                     continue
-                text = widget.model().headerData(section, widget.orientation(),
-                                                 Qt.ItemDataRole.DisplayRole)
+                text = widget.model().headerData(
+                    section, widget.orientation(), Qt.ItemDataRole.DisplayRole
+                )
                 if not str(text or "").strip():
                     found.append(f"{what} column {section} has no title")
             continue
@@ -66,8 +67,9 @@ def _nameless(root: QWidget, where: str) -> list[str]:
 @pytest.fixture
 def client_id(unlocked) -> str:
     vault = unlocked.vault
-    cid = clients.create_client(vault, clients.ClientFields(alias="Rosalind Q.",
-                                                            intake_date=date(2026, 3, 2)))
+    cid = clients.create_client(
+        vault, clients.ClientFields(alias="Rosalind Q.", intake_date=date(2026, 3, 2))
+    )
     needs.add_need(vault, cid, "housing", "Emergency shelter", next_step="Call the shelter")
     notes.add_note(vault, cid, "contact", "Phone call.")
     return cid
@@ -91,8 +93,10 @@ def test_every_control_and_header_on_every_page_has_a_name(qtbot, unlocked, clie
     from advocate_app.ui.clients import dialogs as client_dialogs
     from advocate_app.ui.settings import users_dialogs
 
-    dialogs: list[QDialog] = [client_dialogs.DestroyDialog("Rosalind Q.", window),
-                              users_dialogs.AddUserDialog(window)]
+    dialogs: list[QDialog] = [
+        client_dialogs.DestroyDialog("Rosalind Q.", window),
+        users_dialogs.AddUserDialog(window),
+    ]
     for dialog in dialogs:
         dialog.show()
         _settle()
@@ -125,16 +129,18 @@ def test_a_saved_note_is_announced(qtbot, unlocked, client_id, monkeypatch) -> N
     composer = detail.notes.composer
     qtbot.keyClicks(composer.editor, "Called about the shelter bed.")
     composer.save_button.click()
-    qtbot.waitUntil(lambda: any("Saved" in text and kind == QAccessible.Event.Alert
-                                for text, kind in heard))
+    qtbot.waitUntil(
+        lambda: any("Saved" in text and kind == QAccessible.Event.Alert for text, kind in heard)
+    )
 
 
 def test_set_message_announces_an_error(qtbot, monkeypatch) -> None:
     from advocate_app.ui import widgets
 
     events: list[object] = []
-    monkeypatch.setattr(widgets, "send_accessibility_event",
-                        lambda event: events.append(event.type()))
+    monkeypatch.setattr(
+        widgets, "send_accessibility_event", lambda event: events.append(event.type())
+    )
     line = widgets.label("")
     qtbot.addWidget(line)
     widgets.set_message(line, "Search failed. Try again.", "error")

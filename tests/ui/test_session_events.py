@@ -24,15 +24,22 @@ from advocate_app.ui.session_events import (
 
 
 def _locked(controller) -> bool:
-    return (controller.shell is None and not controller.vault.is_unlocked
-            and controller.window.stack.currentWidget() is controller.unlock_page)
+    return (
+        controller.shell is None
+        and not controller.vault.is_unlocked
+        and controller.window.stack.currentWidget() is controller.unlock_page
+    )
 
 
-@pytest.mark.parametrize("send", [
-    lambda events: events.on_prepare_for_sleep(True),
-    lambda events: events.on_session_lock(),
-    lambda events: events.on_screen_saver_active(True),
-], ids=["suspend", "session lock", "screen saver"])
+@pytest.mark.parametrize(
+    "send",
+    [
+        lambda events: events.on_prepare_for_sleep(True),
+        lambda events: events.on_session_lock(),
+        lambda events: events.on_screen_saver_active(True),
+    ],
+    ids=["suspend", "session lock", "screen saver"],
+)
 def test_each_session_signal_locks_the_app(unlocked, qtbot, send) -> None:
     controller = unlocked
     controller.listen_to_session_events()  # no bus here: nothing connects, and nothing breaks
@@ -61,14 +68,18 @@ def _message(message: int, wparam: int) -> _MSG:
 def test_windows_suspend_and_session_lock_messages_lock(qapp) -> None:
     reasons: list[str] = []
     native = WindowsSessionFilter(reasons.append)
-    messages = [_message(WM_POWERBROADCAST, PBT_APMSUSPEND),
-                _message(WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK),
-                _message(WM_POWERBROADCAST, 0x12),  # resume: not a reason to lock
-                _message(WM_WTSSESSION_CHANGE, 0x8),  # unlock
-                _message(0x0100, PBT_APMSUSPEND)]  # a key press
+    messages = [
+        _message(WM_POWERBROADCAST, PBT_APMSUSPEND),
+        _message(WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK),
+        _message(WM_POWERBROADCAST, 0x12),  # resume: not a reason to lock
+        _message(WM_WTSSESSION_CHANGE, 0x8),  # unlock
+        _message(0x0100, PBT_APMSUSPEND),
+    ]  # a key press
     for msg in messages:
         assert native.nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(msg)) == (
-            False, 0)  # never swallowed
+            False,
+            0,
+        )  # never swallowed
     # Messages of another kind (an X11 event) are not read as MSG at all.
     native.nativeEventFilter(b"xcb_generic_event_t", ctypes.addressof(messages[0]))
     assert reasons == ["suspend", "session lock"]
@@ -85,8 +96,7 @@ class _Clocks:
 
 
 def _watcher(clocks: _Clocks, minutes: int = 5) -> IdleWatcher:
-    return IdleWatcher(minutes, wall_clock=lambda: clocks.wall,
-                       monotonic_clock=lambda: clocks.mono)
+    return IdleWatcher(minutes, wall_clock=lambda: clocks.wall, monotonic_clock=lambda: clocks.mono)
 
 
 def test_a_long_sleep_past_the_idle_limit_is_idle_at_wake_up(qtbot) -> None:
@@ -148,10 +158,14 @@ def test_real_bus_signals_arrive(qtbot, tmp_path: Path, monkeypatch, qapp) -> No
         "'http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd'><busconfig>"
         f"<type>session</type><listen>unix:path={socket}</listen>"
         "<policy context='default'><allow send_destination='*' eavesdrop='true'/>"
-        "<allow eavesdrop='true'/><allow own='*'/></policy></busconfig>")
-    daemon = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork",
-                               "--print-address"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
+        "<allow eavesdrop='true'/><allow own='*'/></policy></busconfig>"
+    )
+    daemon = subprocess.Popen(
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         address = daemon.stdout.readline().strip()  # type: ignore[union-attr]
         monkeypatch.setenv("XDG_SESSION_ID", "7")
@@ -173,8 +187,7 @@ def test_real_bus_signals_arrive(qtbot, tmp_path: Path, monkeypatch, qapp) -> No
         send("/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep", True)
         send(session_object_path("7"), "org.freedesktop.login1.Session", "Lock")
         send(session_object_path("8"), "org.freedesktop.login1.Session", "Lock")  # not ours
-        send("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged",
-             True)
+        send("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged", True)
         send("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged", False)
         qtbot.waitUntil(lambda: len(reasons) >= 3, timeout=10_000)
         assert sorted(reasons) == ["screen lock", "session lock", "suspend"]

@@ -35,8 +35,17 @@ from tests.ui.helpers import unlock
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "assets" / "translations" / "advocate_es.ts"
 # Shown the same in both languages on purpose: names, abbreviations, key names.
-ALLOWED = {"DMV", "VOCA", "Ctrl+K", "PDF", "Advocate Companion", "Companion", "English",
-           "Español", "OK"}
+ALLOWED = {
+    "DMV",
+    "VOCA",
+    "Ctrl+K",
+    "PDF",
+    "Advocate Companion",
+    "Companion",
+    "English",
+    "Español",
+    "OK",
+}
 
 
 def _messages() -> list[ET.Element]:
@@ -49,8 +58,11 @@ def _english_sources() -> set[str]:
     for message in _messages():
         source = message.findtext("source") or ""
         translation = message.find("translation")
-        forms = [f.text or "" for f in translation.findall("numerusform")] if (
-            translation is not None) else []
+        forms = (
+            [f.text or "" for f in translation.findall("numerusform")]
+            if (translation is not None)
+            else []
+        )
         spanish = forms or [translation.text or "" if translation is not None else ""]
         if source not in spanish:
             found.add(source.replace("&", ""))
@@ -60,9 +72,14 @@ def _english_sources() -> set[str]:
 def test_ts_has_no_unfinished_or_obsolete_entries() -> None:
     messages = _messages()
     assert len(messages) > 700
-    bad = [m.findtext("source") for m in messages
-           if (m.find("translation") is not None
-               and m.find("translation").get("type") in ("unfinished", "obsolete", "vanished"))]
+    bad = [
+        m.findtext("source")
+        for m in messages
+        if (
+            m.find("translation") is not None
+            and m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+        )
+    ]
     assert bad == []
     for message in messages:
         translation = message.find("translation")
@@ -77,11 +94,27 @@ def test_ts_holds_every_string_of_the_code(tmp_path: Path) -> None:
     shutil.copyfile(TS, copy)
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "advocate_app").rglob("*.py"))
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    subprocess.run([str(lupdate), *sources, "-no-obsolete", "-locations", "none",
-                    "-target-language", "es", "-ts", str(copy)], cwd=ROOT, check=True,
-                   capture_output=True)
-    unfinished = [m.findtext("source") for m in ET.parse(copy).getroot().iter("message")  # noqa: S314
-                  if m.find("translation").get("type") == "unfinished"]
+    subprocess.run(
+        [
+            str(lupdate),
+            *sources,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            "es",
+            "-ts",
+            str(copy),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(copy).getroot().iter("message")  # noqa: S314
+        if m.find("translation").get("type") == "unfinished"
+    ]
     assert unfinished == [], "run `make ts` and translate the new strings in the .ts"
 
 
@@ -120,6 +153,7 @@ def test_store_messages_and_passphrase_feedback_are_translated(qapp) -> None:
 
 # --- walking the Spanish interface ---------------------------------------------------------------
 
+
 def _texts(root: QWidget) -> Iterator[tuple[str, str]]:
     """(what, text) for every visible text a person or a screen reader meets under root."""
     for widget in [root, *root.findChildren(QWidget)]:
@@ -147,8 +181,15 @@ def _texts(root: QWidget) -> Iterator[tuple[str, str]]:
             except TypeError:  # a list model: one column, not for callers to ask
                 columns = 1
             for column in range(columns):
-                yield f"{name} header", str(model.headerData(
-                    column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+                yield (
+                    f"{name} header",
+                    str(
+                        model.headerData(
+                            column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+                        )
+                        or ""
+                    ),
+                )
             for row in range(min(model.rowCount(QModelIndex()), 30)):
                 for column in range(columns):
                     index = model.index(row, column)
@@ -179,19 +220,26 @@ def _seed(folder: Path) -> int:
 
     vault = Vault.open(folder)
     vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
-    client_id = clients.create_client(vault, clients.ClientFields(
-        alias="Rosa M.", intake_date=date(2026, 3, 2)))
+    client_id = clients.create_client(
+        vault, clients.ClientFields(alias="Rosa M.", intake_date=date(2026, 3, 2))
+    )
     needs.add_need(vault, client_id, "housing", "Emergency shelter", next_step="Call")
     notes.add_note(vault, client_id, "contact", "Phone call.")
-    appointments.add_appointment(vault, client_id, appointments.AppointmentFields(
-        kind="court_hearing", starts_at=datetime.now() + timedelta(days=3)))
+    appointments.add_appointment(
+        vault,
+        client_id,
+        appointments.AppointmentFields(
+            kind="court_hearing", starts_at=datetime.now() + timedelta(days=3)
+        ),
+    )
     vault.close()
     return client_id
 
 
 def _controller(qtbot, folder: Path, language: str) -> AppController:
-    controller = build_controller(folder, Settings(automatic_backups=False, language=language),
-                                  kdf_target_seconds=0)
+    controller = build_controller(
+        folder, Settings(automatic_backups=False, language=language), kdf_target_seconds=0
+    )
     qtbot.addWidget(controller.window)
     controller.window.resize(1366, 768)
     controller.window.show()
@@ -221,8 +269,10 @@ def test_every_page_reads_in_spanish(qtbot, vault_dir: Path, spanish: None) -> N
     from advocate_app.ui.clients import dialogs as client_dialogs
     from advocate_app.ui.settings import users_dialogs
 
-    for dialog in (client_dialogs.DestroyDialog("Rosa M.", window),
-                   users_dialogs.AddUserDialog(window)):
+    for dialog in (
+        client_dialogs.DestroyDialog("Rosa M.", window),
+        users_dialogs.AddUserDialog(window),
+    ):
         dialog.show()
         missed += _english_left(dialog, f"dialog {type(dialog).__name__}", english)
         dialog.reject()
@@ -230,8 +280,9 @@ def test_every_page_reads_in_spanish(qtbot, vault_dir: Path, spanish: None) -> N
     assert missed == []
 
 
-def test_first_screens_offer_the_language_and_switch_at_once(qtbot, tmp_path: Path,
-                                                              spanish: None) -> None:
+def test_first_screens_offer_the_language_and_switch_at_once(
+    qtbot, tmp_path: Path, spanish: None
+) -> None:
     controller = _controller(qtbot, tmp_path / "new", ENGLISH)
     welcome = controller.welcome
     assert controller.window.stack.currentWidget() is welcome
@@ -254,8 +305,9 @@ def test_first_screens_offer_the_language_and_switch_at_once(qtbot, tmp_path: Pa
     controller.shutdown()
 
 
-def test_switching_language_keeps_the_place_and_the_typed_note(qtbot, vault_dir: Path,
-                                                                 spanish: None) -> None:
+def test_switching_language_keeps_the_place_and_the_typed_note(
+    qtbot, vault_dir: Path, spanish: None
+) -> None:
     client_id = _seed(vault_dir)
     controller = _controller(qtbot, vault_dir, ENGLISH)
     unlock(qtbot, controller)
@@ -289,8 +341,7 @@ def test_checklist_items_and_shipped_resources_show_in_spanish(qapp, spanish: No
     from advocate_app.library.shipped import shipped_library
     from advocate_app.ui.data_language import need_label, resource_field
 
-    resource = shipped_library().resources[0] if hasattr(
-        shipped_library(), "resources") else None
+    resource = shipped_library().resources[0] if hasattr(shipped_library(), "resources") else None
     assert need_label("housing", "Emergency shelter") == "Emergency shelter"
     apply_language(SPANISH)
     assert need_label("housing", "Emergency shelter") not in ("", "Emergency shelter")

@@ -17,8 +17,11 @@ def _luminance(colour: QColor) -> float:
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
-    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-            + 0.0722 * channel(colour.blueF()))
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -28,10 +31,14 @@ def contrast(a: QColor, b: QColor) -> float:
 
 def _rules(app: QApplication) -> list[tuple[str, dict[str, str]]]:
     palette = app.palette()
-    roles = {"window": QPalette.ColorRole.Window, "base": QPalette.ColorRole.Base,
-             "mid": QPalette.ColorRole.Mid, "text": QPalette.ColorRole.Text,
-             "placeholder-text": QPalette.ColorRole.PlaceholderText,
-             "window-text": QPalette.ColorRole.WindowText}
+    roles = {
+        "window": QPalette.ColorRole.Window,
+        "base": QPalette.ColorRole.Base,
+        "mid": QPalette.ColorRole.Mid,
+        "text": QPalette.ColorRole.Text,
+        "placeholder-text": QPalette.ColorRole.PlaceholderText,
+        "window-text": QPalette.ColorRole.WindowText,
+    }
 
     def resolve(value: str) -> str:
         found = re.search(r"palette\(([\w-]+)\)", value)
@@ -103,15 +110,26 @@ def test_focus_rings_are_thick_and_visible(themed: QApplication) -> None:
     sheet = themed.styleSheet()
     colours = theme.THEMES[themed.property("advocate_theme")]
     focus = QColor(colours.focus)
-    for selector in ("QPushButton[role=\"primary\"]:focus", "QListWidget#Navigation:focus"):
+    for selector in ('QPushButton[role="primary"]:focus', "QListWidget#Navigation:focus"):
         assert selector in rules, selector
     for surround in (colours.window, colours.base, colours.accent_soft):
         assert contrast(focus, QColor(surround)) >= 3.0, surround
     # Every focusable kind of widget gets a ring of at least 2 px in the focus colour.
-    for kind in ("QPushButton", "QLineEdit", "QPlainTextEdit", "QComboBox", "QCheckBox",
-                 "QListWidget#Navigation", "QTableView", "QTabBar::tab"):
-        blocks = [body for sel, body in re.findall(r"([^{}]+)\{([^}]*)\}", sheet)
-                  if kind in sel and ":focus" in sel]
+    for kind in (
+        "QPushButton",
+        "QLineEdit",
+        "QPlainTextEdit",
+        "QComboBox",
+        "QCheckBox",
+        "QListWidget#Navigation",
+        "QTableView",
+        "QTabBar::tab",
+    ):
+        blocks = [
+            body
+            for sel, body in re.findall(r"([^{}]+)\{([^}]*)\}", sheet)
+            if kind in sel and ":focus" in sel
+        ]
         ring = rf"border:\s*([2-9])px solid {colours.focus}"
         assert any(re.search(ring, b) for b in blocks), kind
 

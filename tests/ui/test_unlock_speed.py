@@ -29,8 +29,9 @@ def test_the_pure_half_never_imports_qt_modules_of_its_own(qapp) -> None:
         assert not name.startswith(("advocate_app.ui", "PySide6")), name
 
 
-def test_a_locked_window_has_no_application_wide_event_filter(make_controller, vault_dir,
-                                                              qtbot) -> None:
+def test_a_locked_window_has_no_application_wide_event_filter(
+    make_controller, vault_dir, qtbot
+) -> None:
     from tests.ui.helpers import unlock
 
     controller = make_controller(vault_dir)
@@ -59,9 +60,9 @@ def test_a_locked_window_has_no_application_wide_event_filter(make_controller, v
         type(controller.idle).eventFilter = real  # type: ignore[method-assign]
 
 
-def test_the_daily_backup_runs_on_a_lowered_thread_after_today(make_controller,
-                                                                      vault_dir, qtbot,
-                                                                      monkeypatch) -> None:
+def test_the_daily_backup_runs_on_a_lowered_thread_after_today(
+    make_controller, vault_dir, qtbot, monkeypatch
+) -> None:
     from advocate_app.store import backup
     from advocate_app.ui import controller as controller_module
     from advocate_app.ui.worker import tasks_running
@@ -71,8 +72,10 @@ def test_the_daily_backup_runs_on_a_lowered_thread_after_today(make_controller,
     real = backup.auto_backup_if_due
 
     def spy(vault, keep=backup.DEFAULT_KEEP, **kw):  # type: ignore[no-untyped-def]
-        lowered = (not hasattr(os, "getpriority")
-                   or os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) >= 10)
+        lowered = (
+            not hasattr(os, "getpriority")
+            or os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) >= 10
+        )
         ran.append((threading.current_thread() is threading.main_thread(), None, lowered))
         return real(vault, keep, **kw)
 
@@ -144,15 +147,33 @@ def test_the_way_to_the_unlock_window_imports_no_database_code(vault_dir, tmp_pa
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE_APP"))}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home),
-               XDG_CACHE_HOME=str(home), XDG_STATE_HOME=str(home),
-               QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-B", "-c", _TO_THE_UNLOCK_WINDOW, str(vault_dir)],
-                            capture_output=True, text=True, env=env, timeout=300)
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home),
+        XDG_DATA_HOME=str(home),
+        XDG_CACHE_HOME=str(home),
+        XDG_STATE_HOME=str(home),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    result = subprocess.run(
+        [sys.executable, "-B", "-c", _TO_THE_UNLOCK_WINDOW, str(vault_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     modules = json.loads(result.stdout.splitlines()[-1])
-    heavy = [name for name in modules
-             if name.split(".")[0] in ("sqlalchemy", "alembic", "reportlab", "markdown", "tomllib")
-             or name in ("advocate_app.store.engine", "advocate_app.store.backup",
-                         "advocate_app.store.restore", "advocate_app.store.models")]
+    heavy = [
+        name
+        for name in modules
+        if name.split(".")[0] in ("sqlalchemy", "alembic", "reportlab", "markdown", "tomllib")
+        or name
+        in (
+            "advocate_app.store.engine",
+            "advocate_app.store.backup",
+            "advocate_app.store.restore",
+            "advocate_app.store.models",
+        )
+    ]
     assert heavy == []

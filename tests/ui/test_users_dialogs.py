@@ -13,8 +13,9 @@ from tests.ui.helpers import click_accept
 NEW = "lantern orchard pebble violin 77"
 
 
-def test_remove_and_reset_ask_about_backups_and_warn_about_copies(unlocked, qtbot,
-                                                                  monkeypatch) -> None:
+def test_remove_and_reset_ask_about_backups_and_warn_about_copies(
+    unlocked, qtbot, monkeypatch
+) -> None:
     controller = unlocked
     vault = controller.vault
     jo = users.add_user(vault, "Jo", "advocate").user
@@ -53,8 +54,9 @@ def test_remove_and_reset_ask_about_backups_and_warn_about_copies(unlocked, qtbo
 
     select("Ana")
     section.reset_passphrase()
-    qtbot.waitUntil(lambda: "new temporary passphrase" in section.users_status.text(),
-                    timeout=30000)
+    qtbot.waitUntil(
+        lambda: "new temporary passphrase" in section.users_status.text(), timeout=30000
+    )
     assert len(shown) == 1 and len(shown[0].split()) == 5
     from advocate_app.ui.qt import QApplication
 

@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 
-def test_a_read_only_vault_is_named_as_such_not_as_damage(make_controller, vault_dir: Path,
-                                                          monkeypatch, qtbot) -> None:
+def test_a_read_only_vault_is_named_as_such_not_as_damage(
+    make_controller, vault_dir: Path, monkeypatch, qtbot
+) -> None:
     real_access = os.access
 
     def access(path, mode, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -23,8 +24,7 @@ def test_a_read_only_vault_is_named_as_such_not_as_damage(make_controller, vault
     assert "damaged" not in shown.replace("not damaged", "")
 
 
-def test_an_unfinished_set_up_goes_back_to_set_up(make_controller, tmp_path: Path,
-                                                  qtbot) -> None:
+def test_an_unfinished_set_up_goes_back_to_set_up(make_controller, tmp_path: Path, qtbot) -> None:
     folder = tmp_path / "half"
     folder.mkdir()
     (folder / ".setup-incomplete").write_bytes(b"")

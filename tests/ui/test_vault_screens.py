@@ -73,21 +73,24 @@ def test_unlock_wrong_then_right(make_controller, vault_dir: Path, qtbot) -> Non
     assert controller.vault.is_unlocked
 
 
-def test_repeated_wrong_passphrases_make_the_person_wait(make_controller, vault_dir: Path,
-                                                        qtbot) -> None:
+def test_repeated_wrong_passphrases_make_the_person_wait(
+    make_controller, vault_dir: Path, qtbot
+) -> None:
     controller = make_controller(vault_dir)
     page = controller.unlock_page
     for attempt in range(3):
         qtbot.keyClicks(page.passphrase, f"wrong {attempt}")
         qtbot.keyPress(page.passphrase, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: tasks_running() == 0 and page.message.text() != "",
-                        timeout=15000)  # the unlock attempt has come back
+        qtbot.waitUntil(
+            lambda: tasks_running() == 0 and page.message.text() != "", timeout=15000
+        )  # the unlock attempt has come back
     qtbot.waitUntil(lambda: page.unlock_button.text().startswith("Wait"), timeout=5000)
     assert not page.unlock_button.isEnabled()
 
 
-def test_recovery_key_unlock_asks_for_a_new_passphrase(make_controller, vault_dir: Path, qtbot,
-                                                      vault_template) -> None:
+def test_recovery_key_unlock_asks_for_a_new_passphrase(
+    make_controller, vault_dir: Path, qtbot, vault_template
+) -> None:
     controller = make_controller(vault_dir)
     page = controller.unlock_page
     qtbot.mouseClick(page.toggle, LEFT)
@@ -141,8 +144,9 @@ def test_idle_lock(unlocked, qtbot) -> None:
     assert not controller.vault.is_unlocked
 
 
-def test_a_second_copy_on_the_same_vault_is_refused(make_controller, vault_dir: Path,
-                                                   qtbot) -> None:
+def test_a_second_copy_on_the_same_vault_is_refused(
+    make_controller, vault_dir: Path, qtbot
+) -> None:
     first = make_controller(vault_dir)
     assert first.window.stack.currentWidget() is first.unlock_page
     second = make_controller(vault_dir)
@@ -152,7 +156,8 @@ def test_a_second_copy_on_the_same_vault_is_refused(make_controller, vault_dir: 
 
 
 def test_supervisor_adds_a_user_who_must_change_the_temporary_passphrase(
-        unlocked, qtbot, monkeypatch) -> None:
+    unlocked, qtbot, monkeypatch
+) -> None:
     controller = unlocked
     section = controller.shell.show_section("settings")
 
@@ -187,8 +192,9 @@ def test_supervisor_adds_a_user_who_must_change_the_temporary_passphrase(
     assert "temporary" in new.reason.text()
 
 
-def test_a_missing_keys_file_shows_the_damaged_screen(make_controller, vault_dir: Path,
-                                                      qtbot) -> None:
+def test_a_missing_keys_file_shows_the_damaged_screen(
+    make_controller, vault_dir: Path, qtbot
+) -> None:
     (vault_dir / "vault.keys.json").rename(vault_dir / "elsewhere.json")
     before = {p.name: p.read_bytes() for p in vault_dir.iterdir()}
     controller = make_controller(vault_dir)
@@ -202,14 +208,16 @@ def test_a_missing_keys_file_shows_the_damaged_screen(make_controller, vault_dir
     assert after == before  # the damaged files are untouched
 
 
-def test_a_damaged_database_at_unlock_shows_the_damaged_screen(make_controller, vault_dir: Path,
-                                                               qtbot) -> None:
+def test_a_damaged_database_at_unlock_shows_the_damaged_screen(
+    make_controller, vault_dir: Path, qtbot
+) -> None:
     db = vault_dir / "vault.db"
     db.write_bytes(db.read_bytes()[: 4096 * 3 + 100])  # truncated mid-page
     controller = make_controller(vault_dir)
     if controller.window.stack.currentWidget() is controller.unlock_page:
         qtbot.keyClicks(controller.unlock_page.passphrase, PASSPHRASE)
         qtbot.mouseClick(controller.unlock_page.unlock_button, LEFT)
-    qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is controller.damaged,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: controller.window.stack.currentWidget() is controller.damaged, timeout=15000
+    )
     assert controller.vault is None  # released, so a restore can take the folder

@@ -39,8 +39,14 @@ def test_a_supervisor_sees_the_figures_and_copies_one(unlocked, qtbot, tmp_path:
     _note(vault, ana, middle + timedelta(days=3), "transportation")
     bea = clients.create_client(vault, ClientFields(alias="Bea Egret", intake_date=quarter.start))
     _note(vault, bea, middle, "transportation")
-    contacts.log_contact(vault, contact_date=middle, kind="hotline", minutes=10, topics=[],
-                         services=["hotline_counseling"])
+    contacts.log_contact(
+        vault,
+        contact_date=middle,
+        kind="hotline",
+        minutes=10,
+        topics=[],
+        services=["hotline_counseling"],
+    )
 
     section = unlocked.shell.show_section("reports")
     section.tabs.setCurrentWidget(section.voca)
@@ -53,7 +59,10 @@ def test_a_supervisor_sees_the_figures_and_copies_one(unlocked, qtbot, tmp_path:
     assert figures is not None and figures.period == quarter
     # The figures reports.voca computed, in the form's order, each with its Copy button.
     assert [f.question.figure for f in figures.figures][:3] == [
-        "individuals_served", "anonymous_contacts", "individuals_new"]
+        "individuals_served",
+        "anonymous_contacts",
+        "individuals_new",
+    ]
     assert figures.figure("individuals_served").total == 2
     assert figures.figure("anonymous_contacts").total == 1
     rows = {r.code: r for r in figures.figure("services").rows}
@@ -63,7 +72,8 @@ def test_a_supervisor_sees_the_figures_and_copies_one(unlocked, qtbot, tmp_path:
     assert titles == [f"{i}. {f.question.pmt}" for i, f in enumerate(figures.figures, 1)]
     if not figures.form.in_force_confirmed:
         assert view.warning.isVisible() and "could not be confirmed as the FY2026 form" in (
-            view.warning.text())
+            view.warning.text()
+        )
     shown = " ".join(w.text() for w in view.body.findChildren(QLabel))
     assert "Ana" not in shown and "Heron" not in shown
 

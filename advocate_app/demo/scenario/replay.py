@@ -149,8 +149,7 @@ class _Replay:
                 index,
                 f"{where}.resource",
             )
-        if r_key not in self.resource_step and self.known is not None \
-                and r_key not in self.known:
+        if r_key not in self.resource_step and self.known is not None and r_key not in self.known:
             raise LocatedError(
                 f"{quoted(need.resource, 80)} is not a resource of this scenario or of "
                 "the shipped directory; add it under [[steps.resources]] or check the name",

@@ -66,8 +66,7 @@ ResourceCategory = Annotated[
 
 def _check_service(value: str) -> str:
     # The VOCA services of the form in force (assets/voca), read when a scenario is checked.
-    return _code_check({s.code: s.plain for s in current_form().services}, "a VOCA service")(
-        value)
+    return _code_check({s.code: s.plain for s in current_form().services}, "a VOCA service")(value)
 
 
 ServiceCode = Annotated[str, AfterValidator(_check_service)]
@@ -122,9 +121,7 @@ def _time_to_text(value: object) -> object:
 
 def _check_time(value: str) -> str:
     if not _TIME_RE.match(value):
-        raise ValueError(
-            f'{quoted(value)} is not a time: write it as HH:MM, 24-hour, like "09:30"'
-        )
+        raise ValueError(f'{quoted(value)} is not a time: write it as HH:MM, 24-hour, like "09:30"')
     return value
 
 

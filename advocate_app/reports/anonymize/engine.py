@@ -188,8 +188,7 @@ class _Engine:
 
     def single_hidden(self, hidden: set[int]) -> bool:
         unknown = hidden - self.known
-        return any(sum(1 for m in (ln.total, *ln.parts) if m in unknown) == 1
-                   for ln in self.lines)
+        return any(sum(1 for m in (ln.total, *ln.parts) if m in unknown) == 1 for ln in self.lines)
 
     def small_lines(self, hidden: set[int]) -> list[SumLine]:
         """Sums with a shown total whose hidden parts hold 1 to k-1 together: a reader would
@@ -207,8 +206,7 @@ class _Engine:
         """Hide one more part of each small line (the smallest that can be); else its total."""
         changed = False
         for line in self.small_lines(hidden):
-            candidates = [p for p in line.parts
-                          if p not in hidden and self._can_complement(p)]
+            candidates = [p for p in line.parts if p not in hidden and self._can_complement(p)]
             if candidates:
                 hidden.add(min(candidates, key=lambda m: self._complement_key(m, hidden)))
                 changed = True

@@ -45,8 +45,7 @@ class System:
         # the same across exports; empty for a difference the store's numbers imply.
         self.leaves: list[frozenset[str]] = []
 
-    def add(self, value: int, *, latent: bool = False,
-            leaves: Iterable[str] = ()) -> int:
+    def add(self, value: int, *, latent: bool = False, leaves: Iterable[str] = ()) -> int:
         self.values.append(value)
         self.leaves.append(frozenset(leaves))
         var = len(self.values) - 1
@@ -108,16 +107,17 @@ def build_grid(
         for c in range(ncols):
             if len(prow.sources) == 1:
                 src = prow.sources[0]
-                var = system.add(src.values[c], leaves=src.keys[c:c + 1])
+                var = system.add(src.values[c], leaves=src.keys[c : c + 1])
                 origins[(src.code, c)] = var
             else:
                 originals = []
                 for src in prow.sources:
-                    o = system.add(src.values[c], latent=True, leaves=src.keys[c:c + 1])
+                    o = system.add(src.values[c], latent=True, leaves=src.keys[c : c + 1])
                     origins[(src.code, c)] = o
                     originals.append(o)
-                var = system.add(sum(system.values[o] for o in originals),
-                                 leaves=system.leaves_of(originals))
+                var = system.add(
+                    sum(system.values[o] for o in originals), leaves=system.leaves_of(originals)
+                )
                 system.add_line(var, originals)
             row_vars.append(var)
         cells.append(row_vars)
@@ -125,8 +125,9 @@ def build_grid(
     if with_row_totals:
         row_totals = []
         for row_vars in cells:
-            rt = system.add(sum(system.values[v] for v in row_vars),
-                            leaves=system.leaves_of(row_vars))
+            rt = system.add(
+                sum(system.values[v] for v in row_vars), leaves=system.leaves_of(row_vars)
+            )
             system.add_line(rt, row_vars)
             row_totals.append(rt)
     column_totals: list[int] = []
@@ -144,8 +145,9 @@ def build_grid(
         column_totals.append(ct)
     grand: int | None = None
     if row_totals is not None:
-        grand = system.add(sum(system.values[v] for v in row_totals),
-                           leaves=system.leaves_of(row_totals))
+        grand = system.add(
+            sum(system.values[v] for v in row_totals), leaves=system.leaves_of(row_totals)
+        )
         system.add_line(grand, row_totals)
         system.add_line(grand, column_totals)
     return cells, row_totals, column_totals, grand, origins
@@ -157,16 +159,19 @@ def require_count(name: str, value: object) -> int:
     return value
 
 
-def known_counts(mapping: Mapping[str, object], codes: Iterable[str],
-                 name: str) -> tuple[int, ...]:
+def known_counts(mapping: Mapping[str, object], codes: Iterable[str], name: str) -> tuple[int, ...]:
     # Keys outside the vocabulary are left out: a label must never come from stored data.
     return tuple(require_count(f"{name}[{c!r}]", mapping.get(c, 0)) for c in codes)
 
 
-def vocab_rows(labels: Mapping[str, str], mapping: Mapping[str, object], name: str,
-               leaf_prefix: str) -> list[RawRow]:
+def vocab_rows(
+    labels: Mapping[str, str], mapping: Mapping[str, object], name: str, leaf_prefix: str
+) -> list[RawRow]:
     """One row per vocabulary code, in vocabulary order, with its (checked) count; `name`
     names the counts in an error, `leaf_prefix` starts each row's leaf key."""
-    return [RawRow(code, label, (value,), (f"{leaf_prefix}:{code}",))
-            for (code, label), value in zip(labels.items(), known_counts(mapping, labels, name),
-                                            strict=True)]
+    return [
+        RawRow(code, label, (value,), (f"{leaf_prefix}:{code}",))
+        for (code, label), value in zip(
+            labels.items(), known_counts(mapping, labels, name), strict=True
+        )
+    ]

@@ -71,9 +71,11 @@ class PublishedTable:
             "row_labels": list(self.row_labels),
             "column_labels": list(self.column_labels),
             "cells": [[_json_cell(c) for c in r] for r in self.cells],
-            "row_totals": None if self.row_totals is None
+            "row_totals": None
+            if self.row_totals is None
             else [_json_cell(c) for c in self.row_totals],
-            "column_totals": None if self.column_totals is None
+            "column_totals": None
+            if self.column_totals is None
             else [_json_cell(c) for c in self.column_totals],
             "grand_total": None if self.grand_total is None else _json_cell(self.grand_total),
             "total_label": self.total_label,
@@ -127,8 +129,11 @@ class PublishedSummary:
             "office_name": self.office_name,
             "period_label": self.period_label,
             "k": self.k,
-            "hidden_cells": {"shown_as": None, "marker_in_pdf": self.marker,
-                             "reason": Words(self.language)(HIDDEN_REASON)},
+            "hidden_cells": {
+                "shown_as": None,
+                "marker_in_pdf": self.marker,
+                "reason": Words(self.language)(HIDDEN_REASON),
+            },
             "is_demo": self.is_demo,
             "language": self.language,
             "generated_on": self.generated_on.isoformat(),

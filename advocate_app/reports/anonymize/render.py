@@ -22,7 +22,10 @@ from advocate_app.store.summary import SummaryCounts
 
 
 def render(
-    counts: SummaryCounts, k: int, generated_on: date | None, assembly: Assembly,
+    counts: SummaryCounts,
+    k: int,
+    generated_on: date | None,
+    assembly: Assembly,
     language: str = EN,
 ) -> PublishedSummary:
     words = Words(language)
@@ -64,10 +67,13 @@ def render(
         has_percent = any(any(p) for p in percentages)
         notes = [words(g.note)] if g.note else []
         if g.combined:
-            notes.append(words("“{row}” also combines: {categories}.",
-                               row=words.label(g.vocabulary, g.merged_label),
-                               categories="; ".join(words.label(g.vocabulary, x)
-                                                    for x in g.combined)))
+            notes.append(
+                words(
+                    "“{row}” also combines: {categories}.",
+                    row=words.label(g.vocabulary, g.merged_label),
+                    categories="; ".join(words.label(g.vocabulary, x) for x in g.combined),
+                )
+            )
         if has_percent and g.percent_mode == "row":
             notes.append(words("Percentages are shares of the row's total."))
         tables.append(
@@ -133,33 +139,54 @@ def explain(
     words = words or Words(EN)
     marker = suppressed_marker(k)
     lines = [
-        words("“{marker}” marks a hidden count: {reason}. Counts from 1 to {below_k} are always "
-              "hidden, and some others with them, so that no hidden count can be worked out "
-              "from the totals or from this office's other summaries.",
-              marker=marker, reason=words(HIDDEN_REASON), below_k=k - 1)
+        words(
+            "“{marker}” marks a hidden count: {reason}. Counts from 1 to {below_k} are always "
+            "hidden, and some others with them, so that no hidden count can be worked out "
+            "from the totals or from this office's other summaries.",
+            marker=marker,
+            reason=words(HIDDEN_REASON),
+            below_k=k - 1,
+        )
     ]
     nonzero = [v for v in shown if values[v] != 0]
     hidden_nonzero = sum(1 for v in nonzero if v in hidden)
     if served_value == 0:
         lines.append(words("No one was recorded as served in this period."))
     elif served_value < k:
-        lines.append(words(
-            "Most numbers are hidden because fewer than {k} people were served in this "
-            "period. That protects their privacy; it is expected for a small office or a short "
-            "period, not an error. A longer period, such as a whole fiscal year, shows more.",
-            k=k))
+        lines.append(
+            words(
+                "Most numbers are hidden because fewer than {k} people were served in this "
+                "period. That protects their privacy; it is expected for a small office or a short "
+                "period, not an error. A longer period, such as a whole fiscal year, shows more.",
+                k=k,
+            )
+        )
     elif nonzero and hidden_nonzero * 2 > len(nonzero):
-        lines.append(words(
-            "Many numbers are hidden because the groups they count are smaller than {k}. "
-            "A longer period, such as a whole fiscal year, shows more.", k=k))
+        lines.append(
+            words(
+                "Many numbers are hidden because the groups they count are smaller than {k}. "
+                "A longer period, such as a whole fiscal year, shows more.",
+                k=k,
+            )
+        )
     if merged:
-        lines.append(words(
-            "Some small categories are combined into one row so that more of the table can be "
-            "shown; the note under each table says which."))
-    lines.append(words(
-        "Percentages are shown only where the number they are a share of is {k} or more, "
-        "rounded to whole percent.", k=k))
-    lines.append(words(
-        "The VOCA table counts people by the services recorded on notes, grouped as the VOCA "
-        "Performance Measurement Tool groups them; it is not the PMT report itself."))
+        lines.append(
+            words(
+                "Some small categories are combined into one row so that more of the table can be "
+                "shown; the note under each table says which."
+            )
+        )
+    lines.append(
+        words(
+            "Percentages are shown only where the number they are a share of is {k} or more, "
+            "rounded to whole percent.",
+            k=k,
+        )
+    )
+    lines.append(
+        words(
+            "The VOCA table counts people by the services recorded on notes, grouped as the VOCA "
+            "Performance Measurement Tool groups them; it is not the PMT report itself."
+        )
+    )
     return tuple(lines)

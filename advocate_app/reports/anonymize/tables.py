@@ -68,10 +68,12 @@ class TableSpec:
             return vocab_rows(self.row_labels, flat, self.field, self.key)
         nested: Mapping[str, Mapping[str, object]] = getattr(counts, self.field)
         return [
-            RawRow(code, label,
-                   known_counts(nested.get(code, {}), self.column_codes,
-                                f"{self.field}[{code!r}]"),
-                   tuple(f"{self.key}:{code}:{col}" for col in self.column_codes))
+            RawRow(
+                code,
+                label,
+                known_counts(nested.get(code, {}), self.column_codes, f"{self.field}[{code!r}]"),
+                tuple(f"{self.key}:{code}:{col}" for col in self.column_codes),
+            )
             for code, label in self.row_labels.items()
         ]
 
@@ -85,8 +87,11 @@ TABLES: tuple[TableSpec, ...] = (
         vocabulary="trafficking_types",
         row_labels=vocab.TRAFFICKING_TYPES,
         column_labels=("People",),
-        merge=MergeRule(eligible=frozenset({"both", "not_identified"}),
-                        label="Both types, or not identified", whole_group=True),
+        merge=MergeRule(
+            eligible=frozenset({"both", "not_identified"}),
+            label="Both types, or not identified",
+            whole_group=True,
+        ),
         note="Each person served is counted once.",
         shares_served=True,
     ),
@@ -109,8 +114,9 @@ TABLES: tuple[TableSpec, ...] = (
         field="needs",
         vocabulary="need_categories",
         row_labels=vocab.NEED_CATEGORIES,
-        column_labels=tuple(DECLINED_LABEL if s == "declined" else vocab.NEED_STATUSES[s]
-                            for s in NEED_STATUS_ORDER),
+        column_labels=tuple(
+            DECLINED_LABEL if s == "declined" else vocab.NEED_STATUSES[s] for s in NEED_STATUS_ORDER
+        ),
         column_codes=NEED_STATUS_ORDER,
         merge=MergeRule(eligible=frozenset(vocab.NEED_CATEGORIES), label="Other needs"),
         note=(
@@ -140,8 +146,7 @@ TABLES: tuple[TableSpec, ...] = (
         vocabulary="resource_categories",
         row_labels=vocab.RESOURCE_CATEGORIES,
         column_labels=("Referrals",),
-        merge=MergeRule(eligible=frozenset(vocab.RESOURCE_CATEGORIES), label="Other",
-                        into="other"),
+        merge=MergeRule(eligible=frozenset(vocab.RESOURCE_CATEGORIES), label="Other", into="other"),
         note="Referrals made during the period; these count referrals, not people.",
     ),
     TableSpec(
@@ -153,8 +158,7 @@ TABLES: tuple[TableSpec, ...] = (
         row_labels=vocab.APPOINTMENT_KINDS,
         column_labels=("Accompanied by an advocate", "Not accompanied"),
         column_codes=APPOINTMENT_COLUMNS,
-        merge=MergeRule(eligible=frozenset(vocab.APPOINTMENT_KINDS), label="Other",
-                        into="other"),
+        merge=MergeRule(eligible=frozenset(vocab.APPOINTMENT_KINDS), label="Other", into="other"),
         note="Appointments and court dates in the period.",
         charts=(CHART_ROWS_GROUPED,),
     ),
@@ -168,15 +172,19 @@ OVERVIEW_NOTE = (
 )
 
 
-def build_table(system: System, spec: TableSpec, rows: Sequence[RawRow], k: int, *,
-                merge: bool, served: int) -> Grid:
+def build_table(
+    system: System, spec: TableSpec, rows: Sequence[RawRow], k: int, *, merge: bool, served: int
+) -> Grid:
     """One table's grid in the system, after any merge of small categories."""
     two_way = bool(spec.column_codes)
     ncols = len(spec.column_labels)
     rule = spec.merge if merge else None
     planned, merged = plan_rows(rows, rule, k, ncols, with_row_totals=two_way)
     cells, row_totals, col_totals, grand, origins = build_grid(
-        system, planned, ncols, with_row_totals=two_way,
+        system,
+        planned,
+        ncols,
+        with_row_totals=two_way,
         shared_total=served if spec.shares_served else None,
     )
     combined_label = next((p.label for p in planned if len(p.sources) > 1), "")
@@ -204,21 +212,31 @@ def build_table(system: System, spec: TableSpec, rows: Sequence[RawRow], k: int,
 def overview_grid(system: System, counts: SummaryCounts) -> tuple[Grid, int, int, int]:
     """The people served (new and continuing) and the anonymous contacts; with the variables
     of the people served, the new and the continuing, which other tables refer to."""
-    served = system.add(require_count("individuals_served", counts.individuals_served),
-                        leaves=("overview:served",))
-    new = system.add(require_count("individuals_new", counts.individuals_new),
-                     leaves=("overview:new",))
-    continuing = system.add(require_count("individuals_continuing", counts.individuals_continuing),
-                            leaves=("overview:continuing",))
-    anonymous = system.add(require_count("anonymous_contacts", counts.anonymous_contacts),
-                           leaves=("overview:contacts",))
+    served = system.add(
+        require_count("individuals_served", counts.individuals_served), leaves=("overview:served",)
+    )
+    new = system.add(
+        require_count("individuals_new", counts.individuals_new), leaves=("overview:new",)
+    )
+    continuing = system.add(
+        require_count("individuals_continuing", counts.individuals_continuing),
+        leaves=("overview:continuing",),
+    )
+    anonymous = system.add(
+        require_count("anonymous_contacts", counts.anonymous_contacts),
+        leaves=("overview:contacts",),
+    )
     system.add_line(served, (new, continuing), group=True)
     overview = Grid(
         key="overview",
         title="People served and contacts",
         row_header="",
-        row_labels=["People served", "New this period", "Continuing from before",
-                    "Anonymous contacts"],
+        row_labels=[
+            "People served",
+            "New this period",
+            "Continuing from before",
+            "Anonymous contacts",
+        ],
         column_labels=["Number"],
         cells=[[served], [new], [continuing], [anonymous]],
         row_totals=None,
@@ -253,16 +271,23 @@ class Assembly:
         )
 
 
-def assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str],
-             forced: Collection[frozenset[str]] = frozenset(),
-             known: Collection[frozenset[str]] = frozenset()) -> Assembly:
+def assemble(
+    counts: SummaryCounts,
+    k: int,
+    no_merge: frozenset[str],
+    forced: Collection[frozenset[str]] = frozenset(),
+    known: Collection[frozenset[str]] = frozenset(),
+) -> Assembly:
     """Build every table into one system and choose what to hide. Tables named in `no_merge`
     keep all their categories; `forced` and `known` come from the export ledger."""
     system = System()
     overview, served, new, continuing = overview_grid(system, counts)
-    tables = {spec.key: build_table(system, spec, spec.raw_rows(counts), k,
-                                    merge=spec.key not in no_merge, served=served)
-              for spec in TABLES}
+    tables = {
+        spec.key: build_table(
+            system, spec, spec.raw_rows(counts), k, merge=spec.key not in no_merge, served=served
+        )
+        for spec in TABLES
+    }
     voca = voca_grid(system, counts.voca_services)
     grids = [overview, *tables.values(), voca]
 
@@ -271,8 +296,12 @@ def assemble(counts: SummaryCounts, k: int, no_merge: frozenset[str],
         if leaves and leaves in forced_set:
             system.latent.add(var)
     # A small count is never treated as known: it is what the rest must keep hidden.
-    known_vars = {v for v, leaves in enumerate(system.leaves)
-                  if leaves and leaves in known_set and not is_small(system.values[v], k)}
-    hidden = suppress(system.values, system.lines, k, system.latent, system.signed, system.cheap,
-                      known_vars)
+    known_vars = {
+        v
+        for v, leaves in enumerate(system.leaves)
+        if leaves and leaves in known_set and not is_small(system.values[v], k)
+    }
+    hidden = suppress(
+        system.values, system.lines, k, system.latent, system.signed, system.cheap, known_vars
+    )
     return Assembly(system, grids, served, new, continuing, hidden)

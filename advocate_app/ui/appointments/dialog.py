@@ -31,8 +31,9 @@ from advocate_app.ui.qt import (
 class AppointmentDialog(QDialog):
     """Add or edit an appointment or court date."""
 
-    def __init__(self, existing: AppointmentView | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, existing: AppointmentView | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Edit appointment") if existing else tr("Add an appointment"))
         layout = QVBoxLayout(self)
@@ -57,8 +58,12 @@ class AppointmentDialog(QDialog):
         self.outcome.setMaxLength(appointments.OUTCOME_MAX)
         self.outcome.setAccessibleName(tr("Outcome"))
         self.outcome.setPlaceholderText(tr("Afterwards: what happened, in a few words"))
-        for text, widget in ((tr("&Date"), self.date), (tr("&Time"), self.time),
-                             (tr("&Kind"), self.kind), (tr("&Place"), self.place)):
+        for text, widget in (
+            (tr("&Date"), self.date),
+            (tr("&Time"), self.time),
+            (tr("&Kind"), self.kind),
+            (tr("&Place"), self.place),
+        ):
             lab = QLabel(text)
             lab.setBuddy(widget)
             form.addRow(lab, widget)
@@ -68,8 +73,11 @@ class AppointmentDialog(QDialog):
         form.addRow(outcome_label, self.outcome)
         layout.addLayout(form)
         foot = add_dialog_foot(
-            self, layout, tr("Save appointment") if existing else tr("Add appointment"),
-            message=True)
+            self,
+            layout,
+            tr("Save appointment") if existing else tr("Add appointment"),
+            message=True,
+        )
         self.message, self.save_button = foot.message, foot.ok
         if existing is not None:
             self.date.setDate(to_qdate(existing.starts_at.date()))

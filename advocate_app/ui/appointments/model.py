@@ -24,8 +24,13 @@ from advocate_app.ui.roles import APPOINTMENT_ID_ROLE
 
 class AppointmentsModel(QAbstractTableModel):
     COL_WHEN, COL_KIND, COL_PLACE, COL_ACCOMPANIED, COL_OUTCOME = range(5)
-    HEADERS = (QT_TR_NOOP("When"), QT_TR_NOOP("What"), QT_TR_NOOP("Where"),
-               QT_TR_NOOP("Advocate goes"), QT_TR_NOOP("Outcome"))
+    HEADERS = (
+        QT_TR_NOOP("When"),
+        QT_TR_NOOP("What"),
+        QT_TR_NOOP("Where"),
+        QT_TR_NOOP("Advocate goes"),
+        QT_TR_NOOP("Outcome"),
+    )
 
     def __init__(self, vault: Vault, client_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,10 +64,14 @@ class AppointmentsModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
             return tr_marked(self.HEADERS[section])
         return None
 

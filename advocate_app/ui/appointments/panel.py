@@ -68,12 +68,15 @@ class AppointmentsPanel(QWidget):
         for column in range(len(AppointmentsModel.HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AppointmentsModel.COL_PLACE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(AppointmentsModel.COL_OUTCOME,
-                                    QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AppointmentsModel.COL_OUTCOME, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.open_edit())
-        self.stack = ListPane(self.table, tr(
-            "No appointments or court dates yet. Use “Add appointment…” to record one; "
-            "court dates in the next two weeks also appear on the Today page."))
+        self.stack = ListPane(
+            self.table,
+            tr(
+                "No appointments or court dates yet. Use “Add appointment…” to record one; "
+                "court dates in the next two weeks also appear on the Today page."
+            ),
+        )
         self.empty = self.stack.empty
         outer.addWidget(self.stack, 1)
         self.message = status_line("", "error")
@@ -133,8 +136,12 @@ class AppointmentsPanel(QWidget):
         if appointment is None:
             self.message.setText(tr("Select an appointment first."))
             return
-        if not confirm(self, tr("Remove appointment"), tr(
-                "Remove this appointment from the client's record?"), tr("Remove appointment")):
+        if not confirm(
+            self,
+            tr("Remove appointment"),
+            tr("Remove this appointment from the client's record?"),
+            tr("Remove appointment"),
+        ):
             return
         try:
             appointments.delete_appointment(self.vault, appointment.id)
@@ -155,8 +162,9 @@ class AppointmentsPanel(QWidget):
         self.dialog = None
         try:
             if existing is None:
-                appointment_id = appointments.add_appointment(self.vault, self.client_id,
-                                                              dialog.fields())
+                appointment_id = appointments.add_appointment(
+                    self.vault, self.client_id, dialog.fields()
+                )
             else:
                 appointments.update_appointment(self.vault, existing.id, dialog.fields())
                 appointment_id = existing.id

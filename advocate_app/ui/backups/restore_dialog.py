@@ -43,8 +43,9 @@ BACKUP_FILTER = QT_TR_NOOP("Advocate Companion backups (*.acbackup)")
 
 def choose_backup_file(parent: QWidget, start_folder: Path | None) -> Path | None:
     """The file chooser for a backup; Qt's remembered folders are erased afterwards."""
-    return ask_open_path(parent, tr("Choose a backup to restore"), tr_marked(BACKUP_FILTER),
-                         start_folder)
+    return ask_open_path(
+        parent, tr("Choose a backup to restore"), tr_marked(BACKUP_FILTER), start_folder
+    )
 
 
 class RestoreConfirmDialog(QDialog):
@@ -53,9 +54,15 @@ class RestoreConfirmDialog(QDialog):
 
     confirmed = Signal(object)  # a RestoreRequest, once the credentials opened the backup
 
-    def __init__(self, info: BackupInfo, users: list[BackupUser], *,
-                 preferred_user_id: str | None = None, other_vault: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        info: BackupInfo,
+        users: list[BackupUser],
+        *,
+        preferred_user_id: str | None = None,
+        other_vault: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.info = info
         self._checking = False
@@ -63,8 +70,9 @@ class RestoreConfirmDialog(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(label(tr("Restore the backup made on {0}?").format(
-            when_text(info.created)), "subtitle"))
+        layout.addWidget(
+            label(tr("Restore the backup made on {0}?").format(when_text(info.created)), "subtitle")
+        )
         facts = QFormLayout()
         self.made_on = label(when_text(info.created))
         self.size_label = label(size_text(info.size_bytes))
@@ -73,21 +81,36 @@ class RestoreConfirmDialog(QDialog):
         facts.addRow(tr("Size:"), self.size_label)
         facts.addRow(tr("File:"), self.file_name)
         layout.addLayout(facts)
-        layout.addWidget(label(tr(
-            "Every record in this vault will be replaced by the records in this backup; "
-            "anything added after {0} is not in it. The vault as it is now is not deleted: it "
-            "is moved to a folder named before-restore-… inside the vault folder, so it can "
-            "still be recovered.").format(when_text(info.created))))
-        self.other_vault_warning = label(tr(
-            "This backup is of a different vault (another office, or an earlier set-up). "
-            "Restoring it replaces this vault with that one."), "error")
+        layout.addWidget(
+            label(
+                tr(
+                    "Every record in this vault will be replaced by the records in this backup; "
+                    "anything added after {0} is not in it. The vault as it is now is not deleted: it "
+                    "is moved to a folder named before-restore-… inside the vault folder, so it can "
+                    "still be recovered."
+                ).format(when_text(info.created))
+            )
+        )
+        self.other_vault_warning = label(
+            tr(
+                "This backup is of a different vault (another office, or an earlier set-up). "
+                "Restoring it replaces this vault with that one."
+            ),
+            "error",
+        )
         self.other_vault_warning.setVisible(other_vault)
         layout.addWidget(self.other_vault_warning)
         self.other_vault = other_vault
 
-        layout.addWidget(label(tr(
-            "To restore, type your passphrase as it was on the day of the backup, or the "
-            "office's recovery key."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "To restore, type your passphrase as it was on the day of the backup, or the "
+                    "office's recovery key."
+                ),
+                "hint",
+            )
+        )
         form = QFormLayout()
         self.user_box = QComboBox()
         self.user_box.setAccessibleName(tr("User"))
@@ -111,10 +134,10 @@ class RestoreConfirmDialog(QDialog):
         self.use_recovery.toggled.connect(self._toggle_recovery)
         form.addRow("", self.use_recovery)
         layout.addLayout(form)
-        foot = add_dialog_foot(self, layout, tr("Restore this backup"), on_accept=self._check,
-                               message=True)
-        self.message, self.restore_button, self.cancel_button = (
-            foot.message, foot.ok, foot.cancel)
+        foot = add_dialog_foot(
+            self, layout, tr("Restore this backup"), on_accept=self._check, message=True
+        )
+        self.message, self.restore_button, self.cancel_button = (foot.message, foot.ok, foot.cancel)
         self.message.setAccessibleName(tr("Restore message"))
         self.restore_button.setProperty("role", "primary")
         self.rejected.connect(self.secret.clear)
@@ -134,15 +157,21 @@ class RestoreConfirmDialog(QDialog):
         text = self.secret.text()
         if self.use_recovery.isChecked():
             return BackupCredentials(recovery_key=text)
-        return BackupCredentials(passphrase=text, user_id=self.user_box.currentData(),
-                                 user_name=self.user_box.currentText() or None)
+        return BackupCredentials(
+            passphrase=text,
+            user_id=self.user_box.currentData(),
+            user_name=self.user_box.currentText() or None,
+        )
 
     def _check(self) -> None:
         if self._checking:
             return
         if not self.secret.text():
-            self.message.setText(tr("Type the recovery key.") if self.use_recovery.isChecked()
-                                 else tr("Type the passphrase."))
+            self.message.setText(
+                tr("Type the recovery key.")
+                if self.use_recovery.isChecked()
+                else tr("Type the passphrase.")
+            )
             return
         credentials = self.credentials()
         path = self.info.path
@@ -151,8 +180,9 @@ class RestoreConfirmDialog(QDialog):
             self.secret.clear()
             self.accept()
             # Handed over, not kept: the secret lives no longer than the restore needs it.
-            self.confirmed.emit(RestoreRequest(path, credentials,
-                                               allow_other_vault=self.other_vault))
+            self.confirmed.emit(
+                RestoreRequest(path, credentials, allow_other_vault=self.other_vault)
+            )
 
         def failed(text: str) -> None:
             self.message.setText(text)
@@ -160,7 +190,8 @@ class RestoreConfirmDialog(QDialog):
             self.secret.setFocus()
 
         Operation(self, lambda: check_backup_access(path, credentials)).busy(
-            self._set_checking).success(done).failure(failed).run_in_background()
+            self._set_checking
+        ).success(done).failure(failed).run_in_background()
 
     def _set_checking(self, on: bool) -> None:
         self._checking = on
@@ -170,9 +201,14 @@ class RestoreConfirmDialog(QDialog):
             self.message.setText(tr("Checking…"))
 
 
-def open_restore_dialog(parent: QWidget, path: Path, *, preferred_user_id: str | None,
-                        current_vault_id: str | None,
-                        on_request: Callable[[RestoreRequest], None]) -> RestoreConfirmDialog:
+def open_restore_dialog(
+    parent: QWidget,
+    path: Path,
+    *,
+    preferred_user_id: str | None,
+    current_vault_id: str | None,
+    on_request: Callable[[RestoreRequest], None],
+) -> RestoreConfirmDialog:
     """Read the chosen file, then show the confirm dialog window-modally; on_request (a method
     of a QObject, so the connection does not keep it alive) runs once the person confirmed and
     their passphrase or recovery key opened the backup.
@@ -181,8 +217,9 @@ def open_restore_dialog(parent: QWidget, path: Path, *, preferred_user_id: str |
     info = read_restorable_info(path)
     users = backup_users(path)
     other = current_vault_id is not None and info.vault_id != current_vault_id
-    dialog = RestoreConfirmDialog(info, users, preferred_user_id=preferred_user_id,
-                                  other_vault=other, parent=parent)
+    dialog = RestoreConfirmDialog(
+        info, users, preferred_user_id=preferred_user_id, other_vault=other, parent=parent
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.confirmed.connect(on_request)
     dialog.open()

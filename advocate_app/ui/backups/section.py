@@ -68,18 +68,29 @@ class BackupSection(Section):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(14)
         layout.addWidget(label(tr("Backups"), "title"))
-        layout.addWidget(label(tr(
-            "A backup is one encrypted file holding every record of this office and the "
-            "sign-in for each person. It opens only with a passphrase as it was on the day it "
-            "was made, or with the office's recovery key, so a lost USB stick does not expose "
-            "anyone. Keep one copy away from this computer, in a locked drawer.")))
+        layout.addWidget(
+            label(
+                tr(
+                    "A backup is one encrypted file holding every record of this office and the "
+                    "sign-in for each person. It opens only with a passphrase as it was on the day it "
+                    "was made, or with the office's recovery key, so a lost USB stick does not expose "
+                    "anyone. Keep one copy away from this computer, in a locked drawer."
+                )
+            )
+        )
 
         # Back up now
         now_box = QGroupBox(tr("Back up now"))
         now_layout = QVBoxLayout(now_box)
-        now_layout.addWidget(label(tr(
-            "Choose a folder, for example on a USB stick. The file is named by today's date "
-            "and is checked by opening it again before it is reported done."), "hint"))
+        now_layout.addWidget(
+            label(
+                tr(
+                    "Choose a folder, for example on a USB stick. The file is named by today's date "
+                    "and is checked by opening it again before it is reported done."
+                ),
+                "hint",
+            )
+        )
         row = QHBoxLayout()
         self.backup_button = QPushButton(tr("Back up now…"))
         self.backup_button.clicked.connect(self.back_up_now)
@@ -103,10 +114,14 @@ class BackupSection(Section):
         # Automatic backups
         auto_box = QGroupBox(tr("Automatic backups"))
         auto_layout = QVBoxLayout(auto_box)
-        where = label(tr(
-            "The first time someone unlocks the vault each day, a backup is made in the "
-            "folder below; the newest {0} are kept. A backup is also made before every update "
-            "of the app, and those are kept.").format(keep), "hint")
+        where = label(
+            tr(
+                "The first time someone unlocks the vault each day, a backup is made in the "
+                "folder below; the newest {0} are kept. A backup is also made before every update "
+                "of the app, and those are kept."
+            ).format(keep),
+            "hint",
+        )
         auto_layout.addWidget(where)
         self.auto_problem = label("", "notice")
         self.auto_problem.setAccessibleName(tr("Daily backup problem"))
@@ -126,9 +141,13 @@ class BackupSection(Section):
         self.backup_list.itemDoubleClicked.connect(lambda _i, _c: self.restore_selected())
         self.backup_list.itemSelectionChanged.connect(self._update_buttons)
         auto_layout.addWidget(self.backup_list, 1)
-        self.empty = label(tr(
-            "No automatic backup yet. One is made the first time the vault is unlocked each "
-            "day."), "hint")
+        self.empty = label(
+            tr(
+                "No automatic backup yet. One is made the first time the vault is unlocked each "
+                "day."
+            ),
+            "hint",
+        )
         auto_layout.addWidget(self.empty)
         if vault.is_demo:
             self.empty.setText(tr("The demo vault makes no automatic backups."))
@@ -139,10 +158,16 @@ class BackupSection(Section):
         # Restore
         restore_box = QGroupBox(tr("Restore"))
         restore_layout = QVBoxLayout(restore_box)
-        restore_layout.addWidget(label(tr(
-            "Restoring replaces the records with those in a backup. The vault as it is now is "
-            "kept aside in a folder named before-restore-… inside the vault folder; nothing is "
-            "deleted. Everyone will need to unlock again afterwards."), "hint"))
+        restore_layout.addWidget(
+            label(
+                tr(
+                    "Restoring replaces the records with those in a backup. The vault as it is now is "
+                    "kept aside in a folder named before-restore-… inside the vault folder; nothing is "
+                    "deleted. Everyone will need to unlock again afterwards."
+                ),
+                "hint",
+            )
+        )
         buttons = QHBoxLayout()
         self.restore_selected_button = QPushButton(tr("Restore the selected backup…"))
         self.restore_selected_button.clicked.connect(self.restore_selected)
@@ -161,9 +186,13 @@ class BackupSection(Section):
         # The store refuses an advocate's copy outside the vault folder; say so up front.
         self.backup_button.setVisible(is_supervisor)
         if not is_supervisor:
-            self.status.setText(tr("Only a supervisor can save a backup to another folder or a "
-                                   "USB stick. The automatic backups are still made every "
-                                   "day."))
+            self.status.setText(
+                tr(
+                    "Only a supervisor can save a backup to another folder or a "
+                    "USB stick. The automatic backups are still made every "
+                    "day."
+                )
+            )
         self.restore_selected_button.setVisible(is_supervisor)
         self.restore_file_button.setVisible(is_supervisor)
         self.supervisor_only.setVisible(not is_supervisor)
@@ -177,11 +206,15 @@ class BackupSection(Section):
     def refresh(self) -> None:
         self._show_status()
         self.backup_list.clear()
-        backups = [b for b in list_backups(self.vault.backup_dir)
-                   if b.kind in ("automatic", "before-upgrade")]
+        backups = [
+            b
+            for b in list_backups(self.vault.backup_dir)
+            if b.kind in ("automatic", "before-upgrade")
+        ]
         for info in backups:
-            item = QTreeWidgetItem([when_text(info.created), size_text(info.size_bytes),
-                                    kind_text(info.kind)])
+            item = QTreeWidgetItem(
+                [when_text(info.created), size_text(info.size_bytes), kind_text(info.kind)]
+            )
             item.setData(0, KEY_ROLE, str(info.path))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.backup_list.addTopLevelItem(item)
@@ -208,8 +241,10 @@ class BackupSection(Section):
 
     def _update_buttons(self) -> None:
         self.restore_selected_button.setEnabled(
-            not self._busy and self.backup_list.currentItem() is not None
-            and bool(self.backup_list.selectedItems()))
+            not self._busy
+            and self.backup_list.currentItem() is not None
+            and bool(self.backup_list.selectedItems())
+        )
         self.backup_button.setEnabled(not self._busy)
         self.restore_file_button.setEnabled(not self._busy)
 
@@ -224,15 +259,21 @@ class BackupSection(Section):
         set_message(self.status, tr("Making the backup and checking it…"), "hint")
 
         def done(info: BackupInfo) -> None:
-            set_message(self.status, tr(
-                "Backup saved and checked: {0} in {1} ({2}). Keep it somewhere locked, away "
-                "from this computer.").format(info.path.name, str(info.path.parent),
-                                               size_text(info.size_bytes)), "ok")
+            set_message(
+                self.status,
+                tr(
+                    "Backup saved and checked: {0} in {1} ({2}). Keep it somewhere locked, away "
+                    "from this computer."
+                ).format(info.path.name, str(info.path.parent), size_text(info.size_bytes)),
+                "ok",
+            )
             self.refresh()
 
         Operation(self, lambda report: backup_to_folder(vault, folder, progress=report)).busy(
-            self._set_backing_up).progress(self.progress.setValue).success(done).failure(
-            lambda text: set_message(self.status, text, "error")).run_in_background()
+            self._set_backing_up
+        ).progress(self.progress.setValue).success(done).failure(
+            lambda text: set_message(self.status, text, "error")
+        ).run_in_background()
 
     def _set_backing_up(self, on: bool) -> None:
         self._busy = on
@@ -256,9 +297,12 @@ class BackupSection(Section):
         set_message(self.status, "", "hint")
         try:
             self.restore_dialog = open_restore_dialog(
-                self, path, preferred_user_id=self.vault.current_user.id,
+                self,
+                path,
+                preferred_user_id=self.vault.current_user.id,
                 current_vault_id=self.vault.keys.vault_id,
-                on_request=self._requested)
+                on_request=self._requested,
+            )
         except VaultError as exc:
             set_message(self.status, exc.message, "error")
 

@@ -110,8 +110,7 @@ class ClientDetail(QWidget):
         if values.safe_times:
             parts.append(tr("Safe times: {0}").format(values.safe_times))
         if values.ok_to_leave_message is not None:
-            parts.append(tr("Messages OK") if values.ok_to_leave_message
-                         else tr("No messages"))
+            parts.append(tr("Messages OK") if values.ok_to_leave_message else tr("No messages"))
         return " · ".join(parts)
 
     def _profile_tab(self, status: str) -> QWidget:
@@ -179,9 +178,14 @@ class ClientDetail(QWidget):
             set_message(self.profile_message, exc.message, "error")
             return
         self.destroyed_record.emit()
-        inform(self, tr("Record destroyed"), tr(
-            "The record was destroyed. Backups made before now still hold it until they are "
-            "replaced."))
+        inform(
+            self,
+            tr("Record destroyed"),
+            tr(
+                "The record was destroyed. Backups made before now still hold it until they are "
+                "replaced."
+            ),
+        )
 
     def collect_drafts(self) -> None:
         self.notes.composer._dirty = True

@@ -45,15 +45,26 @@ class DestroyDialog(QDialog):
         self.setWindowTitle(tr("Destroy this record"))
         self.alias = alias
         layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "At the client's request, this permanently removes the record: the profile, every "
-            "note, needs, appointments, releases and drafts, and their words in the search "
-            "index. It cannot be undone. The activity log keeps only that a record was "
-            "destroyed, by whom and when.")))
-        layout.addWidget(label(tr(
-            "Existing backups still hold this record until they are replaced by newer ones. "
-            "Replace or destroy older backups (for example on a USB stick) to remove it "
-            "everywhere."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "At the client's request, this permanently removes the record: the profile, every "
+                    "note, needs, appointments, releases and drafts, and their words in the search "
+                    "index. It cannot be undone. The activity log keeps only that a record was "
+                    "destroyed, by whom and when."
+                )
+            )
+        )
+        layout.addWidget(
+            label(
+                tr(
+                    "Existing backups still hold this record until they are replaced by newer ones. "
+                    "Replace or destroy older backups (for example on a USB stick) to remove it "
+                    "everywhere."
+                ),
+                "hint",
+            )
+        )
         layout.addWidget(label(tr("Type the client's alias to confirm:")))
         self.typed = QLineEdit()
         self.typed.setAccessibleName(tr("Type the alias to confirm"))
@@ -61,7 +72,8 @@ class DestroyDialog(QDialog):
         self.ok = _foot(self, layout, tr("Destroy record"))
         self.ok.setEnabled(False)
         self.typed.textChanged.connect(
-            lambda t: self.ok.setEnabled(t.strip().casefold() == alias.casefold()))
+            lambda t: self.ok.setEnabled(t.strip().casefold() == alias.casefold())
+        )
 
 
 class CloseDialog(QDialog):
@@ -69,15 +81,20 @@ class CloseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Close this client"))
         layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "Closing keeps the record; it moves to the closed list and can be reopened.")))
+        layout.addWidget(
+            label(tr("Closing keeps the record; it moves to the closed list and can be reopened."))
+        )
         form = QFormLayout()
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.setAccessibleName(tr("Closing reason"))
-        for text in (tr("Services complete"), tr("Client chose to end services"),
-                     tr("Moved out of the area"), tr("Lost contact"),
-                     tr("Referred to another program")):
+        for text in (
+            tr("Services complete"),
+            tr("Client chose to end services"),
+            tr("Moved out of the area"),
+            tr("Lost contact"),
+            tr("Referred to another program"),
+        ):
             self.reason.addItem(text)
         lab = QLabel(tr("&Reason"))
         lab.setBuddy(self.reason)
@@ -101,9 +118,15 @@ class ReleaseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Record a release of information"))
         layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "A release must be informed, written and time-limited, and it can never be a "
-            "condition of services. Record what the client signed."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "A release must be informed, written and time-limited, and it can never be a "
+                    "condition of services. Record what the client signed."
+                ),
+                "hint",
+            )
+        )
         form = QFormLayout()
         self.recipient = QLineEdit()
         self.recipient.setMaxLength(200)
@@ -116,11 +139,13 @@ class ReleaseDialog(QDialog):
         self.signed.setMaximumDate(QDate.currentDate())
         self.expires = QDateEdit(QDate.currentDate().addDays(90))
         self.expires.setCalendarPopup(True)
-        for text, widget in ((tr("&Who may receive it"), self.recipient),
-                             (tr("&What information"), self.information),
-                             (tr("For what &purpose"), self.purpose),
-                             (tr("&Signed on"), self.signed),
-                             (tr("&Expires on"), self.expires)):
+        for text, widget in (
+            (tr("&Who may receive it"), self.recipient),
+            (tr("&What information"), self.information),
+            (tr("For what &purpose"), self.purpose),
+            (tr("&Signed on"), self.signed),
+            (tr("&Expires on"), self.expires),
+        ):
             widget.setAccessibleName(text.replace("&", ""))
             lab = QLabel(text)
             lab.setBuddy(widget)
@@ -154,9 +179,15 @@ class AnonymousContactDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Log an anonymous contact"))
         layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "For a call or visit where no client record is made. Only the date, kind, length "
-            "and topics are kept, and they are counted in the summary."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "For a call or visit where no client record is made. Only the date, kind, length "
+                    "and topics are kept, and they are counted in the summary."
+                ),
+                "hint",
+            )
+        )
         form = QFormLayout()
         self.when = QDateEdit(QDate.currentDate())
         self.when.setCalendarPopup(True)
@@ -168,8 +199,11 @@ class AnonymousContactDialog(QDialog):
         self.minutes.setRange(0, 1440)
         self.minutes.setValue(15)
         self.minutes.setSuffix(tr(" minutes"))
-        for text, widget in ((tr("&Date"), self.when), (tr("&Kind"), self.kind),
-                             (tr("&Length"), self.minutes)):
+        for text, widget in (
+            (tr("&Date"), self.when),
+            (tr("&Kind"), self.kind),
+            (tr("&Length"), self.minutes),
+        ):
             widget.setAccessibleName(text.replace("&", ""))
             lab = QLabel(text)
             lab.setBuddy(widget)

@@ -39,9 +39,15 @@ class ClientForm(QWidget):
     def __init__(self, users: list[UserInfo]) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "Only the alias is required. Use a code or a first-name alias the client agrees "
-            "to, never a legal name. Leave anything blank that you do not need."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "Only the alias is required. Use a code or a first-name alias the client agrees "
+                    "to, never a legal name. Leave anything blank that you do not need."
+                ),
+                "hint",
+            )
+        )
         basics = QGroupBox(tr("About"))
         form = QFormLayout(basics)
         self.alias = QLineEdit()
@@ -58,8 +64,11 @@ class ClientForm(QWidget):
         self.intake_known.setChecked(True)
         # One choice for an unknown age: "Not reported" (the summary counts a blank age the
         # same way), not a second "not recorded" beside it.
-        self.age = _combo({code: text for code, text in AGE_GROUPS.items()
-                           if code != "not_reported"}, tr("Age group"), tr("Not reported"))
+        self.age = _combo(
+            {code: text for code, text in AGE_GROUPS.items() if code != "not_reported"},
+            tr("Age group"),
+            tr("Not reported"),
+        )
         self.ttype = _combo(TRAFFICKING_TYPES, tr("Trafficking type"))
         self.language = QLineEdit()
         self.language.setMaxLength(60)
@@ -103,10 +112,15 @@ class ClientForm(QWidget):
         self.code_word = QLineEdit()
         self.code_word.setMaxLength(60)
         self.code_word.setAccessibleName(tr("Code word"))
-        add_form_rows(safe_form, ((tr("&How to reach them"), self.method),
-                             (tr("Sa&fe times"), self.times),
-                             (tr("OK to leave a &message?"), self.message),
-                             (tr("Code &word"), self.code_word)))
+        add_form_rows(
+            safe_form,
+            (
+                (tr("&How to reach them"), self.method),
+                (tr("Sa&fe times"), self.times),
+                (tr("OK to leave a &message?"), self.message),
+                (tr("Code &word"), self.code_word),
+            ),
+        )
         layout.addWidget(safe)
         layout.addStretch(1)
 

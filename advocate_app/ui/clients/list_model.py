@@ -27,8 +27,13 @@ COLUMNS = [
 SORTABLE = {0: "alias", 2: "intake", 4: "last_contact"}
 
 # Compared as plain ints: data() is called for every role of every painted cell.
-_ROLES_USED = frozenset({int(Qt.ItemDataRole.DisplayRole.value),
-                         int(Qt.ItemDataRole.AccessibleTextRole.value), int(CLIENT_ID_ROLE)})
+_ROLES_USED = frozenset(
+    {
+        int(Qt.ItemDataRole.DisplayRole.value),
+        int(Qt.ItemDataRole.AccessibleTextRole.value),
+        int(CLIENT_ID_ROLE),
+    }
+)
 
 
 class ClientListModel(QAbstractTableModel):
@@ -93,10 +98,14 @@ class ClientListModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return tr_marked(COLUMNS[section][1])
         return None
 

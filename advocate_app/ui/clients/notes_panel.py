@@ -65,8 +65,10 @@ class NoteCard(QFrame):
         head.addWidget(edit)
         layout.addLayout(head)
         body = label(note.body)
-        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        body.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         layout.addWidget(body)
         self.body_label = body
 
@@ -102,9 +104,15 @@ class Composer(QWidget):
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(90)
         layout.addWidget(self.editor)
-        layout.addWidget(label(tr(
-            "Notes can be subpoenaed. Record facts and services, not opinions, guesses or "
-            "safety-plan details."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "Notes can be subpoenaed. Record facts and services, not opinions, guesses or "
+                    "safety-plan details."
+                ),
+                "hint",
+            )
+        )
         buttons = QHBoxLayout()
         self.status = status_line("", "hint", wrap=False)
         self.cancel = QPushButton(tr("Cancel edit"))
@@ -128,10 +136,13 @@ class Composer(QWidget):
         self.restore_draft()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.editor and isinstance(event, QKeyEvent)
-                and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if (
+            watched is self.editor
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.save()
             return True
         return super().eventFilter(watched, event)
@@ -307,8 +318,9 @@ class NotesPanel(QWidget):
             self.refresh()
             return
         client_id = self.client_id
-        self._latest.run(lambda: notes.search_notes(self.vault, text, client_id=client_id),
-                         self._show_hits)
+        self._latest.run(
+            lambda: notes.search_notes(self.vault, text, client_id=client_id), self._show_hits
+        )
 
     def _show_hits(self, hits: list[notes.NoteHit]) -> None:
         self.timeline.clear()
@@ -342,7 +354,8 @@ class NotesPanel(QWidget):
         item = add_rich_item(
             self.timeline,
             f"{html.escape(fmt_datetime(hit.created_at))} · "
-            f"{html.escape(tr_marked(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}")
+            f"{html.escape(tr_marked(NOTE_KINDS.get(hit.kind, hit.kind)))}<br>{hit.snippet_html}",
+        )
         item.setData(NOTE_ID_ROLE, hit.note_id)
 
     def show_note(self, note_id: int) -> None:

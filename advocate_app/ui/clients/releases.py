@@ -26,9 +26,15 @@ class ReleasesPanel(QWidget):
         super().__init__()
         self.vault, self.client_id = vault, client_id
         layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "Who may receive what, for what purpose, until when. An expired or revoked release "
-            "no longer allows sharing."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "Who may receive what, for what purpose, until when. An expired or revoked release "
+                    "no longer allows sharing."
+                ),
+                "hint",
+            )
+        )
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Releases of information"))
         layout.addWidget(self.list)
@@ -51,9 +57,12 @@ class ReleasesPanel(QWidget):
         for rel in releases.list_releases(self.vault, self.client_id):
             state = rel.state()
             until = (tr("expired {0}") if state == "expired" else tr("until {0}")).format(
-                fmt_date(rel.expires_on))
-            text = (f"[{states[state]}] {rel.recipient} — {rel.information} — {rel.purpose}\n"
-                    f"{tr('signed {0}').format(fmt_date(rel.signed_on))}, {until}")
+                fmt_date(rel.expires_on)
+            )
+            text = (
+                f"[{states[state]}] {rel.recipient} — {rel.information} — {rel.purpose}\n"
+                f"{tr('signed {0}').format(fmt_date(rel.signed_on))}, {until}"
+            )
             item = QListWidgetItem(text)
             item.setData(RELEASE_ID_ROLE, rel.id)
             self.list.addItem(item)

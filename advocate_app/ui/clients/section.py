@@ -63,8 +63,9 @@ class ClientsSection(Section):
         outer.addWidget(splitter)
 
         # The list pane
-        left = SectionListPane(tr("Clients"), tr("New client"), tr("Filter by alias"),
-                               tr("Filter clients by alias"))
+        left = SectionListPane(
+            tr("Clients"), tr("New client"), tr("Filter by alias"), tr("Filter clients by alias")
+        )
         lv = left.body
         self.new_button = left.action_button
         self.new_button.clicked.connect(self.new_client)
@@ -76,8 +77,11 @@ class ClientsSection(Section):
         self.scope.addItem(tr("All clients"), False)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(tr("Open or closed"))
-        for code, text in (("open", tr("Open")), ("closed", tr("Closed")),
-                           ("all", tr("Open and closed"))):
+        for code, text in (
+            ("open", tr("Open")),
+            ("closed", tr("Closed")),
+            ("all", tr("Open and closed")),
+        ):
             self.status_filter.addItem(text, code)
         filters.addWidget(self.scope)
         filters.addWidget(self.status_filter)
@@ -128,9 +132,13 @@ class ClientsSection(Section):
         self.empty = QWidget()
         ev = QVBoxLayout(self.empty)
         ev.addStretch(1)
-        self.empty_text = label(tr(
-            "Select a client in the list, or press New client to add one. Only an alias is "
-            "needed to start."), "hint")
+        self.empty_text = label(
+            tr(
+                "Select a client in the list, or press New client to add one. Only an alias is "
+                "needed to start."
+            ),
+            "hint",
+        )
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         ev.addWidget(self.empty_text)
         ev.addStretch(2)
@@ -159,8 +167,11 @@ class ClientsSection(Section):
         self.results.itemActivated.connect(self._open_hit)
         self.results.itemClicked.connect(self._open_hit)
 
-        for seq, slot in (("Ctrl+N", self.new_note), ("Ctrl+F", self.focus_search),
-                          ("Escape", self.escape)):
+        for seq, slot in (
+            ("Ctrl+N", self.new_note),
+            ("Ctrl+F", self.focus_search),
+            ("Escape", self.escape),
+        ):
             shortcut = QShortcut(QKeySequence(seq), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -187,14 +198,16 @@ class ClientsSection(Section):
         selected = self.detail.client_id if self.detail else None
         self.model.set_query(self.current_query())
         total = self.model.total()
-        self.count_label.setText(tr("{0} clients").format(total) if total != 1
-                                 else tr("1 client"))
+        self.count_label.setText(tr("{0} clients").format(total) if total != 1 else tr("1 client"))
         if selected is not None:
             self._select_row_of(selected)
         if total == 0 and not self.filter.text() and self.status_filter.currentData() == "open":
-            self.empty_text.setText(tr(
-                "No clients yet. Press New client to add the first one; only an alias is "
-                "needed."))
+            self.empty_text.setText(
+                tr(
+                    "No clients yet. Press New client to add the first one; only an alias is "
+                    "needed."
+                )
+            )
 
     def _select_row_of(self, client_id: int) -> None:
         row = self.model.row_of(client_id)
@@ -207,8 +220,9 @@ class ClientsSection(Section):
         if not current.isValid():
             return
         client_id = self.model.data(current, CLIENT_ID_ROLE)
-        if isinstance(client_id, int) and (self.detail is None
-                                           or self.detail.client_id != client_id):
+        if isinstance(client_id, int) and (
+            self.detail is None or self.detail.client_id != client_id
+        ):
             self.open_client(client_id)
 
     # --- the record ---------------------------------------------------------------------------
@@ -274,8 +288,9 @@ class ClientsSection(Section):
         layout.addWidget(self.new_message)
         row = QHBoxLayout()
         cancel = QPushButton(tr("Cancel"))
-        cancel.clicked.connect(lambda: self.right.setCurrentWidget(
-            self.detail if self.detail else self.empty))
+        cancel.clicked.connect(
+            lambda: self.right.setCurrentWidget(self.detail if self.detail else self.empty)
+        )
         create = QPushButton(tr("Create client"))
         create.setProperty("role", "primary")
         create.clicked.connect(self.create_client)
@@ -296,8 +311,7 @@ class ClientsSection(Section):
         self.new_form.advocate.clear()
         for user in users.list_users(self.vault):
             self.new_form.advocate.addItem(user.name, user.id)
-        self.new_form.set_values(clients.ClientFields(
-            assigned_user_id=self.vault.current_user.id))
+        self.new_form.set_values(clients.ClientFields(assigned_user_id=self.vault.current_user.id))
         self.new_message.setText("")
         self.right.setCurrentWidget(self.new_page)
         self.new_form.alias.setFocus()
@@ -322,8 +336,9 @@ class ClientsSection(Section):
             self._latest.cancel()
             self.list_stack.setCurrentWidget(self.table)
             return
-        self._latest.run(lambda: notes.search_notes(self.vault, text),
-                         lambda hits: self._show_hits(hits))
+        self._latest.run(
+            lambda: notes.search_notes(self.vault, text), lambda hits: self._show_hits(hits)
+        )
 
     def run_notes_search(self) -> None:
         text = self.notes_search.text()
@@ -340,14 +355,16 @@ class ClientsSection(Section):
                 self.results,
                 f"<b>{html.escape(hit.alias)}</b> · {html.escape(fmt_datetime(hit.created_at))}"
                 f" · {html.escape(tr_marked(NOTE_KINDS.get(hit.kind, hit.kind)))}"
-                f"<br>{hit.snippet_html}")
+                f"<br>{hit.snippet_html}",
+            )
             item.setData(HIT_ROLE, (hit.client_id, hit.note_id))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
         if not hits:
             self.results.addItem(QListWidgetItem(tr("No notes match.")))
         self.list_stack.setCurrentWidget(self.results)
-        self.count_label.setText(tr("1 note matches") if len(hits) == 1
-                                 else tr("{0} notes match").format(len(hits)))
+        self.count_label.setText(
+            tr("1 note matches") if len(hits) == 1 else tr("{0} notes match").format(len(hits))
+        )
 
     def _open_hit(self, item: QListWidgetItem) -> None:
         data = item.data(HIT_ROLE)
@@ -428,4 +445,3 @@ class ClientsSection(Section):
     def collect_drafts(self) -> None:
         if self.detail is not None:
             self.detail.collect_drafts()
-

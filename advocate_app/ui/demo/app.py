@@ -52,8 +52,9 @@ TRAINER_KEY = "trainer"
 
 
 def demo_banner_text() -> str:
-    return tr("DEMO — fictional training cases. Nothing here is real. "
-              "Demo passphrase: {0}").format(DEMO_PASSPHRASE)
+    return tr("DEMO — fictional training cases. Nothing here is real. Demo passphrase: {0}").format(
+        DEMO_PASSPHRASE
+    )
 
 
 class DemoRuntime:
@@ -63,8 +64,13 @@ class DemoRuntime:
     where each scenario stands, is kept here.
     """
 
-    def __init__(self, controller: AppController, vault: Vault, scenarios: list[Scenario],
-                 problems: list[str]) -> None:
+    def __init__(
+        self,
+        controller: AppController,
+        vault: Vault,
+        scenarios: list[Scenario],
+        problems: list[str],
+    ) -> None:
         self.controller = controller
         self.scenarios = scenarios
         self.problems = problems
@@ -77,7 +83,8 @@ class DemoRuntime:
         from advocate_app.ui.sections import build_sections
 
         trainer = TrainerSection(
-            self.session, problems=self.problems,
+            self.session,
+            problems=self.problems,
             presenter_scale=controller.settings.presenter_font_scale,
         )
         shell.add_section(TRAINER_KEY, trainer)  # first in the navigation
@@ -123,7 +130,8 @@ class DemoRuntime:
         folder = vault.folder
         controller.lock("demo reset")
         controller.message.show_message(
-            tr("Resetting the demo"), tr("Making a fresh demo vault…"), [])
+            tr("Resetting the demo"), tr("Making a fresh demo vault…"), []
+        )
         controller.window.stack.setCurrentWidget(controller.message)
         vault.close()
         controller.vault = None
@@ -146,12 +154,16 @@ class DemoRuntime:
 
         def failed(exc: Exception) -> None:
             # Any failure, not only a VaultError: the window shows "Resetting" until told.
-            text = exc.message if isinstance(exc, VaultError) else tr(
-                "Something went wrong while resetting the demo.")
+            text = (
+                exc.message
+                if isinstance(exc, VaultError)
+                else tr("Something went wrong while resetting the demo.")
+            )
             controller.message.show_message(
                 tr("The demo could not be reset"),
                 text + " " + tr("Close this window and open the demo again."),
-                [(tr("Close"), controller.window.close)])
+                [(tr("Close"), controller.window.close)],
+            )
             if not isinstance(exc, VaultError):
                 log.error("demo reset failed: %s", type(exc).__name__)
 
@@ -177,8 +189,9 @@ def _load_scenarios() -> tuple[list[Scenario], list[str]]:
     for scenario in scenarios:
         alias = scenario.client.alias.casefold()
         if alias in seen:
-            problems.append(tr("{0}: the client alias is used by another scenario").format(
-                scenario.id))
+            problems.append(
+                tr("{0}: the client alias is used by another scenario").format(scenario.id)
+            )
             continue
         seen.add(alias)
         kept.append(scenario)
@@ -205,8 +218,12 @@ class _DemoDialogMarker(QObject):
         self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
-                and is_alive(self._window) and self._opened_from_demo(watched)):
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QDialog)
+            and is_alive(self._window)
+            and self._opened_from_demo(watched)
+        ):
             title = watched.windowTitle()
             if not title.startswith("DEMO"):
                 watched.setWindowTitle(f"DEMO — {title}" if title else "DEMO")
@@ -233,7 +250,9 @@ def build_demo_controller(
     folder = Path(folder) if folder is not None else demo_data_dir()
     runtime: list[DemoRuntime] = []  # filled in below, before the shell is first built
     controller = AppController(
-        folder, settings or Settings.load(), demo_banner=demo_banner_text(),
+        folder,
+        settings or Settings.load(),
+        demo_banner=demo_banner_text(),
         kdf_target_seconds=0,
         sections_factory=lambda c, shell: runtime[0].build_sections(c, shell),
     )
@@ -249,8 +268,8 @@ def build_demo_controller(
         vault = open_demo_vault(folder)
     except VaultError as exc:
         controller.message.show_message(
-            tr("The demo cannot be opened"), exc.message,
-            [(tr("Close"), controller.window.close)])
+            tr("The demo cannot be opened"), exc.message, [(tr("Close"), controller.window.close)]
+        )
         controller.window.stack.setCurrentWidget(controller.message)
         return controller
     try:
@@ -317,8 +336,10 @@ def launch_demo_window(
     routes = [
         (shortcut.activatedAmbiguously, slot)
         for c in (controller, parent_controller)
-        for shortcut, slot in ((c.lock_shortcut, ambiguous_lock),
-                               (c.search_shortcut, ambiguous_search))
+        for shortcut, slot in (
+            (c.lock_shortcut, ambiguous_lock),
+            (c.search_shortcut, ambiguous_search),
+        )
     ]
     for signal, slot in routes:
         signal.connect(slot)
@@ -336,5 +357,10 @@ def launch_demo_window(
     return controller
 
 
-__all__ = ["DemoRuntime", "build_demo_controller", "demo_banner_text", "demo_window_open",
-           "launch_demo_window"]
+__all__ = [
+    "DemoRuntime",
+    "build_demo_controller",
+    "demo_banner_text",
+    "demo_window_open",
+    "launch_demo_window",
+]

@@ -56,7 +56,6 @@ QFrame#PromptBox {{ background: palette(base); border: 1px solid palette(midligh
 
 
 class TrainerSection(Section):
-
     open_client = Signal(int)  # the selected scenario's client id in the demo vault
     changed = Signal()  # the demo vault was rewritten: lists and open records should refresh
     reset_demo_requested = Signal()  # confirmed by the trainer; the window rebuilds the vault
@@ -212,8 +211,12 @@ class TrainerSection(Section):
         self.scenario_list.currentRowChanged.connect(self._scenario_row_changed)
         self.step_list.currentRowChanged.connect(self._step_row_changed)
         # Presentation clickers send Page Up / Page Down; Alt+arrows read like a browser.
-        for keys, slot in (("Alt+Right", self.next), ("PgDown", self.next),
-                           ("Alt+Left", self.back), ("PgUp", self.back)):
+        for keys, slot in (
+            ("Alt+Right", self.next),
+            ("PgDown", self.next),
+            ("Alt+Left", self.back),
+            ("PgUp", self.back),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -261,8 +264,9 @@ class TrainerSection(Section):
         self.goals.setText("\n".join(f"• {goal}" for goal in scenario.learning_goals))
         self.step_list.blockSignals(True)
         self.step_list.clear()
-        self.step_list.addItem(QListWidgetItem(
-            tr("Before step 1 — {0} alone").format(scenario.client.alias)))
+        self.step_list.addItem(
+            QListWidgetItem(tr("Before step 1 — {0} alone").format(scenario.client.alias))
+        )
         for number, step in enumerate(scenario.steps, start=1):
             self.step_list.addItem(QListWidgetItem(f"{number}. {step.title}"))
         self.step_list.blockSignals(False)
@@ -287,30 +291,45 @@ class TrainerSection(Section):
             self.prompt_caption.setText(tr("The client"))
             self.prompt.setText(client_profile(scenario))
             self.adds_caption.setText(tr("In the demo record now"))
-            self.adds.setText(tr(
-                "Only the client's profile: no notes, needs or appointments yet. Press Next "
-                "to play the first step."))
+            self.adds.setText(
+                tr(
+                    "Only the client's profile: no notes, needs or appointments yet. Press Next "
+                    "to play the first step."
+                )
+            )
         else:
             step = scenario.step(index)
-            self.step_heading.setText(
-                tr("Step {0} of {1}").format(index + 1, scenario.step_count))
+            self.step_heading.setText(tr("Step {0} of {1}").format(index + 1, scenario.step_count))
             self.step_title.setText(step.title)
             self.prompt_caption.setText(tr("For discussion"))
             self.prompt.setText(step.prompt)
             self.adds_caption.setText(tr("What this step records for {0}").format(alias))
             changes = step_changes(scenario, index, self.session.intake_date(scenario.id))
-            self.adds.setText("\n".join(f"• {line}" for line in changes)
-                              or tr("Nothing new in the record; this step is for talking."))
+            self.adds.setText(
+                "\n".join(f"• {line}" for line in changes)
+                or tr("Nothing new in the record; this step is for talking.")
+            )
         self.step_scroll.verticalScrollBar().setValue(0)
         self._update_controls()
 
     def _show_nothing_to_play(self) -> None:
         self.scenario_title.setText(tr("No scenarios"))
-        self.summary.setText(tr(
-            "No scenario could be loaded, so there is nothing to play. Check the scenario "
-            "files listed on the left."))
-        for widget in (self.notice, self.step_heading, self.step_title, self.prompt_box,
-                       self.adds_caption, self.adds, self.goals_caption, self.goals):
+        self.summary.setText(
+            tr(
+                "No scenario could be loaded, so there is nothing to play. Check the scenario "
+                "files listed on the left."
+            )
+        )
+        for widget in (
+            self.notice,
+            self.step_heading,
+            self.step_title,
+            self.prompt_box,
+            self.adds_caption,
+            self.adds,
+            self.goals_caption,
+            self.goals,
+        ):
             widget.setVisible(False)
 
     def _update_controls(self) -> None:
@@ -318,8 +337,9 @@ class TrainerSection(Section):
         index = self.position()
         have = scenario is not None
         self.back_button.setEnabled(have and index > -1)
-        self.next_button.setEnabled(have and scenario is not None
-                                    and index < scenario.step_count - 1)
+        self.next_button.setEnabled(
+            have and scenario is not None and index < scenario.step_count - 1
+        )
         self.open_button.setEnabled(have and not self.busy and self.session.is_written())
         self.reset_button.setEnabled(have)
         self.reset_all_button.setEnabled(not self.busy)
@@ -379,10 +399,16 @@ class TrainerSection(Section):
     def reset_whole_demo(self) -> None:
         if self.busy:
             return
-        if confirm(self, tr("Reset the whole demo?"), tr(
+        if confirm(
+            self,
+            tr("Reset the whole demo?"),
+            tr(
                 "This deletes the demo vault, with anything typed into it during training, and "
                 "starts a fresh one. Every scenario goes back to its beginning. The office's "
-                "real vault is not touched."), tr("Reset the whole demo")):
+                "real vault is not touched."
+            ),
+            tr("Reset the whole demo"),
+        ):
             self.reset_demo_requested.emit()
 
     def _open_client(self) -> None:
@@ -400,8 +426,10 @@ class TrainerSection(Section):
 
     def _presenter_text(self) -> None:
         self.presenter_button.setText(
-            tr("Leave presenter mode") if self.presenter_button.isChecked()
-            else tr("Presenter mode"))
+            tr("Leave presenter mode")
+            if self.presenter_button.isChecked()
+            else tr("Presenter mode")
+        )
 
     # --- writing steps off the GUI thread --------------------------------------------------------
 
@@ -420,7 +448,8 @@ class TrainerSection(Section):
         # Every failure is the trainer's to see (_finished says what to do next), and nothing
         # is called back into a screen a lock has closed meanwhile.
         Operation(self, work).success(lambda _r: self._finished(None)).on(
-            Exception, self._finished).run_in_background()
+            Exception, self._finished
+        ).run_in_background()
 
     def _finished(self, error: BaseException | None) -> None:
         job = self._inflight
@@ -437,13 +466,22 @@ class TrainerSection(Section):
             self._wanted = None
             self._show_step()
             if isinstance(error, VaultError):
-                set_message(self.status, tr(
-                    "The step could not be written: {0} Try again, or reset this "
-                    "scenario.").format(error.message), "error")
+                set_message(
+                    self.status,
+                    tr(
+                        "The step could not be written: {0} Try again, or reset this scenario."
+                    ).format(error.message),
+                    "error",
+                )
             else:
-                set_message(self.status, tr(
-                    "Something went wrong while writing the step. Try again, or reset this "
-                    "scenario."), "error")
+                set_message(
+                    self.status,
+                    tr(
+                        "Something went wrong while writing the step. Try again, or reset this "
+                        "scenario."
+                    ),
+                    "error",
+                )
                 log.error("demo step failed: %s", type(error).__name__)
             self.changed.emit()
             return

@@ -22,8 +22,11 @@ from advocate_app.ui.qt import (
 
 def client_profile(scenario: Scenario) -> str:
     person = scenario.client
-    facts = [person.alias, tr_marked(AGE_GROUPS.get(person.age_group, person.age_group)),
-             tr_marked(TRAFFICKING_TYPES.get(person.trafficking_type, person.trafficking_type))]
+    facts = [
+        person.alias,
+        tr_marked(AGE_GROUPS.get(person.age_group, person.age_group)),
+        tr_marked(TRAFFICKING_TYPES.get(person.trafficking_type, person.trafficking_type)),
+    ]
     lines = [" · ".join(facts)]
     if person.preferred_language:
         language = tr("Language: {0}").format(person.preferred_language)
@@ -40,8 +43,11 @@ def step_changes(scenario: Scenario, index: int, intake: date) -> list[str]:
     step = scenario.step(index)
     lines: list[str] = []
     if step.notes:
-        lines.append(tr("1 note added") if len(step.notes) == 1
-                     else tr("{0} notes added").format(len(step.notes)))
+        lines.append(
+            tr("1 note added")
+            if len(step.notes) == 1
+            else tr("{0} notes added").format(len(step.notes))
+        )
     before = scenario.needs_state_after(index - 1)
     after = scenario.needs_state_after(index)
     for entry in step.needs:
@@ -65,8 +71,9 @@ def step_changes(scenario: Scenario, index: int, intake: date) -> list[str]:
         if (appt.kind, appt.day) in earlier:
             lines.append(tr("Outcome recorded: {0}, {1}").format(kind, when))
         else:
-            lines.append(tr("Appointment: {0}, {1} at {2}").format(kind, when,
-                                                                       fmt_clock(appt.time or "")))
+            lines.append(
+                tr("Appointment: {0}, {1} at {2}").format(kind, when, fmt_clock(appt.time or ""))
+            )
     for resource in step.resources:
         lines.append(tr("Added to the resource directory: {0}").format(resource.name))
     return lines

@@ -38,17 +38,22 @@ class WrappingDelegate(QStyledItemDelegate):
     def _text_width(self) -> int:
         return max(40, self.view.viewport().width() - 2 * self.PAD_X - 2 * self.view.spacing())
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         bounds = opt.fontMetrics.boundingRect(
-            QRect(0, 0, self._text_width(), 100_000),
-            int(Qt.TextFlag.TextWordWrap), opt.text)
+            QRect(0, 0, self._text_width(), 100_000), int(Qt.TextFlag.TextWordWrap), opt.text
+        )
         return QSize(self._text_width() + 2 * self.PAD_X, bounds.height() + 2 * self.PAD_Y)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, opt.text = opt.text, ""
@@ -60,9 +65,15 @@ class WrappingDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(role))
-        painter.drawText(opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y),
-                         int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-                             | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.drawText(
+            opt.rect.adjusted(self.PAD_X, self.PAD_Y, -self.PAD_X, -self.PAD_Y),
+            int(
+                Qt.TextFlag.TextWordWrap
+                | Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+            ),
+            text,
+        )
         painter.restore()
 
 

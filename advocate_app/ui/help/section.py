@@ -59,12 +59,16 @@ def shortcut_rows() -> list[tuple[str, str]]:
 
 
 def shortcuts_html() -> str:
-    rows = "".join(f"<tr><td style='padding:4px 16px 4px 0'><b>{html.escape(keys)}</b></td>"
-                   f"<td style='padding:4px 0'>{html.escape(what)}</td></tr>"
-                   for keys, what in shortcut_rows())
-    return (f"<h1>{html.escape(tr('Keyboard shortcuts'))}</h1>"
-            f"<table><tr><th align='left'>{html.escape(tr('Keys'))}</th>"
-            f"<th align='left'>{html.escape(tr('What they do'))}</th></tr>{rows}</table>")
+    rows = "".join(
+        f"<tr><td style='padding:4px 16px 4px 0'><b>{html.escape(keys)}</b></td>"
+        f"<td style='padding:4px 0'>{html.escape(what)}</td></tr>"
+        for keys, what in shortcut_rows()
+    )
+    return (
+        f"<h1>{html.escape(tr('Keyboard shortcuts'))}</h1>"
+        f"<table><tr><th align='left'>{html.escape(tr('Keys'))}</th>"
+        f"<th align='left'>{html.escape(tr('What they do'))}</th></tr>{rows}</table>"
+    )
 
 
 def about_html(data_dir: Path | None) -> str:
@@ -72,10 +76,15 @@ def about_html(data_dir: Path | None) -> str:
 
     version = advocate_app.__version__
     where = html.escape(str(data_dir)) if data_dir is not None else ""
-    care = tr("Without a passphrase or the recovery key the files cannot be read. Copy them "
-              "only with Backups, never by hand.")
-    licences = "".join(f"<tr><td style='padding:2px 16px 2px 0'>{html.escape(name)}</td>"
-                       f"<td>{html.escape(licence)}</td></tr>" for name, licence in LICENCES)
+    care = tr(
+        "Without a passphrase or the recovery key the files cannot be read. Copy them "
+        "only with Backups, never by hand."
+    )
+    licences = "".join(
+        f"<tr><td style='padding:2px 16px 2px 0'>{html.escape(name)}</td>"
+        f"<td>{html.escape(licence)}</td></tr>"
+        for name, licence in LICENCES
+    )
     return (
         f"<h1>{html.escape(tr('About Advocate Companion'))}</h1>"
         f"<p>{html.escape(tr('Version {0}').format(version))}</p>"

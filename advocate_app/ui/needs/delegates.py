@@ -51,7 +51,6 @@ class StatusDelegate(RoomyDelegate):
         position = editor.findData(code)
         editor.setCurrentIndex(max(position, 0))
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: AnyIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -45,7 +45,6 @@ class NeedEdits(TypedDict):
     resource_name: str
 
 
-
 class NeedDetail(QGroupBox):
     """The selected need: the client's priority, next step, due date, note, resource, history."""
 
@@ -53,8 +52,7 @@ class NeedDetail(QGroupBox):
         super().__init__(tr("Selected need"), parent)
         outer = QVBoxLayout(self)
         self.stack = QStackedWidget()
-        self.empty = label(tr("Select a need to see its next step, due date and history."),
-                           "hint")
+        self.empty = label(tr("Select a need to see its next step, due date and history."), "hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.stack.addWidget(self.empty)
 
@@ -97,17 +95,21 @@ class NeedDetail(QGroupBox):
         self.resource.setMaxLength(needs.LINE_MAX)
         self.resource.setAccessibleName(tr("Resource or referral"))
         self.resource.setPlaceholderText(tr("Organization or program"))
-        for text, widget in ((tr("S&tatus"), self.status),
-                             (tr("Client's p&riority"), self.priority),
-                             (tr("Ne&xt step"), self.next_step)):
+        for text, widget in (
+            (tr("S&tatus"), self.status),
+            (tr("Client's p&riority"), self.priority),
+            (tr("Ne&xt step"), self.next_step),
+        ):
             lab = QLabel(text)
             lab.setBuddy(widget)
             form.addRow(lab, widget)
         due_label = QLabel(tr("D&ue date"))
         due_label.setBuddy(self.has_due)
         form.addRow(due_label, due_row)
-        for text, widget in ((tr("N&ote"), self.note_line),
-                             (tr("Re&source or referral"), self.resource)):
+        for text, widget in (
+            (tr("N&ote"), self.note_line),
+            (tr("Re&source or referral"), self.resource),
+        ):
             lab = QLabel(text)
             lab.setBuddy(widget)
             form.addRow(lab, widget)
@@ -141,9 +143,14 @@ class NeedDetail(QGroupBox):
         self.need: NeedView | None = None
         self.dirty = False
         self.has_due.toggled.connect(self.due.setEnabled)
-        for signal in (self.next_step.textEdited, self.note_line.textEdited,
-                       self.resource.textEdited, self.priority.activated,
-                       self.has_due.toggled, self.due.dateChanged):
+        for signal in (
+            self.next_step.textEdited,
+            self.note_line.textEdited,
+            self.resource.textEdited,
+            self.priority.activated,
+            self.has_due.toggled,
+            self.due.dateChanged,
+        ):
             signal.connect(self._mark_dirty)
         for field in (self.next_step, self.note_line, self.resource):
             field.returnPressed.connect(self.save_button.click)
@@ -168,8 +175,11 @@ class NeedDetail(QGroupBox):
         self.category.setText(tr_marked(NEED_CATEGORIES.get(need.category, need.category)))
         self.status.setCurrentIndex(max(self.status.findData(need.status), 0))
         self.priority.setCurrentIndex(max(self.priority.findData(need.priority), 0))
-        for field, text in ((self.next_step, need.next_step), (self.note_line, need.note_line),
-                            (self.resource, need.resource_name or "")):
+        for field, text in (
+            (self.next_step, need.next_step),
+            (self.note_line, need.note_line),
+            (self.resource, need.resource_name or ""),
+        ):
             field.setText(text)
             field.setCursorPosition(0)  # show the start of a long line, not its end
         self.has_due.blockSignals(True)
@@ -184,8 +194,7 @@ class NeedDetail(QGroupBox):
     def show_history(self, history: list[needs.StatusChange]) -> None:
         self.history.clear()
         for change in reversed(history):  # newest first
-            text = tr("{0} — {1}").format(fmt_date(change.changed_on),
-                                          status_text(change.status))
+            text = tr("{0} — {1}").format(fmt_date(change.changed_on), status_text(change.status))
             if change.user_name:
                 text += tr(" ({0})").format(change.user_name)
             self.history.addItem(text)

@@ -27,15 +27,21 @@ from advocate_app.ui.widgets import label
 class AddFromChecklistDialog(QDialog):
     """The office's checklist by category; tick the needs this client has."""
 
-    def __init__(self, template: list[TemplateItem], present: list[NeedView],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, template: list[TemplateItem], present: list[NeedView], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Add needs from the checklist"))
         self.resize(560, 620)
         layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "Tick the needs the client wants to work on (Space ticks the selected line). "
-            "These are suggestions; the client decides.")))
+        layout.addWidget(
+            label(
+                tr(
+                    "Tick the needs the client wants to work on (Space ticks the selected line). "
+                    "These are suggestions; the client decides."
+                )
+            )
+        )
         have_ids = {n.template_item_id for n in present if n.template_item_id is not None}
         have_labels = {(n.category, n.label.casefold()) for n in present}
         self.tree = QTreeWidget()
@@ -48,7 +54,8 @@ class AddFromChecklistDialog(QDialog):
             group = groups.get(item.category)
             if group is None:
                 group = QTreeWidgetItem(
-                    [tr_marked(NEED_CATEGORIES.get(item.category, item.category))])
+                    [tr_marked(NEED_CATEGORIES.get(item.category, item.category))]
+                )
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
@@ -57,12 +64,16 @@ class AddFromChecklistDialog(QDialog):
                 groups[item.category] = group
             row = QTreeWidgetItem([need_label(item.category, item.label)])
             if item.id in have_ids or (item.category, item.label.casefold()) in have_labels:
-                row.setText(0, tr("{0} — already on the list").format(
-                    need_label(item.category, item.label)))
+                row.setText(
+                    0, tr("{0} — already on the list").format(need_label(item.category, item.label))
+                )
                 row.setFlags(Qt.ItemFlag.NoItemFlags)  # shown, greyed, not tickable
             else:
-                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                             | Qt.ItemFlag.ItemIsUserCheckable)
+                row.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
                 row.setCheckState(0, Qt.CheckState.Unchecked)
                 self._items[item.id] = row
             group.addChild(row)
@@ -80,14 +91,20 @@ class AddFromChecklistDialog(QDialog):
         return self._items.get(template_item_id)
 
     def selected_ids(self) -> list[int]:
-        return [tid for tid, row in self._items.items()
-                if row.checkState(0) == Qt.CheckState.Checked]
+        return [
+            tid for tid, row in self._items.items() if row.checkState(0) == Qt.CheckState.Checked
+        ]
 
     def _update_button(self, *_args: object) -> None:
         count = len(self.selected_ids())
         self.add_button.setEnabled(count > 0)
-        self.add_button.setText(tr("Add 1 need") if count == 1 else
-                                tr("Add {0} needs").format(count) if count else tr("Add needs"))
+        self.add_button.setText(
+            tr("Add 1 need")
+            if count == 1
+            else tr("Add {0} needs").format(count)
+            if count
+            else tr("Add needs")
+        )
 
 
 class AddOwnNeedDialog(QDialog):
@@ -113,8 +130,7 @@ class AddOwnNeedDialog(QDialog):
             lab.setBuddy(widget)
             form.addRow(lab, widget)
         layout.addLayout(form)
-        foot = add_dialog_foot(self, layout, tr("Add need"), on_accept=self._accept,
-                               message=True)
+        foot = add_dialog_foot(self, layout, tr("Add need"), on_accept=self._accept, message=True)
         self.message, self.add_button = foot.message, foot.ok
         self.need.setFocus()
 

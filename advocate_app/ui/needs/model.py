@@ -61,8 +61,13 @@ class NeedsModel(QAbstractItemModel):
     """
 
     COL_NEED, COL_STATUS, COL_PRIORITY, COL_NEXT, COL_DUE = range(5)
-    HEADERS = (QT_TR_NOOP("Need"), QT_TR_NOOP("Status"), QT_TR_NOOP("Priority"),
-               QT_TR_NOOP("Next step"), QT_TR_NOOP("Due"))
+    HEADERS = (
+        QT_TR_NOOP("Need"),
+        QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Priority"),
+        QT_TR_NOOP("Next step"),
+        QT_TR_NOOP("Due"),
+    )
 
     failed = Signal(str)  # a sentence to show when a save did not work
     need_saved = Signal(int)  # a need was changed and saved
@@ -122,8 +127,9 @@ class NeedsModel(QAbstractItemModel):
             self.reload()
             return
         self._groups[index.internalId() - 1][1][index.row()] = need
-        self.dataChanged.emit(index.siblingAtColumn(0),
-                              index.siblingAtColumn(len(self.HEADERS) - 1))
+        self.dataChanged.emit(
+            index.siblingAtColumn(0), index.siblingAtColumn(len(self.HEADERS) - 1)
+        )
 
     # QAbstractItemModel
 
@@ -153,8 +159,9 @@ class NeedsModel(QAbstractItemModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -186,8 +193,11 @@ class NeedsModel(QAbstractItemModel):
             return need.status
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_NEED:  # the whole name, and the note line if there is one
-                parts = [need_label(need.category, need.label), need.note_line,
-                         need.resource_name or ""]
+                parts = [
+                    need_label(need.category, need.label),
+                    need.note_line,
+                    need.resource_name or "",
+                ]
                 return "\n".join(p for p in parts if p)
             if column == self.COL_NEXT:
                 return need.next_step or None
@@ -210,8 +220,9 @@ class NeedsModel(QAbstractItemModel):
             return None
         category, items = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-            return tr("{0} ({1})").format(tr_marked(NEED_CATEGORIES.get(category, category)),
-                                          len(items))
+            return tr("{0} ({1})").format(
+                tr_marked(NEED_CATEGORIES.get(category, category)), len(items)
+            )
         if role == Qt.ItemDataRole.FontRole and index.column() == 0:
             font = QFont()
             font.setBold(True)
@@ -233,10 +244,12 @@ class NeedsModel(QAbstractItemModel):
             return due_text(need, self.today)
         return ""
 
-    def setData(self, index: AnyIndex, value: object,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (role != Qt.ItemDataRole.EditRole or index.column() != self.COL_STATUS
-                or not isinstance(value, str)):
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or index.column() != self.COL_STATUS
+            or not isinstance(value, str)
+        ):
             return False
         need = self.need_at(index)
         if need is None:

@@ -93,8 +93,12 @@ class NeedsPanel(QWidget):
         self.add_own_button = QPushButton(tr("Add my own…"))
         self.add_own_button.clicked.connect(self.open_add_own)
         self.remove_button = QPushButton(tr("Remove…"))
-        self.remove_button.setToolTip(tr("Remove a need added by mistake (Delete). If the "
-                                         "client chose not to pursue it, mark it declined."))
+        self.remove_button.setToolTip(
+            tr(
+                "Remove a need added by mistake (Delete). If the "
+                "client chose not to pursue it, mark it declined."
+            )
+        )
         self.remove_button.clicked.connect(self.remove_current)
         buttons.addWidget(self.add_checklist_button)
         buttons.addWidget(self.add_own_button)
@@ -113,8 +117,10 @@ class NeedsPanel(QWidget):
         self.view.setAccessibleName(tr("Needs"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.view.setItemDelegate(RoomyDelegate(self.view))
         self.view.setItemDelegateForColumn(NeedsModel.COL_STATUS, StatusDelegate(self.view))
         self.view.setAllColumnsShowFocus(True)
@@ -135,15 +141,19 @@ class NeedsPanel(QWidget):
         header.sectionResized.connect(lambda *_a: self.view.doItemsLayout())
         for column in (NeedsModel.COL_STATUS, NeedsModel.COL_PRIORITY, NeedsModel.COL_DUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.list_stack = ListPane(self.view, tr(
-            "No needs are recorded for this client yet. Use “Add from checklist…” to pick "
-            "from the office's suggestions, or “Add my own…” to write one in your own "
-            "words."))
+        self.list_stack = ListPane(
+            self.view,
+            tr(
+                "No needs are recorded for this client yet. Use “Add from checklist…” to pick "
+                "from the office's suggestions, or “Add my own…” to write one in your own "
+                "words."
+            ),
+        )
         self.empty = self.list_stack.empty
         left_layout.addWidget(self.list_stack, 1)
-        self.keys_hint = label(tr(
-            "F2 or Enter: change status · Alt+1 to Alt+5: set status · Delete: remove"),
-            "hint")
+        self.keys_hint = label(
+            tr("F2 or Enter: change status · Alt+1 to Alt+5: set status · Delete: remove"), "hint"
+        )
         left_layout.addWidget(self.keys_hint)
         splitter.addWidget(left)
         self.detail = NeedDetail()
@@ -155,8 +165,9 @@ class NeedsPanel(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.detail.resource.setCompleter(completer)
-        self.detail.resource.setPlaceholderText(tr("A resource from the directory, or any "
-                                                   "organization"))
+        self.detail.resource.setPlaceholderText(
+            tr("A resource from the directory, or any organization")
+        )
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
@@ -286,8 +297,9 @@ class NeedsPanel(QWidget):
         self.save_pending()
         category = self.model.category_at(self.view.currentIndex())
         dialog = AddOwnNeedDialog(category, self)
-        dialog.accepted.connect(lambda: self._add_own(dialog.category.currentData(),
-                                                      dialog.need.text()))
+        dialog.accepted.connect(
+            lambda: self._add_own(dialog.category.currentData(), dialog.need.text())
+        )
         dialog.finished.connect(dialog.deleteLater)
         self.add_dialog = dialog
         dialog.open()
@@ -297,10 +309,16 @@ class NeedsPanel(QWidget):
         if need is None:
             self._show_error(tr("Select a need first."))
             return
-        if not confirm(self, tr("Remove need"), tr(
+        if not confirm(
+            self,
+            tr("Remove need"),
+            tr(
                 "Remove “{0}” and its status history? Use this for a need added by mistake. "
                 "If the client chose not to pursue it, mark it “Declined by client” "
-                "instead.").format(need.label), tr("Remove need")):
+                "instead."
+            ).format(need.label),
+            tr("Remove need"),
+        ):
             return
         try:
             needs.delete_need(self.vault, need.id)
@@ -318,8 +336,7 @@ class NeedsPanel(QWidget):
         if not template_item_ids:
             return
         try:
-            created = needs.add_needs_from_template(self.vault, self.client_id,
-                                                    template_item_ids)
+            created = needs.add_needs_from_template(self.vault, self.client_id, template_item_ids)
         except VaultError as exc:
             self._show_error(exc.message)
             return
@@ -373,7 +390,8 @@ class NeedsPanel(QWidget):
             else:
                 if saved is not None:
                     self.detail.status.setCurrentIndex(
-                        max(self.detail.status.findData(saved.status), 0))
+                        max(self.detail.status.findData(saved.status), 0)
+                    )
                 self.detail.show_history(history)
         self.changed.emit()
 

@@ -45,11 +45,13 @@ def print_document(parent: QWidget, title: str, document: Callable[[], QTextDocu
     doc.deleteLater()
 
 
-def save_document_as_pdf(parent: QWidget, title: str, slug: str,
-                         document: Callable[[], QTextDocument]) -> None:
+def save_document_as_pdf(
+    parent: QWidget, title: str, slug: str, document: Callable[[], QTextDocument]
+) -> None:
     """Ask where, then write the PDF; say so if nothing could be written there."""
-    chosen = ask_save_path(parent, tr("Save article as PDF"), default_pdf_path(slug),
-                           tr("PDF files (*.pdf)"))
+    chosen = ask_save_path(
+        parent, tr("Save article as PDF"), default_pdf_path(slug), tr("PDF files (*.pdf)")
+    )
     if chosen is None:
         return
     path = str(chosen)
@@ -64,7 +66,11 @@ def save_document_as_pdf(parent: QWidget, title: str, slug: str,
     doc.deleteLater()
     written = Path(path)
     if not written.is_file() or written.stat().st_size == 0:
-        inform(parent, tr("PDF not saved"), tr(
-            "The PDF could not be written to {0}. Choose a folder you can save to, such as "
-            "Documents, and try again."
-        ).format(written.name))
+        inform(
+            parent,
+            tr("PDF not saved"),
+            tr(
+                "The PDF could not be written to {0}. Choose a folder you can save to, such as "
+                "Documents, and try again."
+            ).format(written.name),
+        )

@@ -36,10 +36,15 @@ class ResourcesPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addWidget(label(tr("National and statewide resources"), "title"))
-        layout.addWidget(label(tr(
-            "Lines and organizations that serve the whole country or all of North Carolina. "
-            "Your office adds its local resources inside the vault."
-        ), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "Lines and organizations that serve the whole country or all of North Carolina. "
+                    "Your office adds its local resources inside the vault."
+                ),
+                "hint",
+            )
+        )
 
         self.list = QTreeWidget()
         self.list.setAccessibleName(tr("Resources"))
@@ -62,8 +67,9 @@ class ResourcesPane(QWidget):
         rows = max(1, len(resources))
         frame = self.list.frameWidth() * 2
         row_height = self.list.sizeHintForRow(0) if resources else self.list.fontMetrics().height()
-        self.list.setMaximumHeight(self.list.header().sizeHint().height() + rows * row_height
-                                   + frame + 4)
+        self.list.setMaximumHeight(
+            self.list.header().sizeHint().height() + rows * row_height + frame + 4
+        )
         layout.addWidget(self.list)
 
         details = QWidget()

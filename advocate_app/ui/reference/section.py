@@ -58,7 +58,6 @@ class ReferenceSection(Section):
 
     """Articles grouped by category on the left, the chosen one on the right."""
 
-
     def __init__(
         self,
         articles: list[Article],
@@ -79,8 +78,11 @@ class ReferenceSection(Section):
         self._language = language
         self._english_only: set[str] = set()  # translations set aside for the English text
         self._resources = list(resources)
-        self._index = index if index is not None else ReferenceIndex(
-            [*articles, *self._shelf.translations()], resources)
+        self._index = (
+            index
+            if index is not None
+            else ReferenceIndex([*articles, *self._shelf.translations()], resources)
+        )
         self._current_slug: str | None = None
 
         outer = QHBoxLayout(self)
@@ -197,14 +199,19 @@ class ReferenceSection(Section):
         layout.addStretch(1)
         if self._articles:
             layout.addWidget(label(tr("Choose an article"), "subtitle"))
-            layout.addWidget(label(tr(
-                "Pick a topic from the list, or type a word in the search box above it."
-            ), "hint"))
+            layout.addWidget(
+                label(
+                    tr("Pick a topic from the list, or type a word in the search box above it."),
+                    "hint",
+                )
+            )
         else:
-            self.empty_message = label(tr(
-                "The reference library could not be loaded. Its files may be missing or damaged; "
-                "reinstalling Advocate Companion puts them back."
-            ))
+            self.empty_message = label(
+                tr(
+                    "The reference library could not be loaded. Its files may be missing or damaged; "
+                    "reinstalling Advocate Companion puts them back."
+                )
+            )
             self.empty_message.setMaximumWidth(640)
             layout.addWidget(label(tr("The reference library is not available"), "subtitle"))
             layout.addWidget(self.empty_message)
@@ -251,8 +258,13 @@ class ReferenceSection(Section):
         if not article.review_due(today):
             return
         item.setText(1, tr("Review due"))
-        item.setToolTip(1, tr("This article is due for review. Check its sources before "
-                              "relying on a fact or a phone number in it."))
+        item.setToolTip(
+            1,
+            tr(
+                "This article is due for review. Check its sources before "
+                "relying on a fact or a phone number in it."
+            ),
+        )
 
     @staticmethod
     def _mark_language(item: QTreeWidgetItem, shown: Shown | None) -> None:
@@ -263,8 +275,13 @@ class ReferenceSection(Section):
             item.setToolTip(1, tr("This article is not in Spanish yet; it is shown in English."))
         elif shown.stale:
             item.setText(1, tr("May be out of date"))
-            item.setToolTip(1, tr("The English version was reviewed after this translation was "
-                                  "written: it may be out of date."))
+            item.setToolTip(
+                1,
+                tr(
+                    "The English version was reviewed after this translation was "
+                    "written: it may be out of date."
+                ),
+            )
 
     def _fill_results(self, text: str) -> None:
         self.tree.clear()
@@ -278,8 +295,9 @@ class ReferenceSection(Section):
             self.result_count.hide()
             return
         articles = sum(1 for h in hits if h.kind == "article")
-        self.result_count.setText(tr("Articles: {0} · Resources: {1}").format(
-            articles, len(hits) - articles))
+        self.result_count.setText(
+            tr("Articles: {0} · Resources: {1}").format(articles, len(hits) - articles)
+        )
         self.result_count.setAccessibleDescription(self.result_count.text())
         self.result_count.show()
         if not hits:
@@ -486,12 +504,13 @@ class ReferenceSection(Section):
                 notice = tr("The English version, last reviewed on {0}.").format(reviewed)
                 button = tr("Show the translation")
             elif shown.stale:
-                notice = tr("The English version was reviewed after this translation (last on "
-                            "{0}): it may be out of date.").format(reviewed)
+                notice = tr(
+                    "The English version was reviewed after this translation (last on "
+                    "{0}): it may be out of date."
+                ).format(reviewed)
                 button = tr("Show the English version")
             else:
-                notice = tr("Translated from the English version reviewed on {0}.").format(
-                    reviewed)
+                notice = tr("Translated from the English version reviewed on {0}.").format(reviewed)
                 button = tr("Show the English version")
         self.language_notice.setText(notice)
         self.language_notice.setAccessibleName(notice)
@@ -509,10 +528,12 @@ class ReferenceSection(Section):
         self.category_label.setText(article.category)
         self.article_title.setText(article.title)
         if article.review_due(self.today()):
-            self.review_notice.setText(tr(
-                "Review due: this article was last reviewed on {0}. Laws, programs and phone "
-                "numbers may have changed since; check its sources before relying on them."
-            ).format(self._locale_date(article.last_reviewed)))
+            self.review_notice.setText(
+                tr(
+                    "Review due: this article was last reviewed on {0}. Laws, programs and phone "
+                    "numbers may have changed since; check its sources before relying on them."
+                ).format(self._locale_date(article.last_reviewed))
+            )
             self.review_notice.show()
         else:
             self.review_notice.setText("")
@@ -524,8 +545,9 @@ class ReferenceSection(Section):
 
     @staticmethod
     def _locale_date(day: date) -> str:
-        return QLocale().toString(QDate(day.year, day.month, day.day),
-                                  QLocale.FormatType.LongFormat)
+        return QLocale().toString(
+            QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+        )
 
     def _html(self, article: Article, *, links: bool, title_heading: bool) -> str:
         date_text = self._locale_date(article.last_reviewed)
@@ -553,8 +575,7 @@ class ReferenceSection(Section):
         if self.print_mark:
             # The demo window marks everything it prints, even public reference text.
             mark = html.escape(self.print_mark)
-            body = (f"<p style='font-size:16pt; font-weight:bold; color:#555555'>{mark}</p>"
-                    + body)
+            body = f"<p style='font-size:16pt; font-weight:bold; color:#555555'>{mark}</p>" + body
         document.setHtml(body)
         return document
 
@@ -568,8 +589,9 @@ class ReferenceSection(Section):
         article = self._shown_article(self._current_slug or "")
         if article is None or self.pages.currentIndex() != 0:
             return
-        save_document_as_pdf(self, article.title, article.slug,
-                             lambda: self._print_document(article))
+        save_document_as_pdf(
+            self, article.title, article.slug, lambda: self._print_document(article)
+        )
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -580,8 +602,9 @@ class ReferenceSection(Section):
             if top is None:
                 continue
             found.append(top)
-            found.extend(child for i in range(top.childCount())
-                         if (child := top.child(i)) is not None)
+            found.extend(
+                child for i in range(top.childCount()) if (child := top.child(i)) is not None
+            )
         return found
 
     def _find_item(self, kind: str, key: str) -> QTreeWidgetItem | None:

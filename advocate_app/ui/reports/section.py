@@ -55,8 +55,12 @@ def export_formats() -> list[tuple[str, str, str, str]]:
     """(format, choice shown, export button text, file dialog filter), PDF first."""
     return [
         (PDF, tr("PDF"), tr("Export PDF…"), tr("PDF files (*.pdf)")),
-        (HTML, tr("Web page (HTML), for screen readers"), tr("Export web page…"),
-         tr("Web pages (*.html)")),
+        (
+            HTML,
+            tr("Web page (HTML), for screen readers"),
+            tr("Export web page…"),
+            tr("Web pages (*.html)"),
+        ),
         (TEXT, tr("Plain text"), tr("Export text file…"), tr("Text files (*.txt)")),
     ]
 
@@ -75,13 +79,14 @@ def ledger_line(info: ExportInfo) -> str:
     when = info.exported_at.strftime("%Y-%m-%d %H:%M")
     who = info.exported_by or tr("a former user")
     return tr("Exported on {0} UTC by {1}: {2}, privacy threshold {3}").format(
-        when, who, info.period_label, info.k)
+        when, who, info.period_label, info.k
+    )
 
 
 class ReportsSection(Section):
-
-    def __init__(self, vault: Vault, ask_save_path: Callable[..., Path | None],
-                 today: date | None = None) -> None:
+    def __init__(
+        self, vault: Vault, ask_save_path: Callable[..., Path | None], today: date | None = None
+    ) -> None:
         super().__init__()
         self.title = tr("Reports")  # at build time, in the language then chosen
         self.vault = vault
@@ -99,9 +104,15 @@ class ReportsSection(Section):
         layout = QVBoxLayout(summary_page)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(label(tr("Anonymized summary"), "title"))
-        layout.addWidget(label(tr(
-            "Counts only, for funders and the board: no names, aliases, notes or exact dates. "
-            "Small numbers are hidden so no one can be pointed out."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "Counts only, for funders and the board: no names, aliases, notes or exact dates. "
+                    "Small numbers are hidden so no one can be pointed out."
+                ),
+                "hint",
+            )
+        )
 
         choose = QGroupBox(tr("Period"))
         grid = QGridLayout(choose)
@@ -112,8 +123,11 @@ class ReportsSection(Section):
         period_label.setBuddy(self.period_combo)
         grid.addWidget(period_label, 0, 0)
         grid.addWidget(self.period_combo, 0, 1)
-        grid.addWidget(label(tr(
-            "Completed fiscal quarters, fiscal years and calendar years only."), "hint"), 1, 1)
+        grid.addWidget(
+            label(tr("Completed fiscal quarters, fiscal years and calendar years only."), "hint"),
+            1,
+            1,
+        )
         self.k_text = label("", "hint")
         grid.addWidget(self.k_text, 2, 1)
         grid.setColumnStretch(2, 1)
@@ -127,20 +141,25 @@ class ReportsSection(Section):
         for fmt, choice, _, _ in export_formats():
             self.format_combo.addItem(choice, fmt)
         self.format_combo.setAccessibleName(tr("Save the summary as"))
-        self.format_combo.setAccessibleDescription(tr(
-            "The same summary as a PDF, as a web page a screen reader reads as tables, or as "
-            "plain text."))
+        self.format_combo.setAccessibleDescription(
+            tr(
+                "The same summary as a PDF, as a web page a screen reader reads as tables, or as "
+                "plain text."
+            )
+        )
         format_label = QLabel(tr("Save &as"))
         format_label.setBuddy(self.format_combo)
         self.language_combo = QComboBox()
         for code, choice in summary_languages():
             self.language_combo.addItem(choice, code)
-        self.language_combo.setCurrentIndex(
-            self.language_combo.findData(interface_language()))
+        self.language_combo.setCurrentIndex(self.language_combo.findData(interface_language()))
         self.language_combo.setAccessibleName(tr("Language of the summary"))
-        self.language_combo.setAccessibleDescription(tr(
-            "The words of the summary, on screen and in the exported file. The numbers are the "
-            "same in every language."))
+        self.language_combo.setAccessibleDescription(
+            tr(
+                "The words of the summary, on screen and in the exported file. The numbers are the "
+                "same in every language."
+            )
+        )
         language_label = QLabel(tr("&Language"))
         language_label.setBuddy(self.language_combo)
         self.export_button = QPushButton(tr("Export PDF…"))
@@ -169,9 +188,15 @@ class ReportsSection(Section):
 
         ledger_box = QGroupBox(tr("Summaries exported before"))
         ledger_layout = QVBoxLayout(ledger_box)
-        ledger_layout.addWidget(label(tr(
-            "Each new summary is checked against these, so that no one holding several of them "
-            "can work out a hidden count. The list is kept inside the vault."), "hint"))
+        ledger_layout.addWidget(
+            label(
+                tr(
+                    "Each new summary is checked against these, so that no one holding several of them "
+                    "can work out a hidden count. The list is kept inside the vault."
+                ),
+                "hint",
+            )
+        )
         self.ledger_list = QListWidget()
         self.ledger_list.setAccessibleName(tr("Summaries exported before"))
         self.ledger_list.setMaximumHeight(96)
@@ -194,9 +219,12 @@ class ReportsSection(Section):
 
     def refresh_settings(self) -> None:
         k = report_settings.summary_k(self.vault)
-        self.k_text.setText(tr(
-            "Privacy threshold: groups smaller than {1} are hidden (the office's setting; a "
-            "supervisor changes it in Settings).").format(k - 1, k))
+        self.k_text.setText(
+            tr(
+                "Privacy threshold: groups smaller than {1} are hidden (the office's setting; a "
+                "supervisor changes it in Settings)."
+            ).format(k - 1, k)
+        )
 
     def refresh_ledger(self) -> None:
         try:
@@ -265,13 +293,17 @@ class ReportsSection(Section):
         def done(summary: PublishedSummary) -> None:
             self.summary = summary
             self.view.setHtml(summary_html(summary))
-            set_message(self.message, tr(
-                "Showing {0}. Privacy threshold: groups smaller than {1} are hidden.").format(
-                    summary.period_label, summary.k), "ok")
+            set_message(
+                self.message,
+                tr("Showing {0}. Privacy threshold: groups smaller than {1} are hidden.").format(
+                    summary.period_label, summary.k
+                ),
+                "ok",
+            )
 
-        self._operation(lambda: build_summary(self.vault, period, today=today,
-                                              language=language)).busy(
-            self._busy).success(done).run_in_background()
+        self._operation(
+            lambda: build_summary(self.vault, period, today=today, language=language)
+        ).busy(self._busy).success(done).run_in_background()
 
     def export(self) -> None:
         period = self.period()
@@ -280,17 +312,26 @@ class ReportsSection(Section):
             return
         fmt = self.export_format()
         file_filter = next(f for code, _, _, f in export_formats() if code == fmt)
-        path = self._ask_save_path(self, tr("Export the anonymized summary"),
-                                   safe_file_name(period, fmt), file_filter,
-                                   confirm_overwrite=False)
+        path = self._ask_save_path(
+            self,
+            tr("Export the anonymized summary"),
+            safe_file_name(period, fmt),
+            file_filter,
+            confirm_overwrite=False,
+        )
         if path is None:
             return
         path = Path(path)
         overwrite = False
         if path.exists() and not path.is_dir():
-            if not confirm(self, tr("Replace file"), tr(
-                    "A file named {0} is already there. Replace it with this summary?").format(
-                    path.name), tr("Replace file")):
+            if not confirm(
+                self,
+                tr("Replace file"),
+                tr("A file named {0} is already there. Replace it with this summary?").format(
+                    path.name
+                ),
+                tr("Replace file"),
+            ):
                 return
             overwrite = True
         self.progress.setValue(0)
@@ -304,18 +345,30 @@ class ReportsSection(Section):
             set_message(self.message, tr("Saved the summary ({0}).").format(path.name), "ok")
             self.refresh_ledger()
 
-        self._operation(lambda report: export_file(self.vault, period, path, fmt,
-                                                   overwrite=overwrite, progress=report,
-                                                   today=today, language=language)
-                        ).busy(self._busy).progress(self.progress.setValue).success(
-            done).run_in_background()
+        self._operation(
+            lambda report: export_file(
+                self.vault,
+                period,
+                path,
+                fmt,
+                overwrite=overwrite,
+                progress=report,
+                today=today,
+                language=language,
+            )
+        ).busy(self._busy).progress(self.progress.setValue).success(done).run_in_background()
 
     def _operation(self, work: Callable[..., T]) -> Operation[T]:
         """Counting and exporting off the GUI thread; what went wrong goes in the message line
         (an existing file or a refused output says so in its own words)."""
-        return (Operation(self, work)
-                .expect(OutputExists, OutputProblem, ValueError)
-                .file_error(tr(
+        return (
+            Operation(self, work)
+            .expect(OutputExists, OutputProblem, ValueError)
+            .file_error(
+                tr(
                     "The summary could not be written there (the folder may be read-only or "
-                    "full). Nothing was left half-written. Choose another place."))
-                .failure(lambda text: set_message(self.message, text, "error")))
+                    "full). Nothing was left half-written. Choose another place."
+                )
+            )
+            .failure(lambda text: set_message(self.message, text, "error"))
+        )

@@ -38,8 +38,11 @@ def federal_quarters(today: date, years: int = YEARS_BACK) -> list[Period]:
     """The federal fiscal quarters that have begun, newest first: the current one (still going
     on) and those of the `years` - 1 federal fiscal years before it."""
     fy = fiscal_year_of(today, FEDERAL_START_MONTH)
-    quarters = [fiscal_quarter(y, q, FEDERAL_START_MONTH)
-                for y in range(fy, fy - years, -1) for q in (4, 3, 2, 1)]
+    quarters = [
+        fiscal_quarter(y, q, FEDERAL_START_MONTH)
+        for y in range(fy, fy - years, -1)
+        for q in (4, 3, 2, 1)
+    ]
     return [p for p in quarters if p.start <= today]
 
 
@@ -61,12 +64,18 @@ class VocaFiguresView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(label(tr("VOCA quarterly figures"), "title"))
-        layout.addWidget(label(tr(
-            "The exact counts for the federal Performance Measurement Tool (PMT), question by "
-            "question in the form's order and wording. These exact numbers are for typing into "
-            "the federal form and never leave the app otherwise: they are not saved, exported "
-            "or put in the anonymized summary. Copy one at a time; the clipboard is cleared "
-            "again shortly after."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "The exact counts for the federal Performance Measurement Tool (PMT), question by "
+                    "question in the form's order and wording. These exact numbers are for typing into "
+                    "the federal form and never leave the app otherwise: they are not saved, exported "
+                    "or put in the anonymized summary. Copy one at a time; the clipboard is cleared "
+                    "again shortly after."
+                ),
+                "hint",
+            )
+        )
 
         row = QHBoxLayout()
         self.quarter_combo = QComboBox()
@@ -82,9 +91,15 @@ class VocaFiguresView(QWidget):
         row.addWidget(self.show_button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(label(tr(
-            "Federal fiscal years start on October 1: quarter 1 is October to December, "
-            "whatever the office's own fiscal year."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "Federal fiscal years start on October 1: quarter 1 is October to December, "
+                    "whatever the office's own fiscal year."
+                ),
+                "hint",
+            )
+        )
         self.warning = label("", "error")
         self.warning.setVisible(False)
         layout.addWidget(self.warning)
@@ -96,8 +111,7 @@ class VocaFiguresView(QWidget):
         self.figures_scroll.setAccessibleName(tr("VOCA quarterly figures"))
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.addWidget(label(tr(
-            "Choose a quarter and press Show figures."), "hint"))
+        self.body_layout.addWidget(label(tr("Choose a quarter and press Show figures."), "hint"))
         self.body_layout.addStretch(1)
         self.figures_scroll.setWidget(self.body)
         layout.addWidget(self.figures_scroll, 1)
@@ -108,8 +122,11 @@ class VocaFiguresView(QWidget):
         quarters = federal_quarters(today)
         self.quarter_combo.clear()
         for period in quarters:
-            text = period.label if period.is_complete(today) else tr(
-                "{0} (not over yet)").format(period.label)
+            text = (
+                period.label
+                if period.is_complete(today)
+                else tr("{0} (not over yet)").format(period.label)
+            )
             self.quarter_combo.addItem(text, period)
         self.quarter_combo.setCurrentIndex(default_index(quarters, today))
 
@@ -127,12 +144,14 @@ class VocaFiguresView(QWidget):
             return
         set_message(self.message, tr("Counting…"), "hint")
         vault, today = self.vault, self._today()
-        (Operation(self, lambda: quarter_figures(vault, period, today=today))
-         .expect(ValueError)
-         .busy(self._busy)
-         .success(self._show)
-         .failure(lambda text: set_message(self.message, text, "error"))
-         .run_in_background())
+        (
+            Operation(self, lambda: quarter_figures(vault, period, today=today))
+            .expect(ValueError)
+            .busy(self._busy)
+            .success(self._show)
+            .failure(lambda text: set_message(self.message, text, "error"))
+            .run_in_background()
+        )
 
     # --- showing ------------------------------------------------------------------------------
 
@@ -149,19 +168,30 @@ class VocaFiguresView(QWidget):
         self.figures = figures
         form = figures.form
         if not form.in_force_confirmed:
-            self.warning.setText(tr(
-                "Compare with the form in the PMT before typing: this version of the questions "
-                "could not be confirmed as the FY{0} form (see assets/voca in the app's "
-                "files).").format(form.federal_fiscal_year))
+            self.warning.setText(
+                tr(
+                    "Compare with the form in the PMT before typing: this version of the questions "
+                    "could not be confirmed as the FY{0} form (see assets/voca in the app's "
+                    "files)."
+                ).format(form.federal_fiscal_year)
+            )
         self.warning.setVisible(not form.in_force_confirmed)
         if figures.complete:
-            set_message(self.message, tr("Showing {0}. Form: {1}, federal FY{2} (checked {3}).")
-                        .format(figures.period.label, form.name, form.federal_fiscal_year,
-                                form.checked_on), "ok")
+            set_message(
+                self.message,
+                tr("Showing {0}. Form: {1}, federal FY{2} (checked {3}).").format(
+                    figures.period.label, form.name, form.federal_fiscal_year, form.checked_on
+                ),
+                "ok",
+            )
         else:
-            set_message(self.message, tr(
-                "Showing {0}. This quarter is not over: the figures will still change.").format(
-                    figures.period.label), "error")
+            set_message(
+                self.message,
+                tr("Showing {0}. This quarter is not over: the figures will still change.").format(
+                    figures.period.label
+                ),
+                "error",
+            )
         for number, figure in enumerate(figures.figures, 1):
             self.body_layout.addWidget(self._figure_box(number, figure))
         self.body_layout.addStretch(1)
@@ -190,14 +220,25 @@ class VocaFiguresView(QWidget):
             grid.addWidget(label(question.rule, "hint"), line, 0, 1, 5)
             line += 1
         if not question.confirmed:
-            grid.addWidget(label(tr(
-                "This question's wording could not be confirmed in a published text of the "
-                "form."), "hint"), line, 0, 1, 5)
+            grid.addWidget(
+                label(
+                    tr(
+                        "This question's wording could not be confirmed in a published text of the "
+                        "form."
+                    ),
+                    "hint",
+                ),
+                line,
+                0,
+                1,
+                5,
+            )
             line += 1
         grid.addWidget(label(tr("Total")), line, 0)
         grid.addWidget(QLabel(str(figure.total)), line, 1)
-        grid.addWidget(self._copy_button(f"{question.figure}/total", question.pmt,
-                                         figure.total), line, 2)
+        grid.addWidget(
+            self._copy_button(f"{question.figure}/total", question.pmt, figure.total), line, 2
+        )
         line += 1
         services = any(r.times is not None for r in figure.rows)
         if services:
@@ -216,12 +257,19 @@ class VocaFiguresView(QWidget):
             grid.addWidget(shown, line, 0)
             grid.addWidget(QLabel(str(r.individuals)), line, 1)
             what = tr("{0}, individuals").format(name) if services else name
-            grid.addWidget(self._copy_button(f"{question.figure}/{r.code}/individuals", what,
-                                             r.individuals), line, 2)
+            grid.addWidget(
+                self._copy_button(f"{question.figure}/{r.code}/individuals", what, r.individuals),
+                line,
+                2,
+            )
             if r.times is not None:
                 grid.addWidget(QLabel(str(r.times)), line, 3)
-                grid.addWidget(self._copy_button(f"{question.figure}/{r.code}/times",
-                                                 tr("{0}, times").format(name), r.times),
-                               line, 4)
+                grid.addWidget(
+                    self._copy_button(
+                        f"{question.figure}/{r.code}/times", tr("{0}, times").format(name), r.times
+                    ),
+                    line,
+                    4,
+                )
             line += 1
         return box

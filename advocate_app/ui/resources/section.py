@@ -32,7 +32,6 @@ from advocate_app.ui.widgets import confirm, label, set_message, status_line
 
 
 class ResourcesSection(Section):
-
     def __init__(self, vault: Vault) -> None:
         super().__init__()
         self.title = tr("Resources")  # at build time, in the language then chosen
@@ -43,8 +42,12 @@ class ResourcesSection(Section):
         splitter = QSplitter()
         outer.addWidget(splitter)
 
-        left = SectionListPane(tr("Resources"), tr("Add a local resource"),
-                               tr("Filter by name, county or category"), tr("Filter resources"))
+        left = SectionListPane(
+            tr("Resources"),
+            tr("Add a local resource"),
+            tr("Filter by name, county or category"),
+            tr("Filter resources"),
+        )
         lv = left.body
         self.add_button = left.action_button
         self.add_button.clicked.connect(self.new_resource)
@@ -58,8 +61,15 @@ class ResourcesSection(Section):
         self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda item, _prev: self._show(item))
         lv.addWidget(self.list, 1)
-        lv.addWidget(label(tr("Local entries are your office's own; national and statewide "
-                              "ones come with the app."), "hint"))
+        lv.addWidget(
+            label(
+                tr(
+                    "Local entries are your office's own; national and statewide "
+                    "ones come with the app."
+                ),
+                "hint",
+            )
+        )
         splitter.addWidget(left)
 
         right = QWidget()
@@ -79,10 +89,15 @@ class ResourcesSection(Section):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(140)
-        for text, widget in ((tr("&Name"), self.name), (tr("&Category"), self.category),
-                             (tr("&Phone"), self.phone), (tr("&Hours"), self.hours),
-                             (tr("&Languages"), self.languages), (tr("C&ounty"), self.county),
-                             (tr("No&tes"), self.notes)):
+        for text, widget in (
+            (tr("&Name"), self.name),
+            (tr("&Category"), self.category),
+            (tr("&Phone"), self.phone),
+            (tr("&Hours"), self.hours),
+            (tr("&Languages"), self.languages),
+            (tr("C&ounty"), self.county),
+            (tr("No&tes"), self.notes),
+        ):
             widget.setAccessibleName(text.replace("&", ""))
             lab = QLabel(text)
             lab.setBuddy(widget)
@@ -117,14 +132,16 @@ class ResourcesSection(Section):
         self.list.clear()
         for entry in resources.directory(self.vault):
             f = entry.fields
-            haystack = " ".join((f.name, f.county, RESOURCE_CATEGORIES.get(f.category, ""),
-                                 f.notes)).casefold()
+            haystack = " ".join(
+                (f.name, f.county, RESOURCE_CATEGORIES.get(f.category, ""), f.notes)
+            ).casefold()
             if wanted and wanted not in haystack:
                 continue
             where = tr("local") if entry.local else f.county
             category = tr_marked(RESOURCE_CATEGORIES[f.category])
-            item = QListWidgetItem(f"{f.name}\n{category} · {where}"
-                                   + (f" · {f.phone}" if f.phone else ""))
+            item = QListWidgetItem(
+                f"{f.name}\n{category} · {where}" + (f" · {f.phone}" if f.phone else "")
+            )
             item.setData(RESOURCE_ROLE, entry)
             self.list.addItem(item)
             if select_name and f.name == select_name:
@@ -142,16 +159,21 @@ class ResourcesSection(Section):
             widget.setReadOnly(not editable)
         self.notes.setReadOnly(not editable)
         # Read-only fields look read-only (theme.py styles them), not like empty boxes to type in.
-        fields: list[QWidget] = [self.name, self.phone, self.hours, self.languages, self.county,
-                                 self.notes]
+        fields: list[QWidget] = [
+            self.name,
+            self.phone,
+            self.hours,
+            self.languages,
+            self.county,
+            self.notes,
+        ]
         for field in fields:
             field.setProperty("readOnlyLook", not editable)
             field.style().unpolish(field)
             field.style().polish(field)
         self.category.setEnabled(editable)
         self.save_button.setVisible(editable)
-        self.remove_button.setVisible(editable and self.current is not None
-                                      and self.current.local)
+        self.remove_button.setVisible(editable and self.current is not None and self.current.local)
 
     def _show(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -159,8 +181,9 @@ class ResourcesSection(Section):
         entry: ResourceEntry = item.data(RESOURCE_ROLE)
         self.current = entry
         f = entry.fields
-        self.heading.setText(f.name if entry.local else tr("{0} (comes with the app)").format(
-            f.name))
+        self.heading.setText(
+            f.name if entry.local else tr("{0} (comes with the app)").format(f.name)
+        )
         self.name.setText(f.name)
         self.category.setCurrentIndex(max(0, self.category.findData(f.category)))
         self.phone.setText(f.phone)
@@ -184,9 +207,15 @@ class ResourcesSection(Section):
         self.name.setFocus()
 
     def _fields(self) -> ResourceFields:
-        return ResourceFields(self.name.text(), self.category.currentData(), self.phone.text(),
-                              self.hours.text(), self.languages.text(), self.county.text(),
-                              self.notes.toPlainText())
+        return ResourceFields(
+            self.name.text(),
+            self.category.currentData(),
+            self.phone.text(),
+            self.hours.text(),
+            self.languages.text(),
+            self.county.text(),
+            self.notes.toPlainText(),
+        )
 
     def save(self) -> None:
         try:
@@ -204,9 +233,12 @@ class ResourcesSection(Section):
     def remove(self) -> None:
         if self.current is None or self.current.id is None:
             return
-        if not confirm(self, tr("Remove resource"), tr(
-                "Remove this local resource? Needs that name it keep the name."),
-                tr("Remove resource")):
+        if not confirm(
+            self,
+            tr("Remove resource"),
+            tr("Remove this local resource? Needs that name it keep the name."),
+            tr("Remove resource"),
+        ):
             return
         resources.delete_resource(self.vault, self.current.id)
         self.current = None
@@ -216,8 +248,13 @@ class ResourcesSection(Section):
     def copy_phone(self) -> None:
         if self.phone.text():
             copy_text(self.phone.text())
-            set_message(self.message, tr("Copied {0}. It is cleared from the clipboard in a "
-                                         "minute.").format(self.phone.text()), "ok")
+            set_message(
+                self.message,
+                tr("Copied {0}. It is cleared from the clipboard in a minute.").format(
+                    self.phone.text()
+                ),
+                "ok",
+            )
 
     def location(self) -> dict[str, object]:
         return {"name": self.current.name} if self.current else {}

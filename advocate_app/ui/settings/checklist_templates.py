@@ -36,8 +36,9 @@ from advocate_app.ui.widgets import label, status_line
 class ItemTextDialog(QDialog):
     """Asks for an item's wording; the button names the action."""
 
-    def __init__(self, title: str, prompt: str, action: str, text: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, prompt: str, action: str, text: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -69,16 +70,26 @@ class ChecklistTemplateDialog(QDialog):
         self.setWindowTitle(tr("Office needs checklist"))
         self.resize(620, 680)
         layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "These are the needs suggested when an advocate adds needs from the checklist. "
-            "Changes apply from now on: clients' existing needs keep their wording, and "
-            "retiring an item never removes it from anyone's list.")))
+        layout.addWidget(
+            label(
+                tr(
+                    "These are the needs suggested when an advocate adds needs from the checklist. "
+                    "Changes apply from now on: clients' existing needs keep their wording, and "
+                    "retiring an item never removes it from anyone's list."
+                )
+            )
+        )
         problem = needs.template_problem(vault)
         if problem:
-            layout.addWidget(label(tr(
-                "When this checklist was first set up, the checklist file could not be used "
-                "({0}), so the built-in list was used. Edit the items here.").format(problem),
-                "error"))
+            layout.addWidget(
+                label(
+                    tr(
+                        "When this checklist was first set up, the checklist file could not be used "
+                        "({0}), so the built-in list was used. Edit the items here."
+                    ).format(problem),
+                    "error",
+                )
+            )
         self.is_supervisor = vault.current_user.is_supervisor
         if not self.is_supervisor:
             layout.addWidget(label(tr("Only a supervisor can change the checklist."), "hint"))
@@ -98,13 +109,16 @@ class ChecklistTemplateDialog(QDialog):
         self.rename_button = QPushButton(tr("Rename…"))
         self.rename_button.clicked.connect(self.ask_rename)
         self.retire_button = QPushButton(tr("Retire"))
-        self.retire_button.setToolTip(tr("Stop suggesting this item. Clients who have it "
-                                         "keep it."))
+        self.retire_button.setToolTip(tr("Stop suggesting this item. Clients who have it keep it."))
         self.retire_button.clicked.connect(self.retire_selected)
         self.restore_button = QPushButton(tr("Bring back"))
         self.restore_button.clicked.connect(self.restore_selected)
-        for button in (self.add_button, self.rename_button, self.retire_button,
-                       self.restore_button):
+        for button in (
+            self.add_button,
+            self.rename_button,
+            self.retire_button,
+            self.restore_button,
+        ):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -169,10 +183,8 @@ class ChecklistTemplateDialog(QDialog):
         item = self.selected_item()
         self.add_button.setEnabled(self.is_supervisor and self.selected_category() is not None)
         self.rename_button.setEnabled(self.is_supervisor and item is not None)
-        self.retire_button.setEnabled(self.is_supervisor and item is not None
-                                      and not item.retired)
-        self.restore_button.setEnabled(self.is_supervisor and item is not None
-                                       and item.retired)
+        self.retire_button.setEnabled(self.is_supervisor and item is not None and not item.retired)
+        self.restore_button.setEnabled(self.is_supervisor and item is not None and item.retired)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -180,19 +192,29 @@ class ChecklistTemplateDialog(QDialog):
         category = self.selected_category()
         if category is None:
             return
-        self._ask(tr("Add a checklist item"),
-                  tr("New item under {0}").format(tr_marked(NEED_CATEGORIES[category])),
-                  tr("Add item"), "", lambda text: self.add_item(category, text))
+        self._ask(
+            tr("Add a checklist item"),
+            tr("New item under {0}").format(tr_marked(NEED_CATEGORIES[category])),
+            tr("Add item"),
+            "",
+            lambda text: self.add_item(category, text),
+        )
 
     def ask_rename(self) -> None:
         item = self.selected_item()
         if item is None:
             return
-        self._ask(tr("Rename a checklist item"), tr("New wording"), tr("Rename item"),
-                  item.label, lambda text: self.rename_item(item.id, text))
+        self._ask(
+            tr("Rename a checklist item"),
+            tr("New wording"),
+            tr("Rename item"),
+            item.label,
+            lambda text: self.rename_item(item.id, text),
+        )
 
-    def _ask(self, title: str, prompt: str, action: str, text: str,
-             then: Callable[[str], object]) -> None:
+    def _ask(
+        self, title: str, prompt: str, action: str, text: str, then: Callable[[str], object]
+    ) -> None:
         dialog = ItemTextDialog(title, prompt, action, text, self)
         dialog.accepted.connect(lambda: then(dialog.text.text()))
         dialog.finished.connect(dialog.deleteLater)
@@ -200,28 +222,38 @@ class ChecklistTemplateDialog(QDialog):
         dialog.open()
 
     def add_item(self, category: str, text: str) -> bool:
-        return self._run(lambda: needs.add_template_item(self.vault, category, text),
-                         tr("Added. It is suggested from now on."), None)
+        return self._run(
+            lambda: needs.add_template_item(self.vault, category, text),
+            tr("Added. It is suggested from now on."),
+            None,
+        )
 
     def rename_item(self, item_id: int, text: str) -> bool:
-        return self._run(lambda: needs.rename_template_item(self.vault, item_id, text),
-                         tr("Renamed. Clients who already have it keep the old wording."),
-                         item_id)
+        return self._run(
+            lambda: needs.rename_template_item(self.vault, item_id, text),
+            tr("Renamed. Clients who already have it keep the old wording."),
+            item_id,
+        )
 
     def retire_selected(self) -> bool:
         item = self.selected_item()
         if item is None:
             return False
-        return self._run(lambda: needs.retire_template_item(self.vault, item.id),
-                         tr("Retired. It is no longer suggested; clients who have it keep "
-                            "it."), item.id)
+        return self._run(
+            lambda: needs.retire_template_item(self.vault, item.id),
+            tr("Retired. It is no longer suggested; clients who have it keep it."),
+            item.id,
+        )
 
     def restore_selected(self) -> bool:
         item = self.selected_item()
         if item is None:
             return False
-        return self._run(lambda: needs.restore_template_item(self.vault, item.id),
-                         tr("Brought back. It is suggested again."), item.id)
+        return self._run(
+            lambda: needs.restore_template_item(self.vault, item.id),
+            tr("Brought back. It is suggested again."),
+            item.id,
+        )
 
     def _run(self, action: Callable[[], object], done: str, item_id: int | None) -> bool:
         """Do one store action; select the item it concerns (or the one it created)."""

@@ -64,17 +64,37 @@ class SummarySettingsBox(QGroupBox):
         k_label = QLabel(tr("Smallest count &shown (k)"))
         k_label.setBuddy(self.k)
         form.addRow(k_label, self.k)
-        form.addRow("", label(tr(
-            "Counts from 1 to k − 1 are hidden in every summary. 11 is the common standard; "
-            "5 to 20 are allowed. Keep one value: summaries of the same months made with "
-            "different thresholds can be combined to uncover hidden counts, so choose it once "
-            "and change it only for a strong reason."), "hint"))
+        form.addRow(
+            "",
+            label(
+                tr(
+                    "Counts from 1 to k − 1 are hidden in every summary. 11 is the common standard; "
+                    "5 to 20 are allowed. Keep one value: summaries of the same months made with "
+                    "different thresholds can be combined to uncover hidden counts, so choose it once "
+                    "and change it only for a strong reason."
+                ),
+                "hint",
+            ),
+        )
         self.fy_start = QComboBox()
         self.fy_start.setAccessibleName(tr("First month of the fiscal year"))
-        for number, name in enumerate((
-                tr("January"), tr("February"), tr("March"), tr("April"), tr("May"), tr("June"),
-                tr("July"), tr("August"), tr("September"), tr("October"), tr("November"),
-                tr("December")), start=1):
+        for number, name in enumerate(
+            (
+                tr("January"),
+                tr("February"),
+                tr("March"),
+                tr("April"),
+                tr("May"),
+                tr("June"),
+                tr("July"),
+                tr("August"),
+                tr("September"),
+                tr("October"),
+                tr("November"),
+                tr("December"),
+            ),
+            start=1,
+        ):
             self.fy_start.addItem(name, number)
         self.fy_start.setMaximumWidth(180)
         fy_label = QLabel(tr("&Fiscal year starts in"))
@@ -101,15 +121,23 @@ class SummarySettingsBox(QGroupBox):
         if k == old_k and month == old_month:
             self.status.setText(tr("Nothing changed."))
             return
-        if not confirm(self, tr("Change the summary settings"), tr(
+        if not confirm(
+            self,
+            tr("Change the summary settings"),
+            tr(
                 "Summaries already given out hid groups smaller than {0}. Someone who holds a "
                 "summary made with a threshold of {0} and one made with {1} may be able to work "
                 "out counts that each of them hides. The app checks new summaries against "
                 "those exported before, and may hide more to prevent it. The change is "
-                "recorded in the audit log.").format(old_k, k) if k != old_k else tr(
+                "recorded in the audit log."
+            ).format(old_k, k)
+            if k != old_k
+            else tr(
                 "Change the fiscal year's first month? Fiscal quarters and years will be "
-                "counted from the new month. The change is recorded in the audit log."),
-                tr("Change settings")):
+                "counted from the new month. The change is recorded in the audit log."
+            ),
+            tr("Change settings"),
+        ):
             self.load()
             return
         try:
@@ -124,9 +152,9 @@ class SummarySettingsBox(QGroupBox):
 
 
 class SettingsSection(Section):
-
-    def __init__(self, vault: Vault, settings: Settings,
-                 on_idle_changed: Callable[[int], None]) -> None:
+    def __init__(
+        self, vault: Vault, settings: Settings, on_idle_changed: Callable[[int], None]
+    ) -> None:
         super().__init__()
         self.title = tr("Settings")  # at build time, in the language then chosen
         self.vault = vault
@@ -158,9 +186,15 @@ class SettingsSection(Section):
         # My account
         mine = QGroupBox(tr("My passphrase"))
         mine_layout = QVBoxLayout(mine)
-        mine_layout.addWidget(label(tr(
-            "Change your own passphrase at any time. Tell nobody; no one, including a "
-            "supervisor, can look it up."), "hint"))
+        mine_layout.addWidget(
+            label(
+                tr(
+                    "Change your own passphrase at any time. Tell nobody; no one, including a "
+                    "supervisor, can look it up."
+                ),
+                "hint",
+            )
+        )
         self.change_button = QPushButton(tr("Change my passphrase…"))
         self.change_button.clicked.connect(self.change_passphrase)
         row = QHBoxLayout()
@@ -184,9 +218,16 @@ class SettingsSection(Section):
         idle_label = QLabel(tr("Lock after &idle"))
         idle_label.setBuddy(self.idle)
         lock_form.addRow(idle_label, self.idle)
-        lock_form.addRow("", label(tr(
-            "The app also locks at once with Ctrl+L. Text being typed is kept as an encrypted "
-            "draft."), "hint"))
+        lock_form.addRow(
+            "",
+            label(
+                tr(
+                    "The app also locks at once with Ctrl+L. Text being typed is kept as an encrypted "
+                    "draft."
+                ),
+                "hint",
+            ),
+        )
         layout.addWidget(lock_box)
 
         today_box = QGroupBox(tr("Today view"))
@@ -206,9 +247,12 @@ class SettingsSection(Section):
         look_box = QGroupBox(tr("Colours"))
         look_form = QFormLayout(look_box)
         self.theme = QComboBox()
-        for code, text in (("system", tr("As the system is set (light or dark)")),
-                           ("light", tr("Light")), ("dark", tr("Dark")),
-                           ("high_contrast", tr("High contrast (white on black)"))):
+        for code, text in (
+            ("system", tr("As the system is set (light or dark)")),
+            ("light", tr("Light")),
+            ("dark", tr("Dark")),
+            ("high_contrast", tr("High contrast (white on black)")),
+        ):
             self.theme.addItem(text, code)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         self.theme.setAccessibleName(tr("Colours of the app"))
@@ -244,9 +288,16 @@ class SettingsSection(Section):
 
         self.templates_box = QGroupBox(tr("Needs checklist"))
         templates_layout = QHBoxLayout(self.templates_box)
-        templates_layout.addWidget(label(tr(
-            "The suggested items advocates add to a client's needs. Retiring an item never "
-            "changes any client's list."), "hint"), 1)
+        templates_layout.addWidget(
+            label(
+                tr(
+                    "The suggested items advocates add to a client's needs. Retiring an item never "
+                    "changes any client's list."
+                ),
+                "hint",
+            ),
+            1,
+        )
         edit_templates = QPushButton(tr("Edit needs checklist…"))
         edit_templates.clicked.connect(self.edit_templates)
         templates_layout.addWidget(edit_templates)
@@ -306,9 +357,14 @@ class SettingsSection(Section):
         def done(added: users.NewPassphrase) -> None:
             self.users_status.setText(tr("{0} was added.").format(added.user.name))
             self.refresh_users()
-            self._show_once(tr("Temporary passphrase"), tr(
-                "Tell {0} this temporary passphrase in person. They will choose their own the "
-                "first time they unlock.").format(added.user.name), added.temporary_passphrase)
+            self._show_once(
+                tr("Temporary passphrase"),
+                tr(
+                    "Tell {0} this temporary passphrase in person. They will choose their own the "
+                    "first time they unlock."
+                ).format(added.user.name),
+                added.temporary_passphrase,
+            )
 
         self._operation(lambda: users.add_user(self.vault, name, role), done)
 
@@ -324,17 +380,25 @@ class SettingsSection(Section):
         if selected is None:
             return
         user_id, name = selected
-        dialog = RevokeDialog(tr("Remove user"), tr(
-            "Remove {0}? They will no longer be able to unlock the vault. The records they "
-            "wrote stay.").format(name), tr("Remove user"), ask_backups=True, parent=self)
+        dialog = RevokeDialog(
+            tr("Remove user"),
+            tr(
+                "Remove {0}? They will no longer be able to unlock the vault. The records they "
+                "wrote stay."
+            ).format(name),
+            tr("Remove user"),
+            ask_backups=True,
+            parent=self,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.old_backups()
         self.users_status.setText(tr("Removing {0} and giving the vault a new key…").format(name))
 
         def done(result: users.RekeyResult) -> None:
-            self.users_status.setText(tr("{0} was removed. {1}").format(
-                name, self._backups_text(result)))
+            self.users_status.setText(
+                tr("{0} was removed. {1}").format(name, self._backups_text(result))
+            )
             self.refresh_users()
             self._show_rekey_secrets(result)
 
@@ -345,30 +409,46 @@ class SettingsSection(Section):
         if selected is None:
             return
         user_id, name = selected
-        dialog = RevokeDialog(tr("Reset passphrase"), tr(
-            "Give {0} a new temporary passphrase? Their current one stops working at once."
-        ).format(name), tr("Reset passphrase"), ask_backups=True, parent=self)
+        dialog = RevokeDialog(
+            tr("Reset passphrase"),
+            tr(
+                "Give {0} a new temporary passphrase? Their current one stops working at once."
+            ).format(name),
+            tr("Reset passphrase"),
+            ask_backups=True,
+            parent=self,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.old_backups()
         self.users_status.setText(tr("Resetting the passphrase and giving the vault a new key…"))
 
         def done(reset: users.NewPassphrase) -> None:
-            self.users_status.setText(tr("{0} has a new temporary passphrase. {1}").format(
-                name, self._backups_text(reset.rekey)))
+            self.users_status.setText(
+                tr("{0} has a new temporary passphrase. {1}").format(
+                    name, self._backups_text(reset.rekey)
+                )
+            )
             self.refresh_users()
-            self._show_once(tr("Temporary passphrase"), tr(
-                "Tell {0} this temporary passphrase in person. They will choose their own the "
-                "next time they unlock.").format(name), reset.temporary_passphrase)
+            self._show_once(
+                tr("Temporary passphrase"),
+                tr(
+                    "Tell {0} this temporary passphrase in person. They will choose their own the "
+                    "next time they unlock."
+                ).format(name),
+                reset.temporary_passphrase,
+            )
             self._show_rekey_secrets(reset.rekey)
 
-        self._operation(lambda: users.reset_passphrase(self.vault, user_id, old_backups=choice),
-                        done)
+        self._operation(
+            lambda: users.reset_passphrase(self.vault, user_id, old_backups=choice), done
+        )
 
     def change_passphrase(self) -> None:
         user = self.vault.current_user
-        dialog = ChangePassphraseDialog([user.name, self.vault.office_name], self,
-                                        is_supervisor=user.is_supervisor)
+        dialog = ChangePassphraseDialog(
+            [user.name, self.vault.office_name], self, is_supervisor=user.is_supervisor
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         current, new = dialog.current.text(), dialog.new.text()
@@ -380,20 +460,27 @@ class SettingsSection(Section):
             if result is None:
                 self.status.setText(tr("Your passphrase was changed."))
                 return
-            self.status.setText(tr("Your passphrase was changed and the vault has a new key. "
-                                   "{0}").format(self._backups_text(result)))
+            self.status.setText(
+                tr("Your passphrase was changed and the vault has a new key. {0}").format(
+                    self._backups_text(result)
+                )
+            )
             self._show_rekey_secrets(result)
 
-        self._operation(lambda: users.change_own_passphrase(
-            self.vault, current, new, someone_else_may_know=someone_knows, old_backups=choice),
-            done)
+        self._operation(
+            lambda: users.change_own_passphrase(
+                self.vault, current, new, someone_else_may_know=someone_knows, old_backups=choice
+            ),
+            done,
+        )
 
     def _backups_text(self, result: users.RekeyResult | None) -> str:
         if result is None:
             return ""
         if result.backups_reencrypted or result.backups_deleted:
-            text = tr("Older backups in the vault's folder: {0} re-encrypted, {1} deleted."
-                      ).format(result.backups_reencrypted, result.backups_deleted)
+            text = tr("Older backups in the vault's folder: {0} re-encrypted, {1} deleted.").format(
+                result.backups_reencrypted, result.backups_deleted
+            )
         else:
             text = tr("There were no older backups in the vault's folder.")
         return text + " " + elsewhere_warning()
@@ -406,26 +493,35 @@ class SettingsSection(Section):
         if result is None:
             return
         for name, phrase in result.temporary_passphrases.items():
-            self._show_once(tr("Temporary passphrase"), tr(
-                "{0} had not unlocked since this version was installed, so their sign-in could not "
-                "take the new key. Tell them this temporary passphrase in person.").format(name),
-                phrase)
+            self._show_once(
+                tr("Temporary passphrase"),
+                tr(
+                    "{0} had not unlocked since this version was installed, so their sign-in could not "
+                    "take the new key. Tell them this temporary passphrase in person."
+                ).format(name),
+                phrase,
+            )
         if result.new_recovery_key:
-            self._show_once(tr("New recovery key"), tr(
-                "The office's recovery key was made by an earlier version and could not take "
-                "the new key. This is the new recovery key: write it down or print it and lock "
-                "it away. The old one no longer opens this vault."), result.new_recovery_key)
+            self._show_once(
+                tr("New recovery key"),
+                tr(
+                    "The office's recovery key was made by an earlier version and could not take "
+                    "the new key. This is the new recovery key: write it down or print it and lock "
+                    "it away. The old one no longer opens this vault."
+                ),
+                result.new_recovery_key,
+            )
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.add_button, self.reset_button, self.remove_button,
-                       self.change_button):
+        for button in (self.add_button, self.reset_button, self.remove_button, self.change_button):
             button.setEnabled(not busy)
 
     def _operation(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
         """Users' work runs off the GUI thread (a new key for the vault takes a moment) with
         the users' buttons disabled; a refusal is said in both status lines."""
         Operation(self, work).busy(self._set_busy).success(done).failure(
-            self._show_failure).run_in_background()
+            self._show_failure
+        ).run_in_background()
 
     def _show_failure(self, text: str) -> None:
         self.status.setText(text)

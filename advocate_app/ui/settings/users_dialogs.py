@@ -35,10 +35,15 @@ class AddUserDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Add a user"))
         layout = QVBoxLayout(self)
-        layout.addWidget(label(tr(
-            "The app makes a temporary passphrase of five random words. You will see it once: "
-            "tell it to the new user in person. They choose their own the first time they "
-            "unlock.")))
+        layout.addWidget(
+            label(
+                tr(
+                    "The app makes a temporary passphrase of five random words. You will see it once: "
+                    "tell it to the new user in person. They choose their own the first time they "
+                    "unlock."
+                )
+            )
+        )
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setMaxLength(80)
@@ -49,8 +54,7 @@ class AddUserDialog(QDialog):
             self.role.addItem(tr_marked(text), code)
         add_form_rows(form, ((tr("&Name"), self.name), (tr("&Role"), self.role)))
         layout.addLayout(form)
-        foot = add_dialog_foot(self, layout, tr("Add user"), on_accept=self._accept,
-                               message=True)
+        foot = add_dialog_foot(self, layout, tr("Add user"), on_accept=self._accept, message=True)
         self.ok, self.message = foot.ok, foot.message
         readable_width(self)  # the explanation was clipped in a narrow dialog
 
@@ -64,16 +68,17 @@ class AddUserDialog(QDialog):
 class ShownOnceDialog(QDialog):
     """A temporary passphrase (or a new recovery key), shown once, never stored."""
 
-    def __init__(self, title: str, intro: str, secret: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, intro: str, secret: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         layout.addWidget(label(intro))
         self.secret = QLabel(secret)
         self.secret.setObjectName("ShownOnceSecret")
-        self.secret.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.secret.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.secret.setAccessibleName(title)
         font = self.secret.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -82,9 +87,15 @@ class ShownOnceDialog(QDialog):
         self.secret.setWordWrap(True)
         self.setMinimumWidth(460)
         layout.addWidget(self.secret)
-        layout.addWidget(label(tr(
-            "It is shown only this once and is not saved anywhere. Close this window when it "
-            "has been passed on."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "It is shown only this once and is not saved anywhere. Close this window when it "
+                    "has been passed on."
+                ),
+                "hint",
+            )
+        )
         done = add_dialog_foot(self, layout, tr("Done"), cancel=False).ok
         done.setDefault(True)
 
@@ -94,23 +105,38 @@ class ShownOnceDialog(QDialog):
 
 
 def elsewhere_warning() -> str:
-    return tr("Copies made before today outside this computer (a USB stick, another disk) "
-              "still open with the old passphrase: keep them locked away, or destroy them.")
+    return tr(
+        "Copies made before today outside this computer (a USB stick, another disk) "
+        "still open with the old passphrase: keep them locked away, or destroy them."
+    )
 
 
 class RevokeDialog(QDialog):
     """Remove a user, reset a passphrase: the vault gets a new key, and the supervisor says
     what happens to the older backups in the vault's folder."""
 
-    def __init__(self, title: str, text: str, action: str, *, ask_backups: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        action: str,
+        *,
+        ask_backups: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         layout.addWidget(label(text))
-        layout.addWidget(label(tr(
-            "The vault gets a new key, so the old passphrase no longer opens anything in this "
-            "computer's vault folder. This takes a moment."), "hint"))
+        layout.addWidget(
+            label(
+                tr(
+                    "The vault gets a new key, so the old passphrase no longer opens anything in this "
+                    "computer's vault folder. This takes a moment."
+                ),
+                "hint",
+            )
+        )
         self.backups_box = QGroupBox(tr("Older backups in the vault's folder"))
         box_layout = QVBoxLayout(self.backups_box)
         self.reencrypt = QRadioButton(tr("&Re-encrypt them with the new key (keep them)"))
@@ -128,8 +154,9 @@ class RevokeDialog(QDialog):
 
 
 class ChangePassphraseDialog(QDialog):
-    def __init__(self, inputs: list[str], parent: QWidget | None = None, *,
-                 is_supervisor: bool = False) -> None:
+    def __init__(
+        self, inputs: list[str], parent: QWidget | None = None, *, is_supervisor: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Change my passphrase"))
         layout = QVBoxLayout(self)
@@ -138,38 +165,52 @@ class ChangePassphraseDialog(QDialog):
         self.new = passphrase_field(tr("New passphrase"))
         self.repeat = passphrase_field(tr("New passphrase again"))
         self.meter = StrengthMeter()
-        add_form_rows(form, ((tr("&Current passphrase"), self.current),
-                             (tr("&New passphrase"), self.new),
-                             (tr("New passphrase &again"), self.repeat)))
+        add_form_rows(
+            form,
+            (
+                (tr("&Current passphrase"), self.current),
+                (tr("&New passphrase"), self.new),
+                (tr("New passphrase &again"), self.repeat),
+            ),
+        )
         form.addRow("", self.meter)
         layout.addLayout(form)
         self.someone_knows = QCheckBox(tr("&Someone else may know my current passphrase"))
         layout.addWidget(self.someone_knows)
         self.hint = label("", "hint")
         layout.addWidget(self.hint)
-        self.delete_backups = QCheckBox(tr("&Delete the older backups in the vault's folder "
-                                           "instead of re-encrypting them"))
+        self.delete_backups = QCheckBox(
+            tr("&Delete the older backups in the vault's folder instead of re-encrypting them")
+        )
         self.delete_backups.setVisible(False)
         self.is_supervisor = is_supervisor
         layout.addWidget(self.delete_backups)
-        foot = add_dialog_foot(self, layout, tr("Change passphrase"), on_accept=self._accept,
-                               message=True)
+        foot = add_dialog_foot(
+            self, layout, tr("Change passphrase"), on_accept=self._accept, message=True
+        )
         self.ok, self.message = foot.ok, foot.message
         self.new.textChanged.connect(
-            lambda t: self.meter.set_score(passphrase_strength(t, inputs) if t else None))
+            lambda t: self.meter.set_score(passphrase_strength(t, inputs) if t else None)
+        )
         self.someone_knows.toggled.connect(self._someone_knows_changed)
         self._someone_knows_changed(False)
 
     def _someone_knows_changed(self, checked: bool) -> None:
         if checked:
-            self.hint.setText(tr(
-                "The vault gets a new key, so your old passphrase no longer opens anything in "
-                "this computer's vault folder; the older backups there are re-encrypted. "
-                "Copies made before today elsewhere (a USB stick) still open with it."))
+            self.hint.setText(
+                tr(
+                    "The vault gets a new key, so your old passphrase no longer opens anything in "
+                    "this computer's vault folder; the older backups there are re-encrypted. "
+                    "Copies made before today elsewhere (a USB stick) still open with it."
+                )
+            )
         else:
-            self.hint.setText(tr(
-                "Only your own sign-in changes; the records are not re-encrypted, so this is "
-                "quick."))
+            self.hint.setText(
+                tr(
+                    "Only your own sign-in changes; the records are not re-encrypted, so this is "
+                    "quick."
+                )
+            )
         self.delete_backups.setVisible(checked and self.is_supervisor)
 
     def old_backups(self) -> str:

@@ -22,8 +22,14 @@ from advocate_app.ui.widgets import label
 class TodayGroup(QGroupBox):
     """One group of rows with its empty state; a row opens with Enter or a double-click."""
 
-    def __init__(self, title: str, headers: list[str], stretch_column: int, empty_text: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        headers: list[str],
+        stretch_column: int,
+        empty_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.base_title = title
         self.setTitle(title)
@@ -51,8 +57,12 @@ class TodayGroup(QGroupBox):
         self.more.setVisible(False)
         layout.addWidget(self.more)
 
-    def set_rows(self, rows: list[tuple[list[str], int, dict[str, object]]], total: int,
-                 more_than: bool = False) -> None:
+    def set_rows(
+        self,
+        rows: list[tuple[list[str], int, dict[str, object]]],
+        total: int,
+        more_than: bool = False,
+    ) -> None:
         """The rows shown and how many there are; more_than: at least `total` (a count that
         stopped early, see store.today.COUNT_LIMIT)."""
         self.tree.clear()
@@ -67,17 +77,19 @@ class TodayGroup(QGroupBox):
         self.tree.addTopLevelItems(items)
         self._fit_columns([texts for texts, _c, _p in rows])
         count = tr("{0}+").format(total) if more_than else str(total)
-        self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total
-                      else self.base_title)
+        self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total else self.base_title)
         self.stack.show_rows(bool(rows))
         if rows:
             # Keyboard focus starts on the first line without highlighting it.
             self.tree.selectionModel().setCurrentIndex(
-                self.tree.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.tree.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
         self.more.setVisible(more_than or total > len(rows))
-        self.more.setText(tr("Showing the first {0} of more than {1}.").format(len(rows), total)
-                          if more_than else
-                          tr("Showing the first {0} of {1}.").format(len(rows), total))
+        self.more.setText(
+            tr("Showing the first {0} of more than {1}.").format(len(rows), total)
+            if more_than
+            else tr("Showing the first {0} of {1}.").format(len(rows), total)
+        )
 
     def _fit_columns(self, rows: list[list[str]]) -> None:
         """Each column as wide as its widest text (header included), measured once."""

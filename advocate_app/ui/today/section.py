@@ -53,11 +53,16 @@ def _relative_day(day: date, on: date) -> str:
 
 
 class TodaySection(Section):
-
     open_client = Signal(int, dict)  # client id, where to open it (see the module doc)
 
-    def __init__(self, vault: Vault, settings: Settings, parent: QWidget | None = None,
-                 *, clock: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.title = tr("Today")  # at build time, in the language then chosen
         self.vault = vault
@@ -90,23 +95,41 @@ class TodaySection(Section):
         outer.addWidget(self.backup_problem)
 
         self.overdue = TodayGroup(
-            tr("Overdue"), [tr("Client"), tr("Need"), tr("Was due"), tr("Status")], 1,
-            tr("Nothing overdue. Due dates you set on a client's needs show up here once "
-               "they pass."))
+            tr("Overdue"),
+            [tr("Client"), tr("Need"), tr("Was due"), tr("Status")],
+            1,
+            tr(
+                "Nothing overdue. Due dates you set on a client's needs show up here once "
+                "they pass."
+            ),
+        )
         self.due_soon = TodayGroup(
-            tr("Due in the next 7 days"), [tr("Client"), tr("Need"), tr("Due"), tr("Status")], 1,
-            tr("Nothing due this week. Give a need a due date on the client's Needs tab "
-               "to see it here."))
+            tr("Due in the next 7 days"),
+            [tr("Client"), tr("Need"), tr("Due"), tr("Status")],
+            1,
+            tr(
+                "Nothing due this week. Give a need a due date on the client's Needs tab "
+                "to see it here."
+            ),
+        )
         self.upcoming = TodayGroup(
             tr("Court dates and appointments, next 14 days"),
-            [tr("When"), tr("Client"), tr("What"), tr("Advocate goes")], 2,
-            tr("No court dates or appointments in the next 14 days. Add them on a client's "
-               "Appointments tab."))
+            [tr("When"), tr("Client"), tr("What"), tr("Advocate goes")],
+            2,
+            tr(
+                "No court dates or appointments in the next 14 days. Add them on a client's "
+                "Appointments tab."
+            ),
+        )
         self.quiet = TodayGroup(
             tr("No contact in %n day(s)", None, settings.no_contact_days),
-            [tr("Client"), tr("Last contact")], 1,
-            tr("Everyone assigned to you has been in contact recently. A contact note "
-               "counts as contact."))
+            [tr("Client"), tr("Last contact")],
+            1,
+            tr(
+                "Everyone assigned to you has been in contact recently. A contact note "
+                "counts as contact."
+            ),
+        )
         grid = QGridLayout()
         grid.setSpacing(12)
         grid.addWidget(self.overdue, 0, 0)
@@ -143,14 +166,20 @@ class TodaySection(Section):
             return
         self.error.setVisible(False)
         self.view = view
-        self.overdue.set_rows([self._need_row(r, on, overdue=True) for r in view.overdue],
-                              *self._count(view, "overdue"))
-        self.due_soon.set_rows([self._need_row(r, on, overdue=False)
-                                for r in view.due_this_week], *self._count(view, "due_this_week"))
-        self.upcoming.set_rows([self._appointment_row(r, on) for r in view.upcoming],
-                               *self._count(view, "upcoming"))
-        self.quiet.set_rows([self._quiet_row(r, on) for r in view.no_contact],
-                            *self._count(view, "no_contact"))
+        self.overdue.set_rows(
+            [self._need_row(r, on, overdue=True) for r in view.overdue],
+            *self._count(view, "overdue"),
+        )
+        self.due_soon.set_rows(
+            [self._need_row(r, on, overdue=False) for r in view.due_this_week],
+            *self._count(view, "due_this_week"),
+        )
+        self.upcoming.set_rows(
+            [self._appointment_row(r, on) for r in view.upcoming], *self._count(view, "upcoming")
+        )
+        self.quiet.set_rows(
+            [self._quiet_row(r, on) for r in view.no_contact], *self._count(view, "no_contact")
+        )
         self.summary.setText(self._summary(view))
 
     def _show_backup_problem(self) -> None:
@@ -173,8 +202,9 @@ class TodaySection(Section):
         return tr("Enter or a double-click on a line opens that client at the right place.")
 
     @staticmethod
-    def _need_row(row: NeedRow, on: date,
-                  overdue: bool) -> tuple[list[str], int, dict[str, object]]:
+    def _need_row(
+        row: NeedRow, on: date, overdue: bool
+    ) -> tuple[list[str], int, dict[str, object]]:
         if overdue:
             late = (on - row.due_date).days
             when = tr("{0} ({1} ago)").format(fmt_date(row.due_date), _days_word(late))
@@ -186,8 +216,7 @@ class TodaySection(Section):
         return [row.alias, need, when, status], row.client_id, row.open_at
 
     @staticmethod
-    def _appointment_row(row: AppointmentRow,
-                         on: date) -> tuple[list[str], int, dict[str, object]]:
+    def _appointment_row(row: AppointmentRow, on: date) -> tuple[list[str], int, dict[str, object]]:
         day = row.starts_at.date()
         if 0 <= (day - on).days <= 1:  # "Today, 9:30" / "Tomorrow, 14:00"
             when = tr("{0}, {1}").format(_relative_day(day, on), fmt_time(row.starts_at))
@@ -206,7 +235,8 @@ class TodaySection(Section):
         else:
             last = tr("{0} ({1} ago)").format(
                 fmt_date(row.last_contact_at.date()),
-                _days_word((on - row.last_contact_at.date()).days))
+                _days_word((on - row.last_contact_at.date()).days),
+            )
         return [row.alias, last], row.client_id, row.open_at
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -42,9 +42,12 @@ class DamagedPage(Page):
         self.body.addWidget(self.what)
 
         self.body.addWidget(label(tr("Your files are untouched"), "subtitle"))
-        self.untouched = label(tr(
-            "Nothing was deleted or overwritten: the vault's files were left exactly as they "
-            "were found, in this folder:"))
+        self.untouched = label(
+            tr(
+                "Nothing was deleted or overwritten: the vault's files were left exactly as they "
+                "were found, in this folder:"
+            )
+        )
         self.body.addWidget(self.untouched)
         self.folder_label = label("")
         self.folder_label.setAccessibleName(tr("Vault folder"))
@@ -83,16 +86,22 @@ class DamagedPage(Page):
         self.folder_label.setText(str(diagnosis.folder))
         newest = diagnosis.newest_backup
         if newest is not None:
-            self.backup_text.setText(tr(
-                "The newest backup that checks out was made on {0} ({1}). Restoring it keeps "
-                "the current files aside in a folder named before-restore-…, so nothing is "
-                "lost. You will need a passphrase as it was that day, or the office's recovery "
-                "key.").format(when_text(newest.created), size_text(newest.size_bytes)))
+            self.backup_text.setText(
+                tr(
+                    "The newest backup that checks out was made on {0} ({1}). Restoring it keeps "
+                    "the current files aside in a folder named before-restore-…, so nothing is "
+                    "lost. You will need a passphrase as it was that day, or the office's recovery "
+                    "key."
+                ).format(when_text(newest.created), size_text(newest.size_bytes))
+            )
         else:
-            self.backup_text.setText(tr(
-                "No usable backup was found in the vault's backups folder. If there is one on "
-                "a USB stick, choose it with “Choose a backup file…”. Otherwise ask your "
-                "supervisor or IT support for help before changing any of these files."))
+            self.backup_text.setText(
+                tr(
+                    "No usable backup was found in the vault's backups folder. If there is one on "
+                    "a USB stick, choose it with “Choose a backup file…”. Otherwise ask your "
+                    "supervisor or IT support for help before changing any of these files."
+                )
+            )
         self.restore_button.setEnabled(newest is not None)
         self.restore_button.setVisible(newest is not None)
         set_message(self.message, "", "error")
@@ -117,9 +126,12 @@ class DamagedPage(Page):
         set_message(self.message, "", "error")
         try:
             self.restore_dialog = open_restore_dialog(
-                self, path, preferred_user_id=None,
+                self,
+                path,
+                preferred_user_id=None,
                 current_vault_id=folder_vault_id(self.diagnosis.folder),
-                on_request=self._requested)
+                on_request=self._requested,
+            )
         except VaultError as exc:
             set_message(self.message, exc.message, "error")
 
@@ -133,6 +145,7 @@ class DamagedPage(Page):
     def show_error(self, text: str) -> None:
         """For the controller: a restore that was refused (nothing changed)."""
         set_message(self.message, text, "error")
-        self.restore_button.setEnabled(self.diagnosis is not None
-                                       and self.diagnosis.newest_backup is not None)
+        self.restore_button.setEnabled(
+            self.diagnosis is not None and self.diagnosis.newest_backup is not None
+        )
         self.choose_button.setEnabled(True)

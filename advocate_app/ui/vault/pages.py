@@ -35,21 +35,33 @@ class WelcomePage(Page):
     def __init__(self, demo_available: bool, demo_reason: str = "") -> None:
         super().__init__(
             tr("Welcome to Advocate Companion"),
-            tr("Confidential notes, needs checklists and a reference library that stay on this "
-               "computer, encrypted, and never use the internet."),
+            tr(
+                "Confidential notes, needs checklists and a reference library that stay on this "
+                "computer, encrypted, and never use the internet."
+            ),
         )
         self.setup_button = primary_button(tr("Set up this office"))
         self.setup_button.clicked.connect(self.setup_requested)
-        self.body.addWidget(label(tr(
-            "Setting up creates an encrypted vault for your office's records. You will choose a "
-            "passphrase and receive a recovery key to keep somewhere safe.")))
+        self.body.addWidget(
+            label(
+                tr(
+                    "Setting up creates an encrypted vault for your office's records. You will choose a "
+                    "passphrase and receive a recovery key to keep somewhere safe."
+                )
+            )
+        )
         self.body.addWidget(self.setup_button)
         self.demo_button = QPushButton(tr("Try the demo"))
         self.demo_button.setEnabled(demo_available)
         self.demo_button.clicked.connect(self.demo_requested)
-        self.body.addWidget(label(tr(
-            "The demo opens fictional training cases in a separate vault; it never touches real "
-            "records.")))
+        self.body.addWidget(
+            label(
+                tr(
+                    "The demo opens fictional training cases in a separate vault; it never touches real "
+                    "records."
+                )
+            )
+        )
         self.body.addWidget(self.demo_button)
         if not demo_available and demo_reason:
             self.body.addWidget(label(demo_reason, "hint"))
@@ -65,8 +77,10 @@ class SetupPage(Page):
     def __init__(self) -> None:
         super().__init__(
             tr("Set up this office"),
-            tr("You will be the first user and a supervisor: you can add the other advocates "
-               "afterwards."),
+            tr(
+                "You will be the first user and a supervisor: you can add the other advocates "
+                "afterwards."
+            ),
         )
         form = QFormLayout()
         form.setVerticalSpacing(10)
@@ -79,17 +93,26 @@ class SetupPage(Page):
         self.passphrase = passphrase_field(tr("Passphrase"))
         self.repeat = passphrase_field(tr("Passphrase again"))
         self.meter = StrengthMeter()
-        add_form_rows(form, (
-            (tr("&Office name"), self.office),
-            (tr("&Your name"), self.user),
-            (tr("&Passphrase"), self.passphrase),
-            (tr("Passphrase &again"), self.repeat),
-        ))
+        add_form_rows(
+            form,
+            (
+                (tr("&Office name"), self.office),
+                (tr("&Your name"), self.user),
+                (tr("&Passphrase"), self.passphrase),
+                (tr("Passphrase &again"), self.repeat),
+            ),
+        )
         form.addRow("", self.meter)
         self.body.addLayout(form)
-        self.body.addWidget(label(tr(
-            "Use at least 10 characters; four or five unrelated words are easy to remember and "
-            "hard to guess. There is no way to see it again, so keep it somewhere safe."), "hint"))
+        self.body.addWidget(
+            label(
+                tr(
+                    "Use at least 10 characters; four or five unrelated words are easy to remember and "
+                    "hard to guess. There is no way to see it again, so keep it somewhere safe."
+                ),
+                "hint",
+            )
+        )
         self.message = status_line("", "error")
         self.body.addWidget(self.message)
         buttons = QHBoxLayout()
@@ -130,8 +153,9 @@ class SetupPage(Page):
         if problem:
             self.message.setText(problem)
             return
-        self.submitted.emit(self.office.text().strip(), self.user.text().strip(),
-                            self.passphrase.text())
+        self.submitted.emit(
+            self.office.text().strip(), self.user.text().strip(), self.passphrase.text()
+        )
 
     def set_busy(self, busy: bool) -> None:
         self.create_button.setEnabled(not busy)
@@ -172,8 +196,13 @@ class UnlockPage(Page):
         self.recovery_key.setAccessibleName(tr("Recovery key"))
         self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.recovery_key.returnPressed.connect(self._unlock)
-        add_form_rows(form2, ((tr("&Who is unlocking"), self.rec_user_box),
-                             (tr("&Recovery key"), self.recovery_key)))
+        add_form_rows(
+            form2,
+            (
+                (tr("&Who is unlocking"), self.rec_user_box),
+                (tr("&Recovery key"), self.recovery_key),
+            ),
+        )
         form2.addRow("", label(tr("After unlocking you will choose a new passphrase."), "hint"))
         self.stack.addWidget(rec_form)
         self.body.addWidget(self.stack)
@@ -293,8 +322,10 @@ class NewPassphrasePage(Page):
         form = QFormLayout()
         self.passphrase = passphrase_field(tr("New passphrase"))
         self.repeat = passphrase_field(tr("New passphrase again"))
-        add_form_rows(form, ((tr("&New passphrase"), self.passphrase),
-                             (tr("New passphrase &again"), self.repeat)))
+        add_form_rows(
+            form,
+            ((tr("&New passphrase"), self.passphrase), (tr("New passphrase &again"), self.repeat)),
+        )
         self.meter = StrengthMeter()
         form.addRow("", self.meter)
         self.body.addLayout(form)
@@ -307,8 +338,10 @@ class NewPassphrasePage(Page):
         self.finish()
         self._inputs: list[str] = []
         self.passphrase.textChanged.connect(
-            lambda text: self.meter.set_score(passphrase_strength(text, self._inputs)
-                                              if text else None))
+            lambda text: self.meter.set_score(
+                passphrase_strength(text, self._inputs) if text else None
+            )
+        )
 
     def prepare(self, reason: str, inputs: list[str]) -> None:
         self.reason.setText(reason)
@@ -342,8 +375,9 @@ class MessagePage(Page):
         self.body.addLayout(self.buttons)
         self.finish()
 
-    def show_message(self, title: str, text: str,
-                     actions: list[tuple[str, Callable[[], object]]]) -> None:
+    def show_message(
+        self, title: str, text: str, actions: list[tuple[str, Callable[[], object]]]
+    ) -> None:
         self.title_label.setText(title)
         self.text.setText(text)
         while self.buttons.count():

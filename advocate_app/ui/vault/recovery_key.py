@@ -44,17 +44,24 @@ class RecoveryKeyPage(Page):
     def __init__(self) -> None:
         super().__init__(
             tr("Your recovery key"),
-            tr("If every passphrase is forgotten, this key is the only way into the office's "
-               "records. It is shown only now."),
+            tr(
+                "If every passphrase is forgotten, this key is the only way into the office's "
+                "records. It is shown only now."
+            ),
         )
         self.key_label = label("", "recovery")
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setAccessibleName(tr("Recovery key"))
         self.body.addWidget(self.key_label)
-        self.body.addWidget(label(tr(
-            "Write it on paper or print it, and keep it locked away from this computer (for "
-            "example in the director's safe). Anyone with this key can open the vault.")))
+        self.body.addWidget(
+            label(
+                tr(
+                    "Write it on paper or print it, and keep it locked away from this computer (for "
+                    "example in the director's safe). Anyone with this key can open the vault."
+                )
+            )
+        )
         row = QHBoxLayout()
         self.print_button = QPushButton(tr("Print…"))
         self.print_button.clicked.connect(self.print_requested)
@@ -65,10 +72,14 @@ class RecoveryKeyPage(Page):
         row.addWidget(self.drive_button)
         row.addStretch(1)
         self.body.addLayout(row)
-        self.drive_warning = label(tr(
-            "A saved copy opens the vault for anyone who has the drive. Save it only to a USB "
-            "drive or SD card that will be kept locked away; it cannot be saved on this "
-            "computer."), "hint")
+        self.drive_warning = label(
+            tr(
+                "A saved copy opens the vault for anyone who has the drive. Save it only to a USB "
+                "drive or SD card that will be kept locked away; it cannot be saved on this "
+                "computer."
+            ),
+            "hint",
+        )
         self.body.addWidget(self.drive_warning)
         self.prompt = label("")
         self.body.addWidget(self.prompt)
@@ -102,9 +113,12 @@ class RecoveryKeyPage(Page):
             lines.append("  ".join(f"{n:^4}" for n in range(start + 1, end + 1)).rstrip())
             lines.append("  ".join(self._groups[start:end]))
         self.key_label.setText("\n".join(lines))
-        self.prompt.setText(tr(
-            "To check your copy, type group {0} and group {1} (counting from the left, first "
-            "line then second).").format(*self.CHECK_GROUPS))
+        self.prompt.setText(
+            tr(
+                "To check your copy, type group {0} and group {1} (counting from the left, first "
+                "line then second)."
+            ).format(*self.CHECK_GROUPS)
+        )
         for field in self.group_fields:
             field.clear()
 
@@ -113,14 +127,17 @@ class RecoveryKeyPage(Page):
 
     def _field_matches(self, field: QLineEdit, number: int) -> bool:
         # As at unlock: O is read as zero and I or L as one (the key never contains them).
-        return bool(self._groups) and (canonical_recovery_text(field.text())
-                                       == self._groups[number - 1])
+        return bool(self._groups) and (
+            canonical_recovery_text(field.text()) == self._groups[number - 1]
+        )
 
     def _matches(self) -> bool:
         if not self._groups:
             return False
-        return all(self._field_matches(field, number)
-                   for field, number in zip(self.group_fields, self.CHECK_GROUPS, strict=True))
+        return all(
+            self._field_matches(field, number)
+            for field, number in zip(self.group_fields, self.CHECK_GROUPS, strict=True)
+        )
 
     def _update(self) -> None:
         ok = self._matches()
@@ -129,12 +146,16 @@ class RecoveryKeyPage(Page):
         if ok:
             set_message(self.message, tr("Both groups match. Press Enter to continue."), "ok")
         elif filled:
-            wrong = [number for field, number in zip(self.group_fields, self.CHECK_GROUPS,
-                                                     strict=True)
-                     if not self._field_matches(field, number)]
-            set_message(self.message, tr(
-                "Group {0} does not match the key above. Check your copy.").format(
-                    wrong[0]), "error")
+            wrong = [
+                number
+                for field, number in zip(self.group_fields, self.CHECK_GROUPS, strict=True)
+                if not self._field_matches(field, number)
+            ]
+            set_message(
+                self.message,
+                tr("Group {0} does not match the key above. Check your copy.").format(wrong[0]),
+                "error",
+            )
             # The cursor goes to the field with the mistake, never to a hidden one.
             field = self.group_fields[self.CHECK_GROUPS.index(wrong[0])]
             field.setFocus()
@@ -175,34 +196,60 @@ def print_recovery_key(page: RecoveryKeyPage, window: QWidget, office_name: str)
     dialog = QPrintDialog(printer, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         recovery_document(page.key_text(), office_name).print_(printer)
-        set_message(page.message, tr(
-            "Sent to the printer. Keep the paper locked away from this computer."), "ok")
+        set_message(
+            page.message,
+            tr("Sent to the printer. Keep the paper locked away from this computer."),
+            "ok",
+        )
 
 
-def save_recovery_key_to_drive(page: RecoveryKeyPage, window: QWidget, office_name: str,
-                               data_dir: Path) -> None:
+def save_recovery_key_to_drive(
+    page: RecoveryKeyPage, window: QWidget, office_name: str, data_dir: Path
+) -> None:
     """Only onto a removable drive, never a default file on this computer."""
     drives = removable.removable_drives()
     if not drives:
-        set_message(page.message, tr(
-            "No removable drive was found. Plug in a USB drive or an SD card and try "
-            "again, or print the key."), "error")
+        set_message(
+            page.message,
+            tr(
+                "No removable drive was found. Plug in a USB drive or an SD card and try "
+                "again, or print the key."
+            ),
+            "error",
+        )
         return
-    path = ask_save_path(window, tr("Save the recovery key to a removable drive"),
-                         str(drives[0] / "recovery-key.pdf"), tr("PDF files (*.pdf)"))
+    path = ask_save_path(
+        window,
+        tr("Save the recovery key to a removable drive"),
+        str(drives[0] / "recovery-key.pdf"),
+        tr("PDF files (*.pdf)"),
+    )
     if path is None:
         return
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
     problem = removable.save_location_problem(path, data_dir=data_dir)
     if problem is not None:
-        set_message(page.message, {
-            "data": tr("That is the vault's own folder. Choose a removable drive: the key "
-                       "must never be kept next to the vault. Nothing was saved."),
-            "home": tr("That is in your home folder on this computer. Choose a removable "
-                       "drive. Nothing was saved."),
-        }.get(problem, tr("That is not a removable drive. Choose a USB drive or an SD "
-                          "card, or print the key. Nothing was saved.")), "error")
+        set_message(
+            page.message,
+            {
+                "data": tr(
+                    "That is the vault's own folder. Choose a removable drive: the key "
+                    "must never be kept next to the vault. Nothing was saved."
+                ),
+                "home": tr(
+                    "That is in your home folder on this computer. Choose a removable "
+                    "drive. Nothing was saved."
+                ),
+            }.get(
+                problem,
+                tr(
+                    "That is not a removable drive. Choose a USB drive or an SD "
+                    "card, or print the key. Nothing was saved."
+                ),
+            ),
+            "error",
+        )
         return
     from advocate_app.ui.qt import QPrinter
 
@@ -212,12 +259,22 @@ def save_recovery_key_to_drive(page: RecoveryKeyPage, window: QWidget, office_na
     printer.setDocName("Recovery key")
     recovery_document(page.key_text(), office_name).print_(printer)
     if not path.exists():
-        set_message(page.message, tr(
-            "The file could not be written to that drive. Check that it is not full or "
-            "write-protected, or print the key."), "error")
+        set_message(
+            page.message,
+            tr(
+                "The file could not be written to that drive. Check that it is not full or "
+                "write-protected, or print the key."
+            ),
+            "error",
+        )
         return
     with contextlib.suppress(OSError):
         path.chmod(0o600)  # where the drive's file system keeps modes at all
-    set_message(page.message, tr(
-        "Saved to the removable drive. Keep the drive locked away: anyone with this file "
-        "can open the vault."), "ok")
+    set_message(
+        page.message,
+        tr(
+            "Saved to the removable drive. Keep the drive locked away: anyone with this file "
+            "can open the vault."
+        ),
+        "ok",
+    )

@@ -48,8 +48,12 @@ def upgrade() -> None:
     op.create_table(
         "notes",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("client_id", sa.Integer(),
-                  sa.ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "client_id",
+            sa.Integer(),
+            sa.ForeignKey("clients.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("author_id", sa.String(36), sa.ForeignKey("users.id")),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
@@ -62,8 +66,12 @@ def upgrade() -> None:
     op.create_table(
         "releases",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("client_id", sa.Integer(),
-                  sa.ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "client_id",
+            sa.Integer(),
+            sa.ForeignKey("clients.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("recipient", sa.String(200), nullable=False),
         sa.Column("information", sa.String(500), nullable=False),
         sa.Column("purpose", sa.String(500), nullable=False),
@@ -84,8 +92,7 @@ def upgrade() -> None:
         sa.Column("author_id", sa.String(36), sa.ForeignKey("users.id")),
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
-    op.create_index("ix_anonymous_contacts_contact_date", "anonymous_contacts",
-                    ["contact_date"])
+    op.create_index("ix_anonymous_contacts_contact_date", "anonymous_contacts", ["contact_date"])
 
     # Full-text search: external-content FTS5 tables kept in step by triggers, with
     # secure-delete so a removed note's words are purged from the index pages.

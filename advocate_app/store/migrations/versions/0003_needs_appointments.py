@@ -15,9 +15,11 @@ depends_on = None
 
 def upgrade() -> None:
     # The Today view asks for "my open clients" (and who has gone quiet) on every unlock.
-    op.create_index("ix_clients_assigned_user_id", "clients",
-                    ["assigned_user_id", "status", "last_contact_at", "intake_date",
-                     "created_at"])
+    op.create_index(
+        "ix_clients_assigned_user_id",
+        "clients",
+        ["assigned_user_id", "status", "last_contact_at", "intake_date", "created_at"],
+    )
 
     op.create_table(
         "checklist_template_items",
@@ -28,14 +30,19 @@ def upgrade() -> None:
         sa.Column("retired", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
     )
-    op.create_index("ix_checklist_template_items_category", "checklist_template_items",
-                    ["category"])
+    op.create_index(
+        "ix_checklist_template_items_category", "checklist_template_items", ["category"]
+    )
 
     op.create_table(
         "need_items",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("client_id", sa.Integer(),
-                  sa.ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "client_id",
+            sa.Integer(),
+            sa.ForeignKey("clients.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("category", sa.String(24), nullable=False),
         sa.Column("label", sa.String(120), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
@@ -44,8 +51,11 @@ def upgrade() -> None:
         sa.Column("due_date", sa.Date()),
         sa.Column("note_line", sa.String(200), nullable=False),
         sa.Column("resource_name", sa.String(200)),
-        sa.Column("template_item_id", sa.Integer(),
-                  sa.ForeignKey("checklist_template_items.id", ondelete="SET NULL")),
+        sa.Column(
+            "template_item_id",
+            sa.Integer(),
+            sa.ForeignKey("checklist_template_items.id", ondelete="SET NULL"),
+        ),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
     )
@@ -56,26 +66,36 @@ def upgrade() -> None:
     op.create_table(
         "need_status_changes",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("need_item_id", sa.Integer(),
-                  sa.ForeignKey("need_items.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("client_id", sa.Integer(),
-                  sa.ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "need_item_id",
+            sa.Integer(),
+            sa.ForeignKey("need_items.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "client_id",
+            sa.Integer(),
+            sa.ForeignKey("clients.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("changed_on", sa.Date(), nullable=False),
         sa.Column("changed_at", sa.DateTime(), nullable=False),
         sa.Column("user_id", sa.String(36), sa.ForeignKey("users.id")),
     )
-    op.create_index("ix_need_status_changes_need_item_id", "need_status_changes",
-                    ["need_item_id"])
+    op.create_index("ix_need_status_changes_need_item_id", "need_status_changes", ["need_item_id"])
     op.create_index("ix_need_status_changes_client_id", "need_status_changes", ["client_id"])
-    op.create_index("ix_need_status_changes_changed_on", "need_status_changes",
-                    ["changed_on"])
+    op.create_index("ix_need_status_changes_changed_on", "need_status_changes", ["changed_on"])
 
     op.create_table(
         "appointments",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("client_id", sa.Integer(),
-                  sa.ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "client_id",
+            sa.Integer(),
+            sa.ForeignKey("clients.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("starts_at", sa.DateTime(), nullable=False),
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("place", sa.String(200), nullable=False),

@@ -34,12 +34,16 @@ def upgrade() -> None:
     op.create_table(
         "referrals",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("client_id", sa.Integer(),
-                  sa.ForeignKey("clients.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("need_item_id", sa.Integer(),
-                  sa.ForeignKey("need_items.id", ondelete="SET NULL")),
-        sa.Column("resource_id", sa.Integer(),
-                  sa.ForeignKey("resources.id", ondelete="SET NULL")),
+        sa.Column(
+            "client_id",
+            sa.Integer(),
+            sa.ForeignKey("clients.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column(
+            "need_item_id", sa.Integer(), sa.ForeignKey("need_items.id", ondelete="SET NULL")
+        ),
+        sa.Column("resource_id", sa.Integer(), sa.ForeignKey("resources.id", ondelete="SET NULL")),
         sa.Column("resource_name", sa.String(200), nullable=False),
         sa.Column("resource_category", sa.String(24), nullable=False),
         sa.Column("referred_on", sa.Date(), nullable=False),
@@ -51,18 +55,26 @@ def upgrade() -> None:
     cols = ", ".join(FTS_COLUMNS)
     new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
     old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
-    op.execute(f"CREATE VIRTUAL TABLE resources_fts USING fts5({cols}, content='resources', "
-               f"content_rowid='id', {FTS_OPTIONS})")
+    op.execute(
+        f"CREATE VIRTUAL TABLE resources_fts USING fts5({cols}, content='resources', "
+        f"content_rowid='id', {FTS_OPTIONS})"
+    )
     op.execute("INSERT INTO resources_fts(resources_fts, rank) VALUES('secure-delete', 1)")
-    op.execute(f"CREATE TRIGGER resources_fts_ai AFTER INSERT ON resources BEGIN "
-               f"INSERT INTO resources_fts(rowid, {cols}) VALUES (new.id, {new}); END")
-    op.execute(f"CREATE TRIGGER resources_fts_ad AFTER DELETE ON resources BEGIN "
-               f"INSERT INTO resources_fts(resources_fts, rowid, {cols}) "
-               f"VALUES('delete', old.id, {old}); END")
-    op.execute(f"CREATE TRIGGER resources_fts_au AFTER UPDATE ON resources BEGIN "
-               f"INSERT INTO resources_fts(resources_fts, rowid, {cols}) "
-               f"VALUES('delete', old.id, {old}); "
-               f"INSERT INTO resources_fts(rowid, {cols}) VALUES (new.id, {new}); END")
+    op.execute(
+        f"CREATE TRIGGER resources_fts_ai AFTER INSERT ON resources BEGIN "
+        f"INSERT INTO resources_fts(rowid, {cols}) VALUES (new.id, {new}); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER resources_fts_ad AFTER DELETE ON resources BEGIN "
+        f"INSERT INTO resources_fts(resources_fts, rowid, {cols}) "
+        f"VALUES('delete', old.id, {old}); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER resources_fts_au AFTER UPDATE ON resources BEGIN "
+        f"INSERT INTO resources_fts(resources_fts, rowid, {cols}) "
+        f"VALUES('delete', old.id, {old}); "
+        f"INSERT INTO resources_fts(rowid, {cols}) VALUES (new.id, {new}); END"
+    )
 
 
 def downgrade() -> None:

@@ -29,8 +29,12 @@ def upgrade() -> None:
     op.create_table(
         "summary_export_cells",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("export_id", sa.Integer(),
-                  sa.ForeignKey("summary_exports.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "export_id",
+            sa.Integer(),
+            sa.ForeignKey("summary_exports.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("cell_key", sa.Text(), nullable=False),
         sa.Column("value", sa.Integer(), nullable=False),
         sa.Column("published", sa.Boolean(), nullable=False),
@@ -39,14 +43,19 @@ def upgrade() -> None:
     op.create_table(
         "summary_export_members",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("export_id", sa.Integer(),
-                  sa.ForeignKey("summary_exports.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "export_id",
+            sa.Integer(),
+            sa.ForeignKey("summary_exports.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("leaf_key", sa.String(80), nullable=False),
         sa.Column("digest", sa.String(64), nullable=False),
         sa.Column("members", sa.LargeBinary(), nullable=False),
     )
-    op.create_index("ix_summary_export_members_export_id", "summary_export_members",
-                    ["export_id", "leaf_key"])
+    op.create_index(
+        "ix_summary_export_members_export_id", "summary_export_members", ["export_id", "leaf_key"]
+    )
 
 
 def downgrade() -> None:

@@ -27,8 +27,10 @@ VOCAB = ("notes_fts", "clients_fts", "resources_fts")
 def _recreate(table: str, columns: tuple[str, ...], options: str) -> None:
     fts = f"{table}_fts"
     op.execute(f"DROP TABLE IF EXISTS {fts}")
-    op.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({', '.join(columns)}, "
-               f"content='{table}', content_rowid='id', {options})")
+    op.execute(
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({', '.join(columns)}, "
+        f"content='{table}', content_rowid='id', {options})"
+    )
     op.execute(f"INSERT INTO {fts}({fts}, rank) VALUES('secure-delete', 1)")
     op.execute(f"INSERT INTO {fts}({fts}) VALUES('rebuild')")
 

@@ -25,35 +25,50 @@ WAITING = "status NOT IN ('declined', 'met', 'not_needed') AND due_date IS NOT N
 
 
 def upgrade() -> None:
-    op.execute("CREATE INDEX ix_clients_list_mine "
-               "ON clients(assigned_user_id, status, alias COLLATE NOCASE)")
-    op.execute("CREATE INDEX ix_clients_list_assigned "
-               "ON clients(assigned_user_id, alias COLLATE NOCASE)")
+    op.execute(
+        "CREATE INDEX ix_clients_list_mine "
+        "ON clients(assigned_user_id, status, alias COLLATE NOCASE)"
+    )
+    op.execute(
+        "CREATE INDEX ix_clients_list_assigned ON clients(assigned_user_id, alias COLLATE NOCASE)"
+    )
     # Replaces ix_clients_status, which is its first column.
     op.execute("CREATE INDEX ix_clients_list_status ON clients(status, alias COLLATE NOCASE)")
     op.drop_index("ix_clients_status", table_name="clients")
-    op.execute("CREATE INDEX ix_clients_list_mine_intake "
-               "ON clients(assigned_user_id, status, intake_date)")
+    op.execute(
+        "CREATE INDEX ix_clients_list_mine_intake ON clients(assigned_user_id, status, intake_date)"
+    )
     op.execute("CREATE INDEX ix_clients_list_status_intake ON clients(status, intake_date)")
     op.execute("CREATE INDEX ix_clients_list_intake ON clients(intake_date)")
-    op.execute("CREATE INDEX ix_clients_list_assigned_intake "
-               "ON clients(assigned_user_id, intake_date)")
+    op.execute(
+        "CREATE INDEX ix_clients_list_assigned_intake ON clients(assigned_user_id, intake_date)"
+    )
     # (assigned user, status, last contact) is ix_clients_assigned_user_id; (last contact) too.
     op.execute("CREATE INDEX ix_clients_list_status_contact ON clients(status, last_contact_at)")
-    op.execute("CREATE INDEX ix_clients_list_assigned_contact "
-               "ON clients(assigned_user_id, last_contact_at)")
+    op.execute(
+        "CREATE INDEX ix_clients_list_assigned_contact "
+        "ON clients(assigned_user_id, last_contact_at)"
+    )
     # Replaces ix_need_items_due_date (due_date, status, client_id), which held every need.
-    op.execute(f"CREATE INDEX ix_need_items_waiting ON need_items(due_date, client_id) "
-               f"WHERE {WAITING}")
+    op.execute(
+        f"CREATE INDEX ix_need_items_waiting ON need_items(due_date, client_id) WHERE {WAITING}"
+    )
     op.drop_index("ix_need_items_due_date", table_name="need_items")
 
 
 def downgrade() -> None:
     op.create_index("ix_need_items_due_date", "need_items", ["due_date", "status", "client_id"])
     op.drop_index("ix_need_items_waiting", table_name="need_items")
-    for name in ("ix_clients_list_assigned_contact", "ix_clients_list_status_contact",
-                 "ix_clients_list_assigned_intake", "ix_clients_list_intake",
-                 "ix_clients_list_status_intake", "ix_clients_list_mine_intake",
-                 "ix_clients_list_status", "ix_clients_list_assigned", "ix_clients_list_mine"):
+    for name in (
+        "ix_clients_list_assigned_contact",
+        "ix_clients_list_status_contact",
+        "ix_clients_list_assigned_intake",
+        "ix_clients_list_intake",
+        "ix_clients_list_status_intake",
+        "ix_clients_list_mine_intake",
+        "ix_clients_list_status",
+        "ix_clients_list_assigned",
+        "ix_clients_list_mine",
+    ):
         op.drop_index(name, table_name="clients")
     op.create_index("ix_clients_status", "clients", ["status"])

@@ -20,10 +20,12 @@ branch_labels = None
 depends_on = None
 
 # name, the columns before the alias key (as in 0007)
-ALIAS_INDEXES = (("ix_clients_list_mine", "assigned_user_id, status"),
-                 ("ix_clients_list_assigned", "assigned_user_id"),
-                 ("ix_clients_list_status", "status"),
-                 ("ix_clients_alias", ""))  # 0002's, for the list with no filter
+ALIAS_INDEXES = (
+    ("ix_clients_list_mine", "assigned_user_id, status"),
+    ("ix_clients_list_assigned", "assigned_user_id"),
+    ("ix_clients_list_status", "status"),
+    ("ix_clients_alias", ""),
+)  # 0002's, for the list with no filter
 
 
 def _fold(text: str) -> str:
@@ -37,8 +39,10 @@ def upgrade() -> None:
     conn = op.get_bind()
     rows = conn.execute(sa.text("SELECT id, alias FROM clients")).fetchall()
     for client_id, alias in rows:
-        conn.execute(sa.text("UPDATE clients SET alias_sort = :key WHERE id = :id"),
-                     {"key": _fold(alias or ""), "id": client_id})
+        conn.execute(
+            sa.text("UPDATE clients SET alias_sort = :key WHERE id = :id"),
+            {"key": _fold(alias or ""), "id": client_id},
+        )
     for name, columns in ALIAS_INDEXES:
         op.execute(f"DROP INDEX IF EXISTS {name}")
         key = f"{columns}, alias_sort" if columns else "alias_sort"
