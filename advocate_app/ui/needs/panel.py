@@ -22,11 +22,13 @@ from advocate_app.ui.qt import (
     QAction,
     QCompleter,
     QDialog,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
     QMenu,
     QModelIndex,
+    QObject,
     QPoint,
     QPushButton,
     QResizeEvent,
@@ -135,7 +137,15 @@ class NeedsPanel(QWidget):
         # The need's name gets the room; the next step is shown in full on the right.
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(NeedsModel.COL_NEED, QHeaderView.ResizeMode.Stretch)
+        # The need's name takes what the other columns leave, but never less than about 20
+        # letters beside the tree's indentation (long Spanish headers, a narrow pane): below that
+        # the list scrolls sideways instead of cutting the names to a few letters.
+        header.setSectionResizeMode(NeedsModel.COL_NEED, QHeaderView.ResizeMode.Interactive)
+        self._need_min_width = (
+            self.fontMetrics().averageCharWidth() * 20 + 2 * self.view.indentation()
+        )
+        header.sectionResized.connect(self._fit_need_column)
+        self.view.viewport().installEventFilter(self)
         header.setSectionResizeMode(NeedsModel.COL_NEXT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(NeedsModel.COL_NEXT, self.fontMetrics().averageCharWidth() * 14)
         header.sectionResized.connect(lambda *_a: self.view.doItemsLayout())
@@ -394,6 +404,25 @@ class NeedsPanel(QWidget):
                     )
                 self.detail.show_history(history)
         self.changed.emit()
+
+    def _fit_need_column(self, *_args: object) -> None:
+        header = self.view.header()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column != NeedsModel.COL_NEED and not header.isSectionHidden(column)
+        )
+        wanted = max(self._need_min_width, self.view.viewport().width() - others)
+        if header.sectionSize(NeedsModel.COL_NEED) != wanted:
+            header.blockSignals(True)
+            header.resizeSection(NeedsModel.COL_NEED, wanted)
+            header.blockSignals(False)
+            self.view.doItemsLayout()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_need_column()
+        return super().eventFilter(watched, event)
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
