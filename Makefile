@@ -29,7 +29,7 @@ $(QM): assets/translations/advocate_es.ts $(VENV)/.installed
 translations: $(QM)
 
 # After changing user-visible strings: re-extract them (new ones come in unfinished; the test
-# tests/ui/test_translations.py fails until they are translated in the .ts).
+# tests/ui/test_spanish.py fails until they are translated in the .ts).
 ts: $(VENV)/.installed
 	$(PY) tools/fill_ts.py
 
