@@ -48,11 +48,9 @@ class LockingMixin:
     _fresh_process_on_lock: Callable[[ResumeState], None] | None
     _demo_window_open: Callable[[], bool] | None
 
-    def start(self) -> None:
-        raise NotImplementedError
-
-    def _show_unlock(self) -> None:
-        raise NotImplementedError
+    # Provided by AppController (declared here for the type checker, never defined twice).
+    start: Callable[[], None]
+    _show_unlock: Callable[[], None]
 
     def _save_place(self, vault: Vault, place: dict[str, object]) -> None:
         from advocate_app.store import drafts
