@@ -1,4 +1,4 @@
-"""Needs checklists: the office's template (supervisors edit it) and each client's need items.
+"""Each client's need items (the office's checklist they are copied from: checklist_template).
 
 A need item is copied from the template (or written by the advocate) and then belongs to the
 client: renaming or retiring a template item never changes an existing need. Every status a need
@@ -12,49 +12,52 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import ColumnElement, and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from advocate_app.i18n import QT_TR_NOOP
-from advocate_app.paths import assets_dir
 from advocate_app.store import audit, referrals
-from advocate_app.store.checklist_file import (
-    ADDED_IN_REVISION,
-    TEMPLATE_REVISION,
-    load_default_template,
+
+# The checklist's functions are part of this module's API (see __all__), kept in their own file.
+from advocate_app.store.checklist_template import (
+    TemplateItem,
+    add_template_item,
+    ensure_template,
+    rename_template_item,
+    restore_template_item,
+    retire_template_item,
+    template,
+    template_problem,
 )
 from advocate_app.store.checks import check_plausible_date
-from advocate_app.store.errors import InvalidInput, NotAllowed
+from advocate_app.store.errors import InvalidInput
 from advocate_app.store.models import (
     ChecklistTemplateItem,
     Client,
-    Meta,
     NeedItem,
     NeedStatusChange,
     User,
     utcnow,
 )
+from advocate_app.store.need_rules import (
+    CATEGORY_ORDER,
+    LABEL_MAX,
+    LINE_MAX,
+    need_category,
+    need_label,
+    need_priority,
+    need_status,
+    one_line,
+    user_id_of,
+)
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import (
     NEED_CATEGORIES,
-    NEED_PRIORITIES,
-    NEED_STATUSES,
     SETTLED_STATUSES,
 )
 
-LABEL_MAX = 120
-LINE_MAX = 200
 INITIAL_STATUS = "not_started"
-
-# Meta keys: whether the template was seeded, and why the shipped file could not be used then.
-_SEEDED_KEY = "checklist_template_seeded"
-_PROBLEM_KEY = "checklist_template_problem"
-# The shipped template revision the vault's template includes (absent: revision 1, the first).
-_REVISION_KEY = "checklist_template_revision"
-
-_CATEGORY_ORDER = {code: i for i, code in enumerate(NEED_CATEGORIES)}
 
 
 class _Keep(enum.Enum):
@@ -66,15 +69,6 @@ KEEP = _Keep.KEEP
 
 
 # --- views ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TemplateItem:
-    id: int
-    category: str
-    label: str
-    position: int
-    retired: bool
 
 
 @dataclass(frozen=True)
@@ -120,271 +114,6 @@ def overdue_clause(on: date) -> ColumnElement[bool]:
         NeedItem.due_date < on,
         NeedItem.status.not_in(sorted(SETTLED_STATUSES)),
     )
-
-
-# --- validation -------------------------------------------------------------------------------
-
-
-def _one_line(value: str | None, limit: int, what: str) -> str:
-    text = " ".join((value or "").split())
-    if len(text) > limit:
-        raise InvalidInput(QT_TR_NOOP("Keep the {0} under {1} characters."), what, limit)
-    return text
-
-
-def _label(value: str) -> str:
-    text = _one_line(value, LABEL_MAX, QT_TR_NOOP("need's name"))
-    if not text:
-        raise InvalidInput(QT_TR_NOOP("Write what the need is, in a few words."))
-    return text
-
-
-def _category(value: str) -> str:
-    if value not in NEED_CATEGORIES:
-        raise InvalidInput(QT_TR_NOOP("Choose a need category from the list."))
-    return value
-
-
-def _status(value: str) -> str:
-    if value not in NEED_STATUSES:
-        raise InvalidInput(QT_TR_NOOP("Choose a status from the list."))
-    return value
-
-
-def _priority(value: str | None) -> str | None:
-    if value in (None, ""):
-        return None
-    if value not in NEED_PRIORITIES:
-        raise InvalidInput(QT_TR_NOOP("Choose high, medium or low priority, or none."))
-    return value
-
-
-def _require_supervisor(vault: Vault) -> None:
-    if not vault.current_user.is_supervisor:
-        raise NotAllowed(QT_TR_NOOP("Only a supervisor can change the checklist templates."))
-
-
-def _user_id(vault: Vault) -> str:
-    return vault.current_user.id
-
-
-# --- the template -----------------------------------------------------------------------------
-
-
-def default_template_path() -> Path:
-    return assets_dir() / "checklists" / "default.toml"
-
-
-def ensure_template(vault: Vault, path: Path | None = None) -> str | None:
-    """Seed the vault's template from the shipped file the first time it is needed.
-
-    Returns why the file could not be used (naming the file and line) when the built-in
-    defaults were seeded instead, or None. Seeding happens once; later calls only report the
-    problem recorded then, so a supervisor can be told about it. A vault seeded from an older
-    shipped template gets the items added since, once (see checklist_file.ADDED_IN_REVISION).
-    """
-    with vault.read() as s:
-        seeded = s.get(Meta, _SEEDED_KEY) is not None
-        problem = s.get(Meta, _PROBLEM_KEY)
-        problem_value = problem.value if problem else None
-        revision = _template_revision(s)
-    if seeded:
-        if revision < TEMPLATE_REVISION:
-            _add_shipped_items_since(vault, revision)
-        return problem_value
-    # Read the file before the write transaction: a slow disk never holds the write lock.
-    content, error = load_default_template(path or default_template_path())
-    problem_text = str(error) if error is not None else None
-    with vault.write() as s:
-        if s.get(Meta, _SEEDED_KEY) is not None:  # another window got there first
-            row = s.get(Meta, _PROBLEM_KEY)
-            return row.value if row else None
-        for category, labels in content.items():
-            for position, text in enumerate(labels):
-                s.add(
-                    ChecklistTemplateItem(
-                        category=category, label=text, position=position, retired=False
-                    )
-                )
-        s.add(Meta(key=_SEEDED_KEY, value=utcnow().isoformat(timespec="seconds")))
-        _set_template_revision(s, TEMPLATE_REVISION)
-        if problem_text:
-            s.add(Meta(key=_PROBLEM_KEY, value=problem_text))
-        user = vault.user
-        audit.record(s, user.id if user else None, "checklist_template_seeded")
-    return problem_text
-
-
-def _template_revision(s: Session) -> int:
-    row = s.get(Meta, _REVISION_KEY)
-    try:
-        return int(row.value) if row is not None else 1
-    except ValueError:
-        return 1  # an unreadable mark: offering the additions again adds only what is missing
-
-
-def _set_template_revision(s: Session, revision: int) -> None:
-    row = s.get(Meta, _REVISION_KEY)
-    if row is None:
-        s.add(Meta(key=_REVISION_KEY, value=str(revision)))
-    else:
-        row.value = str(revision)
-
-
-def _add_shipped_items_since(vault: Vault, revision: int) -> None:
-    """Offer a vault seeded from an older template the items shipped since, once.
-
-    An item is added only when the category has nothing with that wording, retired items
-    included: what a supervisor renamed, retired or wrote themselves stays as they left it.
-    New items go after the category's existing ones.
-    """
-    with vault.write() as s:
-        revision = _template_revision(s)  # another window may have done this meanwhile
-        if revision >= TEMPLATE_REVISION:
-            return
-        added = 0
-        for number in range(revision + 1, TEMPLATE_REVISION + 1):
-            for category, labels in ADDED_IN_REVISION.get(number, {}).items():
-                existing = {
-                    label.casefold()
-                    for label in s.scalars(
-                        select(ChecklistTemplateItem.label).where(
-                            ChecklistTemplateItem.category == category
-                        )
-                    )
-                }
-                last = s.scalar(
-                    select(func.max(ChecklistTemplateItem.position)).where(
-                        ChecklistTemplateItem.category == category
-                    )
-                )
-                position = (last + 1) if last is not None else 0
-                for text in labels:
-                    if text.casefold() in existing:
-                        continue
-                    s.add(
-                        ChecklistTemplateItem(
-                            category=category, label=text, position=position, retired=False
-                        )
-                    )
-                    existing.add(text.casefold())
-                    position += 1
-                    added += 1
-        _set_template_revision(s, TEMPLATE_REVISION)
-        if added:
-            user = vault.user
-            audit.record(s, user.id if user else None, "checklist_template_updated")
-
-
-def template_problem(vault: Vault) -> str | None:
-    """Why the shipped checklist file was not used when the template was seeded, if it wasn't."""
-    return ensure_template(vault)
-
-
-def template(vault: Vault, include_retired: bool = False) -> list[TemplateItem]:
-    """The office's template, in category order (vocab) then position."""
-    ensure_template(vault)
-    with vault.read() as s:
-        query = select(ChecklistTemplateItem)
-        if not include_retired:
-            query = query.where(ChecklistTemplateItem.retired.is_(False))
-        rows = [
-            TemplateItem(r.id, r.category, r.label, r.position, bool(r.retired))
-            for r in s.scalars(query)
-        ]
-    rows.sort(
-        key=lambda t: (_CATEGORY_ORDER.get(t.category, len(_CATEGORY_ORDER)), t.position, t.id)
-    )
-    return rows
-
-
-def _label_taken_in_template(
-    s: Session, category: str, text: str, except_id: int | None = None
-) -> bool:
-    query = select(ChecklistTemplateItem.id).where(
-        ChecklistTemplateItem.category == category,
-        func.lower(ChecklistTemplateItem.label) == text.lower(),
-        ChecklistTemplateItem.retired.is_(False),
-    )
-    if except_id is not None:
-        query = query.where(ChecklistTemplateItem.id != except_id)
-    return s.scalars(query.limit(1)).first() is not None
-
-
-def add_template_item(vault: Vault, category: str, label: str) -> int:
-    _require_supervisor(vault)
-    category, text = _category(category), _label(label)
-    ensure_template(vault)
-    with vault.write() as s:
-        if _label_taken_in_template(s, category, text):
-            raise InvalidInput(QT_TR_NOOP("This checklist already has that item in this category."))
-        last = s.scalar(
-            select(func.max(ChecklistTemplateItem.position)).where(
-                ChecklistTemplateItem.category == category
-            )
-        )
-        item = ChecklistTemplateItem(
-            category=category,
-            label=text,
-            position=(last + 1) if last is not None else 0,
-            retired=False,
-        )
-        s.add(item)
-        s.flush()
-        audit.record(s, _user_id(vault), "template_item_added", "template_item", item.id)
-        return item.id
-
-
-def rename_template_item(vault: Vault, item_id: int, label: str) -> None:
-    """Future suggestions use the new wording; clients' existing needs keep theirs."""
-    _require_supervisor(vault)
-    text = _label(label)
-    with vault.write() as s:
-        item = s.get(ChecklistTemplateItem, item_id)
-        if item is None:
-            raise InvalidInput(QT_TR_NOOP("That checklist item no longer exists."))
-        if item.label == text:
-            return
-        if _label_taken_in_template(s, item.category, text, except_id=item_id):
-            raise InvalidInput(QT_TR_NOOP("This checklist already has that item in this category."))
-        item.label = text
-        audit.record(s, _user_id(vault), "template_item_renamed", "template_item", item_id)
-
-
-def retire_template_item(vault: Vault, item_id: int) -> None:
-    """No longer suggested. Clients who already have this need keep it, unchanged."""
-    _set_retired(vault, item_id, True)
-
-
-def restore_template_item(vault: Vault, item_id: int) -> None:
-    """Suggest a retired item again (undoes retire_template_item)."""
-    _set_retired(vault, item_id, False)
-
-
-def _set_retired(vault: Vault, item_id: int, retired: bool) -> None:
-    _require_supervisor(vault)
-    with vault.write() as s:
-        item = s.get(ChecklistTemplateItem, item_id)
-        if item is None:
-            raise InvalidInput(QT_TR_NOOP("That checklist item no longer exists."))
-        if bool(item.retired) == retired:
-            return
-        if not retired and _label_taken_in_template(s, item.category, item.label, item_id):
-            raise InvalidInput(
-                QT_TR_NOOP(
-                    "The checklist already has an item with this name in "
-                    "this "
-                    "category. Rename one of them first."
-                )
-            )
-        item.retired = retired
-        audit.record(
-            s,
-            _user_id(vault),
-            "template_item_retired" if retired else "template_item_restored",
-            "template_item",
-            item_id,
-        )
 
 
 # --- a client's needs -------------------------------------------------------------------------
@@ -456,13 +185,13 @@ def add_need(
     on: date | None = None,
 ) -> int:
     """Add one need; its first status is recorded in the history, dated `on` (default today)."""
-    category, text, status = _category(category), _label(label), _status(status)
-    priority = _priority(priority)
-    next_step = _one_line(next_step, LINE_MAX, QT_TR_NOOP("next step"))
-    note_line = _one_line(note_line, LINE_MAX, QT_TR_NOOP("note"))
-    resource = _one_line(resource_name, LINE_MAX, QT_TR_NOOP("resource or organization")) or None
+    category, text, status = need_category(category), need_label(label), need_status(status)
+    priority = need_priority(priority)
+    next_step = one_line(next_step, LINE_MAX, QT_TR_NOOP("next step"))
+    note_line = one_line(note_line, LINE_MAX, QT_TR_NOOP("note"))
+    resource = one_line(resource_name, LINE_MAX, QT_TR_NOOP("resource or organization")) or None
     check_plausible_date(due_date, QT_TR_NOOP("The due date"))
-    user_id = _user_id(vault)
+    user_id = user_id_of(vault)
     with vault.write() as s:
         _require_client(s, client_id)
         if template_item_id is not None and s.get(ChecklistTemplateItem, template_item_id) is None:
@@ -510,7 +239,7 @@ def add_needs_from_template(
     wanted = list(dict.fromkeys(template_item_ids))
     if not wanted:
         return []
-    user_id = _user_id(vault)
+    user_id = user_id_of(vault)
     day = on or date.today()
     created: list[int] = []
     with vault.write() as s:
@@ -546,7 +275,7 @@ def add_needs_from_template(
         have_labels = {(row[1], row[2].casefold()) for row in existing}
         ordered = sorted(
             items.values(),
-            key=lambda t: (_CATEGORY_ORDER.get(t.category, len(_CATEGORY_ORDER)), t.position, t.id),
+            key=lambda t: (CATEGORY_ORDER.get(t.category, len(CATEGORY_ORDER)), t.position, t.id),
         )
         now = utcnow()
         for item in ordered:
@@ -592,23 +321,23 @@ def update_need(
     """
     values: dict[str, object] = {}
     if status is not KEEP and status is not None:
-        values["status"] = _status(status)
+        values["status"] = need_status(status)
     if priority is not KEEP:
-        values["priority"] = _priority(priority)
+        values["priority"] = need_priority(priority)
     if next_step is not KEEP:
-        values["next_step"] = _one_line(next_step, LINE_MAX, QT_TR_NOOP("next step"))
+        values["next_step"] = one_line(next_step, LINE_MAX, QT_TR_NOOP("next step"))
     if due_date is not KEEP:
         check_plausible_date(due_date, QT_TR_NOOP("The due date"))
         values["due_date"] = due_date
     if note_line is not KEEP:
-        values["note_line"] = _one_line(note_line, LINE_MAX, QT_TR_NOOP("note"))
+        values["note_line"] = one_line(note_line, LINE_MAX, QT_TR_NOOP("note"))
     if resource_name is not KEEP:
         values["resource_name"] = (
-            _one_line(resource_name, LINE_MAX, QT_TR_NOOP("resource or organization")) or None
+            one_line(resource_name, LINE_MAX, QT_TR_NOOP("resource or organization")) or None
         )
     if label is not KEEP:
-        values["label"] = _label(label)
-    user_id = _user_id(vault)
+        values["label"] = need_label(label)
+    user_id = user_id_of(vault)
     with vault.write() as s:
         need = s.get(NeedItem, need_id)
         if need is None:
@@ -675,7 +404,7 @@ def list_needs(vault: Vault, client_id: int) -> list[NeedView]:
     big = 1 << 30  # the advocate's own items come after the template's, in the order added
     rows.sort(
         key=lambda r: (
-            _CATEGORY_ORDER.get(r[0].category, len(_CATEGORY_ORDER)),
+            CATEGORY_ORDER.get(r[0].category, len(CATEGORY_ORDER)),
             r[1] if r[1] is not None else big,
             r[0].id,
         )
@@ -703,11 +432,13 @@ def delete_need(vault: Vault, need_id: int) -> None:
             return
         s.execute(delete(NeedStatusChange).where(NeedStatusChange.need_item_id == need_id))
         s.delete(need)
-        audit.record(s, _user_id(vault), "need_deleted", "need", need_id)
+        audit.record(s, user_id_of(vault), "need_deleted", "need", need_id)
 
 
 __all__ = [
     "KEEP",
+    "LABEL_MAX",
+    "LINE_MAX",
     "NeedView",
     "StatusChange",
     "TemplateItem",
