@@ -47,8 +47,8 @@ def exercise(vault: Vault, folder: Path) -> list[str]:
     return done
 
 
-def demo_round_trip(folder: Path) -> list[str]:
-    """Every shipped scenario played to its end and back, in a demo vault of its own."""
+def demo_round_trip(folder: Path, limit: int | None = None) -> list[str]:
+    """Every shipped scenario (or the first `limit`) played to its end and back, in a demo vault."""
     from advocate_app.demo.engine import DemoSession, demo_snapshot, open_demo_vault
     from advocate_app.demo.scenario import load_scenarios
     from advocate_app.paths import assets_dir
@@ -63,7 +63,7 @@ def demo_round_trip(folder: Path) -> list[str]:
             raise RuntimeError("the demo vault is not marked as a demo")
         session = DemoSession(vault, scenarios)
         start = demo_snapshot(vault)
-        for scenario in scenarios:
+        for scenario in scenarios[:limit]:
             session.select(scenario.id)
             while session.next():
                 pass
