@@ -43,3 +43,20 @@ def message(template: str, values: tuple[object, ...]) -> str:
     if not values:
         return text
     return text.format(*(translate(v) if isinstance(v, str) else v for v in values))
+
+
+class MarkedError(Exception):
+    """An error a person reads: a marked template and its values, like `message` above.
+
+    `message` translates the template in the language shown, then fills it; `str(exc)` stays
+    English. The store's VaultError and the reports' OutputProblem are both.
+    """
+
+    def __init__(self, template: str, *values: object) -> None:
+        super().__init__(template.format(*values) if values else template)
+        self.template = template
+        self.values = values
+
+    @property
+    def message(self) -> str:
+        return message(self.template, self.values)

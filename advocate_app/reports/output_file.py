@@ -14,25 +14,16 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from advocate_app.i18n import QT_TR_NOOP, message
+from advocate_app.i18n import QT_TR_NOOP, MarkedError
 from advocate_app.store.fsutil import fsync_dir
 
 
-class OutputProblem(ValueError):
+class OutputProblem(MarkedError, ValueError):
     """The output path cannot be used; the message says why and what to do.
 
     A marked template and its values, like store.errors.VaultError: `message` is translated
     in the language shown, `str(exc)` stays English.
     """
-
-    def __init__(self, template: str, *values: object) -> None:
-        super().__init__(template.format(*values) if values else template)
-        self.template = template
-        self.values = values
-
-    @property
-    def message(self) -> str:
-        return message(self.template, self.values)
 
 
 class OutputExists(OutputProblem):

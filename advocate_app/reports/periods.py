@@ -21,25 +21,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from advocate_app.reports.language import Words
+from advocate_app.reports.language import MONTHS, Words
 
 _MIN_YEAR = 1990
 _MAX_YEAR = 2200
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTH_NAMES = MONTHS  # in English, as stored; Words translates them for a summary
 
 QUARTER = "quarter"
 FISCAL_YEAR = "fiscal_year"

@@ -22,10 +22,9 @@ from advocate_app.store.backup_file import (
     BackupInfo,
     BackupInvalid,
     BackupNotWritten,
-    Progress,
-    create_backup,
     read_backup_info,
 )
+from advocate_app.store.backup_write import Progress, create_backup
 from advocate_app.store.errors import NotAllowed, VaultError
 from advocate_app.store.fsutil import fsync_dir
 from advocate_app.store.keyslots import KeysFile

@@ -11,40 +11,33 @@ backups folder (backup.py), a re-key and a restore all build on it.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
-import secrets
 import shutil
 import struct
 import tempfile
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from advocate_app.i18n import QT_TR_NOOP
-from advocate_app.store.engine import check_database_file, connect_keyed, raw_key_pragma
+from advocate_app.store.engine import check_database_file
 from advocate_app.store.errors import (
     KeysDoNotMatchVault,
     StorageFull,
     VaultDamaged,
     VaultError,
 )
-from advocate_app.store.fsutil import fsync_dir, make_private, open_private
+from advocate_app.store.fsutil import open_private
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.layout import (
     AUTO_BACKUP_PREFIX,
-    BACKUP_WORK_PREFIX,
     DB_FILE_NAME,
     KEYS_FILE_NAME,
-    REENCRYPT_WORK_PREFIX,
     UPGRADE_BACKUP_PREFIX,
     VERIFY_WORK_PREFIX,
-    temp_name,
 )
 
 BACKUP_FORMAT = "advocate-companion-backup"
@@ -52,9 +45,6 @@ BACKUP_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 # Inside the zip the database and the keys file keep the names they have in the vault folder.
 MEMBERS = (MANIFEST_NAME, DB_FILE_NAME, KEYS_FILE_NAME)
-
-Progress = Callable[[int], None]
-
 
 class BackupInvalid(VaultError):
     """A file that cannot be used as a backup; the message says why. Nothing was changed."""
@@ -131,53 +121,17 @@ def backup_kind(name: str) -> str:
     return "manual"
 
 
-def _not_written(exc: BaseException) -> BackupNotWritten:
+def not_written(exc: BaseException) -> BackupNotWritten:
+    """The refusal for a backup that could not be written: disk full, or the disk failing."""
     if isinstance(exc, OSError) and exc.errno not in _STORAGE_ERRNOS:
         return BackupNotWritten(_DISK_ERROR)
     return BackupNotWritten(_NO_SPACE)
 
 
-def _is_storage_sqlite_error(exc: BaseException) -> bool:
+def is_storage_sqlite_error(exc: BaseException) -> bool:
+    """Whether SQLite's error means the disk is full or cannot be written (not damage)."""
     text = str(exc).lower()
     return any(marker in text for marker in _STORAGE_SQLITE)
-
-
-# --- writing ----------------------------------------------------------------------------------
-
-
-def copy_database(
-    db_path: Path, data_key: bytearray, target_db: Path, target_key: bytearray | None = None
-) -> None:
-    """Copy every page into target_db, keyed with target_key (default: the same data key).
-    Pages are decrypted and encrypted again inside SQLCipher: never written in plain."""
-    import sqlcipher3.dbapi2 as sqlcipher
-
-    source = connect_keyed(db_path, data_key)
-    try:
-        make_private_file(target_db)
-        target = sqlcipher.connect(str(target_db), isolation_level=None)
-        try:
-            target.execute(raw_key_pragma(target_key if target_key is not None else data_key))
-            try:
-                # All pages in one step: a consistent snapshot even while the app keeps writing.
-                source.backup(target)
-            except sqlcipher.DatabaseError as exc:
-                if _is_storage_sqlite_error(exc):
-                    raise _not_written(exc) from exc
-                raise VaultDamaged(
-                    QT_TR_NOOP(
-                        "No backup was made because part of the vault could not be read: "
-                        "it may be "
-                        "damaged. The existing backups were kept. Check the vault (Backups, or "
-                        "`advocate-app check`) and restore the newest backup if it is damaged."
-                    )
-                ) from exc
-            # The copy is a single self-contained file: no WAL beside it.
-            target.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            target.close()
-    finally:
-        source.close()
 
 
 def database_salt(db_path: Path) -> str | None:
@@ -188,144 +142,6 @@ def database_salt(db_path: Path) -> str | None:
     except OSError:
         return None
     return head.hex() if len(head) == 16 and any(head) else None
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def create_backup(
-    db_path: Path,
-    keys: KeysFile,
-    data_key: bytearray,
-    out_path: Path,
-    *,
-    schema_revision: str | None,
-    progress: Progress | None = None,
-    sequence: int | None = None,
-) -> BackupInfo:
-    """Write a verified backup to out_path (atomically); returns what was written.
-
-    Raises BackupNotWritten (a StorageFull) when the disk is full or the folder is read-only,
-    VaultDamaged when the vault itself cannot be copied; in every case nothing is left behind.
-    """
-    report = progress or (lambda _p: None)
-    out_path = Path(out_path)
-    folder = out_path.parent
-    tmp_zip = folder / temp_name(out_path.name, secrets.token_hex(4))
-    work: Path | None = None
-    try:
-        try:
-            if not folder.exists():
-                folder.mkdir(parents=True, exist_ok=True)
-                make_private(folder)
-            work = Path(tempfile.mkdtemp(prefix=BACKUP_WORK_PREFIX, dir=folder))
-        except OSError as exc:
-            raise _not_written(exc) from exc
-        report(5)
-        copy = work / DB_FILE_NAME
-        # The moment of the snapshot, to the microsecond: a restore compares it with the
-        # current vault's records to say what is newer.
-        created = datetime.now(UTC)
-        try:
-            copy_database(db_path, data_key, copy)
-        except KeysDoNotMatchVault as exc:
-            raise VaultDamaged(exc.message) from exc
-        except OSError as exc:
-            raise _not_written(exc) from exc
-        report(50)
-        manifest = {
-            "format": BACKUP_FORMAT,
-            "version": BACKUP_VERSION,
-            "created": created.isoformat(timespec="microseconds"),
-            "vault_id": keys.vault_id,
-            "schema_revision": schema_revision,
-            # SQLCipher's random, plaintext file salt: ties this backup to the very database it
-            # was copied from, so a keys file swapped in later can be recognised without a key.
-            "db_salt": database_salt(db_path),
-        }
-        if sequence is not None:
-            manifest["sequence"] = sequence
-        try:
-            make_private_file(tmp_zip)
-            with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_STORED) as zf:
-                zf.writestr(MANIFEST_NAME, json.dumps(manifest, sort_keys=True))
-                zf.write(copy, DB_FILE_NAME)
-                zf.writestr(KEYS_FILE_NAME, keys.to_bytes())
-            _fsync_file(tmp_zip)
-        except OSError as exc:
-            raise _not_written(exc) from exc
-        shutil.rmtree(work, ignore_errors=True)
-        work = None
-        report(70)
-        try:
-            verify_backup(tmp_zip, data_key)
-        except BackupNotWritten:
-            raise
-        except BackupInvalid as exc:
-            # Either the vault is damaged (a copy carries the damage) or the disk is failing.
-            try:
-                problems = check_database_file(db_path, data_key)
-            except VaultError:
-                problems = ["unreadable"]
-            if problems:
-                raise VaultDamaged(
-                    QT_TR_NOOP(
-                        "No backup was made because the vault file is damaged. "
-                        " The existing backups were kept. Restore the newest "
-                        "backup."
-                    )
-                ) from exc
-            raise BackupNotWritten(
-                QT_TR_NOOP(
-                    "The backup was written but did not read back correctly, so it was "
-                    "not kept. "
-                    "The disk or USB stick may be failing. Nothing was changed; try another disk."
-                )
-            ) from exc
-        try:
-            os.replace(tmp_zip, out_path)
-            fsync_dir(folder)
-        except OSError as exc:
-            raise _not_written(exc) from exc
-        report(100)
-        return read_backup_info(out_path)
-    finally:
-        with contextlib.suppress(OSError):
-            tmp_zip.unlink()
-        if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
-
-
-def reencrypt_backup(
-    path: Path, old_key: bytearray, new_key: bytearray, new_keys: KeysFile, dest: Path
-) -> None:
-    """Write at dest a copy of the backup at path whose database is under new_key and whose key
-    slots are new_keys; its date and schema stay. BackupInvalid (or KeysDoNotMatchVault) when
-    the backup is not under old_key. Verified before it returns."""
-    info = read_backup_info(path)
-    work = Path(tempfile.mkdtemp(prefix=REENCRYPT_WORK_PREFIX, dir=dest.parent))
-    try:
-        extract_backup(path, work)
-        copy_database(work / DB_FILE_NAME, old_key, work / "new.db", target_key=new_key)
-        manifest = {
-            "format": BACKUP_FORMAT,
-            "version": BACKUP_VERSION,
-            "created": info.created.isoformat(timespec="seconds"),
-            "vault_id": new_keys.vault_id,
-            "schema_revision": info.schema_revision,
-            "db_salt": database_salt(work / "new.db"),
-        }
-        make_private_file(dest)
-        with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_STORED) as zf:
-            zf.writestr(MANIFEST_NAME, json.dumps(manifest, sort_keys=True))
-            zf.write(work / "new.db", DB_FILE_NAME)
-            zf.writestr(KEYS_FILE_NAME, new_keys.to_bytes())
-        _fsync_file(dest)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    verify_backup(dest, new_key)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -490,7 +306,7 @@ def extract_backup(path: Path, dest: Path) -> KeysFile:
                 os.fsync(out.fileno())
     except OSError as exc:
         if exc.errno in _STORAGE_ERRNOS:
-            raise _not_written(exc) from exc
+            raise not_written(exc) from exc
         raise refuse(BackupIncomplete, _INCOMPLETE) from exc
     except _ZIP_ERRORS as exc:
         raise refuse(BackupIncomplete, _INCOMPLETE) from exc
@@ -501,7 +317,7 @@ def extract_backup(path: Path, dest: Path) -> KeysFile:
             out.flush()
             os.fsync(out.fileno())
     except OSError as exc:
-        raise _not_written(exc) from exc
+        raise not_written(exc) from exc
     return keys
 
 
@@ -510,7 +326,7 @@ def verify_backup(path: Path, data_key: bytearray) -> None:
     try:
         work = Path(tempfile.mkdtemp(prefix=VERIFY_WORK_PREFIX, dir=Path(path).parent))
     except OSError as exc:
-        raise _not_written(exc) from exc
+        raise not_written(exc) from exc
     try:
         extract_backup(path, work)
         try:

@@ -5,25 +5,16 @@ The text never contains client content: only file names the app itself chose and
 
 from __future__ import annotations
 
-from advocate_app.i18n import QT_TR_NOOP, message
+from advocate_app.i18n import QT_TR_NOOP, MarkedError
 
 
-class VaultError(Exception):
+class VaultError(MarkedError):
     """Base for every error the store reports to a person.
 
     `template` is a literal marked with QT_TR_NOOP, with {0}, {1}… for `values` (file names the
     app chose, counts): `message` translates the template in the language shown, then fills it.
     `str(exc)` stays English.
     """
-
-    def __init__(self, template: str, *values: object) -> None:
-        super().__init__(template.format(*values) if values else template)
-        self.template = template
-        self.values = values
-
-    @property
-    def message(self) -> str:
-        return message(self.template, self.values)
 
 
 class WrongPassphrase(VaultError):

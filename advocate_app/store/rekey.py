@@ -35,11 +35,8 @@ from sqlalchemy.orm import sessionmaker
 
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import audit, crypto
-from advocate_app.store.backup_file import (
-    BackupInvalid,
-    copy_database,
-    reencrypt_backup,
-)
+from advocate_app.store.backup_file import BackupInvalid
+from advocate_app.store.backup_write import copy_database, reencrypt_backup
 from advocate_app.store.engine import check_database_file, connect_keyed, make_engine
 from advocate_app.store.errors import KeysDoNotMatchVault, StorageFull, VaultDamaged, VaultError
 from advocate_app.store.fsutil import fsync_dir, make_tree_private, open_private, private_mkdir
@@ -229,7 +226,7 @@ def rekey_vault(
     matching change to the users table. Both land together, or neither does."""
     user = vault.current_user
     folder = vault.folder
-    old_key = vault._data_key_ref()
+    old_key = vault.data_key_ref()
     new_key = bytearray(secrets.token_bytes(crypto.DATA_KEY_BYTES))
     temporaries: dict[str, tuple[str, str]] = {}  # user id -> (name, passphrase)
     new_recovery: str | None = None
@@ -281,7 +278,7 @@ def rekey_vault(
             _stage_asides(folder, staging, old_key, new_key, keys)
             # Then the live database: no connection may stay open on the file about to be
             # replaced; sessions asked for meanwhile wait (Vault.read/write) until it is back.
-            vault._stop_engine(pausing=True)
+            vault.pause_sessions()
             stopped = True
             _stage_database(vault, staging, old_key, new_key, change_everything)
             with open_private(staging / KEYS_FILE_NAME) as fh:
@@ -298,10 +295,7 @@ def rekey_vault(
             shutil.rmtree(staging, ignore_errors=True)
             crypto.zero(new_key)
             if stopped:
-                try:
-                    vault._start_engine()  # the old key set is untouched and still works
-                finally:
-                    vault._resume()
+                vault.resume_sessions()  # the old key set is untouched and still works
             if isinstance(exc, OSError):
                 raise StorageFull() from exc
             raise
@@ -310,7 +304,7 @@ def rekey_vault(
             roll_forward_rekey(folder, staging)
         except OSError as exc:
             vault.lock()
-            vault._resume()
+            vault.resume_sessions()
             raise VaultError(
                 QT_TR_NOOP(
                     "The vault's keys were changed but the last step could not be "
@@ -319,10 +313,7 @@ def rekey_vault(
                     "be completed."
                 )
             ) from exc
-        try:
-            vault._replace_data_key(new_key, keys)
-        finally:
-            vault._resume()
+        vault.resume_sessions(new_key, keys)
     with contextlib.suppress(OSError):
         make_tree_private(folder)
     return RekeyResult(

@@ -119,7 +119,7 @@ def add_user(vault: Vault, name: str, role: str) -> NewPassphrase:
             user_id=user_id,
             label=name,
             passphrase=temporary,
-            data_key=vault._data_key_ref(),
+            data_key=vault.data_key_ref(),
             params=params,
         )
     return NewPassphrase(UserInfo(user_id, name, role, True, True), temporary)
@@ -258,7 +258,7 @@ def change_own_passphrase(
                 user_id=user.id,
                 label=user.name,
                 passphrase=new,
-                data_key=vault._data_key_ref(),
+                data_key=vault.data_key_ref(),
                 params=params,
             )
             row = s.get(User, user.id)

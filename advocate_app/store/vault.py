@@ -11,9 +11,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,15 +22,11 @@ from advocate_app.store import folder as vault_folder
 from advocate_app.store.errors import (
     InvalidInput,
     KeysDoNotMatchVault,
-    StorageFull,
     VaultDamaged,
-    VaultError,
     VaultExists,
     VaultLocked,
     VaultNotFound,
     VaultReadOnly,
-    WrongPassphrase,
-    WrongRecoveryKey,
 )
 from advocate_app.store.fsutil import (
     make_tree_private,
@@ -41,7 +35,7 @@ from advocate_app.store.fsutil import (
 )
 from advocate_app.store.interrupted import finish_interrupted_rekey
 from advocate_app.store.keyslots import KeysFile
-from advocate_app.store.layout import BACKUP_SUFFIX, DB_FILE_NAME, UPGRADE_BACKUP_PREFIX
+from advocate_app.store.layout import DB_FILE_NAME
 from advocate_app.store.layout import backup_dir as backup_dir_of
 from advocate_app.store.layout import db_path as db_path_of
 from advocate_app.store.lockfile import FolderLock
@@ -52,14 +46,10 @@ from advocate_app.store.passphrases import (
     passphrase_problem,
     passphrase_strength,
 )
-from advocate_app.store.sessions import is_damage, plain_errors
-from advocate_app.store.throttle import (
-    MAX_THROTTLE_SECONDS,
-    next_delay,
-    read_throttle,
-    write_throttle,
-)
+from advocate_app.store.sessions import plain_errors
+from advocate_app.store.throttle import UnlockThrottle, UnlockThrottled
 from advocate_app.store.vault_keys import VaultKeySlots
+from advocate_app.store.vault_unlock import CurrentUser, UnlockUser, VaultUnlock
 from advocate_app.store.vault_upkeep import VaultUpkeep
 
 if TYPE_CHECKING:
@@ -69,6 +59,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MIN_PASSPHRASE_SCORE",
     "CurrentUser",
+    "UnlockThrottled",
     "UnlockUser",
     "Vault",
     "passphrase_problem",
@@ -84,38 +75,10 @@ __all__ = [
 _PAUSE_WAIT_SECONDS = 120.0  # how long a session waits while a re-key swaps the database
 
 
-@dataclass(frozen=True)
-class CurrentUser:
-    id: str
-    name: str
-    role: str
-    must_change_passphrase: bool
-
-    @property
-    def is_supervisor(self) -> bool:
-        return self.role == "supervisor"
-
-
-@dataclass(frozen=True)
-class UnlockUser:
-    """What the unlock screen may show before anything is decrypted."""
-
-    id: str
-    name: str
-
-
-class UnlockThrottled(VaultError):
-    def __init__(self, seconds: float) -> None:
-        self.seconds = max(1, round(seconds))
-        super().__init__(
-            QT_TR_NOOP("Too many wrong tries. Wait {0} seconds, then try again."), self.seconds
-        )
-
-
-class Vault(VaultKeySlots, VaultUpkeep):
-    """One open vault folder: its lock, its key slots and, once unlocked, its database. The key
-    slots and users (vault_keys.py) and the facts and upkeep (vault_upkeep.py) are its other two
-    halves."""
+class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
+    """One open vault folder: its lock, its key slots and, once unlocked, its database and
+    sessions. Unlocking and the guessing limit (vault_unlock.py), the key slots and users
+    (vault_keys.py) and the facts and upkeep (vault_upkeep.py) are its other parts."""
 
     def __init__(self, folder: Path, keys: KeysFile, folder_lock: FolderLock) -> None:
         self.folder = folder
@@ -126,7 +89,7 @@ class Vault(VaultKeySlots, VaultUpkeep):
         self._write_factory: sessionmaker[Session] | None = None
         self._read_factory: sessionmaker[Session] | None = None
         self.user: CurrentUser | None = None
-        self._failed_attempts, self._next_attempt_at = read_throttle(folder)
+        self.throttle = UnlockThrottle(folder)
         self._running = threading.Event()  # cleared while a re-key swaps the database file
         self._running.set()
         self.unlocked_with_recovery_key = False
@@ -284,129 +247,11 @@ class Vault(VaultKeySlots, VaultUpkeep):
             raise
         return cls(folder, keys, lock)
 
-    def users_for_unlock(self) -> list[UnlockUser]:
-        return [
-            UnlockUser(slot.user_id, slot.label)
-            for slot in self.keys.passphrase_slots()
-            if slot.user_id
-        ]
-
     # --- unlocking and locking ----------------------------------------------------------------
 
     @property
     def is_unlocked(self) -> bool:
         return self._engine is not None
-
-    def seconds_until_next_attempt(self) -> float:
-        # Wall-clock time, kept in a file, so a restart does not reset it; never more than the
-        # longest delay, so a clock that was wrong cannot lock anyone out for longer.
-        return min(MAX_THROTTLE_SECONDS, max(0.0, self._next_attempt_at - time.time()))
-
-    def _note_failure(self) -> None:
-        self._failed_attempts += 1
-        delay = next_delay(self._failed_attempts)
-        if delay:
-            self._next_attempt_at = time.time() + delay
-        write_throttle(self.folder, self._failed_attempts, self._next_attempt_at)
-
-    def _note_success(self) -> None:
-        if self._failed_attempts or self._next_attempt_at:
-            self._failed_attempts = 0
-            self._next_attempt_at = 0.0
-            write_throttle(self.folder, 0, 0.0)
-
-    def _check_throttle(self) -> None:
-        wait = self.seconds_until_next_attempt()
-        if wait > 0:
-            raise UnlockThrottled(wait)
-
-    def unlock(self, user_id: str, passphrase: str) -> CurrentUser:
-        self._check_throttle()
-        try:
-            key = self.keys.unwrap_with_passphrase(user_id, passphrase)
-        except WrongPassphrase:
-            pending_key = self._unwrap_with_pending(user_id, passphrase)
-            if pending_key is None:
-                self._note_failure()
-                raise
-            key = pending_key
-        self._finish_unlock(key, user_id)
-        self.unlocked_with_recovery_key = False
-        self._upgrade_legacy_slot(user_id, passphrase=passphrase)
-        return self._require_user()
-
-    def unlock_with_recovery_key(self, user_id: str, recovery_text: str) -> CurrentUser:
-        """Unlock with the office's recovery key, as user_id; they must then set a passphrase."""
-        self._check_throttle()
-        try:
-            key = self.keys.unwrap_with_recovery_key(recovery_text)
-        except WrongRecoveryKey:
-            self._note_failure()
-            raise
-        self._finish_unlock(key, user_id)
-        self.unlocked_with_recovery_key = True
-        self._upgrade_legacy_slot(user_id, recovery_text=recovery_text)
-        return self._require_user()
-
-    def unlock_with_data_key(self, data_key: bytearray, user_id: str | None = None) -> None:
-        """For headless tools that already hold the data key (tests, restore verification)."""
-        self._finish_unlock(bytearray(data_key), user_id)
-
-    def _finish_unlock(self, data_key: bytearray, user_id: str | None) -> None:
-        self._data_key = data_key
-        from sqlalchemy.exc import DatabaseError
-
-        from advocate_app.store import audit
-        from advocate_app.store.models import User
-
-        try:
-            self._start_engine()
-            self._migrate_if_needed()
-            self._check_vault_id()
-            # A read-only folder: nothing to reconcile can be written; it opens as it is.
-            with contextlib.suppress(OSError, StorageFull):
-                self._reconcile_keys()
-            with self.read() as s:
-                if user_id is not None:
-                    row = s.get(User, user_id)
-                    if row is None or not row.active:
-                        raise WrongPassphrase()
-                    self.user = CurrentUser(
-                        row.id, row.name, row.role, bool(row.must_change_passphrase)
-                    )
-            if self.user is not None:
-                with self.write() as s:
-                    audit.record(s, self.user.id, "unlocked")
-        except DatabaseError as exc:
-            # A damaged page met while unlocking: a plain refusal, never a raw database error.
-            self.lock()
-            if is_damage(exc):
-                raise VaultDamaged(
-                    QT_TR_NOOP(
-                        "Part of the vault could not be read while unlocking: it may be "
-                        "damaged. "
-                        "Nothing was changed. Restore the newest backup."
-                    )
-                ) from exc
-            raise
-        except BaseException:
-            self.lock()
-            raise
-        self._note_success()
-
-    def _check_vault_id(self) -> None:
-        from advocate_app.store.models import Meta
-
-        with self.read() as s:
-            stored_id = s.get(Meta, "vault_id")
-            if stored_id is None or stored_id.value != self.keys.vault_id:
-                raise KeysDoNotMatchVault(
-                    QT_TR_NOOP(
-                        "The keys file belongs to another vault. Nothing was changed. "
-                        "Restore "
-                        "this vault's own keys file or its newest backup."
-                    )
-                )
 
     def _start_engine(self) -> None:
         assert self._data_key is not None
@@ -435,41 +280,43 @@ class Vault(VaultKeySlots, VaultUpkeep):
             engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False
         )
 
-    def _stop_engine(self, *, pausing: bool = False) -> None:
-        """Close every connection but keep the key (a re-key is about to replace the file).
-        With pausing, sessions asked for by other threads wait for `_resume`."""
-        if pausing:
-            self._running.clear()
+    # --- pausing while a re-key swaps the database file (rekey.py) ---------------------------
+
+    def pause_sessions(self) -> None:
+        """Close every connection but keep the key: a re-key is about to replace the database
+        file. Sessions asked for meanwhile by other threads wait for `resume_sessions`."""
+        self._running.clear()
+        self._stop_engine()
+
+    def resume_sessions(
+        self, new_key: bytearray | None = None, keys: KeysFile | None = None
+    ) -> None:
+        """End a pause. With `new_key` and `keys` (the re-key's files are in place) the old key
+        is zeroed and the engine reopens under the new one; without them it reopens under the
+        key it had, unless the vault was locked meanwhile. Waiting sessions go on either way."""
+        try:
+            if new_key is not None:
+                assert keys is not None
+                self._replace_data_key(new_key, keys)
+            elif self._data_key is not None and self._engine is None:
+                self._start_engine()  # the old key set is untouched and still works
+        finally:
+            self._running.set()
+
+    def _stop_engine(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
         self._write_factory = None
         self._read_factory = None
 
-    def _resume(self) -> None:
-        self._running.set()
-
     def _replace_data_key(self, new_key: bytearray, keys: KeysFile) -> None:
-        """After a re-key: the old key is zeroed and the engine reopened with the new one."""
         self._stop_engine()
         if self._data_key is not None:
             crypto.zero(self._data_key)
         self._data_key = new_key
         self.keys = keys
         self._start_engine()
-
-    def _migrate_if_needed(self) -> None:
-        from advocate_app.store import migrate
-
-        engine = self._require_engine()
-        current = migrate.current_revision(engine)
-        if current == migrate.head_revision():
-            return
-        if current is not None:
-            # An upgrade never starts without a verified copy of the vault as it was.
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            self.backup_to(self.backup_dir / f"{UPGRADE_BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}")
-        migrate.upgrade(engine)
 
     def lock(self) -> None:
         """Fold the WAL back into the database, dispose of every connection and zero the data
@@ -536,8 +383,9 @@ class Vault(VaultKeySlots, VaultUpkeep):
 
     # --- vault facts and maintenance ----------------------------------------------------------
 
-    def _data_key_ref(self) -> bytearray:
-        """The live data key, for store modules that wrap it into a new key slot."""
+    def data_key_ref(self) -> bytearray:
+        """The live data key (zeroed by `lock`), for store modules that seal it into a new key
+        slot or copy the database under it; anyone else takes `data_key_copy`."""
         if self._data_key is None:
             raise VaultLocked()
         return self._data_key
@@ -556,19 +404,6 @@ class Vault(VaultKeySlots, VaultUpkeep):
         user = self.user
         with self.write() as s:
             audit.record(s, user.id if user else None, action, record_kind, record_id)
-
-    def verify_passphrase(self, passphrase: str) -> bool:
-        """Whether the current user's passphrase is right (for confirming sensitive actions)."""
-        user = self._require_user()
-        self._check_throttle()  # the same guessing limit as the unlock screen
-        try:
-            key = self.keys.unwrap_with_passphrase(user.id, passphrase)
-        except WrongPassphrase:
-            self._note_failure()
-            return False
-        crypto.zero(key)
-        self._note_success()
-        return True
 
 
 def _create_private(path: Path) -> None:

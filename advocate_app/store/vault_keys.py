@@ -45,7 +45,7 @@ class VaultKeySlots:
         def write(self) -> AbstractContextManager[Session]: ...
         def read(self) -> AbstractContextManager[Session]: ...
         def _require_user(self) -> object: ...
-        def _data_key_ref(self) -> bytearray: ...
+        def data_key_ref(self) -> bytearray: ...
 
     def _unwrap_with_pending(self, user_id: str, passphrase: str) -> bytearray | None:
         """A change interrupted after its commit, before its rename: the new slot is still
@@ -80,7 +80,7 @@ class VaultKeySlots:
                         user_id=user_id,
                         label=slot.label,
                         passphrase=passphrase,
-                        data_key=self._data_key_ref(),
+                        data_key=self.data_key_ref(),
                         params=crypto.Argon2Params(
                             int(slot.kdf["memory_kib"]),
                             int(slot.kdf["time_cost"]),
@@ -89,7 +89,7 @@ class VaultKeySlots:
                     )
                 elif recovery_text is not None:
                     keys.set_recovery_slot(
-                        crypto.parse_recovery_key(recovery_text), self._data_key_ref()
+                        crypto.parse_recovery_key(recovery_text), self.data_key_ref()
                     )
                 keys.save(self.folder)
                 self.keys = keys

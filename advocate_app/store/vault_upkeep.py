@@ -116,7 +116,7 @@ class VaultUpkeep:
         if self._data_key is None:
             raise VaultLocked()
         from advocate_app.store import migrate
-        from advocate_app.store.backup_file import create_backup
+        from advocate_app.store.backup_write import create_backup
 
         revision = migrate.current_revision(self._require_engine())
         info = create_backup(

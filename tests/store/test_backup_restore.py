@@ -26,6 +26,7 @@ from advocate_app.store.backup_file import (
     NotABackup,
     check_backup_file,
     read_backup_info,
+    read_backup_keys,
 )
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.diagnose import Problem, diagnose
@@ -289,7 +290,7 @@ def test_restore_refuses_while_the_vault_is_open(
 def test_another_vaults_backup_replaces_this_one_only_when_asked(
     vault_dir: Path, other_vault_backup: Path
 ) -> None:
-    other_keys = restore.read_backup_keys(other_vault_backup)
+    other_keys = read_backup_keys(other_vault_backup)
     # Dana is a user of the backup only: a supervisor of the vault here must agree.
     with pytest.raises(NotAllowed, match="Only a supervisor of the vault in this folder"):
         restore_backup(

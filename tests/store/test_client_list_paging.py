@@ -11,7 +11,7 @@ import itertools
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import update
 
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientFields, ClientQuery, ClientRow
@@ -103,17 +103,17 @@ def test_every_filter_by_alias_reads_an_index_in_order(
     """No filter of the list sorts the matching rows: an index gives them in order."""
     me = _fill(vault)
     query = ClientQuery(status=status, mine_only=mine, user_id=me)
-    stmt = clients._list_query(query).order_by(clients._sort_column("alias"), Client.id).limit(200)
-    with vault.read() as s:
-        compiled = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
-        plan = " | ".join(str(r[-1]) for r in s.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
+    [plan] = _plans_of_page(vault, query, limit=200)  # the first page: one statement
     assert "TEMP B-TREE" not in plan, plan
     clients_step = next(step for step in plan.split(" | ") if " clients " in step + " ")
     assert "INDEX ix_clients_" in clients_step, plan  # rows in index order, stop at the limit
 
 
-def _plans_of_next_page(vault: Vault, query: ClientQuery, after: ClientRow) -> list[str]:
-    """The query plan of every statement list_clients runs for the page after `after`."""
+def _plans_of_page(
+    vault: Vault, query: ClientQuery, after: ClientRow | None = None, limit: int = 5
+) -> list[str]:
+    """The query plan of every statement list_clients runs for the page after `after` (the
+    first page when None)."""
     from sqlalchemy import event
 
     statements: list[tuple[str, object]] = []
@@ -126,7 +126,7 @@ def _plans_of_next_page(vault: Vault, query: ClientQuery, after: ClientRow) -> l
         engine = s.get_bind()
     event.listen(engine, "before_cursor_execute", seen)
     try:
-        clients.list_clients(vault, query, after, limit=5)
+        clients.list_clients(vault, query, after, limit=limit)
     finally:
         event.remove(engine, "before_cursor_execute", seen)
     plans = []
@@ -159,7 +159,7 @@ def test_a_later_page_starts_where_the_last_one_stopped(vault: Vault) -> None:
         for after in starts:
             # The first statement continues after `after`; a later one (the page reaching the
             # rows without a date) starts that segment at its beginning.
-            for plan in _plans_of_next_page(vault, query, after)[:1]:
+            for plan in _plans_of_page(vault, query, after)[:1]:
                 step = next(p for p in plan.split(" | ") if " clients " in p + " ")
                 # A range on the key (or, among the rows without one, on the id), never a scan
                 # from the start of the index.

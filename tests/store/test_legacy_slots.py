@@ -4,6 +4,8 @@ slot it cannot carry over a new temporary passphrase (or a new recovery key), sh
 
 from __future__ import annotations
 
+import base64
+import json
 import secrets
 import uuid
 from pathlib import Path
@@ -12,11 +14,22 @@ import pytest
 
 from advocate_app.store import crypto, users
 from advocate_app.store.errors import VaultError, WrongRecoveryKey
-from advocate_app.store.keyslots import KeysFile, Slot, _b64
+from advocate_app.store.keyslots import FORMAT_NAME, LEGACY_VERSION, KeysFile, Slot
 from advocate_app.store.vault import Vault
 from tests.helpers import PASSPHRASE
 
 JO = "lantern orchard pebble violin 77"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _legacy_aad(keys: KeysFile, slot: Slot) -> bytes:
+    """What the previous version bound a format 1 slot to (written out here, so a change to
+    the keys file's own code cannot quietly change what an old vault is read as)."""
+    header = {"format": FORMAT_NAME, "version": LEGACY_VERSION, "vault_id": keys.vault_id}
+    return json.dumps({**header, "slot": slot.header()}, sort_keys=True).encode("utf-8")
 
 
 def _legacy_slot(
@@ -46,7 +59,7 @@ def _legacy_slot(
             str(uuid.uuid4()), "recovery", {"name": "hkdf-sha256", "salt": _b64(salt)}, "", ""
         )
         wrapping = crypto.derive_recovery_key(recovery or b"", salt)
-    nonce, wrapped = crypto.wrap_key(wrapping, data_key, keys._aad(slot))
+    nonce, wrapped = crypto.wrap_key(wrapping, data_key, _legacy_aad(keys, slot))
     slot.nonce, slot.wrapped_key = _b64(nonce), _b64(wrapped)
     return slot
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,8 @@ def test_wrong_passphrase_is_plain_and_changes_nothing(vault_dir: Path) -> None:
 
 def test_repeated_wrong_guesses_are_slowed(vault_dir: Path) -> None:
     with Vault.open(vault_dir) as vault:
+        now = [time.time()]
+        vault.throttle.clock = lambda: now[0]
         uid = _first_user(vault)
         for _ in range(3):
             with pytest.raises(WrongPassphrase):
@@ -68,11 +71,11 @@ def test_repeated_wrong_guesses_are_slowed(vault_dir: Path) -> None:
         assert first_wait > 0
         with pytest.raises(UnlockThrottled, match="Wait"):
             vault.unlock(uid, PASSPHRASE)  # even the right one waits its turn
-        vault._next_attempt_at = 0.0  # let the clock pass
+        now[0] += first_wait + 1  # the wait passes
         with pytest.raises(WrongPassphrase):
             vault.unlock(uid, "wrong again")
         assert vault.seconds_until_next_attempt() > first_wait  # the delay grows
-        vault._next_attempt_at = 0.0
+        now[0] += vault.seconds_until_next_attempt() + 1
         vault.unlock(uid, PASSPHRASE)
         assert vault.seconds_until_next_attempt() == 0
 
@@ -104,7 +107,7 @@ def test_passphrase_change_rewrites_only_the_keys_file(vault: Vault) -> None:
         user_id=vault.current_user.id,
         label=vault.current_user.name,
         passphrase=NEW_PASSPHRASE,
-        data_key=vault._data_key_ref(),
+        data_key=vault.data_key_ref(),
         params=crypto.Argon2Params(),
     )
     vault.keys.save(vault.folder)
@@ -193,7 +196,7 @@ def test_second_open_of_the_same_vault_is_refused(vault_dir: Path) -> None:
 
 
 def test_lock_zeroes_the_key_and_disposes_the_engine(vault: Vault) -> None:
-    key_ref = vault._data_key_ref()
+    key_ref = vault.data_key_ref()
     vault.lock()
     assert not vault.is_unlocked
     assert all(b == 0 for b in key_ref)
