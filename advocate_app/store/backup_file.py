@@ -46,6 +46,7 @@ MANIFEST_NAME = "manifest.json"
 # Inside the zip the database and the keys file keep the names they have in the vault folder.
 MEMBERS = (MANIFEST_NAME, DB_FILE_NAME, KEYS_FILE_NAME)
 
+
 class BackupInvalid(VaultError):
     """A file that cannot be used as a backup; the message says why. Nothing was changed."""
 
