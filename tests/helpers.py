@@ -204,3 +204,58 @@ def spy_on(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> Spy:
 
     monkeypatch.setattr(owner, name, wrapper)
     return spy
+
+
+# The reports' tests: a period with no one in it, and a mid-sized office's counts.
+NO_ONE_SERVED: dict[str, Any] = {
+    "individuals_served": 0,
+    "individuals_new": 0,
+    "individuals_continuing": 0,
+    "anonymous_contacts": 0,
+    "trafficking_type": {},
+    "age_group": {},
+    "needs": {},
+    "needs_opened": {},
+    "referrals": {},
+    "appointments": {},
+}
+SUMMARY_OFFICE = "Piedmont Survivor Services"
+
+
+def office_counts(**changes: Any) -> Any:
+    """The SummaryCounts of a mid-sized office (52 people served, every table filled) for the
+    second quarter of fiscal 2026; `changes` replace fields (`**NO_ONE_SERVED` empties it)."""
+    from dataclasses import replace
+
+    from advocate_app.reports.periods import fiscal_quarter
+    from advocate_app.store.summary import SummaryCounts
+
+    q2 = fiscal_quarter(2026, 2)
+    counts = SummaryCounts(
+        office_name=SUMMARY_OFFICE,
+        period_label=q2.label,
+        period_start=q2.start,
+        period_end=q2.end,
+        is_demo=False,
+        individuals_served=52,
+        individuals_new=19,
+        individuals_continuing=33,
+        anonymous_contacts=24,
+        trafficking_type={"sex": 30, "labor": 14, "both": 5, "not_identified": 3},
+        age_group={"13-17": 4, "18-24": 17, "25-59": 29, "60+": 2},
+        needs={
+            "housing": {"in_progress": 13, "met": 18, "declined": 4},
+            "transportation": {"met": 22, "declined": 12, "not_needed": 3},
+            "employment": {"in_progress": 2},
+            "childcare": {"met": 3},
+        },
+        needs_opened={"housing": 14, "transportation": 12, "employment": 2, "childcare": 3},
+        referrals={"housing": 16, "legal": 12, "hotline": 2, "other": 6},
+        appointments={
+            "court_hearing": {"accompanied": 15, "not_accompanied": 11},
+            "medical": {"accompanied": 3},
+            "dmv": {"accompanied": 14},
+        },
+        voca_services={"A": 20, "B": 15, "C": 12, "D": 0, "E": 3},
+    )
+    return replace(counts, **changes)

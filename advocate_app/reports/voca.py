@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -197,6 +197,40 @@ def _age(person: PersonAnswers, known: set[str]) -> str:
     return person.age_group if person.age_group in known else "not_asked"
 
 
+# The questions a person answers once (one row per answer, then the extra rows): the form's
+# items, how a person's answer is read, and which extra rows follow.
+_OneAnswer = tuple[
+    Callable[[PmtForm], tuple[Item, ...]],
+    Callable[[PersonAnswers, set[str]], str],
+    tuple[str, ...],
+]
+_ONE_ANSWER: dict[str, _OneAnswer] = {
+    "race_ethnicity": (
+        lambda form: form.race_ethnicity,
+        _race,
+        ("multiple", "declined", "not_asked"),
+    ),
+    "gender_identity": (lambda form: form.gender_identity, _gender, ("declined", "not_asked")),
+    "age": (lambda form: form.age, _age, ("declined", "not_asked")),
+}
+# The questions with several answers each (a person under every one recorded for them).
+_EACH_ANSWER: dict[str, Callable[[PmtForm], tuple[Item, ...]]] = {
+    "victimization_types": lambda form: form.victimization_types,
+    "special_classifications": lambda form: form.special_classifications,
+}
+
+
+def _one_answer_each(
+    form: PmtForm, figure: str, people: list[PersonAnswers]
+) -> tuple[FigureRow, ...]:
+    items_of, answer, extra_codes = _ONE_ANSWER[figure]
+    items = items_of(form)
+    known = {i.code for i in items}
+    return _one_of(
+        items, [answer(p, known) for p in people], form.extra_rows.get(figure, {}), extra_codes
+    )
+
+
 def _each_of(
     items: tuple[Item, ...], people: list[PersonAnswers], column: str
 ) -> tuple[FigureRow, ...]:
@@ -278,65 +312,11 @@ def compute_figures(
             figures.append(Figure(q, len(records.contacts)))
         elif q.figure == "individuals_new":
             figures.append(Figure(q, len(new)))
-        elif q.figure == "race_ethnicity":
-            known = {i.code for i in form.race_ethnicity}
-            figures.append(
-                Figure(
-                    q,
-                    len(people),
-                    _one_of(
-                        form.race_ethnicity,
-                        [_race(p, known) for p in people],
-                        form.extra_rows.get("race_ethnicity", {}),
-                        ("multiple", "declined", "not_asked"),
-                    ),
-                )
-            )
-        elif q.figure == "gender_identity":
-            known = {i.code for i in form.gender_identity}
-            figures.append(
-                Figure(
-                    q,
-                    len(people),
-                    _one_of(
-                        form.gender_identity,
-                        [_gender(p, known) for p in people],
-                        form.extra_rows.get("gender_identity", {}),
-                        ("declined", "not_asked"),
-                    ),
-                )
-            )
-        elif q.figure == "age":
-            known = {i.code for i in form.age}
-            age_items = tuple(Item(i.code, i.pmt, i.plain, i.confirmed) for i in form.age)
-            figures.append(
-                Figure(
-                    q,
-                    len(people),
-                    _one_of(
-                        age_items,
-                        [_age(p, known) for p in people],
-                        form.extra_rows.get("age", {}),
-                        ("declined", "not_asked"),
-                    ),
-                )
-            )
-        elif q.figure == "victimization_types":
-            figures.append(
-                Figure(
-                    q,
-                    len(people),
-                    _each_of(form.victimization_types, people, "victimization_types"),
-                )
-            )
-        elif q.figure == "special_classifications":
-            figures.append(
-                Figure(
-                    q,
-                    len(people),
-                    _each_of(form.special_classifications, people, "special_classifications"),
-                )
-            )
+        elif q.figure in _ONE_ANSWER:
+            figures.append(Figure(q, len(people), _one_answer_each(form, q.figure, people)))
+        elif q.figure in _EACH_ANSWER:
+            items = _EACH_ANSWER[q.figure](form)
+            figures.append(Figure(q, len(people), _each_of(items, people, q.figure)))
         elif q.figure == "services":
             figures.append(Figure(q, len(served), _services(form, records)))
         else:

@@ -132,20 +132,37 @@ def _choice(vault: Vault, old_backups: OldBackups | str) -> OldBackups:
     return choice
 
 
+def _someone_else(
+    vault: Vault, user_id: str, old_backups: OldBackups | str, *, yourself: str, gone: str
+) -> tuple[OldBackups, UserInfo]:
+    """The checks before a supervisor re-keys the vault for another user: the backups choice is
+    theirs to make, the user is not themselves (`yourself` says what to do instead) and is still
+    active (`gone` otherwise)."""
+    _require_supervisor(vault)
+    choice = _choice(vault, old_backups)
+    if user_id == vault.current_user.id:
+        raise NotAllowed(yourself)
+    with vault.read() as s:
+        row = s.get(User, user_id)
+        if row is None or not row.active:
+            raise InvalidInput(gone)
+        return choice, UserInfo(row.id, row.name, row.role, True, True)
+
+
 def remove_user(
     vault: Vault, user_id: str, *, old_backups: OldBackups | str = OldBackups.REENCRYPT
 ) -> RekeyResult:
     """Remove a user and re-key the vault, so that nothing in the data folder opens with
     their passphrase or with the data key they knew (rekey.py). Copies made elsewhere before
     (a USB stick) still do: the caller says so."""
-    _require_supervisor(vault)
-    choice = _choice(vault, old_backups)
-    if user_id == vault.current_user.id:
-        raise NotAllowed(QT_TR_NOOP("You cannot remove yourself. Ask another supervisor."))
+    choice, user = _someone_else(
+        vault,
+        user_id,
+        old_backups,
+        yourself=QT_TR_NOOP("You cannot remove yourself. Ask another supervisor."),
+        gone=QT_TR_NOOP("That user was already removed."),
+    )
     with vault.read() as s:
-        user = s.get(User, user_id)
-        if user is None or not user.active:
-            raise InvalidInput(QT_TR_NOOP("That user was already removed."))
         supervisors = s.scalars(
             select(User).where(User.active.is_(True), User.role == "supervisor")
         ).all()
@@ -175,15 +192,13 @@ def reset_passphrase(
 ) -> NewPassphrase:
     """A supervisor gives someone a new temporary passphrase (they forgot theirs, or it may be
     known): the vault is re-keyed, so their old passphrase opens nothing in the data folder."""
-    _require_supervisor(vault)
-    choice = _choice(vault, old_backups)
-    if user_id == vault.current_user.id:
-        raise NotAllowed(QT_TR_NOOP("Change your own passphrase under My passphrase instead."))
-    with vault.read() as s:
-        row = s.get(User, user_id)
-        if row is None or not row.active:
-            raise InvalidInput(QT_TR_NOOP("That user was removed."))
-        info = UserInfo(row.id, row.name, row.role, True, True)
+    choice, info = _someone_else(
+        vault,
+        user_id,
+        old_backups,
+        yourself=QT_TR_NOOP("Change your own passphrase under My passphrase instead."),
+        gone=QT_TR_NOOP("That user was removed."),
+    )
     temporary = new_temporary_passphrase()
     params = _slot_params(vault)
 

@@ -17,36 +17,13 @@ from advocate_app.reports.formats import format_for_path, summary_bytes
 from advocate_app.reports.periods import fiscal_quarter
 from advocate_app.reports.table_text import table_text
 from advocate_app.store import vocab
-from advocate_app.store.summary import SummaryCounts
+from tests.helpers import office_counts
 
 Q2 = fiscal_quarter(2026, 2)
 
 
 def _summary(is_demo: bool = False) -> PublishedSummary:
-    counts = SummaryCounts(
-        office_name="Piedmont Survivor Services",
-        period_label=Q2.label,
-        period_start=Q2.start,
-        period_end=Q2.end,
-        is_demo=is_demo,
-        individuals_served=52,
-        individuals_new=19,
-        individuals_continuing=33,
-        anonymous_contacts=24,
-        trafficking_type={"sex": 30, "labor": 14, "both": 5, "not_identified": 3},
-        age_group={"13-17": 4, "18-24": 17, "25-59": 29, "60+": 2},
-        needs={
-            "housing": {"in_progress": 13, "met": 18, "declined": 4},
-            "transportation": {"met": 22, "declined": 12, "not_needed": 3},
-            "employment": {"in_progress": 2},
-        },
-        needs_opened={"housing": 14, "transportation": 12, "employment": 2},
-        referrals={"housing": 16, "legal": 12, "hotline": 2, "other": 6},
-        appointments={
-            "court_hearing": {"accompanied": 15, "not_accompanied": 11},
-            "medical": {"accompanied": 3},
-        },
-    )
+    counts = office_counts(is_demo=is_demo)
     return publish(counts, k=11, generated_on=date(2026, 4, 2))
 
 

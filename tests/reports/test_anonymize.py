@@ -34,6 +34,7 @@ from advocate_app.reports.periods import (
 )
 from advocate_app.store import vocab
 from advocate_app.store.summary import SummaryCounts
+from tests.helpers import NO_ONE_SERVED
 
 Q1 = fiscal_quarter(2026, 1)
 
@@ -447,18 +448,7 @@ def test_three_client_office_gets_a_mostly_hidden_summary_with_a_plain_reason() 
 
 
 def test_an_empty_period_is_a_summary_not_an_error() -> None:
-    empty = _small_office(
-        individuals_served=0,
-        individuals_new=0,
-        individuals_continuing=0,
-        anonymous_contacts=0,
-        trafficking_type={},
-        age_group={},
-        needs={},
-        needs_opened={},
-        referrals={},
-        appointments={},
-    )
+    empty = _small_office(**NO_ONE_SERVED)
     summary = publish(empty)
     assert "No one was recorded as served in this period." in summary.explanation
     assert all(text == "0" for t in summary.tables for row in t.cells for text in row)

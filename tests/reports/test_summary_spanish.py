@@ -43,10 +43,11 @@ from advocate_app.store import clients, contacts, needs, summary_ledger
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.summary import SummaryCounts
 from advocate_app.store.vault import Vault
+from tests.helpers import NO_ONE_SERVED, SUMMARY_OFFICE, office_counts
 
 REPORTS = Path(language.__file__).parent
 Q2 = fiscal_quarter(2026, 2)
-OFFICE = "Piedmont Survivor Services"
+OFFICE = SUMMARY_OFFICE
 
 # Words that may appear in both languages' exports: names, acronyms, and words spelled the same
 # in English and Spanish (single letters, such as the PMT's codes A to E, are left out too).
@@ -70,34 +71,8 @@ SAME_IN_BOTH = {
 
 
 def _counts(is_demo: bool = False, **changes: object) -> SummaryCounts:
-    counts = SummaryCounts(
-        office_name=OFFICE,
-        period_label=Q2.label,
-        period_start=Q2.start,
-        period_end=Q2.end,
-        is_demo=is_demo,
-        individuals_served=52,
-        individuals_new=19,
-        individuals_continuing=33,
-        anonymous_contacts=24,
-        trafficking_type={"sex": 30, "labor": 14, "both": 5, "not_identified": 3},
-        age_group={"13-17": 4, "18-24": 17, "25-59": 29, "60+": 2},
-        needs={
-            "housing": {"in_progress": 13, "met": 18, "declined": 4},
-            "transportation": {"met": 22, "declined": 12, "not_needed": 3},
-            "employment": {"in_progress": 2},
-            "childcare": {"met": 3},
-        },
-        needs_opened={"housing": 14, "transportation": 12, "employment": 2, "childcare": 3},
-        referrals={"housing": 16, "legal": 12, "hotline": 2, "other": 6},
-        appointments={
-            "court_hearing": {"accompanied": 15, "not_accompanied": 11},
-            "medical": {"accompanied": 3},
-            "dmv": {"accompanied": 14},
-        },
-        voca_services={"A": 20, "B": 15, "C": 12, "D": 0, "E": 3},
-    )
-    return replace(counts, **changes)  # type: ignore[arg-type]
+    counts: SummaryCounts = office_counts(is_demo=is_demo, **changes)
+    return counts
 
 
 def _both(counts: SummaryCounts) -> tuple[PublishedSummary, PublishedSummary]:
@@ -117,18 +92,7 @@ SUMMARIES = {
         trafficking_type={"sex": 4, "labor": 2},
         age_group={"18-24": 6},
     ),
-    "empty": _counts(
-        individuals_served=0,
-        individuals_new=0,
-        individuals_continuing=0,
-        anonymous_contacts=0,
-        trafficking_type={},
-        age_group={},
-        needs={},
-        needs_opened={},
-        referrals={},
-        appointments={},
-    ),
+    "empty": _counts(**NO_ONE_SERVED),
 }
 
 
