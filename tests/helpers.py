@@ -259,3 +259,14 @@ def office_counts(**changes: Any) -> Any:
         voca_services={"A": 20, "B": 15, "C": 12, "D": 0, "E": 3},
     )
     return replace(counts, **changes)
+
+
+def run_cli_as(
+    *args: str, data_dir: Path, passphrase: str = PASSPHRASE, user: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`run_cli(ARGS --data-dir DIR [--user NAME] --passphrase-stdin)` with the passphrase
+    typed on standard input, as a person at the office's computer would."""
+    who = ("--user", user) if user else ()
+    return run_cli(
+        *args, "--data-dir", str(data_dir), *who, "--passphrase-stdin", stdin=passphrase + "\n"
+    )

@@ -12,7 +12,7 @@ import pytest
 from advocate_app.store import clients, notes
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
-from tests.helpers import PASSPHRASE, run_cli, sha_map_with_throttle
+from tests.helpers import PASSPHRASE, run_cli_as, sha_map_with_throttle
 
 
 def _no_traceback(result) -> None:  # type: ignore[no-untyped-def]
@@ -22,14 +22,11 @@ def _no_traceback(result) -> None:  # type: ignore[no-untyped-def]
 def test_backup_to_a_folder_then_restore_it(vault_dir: Path, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    made = run_cli(
+    made = run_cli_as(
         "backup",
-        "--data-dir",
-        str(vault_dir),
         "--out",
         str(usb),
-        "--passphrase-stdin",
-        stdin=PASSPHRASE + "\n",
+        data_dir=vault_dir,
     )
     assert made.returncode == 0, made.stderr
     _no_traceback(made)
@@ -45,14 +42,11 @@ def test_backup_to_a_folder_then_restore_it(vault_dir: Path, tmp_path: Path) -> 
         client_id = clients.create_client(vault, ClientFields(alias="After The Backup"))
         notes.add_note(vault, client_id, "contact", "not in the backup")
 
-    restored = run_cli(
+    restored = run_cli_as(
         "restore",
         str(backup),
-        "--data-dir",
-        str(vault_dir),
-        "--passphrase-stdin",
         "--yes",
-        stdin=PASSPHRASE + "\n",
+        data_dir=vault_dir,
     )
     assert restored.returncode == 0, restored.stderr
     _no_traceback(restored)
@@ -70,35 +64,27 @@ def test_restore_with_the_recovery_key_and_backup_to_a_named_file(
     vault_dir: Path, vault_template, tmp_path: Path
 ) -> None:
     out = tmp_path / "office.acbackup"
-    made = run_cli(
+    made = run_cli_as(
         "backup",
-        "--data-dir",
-        str(vault_dir),
         "--out",
         str(out),
-        "--passphrase-stdin",
-        stdin=PASSPHRASE + "\n",
+        data_dir=vault_dir,
     )
     assert made.returncode == 0, made.stderr
-    again = run_cli(
+    again = run_cli_as(
         "backup",
-        "--data-dir",
-        str(vault_dir),
         "--out",
         str(out),
-        "--passphrase-stdin",
-        stdin=PASSPHRASE + "\n",
+        data_dir=vault_dir,
     )
     assert again.returncode == 2
     assert "already exists" in again.stderr
-    restored = run_cli(
+    restored = run_cli_as(
         "restore",
         str(out),
-        "--data-dir",
-        str(tmp_path / "new-computer"),
         "--recovery-key",
-        "--passphrase-stdin",
-        stdin=vault_template.recovery_key + "\n",
+        data_dir=tmp_path / "new-computer",
+        passphrase=vault_template.recovery_key,
     )
     assert restored.returncode == 0, restored.stderr
     assert "kept in" not in restored.stdout  # an empty folder: nothing to keep aside
@@ -126,13 +112,11 @@ def test_restore_refuses_and_changes_nothing(
     else:
         bad = good
     before = sha_map_with_throttle(vault_dir)
-    result = run_cli(
+    result = run_cli_as(
         "restore",
         str(bad),
-        "--data-dir",
-        str(vault_dir),
-        "--passphrase-stdin",
-        stdin=("wrong passphrase" if kind == "wrong_passphrase" else PASSPHRASE) + "\n",
+        data_dir=vault_dir,
+        passphrase=("wrong passphrase" if kind == "wrong_passphrase" else PASSPHRASE),
     )
     assert result.returncode == code, result.stderr
     assert words in result.stderr
@@ -143,13 +127,10 @@ def test_restore_refuses_and_changes_nothing(
 
 def test_restore_refuses_while_the_app_has_the_vault_open(vault: Vault, tmp_path: Path) -> None:
     good = vault.backup_to(tmp_path / "good.acbackup").path
-    result = run_cli(
+    result = run_cli_as(
         "restore",
         str(good),
-        "--data-dir",
-        str(vault.folder),
-        "--passphrase-stdin",
-        stdin=PASSPHRASE + "\n",
+        data_dir=vault.folder,
     )
     assert result.returncode == 2
     assert "already open" in result.stderr

@@ -11,7 +11,7 @@ import pytest
 
 from advocate_app.store import users
 from advocate_app.store.vault import Vault
-from tests.helpers import PASSPHRASE, run_cli, sha_map
+from tests.helpers import PASSPHRASE, run_cli_as, sha_map
 
 JO = "lantern orchard pebble violin 77"
 LEE = "meadow copper sparrow tunnel 31"
@@ -59,16 +59,13 @@ def office(office_template: dict, tmp_path: Path) -> dict:
 
 
 def test_an_advocate_cannot_send_a_backup_out_of_the_data_folder(office: dict) -> None:
-    out = run_cli(
+    out = run_cli_as(
         "backup",
-        "--data-dir",
-        str(office["folder"]),
         "--out",
         str(office["usb"]),
-        "--user",
-        "Jo",
-        "--passphrase-stdin",
-        stdin=JO + "\n",
+        data_dir=office["folder"],
+        passphrase=JO,
+        user="Jo",
     )
     assert out.returncode == 2
     assert "Only a supervisor can save a backup outside" in out.stderr
@@ -78,15 +75,12 @@ def test_an_advocate_cannot_send_a_backup_out_of_the_data_folder(office: dict) -
 
 def test_an_advocate_cannot_restore(office: dict) -> None:
     before = sha_map(office["folder"])
-    out = run_cli(
+    out = run_cli_as(
         "restore",
         str(office["lees_backup"]),
-        "--data-dir",
-        str(office["folder"]),
-        "--user",
-        "Jo",
-        "--passphrase-stdin",
-        stdin=JO + "\n",
+        data_dir=office["folder"],
+        passphrase=JO,
+        user="Jo",
     )
     assert out.returncode == 2, out.stdout
     assert "Only a supervisor of the vault in this folder" in out.stderr
@@ -95,15 +89,12 @@ def test_an_advocate_cannot_restore(office: dict) -> None:
 
 def test_a_removed_supervisor_cannot_restore_their_own_backup(office: dict) -> None:
     before = sha_map(office["folder"])
-    out = run_cli(
+    out = run_cli_as(
         "restore",
         str(office["lees_backup"]),
-        "--data-dir",
-        str(office["folder"]),
-        "--user",
-        "Lee",
-        "--passphrase-stdin",
-        stdin=LEE + "\n",
+        data_dir=office["folder"],
+        passphrase=LEE,
+        user="Lee",
     )
     assert out.returncode == 2, out.stdout
     assert "Nothing was changed" in out.stderr and "Traceback" not in out.stderr
@@ -111,14 +102,11 @@ def test_a_removed_supervisor_cannot_restore_their_own_backup(office: dict) -> N
 
 
 def test_a_temporary_passphrase_opens_no_command(office: dict) -> None:
-    out = run_cli(
+    out = run_cli_as(
         "check",
-        "--data-dir",
-        str(office["folder"]),
-        "--user",
-        "Kim",
-        "--passphrase-stdin",
-        stdin=office["kim"] + "\n",
+        data_dir=office["folder"],
+        passphrase=office["kim"],
+        user="Kim",
     )
     assert out.returncode == 2
     assert "temporary one" in out.stderr and "choose your own passphrase" in out.stderr
