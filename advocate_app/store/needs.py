@@ -156,6 +156,14 @@ def _same_need_label(
     return s.scalars(query.limit(1)).first()
 
 
+def _insert(s: Session, need: NeedItem, user_id: str, on: date | None) -> None:
+    """A new need: its row, its first status (as of `on`) and the audit line."""
+    s.add(need)
+    s.flush()
+    _record_status(s, need, user_id, on)
+    audit.record(s, user_id, "need_added", "need", need.id)
+
+
 def _record_status(s: Session, need: NeedItem, user_id: str | None, on: date | None) -> None:
     s.add(
         NeedStatusChange(
@@ -218,10 +226,7 @@ def add_need(
             created_at=now,
             updated_at=now,
         )
-        s.add(need)
-        s.flush()
-        _record_status(s, need, user_id, on)
-        audit.record(s, user_id, "need_added", "need", need.id)
+        _insert(s, need, user_id, on)
         if resource:
             referrals.record(
                 s, vault, client_id=client_id, need_item_id=need.id, resource_name=resource, on=on
@@ -293,10 +298,7 @@ def add_needs_from_template(
                 created_at=now,
                 updated_at=now,
             )
-            s.add(need)
-            s.flush()
-            _record_status(s, need, user_id, day)
-            audit.record(s, user_id, "need_added", "need", need.id)
+            _insert(s, need, user_id, day)
             created.append(need.id)
     return created
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.library.resources import ShippedResource, load_shipped_resources
@@ -101,6 +102,14 @@ def _entry(r: Resource) -> ResourceEntry:
     )
 
 
+def _flush_unique_name(s: Session) -> None:
+    """Write the row now, so a name another local resource has is refused in words."""
+    try:
+        s.flush()
+    except IntegrityError as exc:
+        raise InvalidInput(QT_TR_NOOP("There is already a local resource with that name.")) from exc
+
+
 def add_resource(vault: Vault, values: ResourceFields) -> int:
     values = _clean(values)
     if any(s.name.casefold() == values.name.casefold() for s in shipped()):
@@ -110,12 +119,7 @@ def add_resource(vault: Vault, values: ResourceFields) -> int:
     with vault.write() as s:
         resource = Resource(**values.__dict__)
         s.add(resource)
-        try:
-            s.flush()
-        except IntegrityError as exc:
-            raise InvalidInput(
-                QT_TR_NOOP("There is already a local resource with that name.")
-            ) from exc
+        _flush_unique_name(s)
         audit.record(s, vault.current_user.id, "resource_added", "resource", resource.id)
         return resource.id
 
@@ -129,12 +133,7 @@ def update_resource(vault: Vault, resource_id: int, values: ResourceFields) -> N
         for key, value in values.__dict__.items():
             setattr(resource, key, value)
         resource.updated_at = utcnow()
-        try:
-            s.flush()
-        except IntegrityError as exc:
-            raise InvalidInput(
-                QT_TR_NOOP("There is already a local resource with that name.")
-            ) from exc
+        _flush_unique_name(s)
         audit.record(s, vault.current_user.id, "resource_edited", "resource", resource_id)
 
 
