@@ -323,10 +323,7 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
         key. Drafts are the caller's to save."""
         if self._engine is not None:
             self.checkpoint_quietly()
-            self._engine.dispose()
-        self._engine = None
-        self._write_factory = None
-        self._read_factory = None
+        self._stop_engine()
         if self._data_key is not None:
             crypto.zero(self._data_key)
         self._data_key = None
