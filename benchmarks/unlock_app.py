@@ -11,7 +11,9 @@ The passphrase comes on standard input. Prints one JSON line of figures (seconds
 - stall_typing / stall_unlock / stall_after: the longest gap in a 4 ms heartbeat QTimer, beyond
   its interval, while typing, while unlocking (Enter to the worker's answer; the GUI thread only
   waits), and after Today was painted (the first minute, with the daily backup);
-- paint: the one stall allowed, from the unlock answer to Today painted (building the shell).
+- paint: from the unlock answer to Today painted with its rows (building the shell; the rows
+  are read on a worker meanwhile); skeleton: from Enter to the page first painted, before
+  its rows.
 
 With --lock, once Today is painted (and the watch is over) the person presses Ctrl+L, as in the
 app: the lock saves the drafts, closes the vault and replaces this process with a fresh one on
@@ -225,7 +227,10 @@ def main() -> int:
                 and "answer" in marks
                 and "painted" not in marks
             ):
-                QTimer.singleShot(0, lambda: painted())
+                marks.setdefault("skeleton", time.perf_counter())
+                # Today's rows come from a worker (issue 21): painted once they are on it.
+                if "rows" in marks or not rows_arrive_later:
+                    QTimer.singleShot(0, lambda: painted())
             return False
 
     def painted() -> None:
@@ -242,10 +247,18 @@ def main() -> int:
 
     enter_shell = controller.enter_shell
 
+    rows_arrive_later = False
+
     def timed_enter_shell() -> None:
+        nonlocal rows_arrive_later
         marks["answer"] = time.perf_counter()
         beat.enter("paint")
         enter_shell()
+        today = controller.shell.sections.built().get("today") if controller.shell else None
+        shown = getattr(today, "shown", None)  # absent before issue 21's second round
+        if shown is not None and getattr(today, "view", None) is None:
+            rows_arrive_later = True
+            shown.connect(lambda: marks.setdefault("rows", time.perf_counter()))
 
     controller.enter_shell = timed_enter_shell  # type: ignore[method-assign]
     watch = PaintWatch()
@@ -274,8 +287,11 @@ def main() -> int:
             "beyond_kdf_cpu": (marks["painted_cpu"] - marks["enter_cpu"])
             + (finish_cpu[0] if finish_cpu else 0.0),
             "paint": marks["painted"] - marks["answer"],
+            # The page without its rows (headings, empty lists), first painted.
+            "skeleton": marks.get("skeleton", marks["painted"]) - marks["enter"],
             "stall_typing": beat.worst.get("typing", 0.0),
             "stall_unlock": beat.worst.get("unlock", 0.0),
+            "stall_paint": beat.worst.get("paint", 0.0),
             "stall_after": beat.worst.get("after", 0.0),
             "watched": time.perf_counter() - marks["painted"],
             "warm_up_done_after": warm["done"] - shown if "done" in warm else None,
