@@ -120,19 +120,20 @@ class TodaySection(Section):
         self.backup_problem.setVisible(False)
         outer.addWidget(self.backup_problem)
 
-        self.overdue = TodayGroup(
+        def need_group(title: str, when: str, empty: str) -> TodayGroup:
+            return TodayGroup(title, [tr("Client"), tr("Need"), when, tr("Status")], 1, empty)
+
+        self.overdue = need_group(
             tr("Overdue"),
-            [tr("Client"), tr("Need"), tr("Was due"), tr("Status")],
-            1,
+            tr("Was due"),
             tr(
                 "Nothing overdue. Due dates you set on a client's needs show up here once "
                 "they pass."
             ),
         )
-        self.due_soon = TodayGroup(
+        self.due_soon = need_group(
             tr("Due in the next 7 days"),
-            [tr("Client"), tr("Need"), tr("Due"), tr("Status")],
-            1,
+            tr("Due"),
             tr(
                 "Nothing due this week. Give a need a due date on the client's Needs tab "
                 "to see it here."
@@ -158,15 +159,12 @@ class TodaySection(Section):
         )
         grid = QGridLayout()
         grid.setSpacing(12)
-        grid.addWidget(self.overdue, 0, 0)
-        grid.addWidget(self.due_soon, 0, 1)
-        grid.addWidget(self.upcoming, 1, 0)
-        grid.addWidget(self.quiet, 1, 1)
+        for number, group in enumerate(self.groups()):  # two by two
+            grid.addWidget(group, number // 2, number % 2)
+            group.tree.itemActivated.connect(self._activated)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         outer.addLayout(grid, 1)
-        for group in self.groups():
-            group.tree.itemActivated.connect(self._activated)
 
     def groups(self) -> list[TodayGroup]:
         return [self.overdue, self.due_soon, self.upcoming, self.quiet]
