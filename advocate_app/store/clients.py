@@ -21,15 +21,14 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.searchtext import marks
-from advocate_app.searchtext import terms as q
 from advocate_app.store import audit, summary_ledger
+from advocate_app.store.client_search import ClientHit, search_clients
 from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import AuditEvent, Base, Client, Note, User, utcnow
-from advocate_app.store.query import index_connection, ranked_matches
 from advocate_app.store.sorting import sort_fold
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import AGE_GROUPS, TRAFFICKING_TYPES
@@ -161,12 +160,17 @@ def _open_alias_exists(s, alias: str, except_id: int | None) -> bool:  # type: i
     return s.scalars(query.limit(1)).first() is not None
 
 
+def _existing(s: Session, client_id: int) -> Client:
+    client = s.get(Client, client_id)
+    if client is None:
+        raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
+    return client
+
+
 def update_client(vault: Vault, client_id: int, values: ClientFields) -> None:
     values = _clean(values)
     with vault.write() as s:
-        client = s.get(Client, client_id)
-        if client is None:
-            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
+        client = _existing(s, client_id)
         if client.status == "open" and _open_alias_exists(s, values.alias, client_id):
             raise _alias_taken()
         for name in _FIELD_NAMES:
@@ -180,9 +184,7 @@ def update_client(vault: Vault, client_id: int, values: ClientFields) -> None:
 
 def close_client(vault: Vault, client_id: int, reason: str, on: date | None = None) -> None:
     with vault.write() as s:
-        client = s.get(Client, client_id)
-        if client is None:
-            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
+        client = _existing(s, client_id)
         client.status = "closed"
         client.closing_reason = reason.strip()[:200] or None
         client.closed_on = on or date.today()
@@ -191,9 +193,7 @@ def close_client(vault: Vault, client_id: int, reason: str, on: date | None = No
 
 def reopen_client(vault: Vault, client_id: int) -> None:
     with vault.write() as s:
-        client = s.get(Client, client_id)
-        if client is None:
-            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
+        client = _existing(s, client_id)
         if _open_alias_exists(s, client.alias, client_id):
             raise InvalidInput(
                 QT_TR_NOOP("Another open client has this alias; change one of them first.")
@@ -207,9 +207,7 @@ def reopen_client(vault: Vault, client_id: int) -> None:
 def open_client(vault: Vault, client_id: int) -> ClientRecord:
     """Read a client record for display; every open is an audit event."""
     with vault.write() as s:
-        client = s.get(Client, client_id)
-        if client is None:
-            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
+        client = _existing(s, client_id)
         audit.record(s, vault.current_user.id, "client_opened", "client", client_id)
         assigned = s.get(User, client.assigned_user_id) if client.assigned_user_id else None
         return ClientRecord(
@@ -226,78 +224,6 @@ def open_client(vault: Vault, client_id: int) -> ClientRecord:
 def alias_of(vault: Vault, client_id: int) -> str | None:
     with vault.read() as s:
         return s.scalars(select(Client.alias).where(Client.id == client_id)).first()
-
-
-# --- the search box ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ClientHit:
-    client_id: int
-    alias: str
-    snippet_html: str  # escaped, the typed words in <b>; "· closed" after a closed client's alias
-
-
-_SQL_SEARCH = (
-    "SELECT rowid FROM clients_fts WHERE clients_fts MATCH :match "
-    "ORDER BY bm25(clients_fts) LIMIT :limit"
-)
-_SQL_SEARCH_ROWS = "SELECT id, alias, status FROM clients WHERE id IN ({ids})"
-_SQL_ALIAS_WORD = "SELECT 1 FROM clients_fts_vocab WHERE term = :term"
-
-
-def search_clients(vault: Vault, query_text: str, limit: int = 10) -> list[ClientHit]:
-    """Clients whose alias has every word typed (prefix for the last), best first, closed ones
-    last; "OBrien" finds "O'Brien". Raises SearchFailed (logged without the text) if the index
-    is unreadable."""
-    query = q.parse(query_text, q.Synonyms(), prefix_last=True)  # aliases: no synonyms
-    if not query:
-        return []
-    with index_connection(vault, "client") as conn:
-
-        def fetch(match: str, exclude: set[Any], want: int) -> tuple[list[tuple[Any, ...]], bool]:
-            rows = conn.execute(_SQL_SEARCH, {"match": match, "limit": want})
-            return [r for r in rows if r[0] not in exclude], False
-
-        found = ranked_matches(
-            query,
-            fetch,
-            limit,
-            some_terms=False,
-            correct=lambda typed: (_alias_words_split(conn, typed), False),
-        )
-        ids = [r[0] for r in found.rows]
-        if not ids:
-            return []
-        rows = {
-            r[0]: r
-            for r in conn.execute(_SQL_SEARCH_ROWS.format(ids=",".join(str(int(i)) for i in ids)))
-        }
-    ordered = sorted((rows[i] for i in ids if i in rows), key=lambda r: r[2] == "closed")
-    hits = []
-    for cid, alias, status in ordered:
-        marked = q.highlight(alias, found.query, language="english", words_shown=8)
-        snippet = marks.snippet_to_html(marked if marked is not None else alias)
-        if status == "closed":
-            snippet += " · closed"
-        hits.append(ClientHit(cid, alias, snippet))
-    return hits
-
-
-def _alias_words_split(conn: Any, query: q.Query) -> q.Query:
-    """ "OBrien": the alias holds the words "o" and "brien"; each typed word that the index
-    holds split in two is searched that way too."""
-    terms = list(query.terms)
-    for i, term in enumerate(terms):
-        word = term.typed[0]
-        if len(term.typed) > 1 or len(word) < 3:
-            continue
-        split = q.split_words(
-            word, lambda w: conn.execute(_SQL_ALIAS_WORD, {"term": w}).fetchone() is not None
-        )
-        if split is not None:
-            terms[i] = q.Term(term.typed, (*term.forms, split), term.prefix)
-    return q.Query(tuple(terms))
 
 
 # --- the list ---------------------------------------------------------------------------------
@@ -450,9 +376,7 @@ def destroy_client(vault: Vault, client_id: int, typed_confirmation: str) -> Non
     """
     user = vault.current_user
     with vault.write() as s:
-        client = s.get(Client, client_id)
-        if client is None:
-            raise InvalidInput(QT_TR_NOOP("That client record no longer exists."))
+        client = _existing(s, client_id)
         if typed_confirmation.strip().casefold() != client.alias.casefold():
             raise NotAllowed(QT_TR_NOOP("Type the client's alias exactly to confirm."))
         # Every table with a client_id column, children first (needs history before needs…).
@@ -524,6 +448,7 @@ def table_names_with_client_id(vault: Vault) -> list[str]:
 
 __all__ = [
     "ClientFields",
+    "ClientHit",
     "ClientQuery",
     "ClientRecord",
     "ClientRow",
@@ -535,6 +460,7 @@ __all__ = [
     "list_clients",
     "open_client",
     "reopen_client",
+    "search_clients",
     "sort_key",
     "update_client",
 ]

@@ -169,10 +169,14 @@ Index(
 # The client list pages by keyset in every filter and order (migration 0007): an index per
 # filter (my clients or all, open/closed or both) and sort key gives the rows in list order.
 # Aliases sort by their folded form (migration 0009), so "Ángela" is among the A's.
+# By alias, the index also holds what the list shows (migration 0010): a page reads nothing else.
 _ALIAS = Client.alias_sort
-Index("ix_clients_list_mine", Client.assigned_user_id, Client.status, _ALIAS)
-Index("ix_clients_list_assigned", Client.assigned_user_id, _ALIAS)
-Index("ix_clients_list_status", Client.status, _ALIAS)
+_SHOWN = (Client.alias, Client.intake_date, Client.last_contact_at)
+_ID = Client.id  # the list's order is (alias, id): the id comes before the columns shown
+Index("ix_clients_list_mine", Client.assigned_user_id, Client.status, _ALIAS, _ID, *_SHOWN)
+Index("ix_clients_list_assigned", Client.assigned_user_id, _ALIAS, _ID, Client.status, *_SHOWN)
+Index("ix_clients_list_status", Client.status, _ALIAS, _ID, Client.assigned_user_id, *_SHOWN)
+Index("ix_clients_alias", _ALIAS, _ID, Client.status, Client.assigned_user_id, *_SHOWN)
 Index("ix_clients_list_mine_intake", Client.assigned_user_id, Client.status, Client.intake_date)
 Index("ix_clients_list_assigned_intake", Client.assigned_user_id, Client.intake_date)
 Index("ix_clients_list_status_intake", Client.status, Client.intake_date)

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
+    Row,
     Select,
     SQLColumnExpression,
     Text,
@@ -51,12 +52,19 @@ WAITING_SQL = (
 )
 
 T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
 
 
 @dataclass(frozen=True)
-class NeedRow:
+class _ClientLine:
+    """A line of Today: whose it is; `open_at` says where opening it takes the person."""
+
     client_id: int
     alias: str
+
+
+@dataclass(frozen=True)
+class NeedRow(_ClientLine):
     need_id: int
     category: str
     label: str
@@ -70,9 +78,7 @@ class NeedRow:
 
 
 @dataclass(frozen=True)
-class AppointmentRow:
-    client_id: int
-    alias: str
+class AppointmentRow(_ClientLine):
     appointment_id: int
     starts_at: datetime
     kind: str
@@ -85,9 +91,7 @@ class AppointmentRow:
 
 
 @dataclass(frozen=True)
-class QuietClientRow:
-    client_id: int
-    alias: str
+class QuietClientRow(_ClientLine):
     last_contact_at: datetime | None  # None: no contact recorded yet
     intake_date: date | None
 
@@ -146,32 +150,31 @@ def _waiting() -> TextClause:
     return text(WAITING_SQL)
 
 
-def _count(s: Session, stmt: Select[Any], count_limit: int) -> int:
-    """How many rows stmt gives, reading at most count_limit + 1 of them."""
-    sub = stmt.limit(count_limit + 1).subquery()
-    return int(s.execute(select(func.count()).select_from(sub)).scalar_one())
+def _group(
+    s: Session,
+    key: QueryableAttribute[int],
+    where: ColumnElement[bool],
+    scan_order: QueryableAttribute[Any],
+    details: Select[*Ts],
+    limit: int,
+    count_limit: int,
+) -> tuple[list[Row[*Ts]], int]:
+    """One group: how many rows match (reading at most count_limit + 1 index entries), then
+    `details` for the first `limit` in scan_order, so only the rows shown are read in full."""
+    sub = select(key).where(where).limit(count_limit + 1).subquery()
+    total = int(s.execute(select(func.count()).select_from(sub)).scalar_one())
+    if total == 0:
+        return [], 0
+    first = select(key).where(where).order_by(scan_order).limit(limit).scalar_subquery()
+    return list(s.execute(details.where(key.in_(first)))), total
 
 
 def _need_group(
     s: Session, user_id: str, condition: ColumnElement[bool], limit: int, count_limit: int
 ) -> tuple[list[NeedRow], int]:
-    """One group of need items: the count, then details for the first `limit` by due date.
-
-    The scan runs over ix_need_items_waiting (due_date, client_id; waiting needs only) and
-    checks each entry's client, so no need row is read unless it is shown.
-    """
-    mine = _is_mine(user_id, NeedItem.client_id)
-    total = _count(s, select(NeedItem.id).where(condition, mine), count_limit)
-    if total == 0:
-        return [], 0
-    first = (
-        select(NeedItem.id)
-        .where(condition, mine)
-        .order_by(NeedItem.due_date)
-        .limit(limit)
-        .scalar_subquery()
-    )
-    rows = s.execute(
+    """Need items by due date. The scan runs over ix_need_items_waiting (due_date, client_id;
+    waiting needs only) and checks each entry's client, so no need row is read unless shown."""
+    details = (
         select(
             NeedItem.client_id,
             Client.alias,
@@ -183,15 +186,74 @@ def _need_group(
             NeedItem.due_date,
         )
         .join(Client, Client.id == NeedItem.client_id)
-        .where(NeedItem.id.in_(first))
         .order_by(NeedItem.due_date, func.lower(Client.alias), NeedItem.id)
-    ).all()
+    )
+    mine = _is_mine(user_id, NeedItem.client_id)
+    rows, total = _group(
+        s, NeedItem.id, and_(condition, mine), NeedItem.due_date, details, limit, count_limit
+    )
     # Every row has a due date (the condition compares it); the check tells the type checker.
     return [
         NeedRow(client_id, alias, need_id, category, label, status, priority, due)
         for client_id, alias, need_id, category, label, status, priority, due in rows
         if due is not None
     ], total
+
+
+def _upcoming(
+    s: Session, user_id: str, start: datetime, end: datetime, limit: int, count_limit: int
+) -> tuple[list[AppointmentRow], int]:
+    """Appointments and court dates from start to end, soonest first."""
+    details = (
+        select(
+            Appointment.client_id,
+            Client.alias,
+            Appointment.id,
+            Appointment.starts_at,
+            Appointment.kind,
+            Appointment.place,
+            Appointment.accompanied,
+        )
+        .join(Client, Client.id == Appointment.client_id)
+        .order_by(Appointment.starts_at, func.lower(Client.alias), Appointment.id)
+    )
+    in_window = and_(
+        Appointment.starts_at >= start,
+        Appointment.starts_at < end,
+        _is_mine(user_id, Appointment.client_id),
+    )
+    rows, total = _group(
+        s, Appointment.id, in_window, Appointment.starts_at, details, limit, count_limit
+    )
+    return [
+        AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5] or "", bool(r[6])) for r in rows
+    ], total
+
+
+def _quiet(
+    s: Session, user_id: str, cutoff: date, limit: int, count_limit: int
+) -> tuple[list[QuietClientRow], int]:
+    """My open clients with no contact since cutoff (or never), leaving out new ones; never
+    contacted first (NULL sorts first), then the longest silence, in index order."""
+    cutoff_at = datetime.combine(cutoff, time())
+    quiet = and_(
+        Client.assigned_user_id == user_id,
+        Client.status == "open",
+        or_(Client.last_contact_at.is_(None), _as_text(Client.last_contact_at) < cutoff_at),
+        # A client whose intake was recent is new, not forgotten.
+        or_(
+            and_(Client.intake_date.is_not(None), _as_text(Client.intake_date) <= cutoff),
+            and_(
+                Client.intake_date.is_(None),
+                _as_text(Client.created_at) < cutoff_at + timedelta(days=1),
+            ),
+        ),
+    )
+    details = select(Client.id, Client.alias, Client.last_contact_at, Client.intake_date).order_by(
+        Client.last_contact_at, func.lower(Client.alias), Client.id
+    )
+    rows, total = _group(s, Client.id, quiet, Client.last_contact_at, details, limit, count_limit)
+    return [QuietClientRow(*row) for row in rows], total
 
 
 def compute(
@@ -207,9 +269,6 @@ def compute(
     week_end = on + timedelta(days=DUE_SOON_DAYS)
     start = datetime.combine(on, time())
     end = datetime.combine(on + timedelta(days=UPCOMING_DAYS + 1), time())
-    cutoff = on - timedelta(days=days)
-    cutoff_at = datetime.combine(cutoff, time())
-
     with vault.read() as s:
         # The same rule as needs.overdue_clause, in the partial index's words.
         overdue, overdue_total = _need_group(
@@ -222,77 +281,8 @@ def compute(
             limit,
             count_limit,
         )
-
-        in_window = and_(
-            Appointment.starts_at >= start,
-            Appointment.starts_at < end,
-            _is_mine(user_id, Appointment.client_id),
-        )
-        upcoming_total = _count(s, select(Appointment.id).where(in_window), count_limit)
-        first = (
-            select(Appointment.id)
-            .where(in_window)
-            .order_by(Appointment.starts_at)
-            .limit(limit)
-            .scalar_subquery()
-        )
-        upcoming = (
-            [
-                AppointmentRow(r[0], r[1], r[2], r[3], r[4], r[5] or "", bool(r[6]))
-                for r in s.execute(
-                    select(
-                        Appointment.client_id,
-                        Client.alias,
-                        Appointment.id,
-                        Appointment.starts_at,
-                        Appointment.kind,
-                        Appointment.place,
-                        Appointment.accompanied,
-                    )
-                    .join(Client, Client.id == Appointment.client_id)
-                    .where(Appointment.id.in_(first))
-                    .order_by(Appointment.starts_at, func.lower(Client.alias), Appointment.id)
-                )
-            ]
-            if upcoming_total
-            else []
-        )
-
-        quiet = and_(
-            Client.assigned_user_id == user_id,
-            Client.status == "open",
-            or_(Client.last_contact_at.is_(None), _as_text(Client.last_contact_at) < cutoff_at),
-            # A client whose intake was recent is new, not forgotten.
-            or_(
-                and_(Client.intake_date.is_not(None), _as_text(Client.intake_date) <= cutoff),
-                and_(
-                    Client.intake_date.is_(None),
-                    _as_text(Client.created_at) < cutoff_at + timedelta(days=1),
-                ),
-            ),
-        )
-        quiet_total = _count(s, select(Client.id).where(quiet), count_limit)
-        # Never contacted first (NULL sorts first), then the longest silence; in index order.
-        first = (
-            select(Client.id)
-            .where(quiet)
-            .order_by(Client.last_contact_at)
-            .limit(limit)
-            .scalar_subquery()
-        )
-        no_contact = (
-            [
-                QuietClientRow(r[0], r[1], r[2], r[3])
-                for r in s.execute(
-                    select(Client.id, Client.alias, Client.last_contact_at, Client.intake_date)
-                    .where(Client.id.in_(first))
-                    .order_by(Client.last_contact_at, func.lower(Client.alias), Client.id)
-                )
-            ]
-            if quiet_total
-            else []
-        )
-
+        upcoming, upcoming_total = _upcoming(s, user_id, start, end, limit, count_limit)
+        no_contact, quiet_total = _quiet(s, user_id, on - timedelta(days=days), limit, count_limit)
     totals = {
         "overdue": overdue_total,
         "due_this_week": due_total,

@@ -473,7 +473,8 @@ class AppController(LockingMixin):
         assert vault is not None and vault.is_unlocked
         user = vault.current_user
         self._last_user_id = user.id
-        if not vault.is_demo and self.settings.last_user_id != user.id:
+        demo = vault.is_demo  # a query: read once
+        if not demo and self.settings.last_user_id != user.id:
             self.settings.last_user_id = user.id
             with contextlib.suppress(OSError):  # a convenience: unlocking never fails for it
                 self.settings.save()
@@ -487,7 +488,7 @@ class AppController(LockingMixin):
         shell.focus_section()  # where the person left off, never the global search
         self.idle.set_minutes(self.settings.idle_minutes)
         self.idle.start()
-        if not vault.is_demo and self.settings.automatic_backups:
+        if not demo and self.settings.automatic_backups:
             self._auto_backup(vault)
 
     def _build_shell(self) -> Shell:

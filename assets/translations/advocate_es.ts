@@ -2722,6 +2722,10 @@
             <translation>Volver a buscar fechas límite, citas y contactos</translation>
         </message>
         <message>
+            <source>Looking for what needs your attention…</source>
+            <translation>Buscando lo que necesita su atención…</translation>
+        </message>
+        <message>
             <source>Overdue</source>
             <translation>Vencidas</translation>
         </message>

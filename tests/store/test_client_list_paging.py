@@ -107,6 +107,7 @@ def test_every_filter_by_alias_reads_an_index_in_order(
     assert "TEMP B-TREE" not in plan, plan
     clients_step = next(step for step in plan.split(" | ") if " clients " in step + " ")
     assert "INDEX ix_clients_" in clients_step, plan  # rows in index order, stop at the limit
+    assert "COVERING INDEX" in clients_step, plan  # and nothing read beside it (0010)
 
 
 def _plans_of_page(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from advocate_app.store.backup import automatic_backups
-from advocate_app.ui.qt import QFileDialog, Qt, QThreadPool
-from tests.ui.helpers import unlock
+from advocate_app.ui.qt import QFileDialog, Qt
+from tests.ui.helpers import unlock, wait_for_background_work
 
 
 def test_a_failed_daily_backup_shows_until_one_succeeds(
@@ -34,9 +34,10 @@ def test_a_failed_daily_backup_shows_until_one_succeeds(
     (vault_dir / "backups").unlink()
     unlock(qtbot, controller)
     qtbot.waitUntil(lambda: len(automatic_backups(vault_dir / "backups")) == 1, timeout=20000)
-    QThreadPool.globalInstance().waitForDone(20000)
+    # The backup's outcome is recorded, and Today has read it again (both on worker threads).
+    wait_for_background_work(qtbot)
     today = controller.shell.show_section("today")
-    qtbot.waitUntil(lambda: not today.backup_problem.isVisible(), timeout=10000)
+    assert today.view is not None and not today.backup_problem.isVisible()
     backups = controller.shell.show_section("backups")
     backups.refresh()
     assert not backups.auto_problem.isVisible()

@@ -62,3 +62,41 @@ def test_first_show_formats_only_the_rows_on_screen(unlocked, qtbot, monkeypatch
     model = ClientListModel(lambda: vault)
     model.set_query(ClientQuery(status="all"))
     assert model.rowCount() == 200 and model.canFetchMore()
+
+
+def test_each_cell_reads_as_the_rest_of_the_app_writes_it(unlocked, qtbot) -> None:
+    """Dates and times in the list are the app's own (ui.format), and the headers answer only
+    for their text, in the language shown."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from advocate_app.store import notes
+    from advocate_app.ui.format import fmt_date, fmt_datetime
+
+    vault = unlocked.vault
+    seen = clients.create_client(
+        vault, ClientFields(alias="Ibis", intake_date=date.today() - timedelta(days=40))
+    )
+    clients.create_client(vault, ClientFields(alias="Jay"))  # no intake date, never contacted
+    notes.add_note(
+        vault,
+        seen,
+        "contact",
+        "Called back.",
+        datetime.now(UTC).replace(tzinfo=None) - timedelta(days=2),
+    )
+    model = ClientListModel(lambda: vault)
+    model.set_query(ClientQuery(status="all", user_id=vault.current_user.id))
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    by_alias = {row.alias: row for row in clients.all_clients(vault, model.query)}
+    for alias, number in rows.items():
+        record = by_alias[alias]
+        texts = [model.index(number, c).data() for c in range(model.columnCount())]
+        assert texts[1] == "Open"
+        assert texts[2] == fmt_date(record.intake_date)
+        assert texts[4] == (fmt_datetime(record.last_contact_at) or "none yet")
+    assert model.index(rows["Ibis"], 4).data() != "none yet"
+    assert model.index(rows["Jay"], 2).data() == ""
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Alias", "Status", "Intake", "Advocate", "Last contact"]
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole) is None
+    assert model.headerData(0, Qt.Orientation.Vertical) is None

@@ -156,7 +156,11 @@ def test_today_is_home_and_opens_the_client_at_the_need(unlocked, qtbot) -> None
     )
     needs.mark_declined(vault, declined)
     today = controller.shell.show_section("today")
-    today.on_show()
+    with qtbot.waitSignal(today.shown, timeout=10000):
+        today.on_show()
+    assert [
+        today.overdue.row_texts(r)[0] for r in range(today.overdue.tree.topLevelItemCount())
+    ] == ["Wren"]  # declined is never overdue
     opened: list[tuple[int, dict]] = []
     today.open_client.connect(lambda c, place: opened.append((c, place)))
     from advocate_app.store import today as today_store

@@ -470,7 +470,10 @@ def test_today_view_updates_and_opens_the_client_at_the_need(
     qtbot.addWidget(section)
     section.resize(1000, 700)
     section.show()
-    section.on_show()
+    # The rows arrive from a worker thread; until then the page shows its empty lists.
+    assert section.overdue.stack.currentWidget() is section.overdue.tree
+    with qtbot.waitSignal(section.shown, timeout=10000):
+        section.on_show()
     assert section.overdue.stack.currentWidget() is section.overdue.empty
     assert section.overdue.empty.text().startswith("Nothing overdue.")
     assert section.overdue.title() == "Overdue"
@@ -490,7 +493,8 @@ def test_today_view_updates_and_opens_the_client_at_the_need(
             accompanied=True,
         ),
     )
-    section.on_show()
+    with qtbot.waitSignal(section.shown, timeout=10000):
+        section.on_show()
     assert section.overdue.title() == "Overdue (1)"
     texts = section.overdue.row_texts(0)
     assert texts[0] == "Rosa K" and texts[1] == "Rental assistance · Housing"
@@ -512,7 +516,8 @@ def test_today_view_updates_and_opens_the_client_at_the_need(
     assert panel.select_need(need_id)
     qtbot.keyClick(panel.view, Qt.Key.Key_4, ALT)
     assert status_shown(panel, need_id) == "Declined by client"
-    section.on_show()
+    with qtbot.waitSignal(section.shown, timeout=10000):
+        section.on_show()
     assert section.overdue.stack.currentWidget() is section.overdue.empty
     assert section.overdue.title() == "Overdue"
 

@@ -9,9 +9,26 @@ from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientQuery, ClientRow
 from advocate_app.store.vault import Vault
-from advocate_app.ui.format import fmt_date, fmt_datetime
+from advocate_app.ui.format import (
+    fmt_date,
+    fmt_datetime,
+    local,
+    short_date_format,
+    short_datetime_format,
+)
+from advocate_app.ui.language import current_language
 from advocate_app.ui.lists import AnyIndex
-from advocate_app.ui.qt import QAbstractTableModel, QModelIndex, Qt, tr, tr_marked
+from advocate_app.ui.qt import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    Qt,
+    QTime,
+    tr,
+    tr_marked,
+)
 from advocate_app.ui.roles import CLIENT_ID_ROLE
 
 PAGE = 200  # the first page: on screen at once
@@ -26,7 +43,10 @@ COLUMNS = [
 ]
 SORTABLE = {0: "alias", 2: "intake", 4: "last_contact"}
 
-# Compared as plain ints: data() is called for every role of every painted cell.
+# Compared as plain ints: data() is called for every role of every painted cell, and
+# headerData() for every role of every section each time the header measures itself.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_HORIZONTAL = Qt.Orientation.Horizontal
 _ROLES_USED = frozenset(
     {
         int(Qt.ItemDataRole.DisplayRole.value),
@@ -45,6 +65,8 @@ class ClientListModel(QAbstractTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}  # row number -> its cells, once formatted
         self._total = 0
         self._loaded = False  # no query run yet: a sort only chooses the order of the first
+        self._headers: tuple[str, tuple[str, ...]] | None = None  # (language, texts)
+        self._formats: _Formats | None = None  # the locale's patterns, read once per query
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -57,6 +79,7 @@ class ClientListModel(QAbstractTableModel):
         self._loaded = True
         self._query = query
         self._texts = {}
+        self._formats = None  # the locale may have changed since the last query
         vault = self._vault()
         self._total = clients.count_clients(vault, query)
         self._rows = clients.list_clients(vault, query, None, PAGE)
@@ -101,13 +124,12 @@ class ClientListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return tr_marked(COLUMNS[section][1])
-        return None
+        if role != _DISPLAY or orientation != _HORIZONTAL or not 0 <= section < len(COLUMNS):
+            return None
+        language = current_language()
+        if self._headers is None or self._headers[0] != language:
+            self._headers = (language, tuple(tr_marked(title) for _key, title in COLUMNS))
+        return self._headers[1][section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # Called for every role of every cell painted (font, colors, alignment…): answer the
@@ -121,18 +143,10 @@ class ClientListModel(QAbstractTableModel):
             return self._rows[row_number].id
         texts = self._texts.get(row_number)
         if texts is None:
-            texts = self._texts[row_number] = self._format(self._rows[row_number])
+            if self._formats is None:
+                self._formats = _Formats()
+            texts = self._texts[row_number] = self._formats.row(self._rows[row_number])
         return texts[index.column()]
-
-    @staticmethod
-    def _format(row: ClientRow) -> tuple[str, ...]:
-        return (
-            row.alias,
-            tr("Open") if row.status == "open" else tr("Closed"),
-            fmt_date(row.intake_date),
-            row.assigned_name or "",
-            fmt_datetime(row.last_contact_at) or tr("none yet"),
-        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORTABLE.get(column)
@@ -167,3 +181,34 @@ class ClientListModel(QAbstractTableModel):
             if row.id == client_id:
                 return i
         return None
+
+
+class _Formats:
+    """A row's texts as ui.format writes them (fmt_date, fmt_datetime), with the locale and its
+    patterns read once rather than for every cell."""
+
+    def __init__(self) -> None:
+        self.locale = QLocale()
+        self.date = short_date_format()
+        self.datetime = short_datetime_format()
+        self.open, self.closed, self.never = tr("Open"), tr("Closed"), tr("none yet")
+
+    def row(self, row: ClientRow) -> tuple[str, ...]:
+        intake = row.intake_date
+        last = row.last_contact_at
+        if last is not None:
+            last = local(last)
+        return (
+            row.alias,
+            self.open if row.status == "open" else self.closed,
+            ""
+            if intake is None
+            else self.locale.toString(QDate(intake.year, intake.month, intake.day), self.date),
+            row.assigned_name or "",
+            self.never
+            if last is None
+            else self.locale.toString(
+                QDateTime(QDate(last.year, last.month, last.day), QTime(last.hour, last.minute)),
+                self.datetime,
+            ),
+        )

@@ -51,6 +51,7 @@ class TodayGroup(QGroupBox):
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         self.stretch_column = stretch_column
         self.stack = ListPane(self.tree, empty_text)
+        self.stack.show_rows(True)  # until the rows arrive: the list, not "nothing here"
         self.empty = self.stack.empty
         layout.addWidget(self.stack, 1)
         self.more = label("", "hint")

@@ -1,5 +1,9 @@
 """Today: the home page after unlocking. What needs my attention, and where to go for it.
 
+The page shows at once with its headings and empty lists; the vault is read on a worker thread
+and the rows appear when they arrive (the GUI thread never waits for the queries), then
+`shown` is emitted.
+
 Every row opens the client at the right place: `open_client(client_id, place)` where place is
 {"tab": "needs", "need_id": n}, {"tab": "appointments", "appointment_id": n} or
 {"tab": "notes"}.
@@ -8,16 +12,20 @@ Every row opens the client at the right place: `open_client(client_id, place)` w
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from advocate_app.settings import Settings
 from advocate_app.store import backup_status, today
+from advocate_app.store.backup_status import BackupStatus
 from advocate_app.store.errors import VaultError
 from advocate_app.store.today import AppointmentRow, NeedRow, QuietClientRow, TodayView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import APPOINTMENT_KINDS, NEED_CATEGORIES, NEED_STATUSES
+from advocate_app.ui.backups.texts import automatic_failure_text
 from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date, fmt_datetime, fmt_time, to_qdate
+from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QGridLayout,
     QHBoxLayout,
@@ -52,8 +60,25 @@ def _relative_day(day: date, on: date) -> str:
     return fmt_date(day)
 
 
+@dataclass(frozen=True)
+class _Read:
+    """What one refresh read from the vault, on the worker thread."""
+
+    view: TodayView
+    backup: BackupStatus | None  # None: it could not be read (the problem line stays as it was)
+
+
+def _read(vault: Vault, user_id: str, on: date, days: int) -> _Read:
+    try:
+        backup = backup_status.status(vault)
+    except VaultError:
+        backup = None
+    return _Read(today.compute(vault, user_id, on, days), backup)
+
+
 class TodaySection(Section):
     open_client = Signal(int, dict)  # client id, where to open it (see the module doc)
+    shown = Signal()  # a refresh's rows (or its error) are on the page
 
     def __init__(
         self,
@@ -68,7 +93,8 @@ class TodaySection(Section):
         self.vault = vault
         self.settings = settings
         self.clock = clock  # tests pass a fixed day
-        self.view: TodayView | None = None
+        self.view: TodayView | None = None  # None until the first refresh's rows arrive
+        self._refreshes = 0  # only the newest refresh's answer is shown
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
@@ -84,7 +110,7 @@ class TodaySection(Section):
         self.refresh_button.clicked.connect(self.refresh)
         top.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
-        self.summary = label("", "hint")
+        self.summary = label(tr("Looking for what needs your attention…"), "hint")
         outer.addWidget(self.summary)
         self.error = label("", "error")
         self.error.setVisible(False)
@@ -94,19 +120,20 @@ class TodaySection(Section):
         self.backup_problem.setVisible(False)
         outer.addWidget(self.backup_problem)
 
-        self.overdue = TodayGroup(
+        def need_group(title: str, when: str, empty: str) -> TodayGroup:
+            return TodayGroup(title, [tr("Client"), tr("Need"), when, tr("Status")], 1, empty)
+
+        self.overdue = need_group(
             tr("Overdue"),
-            [tr("Client"), tr("Need"), tr("Was due"), tr("Status")],
-            1,
+            tr("Was due"),
             tr(
                 "Nothing overdue. Due dates you set on a client's needs show up here once "
                 "they pass."
             ),
         )
-        self.due_soon = TodayGroup(
+        self.due_soon = need_group(
             tr("Due in the next 7 days"),
-            [tr("Client"), tr("Need"), tr("Due"), tr("Status")],
-            1,
+            tr("Due"),
             tr(
                 "Nothing due this week. Give a need a due date on the client's Needs tab "
                 "to see it here."
@@ -132,15 +159,12 @@ class TodaySection(Section):
         )
         grid = QGridLayout()
         grid.setSpacing(12)
-        grid.addWidget(self.overdue, 0, 0)
-        grid.addWidget(self.due_soon, 0, 1)
-        grid.addWidget(self.upcoming, 1, 0)
-        grid.addWidget(self.quiet, 1, 1)
+        for number, group in enumerate(self.groups()):  # two by two
+            grid.addWidget(group, number // 2, number % 2)
+            group.tree.itemActivated.connect(self._activated)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         outer.addLayout(grid, 1)
-        for group in self.groups():
-            group.tree.itemActivated.connect(self._activated)
 
     def groups(self) -> list[TodayGroup]:
         return [self.overdue, self.due_soon, self.upcoming, self.quiet]
@@ -153,48 +177,51 @@ class TodaySection(Section):
     # --- content ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Look again: the date at once, the rows when the worker has read them."""
         on = self.clock()
         days = self.settings.no_contact_days
         self.date_label.setText(QLocale().toString(to_qdate(on), QLocale.FormatType.LongFormat))
         self.quiet.base_title = tr("No contact in %n day(s)", None, days)
-        self._show_backup_problem()
-        try:
-            view = today.compute(self.vault, self.vault.current_user.id, on, days)
-        except VaultError as exc:
-            self.error.setText(exc.message)
-            self.error.setVisible(True)
-            return
+        vault = self.vault
+        user_id = vault.current_user.id
+        self._refreshes += 1
+        number = self._refreshes
+
+        def arrived(found: _Read) -> None:
+            if number == self._refreshes:
+                self._show(found, on)
+
+        def failed(text: str) -> None:
+            if number == self._refreshes:
+                self.error.setText(text)
+                self.error.setVisible(True)
+                self.shown.emit()
+
+        Operation(self, lambda: _read(vault, user_id, on, days)).success(arrived).failure(
+            failed
+        ).run_in_background()
+
+    def _show(self, found: _Read, on: date) -> None:
+        if found.backup is not None:
+            problem = automatic_failure_text(found.backup)
+            self.backup_problem.setText(problem or "")
+            self.backup_problem.setVisible(problem is not None)
+        view = found.view
         self.error.setVisible(False)
         self.view = view
-        self.overdue.set_rows(
-            [self._need_row(r, on, overdue=True) for r in view.overdue],
-            *self._count(view, "overdue"),
-        )
-        self.due_soon.set_rows(
-            [self._need_row(r, on, overdue=False) for r in view.due_this_week],
-            *self._count(view, "due_this_week"),
-        )
-        self.upcoming.set_rows(
-            [self._appointment_row(r, on) for r in view.upcoming], *self._count(view, "upcoming")
-        )
-        self.quiet.set_rows(
-            [self._quiet_row(r, on) for r in view.no_contact], *self._count(view, "no_contact")
-        )
+        for group, rows, name in (
+            (self.overdue, [self._need_row(r, on, overdue=True) for r in view.overdue], "overdue"),
+            (
+                self.due_soon,
+                [self._need_row(r, on, overdue=False) for r in view.due_this_week],
+                "due_this_week",
+            ),
+            (self.upcoming, [self._appointment_row(r, on) for r in view.upcoming], "upcoming"),
+            (self.quiet, [self._quiet_row(r, on) for r in view.no_contact], "no_contact"),
+        ):
+            group.set_rows(rows, view.totals[name], name in view.more_than_counted)
         self.summary.setText(self._summary(view))
-
-    def _show_backup_problem(self) -> None:
-        from advocate_app.ui.backups.texts import automatic_failure_text
-
-        try:
-            problem = automatic_failure_text(backup_status.status(self.vault))
-        except VaultError:
-            problem = None
-        self.backup_problem.setText(problem or "")
-        self.backup_problem.setVisible(problem is not None)
-
-    @staticmethod
-    def _count(view: TodayView, group: str) -> tuple[int, bool]:
-        return view.totals[group], group in view.more_than_counted
+        self.shown.emit()
 
     def _summary(self, view: TodayView) -> str:
         if view.is_empty:
