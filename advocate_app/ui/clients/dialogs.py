@@ -99,10 +99,14 @@ class CloseDialog(QDialog):
         self.reason.setAccessibleName(tr("Closing reason"))
         self.reason.setAccessibleDescription(
             tr(
-                "Choose a reason or type your own; it is shown with the closed client and "
-                "counted in the summary."
+                "Choose a reason or type your own, in a few words; it is shown with the "
+                "closed client."
             )
         )
+        typed = self.reason.lineEdit()
+        if typed is not None:  # what a screen reader meets when the person types a reason
+            typed.setAccessibleName(self.reason.accessibleName())
+            typed.setAccessibleDescription(self.reason.accessibleDescription())
         for text in (
             tr("Services complete"),
             tr("Client chose to end services"),

@@ -289,6 +289,9 @@ class UnlockPage(Page):
         )
         self.demo_button.clicked.connect(self.demo_requested)
         self.unlock_button = primary_button(tr("Unlock"))
+        self.unlock_button.setAccessibleDescription(
+            tr("Opens the office's records with what you typed above.")
+        )
         self.unlock_button.clicked.connect(self._unlock)
         row.addWidget(self.toggle)
         row.addWidget(self.demo_button)

@@ -16,7 +16,7 @@ class SignInLabelChoice(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.show_box = QCheckBox(tr("&Show the office name on the sign-in screen"))
+        self.show_box = QCheckBox(tr("Show the office name on the si&gn-in screen"))
         self.show_box.setChecked(True)
         self.show_box.setAccessibleDescription(
             tr(
