@@ -16,12 +16,7 @@ from advocate_app.ui.qt import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
     QSpinBox,
-    QVBoxLayout,
-    QWidget,
     tr,
 )
 from advocate_app.ui.settings.sign_in_box import SignInBox
@@ -35,7 +30,16 @@ from advocate_app.ui.settings.users_box import (
 from advocate_app.ui.settings.users_dialogs import ChangePassphraseDialog
 from advocate_app.ui.shell import Section
 from advocate_app.ui.theme import apply_theme
-from advocate_app.ui.widgets import LanguageChooser, label, status_line
+from advocate_app.ui.widgets import (
+    LanguageChooser,
+    add_form_rows,
+    button_row,
+    described_button,
+    hinted_group,
+    label,
+    scrolling_column,
+    status_line,
+)
 
 
 class SettingsSection(Section):
@@ -44,21 +48,8 @@ class SettingsSection(Section):
     ) -> None:
         super().__init__()
         self.title = tr("Settings")  # at build time, in the language then chosen
-        self.vault = vault
-        self.settings = settings
-        self.on_idle_changed = on_idle_changed
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setAccessibleName(tr("Settings"))
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        content = QWidget()
-        scroll.setWidget(content)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.setSpacing(16)
+        self.vault, self.settings, self.on_idle_changed = vault, settings, on_idle_changed
+        layout = scrolling_column(self, tr("Settings"))
         layout.addWidget(label(tr("Settings"), "title"))
 
         # Language: the whole app switches at once (AppController.switch_language).
@@ -71,29 +62,22 @@ class SettingsSection(Section):
         layout.addWidget(language_box)
 
         # My account
-        mine = QGroupBox(tr("My passphrase"))
-        mine_layout = QVBoxLayout(mine)
-        mine_layout.addWidget(
-            label(
-                tr(
-                    "Change your own passphrase at any time. Tell nobody; no one, including a "
-                    "supervisor, can look it up."
-                ),
-                "hint",
-            )
+        mine, mine_layout = hinted_group(
+            tr("My passphrase"),
+            tr(
+                "Change your own passphrase at any time. Tell nobody; no one, including a "
+                "supervisor, can look it up."
+            ),
         )
-        self.change_button = QPushButton(tr("Change my passphrase…"))
-        self.change_button.setAccessibleDescription(
+        self.change_button = described_button(
+            tr("Change my passphrase…"),
             tr(
                 "Asks for your current passphrase and a new one. If someone else may know the "
                 "current one, the vault gets a new key."
-            )
+            ),
+            self.change_passphrase,
         )
-        self.change_button.clicked.connect(self.change_passphrase)
-        row = QHBoxLayout()
-        row.addWidget(self.change_button)
-        row.addStretch(1)
-        mine_layout.addLayout(row)
+        mine_layout.addLayout(button_row(self.change_button))
         self.status = status_line("", "ok")
         mine_layout.addWidget(self.status)
         layout.addWidget(mine)
@@ -108,9 +92,7 @@ class SettingsSection(Section):
         self.idle.setMaximumWidth(180)
         self.idle.setAccessibleName(tr("Lock after this many idle minutes"))
         self.idle.valueChanged.connect(self._idle_changed)
-        idle_label = QLabel(tr("Lock after &idle"))
-        idle_label.setBuddy(self.idle)
-        lock_form.addRow(idle_label, self.idle)
+        add_form_rows(lock_form, [(tr("Lock after &idle"), self.idle)])
         lock_form.addRow(
             "",
             label(
@@ -132,9 +114,7 @@ class SettingsSection(Section):
         self.no_contact.setMaximumWidth(180)
         self.no_contact.setAccessibleName(tr("List clients with no contact for this many days"))
         self.no_contact.valueChanged.connect(self._no_contact_changed)
-        quiet_label = QLabel(tr("&No contact for"))
-        quiet_label.setBuddy(self.no_contact)
-        today_form.addRow(quiet_label, self.no_contact)
+        add_form_rows(today_form, [(tr("&No contact for"), self.no_contact)])
         layout.addWidget(today_box)
 
         look_box = QGroupBox(tr("Colours"))
@@ -156,9 +136,7 @@ class SettingsSection(Section):
             )
         )
         self.theme.currentIndexChanged.connect(self._theme_changed)
-        theme_label = QLabel(tr("Co&lours"))
-        theme_label.setBuddy(self.theme)
-        look_form.addRow(theme_label, self.theme)
+        add_form_rows(look_form, [(tr("Co&lours"), self.theme)])
         layout.addWidget(look_box)
 
         # Users (supervisors only); one piece of key work at a time, from here or from there
@@ -179,14 +157,14 @@ class SettingsSection(Section):
             ),
             1,
         )
-        self.templates_button = QPushButton(tr("Edit needs checklist…"))
-        self.templates_button.setAccessibleDescription(
+        self.templates_button = described_button(
+            tr("Edit needs checklist…"),
             tr(
                 "The suggested items advocates add to a client's needs. Retiring an item never "
                 "changes any client's list."
-            )
+            ),
+            self.edit_templates,
         )
-        self.templates_button.clicked.connect(self.edit_templates)
         templates_layout.addWidget(self.templates_button)
         layout.addWidget(self.templates_box)
         self.sign_in_box = SignInBox(vault)

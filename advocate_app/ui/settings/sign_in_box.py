@@ -6,9 +6,9 @@ from __future__ import annotations
 from advocate_app.store import sign_in_label
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
-from advocate_app.ui.qt import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, tr
+from advocate_app.ui.qt import QGroupBox, QVBoxLayout, tr
 from advocate_app.ui.vault.sign_in_choice import SignInLabelChoice
-from advocate_app.ui.widgets import status_line
+from advocate_app.ui.widgets import button_row, described_button, status_line
 
 
 class SignInBox(QGroupBox):
@@ -18,18 +18,15 @@ class SignInBox(QGroupBox):
         layout = QVBoxLayout(self)
         self.choice = SignInLabelChoice()
         layout.addWidget(self.choice)
-        row = QHBoxLayout()
-        self.save_button = QPushButton(tr("Save the sign-in screen"))
-        self.save_button.setAccessibleDescription(
+        self.save_button = described_button(
+            tr("Save the sign-in screen"),
             tr(
                 "Keeps the choice for everyone who unlocks on this computer; it is shown the "
                 "next time the app is locked."
-            )
+            ),
+            self.save,
         )
-        self.save_button.clicked.connect(self.save)
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.save_button))
         self.status = status_line("", "ok")
         self.status.setAccessibleName(tr("Sign-in screen status"))
         layout.addWidget(self.status)

@@ -10,13 +10,17 @@ from advocate_app.ui.qt import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QSpinBox,
     tr,
 )
-from advocate_app.ui.widgets import confirm, label, status_line
+from advocate_app.ui.widgets import (
+    add_form_rows,
+    button_row,
+    confirm,
+    described_button,
+    label,
+    status_line,
+)
 
 
 class SummarySettingsBox(QGroupBox):
@@ -31,9 +35,7 @@ class SummarySettingsBox(QGroupBox):
         self.k.setRange(report_settings.MIN_K, report_settings.MAX_K)
         self.k.setMaximumWidth(180)
         self.k.setAccessibleName(tr("Smallest count shown in the summary"))
-        k_label = QLabel(tr("Smallest count &shown (k)"))
-        k_label.setBuddy(self.k)
-        form.addRow(k_label, self.k)
+        add_form_rows(form, [(tr("Smallest count &shown (k)"), self.k)])
         form.addRow(
             "",
             label(
@@ -73,21 +75,16 @@ class SummarySettingsBox(QGroupBox):
         ):
             self.fy_start.addItem(name, number)
         self.fy_start.setMaximumWidth(180)
-        fy_label = QLabel(tr("&Fiscal year starts in"))
-        fy_label.setBuddy(self.fy_start)
-        form.addRow(fy_label, self.fy_start)
-        self.save_button = QPushButton(tr("Save summary settings…"))
-        self.save_button.setAccessibleDescription(
+        add_form_rows(form, [(tr("&Fiscal year starts in"), self.fy_start)])
+        self.save_button = described_button(
+            tr("Save summary settings…"),
             tr(
                 "Asks first, then keeps the privacy threshold and fiscal year for every summary "
                 "of the office; the change is recorded in the audit log."
-            )
+            ),
+            self.save,
         )
-        self.save_button.clicked.connect(self.save)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addStretch(1)
-        form.addRow("", save_row)
+        form.addRow("", button_row(self.save_button))
         self.status = status_line("", "ok")
         form.addRow("", self.status)
         self.load()

@@ -17,7 +17,6 @@ from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QDialog,
     QGroupBox,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -33,7 +32,7 @@ from advocate_app.ui.settings.users_dialogs import (
     ShownOnceDialog,
     elsewhere_warning,
 )
-from advocate_app.ui.widgets import status_line
+from advocate_app.ui.widgets import button_row, described_button, status_line
 
 T = TypeVar("T")
 
@@ -121,33 +120,29 @@ class UsersBox(QGroupBox):
         )
         self.user_list.setMaximumHeight(160)
         layout.addWidget(self.user_list)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(tr("Add a user…"))
-        self.add_button.setAccessibleDescription(
-            tr("Adds a person and shows a temporary passphrase once, to tell them in person.")
+        self.add_button = described_button(
+            tr("Add a user…"),
+            tr("Adds a person and shows a temporary passphrase once, to tell them in person."),
+            self.add_user,
         )
-        self.add_button.clicked.connect(self.add_user)
-        self.reset_button = QPushButton(tr("Reset passphrase…"))
-        self.reset_button.setAccessibleDescription(
+        self.reset_button = described_button(
+            tr("Reset passphrase…"),
             tr(
                 "Gives the selected person a new temporary passphrase; their current one stops "
                 "working at once and the vault gets a new key."
-            )
+            ),
+            self.reset_passphrase,
         )
-        self.reset_button.clicked.connect(self.reset_passphrase)
-        self.remove_button = QPushButton(tr("Remove selected user…"))
-        self.remove_button.setAccessibleDescription(
+        self.remove_button = described_button(
+            tr("Remove selected user…"),
             tr(
                 "The selected person can no longer unlock the vault, which gets a new key. The "
                 "records they wrote stay. Asks first."
-            )
+            ),
+            self.remove_user,
         )
-        self.remove_button.clicked.connect(self.remove_user)
-        for button in (self.add_button, self.reset_button, self.remove_button):
-            buttons.addWidget(button)
-            work.buttons.append(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        work.buttons += [self.add_button, self.reset_button, self.remove_button]
+        layout.addLayout(button_row(self.add_button, self.reset_button, self.remove_button))
         self.users_status = status_line("", "ok")
         self.users_status.setAccessibleName(tr("Users status"))
         layout.addWidget(self.users_status)
@@ -190,31 +185,31 @@ class UsersBox(QGroupBox):
 
         self._run(lambda: users.add_user(self.vault, name, role), done)
 
-    def _selected_user(self) -> tuple[str, str] | None:
+    def _ask_about_selected(self, title: str, question: str) -> tuple[str, str, str] | None:
+        """The selected user's id and name and the choice for older backups ("delete" or
+        "reencrypt"), once the person has agreed to a change that gives the vault a new key;
+        None when nobody is selected or they said no. `question` names the user as {0}."""
         item = self.user_list.currentItem()
         if item is None:
             self.users_status.setText(tr("Select a user in the list first."))
             return None
-        return item.data(USER_ID_ROLE), item.data(USER_NAME_ROLE)
+        user_id, name = item.data(USER_ID_ROLE), item.data(USER_NAME_ROLE)
+        dialog = RevokeDialog(title, question.format(name), title, ask_backups=True, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return user_id, name, dialog.old_backups()
 
     def remove_user(self) -> None:
-        selected = self._selected_user()
-        if selected is None:
-            return
-        user_id, name = selected
-        dialog = RevokeDialog(
+        asked = self._ask_about_selected(
             tr("Remove user"),
             tr(
                 "Remove {0}? They will no longer be able to unlock the vault. The records they "
                 "wrote stay."
-            ).format(name),
-            tr("Remove user"),
-            ask_backups=True,
-            parent=self,
+            ),
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if asked is None:
             return
-        choice = dialog.old_backups()
+        user_id, name, choice = asked
         self.users_status.setText(tr("Removing {0} and giving the vault a new key…").format(name))
 
         def done(result: users.RekeyResult) -> None:
@@ -225,22 +220,13 @@ class UsersBox(QGroupBox):
         self._run(lambda: users.remove_user(self.vault, user_id, old_backups=choice), done)
 
     def reset_passphrase(self) -> None:
-        selected = self._selected_user()
-        if selected is None:
-            return
-        user_id, name = selected
-        dialog = RevokeDialog(
+        asked = self._ask_about_selected(
             tr("Reset passphrase"),
-            tr(
-                "Give {0} a new temporary passphrase? Their current one stops working at once."
-            ).format(name),
-            tr("Reset passphrase"),
-            ask_backups=True,
-            parent=self,
+            tr("Give {0} a new temporary passphrase? Their current one stops working at once."),
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if asked is None:
             return
-        choice = dialog.old_backups()
+        user_id, name, choice = asked
         self.users_status.setText(tr("Resetting the passphrase and giving the vault a new key…"))
 
         def done(reset: users.NewPassphrase) -> None:
