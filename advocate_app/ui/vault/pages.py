@@ -137,9 +137,6 @@ class SetupPage(Page):
         )
         form.addRow("", self.meter)
         self.body.addLayout(form)
-        self.sign_in = SignInLabelChoice()
-        self.office.textChanged.connect(self.sign_in.follow)
-        self.body.addWidget(self.sign_in)
         self.body.addWidget(
             label(
                 tr(
@@ -149,6 +146,10 @@ class SetupPage(Page):
                 "hint",
             )
         )
+        # Which words the unlock screen shows (or none): readable without the passphrase.
+        self.sign_in = SignInLabelChoice()
+        self.office.textChanged.connect(self.sign_in.follow)
+        self.body.addWidget(self.sign_in)
         self.message = status_line("", "error")
         self.body.addWidget(self.message)
         buttons = QHBoxLayout()
