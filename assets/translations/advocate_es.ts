@@ -3325,10 +3325,6 @@
             <translation>Los registros de la oficina están bloqueados.</translation>
         </message>
         <message>
-            <source>Office</source>
-            <translation>Oficina</translation>
-        </message>
-        <message>
             <source>Choose your name; each person has their own passphrase.</source>
             <translation>Elija su nombre; cada persona tiene su propia frase de contraseña.</translation>
         </message>

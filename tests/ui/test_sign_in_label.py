@@ -9,7 +9,7 @@ from pathlib import Path
 
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.layout import KEYS_FILE_NAME
-from advocate_app.ui.qt import Qt
+from advocate_app.ui.qt import QAccessible, Qt
 from tests.helpers import OFFICE, PASSPHRASE
 from tests.ui.helpers import unlock
 
@@ -38,6 +38,8 @@ def test_the_unlock_screen_shows_the_office_name(make_controller, vault_dir, qtb
     qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is controller.unlock_page)
     assert _shown(controller) == OFFICE
     assert controller.window.windowTitle() == "Companion"
+    spoken = QAccessible.queryAccessibleInterface(controller.unlock_page.sign_in_label)
+    assert spoken.text(QAccessible.Text.Name) == OFFICE  # a screen reader says the words
 
 
 def test_a_supervisor_edits_then_hides_it_in_settings(unlocked, qtbot) -> None:

@@ -221,8 +221,7 @@ class UnlockPage(Page):
     def __init__(self) -> None:
         super().__init__(tr("Unlock"), tr("The office's records are locked."))
         # Which office's vault this is (plain text from the keys file, chosen by the office).
-        self.sign_in_label = label("", "subtitle")
-        self.sign_in_label.setAccessibleName(tr("Office"))
+        self.sign_in_label = label("", "subtitle")  # a screen reader reads the words themselves
         self.sign_in_label.setVisible(False)
         self.body.insertWidget(self.body.indexOf(self.title_label) + 1, self.sign_in_label)
         self.stack = QStackedWidget()
