@@ -83,6 +83,14 @@ def copy_database(
         source.close()
 
 
+def _keys_for_backup(keys: KeysFile) -> bytes:
+    """The keys file as a backup holds it: without the office's sign-in label, so a lost
+    backup names no office (the label is set again in Settings after a restore)."""
+    copy = KeysFile.from_document(keys.document())
+    copy.sign_in_label = ""
+    return copy.to_bytes()
+
+
 def _fsync_file(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
@@ -145,7 +153,7 @@ def create_backup(
             with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_STORED) as zf:
                 zf.writestr(MANIFEST_NAME, json.dumps(manifest, sort_keys=True))
                 zf.write(copy, DB_FILE_NAME)
-                zf.writestr(KEYS_FILE_NAME, keys.to_bytes())
+                zf.writestr(KEYS_FILE_NAME, _keys_for_backup(keys))
             _fsync_file(tmp_zip)
         except OSError as exc:
             raise not_written(exc) from exc
@@ -214,7 +222,7 @@ def reencrypt_backup(
         with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_STORED) as zf:
             zf.writestr(MANIFEST_NAME, json.dumps(manifest, sort_keys=True))
             zf.write(work / "new.db", DB_FILE_NAME)
-            zf.writestr(KEYS_FILE_NAME, new_keys.to_bytes())
+            zf.writestr(KEYS_FILE_NAME, _keys_for_backup(new_keys))
         _fsync_file(dest)
     finally:
         shutil.rmtree(work, ignore_errors=True)

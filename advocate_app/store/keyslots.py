@@ -10,6 +10,11 @@ upgraded the next time they unlock.
 Each slot's header (everything but the ciphertexts) is bound to them as AES-GCM associated data,
 so an altered header cannot unwrap. A plain checksum over the slots tells accidental damage
 apart from a wrong passphrase before any key is derived.
+
+The file may also hold the office's sign-in label: plain text the unlock screen shows before
+anything is decrypted (DESIGN.md, decisions 2026-11-30). It is outside the checksum and cleaned
+whenever it is read, so a damaged or hostile label is shown as plain text or not at all and
+never stops an unlock.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import base64
 import hashlib
 import json
 import secrets
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +45,7 @@ from advocate_app.store.layout import KEYS_FILE_NAME
 FORMAT_NAME = "advocate-companion-keys"
 FORMAT_VERSION = 2
 LEGACY_VERSION = 1
+SIGN_IN_LABEL_MAX = 120  # as long as the office name typed at first run
 
 
 def _b64(data: bytes) -> str:
@@ -85,10 +92,21 @@ class Slot:
         return doc
 
 
+def clean_sign_in_label(value: object) -> str:
+    """One line of plain text of at most SIGN_IN_LABEL_MAX characters. Anything else (not a
+    string, control or direction characters, line breaks, a long text) is dropped or cut: the
+    label is shown before unlock, so it must never be an error or break the screen."""
+    if not isinstance(value, str):
+        return ""
+    text = "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in value)
+    return " ".join(text.split())[:SIGN_IN_LABEL_MAX].strip()
+
+
 @dataclass
 class KeysFile:
     vault_id: str
     slots: list[Slot] = field(default_factory=list)
+    sign_in_label: str = ""  # shown on the unlock screen; "" shows nothing
 
     # --- reading and writing ----------------------------------------------------------------
 
@@ -136,6 +154,7 @@ class KeysFile:
             checksum = doc["checksum"]
         except (KeyError, TypeError) as exc:
             raise _damaged() from exc
+        keys.sign_in_label = clean_sign_in_label(doc.get("sign_in_label", ""))
         if not isinstance(checksum, str) or checksum != keys._checksum():
             raise KeysFileDamaged(
                 QT_TR_NOOP(
@@ -148,13 +167,17 @@ class KeysFile:
 
     def document(self) -> dict[str, Any]:
         legacy_only = all(slot.is_legacy for slot in self.slots)
-        return {
+        doc: dict[str, Any] = {
             "format": FORMAT_NAME,
             "version": LEGACY_VERSION if legacy_only and self.slots else FORMAT_VERSION,
             "vault_id": self.vault_id,
             "slots": [slot.to_json() for slot in self.slots],
             "checksum": self._checksum(),
         }
+        label = clean_sign_in_label(self.sign_in_label)
+        if label:  # hidden means absent: nobody reading the file learns the office's name
+            doc["sign_in_label"] = label
+        return doc
 
     def to_bytes(self) -> bytes:
         return json.dumps(self.document(), indent=2, sort_keys=True).encode("utf-8")
@@ -353,7 +376,7 @@ def _damaged() -> KeysFileDamaged:
     )
 
 
-__all__ = ["KeysFile", "RecoveryKeyTypo", "Slot"]
+__all__ = ["SIGN_IN_LABEL_MAX", "KeysFile", "RecoveryKeyTypo", "Slot", "clean_sign_in_label"]
 
 
 def _new_id() -> str:

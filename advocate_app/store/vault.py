@@ -34,7 +34,7 @@ from advocate_app.store.fsutil import (
     private_mkdir,
 )
 from advocate_app.store.interrupted import finish_interrupted_rekey
-from advocate_app.store.keyslots import KeysFile
+from advocate_app.store.keyslots import KeysFile, clean_sign_in_label
 from advocate_app.store.layout import DB_FILE_NAME
 from advocate_app.store.layout import backup_dir as backup_dir_of
 from advocate_app.store.layout import db_path as db_path_of
@@ -123,9 +123,11 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
         kdf_target_seconds: float = 1.0,
         is_demo: bool = False,
         check_strength: bool = True,
+        sign_in_label: str | None = None,
     ) -> tuple[Vault, str]:
         """Make a new vault; returns it unlocked as its first user (a supervisor) and the
-        recovery key text, which is shown once and never stored."""
+        recovery key text, which is shown once and never stored. The unlock screen shows
+        `sign_in_label` (None: the office name; "": nothing; see sign_in_label.py)."""
         folder = Path(folder)
         office_name, user_name = office_name.strip(), user_name.strip()
         if not office_name or not user_name:
@@ -166,6 +168,9 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
             data_key = bytearray(secrets.token_bytes(crypto.DATA_KEY_BYTES))
             params, _seconds = crypto.calibrate_argon2(kdf_target_seconds)
             keys = KeysFile(vault_id=_new_id())
+            keys.sign_in_label = clean_sign_in_label(
+                office_name if sign_in_label is None else sign_in_label
+            )
             user_id = _new_id()
             keys.set_passphrase_slot(
                 user_id=user_id,

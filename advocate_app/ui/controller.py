@@ -355,6 +355,7 @@ class AppController(LockingMixin):
     def _show_unlock(self) -> None:
         assert self.vault is not None
         self.unlock_page.set_users(self.vault.users_for_unlock(), self._last_user_id)
+        self.unlock_page.set_sign_in_label(self.vault.keys.sign_in_label)
         self.unlock_page.reset()
         self._show(self.unlock_page)
         self.unlock_page.passphrase.setFocus()
@@ -365,7 +366,9 @@ class AppController(LockingMixin):
 
     # --- set-up -------------------------------------------------------------------------------
 
-    def create_vault(self, office: str, user: str, passphrase: str) -> None:
+    def create_vault(
+        self, office: str, user: str, passphrase: str, sign_in: str | None = None
+    ) -> None:
         target = self.kdf_target_seconds
 
         def work() -> tuple[Vault, str]:
@@ -375,6 +378,7 @@ class AppController(LockingMixin):
                 user_name=user,
                 passphrase=passphrase,
                 kdf_target_seconds=target,
+                sign_in_label=sign_in,
             )
 
         def done(result: tuple[Vault, str]) -> None:

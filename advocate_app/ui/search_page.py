@@ -69,6 +69,12 @@ class SearchPage(QWidget):
         layout.addWidget(self.hint)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Search results"))
+        self.list.setAccessibleDescription(
+            tr(
+                "One row per record found, best match first, its kind named at the start. "
+                "Enter opens the record."
+            )
+        )
         self.list.setSpacing(2)
         layout.addWidget(self.list, 1)
         self.list.itemActivated.connect(self._activated)

@@ -111,12 +111,24 @@ class Shell(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search everything (Ctrl+K)"))
         self.search.setAccessibleName(tr("Search everything"))
+        self.search.setAccessibleDescription(
+            tr(
+                "Searches clients, notes, the office's resources and the reference library; "
+                "press Enter to see the results. Ctrl+K comes here from anywhere."
+            )
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(360)
         self.who = label(tr("{0} · {1}").format(user_name, role_label), "hint", wrap=False)
         self.lock_button = QPushButton(tr("Lock"))
         self.lock_button.setToolTip(tr("Lock now (Ctrl+L). Unsaved text is kept as a draft."))
         self.lock_button.setAccessibleName(tr("Lock"))
+        self.lock_button.setAccessibleDescription(
+            tr(
+                "Locks the app at once (Ctrl+L): every screen is hidden until a passphrase is "
+                "typed. Unsaved text is kept as an encrypted draft."
+            )
+        )
         self.lock_button.clicked.connect(self.lock_requested)
         top_row.addWidget(self.where)
         top_row.addSpacing(16)
@@ -133,6 +145,12 @@ class Shell(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("Navigation")
         self.nav.setAccessibleName(tr("Sections"))
+        self.nav.setAccessibleDescription(
+            tr(
+                "The parts of the app. Arrow keys move between them and show each one; "
+                "Ctrl+1 to Ctrl+9 go straight to one, F1 opens Help."
+            )
+        )
         self.nav.setFixedWidth(150)  # widened to the longest section name in add_section
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.ui.qt import (
@@ -11,6 +11,7 @@ from advocate_app.ui.qt import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +21,7 @@ from advocate_app.ui.qt import (
     QProgressBar,
     QPushButton,
     QResizeEvent,
+    QScrollArea,
     QSize,
     QSplitter,
     Qt,
@@ -117,6 +119,9 @@ class LanguageChooser(QComboBox):
         )
         self.label_widget.setBuddy(self)
         self.setAccessibleName(tr("Language"))
+        self.setAccessibleDescription(
+            tr("Switches the whole app between English and Spanish at once; typed text stays.")
+        )
         self.activated.connect(lambda index: self.chosen.emit(str(self.itemData(index))))
 
 
@@ -279,3 +284,47 @@ def readable_width(dialog: QWidget, chars: int = 60) -> None:
     if screen is not None:
         wanted = min(wanted, int(screen.availableGeometry().width() * 0.9))
     dialog.setMinimumWidth(wanted)
+
+
+def described_button(text: str, description: str, slot: Callable[[], object]) -> QPushButton:
+    """A button that tells a screen reader what pressing it does (what is changed, what it
+    asks first), not only its name."""
+    button = QPushButton(text)
+    button.setAccessibleDescription(description)
+    button.clicked.connect(slot)
+    return button
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """Buttons side by side from the left, the rest of the line empty."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def scrolling_column(owner: QWidget, name: str) -> QVBoxLayout:
+    """Fill owner with a frameless scroll area (named `name` for a screen reader) and return
+    the column inside it: a long page scrolls on a small screen instead of squashing."""
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setAccessibleName(name)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    outer.addWidget(scroll)
+    content = QWidget()
+    scroll.setWidget(content)
+    column = QVBoxLayout(content)
+    column.setContentsMargins(24, 18, 24, 18)
+    column.setSpacing(16)
+    return column
+
+
+def hinted_group(title: str, hint: str) -> tuple[QGroupBox, QVBoxLayout]:
+    """A titled group that opens with a hint line; returns the group and its column."""
+    group = QGroupBox(title)
+    column = QVBoxLayout(group)
+    column.addWidget(label(hint, "hint"))
+    return group, column

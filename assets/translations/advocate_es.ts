@@ -24,8 +24,16 @@
             <translation>Tipo</translation>
         </message>
         <message>
+            <source>Court hearings and other kinds are counted apart in the summary.</source>
+            <translation>Las audiencias y los demás tipos se cuentan por separado en el resumen.</translation>
+        </message>
+        <message>
             <source>Place</source>
             <translation>Lugar</translation>
+        </message>
+        <message>
+            <source>Where it takes place, for example the court and courtroom; one line.</source>
+            <translation>Dónde es, por ejemplo la corte y la sala; una línea.</translation>
         </message>
         <message>
             <source>e.g. District Court, Courtroom 2</source>
@@ -38,6 +46,10 @@
         <message>
             <source>Outcome</source>
             <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Afterwards, what happened in a few words. Records can be subpoenaed: write only what the work needs.</source>
+            <translation>Después, qué pasó, en pocas palabras. Los registros pueden ser objeto de una citación judicial (subpoena): escriba solo lo que el trabajo necesita.</translation>
         </message>
         <message>
             <source>Afterwards: what happened, in a few words</source>
@@ -92,6 +104,10 @@
             <translation>Agregar una cita…</translation>
         </message>
         <message>
+            <source>Adds a court date or appointment; the next 14 days also show on Today.</source>
+            <translation>Agrega una fecha de corte o una cita; las de los próximos 14 días también aparecen en Hoy.</translation>
+        </message>
+        <message>
             <source>Edit…</source>
             <translation>Editar…</translation>
         </message>
@@ -104,8 +120,16 @@
             <translation>Quitar…</translation>
         </message>
         <message>
+            <source>Removes the selected appointment from the client's record, after asking.</source>
+            <translation>Quita la cita seleccionada del registro de la persona, después de preguntar.</translation>
+        </message>
+        <message>
             <source>Appointments</source>
             <translation>Citas</translation>
+        </message>
+        <message>
+            <source>One row per court date or appointment: when, what, where, whether the advocate goes, and the outcome. Enter edits the selected one.</source>
+            <translation>Una fila por fecha de corte o cita: cuándo, qué, dónde, si va la intercesora y el resultado. Enter edita la seleccionada.</translation>
         </message>
         <message>
             <source>No appointments or court dates yet. Use “Add appointment…” to record one; court dates in the next two weeks also appear on the Today page.</source>
@@ -168,12 +192,20 @@
             <translation>Usuario</translation>
         </message>
         <message>
+            <source>The people who could unlock on the day of the backup; choose yourself.</source>
+            <translation>Las personas que podían desbloquear el día de la copia; elija su nombre.</translation>
+        </message>
+        <message>
             <source>&amp;User</source>
             <translation>&amp;Usuario</translation>
         </message>
         <message>
             <source>Passphrase</source>
             <translation>Frase de contraseña</translation>
+        </message>
+        <message>
+            <source>Your passphrase as it was on the day of the backup, or the office's recovery key when that is chosen below.</source>
+            <translation>Su frase de contraseña tal como era el día de la copia, o la clave de recuperación de la oficina si la elige abajo.</translation>
         </message>
         <message>
             <source>&amp;Passphrase</source>
@@ -190,6 +222,10 @@
         <message>
             <source>Restore message</source>
             <translation>Mensaje de restauración</translation>
+        </message>
+        <message>
+            <source>Replaces the records with those in this backup. The vault as it is now is kept aside; everyone unlocks again afterwards.</source>
+            <translation>Reemplaza los registros por los de esta copia. La bóveda tal como está ahora se guarda aparte; después todos vuelven a desbloquear.</translation>
         </message>
         <message>
             <source>&amp;Recovery key</source>
@@ -232,6 +268,10 @@
             <translation>Hacer copia ahora…</translation>
         </message>
         <message>
+            <source>Asks for a folder, for example on a USB stick, writes one encrypted file there and checks it by opening it again.</source>
+            <translation>Pide una carpeta, por ejemplo en una memoria USB, guarda allí un archivo cifrado y lo comprueba abriéndolo de nuevo.</translation>
+        </message>
+        <message>
             <source>Backup progress</source>
             <translation>Progreso de la copia de seguridad</translation>
         </message>
@@ -258,6 +298,10 @@
         <message>
             <source>Automatic backups folder</source>
             <translation>Carpeta de copias automáticas</translation>
+        </message>
+        <message>
+            <source>One row per backup in the vault's folder, newest first: when it was made, its size and why. A supervisor can restore the selected one.</source>
+            <translation>Una fila por copia en la carpeta de la bóveda, la más reciente primero: cuándo se hizo, su tamaño y por qué. Un/a supervisor/a puede restaurar la seleccionada.</translation>
         </message>
         <message>
             <source>Made on</source>
@@ -292,8 +336,16 @@
             <translation>Restaurar la copia seleccionada…</translation>
         </message>
         <message>
+            <source>Replaces the records with those in the selected backup, after you confirm; the vault as it is now is kept aside, nothing is deleted.</source>
+            <translation>Reemplaza los registros por los de la copia seleccionada, después de que usted confirme; la bóveda tal como está ahora se guarda aparte y no se borra nada.</translation>
+        </message>
+        <message>
             <source>Restore from a backup…</source>
             <translation>Restaurar desde una copia de seguridad…</translation>
+        </message>
+        <message>
+            <source>Choose a backup file, for example on a USB stick, to replace the records with, after you confirm; the vault as it is now is kept aside.</source>
+            <translation>Elija un archivo de copia, por ejemplo en una memoria USB, para reemplazar los registros, después de que usted confirme; la bóveda tal como está ahora se guarda aparte.</translation>
         </message>
         <message>
             <source>Only a supervisor can restore a backup.</source>
@@ -368,6 +420,10 @@
             <translation>El registro de esta persona</translation>
         </message>
         <message>
+            <source>Notes, needs, appointments, profile and releases of this client; Ctrl+Tab moves to the next tab.</source>
+            <translation>Notas, necesidades, citas, perfil y autorizaciones de esta persona; Ctrl+Tab pasa a la pestaña siguiente.</translation>
+        </message>
+        <message>
             <source>Notes</source>
             <translation>Notas</translation>
         </message>
@@ -404,8 +460,16 @@
             <translation>Cerrar el caso…</translation>
         </message>
         <message>
+            <source>Asks for a reason, then moves the client to the closed list. Nothing is deleted and the client can be reopened.</source>
+            <translation>Pide un motivo y luego pasa a la persona a la lista de casos cerrados. No se borra nada y el caso se puede reabrir.</translation>
+        </message>
+        <message>
             <source>Reopen client</source>
             <translation>Reabrir el caso</translation>
+        </message>
+        <message>
+            <source>Moves the client back to the open list.</source>
+            <translation>Devuelve a la persona a la lista de casos abiertos.</translation>
         </message>
         <message>
             <source>Destroy record…</source>
@@ -414,6 +478,10 @@
         <message>
             <source>Only at the client's request</source>
             <translation>Solo si la persona lo pide</translation>
+        </message>
+        <message>
+            <source>Only at the client's request: deletes this client's notes, needs, appointments and releases for good, after you type the alias to confirm. Backups made before keep them until they are replaced.</source>
+            <translation>Solo si la persona lo pide: borra para siempre sus notas, necesidades, citas y autorizaciones, después de que usted escriba el alias para confirmar. Las copias de seguridad anteriores los conservan hasta que se reemplacen.</translation>
         </message>
         <message>
             <source>Saved.</source>
@@ -448,8 +516,16 @@
             <translation>Escriba el alias para confirmar</translation>
         </message>
         <message>
+            <source>The Destroy record button is enabled once this matches the client's alias.</source>
+            <translation>El botón Destruir el registro se activa cuando esto coincide con el alias de la persona.</translation>
+        </message>
+        <message>
             <source>Destroy record</source>
             <translation>Destruir el registro</translation>
+        </message>
+        <message>
+            <source>Permanently removes this client's record and cannot be undone; backups made before keep it until they are replaced.</source>
+            <translation>Borra para siempre el registro de esta persona y no se puede deshacer; las copias de seguridad anteriores lo conservan hasta que se reemplacen.</translation>
         </message>
         <message>
             <source>Close this client</source>
@@ -462,6 +538,10 @@
         <message>
             <source>Closing reason</source>
             <translation>Motivo del cierre</translation>
+        </message>
+        <message>
+            <source>Choose a reason or type your own, in a few words; it is shown with the closed client.</source>
+            <translation>Elija un motivo o escriba el suyo, en pocas palabras; se muestra con el caso cerrado.</translation>
         </message>
         <message>
             <source>Services complete</source>
@@ -520,6 +600,26 @@
             <translation>&amp;Vence el</translation>
         </message>
         <message>
+            <source>The person or agency the client allows to receive information, as signed.</source>
+            <translation>La persona o agencia que puede recibir información, tal como se firmó.</translation>
+        </message>
+        <message>
+            <source>Only what the client agreed to share, in the words of the signed release.</source>
+            <translation>Solo lo que la persona aceptó compartir, con las palabras de la autorización firmada.</translation>
+        </message>
+        <message>
+            <source>Why it may be shared, as the signed release says.</source>
+            <translation>Para qué se puede compartir, según la autorización firmada.</translation>
+        </message>
+        <message>
+            <source>The day the client signed; not in the future.</source>
+            <translation>El día en que la persona firmó; no puede ser en el futuro.</translation>
+        </message>
+        <message>
+            <source>After this day the release no longer allows sharing.</source>
+            <translation>Después de este día la autorización ya no permite compartir.</translation>
+        </message>
+        <message>
             <source>Save release</source>
             <translation>Guardar la autorización</translation>
         </message>
@@ -530,6 +630,10 @@
         <message>
             <source>For a call or visit where no client record is made. Only the date, kind, length and topics are kept, and they are counted in the summary.</source>
             <translation>Para una llamada o visita sin crear un registro de la persona. Solo se guardan la fecha, el tipo, la duración y los temas, y se cuentan en el resumen.</translation>
+        </message>
+        <message>
+            <source>How the person reached the office; counted in the summary, never a name.</source>
+            <translation>Cómo se comunicó la persona con la oficina; se cuenta en el resumen, nunca un nombre.</translation>
         </message>
         <message>
             <source> minutes</source>
@@ -772,12 +876,24 @@
             <translation>Autorizaciones para compartir información</translation>
         </message>
         <message>
+            <source>One row per release the client signed: active, expired or revoked, who may receive what and why, and the dates. Select one to revoke it.</source>
+            <translation>Una fila por autorización firmada: vigente, vencida o revocada, quién puede recibir qué y para qué, y las fechas. Seleccione una para revocarla.</translation>
+        </message>
+        <message>
             <source>Record a release…</source>
             <translation>Registrar una autorización…</translation>
         </message>
         <message>
+            <source>Records a release the client signed: recipient, information, purpose, dates.</source>
+            <translation>Registra una autorización que la persona firmó: quién la recibe, qué información, para qué y las fechas.</translation>
+        </message>
+        <message>
             <source>Revoke selected</source>
             <translation>Revocar la seleccionada</translation>
+        </message>
+        <message>
+            <source>The selected release stops allowing any sharing from now on, at once and without asking; it stays in the list as revoked.</source>
+            <translation>La autorización seleccionada deja de permitir compartir desde ahora, de inmediato y sin preguntar; queda en la lista como revocada.</translation>
         </message>
         <message>
             <source>Active</source>
@@ -824,8 +940,20 @@
             <translation>Filtrar clientes por alias</translation>
         </message>
         <message>
+            <source>Shows only the clients whose alias contains what you type; the list follows.</source>
+            <translation>Muestra solo las personas cuyo alias contiene lo que usted escribe; la lista se actualiza sola.</translation>
+        </message>
+        <message>
+            <source>Opens an empty form for a new client; only an alias is needed to start.</source>
+            <translation>Abre un formulario vacío para una persona nueva; para empezar solo hace falta un alias.</translation>
+        </message>
+        <message>
             <source>Whose clients</source>
             <translation>Qué clientes mostrar</translation>
+        </message>
+        <message>
+            <source>Choose between the clients assigned to you and every client of the office.</source>
+            <translation>Elija entre las personas asignadas a usted y todas las de la oficina.</translation>
         </message>
         <message>
             <source>My clients</source>
@@ -840,6 +968,10 @@
             <translation>Abiertos o cerrados</translation>
         </message>
         <message>
+            <source>Choose whether the list shows open clients, closed clients, or both.</source>
+            <translation>Elija si la lista muestra los casos abiertos, los cerrados o ambos.</translation>
+        </message>
+        <message>
             <source>Open and closed</source>
             <translation>Abiertos y cerrados</translation>
         </message>
@@ -852,16 +984,32 @@
             <translation>Buscar en todas las notas</translation>
         </message>
         <message>
+            <source>Searches the text of every note you may read; the matching notes replace the client list. Empty the field to see the clients again.</source>
+            <translation>Busca en el texto de todas las notas que usted puede leer; las notas que coinciden reemplazan la lista de clientes. Vacíe el campo para ver de nuevo la lista.</translation>
+        </message>
+        <message>
             <source>Client list</source>
             <translation>Lista de clientes</translation>
+        </message>
+        <message>
+            <source>One row per client: alias, status, intake, advocate and last contact. Moving to a row shows that client's record on the right; Enter opens it.</source>
+            <translation>Una fila por persona: alias, estado, ingreso, intercesor/a y último contacto. Al pasar a una fila, su registro aparece a la derecha; Enter lo abre.</translation>
         </message>
         <message>
             <source>Notes that match</source>
             <translation>Notas que coinciden</translation>
         </message>
         <message>
+            <source>One row per matching note, with its client and date. Enter opens the note.</source>
+            <translation>Una fila por nota que coincide, con la persona y la fecha. Enter abre la nota.</translation>
+        </message>
+        <message>
             <source>Log anonymous contact…</source>
             <translation>Registrar un contacto anónimo…</translation>
+        </message>
+        <message>
+            <source>Counts a call or visit from someone who gave no name, for the summary; no client record is made.</source>
+            <translation>Cuenta una llamada o visita de alguien que no dio su nombre, para el resumen; no se crea ningún registro.</translation>
         </message>
         <message>
             <source>Select a client in the list, or press New client to add one. Only an alias is needed to start.</source>
@@ -1294,6 +1442,10 @@
             <translation>Temas de ayuda</translation>
         </message>
         <message>
+            <source>One row per short guide, then the keyboard shortcuts and the version and licences. Moving to a row shows it beside the list.</source>
+            <translation>Una fila por guía breve, luego los atajos de teclado y la versión y licencias. Al pasar a una fila, su texto aparece al lado.</translation>
+        </message>
+        <message>
             <source>Keyboard shortcuts</source>
             <translation>Atajos de teclado</translation>
         </message>
@@ -1304,6 +1456,10 @@
         <message>
             <source>Help text</source>
             <translation>Texto de ayuda</translation>
+        </message>
+        <message>
+            <source>The text of the topic chosen in the list.</source>
+            <translation>El texto del tema elegido en la lista.</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1318,12 +1474,24 @@
             <translation>Seleccione una necesidad para ver su próximo paso, su fecha límite y su historial.</translation>
         </message>
         <message>
+            <source>Where this need stands; each change is kept in the status history below. Declined means the client chose not to pursue it.</source>
+            <translation>En qué punto está esta necesidad; cada cambio queda en el historial de estados de abajo. «La persona no la quiere» significa que decidió no seguir con ella.</translation>
+        </message>
+        <message>
             <source>Client's priority</source>
             <translation>Prioridad de la persona</translation>
         </message>
         <message>
+            <source>How much this need matters to the client, in the client's own view.</source>
+            <translation>Cuánto le importa esta necesidad a la persona, según ella misma.</translation>
+        </message>
+        <message>
             <source>Not set</source>
             <translation>Sin definir</translation>
+        </message>
+        <message>
+            <source>One line: what happens next for this need. Saved with Save changes.</source>
+            <translation>Una línea: qué sigue con esta necesidad. Se guarda con Guardar los cambios.</translation>
         </message>
         <message>
             <source>Due by</source>
@@ -1338,8 +1506,16 @@
             <translation>Fecha límite</translation>
         </message>
         <message>
+            <source>Once this day passes the need is listed as overdue on Today.</source>
+            <translation>Cuando pasa este día, la necesidad aparece como vencida en Hoy.</translation>
+        </message>
+        <message>
             <source>Note</source>
             <translation>Nota</translation>
+        </message>
+        <message>
+            <source>One line kept with the need; anything written in the record could be subpoenaed, so details belong in a note.</source>
+            <translation>Una línea que se guarda con la necesidad; todo lo escrito en el registro podría pedirse con una citación judicial (subpoena), así que los detalles van en una nota.</translation>
         </message>
         <message>
             <source>One line; details belong in a note</source>
@@ -1348,6 +1524,10 @@
         <message>
             <source>Resource or referral</source>
             <translation>Recurso o remisión</translation>
+        </message>
+        <message>
+            <source>The organization or program this need was referred to, if any.</source>
+            <translation>La organización o el programa al que se derivó esta necesidad, si lo hay.</translation>
         </message>
         <message>
             <source>Organization or program</source>
@@ -1378,12 +1558,20 @@
             <translation>&amp;Recurso o remisión</translation>
         </message>
         <message>
+            <source>Saves this need's status, priority, next step, due date, note and resource.</source>
+            <translation>Guarda el estado, la prioridad, el siguiente paso, la fecha límite, la nota y el recurso de esta necesidad.</translation>
+        </message>
+        <message>
             <source>Status &amp;history</source>
             <translation>&amp;Historial de estados</translation>
         </message>
         <message>
             <source>Status history</source>
             <translation>Historial de estados</translation>
+        </message>
+        <message>
+            <source>One row per change of this need's status, newest first, with who and when.</source>
+            <translation>Una fila por cambio de estado de esta necesidad, el más reciente primero, con quién y cuándo.</translation>
         </message>
         <message>
             <source>The selected need</source>
@@ -1410,6 +1598,10 @@
             <translation>Elementos de la lista</translation>
         </message>
         <message>
+            <source>The office's checklist by category, one need per row. Space ticks the selected need; needs already on the client's list cannot be ticked again.</source>
+            <translation>La lista de la oficina por categoría, una necesidad por fila. La barra espaciadora marca la seleccionada; las que ya están en la lista de la persona no se pueden marcar otra vez.</translation>
+        </message>
+        <message>
             <source>{0} — already on the list</source>
             <translation>{0} — ya está en la lista</translation>
         </message>
@@ -1434,8 +1626,16 @@
             <translation>Categoría</translation>
         </message>
         <message>
+            <source>The group the need is listed under, and counted under in the summary.</source>
+            <translation>El grupo en el que aparece la necesidad y en el que se cuenta en el resumen.</translation>
+        </message>
+        <message>
             <source>Need</source>
             <translation>Necesidad</translation>
+        </message>
+        <message>
+            <source>In a few words, what the client needs; no names or details of the case.</source>
+            <translation>En pocas palabras, qué necesita la persona; sin nombres ni detalles del caso.</translation>
         </message>
         <message>
             <source>In a few words, e.g. “Storage for belongings”</source>
@@ -1558,8 +1758,16 @@
             <translation>Agregar desde la lista…</translation>
         </message>
         <message>
+            <source>Opens the office's needs checklist to add several needs at once.</source>
+            <translation>Abre la lista de necesidades de la oficina para agregar varias a la vez.</translation>
+        </message>
+        <message>
             <source>Add my own…</source>
             <translation>Agregar con mis palabras…</translation>
+        </message>
+        <message>
+            <source>Adds a need in your own words, under a category you choose.</source>
+            <translation>Agrega una necesidad con sus propias palabras, en la categoría que usted elija.</translation>
         </message>
         <message>
             <source>Remove a need added by mistake (Delete). If the client chose not to pursue it, mark it declined.</source>
@@ -1568,6 +1776,14 @@
         <message>
             <source>Needs</source>
             <translation>Necesidades</translation>
+        </message>
+        <message>
+            <source>Removes the selected need added by mistake, after asking. If the client chose not to pursue it, mark it declined instead.</source>
+            <translation>Quita la necesidad seleccionada agregada por error, después de preguntar. Si la persona decidió no seguir con ella, márquela como «La persona no la quiere».</translation>
+        </message>
+        <message>
+            <source>This client's needs by category: each row shows the need, its status and its due date; the selected need's details are beside the list. Enter or F2 changes the status; Delete removes a need added by mistake.</source>
+            <translation>Las necesidades de esta persona por categoría: cada fila muestra la necesidad, su estado y su fecha límite; los detalles de la seleccionada están al lado. Enter o F2 cambia el estado; Suprimir quita una necesidad agregada por error.</translation>
         </message>
         <message>
             <source>No needs are recorded for this client yet. Use “Add from checklist…” to pick from the office's suggestions, or “Add my own…” to write one in your own words.</source>
@@ -1986,8 +2202,20 @@
             <translation>Filtrar recursos</translation>
         </message>
         <message>
+            <source>Opens an empty form for one of your office's own local resources.</source>
+            <translation>Abre un formulario vacío para un recurso local propio de su oficina.</translation>
+        </message>
+        <message>
+            <source>Shows only the resources whose name, county or category contains what you type.</source>
+            <translation>Muestra solo los recursos cuyo nombre, condado o categoría contiene lo que usted escribe.</translation>
+        </message>
+        <message>
             <source>Resource directory</source>
             <translation>Directorio de recursos</translation>
+        </message>
+        <message>
+            <source>One entry per resource: its name, then category and phone. Moving to an entry shows it beside the list; entries that come with the app cannot be changed.</source>
+            <translation>Una entrada por recurso: su nombre, luego la categoría y el teléfono. Al pasar a una entrada, aparece al lado; las que vienen con la aplicación no se pueden cambiar.</translation>
         </message>
         <message>
             <source>Local entries are your office's own; national and statewide ones come with the app.</source>
@@ -2022,8 +2250,44 @@
             <translation>N&amp;otas</translation>
         </message>
         <message>
+            <source>The organization or program, as people know it.</source>
+            <translation>La organización o el programa, como lo conoce la gente.</translation>
+        </message>
+        <message>
+            <source>The kind of help it gives; the directory can be filtered by it.</source>
+            <translation>El tipo de ayuda que da; el directorio se puede filtrar por esto.</translation>
+        </message>
+        <message>
+            <source>The number to call; Copy phone number puts it on the clipboard.</source>
+            <translation>El número al que llamar; Copiar el número de teléfono lo pone en el portapapeles.</translation>
+        </message>
+        <message>
+            <source>When it is open or answers, in a few words.</source>
+            <translation>Cuándo abre o atiende, en pocas palabras.</translation>
+        </message>
+        <message>
+            <source>The languages its staff speak.</source>
+            <translation>Los idiomas que habla su personal.</translation>
+        </message>
+        <message>
+            <source>Where it serves; the directory can be filtered by it.</source>
+            <translation>Dónde da servicio; el directorio se puede filtrar por esto.</translation>
+        </message>
+        <message>
+            <source>What an advocate should know before referring someone; seen by everyone in the office. Never a client's name.</source>
+            <translation>Lo que una intercesora debe saber antes de derivar a alguien; lo ve toda la oficina. Nunca el nombre de una persona atendida.</translation>
+        </message>
+        <message>
+            <source>Copies the phone number; the clipboard is cleared again after a short time.</source>
+            <translation>Copia el número de teléfono; el portapapeles se vacía otra vez al poco tiempo.</translation>
+        </message>
+        <message>
             <source>Save resource</source>
             <translation>Guardar el recurso</translation>
+        </message>
+        <message>
+            <source>Removes this local resource after asking; needs that name it keep the name.</source>
+            <translation>Quita este recurso local después de preguntar; las necesidades que lo nombran conservan el nombre.</translation>
         </message>
         <message>
             <source>local</source>
@@ -2074,6 +2338,10 @@
             <translation>Resultados de la búsqueda</translation>
         </message>
         <message>
+            <source>One row per record found, best match first, its kind named at the start. Enter opens the record.</source>
+            <translation>Una fila por registro encontrado, el que mejor coincide primero, con su tipo al principio. Enter abre el registro.</translation>
+        </message>
+        <message>
             <source>Search failed</source>
             <translation>No se pudo buscar</translation>
         </message>
@@ -2106,6 +2374,10 @@
             <translation>Configuración</translation>
         </message>
         <message>
+            <source>A few words, the same for every client; clients' existing needs keep their wording.</source>
+            <translation>Pocas palabras, iguales para todas las personas; las necesidades que ya tienen conservan su redacción.</translation>
+        </message>
+        <message>
             <source>Write the item in a few words.</source>
             <translation>Escriba el elemento en pocas palabras.</translation>
         </message>
@@ -2130,12 +2402,20 @@
             <translation>Elementos de la lista por categoría</translation>
         </message>
         <message>
+            <source>The office's suggested needs, grouped by category. Select an item to rename, retire or bring it back with the buttons below.</source>
+            <translation>Las necesidades sugeridas de la oficina, agrupadas por categoría. Seleccione una para cambiarle el nombre, retirarla o reactivarla con los botones de abajo.</translation>
+        </message>
+        <message>
             <source>Show retired items</source>
             <translation>Mostrar elementos retirados</translation>
         </message>
         <message>
             <source>Add item…</source>
             <translation>Agregar elemento…</translation>
+        </message>
+        <message>
+            <source>Adds an item to the selected category, suggested from now on.</source>
+            <translation>Agrega una necesidad a la categoría seleccionada, que se sugiere desde ahora.</translation>
         </message>
         <message>
             <source>Rename…</source>
@@ -2214,6 +2494,10 @@
             <translation>Primer mes del año fiscal</translation>
         </message>
         <message>
+            <source>Fiscal quarters and years in the summary are counted from this month; a change is recorded in the audit log.</source>
+            <translation>Los trimestres y años fiscales del resumen se cuentan desde este mes; un cambio queda anotado en el historial de actividad.</translation>
+        </message>
+        <message>
             <source>January</source>
             <translation>enero</translation>
         </message>
@@ -2270,6 +2554,10 @@
             <translation>Guardar los ajustes del resumen…</translation>
         </message>
         <message>
+            <source>Asks first, then keeps the privacy threshold and fiscal year for every summary of the office; the change is recorded in the audit log.</source>
+            <translation>Pregunta primero y luego guarda el umbral de privacidad y el año fiscal para todos los resúmenes de la oficina; el cambio queda anotado en el historial de actividad.</translation>
+        </message>
+        <message>
             <source>Nothing changed.</source>
             <translation>No se cambió nada.</translation>
         </message>
@@ -2312,6 +2600,10 @@
         <message>
             <source>Change my passphrase…</source>
             <translation>Cambiar mi frase de contraseña…</translation>
+        </message>
+        <message>
+            <source>Asks for your current passphrase and a new one. If someone else may know the current one, the vault gets a new key.</source>
+            <translation>Pide su frase de contraseña actual y una nueva. Si otra persona podría conocer la actual, la bóveda recibe una clave nueva.</translation>
         </message>
         <message>
             <source>Locking</source>
@@ -2370,6 +2662,10 @@
             <translation>Colores de la aplicación</translation>
         </message>
         <message>
+            <source>Light, dark, high contrast, or as the system is set; the change applies at once and is kept on this computer.</source>
+            <translation>Claro, oscuro, alto contraste o como esté el sistema; el cambio se aplica de inmediato y se guarda en esta computadora.</translation>
+        </message>
+        <message>
             <source>Co&amp;lours</source>
             <translation>Co&amp;lores</translation>
         </message>
@@ -2424,6 +2720,22 @@
         <message>
             <source>Temporary passphrase</source>
             <translation>Frase de contraseña temporal</translation>
+        </message>
+        <message>
+            <source>One row per person who can unlock the vault: name, role, and whether the passphrase is temporary. Select a row, then reset the passphrase or remove the user with the buttons below.</source>
+            <translation>Una fila por persona que puede desbloquear la bóveda: nombre, función y si su frase de contraseña es temporal. Seleccione una fila y luego restablezca la frase o quite al usuario con los botones de abajo.</translation>
+        </message>
+        <message>
+            <source>Adds a person and shows a temporary passphrase once, to tell them in person.</source>
+            <translation>Agrega a una persona y muestra una sola vez una frase de contraseña temporal, para decírsela en persona.</translation>
+        </message>
+        <message>
+            <source>Gives the selected person a new temporary passphrase; their current one stops working at once and the vault gets a new key.</source>
+            <translation>Da a la persona seleccionada una frase de contraseña temporal nueva; la actual deja de funcionar de inmediato y la bóveda recibe una clave nueva.</translation>
+        </message>
+        <message>
+            <source>The selected person can no longer unlock the vault, which gets a new key. The records they wrote stay. Asks first.</source>
+            <translation>La persona seleccionada ya no podrá desbloquear la bóveda, que recibe una clave nueva. Los registros que escribió se quedan. Pregunta primero.</translation>
         </message>
         <message>
             <source>Tell {0} this temporary passphrase in person. They will choose their own the first time they unlock.</source>
@@ -2510,8 +2822,16 @@
             <translation>La aplicación crea una frase de contraseña temporal de cinco palabras al azar. Usted la verá una sola vez: dígasela en persona a quien va a usar la cuenta. La primera vez que desbloquee, elegirá la suya.</translation>
         </message>
         <message>
+            <source>Up to 80 characters. The sign-in screen lists it, in plain text, for anyone who opens this computer.</source>
+            <translation>Hasta 80 caracteres. La pantalla de desbloqueo lo muestra, como texto simple, a cualquiera que abra esta computadora.</translation>
+        </message>
+        <message>
             <source>Role</source>
             <translation>Rol</translation>
+        </message>
+        <message>
+            <source>A supervisor can also manage users, backups, the checklist and the summary settings; an advocate works with clients.</source>
+            <translation>Un/a supervisor/a también administra los usuarios, las copias de seguridad, la lista de necesidades y la configuración del resumen; una intercesora trabaja con las personas atendidas.</translation>
         </message>
         <message>
             <source>&amp;Role</source>
@@ -2606,12 +2926,24 @@
             <translation>Frase de contraseña actual</translation>
         </message>
         <message>
+            <source>The passphrase you unlocked with today.</source>
+            <translation>La frase de contraseña con la que desbloqueó hoy.</translation>
+        </message>
+        <message>
             <source>New passphrase</source>
             <translation>Frase de contraseña nueva</translation>
         </message>
         <message>
+            <source>At least 10 characters; four or five unrelated words work well. Only you will know it.</source>
+            <translation>Al menos 10 caracteres; cuatro o cinco palabras sin relación entre sí funcionan bien. Solo usted la sabrá.</translation>
+        </message>
+        <message>
             <source>New passphrase again</source>
             <translation>Repita la frase de contraseña nueva</translation>
+        </message>
+        <message>
+            <source>Type the same passphrase again; Enter saves it.</source>
+            <translation>Escriba otra vez la misma frase de contraseña; Enter la guarda.</translation>
         </message>
         <message>
             <source>&amp;Current passphrase</source>
@@ -2654,6 +2986,10 @@
             <translation>Buscar en todo (Ctrl+K)</translation>
         </message>
         <message>
+            <source>Searches clients, notes, the office's resources and the reference library; press Enter to see the results. Ctrl+K comes here from anywhere.</source>
+            <translation>Busca en clientes, notas, los recursos de la oficina y la biblioteca de referencia; pulse Enter para ver los resultados. Ctrl+K trae aquí desde cualquier lugar.</translation>
+        </message>
+        <message>
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
@@ -2666,8 +3002,16 @@
             <translation>Bloquear ahora (Ctrl+L). El texto sin guardar se conserva como borrador.</translation>
         </message>
         <message>
+            <source>Locks the app at once (Ctrl+L): every screen is hidden until a passphrase is typed. Unsaved text is kept as an encrypted draft.</source>
+            <translation>Bloquea la aplicación de inmediato (Ctrl+L): todas las pantallas se ocultan hasta que se escriba una frase de contraseña. El texto sin guardar se conserva como borrador cifrado.</translation>
+        </message>
+        <message>
             <source>Sections</source>
             <translation>Secciones</translation>
+        </message>
+        <message>
+            <source>The parts of the app. Arrow keys move between them and show each one; Ctrl+1 to Ctrl+9 go straight to one, F1 opens Help.</source>
+            <translation>Las partes de la aplicación. Las flechas pasan de una a otra y la muestran; Ctrl+1 a Ctrl+9 van directo a una, F1 abre la Ayuda.</translation>
         </message>
         <message>
             <source>Section</source>
@@ -2738,8 +3082,20 @@
             <translation>Nada vencido. Las fechas límite que ponga en las necesidades de una persona aparecen aquí cuando pasan.</translation>
         </message>
         <message>
+            <source>One row per need whose due date has passed. Enter opens the client's needs.</source>
+            <translation>Una fila por necesidad cuya fecha límite ya pasó. Enter abre las necesidades de la persona.</translation>
+        </message>
+        <message>
             <source>Due in the next 7 days</source>
             <translation>Vencen en los próximos 7 días</translation>
+        </message>
+        <message>
+            <source>One row per need due in the next 7 days. Enter opens the client's needs.</source>
+            <translation>Una fila por necesidad que vence en los próximos 7 días. Enter abre las necesidades de la persona.</translation>
+        </message>
+        <message>
+            <source>One row per court date or appointment in the next 14 days, soonest first. Enter opens the client's appointments.</source>
+            <translation>Una fila por fecha de corte o cita en los próximos 14 días, la más cercana primero. Enter abre las citas de la persona.</translation>
         </message>
         <message numerus="yes">
             <source>No contact in %n day(s)</source>
@@ -2783,6 +3139,10 @@
         <message>
             <source>Everyone assigned to you has been in contact recently. A contact note counts as contact.</source>
             <translation>Todas las personas asignadas a usted han tenido contacto recientemente. Una nota de contacto cuenta como contacto.</translation>
+        </message>
+        <message>
+            <source>One row per client of yours with no contact note for that long, with the day of the last contact. Enter opens the client's notes.</source>
+            <translation>Una fila por cada persona suya sin nota de contacto en ese tiempo, con el día del último contacto. Enter abre las notas de la persona.</translation>
         </message>
         <message>
             <source>Nothing needs your attention today.</source>
@@ -2837,8 +3197,16 @@
             <translation>Elegir un archivo de copia de seguridad…</translation>
         </message>
         <message>
+            <source>Choose a backup file, for example on a USB stick, to restore from; you are asked to confirm first.</source>
+            <translation>Elija un archivo de copia, por ejemplo en una memoria USB, para restaurar desde él; primero se le pide confirmar.</translation>
+        </message>
+        <message>
             <source>Restore the newest backup…</source>
             <translation>Restaurar la copia más reciente…</translation>
+        </message>
+        <message>
+            <source>Replaces the vault with its newest backup, after you confirm; the damaged files are kept aside, not deleted. Work done after that backup is not in it.</source>
+            <translation>Reemplaza la bóveda por su copia más reciente, después de que usted confirme; los archivos dañados se guardan aparte, no se borran. Lo hecho después de esa copia no está en ella.</translation>
         </message>
         <message>
             <source>The newest backup that checks out was made on {0} ({1}). Restoring it keeps the current files aside in a folder named before-restore-…, so nothing is lost. You will need a passphrase as it was that day, or the office's recovery key.</source>
@@ -2861,12 +3229,20 @@
             <translation>Configurar esta oficina</translation>
         </message>
         <message>
+            <source>Creates this office's encrypted vault: you choose a passphrase and receive a recovery key to keep somewhere safe.</source>
+            <translation>Crea la bóveda cifrada de esta oficina: usted elige una frase de contraseña y recibe una clave de recuperación para guardar en un lugar seguro.</translation>
+        </message>
+        <message>
             <source>Setting up creates an encrypted vault for your office's records. You will choose a passphrase and receive a recovery key to keep somewhere safe.</source>
             <translation>Al configurar la oficina se crea una bóveda cifrada, donde se guardan los registros de su oficina. Elegirá una frase de contraseña y recibirá una clave de recuperación para guardar en un lugar seguro.</translation>
         </message>
         <message>
             <source>Try the demo</source>
             <translation>Probar la demostración</translation>
+        </message>
+        <message>
+            <source>Opens fictional training cases in a separate vault; real records are never touched.</source>
+            <translation>Abre casos ficticios de capacitación en una bóveda aparte; los registros reales nunca se tocan.</translation>
         </message>
         <message>
             <source>The demo opens fictional training cases in a separate vault; it never touches real records.</source>
@@ -2881,12 +3257,24 @@
             <translation>Nombre de la oficina</translation>
         </message>
         <message>
+            <source>Up to 120 characters. Shown at the top of every screen, and on the sign-in screen unless you turn that off below.</source>
+            <translation>Hasta 120 caracteres. Se muestra arriba en todas las pantallas, y en la pantalla de desbloqueo salvo que usted lo desactive abajo.</translation>
+        </message>
+        <message>
             <source>Your name</source>
             <translation>Su nombre</translation>
         </message>
         <message>
+            <source>At least 10 characters; four or five unrelated words work well. Nobody can look it up later, so keep it somewhere safe.</source>
+            <translation>Al menos 10 caracteres; cuatro o cinco palabras sin relación entre sí funcionan bien. Nadie puede consultarla después, así que guárdela en un lugar seguro.</translation>
+        </message>
+        <message>
             <source>Passphrase again</source>
             <translation>Repita la frase de contraseña</translation>
+        </message>
+        <message>
+            <source>Type the same passphrase again, to be sure of it. Enter creates the vault.</source>
+            <translation>Escriba otra vez la misma frase de contraseña, para estar seguro. Enter crea la bóveda.</translation>
         </message>
         <message>
             <source>&amp;Office name</source>
@@ -2913,6 +3301,10 @@
             <translation>Crear la bóveda</translation>
         </message>
         <message>
+            <source>Creates the encrypted vault, then shows its recovery key once.</source>
+            <translation>Crea la bóveda cifrada y luego muestra una sola vez su clave de recuperación.</translation>
+        </message>
+        <message>
             <source>Enter the office's name.</source>
             <translation>Escriba el nombre de la oficina.</translation>
         </message>
@@ -2937,8 +3329,24 @@
             <translation>Los registros de la oficina están bloqueados.</translation>
         </message>
         <message>
+            <source>Choose your name; each person has their own passphrase.</source>
+            <translation>Elija su nombre; cada persona tiene su propia frase de contraseña.</translation>
+        </message>
+        <message>
+            <source>Your own passphrase; Enter unlocks. After several wrong tries the app makes you wait before the next one.</source>
+            <translation>Su propia frase de contraseña; Enter desbloquea. Después de varios intentos equivocados, la aplicación le hace esperar antes del siguiente.</translation>
+        </message>
+        <message>
             <source>Who is unlocking</source>
             <translation>Quién desbloquea</translation>
+        </message>
+        <message>
+            <source>Choose your name: after unlocking you choose a new passphrase for it.</source>
+            <translation>Elija su nombre: después de desbloquear, elegirá una frase de contraseña nueva.</translation>
+        </message>
+        <message>
+            <source>The office's printed recovery key: nine groups of four letters and digits, with or without the dashes. Enter unlocks.</source>
+            <translation>La clave de recuperación impresa de la oficina: nueve grupos de cuatro letras y números, con o sin guiones. Enter desbloquea.</translation>
         </message>
         <message>
             <source>&amp;Who is unlocking</source>
@@ -2955,6 +3363,14 @@
         <message>
             <source>Use recovery key</source>
             <translation>Usar la clave de recuperación</translation>
+        </message>
+        <message>
+            <source>Switches between unlocking with your passphrase and with the recovery key.</source>
+            <translation>Cambia entre desbloquear con su frase de contraseña y con la clave de recuperación.</translation>
+        </message>
+        <message>
+            <source>Opens the office's records with what you typed above.</source>
+            <translation>Abre los registros de la oficina con lo que usted escribió arriba.</translation>
         </message>
         <message>
             <source>Use passphrase</source>
@@ -2997,12 +3413,20 @@
             <translation>Anótela en papel o imprímala, y guárdela bajo llave lejos de esta computadora (por ejemplo, en la caja fuerte de la dirección). Cualquier persona que tenga esta clave puede abrir la bóveda.</translation>
         </message>
         <message>
+            <source>Prints the recovery key on paper, to lock away from this computer.</source>
+            <translation>Imprime la clave de recuperación en papel, para guardarla bajo llave lejos de esta computadora.</translation>
+        </message>
+        <message>
             <source>Save to a removable drive…</source>
             <translation>Guardar en una unidad extraíble…</translation>
         </message>
         <message>
             <source>Save the recovery key to a removable drive</source>
             <translation>Guardar la clave de recuperación en una unidad extraíble</translation>
+        </message>
+        <message>
+            <source>A saved copy opens the vault for anyone who has the drive: save it only to a USB drive or SD card that will be kept locked away.</source>
+            <translation>Una copia guardada abre la bóveda a cualquiera que tenga la unidad: guárdela solo en una memoria USB o tarjeta SD que se vaya a guardar bajo llave.</translation>
         </message>
         <message>
             <source>A saved copy opens the vault for anyone who has the drive. Save it only to a USB drive or SD card that will be kept locked away; it cannot be saved on this computer.</source>
@@ -3013,12 +3437,20 @@
             <translation>Grupo {0} de la clave de recuperación</translation>
         </message>
         <message>
+            <source>Type the four letters and digits of group {0}, counting from the left, to show that the key was kept.</source>
+            <translation>Escriba las cuatro letras y números del grupo {0}, contando desde la izquierda, para mostrar que guardó la clave.</translation>
+        </message>
+        <message>
             <source>Group &amp;{0}</source>
             <translation>Grupo &amp;{0}</translation>
         </message>
         <message>
             <source>I have kept it safe — continue</source>
             <translation>Ya la guardé en un lugar seguro: continuar</translation>
+        </message>
+        <message>
+            <source>Enabled once both groups match. The key is never shown again after this screen.</source>
+            <translation>Se activa cuando los dos grupos coinciden. La clave no se vuelve a mostrar después de esta pantalla.</translation>
         </message>
         <message>
             <source>To check your copy, type group {0} and group {1} (counting from the left, first line then second).</source>
@@ -3059,6 +3491,10 @@
         <message>
             <source>Saved to the removable drive. Keep the drive locked away: anyone with this file can open the vault.</source>
             <translation>Guardado en la unidad extraíble. Guarde la unidad bajo llave: cualquier persona que tenga este archivo puede abrir la bóveda.</translation>
+        </message>
+        <message>
+            <source>Switches the whole app between English and Spanish at once; typed text stays.</source>
+            <translation>Cambia toda la aplicación entre inglés y español de inmediato; el texto escrito se conserva.</translation>
         </message>
         <message>
             <source>Very weak</source>
@@ -3951,6 +4387,62 @@
         <message>
             <source>{0}, times</source>
             <translation>{0}, veces</translation>
+        </message>
+        <message>
+            <source>Only a supervisor can change what the sign-in screen shows.</source>
+            <translation>Solo un/a supervisor/a puede cambiar lo que muestra la pantalla de desbloqueo.</translation>
+        </message>
+        <message>
+            <source>The name on the sign-in screen can be at most {0} characters.</source>
+            <translation>El nombre de la pantalla de desbloqueo puede tener como máximo {0} caracteres.</translation>
+        </message>
+        <message>
+            <source>Enter saves the chosen status; Escape cancels.</source>
+            <translation>Enter guarda el estado elegido; Escape cancela.</translation>
+        </message>
+        <message>
+            <source>Sign-in screen</source>
+            <translation>Pantalla de desbloqueo</translation>
+        </message>
+        <message>
+            <source>Save the sign-in screen</source>
+            <translation>Guardar la pantalla de desbloqueo</translation>
+        </message>
+        <message>
+            <source>Keeps the choice for everyone who unlocks on this computer; it is shown the next time the app is locked.</source>
+            <translation>Guarda la elección para todas las personas que desbloquean en esta computadora; se ve la próxima vez que la aplicación se bloquee.</translation>
+        </message>
+        <message>
+            <source>Sign-in screen status</source>
+            <translation>Estado de la pantalla de desbloqueo</translation>
+        </message>
+        <message>
+            <source>Saved: the sign-in screen shows “{0}”.</source>
+            <translation>Guardado: la pantalla de desbloqueo muestra «{0}».</translation>
+        </message>
+        <message>
+            <source>Saved: the sign-in screen shows no office name.</source>
+            <translation>Guardado: la pantalla de desbloqueo no muestra el nombre de la oficina.</translation>
+        </message>
+        <message>
+            <source>Show the office name on the si&amp;gn-in screen</source>
+            <translation>Mostrar el nombre de la oficina en la pantalla de &amp;desbloqueo</translation>
+        </message>
+        <message>
+            <source>Anyone who opens this computer can read it. Turn this off on a laptop you take to court or to meetings.</source>
+            <translation>Cualquiera que abra esta computadora puede leerlo. Desactívelo en una computadora portátil que lleve a la corte o a reuniones.</translation>
+        </message>
+        <message>
+            <source>Name shown on the sign-in screen</source>
+            <translation>Nombre que muestra la pantalla de desbloqueo</translation>
+        </message>
+        <message>
+            <source>Plain text of at most {0} characters, shown above the names of the staff before anyone unlocks. Anyone who opens this computer can read it.</source>
+            <translation>Texto simple de {0} caracteres como máximo, que aparece sobre los nombres del personal antes de desbloquear. Cualquiera que abra esta computadora puede leerlo.</translation>
+        </message>
+        <message>
+            <source>Na&amp;me shown</source>
+            <translation>&amp;Texto que se muestra</translation>
         </message>
     </context>
 </TS>

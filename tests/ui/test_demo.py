@@ -424,7 +424,7 @@ def test_dialogs_from_the_demo_window_say_demo(qtbot, tmp_path) -> None:
                     dialog.reject()
 
         QTimer.singleShot(200, look)
-        settings.add_user()
+        settings.users.add_user()
         assert titles and titles[0].startswith("DEMO")
     finally:
         controller.shutdown()

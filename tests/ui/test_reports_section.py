@@ -113,7 +113,7 @@ def test_a_path_inside_the_data_folder_is_refused(unlocked, qtbot, monkeypatch) 
 
 
 def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot, monkeypatch) -> None:
-    from advocate_app.ui.settings import section as settings_section
+    from advocate_app.ui.settings import summary_box
 
     section = unlocked.shell.show_section("settings")
     box = section.summary_box
@@ -121,14 +121,14 @@ def test_the_office_k_is_changed_in_settings_with_a_warning(unlocked, qtbot, mon
     assert box.k.value() == 11 and box.fy_start.currentData() == 10
     asked: list[str] = []
     monkeypatch.setattr(
-        settings_section, "confirm", lambda _p, _t, text, _a: asked.append(text) or False
+        summary_box, "confirm", lambda _p, _t, text, _a: asked.append(text) or False
     )
     box.k.setValue(13)
     qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     assert "smaller than 11" in asked[0] and "made with 13" in asked[0] and "work out" in asked[0]
     assert report_settings.summary_k(unlocked.vault) == 11, "saying no changes nothing"
     assert box.k.value() == 11
-    monkeypatch.setattr(settings_section, "confirm", lambda *a: True)
+    monkeypatch.setattr(summary_box, "confirm", lambda *a: True)
     box.k.setValue(13)
     qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
     assert report_settings.summary_k(unlocked.vault) == 13

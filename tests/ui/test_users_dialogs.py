@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from advocate_app.store import users
 from advocate_app.ui.qt import QDialog
-from advocate_app.ui.settings import section as settings_section
+from advocate_app.ui.settings import users_dialogs
 from tests.helpers import PASSPHRASE
 from tests.ui.helpers import click_accept
 
@@ -21,13 +21,13 @@ def test_remove_and_reset_ask_about_backups_and_warn_about_copies(
     jo = users.add_user(vault, "Jo", "advocate").user
     ana = users.add_user(vault, "Ana", "advocate").user
     section = controller.shell.show_section("settings")
-    section.refresh_users()
+    section.users.refresh_users()
     seen: list[tuple[str, str]] = []
     shown: list[str] = []
 
     def choose_delete(dialog) -> int:
         dialog.grab().save("/tmp/i12-revoke-dialog.png")
-        texts = " ".join(w.text() for w in dialog.findChildren(settings_section.QLabel))
+        texts = " ".join(w.text() for w in dialog.findChildren(users_dialogs.QLabel))
         seen.append((dialog.windowTitle(), texts))
         dialog.delete.setChecked(True)
         return QDialog.DialogCode.Accepted
@@ -37,25 +37,25 @@ def test_remove_and_reset_ask_about_backups_and_warn_about_copies(
         shown.append(dialog.secret.text())
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(settings_section.RevokeDialog, "exec", choose_delete)
-    monkeypatch.setattr(settings_section.ShownOnceDialog, "exec", read_it_out)
+    monkeypatch.setattr(users_dialogs.RevokeDialog, "exec", choose_delete)
+    monkeypatch.setattr(users_dialogs.ShownOnceDialog, "exec", read_it_out)
 
     def select(name: str) -> None:
-        for i in range(section.user_list.count()):
-            if section.user_list.item(i).text().startswith(name):
-                section.user_list.setCurrentRow(i)
+        for i in range(section.users.user_list.count()):
+            if section.users.user_list.item(i).text().startswith(name):
+                section.users.user_list.setCurrentRow(i)
 
     select("Jo")
-    section.remove_user()
-    qtbot.waitUntil(lambda: "was removed" in section.users_status.text(), timeout=30000)
+    section.users.remove_user()
+    qtbot.waitUntil(lambda: "was removed" in section.users.users_status.text(), timeout=30000)
     assert "USB stick" in seen[0][1] and "still open with the old passphrase" in seen[0][1]
-    assert "USB stick" in section.users_status.text()
+    assert "USB stick" in section.users.users_status.text()
     assert jo.id not in {u.id for u in users.list_users(vault)}
 
     select("Ana")
-    section.reset_passphrase()
+    section.users.reset_passphrase()
     qtbot.waitUntil(
-        lambda: "new temporary passphrase" in section.users_status.text(), timeout=30000
+        lambda: "new temporary passphrase" in section.users.users_status.text(), timeout=30000
     )
     assert len(shown) == 1 and len(shown[0].split()) == 5
     from advocate_app.ui.qt import QApplication
@@ -82,7 +82,7 @@ def test_a_change_someone_else_may_know_re_keys(unlocked, qtbot, monkeypatch) ->
         click_accept(dialog)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(settings_section.ChangePassphraseDialog, "exec", fill)
+    monkeypatch.setattr(users_dialogs.ChangePassphraseDialog, "exec", fill)
     section.change_passphrase()
     qtbot.waitUntil(lambda: "new key" in section.status.text(), timeout=30000)
     assert controller.vault.data_key_copy() != key_before

@@ -130,7 +130,7 @@ def test_lock_closes_open_dialogs(unlocked, qtbot) -> None:
         controller.lock("test")
 
     QTimer.singleShot(200, lock_while_dialog_open)
-    section.add_user()  # opens a modal dialog; the lock must close it
+    section.users.add_user()  # opens a modal dialog; the lock must close it
     assert seen == [True]
     assert controller.window.stack.currentWidget() is controller.unlock_page
 
@@ -166,7 +166,7 @@ def test_supervisor_adds_a_user_who_must_change_the_temporary_passphrase(
         click_accept(dialog)
         return QDialog.DialogCode.Accepted
 
-    from advocate_app.ui.settings import section as settings_section
+    from advocate_app.ui.settings import users_dialogs
 
     shown: list[str] = []
 
@@ -174,11 +174,14 @@ def test_supervisor_adds_a_user_who_must_change_the_temporary_passphrase(
         shown.append(dialog.secret.text())
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(settings_section.AddUserDialog, "exec", fill_and_accept)
-    monkeypatch.setattr(settings_section.ShownOnceDialog, "exec", read_it_out)
-    section.add_user()
-    qtbot.waitUntil(lambda: "was added" in section.users_status.text(), timeout=15000)
-    assert any("Jo" in section.user_list.item(i).text() for i in range(section.user_list.count()))
+    monkeypatch.setattr(users_dialogs.AddUserDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(users_dialogs.ShownOnceDialog, "exec", read_it_out)
+    section.users.add_user()
+    qtbot.waitUntil(lambda: "was added" in section.users.users_status.text(), timeout=15000)
+    assert any(
+        "Jo" in section.users.user_list.item(i).text()
+        for i in range(section.users.user_list.count())
+    )
     # The app made the temporary passphrase: five words from its list, shown once.
     assert len(shown) == 1 and len(shown[0].split()) == 5
 

@@ -47,16 +47,28 @@ class AppointmentDialog(QDialog):
         self.time.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind"))
+        self.kind.setAccessibleDescription(
+            tr("Court hearings and other kinds are counted apart in the summary.")
+        )
         for code, text in APPOINTMENT_KINDS.items():
             self.kind.addItem(tr_marked(text), code)
         self.place = QLineEdit()
         self.place.setMaxLength(appointments.PLACE_MAX)
         self.place.setAccessibleName(tr("Place"))
+        self.place.setAccessibleDescription(
+            tr("Where it takes place, for example the court and courtroom; one line.")
+        )
         self.place.setPlaceholderText(tr("e.g. District Court, Courtroom 2"))
         self.accompanied = QCheckBox(tr("The advocate goes with the client"))
         self.outcome = QLineEdit()
         self.outcome.setMaxLength(appointments.OUTCOME_MAX)
         self.outcome.setAccessibleName(tr("Outcome"))
+        self.outcome.setAccessibleDescription(
+            tr(
+                "Afterwards, what happened in a few words. Records can be subpoenaed: write "
+                "only what the work needs."
+            )
+        )
         self.outcome.setPlaceholderText(tr("Afterwards: what happened, in a few words"))
         for text, widget in (
             (tr("&Date"), self.date),

@@ -45,11 +45,17 @@ class AppointmentsPanel(QWidget):
         self.add_button = primary_button(tr("Add appointment…"))
         self.add_button.setDefault(False)
         self.add_button.setAutoDefault(False)
+        self.add_button.setAccessibleDescription(
+            tr("Adds a court date or appointment; the next 14 days also show on Today.")
+        )
         self.add_button.clicked.connect(self.open_add)
         self.edit_button = QPushButton(tr("Edit…"))
         self.edit_button.setToolTip(tr("Change the time or record the outcome (Enter)"))
         self.edit_button.clicked.connect(self.open_edit)
         self.remove_button = QPushButton(tr("Remove…"))
+        self.remove_button.setAccessibleDescription(
+            tr("Removes the selected appointment from the client's record, after asking.")
+        )
         self.remove_button.clicked.connect(self.remove_current)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
@@ -59,6 +65,12 @@ class AppointmentsPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(tr("Appointments"))
+        self.table.setAccessibleDescription(
+            tr(
+                "One row per court date or appointment: when, what, where, whether the advocate "
+                "goes, and the outcome. Enter edits the selected one."
+            )
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -114,6 +114,9 @@ class RestoreConfirmDialog(QDialog):
         form = QFormLayout()
         self.user_box = QComboBox()
         self.user_box.setAccessibleName(tr("User"))
+        self.user_box.setAccessibleDescription(
+            tr("The people who could unlock on the day of the backup; choose yourself.")
+        )
         for user in users:
             self.user_box.addItem(user.name, user.id)
         if preferred_user_id is not None:
@@ -127,6 +130,12 @@ class RestoreConfirmDialog(QDialog):
         self.user_label.setVisible(show_users)
         self.user_box.setVisible(show_users)
         self.secret = passphrase_field(tr("Passphrase"))
+        self.secret.setAccessibleDescription(
+            tr(
+                "Your passphrase as it was on the day of the backup, or the office's recovery "
+                "key when that is chosen below."
+            )
+        )
         self.secret_label = QLabel(tr("&Passphrase"))
         self.secret_label.setBuddy(self.secret)
         form.addRow(self.secret_label, self.secret)
@@ -140,6 +149,12 @@ class RestoreConfirmDialog(QDialog):
         self.message, self.restore_button, self.cancel_button = (foot.message, foot.ok, foot.cancel)
         self.message.setAccessibleName(tr("Restore message"))
         self.restore_button.setProperty("role", "primary")
+        self.restore_button.setAccessibleDescription(
+            tr(
+                "Replaces the records with those in this backup. The vault as it is now is kept "
+                "aside; everyone unlocks again afterwards."
+            )
+        )
         self.rejected.connect(self.secret.clear)
         self.secret.setFocus()
 

@@ -93,6 +93,12 @@ class BackupSection(Section):
         )
         row = QHBoxLayout()
         self.backup_button = QPushButton(tr("Back up now…"))
+        self.backup_button.setAccessibleDescription(
+            tr(
+                "Asks for a folder, for example on a USB stick, writes one encrypted file there "
+                "and checks it by opening it again."
+            )
+        )
         self.backup_button.clicked.connect(self.back_up_now)
         row.addWidget(self.backup_button)
         self.progress = QProgressBar()
@@ -133,6 +139,12 @@ class BackupSection(Section):
         auto_layout.addWidget(self.folder_label)
         self.backup_list = QTreeWidget()
         self.backup_list.setAccessibleName(tr("Automatic backups"))
+        self.backup_list.setAccessibleDescription(
+            tr(
+                "One row per backup in the vault's folder, newest first: when it was made, its "
+                "size and why. A supervisor can restore the selected one."
+            )
+        )
         self.backup_list.setHeaderLabels([tr("Made on"), tr("Size"), tr("Why")])
         self.backup_list.setRootIsDecorated(False)
         self.backup_list.setAlternatingRowColors(True)
@@ -170,8 +182,20 @@ class BackupSection(Section):
         )
         buttons = QHBoxLayout()
         self.restore_selected_button = QPushButton(tr("Restore the selected backup…"))
+        self.restore_selected_button.setAccessibleDescription(
+            tr(
+                "Replaces the records with those in the selected backup, after you confirm; "
+                "the vault as it is now is kept aside, nothing is deleted."
+            )
+        )
         self.restore_selected_button.clicked.connect(self.restore_selected)
         self.restore_file_button = QPushButton(tr("Restore from a backup…"))
+        self.restore_file_button.setAccessibleDescription(
+            tr(
+                "Choose a backup file, for example on a USB stick, to replace the records with, "
+                "after you confirm; the vault as it is now is kept aside."
+            )
+        )
         self.restore_file_button.clicked.connect(self.restore_from_file)
         buttons.addWidget(self.restore_selected_button)
         buttons.addWidget(self.restore_file_button)

@@ -70,6 +70,12 @@ class ClientDetail(QWidget):
             layout.addWidget(label(safe, "hint"))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(tr("This client's record"))
+        self.tabs.setAccessibleDescription(
+            tr(
+                "Notes, needs, appointments, profile and releases of this client; Ctrl+Tab "
+                "moves to the next tab."
+            )
+        )
         self.tabs.setDocumentMode(True)
         self.notes = NotesPanel(vault, client_id)
         self.notes.changed.connect(self.notes_changed)
@@ -129,18 +135,34 @@ class ClientDetail(QWidget):
         save.clicked.connect(self.save_profile)
         row.addWidget(save)
         if status == "open":
-            close = QPushButton(tr("Close client…"))
-            close.clicked.connect(self.close_client)
-            row.addWidget(close)
+            self.close_button = QPushButton(tr("Close client…"))
+            self.close_button.setAccessibleDescription(
+                tr(
+                    "Asks for a reason, then moves the client to the closed list. Nothing is "
+                    "deleted and the client can be reopened."
+                )
+            )
+            self.close_button.clicked.connect(self.close_client)
+            row.addWidget(self.close_button)
         else:
-            reopen = QPushButton(tr("Reopen client"))
-            reopen.clicked.connect(self.reopen_client)
-            row.addWidget(reopen)
+            self.reopen_button = QPushButton(tr("Reopen client"))
+            self.reopen_button.setAccessibleDescription(
+                tr("Moves the client back to the open list.")
+            )
+            self.reopen_button.clicked.connect(self.reopen_client)
+            row.addWidget(self.reopen_button)
         row.addStretch(1)
-        destroy = QPushButton(tr("Destroy record…"))
-        destroy.setToolTip(tr("Only at the client's request"))
-        destroy.clicked.connect(self.destroy_record)
-        row.addWidget(destroy)
+        self.destroy_button = QPushButton(tr("Destroy record…"))
+        self.destroy_button.setToolTip(tr("Only at the client's request"))
+        self.destroy_button.setAccessibleDescription(
+            tr(
+                "Only at the client's request: deletes this client's notes, needs, appointments "
+                "and releases for good, after you type the alias to confirm. Backups made before "
+                "keep them until they are replaced."
+            )
+        )
+        self.destroy_button.clicked.connect(self.destroy_record)
+        row.addWidget(self.destroy_button)
         layout.addLayout(row)
         return page
 

@@ -68,8 +68,17 @@ class DestroyDialog(QDialog):
         layout.addWidget(label(tr("Type the client's alias to confirm:")))
         self.typed = QLineEdit()
         self.typed.setAccessibleName(tr("Type the alias to confirm"))
+        self.typed.setAccessibleDescription(
+            tr("The Destroy record button is enabled once this matches the client's alias.")
+        )
         layout.addWidget(self.typed)
         self.ok = _foot(self, layout, tr("Destroy record"))
+        self.ok.setAccessibleDescription(
+            tr(
+                "Permanently removes this client's record and cannot be undone; backups made "
+                "before keep it until they are replaced."
+            )
+        )
         self.ok.setEnabled(False)
         self.typed.textChanged.connect(
             lambda t: self.ok.setEnabled(t.strip().casefold() == alias.casefold())
@@ -88,6 +97,16 @@ class CloseDialog(QDialog):
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.setAccessibleName(tr("Closing reason"))
+        self.reason.setAccessibleDescription(
+            tr(
+                "Choose a reason or type your own, in a few words; it is shown with the "
+                "closed client."
+            )
+        )
+        typed = self.reason.lineEdit()
+        if typed is not None:  # what a screen reader meets when the person types a reason
+            typed.setAccessibleName(self.reason.accessibleName())
+            typed.setAccessibleDescription(self.reason.accessibleDescription())
         for text in (
             tr("Services complete"),
             tr("Client chose to end services"),
@@ -150,6 +169,19 @@ class ReleaseDialog(QDialog):
             lab = QLabel(text)
             lab.setBuddy(widget)
             form.addRow(lab, widget)
+        self.recipient.setAccessibleDescription(
+            tr("The person or agency the client allows to receive information, as signed.")
+        )
+        self.information.setAccessibleDescription(
+            tr("Only what the client agreed to share, in the words of the signed release.")
+        )
+        self.purpose.setAccessibleDescription(
+            tr("Why it may be shared, as the signed release says.")
+        )
+        self.signed.setAccessibleDescription(tr("The day the client signed; not in the future."))
+        self.expires.setAccessibleDescription(
+            tr("After this day the release no longer allows sharing.")
+        )
         layout.addLayout(form)
         _foot(self, layout, tr("Save release"))
 
@@ -193,6 +225,9 @@ class AnonymousContactDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setMaximumDate(QDate.currentDate())
         self.kind = QComboBox()
+        self.kind.setAccessibleDescription(
+            tr("How the person reached the office; counted in the summary, never a name.")
+        )
         for code, text in ANONYMOUS_CONTACT_KINDS.items():
             self.kind.addItem(tr_marked(text), code)
         self.minutes = QSpinBox()

@@ -37,13 +37,28 @@ class ReleasesPanel(QWidget):
         )
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Releases of information"))
+        self.list.setAccessibleDescription(
+            tr(
+                "One row per release the client signed: active, expired or revoked, who may "
+                "receive what and why, and the dates. Select one to revoke it."
+            )
+        )
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        add = QPushButton(tr("Record a release…"))
-        add.clicked.connect(self.add)
+        self.add_button = QPushButton(tr("Record a release…"))
+        self.add_button.setAccessibleDescription(
+            tr("Records a release the client signed: recipient, information, purpose, dates.")
+        )
+        self.add_button.clicked.connect(self.add)
         self.revoke_button = QPushButton(tr("Revoke selected"))
+        self.revoke_button.setAccessibleDescription(
+            tr(
+                "The selected release stops allowing any sharing from now on, at once and "
+                "without asking; it stays in the list as revoked."
+            )
+        )
         self.revoke_button.clicked.connect(self.revoke)
-        row.addWidget(add)
+        row.addWidget(self.add_button)
         row.addWidget(self.revoke_button)
         row.addStretch(1)
         layout.addLayout(row)

@@ -70,13 +70,25 @@ class ClientsSection(Section):
         self.new_button = left.action_button
         self.new_button.clicked.connect(self.new_client)
         self.filter = left.filter
+        self.filter.setAccessibleDescription(
+            tr("Shows only the clients whose alias contains what you type; the list follows.")
+        )
+        self.new_button.setAccessibleDescription(
+            tr("Opens an empty form for a new client; only an alias is needed to start.")
+        )
         filters = QHBoxLayout()
         self.scope = QComboBox()
         self.scope.setAccessibleName(tr("Whose clients"))
+        self.scope.setAccessibleDescription(
+            tr("Choose between the clients assigned to you and every client of the office.")
+        )
         self.scope.addItem(tr("My clients"), True)
         self.scope.addItem(tr("All clients"), False)
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(tr("Open or closed"))
+        self.status_filter.setAccessibleDescription(
+            tr("Choose whether the list shows open clients, closed clients, or both.")
+        )
         for code, text in (
             ("open", tr("Open")),
             ("closed", tr("Closed")),
@@ -89,6 +101,12 @@ class ClientsSection(Section):
         self.notes_search = QLineEdit()
         self.notes_search.setPlaceholderText(tr("Search all notes (Ctrl+F)"))
         self.notes_search.setAccessibleName(tr("Search all notes"))
+        self.notes_search.setAccessibleDescription(
+            tr(
+                "Searches the text of every note you may read; the matching notes replace the "
+                "client list. Empty the field to see the clients again."
+            )
+        )
         self.notes_search.setClearButtonEnabled(True)
         lv.addWidget(self.notes_search)
 
@@ -97,6 +115,12 @@ class ClientsSection(Section):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(tr("Client list"))
+        self.table.setAccessibleDescription(
+            tr(
+                "One row per client: alias, status, intake, advocate and last contact. Moving to "
+                "a row shows that client's record on the right; Enter opens it."
+            )
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -117,12 +141,21 @@ class ClientsSection(Section):
         self.list_stack.addWidget(self.table)
         self.results = QListWidget()
         self.results.setAccessibleName(tr("Notes that match"))
+        self.results.setAccessibleDescription(
+            tr("One row per matching note, with its client and date. Enter opens the note.")
+        )
         self.results.setSpacing(2)
         self.list_stack.addWidget(self.results)
         lv.addWidget(self.list_stack, 1)
         self.count_label = label("", "hint", wrap=False)
         lv.addWidget(self.count_label)
         contact = QPushButton(tr("Log anonymous contact…"))
+        contact.setAccessibleDescription(
+            tr(
+                "Counts a call or visit from someone who gave no name, for the summary; no "
+                "client record is made."
+            )
+        )
         contact.clicked.connect(self.log_contact)
         lv.addWidget(contact)
         splitter.addWidget(left)

@@ -114,6 +114,12 @@ class HelpSection(Section):
         left.addWidget(label(tr("Help"), "title", wrap=False))
         self.topics = QListWidget()
         self.topics.setAccessibleName(tr("Help topics"))
+        self.topics.setAccessibleDescription(
+            tr(
+                "One row per short guide, then the keyboard shortcuts and the version and "
+                "licences. Moving to a row shows it beside the list."
+            )
+        )
         for guide in self.guides:
             self._add_topic(guide.title, f"guide:{guide.slug}")
         self._add_topic(tr("Keyboard shortcuts"), "shortcuts")
@@ -124,6 +130,7 @@ class HelpSection(Section):
         outer.addLayout(left)
         self.pane = ReadingPane()
         self.pane.setAccessibleName(tr("Help text"))
+        self.pane.setAccessibleDescription(tr("The text of the topic chosen in the list."))
         outer.addWidget(self.pane, 1)
         self.topics.currentItemChanged.connect(self._show)
         self.topics.setCurrentRow(0)

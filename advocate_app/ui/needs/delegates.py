@@ -35,6 +35,7 @@ class StatusDelegate(RoomyDelegate):
     def createEditor(self, parent: QWidget, option: object, index: AnyIndex) -> QWidget:
         combo = StatusCombo(parent)
         combo.setAccessibleName(tr("Status"))
+        combo.setAccessibleDescription(tr("Enter saves the chosen status; Escape cancels."))
         for code, text in NEED_STATUSES.items():
             combo.addItem(tr_marked(text), code)
         combo.activated.connect(lambda _i, c=combo: self._chosen(c))

@@ -66,22 +66,37 @@ class NeedDetail(QGroupBox):
         form = QFormLayout()
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Status"))
+        self.status.setAccessibleDescription(
+            tr(
+                "Where this need stands; each change is kept in the status history below. "
+                "Declined means the client chose not to pursue it."
+            )
+        )
         for code, text in NEED_STATUSES.items():
             self.status.addItem(tr_marked(text), code)
         self.priority = QComboBox()
         self.priority.setAccessibleName(tr("Client's priority"))
+        self.priority.setAccessibleDescription(
+            tr("How much this need matters to the client, in the client's own view.")
+        )
         self.priority.addItem(tr("Not set"), None)
         for code, text in NEED_PRIORITIES.items():
             self.priority.addItem(tr_marked(text), code)
         self.next_step = QLineEdit()
         self.next_step.setMaxLength(needs.LINE_MAX)
         self.next_step.setAccessibleName(tr("Next step"))
+        self.next_step.setAccessibleDescription(
+            tr("One line: what happens next for this need. Saved with Save changes.")
+        )
         self.has_due = QCheckBox(tr("Due by"))
         self.has_due.setAccessibleName(tr("Has a due date"))
         self.due = QDateEdit()
         self.due.setDisplayFormat(short_date_format())
         self.due.setCalendarPopup(True)
         self.due.setAccessibleName(tr("Due date"))
+        self.due.setAccessibleDescription(
+            tr("Once this day passes the need is listed as overdue on Today.")
+        )
         self.due.setDate(QDate.currentDate())
         self.due.setEnabled(False)
         due_row = QHBoxLayout()
@@ -90,10 +105,19 @@ class NeedDetail(QGroupBox):
         self.note_line = QLineEdit()
         self.note_line.setMaxLength(needs.LINE_MAX)
         self.note_line.setAccessibleName(tr("Note"))
+        self.note_line.setAccessibleDescription(
+            tr(
+                "One line kept with the need; anything written in the record could be "
+                "subpoenaed, so details belong in a note."
+            )
+        )
         self.note_line.setPlaceholderText(tr("One line; details belong in a note"))
         self.resource = QLineEdit()
         self.resource.setMaxLength(needs.LINE_MAX)
         self.resource.setAccessibleName(tr("Resource or referral"))
+        self.resource.setAccessibleDescription(
+            tr("The organization or program this need was referred to, if any.")
+        )
         self.resource.setPlaceholderText(tr("Organization or program"))
         for text, widget in (
             (tr("S&tatus"), self.status),
@@ -116,6 +140,9 @@ class NeedDetail(QGroupBox):
         layout.addLayout(form)
         row = QHBoxLayout()
         self.save_button = QPushButton(tr("Save changes"))
+        self.save_button.setAccessibleDescription(
+            tr("Saves this need's status, priority, next step, due date, note and resource.")
+        )
         self.save_button.setEnabled(False)
         row.addWidget(self.save_button)
         self.saved_label = status_line("", "hint", wrap=False)
@@ -124,6 +151,9 @@ class NeedDetail(QGroupBox):
         history_label = QLabel(tr("Status &history"))
         self.history = QListWidget()
         self.history.setAccessibleName(tr("Status history"))
+        self.history.setAccessibleDescription(
+            tr("One row per change of this need's status, newest first, with who and when.")
+        )
         self.history.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         history_label.setBuddy(self.history)
         layout.addWidget(history_label)

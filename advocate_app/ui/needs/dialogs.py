@@ -47,6 +47,12 @@ class AddFromChecklistDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(tr("Checklist items"))
+        self.tree.setAccessibleDescription(
+            tr(
+                "The office's checklist by category, one need per row. Space ticks the selected "
+                "need; needs already on the client's list cannot be ticked again."
+            )
+        )
         self.tree.setUniformRowHeights(True)
         self._items: dict[int, QTreeWidgetItem] = {}
         groups: dict[str, QTreeWidgetItem] = {}
@@ -117,6 +123,9 @@ class AddOwnNeedDialog(QDialog):
         form = QFormLayout()
         self.category = QComboBox()
         self.category.setAccessibleName(tr("Category"))
+        self.category.setAccessibleDescription(
+            tr("The group the need is listed under, and counted under in the summary.")
+        )
         for code, text in NEED_CATEGORIES.items():
             self.category.addItem(tr_marked(text), code)
         if category is not None:
@@ -124,6 +133,9 @@ class AddOwnNeedDialog(QDialog):
         self.need = QLineEdit()
         self.need.setMaxLength(needs.LABEL_MAX)
         self.need.setAccessibleName(tr("Need"))
+        self.need.setAccessibleDescription(
+            tr("In a few words, what the client needs; no names or details of the case.")
+        )
         self.need.setPlaceholderText(tr("In a few words, e.g. “Storage for belongings”"))
         for text, widget in ((tr("&Category"), self.category), (tr("&Need"), self.need)):
             lab = QLabel(text)

@@ -92,13 +92,25 @@ class NeedsPanel(QWidget):
         self.add_checklist_button.setDefault(False)
         self.add_checklist_button.setAutoDefault(False)
         self.add_checklist_button.clicked.connect(self.open_add_from_checklist)
+        self.add_checklist_button.setAccessibleDescription(
+            tr("Opens the office's needs checklist to add several needs at once.")
+        )
         self.add_own_button = QPushButton(tr("Add my own…"))
+        self.add_own_button.setAccessibleDescription(
+            tr("Adds a need in your own words, under a category you choose.")
+        )
         self.add_own_button.clicked.connect(self.open_add_own)
         self.remove_button = QPushButton(tr("Remove…"))
         self.remove_button.setToolTip(
             tr(
                 "Remove a need added by mistake (Delete). If the "
                 "client chose not to pursue it, mark it declined."
+            )
+        )
+        self.remove_button.setAccessibleDescription(
+            tr(
+                "Removes the selected need added by mistake, after asking. If the client chose "
+                "not to pursue it, mark it declined instead."
             )
         )
         self.remove_button.clicked.connect(self.remove_current)
@@ -117,6 +129,13 @@ class NeedsPanel(QWidget):
         self.view = QTreeView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(tr("Needs"))
+        self.view.setAccessibleDescription(
+            tr(
+                "This client's needs by category: each row shows the need, its status and its "
+                "due date; the selected need's details are beside the list. Enter or F2 changes "
+                "the status; Delete removes a need added by mistake."
+            )
+        )
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(

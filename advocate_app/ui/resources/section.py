@@ -50,11 +50,23 @@ class ResourcesSection(Section):
         )
         lv = left.body
         self.add_button = left.action_button
+        self.add_button.setAccessibleDescription(
+            tr("Opens an empty form for one of your office's own local resources.")
+        )
         self.add_button.clicked.connect(self.new_resource)
         self.filter = left.filter
+        self.filter.setAccessibleDescription(
+            tr("Shows only the resources whose name, county or category contains what you type.")
+        )
         self.filter.textChanged.connect(lambda _t: self.refresh())
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Resource directory"))
+        self.list.setAccessibleDescription(
+            tr(
+                "One entry per resource: its name, then category and phone. Moving to an entry "
+                "shows it beside the list; entries that come with the app cannot be changed."
+            )
+        )
         # Each entry is two lines (name, then category and phone): alternate shading and a
         # gap keep one entry from running into the next.
         self.list.setAlternatingRowColors(True)
@@ -102,14 +114,38 @@ class ResourcesSection(Section):
             lab = QLabel(text)
             lab.setBuddy(widget)
             form.addRow(lab, widget)
+        self.name.setAccessibleDescription(tr("The organization or program, as people know it."))
+        self.category.setAccessibleDescription(
+            tr("The kind of help it gives; the directory can be filtered by it.")
+        )
+        self.phone.setAccessibleDescription(
+            tr("The number to call; Copy phone number puts it on the clipboard.")
+        )
+        self.hours.setAccessibleDescription(tr("When it is open or answers, in a few words."))
+        self.languages.setAccessibleDescription(tr("The languages its staff speak."))
+        self.county.setAccessibleDescription(
+            tr("Where it serves; the directory can be filtered by it.")
+        )
+        self.notes.setAccessibleDescription(
+            tr(
+                "What an advocate should know before referring someone; seen by everyone in the "
+                "office. Never a client's name."
+            )
+        )
         rv.addLayout(form)
         buttons = QHBoxLayout()
         self.copy_button = QPushButton(tr("Copy phone number"))
+        self.copy_button.setAccessibleDescription(
+            tr("Copies the phone number; the clipboard is cleared again after a short time.")
+        )
         self.copy_button.clicked.connect(self.copy_phone)
         self.save_button = QPushButton(tr("Save resource"))
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         self.remove_button = QPushButton(tr("Remove…"))
+        self.remove_button.setAccessibleDescription(
+            tr("Removes this local resource after asking; needs that name it keep the name.")
+        )
         self.remove_button.clicked.connect(self.remove)
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)

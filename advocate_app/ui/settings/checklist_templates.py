@@ -46,6 +46,12 @@ class ItemTextDialog(QDialog):
         self.text = QLineEdit(text)
         self.text.setMaxLength(needs.LABEL_MAX)
         self.text.setAccessibleName(prompt)
+        self.text.setAccessibleDescription(
+            tr(
+                "A few words, the same for every client; clients' existing needs keep their "
+                "wording."
+            )
+        )
         lab = QLabel(prompt)
         lab.setBuddy(self.text)
         form.addRow(lab, self.text)
@@ -97,6 +103,12 @@ class ChecklistTemplateDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(tr("Checklist items by category"))
+        self.tree.setAccessibleDescription(
+            tr(
+                "The office's suggested needs, grouped by category. Select an item to rename, "
+                "retire or bring it back with the buttons below."
+            )
+        )
         self.tree.setUniformRowHeights(True)
         layout.addWidget(self.tree, 1)
         self.show_retired = QCheckBox(tr("Show retired items"))
@@ -105,11 +117,17 @@ class ChecklistTemplateDialog(QDialog):
 
         row = QHBoxLayout()
         self.add_button = QPushButton(tr("Add item…"))
+        self.add_button.setAccessibleDescription(
+            tr("Adds an item to the selected category, suggested from now on.")
+        )
         self.add_button.clicked.connect(self.ask_add)
         self.rename_button = QPushButton(tr("Rename…"))
         self.rename_button.clicked.connect(self.ask_rename)
         self.retire_button = QPushButton(tr("Retire"))
         self.retire_button.setToolTip(tr("Stop suggesting this item. Clients who have it keep it."))
+        self.retire_button.setAccessibleDescription(
+            tr("Stop suggesting this item. Clients who have it keep it.")
+        )
         self.retire_button.clicked.connect(self.retire_selected)
         self.restore_button = QPushButton(tr("Bring back"))
         self.restore_button.clicked.connect(self.restore_selected)

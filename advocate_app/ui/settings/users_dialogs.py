@@ -48,8 +48,20 @@ class AddUserDialog(QDialog):
         self.name = QLineEdit()
         self.name.setMaxLength(80)
         self.name.setAccessibleName(tr("Name"))
+        self.name.setAccessibleDescription(
+            tr(
+                "Up to 80 characters. The sign-in screen lists it, in plain text, for anyone "
+                "who opens this computer."
+            )
+        )
         self.role = QComboBox()
         self.role.setAccessibleName(tr("Role"))
+        self.role.setAccessibleDescription(
+            tr(
+                "A supervisor can also manage users, backups, the checklist and the summary "
+                "settings; an advocate works with clients."
+            )
+        )
         for code, text in ROLES.items():
             self.role.addItem(tr_marked(text), code)
         add_form_rows(form, ((tr("&Name"), self.name), (tr("&Role"), self.role)))
@@ -162,8 +174,16 @@ class ChangePassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.current = passphrase_field(tr("Current passphrase"))
+        self.current.setAccessibleDescription(tr("The passphrase you unlocked with today."))
         self.new = passphrase_field(tr("New passphrase"))
+        self.new.setAccessibleDescription(
+            tr(
+                "At least 10 characters; four or five unrelated words work well. Only you will "
+                "know it."
+            )
+        )
         self.repeat = passphrase_field(tr("New passphrase again"))
+        self.repeat.setAccessibleDescription(tr("Type the same passphrase again; Enter saves it."))
         self.meter = StrengthMeter()
         add_form_rows(
             form,

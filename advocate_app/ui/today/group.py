@@ -28,6 +28,7 @@ class TodayGroup(QGroupBox):
         headers: list[str],
         stretch_column: int,
         empty_text: str,
+        description: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -36,6 +37,7 @@ class TodayGroup(QGroupBox):
         layout = QVBoxLayout(self)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(title)
+        self.tree.setAccessibleDescription(description)
         self.tree.setHeaderLabels(headers)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)

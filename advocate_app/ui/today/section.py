@@ -130,6 +130,7 @@ class TodaySection(Section):
                 "Nothing overdue. Due dates you set on a client's needs show up here once "
                 "they pass."
             ),
+            tr("One row per need whose due date has passed. Enter opens the client's needs."),
         )
         self.due_soon = need_group(
             tr("Due in the next 7 days"),
@@ -138,6 +139,7 @@ class TodaySection(Section):
                 "Nothing due this week. Give a need a due date on the client's Needs tab "
                 "to see it here."
             ),
+            tr("One row per need due in the next 7 days. Enter opens the client's needs."),
         )
         self.upcoming = TodayGroup(
             tr("Court dates and appointments, next 14 days"),
@@ -147,6 +149,10 @@ class TodaySection(Section):
                 "No court dates or appointments in the next 14 days. Add them on a client's "
                 "Appointments tab."
             ),
+            tr(
+                "One row per court date or appointment in the next 14 days, soonest first. "
+                "Enter opens the client's appointments."
+            ),
         )
         self.quiet = TodayGroup(
             tr("No contact in %n day(s)", None, settings.no_contact_days),
@@ -155,6 +161,10 @@ class TodaySection(Section):
             tr(
                 "Everyone assigned to you has been in contact recently. A contact note "
                 "counts as contact."
+            ),
+            tr(
+                "One row per client of yours with no contact note for that long, with the day "
+                "of the last contact. Enter opens the client's notes."
             ),
         )
         grid = QGridLayout()

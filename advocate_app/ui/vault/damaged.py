@@ -68,8 +68,20 @@ class DamagedPage(Page):
         self.close_button = QPushButton(tr("Close"))
         self.close_button.clicked.connect(self.close_requested)
         self.choose_button = QPushButton(tr("Choose a backup file…"))
+        self.choose_button.setAccessibleDescription(
+            tr(
+                "Choose a backup file, for example on a USB stick, to restore from; you are "
+                "asked to confirm first."
+            )
+        )
         self.choose_button.clicked.connect(self.restore_from_file)
         self.restore_button = primary_button(tr("Restore the newest backup…"))
+        self.restore_button.setAccessibleDescription(
+            tr(
+                "Replaces the vault with its newest backup, after you confirm; the damaged files "
+                "are kept aside, not deleted. Work done after that backup is not in it."
+            )
+        )
         self.restore_button.clicked.connect(self.restore_newest)
         row.addWidget(self.close_button)
         row.addStretch(1)

@@ -17,6 +17,7 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
+from advocate_app.ui.vault.sign_in_choice import SignInLabelChoice
 from advocate_app.ui.widgets import (
     Page,
     StrengthMeter,
@@ -41,6 +42,12 @@ class WelcomePage(Page):
             ),
         )
         self.setup_button = primary_button(tr("Set up this office"))
+        self.setup_button.setAccessibleDescription(
+            tr(
+                "Creates this office's encrypted vault: you choose a passphrase and receive a "
+                "recovery key to keep somewhere safe."
+            )
+        )
         self.setup_button.clicked.connect(self.setup_requested)
         self.body.addWidget(
             label(
@@ -52,6 +59,11 @@ class WelcomePage(Page):
         )
         self.body.addWidget(self.setup_button)
         self.demo_button = QPushButton(tr("Try the demo"))
+        self.demo_button.setAccessibleDescription(
+            tr(
+                "Opens fictional training cases in a separate vault; real records are never touched."
+            )
+        )
         self.demo_button.setEnabled(demo_available)
         self.demo_button.clicked.connect(self.demo_requested)
         self.body.addWidget(
@@ -71,7 +83,7 @@ class WelcomePage(Page):
 class SetupPage(Page):
     """Office name, first user's name, passphrase twice with a strength meter."""
 
-    submitted = Signal(str, str, str)  # office, user, passphrase
+    submitted = Signal(str, str, str, str)  # office, user, passphrase, sign-in label
     back_requested = Signal()
 
     def __init__(self) -> None:
@@ -87,11 +99,32 @@ class SetupPage(Page):
         self.office = QLineEdit()
         self.office.setMaxLength(120)
         self.office.setAccessibleName(tr("Office name"))
+        self.office.setAccessibleDescription(
+            tr(
+                "Up to 120 characters. Shown at the top of every screen, and on the sign-in "
+                "screen unless you turn that off below."
+            )
+        )
         self.user = QLineEdit()
         self.user.setMaxLength(80)
         self.user.setAccessibleName(tr("Your name"))
+        self.user.setAccessibleDescription(
+            tr(
+                "Up to 80 characters. The sign-in screen lists it, in plain text, for anyone "
+                "who opens this computer."
+            )
+        )
         self.passphrase = passphrase_field(tr("Passphrase"))
+        self.passphrase.setAccessibleDescription(
+            tr(
+                "At least 10 characters; four or five unrelated words work well. Nobody can "
+                "look it up later, so keep it somewhere safe."
+            )
+        )
         self.repeat = passphrase_field(tr("Passphrase again"))
+        self.repeat.setAccessibleDescription(
+            tr("Type the same passphrase again, to be sure of it. Enter creates the vault.")
+        )
         self.meter = StrengthMeter()
         add_form_rows(
             form,
@@ -113,12 +146,19 @@ class SetupPage(Page):
                 "hint",
             )
         )
+        # Which words the unlock screen shows (or none): readable without the passphrase.
+        self.sign_in = SignInLabelChoice()
+        self.office.textChanged.connect(self.sign_in.follow)
+        self.body.addWidget(self.sign_in)
         self.message = status_line("", "error")
         self.body.addWidget(self.message)
         buttons = QHBoxLayout()
         self.back = QPushButton(tr("Back"))
         self.back.clicked.connect(self.back_requested)
         self.create_button = primary_button(tr("Create the vault"))
+        self.create_button.setAccessibleDescription(
+            tr("Creates the encrypted vault, then shows its recovery key once.")
+        )
         self.create_button.clicked.connect(self._submit)
         buttons.addWidget(self.back)
         buttons.addStretch(1)
@@ -154,7 +194,10 @@ class SetupPage(Page):
             self.message.setText(problem)
             return
         self.submitted.emit(
-            self.office.text().strip(), self.user.text().strip(), self.passphrase.text()
+            self.office.text().strip(),
+            self.user.text().strip(),
+            self.passphrase.text(),
+            self.sign_in.chosen_label(),
         )
 
     def set_busy(self, busy: bool) -> None:
@@ -175,15 +218,28 @@ class UnlockPage(Page):
     recovery_requested = Signal(str, str)  # user id, recovery key text
     demo_requested = Signal()
 
-    def __init__(self, office_hint: str = "") -> None:
+    def __init__(self) -> None:
         super().__init__(tr("Unlock"), tr("The office's records are locked."))
+        # Which office's vault this is (plain text from the keys file, chosen by the office).
+        self.sign_in_label = label("", "subtitle")  # a screen reader reads the words themselves
+        self.sign_in_label.setVisible(False)
+        self.body.insertWidget(self.body.indexOf(self.title_label) + 1, self.sign_in_label)
         self.stack = QStackedWidget()
         # Passphrase form
         pass_form = QWidget()
         form = QFormLayout(pass_form)
         self.user_box = QComboBox()
         self.user_box.setAccessibleName(tr("User"))
+        self.user_box.setAccessibleDescription(
+            tr("Choose your name; each person has their own passphrase.")
+        )
         self.passphrase = passphrase_field(tr("Passphrase"))
+        self.passphrase.setAccessibleDescription(
+            tr(
+                "Your own passphrase; Enter unlocks. After several wrong tries the app makes "
+                "you wait before the next one."
+            )
+        )
         self.passphrase.returnPressed.connect(self._unlock)
         add_form_rows(form, ((tr("&User"), self.user_box), (tr("&Passphrase"), self.passphrase)))
         self.stack.addWidget(pass_form)
@@ -192,8 +248,17 @@ class UnlockPage(Page):
         form2 = QFormLayout(rec_form)
         self.rec_user_box = QComboBox()
         self.rec_user_box.setAccessibleName(tr("Who is unlocking"))
+        self.rec_user_box.setAccessibleDescription(
+            tr("Choose your name: after unlocking you choose a new passphrase for it.")
+        )
         self.recovery_key = QLineEdit()
         self.recovery_key.setAccessibleName(tr("Recovery key"))
+        self.recovery_key.setAccessibleDescription(
+            tr(
+                "The office's printed recovery key: nine groups of four letters and digits, "
+                "with or without the dashes. Enter unlocks."
+            )
+        )
         self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.recovery_key.returnPressed.connect(self._unlock)
         add_form_rows(
@@ -212,10 +277,21 @@ class UnlockPage(Page):
         self.body.addWidget(self.message)
         row = QHBoxLayout()
         self.toggle = QPushButton(tr("Use recovery key"))
+        self.toggle.setAccessibleDescription(
+            tr("Switches between unlocking with your passphrase and with the recovery key.")
+        )
         self.toggle.clicked.connect(self._toggle)
         self.demo_button = QPushButton(tr("Try the demo"))
+        self.demo_button.setAccessibleDescription(
+            tr(
+                "Opens fictional training cases in a separate vault; real records are never touched."
+            )
+        )
         self.demo_button.clicked.connect(self.demo_requested)
         self.unlock_button = primary_button(tr("Unlock"))
+        self.unlock_button.setAccessibleDescription(
+            tr("Opens the office's records with what you typed above.")
+        )
         self.unlock_button.clicked.connect(self._unlock)
         row.addWidget(self.toggle)
         row.addWidget(self.demo_button)
@@ -228,6 +304,11 @@ class UnlockPage(Page):
         self._countdown.timeout.connect(self._tick)
         self._wait_left = 0
         self._busy = False
+
+    def set_sign_in_label(self, text: str) -> None:
+        """The office's label above the names, as plain text; nothing when it has none."""
+        self.sign_in_label.setText(text)
+        self.sign_in_label.setVisible(bool(text))
 
     def set_users(self, users: list[UnlockUser], preferred: str | None = None) -> None:
         for box in (self.user_box, self.rec_user_box):
@@ -321,7 +402,14 @@ class NewPassphrasePage(Page):
         self.body.addWidget(self.reason)
         form = QFormLayout()
         self.passphrase = passphrase_field(tr("New passphrase"))
+        self.passphrase.setAccessibleDescription(
+            tr(
+                "At least 10 characters; four or five unrelated words work well. Only you will "
+                "know it."
+            )
+        )
         self.repeat = passphrase_field(tr("New passphrase again"))
+        self.repeat.setAccessibleDescription(tr("Type the same passphrase again; Enter saves it."))
         add_form_rows(
             form,
             ((tr("&New passphrase"), self.passphrase), (tr("New passphrase &again"), self.repeat)),

@@ -64,9 +64,18 @@ class RecoveryKeyPage(Page):
         )
         row = QHBoxLayout()
         self.print_button = QPushButton(tr("Print…"))
+        self.print_button.setAccessibleDescription(
+            tr("Prints the recovery key on paper, to lock away from this computer.")
+        )
         self.print_button.clicked.connect(self.print_requested)
         self.drive_button = QPushButton(tr("Save to a removable drive…"))
         self.drive_button.setAccessibleName(tr("Save the recovery key to a removable drive"))
+        self.drive_button.setAccessibleDescription(
+            tr(
+                "A saved copy opens the vault for anyone who has the drive: save it only to a "
+                "USB drive or SD card that will be kept locked away."
+            )
+        )
         self.drive_button.clicked.connect(self.save_to_drive_requested)
         row.addWidget(self.print_button)
         row.addWidget(self.drive_button)
@@ -89,6 +98,12 @@ class RecoveryKeyPage(Page):
             field = QLineEdit()
             field.setMaxLength(4)
             field.setAccessibleName(tr("Group {0} of the recovery key").format(number))
+            field.setAccessibleDescription(
+                tr(
+                    "Type the four letters and digits of group {0}, counting from the left, to "
+                    "show that the key was kept."
+                ).format(number)
+            )
             field.textChanged.connect(self._update)
             field.returnPressed.connect(self._continue)  # Enter, as on a default button
             lab = QLabel(tr("Group &{0}").format(number))
@@ -99,6 +114,9 @@ class RecoveryKeyPage(Page):
         self.message = status_line("", "hint")
         self.body.addWidget(self.message)
         self.continue_button = primary_button(tr("I have kept it safe — continue"))
+        self.continue_button.setAccessibleDescription(
+            tr("Enabled once both groups match. The key is never shown again after this screen.")
+        )
         self.continue_button.setEnabled(False)
         self.continue_button.clicked.connect(self._continue)
         self.body.addWidget(self.continue_button)
