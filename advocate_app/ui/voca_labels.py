@@ -22,3 +22,26 @@ def question_text(question: Question, key: str) -> str:
     if current_language() != SPANISH:
         return english
     return spanish_labels().questions.get(question.id, {}).get(key) or english
+
+
+_LIST_OF_FIGURE = {
+    "race_ethnicity": "race_ethnicity",
+    "gender_identity": "gender_identity",
+    "victimization_types": "victimization_types",
+    "special_classifications": "special_classifications",
+}
+
+
+def spanish_row_label(figure: str, code: str, is_group: bool) -> str | None:
+    """The Spanish plain words of a figure's row, when the interface is Spanish and the row is
+    an answer, a service or a service group (the PMT's extra rows keep the PMT's wording)."""
+    if current_language() != SPANISH:
+        return None
+    lists = spanish_labels().lists
+    if is_group:
+        name = "service_groups"
+    elif figure in _LIST_OF_FIGURE:
+        name = _LIST_OF_FIGURE[figure]
+    else:
+        name = "services"
+    return lists.get(name, {}).get(code)

@@ -1266,6 +1266,10 @@
             <translation>Guardar la nota que se está escribiendo</translation>
         </message>
         <message>
+            <source>Notes: open the services given, to tick them for the funder's report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Needs: change the selected need's status</source>
             <translation>Necesidades: cambiar el estado de la necesidad seleccionada</translation>
         </message>
@@ -3947,6 +3951,94 @@
         <message>
             <source>{0}, times</source>
             <translation>{0}, veces</translation>
+        </message>
+        <message>
+            <source>Optional. Arrow keys move, Space ticks or unticks. Not asked and Declined to answer are neutral choices.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not asked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Declined to answer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Funder report &amp;questions (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Funder report questions (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shows or hides the optional questions for the funder's quarterly report.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Needed for the funder's quarterly report. Optional: never press a survivor to answer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gender identity (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Optional. Not asked and Declined to answer are neutral choices.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Race or ethnicity (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Victimization types (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Special classifications (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gen&amp;der identity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Race or ethnicity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Victimizati&amp;on types</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Special classifications</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Services given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Services given with this note, for the funder's report ({0})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Optional, for the funder's quarterly report. Arrow keys move, Space ticks or unticks. Grouped as the federal form groups them, the most used first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none ticked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0} ticked: {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{0}. Shows or hides the services to tick ({1}).</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -3,7 +3,7 @@ composer (issue 20), driven from the keyboard as an advocate would."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from advocate_app.store import clients, drafts, needs, notes, voca_fields
 from advocate_app.store.clients import ClientFields
@@ -224,3 +224,36 @@ def test_destroying_a_client_also_takes_their_draft_ticks(vault: Vault, today: d
     drafts.save_draft(vault, f"note:new:client={cid}", "x", client_id=cid, services=["interpreter"])
     clients.destroy_client(vault, cid, "Zoe")
     assert drafts.load_draft(vault, f"note:new:client={cid}") is None
+
+
+def test_the_voca_view_counts_compensation_and_reads_in_spanish(vault: Vault, qtbot) -> None:
+    from advocate_app.ui.qt import QGroupBox, QLabel
+    from advocate_app.ui.reports.voca_view import VocaFiguresView
+
+    today = date(2026, 11, 30)
+    cid = clients.create_client(vault, ClientFields(alias="Ona"))
+    notes.add_note(
+        vault,
+        cid,
+        "contact",
+        "Filled in the claim form together.",
+        at=datetime(2026, 8, 3, 15),
+        services=["victim_compensation", "relocation"],
+    )
+    apply_language(SPANISH)
+    try:
+        view = VocaFiguresView(vault, lambda: today)
+        qtbot.addWidget(view)
+        assert view.quarter().code == "2026-Q4"  # July–September 2026
+        view.show_figures()
+        qtbot.waitUntil(lambda: view.figures is not None, timeout=15000)
+        assert view.figures.figure("victim_compensation").total == 1
+        assert "victim_compensation/victim_compensation/times" in view.copy_buttons
+        titles = [w.title() for w in view.body.findChildren(QGroupBox)]
+        assert "1. Personas que recibieron un servicio este trimestre" in titles
+        shown = [w.text() for w in view.body.findChildren(QLabel)]
+        # The PMT's English wording stays beside the Spanish, for the federal form.
+        assert any(t.startswith("En el PMT:") or "Number of individuals" in t for t in shown)
+        assert any("D3. Ayudó a mudarse o a encontrar vivienda" in t for t in shown)
+    finally:
+        apply_language(ENGLISH)
