@@ -1267,7 +1267,7 @@
         </message>
         <message>
             <source>Notes: open the services given, to tick them for the funder's report</source>
-            <translation type="unfinished" />
+            <translation>Notas: abrir los servicios dados, para marcarlos para el informe a quienes financian</translation>
         </message>
         <message>
             <source>Needs: change the selected need's status</source>
@@ -3925,6 +3925,10 @@
             <translation>{0}. {1}</translation>
         </message>
         <message>
+            <source>On the PMT: {0}</source>
+            <translation>En el PMT: {0}</translation>
+        </message>
+        <message>
             <source>This question's wording could not be confirmed in a published text of the form.</source>
             <translation>No se pudo confirmar la redacción de esta pregunta en un texto publicado del formulario.</translation>
         </message>
@@ -3954,91 +3958,91 @@
         </message>
         <message>
             <source>Optional. Arrow keys move, Space ticks or unticks. Not asked and Declined to answer are neutral choices.</source>
-            <translation type="unfinished" />
+            <translation>Opcional. Las flechas mueven, la barra espaciadora marca o desmarca. «No se le preguntó» y «No quiso responder» son opciones neutrales.</translation>
         </message>
         <message>
             <source>Not asked</source>
-            <translation type="unfinished" />
+            <translation>No se le preguntó</translation>
         </message>
         <message>
             <source>Declined to answer</source>
-            <translation type="unfinished" />
+            <translation>No quiso responder</translation>
         </message>
         <message>
             <source>Funder report &amp;questions (optional)</source>
-            <translation type="unfinished" />
+            <translation>Preguntas para el in&amp;forme a quienes financian (opcionales)</translation>
         </message>
         <message>
             <source>Funder report questions (optional)</source>
-            <translation type="unfinished" />
+            <translation>Preguntas para el informe a quienes financian (opcionales)</translation>
         </message>
         <message>
             <source>Shows or hides the optional questions for the funder's quarterly report.</source>
-            <translation type="unfinished" />
+            <translation>Muestra u oculta las preguntas opcionales para el informe trimestral a quienes financian.</translation>
         </message>
         <message>
             <source>Needed for the funder's quarterly report. Optional: never press a survivor to answer.</source>
-            <translation type="unfinished" />
+            <translation>Se necesitan para el informe trimestral a quienes financian. Son opcionales: nunca presione a una persona sobreviviente para que responda.</translation>
         </message>
         <message>
             <source>Gender identity (optional)</source>
-            <translation type="unfinished" />
+            <translation>Identidad de género (opcional)</translation>
         </message>
         <message>
             <source>Optional. Not asked and Declined to answer are neutral choices.</source>
-            <translation type="unfinished" />
+            <translation>Opcional. «No se le preguntó» y «No quiso responder» son opciones neutrales.</translation>
         </message>
         <message>
             <source>Race or ethnicity (optional)</source>
-            <translation type="unfinished" />
+            <translation>Raza o etnia (opcional)</translation>
         </message>
         <message>
             <source>Victimization types (optional)</source>
-            <translation type="unfinished" />
+            <translation>Tipos de victimización (opcional)</translation>
         </message>
         <message>
             <source>Special classifications (optional)</source>
-            <translation type="unfinished" />
+            <translation>Clasificaciones especiales (opcional)</translation>
         </message>
         <message>
             <source>Gen&amp;der identity</source>
-            <translation type="unfinished" />
+            <translation>Id&amp;entidad de género</translation>
         </message>
         <message>
             <source>&amp;Race or ethnicity</source>
-            <translation type="unfinished" />
+            <translation>&amp;Raza o etnia</translation>
         </message>
         <message>
             <source>Victimizati&amp;on types</source>
-            <translation type="unfinished" />
+            <translation>Tipos de &amp;victimización</translation>
         </message>
         <message>
             <source>&amp;Special classifications</source>
-            <translation type="unfinished" />
+            <translation>C&amp;lasificaciones especiales</translation>
         </message>
         <message>
             <source>Services given</source>
-            <translation type="unfinished" />
+            <translation>Servicios dados</translation>
         </message>
         <message>
             <source>Services given with this note, for the funder's report ({0})</source>
-            <translation type="unfinished" />
+            <translation>Servicios dados con esta nota, para el informe a quienes financian ({0})</translation>
         </message>
         <message>
             <source>Optional, for the funder's quarterly report. Arrow keys move, Space ticks or unticks. Grouped as the federal form groups them, the most used first.</source>
-            <translation type="unfinished" />
+            <translation>Opcional, para el informe trimestral a quienes financian. Las flechas mueven, la barra espaciadora marca o desmarca. Agrupados como en el formulario federal, los más usados primero.</translation>
         </message>
         <message>
             <source>none ticked</source>
-            <translation type="unfinished" />
+            <translation>ninguno marcado</translation>
         </message>
         <message>
-            <source>{0} ticked: {1}</source>
-            <translation type="unfinished" />
+            <source>Ticked ({0}): {1}</source>
+            <translation>Marcados ({0}): {1}</translation>
         </message>
         <message>
             <source>{0}. Shows or hides the services to tick ({1}).</source>
-            <translation type="unfinished" />
+            <translation>{0}. Muestra u oculta los servicios para marcar ({1}).</translation>
         </message>
     </context>
 </TS>

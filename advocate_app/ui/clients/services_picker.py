@@ -136,7 +136,7 @@ class ServicesPicker(QWidget):
             self.summary.setText(tr("none ticked"))
         else:
             names = [self._items[c].text(0) for c in ticked]
-            self.summary.setText(tr("{0} ticked: {1}").format(len(ticked), "; ".join(names)))
+            self.summary.setText(tr("Ticked ({0}): {1}").format(len(ticked), "; ".join(names)))
         self.summary.setToolTip(self.summary.text())
         self.toggle.setAccessibleDescription(
             tr("{0}. Shows or hides the services to tick ({1}).").format(
