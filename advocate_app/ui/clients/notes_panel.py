@@ -333,6 +333,7 @@ class NotesPanel(QWidget):
         self._search_timer.timeout.connect(self._search_async)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self._fitted_width = -1
+        self.composer.services.toggle.toggled.connect(self._make_room_for_services)
         services_key = QShortcut(QKeySequence(SERVICES_SHORTCUT), self)
         services_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         services_key.activated.connect(self.composer.open_services)
@@ -425,6 +426,16 @@ class NotesPanel(QWidget):
         self.show_note(note_id)
         self.changed.emit()
         self.composer.editor.setFocus()
+
+    def _make_room_for_services(self, shown: bool) -> None:
+        """Opening the services list takes height from the history, not from the note box."""
+        if not shown:
+            return
+        want = self.composer.sizeHint().height()
+        history, composer = self.splitter.sizes()
+        if composer < want and history > 0:
+            grow = min(want - composer, max(0, history - self.timeline.minimumHeight()))
+            self.splitter.setSizes([history - grow, composer + grow])
 
     def focus_composer(self) -> None:
         self.composer.editor.setFocus()

@@ -26,6 +26,7 @@ from advocate_app.ui.widgets import label
 
 SHORTCUT = "Ctrl+G"
 VISIBLE_ROWS = 7
+MIN_ROWS = 3
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -96,9 +97,11 @@ class ServicesPicker(QWidget):
                 self._items[service.code] = entry
         self.tree.expandAll()
         self.tree.setIndentation(12)
-        self.tree.setFixedHeight(
-            self.tree.sizeHintForRow(0) * VISIBLE_ROWS + 2 * self.tree.frameWidth() + 4
-        )
+        # Up to seven rows when there is room; three on a small screen at 150% (it scrolls).
+        row, frame = self.tree.sizeHintForRow(0), 2 * self.tree.frameWidth() + 4
+        self.tree.setMinimumHeight(row * MIN_ROWS + frame)
+        self.tree.setMaximumHeight(row * VISIBLE_ROWS + frame)
+        self.tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.tree.itemChanged.connect(self._item_changed)
         self._quiet = False
         outer.addWidget(self.tree)
