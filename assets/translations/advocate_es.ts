@@ -528,8 +528,8 @@
             <translation>Registrar un contacto anónimo</translation>
         </message>
         <message>
-            <source>For a call or visit where no client record is made. Only the date, kind, length and topics are kept, and they are counted in the summary.</source>
-            <translation>Para una llamada o visita sin crear un registro de la persona. Solo se guardan la fecha, el tipo, la duración y los temas, y se cuentan en el resumen.</translation>
+            <source>For a call or visit where no client record is made. Only the date, kind, length, topics and services are kept, and they are counted in the summary.</source>
+            <translation>Para una llamada o visita sin crear un registro de la persona. Solo se guardan la fecha, el tipo, la duración, los temas y los servicios, y se cuentan en el resumen.</translation>
         </message>
         <message>
             <source> minutes</source>

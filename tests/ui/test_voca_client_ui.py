@@ -257,3 +257,23 @@ def test_the_voca_view_counts_compensation_and_reads_in_spanish(vault: Vault, qt
         assert any("D3. Ayudó a mudarse o a encontrar vivienda" in t for t in shown)
     finally:
         apply_language(ENGLISH)
+
+
+def test_an_anonymous_contact_pre_ticks_from_its_kind_and_topics(vault: Vault, qtbot) -> None:
+    from advocate_app.store import contacts
+    from advocate_app.ui.clients.dialogs import AnonymousContactDialog
+
+    dialog = AnonymousContactDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.kind.currentData() == "hotline"
+    assert dialog.services.ticked() == ("hotline_counseling",)
+    qtbot.mouseClick(dialog.topic_boxes["safety"], Qt.MouseButton.LeftButton)
+    assert dialog.services.ticked() == ("crisis_intervention", "hotline_counseling")
+    dialog.services.set_ticked(("crisis_intervention",))  # the advocate unticks one
+    dialog.kind.setCurrentIndex(dialog.kind.findData("text"))  # suggests hotline again: no
+    assert dialog.services.ticked() == ("crisis_intervention",)
+    values = dialog.values()
+    assert values["services"] == ["crisis_intervention"]
+    contact_id = contacts.log_contact(vault, **values)
+    assert voca_fields.contact_services(vault, contact_id) == ("crisis_intervention",)
