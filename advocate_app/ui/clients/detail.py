@@ -85,6 +85,8 @@ class ClientDetail(QWidget):
         self.releases = ReleasesPanel(vault, client_id)
         self._add_tab("releases", tr("Releases"), self.releases)
         layout.addWidget(self.tabs, 1)
+        # Back from the Needs or Appointments tab: what was done there may suggest a service.
+        self.tabs.currentChanged.connect(lambda _index: self.notes.composer.suggest_services())
 
     def _add_tab(self, key: str, title: str, widget: QWidget) -> None:
         self.tab_keys.append(key)

@@ -212,11 +212,6 @@ class Composer(QWidget):
             self._suggested |= fresh
             self.services.tick(fresh)
 
-    def showEvent(self, event: QEvent) -> None:
-        # Back from the Needs or Appointments tab: what was done there may suggest a service.
-        super().showEvent(event)
-        self.suggest_services()
-
     def open_services(self) -> None:
         self.services.open_and_focus()
 

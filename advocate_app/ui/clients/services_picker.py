@@ -98,9 +98,9 @@ class ServicesPicker(QWidget):
         self.tree.expandAll()
         self.tree.setIndentation(12)
         # Up to seven rows when there is room; three on a small screen at 150% (it scrolls).
-        row, frame = self.tree.sizeHintForRow(0), 2 * self.tree.frameWidth() + 4
-        self.tree.setMinimumHeight(row * MIN_ROWS + frame)
-        self.tree.setMaximumHeight(row * VISIBLE_ROWS + frame)
+        line, frame = self.tree.sizeHintForRow(0), 2 * self.tree.frameWidth() + 4
+        self.tree.setMinimumHeight(line * MIN_ROWS + frame)
+        self.tree.setMaximumHeight(line * VISIBLE_ROWS + frame)
         self.tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.tree.itemChanged.connect(self._item_changed)
         self._quiet = False
@@ -117,7 +117,8 @@ class ServicesPicker(QWidget):
     def open_and_focus(self) -> None:
         """The shortcut: open the list and put the cursor on the first service."""
         self.toggle.setChecked(True)
-        if self.tree.currentItem() is None or self.tree.currentItem().childCount():
+        current = self.tree.currentItem()
+        if current is None or current.childCount():
             first = next(iter(self._items.values()), None)
             if first is not None:
                 self.tree.setCurrentItem(first)
