@@ -77,6 +77,15 @@ class NoteCard(QFrame):
         self.body_label = body
 
 
+class NoteEditor(QPlainTextEdit):
+    """The note text: asks for no more than its minimum height, so an opened services list
+    gets its rows first; any height left over still goes to the text."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(self.minimumHeight(), 90))
+
+
 class Composer(QWidget):
     """Write a note; Ctrl+Enter saves. Typing is kept as an encrypted draft every few seconds,
     with the services ticked (Ctrl+G opens them)."""
@@ -103,7 +112,7 @@ class Composer(QWidget):
         row.addWidget(kind_label)
         row.addWidget(self.kind)
         layout.addLayout(row)
-        self.editor = QPlainTextEdit()
+        self.editor = NoteEditor()
         self.editor.setAccessibleName(tr("Note text"))
         self.editor.setPlaceholderText(tr("What happened, what was done, what comes next."))
         self.editor.setTabChangesFocus(True)
@@ -328,6 +337,7 @@ class NotesPanel(QWidget):
         self._search_timer.timeout.connect(self._search_async)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self._fitted_width = -1
+        self._sizes_before_services: list[int] = []
         self.composer.services.toggle.toggled.connect(self._make_room_for_services)
         services_key = QShortcut(QKeySequence(SERVICES_SHORTCUT), self)
         services_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -423,13 +433,19 @@ class NotesPanel(QWidget):
         self.composer.editor.setFocus()
 
     def _make_room_for_services(self, shown: bool) -> None:
-        """Opening the services list takes height from the history, not from the note box."""
+        """Opening the services list takes its height from the history, not from the note
+        box; closing it gives the height back."""
         if not shown:
+            if self._sizes_before_services:
+                self.splitter.setSizes(self._sizes_before_services)
+                self._sizes_before_services = []
             return
-        want = self.composer.sizeHint().height()
         history, composer = self.splitter.sizes()
-        if composer < want and history > 0:
-            grow = min(want - composer, max(0, history - self.timeline.minimumHeight()))
+        tree = self.composer.services.tree
+        spare = max(0, history - self.timeline.minimumHeight() - 60)
+        grow = min(tree.maximumHeight(), spare)
+        if grow > 0:
+            self._sizes_before_services = [history, composer]
             self.splitter.setSizes([history - grow, composer + grow])
 
     def focus_composer(self) -> None:

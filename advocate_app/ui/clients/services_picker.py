@@ -101,7 +101,9 @@ class ServicesPicker(QWidget):
         line, frame = self.tree.sizeHintForRow(0), 2 * self.tree.frameWidth() + 4
         self.tree.setMinimumHeight(line * MIN_ROWS + frame)
         self.tree.setMaximumHeight(line * VISIBLE_ROWS + frame)
-        self.tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # Never taller than its seven rows: spare height goes to the note text, not to gaps.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.tree.itemChanged.connect(self._item_changed)
         self._quiet = False
         outer.addWidget(self.tree)
