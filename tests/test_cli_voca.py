@@ -26,7 +26,7 @@ def _office(vault_dir: Path) -> None:
         "contact",
         "Rode along.",
         at=datetime(2026, 5, 4, 10),
-        services=["transportation"],
+        services=["transportation", "victim_compensation"],
     )
     vault.lock()
     vault.unlock(jo.user.id, jo.temporary_passphrase)
@@ -57,6 +57,7 @@ def test_a_supervisor_gets_the_figures_and_an_advocate_is_refused(vault_dir: Pat
     assert by_id["individuals_served"]["total"] == 1
     b9 = next(r for r in by_id["services"]["rows"] if r.get("pmt_code") == "B9")
     assert (b9["individuals"], b9["times"]) == (1, 1)
+    assert by_id["victim_compensation"]["total"] == 1
     assert "Wren" not in result.stdout
 
     text = _voca(vault_dir, FIRST_USER, PASSPHRASE, "--quarter", "2026-Q3")

@@ -40,6 +40,7 @@ from advocate_app.store import (
     notes,
     referrals,
     resources,
+    voca_fields,
 )
 from advocate_app.store.appointments import AppointmentFields
 from advocate_app.store.clients import ClientFields, ClientQuery
@@ -465,6 +466,7 @@ class DemoSession:
                 contact_method=_clip(person.safe_contact) or None,
             ),
         )
+        voca_fields.set_reporting_fields(vault, client_id, person.reporting_fields())
         self._write_notes(client_id, intake, state.notes)
         links = _resource_links(scenario, state.step_index)
         for need in state.needs:

@@ -294,6 +294,22 @@ def _services(form: PmtForm, records: VocaRecords) -> tuple[FigureRow, ...]:
     return tuple(rows)
 
 
+def _counted_on_its_own(
+    form: PmtForm, question: Question, records: VocaRecords
+) -> tuple[int, tuple[FigureRow, ...]]:
+    """A service the PMT asks about apart from its table (victim compensation): the people
+    given it (the total) and one row per service with people and times."""
+    rows: list[FigureRow] = []
+    everyone: set[int] = set()
+    for s in form.services_counted_by(question.figure):
+        people = {cid for (cid, code) in records.service_times if code == s.code}
+        times = sum(n for (_cid, code), n in records.service_times.items() if code == s.code)
+        times += sum(1 for services in records.contacts if s.code in services)
+        everyone |= people
+        rows.append(FigureRow(s.code, s.pmt, s.plain, len(people), times, confirmed=s.confirmed))
+    return len(everyone), tuple(rows)
+
+
 def compute_figures(
     records: VocaRecords, form: PmtForm, period: Period, complete: bool = True
 ) -> VocaFigures:
@@ -319,6 +335,8 @@ def compute_figures(
             figures.append(Figure(q, len(people), _each_of(items, people, q.figure)))
         elif q.figure == "services":
             figures.append(Figure(q, len(served), _services(form, records)))
+        elif form.services_counted_by(q.figure):
+            figures.append(Figure(q, *_counted_on_its_own(form, q, records)))
         else:
             raise ValueError(f"The form asks for a figure this app cannot count: {q.figure!r}.")
     return VocaFigures(form, period, complete, tuple(figures))
@@ -341,4 +359,4 @@ def service_group_rows(
 def group_of_service(form: PmtForm | None = None) -> dict[str, str]:
     """service code -> its PMT group ("B"), for counting people by group."""
     form = form or current_form()
-    return {s.code: s.group for s in form.services}
+    return {s.code: s.group for s in form.services if not s.question}

@@ -16,7 +16,7 @@ from advocate_app.searchtext import terms as q
 from advocate_app.store import audit
 from advocate_app.store.checks import check_plausible_date
 from advocate_app.store.errors import InvalidInput
-from advocate_app.store.models import Client, Note, User, utcnow
+from advocate_app.store.models import Client, Note, NoteService, User, utcnow
 from advocate_app.store.query import index_connection, ranked_matches
 from advocate_app.store.vault import Vault
 from advocate_app.store.voca_fields import check_services, record_note_services
@@ -95,13 +95,24 @@ def add_note(
         return note.id
 
 
-def edit_note(vault: Vault, note_id: int, kind: str, body: str) -> None:
-    """Replace the text and mark the note edited. No earlier version is kept."""
+def edit_note(
+    vault: Vault, note_id: int, kind: str, body: str, services: Iterable[str] | None = None
+) -> None:
+    """Replace the text and mark the note edited. No earlier version is kept. `services`, when
+    given, replaces the VOCA services the note records, in the same transaction."""
     body = _check(kind, body)
+    codes = None if services is None else check_services(services)
     with vault.write() as s:
         note = s.get(Note, note_id)
         if note is None:
             raise InvalidInput(QT_TR_NOOP("That note no longer exists."))
+        if codes is not None:
+            before = set(
+                s.scalars(select(NoteService.service).where(NoteService.note_id == note_id))
+            )
+            if before != set(codes):
+                record_note_services(s, note, codes)
+                audit.record(s, vault.current_user.id, "note_services_set", "note", note_id)
         if note.body == body and note.kind == kind:
             return
         note.body = body

@@ -51,6 +51,9 @@ class Item:
     common: bool = False
     pmt_code: str = ""  # services only: "B7"
     group: str = ""  # services only: "B"
+    # services only: the question that counts it on its own, outside the service table (then it
+    # has no pmt_code, and `group` only places it in the note composer)
+    question: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,16 @@ class PmtForm:
         raise KeyError(code)
 
     def services_of(self, group: str) -> tuple[Item, ...]:
+        """The services of the PMT's service table in this group (not those counted by a
+        question of their own)."""
+        return tuple(s for s in self.services if s.group == group and not s.question)
+
+    def composer_services_of(self, group: str) -> tuple[Item, ...]:
+        """Every service the note composer shows under this group, those of the table first."""
         return tuple(s for s in self.services if s.group == group)
+
+    def services_counted_by(self, question: str) -> tuple[Item, ...]:
+        return tuple(s for s in self.services if s.question == question)
 
 
 def _text(entry: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
@@ -129,7 +141,9 @@ def _items(data: dict[str, Any], name: str, *, services: bool = False) -> tuple[
         if code in seen or code == DECLINED or "," in code:
             raise FormFileProblem(f"{where}: the code {code!r} is repeated or reserved.")
         seen.add(code)
-        pmt_code = _text(entry, "pmt_code", where) if services else ""
+        question = _text(entry, "question", where, required=False) if services else ""
+        pmt_code = _text(entry, "pmt_code", where) if services and not question else ""
+        group = _text(entry, "group", where) if question else pmt_code[:1]
         items.append(
             Item(
                 code=code,
@@ -139,7 +153,8 @@ def _items(data: dict[str, Any], name: str, *, services: bool = False) -> tuple[
                 note=_text(entry, "note", where, required=False),
                 common=entry.get("common") is True,
                 pmt_code=pmt_code,
-                group=pmt_code[:1],
+                group=group,
+                question=question,
             )
         )
     return tuple(items)
@@ -202,9 +217,14 @@ def parse_form(data: dict[str, Any]) -> PmtForm:
 
 def _check_consistency(form: PmtForm) -> None:
     groups = {g.code for g in form.service_groups}
+    questions = {q.figure for q in form.questions}
     for s in form.services:
         if s.group not in groups:
-            raise FormFileProblem(f"The service {s.pmt_code} names no [[service_groups]] group.")
+            raise FormFileProblem(
+                f"The service {s.pmt_code or s.code} names no [[service_groups]] group."
+            )
+        if s.question and s.question not in questions:
+            raise FormFileProblem(f"The service {s.code} names no question {s.question!r}.")
     if {a.code for a in form.age} - set(AGE_GROUPS):
         raise FormFileProblem("[[age]] codes must be the vault's age groups.")
     known_app_codes = {
@@ -249,3 +269,69 @@ def _cached(path: str) -> PmtForm:
 def current_form() -> PmtForm:
     """The form in force, from the shipped assets (read once)."""
     return _cached(str(assets_dir().joinpath(*FORM_FILE)))
+
+
+# --- the plain words in Spanish -------------------------------------------------------------------
+
+SPANISH_FILE = ("voca", "pmt_fy2026_es.toml")
+LABEL_LISTS = (*ANSWER_LISTS, "service_groups", "services")
+
+
+@dataclass(frozen=True)
+class SpanishLabels:
+    """list name -> code -> Spanish plain words; question id -> {"plain", "rule"}."""
+
+    lists: dict[str, dict[str, str]]
+    questions: dict[str, dict[str, str]]
+
+
+def read_spanish_labels(path: Path) -> SpanishLabels:
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise FormFileProblem(f"The Spanish VOCA labels could not be read ({path.name}).") from exc
+    lists = {
+        name: {str(k): str(v) for k, v in (data.get(name) or {}).items() if isinstance(v, str)}
+        for name in LABEL_LISTS
+    }
+    questions = {
+        str(qid): {k: str(v) for k, v in entry.items() if isinstance(v, str)}
+        for qid, entry in (data.get("questions") or {}).items()
+        if isinstance(entry, dict)
+    }
+    return SpanishLabels(lists, questions)
+
+
+def spanish_label_problems(form: PmtForm, labels: SpanishLabels) -> list[str]:
+    """What the Spanish file lacks or has too much of, against the form: empty when complete."""
+    problems: list[str] = []
+    for name in LABEL_LISTS:
+        codes = {i.code for i in getattr(form, name)}
+        have = {k for k, v in labels.lists.get(name, {}).items() if v.strip()}
+        problems += [f"[{name}] {c}: no Spanish" for c in sorted(codes - have)]
+        problems += [f"[{name}] {c}: not in the form" for c in sorted(have - codes)]
+    ids = {q.id for q in form.questions}
+    for qid in sorted(ids):
+        entry = labels.questions.get(qid, {})
+        problems += [
+            f"[questions.{qid}] {key}: no Spanish"
+            for key in ("plain", "rule")
+            if not entry.get(key, "").strip()
+        ]
+    problems += [f"[questions.{q}]: not in the form" for q in sorted(set(labels.questions) - ids)]
+    return problems
+
+
+@lru_cache(maxsize=2)
+def _cached_spanish(path: str) -> SpanishLabels:
+    return read_spanish_labels(Path(path))
+
+
+def spanish_labels() -> SpanishLabels:
+    """The shipped Spanish plain words (read once). A missing file reads as no Spanish: the
+    English is shown, never an error (a test keeps the shipped file complete)."""
+    try:
+        return _cached_spanish(str(assets_dir().joinpath(*SPANISH_FILE)))
+    except FormFileProblem:
+        return SpanishLabels({}, {})

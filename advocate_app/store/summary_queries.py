@@ -124,7 +124,8 @@ def compute_counts(vault: Vault, start: date, end: date, period_label: str) -> S
             sets[f"appointments:{key}:{column}"].add(member_id(cid, appt_id))
 
         form = current_form()
-        group_of = {svc.code: svc.group for svc in form.services}
+        # The PMT's service table only (a service its own question counts is not in a group).
+        group_of = {svc.code: svc.group for svc in form.services if not svc.question}
         for cid, code in s.execute(
             select(NoteService.client_id, NoteService.service)
             .where(NoteService.given_on.between(start, end))

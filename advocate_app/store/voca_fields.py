@@ -238,6 +238,31 @@ def suggest_services(
     return tuple(s.code for s in form.services if s.code in picked)
 
 
+def note_suggestions(vault: Vault, client_id: int, on: date | None = None) -> tuple[str, ...]:
+    """What to pre-tick on a new note for this client today: needs worked on today (in progress
+    or met), referrals made today, and today's appointments with an advocate present."""
+    from advocate_app.store import appointments, needs, referrals
+
+    day = on or date.today()
+    return suggest_services(
+        need_categories=[
+            n.category
+            for n in needs.list_needs(vault, client_id)
+            if n.status in ("in_progress", "met") and local_day(n.updated_at) == day
+        ],
+        referral_categories=[
+            r.resource_category
+            for r in referrals.list_referrals(vault, client_id)
+            if r.referred_on == day
+        ],
+        accompanied_appointments=[
+            a.kind
+            for a in appointments.list_appointments(vault, client_id)
+            if a.accompanied and a.starts_at.date() == day  # local wall-clock time
+        ],
+    )
+
+
 __all__ = [
     "DECLINED",
     "ReportingFields",
@@ -245,6 +270,7 @@ __all__ = [
     "contact_services",
     "get_reporting_fields",
     "note_services",
+    "note_suggestions",
     "service_usage",
     "set_note_services",
     "set_reporting_fields",

@@ -628,8 +628,8 @@
             <translation>Registrar un contacto anónimo</translation>
         </message>
         <message>
-            <source>For a call or visit where no client record is made. Only the date, kind, length and topics are kept, and they are counted in the summary.</source>
-            <translation>Para una llamada o visita sin crear un registro de la persona. Solo se guardan la fecha, el tipo, la duración y los temas, y se cuentan en el resumen.</translation>
+            <source>For a call or visit where no client record is made. Only the date, kind, length, topics and services are kept, and they are counted in the summary.</source>
+            <translation>Para una llamada o visita sin crear un registro de la persona. Solo se guardan la fecha, el tipo, la duración, los temas y los servicios, y se cuentan en el resumen.</translation>
         </message>
         <message>
             <source>How the person reached the office; counted in the summary, never a name.</source>
@@ -1412,6 +1412,10 @@
         <message>
             <source>Save the note being written</source>
             <translation>Guardar la nota que se está escribiendo</translation>
+        </message>
+        <message>
+            <source>Notes: open the services given, to tick them for the funder's report</source>
+            <translation>Notas: abrir los servicios dados, para marcarlos para el informe a quienes financian</translation>
         </message>
         <message>
             <source>Needs: change the selected need's status</source>
@@ -4361,6 +4365,10 @@
             <translation>{0}. {1}</translation>
         </message>
         <message>
+            <source>On the PMT: {0}</source>
+            <translation>En el PMT: {0}</translation>
+        </message>
+        <message>
             <source>This question's wording could not be confirmed in a published text of the form.</source>
             <translation>No se pudo confirmar la redacción de esta pregunta en un texto publicado del formulario.</translation>
         </message>
@@ -4443,6 +4451,94 @@
         <message>
             <source>Na&amp;me shown</source>
             <translation>&amp;Texto que se muestra</translation>
+        </message>
+        <message>
+            <source>Optional. Arrow keys move, Space ticks or unticks. Not asked and Declined to answer are neutral choices.</source>
+            <translation>Opcional. Las flechas mueven, la barra espaciadora marca o desmarca. «No se le preguntó» y «No quiso responder» son opciones neutrales.</translation>
+        </message>
+        <message>
+            <source>Not asked</source>
+            <translation>No se le preguntó</translation>
+        </message>
+        <message>
+            <source>Declined to answer</source>
+            <translation>No quiso responder</translation>
+        </message>
+        <message>
+            <source>Funder report &amp;questions (optional)</source>
+            <translation>Preguntas para el in&amp;forme a quienes financian (opcionales)</translation>
+        </message>
+        <message>
+            <source>Funder report questions (optional)</source>
+            <translation>Preguntas para el informe a quienes financian (opcionales)</translation>
+        </message>
+        <message>
+            <source>Shows or hides the optional questions for the funder's quarterly report.</source>
+            <translation>Muestra u oculta las preguntas opcionales para el informe trimestral a quienes financian.</translation>
+        </message>
+        <message>
+            <source>Needed for the funder's quarterly report. Optional: never press a survivor to answer.</source>
+            <translation>Se necesitan para el informe trimestral a quienes financian. Son opcionales: nunca presione a una persona sobreviviente para que responda.</translation>
+        </message>
+        <message>
+            <source>Gender identity (optional)</source>
+            <translation>Identidad de género (opcional)</translation>
+        </message>
+        <message>
+            <source>Optional. Not asked and Declined to answer are neutral choices.</source>
+            <translation>Opcional. «No se le preguntó» y «No quiso responder» son opciones neutrales.</translation>
+        </message>
+        <message>
+            <source>Race or ethnicity (optional)</source>
+            <translation>Raza o etnia (opcional)</translation>
+        </message>
+        <message>
+            <source>Victimization types (optional)</source>
+            <translation>Tipos de victimización (opcional)</translation>
+        </message>
+        <message>
+            <source>Special classifications (optional)</source>
+            <translation>Clasificaciones especiales (opcional)</translation>
+        </message>
+        <message>
+            <source>Gen&amp;der identity</source>
+            <translation>Id&amp;entidad de género</translation>
+        </message>
+        <message>
+            <source>&amp;Race or ethnicity</source>
+            <translation>&amp;Raza o etnia</translation>
+        </message>
+        <message>
+            <source>Victimizati&amp;on types</source>
+            <translation>Tipos de &amp;victimización</translation>
+        </message>
+        <message>
+            <source>&amp;Special classifications</source>
+            <translation>C&amp;lasificaciones especiales</translation>
+        </message>
+        <message>
+            <source>Services given</source>
+            <translation>Servicios dados</translation>
+        </message>
+        <message>
+            <source>Services given with this note, for the funder's report ({0})</source>
+            <translation>Servicios dados con esta nota, para el informe a quienes financian ({0})</translation>
+        </message>
+        <message>
+            <source>Optional, for the funder's quarterly report. Arrow keys move, Space ticks or unticks. Grouped as the federal form groups them, the most used first.</source>
+            <translation>Opcional, para el informe trimestral a quienes financian. Las flechas mueven, la barra espaciadora marca o desmarca. Agrupados como en el formulario federal, los más usados primero.</translation>
+        </message>
+        <message>
+            <source>none ticked</source>
+            <translation>ninguno marcado</translation>
+        </message>
+        <message>
+            <source>Ticked ({0}): {1}</source>
+            <translation>Marcados ({0}): {1}</translation>
+        </message>
+        <message>
+            <source>{0}. Shows or hides the services to tick ({1}).</source>
+            <translation>{0}. Muestra u oculta los servicios para marcar ({1}).</translation>
         </message>
     </context>
 </TS>

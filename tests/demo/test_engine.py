@@ -563,7 +563,7 @@ def test_a_step_cut_short_is_written_again(
     assert_same(dump(demo_vault), expected, "after writing the step again")
 
 
-def test_the_scenarios_tick_voca_services(
+def test_the_scenarios_tick_voca_services_and_answer_the_funder_questions(
     session: DemoSession, demo_vault: Vault, scenarios: list[Scenario]
 ) -> None:
     from advocate_app.store.voca_fields import service_usage
@@ -576,3 +576,25 @@ def test_the_scenarios_tick_voca_services(
     usage = service_usage(demo_vault, days=3650, today=TODAY + timedelta(days=400))
     assert usage["crisis_intervention"] >= 9  # safety planning, in nearly every scenario
     assert usage["criminal_advocacy"] >= 5
+    from advocate_app.reports.periods import fiscal_quarter
+    from advocate_app.reports.voca import FEDERAL_START_MONTH, quarter_figures
+    from advocate_app.store.clients import ClientQuery
+    from advocate_app.store.voca_fields import DECLINED, get_reporting_fields
+
+    # The clients carry the funder's optional answers, so Reports → VOCA shows figures.
+    rows = clients.list_clients(demo_vault, ClientQuery(status="all"))
+    answers = [get_reporting_fields(demo_vault, row.id) for row in rows]
+    assert len(answers) == len(scenarios)
+    values = [v for a in answers for v in vars(a).values()]
+    assert DECLINED in values and None in values  # some declined, some never asked
+    assert all(a.victimization_types for a in answers)
+    # Over the quarters the scenarios span: people served, by type, and compensation help.
+    served = types = compensation = 0
+    for year in (2024, 2025):
+        for q in (1, 2, 3, 4):
+            period = fiscal_quarter(year, q, FEDERAL_START_MONTH)
+            figures = quarter_figures(demo_vault, period, today=date(2026, 1, 1))
+            served += figures.figure("individuals_served").total
+            types += sum(r.individuals for r in figures.figure("victimization_types").rows)
+            compensation += figures.figure("victim_compensation").total
+    assert served >= len(scenarios) and types >= served and compensation >= 2

@@ -173,6 +173,14 @@ def main() -> int:
             for index, tab in enumerate(detail.tab_keys):
                 detail.tabs.setCurrentIndex(index)
                 check(f"client {tab}", window)
+                # The folded VOCA parts (issue 20), opened: they must fit too.
+                if tab == "notes":
+                    detail.notes.composer.services.toggle.setChecked(True)
+                    check("client notes, services open", window)
+                    detail.notes.composer.services.toggle.setChecked(False)
+                elif tab == "profile":
+                    detail.profile_form.funder.toggle.setChecked(True)
+                    check("client profile, funder questions open", window)
     # The main dialogs, each at its own size on this screen.
     from advocate_app.ui.clients import dialogs as client_dialogs
     from advocate_app.ui.settings import users_dialogs

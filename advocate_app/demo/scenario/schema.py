@@ -21,6 +21,7 @@ from pydantic import (
 from advocate_app.demo.scenario.errors import quoted
 from advocate_app.store import vocab
 from advocate_app.store.pmt_form import current_form
+from advocate_app.store.voca_fields import ReportingFields
 
 MIN_STEPS = 5
 MAX_STEPS = 30
@@ -70,6 +71,40 @@ def _check_service(value: str) -> str:
 
 
 ServiceCode = Annotated[str, AfterValidator(_check_service)]
+
+
+def _answer_check(list_name: str, noun: str) -> Callable[[str | list[str]], str | list[str]]:
+    """One of the form's codes, or a list of them, or "declined" (leaving it out is "not
+    asked")."""
+
+    def check(value: str | list[str]) -> str | list[str]:
+        codes = {i.code: i.plain for i in current_form().answers(list_name)}
+        if value == "declined":
+            return value
+        for code in [value] if isinstance(value, str) else value:
+            _code_check(codes, noun)(code)
+        return value
+
+    return check
+
+
+GenderAnswer = Annotated[
+    str, AfterValidator(_answer_check("gender_identity", 'a gender identity or "declined"'))
+]
+RaceAnswer = Annotated[
+    list[str] | str,
+    AfterValidator(_answer_check("race_ethnicity", 'a race or ethnicity or "declined"')),
+]
+TypesAnswer = Annotated[
+    list[str] | str,
+    AfterValidator(_answer_check("victimization_types", 'a victimization type or "declined"')),
+]
+SpecialAnswer = Annotated[
+    list[str] | str,
+    AfterValidator(
+        _answer_check("special_classifications", 'a special classification or "declined"')
+    ),
+]
 
 
 def _no_real_phone_numbers(value: str) -> str:
@@ -158,6 +193,23 @@ class ScenarioClient(StrictModel):
     preferred_language: Text60 | None = None
     interpreter_needed: bool = False
     safe_contact: Text200 | None = None  # the vault keeps 200 characters
+    # The funder's optional questions (assets/voca codes; "declined"; left out = not asked), so
+    # Reports → VOCA has figures in a demo.
+    gender_identity: GenderAnswer | None = None
+    race_ethnicity: RaceAnswer | None = None
+    victimization_types: TypesAnswer | None = None
+    special_classifications: SpecialAnswer | None = None
+
+    def reporting_fields(self) -> ReportingFields:
+        def multi(value: list[str] | str | None) -> tuple[str, ...] | str | None:
+            return tuple(value) if isinstance(value, list) else value
+
+        return ReportingFields(
+            self.gender_identity,
+            multi(self.race_ethnicity),
+            multi(self.victimization_types),
+            multi(self.special_classifications),
+        )
 
 
 class ScenarioNote(StrictModel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from advocate_app.i18n import QT_TR_NOOP
-from advocate_app.store import clients, users
+from advocate_app.store import clients, users, voca_fields
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
 from advocate_app.ui.appointments.panel import AppointmentsPanel
@@ -85,10 +85,14 @@ class ClientDetail(QWidget):
             self._add_tab(key, tr_marked(title), factory(vault, client_id))
         self.profile_form = ClientForm(users.list_users(vault))
         self.profile_form.set_values(record.fields)
+        self.reporting = voca_fields.get_reporting_fields(vault, client_id)
+        self.profile_form.set_reporting(self.reporting)
         self._add_tab("profile", tr("Profile"), self._profile_tab(record.status))
         self.releases = ReleasesPanel(vault, client_id)
         self._add_tab("releases", tr("Releases"), self.releases)
         layout.addWidget(self.tabs, 1)
+        # Back from the Needs or Appointments tab: what was done there may suggest a service.
+        self.tabs.currentChanged.connect(lambda _index: self.notes.composer.suggest_services())
 
     def _add_tab(self, key: str, title: str, widget: QWidget) -> None:
         self.tab_keys.append(key)
@@ -169,6 +173,10 @@ class ClientDetail(QWidget):
     def save_profile(self) -> None:
         try:
             clients.update_client(self.vault, self.client_id, self.profile_form.values())
+            answers = self.profile_form.reporting()
+            if answers != self.reporting:
+                voca_fields.set_reporting_fields(self.vault, self.client_id, answers)
+                self.reporting = answers
         except VaultError as exc:
             set_message(self.profile_message, exc.message, "error")
             return

@@ -6,7 +6,9 @@ from datetime import date
 from typing import TypedDict
 
 from advocate_app.store.contacts import CONTACT_TOPICS
+from advocate_app.store.voca_fields import suggest_services
 from advocate_app.store.vocab import ANONYMOUS_CONTACT_KINDS
+from advocate_app.ui.clients.services_picker import ServicesPicker
 from advocate_app.ui.dialogs import add_dialog_foot
 from advocate_app.ui.format import from_qdate
 from advocate_app.ui.qt import (
@@ -202,6 +204,7 @@ class ContactValues(TypedDict):
     kind: str
     minutes: int
     topics: list[str]
+    services: list[str]
 
 
 class AnonymousContactDialog(QDialog):
@@ -214,8 +217,8 @@ class AnonymousContactDialog(QDialog):
         layout.addWidget(
             label(
                 tr(
-                    "For a call or visit where no client record is made. Only the date, kind, length "
-                    "and topics are kept, and they are counted in the summary."
+                    "For a call or visit where no client record is made. Only the date, kind, length, "
+                    "topics and services are kept, and they are counted in the summary."
                 ),
                 "hint",
             )
@@ -251,8 +254,30 @@ class AnonymousContactDialog(QDialog):
             box = QCheckBox(tr_marked(text))
             self.topic_boxes[code] = box
             grid.addWidget(box, i // 3, i % 3)
+            box.toggled.connect(self._suggest)
         layout.addWidget(topics)
+        # The VOCA services given (anonymous contacts count as times, never as people),
+        # pre-ticked from the kind and topics; the advocate unticks freely.
+        self.services = ServicesPicker()
+        self._suggested: set[str] = set()
+        self.kind.currentIndexChanged.connect(self._suggest)
+        layout.addWidget(self.services)
+        self._suggest()
         _foot(self, layout, tr("Log contact"))
+
+    def _suggest(self) -> None:
+        fresh = (
+            set(
+                suggest_services(
+                    contact_kind=self.kind.currentData(),
+                    contact_topics=[c for c, b in self.topic_boxes.items() if b.isChecked()],
+                )
+            )
+            - self._suggested
+        )
+        if fresh:
+            self._suggested |= fresh
+            self.services.tick(fresh)
 
     def values(self) -> ContactValues:
         return {
@@ -260,4 +285,5 @@ class AnonymousContactDialog(QDialog):
             "kind": self.kind.currentData(),
             "minutes": self.minutes.value(),
             "topics": [code for code, box in self.topic_boxes.items() if box.isChecked()],
+            "services": list(self.services.ticked()),
         }

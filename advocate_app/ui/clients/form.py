@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.users import UserInfo
+from advocate_app.store.voca_fields import ReportingFields
 from advocate_app.store.vocab import AGE_GROUPS, TRAFFICKING_TYPES
+from advocate_app.ui.clients.funder_questions import FunderQuestions
 from advocate_app.ui.format import from_qdate, short_date_format, to_qdate
 from advocate_app.ui.qt import (
     QCheckBox,
@@ -122,6 +124,9 @@ class ClientForm(QWidget):
             ),
         )
         layout.addWidget(safe)
+        # The funder's optional questions, folded away: never in the way, never required.
+        self.funder = FunderQuestions()
+        layout.addWidget(self.funder)
         layout.addStretch(1)
 
     def set_values(self, values: ClientFields) -> None:
@@ -157,3 +162,9 @@ class ClientForm(QWidget):
             code_word=self.code_word.text() or None,
             assigned_user_id=self.advocate.currentData(),
         )
+
+    def set_reporting(self, values: ReportingFields) -> None:
+        self.funder.set_values(values)
+
+    def reporting(self) -> ReportingFields:
+        return self.funder.values()

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import html
 
-from advocate_app.store import drafts, notes
+from advocate_app.store import drafts, notes, voca_fields
 from advocate_app.store.errors import VaultError
 from advocate_app.store.notes import NoteView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NOTE_KINDS
+from advocate_app.ui.clients.services_picker import SHORTCUT as SERVICES_SHORTCUT
+from advocate_app.ui.clients.services_picker import ServicesPicker
 from advocate_app.ui.format import fmt_datetime
 from advocate_app.ui.qt import (
     QComboBox,
@@ -17,6 +19,7 @@ from advocate_app.ui.qt import (
     QFrame,
     QHBoxLayout,
     QKeyEvent,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -24,6 +27,7 @@ from advocate_app.ui.qt import (
     QObject,
     QPlainTextEdit,
     QPushButton,
+    QShortcut,
     QSize,
     QSplitter,
     Qt,
@@ -73,8 +77,18 @@ class NoteCard(QFrame):
         self.body_label = body
 
 
+class NoteEditor(QPlainTextEdit):
+    """The note text: asks for no more than its minimum height, so an opened services list
+    gets its rows first; any height left over still goes to the text."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(self.minimumHeight(), 90))
+
+
 class Composer(QWidget):
-    """Write a note; Ctrl+Enter saves. Typing is kept as an encrypted draft every few seconds."""
+    """Write a note; Ctrl+Enter saves. Typing is kept as an encrypted draft every few seconds,
+    with the services ticked (Ctrl+G opens them)."""
 
     saved = Signal(int)
 
@@ -98,12 +112,17 @@ class Composer(QWidget):
         row.addWidget(kind_label)
         row.addWidget(self.kind)
         layout.addLayout(row)
-        self.editor = QPlainTextEdit()
+        self.editor = NoteEditor()
         self.editor.setAccessibleName(tr("Note text"))
         self.editor.setPlaceholderText(tr("What happened, what was done, what comes next."))
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(90)
         layout.addWidget(self.editor)
+        # One folded line until opened: the services go to the funder's quarterly figures.
+        self.services = ServicesPicker(voca_fields.service_usage(vault))
+        self.services.changed.connect(self._changed)
+        layout.addWidget(self.services)
+        self._suggested: set[str] = set()
         layout.addWidget(
             label(
                 tr(
@@ -133,7 +152,8 @@ class Composer(QWidget):
         self._autosave.timeout.connect(self.save_draft)
         self._dirty = False
         self.editor.textChanged.connect(self._changed)
-        self.restore_draft()
+        if not self.restore_draft():
+            self.suggest_services()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -162,7 +182,13 @@ class Composer(QWidget):
             return
         body = self.editor.toPlainText()
         try:
-            drafts.save_draft(self.vault, self.draft_key, body, client_id=self.client_id)
+            drafts.save_draft(
+                self.vault,
+                self.draft_key,
+                body,
+                client_id=self.client_id,
+                services=self.services.ticked(),
+            )
         except VaultError as exc:
             self.status.setText(exc.message)
             return
@@ -171,14 +197,32 @@ class Composer(QWidget):
             self.status.setText(tr("Draft kept"))
         # An empty draft leaves the status alone: it may be saying why nothing was saved.
 
-    def restore_draft(self) -> None:
+    def restore_draft(self) -> bool:
+        """The draft's text and ticked services, if there is one (True)."""
         draft = drafts.load_draft(self.vault, self.draft_key)
         if draft is None:
-            return
+            return False
         self.editor.blockSignals(True)
         self.editor.setPlainText(draft.body)
         self.editor.blockSignals(False)
+        self.services.set_ticked(draft.services)
+        # What was suggested before the draft was kept is not suggested again over its ticks.
+        self._suggested = set(voca_fields.note_suggestions(self.vault, self.client_id))
         self.status.setText(tr("Your unsaved draft was restored."))
+        return True
+
+    def suggest_services(self) -> None:
+        """Pre-tick what today's work suggests (needs, referrals, accompanied appointments),
+        once each: a suggestion the advocate unticked stays unticked."""
+        if self.editing_note_id is not None:
+            return
+        fresh = set(voca_fields.note_suggestions(self.vault, self.client_id)) - self._suggested
+        if fresh:
+            self._suggested |= fresh
+            self.services.tick(fresh)
+
+    def open_services(self) -> None:
+        self.services.open_and_focus()
 
     def start_edit(self, note: NoteView) -> None:
         self.save_draft()
@@ -189,6 +233,7 @@ class Composer(QWidget):
         self.editor.blockSignals(True)
         self.editor.setPlainText(note.body)
         self.editor.blockSignals(False)
+        self.services.set_ticked(voca_fields.note_services(self.vault, note.id))
         self.restore_draft()
         self.editor.setFocus()
 
@@ -204,22 +249,25 @@ class Composer(QWidget):
         self.editor.blockSignals(True)
         self.editor.clear()
         self.editor.blockSignals(False)
+        self.services.set_ticked(())
         self._dirty = False
-        self.restore_draft()
+        if not self.restore_draft():
+            self.suggest_services()
 
     def save(self) -> None:
         body = self.editor.toPlainText()
         kind = self.kind.currentData()
+        ticked = self.services.ticked()
         if not body.strip():
             set_message(self.status, tr("Write something before saving."), "error")
             self.editor.setFocus()
             return
         try:
             if self.editing_note_id is None:
-                note_id = notes.add_note(self.vault, self.client_id, kind, body)
+                note_id = notes.add_note(self.vault, self.client_id, kind, body, services=ticked)
             else:
                 note_id = self.editing_note_id
-                notes.edit_note(self.vault, note_id, kind, body)
+                notes.edit_note(self.vault, note_id, kind, body, services=ticked)
         except VaultError as exc:
             # The text stays in the editor (and in the draft) whatever went wrong.
             self._dirty = True
@@ -289,6 +337,11 @@ class NotesPanel(QWidget):
         self._search_timer.timeout.connect(self._search_async)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self._fitted_width = -1
+        self._sizes_before_services: list[int] = []
+        self.composer.services.toggle.toggled.connect(self._make_room_for_services)
+        services_key = QShortcut(QKeySequence(SERVICES_SHORTCUT), self)
+        services_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        services_key.activated.connect(self.composer.open_services)
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -378,6 +431,22 @@ class NotesPanel(QWidget):
         self.show_note(note_id)
         self.changed.emit()
         self.composer.editor.setFocus()
+
+    def _make_room_for_services(self, shown: bool) -> None:
+        """Opening the services list takes its height from the history, not from the note
+        box; closing it gives the height back."""
+        if not shown:
+            if self._sizes_before_services:
+                self.splitter.setSizes(self._sizes_before_services)
+                self._sizes_before_services = []
+            return
+        history, composer = self.splitter.sizes()
+        tree = self.composer.services.tree
+        spare = max(0, history - self.timeline.minimumHeight() - 60)
+        grow = min(tree.maximumHeight(), spare)
+        if grow > 0:
+            self._sizes_before_services = [history, composer]
+            self.splitter.setSizes([history - grow, composer + grow])
 
     def focus_composer(self) -> None:
         self.composer.editor.setFocus()

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import html
 
-from advocate_app.store import clients, contacts, notes, users
+from advocate_app.store import clients, contacts, notes, users, voca_fields
 from advocate_app.store.clients import ClientQuery
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
+from advocate_app.store.voca_fields import ReportingFields
 from advocate_app.store.vocab import NOTE_KINDS
 from advocate_app.ui.appointments.panel import AppointmentsPanel
 from advocate_app.ui.clients.detail import ClientDetail
@@ -345,6 +346,7 @@ class ClientsSection(Section):
         for user in users.list_users(self.vault):
             self.new_form.advocate.addItem(user.name, user.id)
         self.new_form.set_values(clients.ClientFields(assigned_user_id=self.vault.current_user.id))
+        self.new_form.set_reporting(ReportingFields())
         self.new_message.setText("")
         self.right.setCurrentWidget(self.new_page)
         self.new_form.alias.setFocus()
@@ -355,6 +357,12 @@ class ClientsSection(Section):
         except VaultError as exc:
             set_message(self.new_message, exc.message, "error")
             return
+        answers = self.new_form.reporting()
+        if answers != ReportingFields():
+            try:
+                voca_fields.set_reporting_fields(self.vault, client_id, answers)
+            except VaultError as exc:  # the record exists; its profile tab can try again
+                set_message(self.new_message, exc.message, "error")
         self.filter.clear()
         self.status_filter.setCurrentIndex(0)
         self.apply_filters()

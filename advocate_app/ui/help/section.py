@@ -51,6 +51,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+N", tr("Clients: write a new note for the open client")),
         ("Ctrl+F", tr("Clients: search all notes")),
         ("Ctrl+Enter", tr("Save the note being written")),
+        ("Ctrl+G", tr("Notes: open the services given, to tick them for the funder's report")),
         ("F2, Enter", tr("Needs: change the selected need's status")),
         ("Alt+1 … Alt+5", tr("Needs: set the status directly")),
         ("Delete", tr("Needs: remove the selected need")),

@@ -16,6 +16,7 @@ from advocate_app.reports.periods import Period, fiscal_quarter, fiscal_year_of
 from advocate_app.reports.voca import FEDERAL_START_MONTH, Figure, VocaFigures, quarter_figures
 from advocate_app.store.vault import Vault
 from advocate_app.ui.clipboard import copy_text
+from advocate_app.ui.language import SPANISH, current_language
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QComboBox,
@@ -29,6 +30,7 @@ from advocate_app.ui.qt import (
     QWidget,
     tr,
 )
+from advocate_app.ui.voca_labels import question_text, spanish_row_label
 from advocate_app.ui.widgets import label, set_message
 
 YEARS_BACK = 3  # federal fiscal years offered in the chooser (the current one and before)
@@ -212,12 +214,20 @@ class VocaFiguresView(QWidget):
 
     def _figure_box(self, number: int, figure: Figure) -> QGroupBox:
         question = figure.question
-        box = QGroupBox(tr("{0}. {1}").format(number, question.pmt))
+        spanish = current_language() == SPANISH
+        # In Spanish the title is the plain question; the PMT's English wording, which the
+        # supervisor finds on the federal form, follows it.
+        title = question_text(question, "plain") if spanish else question.pmt
+        box = QGroupBox(tr("{0}. {1}").format(number, title))
         grid = QGridLayout(box)
         grid.setColumnStretch(0, 1)
         line = 0
-        if question.rule:
-            grid.addWidget(label(question.rule, "hint"), line, 0, 1, 5)
+        if spanish:
+            grid.addWidget(label(tr("On the PMT: {0}").format(question.pmt), "hint"), line, 0, 1, 5)
+            line += 1
+        rule = question_text(question, "rule")
+        if rule:
+            grid.addWidget(label(rule, "hint"), line, 0, 1, 5)
             line += 1
         if not question.confirmed:
             grid.addWidget(
@@ -246,10 +256,13 @@ class VocaFiguresView(QWidget):
             grid.addWidget(label(tr("Times"), "hint"), line, 3)
             line += 1
         for r in figure.rows:
-            name = tr("{0}. {1}").format(r.pmt_code, r.pmt) if r.pmt_code else r.pmt
+            wording = spanish_row_label(question.figure, r.code, r.is_group) or r.pmt
+            name = tr("{0}. {1}").format(r.pmt_code, wording) if r.pmt_code else wording
             if not r.confirmed:
                 name = tr("{0} (wording not confirmed)").format(name)
             shown = label(name if r.is_group or not r.pmt_code else "    " + name)
+            if wording != r.pmt:
+                shown.setToolTip(tr("On the PMT: {0}").format(r.pmt))
             if r.is_group:
                 font = shown.font()
                 font.setBold(True)
