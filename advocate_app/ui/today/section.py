@@ -120,8 +120,9 @@ class TodaySection(Section):
         self.backup_problem.setVisible(False)
         outer.addWidget(self.backup_problem)
 
-        def need_group(title: str, when: str, empty: str) -> TodayGroup:
-            return TodayGroup(title, [tr("Client"), tr("Need"), when, tr("Status")], 1, empty)
+        def need_group(title: str, when: str, empty: str, description: str) -> TodayGroup:
+            headers = [tr("Client"), tr("Need"), when, tr("Status")]
+            return TodayGroup(title, headers, 1, empty, description)
 
         self.overdue = need_group(
             tr("Overdue"),
