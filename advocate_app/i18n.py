@@ -60,3 +60,37 @@ class MarkedError(Exception):
     @property
     def message(self) -> str:
         return message(self.template, self.values)
+
+
+class Marked:
+    """A marked template and its values, translated each time it is shown: a sentence (or a
+    piece of one) built below the ui that must follow the interface's language, even after a
+    switch. `str()` and formatting give the text in the language of the moment."""
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, *values: object) -> None:
+        self.template = template
+        self.values = values
+
+    def __str__(self) -> str:
+        return message(self.template, self.values)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return f"Marked({self.template!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Marked):
+            return (self.template, self.values) == (other.template, other.values)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.template, self.values))
+
+
+class ExplainedValueError(MarkedError, ValueError):
+    """Bad input explained for a person, a ValueError as its callers expect: `message` is the
+    sentence in the language shown; `str()` stays English (the command line)."""

@@ -20,6 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from advocate_app.i18n import QT_TR_NOOP, translate
 from advocate_app.store.backup import list_backups
 from advocate_app.store.backup_file import (
     BackupInfo,
@@ -73,71 +74,71 @@ class Problem(StrEnum):
 _OPENABLE = {Problem.HEALTHY, Problem.CHECKPOINT_NEEDED, Problem.RESTORE_INTERRUPTED}
 
 MESSAGES: dict[Problem, str] = {
-    Problem.HEALTHY: "No problem was found with the vault's files.",
-    Problem.CHECKPOINT_NEEDED: (
+    Problem.HEALTHY: QT_TR_NOOP("No problem was found with the vault's files."),
+    Problem.CHECKPOINT_NEEDED: QT_TR_NOOP(
         "The vault was interrupted while tidying its files (for example by a power cut). This "
         "is not damage: every finished change is safe in the file vault.db-wal and is folded "
         "back in when the vault is next opened."
     ),
-    Problem.NO_VAULT: "There is no vault in this folder.",
-    Problem.SETUP_INCOMPLETE: (
+    Problem.NO_VAULT: QT_TR_NOOP("There is no vault in this folder."),
+    Problem.SETUP_INCOMPLETE: QT_TR_NOOP(
         "Setting up a vault in this folder was interrupted before it finished, so nothing was "
         "ever saved in it. Set it up again (start the app, or run `advocate-app init`)."
     ),
-    Problem.READ_ONLY: (
+    Problem.READ_ONLY: QT_TR_NOOP(
         "This folder cannot be written. The vault is not damaged, but nothing can be saved "
         "there. Check that the disk is not read-only and that you may write to the folder and "
         "its files."
     ),
-    Problem.RESTORE_INTERRUPTED: (
+    Problem.RESTORE_INTERRUPTED: QT_TR_NOOP(
         "A restore was interrupted before it finished. The restored copy and the vault as it "
         "was are both still in the folder; opening the vault again finishes the restore."
     ),
-    Problem.DATABASE_MISSING: (
+    Problem.DATABASE_MISSING: QT_TR_NOOP(
         "The vault's database file (vault.db) is missing from its folder, although its keys "
         "file is there. It may have been moved or deleted by another program."
     ),
-    Problem.DATABASE_TRUNCATED: (
+    Problem.DATABASE_TRUNCATED: QT_TR_NOOP(
         "The vault's database file (vault.db) is shorter than it should be: it was cut off, for "
         "example by a copy that did not finish or a failing disk."
     ),
-    Problem.HEADER_DAMAGED: (
+    Problem.HEADER_DAMAGED: QT_TR_NOOP(
         "The beginning of the vault's database file (vault.db) has been overwritten, so none of "
         "it can be read."
     ),
-    Problem.NOT_ENCRYPTED: (
+    Problem.NOT_ENCRYPTED: QT_TR_NOOP(
         "The file vault.db is an ordinary, unencrypted database, not an Advocate Companion "
         "vault. Another program's file may have been put in its place."
     ),
-    Problem.DATABASE_DAMAGED: (
+    Problem.DATABASE_DAMAGED: QT_TR_NOOP(
         "The vault file (vault.db) is damaged, so some records cannot be read."
     ),
-    Problem.KEYS_MISSING: (
+    Problem.KEYS_MISSING: QT_TR_NOOP(
         "The vault's keys file (vault.keys.json) is missing, so no passphrase can open the "
         "vault. The records themselves are still in vault.db."
     ),
-    Problem.KEYS_DAMAGED: (
+    Problem.KEYS_DAMAGED: QT_TR_NOOP(
         "The vault's keys file (vault.keys.json) is damaged or incomplete, so no passphrase can "
         "open the vault with it. The records themselves are still in vault.db."
     ),
-    Problem.KEYS_TOO_NEW: (
+    Problem.KEYS_TOO_NEW: QT_TR_NOOP(
         "The vault's keys file was written by a newer version of Advocate Companion. Install "
         "that version (or newer) to open this vault."
     ),
-    Problem.KEYS_UNSAFE: (
+    Problem.KEYS_UNSAFE: QT_TR_NOOP(
         "The vault's keys file asks for weaker (or absurdly heavy) protection than this app "
         "allows, so it was not used. It may have been altered."
     ),
-    Problem.KEYS_FROM_ANOTHER_VAULT: (
+    Problem.KEYS_FROM_ANOTHER_VAULT: QT_TR_NOOP(
         "The keys file (vault.keys.json) belongs to another vault, not to the database beside "
         "it, so the passphrases in it cannot open these records. It may have been copied over "
         "from another computer or another set-up."
     ),
-    Problem.KEYS_OR_DATABASE: (
+    Problem.KEYS_OR_DATABASE: QT_TR_NOOP(
         "The keys file does not open the database beside it: either the database (vault.db) is "
         "damaged, or the keys file belongs to another vault."
     ),
-    Problem.UNREADABLE: (
+    Problem.UNREADABLE: QT_TR_NOOP(
         "The vault's files could not be read: the folder may not allow it, or the disk reported "
         "an error."
     ),
@@ -147,9 +148,16 @@ MESSAGES: dict[Problem, str] = {
 @dataclass(frozen=True)
 class Diagnosis:
     kind: Problem
-    message: str
     folder: Path
     newest_backup: BackupInfo | None = None
+    detail: VaultError | None = None  # an error whose own words say more (a read-only folder)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the language shown when it is read (English below the ui)."""
+        if self.detail is not None:
+            return self.detail.message
+        return translate(MESSAGES[self.kind])
 
     @property
     def is_damaged(self) -> bool:
@@ -209,12 +217,12 @@ def newest_intact_backup(folder: Path) -> BackupInfo | None:
 
 
 def _make(
-    kind: Problem, folder: Path, *, find_backup: bool, message: str | None = None
+    kind: Problem, folder: Path, *, find_backup: bool, detail: VaultError | None = None
 ) -> Diagnosis:
     newest = None
     if find_backup and kind not in _OPENABLE:
         newest = newest_intact_backup(folder)
-    return Diagnosis(kind, message or MESSAGES[kind], folder, newest)
+    return Diagnosis(kind, folder, newest, detail)
 
 
 def _keys_problem(folder: Path) -> tuple[Problem | None, KeysFile | None]:
@@ -318,9 +326,7 @@ def diagnose(
         return _make(keys_problem, folder, find_backup=find_backup)
     if isinstance(error, VaultReadOnly) or not _writable(folder):
         # Not damage: the files may be perfect, but the app cannot work in this folder.
-        return _make(
-            Problem.READ_ONLY, folder, find_backup=False, message=VaultReadOnly(folder).message
-        )
+        return _make(Problem.READ_ONLY, folder, find_backup=False, detail=VaultReadOnly(folder))
     assert keys is not None
     evidence = evidence_vault_id(folder)
     if evidence is not None and evidence != keys.vault_id:
@@ -342,12 +348,10 @@ def diagnose(
     if error is not None:
         named = _kind_of_error(error, keys_match=evidence == keys.vault_id)
         if named is not None:
-            message = (
-                error.message
-                if (named is Problem.UNREADABLE and isinstance(error, VaultError))
-                else None
+            detail = (
+                error if (named is Problem.UNREADABLE and isinstance(error, VaultError)) else None
             )
-            return _make(named, folder, find_backup=find_backup, message=message)
+            return _make(named, folder, find_backup=find_backup, detail=detail)
     if pending_checkpoint:
         return _make(Problem.CHECKPOINT_NEEDED, folder, find_backup=False)
     return _make(Problem.HEALTHY, folder, find_backup=False)

@@ -98,6 +98,9 @@ class AppController(LockingMixin):
             # Saved on a bigger monitor or at another scaling: keep it on this screen.
             self.window.fit_to_screen()
         self.window.closing.connect(self.shutdown)
+        # A switch made in another window (the demo's, or the real one's) reaches this one too.
+        self._shown_language = current_language()
+        self.window.language_changed.connect(self.follow_language)
 
         # Pages are built when first shown: the unlock window must appear quickly.
         self._pages: dict[str, QWidget] = {}
@@ -513,31 +516,48 @@ class AppController(LockingMixin):
     def switch_language(self, language: str) -> None:
         """Show the whole app in `language` now, and keep the choice for the next start.
 
-        Qt tells every widget (LanguageChange); pages built from many strings are rebuilt
-        instead: the pages before the vault opens, and the shell, which keeps the person's
-        place and their unsaved text (the same drafts a lock keeps).
+        Qt tells every widget (LanguageChange), and every open window follows
+        (`follow_language`): the demo window too, whichever window the switch came from.
         """
         self.settings.language = language
         self.settings.save()
         if language == current_language():
             return
         apply_language(language)
+        self.follow_language()
+
+    def follow_language(self) -> None:
+        """Rebuild this window's pages in the language now installed (once per switch).
+
+        Pages built from many strings are rebuilt rather than retranslated: the pages before
+        the vault opens, keeping what was typed on them (passphrases too, in memory only), and
+        the shell, which keeps the person's place and their unsaved text (the same drafts a
+        lock keeps).
+        """
+        if self._shown_language == current_language() or not self.window.isVisible():
+            return
+        self._shown_language = current_language()
         current = self.window.stack.currentWidget()
         shown = next((name for name, page in self._pages.items() if page is current), None)
-        # The set-up page's names survive the rebuild (passphrases are typed again).
+        # What was typed on the set-up page survives the rebuild, widget to widget.
         old_setup = self._pages.get("setup")
         typed = (
-            (old_setup.office.text(), old_setup.user.text())
+            [old_setup.office, old_setup.user, old_setup.passphrase, old_setup.repeat]
             if isinstance(old_setup, SetupPage)
             else None
         )
+        diagnosis = getattr(self._pages.get("damaged"), "diagnosis", None)
         for name in [n for n in self._pages if n != "message"]:
             page = self._pages.pop(name)
             self.window.stack.removeWidget(page)
             page.deleteLater()
         if typed is not None:
-            self.setup.office.setText(typed[0])
-            self.setup.user.setText(typed[1])
+            fields = (self.setup.office, self.setup.user, self.setup.passphrase, self.setup.repeat)
+            for old, new in zip(typed, fields, strict=True):
+                new.setText(old.text())
+                old.clear()
+        if diagnosis is not None:  # the damaged screen says again what is wrong, translated
+            self.damaged.show_diagnosis(diagnosis)
         if shown is not None and shown != "message":
             page = getattr(self, {"unlock": "unlock_page"}.get(shown, shown))
             if shown == "unlock" and self.vault is not None:

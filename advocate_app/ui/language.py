@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from advocate_app.i18n import set_translate
 from advocate_app.paths import assets_dir
-from advocate_app.ui.qt import QCoreApplication, QLocale, QTranslator, tr_marked
+from advocate_app.ui.qt import QCoreApplication, QEvent, QLocale, QTranslator, tr_marked
 
 ENGLISH = "en"
 SPANISH = "es"
@@ -67,4 +67,7 @@ def apply_language(language: str) -> bool:
         QLocale.setDefault(QLocale.system())
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    # Qt posts LanguageChange to every window: deliver it now, so every open window (the demo's
+    # too) is in the new language when this returns, and none shows a mix of both meanwhile.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return ok

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from advocate_app.ui.qt import (
     QApplication,
+    QEvent,
     QMainWindow,
     QRect,
     QScrollArea,
@@ -43,6 +44,7 @@ def scrolling(widget: QWidget) -> QScrollArea:
 
 class MainWindow(QMainWindow):
     closing = Signal()
+    language_changed = Signal()  # a translator was installed or removed (any window's switch)
 
     def __init__(self, demo_banner: str | None = None) -> None:
         super().__init__()
@@ -55,7 +57,8 @@ class MainWindow(QMainWindow):
         if self.banner is not None:
             layout.addWidget(self.banner)
         self.stack = QStackedWidget()
-        layout.addWidget(scrolling(self.stack), 1)
+        self.page_area = scrolling(self.stack)
+        layout.addWidget(self.page_area, 1)
         self.setCentralWidget(central)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.fit_to_screen(QRect(0, 0, *PREFERRED_SIZE), centre=True)
@@ -80,6 +83,12 @@ class MainWindow(QMainWindow):
             max(fitted.height(), min(MINIMUM_SIZE[1], available.height())),
         )
         self.move(fitted.topLeft())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.page_area.setAccessibleName(tr("Page"))
+            self.language_changed.emit()
 
     def closeEvent(self, event) -> None:
         self.closing.emit()

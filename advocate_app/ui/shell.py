@@ -345,3 +345,8 @@ class DemoBanner(QLabel):
         self.setAccessibleName(tr("Demo mode"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)  # presenter mode's large text must not push the window wider
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(tr("Demo mode"))  # the text is the window's to set

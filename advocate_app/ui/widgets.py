@@ -22,6 +22,7 @@ from advocate_app.ui.qt import (
     QPushButton,
     QResizeEvent,
     QScrollArea,
+    QScrollBar,
     QSize,
     QSplitter,
     Qt,
@@ -328,3 +329,16 @@ def hinted_group(title: str, hint: str) -> tuple[QGroupBox, QVBoxLayout]:
     column = QVBoxLayout(group)
     column.addWidget(label(hint, "hint"))
     return group, column
+def scroll_when_laid_out(bar: QScrollBar, value: int) -> None:
+    """Scroll `bar` to `value` now, or once its page is laid out (a page just rebuilt, as after
+    a language switch, has no range yet). Once only: later pages start at the top as usual."""
+    if bar.maximum() >= value:
+        bar.setValue(value)
+        return
+
+    def laid_out(_low: int, high: int) -> None:
+        if high > 0:
+            bar.rangeChanged.disconnect(laid_out)
+            bar.setValue(min(value, high))
+
+    bar.rangeChanged.connect(laid_out)

@@ -4540,5 +4540,77 @@
             <source>{0}. Shows or hides the services to tick ({1}).</source>
             <translation>{0}. Muestra u oculta los servicios para marcar ({1}).</translation>
         </message>
+        <message>
+            <source>No problem was found with the vault's files.</source>
+            <translation>No se encontró ningún problema en los archivos de la bóveda cifrada.</translation>
+        </message>
+        <message>
+            <source>The vault was interrupted while tidying its files (for example by a power cut). This is not damage: every finished change is safe in the file vault.db-wal and is folded back in when the vault is next opened.</source>
+            <translation>La bóveda cifrada se interrumpió mientras ordenaba sus archivos (por ejemplo, por un corte de luz). No es un daño: cada cambio terminado está a salvo en el archivo vault.db-wal y se incorpora la próxima vez que se abra la bóveda.</translation>
+        </message>
+        <message>
+            <source>There is no vault in this folder.</source>
+            <translation>No hay ninguna bóveda cifrada en esta carpeta.</translation>
+        </message>
+        <message>
+            <source>Setting up a vault in this folder was interrupted before it finished, so nothing was ever saved in it. Set it up again (start the app, or run `advocate-app init`).</source>
+            <translation>La configuración de una bóveda cifrada en esta carpeta se interrumpió antes de terminar, así que nunca se guardó nada en ella. Configúrela de nuevo (abra la aplicación o ejecute `advocate-app init`).</translation>
+        </message>
+        <message>
+            <source>This folder cannot be written. The vault is not damaged, but nothing can be saved there. Check that the disk is not read-only and that you may write to the folder and its files.</source>
+            <translation>No se puede escribir en esta carpeta. La bóveda cifrada no está dañada, pero no se puede guardar nada allí. Compruebe que el disco no sea de solo lectura y que usted tenga permiso para escribir en la carpeta y en sus archivos.</translation>
+        </message>
+        <message>
+            <source>A restore was interrupted before it finished. The restored copy and the vault as it was are both still in the folder; opening the vault again finishes the restore.</source>
+            <translation>Una restauración se interrumpió antes de terminar. La copia restaurada y la bóveda cifrada tal como estaba siguen en la carpeta; al abrir la bóveda de nuevo se termina la restauración.</translation>
+        </message>
+        <message>
+            <source>The vault's database file (vault.db) is missing from its folder, although its keys file is there. It may have been moved or deleted by another program.</source>
+            <translation>Falta el archivo de la base de datos de la bóveda cifrada (vault.db) en su carpeta, aunque su archivo de claves sí está. Puede que otro programa lo haya movido o borrado.</translation>
+        </message>
+        <message>
+            <source>The vault's database file (vault.db) is shorter than it should be: it was cut off, for example by a copy that did not finish or a failing disk.</source>
+            <translation>El archivo de la base de datos de la bóveda cifrada (vault.db) es más corto de lo que debería: quedó cortado, por ejemplo por una copia que no terminó o por un disco que está fallando.</translation>
+        </message>
+        <message>
+            <source>The beginning of the vault's database file (vault.db) has been overwritten, so none of it can be read.</source>
+            <translation>Se sobrescribió el comienzo del archivo de la base de datos de la bóveda cifrada (vault.db), así que no se puede leer nada de él.</translation>
+        </message>
+        <message>
+            <source>The file vault.db is an ordinary, unencrypted database, not an Advocate Companion vault. Another program's file may have been put in its place.</source>
+            <translation>El archivo vault.db es una base de datos común, sin cifrar, y no una bóveda cifrada de Advocate Companion. Puede que se haya puesto el archivo de otro programa en su lugar.</translation>
+        </message>
+        <message>
+            <source>The vault file (vault.db) is damaged, so some records cannot be read.</source>
+            <translation>El archivo de la bóveda cifrada (vault.db) está dañado, así que algunos expedientes no se pueden leer.</translation>
+        </message>
+        <message>
+            <source>The vault's keys file (vault.keys.json) is missing, so no passphrase can open the vault. The records themselves are still in vault.db.</source>
+            <translation>Falta el archivo de claves de la bóveda cifrada (vault.keys.json), así que ninguna frase de contraseña puede abrirla. Los expedientes siguen en vault.db.</translation>
+        </message>
+        <message>
+            <source>The vault's keys file (vault.keys.json) is damaged or incomplete, so no passphrase can open the vault with it. The records themselves are still in vault.db.</source>
+            <translation>El archivo de claves de la bóveda cifrada (vault.keys.json) está dañado o incompleto, así que ninguna frase de contraseña puede abrir la bóveda con él. Los expedientes siguen en vault.db.</translation>
+        </message>
+        <message>
+            <source>The vault's keys file was written by a newer version of Advocate Companion. Install that version (or newer) to open this vault.</source>
+            <translation>El archivo de claves de la bóveda cifrada fue escrito por una versión más nueva de Advocate Companion. Instale esa versión (o una más nueva) para abrir esta bóveda.</translation>
+        </message>
+        <message>
+            <source>The vault's keys file asks for weaker (or absurdly heavy) protection than this app allows, so it was not used. It may have been altered.</source>
+            <translation>El archivo de claves de la bóveda cifrada pide una protección más débil (o exageradamente pesada) de la que esta aplicación permite, así que no se usó. Puede que lo hayan alterado.</translation>
+        </message>
+        <message>
+            <source>The keys file (vault.keys.json) belongs to another vault, not to the database beside it, so the passphrases in it cannot open these records. It may have been copied over from another computer or another set-up.</source>
+            <translation>El archivo de claves (vault.keys.json) pertenece a otra bóveda, no a la base de datos que está a su lado, así que sus frases de contraseña no pueden abrir estos expedientes. Puede que lo hayan copiado desde otra computadora o desde otra instalación.</translation>
+        </message>
+        <message>
+            <source>The keys file does not open the database beside it: either the database (vault.db) is damaged, or the keys file belongs to another vault.</source>
+            <translation>El archivo de claves no abre la base de datos que está a su lado: o la base de datos (vault.db) está dañada, o el archivo de claves pertenece a otra bóveda.</translation>
+        </message>
+        <message>
+            <source>The vault's files could not be read: the folder may not allow it, or the disk reported an error.</source>
+            <translation>No se pudieron leer los archivos de la bóveda cifrada: puede que la carpeta no lo permita o que el disco haya informado un error.</translation>
+        </message>
     </context>
 </TS>

@@ -1,9 +1,26 @@
-"""Helpers shared by the ui tests: unlocking as a person would, and waiting for the app's
-background work to finish (a real condition, never a fixed sleep)."""
+"""Helpers shared by the ui tests: unlocking as a person would, waiting for the app's
+background work to finish (a real condition, never a fixed sleep), and finding English left
+in the Spanish interface."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
+)
 
 from advocate_app.ui.controller import AppController
 from advocate_app.ui.qt import QDialog, QDialogButtonBox, Qt
@@ -45,3 +62,95 @@ def click_accept(dialog: QDialog) -> None:
     ]
     assert len(accepting) == 1, "expected one accepting button"
     accepting[0].click()
+
+
+# --- the Spanish interface: what is still English -------------------------------------------
+
+TS = Path(__file__).resolve().parents[2] / "assets" / "translations" / "advocate_es.ts"
+# Shown the same in both languages on purpose: names, abbreviations, key names.
+ALLOWED = {
+    "DMV",
+    "VOCA",
+    "Ctrl+K",
+    "PDF",
+    "Advocate Companion",
+    "Companion",
+    "English",
+    "Español",
+    "OK",
+}
+
+
+def ts_messages() -> list[ET.Element]:
+    return list(ET.parse(TS).getroot().iter("message"))  # noqa: S314 (the project's own file)
+
+
+def english_sources() -> set[str]:
+    """English texts that read differently in Spanish: seeing one in Spanish is a miss."""
+    found = set()
+    for message in ts_messages():
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        forms = (
+            [f.text or "" for f in translation.findall("numerusform")]
+            if (translation is not None)
+            else []
+        )
+        spanish = forms or [translation.text or "" if translation is not None else ""]
+        if source not in spanish:
+            found.add(source.replace("&", ""))
+    return found - ALLOWED
+
+
+def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(what, text) for every visible text a person or a screen reader meets under root."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        name = type(widget).__name__
+        yield f"{name} tooltip", widget.toolTip()
+        yield f"{name} accessible name", widget.accessibleName()
+        if isinstance(widget, QLabel | QAbstractButton):
+            yield f"{name} text", widget.text()
+        if isinstance(widget, QGroupBox):
+            yield f"{name} title", widget.title()
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            yield f"{name} placeholder", widget.placeholderText()
+        if isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                yield f"{name} item", widget.itemText(i)
+        if isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                yield f"{name} tab", widget.tabText(i)
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model: one column, not for callers to ask
+                columns = 1
+            for column in range(columns):
+                yield (
+                    f"{name} header",
+                    str(
+                        model.headerData(
+                            column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+                        )
+                        or ""
+                    ),
+                )
+            for row in range(min(model.rowCount(QModelIndex()), 30)):
+                for column in range(columns):
+                    index = model.index(row, column)
+                    yield f"{name} cell", str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def english_left(root: QWidget, where: str, english: set[str]) -> list[str]:
+    found = []
+    for what, text in visible_texts(root):
+        plain = (text or "").replace("&", "").strip()
+        lines = [plain, *plain.split("\n")]
+        for line in lines:
+            if line in english:
+                found.append(f"{where}: {what} {line!r}")
+                break
+    return found

@@ -348,8 +348,14 @@ def test_try_the_demo_leaves_the_real_window_locked_and_untouched(
         assert demo.window.stack.currentWidget() is demo.unlock_page
 
         demo.window.close()
-        assert demo not in demo_app._demo_windows
+        assert not demo_app.demo_window_open()
         assert demo.vault is None  # closed with its window
+        # Closed means forgotten: the button opens a fresh demo window, not the closed one.
+        qtbot.mouseClick(page.demo_button, LEFT)
+        again = holder[2]
+        qtbot.addWidget(again.window)
+        assert again is not demo and again.window.isVisible() and demo_app.demo_window_open()
+        again.window.close()
     finally:
         real.shutdown()
     assert hash_folder(vault_dir) == before

@@ -12,65 +12,19 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QTabWidget,
-    QWidget,
-)
 
 from advocate_app.settings import Settings
 from advocate_app.ui.app import build_controller
 from advocate_app.ui.controller import AppController
 from advocate_app.ui.language import ENGLISH, SPANISH, apply_language, current_language
 from tests.helpers import PASSPHRASE
-from tests.ui.helpers import unlock
+from tests.ui.helpers import TS, english_left, english_sources, ts_messages, unlock
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "assets" / "translations" / "advocate_es.ts"
-# Shown the same in both languages on purpose: names, abbreviations, key names.
-ALLOWED = {
-    "DMV",
-    "VOCA",
-    "Ctrl+K",
-    "PDF",
-    "Advocate Companion",
-    "Companion",
-    "English",
-    "Español",
-    "OK",
-}
-
-
-def _messages() -> list[ET.Element]:
-    return list(ET.parse(TS).getroot().iter("message"))  # noqa: S314 (the project's own file)
-
-
-def _english_sources() -> set[str]:
-    """English texts that read differently in Spanish: seeing one in Spanish is a miss."""
-    found = set()
-    for message in _messages():
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        forms = (
-            [f.text or "" for f in translation.findall("numerusform")]
-            if (translation is not None)
-            else []
-        )
-        spanish = forms or [translation.text or "" if translation is not None else ""]
-        if source not in spanish:
-            found.add(source.replace("&", ""))
-    return found - ALLOWED
 
 
 def test_ts_has_no_unfinished_or_obsolete_entries() -> None:
-    messages = _messages()
+    messages = ts_messages()
     assert len(messages) > 700
     bad = [
         m.findtext("source")
@@ -151,63 +105,6 @@ def test_store_messages_and_passphrase_feedback_are_translated(qapp) -> None:
     assert str(VaultReadOnly("/x")).startswith("This folder cannot be written: /x.")
 
 
-# --- walking the Spanish interface ---------------------------------------------------------------
-
-
-def _texts(root: QWidget) -> Iterator[tuple[str, str]]:
-    """(what, text) for every visible text a person or a screen reader meets under root."""
-    for widget in [root, *root.findChildren(QWidget)]:
-        if widget is not root and not widget.isVisibleTo(root):
-            continue
-        name = type(widget).__name__
-        yield f"{name} tooltip", widget.toolTip()
-        yield f"{name} accessible name", widget.accessibleName()
-        if isinstance(widget, QLabel | QAbstractButton):
-            yield f"{name} text", widget.text()
-        if isinstance(widget, QGroupBox):
-            yield f"{name} title", widget.title()
-        if isinstance(widget, QLineEdit | QPlainTextEdit):
-            yield f"{name} placeholder", widget.placeholderText()
-        if isinstance(widget, QComboBox):
-            for i in range(widget.count()):
-                yield f"{name} item", widget.itemText(i)
-        if isinstance(widget, QTabWidget):
-            for i in range(widget.count()):
-                yield f"{name} tab", widget.tabText(i)
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
-            try:
-                columns = model.columnCount(QModelIndex())
-            except TypeError:  # a list model: one column, not for callers to ask
-                columns = 1
-            for column in range(columns):
-                yield (
-                    f"{name} header",
-                    str(
-                        model.headerData(
-                            column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
-                        )
-                        or ""
-                    ),
-                )
-            for row in range(min(model.rowCount(QModelIndex()), 30)):
-                for column in range(columns):
-                    index = model.index(row, column)
-                    yield f"{name} cell", str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-
-
-def _english_left(root: QWidget, where: str, english: set[str]) -> list[str]:
-    found = []
-    for what, text in _texts(root):
-        plain = (text or "").replace("&", "").strip()
-        lines = [plain, *plain.split("\n")]
-        for line in lines:
-            if line in english:
-                found.append(f"{where}: {what} {line!r}")
-                break
-    return found
-
-
 @pytest.fixture
 def spanish() -> Iterator[None]:
     yield
@@ -249,23 +146,23 @@ def _controller(qtbot, folder: Path, language: str) -> AppController:
 
 def test_every_page_reads_in_spanish(qtbot, vault_dir: Path, spanish: None) -> None:
     client_id = _seed(vault_dir)
-    english = _english_sources()
+    english = english_sources()
     controller = _controller(qtbot, vault_dir, SPANISH)
     assert current_language() == SPANISH
     window = controller.window
-    missed = _english_left(window, "unlock", english)
+    missed = english_left(window, "unlock", english)
     unlock(qtbot, controller)
     shell = controller.shell
     assert shell is not None
     for row in range(shell.nav.count()):
         shell.nav.setCurrentRow(row)
         key = shell.current_key()
-        missed += _english_left(window, f"section {key}", english)
+        missed += english_left(window, f"section {key}", english)
         if key == "clients":
             detail = shell.sections["clients"].open_client(client_id)
             for index, tab in enumerate(detail.tab_keys):
                 detail.tabs.setCurrentIndex(index)
-                missed += _english_left(window, f"client {tab}", english)
+                missed += english_left(window, f"client {tab}", english)
     from advocate_app.ui.clients import dialogs as client_dialogs
     from advocate_app.ui.settings import users_dialogs
 
@@ -274,7 +171,7 @@ def test_every_page_reads_in_spanish(qtbot, vault_dir: Path, spanish: None) -> N
         users_dialogs.AddUserDialog(window),
     ):
         dialog.show()
-        missed += _english_left(dialog, f"dialog {type(dialog).__name__}", english)
+        missed += english_left(dialog, f"dialog {type(dialog).__name__}", english)
         dialog.reject()
     controller.shutdown()
     assert missed == []

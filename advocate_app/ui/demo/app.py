@@ -34,6 +34,7 @@ from advocate_app.ui.qt import (
     QDialog,
     QEvent,
     QGuiApplication,
+    QLabel,
     QObject,
     Qt,
     QWidget,
@@ -199,14 +200,27 @@ def _load_scenarios() -> tuple[list[Scenario], list[str]]:
 
 
 def _state_passphrase_on_unlock(controller: AppController) -> None:
-    # After a lock the trainer types the fixed phrase; the page says what it is.
+    # After a lock the trainer types the fixed phrase; the page says what it is. Called again
+    # after a language switch, which builds a new unlock page.
     page = controller.unlock_page
+    if page.findChild(QLabel, "DemoPassphrase") is not None:
+        return
     page.title_label.setText(tr("Unlock the demo"))
     hint = label(tr("Demo passphrase: {0}").format(DEMO_PASSPHRASE), "subtitle")
+    hint.setObjectName("DemoPassphrase")
     hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     hint.setAccessibleName(tr("Demo passphrase"))
     page.body.insertWidget(page.body.indexOf(page.title_label) + 1, hint)
     page.toggle.setVisible(False)  # the demo's recovery key was never kept: nothing to type
+
+
+def _follow_language(controller: AppController) -> None:
+    """After the controller rebuilt its pages in the new language: the demo's own texts."""
+    banner = controller.window.banner
+    if banner is not None:
+        banner.setText(demo_banner_text())
+    if controller.vault is not None:
+        _state_passphrase_on_unlock(controller)
 
 
 class _DemoDialogMarker(QObject):
@@ -280,6 +294,8 @@ def build_demo_controller(
         raise
     controller.vault = vault
     _state_passphrase_on_unlock(controller)
+    # Connected after the controller's own slot: its pages are rebuilt by then.
+    controller.window.language_changed.connect(lambda: _follow_language(controller))
     controller.enter_shell()  # the Trainer section is first, so it is the one shown
     return controller
 

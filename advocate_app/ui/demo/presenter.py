@@ -1,14 +1,17 @@
-"""Presenter mode: the whole application's text scaled up for a projector, and back."""
+"""Presenter mode: the whole application's text scaled up for a projector, and back; and the
+trainer screen's large type (titles and the prompt), sized from the application font."""
 
 from __future__ import annotations
 
-from advocate_app.ui.qt import (
-    QApplication,
-)
+from advocate_app.ui.qt import QApplication, QFont, QWidget
 from advocate_app.ui.theme import apply_theme
 
 MIN_SCALE = 1.1
 MAX_SCALE = 3.0
+# The trainer screen's large type, relative to the application font (presenter mode or not).
+SCENARIO_TITLE_SCALE = 1.45
+STEP_TITLE_SCALE = 1.7
+PROMPT_SCALE = 1.35
 
 
 _normal_point_size: float | None = None
@@ -41,4 +44,12 @@ def set_presenter_mode(on: bool, scale: float = 1.6) -> None:
     apply_theme(app)
 
 
-# --------------------------------------------------------------------------- the section
+def scale_text(widget: QWidget, scale: float, *, bold: bool = False) -> None:
+    """Give `widget` the application font times `scale` (read again after each change)."""
+    base = QApplication.font().pointSizeF()
+    if base <= 0:
+        base = 10.0
+    font = QFont(QApplication.font())
+    font.setPointSizeF(round(base * scale, 1))
+    font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    widget.setFont(font)

@@ -11,18 +11,22 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-# Not yet re-exported by advocate_app.ui.qt (as in needs_panel): move them there when convenient.
 from advocate_app.demo.engine import DemoSession
 from advocate_app.demo.scenario import Scenario
 from advocate_app.store.errors import VaultError, VaultLocked
-from advocate_app.ui.demo.presenter import presenter_mode_active, set_presenter_mode
-from advocate_app.ui.demo.step_text import client_profile, step_changes
+from advocate_app.ui.demo.presenter import (
+    PROMPT_SCALE,
+    SCENARIO_TITLE_SCALE,
+    STEP_TITLE_SCALE,
+    presenter_mode_active,
+    scale_text,
+    set_presenter_mode,
+)
+from advocate_app.ui.demo.step_text import step_texts
 from advocate_app.ui.demo.wrapping_list import wrap_items
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
-    QApplication,
     QEvent,
-    QFont,
     QFrame,
     QHBoxLayout,
     QKeySequence,
@@ -41,13 +45,16 @@ from advocate_app.ui.qt import (
 from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.theme import ACCENT
-from advocate_app.ui.widgets import confirm, label, primary_button, set_message, status_line
+from advocate_app.ui.widgets import (
+    confirm,
+    label,
+    primary_button,
+    scroll_when_laid_out,
+    set_message,
+    status_line,
+)
 
 log = logging.getLogger(__name__)
-
-_SCENARIO_TITLE_SCALE = 1.45
-_STEP_TITLE_SCALE = 1.7
-_PROMPT_SCALE = 1.35
 
 _STYLE = f"""
 QFrame#PromptBox {{ background: palette(base); border: 1px solid palette(midlight);
@@ -284,31 +291,13 @@ class TrainerSection(Section):
         self.step_list.blockSignals(True)
         self.step_list.setCurrentRow(index + 1)
         self.step_list.blockSignals(False)
-        alias = scenario.client.alias
-        if index < 0:
-            self.step_heading.setText(tr("Before step 1 of {0}").format(scenario.step_count))
-            self.step_title.setText(tr("Meet {0}").format(alias))
-            self.prompt_caption.setText(tr("The client"))
-            self.prompt.setText(client_profile(scenario))
-            self.adds_caption.setText(tr("In the demo record now"))
-            self.adds.setText(
-                tr(
-                    "Only the client's profile: no notes, needs or appointments yet. Press Next "
-                    "to play the first step."
-                )
-            )
-        else:
-            step = scenario.step(index)
-            self.step_heading.setText(tr("Step {0} of {1}").format(index + 1, scenario.step_count))
-            self.step_title.setText(step.title)
-            self.prompt_caption.setText(tr("For discussion"))
-            self.prompt.setText(step.prompt)
-            self.adds_caption.setText(tr("What this step records for {0}").format(alias))
-            changes = step_changes(scenario, index, self.session.intake_date(scenario.id))
-            self.adds.setText(
-                "\n".join(f"• {line}" for line in changes)
-                or tr("Nothing new in the record; this step is for talking.")
-            )
+        shown = step_texts(scenario, index, self.session.intake_date(scenario.id))
+        self.step_heading.setText(shown.heading)
+        self.step_title.setText(shown.title)
+        self.prompt_caption.setText(shown.caption)
+        self.prompt.setText(shown.prompt)
+        self.adds_caption.setText(shown.adds_caption)
+        self.adds.setText(shown.adds)
         self.step_scroll.verticalScrollBar().setValue(0)
         self._update_controls()
 
@@ -347,18 +336,9 @@ class TrainerSection(Section):
             set_message(self.status, tr("Writing the step into the demo vault…"), "hint")
 
     def _apply_fonts(self) -> None:
-        base = QApplication.font().pointSizeF()
-        if base <= 0:
-            base = 10.0
-        for widget, scale, weight in (
-            (self.scenario_title, _SCENARIO_TITLE_SCALE, QFont.Weight.DemiBold),
-            (self.step_title, _STEP_TITLE_SCALE, QFont.Weight.DemiBold),
-            (self.prompt, _PROMPT_SCALE, QFont.Weight.Normal),
-        ):
-            font = QFont(QApplication.font())
-            font.setPointSizeF(round(base * scale, 1))
-            font.setWeight(weight)
-            widget.setFont(font)
+        scale_text(self.scenario_title, SCENARIO_TITLE_SCALE, bold=True)
+        scale_text(self.step_title, STEP_TITLE_SCALE, bold=True)
+        scale_text(self.prompt, PROMPT_SCALE)
         # Wrapped rows keep heights measured with the old font until laid out again.
         for view in (self.scenario_list, self.step_list):
             view.doItemsLayout()
@@ -501,12 +481,17 @@ class TrainerSection(Section):
 
     def location(self) -> dict[str, object]:
         current = self.session.current_id
-        return {"scenario": current} if current else {}
+        if not current:
+            return {}
+        return {"scenario": current, "scroll": self.step_scroll.verticalScrollBar().value()}
 
     def restore_location(self, loc: dict[str, object]) -> None:
         scenario_id = loc.get("scenario")
         if isinstance(scenario_id, str) and scenario_id in self.session.scenario_ids:
             self.scenario_list.setCurrentRow(self.session.scenario_ids.index(scenario_id))
+        scroll = loc.get("scroll")
+        if isinstance(scroll, int) and scroll > 0:
+            scroll_when_laid_out(self.step_scroll.verticalScrollBar(), scroll)
 
 
 __all__ = ["TrainerSection"]

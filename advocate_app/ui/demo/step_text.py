@@ -3,6 +3,7 @@ writes into the demo record, in an advocate's words."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from advocate_app.demo.scenario import Scenario, date_for_day
@@ -77,3 +78,43 @@ def step_changes(scenario: Scenario, index: int, intake: date) -> list[str]:
     for resource in step.resources:
         lines.append(tr("Added to the resource directory: {0}").format(resource.name))
     return lines
+
+
+@dataclass(frozen=True)
+class StepTexts:
+    """What the trainer's screen shows for one position of a scenario."""
+
+    heading: str  # "Step 2 of 8"
+    title: str
+    caption: str  # over the prompt box
+    prompt: str
+    adds_caption: str
+    adds: str  # what the step writes into the demo record, one bullet a line
+
+
+def step_texts(scenario: Scenario, index: int, intake: date) -> StepTexts:
+    """The texts for step `index` (-1: before step 1, the client alone)."""
+    alias = scenario.client.alias
+    if index < 0:
+        return StepTexts(
+            heading=tr("Before step 1 of {0}").format(scenario.step_count),
+            title=tr("Meet {0}").format(alias),
+            caption=tr("The client"),
+            prompt=client_profile(scenario),
+            adds_caption=tr("In the demo record now"),
+            adds=tr(
+                "Only the client's profile: no notes, needs or appointments yet. Press Next "
+                "to play the first step."
+            ),
+        )
+    step = scenario.step(index)
+    changes = step_changes(scenario, index, intake)
+    return StepTexts(
+        heading=tr("Step {0} of {1}").format(index + 1, scenario.step_count),
+        title=step.title,
+        caption=tr("For discussion"),
+        prompt=step.prompt,
+        adds_caption=tr("What this step records for {0}").format(alias),
+        adds="\n".join(f"• {line}" for line in changes)
+        or tr("Nothing new in the record; this step is for talking."),
+    )
