@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from advocate_app.i18n import QT_TR_NOOP, ExplainedValueError
 from advocate_app.reports.language import MONTHS, Words
 
 _MIN_YEAR = 1990
@@ -32,7 +33,10 @@ QUARTER = "quarter"
 FISCAL_YEAR = "fiscal_year"
 CALENDAR_YEAR = "calendar_year"
 
-PERIOD_FORMS = "2026-Q2 (a fiscal quarter), FY2026 (a fiscal year) or CY2025 (a calendar year)"
+PERIOD_FORMS = QT_TR_NOOP(
+    "2026-Q2 (a fiscal quarter), FY2026 (a fiscal year) or CY2025 (a calendar year)"
+)
+FISCAL_YEAR_WORDS = QT_TR_NOOP("fiscal year")
 
 _QUARTER_CODE = re.compile(r"(\d{4})-?Q([1-4])", re.IGNORECASE)
 _FY_CODE = re.compile(r"FY(\d{4})", re.IGNORECASE)
@@ -54,11 +58,19 @@ def _month_span_label(start: date, end: date) -> str:
     return f"{first} {start.year}–{last} {end.year}"
 
 
-def _check_year(year: object, what: str = "fiscal year") -> int:
+def _check_year(year: object, what: str = FISCAL_YEAR_WORDS) -> int:
     if isinstance(year, bool) or not isinstance(year, int):
-        raise ValueError(f"The {what} must be a whole number such as 2026, not {year!r}.")
+        raise ExplainedValueError(
+            QT_TR_NOOP("The {0} must be a whole number such as 2026, not {1}."), what, repr(year)
+        )
     if not _MIN_YEAR < year <= _MAX_YEAR:
-        raise ValueError(f"The {what} must be between {_MIN_YEAR + 1} and {_MAX_YEAR}; got {year}.")
+        raise ExplainedValueError(
+            QT_TR_NOOP("The {0} must be between {1} and {2}; got {3}."),
+            what,
+            _MIN_YEAR + 1,
+            _MAX_YEAR,
+            year,
+        )
     return year
 
 
@@ -68,7 +80,9 @@ def _check_start_month(start_month: object) -> int:
         or not isinstance(start_month, int)
         or not 1 <= start_month <= 12
     ):
-        raise ValueError(f"The fiscal year's first month must be 1 to 12; got {start_month!r}.")
+        raise ExplainedValueError(
+            QT_TR_NOOP("The fiscal year's first month must be 1 to 12; got {0}."), repr(start_month)
+        )
     return start_month
 
 
@@ -88,11 +102,13 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start.day != 1:
-            raise ValueError("A period must start on the first day of a month.")
+            raise ExplainedValueError(
+                QT_TR_NOOP("A period must start on the first day of a month.")
+            )
         if self.end != _last_day(self.end.year, self.end.month):
-            raise ValueError("A period must end on the last day of a month.")
+            raise ExplainedValueError(QT_TR_NOOP("A period must end on the last day of a month."))
         if self.end < self.start:
-            raise ValueError("A period cannot end before it starts.")
+            raise ExplainedValueError(QT_TR_NOOP("A period cannot end before it starts."))
 
     @property
     def month_count(self) -> int:
@@ -126,7 +142,7 @@ def fiscal_quarter(fy: int, q: int, start_month: int = 10) -> Period:
     year before."""
     start_fy, _ = fiscal_year_bounds(fy, start_month)
     if isinstance(q, bool) or not isinstance(q, int) or not 1 <= q <= 4:
-        raise ValueError(f"The quarter must be 1, 2, 3 or 4; got {q!r}.")
+        raise ExplainedValueError(QT_TR_NOOP("The quarter must be 1, 2, 3 or 4; got {0}."), repr(q))
     first = start_fy.year * 12 + start_fy.month - 1 + (q - 1) * 3
     start = date(first // 12, first % 12 + 1, 1)
     end = _last_day((first + 2) // 12, (first + 2) % 12 + 1)
@@ -152,7 +168,7 @@ def fiscal_year(fy: int, start_month: int = 10) -> Period:
 
 
 def calendar_year(year: int) -> Period:
-    year = _check_year(year, "calendar year")
+    year = _check_year(year, QT_TR_NOOP("calendar year"))
     start, end = date(year, 1, 1), date(year, 12, 31)
     return Period(
         start, end, f"Calendar year {year} (January–December {year})", CALENDAR_YEAR, f"CY{year}"
@@ -170,7 +186,7 @@ def fiscal_year_of(day: date, start_month: int = 10) -> int:
 def parse_period(text: object, start_month: int = 10) -> Period:
     """ "2026-Q2", "FY2026" or "CY2025" (case does not matter) into a Period."""
     if not isinstance(text, str) or not text.strip():
-        raise ValueError(f"Name the period as {PERIOD_FORMS}.")
+        raise ExplainedValueError(QT_TR_NOOP("Name the period as {0}."), PERIOD_FORMS)
     cleaned = text.strip()
     if match := _QUARTER_CODE.fullmatch(cleaned):
         return fiscal_quarter(int(match.group(1)), int(match.group(2)), start_month)
@@ -178,7 +194,9 @@ def parse_period(text: object, start_month: int = 10) -> Period:
         return fiscal_year(int(match.group(1)), start_month)
     if match := _CY_CODE.fullmatch(cleaned):
         return calendar_year(int(match.group(1)))
-    raise ValueError(f"{cleaned!r} is not a period this app reports on. Use {PERIOD_FORMS}.")
+    raise ExplainedValueError(
+        QT_TR_NOOP("{0} is not a period this app reports on. Use {1}."), repr(cleaned), PERIOD_FORMS
+    )
 
 
 _QUARTER_NAMES = ("Q1", "Q2", "Q3", "Q4")
@@ -232,9 +250,12 @@ def worded_label(period: Period, words: Words) -> str:
 
 def require_complete(period: Period, today: date) -> Period:
     if not period.is_complete(today):
-        raise ValueError(
-            f"{period.label} has not ended yet. A summary covers only a period that is over, so "
-            "its numbers no longer change; choose an earlier one."
+        raise ExplainedValueError(
+            QT_TR_NOOP(
+                "{0} has not ended yet. A summary covers only a period that is over, so its "
+                "numbers no longer change; choose an earlier one."
+            ),
+            period.code or period.label,
         )
     return period
 

@@ -57,10 +57,12 @@ def _encode_multi(value: MultiAnswer, allowed: frozenset[str], what: str) -> str
     if not codes:
         return None
     if DECLINED in codes:
-        raise InvalidInput(f"Choose answers for {what}, or 'declined to answer', not both.")
+        raise InvalidInput(
+            QT_TR_NOOP("Choose answers for {0}, or 'declined to answer', not both."), what
+        )
     unknown = [c for c in codes if c not in allowed]
     if unknown:
-        raise InvalidInput(f"Choose {what} from the list.")
+        raise InvalidInput(QT_TR_NOOP("Choose {0} from the list."), what)
     return ",".join(sorted(codes))
 
 
@@ -80,17 +82,17 @@ def _encode(fields: ReportingFields, form: PmtForm) -> dict[str, str | None]:
     return {
         "gender_identity": gender,
         "race_ethnicity": _encode_multi(
-            fields.race_ethnicity, form.codes("race_ethnicity"), "race or ethnicity"
+            fields.race_ethnicity, form.codes("race_ethnicity"), QT_TR_NOOP("race or ethnicity")
         ),
         "victimization_types": _encode_multi(
             fields.victimization_types,
             form.codes("victimization_types"),
-            "what happened (victimization types)",
+            QT_TR_NOOP("what happened (victimization types)"),
         ),
         "special_classifications": _encode_multi(
             fields.special_classifications,
             form.codes("special_classifications"),
-            "special classifications",
+            QT_TR_NOOP("special classifications"),
         ),
     }
 

@@ -4277,8 +4277,28 @@
             <translation>Evite las fechas y los años relacionados con usted.</translation>
         </message>
         <message>
+            <source>Choose answers for {0}, or 'declined to answer', not both.</source>
+            <translation>Elija respuestas para {0} o «prefirió no responder», pero no ambas cosas.</translation>
+        </message>
+        <message>
+            <source>Choose {0} from the list.</source>
+            <translation>Elija {0} de la lista.</translation>
+        </message>
+        <message>
             <source>Choose a gender identity from the list.</source>
             <translation>Elija una identidad de género de la lista.</translation>
+        </message>
+        <message>
+            <source>race or ethnicity</source>
+            <translation>raza u origen étnico</translation>
+        </message>
+        <message>
+            <source>what happened (victimization types)</source>
+            <translation>lo que pasó (tipos de victimización)</translation>
+        </message>
+        <message>
+            <source>special classifications</source>
+            <translation>clasificaciones especiales</translation>
         </message>
         <message>
             <source>Choose services from the list.</source>
@@ -4611,6 +4631,58 @@
         <message>
             <source>The vault's files could not be read: the folder may not allow it, or the disk reported an error.</source>
             <translation>No se pudieron leer los archivos de la bóveda cifrada: puede que la carpeta no lo permita o que el disco haya informado un error.</translation>
+        </message>
+        <message>
+            <source>2026-Q2 (a fiscal quarter), FY2026 (a fiscal year) or CY2025 (a calendar year)</source>
+            <translation>2026-Q2 (un trimestre fiscal), FY2026 (un año fiscal) o CY2025 (un año calendario)</translation>
+        </message>
+        <message>
+            <source>fiscal year</source>
+            <translation>año fiscal</translation>
+        </message>
+        <message>
+            <source>The {0} must be a whole number such as 2026, not {1}.</source>
+            <translation>El {0} debe ser un número entero, como 2026, no {1}.</translation>
+        </message>
+        <message>
+            <source>The {0} must be between {1} and {2}; got {3}.</source>
+            <translation>El {0} debe estar entre {1} y {2}; se recibió {3}.</translation>
+        </message>
+        <message>
+            <source>The fiscal year's first month must be 1 to 12; got {0}.</source>
+            <translation>El primer mes del año fiscal debe ser un número del 1 al 12; se recibió {0}.</translation>
+        </message>
+        <message>
+            <source>A period must start on the first day of a month.</source>
+            <translation>Un período debe empezar el primer día de un mes.</translation>
+        </message>
+        <message>
+            <source>A period must end on the last day of a month.</source>
+            <translation>Un período debe terminar el último día de un mes.</translation>
+        </message>
+        <message>
+            <source>A period cannot end before it starts.</source>
+            <translation>Un período no puede terminar antes de empezar.</translation>
+        </message>
+        <message>
+            <source>The quarter must be 1, 2, 3 or 4; got {0}.</source>
+            <translation>El trimestre debe ser 1, 2, 3 o 4; se recibió {0}.</translation>
+        </message>
+        <message>
+            <source>calendar year</source>
+            <translation>año calendario</translation>
+        </message>
+        <message>
+            <source>Name the period as {0}.</source>
+            <translation>Indique el período así: {0}.</translation>
+        </message>
+        <message>
+            <source>{0} is not a period this app reports on. Use {1}.</source>
+            <translation>{0} no es un período sobre el que informe esta aplicación. Use {1}.</translation>
+        </message>
+        <message>
+            <source>{0} has not ended yet. A summary covers only a period that is over, so its numbers no longer change; choose an earlier one.</source>
+            <translation>{0} todavía no ha terminado. Un resumen abarca solo un período ya terminado, para que sus cifras no cambien más; elija uno anterior.</translation>
         </message>
     </context>
 </TS>

@@ -12,15 +12,16 @@ from typing import TypeVar
 
 from advocate_app.reports.anonymize import PublishedSummary
 from advocate_app.reports.formats import HTML, PDF, TEXT
-from advocate_app.reports.language import EN, ES
+from advocate_app.reports.language import EN, ES, Words
 from advocate_app.reports.output_file import OutputExists, OutputProblem
-from advocate_app.reports.periods import Period, completed_periods, newest_with_data
+from advocate_app.reports.periods import Period, completed_periods, newest_with_data, worded_label
 from advocate_app.reports.summary import build_summary, export_file, summary_html
 from advocate_app.store import report_settings, summary_ledger
 from advocate_app.store.errors import VaultError
 from advocate_app.store.summary_ledger import ExportInfo
 from advocate_app.store.summary_queries import has_activity
 from advocate_app.store.vault import Vault
+from advocate_app.ui.language import current_language
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QComboBox,
@@ -243,8 +244,9 @@ class ReportsSection(Section):
         start_month = report_settings.fiscal_year_start_month(self.vault)
         periods = completed_periods(self.today(), start_month)
         self.period_combo.clear()
+        words = Words(current_language())  # the interface's language: "Año fiscal federal 2026"
         for period in periods:
-            self.period_combo.addItem(period.label, period)
+            self.period_combo.addItem(worded_label(period, words), period)
         self._periods_ready = True
         vault = self.vault
 
