@@ -547,6 +547,7 @@ class AppController(LockingMixin):
             else None
         )
         diagnosis = getattr(self._pages.get("damaged"), "diagnosis", None)
+        old_recovery = self._pages.get("recovery")  # the key is shown once: carried over
         for name in [n for n in self._pages if n != "message"]:
             page = self._pages.pop(name)
             self.window.stack.removeWidget(page)
@@ -558,6 +559,8 @@ class AppController(LockingMixin):
                 old.clear()
         if diagnosis is not None:  # the damaged screen says again what is wrong, translated
             self.damaged.show_diagnosis(diagnosis)
+        if old_recovery is not None:
+            self.recovery.take_over(old_recovery)  # type: ignore[arg-type]
         if shown is not None and shown != "message":
             page = getattr(self, {"unlock": "unlock_page"}.get(shown, shown))
             if shown == "unlock" and self.vault is not None:

@@ -628,6 +628,10 @@
             <translation>Registrar un contacto anónimo</translation>
         </message>
         <message>
+            <source>Anonymous contact</source>
+            <translation>Contacto anónimo</translation>
+        </message>
+        <message>
             <source>For a call or visit where no client record is made. Only the date, kind, length, topics and services are kept, and they are counted in the summary.</source>
             <translation>Para una llamada o visita sin crear un registro de la persona. Solo se guardan la fecha, el tipo, la duración, los temas y los servicios, y se cuentan en el resumen.</translation>
         </message>
@@ -3467,6 +3471,18 @@
         <message>
             <source>Group {0} does not match the key above. Check your copy.</source>
             <translation>El grupo {0} no coincide con la clave de arriba. Revise su copia.</translation>
+        </message>
+        <message>
+            <source>Advocate Companion — recovery key</source>
+            <translation>Advocate Companion: clave de recuperación</translation>
+        </message>
+        <message>
+            <source>Office: {0}</source>
+            <translation>Oficina: {0}</translation>
+        </message>
+        <message>
+            <source>This key opens the office's encrypted records if every passphrase is forgotten. Keep it locked away from the computer. Anyone who has it can open the vault.</source>
+            <translation>Esta clave abre los expedientes cifrados de la oficina si se olvidan todas las frases de contraseña. Guárdela bajo llave, lejos de la computadora. Cualquier persona que la tenga puede abrir la bóveda cifrada.</translation>
         </message>
         <message>
             <source>Sent to the printer. Keep the paper locked away from this computer.</source>

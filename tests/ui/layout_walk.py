@@ -44,11 +44,19 @@ def _fake_screen(width: int, height: int, folder: Path) -> None:
 
 
 PASSPHRASE = "plum tractor quietly 42 harbor"
+_AT_100_PERCENT = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1) == 1
 LONG_NEED = "Emergency shelter for tonight and the next two weeks, away from the trafficker"
 
 
 def _problems(root, where: str) -> list[str]:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QLabel, QWidget
+    from PySide6.QtWidgets import (
+        QAbstractScrollArea,
+        QComboBox,
+        QHeaderView,
+        QLabel,
+        QScrollArea,
+        QWidget,
+    )
 
     found: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
@@ -57,14 +65,29 @@ def _problems(root, where: str) -> list[str]:  # type: ignore[no-untyped-def]
         if not widget.isVisible():
             continue
         name = widget.objectName() or type(widget).__name__
-        if name.startswith("qt_") or isinstance(widget, QHeaderView):
-            continue  # Qt's own parts of a spin box or a table: their owner is checked
+        if (
+            name.startswith("qt_")
+            or isinstance(widget, QHeaderView)
+            or isinstance(widget.parentWidget(), QComboBox)
+        ):
+            continue  # Qt's own parts of a spin box, a table or an editable combo: their owner is checked
         hint = widget.minimumSizeHint()
         size = widget.size()
         if isinstance(widget, QAbstractScrollArea):
-            # Scroll areas and lists scroll: only a sliver too small to use is a problem.
+            # Scroll areas and lists scroll: only a sliver too small to use is a problem, and
+            # a form that scrolls sideways (its right edge is cut off until one scrolls).
             if size.height() < 40 and widget.maximumHeight() >= 40:
                 found.append(f"{where}: {name} is {size.height()} px tall")
+            if (
+                isinstance(widget, QScrollArea)
+                and _AT_100_PERCENT  # scaled up, a small screen may scroll both ways
+                and widget.horizontalScrollBar().isVisible()
+            ):
+                inner = widget.widget()
+                found.append(
+                    f"{where}: {name} scrolls sideways ({widget.viewport().width()} px shown of "
+                    f"{inner.width() if inner is not None else '?'})"
+                )
             continue
         if hint.isValid() and (
             size.width() + 1 < min(hint.width(), widget.maximumWidth())
@@ -182,18 +205,40 @@ def main() -> int:
                     detail.profile_form.funder.toggle.setChecked(True)
                     check("client profile, funder questions open", window)
     # The main dialogs, each at its own size on this screen.
+    from advocate_app.store.diagnose import Diagnosis, Problem
+    from advocate_app.ui.appointments.dialog import AppointmentDialog
     from advocate_app.ui.clients import dialogs as client_dialogs
+    from advocate_app.ui.needs.dialogs import AddFromChecklistDialog, AddOwnNeedDialog
     from advocate_app.ui.settings import users_dialogs
 
+    detail = shell.sections["clients"].open_client(client_id)  # type: ignore[attr-defined]
+    needs_panel = detail.show_tab("needs")
     dialogs: list[QDialog] = [
         client_dialogs.DestroyDialog("Rosalind Q.", window),  # type: ignore[call-arg]
         users_dialogs.AddUserDialog(window),  # type: ignore[call-arg]
+        AddFromChecklistDialog(
+            needs.template(controller.vault), needs_panel.model.all_needs(), window
+        ),
+        AddOwnNeedDialog("housing", window),
+        AppointmentDialog(None, window),
+        client_dialogs.ReleaseDialog(window),
+        client_dialogs.AnonymousContactDialog(window),
+        client_dialogs.CloseDialog(window),
     ]
     for dialog in dialogs:
         dialog.show()
         settle()
         check(f"dialog {type(dialog).__name__}", dialog)
         dialog.reject()
+    # The pages before and beside the shell: the recovery key, a damaged vault, a message.
+    recovery = controller.recovery
+    recovery.show_key("-".join(["ABCD"] * 8))
+    window.stack.setCurrentWidget(recovery)
+    check("page recovery key", window)
+    damaged = controller.damaged
+    damaged.show_diagnosis(Diagnosis(Problem.KEYS_FROM_ANOTHER_VAULT, folder))
+    window.stack.setCurrentWidget(damaged)
+    check("page damaged vault", window)
     controller.shutdown()
     for line in problems:
         print(line)

@@ -17,6 +17,7 @@ from advocate_app.settings import Settings
 from advocate_app.ui.app import build_controller
 from advocate_app.ui.controller import AppController
 from advocate_app.ui.language import ENGLISH, SPANISH, apply_language, current_language
+from advocate_app.ui.qt import tr
 from tests.helpers import PASSPHRASE
 from tests.ui.helpers import TS, english_left, english_sources, ts_messages, unlock
 
@@ -173,6 +174,85 @@ def test_every_page_reads_in_spanish(qtbot, vault_dir: Path, spanish: None) -> N
         dialog.show()
         missed += english_left(dialog, f"dialog {type(dialog).__name__}", english)
         dialog.reject()
+    controller.shutdown()
+    assert missed == []
+
+
+def test_every_dialog_and_page_reads_in_spanish(
+    qtbot, vault_dir: Path, tmp_path: Path, spanish: None
+) -> None:
+    """The dialogs a person opens (adding needs, an appointment, a release, an anonymous
+    contact, a restore), the recovery key and its printout, the damaged-vault and message
+    pages: nothing visible is left in English. (The demo window and presenter mode are walked
+    in test_spanish_windows.py, after a switch.)"""
+    from advocate_app.store import backup
+    from advocate_app.store.crypto import format_recovery_key, new_recovery_secret
+    from advocate_app.store.diagnose import Diagnosis, Problem
+    from advocate_app.store.errors import WrongPassphrase
+    from advocate_app.ui.backups.restore_dialog import open_restore_dialog
+    from advocate_app.ui.clients import dialogs as client_dialogs
+    from advocate_app.ui.qt import QDialog
+    from advocate_app.ui.vault.recovery_key import recovery_document
+
+    client_id = _seed(vault_dir)
+    english = english_sources()
+    controller = _controller(qtbot, vault_dir, SPANISH)
+    unlock(qtbot, controller)
+    window = controller.window
+    assert controller.shell is not None and controller.vault is not None
+    detail = controller.shell.sections["clients"].open_client(client_id)
+    missed: list[str] = []
+
+    def walk(dialog: QDialog, where: str) -> None:
+        qtbot.waitUntil(dialog.isVisible)
+        missed.extend(english_left(dialog, where, english))
+        dialog.reject()
+
+    needs_panel = detail.show_tab("needs")
+    needs_panel.open_add_from_checklist()
+    walk(needs_panel.add_dialog, "add needs from the checklist")
+    needs_panel.open_add_own()
+    walk(needs_panel.add_dialog, "add a need")
+    appointments_panel = detail.show_tab("appointments")
+    appointments_panel.open_add()
+    walk(appointments_panel.dialog, "add an appointment")
+    for dialog in (
+        client_dialogs.ReleaseDialog(window),
+        client_dialogs.AnonymousContactDialog(window),
+        client_dialogs.CloseDialog(window),
+    ):
+        dialog.show()
+        walk(dialog, type(dialog).__name__)
+    (tmp_path / "usb-stick").mkdir()
+    made = backup.backup_to_folder(controller.vault, tmp_path / "usb-stick")
+    restore = open_restore_dialog(
+        window,
+        made.path,
+        preferred_user_id=None,
+        current_vault_id=None,
+        on_request=lambda _request: None,
+    )
+    walk(restore, "restore a backup")
+
+    key = format_recovery_key(new_recovery_secret())
+    page = controller.recovery
+    page.show_key(key)
+    controller.window.stack.setCurrentWidget(page)
+    missed += english_left(page, "recovery key", english)
+    printout = recovery_document(key, "Oficina del Valle").toPlainText()
+    missed += [f"printout: {line!r}" for line in printout.splitlines() if line.strip() in english]
+    assert "Oficina: Oficina del Valle" in printout
+
+    damaged = controller.damaged
+    damaged.show_diagnosis(Diagnosis(Problem.KEYS_MISSING, vault_dir))
+    controller.window.stack.setCurrentWidget(damaged)
+    missed += english_left(damaged, "damaged vault", english)
+    message = controller.message
+    message.show_message(
+        tr("Already open"), WrongPassphrase().message, [(tr("Close"), lambda: None)]
+    )
+    controller.window.stack.setCurrentWidget(message)
+    missed += english_left(message, "message page", english)
     controller.shutdown()
     assert missed == []
 

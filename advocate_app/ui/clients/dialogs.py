@@ -24,6 +24,7 @@ from advocate_app.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -213,7 +214,18 @@ class AnonymousContactDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Log an anonymous contact"))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # Everything above the buttons scrolls on a small screen (1280×720 at 150–200%), so the
+        # topics are never squashed into each other and the buttons stay in reach.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(tr("Anonymous contact"))
+        outer.addWidget(scroll, 1)
         layout.addWidget(
             label(
                 tr(
@@ -263,7 +275,16 @@ class AnonymousContactDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._suggest)
         layout.addWidget(self.services)
         self._suggest()
-        _foot(self, layout, tr("Log contact"))
+        layout.addStretch(1)
+        _foot(self, outer, tr("Log contact"))
+        # As big as its content where the screen allows (a scroll area alone asks for little).
+        wanted = body.sizeHint()
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            wanted.setWidth(min(wanted.width(), int(room.width() * 0.6)))
+            wanted.setHeight(min(wanted.height(), int(room.height() * 0.6)))
+        scroll.setMinimumSize(wanted)
 
     def _suggest(self) -> None:
         fresh = (

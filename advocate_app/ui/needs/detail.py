@@ -64,6 +64,10 @@ class NeedDetail(QGroupBox):
         self.category = label("", "hint")
         layout.addWidget(self.category)
         form = QFormLayout()
+        # A side pane: each field under its label, so long (Spanish) labels never push the
+        # pane's right edge off screen (1366×768), and every field gets the pane's width.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.status = QComboBox()
         self.status.setAccessibleName(tr("Status"))
         self.status.setAccessibleDescription(
@@ -82,6 +86,12 @@ class NeedDetail(QGroupBox):
         self.priority.addItem(tr("Not set"), None)
         for code, text in NEED_PRIORITIES.items():
             self.priority.addItem(tr_marked(text), code)
+        for combo in (self.status, self.priority):
+            # Sized by a short text, not the longest item: the pane may be narrow.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self.next_step = QLineEdit()
         self.next_step.setMaxLength(needs.LINE_MAX)
         self.next_step.setAccessibleName(tr("Next step"))
@@ -155,6 +165,8 @@ class NeedDetail(QGroupBox):
             tr("One row per change of this need's status, newest first, with who and when.")
         )
         self.history.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.history.setWordWrap(True)  # a long entry wraps in the narrow pane, never cut
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         history_label.setBuddy(self.history)
         layout.addWidget(history_label)
         # Never a 70-pixel sliver: at least four lines of history are always visible.
@@ -166,6 +178,8 @@ class NeedDetail(QGroupBox):
         self.form_scroll.setWidget(page)
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Up and down only: the form fits the pane's width (rows wrap, fields shrink).
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setMinimumHeight(self.fontMetrics().height() * 8)
         self.stack.addWidget(self.form_scroll)
         outer.addWidget(self.stack)

@@ -143,6 +143,17 @@ class RecoveryKeyPage(Page):
     def key_text(self) -> str:
         return "-".join(self._groups)
 
+    def take_over(self, old: RecoveryKeyPage) -> None:
+        """Show what `old` showed (the key, the groups typed): the page is rebuilt after a
+        language switch, and the key is shown only this once."""
+        if old._groups:
+            self.show_key(old.key_text())
+        for field, typed in zip(self.group_fields, old.group_fields, strict=True):
+            field.setText(typed.text())
+            typed.clear()
+        old._groups = []  # the old page holds no copy while it waits to be deleted
+        old.key_label.clear()
+
     def _field_matches(self, field: QLineEdit, number: int) -> bool:
         # As at unlock: O is read as zero and I or L as one (the key never contains them).
         return bool(self._groups) and (
@@ -195,12 +206,18 @@ def recovery_document(key_text: str, office_name: str) -> QTextDocument:
     lines = "<br>".join("&nbsp;&nbsp;".join(part) for part in (groups[:5], groups[5:]))
     office = html.escape(office_name)
     doc = QTextDocument()
+    title = html.escape(tr("Advocate Companion — recovery key"))
+    office_line = html.escape(tr("Office: {0}")).format(office)
+    advice = html.escape(
+        tr(
+            "This key opens the office's encrypted records if every passphrase is forgotten. "
+            "Keep it locked away from the computer. Anyone who has it can open the vault."
+        )
+    )
     doc.setHtml(
-        f"<h2>Advocate Companion — recovery key</h2><p>Office: {office}</p>"
+        f"<h2>{title}</h2><p>{office_line}</p>"
         f"<p style='font-family:monospace; font-size:20pt; white-space:pre'>{lines}</p>"
-        "<p>This key opens the office's encrypted records if every passphrase is "
-        "forgotten. Keep it locked away from the computer. Anyone who has it can open "
-        "the vault.</p>"
+        f"<p>{advice}</p>"
     )
     return doc
 
@@ -210,7 +227,7 @@ def print_recovery_key(page: RecoveryKeyPage, window: QWidget, office_name: str)
     from advocate_app.ui.qt import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName("Recovery key")
+    printer.setDocName(tr("Recovery key"))
     dialog = QPrintDialog(printer, window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         recovery_document(page.key_text(), office_name).print_(printer)
@@ -274,7 +291,7 @@ def save_recovery_key_to_drive(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
-    printer.setDocName("Recovery key")
+    printer.setDocName(tr("Recovery key"))
     recovery_document(page.key_text(), office_name).print_(printer)
     if not path.exists():
         set_message(
