@@ -1754,8 +1754,52 @@
             <translation>F2 o Enter para cambiar; Alt+1 a Alt+5 para poner el estado directamente</translation>
         </message>
         <message>
+            <source>the resource {0} is already added in step {1}; each resource is added once</source>
+            <translation>el recurso {0} ya se agrega en el paso {1}; cada recurso se agrega una sola vez</translation>
+        </message>
+        <message>
+            <source>{0} ({1}) is listed twice in this step; put all its changes in one entry</source>
+            <translation>{0} ({1}) aparece dos veces en este paso; ponga todos sus cambios en una sola entrada</translation>
+        </message>
+        <message>
+            <source>{0} on day {1} is listed twice in this step</source>
+            <translation>{0} del día {1} aparece dos veces en este paso</translation>
+        </message>
+        <message>
+            <source>the resource {0} is only added in step {1}; add it in this step or an earlier one</source>
+            <translation>el recurso {0} no se agrega hasta el paso {1}; agréguelo en este paso o en uno anterior</translation>
+        </message>
+        <message>
+            <source>{0} is not a resource of this scenario or of the shipped directory; add it under [[steps.resources]] or check the name</source>
+            <translation>{0} no es un recurso de este escenario ni del directorio incluido; agréguelo en [[steps.resources]] o revise el nombre</translation>
+        </message>
+        <message>
+            <source>{0} differs only in capitals or spaces from {1}, opened earlier; use the same spelling to change it</source>
+            <translation>{0} solo se diferencia en mayúsculas o espacios de {1}, abierta antes; use la misma escritura para cambiarla</translation>
+        </message>
+        <message>
             <source>none</source>
             <translation>vacío</translation>
+        </message>
+        <message>
+            <source>{0} ({1}) was never opened in an earlier step, so this entry has nothing to change; open it first or check the spelling (opened so far in {1}: {2})</source>
+            <translation>{0} ({1}) no se abrió en ningún paso anterior, así que esta entrada no tiene nada que cambiar; ábrala primero o revise cómo está escrita (abiertas hasta ahora en {1}: {2})</translation>
+        </message>
+        <message>
+            <source>this entry for {0} changes nothing; give at least a status, priority, next_step, due_day or resource</source>
+            <translation>esta entrada para {0} no cambia nada; indique al menos status, priority, next_step, due_day o resource</translation>
+        </message>
+        <message>
+            <source>{0} day {1}</source>
+            <translation>{0} día {1}</translation>
+        </message>
+        <message>
+            <source>there is no earlier {0} appointment on day {1} for this outcome to update; an outcome update repeats the kind and day of an appointment from an earlier step (earlier: {2}). To add a new appointment instead, give its time</source>
+            <translation>no hay una cita {0} anterior en el día {1} cuyo resultado se pueda actualizar; para actualizar un resultado se repiten el tipo y el día de una cita de un paso anterior (anteriores: {2}). Para agregar una cita nueva, indique su hora</translation>
+        </message>
+        <message>
+            <source>a new appointment needs a time, like time = "09:30"</source>
+            <translation>una cita nueva necesita una hora, por ejemplo time = "09:30"</translation>
         </message>
         <message>
             <source>{0} ({1})</source>
@@ -4699,6 +4743,206 @@
         <message>
             <source>{0} has not ended yet. A summary covers only a period that is over, so its numbers no longer change; choose an earlier one.</source>
             <translation>{0} todavía no ha terminado. Un resumen abarca solo un período ya terminado, para que sus cifras no cambien más; elija uno anterior.</translation>
+        </message>
+        <message>
+            <source>line {0}, column {1}</source>
+            <translation>línea {0}, columna {1}</translation>
+        </message>
+        <message>
+            <source>line {0}</source>
+            <translation>línea {0}</translation>
+        </message>
+        <message>
+            <source>step {0}</source>
+            <translation>paso {0}</translation>
+        </message>
+        <message>
+            <source>field {0}</source>
+            <translation>campo {0}</translation>
+        </message>
+        <message>
+            <source>the file is {0} MB; the most allowed is 1 MB. Is this the right file?</source>
+            <translation>el archivo ocupa {0} MB; lo máximo permitido es 1 MB. ¿Es el archivo correcto?</translation>
+        </message>
+        <message>
+            <source>the file could not be read ({0})</source>
+            <translation>no se pudo leer el archivo ({0})</translation>
+        </message>
+        <message>
+            <source>the file is larger than 1 MB, the most allowed. Is this the right file?</source>
+            <translation>el archivo ocupa más de 1 MB, lo máximo permitido. ¿Es el archivo correcto?</translation>
+        </message>
+        <message>
+            <source>the file is not valid UTF-8 text (bad byte at offset {0}, line {1}); save it as UTF-8 in your editor</source>
+            <translation>el archivo no es texto UTF-8 válido (byte incorrecto en la posición {0}, línea {1}); guárdelo como UTF-8 en su editor</translation>
+        </message>
+        <message>
+            <source>the id "{0}" is already used by {1}; each scenario needs its own id</source>
+            <translation>el id "{0}" ya lo usa {1}; cada escenario necesita su propio id</translation>
+        </message>
+        <message>
+            <source>{0} (a true/false value)</source>
+            <translation>{0} (un valor true/false)</translation>
+        </message>
+        <message>
+            <source>the number {0}</source>
+            <translation>el número {0}</translation>
+        </message>
+        <message>
+            <source>the text {0}</source>
+            <translation>el texto {0}</translation>
+        </message>
+        <message>
+            <source>a list</source>
+            <translation>una lista</translation>
+        </message>
+        <message>
+            <source>a table</source>
+            <translation>una tabla</translation>
+        </message>
+        <message>
+            <source>the date or time {0}</source>
+            <translation>la fecha u hora {0}</translation>
+        </message>
+        <message>
+            <source>the required [{0}] table is missing</source>
+            <translation>falta la tabla obligatoria [{0}]</translation>
+        </message>
+        <message>
+            <source>the required key "{0}" is missing</source>
+            <translation>falta la clave obligatoria "{0}"</translation>
+        </message>
+        <message>
+            <source>"{0}" is not a key this file understands at the top of the file; check the spelling (allowed at the top of the file: {1})</source>
+            <translation>"{0}" no es una clave que este archivo entienda al principio del archivo; revise cómo está escrita (permitidas al principio del archivo: {1})</translation>
+        </message>
+        <message>
+            <source>"{0}" is not a key this file understands here; check the spelling (allowed here: {1})</source>
+            <translation>"{0}" no es una clave que este archivo entienda aquí; revise cómo está escrita (permitidas aquí: {1})</translation>
+        </message>
+        <message>
+            <source>expected text in quotes, got {0}</source>
+            <translation>se esperaba texto entre comillas y se encontró {0}</translation>
+        </message>
+        <message>
+            <source>expected a whole number, got {0}</source>
+            <translation>se esperaba un número entero y se encontró {0}</translation>
+        </message>
+        <message>
+            <source>expected true or false, got {0}</source>
+            <translation>se esperaba true o false y se encontró {0}</translation>
+        </message>
+        <message>
+            <source>expected a list, got {0} (write each entry as [[{1}]], with double brackets)</source>
+            <translation>se esperaba una lista y se encontró {0} (escriba cada entrada como [[{1}]], con corchetes dobles)</translation>
+        </message>
+        <message>
+            <source>expected a list, got {0}</source>
+            <translation>se esperaba una lista y se encontró {0}</translation>
+        </message>
+        <message>
+            <source>expected a table ([{0}] or {{ ... }}), got {1}</source>
+            <translation>se esperaba una tabla ([{0}] o {{ ... }}) y se encontró {1}</translation>
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation>no puede quedar vacío</translation>
+        </message>
+        <message>
+            <source>is too long ({0} characters; at most {1})</source>
+            <translation>es demasiado largo ({0} caracteres; como máximo {1})</translation>
+        </message>
+        <message>
+            <source>a scenario needs at least {0} steps; this file has {1}</source>
+            <translation>un escenario necesita al menos {0} pasos; este archivo tiene {1}</translation>
+        </message>
+        <message>
+            <source>needs at least 1 entry; it has {0}</source>
+            <translation>necesita al menos 1 entrada; tiene {0}</translation>
+        </message>
+        <message>
+            <source>needs at least {0} entries; it has {1}</source>
+            <translation>necesita al menos {0} entradas; tiene {1}</translation>
+        </message>
+        <message>
+            <source>has {0} entries; at most {1} are allowed</source>
+            <translation>tiene {0} entradas; se permiten como máximo {1}</translation>
+        </message>
+        <message>
+            <source>days count from the intake day, so this must be 0 or more, not {0}</source>
+            <translation>los días se cuentan desde el día de la admisión, así que debe ser 0 o más, no {0}</translation>
+        </message>
+        <message>
+            <source>must be {0} or more, not {1}</source>
+            <translation>debe ser {0} o más, no {1}</translation>
+        </message>
+        <message>
+            <source>must be {0} or less, not {1}</source>
+            <translation>debe ser {0} o menos, no {1}</translation>
+        </message>
+        <message>
+            <source>this is not valid TOML: {0} (at the end of the file)</source>
+            <translation>esto no es TOML válido: {0} (al final del archivo)</translation>
+        </message>
+        <message>
+            <source>this is not valid TOML: {0}</source>
+            <translation>esto no es TOML válido: {0}</translation>
+        </message>
+        <message>
+            <source>{0} is not {1} (choose one of: {2})</source>
+            <translation>{0} no es {1} (elija uno de estos: {2})</translation>
+        </message>
+        <message>
+            <source>an age group</source>
+            <translation>un grupo de edad</translation>
+        </message>
+        <message>
+            <source>a trafficking type</source>
+            <translation>un tipo de trata</translation>
+        </message>
+        <message>
+            <source>a note kind</source>
+            <translation>un tipo de nota</translation>
+        </message>
+        <message>
+            <source>a need category</source>
+            <translation>una categoría de necesidad</translation>
+        </message>
+        <message>
+            <source>a need status</source>
+            <translation>un estado de necesidad</translation>
+        </message>
+        <message>
+            <source>a need priority</source>
+            <translation>una prioridad de necesidad</translation>
+        </message>
+        <message>
+            <source>an appointment kind</source>
+            <translation>un tipo de cita</translation>
+        </message>
+        <message>
+            <source>a resource category</source>
+            <translation>una categoría de recurso</translation>
+        </message>
+        <message>
+            <source>a VOCA service</source>
+            <translation>un servicio VOCA</translation>
+        </message>
+        <message>
+            <source>{0} looks like a real phone number; scenarios may only use fictional 555-01xx numbers (or national toll-free hotlines)</source>
+            <translation>{0} parece un número de teléfono real; los escenarios solo pueden usar números ficticios 555-01xx (o líneas de ayuda nacionales gratuitas)</translation>
+        </message>
+        <message>
+            <source>{0} is not a valid id: use lowercase letters, digits and hyphens, like "h2a-farmworker"</source>
+            <translation>{0} no es un id válido: use letras minúsculas, dígitos y guiones, por ejemplo "h2a-farmworker"</translation>
+        </message>
+        <message>
+            <source>{0} is not a time: write it as HH:MM, 24-hour, like "09:30"</source>
+            <translation>{0} no es una hora: escríbala como HH:MM, en formato de 24 horas, por ejemplo "09:30"</translation>
+        </message>
+        <message>
+            <source>{0} is not a fictional phone number: use 555-0100 to 555-0199, like "555-0142" (an area code in front is fine)</source>
+            <translation>{0} no es un número de teléfono ficticio: use del 555-0100 al 555-0199, por ejemplo "555-0142" (puede llevar código de área delante)</translation>
         </message>
     </context>
 </TS>

@@ -93,3 +93,21 @@ def test_period_and_reporting_field_checks_read_in_spanish(qapp, vault, spanish:
     apply_language(ENGLISH)
     assert bad.value.message.startswith("'2026-Q9' is not a period this app reports on")  # type: ignore[attr-defined]
     assert str(bad.value).startswith("'2026-Q9' is not a period")  # the command line's words
+
+
+def test_a_broken_scenario_file_is_explained_in_spanish(
+    qapp, tmp_path: Path, spanish: None
+) -> None:
+    from advocate_app.demo.scenario import load_scenarios
+
+    (tmp_path / "broken.toml").write_text('id = "Not An Id"\n', encoding="utf-8")
+    (tmp_path / "bad-syntax.toml").write_text("id = \n", encoding="utf-8")
+    _, errors = load_scenarios(tmp_path)
+    assert len(errors) == 2
+    apply_language(SPANISH)
+    shown = sorted(str(error) for error in errors)
+    assert shown[0].startswith("bad-syntax.toml, línea 1") and "no es TOML válido" in shown[0]
+    assert "broken.toml" in shown[1] and ("falta" in shown[1] or "no es un id válido" in shown[1])
+    apply_language(ENGLISH)  # the same errors read in English after a switch
+    shown = sorted(str(error) for error in errors)
+    assert shown[0].startswith("bad-syntax.toml, line 1") and "is not valid TOML" in shown[0]

@@ -3,6 +3,8 @@ becomes, and the located error a cross-step check raises during validation."""
 
 from __future__ import annotations
 
+from advocate_app.i18n import QT_TR_NOOP, Marked, message
+
 
 class ScenarioError(Exception):
     """A scenario file that cannot be used, explained for a trainer.
@@ -17,20 +19,24 @@ class ScenarioError(Exception):
     def __init__(
         self,
         file: str,
-        message: str,
+        message: str | Marked,
         *,
         step: int | None = None,
         field: str | None = None,
         line: int | None = None,
         column: int | None = None,
     ) -> None:
-        super().__init__(file, message)
+        super().__init__(file, str(message))
         self.file = file
-        self.message = message
+        self._message = message  # a Marked sentence is read in the language shown
         self.step = step
         self.field = field
         self.line = line
         self.column = column
+
+    @property
+    def message(self) -> str:
+        return str(self._message)
 
     @property
     def field_in_step(self) -> str | None:
@@ -47,12 +53,16 @@ class ScenarioError(Exception):
     def __str__(self) -> str:
         parts = [self.file]
         if self.line is not None:
-            parts.append(f"line {self.line}" + (f", column {self.column}" if self.column else ""))
+            parts.append(
+                message(QT_TR_NOOP("line {0}, column {1}"), (self.line, self.column))
+                if self.column
+                else message(QT_TR_NOOP("line {0}"), (self.line,))
+            )
         if self.step is not None:
-            parts.append(f"step {self.step}")
+            parts.append(message(QT_TR_NOOP("step {0}"), (self.step,)))
         shown_field = self.field_in_step
         if shown_field:
-            parts.append(f"field {shown_field}")
+            parts.append(message(QT_TR_NOOP("field {0}"), (shown_field,)))
         return ", ".join(parts) + ": " + self.message
 
 
@@ -63,7 +73,7 @@ class LocatedError(ValueError):
     recover the step and field even though the check runs at the scenario's top level.
     """
 
-    def __init__(self, message: str, step_index: int | None, field: str | None) -> None:
+    def __init__(self, message: str | Marked, step_index: int | None, field: str | None) -> None:
         super().__init__(message)
         self.step_index = step_index
         self.field = field

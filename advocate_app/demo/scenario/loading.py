@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from advocate_app.demo.scenario.errors import ScenarioError
 from advocate_app.demo.scenario.messages import from_validation_error, toml_error
 from advocate_app.demo.scenario.model import Scenario
+from advocate_app.i18n import QT_TR_NOOP, Marked
 
 MAX_FILE_BYTES = 1024 * 1024
 
@@ -27,24 +28,43 @@ def read_toml_text(path: Path, error: Callable[..., Exception]) -> str:
         if size > MAX_FILE_BYTES:
             raise error(
                 name,
-                f"the file is {size / (1024 * 1024):.1f} MB; the most allowed is 1 MB. "
-                "Is this the right file?",
+                Marked(
+                    QT_TR_NOOP(
+                        "the file is {0} MB; the most allowed is 1 MB. Is this the right file?"
+                    ),
+                    f"{size / (1024 * 1024):.1f}",
+                ),
             )
         with path.open("rb") as handle:
             # Read one byte past the limit: the file may have grown since stat().
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise error(name, f"the file could not be read ({exc.strerror or exc})") from exc
+        raise error(
+            name, Marked(QT_TR_NOOP("the file could not be read ({0})"), exc.strerror or str(exc))
+        ) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise error(name, "the file is larger than 1 MB, the most allowed. Is this the right file?")
+        raise error(
+            name,
+            Marked(
+                QT_TR_NOOP(
+                    "the file is larger than 1 MB, the most allowed. Is this the right file?"
+                )
+            ),
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise error(
             name,
-            f"the file is not valid UTF-8 text (bad byte at offset {exc.start}, line {line}); "
-            "save it as UTF-8 in your editor",
+            Marked(
+                QT_TR_NOOP(
+                    "the file is not valid UTF-8 text (bad byte at offset {0}, line {1}); save it "
+                    "as UTF-8 in your editor"
+                ),
+                exc.start,
+                line,
+            ),
             line=line,
         ) from exc
     # Windows editors often add a byte-order mark, which tomllib rejects; it carries nothing.
@@ -95,8 +115,13 @@ def load_scenarios(
             errors.append(
                 ScenarioError(
                     path.name,
-                    f'the id "{scenario.id}" is already used by '
-                    f"{first_file_for_id[scenario.id]}; each scenario needs its own id",
+                    Marked(
+                        QT_TR_NOOP(
+                            'the id "{0}" is already used by {1}; each scenario needs its own id'
+                        ),
+                        scenario.id,
+                        first_file_for_id[scenario.id],
+                    ),
                     field="id",
                 )
             )

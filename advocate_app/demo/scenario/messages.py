@@ -15,22 +15,23 @@ from pydantic import BaseModel, ValidationError
 
 from advocate_app.demo.scenario.errors import LocatedError, ScenarioError, quoted
 from advocate_app.demo.scenario.model import Scenario
+from advocate_app.i18n import QT_TR_NOOP, Marked
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> str | Marked:
     """A value as a trainer would recognise it in the file."""
     if isinstance(value, bool):
-        return f"{str(value).lower()} (a true/false value)"
+        return Marked(QT_TR_NOOP("{0} (a true/false value)"), str(value).lower())
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return Marked(QT_TR_NOOP("the number {0}"), value)
     if isinstance(value, str):
-        return f"the text {quoted(value)}"
+        return Marked(QT_TR_NOOP("the text {0}"), quoted(value))
     if isinstance(value, list):
-        return "a list"
+        return Marked(QT_TR_NOOP("a list"))
     if isinstance(value, dict):
-        return "a table"
+        return Marked(QT_TR_NOOP("a table"))
     if isinstance(value, _dt.datetime | _dt.date | _dt.time):
-        return f"the date or time {value.isoformat()}"
+        return Marked(QT_TR_NOOP("the date or time {0}"), value.isoformat())
     return type(value).__name__
 
 
@@ -78,66 +79,100 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return text
 
 
-def _plain_message(error: Any) -> str:
+def _plain_message(error: Any) -> str | Marked:
     kind = error["type"]
     loc = tuple(error["loc"])
     value = error.get("input")
     ctx = error.get("ctx") or {}
     name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
+        found = ctx.get("error")
+        if isinstance(found, ValueError) and found.args and isinstance(found.args[0], Marked):
+            return found.args[0]
+        return str(found if found is not None else error["msg"])
     if kind == "missing":
         target = _model_at(loc)
         if target is not None and isinstance(loc[-1], str):
-            return f"the required [{_field_path(loc)}] table is missing"
-        return f'the required key "{name}" is missing'
+            return Marked(QT_TR_NOOP("the required [{0}] table is missing"), _field_path(loc))
+        return Marked(QT_TR_NOOP('the required key "{0}" is missing'), name)
     if kind == "extra_forbidden":
         parent = _model_at(loc[:-1])
         allowed = ", ".join(parent.model_fields) if parent is not None else ""
-        where = "at the top of the file" if len(loc) == 1 else "here"
-        hint = f" (allowed {where}: {allowed})" if allowed else ""
-        return f'"{loc[-1]}" is not a key this file understands {where}; check the spelling{hint}'
-    if kind == "string_type":
-        return f"expected text in quotes, got {_describe(value)}"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"expected a whole number, got {_describe(value)}"
-    if kind in {"bool_type", "bool_parsing"}:
-        return f"expected true or false, got {_describe(value)}"
-    if kind == "list_type":
-        hint = (
-            f" (write each entry as [[{_field_path(loc)}]], with double brackets)"
-            if isinstance(value, dict)
-            else ""
+        if len(loc) == 1:
+            return Marked(
+                QT_TR_NOOP(
+                    '"{0}" is not a key this file understands at the top of the file; check the '
+                    "spelling (allowed at the top of the file: {1})"
+                ),
+                str(loc[-1]),
+                allowed,
+            )
+        return Marked(
+            QT_TR_NOOP(
+                '"{0}" is not a key this file understands here; check the spelling (allowed '
+                "here: {1})"
+            ),
+            str(loc[-1]),
+            allowed,
         )
-        return f"expected a list, got {_describe(value)}{hint}"
+    if kind == "string_type":
+        return Marked(QT_TR_NOOP("expected text in quotes, got {0}"), _describe(value))
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return Marked(QT_TR_NOOP("expected a whole number, got {0}"), _describe(value))
+    if kind in {"bool_type", "bool_parsing"}:
+        return Marked(QT_TR_NOOP("expected true or false, got {0}"), _describe(value))
+    if kind == "list_type":
+        if isinstance(value, dict):
+            return Marked(
+                QT_TR_NOOP(
+                    "expected a list, got {0} (write each entry as [[{1}]], with double brackets)"
+                ),
+                _describe(value),
+                _field_path(loc),
+            )
+        return Marked(QT_TR_NOOP("expected a list, got {0}"), _describe(value))
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return f"expected a table ([{name}] or {{ ... }}), got {_describe(value)}"
+        return Marked(
+            QT_TR_NOOP("expected a table ([{0}] or {{ ... }}), got {1}"), name, _describe(value)
+        )
     if kind == "string_too_short":
-        return "must not be empty"
+        return Marked(QT_TR_NOOP("must not be empty"))
     if kind == "string_too_long":
-        return (
-            f"is too long ({len(value) if isinstance(value, str) else '?'} characters; "
-            f"at most {ctx.get('max_length')})"
+        return Marked(
+            QT_TR_NOOP("is too long ({0} characters; at most {1})"),
+            len(value) if isinstance(value, str) else "?",
+            ctx.get("max_length"),
         )
     if kind == "too_short":
         if loc == ("steps",):
-            return (
-                f"a scenario needs at least {ctx.get('min_length')} steps; "
-                f"this file has {ctx.get('actual_length')}"
+            return Marked(
+                QT_TR_NOOP("a scenario needs at least {0} steps; this file has {1}"),
+                ctx.get("min_length"),
+                ctx.get("actual_length"),
             )
         least = ctx.get("min_length")
-        noun = "entry" if least == 1 else "entries"
-        return f"needs at least {least} {noun}; it has {ctx.get('actual_length')}"
+        if least == 1:
+            return Marked(
+                QT_TR_NOOP("needs at least 1 entry; it has {0}"), ctx.get("actual_length")
+            )
+        return Marked(
+            QT_TR_NOOP("needs at least {0} entries; it has {1}"), least, ctx.get("actual_length")
+        )
     if kind == "too_long":
-        return (
-            f"has {ctx.get('actual_length')} entries; at most {ctx.get('max_length')} are allowed"
+        return Marked(
+            QT_TR_NOOP("has {0} entries; at most {1} are allowed"),
+            ctx.get("actual_length"),
+            ctx.get("max_length"),
         )
     if kind == "greater_than_equal":
         if name in {"day", "due_day"}:
-            return f"days count from the intake day, so this must be 0 or more, not {value}"
-        return f"must be {ctx.get('ge')} or more, not {value}"
+            return Marked(
+                QT_TR_NOOP("days count from the intake day, so this must be 0 or more, not {0}"),
+                value,
+            )
+        return Marked(QT_TR_NOOP("must be {0} or more, not {1}"), ctx.get("ge"), value)
     if kind == "less_than_equal":
-        return f"must be {ctx.get('le')} or less, not {value}"
+        return Marked(QT_TR_NOOP("must be {0} or less, not {1}"), ctx.get("le"), value)
     return str(error["msg"])
 
 
@@ -150,7 +185,8 @@ def from_validation_error(file: str, exc: ValidationError) -> ScenarioError:
         field = located.field
         if step is not None:
             field = f"steps[{step}]" + (f".{field}" if field else "")
-        return ScenarioError(file, str(located), step=step, field=field)
+        text = located.args[0] if located.args else str(located)
+        return ScenarioError(file, text, step=step, field=field)
     loc = tuple(first["loc"])
     step = None
     if len(loc) >= 2 and loc[0] == "steps" and isinstance(loc[1], int):
@@ -170,5 +206,11 @@ def toml_error(file: str, text: str, exc: tomllib.TOMLDecodeError) -> ScenarioEr
     else:
         reason = re.sub(r"\s*\(at end of document\)\s*$", "", message)
         line, column = text.count("\n") + 1, None
-        reason += " (at the end of the file)"
-    return ScenarioError(file, f"this is not valid TOML: {reason}", line=line, column=column)
+        return ScenarioError(
+            file,
+            Marked(QT_TR_NOOP("this is not valid TOML: {0} (at the end of the file)"), reason),
+            line=line,
+        )
+    return ScenarioError(
+        file, Marked(QT_TR_NOOP("this is not valid TOML: {0}"), reason), line=line, column=column
+    )

@@ -14,6 +14,7 @@ from advocate_app.demo.scenario.schema import (
     ScenarioResource,
     ScenarioStep,
 )
+from advocate_app.i18n import QT_TR_NOOP, Marked
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,14 @@ def first_step_of_resources(steps: Sequence[ScenarioStep]) -> dict[str, int]:
             key = _norm(resource.name)
             if key in resource_step:
                 raise LocatedError(
-                    f"the resource {quoted(resource.name, 80)} is already added in step "
-                    f"{resource_step[key] + 1}; each resource is added once",
+                    Marked(
+                        QT_TR_NOOP(
+                            "the resource {0} is already added in step {1}; each resource is "
+                            "added once"
+                        ),
+                        quoted(resource.name, 80),
+                        resource_step[key] + 1,
+                    ),
                     index,
                     f"resources[{r_index}].name",
                 )
@@ -111,8 +118,14 @@ class _Replay:
             key = (need.category, need.item)
             if key in seen_needs:
                 raise LocatedError(
-                    f"{quoted(need.item, 80)} ({need.category}) is listed twice in this step; "
-                    "put all its changes in one entry",
+                    Marked(
+                        QT_TR_NOOP(
+                            "{0} ({1}) is listed twice in this step; put all its changes in one "
+                            "entry"
+                        ),
+                        quoted(need.item, 80),
+                        need.category,
+                    ),
                     index,
                     f"{where}.item",
                 )
@@ -128,7 +141,11 @@ class _Replay:
             a_key = (appt.kind, appt.day)
             if a_key in seen_appts:
                 raise LocatedError(
-                    f"{appt.kind} on day {appt.day} is listed twice in this step",
+                    Marked(
+                        QT_TR_NOOP("{0} on day {1} is listed twice in this step"),
+                        appt.kind,
+                        appt.day,
+                    ),
                     index,
                     f"{where}.day",
                 )
@@ -144,15 +161,26 @@ class _Replay:
         r_key = _norm(need.resource)
         if r_key in self.resource_step and self.resource_step[r_key] > index:
             raise LocatedError(
-                f"the resource {quoted(need.resource, 80)} is only added in step "
-                f"{self.resource_step[r_key] + 1}; add it in this step or an earlier one",
+                Marked(
+                    QT_TR_NOOP(
+                        "the resource {0} is only added in step {1}; add it in this step or an "
+                        "earlier one"
+                    ),
+                    quoted(need.resource, 80),
+                    self.resource_step[r_key] + 1,
+                ),
                 index,
                 f"{where}.resource",
             )
         if r_key not in self.resource_step and self.known is not None and r_key not in self.known:
             raise LocatedError(
-                f"{quoted(need.resource, 80)} is not a resource of this scenario or of "
-                "the shipped directory; add it under [[steps.resources]] or check the name",
+                Marked(
+                    QT_TR_NOOP(
+                        "{0} is not a resource of this scenario or of the shipped directory; add "
+                        "it under [[steps.resources]] or check the name"
+                    ),
+                    quoted(need.resource, 80),
+                ),
                 index,
                 f"{where}.resource",
             )
@@ -162,18 +190,30 @@ class _Replay:
         near = [i for i in same_category if _norm(i) == _norm(need.item)]
         if near:
             raise LocatedError(
-                f"{quoted(need.item, 80)} differs only in capitals or spaces from "
-                f"{quoted(near[0], 80)}, opened earlier; use the same spelling "
-                "to change it",
+                Marked(
+                    QT_TR_NOOP(
+                        "{0} differs only in capitals or spaces from {1}, opened earlier; use the "
+                        "same spelling to change it"
+                    ),
+                    quoted(need.item, 80),
+                    quoted(near[0], 80),
+                ),
                 index,
                 f"{where}.item",
             )
         if need.change:
-            opened = ", ".join(quoted(i, 60) for i in same_category) or "none"
+            opened = ", ".join(quoted(i, 60) for i in same_category) or Marked(QT_TR_NOOP("none"))
             raise LocatedError(
-                f"{quoted(need.item, 80)} ({need.category}) was never opened in an "
-                "earlier step, so this entry has nothing to change; open it first or "
-                f"check the spelling (opened so far in {need.category}: {opened})",
+                Marked(
+                    QT_TR_NOOP(
+                        "{0} ({1}) was never opened in an earlier step, so this entry has nothing "
+                        "to change; open it first or check the spelling (opened so far in {1}: "
+                        "{2})"
+                    ),
+                    quoted(need.item, 80),
+                    need.category,
+                    opened,
+                ),
                 index,
                 f"{where}.item",
             )
@@ -202,8 +242,13 @@ class _Replay:
             and need.resource is None
         ):
             raise LocatedError(
-                f"this entry for {quoted(need.item, 80)} changes nothing; give at least a "
-                "status, priority, next_step, due_day or resource",
+                Marked(
+                    QT_TR_NOOP(
+                        "this entry for {0} changes nothing; give at least a status, priority, "
+                        "next_step, due_day or resource"
+                    ),
+                    quoted(need.item, 80),
+                ),
                 index,
                 where,
             )
@@ -226,17 +271,26 @@ class _Replay:
     def _add_appointment(self, index: int, where: str, appt: ScenarioAppointment) -> None:
         if appt.time is None:
             if appt.outcome:
-                listed = ", ".join(f"{k} day {d}" for k, d in self.appts) or "none"
+                listed = ", ".join(
+                    str(Marked(QT_TR_NOOP("{0} day {1}"), k, d)) for k, d in self.appts
+                ) or Marked(QT_TR_NOOP("none"))
                 raise LocatedError(
-                    f"there is no earlier {appt.kind} appointment on day {appt.day} for "
-                    "this outcome to update; an outcome update repeats the kind and day "
-                    f"of an appointment from an earlier step (earlier: {listed}). To add "
-                    "a new appointment instead, give its time",
+                    Marked(
+                        QT_TR_NOOP(
+                            "there is no earlier {0} appointment on day {1} for this outcome to "
+                            "update; an outcome update repeats the kind and day of an appointment "
+                            "from an earlier step (earlier: {2}). To add a new appointment "
+                            "instead, give its time"
+                        ),
+                        appt.kind,
+                        appt.day,
+                        listed,
+                    ),
                     index,
                     f"{where}.day",
                 )
             raise LocatedError(
-                'a new appointment needs a time, like time = "09:30"',
+                Marked(QT_TR_NOOP('a new appointment needs a time, like time = "09:30"')),
                 index,
                 f"{where}.time",
             )

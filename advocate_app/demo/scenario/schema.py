@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from advocate_app.demo.scenario.errors import quoted
+from advocate_app.i18n import QT_TR_NOOP, Marked
 from advocate_app.store import vocab
 from advocate_app.store.pmt_form import current_form
 from advocate_app.store.voca_fields import ReportingFields
@@ -43,31 +44,43 @@ def _code_check(codes: dict[str, str], noun: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         if value not in codes:
             choices = ", ".join(codes)
-            raise ValueError(f"{quoted(value)} is not {noun} (choose one of: {choices})")
+            raise ValueError(
+                Marked(
+                    QT_TR_NOOP("{0} is not {1} (choose one of: {2})"), quoted(value), noun, choices
+                )
+            )
         return value
 
     return check
 
 
-AgeGroup = Annotated[str, AfterValidator(_code_check(vocab.AGE_GROUPS, "an age group"))]
+AgeGroup = Annotated[str, AfterValidator(_code_check(vocab.AGE_GROUPS, QT_TR_NOOP("an age group")))]
 TraffickingType = Annotated[
-    str, AfterValidator(_code_check(vocab.TRAFFICKING_TYPES, "a trafficking type"))
+    str, AfterValidator(_code_check(vocab.TRAFFICKING_TYPES, QT_TR_NOOP("a trafficking type")))
 ]
-NoteKind = Annotated[str, AfterValidator(_code_check(vocab.NOTE_KINDS, "a note kind"))]
-NeedCategory = Annotated[str, AfterValidator(_code_check(vocab.NEED_CATEGORIES, "a need category"))]
-NeedStatus = Annotated[str, AfterValidator(_code_check(vocab.NEED_STATUSES, "a need status"))]
-NeedPriority = Annotated[str, AfterValidator(_code_check(vocab.NEED_PRIORITIES, "a need priority"))]
+NoteKind = Annotated[str, AfterValidator(_code_check(vocab.NOTE_KINDS, QT_TR_NOOP("a note kind")))]
+NeedCategory = Annotated[
+    str, AfterValidator(_code_check(vocab.NEED_CATEGORIES, QT_TR_NOOP("a need category")))
+]
+NeedStatus = Annotated[
+    str, AfterValidator(_code_check(vocab.NEED_STATUSES, QT_TR_NOOP("a need status")))
+]
+NeedPriority = Annotated[
+    str, AfterValidator(_code_check(vocab.NEED_PRIORITIES, QT_TR_NOOP("a need priority")))
+]
 AppointmentKind = Annotated[
-    str, AfterValidator(_code_check(vocab.APPOINTMENT_KINDS, "an appointment kind"))
+    str, AfterValidator(_code_check(vocab.APPOINTMENT_KINDS, QT_TR_NOOP("an appointment kind")))
 ]
 ResourceCategory = Annotated[
-    str, AfterValidator(_code_check(vocab.RESOURCE_CATEGORIES, "a resource category"))
+    str, AfterValidator(_code_check(vocab.RESOURCE_CATEGORIES, QT_TR_NOOP("a resource category")))
 ]
 
 
 def _check_service(value: str) -> str:
     # The VOCA services of the form in force (assets/voca), read when a scenario is checked.
-    return _code_check({s.code: s.plain for s in current_form().services}, "a VOCA service")(value)
+    return _code_check(
+        {s.code: s.plain for s in current_form().services}, QT_TR_NOOP("a VOCA service")
+    )(value)
 
 
 ServiceCode = Annotated[str, AfterValidator(_check_service)]
@@ -117,8 +130,13 @@ def _no_real_phone_numbers(value: str) -> str:
         if area in _TOLL_FREE:
             continue
         raise ValueError(
-            f"{quoted(match.group(0))} looks like a real phone number; scenarios may only use "
-            "fictional 555-01xx numbers (or national toll-free hotlines)"
+            Marked(
+                QT_TR_NOOP(
+                    "{0} looks like a real phone number; scenarios may only use fictional "
+                    "555-01xx numbers (or national toll-free hotlines)"
+                ),
+                quoted(match.group(0)),
+            )
         )
     return value
 
@@ -141,8 +159,13 @@ MaybeText500 = Annotated[str, StringConstraints(max_length=500), _NoRealPhone]
 def _check_id(value: str) -> str:
     if not _ID_RE.match(value):
         raise ValueError(
-            f"{quoted(value)} is not a valid id: use lowercase letters, digits and hyphens, "
-            'like "h2a-farmworker"'
+            Marked(
+                QT_TR_NOOP(
+                    "{0} is not a valid id: use lowercase letters, digits and hyphens, like "
+                    '"h2a-farmworker"'
+                ),
+                quoted(value),
+            )
         )
     return value
 
@@ -156,15 +179,25 @@ def _time_to_text(value: object) -> object:
 
 def _check_time(value: str) -> str:
     if not _TIME_RE.match(value):
-        raise ValueError(f'{quoted(value)} is not a time: write it as HH:MM, 24-hour, like "09:30"')
+        raise ValueError(
+            Marked(
+                QT_TR_NOOP('{0} is not a time: write it as HH:MM, 24-hour, like "09:30"'),
+                quoted(value),
+            )
+        )
     return value
 
 
 def _check_phone(value: str) -> str:
     if value and not _FICTIONAL_PHONE_RE.match(value):
         raise ValueError(
-            f"{quoted(value)} is not a fictional phone number: use 555-0100 to 555-0199, "
-            'like "555-0142" (an area code in front is fine)'
+            Marked(
+                QT_TR_NOOP(
+                    "{0} is not a fictional phone number: use 555-0100 to 555-0199, like "
+                    '"555-0142" (an area code in front is fine)'
+                ),
+                quoted(value),
+            )
         )
     return value
 

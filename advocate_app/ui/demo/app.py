@@ -19,6 +19,7 @@ from advocate_app.demo.engine import (
     open_demo_vault,
 )
 from advocate_app.demo.scenario import load_scenarios
+from advocate_app.i18n import QT_TR_NOOP, Marked
 from advocate_app.paths import assets_dir, demo_data_dir
 from advocate_app.settings import Settings
 from advocate_app.store import clients
@@ -70,7 +71,7 @@ class DemoRuntime:
         controller: AppController,
         vault: Vault,
         scenarios: list[Scenario],
-        problems: list[str],
+        problems: list[object],
     ) -> None:
         self.controller = controller
         self.scenarios = scenarios
@@ -172,7 +173,7 @@ class DemoRuntime:
         Operation(None, work).success(done).on(Exception, failed).run_in_background()
 
 
-def _load_scenarios() -> tuple[list[Scenario], list[str]]:
+def _load_scenarios() -> tuple[list[Scenario], list[object]]:
     scenarios, errors = load_scenarios(assets_dir() / "scenarios")
     if current_language() == SPANISH:
         # A scenario with a Spanish version (assets/scenarios/es/, the same id, steps and codes)
@@ -181,9 +182,11 @@ def _load_scenarios() -> tuple[list[Scenario], list[str]]:
         errors = [*errors, *spanish_errors]
         by_id = {scenario.id: scenario for scenario in spanish}
         scenarios = [by_id.get(scenario.id, scenario) for scenario in scenarios]
-    problems = [str(e) for e in errors]
-    for problem in problems:
-        log.warning("scenario skipped: %s", problem)
+    # Kept as errors, not text: each is read in the language shown (a switch rebuilds the
+    # Trainer section).
+    problems: list[object] = list(errors)
+    for error in errors:
+        log.warning("scenario skipped: %s", error)
     # Two files with the same client alias cannot share the demo vault; keep the first.
     seen: set[str] = set()
     kept = []
@@ -191,7 +194,7 @@ def _load_scenarios() -> tuple[list[Scenario], list[str]]:
         alias = scenario.client.alias.casefold()
         if alias in seen:
             problems.append(
-                tr("{0}: the client alias is used by another scenario").format(scenario.id)
+                Marked(QT_TR_NOOP("{0}: the client alias is used by another scenario"), scenario.id)
             )
             continue
         seen.add(alias)

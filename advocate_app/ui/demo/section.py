@@ -71,7 +71,7 @@ class TrainerSection(Section):
         self,
         session: DemoSession,
         *,
-        problems: Sequence[str] = (),
+        problems: Sequence[object] = (),  # errors and messages, read in the language shown
         presenter_scale: float = 1.6,
         parent: QWidget | None = None,
     ) -> None:
@@ -108,7 +108,9 @@ class TrainerSection(Section):
         self.problems.setVisible(bool(problems))
         if problems:
             self.problems.setText(
-                tr("These scenario files could not be used:") + "\n" + "\n".join(problems)
+                tr("These scenario files could not be used:")
+                + "\n"
+                + "\n".join(str(problem) for problem in problems)
             )
         lv.addWidget(self.problems)
         steps_title = label(tr("&Steps"), "subtitle", wrap=False)
