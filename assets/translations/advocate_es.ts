@@ -3634,7 +3634,7 @@
         </message>
         <message>
             <source>Information and referral</source>
-            <translation>Información y referencias</translation>
+            <translation>Información y remisiones</translation>
         </message>
         <message>
             <source>Emotional support</source>
