@@ -121,3 +121,31 @@ def test_passphrases_typed_on_the_first_run_page_survive_a_switch(
     assert setup.passphrase.text() == ""  # the old page holds no copy while it waits to go
     assert controller.settings.language == SPANISH
     controller.shutdown()
+
+
+def test_the_recovery_key_stays_on_screen_through_a_switch(
+    qtbot, tmp_path: Path, spanish: None
+) -> None:
+    """The key is shown only once: a switch made while it is on screen (from another window)
+    must not take it away, nor the groups typed to check it."""
+    controller = build_controller(
+        tmp_path / "new", Settings(automatic_backups=False, language=ENGLISH), kdf_target_seconds=0
+    )
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.start()
+    key = "-".join(["ABCD", "EFGH", "JKMN", "PQRS", "TVWX", "YZ01", "2345", "6789"])
+    old = controller.recovery
+    old.show_key(key)
+    old.group_fields[0].setText("JKMN")
+    controller.window.stack.setCurrentWidget(old)
+
+    apply_language(SPANISH)  # as a switch made in the demo window does
+
+    page = controller.window.stack.currentWidget()
+    assert page is controller.recovery and page is not old
+    assert page.key_text() == key and "JKMN" in page.key_label.text()
+    assert page.group_fields[0].text() == "JKMN"
+    assert page.title_label.text() == "Su clave de recuperación"
+    assert old.key_text() == "" and old.key_label.text() == ""  # no second copy left behind
+    controller.shutdown()
