@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from advocate_app.i18n import QT_TR_NOOP, ExplainedValueError
 from advocate_app.reports.periods import QUARTER, Period, fiscal_quarter
 from advocate_app.store.pmt_form import DECLINED, Item, PmtForm, Question, current_form
 from advocate_app.store.vault import Vault
@@ -32,7 +33,7 @@ from advocate_app.store.voca_queries import PersonAnswers, VocaRecords, voca_rec
 
 FEDERAL_START_MONTH = 10  # the PMT's quarters are federal fiscal quarters, whatever the office's
 
-QUARTER_FORMS = (
+QUARTER_FORMS = QT_TR_NOOP(
     "2026-Q3: quarter 3 of federal fiscal year 2026, April–June 2026 (the federal "
     "fiscal year starts October 1, so 2026-Q1 is October–December 2025)"
 )
@@ -125,10 +126,12 @@ def parse_quarter(text: object, today: date | None = None) -> Period:
     """ "2026-Q3" (or "FY2026-Q3") into that federal fiscal quarter; a quarter that has not
     begun is refused."""
     if not isinstance(text, str) or not (match := _QUARTER.fullmatch(text.strip())):
-        raise ValueError(f"Name the quarter as {QUARTER_FORMS}.")
+        raise ExplainedValueError(QT_TR_NOOP("Name the quarter as {0}."), QUARTER_FORMS)
     period = fiscal_quarter(int(match.group(1)), int(match.group(2)), FEDERAL_START_MONTH)
     if period.start > (today or date.today()):
-        raise ValueError(f"{period.label} has not begun yet; choose a quarter that has.")
+        raise ExplainedValueError(
+            QT_TR_NOOP("{0} has not begun yet; choose a quarter that has."), period.code
+        )
     return period
 
 
@@ -137,7 +140,7 @@ def quarter_figures(
 ) -> VocaFigures:
     """The figures for a federal fiscal quarter, from the vault. Supervisors only."""
     if period.kind != QUARTER or period.start.month not in (1, 4, 7, 10):
-        raise ValueError("The VOCA figures are for a federal fiscal quarter.")
+        raise ExplainedValueError(QT_TR_NOOP("The VOCA figures are for a federal fiscal quarter."))
     fy = period.end.year + (1 if period.end.month >= FEDERAL_START_MONTH else 0)
     year_start = date(fy - 1, FEDERAL_START_MONTH, 1)
     records = voca_records(vault, year_start, period.start, period.end)

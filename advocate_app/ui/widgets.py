@@ -329,6 +329,8 @@ def hinted_group(title: str, hint: str) -> tuple[QGroupBox, QVBoxLayout]:
     column = QVBoxLayout(group)
     column.addWidget(label(hint, "hint"))
     return group, column
+
+
 def scroll_when_laid_out(bar: QScrollBar, value: int) -> None:
     """Scroll `bar` to `value` now, or once its page is laid out (a page just rebuilt, as after
     a language switch, has no range yet). Once only: later pages start at the top as usual."""

@@ -4944,5 +4944,21 @@
             <source>{0} is not a fictional phone number: use 555-0100 to 555-0199, like "555-0142" (an area code in front is fine)</source>
             <translation>{0} no es un número de teléfono ficticio: use del 555-0100 al 555-0199, por ejemplo "555-0142" (puede llevar código de área delante)</translation>
         </message>
+        <message>
+            <source>2026-Q3: quarter 3 of federal fiscal year 2026, April–June 2026 (the federal fiscal year starts October 1, so 2026-Q1 is October–December 2025)</source>
+            <translation>2026-Q3: el 3.er trimestre del año fiscal federal 2026, abril–junio de 2026 (el año fiscal federal empieza el 1 de octubre, así que 2026-Q1 es octubre–diciembre de 2025)</translation>
+        </message>
+        <message>
+            <source>Name the quarter as {0}.</source>
+            <translation>Indique el trimestre así: {0}.</translation>
+        </message>
+        <message>
+            <source>{0} has not begun yet; choose a quarter that has.</source>
+            <translation>{0} todavía no ha empezado; elija un trimestre que ya haya empezado.</translation>
+        </message>
+        <message>
+            <source>The VOCA figures are for a federal fiscal quarter.</source>
+            <translation>Las cifras de VOCA son para un trimestre del año fiscal federal.</translation>
+        </message>
     </context>
 </TS>

@@ -62,6 +62,8 @@ def test_reporting_periods_are_named_and_refused_in_spanish(
     assert names and all(not n.startswith(("Federal FY", "FY", "Calendar year")) for n in names)
     assert any(n.startswith("Año fiscal federal") for n in names)
     assert any(n.startswith("Año calendario") for n in names)
+    quarters = section.voca.quarter_combo  # type: ignore[attr-defined]
+    assert quarters.count() and quarters.itemText(0).startswith("Año fiscal federal")
 
     # The period chosen has not ended by the day the summary is counted: refused, in Spanish.
     period = section.period()  # type: ignore[attr-defined]

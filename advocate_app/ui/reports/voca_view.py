@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from advocate_app.reports.periods import Period, fiscal_quarter, fiscal_year_of
+from advocate_app.reports.language import Words
+from advocate_app.reports.periods import Period, fiscal_quarter, fiscal_year_of, worded_label
 from advocate_app.reports.voca import FEDERAL_START_MONTH, Figure, VocaFigures, quarter_figures
 from advocate_app.store.vault import Vault
 from advocate_app.ui.clipboard import copy_text
@@ -123,12 +124,10 @@ class VocaFiguresView(QWidget):
         today = self._today()
         quarters = federal_quarters(today)
         self.quarter_combo.clear()
+        words = Words(current_language())  # the quarter named in the interface's language
         for period in quarters:
-            text = (
-                period.label
-                if period.is_complete(today)
-                else tr("{0} (not over yet)").format(period.label)
-            )
+            name = worded_label(period, words)
+            text = name if period.is_complete(today) else tr("{0} (not over yet)").format(name)
             self.quarter_combo.addItem(text, period)
         self.quarter_combo.setCurrentIndex(default_index(quarters, today))
 
