@@ -672,6 +672,10 @@
             <translation>Alias (obligatorio)</translation>
         </message>
         <message>
+            <source>A code or first-name alias the client agrees to, never a legal name. Must differ from every other client's alias.</source>
+            <translation>Un código o un nombre de pila que la persona acepte, nunca su nombre legal. Debe ser distinto del alias de cualquier otra persona.</translation>
+        </message>
+        <message>
             <source>Intake date known</source>
             <translation>Se conoce la fecha de ingreso</translation>
         </message>
@@ -684,12 +688,24 @@
             <translation>Grupo de edad</translation>
         </message>
         <message>
+            <source>Counted by age group in the anonymized summary. Not reported is a neutral choice.</source>
+            <translation>Se cuenta por grupo de edad en el resumen anónimo. «Sin dato» es una opción neutral.</translation>
+        </message>
+        <message>
             <source>Trafficking type</source>
             <translation>Tipo de trata</translation>
         </message>
         <message>
+            <source>Sex, labor or both, as the client describes it. Leave it not recorded if unsure.</source>
+            <translation>Sexual, laboral o ambas, según lo describa la persona. Déjelo sin registrar si no está claro.</translation>
+        </message>
+        <message>
             <source>Preferred language</source>
             <translation>Idioma preferido</translation>
+        </message>
+        <message>
+            <source>The language the client prefers to speak, in your own words.</source>
+            <translation>El idioma que la persona prefiere hablar, en sus propias palabras.</translation>
         </message>
         <message>
             <source>Interpreter needed</source>
@@ -698,6 +714,10 @@
         <message>
             <source>Assigned advocate</source>
             <translation>Intercesor/a a cargo</translation>
+        </message>
+        <message>
+            <source>The advocate who works with this client; their list of clients shows it.</source>
+            <translation>El intercesor o la intercesora que trabaja con esta persona; aparece en su lista de personas atendidas.</translation>
         </message>
         <message>
             <source>&amp;Alias (required)</source>
@@ -740,8 +760,16 @@
             <translation>Horarios seguros</translation>
         </message>
         <message>
+            <source>When it is safe to call or text, for example weekdays after 3 pm.</source>
+            <translation>Cuándo es seguro llamar o enviar mensajes, por ejemplo entre semana después de las 3 de la tarde.</translation>
+        </message>
+        <message>
             <source>OK to leave a message?</source>
             <translation>¿Se puede dejar mensaje?</translation>
+        </message>
+        <message>
+            <source>Whether a voicemail or text may be left. Never leave one unless the client said yes.</source>
+            <translation>Si se puede dejar un mensaje de voz o de texto. Nunca deje uno si la persona no dijo que sí.</translation>
         </message>
         <message>
             <source>— not asked yet —</source>
@@ -754,6 +782,10 @@
         <message>
             <source>Code word</source>
             <translation>Palabra clave</translation>
+        </message>
+        <message>
+            <source>A word the client can say to signal it is not safe to talk.</source>
+            <translation>Una palabra que la persona puede decir para avisar que no es seguro hablar.</translation>
         </message>
         <message>
             <source>&amp;How to reach them</source>
@@ -808,8 +840,16 @@
             <translation>Tipo de nota</translation>
         </message>
         <message>
+            <source>What the note records: a contact, a referral, court advocacy and so on.</source>
+            <translation>Lo que registra la nota: un contacto, una remisión, acompañamiento en el tribunal, etc.</translation>
+        </message>
+        <message>
             <source>Note text</source>
             <translation>Texto de la nota</translation>
+        </message>
+        <message>
+            <source>Saved as a draft while you type. Notes can be subpoenaed: write facts, not opinions. Ctrl+Enter saves.</source>
+            <translation>Se guarda como borrador mientras escribe. Las notas pueden ser objeto de una citación judicial (subpoena): escriba hechos, no opiniones. Ctrl+Enter guarda.</translation>
         </message>
         <message>
             <source>What happened, what was done, what comes next.</source>
@@ -848,6 +888,10 @@
             <translation>Buscar en las notas de esta persona</translation>
         </message>
         <message>
+            <source>Type words to show only the notes that contain them; Escape clears.</source>
+            <translation>Escriba palabras para ver solo las notas que las contienen; Escape borra la búsqueda.</translation>
+        </message>
+        <message>
             <source>&amp;Write a note</source>
             <translation>&amp;Escribir una nota</translation>
         </message>
@@ -858,6 +902,10 @@
         <message>
             <source>Notes, newest first</source>
             <translation>Notas, las más recientes primero</translation>
+        </message>
+        <message>
+            <source>One entry per saved note with its date, kind and author. Each has an edit button.</source>
+            <translation>Una entrada por nota guardada, con su fecha, tipo y autor. Cada una tiene un botón para editarla.</translation>
         </message>
         <message>
             <source>No notes yet. Write the first one below.</source>
@@ -2142,6 +2190,10 @@
             <translation>Período</translation>
         </message>
         <message>
+            <source>The completed quarter or year the summary counts. Only ended periods are listed.</source>
+            <translation>El trimestre o año terminado que cuenta el resumen. Solo aparecen períodos ya terminados.</translation>
+        </message>
+        <message>
             <source>&amp;Period</source>
             <translation>&amp;Período</translation>
         </message>
@@ -2182,6 +2234,10 @@
             <translation>Resumen</translation>
         </message>
         <message>
+            <source>The anonymized summary for the chosen period, as it will be exported: small counts are hidden.</source>
+            <translation>El resumen anónimo del período elegido, tal como se exportará: las cifras pequeñas se ocultan.</translation>
+        </message>
+        <message>
             <source>Choose a period and press Show summary.</source>
             <translation>Elija un período y pulse Mostrar el resumen.</translation>
         </message>
@@ -2192,6 +2248,10 @@
         <message>
             <source>Each new summary is checked against these, so that no one holding several of them can work out a hidden count. The list is kept inside the vault.</source>
             <translation>Cada resumen nuevo se compara con estos, para que nadie que tenga varios pueda deducir una cifra oculta. La lista se guarda dentro de la bóveda.</translation>
+        </message>
+        <message>
+            <source>One row per summary already exported: when, by whom, the period and the privacy threshold. Later summaries are checked against these so no count can be worked out by comparing them.</source>
+            <translation>Una fila por cada resumen ya exportado: cuándo, quién, el período y el umbral de privacidad. Los resúmenes siguientes se comprueban con estos para que ninguna cifra pueda deducirse comparándolos.</translation>
         </message>
         <message>
             <source>&amp;Anonymized summary</source>

@@ -55,6 +55,11 @@ class ClientForm(QWidget):
         self.alias = QLineEdit()
         self.alias.setMaxLength(60)
         self.alias.setAccessibleName(tr("Alias (required)"))
+        self.alias.setAccessibleDescription(
+            tr(
+                "A code or first-name alias the client agrees to, never a legal name. Must differ from every other client's alias."
+            )
+        )
         self.intake_known = QCheckBox(tr("Intake date known"))
         self.intake = QDateEdit()
         self.intake.setDisplayFormat(short_date_format())
@@ -71,13 +76,25 @@ class ClientForm(QWidget):
             tr("Age group"),
             tr("Not reported"),
         )
+        self.age.setAccessibleDescription(
+            tr("Counted by age group in the anonymized summary. Not reported is a neutral choice.")
+        )
         self.ttype = _combo(TRAFFICKING_TYPES, tr("Trafficking type"))
+        self.ttype.setAccessibleDescription(
+            tr("Sex, labor or both, as the client describes it. Leave it not recorded if unsure.")
+        )
         self.language = QLineEdit()
         self.language.setMaxLength(60)
         self.language.setAccessibleName(tr("Preferred language"))
+        self.language.setAccessibleDescription(
+            tr("The language the client prefers to speak, in your own words.")
+        )
         self.interpreter = QCheckBox(tr("Interpreter needed"))
         self.advocate = QComboBox()
         self.advocate.setAccessibleName(tr("Assigned advocate"))
+        self.advocate.setAccessibleDescription(
+            tr("The advocate who works with this client; their list of clients shows it.")
+        )
         for user in users:
             self.advocate.addItem(user.name, user.id)
         rows = [
@@ -106,14 +123,25 @@ class ClientForm(QWidget):
         self.times = QLineEdit()
         self.times.setMaxLength(200)
         self.times.setAccessibleName(tr("Safe times"))
+        self.times.setAccessibleDescription(
+            tr("When it is safe to call or text, for example weekdays after 3 pm.")
+        )
         self.message = QComboBox()
         self.message.setAccessibleName(tr("OK to leave a message?"))
+        self.message.setAccessibleDescription(
+            tr(
+                "Whether a voicemail or text may be left. Never leave one unless the client said yes."
+            )
+        )
         self.message.addItem(tr("— not asked yet —"), NOT_SET)
         self.message.addItem(tr("Yes, a message is OK"), True)
         self.message.addItem(tr("No messages"), False)
         self.code_word = QLineEdit()
         self.code_word.setMaxLength(60)
         self.code_word.setAccessibleName(tr("Code word"))
+        self.code_word.setAccessibleDescription(
+            tr("A word the client can say to signal it is not safe to talk.")
+        )
         add_form_rows(
             safe_form,
             (

@@ -106,6 +106,9 @@ class Composer(QWidget):
         kind_label = QLabel(tr("&Kind"))
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind of note"))
+        self.kind.setAccessibleDescription(
+            tr("What the note records: a contact, a referral, court advocacy and so on.")
+        )
         for code, text in NOTE_KINDS.items():
             self.kind.addItem(tr_marked(text), code)
         kind_label.setBuddy(self.kind)
@@ -114,6 +117,11 @@ class Composer(QWidget):
         layout.addLayout(row)
         self.editor = NoteEditor()
         self.editor.setAccessibleName(tr("Note text"))
+        self.editor.setAccessibleDescription(
+            tr(
+                "Saved as a draft while you type. Notes can be subpoenaed: write facts, not opinions. Ctrl+Enter saves."
+            )
+        )
         self.editor.setPlaceholderText(tr("What happened, what was done, what comes next."))
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(90)
@@ -297,6 +305,9 @@ class NotesPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search this client's notes"))
         self.search.setAccessibleName(tr("Search this client's notes"))
+        self.search.setAccessibleDescription(
+            tr("Type words to show only the notes that contain them; Escape clears.")
+        )
         self.search.setClearButtonEnabled(True)
         search_row.addWidget(self.search, 1)
         self.write_button = QPushButton(tr("&Write a note"))
@@ -309,6 +320,9 @@ class NotesPanel(QWidget):
         history_layout.setContentsMargins(0, 0, 0, 0)
         self.timeline = QListWidget()
         self.timeline.setAccessibleName(tr("Notes, newest first"))
+        self.timeline.setAccessibleDescription(
+            tr("One entry per saved note with its date, kind and author. Each has an edit button.")
+        )
         self.timeline.setSpacing(3)
         self.timeline.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -119,6 +119,9 @@ class ReportsSection(Section):
         grid = QGridLayout(choose)
         self.period_combo = QComboBox()
         self.period_combo.setAccessibleName(tr("Period"))
+        self.period_combo.setAccessibleDescription(
+            tr("The completed quarter or year the summary counts. Only ended periods are listed.")
+        )
         self.period_combo.setMinimumContentsLength(40)
         period_label = QLabel(tr("&Period"))
         period_label.setBuddy(self.period_combo)
@@ -184,6 +187,11 @@ class ReportsSection(Section):
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
         self.view.setAccessibleName(tr("Summary"))
+        self.view.setAccessibleDescription(
+            tr(
+                "The anonymized summary for the chosen period, as it will be exported: small counts are hidden."
+            )
+        )
         self.view.setPlaceholderText(tr("Choose a period and press Show summary."))
         layout.addWidget(self.view, 1)
 
@@ -200,6 +208,11 @@ class ReportsSection(Section):
         )
         self.ledger_list = QListWidget()
         self.ledger_list.setAccessibleName(tr("Summaries exported before"))
+        self.ledger_list.setAccessibleDescription(
+            tr(
+                "One row per summary already exported: when, by whom, the period and the privacy threshold. Later summaries are checked against these so no count can be worked out by comparing them."
+            )
+        )
         self.ledger_list.setMaximumHeight(96)
         ledger_layout.addWidget(self.ledger_list)
         layout.addWidget(ledger_box)
