@@ -342,7 +342,7 @@ def test_in_spanish_the_list_shows_spanish_titles_and_english_ones_with_a_note(q
     qtbot.mouseClick(section.other_language_button, Qt.MouseButton.LeftButton)
     assert section.article_title.text() == "La visa T"
     # An article with no Spanish version: in English, marked in the list and on the page.
-    english_only = next(i for i in section._items() if i.text(1) == "In English")
+    english_only = next(i for i in section.tree.rows() if i.text(1) == "In English")
     _click(qtbot, section, english_only)
     qtbot.waitUntil(lambda: section.language_notice.text() == "This article is not in Spanish yet.")
     assert section.language_notice.isVisible()

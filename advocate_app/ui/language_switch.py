@@ -1,0 +1,84 @@
+"""Switching the interface language while the app runs: the part of AppController that applies
+the new language, rebuilds the pages made of many strings (keeping what was typed on the set-up
+page) and rebuilds the unlocked shell where the person was, with their unsaved text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from advocate_app.settings import Settings
+from advocate_app.store.vault import Vault
+from advocate_app.ui.language import apply_language, current_language
+from advocate_app.ui.main_window import MainWindow
+from advocate_app.ui.qt import QTimer, QWidget
+from advocate_app.ui.shell import Shell
+from advocate_app.ui.vault.pages import SetupPage
+
+
+class LanguageSwitchMixin:
+    """Mixed into AppController, whose state it reads (declared here for the type checker)."""
+
+    vault: Vault | None
+    shell: Shell | None
+    window: MainWindow
+    settings: Settings
+    _pages: dict[str, QWidget]
+
+    # Provided by AppController (declared here for the type checker, never defined twice).
+    _show: Callable[[QWidget], None]
+    _show_unlock: Callable[[], None]
+    _build_shell: Callable[[], Shell]
+
+    if TYPE_CHECKING:  # AppController's own: the set-up page, built on first use
+
+        @property
+        def setup(self) -> SetupPage: ...
+
+    def switch_language(self, language: str) -> None:
+        """Show the whole app in `language` now, and keep the choice for the next start.
+
+        Qt tells every widget (LanguageChange); pages built from many strings are rebuilt
+        instead: the pages before the vault opens, and the shell, which keeps the person's
+        place and their unsaved text (the same drafts a lock keeps).
+        """
+        self.settings.language = language
+        self.settings.save()
+        if language == current_language():
+            return
+        apply_language(language)
+        current = self.window.stack.currentWidget()
+        shown = next((name for name, page in self._pages.items() if page is current), None)
+        # The set-up page's names survive the rebuild (passphrases are typed again).
+        old_setup = self._pages.get("setup")
+        typed = (
+            (old_setup.office.text(), old_setup.user.text())
+            if isinstance(old_setup, SetupPage)
+            else None
+        )
+        for name in [n for n in self._pages if n != "message"]:
+            page = self._pages.pop(name)
+            self.window.stack.removeWidget(page)
+            page.deleteLater()
+        if typed is not None:
+            self.setup.office.setText(typed[0])
+            self.setup.user.setText(typed[1])
+        if shown is not None and shown != "message":
+            page = getattr(self, {"unlock": "unlock_page"}.get(shown, shown))
+            if shown == "unlock" and self.vault is not None:
+                self._show_unlock()
+            else:
+                self._show(page)
+        shell = self.shell
+        if shell is not None and self.vault is not None and self.vault.is_unlocked:
+            shell.collect_drafts()
+            place = shell.location()
+            self.window.stack.removeWidget(shell)
+            shell.hide()
+            QTimer.singleShot(0, shell.deleteLater)
+            new_shell = self._build_shell()
+            if place:
+                new_shell.restore_location(place)
+            elif new_shell.nav.count():
+                new_shell.nav.setCurrentRow(0)
+            new_shell.focus_section()
