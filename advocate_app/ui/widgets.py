@@ -328,3 +328,9 @@ def hinted_group(title: str, hint: str) -> tuple[QGroupBox, QVBoxLayout]:
     column = QVBoxLayout(group)
     column.addWidget(label(hint, "hint"))
     return group, column
+
+
+def add_heading(layout: QVBoxLayout, title: str, explanation: str, role: str | None = None) -> None:
+    """A screen's or a pane's title and the sentence or two under it that say what it is for."""
+    layout.addWidget(label(title, "title"))
+    layout.addWidget(label(explanation, role))

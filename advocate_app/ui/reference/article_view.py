@@ -135,6 +135,12 @@ class ArticleView(QWidget):
         layout.addWidget(hline())
         self.browser = ReadingPane()
         self.browser.setAccessibleName(tr("Article text"))
+        self.browser.setAccessibleDescription(
+            tr(
+                "The text of the article chosen in the list. A link to another reference "
+                "article opens it here; nothing is opened on the internet."
+            )
+        )
         layout.addWidget(self.browser, 1)
 
     def show_article(

@@ -99,6 +99,13 @@ class ReferenceSection(Section):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search the reference"))
         self.search.setAccessibleName(tr("Search the reference"))
+        self.search.setAccessibleDescription(
+            tr(
+                "Searches the titles and text of the reference articles and of the national and "
+                "statewide resources; the list below shows what matches. Press Enter to open the "
+                "best match."
+            )
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._go_to_first_result)
@@ -175,6 +182,9 @@ class ReferenceSection(Section):
             if self._resources:
                 self.show_hotlines_button = QPushButton(tr("Show national hotlines"))
                 self.show_hotlines_button.setAccessibleName(tr("Show national hotlines"))
+                self.show_hotlines_button.setAccessibleDescription(
+                    tr("The national and statewide hotlines are still available: this shows them.")
+                )
                 self.show_hotlines_button.clicked.connect(lambda: self.show_resources())
                 layout.addWidget(self.show_hotlines_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(2)
