@@ -54,9 +54,9 @@ def ui_language() -> str:
 
 
 class ReferenceSection(Section):
-    print_mark = ""  # set in the demo window: printed and saved articles carry a DEMO mark
-
     """Articles grouped by category on the left, the chosen one on the right."""
+
+    print_mark = ""  # set in the demo window: printed and saved articles carry a DEMO mark
 
     def __init__(
         self,
