@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from advocate_app import cli
-from advocate_app.cli.common import Terminal
 from advocate_app.store import clients, notes, users
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
@@ -22,7 +21,7 @@ def _restore(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     *extra: str,
-    terminal: Terminal | None = None,
+    terminal: cli.Terminal | None = None,
 ) -> tuple[int, str]:
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
     code = cli.main(
@@ -35,7 +34,7 @@ def _restore(
     return code, text
 
 
-class AnsweringPerson(Terminal):
+class AnsweringPerson(cli.Terminal):
     """A person at a terminal who gives these answers, in order."""
 
     def __init__(self, answers: list[str]) -> None:

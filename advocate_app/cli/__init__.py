@@ -11,5 +11,6 @@ and one module per command group: `init`, `check`, `reports` (summary, voca), `b
 """
 
 from advocate_app.cli.command import main
+from advocate_app.cli.common import Terminal
 
-__all__ = ["main"]
+__all__ = ["Terminal", "main"]
