@@ -70,6 +70,17 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def report_p50_p95(label: str, values: list[float], note: str, *, key: str) -> None:
+    """One timing row: "LABEL p50 / p95", both figures, a note; the p95 is the number kept."""
+    report(
+        f"{label} p50 / p95",
+        f"{ms(pct(values, 0.5))} / {ms(pct(values, 0.95))}",
+        note,
+        key=key,
+        number=pct(values, 0.95),
+    )
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
@@ -192,27 +203,23 @@ def unlock_to_today(sandbox: Sandbox, folder: Path, runs: int, watch: float) -> 
     total = [r["unlock_to_today"] for r in rows]
     kdf = [r["key_derivation"] for r in rows]
     over = [r["unlock_to_today"] - r["key_derivation"] for r in rows]
-    report(
-        "restart: launch to the unlock window p50 / p95",
-        f"{ms(pct(launch, 0.5))} / {ms(pct(launch, 0.95))}",
+    report_p50_p95(
+        "restart: launch to the unlock window",
+        launch,
         f"budget 400 ms; process CPU p95 {ms(pct([r['launch_cpu'] for r in rows], 0.95))}",
         key="restart to unlock window",
-        number=pct(launch, 0.95),
     )
-    lock = [r["lock_to_unlock_window"] for r in rows]
-    report(
-        "lock → unlock window shown again p50 / p95",
-        f"{ms(pct(lock, 0.5))} / {ms(pct(lock, 0.95))}",
+    report_p50_p95(
+        "lock → unlock window shown again",
+        [r["lock_to_unlock_window"] for r in rows],
         f"budget 400 ms; CPU p95 {ms(pct([r['lock_cpu'] for r in rows], 0.95))}",
         key="lock → unlock window",
-        number=pct(lock, 0.95),
     )
-    report(
-        "unlock → Today painted p50 / p95",
-        f"{ms(pct(total, 0.5))} / {ms(pct(total, 0.95))}",
+    report_p50_p95(
+        "unlock → Today painted",
+        total,
         f"key derivation p50 {ms(pct(kdf, 0.5))}",
         key="unlock → Today",
-        number=pct(total, 0.95),
     )
     cpu = [r["beyond_kdf_cpu"] for r in rows]
     report(

@@ -21,15 +21,32 @@ def _restore(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     *extra: str,
+    terminal: cli.Terminal | None = None,
 ) -> tuple[int, str]:
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
     code = cli.main(
-        ["restore", str(backup), "--data-dir", str(folder), "--passphrase-stdin", *extra]
+        ["restore", str(backup), "--data-dir", str(folder), "--passphrase-stdin", *extra],
+        terminal=terminal,
     )
     out = capsys.readouterr()
     text = out.out + out.err
     assert "Traceback" not in text and "unexpected" not in text
     return code, text
+
+
+class AnsweringPerson(cli.Terminal):
+    """A person at a terminal who gives these answers, in order."""
+
+    def __init__(self, answers: list[str]) -> None:
+        self.answers = iter(answers)
+        self.asked: list[str] = []
+
+    def can_ask(self) -> bool:
+        return True
+
+    def ask_yes(self, prompt: str) -> bool:
+        self.asked.append(prompt)
+        return next(self.answers) == "yes"
 
 
 @pytest.fixture
@@ -68,15 +85,15 @@ def test_restore_says_what_will_be_replaced_and_asks(
 def test_a_person_at_a_terminal_is_asked(
     changed_since_backup: Path, vault_dir: Path, monkeypatch, capsys
 ) -> None:
-    answers = iter(["no"])
-    monkeypatch.setattr(cli, "_ask_yes", lambda _prompt: next(answers) == "yes")
-    monkeypatch.setattr(cli, "_can_ask", lambda: True)
     before = sha_map(vault_dir)
-    code, text = _restore(vault_dir, changed_since_backup, monkeypatch, capsys)
+    person = AnsweringPerson(["no"])
+    code, text = _restore(vault_dir, changed_since_backup, monkeypatch, capsys, terminal=person)
     assert code == 2 and "Nothing was changed" in text
+    assert person.asked and "Type yes" in person.asked[0]
     assert sha_map(vault_dir) == before
-    monkeypatch.setattr(cli, "_ask_yes", lambda _prompt: True)
-    code, text = _restore(vault_dir, changed_since_backup, monkeypatch, capsys)
+    code, text = _restore(
+        vault_dir, changed_since_backup, monkeypatch, capsys, terminal=AnsweringPerson(["yes"])
+    )
     assert code == 0, text
 
 

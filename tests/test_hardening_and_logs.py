@@ -79,15 +79,18 @@ def test_ctrl_c_inside_the_app_is_cleared_later(qtbot) -> None:
     from advocate_app.ui import clipboard
     from advocate_app.ui.qt import QGuiApplication, QLineEdit
 
-    clipboard._watching = False
+    clipboard.stop_watching_copies()  # an earlier test's watch has another delay
     clipboard.watch_copies(clear_after_ms=50)
-    field = QLineEdit("Alias copied with Ctrl+C")
-    qtbot.addWidget(field)
-    field.show()
-    field.activateWindow()
-    field.setFocus()
-    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=2000)
-    field.selectAll()
-    field.copy()
-    assert QGuiApplication.clipboard().text() == "Alias copied with Ctrl+C"
-    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=2000)
+    try:
+        field = QLineEdit("Alias copied with Ctrl+C")
+        qtbot.addWidget(field)
+        field.show()
+        field.activateWindow()
+        field.setFocus()
+        qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=2000)
+        field.selectAll()
+        field.copy()
+        assert QGuiApplication.clipboard().text() == "Alias copied with Ctrl+C"
+        qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=2000)
+    finally:
+        clipboard.stop_watching_copies()

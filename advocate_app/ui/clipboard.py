@@ -87,3 +87,13 @@ def watch_copies(clear_after_ms: int = CLEAR_AFTER_MS) -> None:
 
     clipboard.dataChanged.connect(changed)
     _handler = changed
+
+
+def stop_watching_copies() -> None:
+    """Stop what watch_copies started (a copy already waiting is still cleared on time); the
+    next watch_copies starts again, with its own delay."""
+    global _watching, _handler
+    if _handler is not None:
+        QGuiApplication.clipboard().dataChanged.disconnect(_handler)
+        _handler = None
+    _watching = False

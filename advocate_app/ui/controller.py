@@ -1,6 +1,10 @@
 """The controller: owns the vault and moves the main window between first run, unlock, the
 unlocked shell and the damaged-vault screen; set-up, unlocking, restoring and the daily backup
-run in the background through Operations. Locking is in ui/locking.py."""
+run in the background through Operations.
+
+Its other parts are mixins, one job each: locking (ui/locking.py), the damaged-vault screen and
+restoring a backup (ui/damaged_vault.py), switching the interface language
+(ui/language_switch.py) and the daily automatic backup (ui/auto_backup.py)."""
 
 from __future__ import annotations
 
@@ -20,8 +24,11 @@ from advocate_app.store.errors import (
 )
 from advocate_app.store.vault import UnlockThrottled, Vault
 from advocate_app.store.vocab import ROLES
+from advocate_app.ui.auto_backup import AutoBackupMixin
+from advocate_app.ui.damaged_vault import DamagedVaultMixin
 from advocate_app.ui.idle import IdleWatcher
 from advocate_app.ui.language import apply_language, current_language, resolve
+from advocate_app.ui.language_switch import LanguageSwitchMixin
 from advocate_app.ui.locking import LockingMixin
 from advocate_app.ui.main_window import MainWindow
 from advocate_app.ui.operation import Operation
@@ -30,7 +37,6 @@ from advocate_app.ui.qt import (
     QKeySequence,
     QShortcut,
     Qt,
-    QTimer,
     QWidget,
     tr,
     tr_marked,
@@ -45,21 +51,16 @@ from advocate_app.ui.vault.pages import (
     UnlockPage,
     WelcomePage,
 )
-from advocate_app.ui.widgets import set_message
 
 if TYPE_CHECKING:  # imported when first needed, not at start-up
-    from advocate_app.store.restore import RestoreRequest, RestoreResult
-    from advocate_app.ui.vault.damaged import DamagedPage
     from advocate_app.ui.vault.recovery_key import RecoveryKeyPage
 
 P = TypeVar("P", bound=QWidget)
 
 log = logging.getLogger(__name__)
 
-AUTO_BACKUP_DELAY_MS = 2000
 
-
-class AppController(LockingMixin):
+class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBackupMixin):
     """Owns the vault and decides which page the window shows."""
 
     def __init__(
@@ -199,19 +200,9 @@ class AppController(LockingMixin):
                 from advocate_app.store.restore import finish_interrupted_restore
 
                 finish_interrupted_restore(self.data_dir)
-        except VaultInUse as exc:
-            self._show_message(tr("Already open"), exc.message, [(tr("Close"), self.window.close)])
-            return
-        except VaultReadOnly as exc:
-            self._show_read_only(exc)
-            return
-        except VaultError as exc:
-            self._show_damaged(exc)
-            return
-        if not Vault.exists(self.data_dir):
-            self._show(self.welcome)
-            return
-        try:
+            if not Vault.exists(self.data_dir):
+                self._show(self.welcome)
+                return
             self.vault = Vault.open(self.data_dir)
         except VaultInUse as exc:
             self._show_message(tr("Already open"), exc.message, [(tr("Close"), self.window.close)])
@@ -258,90 +249,6 @@ class AppController(LockingMixin):
             return list(self.data_dir.iterdir())
         except OSError:
             return []
-
-    @property
-    def damaged(self) -> DamagedPage:
-        def build() -> DamagedPage:
-            from advocate_app.ui.vault.damaged import DamagedPage
-
-            page = DamagedPage()
-            page.restore_requested.connect(self.restore_from_backup)
-            page.close_requested.connect(self.window.close)
-            return page
-
-        return self._page("damaged", build)
-
-    def _show_damaged(self, error: BaseException | None = None) -> None:
-        """Say what is wrong and offer the newest backup; the damaged files are left alone."""
-        from advocate_app.store.diagnose import diagnose
-
-        if self.vault is not None:
-            self.vault.close()  # release vault.lock so a restore can take it
-            self.vault = None
-        self.damaged.show_diagnosis(diagnose(self.data_dir, error=error))
-        self._show(self.damaged)
-
-    def restore_from_backup(self, request: RestoreRequest) -> None:
-        """Put a backup in place of the current vault, which is kept aside (never deleted)."""
-        from advocate_app.store.restore import authorize_restore_from_vault, restore_backup
-
-        authorization = request.authorization
-        if self.vault is not None:
-            if self.vault.is_unlocked:
-                # A supervisor of the vault now open, not merely a user of the backup.
-                try:
-                    authorization = authorize_restore_from_vault(self.vault)
-                except VaultError as exc:
-                    page = self.window.stack.currentWidget()
-                    show_error = getattr(page, "show_error", None)
-                    if callable(show_error):
-                        show_error(exc.message)
-                    return
-                self.lock("restore")
-            self.vault.close()
-            self.vault = None
-        self._show_message(
-            tr("Restoring the backup…"),
-            tr(
-                "Checking the backup and putting it in place. The current vault "
-                "is kept aside in a folder named before-restore."
-            ),
-            [],
-        )
-        folder = self.data_dir
-
-        def done(result: RestoreResult) -> None:
-            self.start()
-            kept = result.kept_aside
-            if kept is not None and self.window.stack.currentWidget() is self.unlock_page:
-                set_message(
-                    self.unlock_page.message,
-                    tr(
-                        "The backup was restored. The vault as it was is kept in {0}. Unlock to "
-                        "continue."
-                    ).format(kept.name),
-                    "ok",
-                )
-
-        def failed(text: str) -> None:
-            page = self.window.stack.currentWidget()
-            show_error = getattr(page, "show_error", None)
-            if callable(show_error):
-                show_error(text)
-
-        # Whatever happened, start again from the folder as it now is (busy(False) runs first).
-        Operation(
-            self.window,
-            lambda: restore_backup(
-                folder,
-                request.path,
-                request.credentials,
-                authorization=authorization,
-                allow_other_vault=request.allow_other_vault,
-            ),
-        ).busy(lambda on: None if on else self.start()).success(done).failure(
-            failed
-        ).run_in_background()
 
     def _show(self, page: QWidget) -> None:
         self.window.stack.setCurrentWidget(page)
@@ -510,122 +417,6 @@ class AppController(LockingMixin):
         self.window.stack.addWidget(shell)
         self.window.stack.setCurrentWidget(shell)
         return shell
-
-    # --- the interface language ---------------------------------------------------------------
-
-    def switch_language(self, language: str) -> None:
-        """Show the whole app in `language` now, and keep the choice for the next start.
-
-        Qt tells every widget (LanguageChange), and every open window follows
-        (`follow_language`): the demo window too, whichever window the switch came from.
-        """
-        self.settings.language = language
-        self.settings.save()
-        if language == current_language():
-            return
-        apply_language(language)
-        self.follow_language()
-
-    def follow_language(self) -> None:
-        """Rebuild this window's pages in the language now installed (once per switch).
-
-        Pages built from many strings are rebuilt rather than retranslated: the pages before
-        the vault opens, keeping what was typed on them (passphrases too, in memory only), and
-        the shell, which keeps the person's place and their unsaved text (the same drafts a
-        lock keeps).
-        """
-        if self._shown_language == current_language() or not self.window.isVisible():
-            return
-        self._shown_language = current_language()
-        current = self.window.stack.currentWidget()
-        shown = next((name for name, page in self._pages.items() if page is current), None)
-        # What was typed on the set-up page survives the rebuild, widget to widget.
-        old_setup = self._pages.get("setup")
-        typed = (
-            [old_setup.office, old_setup.user, old_setup.passphrase, old_setup.repeat]
-            if isinstance(old_setup, SetupPage)
-            else None
-        )
-        diagnosis = getattr(self._pages.get("damaged"), "diagnosis", None)
-        old_recovery = self._pages.get("recovery")  # the key is shown once: carried over
-        for name in [n for n in self._pages if n != "message"]:
-            page = self._pages.pop(name)
-            self.window.stack.removeWidget(page)
-            page.deleteLater()
-        if typed is not None:
-            fields = (self.setup.office, self.setup.user, self.setup.passphrase, self.setup.repeat)
-            for old, new in zip(typed, fields, strict=True):
-                new.setText(old.text())
-                old.clear()
-        if diagnosis is not None:  # the damaged screen says again what is wrong, translated
-            self.damaged.show_diagnosis(diagnosis)
-        if old_recovery is not None:
-            self.recovery.take_over(old_recovery)  # type: ignore[arg-type]
-        if shown is not None and shown != "message":
-            page = getattr(self, {"unlock": "unlock_page"}.get(shown, shown))
-            if shown == "unlock" and self.vault is not None:
-                self._show_unlock()
-            else:
-                self._show(page)
-        shell = self.shell
-        if shell is not None and self.vault is not None and self.vault.is_unlocked:
-            shell.collect_drafts()
-            place = shell.location()
-            self.window.stack.removeWidget(shell)
-            shell.hide()
-            QTimer.singleShot(0, shell.deleteLater)
-            new_shell = self._build_shell()
-            if place:
-                new_shell.restore_location(place)
-            elif new_shell.nav.count():
-                new_shell.nav.setCurrentRow(0)
-            new_shell.focus_section()
-
-    def _auto_backup(self, vault: Vault) -> None:
-        """The first unlock of each day makes a verified backup in the data folder."""
-        from advocate_app.store.backup import auto_backup_if_due
-        from advocate_app.store.errors import StorageFull
-
-        def show_outcome() -> None:
-            # A failure stays on Today and on Backups until a backup succeeds (it is kept in
-            # the vault by store.backup_status).
-            # Only sections already built: building one here would stall the first minute.
-            built = self.shell.sections.built() if self.shell else {}
-            for name in ("backups", "today"):
-                section = built.get(name)
-                if section is not None and hasattr(section, "refresh"):
-                    section.refresh()
-
-        def damaged(exc: VaultDamaged) -> None:
-            self.lock("damaged")
-            self._show_damaged(exc)
-
-        def not_made(exc: VaultError) -> None:
-            log.warning("the automatic backup was not made (%s)", type(exc).__name__)
-            if self.vault is not None and self.vault.is_unlocked:
-                show_outcome()
-
-        # No parent: a damaged vault found after a lock still takes the window to the
-        # damaged screen.
-        operation = (
-            Operation(None, lambda: auto_backup_if_due(vault, keep))
-            .low_priority()
-            .success(lambda _info: show_outcome())
-            .on(VaultDamaged, damaged)
-            .on((StorageFull, VaultError), not_made)
-        )
-
-        keep = self.settings.backups_to_keep
-        shell = self.shell
-        if shell is None:
-            return
-        # Shortly after Today is on screen, on the low-priority thread: the person never waits
-        # for it (and a lock before it starts stops this timer with the shell's other timers).
-        timer = QTimer(shell)
-        timer.setSingleShot(True)
-        timer.setInterval(AUTO_BACKUP_DELAY_MS)
-        timer.timeout.connect(lambda: operation.run_in_background())
-        timer.start()
 
     def focus_search(self) -> None:
         if self.shell is not None and self.window.stack.currentWidget() is self.shell:

@@ -30,6 +30,14 @@ JUMP_SECONDS = 5.0
 
 
 class IdleWatcher(QObject):
+    """Emits `idle` after `minutes` without a key, click, wheel or mouse move.
+
+    `wall_clock` and `monotonic_clock` (seconds, like time.time and time.monotonic) are the
+    clocks it reads. They are public attributes too, so a test can give its own clocks to the
+    watcher of an app already built, play a sleep and a wake-up, then call `check_clock()`
+    instead of waiting for the two-second check.
+    """
+
     idle = Signal()
 
     def __init__(
@@ -41,16 +49,16 @@ class IdleWatcher(QObject):
         monotonic_clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
-        self._wall = wall_clock
-        self._monotonic = monotonic_clock
+        self.wall_clock = wall_clock
+        self.monotonic_clock = monotonic_clock
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
         self.clock_check = QTimer(self)
         self.clock_check.setInterval(CLOCK_CHECK_MS)
         self.clock_check.timeout.connect(self.check_clock)
-        self._last_activity = self._wall()
-        self._last_check = (self._wall(), self._monotonic())
+        self._last_activity = self.wall_clock()
+        self._last_check = (self.wall_clock(), self.monotonic_clock())
         self._interval_ms = 60_000
         self.set_minutes(minutes)
 
@@ -74,8 +82,8 @@ class IdleWatcher(QObject):
         if app is not None:
             app.removeEventFilter(self)  # never twice
             app.installEventFilter(self)
-        self._last_activity = self._wall()
-        self._last_check = (self._wall(), self._monotonic())
+        self._last_activity = self.wall_clock()
+        self._last_check = (self.wall_clock(), self.monotonic_clock())
         self.timer.start(self._interval_ms)
         self.clock_check.start()
 
@@ -88,7 +96,7 @@ class IdleWatcher(QObject):
 
     def check_clock(self) -> None:
         """Called every few seconds while watching (and by tests with their own clocks)."""
-        wall, mono = self._wall(), self._monotonic()
+        wall, mono = self.wall_clock(), self.monotonic_clock()
         last_wall, last_mono = self._last_check
         self._last_check = (wall, mono)
         if not self.timer.isActive():
@@ -105,6 +113,6 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.timer.isActive():
-            self._last_activity = self._wall()
+            self._last_activity = self.wall_clock()
             self.timer.start(self._interval_ms)
         return False

@@ -84,7 +84,7 @@ class SessionEvents(QObject):
         """Start listening on this platform; returns what could be connected (maybe nothing)."""
         try:
             if sys.platform.startswith("linux") or "bsd" in sys.platform:
-                self._listen_dbus()
+                self.listen_dbus()
             elif sys.platform == "win32":
                 self._listen_windows(window_id)
         except Exception as exc:  # an odd bus or API must never stop the app
@@ -93,9 +93,11 @@ class SessionEvents(QObject):
             log.info("locking on: %s", ", ".join(self.connected))
         return self.connected
 
-    def _listen_dbus(
+    def listen_dbus(
         self, system_bus: object | None = None, session_bus: object | None = None
     ) -> None:
+        """Connect to logind (suspend, the session's lock) and the screen savers on D-Bus: the
+        system and session buses by default, or the buses given (a test's private bus)."""
         from advocate_app.ui.qt import SLOT, QDBusConnection
 
         # A bus from Qt, or a test's stand-in with the same methods.

@@ -344,3 +344,9 @@ def scroll_when_laid_out(bar: QScrollBar, value: int) -> None:
             bar.setValue(min(value, high))
 
     bar.rangeChanged.connect(laid_out)
+
+
+def add_heading(layout: QVBoxLayout, title: str, explanation: str, role: str | None = None) -> None:
+    """A screen's or a pane's title and the sentence or two under it that say what it is for."""
+    layout.addWidget(label(title, "title"))
+    layout.addWidget(label(explanation, role))

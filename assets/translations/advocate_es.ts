@@ -1950,6 +1950,10 @@
             <translation>Recursos</translation>
         </message>
         <message>
+            <source>One row for each line or organization, with its phone number, text number and hours. Choose a row to read all its details below the list.</source>
+            <translation>Una fila por cada línea u organización, con su número de teléfono, su número para mensajes de texto y su horario. Elija una fila para leer todos sus datos debajo de la lista.</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
@@ -1986,6 +1990,10 @@
             <translation>Copiar el número de teléfono</translation>
         </message>
         <message>
+            <source>Copies the phone number of the resource chosen in the list. The clipboard is cleared again after a short while.</source>
+            <translation>Copia el número de teléfono del recurso elegido en la lista. El portapapeles se borra de nuevo al poco tiempo.</translation>
+        </message>
+        <message>
             <source>Copied {0}</source>
             <translation>Se copió {0}</translation>
         </message>
@@ -2010,6 +2018,10 @@
             <translation>Artículos de referencia</translation>
         </message>
         <message>
+            <source>Articles grouped by topic, with the national and statewide resources first. Use the arrow keys to read an article beside the list; press Enter to move into its text.</source>
+            <translation>Artículos agrupados por tema, con los recursos nacionales y estatales primero. Use las flechas para leer un artículo al lado de la lista; pulse Intro para pasar a su texto.</translation>
+        </message>
+        <message>
             <source>Review due</source>
             <translation>Revisión pendiente</translation>
         </message>
@@ -2030,6 +2042,10 @@
             <translation>Texto del artículo</translation>
         </message>
         <message>
+            <source>Searches the titles and text of the reference articles and of the national and statewide resources; the list below shows what matches. Press Enter to open the best match.</source>
+            <translation>Busca en los títulos y el texto de los artículos de referencia y de los recursos nacionales y estatales; la lista de abajo muestra lo que coincide. Pulse Intro para abrir el mejor resultado.</translation>
+        </message>
+        <message>
             <source>Choose an article</source>
             <translation>Elija un artículo</translation>
         </message>
@@ -2048,6 +2064,10 @@
         <message>
             <source>Show national hotlines</source>
             <translation>Mostrar las líneas de ayuda nacionales</translation>
+        </message>
+        <message>
+            <source>The national and statewide hotlines are still available: this shows them.</source>
+            <translation>Las líneas de ayuda nacionales y estatales siguen disponibles: este botón las muestra.</translation>
         </message>
         <message>
             <source>Hotlines and statewide organizations, with phone numbers</source>
@@ -2112,6 +2132,22 @@
         <message>
             <source>Translated from the English version reviewed on {0}.</source>
             <translation>Traducido de la versión en inglés revisada el {0}.</translation>
+        </message>
+        <message>
+            <source>Shows this article in the other language; the list stays as it is.</source>
+            <translation>Muestra este artículo en el otro idioma; la lista queda como está.</translation>
+        </message>
+        <message>
+            <source>Opens the print dialog for the article shown, without its links.</source>
+            <translation>Abre el diálogo de impresión para el artículo que se muestra, sin sus enlaces.</translation>
+        </message>
+        <message>
+            <source>Asks where to save the article shown as a PDF file.</source>
+            <translation>Pregunta dónde guardar como archivo PDF el artículo que se muestra.</translation>
+        </message>
+        <message>
+            <source>The text of the article chosen in the list. A link to another reference article opens it here; nothing is opened on the internet.</source>
+            <translation>El texto del artículo elegido en la lista. Un enlace a otro artículo de referencia lo abre aquí; nada se abre en internet.</translation>
         </message>
         <message>
             <source>Review due: this article was last reviewed on {0}. Laws, programs and phone numbers may have changed since; check its sources before relying on them.</source>

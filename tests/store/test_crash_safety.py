@@ -9,6 +9,7 @@ ADVOCATE_SOAK_ROUNDS sets the number of kill rounds (8 by default; `make soak` r
 from __future__ import annotations
 
 import os
+import queue
 import random
 import shutil
 import signal
@@ -53,23 +54,24 @@ def test_sigkill_while_adding_notes_loses_no_acknowledged_note(
 
 UPGRADE_CHILD = textwrap.dedent(
     """
-    import sys, time
+    import sys
     from pathlib import Path
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
     from advocate_app.store.vault import Vault
 
-    # Pause at every transaction boundary, so the parent can kill exactly between or inside
-    # migrations ("commit" fires before the commit reaches the database).
+    # Wait at every transaction boundary until the parent says go, so the parent can kill
+    # exactly between or inside migrations ("commit" fires before the commit reaches the
+    # database).
     @event.listens_for(Engine, "begin")
     def _begin(conn):
         print("BEGIN", flush=True)
-        time.sleep(0.12)
+        sys.stdin.readline()
 
     @event.listens_for(Engine, "commit")
     def _commit(conn):
         print("COMMIT", flush=True)
-        time.sleep(0.12)
+        sys.stdin.readline()
 
     folder, user_id = Path(sys.argv[1]), sys.argv[2]
     key = bytearray.fromhex(sys.stdin.readline().strip())
@@ -110,10 +112,10 @@ def first_version_vault(tmp_path_factory: pytest.TempPathFactory, vault_template
 
 
 def _kill_after(folder: Path, key: bytearray, user_id: str, events: int) -> bool:
-    """Run the upgrade child and SIGKILL it after `events` pause points; True if it was
-    killed before finishing."""
+    """Run the upgrade child and SIGKILL it while it waits at its `events`-th pause point
+    after START; True if it was killed before finishing."""
     seen: list[str] = []
-    enough = threading.Event()
+    lines: queue.Queue[str] = queue.Queue()
     with subprocess.Popen(
         [sys.executable, "-c", UPGRADE_CHILD, str(folder), user_id],
         stdin=subprocess.PIPE,
@@ -129,22 +131,33 @@ def _kill_after(folder: Path, key: bytearray, user_id: str, events: int) -> bool
 
             def read() -> None:
                 assert child.stdout is not None
-                started = False
-                count = 0
                 for line in child.stdout:
-                    seen.append(line.strip())
-                    started = started or line.startswith("START")
-                    if started and line.startswith(("BEGIN", "COMMIT")):
-                        count += 1
-                    if (started and count >= events) or line.startswith("DONE"):
-                        enough.set()
-                enough.set()
+                    lines.put(line.strip())
+                lines.put("")  # the child's output ended
 
             threading.Thread(target=read, daemon=True).start()
-            assert enough.wait(60), "the upgrade child did not start"
+            started = False
+            count = 0
+            while True:
+                try:
+                    line = lines.get(timeout=60)
+                except queue.Empty:
+                    pytest.fail("the upgrade child said nothing for a minute")
+                seen.append(line)
+                if line in ("", "DONE"):
+                    break
+                started = started or line == "START"
+                if line in ("BEGIN", "COMMIT"):
+                    count += started
+                    if started and count >= events:
+                        break  # it waits at this pause for a word that never comes
+                    child.stdin.write("go\n")
+                    child.stdin.flush()
             killed = child.poll() is None and "DONE" not in seen
             if killed:
                 child.send_signal(signal.SIGKILL)
+            else:
+                child.stdin.close()  # any later pause (closing the vault) goes on at once
             child.wait(timeout=30)
             assert killed or child.returncode == 0, child.stderr.read() if child.stderr else ""
             return killed

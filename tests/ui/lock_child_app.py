@@ -149,7 +149,7 @@ def after_restart(controller) -> None:
 def listen(controller) -> None:
     """Wait for the parent's line without blocking the event loop."""
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-    controller._test_notifier = notifier
+    notifier.setParent(controller.window)  # kept alive as long as the window
 
     def readable() -> None:
         notifier.setEnabled(False)

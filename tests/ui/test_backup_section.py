@@ -40,6 +40,15 @@ def forgotten(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 @pytest.fixture
+def usb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forgotten: list[int]) -> Path:
+    """An empty folder "on a USB stick", the one the person picks in the folder dialog."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    return folder
+
+
+@pytest.fixture
 def section(qtbot, vault: Vault) -> BackupSection:  # type: ignore[no-untyped-def]
     auto_backup_if_due(vault)
     widget = BackupSection(vault)
@@ -64,15 +73,8 @@ def test_the_section_explains_and_lists_the_automatic_backups(
 
 
 def test_back_up_now_writes_a_verified_backup_named_by_date(
-    qtbot,
-    section: BackupSection,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-    forgotten: list[int],
+    qtbot, section: BackupSection, usb: Path, forgotten: list[int]
 ) -> None:
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
     qtbot.mouseClick(section.backup_button, LEFT)
     qtbot.waitUntil(lambda: "Backup saved and checked" in section.status.text(), timeout=20000)
     name = f"advocate-backup-{datetime.now().astimezone().date().isoformat()}.acbackup"
@@ -85,15 +87,8 @@ def test_back_up_now_writes_a_verified_backup_named_by_date(
 
 
 def test_back_up_now_says_plainly_when_the_stick_is_full(
-    qtbot,
-    section: BackupSection,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-    forgotten: list[int],
+    qtbot, section: BackupSection, usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
 
     def full(*_a: object, **_k: object) -> str:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -238,22 +233,13 @@ def test_the_damaged_screen_without_a_backup_points_to_a_file(qtbot, vault_dir: 
     assert "Choose a backup file" in page.backup_text.text()
 
 
-def test_locking_while_a_backup_runs_is_harmless(
-    qtbot,
-    vault: Vault,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-    forgotten: list[int],
-) -> None:
+def test_locking_while_a_backup_runs_is_harmless(qtbot, vault: Vault, usb: Path) -> None:
     from shiboken6 import delete
 
     from advocate_app.ui.worker import tasks_running
 
-    usb = tmp_path / "usb"
-    usb.mkdir()
     widget = BackupSection(vault)
     widget.show()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
     qtbot.mouseClick(widget.backup_button, LEFT)
     delete(widget)  # what the controller does to the shell when the app locks
     qtbot.waitUntil(lambda: tasks_running() == 0, timeout=20000)

@@ -23,6 +23,7 @@ CHILD = textwrap.dedent(
     import os, sys, time
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from pathlib import Path
+    from PySide6.QtCore import QTimer
     from PySide6.QtTest import QTest
     from advocate_app.settings import Settings
     from advocate_app.store import drafts
@@ -39,17 +40,22 @@ CHILD = textwrap.dedent(
     section = controller.shell.show_section("clients")
     detail = section.open_client(client_id)
     QTest.keyClicks(detail.notes.composer.editor, "Typed before the power cut")
-    deadline = time.monotonic() + 20
     key = f"note:new:client={client_id}"
-    while time.monotonic() < deadline:
-        app.processEvents()
+    started = time.monotonic()
+
+    def check() -> None:
+        # READY once the composer's own autosave has written the draft into the vault.
         if drafts.load_draft(controller.vault, key) is not None:
-            break
-        time.sleep(0.05)
-    print("READY", flush=True)
-    while True:
-        app.processEvents()
-        time.sleep(0.05)
+            print("READY", flush=True)
+            poll.stop()
+        elif time.monotonic() - started > 20:
+            print("NO DRAFT", flush=True)
+            poll.stop()
+
+    poll = QTimer()
+    poll.timeout.connect(check)
+    poll.start(50)
+    app.exec()  # until the parent's SIGKILL
     """
 )
 
@@ -72,7 +78,7 @@ def test_draft_survives_a_kill(vault_dir: Path, make_controller, qtbot) -> None:
             child.stdin.flush()
             deadline = time.monotonic() + 60
             line = ""
-            while time.monotonic() < deadline and "READY" not in line:
+            while time.monotonic() < deadline and line.strip() not in ("READY", "NO DRAFT"):
                 line = child.stdout.readline()
                 if not line and child.poll() is not None:
                     break

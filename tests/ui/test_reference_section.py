@@ -22,18 +22,24 @@ from advocate_app.ui.reference.section import ReferenceSection
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 
-@pytest.fixture
-def section(qtbot) -> ReferenceSection:
+def _shown_section(qtbot, **options) -> ReferenceSection:  # type: ignore[no-untyped-def]
+    """The section over the shipped library, on screen as when it is opened; `options` are
+    ReferenceSection's (today, translations, language)."""
     articles, errors = load_articles(ASSETS / "reference")
     assert errors == []
     resources = load_shipped_resources(ASSETS / "resources" / "shipped.toml")
-    widget = ReferenceSection(articles, resources)
+    widget = ReferenceSection(articles, resources, **options)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
     qtbot.waitExposed(widget)
     widget.on_show()
     return widget
+
+
+@pytest.fixture
+def section(qtbot) -> ReferenceSection:
+    return _shown_section(qtbot)
 
 
 def _item(section: ReferenceSection, text: str) -> QTreeWidgetItem:
@@ -241,7 +247,7 @@ def test_empty_state_when_no_articles_load(qtbot) -> None:
     assert widget.resources_pane.current_name() == "National Human Trafficking Hotline"
 
 
-def test_controls_have_accessible_names(section: ReferenceSection) -> None:
+def test_controls_have_accessible_names_and_descriptions(section: ReferenceSection) -> None:
     for control in (
         section.search,
         section.tree,
@@ -253,21 +259,17 @@ def test_controls_have_accessible_names(section: ReferenceSection) -> None:
     ):
         assert control.accessibleName()
         assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
+        # The name is not enough: what a list's rows are and how to act on them, a search
+        # field's scope, what a button does.
+        assert control.accessibleDescription(), control.accessibleName()
+    assert section.other_language_button.accessibleDescription()
 
 
 # --- review due -------------------------------------------------------------------------------
 
 
 def _section_on(qtbot, day) -> ReferenceSection:
-    articles, _errors = load_articles(ASSETS / "reference")
-    resources = load_shipped_resources(ASSETS / "resources" / "shipped.toml")
-    widget = ReferenceSection(articles, resources, today=lambda: day)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.on_show()
-    return widget
+    return _shown_section(qtbot, today=lambda: day)
 
 
 def test_an_article_past_its_review_says_so_calmly(qtbot) -> None:
@@ -310,18 +312,11 @@ def test_an_article_within_its_review_date_has_no_mark(qtbot) -> None:
 def _spanish_section(qtbot, language: str = "es", translations=None) -> ReferenceSection:
     from advocate_app.library.translations import load_translations
 
-    articles, _errors = load_articles(ASSETS / "reference")
     if translations is None:
+        articles, _errors = load_articles(ASSETS / "reference")
         translations, problems = load_translations(ASSETS / "reference", articles)
         assert not problems
-    resources = load_shipped_resources(ASSETS / "resources" / "shipped.toml")
-    widget = ReferenceSection(articles, resources, translations=translations, language=language)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.on_show()
-    return widget
+    return _shown_section(qtbot, translations=translations, language=language)
 
 
 def test_in_spanish_the_list_shows_spanish_titles_and_english_ones_with_a_note(qtbot) -> None:
@@ -342,7 +337,7 @@ def test_in_spanish_the_list_shows_spanish_titles_and_english_ones_with_a_note(q
     qtbot.mouseClick(section.other_language_button, Qt.MouseButton.LeftButton)
     assert section.article_title.text() == "La visa T"
     # An article with no Spanish version: in English, marked in the list and on the page.
-    english_only = next(i for i in section._items() if i.text(1) == "In English")
+    english_only = next(i for i in section.tree.rows() if i.text(1) == "In English")
     _click(qtbot, section, english_only)
     qtbot.waitUntil(lambda: section.language_notice.text() == "This article is not in Spanish yet.")
     assert section.language_notice.isVisible()

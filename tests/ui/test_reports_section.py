@@ -72,7 +72,7 @@ def test_opens_on_the_newest_period_with_data_and_exports(
 
 
 def test_the_summary_can_be_saved_as_an_accessible_web_page(
-    unlocked, qtbot, tmp_path: Path
+    unlocked, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
     quarter = _last_quarter()
     for i in range(14):
@@ -87,11 +87,11 @@ def test_the_summary_can_be_saved_as_an_accessible_web_page(
     asked: list[tuple[object, ...]] = []
     out = tmp_path / "summary.html"
 
-    def ask(*args: object, **kwargs: object) -> Path:
+    def ask(*args: object, **kwargs: object) -> tuple[str, str]:
         asked.append(args)
-        return out
+        return str(out), ""
 
-    section._ask_save_path = ask
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
     qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)
     _, _, suggested, file_filter = asked[0]
@@ -146,7 +146,7 @@ def test_file_names_come_from_the_period_only() -> None:
 
 
 def test_the_summary_language_follows_the_interface_and_can_be_chosen(
-    unlocked, qtbot, tmp_path: Path
+    unlocked, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
     from advocate_app.ui.qt import QLocale
     from advocate_app.ui.reports.section import ReportsSection
@@ -180,7 +180,7 @@ def test_the_summary_language_follows_the_interface_and_can_be_chosen(
     assert "Personas atendidas" in shown and "People served" not in shown
     out = tmp_path / "resumen.txt"
     section.format_combo.setCurrentIndex(section.format_combo.findData("txt"))
-    section._ask_save_path = lambda *a, **kw: out
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(out), ""))
     section.summary = None
     qtbot.mouseClick(section.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.summary is not None, timeout=15000)

@@ -137,8 +137,8 @@ def _key_press():
 def test_the_app_locks_at_wake_up_after_a_long_sleep(unlocked) -> None:
     controller = unlocked
     clocks = _Clocks()
-    controller.idle._wall = lambda: clocks.wall
-    controller.idle._monotonic = lambda: clocks.mono
+    controller.idle.wall_clock = lambda: clocks.wall
+    controller.idle.monotonic_clock = lambda: clocks.mono
     controller.idle.start()
     clocks.advance(wall=6 * 60, mono=2)  # past the default five minutes
     controller.idle.check_clock()
@@ -174,7 +174,7 @@ def test_real_bus_signals_arrive(qtbot, tmp_path: Path, monkeypatch, qapp) -> No
         assert app_bus.isConnected() and sender.isConnected()
         assert sender.registerService("org.freedesktop.login1")
         events = SessionEvents()
-        events._listen_dbus(system_bus=app_bus, session_bus=app_bus)
+        events.listen_dbus(system_bus=app_bus, session_bus=app_bus)
         assert "suspend" in events.connected and "session lock" in events.connected
         reasons: list[str] = []
         events.lock_now.connect(reasons.append)

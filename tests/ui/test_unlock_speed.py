@@ -64,7 +64,7 @@ def test_the_daily_backup_runs_on_a_lowered_thread_after_today(
     make_controller, vault_dir, qtbot, monkeypatch
 ) -> None:
     from advocate_app.store import backup
-    from advocate_app.ui import controller as controller_module
+    from advocate_app.ui import auto_backup
     from advocate_app.ui.worker import tasks_running
     from tests.ui.helpers import unlock
 
@@ -80,7 +80,9 @@ def test_the_daily_backup_runs_on_a_lowered_thread_after_today(
         return real(vault, keep, **kw)
 
     monkeypatch.setattr(backup, "auto_backup_if_due", spy)
-    monkeypatch.setattr(controller_module, "AUTO_BACKUP_DELAY_MS", 50)
+    # Long enough that the test looks before it fires even on a busy machine (at 50 ms the
+    # backup thread sometimes started while unlock() was still returning).
+    monkeypatch.setattr(auto_backup, "AUTO_BACKUP_DELAY_MS", 1000)
     controller = make_controller(vault_dir)
     controller.settings.automatic_backups = True
     unlock(qtbot, controller)

@@ -51,7 +51,13 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import label, set_message, status_line
+from advocate_app.ui.widgets import (
+    add_heading,
+    hinted_group,
+    label,
+    set_message,
+    status_line,
+)
 
 
 class BackupSection(Section):
@@ -67,29 +73,23 @@ class BackupSection(Section):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(14)
-        layout.addWidget(label(tr("Backups"), "title"))
-        layout.addWidget(
-            label(
-                tr(
-                    "A backup is one encrypted file holding every record of this office and the "
-                    "sign-in for each person. It opens only with a passphrase as it was on the day it "
-                    "was made, or with the office's recovery key, so a lost USB stick does not expose "
-                    "anyone. Keep one copy away from this computer, in a locked drawer."
-                )
-            )
+        add_heading(
+            layout,
+            tr("Backups"),
+            tr(
+                "A backup is one encrypted file holding every record of this office and the "
+                "sign-in for each person. It opens only with a passphrase as it was on the day it "
+                "was made, or with the office's recovery key, so a lost USB stick does not expose "
+                "anyone. Keep one copy away from this computer, in a locked drawer."
+            ),
         )
 
-        # Back up now
-        now_box = QGroupBox(tr("Back up now"))
-        now_layout = QVBoxLayout(now_box)
-        now_layout.addWidget(
-            label(
-                tr(
-                    "Choose a folder, for example on a USB stick. The file is named by today's date "
-                    "and is checked by opening it again before it is reported done."
-                ),
-                "hint",
-            )
+        now_box, now_layout = hinted_group(
+            tr("Back up now"),
+            tr(
+                "Choose a folder, for example on a USB stick. The file is named by today's date "
+                "and is checked by opening it again before it is reported done."
+            ),
         )
         row = QHBoxLayout()
         self.backup_button = QPushButton(tr("Back up now…"))
@@ -167,18 +167,13 @@ class BackupSection(Section):
         self._auto_box = auto_box
         layout.addWidget(auto_box, 1)
 
-        # Restore
-        restore_box = QGroupBox(tr("Restore"))
-        restore_layout = QVBoxLayout(restore_box)
-        restore_layout.addWidget(
-            label(
-                tr(
-                    "Restoring replaces the records with those in a backup. The vault as it is now is "
-                    "kept aside in a folder named before-restore-… inside the vault folder; nothing is "
-                    "deleted. Everyone will need to unlock again afterwards."
-                ),
-                "hint",
-            )
+        restore_box, restore_layout = hinted_group(
+            tr("Restore"),
+            tr(
+                "Restoring replaces the records with those in a backup. The vault as it is now is "
+                "kept aside in a folder named before-restore-… inside the vault folder; nothing is "
+                "deleted. Everyone will need to unlock again afterwards."
+            ),
         )
         buttons = QHBoxLayout()
         self.restore_selected_button = QPushButton(tr("Restore the selected backup…"))

@@ -23,7 +23,7 @@ from advocate_app.ui.qt import (
     tr_marked,
 )
 from advocate_app.ui.reference.rows import mark_row, row_target
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import add_heading, label
 
 
 class ResourcesPane(QWidget):
@@ -35,19 +35,24 @@ class ResourcesPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        layout.addWidget(label(tr("National and statewide resources"), "title"))
-        layout.addWidget(
-            label(
-                tr(
-                    "Lines and organizations that serve the whole country or all of North Carolina. "
-                    "Your office adds its local resources inside the vault."
-                ),
-                "hint",
-            )
+        add_heading(
+            layout,
+            tr("National and statewide resources"),
+            tr(
+                "Lines and organizations that serve the whole country or all of North Carolina. "
+                "Your office adds its local resources inside the vault."
+            ),
+            "hint",
         )
 
         self.list = QTreeWidget()
         self.list.setAccessibleName(tr("Resources"))
+        self.list.setAccessibleDescription(
+            tr(
+                "One row for each line or organization, with its phone number, text number and "
+                "hours. Choose a row to read all its details below the list."
+            )
+        )
         self.list.setColumnCount(4)
         self.list.setHeaderLabels([tr("Name"), tr("Phone"), tr("Text"), tr("Hours")])
         self.list.setRootIsDecorated(False)
@@ -102,6 +107,12 @@ class ResourcesPane(QWidget):
         buttons = QHBoxLayout()
         self.copy_button = QPushButton(tr("Copy phone number"))
         self.copy_button.setAccessibleName(tr("Copy phone number"))
+        self.copy_button.setAccessibleDescription(
+            tr(
+                "Copies the phone number of the resource chosen in the list. The clipboard is "
+                "cleared again after a short while."
+            )
+        )
         self.copy_button.clicked.connect(self.copy_phone)
         buttons.addWidget(self.copy_button)
         self.copied = label("", "hint")

@@ -6,23 +6,19 @@ Nothing here can reach the network: the reading pane opens no links itself, only
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from advocate_app.library.index import ReferenceIndex
 from advocate_app.library.parsing import Article
-from advocate_app.library.render import ARTICLE_SCHEME, render_html
+from advocate_app.library.render import ARTICLE_SCHEME
 from advocate_app.library.resources import ShippedResource
-from advocate_app.library.translations import ENGLISH, Shelf, Shown
+from advocate_app.library.translations import ENGLISH, Shelf
 from advocate_app.searchtext.marks import SearchFailed
 from advocate_app.ui.qt import (
-    QAbstractItemView,
-    QDate,
     QEvent,
     QHBoxLayout,
-    QHeaderView,
     QKeySequence,
     QLineEdit,
     QLocale,
@@ -32,19 +28,23 @@ from advocate_app.ui.qt import (
     QStackedWidget,
     Qt,
     QTextDocument,
-    QTreeWidget,
     QTreeWidgetItem,
     QUrl,
     QVBoxLayout,
     QWidget,
     tr,
 )
+from advocate_app.ui.reference.article_tree import ArticleTree
+from advocate_app.ui.reference.article_view import (
+    ArticleView,
+    language_notice,
+    printable_document,
+)
 from advocate_app.ui.reference.printing import print_document, save_document_as_pdf
-from advocate_app.ui.reference.reading_pane import ReadingPane
 from advocate_app.ui.reference.resources_pane import ResourcesPane
-from advocate_app.ui.reference.rows import mark_row, row_target
+from advocate_app.ui.reference.rows import row_target
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import hline, label
+from advocate_app.ui.widgets import label
 
 
 def ui_language() -> str:
@@ -54,9 +54,9 @@ def ui_language() -> str:
 
 
 class ReferenceSection(Section):
-    print_mark = ""  # set in the demo window: printed and saved articles carry a DEMO mark
-
     """Articles grouped by category on the left, the chosen one on the right."""
+
+    print_mark = ""  # set in the demo window: printed and saved articles carry a DEMO mark
 
     def __init__(
         self,
@@ -99,6 +99,13 @@ class ReferenceSection(Section):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search the reference"))
         self.search.setAccessibleName(tr("Search the reference"))
+        self.search.setAccessibleDescription(
+            tr(
+                "Searches the titles and text of the reference articles and of the national and "
+                "statewide resources; the list below shows what matches. Press Enter to open the "
+                "best match."
+            )
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._go_to_first_result)
@@ -106,17 +113,7 @@ class ReferenceSection(Section):
         self.result_count = label("", "hint")
         self.result_count.hide()
         middle_layout.addWidget(self.result_count)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        # Column 1 holds a quiet "Review due" beside an article whose review date has passed.
-        self.tree.setColumnCount(2)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setAccessibleName(tr("Reference articles"))
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setStyleSheet("QTreeWidget::item { padding: 3px 0px; }")
+        self.tree = ArticleTree()
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(self._activated)
         middle_layout.addWidget(self.tree, 1)
@@ -125,7 +122,18 @@ class ReferenceSection(Section):
 
         # The right column: one article, the resources, or the empty state.
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._build_article_page())
+        self.article_view = ArticleView()
+        view = self.article_view
+        # The controls tests and the rest of the app reach through the section.
+        self.category_label, self.article_title = view.category_label, view.article_title
+        self.review_notice, self.language_notice = view.review_notice, view.language_notice
+        self.other_language_button, self.browser = view.other_language_button, view.browser
+        self.print_button, self.pdf_button = view.print_button, view.pdf_button
+        view.other_language_button.clicked.connect(self._toggle_english)
+        view.print_button.clicked.connect(self.print_article)
+        view.pdf_button.clicked.connect(self.save_pdf)
+        view.browser.anchorClicked.connect(self._anchor_clicked)
+        self.pages.addWidget(view)
         self.resources_pane = ResourcesPane(self._resources)
         resources_page = QWidget()
         resources_layout = QVBoxLayout(resources_page)
@@ -147,50 +155,6 @@ class ReferenceSection(Section):
         self._update_buttons()
 
     # --- building ---------------------------------------------------------------------------
-
-    def _build_article_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(6, 12, 12, 12)
-        layout.setSpacing(6)
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        self.category_label = label("", "hint")
-        self.article_title = label("", "title")
-        # Said plainly, without alarm: the article is still worth reading, its facts need a check.
-        self.review_notice = label("", "hint")
-        self.review_notice.setAccessibleName(tr("Review due"))
-        self.review_notice.hide()
-        # In Spanish: the article is not translated yet, or its translation may be behind the
-        # English text, and when the English source was last reviewed.
-        self.language_notice = label("", "hint")
-        self.language_notice.setWordWrap(True)
-        self.language_notice.hide()
-        titles.addWidget(self.category_label)
-        titles.addWidget(self.article_title)
-        titles.addWidget(self.review_notice)
-        titles.addWidget(self.language_notice)
-        header.addLayout(titles, 1)
-        self.other_language_button = QPushButton()
-        self.other_language_button.clicked.connect(self._toggle_english)
-        self.other_language_button.hide()
-        header.addWidget(self.other_language_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.print_button = QPushButton(tr("Print…"))
-        self.print_button.setAccessibleName(tr("Print article"))
-        self.print_button.clicked.connect(self.print_article)
-        self.pdf_button = QPushButton(tr("Save as PDF…"))
-        self.pdf_button.setAccessibleName(tr("Save article as PDF"))
-        self.pdf_button.clicked.connect(self.save_pdf)
-        header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.pdf_button, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addLayout(header)
-        layout.addWidget(hline())
-        self.browser = ReadingPane()
-        self.browser.setAccessibleName(tr("Article text"))
-        self.browser.anchorClicked.connect(self._anchor_clicked)
-        layout.addWidget(self.browser, 1)
-        return page
 
     def _build_empty_page(self) -> QWidget:
         page = QWidget()
@@ -218,80 +182,26 @@ class ReferenceSection(Section):
             if self._resources:
                 self.show_hotlines_button = QPushButton(tr("Show national hotlines"))
                 self.show_hotlines_button.setAccessibleName(tr("Show national hotlines"))
+                self.show_hotlines_button.setAccessibleDescription(
+                    tr("The national and statewide hotlines are still available: this shows them.")
+                )
                 self.show_hotlines_button.clicked.connect(lambda: self.show_resources())
                 layout.addWidget(self.show_hotlines_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(2)
         return page
 
     def _fill_tree(self) -> None:
-        self.tree.clear()
-        if self._resources:
-            item = QTreeWidgetItem([tr("National and statewide resources")])
-            item.setToolTip(0, tr("Hotlines and statewide organizations, with phone numbers"))
-            mark_row(item, "resources", "")
-            self._bold(item)
-            self.tree.addTopLevelItem(item)
-            item.setFirstColumnSpanned(True)
-        today = self.today()
-        by_category: dict[str, list[Article]] = {}
-        marks: dict[str, Shown] = {}
-        for shown in self._shelf.listing(self._language):
-            by_category.setdefault(shown.article.category, []).append(shown.article)
-            marks[shown.slug] = shown
-        for category in sorted(by_category, key=str.casefold):
-            group = QTreeWidgetItem([category])
-            mark_row(group, "group", category)
-            self._bold(group)
-            self.tree.addTopLevelItem(group)
-            group.setFirstColumnSpanned(True)
-            for article in sorted(by_category[category], key=lambda a: a.title.casefold()):
-                child = QTreeWidgetItem([article.title])
-                mark_row(child, "article", article.slug)
-                child.setToolTip(0, f"{article.title}\n\n{article.summary}")
-                group.addChild(child)
-                self._mark_review(child, article, today)
-                self._mark_language(child, marks[article.slug])
-        self.tree.expandAll()
-
-    @staticmethod
-    def _mark_review(item: QTreeWidgetItem, article: Article, today: date) -> None:
-        if not article.review_due(today):
-            return
-        item.setText(1, tr("Review due"))
-        item.setToolTip(
-            1,
-            tr(
-                "This article is due for review. Check its sources before "
-                "relying on a fact or a phone number in it."
-            ),
+        self.tree.show_listing(
+            self._shelf.listing(self._language),
+            with_resources=bool(self._resources),
+            today=self.today(),
         )
 
-    @staticmethod
-    def _mark_language(item: QTreeWidgetItem, shown: Shown | None) -> None:
-        if shown is None or item.text(1):  # "Review due" says more
-            return
-        if shown.untranslated:
-            item.setText(1, tr("In English"))
-            item.setToolTip(1, tr("This article is not in Spanish yet; it is shown in English."))
-        elif shown.stale:
-            item.setText(1, tr("May be out of date"))
-            item.setToolTip(
-                1,
-                tr(
-                    "The English version was reviewed after this translation was "
-                    "written: it may be out of date."
-                ),
-            )
-
     def _fill_results(self, text: str) -> None:
-        self.tree.clear()
-        today = self.today()
         try:
             hits = self._index.search(text, limit=40, language=self._language)
         except SearchFailed:  # logged by the store without the text
-            failed = QTreeWidgetItem([tr("Search failed. Try again.")])
-            failed.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.tree.addTopLevelItem(failed)
+            self.tree.show_notice(tr("Search failed. Try again."))
             self.result_count.hide()
             return
         articles = sum(1 for h in hits if h.kind == "article")
@@ -300,45 +210,14 @@ class ReferenceSection(Section):
         )
         self.result_count.setAccessibleDescription(self.result_count.text())
         self.result_count.show()
-        if not hits:
-            empty = QTreeWidgetItem([tr("Nothing matches “{0}”").format(text.strip()[:60])])
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.tree.addTopLevelItem(empty)
-            return
-        groups: dict[str, QTreeWidgetItem] = {}
-        group_spans: list[QTreeWidgetItem] = []
-        for hit in hits:
-            if hit.kind not in groups:
-                caption = tr("Articles") if hit.kind == "article" else tr("Resources")
-                group = QTreeWidgetItem([caption])
-                mark_row(group, "group", caption)
-                self._bold(group)
-                groups[hit.kind] = group
-                group_spans.append(group)
-            child = QTreeWidgetItem([hit.title])
-            # The snippet is escaped with only <b> added: safe as a rich-text tooltip.
-            child.setToolTip(0, f"<qt><b>{html.escape(hit.title)}</b><br>{hit.snippet_html}</qt>")
-            kind = "article" if hit.kind == "article" else "resources"
-            mark_row(child, kind, hit.key)
-            groups[hit.kind].addChild(child)
-            if kind == "article" and hit.key in self._articles:
-                shown = self._shelf.show(hit.key, self._language)
-                assert shown is not None
-                self._mark_review(child, shown.article, today)
-                self._mark_language(child, shown)
-        # Articles first, as the index ranks them.
-        for kind in ("article", "resource"):
-            if kind in groups:
-                self.tree.addTopLevelItem(groups[kind])
-        for group in group_spans:
-            group.setFirstColumnSpanned(True)
-        self.tree.expandAll()
-
-    @staticmethod
-    def _bold(item: QTreeWidgetItem) -> None:
-        font = item.font(0)
-        font.setBold(True)
-        item.setFont(0, font)
+        shown = {
+            h.key: found
+            for h in hits
+            if h.kind == "article"
+            and h.key in self._articles
+            and (found := self._shelf.show(h.key, self._language)) is not None
+        }
+        self.tree.show_results(text, hits, shown, self.today())
 
     # --- the public interface --------------------------------------------------------------
 
@@ -349,7 +228,7 @@ class ReferenceSection(Section):
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if self.pages.currentIndex() == 2:
-            first = self._first_item("article")
+            first = self.tree.first_row("article")
             if first is not None:
                 self.tree.setCurrentItem(first)
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -373,10 +252,10 @@ class ReferenceSection(Section):
         """Show an article and select it in the list; an unknown slug is ignored."""
         if slug not in self._articles:
             return
-        item = self._find_item("article", slug)
+        item = self.tree.row_for("article", slug)
         if item is None and self.search.text():
             self.search.clear()  # the filter hides it: show the whole list again
-            item = self._find_item("article", slug)
+            item = self.tree.row_for("article", slug)
         if item is not None:
             self.tree.setCurrentItem(item)
             self.tree.scrollToItem(item)
@@ -384,10 +263,10 @@ class ReferenceSection(Section):
             self._show_article(slug)
 
     def show_resources(self, name: str | None = None) -> None:
-        item = self._find_item("resources", "")
+        item = self.tree.row_for("resources", "")
         if item is None and self.search.text():
             self.search.clear()
-            item = self._find_item("resources", "")
+            item = self.tree.row_for("resources", "")
         if item is not None:
             self.tree.setCurrentItem(item)
         self.pages.setCurrentIndex(1)
@@ -455,9 +334,9 @@ class ReferenceSection(Section):
         try:
             item = None
             if self.pages.currentIndex() == 0 and self._current_slug:
-                item = self._find_item("article", self._current_slug)
+                item = self.tree.row_for("article", self._current_slug)
             elif self.pages.currentIndex() == 1:
-                item = self._find_item("resources", "")
+                item = self.tree.row_for("resources", "")
             if item is not None:
                 self.tree.setCurrentItem(item)
                 self.tree.scrollToItem(item)
@@ -465,7 +344,7 @@ class ReferenceSection(Section):
             self.tree.blockSignals(False)
 
     def _go_to_first_result(self) -> None:
-        first = self._first_selectable()
+        first = self.tree.first_row("article", "resources")
         if first is not None:
             self.tree.setCurrentItem(first)
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -493,91 +372,27 @@ class ReferenceSection(Section):
         self._english_only ^= {slug}
         self._show_article(slug)
 
-    def _show_language_notice(self, slug: str) -> None:
-        shown = self._shelf.show(slug, self._language)
-        notice, button = "", ""
-        if shown is not None and shown.untranslated:
-            notice = tr("This article is not in Spanish yet.")
-        elif shown is not None and shown.source_last_reviewed is not None:
-            reviewed = self._locale_date(shown.source_last_reviewed)
-            if slug in self._english_only:
-                notice = tr("The English version, last reviewed on {0}.").format(reviewed)
-                button = tr("Show the translation")
-            elif shown.stale:
-                notice = tr(
-                    "The English version was reviewed after this translation (last on "
-                    "{0}): it may be out of date."
-                ).format(reviewed)
-                button = tr("Show the English version")
-            else:
-                notice = tr("Translated from the English version reviewed on {0}.").format(reviewed)
-                button = tr("Show the English version")
-        self.language_notice.setText(notice)
-        self.language_notice.setAccessibleName(notice)
-        self.language_notice.setVisible(bool(notice))
-        self.other_language_button.setText(button)
-        self.other_language_button.setAccessibleName(button)
-        self.other_language_button.setVisible(bool(button))
-
     def _show_article(self, slug: str) -> None:
         article = self._shown_article(slug)
         if article is None:
             return
         self._current_slug = slug
-        self._show_language_notice(slug)
-        self.category_label.setText(article.category)
-        self.article_title.setText(article.title)
-        if article.review_due(self.today()):
-            self.review_notice.setText(
-                tr(
-                    "Review due: this article was last reviewed on {0}. Laws, programs and phone "
-                    "numbers may have changed since; check its sources before relying on them."
-                ).format(self._locale_date(article.last_reviewed))
-            )
-            self.review_notice.show()
-        else:
-            self.review_notice.setText("")
-            self.review_notice.hide()
-        self.browser.setHtml(self._html(article, links=True, title_heading=False))
-        self.browser.verticalScrollBar().setValue(0)
+        notice = language_notice(
+            self._shelf.show(slug, self._language), english_only=slug in self._english_only
+        )
+        self.article_view.show_article(article, self._articles.keys(), self.today(), notice)
         self.pages.setCurrentIndex(0)
         self._update_buttons()
 
-    @staticmethod
-    def _locale_date(day: date) -> str:
-        return QLocale().toString(
-            QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
-        )
-
-    def _html(self, article: Article, *, links: bool, title_heading: bool) -> str:
-        date_text = self._locale_date(article.last_reviewed)
-        return render_html(
-            article,
-            self._articles.keys() if links else (),
-            sources_label=tr("Sources"),
-            reviewed_label=tr("Last reviewed: {0}"),
-            reviewed_date_text=date_text,
-            title_heading=title_heading,
-        )
-
     def _update_buttons(self) -> None:
-        has_article = self.pages.currentIndex() == 0 and self._current_slug is not None
-        self.print_button.setEnabled(has_article)
-        self.pdf_button.setEnabled(has_article)
+        self.article_view.set_can_print(
+            self.pages.currentIndex() == 0 and self._current_slug is not None
+        )
 
     # --- print and PDF ---------------------------------------------------------------------
 
     def _print_document(self, article: Article) -> QTextDocument:
-        # A fresh document: the title as a heading, no links (they lead nowhere on paper).
-        document = QTextDocument(self)
-        document.setDocumentMargin(0)
-        body = self._html(article, links=False, title_heading=True)
-        if self.print_mark:
-            # The demo window marks everything it prints, even public reference text.
-            mark = html.escape(self.print_mark)
-            body = f"<p style='font-size:16pt; font-weight:bold; color:#555555'>{mark}</p>" + body
-        document.setHtml(body)
-        return document
+        return printable_document(self, article, mark=self.print_mark)
 
     def print_article(self) -> None:
         article = self._shown_article(self._current_slug or "")
@@ -592,35 +407,3 @@ class ReferenceSection(Section):
         save_document_as_pdf(
             self, article.title, article.slug, lambda: self._print_document(article)
         )
-
-    # --- helpers ---------------------------------------------------------------------------
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        found: list[QTreeWidgetItem] = []
-        for row in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(row)
-            if top is None:
-                continue
-            found.append(top)
-            found.extend(
-                child for i in range(top.childCount()) if (child := top.child(i)) is not None
-            )
-        return found
-
-    def _find_item(self, kind: str, key: str) -> QTreeWidgetItem | None:
-        for item in self._items():
-            if row_target(item) == (kind, key):
-                return item
-        return None
-
-    def _first_item(self, kind: str) -> QTreeWidgetItem | None:
-        for item in self._items():
-            if row_target(item)[0] == kind:
-                return item
-        return None
-
-    def _first_selectable(self) -> QTreeWidgetItem | None:
-        for item in self._items():
-            if row_target(item)[0] in ("article", "resources"):
-                return item
-        return None
