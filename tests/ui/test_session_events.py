@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -146,13 +147,15 @@ def test_the_app_locks_at_wake_up_after_a_long_sleep(unlocked) -> None:
 
 
 @pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon")
-def test_real_bus_signals_arrive(qtbot, tmp_path: Path, monkeypatch, qapp) -> None:
+def test_real_bus_signals_arrive(qtbot, monkeypatch, qapp) -> None:
     """A private dbus-daemon stands for both buses; a second connection plays logind and the
     screen saver and sends the signals as they do."""
     from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
-    socket = tmp_path / "bus"
-    config = tmp_path / "bus.conf"
+    # A unix socket's path must stay under 108 bytes: pytest-xdist's tmp_path is deeper than that.
+    short = Path(tempfile.mkdtemp(prefix="bus-"))
+    socket = short / "bus"
+    config = short / "bus.conf"
     config.write_text(
         "<!DOCTYPE busconfig PUBLIC '-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN' "
         "'http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd'><busconfig>"
