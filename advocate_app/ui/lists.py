@@ -17,12 +17,23 @@ from advocate_app.ui.qt import (
     QStyleOptionViewItem,
     Qt,
     QTreeView,
+    QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
 from advocate_app.ui.widgets import label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def set_headers(tree: QTreeWidget, columns: list[tuple[str, str]]) -> None:
+    """The tree's column titles and, for a screen reader, what each column holds: one
+    (title, description) pair per column, both already translated. Stored on the header item
+    once, so painting the header costs nothing more."""
+    tree.setHeaderLabels([title for title, _description in columns])
+    header = tree.headerItem()
+    for column, (_title, description) in enumerate(columns):
+        header.setData(column, Qt.ItemDataRole.AccessibleDescriptionRole, description)
 
 
 class SectionListPane(QWidget):

@@ -88,6 +88,26 @@
             <translation>Dónde</translation>
         </message>
         <message>
+            <source>Date and time it starts; earliest first.</source>
+            <translation>Fecha y hora en que empieza; las más tempranas primero.</translation>
+        </message>
+        <message>
+            <source>What kind it is, such as a court date.</source>
+            <translation>De qué tipo es, por ejemplo una fecha de corte.</translation>
+        </message>
+        <message>
+            <source>The place it happens.</source>
+            <translation>El lugar donde se realiza.</translation>
+        </message>
+        <message>
+            <source>Whether an advocate goes with the client.</source>
+            <translation>Si una intercesora acompaña a la persona.</translation>
+        </message>
+        <message>
+            <source>What happened, once it has taken place.</source>
+            <translation>Qué pasó, una vez que se realizó.</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>Sí</translation>
         </message>
@@ -308,12 +328,24 @@
             <translation>Hecha el</translation>
         </message>
         <message>
+            <source>Date and time the backup was made; the newest first.</source>
+            <translation>Fecha y hora en que se hizo la copia de seguridad; las más recientes primero.</translation>
+        </message>
+        <message>
             <source>Size</source>
             <translation>Tamaño</translation>
         </message>
         <message>
+            <source>How big the backup file is.</source>
+            <translation>El tamaño del archivo de la copia de seguridad.</translation>
+        </message>
+        <message>
             <source>Why</source>
             <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Why it was made: daily, before an update, or saved by hand.</source>
+            <translation>Por qué se hizo: la copia diaria, antes de una actualización o guardada a mano.</translation>
         </message>
         <message>
             <source>No automatic backup yet. One is made the first time the vault is unlocked each day.</source>
@@ -812,6 +844,26 @@
             <translation>Ingreso</translation>
         </message>
         <message>
+            <source>The name the client goes by in this app; the list can sort by it, A to Z.</source>
+            <translation>El nombre con el que se conoce a la persona en esta aplicación; la lista puede ordenarse por él, de la A a la Z.</translation>
+        </message>
+        <message>
+            <source>Whether the case is open or closed.</source>
+            <translation>Si el caso está abierto o cerrado.</translation>
+        </message>
+        <message>
+            <source>The intake date; the list can sort by it, oldest or newest first.</source>
+            <translation>La fecha de ingreso; la lista puede ordenarse por ella, de la más antigua o de la más reciente.</translation>
+        </message>
+        <message>
+            <source>The advocate the client is assigned to.</source>
+            <translation>La intercesora asignada a la persona.</translation>
+        </message>
+        <message>
+            <source>Date of the last contact note; sorting oldest first puts clients never contacted at the top.</source>
+            <translation>Fecha de la última nota de contacto; al ordenar de la más antigua, las personas sin ningún contacto quedan arriba.</translation>
+        </message>
+        <message>
             <source>none yet</source>
             <translation>aún no hay</translation>
         </message>
@@ -1192,6 +1244,10 @@
             <translation>Escenarios</translation>
         </message>
         <message>
+            <source>The training cases, all fictional. Choosing one shows its steps and its story.</source>
+            <translation>Los casos de práctica, todos ficticios. Al elegir uno se muestran sus pasos y su historia.</translation>
+        </message>
+        <message>
             <source>These scenario files could not be used:</source>
             <translation>No se pudieron usar estos archivos de escenario:</translation>
         </message>
@@ -1202,6 +1258,10 @@
         <message>
             <source>Steps: choose one to jump to it</source>
             <translation>Pasos: elija uno para ir a él</translation>
+        </message>
+        <message>
+            <source>The scenario's steps in order; choosing one writes the demo record up to it.</source>
+            <translation>Los pasos del escenario en orden; al elegir uno, el registro de la demostración se escribe hasta ese paso.</translation>
         </message>
         <message>
             <source>Reset the whole demo…</source>
@@ -1794,6 +1854,26 @@
             <translation>Prioridad</translation>
         </message>
         <message>
+            <source>The need, grouped under its category.</source>
+            <translation>La necesidad, agrupada bajo su categoría.</translation>
+        </message>
+        <message>
+            <source>Where the need stands; it can be changed right here.</source>
+            <translation>En qué estado está la necesidad; puede cambiarse aquí mismo.</translation>
+        </message>
+        <message>
+            <source>The client's own priority for this need.</source>
+            <translation>La prioridad que la propia persona le da a esta necesidad.</translation>
+        </message>
+        <message>
+            <source>The next thing to do for this need.</source>
+            <translation>Lo próximo que hay que hacer para esta necesidad.</translation>
+        </message>
+        <message>
+            <source>Date the need is due; an overdue one says so.</source>
+            <translation>Fecha límite de la necesidad; si está vencida, lo dice.</translation>
+        </message>
+        <message>
             <source>The client's own priority</source>
             <translation>La prioridad que le da la persona</translation>
         </message>
@@ -1958,16 +2038,32 @@
             <translation>Nombre</translation>
         </message>
         <message>
+            <source>The line or organization.</source>
+            <translation>La línea de ayuda o la organización.</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>Teléfono</translation>
+        </message>
+        <message>
+            <source>The number to call.</source>
+            <translation>El número al que se llama.</translation>
         </message>
         <message>
             <source>Text</source>
             <translation>Texto (SMS)</translation>
         </message>
         <message>
+            <source>The number to text, if it takes text messages.</source>
+            <translation>El número para enviar mensajes de texto, si los recibe.</translation>
+        </message>
+        <message>
             <source>Hours</source>
             <translation>Horario</translation>
+        </message>
+        <message>
+            <source>When someone answers.</source>
+            <translation>Cuándo contesta alguien.</translation>
         </message>
         <message>
             <source>TTY</source>
@@ -3218,12 +3314,28 @@
             <translation>Buscando lo que necesita su atención…</translation>
         </message>
         <message>
+            <source>The client's alias; Enter opens the client.</source>
+            <translation>El alias de la persona; Intro abre su registro.</translation>
+        </message>
+        <message>
+            <source>The need that has a due date.</source>
+            <translation>La necesidad que tiene fecha límite.</translation>
+        </message>
+        <message>
+            <source>Where the need stands now.</source>
+            <translation>En qué estado está ahora la necesidad.</translation>
+        </message>
+        <message>
             <source>Overdue</source>
             <translation>Vencidas</translation>
         </message>
         <message>
             <source>Was due</source>
             <translation>Venció</translation>
+        </message>
+        <message>
+            <source>The date the need was due; the longest overdue first.</source>
+            <translation>La fecha en que venció la necesidad; las que llevan más tiempo vencidas primero.</translation>
         </message>
         <message>
             <source>Nothing overdue. Due dates you set on a client's needs show up here once they pass.</source>
@@ -3238,8 +3350,16 @@
             <translation>Vencen en los próximos 7 días</translation>
         </message>
         <message>
+            <source>The date the need is due; the soonest first.</source>
+            <translation>La fecha límite de la necesidad; las más próximas primero.</translation>
+        </message>
+        <message>
             <source>One row per need due in the next 7 days. Enter opens the client's needs.</source>
             <translation>Una fila por necesidad que vence en los próximos 7 días. Enter abre las necesidades de la persona.</translation>
+        </message>
+        <message>
+            <source>Date and time it starts; the soonest first.</source>
+            <translation>Fecha y hora en que empieza; las más próximas primero.</translation>
         </message>
         <message>
             <source>One row per court date or appointment in the next 14 days, soonest first. Enter opens the client's appointments.</source>
@@ -3251,6 +3371,10 @@
                 <numerusform>Sin contacto desde hace %n día</numerusform>
                 <numerusform>Sin contacto desde hace %n días</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Date of the last contact note; the longest ago first.</source>
+            <translation>Fecha de la última nota de contacto; las más antiguas primero.</translation>
         </message>
         <message>
             <source>Due</source>

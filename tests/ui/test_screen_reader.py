@@ -4,13 +4,13 @@ live status message ("Saved", an error) is announced with an accessibility event
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QAbstractSpinBox
 
 from advocate_app.settings import Settings
-from advocate_app.store import clients, needs, notes
+from advocate_app.store import appointments, backup, clients, needs, notes
 from advocate_app.ui.app import build_controller
 from advocate_app.ui.qt import (
     QAbstractItemView,
@@ -71,14 +71,80 @@ def _nameless(root: QWidget, where: str) -> list[str]:
     return found
 
 
+def _headers_undescribed(root: QWidget, where: str, heard: dict[str, str]) -> list[str]:
+    """Each column header of each visible table or list under root, read as a screen reader
+    reads it (the view's accessible column-header cells), whose description is empty or only
+    repeats its title; and each view whose visible columns are not all heard. Every
+    description found is added to `heard` (text: where)."""
+    found: list[str] = []
+    for header in root.findChildren(QHeaderView):
+        view = header.parentWidget()
+        if (
+            not header.isVisible()
+            or header.orientation() != Qt.Orientation.Horizontal
+            or header.model() is None
+            or not (isinstance(view, QAbstractItemView) and view.isVisible())
+        ):
+            continue
+        what = f"{where}: {type(view).__name__} {view.accessibleName()!r}"
+        shown = sum(not header.isSectionHidden(s) for s in range(header.count()))
+        table = QAccessible.queryAccessibleInterface(view)
+        cells = [
+            cell
+            for cell in (table.child(n) for n in range(min(table.childCount(), shown + 2)))
+            if cell is not None and cell.role() == QAccessible.Role.ColumnHeader
+        ]
+        if len(cells) < shown:
+            found.append(f"{what}: {shown} columns shown, {len(cells)} column headers heard")
+        for cell in cells:
+            name = cell.text(QAccessible.Text.Name).strip()
+            description = cell.text(QAccessible.Text.Description).strip()
+            if not description:
+                found.append(f"{what} column {name!r} has no accessible description")
+            elif description.casefold() == name.casefold():
+                found.append(f"{what} column {name!r} has a description that only repeats it")
+            else:
+                heard[description] = where
+    return found
+
+
 @pytest.fixture
 def client_id(unlocked) -> str:
     vault = unlocked.vault
+    me = vault.current_user.id  # Today lists the clients assigned to the person signed in
     cid = clients.create_client(
-        vault, clients.ClientFields(alias="Rosalind Q.", intake_date=date(2026, 3, 2))
+        vault,
+        clients.ClientFields(
+            alias="Rosalind Q.", intake_date=date(2026, 3, 2), assigned_user_id=me
+        ),
     )
-    needs.add_need(vault, cid, "housing", "Emergency shelter", next_step="Call the shelter")
+    # A need overdue and a court date this week: Today's groups and the Appointments tab
+    # show their tables (and headers) instead of "nothing here".
+    needs.add_need(
+        vault,
+        cid,
+        "housing",
+        "Emergency shelter",
+        next_step="Call the shelter",
+        due_date=date.today() - timedelta(days=3),
+    )
+    needs.add_need(
+        vault, cid, "court_advocacy", "Protective order", due_date=date.today() + timedelta(days=3)
+    )
     notes.add_note(vault, cid, "contact", "Phone call.")
+    appointments.add_appointment(
+        vault,
+        cid,
+        appointments.AppointmentFields(
+            kind="court_hearing", starts_at=datetime.now() + timedelta(days=3)
+        ),
+    )
+    # Never contacted, taken in long ago: Today's "no contact" group lists this client.
+    clients.create_client(
+        vault,
+        clients.ClientFields(alias="Marisol T.", intake_date=date(2026, 1, 5), assigned_user_id=me),
+    )
+    backup.auto_backup_if_due(vault)  # the Backups page lists it
     return cid
 
 
@@ -171,7 +237,7 @@ def _consequential(shell, key: str) -> list[QWidget]:
     }.get(key, lambda: [shell.lock_button])()
 
 
-def _walk(controller, client_id: int, language: str) -> tuple[list[str], dict[str, str]]:
+def _walk(qtbot, controller, client_id: int, language: str) -> tuple[list[str], dict[str, str]]:
     """Every page and the main dialogs: names missing, then descriptions missing."""
     window = controller.window
     shell = controller.shell
@@ -180,10 +246,17 @@ def _walk(controller, client_id: int, language: str) -> tuple[list[str], dict[st
     for row in range(shell.nav.count()):
         shell.nav.setCurrentRow(row)
         key = shell.current_key()
+        section = shell.sections.get(key)
+        if key == "today":  # read again (it may have been shown before the fixture's rows)
+            with qtbot.waitSignal(section.shown):
+                section.refresh()
+        if key == "reference":  # the national resources' table
+            section.show_resources()
         _settle()
         where = f"{language} section {key}"
         problems += _nameless(window, where)
         problems += _undescribed(window, where, _consequential(shell, key), heard)
+        problems += _headers_undescribed(window, where, heard)
         if key == "clients":
             detail = shell.sections["clients"].open_client(client_id)
             for index, tab in enumerate(detail.tab_keys):
@@ -192,6 +265,7 @@ def _walk(controller, client_id: int, language: str) -> tuple[list[str], dict[st
                 where = f"{language} client {tab}"
                 problems += _nameless(window, where)
                 problems += _undescribed(window, where, _consequential(shell, key), heard)
+                problems += _headers_undescribed(window, where, heard)
     from advocate_app.ui.appointments.dialog import AppointmentDialog
     from advocate_app.ui.clients import dialogs as client_dialogs
     from advocate_app.ui.needs.dialogs import AddOwnNeedDialog
@@ -216,6 +290,7 @@ def _walk(controller, client_id: int, language: str) -> tuple[list[str], dict[st
         where = f"{language} dialog {type(dialog).__name__}"
         problems += _nameless(dialog, where)
         problems += _undescribed(dialog, where, buttons, heard)
+        problems += _headers_undescribed(dialog, where, heard)
         dialog.reject()
     return problems, heard
 
@@ -228,11 +303,25 @@ def test_every_page_names_and_describes_its_controls_in_both_languages(
     follows; and in Spanish every description is translated."""
     from advocate_app.ui.language import ENGLISH, SPANISH, apply_language
 
-    problems, english = _walk(unlocked, client_id, "en")
+    problems, english = _walk(qtbot, unlocked, client_id, "en")
+    # The walk saw every table with column headers (a description from each, in English).
+    for table, column in [
+        ("clients", "The intake date; the list can sort by it, oldest or newest first."),
+        ("needs", "Date the need is due; an overdue one says so."),
+        ("appointments", "Date and time it starts; earliest first."),
+        ("Today overdue", "The date the need was due; the longest overdue first."),
+        ("Today due soon", "The date the need is due; the soonest first."),
+        ("Today appointments", "Date and time it starts; the soonest first."),
+        ("Today no contact", "Date of the last contact note; the longest ago first."),
+        ("reference resources", "The number to call."),
+        ("backups", "How big the backup file is."),
+    ]:
+        if column not in english:
+            problems.append(f"the walk never saw the {table} table's headers")
     try:
         unlocked.switch_language(SPANISH)
         _settle()
-        spanish_problems, spanish = _walk(unlocked, client_id, "es")
+        spanish_problems, spanish = _walk(qtbot, unlocked, client_id, "es")
     finally:
         apply_language(ENGLISH)
     problems += spanish_problems
@@ -347,3 +436,51 @@ def test_set_message_announces_an_error(qtbot, monkeypatch) -> None:
     events.clear()
     widgets.set_message(line, "", "hint")  # clearing a line says nothing
     assert events == []
+
+
+def test_the_demo_window_names_and_describes_its_controls(qtbot, tmp_path) -> None:
+    """The demo window on its Trainer section, in English and in Spanish: every control and
+    header has a name; every list, field and choice list, and the buttons that reset or change
+    what the trainer sees, say what they do; and in Spanish every description is translated."""
+    from advocate_app.ui.demo.app import build_demo_controller
+    from advocate_app.ui.demo.presenter import set_presenter_mode
+    from advocate_app.ui.language import ENGLISH, SPANISH, apply_language
+
+    controller = build_demo_controller(tmp_path / "demo", settings=Settings())
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    problems: list[str] = []
+    heard: dict[str, dict[str, str]] = {}
+    try:
+        for language in (ENGLISH, SPANISH):
+            if language == SPANISH:
+                controller.switch_language(SPANISH)
+            shell = controller.shell
+            assert shell is not None
+            shell.show_section("trainer")
+            section = shell.sections["trainer"]
+            qtbot.waitUntil(lambda s=section: not s.busy, timeout=20000)
+            _settle()
+            where = f"{language} demo trainer"
+            buttons = [
+                section.reset_all_button,
+                section.reset_button,
+                section.open_button,
+                section.presenter_button,
+                section.next_button,
+                section.back_button,
+            ]
+            heard[language] = {}
+            problems += _nameless(controller.window, where)
+            problems += _undescribed(controller.window, where, buttons, heard[language])
+            problems += _headers_undescribed(controller.window, where, heard[language])
+    finally:
+        apply_language(ENGLISH)
+        set_presenter_mode(False)
+        controller.shutdown()
+    problems += [
+        f"{where}: description not translated: {text!r}"
+        for text, where in heard[SPANISH].items()
+        if text in heard[ENGLISH]
+    ]
+    assert not problems, "\n".join(problems)

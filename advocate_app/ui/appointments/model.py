@@ -31,6 +31,14 @@ class AppointmentsModel(QAbstractTableModel):
         QT_TR_NOOP("Advocate goes"),
         QT_TR_NOOP("Outcome"),
     )
+    # What each column holds, for a screen reader (its accessible description).
+    DESCRIPTIONS = (
+        QT_TR_NOOP("Date and time it starts; earliest first."),
+        QT_TR_NOOP("What kind it is, such as a court date."),
+        QT_TR_NOOP("The place it happens."),
+        QT_TR_NOOP("Whether an advocate goes with the client."),
+        QT_TR_NOOP("What happened, once it has taken place."),
+    )
 
     def __init__(self, vault: Vault, client_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,12 +75,12 @@ class AppointmentsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return tr_marked(self.HEADERS[section])
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return tr_marked(self.DESCRIPTIONS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:

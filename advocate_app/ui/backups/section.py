@@ -35,6 +35,7 @@ from advocate_app.ui.backups.texts import (
 )
 from advocate_app.ui.files import ask_folder
 from advocate_app.ui.format import size_text
+from advocate_app.ui.lists import set_headers
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
     QAbstractItemView,
@@ -145,7 +146,14 @@ class BackupSection(Section):
                 "size and why. A supervisor can restore the selected one."
             )
         )
-        self.backup_list.setHeaderLabels([tr("Made on"), tr("Size"), tr("Why")])
+        set_headers(
+            self.backup_list,
+            [
+                (tr("Made on"), tr("Date and time the backup was made; the newest first.")),
+                (tr("Size"), tr("How big the backup file is.")),
+                (tr("Why"), tr("Why it was made: daily, before an update, or saved by hand.")),
+            ],
+        )
         self.backup_list.setRootIsDecorated(False)
         self.backup_list.setAlternatingRowColors(True)
         self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

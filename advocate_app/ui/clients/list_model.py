@@ -42,10 +42,26 @@ COLUMNS = [
     ("last_contact", QT_TR_NOOP("Last contact")),
 ]
 SORTABLE = {0: "alias", 2: "intake", 4: "last_contact"}
+# What each column holds, for a screen reader (its accessible description).
+DESCRIPTIONS = (
+    QT_TR_NOOP("The name the client goes by in this app; the list can sort by it, A to Z."),
+    QT_TR_NOOP("Whether the case is open or closed."),
+    QT_TR_NOOP("The intake date; the list can sort by it, oldest or newest first."),
+    QT_TR_NOOP("The advocate the client is assigned to."),
+    QT_TR_NOOP(
+        "Date of the last contact note; sorting oldest first puts clients never contacted "
+        "at the top."
+    ),
+)
 
 # Compared as plain ints: data() is called for every role of every painted cell, and
 # headerData() for every role of every section each time the header measures itself.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_HEADER_ROLES = {
+    _DISPLAY: 1,
+    int(Qt.ItemDataRole.AccessibleTextRole.value): 1,
+    int(Qt.ItemDataRole.AccessibleDescriptionRole.value): 2,
+}
 _HORIZONTAL = Qt.Orientation.Horizontal
 _ROLES_USED = frozenset(
     {
@@ -65,7 +81,8 @@ class ClientListModel(QAbstractTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}  # row number -> its cells, once formatted
         self._total = 0
         self._loaded = False  # no query run yet: a sort only chooses the order of the first
-        self._headers: tuple[str, tuple[str, ...]] | None = None  # (language, texts)
+        # (language, titles, descriptions), translated once per language
+        self._headers: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
         self._formats: _Formats | None = None  # the locale's patterns, read once per query
 
     # --- loading ------------------------------------------------------------------------------
@@ -124,12 +141,17 @@ class ClientListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if role != _DISPLAY or orientation != _HORIZONTAL or not 0 <= section < len(COLUMNS):
+        which = _HEADER_ROLES.get(int(role))
+        if which is None or orientation != _HORIZONTAL or not 0 <= section < len(COLUMNS):
             return None
         language = current_language()
         if self._headers is None or self._headers[0] != language:
-            self._headers = (language, tuple(tr_marked(title) for _key, title in COLUMNS))
-        return self._headers[1][section]
+            self._headers = (
+                language,
+                tuple(tr_marked(title) for _key, title in COLUMNS),
+                tuple(tr_marked(text) for text in DESCRIPTIONS),
+            )
+        return self._headers[which][section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # Called for every role of every cell painted (font, colors, alignment…): answer the

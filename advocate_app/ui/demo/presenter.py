@@ -4,7 +4,7 @@ trainer screen's large type (titles and the prompt), sized from the application 
 from __future__ import annotations
 
 from advocate_app.ui.qt import QApplication, QFont, QWidget
-from advocate_app.ui.theme import apply_theme
+from advocate_app.ui.theme import ACCENT, apply_theme
 
 MIN_SCALE = 1.1
 MAX_SCALE = 3.0
@@ -12,6 +12,12 @@ MAX_SCALE = 3.0
 SCENARIO_TITLE_SCALE = 1.45
 STEP_TITLE_SCALE = 1.7
 PROMPT_SCALE = 1.35
+
+# The discussion prompt's box on the trainer's screen: set apart, easy to find on a projector.
+PROMPT_BOX_STYLE = f"""
+QFrame#PromptBox {{ background: palette(base); border: 1px solid palette(midlight);
+    border-left: 5px solid {ACCENT}; border-radius: 4px; }}
+"""
 
 
 _normal_point_size: float | None = None

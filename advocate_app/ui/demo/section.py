@@ -15,6 +15,7 @@ from advocate_app.demo.engine import DemoSession
 from advocate_app.demo.scenario import Scenario
 from advocate_app.store.errors import VaultError, VaultLocked
 from advocate_app.ui.demo.presenter import (
+    PROMPT_BOX_STYLE,
     PROMPT_SCALE,
     SCENARIO_TITLE_SCALE,
     STEP_TITLE_SCALE,
@@ -44,7 +45,6 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.roles import KEY_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.theme import ACCENT
 from advocate_app.ui.widgets import (
     confirm,
     label,
@@ -55,11 +55,6 @@ from advocate_app.ui.widgets import (
 )
 
 log = logging.getLogger(__name__)
-
-_STYLE = f"""
-QFrame#PromptBox {{ background: palette(base); border: 1px solid palette(midlight);
-    border-left: 5px solid {ACCENT}; border-radius: 4px; }}
-"""
 
 
 class TrainerSection(Section):
@@ -82,7 +77,7 @@ class TrainerSection(Section):
         # (scenario id, step index): asked for but not started / being written right now.
         self._wanted: tuple[str, int] | None = None
         self._inflight: tuple[str, int] | None = None
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(PROMPT_BOX_STYLE)
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +92,9 @@ class TrainerSection(Section):
         lv.addWidget(label(tr("Scenarios"), "title", wrap=False))
         self.scenario_list = QListWidget()
         self.scenario_list.setAccessibleName(tr("Scenarios"))
+        self.scenario_list.setAccessibleDescription(
+            tr("The training cases, all fictional. Choosing one shows its steps and its story.")
+        )
         wrap_items(self.scenario_list)
         for scenario in session.scenarios:
             item = QListWidgetItem(scenario.title)
@@ -118,6 +116,9 @@ class TrainerSection(Section):
         lv.addWidget(steps_title)
         self.step_list = QListWidget()
         self.step_list.setAccessibleName(tr("Steps: choose one to jump to it"))
+        self.step_list.setAccessibleDescription(
+            tr("The scenario's steps in order; choosing one writes the demo record up to it.")
+        )
         wrap_items(self.step_list)
         steps_title.setBuddy(self.step_list)
         lv.addWidget(self.step_list, 3)

@@ -68,6 +68,14 @@ class NeedsModel(QAbstractItemModel):
         QT_TR_NOOP("Next step"),
         QT_TR_NOOP("Due"),
     )
+    # What each column holds, for a screen reader (its accessible description).
+    DESCRIPTIONS = (
+        QT_TR_NOOP("The need, grouped under its category."),
+        QT_TR_NOOP("Where the need stands; it can be changed right here."),
+        QT_TR_NOOP("The client's own priority for this need."),
+        QT_TR_NOOP("The next thing to do for this need."),
+        QT_TR_NOOP("Date the need is due; an overdue one says so."),
+    )
 
     failed = Signal(str)  # a sentence to show when a save did not work
     need_saved = Signal(int)  # a need was changed and saved
@@ -164,8 +172,10 @@ class NeedsModel(QAbstractItemModel):
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return tr_marked(self.HEADERS[section])
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return tr_marked(self.DESCRIPTIONS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == self.COL_PRIORITY:
             return tr("The client's own priority")
         return None

@@ -9,6 +9,7 @@ from advocate_app.library.resources import (
 )
 from advocate_app.ui.clipboard import copy_text
 from advocate_app.ui.data_language import resource_field
+from advocate_app.ui.lists import set_headers
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QFormLayout,
@@ -54,7 +55,15 @@ class ResourcesPane(QWidget):
             )
         )
         self.list.setColumnCount(4)
-        self.list.setHeaderLabels([tr("Name"), tr("Phone"), tr("Text"), tr("Hours")])
+        set_headers(
+            self.list,
+            [
+                (tr("Name"), tr("The line or organization.")),
+                (tr("Phone"), tr("The number to call.")),
+                (tr("Text"), tr("The number to text, if it takes text messages.")),
+                (tr("Hours"), tr("When someone answers.")),
+            ],
+        )
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)

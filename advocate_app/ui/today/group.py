@@ -3,7 +3,7 @@ rows, each opening a client at the right place, or what to do while there are no
 
 from __future__ import annotations
 
-from advocate_app.ui.lists import ListPane, RoomyDelegate
+from advocate_app.ui.lists import ListPane, RoomyDelegate, set_headers
 from advocate_app.ui.qt import (
     QAbstractItemView,
     QGroupBox,
@@ -20,12 +20,13 @@ from advocate_app.ui.widgets import label
 
 
 class TodayGroup(QGroupBox):
-    """One group of rows with its empty state; a row opens with Enter or a double-click."""
+    """One group of rows with its empty state; a row opens with Enter or a double-click.
+    `headers`: each column's (title, what it holds, for a screen reader)."""
 
     def __init__(
         self,
         title: str,
-        headers: list[str],
+        headers: list[tuple[str, str]],
         stretch_column: int,
         empty_text: str,
         description: str = "",
@@ -38,7 +39,7 @@ class TodayGroup(QGroupBox):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName(title)
         self.tree.setAccessibleDescription(description)
-        self.tree.setHeaderLabels(headers)
+        set_headers(self.tree, headers)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)

@@ -120,13 +120,22 @@ class TodaySection(Section):
         self.backup_problem.setVisible(False)
         outer.addWidget(self.backup_problem)
 
-        def need_group(title: str, when: str, empty: str, description: str) -> TodayGroup:
-            headers = [tr("Client"), tr("Need"), when, tr("Status")]
+        client = (tr("Client"), tr("The client's alias; Enter opens the client."))
+
+        def need_group(
+            title: str, when: tuple[str, str], empty: str, description: str
+        ) -> TodayGroup:
+            headers = [
+                client,
+                (tr("Need"), tr("The need that has a due date.")),
+                when,
+                (tr("Status"), tr("Where the need stands now.")),
+            ]
             return TodayGroup(title, headers, 1, empty, description)
 
         self.overdue = need_group(
             tr("Overdue"),
-            tr("Was due"),
+            (tr("Was due"), tr("The date the need was due; the longest overdue first.")),
             tr(
                 "Nothing overdue. Due dates you set on a client's needs show up here once "
                 "they pass."
@@ -135,7 +144,7 @@ class TodaySection(Section):
         )
         self.due_soon = need_group(
             tr("Due in the next 7 days"),
-            tr("Due"),
+            (tr("Due"), tr("The date the need is due; the soonest first.")),
             tr(
                 "Nothing due this week. Give a need a due date on the client's Needs tab "
                 "to see it here."
@@ -144,7 +153,12 @@ class TodaySection(Section):
         )
         self.upcoming = TodayGroup(
             tr("Court dates and appointments, next 14 days"),
-            [tr("When"), tr("Client"), tr("What"), tr("Advocate goes")],
+            [
+                (tr("When"), tr("Date and time it starts; the soonest first.")),
+                client,
+                (tr("What"), tr("What kind it is, such as a court date.")),
+                (tr("Advocate goes"), tr("Whether an advocate goes with the client.")),
+            ],
             2,
             tr(
                 "No court dates or appointments in the next 14 days. Add them on a client's "
@@ -157,7 +171,13 @@ class TodaySection(Section):
         )
         self.quiet = TodayGroup(
             tr("No contact in %n day(s)", None, settings.no_contact_days),
-            [tr("Client"), tr("Last contact")],
+            [
+                client,
+                (
+                    tr("Last contact"),
+                    tr("Date of the last contact note; the longest ago first."),
+                ),
+            ],
             1,
             tr(
                 "Everyone assigned to you has been in contact recently. A contact note "
