@@ -114,7 +114,8 @@ def test_unlocking_builds_only_today_and_the_rest_on_first_use(unlocked, qtbot) 
 def test_a_today_count_that_stopped_early_says_so(qapp, qtbot) -> None:
     from advocate_app.ui.today.group import TodayGroup
 
-    group = TodayGroup("Overdue", ["Client", "Need"], 1, "Nothing overdue.")
+    headers = [("Client", "The client's alias."), ("Need", "The need.")]
+    group = TodayGroup("Overdue", headers, 1, "Nothing overdue.")
     qtbot.addWidget(group)
     rows = [([f"Client {i}", "Housing"], i, {"tab": "needs"}) for i in range(3)]
     group.set_rows(rows, 1000, more_than=True)
