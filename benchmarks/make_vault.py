@@ -70,7 +70,7 @@ def _alias(rng: random.Random, i: int) -> str:
     return f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)[0].upper()}{i}"
 
 
-def _note(rng: random.Random) -> str:
+def phrase_note(rng: random.Random) -> str:
     return " ".join(rng.choice(PHRASES) for _ in range(rng.randint(2, 6)))
 
 
@@ -147,7 +147,9 @@ def fill(
     """
     rng = random.Random(seed)
     note_text = (
-        RealisticNotes(random.Random(seed + 1)) if corpus == "realistic" else (lambda: _note(rng))
+        RealisticNotes(random.Random(seed + 1))
+        if corpus == "realistic"
+        else (lambda: phrase_note(rng))
     )
     today = date.today()
     start = today - timedelta(days=3 * 365)
