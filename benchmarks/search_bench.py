@@ -51,9 +51,9 @@ PHRASE_QUERIES = [
 def realistic_queries(seed: int = 7, count: int = 50) -> list[str]:
     """1–3 words from the realistic corpus's own vocabulary, common and rare, names and
     places: what make_vault's RealisticNotes draws from."""
-    from benchmarks.make_vault import NAMES, PLACES, _realistic_vocabulary
+    from benchmarks.realistic_notes import NAMES, PLACES, realistic_vocabulary
 
-    vocabulary = _realistic_vocabulary(random.Random(seed + 1))
+    vocabulary = realistic_vocabulary(random.Random(seed + 1))
     rng = random.Random(seed + 99)
     out: list[str] = []
     while len(out) < count:

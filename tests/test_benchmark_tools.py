@@ -76,10 +76,11 @@ def test_make_vault_small(synthetic: Path) -> None:
 def test_phrase_and_realistic_notes_differ() -> None:
     import random
 
-    from benchmarks.make_vault import RealisticNotes, _note
+    from benchmarks.make_vault import phrase_note
+    from benchmarks.realistic_notes import RealisticNotes
 
     rng = random.Random(1)
-    phrase_words = {w for _ in range(200) for w in _note(rng).split()}
+    phrase_words = {w for _ in range(200) for w in phrase_note(rng).split()}
     realistic = RealisticNotes(random.Random(1))
     realistic_words = {w for _ in range(200) for w in realistic().split()}
     assert len(realistic_words) > 3 * len(phrase_words)

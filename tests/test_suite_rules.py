@@ -1,7 +1,10 @@
 """Rules of the test suite itself, read from its source with ast: helpers are shared through
 tests/helpers.py, tests/ui/helpers.py and conftest fixtures, never by importing another test
-module or a conftest; and no test waits a fixed time (a sleep passes when the event it waits
-for is merely late): it waits on a signal or a real condition instead."""
+module or a conftest; no test waits a fixed time (a sleep passes when the event it waits
+for is merely late): it waits on a signal or a real condition instead; and no test reaches a
+private name of the app (an import of `_x`, `module._x`, `obj._x` for any obj but self, or a
+monkeypatch/mock target naming `._x`): it goes through public entry points, as a person or
+another module would, so a refactoring behind them breaks no test."""
 
 from __future__ import annotations
 
@@ -9,9 +12,19 @@ import ast
 import re
 from pathlib import Path
 
+from tests.private_names import patched_private_names, private_reaches
+
 TESTS = Path(__file__).resolve().parent
 # A module other test code must not import: a test module, or a conftest (pytest loads it).
 _NOT_IMPORTABLE = re.compile(r"(^|\.)(test_\w+|conftest)$")
+
+# Private names a test may reach anyway, each because nothing public can do the job:
+ALLOWED_PRIVATE = {
+    # os._exit is the standard library's documented way to end a process at once (public despite
+    # the underscore): the lock child calls it as the app does, and the lock-restart tests
+    # replace it to see the app end without ending pytest itself.
+    "os._exit",
+}
 
 
 def _sources() -> list[tuple[Path, ast.Module]]:
@@ -67,6 +80,55 @@ def test_no_test_waits_a_fixed_time() -> None:
     ]
     assert offenders == [], "wait on a signal (qtbot.waitSignal/waitUntil) instead:\n" + "\n".join(
         offenders
+    )
+
+
+def _private_uses(tree: ast.Module) -> list[tuple[int, str]]:
+    return sorted(private_reaches(tree) + patched_private_names(tree))
+
+
+def test_no_test_reaches_a_private_name() -> None:
+    offenders = [
+        f"{path.relative_to(TESTS.parent)}:{line}: {what}"
+        for path, tree in _sources()
+        for line, what in _private_uses(tree)
+        if what.split(" ", 1)[1] not in ALLOWED_PRIVATE
+    ]
+    assert offenders == [], "go through a public entry point (or add one) instead:\n" + "\n".join(
+        offenders
+    )
+
+
+def test_the_private_name_rule_sees_what_it_forbids() -> None:
+    sample = ast.parse(
+        "from advocate_app.ui.demo.app import _load, build\n"
+        "from advocate_app.demo import engine\n"
+        "class Helper:\n"
+        "    def __init__(self): self._own = 1\n"
+        "def test_x(monkeypatch, section, row):\n"
+        "    engine.DemoSession._write\n"
+        "    section._drop_detail()\n"
+        "    row._mapping, self._own, section.__class__\n"
+        "    monkeypatch.setattr(engine.DemoSession, '_write', None)\n"
+        "    monkeypatch.setattr('advocate_app.demo.engine._CACHE', None)\n"
+        "    mock.patch('advocate_app.store.vault.Vault._key')\n"
+        "    patch.object(engine, '_hidden')\n"
+        "    monkeypatch.setattr(engine, 'DEMO_OFFICE', 'x')\n"
+        "    monkeypatch.setattr(os, '_exit', print)\n"
+    )
+    found = [what for _line, what in _private_uses(sample)]
+    assert sorted(found) == [
+        "imports advocate_app.ui.demo.app._load",
+        "patches advocate_app.demo.engine._CACHE",
+        "patches advocate_app.store.vault.Vault._key",
+        "patches engine.DemoSession._write",
+        "patches engine._hidden",
+        "patches os._exit",
+        "reaches engine.DemoSession._write",
+        "reaches section._drop_detail",
+    ]
+    assert sorted(w for w in found if w.split(" ", 1)[1] not in ALLOWED_PRIVATE) == sorted(
+        set(found) - {"patches os._exit"}
     )
 
 

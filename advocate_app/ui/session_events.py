@@ -164,7 +164,7 @@ class SessionEvents(QObject):
             self._native_filter = None
 
 
-class _MSG(ctypes.Structure):
+class MSG(ctypes.Structure):
     """winuser.h MSG, laid out as on 64-bit and 32-bit Windows."""
 
     _fields_ = [
@@ -197,7 +197,7 @@ class WindowsSessionFilter(QAbstractNativeEventFilter):
         kind = bytes(event_type) if not isinstance(event_type, bytes) else event_type  # type: ignore[call-overload]
         if kind in (b"windows_generic_MSG", b"windows_dispatcher_MSG"):
             try:
-                msg = _MSG.from_address(int(message))  # type: ignore[call-overload]
+                msg = MSG.from_address(int(message))  # type: ignore[call-overload]
             except (TypeError, ValueError):
                 return False, 0
             reason = lock_reason_for_message(msg.message, msg.wParam)

@@ -2,9 +2,10 @@
 
 In the store and the reports, a name with a leading underscore is used only where it is defined:
 `self._x`, or `_x` of another instance of a class of the same module; never `module._x`, an
-import of `_x`, or `vault._x` from outside the vault. The store's and reports' tests (and the
-demo's) go through public entry points the same way. Names that are public by convention
-(SQLAlchemy's `row._mapping`, a named tuple's `_replace`) are allowed.
+import of `_x`, or `vault._x` from outside the vault. Every test goes through public entry points
+the same way (tests/test_suite_rules.py). Names that are public by convention
+(SQLAlchemy's `row._mapping`, a named tuple's `_replace`) are allowed. The scan itself is in
+tests/private_names.py.
 """
 
 from __future__ import annotations
@@ -13,58 +14,11 @@ import ast
 from pathlib import Path
 
 import advocate_app
+from tests.private_names import private_reaches
 
 PACKAGE = Path(advocate_app.__file__).resolve().parent
-TESTS = Path(__file__).resolve().parent.parent
-CHECKED = (
-    PACKAGE / "store",
-    PACKAGE / "reports",
-    TESTS / "store",
-    TESTS / "reports",
-    TESTS / "demo",
-)
-PUBLIC_BY_CONVENTION = {"_mapping", "_asdict", "_replace", "_fields", "_make"}
-
-
-def _private(name: str) -> bool:
-    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
-
-
-def _defined_in(tree: ast.Module) -> set[str]:
-    """Every name the module itself defines: functions, classes, assigned names and its own
-    attributes (`self._x = ...`; `other._x = ...` is a reach, not a definition)."""
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            names.add(node.name)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-            if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
-                names.add(node.attr)
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            names.add(node.target.id)
-    return names
-
-
-def private_reaches(tree: ast.Module) -> list[tuple[int, str]]:
-    defined = _defined_in(tree)
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            found += [
-                (node.lineno, f"imports {node.module}.{alias.name}")
-                for alias in node.names
-                if _private(alias.name)
-            ]
-        elif isinstance(node, ast.Attribute) and _private(node.attr):
-            owner = node.value
-            if isinstance(owner, ast.Name) and owner.id in ("self", "cls"):
-                continue
-            if node.attr in defined or node.attr in PUBLIC_BY_CONVENTION:
-                continue
-            found.append((node.lineno, f"reaches {ast.unparse(owner)}.{node.attr}"))
-    return found
+# Every test is held to the same rule by tests/test_suite_rules.py.
+CHECKED = (PACKAGE / "store", PACKAGE / "reports")
 
 
 def test_no_module_reaches_into_another_modules_private_names() -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from advocate_app.settings import Settings
+from advocate_app.store import clients
+from advocate_app.store.clients import ClientFields
+from advocate_app.store.vault import Vault
 from advocate_app.ui.app import build_controller, make_application
 from advocate_app.ui.controller import AppController
 from tests.ui.helpers import unlock
@@ -57,3 +61,11 @@ def unlocked(make_controller, vault_dir: Path, qtbot) -> AppController:
     controller = make_controller(vault_dir)
     unlock(qtbot, controller)
     return controller
+
+
+@pytest.fixture
+def client_id(vault: Vault, today: date) -> int:
+    """A client with an intake two months ago (the needs, appointments and Today tests)."""
+    return clients.create_client(
+        vault, ClientFields(alias="Rosa K", intake_date=today - timedelta(days=60))
+    )

@@ -364,22 +364,22 @@ def test_try_the_demo_leaves_the_real_window_locked_and_untouched(
 def test_a_step_cut_short_by_a_lock_is_written_again_after_unlocking(
     demo: AppController, qtbot, monkeypatch
 ) -> None:
-    from advocate_app.demo import engine
+    from advocate_app.demo.writing import ScenarioWriter
     from advocate_app.store.errors import VaultLocked
 
     section = trainer(demo)
     scenario = choose(qtbot, section, "foster-youth-survival-sex")
-    real_write = engine.DemoSession._write
+    real_write = ScenarioWriter.write
 
     def locked_write(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise VaultLocked()
 
-    monkeypatch.setattr(engine.DemoSession, "_write", locked_write)
+    monkeypatch.setattr(ScenarioWriter, "write", locked_write)
     qtbot.mouseClick(section.next_button, LEFT)
     settle(qtbot, section)
     assert not section.session.is_written()
     assert section.status.text() == ""  # a lock is not an error to report
-    monkeypatch.setattr(engine.DemoSession, "_write", real_write)
+    monkeypatch.setattr(ScenarioWriter, "write", real_write)
 
     demo.lock("test")
     unlock(qtbot, demo, DEMO_PASSPHRASE)

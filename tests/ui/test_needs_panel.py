@@ -1,80 +1,26 @@
-"""Needs checklist, appointments, the checklist editor and the Today view, used as a person
-would: keyboard and mouse, checking what is on screen."""
+"""A client's needs checklist, used as a person would: keyboard and mouse, checking what is on
+screen. Appointments, the checklist editor and the Today view have their own test files."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 
 import pytest
 
-from advocate_app.settings import Settings
-from advocate_app.store import appointments, clients, needs
-from advocate_app.store.appointments import AppointmentFields
-from advocate_app.store.checklist_file import BUILTIN_DEFAULTS
-from advocate_app.store.clients import ClientFields
+from advocate_app.store import needs
 from advocate_app.store.vault import Vault
-from advocate_app.ui.appointments.model import AppointmentsModel
-from advocate_app.ui.appointments.panel import AppointmentsPanel
 from advocate_app.ui.needs.delegates import StatusCombo
 from advocate_app.ui.needs.model import NeedsModel
-from advocate_app.ui.needs.panel import NeedsPanel
-from advocate_app.ui.qt import QApplication, QDate, QMessageBox, Qt, QTime, QTimer
-from advocate_app.ui.settings.checklist_templates import ChecklistTemplateDialog
-from advocate_app.ui.today.section import TodaySection
-
-LEFT = Qt.MouseButton.LeftButton
-CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier  # Ctrl+digits switch sections
-
-
-@pytest.fixture
-def client_id(vault: Vault, today: date) -> int:
-    return clients.create_client(
-        vault, ClientFields(alias="Rosa K", intake_date=today - timedelta(days=60))
-    )
-
-
-def template_id(vault: Vault, category: str, label: str) -> int:
-    return next(
-        t.id
-        for t in needs.template(vault, include_retired=True)
-        if t.category == category and t.label == label
-    )
-
-
-def make_panel(qtbot, vault: Vault, client_id: int) -> NeedsPanel:
-    panel = NeedsPanel(vault, client_id)
-    qtbot.addWidget(panel)
-    panel.resize(1000, 700)
-    with qtbot.waitActive(panel):  # shortcuts and focus belong to the active window
-        panel.show()
-        panel.activateWindow()
-    return panel
-
-
-def shown_rows(panel: NeedsPanel) -> list[tuple[str, ...]]:
-    """What the list shows: category lines as (title,), need lines as (need, status, …, due)."""
-    model = panel.model
-    rows: list[tuple[str, ...]] = []
-    for group in range(model.rowCount()):
-        parent = model.index(group, 0)
-        rows.append((model.data(parent),))
-        for row in range(model.rowCount(parent)):
-            rows.append(
-                tuple(
-                    model.data(model.index(row, column, parent)) or ""
-                    for column in range(model.columnCount())
-                )
-            )
-    return rows
-
-
-def status_shown(panel: NeedsPanel, need_id: int) -> str:
-    return panel.model.data(panel.model.index_for_need(need_id, NeedsModel.COL_STATUS))
-
-
-# --------------------------------------------------------------------------- needs
+from advocate_app.ui.qt import QApplication, QDate, QMessageBox, Qt, QTimer
+from tests.ui.needs_helpers import (
+    ALT,
+    LEFT,
+    make_panel,
+    model_text,
+    shown_rows,
+    status_shown,
+    template_id,
+)
 
 
 def test_add_items_from_the_checklist(qtbot, vault: Vault, client_id: int) -> None:
@@ -287,10 +233,6 @@ def test_a_due_date_nobody_could_mean_is_refused_with_a_message(
     assert needs.get_need(vault, need_id).due_date is None
 
 
-def model_text(panel: NeedsPanel, row_index, column: int) -> str:  # type: ignore[no-untyped-def]
-    return panel.model.data(row_index.siblingAtColumn(column))
-
-
 def test_delete_key_removes_a_need_after_confirming(qtbot, vault: Vault, client_id: int) -> None:
     keep = needs.add_need(vault, client_id, "housing", "Emergency shelter")
     mistake = needs.add_need(vault, client_id, "housing", "Emergency sheltre")
@@ -330,198 +272,3 @@ def test_needs_model_passes_the_model_tester(
     model.reload()
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.need_count() == 3
-
-
-def test_appointments_model_passes_the_model_tester(
-    qtmodeltester, vault: Vault, client_id: int, today: date
-) -> None:
-    appointments.add_appointment(
-        vault,
-        client_id,
-        AppointmentFields(
-            starts_at=datetime.combine(today, time(9, 30)),
-            kind="court_hearing",
-            place="District Court",
-            accompanied=True,
-        ),
-    )
-    model = AppointmentsModel(vault, client_id)
-    model.reload()
-    qtmodeltester.check(model)
-
-
-# --------------------------------------------------------------------------- appointments
-
-
-def test_add_an_appointment_then_record_its_outcome(
-    qtbot, vault: Vault, client_id: int, today: date
-) -> None:
-    panel = AppointmentsPanel(vault, client_id)
-    qtbot.addWidget(panel)
-    panel.show()
-    assert panel.stack.currentWidget() is panel.empty
-    qtbot.mouseClick(panel.add_button, LEFT)
-    dialog = panel.dialog
-    court_day = today + timedelta(days=3)
-    dialog.date.setDate(QDate(court_day.year, court_day.month, court_day.day))
-    dialog.time.setTime(QTime(9, 30))
-    dialog.kind.setFocus()
-    qtbot.keyClicks(dialog.kind, "Pro")  # type-ahead: "Protective order hearing"
-    qtbot.keyClicks(dialog.place, "District Court, Courtroom 2")
-    qtbot.mouseClick(dialog.accompanied, LEFT)
-    qtbot.mouseClick(dialog.save_button, LEFT)
-
-    model = panel.model
-    assert panel.stack.currentWidget() is panel.table
-    assert [model.data(model.index(0, c)) for c in range(1, 4)] == [
-        "Protective order hearing",
-        "District Court, Courtroom 2",
-        "Yes",
-    ]
-    saved = appointments.list_appointments(vault, client_id)[0]
-    assert saved.starts_at == datetime.combine(court_day, time(9, 30))
-
-    # Afterwards: Enter on the row opens it; the outcome is typed and saved.
-    panel.table.setFocus()
-    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
-    edit = panel.dialog
-    assert edit is not None and edit.place.text() == "District Court, Courtroom 2"
-    qtbot.keyClicks(edit.outcome, "Order granted for one year")
-    qtbot.mouseClick(edit.save_button, LEFT)
-    assert model.data(model.index(0, AppointmentsModel.COL_OUTCOME)) == (
-        "Order granted for one year"
-    )
-    assert panel.select_appointment(saved.id)
-
-
-# --------------------------------------------------------------------------- the checklist editor
-
-
-def test_supervisor_renames_and_retires_checklist_items(
-    qtbot, vault: Vault, client_id: int
-) -> None:
-    shelter = template_id(vault, "housing", "Emergency shelter")
-    existing = needs.add_needs_from_template(vault, client_id, [shelter])[0]
-    dialog = ChecklistTemplateDialog(vault)
-    qtbot.addWidget(dialog)
-    dialog.show()
-
-    dialog.tree.setCurrentItem(dialog.find_item("Emergency shelter"))
-    qtbot.mouseClick(dialog.rename_button, LEFT)
-    prompt = dialog.prompt
-    assert prompt is not None and prompt.text.text() == "Emergency shelter"
-    prompt.text.clear()
-    qtbot.keyClicks(prompt.text, "Shelter bed tonight")
-    qtbot.mouseClick(prompt.ok, LEFT)
-    assert dialog.find_item("Shelter bed tonight") is not None
-    assert "keep the old wording" in dialog.status.text()
-
-    dialog.tree.setCurrentItem(dialog.find_item("Rental assistance"))
-    qtbot.mouseClick(dialog.retire_button, LEFT)
-    assert dialog.find_item("Rental assistance") is None
-    dialog.show_retired.setFocus()
-    qtbot.keyClick(dialog.show_retired, Qt.Key.Key_Space)
-    assert dialog.find_item("Rental assistance (retired)") is not None
-
-    # The client's own need is untouched; new suggestions use the new wording.
-    panel = make_panel(qtbot, vault, client_id)
-    assert model_text(panel, panel.model.index_for_need(existing), 0) == "Emergency shelter"
-    qtbot.mouseClick(panel.add_checklist_button, LEFT)
-    housing = panel.add_dialog.tree.topLevelItem(0)
-    offered = [housing.child(i).text(0) for i in range(housing.childCount())]
-    assert "Shelter bed tonight — already on the list" in offered
-    assert not any(text.startswith("Rental assistance") for text in offered)
-    panel.add_dialog.reject()
-
-
-def test_a_broken_checklist_file_still_lets_people_work(
-    qtbot, vault: Vault, client_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = tmp_path / "assets" / "checklists"
-    folder.mkdir(parents=True)
-    (folder / "default.toml").write_text(
-        '[housing]\nitems = "Emergency shelter"\n', encoding="utf-8"
-    )
-    monkeypatch.setenv("ADVOCATE_ASSETS_DIR", str(tmp_path / "assets"))
-
-    panel = make_panel(qtbot, vault, client_id)
-    qtbot.mouseClick(panel.add_checklist_button, LEFT)
-    tree = panel.add_dialog.tree
-    assert tree.topLevelItemCount() == 12  # the built-in defaults
-    license_group = tree.topLevelItem(1)
-    assert [license_group.child(i).text(0) for i in range(license_group.childCount())] == (
-        BUILTIN_DEFAULTS["license_id"]
-    )
-    panel.add_dialog.reject()
-
-    editor = ChecklistTemplateDialog(vault)
-    qtbot.addWidget(editor)
-    texts = [w.text() for w in editor.findChildren(type(panel.empty))]
-    assert any("default.toml, line 2" in t for t in texts)
-
-
-# --------------------------------------------------------------------------- Today
-
-
-def test_today_view_updates_and_opens_the_client_at_the_need(
-    qtbot, vault: Vault, client_id: int, today: date
-) -> None:
-    section = TodaySection(vault, Settings())
-    qtbot.addWidget(section)
-    section.resize(1000, 700)
-    section.show()
-    # The rows arrive from a worker thread; until then the page shows its empty lists.
-    assert section.overdue.stack.currentWidget() is section.overdue.tree
-    with qtbot.waitSignal(section.shown, timeout=10000):
-        section.on_show()
-    assert section.overdue.stack.currentWidget() is section.overdue.empty
-    assert section.overdue.empty.text().startswith("Nothing overdue.")
-    assert section.overdue.title() == "Overdue"
-    # Rosa's intake was 60 days ago and no contact is recorded.
-    assert section.quiet.row_texts(0) == ["Rosa K", "None recorded yet"]
-
-    need_id = needs.add_need(
-        vault, client_id, "housing", "Rental assistance", due_date=today - timedelta(days=3)
-    )
-    appointments.add_appointment(
-        vault,
-        client_id,
-        AppointmentFields(
-            starts_at=datetime.combine(today + timedelta(days=1), time(9, 30)),
-            kind="court_hearing",
-            place="District Court",
-            accompanied=True,
-        ),
-    )
-    with qtbot.waitSignal(section.shown, timeout=10000):
-        section.on_show()
-    assert section.overdue.title() == "Overdue (1)"
-    texts = section.overdue.row_texts(0)
-    assert texts[0] == "Rosa K" and texts[1] == "Rental assistance · Housing"
-    assert texts[2].endswith("(3 days ago)") and texts[3] == "Not started"
-    upcoming = section.upcoming.row_texts(0)
-    assert upcoming[0].startswith("Tomorrow, ") and upcoming[1] == "Rosa K"
-    assert upcoming[2] == "Court hearing · District Court" and upcoming[3] == "Yes"
-
-    # Enter on the line asks to open Rosa's needs at that need.
-    tree = section.overdue.tree
-    tree.setFocus()
-    tree.setCurrentItem(tree.topLevelItem(0))
-    with qtbot.waitSignal(section.open_client) as opened:
-        qtbot.keyClick(tree, Qt.Key.Key_Return)
-    assert opened.args == [client_id, {"tab": "needs", "need_id": need_id}]
-
-    # There, marking it declined by keyboard takes it off Today: declined is never overdue.
-    panel = make_panel(qtbot, vault, client_id)
-    assert panel.select_need(need_id)
-    qtbot.keyClick(panel.view, Qt.Key.Key_4, ALT)
-    assert status_shown(panel, need_id) == "Declined by client"
-    with qtbot.waitSignal(section.shown, timeout=10000):
-        section.on_show()
-    assert section.overdue.stack.currentWidget() is section.overdue.empty
-    assert section.overdue.title() == "Overdue"
-
-    with qtbot.waitSignal(section.open_client) as opened:
-        section.upcoming.tree.setFocus()
-        qtbot.keyClick(section.upcoming.tree, Qt.Key.Key_Return)
-    assert opened.args[0] == client_id and opened.args[1]["tab"] == "appointments"

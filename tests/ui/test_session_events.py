@@ -13,7 +13,7 @@ import pytest
 
 from advocate_app.ui.idle import IdleWatcher
 from advocate_app.ui.session_events import (
-    _MSG,
+    MSG,
     PBT_APMSUSPEND,
     WM_POWERBROADCAST,
     WM_WTSSESSION_CHANGE,
@@ -62,8 +62,8 @@ def test_session_object_paths_are_escaped_as_logind_does() -> None:
     assert session_object_path("a-b") == "/org/freedesktop/login1/session/a_2db"
 
 
-def _message(message: int, wparam: int) -> _MSG:
-    return _MSG(hwnd=None, message=message, wParam=wparam, lParam=0, time=0, pt_x=0, pt_y=0)
+def _message(message: int, wparam: int) -> MSG:
+    return MSG(hwnd=None, message=message, wParam=wparam, lParam=0, time=0, pt_x=0, pt_y=0)
 
 
 def test_windows_suspend_and_session_lock_messages_lock(qapp) -> None:

@@ -328,11 +328,11 @@ def test_checklist_items_and_shipped_resources_show_in_spanish(qapp, spanish: No
 
 
 def test_the_farmworker_scenario_shows_in_spanish(qapp, spanish: None) -> None:
-    from advocate_app.ui.demo.app import _load_scenarios
+    from advocate_app.ui.demo.app import load_shipped_scenarios
 
-    english = {s.id: s.title for s in _load_scenarios()[0]}
+    english = {s.id: s.title for s in load_shipped_scenarios()[0]}
     apply_language(SPANISH)
-    spanish_titles = {s.id: s.title for s in _load_scenarios()[0]}
+    spanish_titles = {s.id: s.title for s in load_shipped_scenarios()[0]}
     assert spanish_titles.keys() == english.keys()
     assert spanish_titles["h2a-farmworker"] == "Deuda de reclutamiento en una granja"
     assert english["h2a-farmworker"] != spanish_titles["h2a-farmworker"]

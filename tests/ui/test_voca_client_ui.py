@@ -165,8 +165,9 @@ def test_the_draft_keeps_the_ticks_and_todays_work_pre_ticks(unlocked, qtbot) ->
     assert ticked
     composer.save_draft()
     assert drafts.load_draft(vault, composer.draft_key).services == ticked
-    section = unlocked.shell.sections["clients"]
-    section._drop_detail()
+    # Going to another client and back rebuilds the composer from the saved draft.
+    other = clients.create_client(vault, ClientFields(alias="Other"))
+    unlocked.shell.sections["clients"].open_client(other)
     _detail, composer = _composer(unlocked, cid)
     assert composer.editor.toPlainText() == "Half a note"
     assert composer.services.ticked() == ticked

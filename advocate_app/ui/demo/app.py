@@ -173,7 +173,7 @@ class DemoRuntime:
         Operation(None, work).success(done).on(Exception, failed).run_in_background()
 
 
-def _load_scenarios() -> tuple[list[Scenario], list[object]]:
+def load_shipped_scenarios() -> tuple[list[Scenario], list[object]]:
     scenarios, errors = load_scenarios(assets_dir() / "scenarios")
     if current_language() == SPANISH:
         # A scenario with a Spanish version (assets/scenarios/es/, the same id, steps and codes)
@@ -290,7 +290,7 @@ def build_demo_controller(
         controller.window.stack.setCurrentWidget(controller.message)
         return controller
     try:
-        scenarios, problems = _load_scenarios()
+        scenarios, problems = load_shipped_scenarios()
         runtime.append(DemoRuntime(controller, vault, scenarios, problems))
     except BaseException:
         vault.close()

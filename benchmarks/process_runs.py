@@ -1,0 +1,214 @@
+"""Benchmarks that start fresh processes in a sandbox: start-up to the unlock window against a
+bare PySide6 window, a fresh process from launch to the unlock window, lock to the unlock window
+shown again, unlock to Today painted, the longest event-loop stalls, and the calibrated unlock.
+
+The Sandbox points HOME and the XDG folders of every child into a temporary folder and runs a
+compiled copy of the package, so nothing is written into the source tree or the person's folders.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.figures import (
+    HERE,
+    PASSPHRASE,
+    ms,
+    pct,
+    report,
+    report_p50_p95,
+)
+
+
+class Sandbox:
+    """Temporary HOME/XDG folders and a compiled copy of the package for child processes."""
+
+    def __init__(self) -> None:
+        import advocate_app
+
+        self.root = Path(tempfile.mkdtemp(prefix="advocate-bench-"))
+        home = self.root / "home"
+        home.mkdir()
+        site = self.root / "site"
+        package = Path(advocate_app.__file__).resolve().parent
+        # An installed app has its bytecode compiled (pip and PyInstaller both do it); compile a
+        # copy here rather than write __pycache__ into the source tree.
+        shutil.copytree(
+            package, site / "advocate_app", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(site)], check=True)
+        self.env = {
+            **os.environ,
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            "PYTHONPATH": str(site),
+            "ADVOCATE_ASSETS_DIR": str(package.parent / "assets"),
+            "HOME": str(home),
+            "ADVOCATE_BENCH_HOME": str(home),
+        }
+        for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            self.env[name] = str(home)
+
+    def run(self, args: list[str], stdin: str | None = None) -> tuple[float, float, str]:
+        """Wall and CPU seconds of one child process, and what it printed."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        env = {**self.env, "ADVOCATE_BENCH_LAUNCHED": repr(time.time())}
+        t = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, *args],
+            check=True,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+        )
+        wall = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        return wall, cpu, done.stdout
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def startup(sandbox: Sandbox, folder: Path, runs: int) -> None:
+    bare_args = [str(HERE / "startup_bare.py")]
+    app_args = [str(HERE / "startup_app.py"), str(folder)]
+    for _ in range(2):  # warm the file cache for both
+        sandbox.run(bare_args)
+        sandbox.run(app_args)
+    bare, app = [], []
+    for _ in range(runs):  # paired: one of each, in turn, so both see the same machine
+        bare.append(sandbox.run(bare_args)[:2])
+        app.append(sandbox.run(app_args)[:2])
+    b = statistics.median(w for w, _ in bare)
+    a = statistics.median(w for w, _ in app)
+    bc = statistics.median(c for _, c in bare)
+    ac = statistics.median(c for _, c in app)
+    report("start-up: bare PySide6 window (median)", ms(b), f"CPU {ms(bc)}; {runs} runs")
+    report("start-up: app to the unlock window (median)", ms(a), f"CPU {ms(ac)}")
+    report(
+        "start-up ratio (wall / CPU)",
+        f"{a / b:.2f}x / {ac / bc:.2f}x",
+        "budget 1.6x",
+        key="start-up ratio",
+        number=a / b,
+    )
+
+
+def unlock_to_today(sandbox: Sandbox, folder: Path, runs: int, watch: float) -> None:
+    """Fresh processes, as after a lock: launch, unlock window, typing, Enter, Today."""
+    args = [str(HERE / "unlock_app.py"), str(folder)]
+    rows = []
+    for _ in range(runs):
+        # --lock: then Ctrl+L, and the fresh process that replaces this one adds its line.
+        row: dict[str, float] = {}
+        for line in sandbox.run([*args, "--lock"], PASSPHRASE + "\n")[2].splitlines():
+            if line.startswith("{"):
+                row.update(json.loads(line))
+        if "error" in row:
+            raise SystemExit(f"unlock_app: {row['error']}")
+        rows.append(row)
+    launch = [r["launch_to_unlock_window"] for r in rows]
+    total = [r["unlock_to_today"] for r in rows]
+    kdf = [r["key_derivation"] for r in rows]
+    over = [r["unlock_to_today"] - r["key_derivation"] for r in rows]
+    report_p50_p95(
+        "restart: launch to the unlock window",
+        launch,
+        f"budget 400 ms; process CPU p95 {ms(pct([r['launch_cpu'] for r in rows], 0.95))}",
+        key="restart to unlock window",
+    )
+    report_p50_p95(
+        "lock → unlock window shown again",
+        [r["lock_to_unlock_window"] for r in rows],
+        f"budget 400 ms; CPU p95 {ms(pct([r['lock_cpu'] for r in rows], 0.95))}",
+        key="lock → unlock window",
+    )
+    report_p50_p95(
+        "unlock → Today painted",
+        total,
+        f"key derivation p50 {ms(pct(kdf, 0.5))}",
+        key="unlock → Today",
+    )
+    cpu = [r["beyond_kdf_cpu"] for r in rows]
+    report(
+        "  beyond the key derivation p95, wall / CPU",
+        f"{ms(pct(over, 0.95))} / {ms(pct(cpu, 0.95))}",
+        "budget 250 ms",
+        key="unlock → Today beyond KDF (CPU)",
+        number=pct(cpu, 0.95),
+    )
+    report(
+        "longest stall while typing / unlocking",
+        f"{ms(max(r['stall_typing'] for r in rows))} / {ms(max(r['stall_unlock'] for r in rows))}",
+        "budget 16 ms",
+        key="stall while typing",
+        number=max(r["stall_typing"] for r in rows),
+    )
+    report(
+        "  unlock answer → Today painted with its rows",
+        ms(pct([r["paint"] for r in rows], 0.95)),
+        "p95",
+    )
+    if all("skeleton" in r for r in rows):
+        report(
+            "  Enter → the page first painted, beyond the KDF",
+            ms(pct([r["skeleton"] - r["key_derivation"] for r in rows], 0.95)),
+            "p95 (headings and empty lists)",
+        )
+        report(
+            "longest stall while building Today",
+            ms(max(r["stall_paint"] for r in rows)),
+            "budget 16 ms",
+            key="stall building Today",
+            number=max(r["stall_paint"] for r in rows),
+        )
+    if watch > 0:
+        row = json.loads(
+            sandbox.run([*args, "--backup", "--watch", str(watch)], PASSPHRASE + "\n")[
+                2
+            ].splitlines()[-1]
+        )
+        report(
+            f"longest stall, first {row['watched']:.0f} s (daily backup)",
+            ms(row["stall_after"]),
+            "budget 16 ms",
+            key="stall in the first minute",
+            number=row["stall_after"],
+        )
+
+
+def unlock_time() -> None:
+    from advocate_app.store.vault import Vault
+
+    with tempfile.TemporaryDirectory() as tmp:
+        vault, _ = Vault.create(
+            Path(tmp) / "v",
+            office_name="Calibrated",
+            user_name="U",
+            passphrase=PASSPHRASE,
+            kdf_target_seconds=1.0,
+            check_strength=False,
+        )
+        slot = vault.keys.passphrase_slots()[0]
+        params = (
+            f"m={slot.kdf['memory_kib'] // 1024} MiB, t={slot.kdf['time_cost']}, "
+            f"p={slot.kdf['parallelism']}"
+        )
+        uid = vault.current_user.id
+        vault.lock()
+        t = time.perf_counter()
+        vault.unlock(uid, PASSPHRASE)
+        seconds = time.perf_counter() - t
+        vault.close()
+    report("unlock with calibrated Argon2id", ms(seconds), f"({params}; target about 1 s)")
