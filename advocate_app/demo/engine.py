@@ -30,6 +30,7 @@ from advocate_app.demo.vault import (
     reset_demo_vault,
 )
 from advocate_app.demo.writing import ScenarioWriter
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.vault import Vault
 
 
@@ -45,7 +46,7 @@ class DemoSession:
         self, vault: Vault, scenarios: Sequence[Scenario], *, today: date | None = None
     ) -> None:
         if not vault.is_demo:
-            raise NotADemoVault("Scenarios are only played into the demo vault.")
+            raise NotADemoVault(QT_TR_NOOP("Scenarios are only played into the demo vault."))
         aliases = [s.client.alias.casefold() for s in scenarios]
         if len(set(aliases)) != len(aliases):
             raise ValueError("two scenarios use the same client alias")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import crypto
 from advocate_app.store.errors import VaultError, WrongPassphrase
 from advocate_app.store.keyslots import KeysFile
@@ -39,8 +40,10 @@ def _refuse_real_folder(folder: Path) -> None:
         same = False
     if same:
         raise NotADemoVault(
-            "That folder is where the office's real vault is kept. The demo never opens it; "
-            "choose another folder for the demo."
+            QT_TR_NOOP(
+                "That folder is where the office's real vault is kept. The demo never opens it; "
+                "choose another folder for the demo."
+            )
         )
 
 
@@ -51,7 +54,7 @@ def _unlock_demo(folder: Path) -> Vault:
     folder is only read, never given a lock file or an unlock attempt in its database.
     """
     not_demo = NotADemoVault(
-        "This folder holds a vault that is not the demo vault. Nothing was changed."
+        QT_TR_NOOP("This folder holds a vault that is not the demo vault. Nothing was changed.")
     )
     keys = KeysFile.load(folder)
     trainer = next((s for s in keys.passphrase_slots() if s.label == DEMO_USER and s.user_id), None)
@@ -67,7 +70,9 @@ def _unlock_demo(folder: Path) -> Vault:
             vault.unlock_with_data_key(data_key, trainer.user_id)
             if not vault.is_demo:
                 raise NotADemoVault(
-                    "This folder holds a real vault, not the demo vault. Nothing was changed."
+                    QT_TR_NOOP(
+                        "This folder holds a real vault, not the demo vault. Nothing was changed."
+                    )
                 )
         except BaseException:
             vault.close()
@@ -108,8 +113,10 @@ def open_demo_vault(folder: Path, *, reset: bool = False) -> Vault:
     elif folder.exists() and any(folder.iterdir()):
         # Not a vault at all: these are somebody's files, and the demo only ever deletes its own.
         raise NotADemoVault(
-            "This folder holds other files, not the demo vault. Nothing was changed; choose an "
-            "empty folder for the demo."
+            QT_TR_NOOP(
+                "This folder holds other files, not the demo vault. Nothing was changed; choose an "
+                "empty folder for the demo."
+            )
         )
     return _create_demo(folder)
 
@@ -117,7 +124,7 @@ def open_demo_vault(folder: Path, *, reset: bool = False) -> Vault:
 def reset_demo_vault(vault: Vault) -> Vault:
     """Close this demo vault, delete its folder and return a fresh one in the same place."""
     if not vault.is_unlocked or not vault.is_demo:
-        raise NotADemoVault("Only the demo vault can be reset. Nothing was changed.")
+        raise NotADemoVault(QT_TR_NOOP("Only the demo vault can be reset. Nothing was changed."))
     folder = vault.folder
     vault.close()
     return open_demo_vault(folder, reset=True)

@@ -12,10 +12,12 @@ Pure Python: no Qt, no database.
 from __future__ import annotations
 
 import copy
+import json
 import re
 import tomllib
 from pathlib import Path
 
+from advocate_app.i18n import QT_TR_NOOP, Marked
 from advocate_app.store import vocab
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -157,16 +159,71 @@ ADDED_IN_REVISION: dict[int, dict[str, list[str]]] = {
 
 
 class ChecklistFileError(Exception):
-    """A checklist template file that cannot be used; ``str()`` names the file and line."""
+    """A checklist template file that cannot be used; ``str()`` names the file and line (English).
+
+    The reason is a QT_TR_NOOP-marked template and its values, so the sentence can be shown in
+    the interface's language (`marked`) and kept in the vault as data (`to_stored`), not as
+    English text.
+    """
 
     def __init__(
-        self, file: str, message: str, *, line: int | None = None, column: int | None = None
+        self,
+        file: str,
+        template: str,
+        *values: str | int,
+        line: int | None = None,
+        column: int | None = None,
     ) -> None:
-        super().__init__(file, message)
+        super().__init__(file, template)
         self.file = file  # file name only, no folder
-        self.message = message
+        self.template = template
+        self.values = values
+        self.message = template.format(*values) if values else template  # English
         self.line = line
         self.column = column
+
+    @property
+    def marked(self) -> Marked:
+        """The whole sentence (where, then why), translated each time it is shown."""
+        reason = Marked(self.template, *self.values)
+        if self.line is None:
+            return Marked(QT_TR_NOOP("{0}: {1}"), self.file, reason)
+        if self.column is None:
+            return Marked(QT_TR_NOOP("{0}, line {1}: {2}"), self.file, self.line, reason)
+        return Marked(
+            QT_TR_NOOP("{0}, line {1}, column {2}: {3}"), self.file, self.line, self.column, reason
+        )
+
+    def to_stored(self) -> str:
+        """JSON the vault keeps: the template and values, never the sentence in one language."""
+        return json.dumps(
+            {
+                "file": self.file,
+                "template": self.template,
+                "values": list(self.values),
+                "line": self.line,
+                "column": self.column,
+            }
+        )
+
+    @classmethod
+    def from_stored(cls, text: str) -> ChecklistFileError | None:
+        """The error kept by `to_stored`; None for anything else (an older vault's English)."""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("template"), str):
+            return None
+        values = [v for v in data.get("values") or [] if isinstance(v, (str, int))]
+        line, column = data.get("line"), data.get("column")
+        return cls(
+            str(data.get("file", "")),
+            data["template"],
+            *values,
+            line=line if isinstance(line, int) else None,
+            column=column if isinstance(column, int) else None,
+        )
 
     def __str__(self) -> str:
         where = self.file
@@ -226,25 +283,30 @@ def _read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ChecklistFileError(
-                name, f"the file is {size / (1024 * 1024):.1f} MB; the most allowed is 1 MB"
+                name,
+                QT_TR_NOOP("the file is {0} MB; the most allowed is 1 MB"),
+                f"{size / (1024 * 1024):.1f}",
             )
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
     except FileNotFoundError as exc:
-        raise ChecklistFileError(name, "the file does not exist") from exc
+        raise ChecklistFileError(name, QT_TR_NOOP("the file does not exist")) from exc
     except OSError as exc:
         raise ChecklistFileError(
-            name, f"the file could not be read ({exc.strerror or exc})"
+            name, QT_TR_NOOP("the file could not be read ({0})"), str(exc.strerror or exc)
         ) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise ChecklistFileError(name, "the file is larger than 1 MB, the most allowed")
+        raise ChecklistFileError(name, QT_TR_NOOP("the file is larger than 1 MB, the most allowed"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ChecklistFileError(
             name,
-            f"the file is not valid UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8",
+            QT_TR_NOOP(
+                "the file is not valid UTF-8 text (bad byte at offset {0}); save it as UTF-8"
+            ),
+            exc.start,
             line=line,
         ) from exc
     return text.removeprefix("\ufeff")  # a byte-order mark from a Windows editor carries nothing
@@ -265,21 +327,25 @@ def parse_checklist_template(text: str, file: str) -> dict[str, list[str]]:
         if match:
             raise ChecklistFileError(
                 file,
-                f"this is not valid TOML: {message[: match.start()]}",
+                QT_TR_NOOP("this is not valid TOML: {0}"),
+                message[: match.start()],
                 line=int(match.group(1)),
                 column=int(match.group(2)),
             ) from None
         reason = re.sub(r"\s*\(at end of document\)\s*$", "", message)
         raise ChecklistFileError(
             file,
-            f"this is not valid TOML: {reason} (at the end of the file)",
+            QT_TR_NOOP("this is not valid TOML: {0} (at the end of the file)"),
+            reason,
             line=max(len(lines), 1),
         ) from None
     if not data:
         raise ChecklistFileError(
             file,
-            "the file has no categories; it should have one table per need category, like "
-            '[housing] with items = ["Emergency shelter", ...]',
+            QT_TR_NOOP(
+                "the file has no categories; it should have one table per need category, like "
+                '[housing] with items = ["Emergency shelter", ...]'
+            ),
             line=1,
         )
 
@@ -289,40 +355,53 @@ def parse_checklist_template(text: str, file: str) -> dict[str, list[str]]:
         if category not in vocab.NEED_CATEGORIES:
             raise ChecklistFileError(
                 file,
-                f'"{category}" is not a need category (choose one of: {choices})',
+                QT_TR_NOOP('"{0}" is not a need category (choose one of: {1})'),
+                category,
+                choices,
                 line=_category_line(lines, category),
             )
         if not isinstance(table, dict):
             raise ChecklistFileError(
                 file,
-                f'"{category}" should be a table, like [{category}] followed by items = [...]',
+                QT_TR_NOOP('"{0}" should be a table, like [{0}] followed by items = [...]'),
+                category,
                 line=_category_line(lines, category),
             )
         for key in table:
             if key != "items":
                 raise ChecklistFileError(
                     file,
-                    f'"{key}" is not understood in [{category}]; the only key is "items"',
+                    QT_TR_NOOP('"{0}" is not understood in [{1}]; the only key is "items"'),
+                    key,
+                    category,
                     line=_line_containing(lines, key, _category_line(lines, category)),
                 )
         items_line = _items_line(lines, category)
         if "items" not in table:
             raise ChecklistFileError(
-                file, f'[{category}] has no "items" list', line=_category_line(lines, category)
+                file,
+                QT_TR_NOOP('[{0}] has no "items" list'),
+                category,
+                line=_category_line(lines, category),
             )
         items = table["items"]
         if not isinstance(items, list):
             raise ChecklistFileError(
                 file,
-                f'"items" in [{category}] should be a list in square brackets, '
-                f'like items = ["First item", "Second item"]',
+                QT_TR_NOOP(
+                    '"items" in [{0}] should be a list in square brackets, '
+                    'like items = ["First item", "Second item"]'
+                ),
+                category,
                 line=items_line,
             )
         if len(items) > MAX_ITEMS_PER_CATEGORY:
             raise ChecklistFileError(
                 file,
-                f"[{category}] has {len(items)} items; at most {MAX_ITEMS_PER_CATEGORY} "
-                "are allowed",
+                QT_TR_NOOP("[{0}] has {1} items; at most {2} are allowed"),
+                category,
+                len(items),
+                MAX_ITEMS_PER_CATEGORY,
                 line=items_line,
             )
         seen: set[str] = set()
@@ -330,23 +409,33 @@ def parse_checklist_template(text: str, file: str) -> dict[str, list[str]]:
             if not isinstance(item, str):
                 raise ChecklistFileError(
                     file,
-                    f"every item in [{category}] should be text in quotes, not {item!r}",
+                    QT_TR_NOOP("every item in [{0}] should be text in quotes, not {1}"),
+                    category,
+                    repr(item),
                     line=_line_containing(lines, str(item), items_line),
                 )
             cleaned = " ".join(item.split())
             line = _line_containing(lines, item, items_line)
             if not cleaned:
-                raise ChecklistFileError(file, f"[{category}] has an empty item", line=line)
+                raise ChecklistFileError(
+                    file, QT_TR_NOOP("[{0}] has an empty item"), category, line=line
+                )
             if len(cleaned) > MAX_ITEM_LENGTH:
                 raise ChecklistFileError(
                     file,
-                    f"an item in [{category}] is {len(cleaned)} characters long; "
-                    f"at most {MAX_ITEM_LENGTH} are allowed",
+                    QT_TR_NOOP("an item in [{0}] is {1} characters long; at most {2} are allowed"),
+                    category,
+                    len(cleaned),
+                    MAX_ITEM_LENGTH,
                     line=line,
                 )
             if cleaned.casefold() in seen:
                 raise ChecklistFileError(
-                    file, f'"{cleaned}" is listed twice in [{category}]', line=line
+                    file,
+                    QT_TR_NOOP('"{0}" is listed twice in [{1}]'),
+                    cleaned,
+                    category,
+                    line=line,
                 )
             seen.add(cleaned.casefold())
             template[category].append(cleaned)

@@ -9,12 +9,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from advocate_app.i18n import QT_TR_NOOP
+from advocate_app.i18n import QT_TR_NOOP, Marked
 from advocate_app.paths import assets_dir
 from advocate_app.store import audit
 from advocate_app.store.checklist_file import (
     ADDED_IN_REVISION,
     TEMPLATE_REVISION,
+    ChecklistFileError,
     load_default_template,
 )
 from advocate_app.store.errors import InvalidInput
@@ -55,11 +56,20 @@ def default_template_path() -> Path:
     return assets_dir() / "checklists" / "default.toml"
 
 
-def ensure_template(vault: Vault, path: Path | None = None) -> str | None:
+def _problem(stored: str | None) -> Marked | str | None:
+    """The stored reason, translated when shown; an older vault's English text as it is."""
+    if not stored:
+        return None
+    error = ChecklistFileError.from_stored(stored)
+    return error.marked if error is not None else stored
+
+
+def ensure_template(vault: Vault, path: Path | None = None) -> Marked | str | None:
     """Seed the vault's template from the shipped file the first time it is needed.
 
-    Returns why the file could not be used (naming the file and line) when the built-in
-    defaults were seeded instead, or None. Seeding happens once; later calls only report the
+    Returns why the file could not be used (naming the file and line; a Marked sentence read in
+    the language shown, or an older vault's English text) when the built-in defaults were
+    seeded instead, or None. Seeding happens once; later calls only report the
     problem recorded then, so a supervisor can be told about it. A vault seeded from an older
     shipped template gets the items added since, once (see checklist_file.ADDED_IN_REVISION).
     """
@@ -71,14 +81,14 @@ def ensure_template(vault: Vault, path: Path | None = None) -> str | None:
     if seeded:
         if revision < TEMPLATE_REVISION:
             _add_shipped_items_since(vault, revision)
-        return problem_value
+        return _problem(problem_value)
     # Read the file before the write transaction: a slow disk never holds the write lock.
     content, error = load_default_template(path or default_template_path())
-    problem_text = str(error) if error is not None else None
+    problem_text = error.to_stored() if error is not None else None
     with vault.write() as s:
         if s.get(Meta, _SEEDED_KEY) is not None:  # another window got there first
             row = s.get(Meta, _PROBLEM_KEY)
-            return row.value if row else None
+            return _problem(row.value if row else None)
         for category, labels in content.items():
             for position, text in enumerate(labels):
                 s.add(
@@ -92,7 +102,7 @@ def ensure_template(vault: Vault, path: Path | None = None) -> str | None:
             s.add(Meta(key=_PROBLEM_KEY, value=problem_text))
         user = vault.user
         audit.record(s, user.id if user else None, "checklist_template_seeded")
-    return problem_text
+    return _problem(problem_text)
 
 
 def _template_revision(s: Session) -> int:
@@ -156,7 +166,7 @@ def _add_shipped_items_since(vault: Vault, revision: int) -> None:
             audit.record(s, user.id if user else None, "checklist_template_updated")
 
 
-def template_problem(vault: Vault) -> str | None:
+def template_problem(vault: Vault) -> Marked | str | None:
     """Why the shipped checklist file was not used when the template was seeded, if it wasn't."""
     return ensure_template(vault)
 

@@ -31,6 +31,7 @@ from advocate_app.store.errors import InvalidInput, NotAllowed
 from advocate_app.store.models import AuditEvent, Base, Client, Note, User, utcnow
 from advocate_app.store.sorting import sort_fold
 from advocate_app.store.vault import Vault
+from advocate_app.store.voca_fields import ReportingFields, reporting_columns
 from advocate_app.store.vocab import AGE_GROUPS, TRAFFICKING_TYPES
 
 ALIAS_MAX = 60
@@ -133,13 +134,19 @@ def _alias_taken() -> InvalidInput:
     )
 
 
-def create_client(vault: Vault, values: ClientFields) -> int:
+def create_client(
+    vault: Vault, values: ClientFields, reporting: ReportingFields | None = None
+) -> int:
+    """A new client record, with its optional funder-report answers saved in the same
+    transaction: when the answers are refused, no record is left behind."""
     values = _clean(values)
     user = vault.current_user
     with vault.write() as s:
         if _open_alias_exists(s, values.alias, None):
             raise _alias_taken()
         client = Client(status="open", **{n: getattr(values, n) for n in _FIELD_NAMES})
+        for name, value in reporting_columns(reporting or ReportingFields()).items():
+            setattr(client, name, value)
         if client.assigned_user_id is None:
             client.assigned_user_id = user.id
         s.add(client)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from advocate_app.i18n import QT_TR_NOOP, ExplainedValueError, Marked
 from advocate_app.paths import assets_dir
 from advocate_app.store.vocab import (
     AGE_GROUPS,
@@ -37,8 +38,10 @@ ANSWER_LISTS = (
 )
 
 
-class FormFileProblem(ValueError):
-    """The form file is missing or malformed; the message says where."""
+class FormFileProblem(ExplainedValueError):
+    """The form file is missing or malformed; the message says where (a marked template and its
+    values, shown in the interface's language: Reports shows it when the shipped file is
+    broken)."""
 
 
 @dataclass(frozen=True)
@@ -120,26 +123,28 @@ class PmtForm:
         return tuple(s for s in self.services if s.question == question)
 
 
-def _text(entry: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
+def _text(entry: dict[str, Any], key: str, where: str | Marked, *, required: bool = True) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
-        raise FormFileProblem(f"{where}: '{key}' must be a non-empty text.")
+        raise FormFileProblem(QT_TR_NOOP("{0}: '{1}' must be a non-empty text."), where, key)
     return value.strip()
 
 
 def _items(data: dict[str, Any], name: str, *, services: bool = False) -> tuple[Item, ...]:
     raw = data.get(name)
     if not isinstance(raw, list) or not raw:
-        raise FormFileProblem(f"The form file has no [[{name}]] entries.")
+        raise FormFileProblem(QT_TR_NOOP("The form file has no [[{0}]] entries."), name)
     items: list[Item] = []
     seen: set[str] = set()
     for n, entry in enumerate(raw, 1):
-        where = f"[[{name}]] entry {n}"
+        where = Marked(QT_TR_NOOP("[[{0}]] entry {1}"), name, n)
         if not isinstance(entry, dict):
-            raise FormFileProblem(f"{where} is not a table.")
+            raise FormFileProblem(QT_TR_NOOP("{0} is not a table."), where)
         code = _text(entry, "code", where)
         if code in seen or code == DECLINED or "," in code:
-            raise FormFileProblem(f"{where}: the code {code!r} is repeated or reserved.")
+            raise FormFileProblem(
+                QT_TR_NOOP("{0}: the code {1} is repeated or reserved."), where, repr(code)
+            )
         seen.add(code)
         question = _text(entry, "question", where, required=False) if services else ""
         pmt_code = _text(entry, "pmt_code", where) if services and not question else ""
@@ -163,16 +168,18 @@ def _items(data: dict[str, Any], name: str, *, services: bool = False) -> tuple[
 def parse_form(data: dict[str, Any]) -> PmtForm:
     meta = data.get("form")
     if not isinstance(meta, dict):
-        raise FormFileProblem("The form file has no [form] table.")
+        raise FormFileProblem(QT_TR_NOOP("The form file has no [form] table."))
     fy = meta.get("federal_fiscal_year")
     if not isinstance(fy, int) or isinstance(fy, bool):
-        raise FormFileProblem("[form]: 'federal_fiscal_year' must be a year such as 2026.")
+        raise FormFileProblem(
+            QT_TR_NOOP("[form]: 'federal_fiscal_year' must be a year such as 2026.")
+        )
     questions: list[Question] = []
     for n, q in enumerate(data.get("questions") or [], 1):
-        where = f"[[questions]] entry {n}"
+        where = Marked(QT_TR_NOOP("[[{0}]] entry {1}"), "questions", n)
         among = q.get("among", "served")
         if among not in ("served", "new"):
-            raise FormFileProblem(f'{where}: \'among\' must be "served" or "new".')
+            raise FormFileProblem(QT_TR_NOOP('{0}: \'among\' must be "served" or "new".'), where)
         questions.append(
             Question(
                 id=_text(q, "id", where),
@@ -186,7 +193,7 @@ def parse_form(data: dict[str, Any]) -> PmtForm:
             )
         )
     if not questions:
-        raise FormFileProblem("The form file has no [[questions]].")
+        raise FormFileProblem(QT_TR_NOOP("The form file has no [[questions]]."))
     form = PmtForm(
         name=_text(meta, "name", "[form]"),
         federal_fiscal_year=fy,
@@ -221,12 +228,15 @@ def _check_consistency(form: PmtForm) -> None:
     for s in form.services:
         if s.group not in groups:
             raise FormFileProblem(
-                f"The service {s.pmt_code or s.code} names no [[service_groups]] group."
+                QT_TR_NOOP("The service {0} names no [[service_groups]] group."),
+                s.pmt_code or s.code,
             )
         if s.question and s.question not in questions:
-            raise FormFileProblem(f"The service {s.code} names no question {s.question!r}.")
+            raise FormFileProblem(
+                QT_TR_NOOP("The service {0} names no question {1}."), s.code, repr(s.question)
+            )
     if {a.code for a in form.age} - set(AGE_GROUPS):
-        raise FormFileProblem("[[age]] codes must be the vault's age groups.")
+        raise FormFileProblem(QT_TR_NOOP("[[age]] codes must be the vault's age groups."))
     known_app_codes = {
         "need_categories": set(NEED_CATEGORIES),
         "referral_categories": set(RESOURCE_CATEGORIES),
@@ -236,18 +246,29 @@ def _check_consistency(form: PmtForm) -> None:
     }
     for kind, table in form.suggest.items():
         if kind not in known_app_codes:
-            raise FormFileProblem(f"[suggest.{kind}] is not something the app can suggest from.")
+            raise FormFileProblem(
+                QT_TR_NOOP("[suggest.{0}] is not something the app can suggest from."), kind
+            )
         for app, codes in table.items():
             if app not in known_app_codes[kind]:
-                raise FormFileProblem(f"[suggest.{kind}]: {app!r} is not one of the app's codes.")
+                raise FormFileProblem(
+                    QT_TR_NOOP("[suggest.{0}]: {1} is not one of the app's codes."),
+                    kind,
+                    repr(app),
+                )
             unknown = set(codes) - form.service_codes
             if unknown:
                 raise FormFileProblem(
-                    f"[suggest.{kind}] {app}: unknown services {sorted(unknown)}."
+                    QT_TR_NOOP("[suggest.{0}] {1}: unknown services {2}."),
+                    kind,
+                    app,
+                    str(sorted(unknown)),
                 )
     figures = {q.figure for q in form.questions}
     if not {"individuals_served", "individuals_new", "services"} <= figures:
-        raise FormFileProblem("The form must ask for individuals served, new, and services.")
+        raise FormFileProblem(
+            QT_TR_NOOP("The form must ask for individuals served, new, and services.")
+        )
 
 
 def load_form_file(path: Path) -> PmtForm:
@@ -255,9 +276,13 @@ def load_form_file(path: Path) -> PmtForm:
         with open(path, "rb") as f:
             data = tomllib.load(f)
     except OSError as exc:
-        raise FormFileProblem(f"The VOCA form file could not be read ({path.name}).") from exc
+        raise FormFileProblem(
+            QT_TR_NOOP("The VOCA form file could not be read ({0})."), path.name
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise FormFileProblem(f"The VOCA form file {path.name} is not valid TOML: {exc}") from exc
+        raise FormFileProblem(
+            QT_TR_NOOP("The VOCA form file {0} is not valid TOML: {1}"), path.name, str(exc)
+        ) from exc
     return parse_form(data)
 
 
@@ -290,7 +315,9 @@ def read_spanish_labels(path: Path) -> SpanishLabels:
         with open(path, "rb") as f:
             data = tomllib.load(f)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise FormFileProblem(f"The Spanish VOCA labels could not be read ({path.name}).") from exc
+        raise FormFileProblem(
+            QT_TR_NOOP("The Spanish VOCA labels could not be read ({0})."), path.name
+        ) from exc
     lists = {
         name: {str(k): str(v) for k, v in (data.get(name) or {}).items() if isinstance(v, str)}
         for name in LABEL_LISTS

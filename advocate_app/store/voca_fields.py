@@ -97,6 +97,14 @@ def _encode(fields: ReportingFields, form: PmtForm) -> dict[str, str | None]:
     }
 
 
+def reporting_columns(fields: ReportingFields) -> dict[str, str | None]:
+    """The client columns for these answers, checked against the form (InvalidInput if not):
+    for create_client, which saves them in the same transaction as the new record."""
+    if fields == ReportingFields():
+        return {}  # nothing asked yet: the form file is not even read
+    return _encode(fields, current_form())
+
+
 def set_reporting_fields(vault: Vault, client_id: int, fields: ReportingFields) -> None:
     """Save a client's optional answers (all four at once)."""
     values = _encode(fields, current_form())

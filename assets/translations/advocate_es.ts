@@ -2614,6 +2614,74 @@
             <translation>{0}: {1}</translation>
         </message>
         <message>
+            <source>{0}, line {1}: {2}</source>
+            <translation>{0}, línea {1}: {2}</translation>
+        </message>
+        <message>
+            <source>{0}, line {1}, column {2}: {3}</source>
+            <translation>{0}, línea {1}, columna {2}: {3}</translation>
+        </message>
+        <message>
+            <source>the file is {0} MB; the most allowed is 1 MB</source>
+            <translation>el archivo ocupa {0} MB; lo máximo permitido es 1 MB</translation>
+        </message>
+        <message>
+            <source>the file does not exist</source>
+            <translation>el archivo no existe</translation>
+        </message>
+        <message>
+            <source>the file is larger than 1 MB, the most allowed</source>
+            <translation>el archivo ocupa más de 1 MB, lo máximo permitido</translation>
+        </message>
+        <message>
+            <source>the file is not valid UTF-8 text (bad byte at offset {0}); save it as UTF-8</source>
+            <translation>el archivo no es texto UTF-8 válido (byte incorrecto en la posición {0}); guárdelo como UTF-8</translation>
+        </message>
+        <message>
+            <source>the file has no categories; it should have one table per need category, like [housing] with items = ["Emergency shelter", ...]</source>
+            <translation>el archivo no tiene categorías; debe tener una tabla por cada categoría de necesidad, como [housing] con items = ["Refugio de emergencia", ...]</translation>
+        </message>
+        <message>
+            <source>"{0}" is not a need category (choose one of: {1})</source>
+            <translation>"{0}" no es una categoría de necesidad (elija una de: {1})</translation>
+        </message>
+        <message>
+            <source>"{0}" should be a table, like [{0}] followed by items = [...]</source>
+            <translation>"{0}" debe ser una tabla, como [{0}] seguida de items = [...]</translation>
+        </message>
+        <message>
+            <source>"{0}" is not understood in [{1}]; the only key is "items"</source>
+            <translation>"{0}" no se entiende en [{1}]; la única clave es "items"</translation>
+        </message>
+        <message>
+            <source>[{0}] has no "items" list</source>
+            <translation>[{0}] no tiene una lista "items"</translation>
+        </message>
+        <message>
+            <source>"items" in [{0}] should be a list in square brackets, like items = ["First item", "Second item"]</source>
+            <translation>"items" en [{0}] debe ser una lista entre corchetes, como items = ["Primer elemento", "Segundo elemento"]</translation>
+        </message>
+        <message>
+            <source>[{0}] has {1} items; at most {2} are allowed</source>
+            <translation>[{0}] tiene {1} elementos; se permiten {2} como máximo</translation>
+        </message>
+        <message>
+            <source>every item in [{0}] should be text in quotes, not {1}</source>
+            <translation>cada elemento de [{0}] debe ser texto entre comillas, no {1}</translation>
+        </message>
+        <message>
+            <source>[{0}] has an empty item</source>
+            <translation>[{0}] tiene un elemento vacío</translation>
+        </message>
+        <message>
+            <source>an item in [{0}] is {1} characters long; at most {2} are allowed</source>
+            <translation>un elemento de [{0}] tiene {1} caracteres; se permiten {2} como máximo</translation>
+        </message>
+        <message>
+            <source>"{0}" is listed twice in [{1}]</source>
+            <translation>"{0}" aparece dos veces en [{1}]</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
@@ -5179,6 +5247,106 @@
         <message>
             <source>The VOCA figures are for a federal fiscal quarter.</source>
             <translation>Las cifras de VOCA son para un trimestre del año fiscal federal.</translation>
+        </message>
+        <message>
+            <source>Scenarios are only played into the demo vault.</source>
+            <translation>Los escenarios solo se reproducen en la bóveda de demostración.</translation>
+        </message>
+        <message>
+            <source>That folder is where the office's real vault is kept. The demo never opens it; choose another folder for the demo.</source>
+            <translation>En esa carpeta se guarda la bóveda real de la oficina. La demostración nunca la abre; elija otra carpeta para la demostración.</translation>
+        </message>
+        <message>
+            <source>This folder holds a vault that is not the demo vault. Nothing was changed.</source>
+            <translation>Esta carpeta contiene una bóveda que no es la de demostración. No se cambió nada.</translation>
+        </message>
+        <message>
+            <source>This folder holds a real vault, not the demo vault. Nothing was changed.</source>
+            <translation>Esta carpeta contiene una bóveda real, no la de demostración. No se cambió nada.</translation>
+        </message>
+        <message>
+            <source>This folder holds other files, not the demo vault. Nothing was changed; choose an empty folder for the demo.</source>
+            <translation>Esta carpeta contiene otros archivos, no la bóveda de demostración. No se cambió nada; elija una carpeta vacía para la demostración.</translation>
+        </message>
+        <message>
+            <source>Only the demo vault can be reset. Nothing was changed.</source>
+            <translation>Solo se puede reiniciar la bóveda de demostración. No se cambió nada.</translation>
+        </message>
+        <message>
+            <source>{0}: '{1}' must be a non-empty text.</source>
+            <translation>{0}: '{1}' debe ser un texto no vacío.</translation>
+        </message>
+        <message>
+            <source>The form file has no [[{0}]] entries.</source>
+            <translation>El archivo del formulario no tiene entradas [[{0}]].</translation>
+        </message>
+        <message>
+            <source>[[{0}]] entry {1}</source>
+            <translation>[[{0}]] entrada {1}</translation>
+        </message>
+        <message>
+            <source>{0} is not a table.</source>
+            <translation>{0} no es una tabla.</translation>
+        </message>
+        <message>
+            <source>{0}: the code {1} is repeated or reserved.</source>
+            <translation>{0}: el código {1} está repetido o reservado.</translation>
+        </message>
+        <message>
+            <source>The form file has no [form] table.</source>
+            <translation>El archivo del formulario no tiene la tabla [form].</translation>
+        </message>
+        <message>
+            <source>[form]: 'federal_fiscal_year' must be a year such as 2026.</source>
+            <translation>[form]: 'federal_fiscal_year' debe ser un año, como 2026.</translation>
+        </message>
+        <message>
+            <source>{0}: 'among' must be "served" or "new".</source>
+            <translation>{0}: 'among' debe ser "served" o "new".</translation>
+        </message>
+        <message>
+            <source>The form file has no [[questions]].</source>
+            <translation>El archivo del formulario no tiene [[questions]].</translation>
+        </message>
+        <message>
+            <source>The service {0} names no [[service_groups]] group.</source>
+            <translation>El servicio {0} no indica ningún grupo de [[service_groups]].</translation>
+        </message>
+        <message>
+            <source>The service {0} names no question {1}.</source>
+            <translation>El servicio {0} indica una pregunta {1} que no existe.</translation>
+        </message>
+        <message>
+            <source>[[age]] codes must be the vault's age groups.</source>
+            <translation>Los códigos de [[age]] deben ser los grupos de edad de la bóveda.</translation>
+        </message>
+        <message>
+            <source>[suggest.{0}] is not something the app can suggest from.</source>
+            <translation>[suggest.{0}] no es algo a partir de lo cual la aplicación pueda sugerir.</translation>
+        </message>
+        <message>
+            <source>[suggest.{0}]: {1} is not one of the app's codes.</source>
+            <translation>[suggest.{0}]: {1} no es uno de los códigos de la aplicación.</translation>
+        </message>
+        <message>
+            <source>[suggest.{0}] {1}: unknown services {2}.</source>
+            <translation>[suggest.{0}] {1}: servicios desconocidos {2}.</translation>
+        </message>
+        <message>
+            <source>The form must ask for individuals served, new, and services.</source>
+            <translation>El formulario debe preguntar por las personas atendidas, las nuevas y los servicios.</translation>
+        </message>
+        <message>
+            <source>The VOCA form file could not be read ({0}).</source>
+            <translation>No se pudo leer el archivo del formulario VOCA ({0}).</translation>
+        </message>
+        <message>
+            <source>The VOCA form file {0} is not valid TOML: {1}</source>
+            <translation>El archivo del formulario VOCA {0} no es TOML válido: {1}</translation>
+        </message>
+        <message>
+            <source>The Spanish VOCA labels could not be read ({0}).</source>
+            <translation>No se pudieron leer las etiquetas VOCA en español ({0}).</translation>
         </message>
     </context>
 </TS>

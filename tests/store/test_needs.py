@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from advocate_app.store.appointments import AppointmentFields
 from advocate_app.store.checklist_file import BUILTIN_DEFAULTS
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.errors import InvalidInput, NotAllowed
+from advocate_app.store.models import Meta
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NEED_CATEGORIES
 
@@ -56,8 +58,8 @@ def test_a_malformed_template_file_names_file_and_line_and_defaults_are_used(
 
     problem = needs.ensure_template(vault)
     assert problem is not None
-    assert problem.startswith("default.toml, line ")
-    assert str(tmp_path) not in problem  # the file's name, never a folder
+    assert str(problem).startswith("default.toml, line ")
+    assert str(tmp_path) not in str(problem)  # the file's name, never a folder
     # The app carries on with the built-in defaults, and keeps telling a supervisor why.
     labels = [t.label for t in needs.template(vault) if t.category == "license_id"]
     assert labels == BUILTIN_DEFAULTS["license_id"]
@@ -66,6 +68,34 @@ def test_a_malformed_template_file_names_file_and_line_and_defaults_are_used(
     assert needs.add_needs_from_template(
         vault, cid, [template_id(vault, "housing", "Emergency shelter")]
     )
+
+
+def test_the_template_problem_is_kept_as_a_message_id_not_english_text(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "assets" / "checklists"
+    folder.mkdir(parents=True)
+    (folder / "default.toml").write_text('[housing]\nitems = "oops"\n', encoding="utf-8")
+    monkeypatch.setenv("ADVOCATE_ASSETS_DIR", str(tmp_path / "assets"))
+    needs.ensure_template(vault)
+    with vault.read() as s:
+        stored = s.get(Meta, "checklist_template_problem")
+        assert stored is not None
+        kept = json.loads(stored.value)
+    assert kept["template"].startswith('"items" in [{0}] should be a list')
+    assert kept["values"] == ["housing"] and kept["file"] == "default.toml"
+    assert kept["line"] == 2
+    assert str(needs.template_problem(vault)).startswith(
+        'default.toml, line 2: "items" in [housing]'
+    )
+
+
+def test_an_older_vaults_english_problem_is_still_shown_as_it_is(vault: Vault) -> None:
+    needs.ensure_template(vault)
+    old = "default.toml, line 5: this is not valid TOML: Expected ']'"
+    with vault.write() as s:
+        s.add(Meta(key="checklist_template_problem", value=old))
+    assert needs.template_problem(vault) == old
 
 
 def test_only_a_supervisor_edits_the_template(vault: Vault) -> None:

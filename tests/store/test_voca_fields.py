@@ -6,10 +6,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from advocate_app.store import clients, contacts, notes
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.errors import InvalidInput
+from advocate_app.store.models import Client
 from advocate_app.store.pmt_form import FormFileProblem, current_form, load_form_file
 from advocate_app.store.vault import Vault
 from advocate_app.store.voca_fields import (
@@ -23,6 +25,33 @@ from advocate_app.store.voca_fields import (
     set_reporting_fields,
     suggest_services,
 )
+
+
+def test_a_new_client_is_created_with_its_answers_in_one_transaction(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = ReportingFields(DECLINED, ("hispanic_latino",), ("trafficking_labor",), None)
+    cid = clients.create_client(vault, ClientFields(alias="Lupe"), answers)
+    assert get_reporting_fields(vault, cid) == answers
+    # Refused answers: no record is left behind, and the alias stays free.
+    with pytest.raises(InvalidInput):
+        clients.create_client(
+            vault, ClientFields(alias="Rosa M."), ReportingFields(race_ethnicity=("nope",))
+        )
+
+    # A failure after the record was written (here, in the audit entry) undoes it all.
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise InvalidInput("the write failed")
+
+    monkeypatch.setattr(clients.audit, "record", broken)
+    with pytest.raises(InvalidInput):
+        clients.create_client(
+            vault, ClientFields(alias="Rosa M."), ReportingFields(gender_identity=DECLINED)
+        )
+    monkeypatch.undo()
+    with vault.read() as s:
+        assert list(s.scalars(select(Client.alias))) == ["Lupe"]
+    assert clients.create_client(vault, ClientFields(alias="Rosa M."))
 
 
 def test_answers_are_optional_and_declined_is_an_answer(vault: Vault) -> None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from sqlalchemy import select
+
 from advocate_app.store import clients, drafts, needs, notes, voca_fields
 from advocate_app.store.clients import ClientFields
+from advocate_app.store.models import Client
 from advocate_app.store.pmt_form import DECLINED, current_form
 from advocate_app.store.vault import Vault
 from advocate_app.store.voca_fields import ReportingFields
@@ -278,3 +281,17 @@ def test_an_anonymous_contact_pre_ticks_from_its_kind_and_topics(vault: Vault, q
     assert values["services"] == ["crisis_intervention"]
     contact_id = contacts.log_contact(vault, **values)
     assert voca_fields.contact_services(vault, contact_id) == ("crisis_intervention",)
+
+
+def test_refused_answers_on_the_new_client_page_leave_no_record(unlocked, qtbot) -> None:
+    section = unlocked.shell.show_section("clients")
+    section.new_client()
+    form = section.new_form
+    qtbot.keyClicks(form.alias, "Lupe")
+    # Answers the form no longer lists (an older form file, say): the save is refused whole.
+    form.reporting = lambda: ReportingFields(race_ethnicity=("no-such-code",))
+    qtbot.keyPress(form.alias, KEY.Key_Return)
+    assert section.new_message.text() == "Choose race or ethnicity from the list."
+    assert section.detail is None or section.detail.alias != "Lupe"
+    with unlocked.vault.read() as s:
+        assert "Lupe" not in list(s.scalars(select(Client.alias)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from advocate_app.store import clients, contacts, notes, users, voca_fields
+from advocate_app.store import clients, contacts, notes, users
 from advocate_app.store.clients import ClientQuery
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
@@ -352,17 +352,13 @@ class ClientsSection(Section):
         self.new_form.alias.setFocus()
 
     def create_client(self) -> None:
-        try:
-            client_id = clients.create_client(self.vault, self.new_form.values())
+        try:  # the record and its optional answers in one transaction: both or neither
+            client_id = clients.create_client(
+                self.vault, self.new_form.values(), self.new_form.reporting()
+            )
         except VaultError as exc:
             set_message(self.new_message, exc.message, "error")
             return
-        answers = self.new_form.reporting()
-        if answers != ReportingFields():
-            try:
-                voca_fields.set_reporting_fields(self.vault, client_id, answers)
-            except VaultError as exc:  # the record exists; its profile tab can try again
-                set_message(self.new_message, exc.message, "error")
         self.filter.clear()
         self.status_filter.setCurrentIndex(0)
         self.apply_filters()
