@@ -15,6 +15,7 @@ import copy
 import json
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from advocate_app.i18n import QT_TR_NOOP, Marked
@@ -158,6 +159,17 @@ ADDED_IN_REVISION: dict[int, dict[str, list[str]]] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _AsWritten:
+    """Text from the file (a category, an item, the TOML reader's words): shown as it is, never
+    looked up for a translation (`i18n.message` translates plain text values)."""
+
+    text: str
+
+    def __format__(self, spec: str) -> str:
+        return format(self.text, spec)
+
+
 class ChecklistFileError(Exception):
     """A checklist template file that cannot be used; ``str()`` names the file and line (English).
 
@@ -185,13 +197,16 @@ class ChecklistFileError(Exception):
     @property
     def marked(self) -> Marked:
         """The whole sentence (where, then why), translated each time it is shown."""
-        reason = Marked(self.template, *self.values)
+        reason = Marked(
+            self.template, *(_AsWritten(v) if isinstance(v, str) else v for v in self.values)
+        )
+        file = _AsWritten(self.file)
         if self.line is None:
-            return Marked(QT_TR_NOOP("{0}: {1}"), self.file, reason)
+            return Marked(QT_TR_NOOP("{0}: {1}"), file, reason)
         if self.column is None:
-            return Marked(QT_TR_NOOP("{0}, line {1}: {2}"), self.file, self.line, reason)
+            return Marked(QT_TR_NOOP("{0}, line {1}: {2}"), file, self.line, reason)
         return Marked(
-            QT_TR_NOOP("{0}, line {1}, column {2}: {3}"), self.file, self.line, self.column, reason
+            QT_TR_NOOP("{0}, line {1}, column {2}: {3}"), file, self.line, self.column, reason
         )
 
     def to_stored(self) -> str:

@@ -57,6 +57,19 @@ def test_the_checklist_problem_seeded_in_english_shows_in_spanish_in_settings(
     assert 'default.toml, line 2: "items" in [housing] should be a list' in problem
 
 
+def test_words_from_the_checklist_file_are_quoted_as_written_not_translated(
+    qapp, tmp_path: Path, spanish: None
+) -> None:
+    from advocate_app.store.checklist_file import load_default_template
+
+    path = tmp_path / "default.toml"
+    path.write_text('[housing]\nitems = ["Other", "Other"]\n', encoding="utf-8")
+    _, error = load_default_template(path)
+    assert error is not None
+    apply_language(SPANISH)  # "Other" has a translation elsewhere in the app: not used here
+    assert str(error.marked) == 'default.toml, línea 2: "Other" aparece dos veces en [housing]'
+
+
 def test_an_older_vaults_english_checklist_problem_is_shown_as_it_is(
     qtbot, vault: Vault, spanish: None
 ) -> None:
