@@ -135,3 +135,25 @@ def test_a_live_switch_shows_the_funder_questions_and_services_in_spanish(
     detail = section.open_client(client_id, "notes")
     services = detail.notes.composer.services
     assert services.tree.topLevelItem(0).text(0) == "Información y referidos"
+
+
+def test_a_broken_voca_form_file_reaches_reports_in_spanish(
+    qtbot, unlocked, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spanish: None
+) -> None:
+    from advocate_app.store.pmt_form import load_form_file
+    from advocate_app.ui.reports import voca_view
+
+    broken = tmp_path / "pmt_fy2026.toml"
+    broken.write_text("[form]\nfederal_fiscal_year = 2026\n", encoding="utf-8")
+
+    def counting_from_the_broken_file(*_args: object, **_kwargs: object) -> None:
+        load_form_file(broken)
+
+    monkeypatch.setattr(voca_view, "quarter_figures", counting_from_the_broken_file)
+    unlocked.switch_language(SPANISH)
+    section = unlocked.shell.show_section("reports")
+    section.tabs.setCurrentWidget(section.voca)
+    view = section.voca
+    view.show_figures()
+    expected = "El archivo del formulario no tiene [[questions]]."
+    qtbot.waitUntil(lambda: view.message.text() == expected, timeout=15000)
