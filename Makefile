@@ -44,7 +44,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/mypy
 
 test: lint $(QM)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow" -n auto --dist worksteal
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow" -n auto --dist worksteal --durations=15
 
 bench: $(VENV)/.installed-test
 	$(PY) -m benchmarks.run_all
