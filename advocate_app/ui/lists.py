@@ -20,10 +20,30 @@ from advocate_app.ui.qt import (
     QTreeWidget,
     QVBoxLayout,
     QWidget,
+    tr_marked,
 )
 from advocate_app.ui.widgets import label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def column_header(
+    titles: tuple[str, ...] | list[str],
+    descriptions: tuple[str, ...] | list[str],
+    section: int,
+    orientation: Qt.Orientation,
+    role: int,
+) -> object:
+    """What a table model's headerData answers for a column: its title (shown and read aloud)
+    and, for a screen reader, what the column holds. Both are QT_TR_NOOP-marked texts; None for
+    any other role, so a model can answer its own extra roles after this."""
+    if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(titles):
+        return None
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        return tr_marked(titles[section])
+    if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+        return tr_marked(descriptions[section])
+    return None
 
 
 def set_headers(tree: QTreeWidget, columns: list[tuple[str, str]]) -> None:

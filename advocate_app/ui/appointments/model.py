@@ -10,7 +10,7 @@ from advocate_app.store.appointments import AppointmentView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import APPOINTMENT_KINDS
 from advocate_app.ui.format import fmt_datetime
-from advocate_app.ui.lists import AnyIndex
+from advocate_app.ui.lists import AnyIndex, column_header
 from advocate_app.ui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -75,13 +75,7 @@ class AppointmentsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return tr_marked(self.HEADERS[section])
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return tr_marked(self.DESCRIPTIONS[section])
-        return None
+        return column_header(self.HEADERS, self.DESCRIPTIONS, section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         appointment = self.appointment_at(index.row()) if index.isValid() else None

@@ -17,7 +17,7 @@ from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NEED_CATEGORIES, NEED_PRIORITIES, NEED_STATUSES
 from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date
-from advocate_app.ui.lists import AnyIndex
+from advocate_app.ui.lists import AnyIndex, column_header
 from advocate_app.ui.qt import (
     QAbstractItemModel,
     QFont,
@@ -170,15 +170,13 @@ class NeedsModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return tr_marked(self.HEADERS[section])
-        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return tr_marked(self.DESCRIPTIONS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and section == self.COL_PRIORITY:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section == self.COL_PRIORITY
+        ):
             return tr("The client's own priority")
-        return None
+        return column_header(self.HEADERS, self.DESCRIPTIONS, section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
