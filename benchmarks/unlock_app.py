@@ -15,12 +15,14 @@ The passphrase comes on standard input. Prints one JSON line of figures (seconds
   are read on a worker meanwhile); skeleton: from Enter to the page first painted, before
   its rows.
 
-With --lock, once Today is painted (and the watch is over) the person presses Ctrl+L, as in the
-app: the lock saves the drafts, closes the vault and replaces this process with a fresh one on
-the same command line (ui/restart.py), which runs this file again. That run starts as
-app.open_main_window does and prints a second JSON line:
-- lock_to_unlock_window: from the key press to the fresh process's unlock window shown;
-- lock_cpu: CPU seconds of the process (both images) over the same span.
+With --lock, once Today is painted, the watch is over and the successor the app starts ahead
+of a lock is ready (ui/standby.py: a person locks minutes after unlocking, not the instant Today
+appears), the person presses Ctrl+L, as in the app: the lock saves the drafts, closes the vault
+and hands over to that successor, which shows the unlock window; with --no-successor the
+successor is dismissed first and the lock replaces this process instead (ui/restart.py), as a
+lock within seconds of unlocking does. Either way the fresh process runs this file again
+(AFTER_LOCK in its environment) and prints a second JSON line:
+- lock_to_unlock_window: from the key press to the fresh process's unlock window shown.
 
 Writes nothing but the vault's own files: HOME and the XDG folders point into a temporary
 folder, and bytecode is never written (PYTHONDONTWRITEBYTECODE is set by the runner).
@@ -33,12 +35,12 @@ import sys
 import tempfile
 import time
 
-LOCKED_AT = "ADVOCATE_BENCH_LOCKED_AT"  # set by the image that locked, for the fresh one
-LOCK_CPU = "ADVOCATE_BENCH_LOCK_CPU"
-# The fresh process after a lock keeps the temporary home of the one it replaced.
+# Set before the first unlock of a --lock run: every fresh process started from it (the
+# successor, or the replaced image) inherits it, and keeps the temporary home of the first.
+AFTER_LOCK = "ADVOCATE_BENCH_AFTER_LOCK"
 _HOME = (
     os.environ["HOME"]
-    if LOCKED_AT in os.environ
+    if AFTER_LOCK in os.environ
     else tempfile.mkdtemp(prefix="advocate-bench-home-")
 )
 for _name in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
@@ -93,22 +95,23 @@ class Heartbeat:
 
 
 def after_lock(folder: Path) -> int:
-    """The fresh process a lock started: the unlock window as the real app shows it again."""
-    locked_at = float(os.environ.pop(LOCKED_AT))
-    cpu_before = float(os.environ.pop(LOCK_CPU))
+    """The fresh process after a lock: the unlock window as the real app shows it again."""
+    from advocate_app.ui.standby import SuccessorGone, wait_for_turn
+
+    os.environ.pop(AFTER_LOCK)
+    try:
+        wait_for_turn()  # a successor waits here until the lock (as ui.app.run_gui does)
+    except SuccessorGone:
+        return 0  # this run ended without a lock
     disable_core_dumps()
     app = make_application(sys.argv[:1])
     controller = open_main_window(folder)
     app.processEvents()
     shown = time.time()
-    cpu = time.process_time()  # not reset by exec: the locking image's CPU is in it too
     if controller.window.stack.currentWidget() is not controller.unlock_page:
         print(json.dumps({"error": "the fresh process did not show the unlock window"}))
         return 1
-    print(
-        json.dumps({"lock_to_unlock_window": shown - locked_at, "lock_cpu": cpu - cpu_before}),
-        flush=True,
-    )
+    print(json.dumps({"unlock_window_at": shown, "fresh_pid": os.getpid()}), flush=True)
     controller.vault.close()
     shutil.rmtree(_HOME, ignore_errors=True)
     return 0
@@ -139,8 +142,13 @@ def main() -> int:
         action="store_true",
         help="then lock (Ctrl+L) and time the fresh process's unlock window",
     )
+    parser.add_argument(
+        "--no-successor",
+        action="store_true",
+        help="with --lock: lock before a successor is ready (the process image is replaced)",
+    )
     args = parser.parse_args()
-    if LOCKED_AT in os.environ:
+    if AFTER_LOCK in os.environ:
         return after_lock(Path(args.folder))
     launched = float(os.environ.get("ADVOCATE_BENCH_LAUNCHED", time.time()))
     passphrase = sys.stdin.readline().rstrip("\n")
@@ -206,11 +214,17 @@ def main() -> int:
     on_worker(backup_status, "status")
 
     if args.lock:
-        from advocate_app.ui.restart import replace_process
+        from advocate_app.ui.standby import Successor
 
+        os.environ[AFTER_LOCK] = "1"  # for the fresh process, whichever way it starts
+        successor = Successor()
         controller = build_controller(
-            folder, Settings(automatic_backups=args.backup), fresh_process_on_lock=replace_process
+            folder,
+            Settings(automatic_backups=args.backup),
+            fresh_process_on_lock=successor.replace,
+            prepare_fresh_process=successor.start,
         )
+        controller.successor = successor
     else:
         controller = build_controller(folder, Settings(automatic_backups=args.backup))
     controller.window.show()
@@ -324,10 +338,14 @@ def main() -> int:
         if args.backup and tasks_running():  # the backup is part of the first minute
             QTimer.singleShot(100, finish)
             return
-        if args.lock and (tasks_running() or QThreadPool.globalInstance().activeThreadCount()):
+        if args.lock and (
+            tasks_running()
+            or QThreadPool.globalInstance().activeThreadCount()
+            or not (args.no_successor or controller.successor.ready())
+        ):
             # A person locks after working, not the instant Today appears: what the unlock
             # left running in the background (the rest of the warm-up) finishes first, or the
-            # lock would wait for it and count it.
+            # lock would wait for it and count it; and the successor has started meanwhile.
             QTimer.singleShot(20, finish)
             return
         beat.enter("done")
@@ -335,6 +353,9 @@ def main() -> int:
             controller.window.removeEventFilter(watch)
             print(json.dumps(figures()), flush=True)
             beat.timer.stop()
+            if args.no_successor:
+                controller.successor.stop()
+                controller.successor = None
             lock(controller)
             return
         app.quit()
@@ -363,8 +384,7 @@ def lock(controller) -> None:  # type: ignore[no-untyped-def]
 
     from advocate_app.ui.qt import Qt
 
-    os.environ[LOCK_CPU] = repr(time.process_time())
-    os.environ[LOCKED_AT] = repr(time.time())
+    print(json.dumps({"locking_at": time.time()}), flush=True)
     QTest.keyClick(controller.shell.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
 

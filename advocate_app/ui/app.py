@@ -19,7 +19,8 @@ from advocate_app.ui.qt import (
     Qt,
     QTimer,
 )
-from advocate_app.ui.restart import replace_process, take_resume_state
+from advocate_app.ui.restart import take_resume_state
+from advocate_app.ui.standby import Successor, SuccessorGone, announce_shown, wait_for_turn
 from advocate_app.ui.theme import apply_theme
 
 
@@ -79,12 +80,17 @@ def open_main_window(data_dir: Path) -> AppController:
         demo_app = sys.modules.get("advocate_app.ui.demo.app")  # never imported: never opened
         return bool(demo_app is not None and demo_app.demo_window_open())
 
+    # A lock hands over to a successor started ahead of time (ui/standby.py), or else replaces
+    # this process.
+    successor = Successor()
     controller = build_controller(
         data_dir,
         demo_launcher=launch_demo,
-        fresh_process_on_lock=replace_process,
+        fresh_process_on_lock=successor.replace,
+        prepare_fresh_process=successor.start,
         demo_window_open=demo_window_open,
     )
+    controller.successor = successor
     resume = take_resume_state()
     if resume is not None and resume.geometry:
         # Before showing, so the fresh window appears where the old one was.
@@ -93,6 +99,8 @@ def open_main_window(data_dir: Path) -> AppController:
     controller.start()
     if resume is not None:
         controller.resume(resume)
+    # A successor that took over: the process that locked may end once this window is up.
+    QTimer.singleShot(0, announce_shown)
     # After the window shows: connecting to the buses is not on the way to the unlock window.
     QTimer.singleShot(0, controller.listen_to_session_events)
     return controller
@@ -101,6 +109,13 @@ def open_main_window(data_dir: Path) -> AppController:
 def run_gui(
     *, data_dir: Path, demo: bool = False, smoke_test: bool = False, explicit_data_dir: bool = False
 ) -> int:
+    if not (demo or smoke_test):
+        try:
+            # A successor started ahead of time waits here, before it connects to the display,
+            # until the process that started it locks (ui/standby.py).
+            wait_for_turn()
+        except SuccessorGone:
+            return 0
     app = make_application()
     install_excepthook()
     if smoke_test:

@@ -29,7 +29,7 @@ from advocate_app.ui.damaged_vault import DamagedVaultMixin
 from advocate_app.ui.idle import IdleWatcher
 from advocate_app.ui.language import apply_language, current_language, resolve
 from advocate_app.ui.language_switch import LanguageSwitchMixin
-from advocate_app.ui.locking import LockingMixin
+from advocate_app.ui.locking import PREPARE_FRESH_PROCESS_AFTER_MS, LockingMixin
 from advocate_app.ui.main_window import MainWindow
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
@@ -53,6 +53,7 @@ from advocate_app.ui.vault.pages import (
 )
 
 if TYPE_CHECKING:  # imported when first needed, not at start-up
+    from advocate_app.ui.standby import Successor
     from advocate_app.ui.vault.recovery_key import RecoveryKeyPage
 
 P = TypeVar("P", bound=QWidget)
@@ -73,6 +74,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         sections_factory: Callable[[AppController, Shell], None] | None = None,
         demo_launcher: Callable[[], None] | None = None,
         fresh_process_on_lock: Callable[[ResumeState], None] | None = None,
+        prepare_fresh_process: Callable[[], None] | None = None,
         demo_window_open: Callable[[], bool] | None = None,
     ) -> None:
         self.data_dir = data_dir
@@ -88,6 +90,12 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         self._demo_launcher = demo_launcher
         # Set for the real window: a lock ends the process and starts a fresh one (restart.py).
         self._fresh_process_on_lock = fresh_process_on_lock
+        # …and may start that fresh process ahead of time, once unlocked and idle (standby.py).
+        self._prepare_fresh_process = prepare_fresh_process
+        self.prepare_fresh_process_after_ms = PREPARE_FRESH_PROCESS_AFTER_MS
+        # The real window's successor (set by app.open_main_window), for whoever needs to know
+        # whether it is ready.
+        self.successor: Successor | None = None
         self._demo_window_open = demo_window_open
         # Before the first page is built: its texts are read in the chosen language.
         apply_language(resolve(settings.language))
@@ -404,6 +412,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         self.idle.start()
         if not demo and self.settings.automatic_backups:
             self._auto_backup(vault)
+        self._prepare_fresh_process_when_idle()
 
     def _build_shell(self) -> Shell:
         vault = self.vault

@@ -33,6 +33,9 @@ _IN_PROCESS_LOCKS = frozenset({"closing", "restore", "damaged", "demo reset"})
 # Where the person was (section, record ids, a tab), kept as an encrypted draft of the user who
 # locked: ids are not content, but they stay inside the vault all the same.
 PLACE_DRAFT_KEY = "place:after-lock"
+# How long after an unlock the fresh process for the next lock is started, once nothing else
+# runs (ui/standby.py): after Today and the first minute's work, never beside them.
+PREPARE_FRESH_PROCESS_AFTER_MS = 3_000
 
 
 class LockingMixin:
@@ -46,6 +49,8 @@ class LockingMixin:
     _last_location: dict[str, object]
     _last_user_id: str | None
     _fresh_process_on_lock: Callable[[ResumeState], None] | None
+    _prepare_fresh_process: Callable[[], None] | None
+    prepare_fresh_process_after_ms: int
     _demo_window_open: Callable[[], bool] | None
 
     # Provided by AppController (declared here for the type checker, never defined twice).
@@ -129,6 +134,25 @@ class LockingMixin:
             # After the unlock window has been painted, and after any nested event loop (a
             # dialog's) has returned.
             QTimer.singleShot(0, self._start_fresh_process)
+
+    def _prepare_fresh_process_when_idle(
+        self, after_ms: int = PREPARE_FRESH_PROCESS_AFTER_MS
+    ) -> None:
+        """Start the process that will take over after the next lock, once this unlock's own
+        work is over (Today's reads, the warm-up, a backup)."""
+        if self._prepare_fresh_process is None:
+            return
+
+        def attempt() -> None:
+            vault = self.vault
+            if vault is None or not vault.is_unlocked or self._prepare_fresh_process is None:
+                return  # locked meanwhile: the next unlock tries again
+            if tasks_running() or QThreadPool.globalInstance().activeThreadCount():
+                QTimer.singleShot(1_000, attempt)
+                return
+            self._prepare_fresh_process()
+
+        QTimer.singleShot(self.prepare_fresh_process_after_ms, attempt)
 
     def _start_fresh_process(self) -> None:
         relaunch = self._fresh_process_on_lock

@@ -25,6 +25,7 @@ from pathlib import Path
 from advocate_app.ui.app import make_application, open_main_window
 from advocate_app.ui.qt import QApplication, QSocketNotifier, Qt, QTimer
 from advocate_app.ui.restart import RESUME_ENV
+from advocate_app.ui.standby import wait_for_turn
 
 
 def emit(**message: object) -> None:
@@ -113,7 +114,16 @@ def first_run(controller, canaries: dict) -> None:
         QTimer.singleShot(0, lock)
 
     def lock() -> None:
-        emit(event="locking", at=time.time())
+        successor = controller.successor
+        if canaries.get("standby", True):
+            # As a person locks, minutes after unlocking: the successor started meanwhile.
+            when(successor.ready, press_lock, "the successor")
+        else:
+            successor.stop()  # a lock right after unlocking: no successor yet
+            press_lock()
+
+    def press_lock() -> None:
+        emit(event="locking", at=time.time(), pid=os.getpid())
         QTest.keyClick(controller.shell.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         # Still here: the lock did not start a fresh process. Let the event loop finish what the
         # lock scheduled (deleting the main window's content), collect garbage, then report.
@@ -126,7 +136,7 @@ def first_run(controller, canaries: dict) -> None:
     def ready_in_place() -> None:
         QApplication.sendPostedEvents()
         gc.collect()
-        emit(event="ready", fresh=False, at=time.time())
+        emit(event="ready", fresh=False, at=time.time(), pid=os.getpid())
         listen(controller)
 
     when(lambda: stack.currentWidget() is controller.welcome, setup, "the welcome page")
@@ -138,6 +148,7 @@ def after_restart(controller) -> None:
         event="ready",
         fresh=True,
         at=time.time(),
+        pid=os.getpid(),
         unlock_shown=(
             window.isVisible() and window.stack.currentWidget() is controller.unlock_page
         ),
@@ -199,6 +210,7 @@ def unlock_again(controller, passphrase: str) -> None:
 
 def main() -> int:
     data_dir = Path(sys.argv[1])
+    wait_for_turn()  # the successor started ahead of a lock waits here (ui/standby.py)
     app = make_application([])
     fresh = RESUME_ENV in os.environ
     controller = open_main_window(data_dir)

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import secrets
+import select
 import selectors
 import subprocess
 import sys
@@ -145,6 +146,20 @@ class Child:
             if message.get("event") == event:
                 return message
 
+    def wait_for_the_app(self, pid: int) -> None:
+        """The process showing the window (this one, or its successor) has ended."""
+        if pid == self.proc.pid:
+            self.proc.wait(timeout=60)
+            return
+        try:
+            handle = os.pidfd_open(pid)
+        except ProcessLookupError:
+            return  # already gone
+        try:  # readable once the process has ended (a safety net for a hung one, not timing)
+            assert select.select([handle], [], [], 60)[0], "the successor did not quit"
+        finally:
+            os.close(handle)
+
     def stderr(self) -> str:
         if self.proc.poll() is None:
             return ""
@@ -203,7 +218,10 @@ def _needles(canaries: dict, recovery: dict, data_key: bytes) -> dict[str, bytes
     reason="reading another process's memory needs "
     "Linux and root (the app turns off ptrace access for its own user)",
 )
-def test_nothing_secret_survives_a_lock(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "standby", [True, False], ids=["successor started ahead", "process image replaced"]
+)
+def test_nothing_secret_survives_a_lock(tmp_path: Path, standby: bool) -> None:
     from advocate_app.store.keyslots import KeysFile
 
     canaries = _canaries()
@@ -212,7 +230,7 @@ def test_nothing_secret_survives_a_lock(tmp_path: Path) -> None:
     home.mkdir()
     child = Child(data_dir, home)
     try:
-        child.send(**canaries)
+        child.send(**canaries, standby=standby)
         recovery = child.expect("recovery_key")
         place = child.expect("place")
         locking = child.expect("locking")
@@ -225,6 +243,12 @@ def test_nothing_secret_survives_a_lock(tmp_path: Path) -> None:
         # A fresh process, showing the unlock window where the old window was.
         assert ready["fresh"] and ready["unlock_shown"]
         assert ready["geometry"] == place["geometry"]
+        if standby:
+            # The successor took over and the process that held the secrets is gone.
+            assert ready["pid"] != locking["pid"]
+            assert child.proc.wait(timeout=30) == 0
+        else:
+            assert ready["pid"] == locking["pid"] == child.proc.pid
 
         keys = KeysFile.load(data_dir)
         user_id = keys.passphrase_slots()[0].user_id
@@ -232,7 +256,7 @@ def test_nothing_secret_survives_a_lock(tmp_path: Path) -> None:
         needles = _needles(canaries, recovery, data_key)
         # The scan finds what is there: the data folder's path is in the child's memory.
         needles["control: the data folder's path"] = str(data_dir).encode()
-        hits = scan_memory(child.proc.pid, needles)
+        hits = scan_memory(ready["pid"], needles)
         assert hits.pop("control: the data folder's path", None), "the scan read nothing"
         assert hits == {}, f"secrets left in memory after the lock: {hits}"
 
@@ -246,6 +270,6 @@ def test_nothing_secret_survives_a_lock(tmp_path: Path) -> None:
         )
         assert back["draft"] == canaries["draft"]
         child.send(quit=True)
-        child.proc.wait(timeout=60)
+        child.wait_for_the_app(ready["pid"])
     finally:
         child.stop()
