@@ -83,6 +83,8 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         self.vault: Vault | None = None
         self.shell: Shell | None = None
         self._last_location: dict[str, object] = {}
+        # Read with the unlock, on its worker (None: not read yet).
+        self._place_after_unlock: dict[str, object] | None = None
         # The last person who unlocked on this computer is preselected, even after a restart:
         # settings.json holds their user id (a random id, never a name).
         self._last_user_id: str | None = settings.last_user_id or None
@@ -342,7 +344,13 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             return
         page = self.unlock_page
 
-        def done(_user: object) -> None:
+        def work() -> dict[str, object]:
+            fn(vault)
+            # Where the person was, read here rather than on the GUI thread after the answer.
+            return self._take_saved_place(vault)
+
+        def done(place: dict[str, object]) -> None:
+            self._place_after_unlock = place
             page.reset()
             user = vault.current_user
             if vault.unlocked_with_recovery_key:
@@ -366,7 +374,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             else:
                 self.enter_shell()
 
-        Operation(page, lambda: fn(vault)).busy(page.set_busy).success(done).on(
+        Operation(page, work).busy(page.set_busy).success(done).on(
             (VaultDamaged, KeysDoNotMatchVault), self._show_damaged
         ).failure(
             lambda text: page.show_error(text, vault.seconds_until_next_attempt())
@@ -401,7 +409,11 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             with contextlib.suppress(OSError):  # a convenience: unlocking never fails for it
                 self.settings.save()
         shell = self._build_shell()
-        place = self._take_saved_place(vault) or self._last_location
+        place = self._place_after_unlock
+        self._place_after_unlock = None
+        if place is None:
+            place = self._take_saved_place(vault)
+        place = place or self._last_location
         if place:
             shell.restore_location(place)
         elif shell.nav.count():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, date, datetime
 
@@ -32,11 +33,23 @@ def four_digit_years(pattern: str) -> str:
 
 
 def short_date_format() -> str:
-    return four_digit_years(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+    return _short_formats(QLocale().name())[0]
 
 
 def short_datetime_format() -> str:
-    return four_digit_years(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
+    return _short_formats(QLocale().name())[1]
+
+
+@functools.lru_cache(maxsize=8)
+def _short_formats(locale_name: str) -> tuple[str, str]:
+    """The default locale's short date and date-time patterns, widened once per locale (Today
+    and the lists format hundreds of dates at a time). Keyed by the name, read from the
+    default locale itself (which may carry the system's own patterns)."""
+    locale = QLocale()
+    return (
+        four_digit_years(locale.dateFormat(QLocale.FormatType.ShortFormat)),
+        four_digit_years(locale.dateTimeFormat(QLocale.FormatType.ShortFormat)),
+    )
 
 
 def fmt_time(moment: datetime) -> str:

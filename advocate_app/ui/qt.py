@@ -273,10 +273,8 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     meanings (it becomes the .ts comment). Plurals: `tr("%n client(s)", None, count)`, with
     the count as the third *positional* argument: that is how lupdate knows it is a numerus form.
     """
-    from PySide6.QtCore import QCoreApplication
-
     # Qt replaces %n with the count (n >= 0), translator or not.
-    translated = QCoreApplication.translate(TR_CONTEXT, text, disambiguation, n)
+    translated = _translate()(TR_CONTEXT, text, disambiguation, n)
     if n >= 0 and "(s)" in translated:
         # The English source itself (no translator): "1 day", "3 days".
         translated = translated.replace("(s)", "" if n == 1 else "s")
@@ -285,9 +283,21 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 def tr_marked(text: str) -> str:
     """The translation of a literal marked with QT_TR_NOOP where it is defined (store vocab)."""
-    from PySide6.QtCore import QCoreApplication
+    return _translate()(TR_CONTEXT, text)
 
-    return QCoreApplication.translate(TR_CONTEXT, text)
+
+_translator: Any = None
+
+
+def _translate() -> Any:
+    """QCoreApplication.translate, looked up once: tr() runs for every text on every screen,
+    and an import statement in a function costs a call into PySide's import hook each time."""
+    global _translator
+    if _translator is None:
+        from PySide6.QtCore import QCoreApplication
+
+        _translator = QCoreApplication.translate
+    return _translator
 
 
 __all__ = [*sorted(_WHERE), "TR_CONTEXT", "is_alive", "tr", "tr_marked"]

@@ -29,7 +29,7 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     it is needed, so the person is not kept waiting for screens they may not open."""
     vault = controller.vault
     assert vault is not None
-    today = TodaySection(vault, controller.settings)
+    today = TodaySection(vault, controller.settings, read_now=True)
 
     def clients_section() -> Section:
         from advocate_app.ui.clients.section import ClientsSection

@@ -159,7 +159,7 @@ def test_today_is_home_and_opens_the_client_at_the_need(unlocked, qtbot) -> None
     with qtbot.waitSignal(today.shown, timeout=10000):
         today.on_show()
     assert [
-        today.overdue.row_texts(r)[0] for r in range(today.overdue.tree.topLevelItemCount())
+        today.overdue.row_texts(r)[0] for r in range(today.overdue.row_count())
     ] == ["Wren"]  # declined is never overdue
     opened: list[tuple[int, dict]] = []
     today.open_client.connect(lambda c, place: opened.append((c, place)))

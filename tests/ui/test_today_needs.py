@@ -64,7 +64,7 @@ def test_today_view_updates_and_opens_the_client_at_the_need(
     # Enter on the line asks to open Rosa's needs at that need.
     tree = section.overdue.tree
     tree.setFocus()
-    tree.setCurrentItem(tree.topLevelItem(0))
+    tree.setCurrentIndex(tree.model().index(0, 0))
     with qtbot.waitSignal(section.open_client) as opened:
         qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert opened.args == [client_id, {"tab": "needs", "need_id": need_id}]

@@ -3,20 +3,77 @@ rows, each opening a client at the right place, or what to do while there are no
 
 from __future__ import annotations
 
-from advocate_app.ui.lists import ListPane, RoomyDelegate, set_headers
+from typing import Any
+
+from advocate_app.ui.lists import ListPane, RoomyDelegate
 from advocate_app.ui.qt import (
     QAbstractItemView,
+    QAbstractTableModel,
     QGroupBox,
     QHeaderView,
     QItemSelectionModel,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTreeView,
     QVBoxLayout,
     QWidget,
     tr,
 )
 from advocate_app.ui.roles import CLIENT_ID_ROLE, PLACE_ROLE
 from advocate_app.ui.widgets import label
+
+Row = tuple[list[str], int, dict[str, object]]  # the texts, the client, where to open it
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class TodayRows(QAbstractTableModel):
+    """A group's rows as Qt reads them: only the rows on screen are ever asked for, so a
+    hundred rows cost no more to show than ten."""
+
+    def __init__(self, headers: list[tuple[str, str]], tip: str) -> None:
+        super().__init__()
+        self.headers = headers  # (title, description), already translated
+        self.tip = tip
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        texts, client_id, place = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            column = index.column()
+            return texts[column] if column < len(texts) else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tip
+        if role == CLIENT_ID_ROLE:
+            return client_id
+        if role == PLACE_ROLE:
+            return place
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
+            return None
+        title, description = self.headers[section]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return title
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return description
+        return None
 
 
 class TodayGroup(QGroupBox):
@@ -36,10 +93,11 @@ class TodayGroup(QGroupBox):
         self.base_title = title
         self.setTitle(title)
         layout = QVBoxLayout(self)
-        self.tree = QTreeWidget()
+        self.model = TodayRows(headers, tr("Enter or double-click to open this client"))
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setAccessibleName(title)
         self.tree.setAccessibleDescription(description)
-        set_headers(self.tree, headers)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAllColumnsShowFocus(True)
@@ -61,24 +119,10 @@ class TodayGroup(QGroupBox):
         self.more.setVisible(False)
         layout.addWidget(self.more)
 
-    def set_rows(
-        self,
-        rows: list[tuple[list[str], int, dict[str, object]]],
-        total: int,
-        more_than: bool = False,
-    ) -> None:
+    def set_rows(self, rows: list[Row], total: int, more_than: bool = False) -> None:
         """The rows shown and how many there are; more_than: at least `total` (a count that
         stopped early, see store.today.COUNT_LIMIT)."""
-        self.tree.clear()
-        items = []
-        tip = tr("Enter or double-click to open this client")
-        for texts, client_id, place in rows:
-            item = QTreeWidgetItem(texts)
-            item.setData(0, CLIENT_ID_ROLE, client_id)
-            item.setData(0, PLACE_ROLE, place)
-            item.setToolTip(0, tip)
-            items.append(item)
-        self.tree.addTopLevelItems(items)
+        self.model.set_rows(rows)
         self._fit_columns([texts for texts, _c, _p in rows])
         count = tr("{0}+").format(total) if more_than else str(total)
         self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total else self.base_title)
@@ -100,13 +144,15 @@ class TodayGroup(QGroupBox):
         metrics = self.tree.fontMetrics()
         header = self.tree.header()
         pad = 3 * metrics.averageCharWidth()
-        for column in range(self.tree.columnCount()):
+        for column in range(self.model.columnCount()):
             if column == self.stretch_column:
                 continue
             texts = {row[column] for row in rows if column < len(row)}
-            texts.add(self.tree.headerItem().text(column))
+            texts.add(self.model.headers[column][0])
             header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts) + pad)
 
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
     def row_texts(self, row: int) -> list[str]:
-        item = self.tree.topLevelItem(row)
-        return [item.text(c) for c in range(item.columnCount())] if item else []
+        return list(self.model.rows[row][0]) if 0 <= row < len(self.model.rows) else []

@@ -30,9 +30,9 @@ from advocate_app.ui.qt import (
     QGridLayout,
     QHBoxLayout,
     QLocale,
+    QModelIndex,
     QPushButton,
     Qt,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -41,7 +41,7 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.roles import CLIENT_ID_ROLE, PLACE_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.today.group import TodayGroup
+from advocate_app.ui.today.group import Row, TodayGroup
 from advocate_app.ui.widgets import label
 
 
@@ -62,10 +62,11 @@ def _relative_day(day: date, on: date) -> str:
 
 @dataclass(frozen=True)
 class _Read:
-    """What one refresh read from the vault, on the worker thread."""
+    """What one refresh read from the vault, and its rows' texts, on the worker thread."""
 
     view: TodayView
     backup: BackupStatus | None  # None: it could not be read (the problem line stays as it was)
+    rows: dict[str, list[Row]]  # by group: overdue, due_this_week, upcoming, no_contact
 
 
 def _read(vault: Vault, user_id: str, on: date, days: int) -> _Read:
@@ -73,7 +74,52 @@ def _read(vault: Vault, user_id: str, on: date, days: int) -> _Read:
         backup = backup_status.status(vault)
     except VaultError:
         backup = None
-    return _Read(today.compute(vault, user_id, on, days), backup)
+    view = today.compute(vault, user_id, on, days)
+    # The texts too (translations and the locale's dates are safe to read from any thread):
+    # the GUI thread only puts them on screen.
+    rows = {
+        "overdue": [_need_row(r, on, overdue=True) for r in view.overdue],
+        "due_this_week": [_need_row(r, on, overdue=False) for r in view.due_this_week],
+        "upcoming": [_appointment_row(r, on) for r in view.upcoming],
+        "no_contact": [_quiet_row(r, on) for r in view.no_contact],
+    }
+    return _Read(view, backup, rows)
+
+
+def _need_row(row: NeedRow, on: date, overdue: bool) -> Row:
+    if overdue:
+        late = (on - row.due_date).days
+        when = tr("{0} ({1} ago)").format(fmt_date(row.due_date), _days_word(late))
+    else:
+        when = _relative_day(row.due_date, on)
+    category = tr_marked(NEED_CATEGORIES.get(row.category, row.category))
+    need = tr("{0} · {1}").format(need_label(row.category, row.label), category)
+    status = tr_marked(NEED_STATUSES.get(row.status, row.status))
+    return [row.alias, need, when, status], row.client_id, row.open_at
+
+
+def _appointment_row(row: AppointmentRow, on: date) -> Row:
+    day = row.starts_at.date()
+    if 0 <= (day - on).days <= 1:  # "Today, 9:30" / "Tomorrow, 14:00"
+        when = tr("{0}, {1}").format(_relative_day(day, on), fmt_time(row.starts_at))
+    else:
+        when = fmt_datetime(row.starts_at, utc=False)
+    what = tr_marked(APPOINTMENT_KINDS.get(row.kind, row.kind))
+    if row.place:
+        what = tr("{0} · {1}").format(what, row.place)
+    goes = tr("Yes") if row.accompanied else tr("No")
+    return [when, row.alias, what, goes], row.client_id, row.open_at
+
+
+def _quiet_row(row: QuietClientRow, on: date) -> Row:
+    if row.last_contact_at is None:
+        last = tr("None recorded yet")
+    else:
+        last = tr("{0} ({1} ago)").format(
+            fmt_date(row.last_contact_at.date()),
+            _days_word((on - row.last_contact_at.date()).days),
+        )
+    return [row.alias, last], row.client_id, row.open_at
 
 
 class TodaySection(Section):
@@ -87,6 +133,7 @@ class TodaySection(Section):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], date] = date.today,
+        read_now: bool = False,
     ) -> None:
         super().__init__(parent)
         self.title = tr("Today")  # at build time, in the language then chosen
@@ -95,6 +142,11 @@ class TodaySection(Section):
         self.clock = clock  # tests pass a fixed day
         self.view: TodayView | None = None  # None until the first refresh's rows arrive
         self._refreshes = 0  # only the newest refresh's answer is shown
+        self._reading = False  # a refresh's answer has not come back yet
+        first = (clock(), settings.no_contact_days)
+        if read_now:
+            # Right after an unlock: the worker reads while the page and the shell are built.
+            self._start_read(*first)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
@@ -192,10 +244,12 @@ class TodaySection(Section):
         grid.setSpacing(12)
         for number, group in enumerate(self.groups()):  # two by two
             grid.addWidget(group, number // 2, number % 2)
-            group.tree.itemActivated.connect(self._activated)
+            group.tree.activated.connect(self._activated)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         outer.addLayout(grid, 1)
+        if read_now:
+            self._show_date(*first)
 
     def groups(self) -> list[TodayGroup]:
         return [self.overdue, self.due_soon, self.upcoming, self.quiet]
@@ -203,7 +257,8 @@ class TodaySection(Section):
     # --- Section hooks ----------------------------------------------------------------------
 
     def on_show(self) -> None:
-        self.refresh()
+        if not self._reading:  # the read started with the page is still on its way
+            self.refresh()
 
     # --- content ----------------------------------------------------------------------------
 
@@ -211,19 +266,28 @@ class TodaySection(Section):
         """Look again: the date at once, the rows when the worker has read them."""
         on = self.clock()
         days = self.settings.no_contact_days
+        self._start_read(on, days)
+        self._show_date(on, days)
+
+    def _show_date(self, on: date, days: int) -> None:
         self.date_label.setText(QLocale().toString(to_qdate(on), QLocale.FormatType.LongFormat))
         self.quiet.base_title = tr("No contact in %n day(s)", None, days)
+
+    def _start_read(self, on: date, days: int) -> None:
         vault = self.vault
         user_id = vault.current_user.id
         self._refreshes += 1
         number = self._refreshes
+        self._reading = True
 
         def arrived(found: _Read) -> None:
             if number == self._refreshes:
+                self._reading = False
                 self._show(found, on)
 
         def failed(text: str) -> None:
             if number == self._refreshes:
+                self._reading = False
                 self.error.setText(text)
                 self.error.setVisible(True)
                 self.shown.emit()
@@ -240,17 +304,13 @@ class TodaySection(Section):
         view = found.view
         self.error.setVisible(False)
         self.view = view
-        for group, rows, name in (
-            (self.overdue, [self._need_row(r, on, overdue=True) for r in view.overdue], "overdue"),
-            (
-                self.due_soon,
-                [self._need_row(r, on, overdue=False) for r in view.due_this_week],
-                "due_this_week",
-            ),
-            (self.upcoming, [self._appointment_row(r, on) for r in view.upcoming], "upcoming"),
-            (self.quiet, [self._quiet_row(r, on) for r in view.no_contact], "no_contact"),
+        for group, name in (
+            (self.overdue, "overdue"),
+            (self.due_soon, "due_this_week"),
+            (self.upcoming, "upcoming"),
+            (self.quiet, "no_contact"),
         ):
-            group.set_rows(rows, view.totals[name], name in view.more_than_counted)
+            group.set_rows(found.rows[name], view.totals[name], name in view.more_than_counted)
         self.summary.setText(self._summary(view))
         self.shown.emit()
 
@@ -259,47 +319,10 @@ class TodaySection(Section):
             return tr("Nothing needs your attention today.")
         return tr("Enter or a double-click on a line opens that client at the right place.")
 
-    @staticmethod
-    def _need_row(
-        row: NeedRow, on: date, overdue: bool
-    ) -> tuple[list[str], int, dict[str, object]]:
-        if overdue:
-            late = (on - row.due_date).days
-            when = tr("{0} ({1} ago)").format(fmt_date(row.due_date), _days_word(late))
-        else:
-            when = _relative_day(row.due_date, on)
-        category = tr_marked(NEED_CATEGORIES.get(row.category, row.category))
-        need = tr("{0} · {1}").format(need_label(row.category, row.label), category)
-        status = tr_marked(NEED_STATUSES.get(row.status, row.status))
-        return [row.alias, need, when, status], row.client_id, row.open_at
-
-    @staticmethod
-    def _appointment_row(row: AppointmentRow, on: date) -> tuple[list[str], int, dict[str, object]]:
-        day = row.starts_at.date()
-        if 0 <= (day - on).days <= 1:  # "Today, 9:30" / "Tomorrow, 14:00"
-            when = tr("{0}, {1}").format(_relative_day(day, on), fmt_time(row.starts_at))
-        else:
-            when = fmt_datetime(row.starts_at, utc=False)
-        what = tr_marked(APPOINTMENT_KINDS.get(row.kind, row.kind))
-        if row.place:
-            what = tr("{0} · {1}").format(what, row.place)
-        goes = tr("Yes") if row.accompanied else tr("No")
-        return [when, row.alias, what, goes], row.client_id, row.open_at
-
-    @staticmethod
-    def _quiet_row(row: QuietClientRow, on: date) -> tuple[list[str], int, dict[str, object]]:
-        if row.last_contact_at is None:
-            last = tr("None recorded yet")
-        else:
-            last = tr("{0} ({1} ago)").format(
-                fmt_date(row.last_contact_at.date()),
-                _days_word((on - row.last_contact_at.date()).days),
-            )
-        return [row.alias, last], row.client_id, row.open_at
-
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        client_id = item.data(0, CLIENT_ID_ROLE)
-        place = item.data(0, PLACE_ROLE)
+    def _activated(self, index: QModelIndex) -> None:
+        first = index.siblingAtColumn(0)
+        client_id = first.data(CLIENT_ID_ROLE)
+        place = first.data(PLACE_ROLE)
         if client_id is None:
             return
         self.open_client.emit(int(client_id), dict(place or {}))
