@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from advocate_app.paths import assets_dir
@@ -56,6 +57,12 @@ def _build_sections(controller: AppController, shell: object) -> None:
     build_sections(controller, shell)  # type: ignore[arg-type]
 
 
+def _prepare_sections(controller: AppController, shell: object) -> list[Callable[[], object]]:
+    from advocate_app.ui.sections import prepare_sections
+
+    return prepare_sections(controller, shell)  # type: ignore[arg-type]
+
+
 def build_controller(
     data_dir: Path, settings: Settings | None = None, **kwargs: object
 ) -> AppController:
@@ -63,6 +70,7 @@ def build_controller(
         data_dir,
         settings or Settings.load(),
         sections_factory=_build_sections,
+        shell_preparer=_prepare_sections,
         **kwargs,  # type: ignore[arg-type]
     )
     return controller

@@ -44,6 +44,7 @@ from advocate_app.ui.qt import (
 from advocate_app.ui.restart import ResumeState
 from advocate_app.ui.session_events import SessionEvents
 from advocate_app.ui.shell import Shell
+from advocate_app.ui.shell_ahead import ShellAhead
 from advocate_app.ui.vault.pages import (
     MessagePage,
     NewPassphrasePage,
@@ -72,6 +73,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         demo_banner: str | None = None,
         kdf_target_seconds: float = 1.0,
         sections_factory: Callable[[AppController, Shell], None] | None = None,
+        shell_preparer: Callable[[AppController, Shell], list[Callable[[], object]]] | None = None,
         demo_launcher: Callable[[], None] | None = None,
         fresh_process_on_lock: Callable[[ResumeState], None] | None = None,
         prepare_fresh_process: Callable[[], None] | None = None,
@@ -89,6 +91,9 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         # settings.json holds their user id (a random id, never a name).
         self._last_user_id: str | None = settings.last_user_id or None
         self._sections_factory = sections_factory
+        # Builds Today's page ahead, while the key is derived (shell_ahead.py).
+        self._shell_preparer = shell_preparer
+        self._shell_ahead: ShellAhead | None = None
         self._demo_launcher = demo_launcher
         # Set for the real window: a lock ends the process and starts a fresh one (restart.py).
         self._fresh_process_on_lock = fresh_process_on_lock
@@ -374,6 +379,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             else:
                 self.enter_shell()
 
+        self._prepare_shell()
         Operation(page, work).busy(page.set_busy).success(done).on(
             (VaultDamaged, KeysDoNotMatchVault), self._show_damaged
         ).failure(
@@ -426,16 +432,39 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             self._auto_backup(vault)
         self._prepare_fresh_process_when_idle()
 
+    def _prepare_shell(self) -> None:
+        """While the key is derived, build the shell ahead (kept for a second attempt)."""
+        vault = self.vault
+        if vault is None or self._sections_factory is None or self._shell_ahead is not None:
+            return
+        preparer = self._shell_preparer
+        self._shell_ahead = ShellAhead(
+            self.window,
+            vault,
+            current_language(),
+            (lambda shell: preparer(self, shell)) if preparer is not None else None,
+        )
+
     def _build_shell(self) -> Shell:
         vault = self.vault
         assert vault is not None and vault.is_unlocked
         user = vault.current_user
-        shell = Shell(vault.office_name, user.name, tr_marked(ROLES.get(user.role, user.role)))
+        ahead, self._shell_ahead = self._shell_ahead, None
+        if ahead is not None and (ahead.vault is not vault or ahead.language != current_language()):
+            ahead.discard()  # built for a vault since replaced, or in another language
+            ahead = None
+        role = tr_marked(ROLES.get(user.role, user.role))
+        if ahead is not None:
+            shell = ahead.take()
+            shell.set_identity(vault.office_name, user.name, role)
+        else:
+            shell = Shell(vault.office_name, user.name, role)
         shell.lock_requested.connect(lambda: self.lock("button"))
         if self._sections_factory is not None:
             self._sections_factory(self, shell)
         self.shell = shell
-        self.window.stack.addWidget(shell)
+        if self.window.stack.indexOf(shell) < 0:
+            self.window.stack.addWidget(shell)
         self.window.stack.setCurrentWidget(shell)
         return shell
 

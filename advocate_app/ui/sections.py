@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from advocate_app.library.shipped import is_loaded as library_loaded
@@ -24,12 +25,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def build_sections(controller: AppController, shell: Shell) -> None:
-    """Today is built at once (it is what unlocking shows); every other section the first time
-    it is needed, so the person is not kept waiting for screens they may not open."""
+def prepare_sections(controller: AppController, shell: Shell) -> list[Callable[[], object]]:
+    """While the key is derived: the steps that build Today's page (without its rows) into a
+    shell made ahead, one per turn of the event loop. build_sections takes it from there."""
     vault = controller.vault
     assert vault is not None
-    today = TodaySection(vault, controller.settings, read_now=True)
+
+    def today() -> None:
+        shell.add_section("today", TodaySection(vault, controller.settings))
+
+    return [today]
+
+
+def build_sections(controller: AppController, shell: Shell) -> None:
+    """Today is built at once (it is what unlocking shows), unless prepare_sections built it
+    while the key was derived; every other section the first time it is needed, so the person
+    is not kept waiting for screens they may not open."""
+    vault = controller.vault
+    assert vault is not None
+    prepared = shell.sections.built().get("today")
+    if isinstance(prepared, TodaySection):
+        today = prepared
+        today.begin_reading()
+    else:
+        today = TodaySection(vault, controller.settings, read_now=True)
 
     def clients_section() -> Section:
         from advocate_app.ui.clients.section import ClientsSection
@@ -44,7 +63,8 @@ def build_sections(controller: AppController, shell: Shell) -> None:
         clients().open_place(client_id, place)
 
     today.open_client.connect(open_from_today)
-    shell.add_section("today", today)
+    if prepared is None:
+        shell.add_section("today", today)
     shell.add_lazy_section("clients", tr("Clients"), clients_section)
 
     def reference() -> ReferenceSection:

@@ -97,7 +97,9 @@ class Shell(QWidget):
     lock_requested = Signal()
     shortcuts_requested = Signal()  # Ctrl+/
 
-    def __init__(self, office_name: str, user_name: str, role_label: str) -> None:
+    def __init__(self, office_name: str = "", user_name: str = "", role_label: str = "") -> None:
+        """The names may come later (set_identity): the shell is built while the key is
+        derived, before the vault says whose it is."""
         super().__init__()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -184,6 +186,10 @@ class Shell(QWidget):
         list_key = QShortcut(QKeySequence("Ctrl+/"), self)
         list_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         list_key.activated.connect(self.shortcuts_requested)
+
+    def set_identity(self, office_name: str, user_name: str, role_label: str) -> None:
+        self.where.setText(office_name)
+        self.who.setText(tr("{0} · {1}").format(user_name, role_label))
 
     def go_to_row(self, row: int) -> None:
         if 0 <= row < self.nav.count():

@@ -147,6 +147,7 @@ class TodaySection(Section):
         if read_now:
             # Right after an unlock: the worker reads while the page and the shell are built.
             self._start_read(*first)
+        self._first_read_started = read_now
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
@@ -255,6 +256,12 @@ class TodaySection(Section):
         return [self.overdue, self.due_soon, self.upcoming, self.quiet]
 
     # --- Section hooks ----------------------------------------------------------------------
+
+    def begin_reading(self) -> None:
+        """For a page built before the vault was unlocked: read now (once)."""
+        if not self._first_read_started:
+            self._first_read_started = True
+            self.refresh()
 
     def on_show(self) -> None:
         if not self._reading:  # the read started with the page is still on its way

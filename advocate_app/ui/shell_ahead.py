@@ -1,0 +1,71 @@
+"""The shell built while the key is derived (issue 21).
+
+Between Enter and the vault's answer the GUI thread only waits for the key derivation (about a
+second, on a worker). The unlocked window's frame and Today's page need nothing from the vault
+to be built, only to be filled: so they are built then, one step per turn of the event loop
+(a key or a paint waits at most one step), into a shell not shown yet. Unlocking then only
+names the office and the person and fills the page.
+
+Nothing in it holds anything from the vault. A prepared shell is used only with the vault and
+in the language it was built for; otherwise it is thrown away and the shell built as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from advocate_app.ui.main_window import MainWindow
+from advocate_app.ui.qt import QTimer
+from advocate_app.ui.shell import Shell
+
+Preparer = Callable[[Shell], list[Callable[[], object]]]
+
+
+class ShellAhead:
+    def __init__(
+        self, window: MainWindow, vault: object, language: str, preparer: Preparer | None
+    ) -> None:
+        self.vault = vault
+        self.language = language
+        self.shell: Shell | None = None
+        self._window = window
+        self._preparer = preparer
+        self._steps: list[Callable[[], object]] = [self._frame, self._place, self._sections]
+        self._cancelled = False
+        QTimer.singleShot(0, self._next)
+
+    def _frame(self) -> None:
+        self.shell = Shell()
+
+    def _place(self) -> None:
+        assert self.shell is not None
+        self._window.stack.addWidget(self.shell)  # hidden: the unlock page stays in front
+
+    def _sections(self) -> None:
+        if self._preparer is not None and self.shell is not None:
+            self._steps.extend(self._preparer(self.shell))
+
+    def _next(self) -> None:
+        if self._cancelled or not self._steps:
+            return
+        self._steps.pop(0)()
+        QTimer.singleShot(0, self._next)
+
+    def take(self) -> Shell:
+        """The shell, with whatever steps are left done now (the key came first)."""
+        while self._steps:
+            self._steps.pop(0)()
+        self._cancelled = True
+        assert self.shell is not None
+        return self.shell
+
+    def discard(self) -> None:
+        self._cancelled = True
+        self._steps.clear()
+        if self.shell is not None:
+            self._window.stack.removeWidget(self.shell)
+            self.shell.deleteLater()
+            self.shell = None
+
+
+__all__ = ["ShellAhead"]

@@ -1,0 +1,80 @@
+"""The shell and Today's page are built while the key is derived (ui/shell_ahead.py): the
+unlocked window only needs naming and filling once the vault answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from advocate_app.settings import Settings
+from advocate_app.ui.app import build_controller
+from advocate_app.ui.language import apply_language
+from advocate_app.ui.qt import Qt
+from advocate_app.ui.shell import Shell
+from advocate_app.ui.today.section import TodaySection
+from advocate_app.ui.worker import tasks_running
+from tests.helpers import FIRST_USER, OFFICE
+from tests.ui.helpers import unlock
+
+
+def shells_in(controller) -> list[Shell]:  # type: ignore[no-untyped-def]
+    stack = controller.window.stack
+    return [w for w in (stack.widget(i) for i in range(stack.count())) if isinstance(w, Shell)]
+
+
+def open_controller(qtbot, vault_dir: Path):  # type: ignore[no-untyped-def]
+    controller = build_controller(
+        vault_dir, Settings(automatic_backups=False, language="en"), kdf_target_seconds=0
+    )
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.start()
+    return controller
+
+
+def try_passphrase(qtbot, controller, text: str) -> None:  # type: ignore[no-untyped-def]
+    page = controller.unlock_page
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, text)
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tasks_running() == 0 and page.unlock_button.isEnabled())
+
+
+def test_a_wrong_passphrase_keeps_the_shell_built_meanwhile_for_the_next_try(
+    qtbot, vault_dir: Path
+) -> None:
+    controller = open_controller(qtbot, vault_dir)
+    try:
+        assert shells_in(controller) == []
+        try_passphrase(qtbot, controller, "not the passphrase at all")
+        # Built while the key was derived, hidden behind the unlock page, and nothing of the
+        # vault in it: no office, no person, no rows.
+        qtbot.waitUntil(lambda: len(shells_in(controller)) == 1)
+        (ahead,) = shells_in(controller)
+        qtbot.waitUntil(lambda: "today" in ahead.sections.built())
+        assert controller.window.stack.currentWidget() is controller.unlock_page
+        assert ahead.where.text() == "" and FIRST_USER not in ahead.who.text()
+        today = ahead.sections.built()["today"]
+        assert isinstance(today, TodaySection) and today.view is None
+        assert all(group.row_count() == 0 for group in today.groups())
+
+        unlock(qtbot, controller)
+        assert controller.shell is ahead and shells_in(controller) == [ahead]
+        assert ahead.where.text() == OFFICE and ahead.who.text().startswith(FIRST_USER)
+        qtbot.waitUntil(lambda: today.view is not None)  # filled once unlocked
+    finally:
+        controller.shutdown()
+
+
+def test_a_shell_built_in_another_language_is_not_used(qtbot, vault_dir: Path) -> None:
+    controller = open_controller(qtbot, vault_dir)
+    try:
+        try_passphrase(qtbot, controller, "not the passphrase at all")
+        qtbot.waitUntil(lambda: len(shells_in(controller)) == 1)
+        (english,) = shells_in(controller)
+        controller.switch_language("es")
+        unlock(qtbot, controller)
+        assert controller.shell is not english and shells_in(controller) == [controller.shell]
+        assert controller.shell.sections["today"].title == "Hoy"
+    finally:
+        controller.shutdown()
+        apply_language("en")
