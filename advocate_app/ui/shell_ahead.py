@@ -30,7 +30,12 @@ class ShellAhead:
         self.shell: Shell | None = None
         self._window = window
         self._preparer = preparer
-        self._steps: list[Callable[[], object]] = [self._frame, self._place, self._sections]
+        self._steps: list[Callable[[], object]] = [
+            self._frame,
+            self._place,
+            self._sections,
+            self._polish,
+        ]
         self._cancelled = False
         QTimer.singleShot(0, self._next)
 
@@ -43,7 +48,18 @@ class ShellAhead:
 
     def _sections(self) -> None:
         if self._preparer is not None and self.shell is not None:
-            self._steps.extend(self._preparer(self.shell))
+            # Ahead of the polish, which comes last.
+            self._steps[0:0] = self._preparer(self.shell)
+
+    def _polish(self) -> None:
+        """Style and lay out what was built, as showing it would: the first paint after the
+        unlock then only paints."""
+        if self.shell is not None:
+            self.shell.resize(self._window.stack.size())
+            self.shell.ensurePolished()
+            layout = self.shell.layout()
+            if layout is not None:
+                layout.activate()
 
     def _next(self) -> None:
         if self._cancelled or not self._steps:

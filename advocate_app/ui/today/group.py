@@ -25,6 +25,10 @@ from advocate_app.ui.widgets import label
 
 Row = tuple[list[str], int, dict[str, object]]  # the texts, the client, where to open it
 AnyIndex = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ACCESSIBLE_TEXT = Qt.ItemDataRole.AccessibleTextRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_OTHER_ROLES = frozenset({_ACCESSIBLE_TEXT, _TOOLTIP, CLIENT_ID_ROLE, PLACE_ROLE})
 
 
 class TodayRows(QAbstractTableModel):
@@ -48,20 +52,22 @@ class TodayRows(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        # Asked for every role of every cell painted: the common answers first, as plain ints.
+        if role != _DISPLAY and role not in _OTHER_ROLES:
             return None
-        texts, client_id, place = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self.rows):
+            return None
+        texts, client_id, place = self.rows[row]
+        if role in (_DISPLAY, _ACCESSIBLE_TEXT):
             column = index.column()
             return texts[column] if column < len(texts) else ""
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self.tip
         if role == CLIENT_ID_ROLE:
             return client_id
-        if role == PLACE_ROLE:
-            return place
-        return None
+        return place  # PLACE_ROLE
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
