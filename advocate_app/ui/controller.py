@@ -349,12 +349,14 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             return
         page = self.unlock_page
 
-        def work() -> dict[str, object]:
+        def work() -> dict[str, object] | None:
             fn(vault)
+            if vault.unlocked_with_recovery_key or vault.current_user.must_change_passphrase:
+                return None  # read once the new passphrase is chosen, by enter_shell
             # Where the person was, read here rather than on the GUI thread after the answer.
             return self._take_saved_place(vault)
 
-        def done(place: dict[str, object]) -> None:
+        def done(place: dict[str, object] | None) -> None:
             self._place_after_unlock = place
             page.reset()
             user = vault.current_user
