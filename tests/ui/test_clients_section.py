@@ -158,9 +158,9 @@ def test_today_is_home_and_opens_the_client_at_the_need(unlocked, qtbot) -> None
     today = controller.shell.show_section("today")
     with qtbot.waitSignal(today.shown, timeout=10000):
         today.on_show()
-    assert [
-        today.overdue.row_texts(r)[0] for r in range(today.overdue.row_count())
-    ] == ["Wren"]  # declined is never overdue
+    assert [today.overdue.row_texts(r)[0] for r in range(today.overdue.row_count())] == [
+        "Wren"
+    ]  # declined is never overdue
     opened: list[tuple[int, dict]] = []
     today.open_client.connect(lambda c, place: opened.append((c, place)))
     from advocate_app.store import today as today_store
