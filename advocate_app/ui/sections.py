@@ -31,10 +31,16 @@ def prepare_sections(controller: AppController, shell: Shell) -> list[Callable[[
     vault = controller.vault
     assert vault is not None
 
-    def today() -> None:
-        shell.add_section("today", TodaySection(vault, controller.settings))
+    page: list[TodaySection] = []
 
-    return [today]
+    def today() -> None:
+        page.append(TodaySection(vault, controller.settings, groups_later=True))
+        shell.add_section("today", page[0])
+
+    def group(number: int) -> Callable[[], object]:
+        return lambda: page[0].group_steps()[number]()
+
+    return [today, *(group(n) for n in range(4))]
 
 
 def build_sections(controller: AppController, shell: Shell) -> None:

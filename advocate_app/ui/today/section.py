@@ -125,6 +125,11 @@ def _quiet_row(row: QuietClientRow, on: date) -> Row:
 class TodaySection(Section):
     open_client = Signal(int, dict)  # client id, where to open it (see the module doc)
     shown = Signal()  # a refresh's rows (or its error) are on the page
+    # The four groups (see group_steps).
+    overdue: TodayGroup
+    due_soon: TodayGroup
+    upcoming: TodayGroup
+    quiet: TodayGroup
 
     def __init__(
         self,
@@ -134,6 +139,7 @@ class TodaySection(Section):
         *,
         clock: Callable[[], date] = date.today,
         read_now: bool = False,
+        groups_later: bool = False,
     ) -> None:
         super().__init__(parent)
         self.title = tr("Today")  # at build time, in the language then chosen
@@ -186,71 +192,103 @@ class TodaySection(Section):
             ]
             return TodayGroup(title, headers, 1, empty, description)
 
-        self.overdue = need_group(
-            tr("Overdue"),
-            (tr("Was due"), tr("The date the need was due; the longest overdue first.")),
-            tr(
-                "Nothing overdue. Due dates you set on a client's needs show up here once "
-                "they pass."
-            ),
-            tr("One row per need whose due date has passed. Enter opens the client's needs."),
-        )
-        self.due_soon = need_group(
-            tr("Due in the next 7 days"),
-            (tr("Due"), tr("The date the need is due; the soonest first.")),
-            tr(
-                "Nothing due this week. Give a need a due date on the client's Needs tab "
-                "to see it here."
-            ),
-            tr("One row per need due in the next 7 days. Enter opens the client's needs."),
-        )
-        self.upcoming = TodayGroup(
-            tr("Court dates and appointments, next 14 days"),
-            [
-                (tr("When"), tr("Date and time it starts; the soonest first.")),
-                client,
-                (tr("What"), tr("What kind it is, such as a court date.")),
-                (tr("Advocate goes"), tr("Whether an advocate goes with the client.")),
-            ],
-            2,
-            tr(
-                "No court dates or appointments in the next 14 days. Add them on a client's "
-                "Appointments tab."
-            ),
-            tr(
-                "One row per court date or appointment in the next 14 days, soonest first. "
-                "Enter opens the client's appointments."
-            ),
-        )
-        self.quiet = TodayGroup(
-            tr("No contact in %n day(s)", None, settings.no_contact_days),
-            [
-                client,
-                (
-                    tr("Last contact"),
-                    tr("Date of the last contact note; the longest ago first."),
+        def overdue() -> TodayGroup:
+            return need_group(
+                tr("Overdue"),
+                (tr("Was due"), tr("The date the need was due; the longest overdue first.")),
+                tr(
+                    "Nothing overdue. Due dates you set on a client's needs show up here once "
+                    "they pass."
                 ),
-            ],
-            1,
-            tr(
-                "Everyone assigned to you has been in contact recently. A contact note "
-                "counts as contact."
-            ),
-            tr(
-                "One row per client of yours with no contact note for that long, with the day "
-                "of the last contact. Enter opens the client's notes."
-            ),
-        )
-        grid = QGridLayout()
-        grid.setSpacing(12)
-        for number, group in enumerate(self.groups()):  # two by two
-            grid.addWidget(group, number // 2, number % 2)
-            group.tree.activated.connect(self._activated)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        outer.addLayout(grid, 1)
+                tr("One row per need whose due date has passed. Enter opens the client's needs."),
+            )
+
+        def due_soon() -> TodayGroup:
+            return need_group(
+                tr("Due in the next 7 days"),
+                (tr("Due"), tr("The date the need is due; the soonest first.")),
+                tr(
+                    "Nothing due this week. Give a need a due date on the client's Needs tab "
+                    "to see it here."
+                ),
+                tr("One row per need due in the next 7 days. Enter opens the client's needs."),
+            )
+
+        def upcoming() -> TodayGroup:
+            return TodayGroup(
+                tr("Court dates and appointments, next 14 days"),
+                [
+                    (tr("When"), tr("Date and time it starts; the soonest first.")),
+                    client,
+                    (tr("What"), tr("What kind it is, such as a court date.")),
+                    (tr("Advocate goes"), tr("Whether an advocate goes with the client.")),
+                ],
+                2,
+                tr(
+                    "No court dates or appointments in the next 14 days. Add them on a client's "
+                    "Appointments tab."
+                ),
+                tr(
+                    "One row per court date or appointment in the next 14 days, soonest first. "
+                    "Enter opens the client's appointments."
+                ),
+            )
+
+        def quiet() -> TodayGroup:
+            return TodayGroup(
+                tr("No contact in %n day(s)", None, settings.no_contact_days),
+                [
+                    client,
+                    (
+                        tr("Last contact"),
+                        tr("Date of the last contact note; the longest ago first."),
+                    ),
+                ],
+                1,
+                tr(
+                    "Everyone assigned to you has been in contact recently. A contact note "
+                    "counts as contact."
+                ),
+                tr(
+                    "One row per client of yours with no contact note for that long, with the day "
+                    "of the last contact. Enter opens the client's notes."
+                ),
+            )
+
+        self._grid = QGridLayout()
+        self._grid.setSpacing(12)
+        self._grid.setColumnStretch(0, 1)
+        self._grid.setColumnStretch(1, 1)
+        outer.addLayout(self._grid, 1)
+        self._makers = [
+            ("overdue", overdue),
+            ("due_soon", due_soon),
+            ("upcoming", upcoming),
+            ("quiet", quiet),
+        ]
+        if not groups_later:
+            for step in self.group_steps():
+                step()
         if read_now:
             self._show_date(*first)
+
+    def group_steps(self) -> list[Callable[[], object]]:
+        """The four groups still to build, one step each (groups_later: a page built while
+        the key is derived, a step per turn of the event loop); all built before any use."""
+
+        def step(name: str, make: Callable[[], TodayGroup]) -> Callable[[], object]:
+            def build() -> None:
+                if hasattr(self, name):
+                    return
+                group = make()
+                setattr(self, name, group)
+                number = [n for n, _m in self._makers].index(name)
+                self._grid.addWidget(group, number // 2, number % 2)  # two by two
+                group.tree.activated.connect(self._activated)
+
+            return build
+
+        return [step(name, make) for name, make in self._makers]
 
     def groups(self) -> list[TodayGroup]:
         return [self.overdue, self.due_soon, self.upcoming, self.quiet]
