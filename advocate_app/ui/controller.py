@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -59,6 +60,16 @@ if TYPE_CHECKING:  # imported when first needed, not at start-up
 
 P = TypeVar("P", bound=QWidget)
 
+
+@dataclass(frozen=True)
+class AfterUnlock:
+    """Read from the vault by the unlock's worker, for the shell that follows."""
+
+    place: dict[str, object]  # where the person was when they last locked ({} for nowhere)
+    office_name: str
+    is_demo: bool
+
+
 log = logging.getLogger(__name__)
 
 
@@ -86,7 +97,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         self.shell: Shell | None = None
         self._last_location: dict[str, object] = {}
         # Read with the unlock, on its worker (None: not read yet).
-        self._place_after_unlock: dict[str, object] | None = None
+        self._after_unlock: AfterUnlock | None = None
         # The last person who unlocked on this computer is preselected, even after a restart:
         # settings.json holds their user id (a random id, never a name).
         self._last_user_id: str | None = settings.last_user_id or None
@@ -349,15 +360,15 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             return
         page = self.unlock_page
 
-        def work() -> dict[str, object] | None:
+        def work() -> AfterUnlock | None:
             fn(vault)
             if vault.unlocked_with_recovery_key or vault.current_user.must_change_passphrase:
                 return None  # read once the new passphrase is chosen, by enter_shell
-            # Where the person was, read here rather than on the GUI thread after the answer.
-            return self._take_saved_place(vault)
+            # What the shell needs from the vault, read here rather than on the GUI thread.
+            return AfterUnlock(self._take_saved_place(vault), vault.office_name, vault.is_demo)
 
-        def done(place: dict[str, object] | None) -> None:
-            self._place_after_unlock = place
+        def done(after: AfterUnlock | None) -> None:
+            self._after_unlock = after
             page.reset()
             user = vault.current_user
             if vault.unlocked_with_recovery_key:
@@ -411,16 +422,14 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         assert vault is not None and vault.is_unlocked
         user = vault.current_user
         self._last_user_id = user.id
-        demo = vault.is_demo  # a query: read once
+        after, self._after_unlock = self._after_unlock, None
+        demo = after.is_demo if after is not None else vault.is_demo  # a query: read once
         if not demo and self.settings.last_user_id != user.id:
             self.settings.last_user_id = user.id
             with contextlib.suppress(OSError):  # a convenience: unlocking never fails for it
                 self.settings.save()
-        shell = self._build_shell()
-        place = self._place_after_unlock
-        self._place_after_unlock = None
-        if place is None:
-            place = self._take_saved_place(vault)
+        shell = self._build_shell(after.office_name if after is not None else vault.office_name)
+        place = after.place if after is not None else self._take_saved_place(vault)
         place = place or self._last_location
         if place:
             shell.restore_location(place)
@@ -447,9 +456,11 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             (lambda shell: preparer(self, shell)) if preparer is not None else None,
         )
 
-    def _build_shell(self) -> Shell:
+    def _build_shell(self, office_name: str | None = None) -> Shell:
         vault = self.vault
         assert vault is not None and vault.is_unlocked
+        if office_name is None:
+            office_name = vault.office_name
         user = vault.current_user
         ahead, self._shell_ahead = self._shell_ahead, None
         if ahead is not None and (ahead.vault is not vault or ahead.language != current_language()):
@@ -458,9 +469,9 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         role = tr_marked(ROLES.get(user.role, user.role))
         if ahead is not None:
             shell = ahead.take()
-            shell.set_identity(vault.office_name, user.name, role)
+            shell.set_identity(office_name, user.name, role)
         else:
-            shell = Shell(vault.office_name, user.name, role)
+            shell = Shell(office_name, user.name, role)
         shell.lock_requested.connect(lambda: self.lock("button"))
         if self._sections_factory is not None:
             self._sections_factory(self, shell)
