@@ -1,11 +1,12 @@
-"""Lock → unlock window shown, with the fresh process a lock now starts (ui/restart.py).
+"""Lock → unlock window shown, with the fresh process that takes over after a lock.
 
-    python -m benchmarks.lock_restart [--rounds 3]
+    python -m benchmarks.lock_restart [--rounds 3] [--no-successor]
 
 Each round runs the real app offscreen in its own folders through tests/ui/lock_child_app.py
-(the driver of the memory-scan test): set-up, a client, notes, a draft, then Ctrl+L. The time
-is from the key press to the fresh process reporting its unlock window; printed per round and
-as the median.
+(the driver of the memory-scan test): set-up, a client, notes, a draft, then Ctrl+L once the
+successor the app starts ahead of a lock is ready (ui/standby.py); with --no-successor, at
+once, so the lock replaces the process image (ui/restart.py). The time is from the key press
+to the fresh process reporting its unlock window; printed per round and as the median.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 CHILD = Path(__file__).resolve().parents[1] / "tests" / "ui" / "lock_child_app.py"
 
 
-def one_round() -> float:
+def one_round(successor: bool = True) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE"))}
@@ -56,6 +57,7 @@ def one_round() -> float:
                     "alias": "Benchmark Wren",
                     "notes": ["A first note for the benchmark."],
                     "draft": "An unsaved line.",
+                    "standby": successor,
                 }
             )
             + "\n"
@@ -84,10 +86,13 @@ def one_round() -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--no-successor", action="store_true", help="lock before a successor is ready"
+    )
     args = parser.parse_args(argv)
     times = []
     for i in range(args.rounds):
-        times.append(one_round())
+        times.append(one_round(not args.no_successor))
         print(f"round {i + 1}: lock -> unlock window shown {times[-1]:.0f} ms")
     print(f"median of {len(times)}: {statistics.median(times):.0f} ms")
     return 0
