@@ -25,7 +25,7 @@ from pathlib import Path
 from advocate_app.ui.app import make_application, open_main_window
 from advocate_app.ui.qt import QApplication, QSocketNotifier, Qt, QTimer
 from advocate_app.ui.restart import RESUME_ENV
-from advocate_app.ui.standby import wait_for_turn
+from advocate_app.ui.standby import SuccessorGone, wait_for_turn
 
 
 def emit(**message: object) -> None:
@@ -210,7 +210,10 @@ def unlock_again(controller, passphrase: str) -> None:
 
 def main() -> int:
     data_dir = Path(sys.argv[1])
-    wait_for_turn()  # the successor started ahead of a lock waits here (ui/standby.py)
+    try:
+        wait_for_turn()  # the successor started ahead of a lock waits here (ui/standby.py)
+    except SuccessorGone:
+        return 0  # dismissed: the run it was started for locked without it, or ended
     app = make_application([])
     fresh = RESUME_ENV in os.environ
     controller = open_main_window(data_dir)
