@@ -26,8 +26,9 @@ log = logging.getLogger(__name__)
 
 
 def prepare_sections(controller: AppController, shell: Shell) -> list[Callable[[], object]]:
-    """While the key is derived: the steps that build Today's page (without its rows) into a
-    shell made ahead, one per turn of the event loop. build_sections takes it from there."""
+    """While the key is derived: the steps that build the sections into a shell made ahead,
+    one per turn of the event loop: Today's page (without its rows) group by group, then the
+    others' places in the navigation and the search. build_sections finishes once unlocked."""
     vault = controller.vault
     assert vault is not None
 
@@ -35,26 +36,39 @@ def prepare_sections(controller: AppController, shell: Shell) -> list[Callable[[
 
     def today() -> None:
         page.append(TodaySection(vault, controller.settings, groups_later=True))
-        shell.add_section("today", page[0])
 
     def group(number: int) -> Callable[[], object]:
         return lambda: page[0].group_steps()[number]()
 
-    return [today, *(group(n) for n in range(4))]
+    def the_rest() -> None:
+        _add_sections(controller, shell, page[0], reports=True)
+
+    return [today, *(group(n) for n in range(4)), the_rest]
 
 
 def build_sections(controller: AppController, shell: Shell) -> None:
-    """Today is built at once (it is what unlocking shows), unless prepare_sections built it
-    while the key was derived; every other section the first time it is needed, so the person
-    is not kept waiting for screens they may not open."""
+    """Today is built at once (it is what unlocking shows), unless prepare_sections built the
+    sections while the key was derived; every other section the first time it is needed, so the
+    person is not kept waiting for screens they may not open. Then Today is read."""
     vault = controller.vault
     assert vault is not None
+    supervisor = vault.current_user.is_supervisor
     prepared = shell.sections.built().get("today")
     if isinstance(prepared, TodaySection):
         today = prepared
-        today.begin_reading()
+        if not supervisor:  # prepared before the vault said who unlocked
+            shell.remove_section("reports")
     else:
-        today = TodaySection(vault, controller.settings, read_now=True)
+        today = TodaySection(vault, controller.settings)
+        _add_sections(controller, shell, today, reports=supervisor)
+    today.begin_reading()
+
+
+def _add_sections(
+    controller: AppController, shell: Shell, today: TodaySection, *, reports: bool
+) -> None:
+    vault = controller.vault
+    assert vault is not None
 
     def clients_section() -> Section:
         from advocate_app.ui.clients.section import ClientsSection
@@ -69,8 +83,7 @@ def build_sections(controller: AppController, shell: Shell) -> None:
         clients().open_place(client_id, place)
 
     today.open_client.connect(open_from_today)
-    if prepared is None:
-        shell.add_section("today", today)
+    shell.add_section("today", today)
     shell.add_lazy_section("clients", tr("Clients"), clients_section)
 
     def reference() -> ReferenceSection:
@@ -92,15 +105,15 @@ def build_sections(controller: AppController, shell: Shell) -> None:
 
     shell.add_lazy_section("reference", tr("Reference"), reference)
     shell.add_lazy_section("resources", tr("Resources"), resources)
-    if vault.current_user.is_supervisor:
+    if reports:
 
-        def reports() -> Section:
+        def reports_section() -> Section:
             from advocate_app.ui.files import ask_save_path
             from advocate_app.ui.reports.section import ReportsSection
 
             return ReportsSection(vault, ask_save_path)
 
-        shell.add_lazy_section("reports", tr("Reports"), reports)
+        shell.add_lazy_section("reports", tr("Reports"), reports_section)
 
     def backups() -> Section:
         from advocate_app.ui.backups.section import BackupSection

@@ -88,6 +88,13 @@ class Sections(Mapping[str, Section]):
     def __contains__(self, key: object) -> bool:
         return key in self._order
 
+    def remove(self, key: str) -> None:
+        """Forget a section not built yet (a shell built before the vault said who unlocked)."""
+        if key in self._built:
+            raise ValueError(f"section {key!r} is built already")
+        self._order.remove(key)
+        self._factories.pop(key, None)
+
     def built(self) -> dict[str, Section]:
         """The sections built so far (the others hold nothing: no drafts, no state)."""
         return dict(self._built)
@@ -283,6 +290,16 @@ class Shell(QWidget):
         """A section built on first use (see Sections)."""
         self.sections.add(key, None, factory)
         self._add_nav_item(key, title)
+
+    def remove_section(self, key: str) -> None:
+        """Take out a section not built yet, and its place in the navigation."""
+        if key not in self.sections:
+            return
+        self.sections.remove(key)
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(KEY_ROLE) == key:
+                self.nav.takeItem(row)
+                break
 
     def _add_nav_item(self, key: str, title: str) -> None:
         item = QListWidgetItem(title)

@@ -78,3 +78,34 @@ def test_a_shell_built_in_another_language_is_not_used(qtbot, vault_dir: Path) -
     finally:
         controller.shutdown()
         apply_language("en")
+
+
+def test_an_advocate_never_sees_the_reports_of_a_shell_built_before_the_vault_said_who(
+    qtbot, vault_dir: Path
+) -> None:
+    from advocate_app.store import users
+    from advocate_app.store.vault import Vault
+    from advocate_app.ui.roles import KEY_ROLE
+    from tests.helpers import PASSPHRASE
+
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        ana = users.add_user(vault, "Ana", "advocate")
+    controller = open_controller(qtbot, vault_dir)
+    try:
+        page = controller.unlock_page
+        qtbot.waitUntil(lambda: page.user_box.count() == 2)
+        page.user_box.setCurrentIndex(page.user_box.findData(ana.user.id))
+        try_passphrase(qtbot, controller, ana.temporary_passphrase)
+        assert controller.window.stack.currentWidget() is controller.new_passphrase
+        (ahead,) = shells_in(controller)
+        assert "reports" in ahead.sections  # built for anyone, before the vault answered
+        controller.set_new_passphrase("lantern orchard bicycle 7419")
+        qtbot.waitUntil(lambda: controller.shell is not None, timeout=15000)
+        shell = controller.shell
+        assert shell is ahead and "reports" not in shell.sections
+        keys = [shell.nav.item(row).data(KEY_ROLE) for row in range(shell.nav.count())]
+        assert "reports" not in keys and keys[0] == "today"
+        assert shell.who.text().startswith("Ana")
+    finally:
+        controller.shutdown()

@@ -138,7 +138,6 @@ class TodaySection(Section):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], date] = date.today,
-        read_now: bool = False,
         groups_later: bool = False,
     ) -> None:
         super().__init__(parent)
@@ -148,12 +147,10 @@ class TodaySection(Section):
         self.clock = clock  # tests pass a fixed day
         self.view: TodayView | None = None  # None until the first refresh's rows arrive
         self._refreshes = 0  # only the newest refresh's answer is shown
-        self._reading = False  # a refresh's answer has not come back yet
-        first = (clock(), settings.no_contact_days)
-        if read_now:
-            # Right after an unlock: the worker reads while the page and the shell are built.
-            self._start_read(*first)
-        self._first_read_started = read_now
+        self._first_read_started = False
+        # Set by begin_reading: the page's first showing (right after the unlock) reads no
+        # second time; cleared by that showing or by the read's answer, whichever comes first.
+        self._read_for_first_show = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
@@ -269,8 +266,6 @@ class TodaySection(Section):
         if not groups_later:
             for step in self.group_steps():
                 step()
-        if read_now:
-            self._show_date(*first)
 
     def group_steps(self) -> list[Callable[[], object]]:
         """The four groups still to build, one step each (groups_later: a page built while
@@ -300,10 +295,13 @@ class TodaySection(Section):
         if not self._first_read_started:
             self._first_read_started = True
             self.refresh()
+            self._read_for_first_show = True
 
     def on_show(self) -> None:
-        if not self._reading:  # the read started with the page is still on its way
-            self.refresh()
+        if self._read_for_first_show:
+            self._read_for_first_show = False
+            return
+        self.refresh()
 
     # --- content ----------------------------------------------------------------------------
 
@@ -323,16 +321,14 @@ class TodaySection(Section):
         user_id = vault.current_user.id
         self._refreshes += 1
         number = self._refreshes
-        self._reading = True
 
         def arrived(found: _Read) -> None:
+            self._read_for_first_show = False
             if number == self._refreshes:
-                self._reading = False
                 self._show(found, on)
 
         def failed(text: str) -> None:
             if number == self._refreshes:
-                self._reading = False
                 self.error.setText(text)
                 self.error.setVisible(True)
                 self.shown.emit()
