@@ -317,6 +317,7 @@ def main() -> int:
 
     def figures() -> dict[str, object]:
         return result | {
+            "pid": os.getpid(),
             "key_derivation": derive[0] if derive else None,
             "unlock_to_today": marks["painted"] - marks["enter"],
             # GUI thread from Enter to painted, plus the workers' unlock beyond the derivation
