@@ -53,19 +53,26 @@ from advocate_app.ui.worker import LatestOnly
 class ClientsSection(Section):
     client_opened = Signal(int)
 
-    def __init__(self, vault: Vault) -> None:
-        super().__init__()
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.title = tr("Clients")  # at build time, in the language then chosen
         self.vault = vault
         self.detail: ClientDetail | None = None
+        # Built from the top down, each widget made inside its parent: with the app's style
+        # sheet, moving a built subtree into a parent restyles every widget in it again (half
+        # of this section's first show went to that).
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter()
+        splitter = QSplitter(self)
         outer.addWidget(splitter)
 
         # The list pane
         left = SectionListPane(
-            tr("Clients"), tr("New client"), tr("Filter by alias"), tr("Filter clients by alias")
+            tr("Clients"),
+            tr("New client"),
+            tr("Filter by alias"),
+            tr("Filter clients by alias"),
+            splitter,
         )
         lv = left.body
         self.new_button = left.action_button
@@ -78,14 +85,15 @@ class ClientsSection(Section):
             tr("Opens an empty form for a new client; only an alias is needed to start.")
         )
         filters = QHBoxLayout()
-        self.scope = QComboBox()
+        lv.addLayout(filters)
+        self.scope = QComboBox(left)
         self.scope.setAccessibleName(tr("Whose clients"))
         self.scope.setAccessibleDescription(
             tr("Choose between the clients assigned to you and every client of the office.")
         )
         self.scope.addItem(tr("My clients"), True)
         self.scope.addItem(tr("All clients"), False)
-        self.status_filter = QComboBox()
+        self.status_filter = QComboBox(left)
         self.status_filter.setAccessibleName(tr("Open or closed"))
         self.status_filter.setAccessibleDescription(
             tr("Choose whether the list shows open clients, closed clients, or both.")
@@ -98,8 +106,7 @@ class ClientsSection(Section):
             self.status_filter.addItem(text, code)
         filters.addWidget(self.scope)
         filters.addWidget(self.status_filter)
-        lv.addLayout(filters)
-        self.notes_search = QLineEdit()
+        self.notes_search = QLineEdit(left)
         self.notes_search.setPlaceholderText(tr("Search all notes (Ctrl+F)"))
         self.notes_search.setAccessibleName(tr("Search all notes"))
         self.notes_search.setAccessibleDescription(
@@ -111,10 +118,14 @@ class ClientsSection(Section):
         self.notes_search.setClearButtonEnabled(True)
         lv.addWidget(self.notes_search)
 
-        self.list_stack = QStackedWidget()
+        self.list_stack = QStackedWidget(left)
+        lv.addWidget(self.list_stack, 1)
         self.model = ClientListModel(lambda: self.vault)
-        self.table = QTableView()
+        self.table = QTableView(self.list_stack)
+        self.list_stack.addWidget(self.table)
         self.table.setModel(self.model)
+        self.model.total_changed.connect(self._show_count)
+        self.model.modelReset.connect(self._show_count)
         self.table.setAccessibleName(tr("Client list"))
         self.table.setAccessibleDescription(
             tr(
@@ -139,18 +150,11 @@ class ClientsSection(Section):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.list_stack.addWidget(self.table)
-        self.results = QListWidget()
-        self.results.setAccessibleName(tr("Notes that match"))
-        self.results.setAccessibleDescription(
-            tr("One row per matching note, with its client and date. Enter opens the note.")
-        )
-        self.results.setSpacing(2)
-        self.list_stack.addWidget(self.results)
-        lv.addWidget(self.list_stack, 1)
+        # The list of matching notes is built on the first search: most visits never search.
+        self._results: QListWidget | None = None
         self.count_label = label("", "hint", wrap=False)
         lv.addWidget(self.count_label)
-        contact = QPushButton(tr("Log anonymous contact…"))
+        contact = QPushButton(tr("Log anonymous contact…"), left)
         contact.setAccessibleDescription(
             tr(
                 "Counts a call or visit from someone who gave no name, for the summary; no "
@@ -159,11 +163,11 @@ class ClientsSection(Section):
         )
         contact.clicked.connect(self.log_contact)
         lv.addWidget(contact)
-        splitter.addWidget(left)
 
         # The record pane
-        self.right = QStackedWidget()
-        self.empty = QWidget()
+        self.right = QStackedWidget(splitter)
+        self.empty = QWidget(self.right)
+        self.right.addWidget(self.empty)
         ev = QVBoxLayout(self.empty)
         ev.addStretch(1)
         self.empty_text = label(
@@ -176,9 +180,7 @@ class ClientsSection(Section):
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         ev.addWidget(self.empty_text)
         ev.addStretch(2)
-        self.right.addWidget(self.empty)
         self.new_page: QWidget | None = None  # built on first use: most unlocks never need it
-        splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([340, 940])
@@ -198,8 +200,6 @@ class ClientsSection(Section):
         self._search_timer.timeout.connect(self.run_notes_search_async)
         self._latest = LatestOnly(self)
         self.notes_search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.results.itemActivated.connect(self._open_hit)
-        self.results.itemClicked.connect(self._open_hit)
 
         for seq, slot in (
             ("Ctrl+N", self.new_note),
@@ -231,10 +231,16 @@ class ClientsSection(Section):
     def apply_filters(self) -> None:
         selected = self.detail.client_id if self.detail else None
         self.model.set_query(self.current_query())
-        total = self.model.total()
-        self.count_label.setText(tr("{0} clients").format(total) if total != 1 else tr("1 client"))
         if selected is not None:
             self._select_row_of(selected)
+
+    def _show_count(self) -> None:
+        """The count under the list, once known: a long list is counted off the GUI thread."""
+        total = self.model.total()
+        if total is None:
+            self.count_label.setText(tr("Counting clients…"))
+            return
+        self.count_label.setText(tr("{0} clients").format(total) if total != 1 else tr("1 client"))
         if total == 0 and not self.filter.text() and self.status_filter.currentData() == "open":
             self.empty_text.setText(
                 tr(
@@ -365,6 +371,21 @@ class ClientsSection(Section):
         self.open_client(client_id)
 
     # --- searching all notes ------------------------------------------------------------------
+
+    @property
+    def results(self) -> QListWidget:
+        """The matching notes, in place of the client list while a search is shown."""
+        if self._results is None:
+            results = self._results = QListWidget(self.list_stack)
+            results.setAccessibleName(tr("Notes that match"))
+            results.setAccessibleDescription(
+                tr("One row per matching note, with its client and date. Enter opens the note.")
+            )
+            results.setSpacing(2)
+            self.list_stack.addWidget(results)
+            results.itemActivated.connect(self._open_hit)
+            results.itemClicked.connect(self._open_hit)
+        return self._results
 
     def run_notes_search_async(self) -> None:
         """As you type: the search runs off the GUI thread; only the newest one is shown."""
