@@ -274,7 +274,7 @@ class ClientsSection(Section):
             return self.detail
         self._drop_detail()
         try:
-            detail = ClientDetail(self.vault, client_id)
+            detail = ClientDetail(self.vault, client_id, self.right)  # built in place
         except VaultError as exc:
             self.empty_text.setText(exc.message)
             self.right.setCurrentWidget(self.empty)
