@@ -4,6 +4,7 @@ needs, appointments, the profile and releases."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import clients, users, voca_fields
@@ -94,7 +95,7 @@ class ClientDetail(QWidget):
         self.notes.changed.connect(self.notes_changed)
         self._add_tab("notes", tr("Notes"), lambda: self.notes)
         for key, title, factory in EXTRA_TABS:
-            self._add_tab(key, tr_marked(title), lambda factory=factory: factory(vault, client_id))
+            self._add_tab(key, tr_marked(title), partial(factory, vault, client_id))
         self._status = record.status
         self._fields = record.fields
         self._add_tab("profile", tr("Profile"), self._profile_tab)
