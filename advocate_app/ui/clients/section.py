@@ -3,20 +3,17 @@ right, a new client's form, and search across all notes."""
 
 from __future__ import annotations
 
-import html
-
-from advocate_app.store import clients, contacts, notes, users
+from advocate_app.store import clients, contacts, users
 from advocate_app.store.clients import ClientQuery
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
 from advocate_app.store.voca_fields import ReportingFields
-from advocate_app.store.vocab import NOTE_KINDS
 from advocate_app.ui.appointments.panel import AppointmentsPanel
 from advocate_app.ui.clients.detail import ClientDetail
 from advocate_app.ui.clients.dialogs import AnonymousContactDialog
 from advocate_app.ui.clients.form import ClientForm
 from advocate_app.ui.clients.list_model import ClientListModel
-from advocate_app.ui.format import fmt_datetime
+from advocate_app.ui.clients.notes_search import AllNotesSearch
 from advocate_app.ui.lists import SectionListPane
 from advocate_app.ui.needs.panel import NeedsPanel
 from advocate_app.ui.qt import (
@@ -28,7 +25,6 @@ from advocate_app.ui.qt import (
     QKeySequence,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QModelIndex,
     QPushButton,
     QScrollArea,
@@ -42,15 +38,14 @@ from advocate_app.ui.qt import (
     QWidget,
     Signal,
     tr,
-    tr_marked,
 )
-from advocate_app.ui.roles import CLIENT_ID_ROLE, HIT_ROLE
+from advocate_app.ui.roles import CLIENT_ID_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import add_rich_item, label, set_message
+from advocate_app.ui.widgets import label, set_message
 from advocate_app.ui.worker import LatestOnly
 
 
-class ClientsSection(Section):
+class ClientsSection(AllNotesSearch, Section):
     client_opened = Signal(int)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
@@ -369,67 +364,6 @@ class ClientsSection(Section):
         self.status_filter.setCurrentIndex(0)
         self.apply_filters()
         self.open_client(client_id)
-
-    # --- searching all notes ------------------------------------------------------------------
-
-    @property
-    def results(self) -> QListWidget:
-        """The matching notes, in place of the client list while a search is shown."""
-        if self._results is None:
-            results = self._results = QListWidget(self.list_stack)
-            results.setAccessibleName(tr("Notes that match"))
-            results.setAccessibleDescription(
-                tr("One row per matching note, with its client and date. Enter opens the note.")
-            )
-            results.setSpacing(2)
-            self.list_stack.addWidget(results)
-            results.itemActivated.connect(self._open_hit)
-            results.itemClicked.connect(self._open_hit)
-        return self._results
-
-    def run_notes_search_async(self) -> None:
-        """As you type: the search runs off the GUI thread; only the newest one is shown."""
-        text = self.notes_search.text()
-        if not text.strip():
-            self._latest.cancel()
-            self.list_stack.setCurrentWidget(self.table)
-            return
-        self._latest.run(
-            lambda: notes.search_notes(self.vault, text), lambda hits: self._show_hits(hits)
-        )
-
-    def run_notes_search(self) -> None:
-        text = self.notes_search.text()
-        if not text.strip():
-            self.list_stack.setCurrentWidget(self.table)
-            return
-        self._latest.cancel()
-        self._show_hits(notes.search_notes(self.vault, text))
-
-    def _show_hits(self, hits: list[notes.NoteHit]) -> None:
-        self.results.clear()
-        for hit in hits:
-            item = add_rich_item(
-                self.results,
-                f"<b>{html.escape(hit.alias)}</b> · {html.escape(fmt_datetime(hit.created_at))}"
-                f" · {html.escape(tr_marked(NOTE_KINDS.get(hit.kind, hit.kind)))}"
-                f"<br>{hit.snippet_html}",
-            )
-            item.setData(HIT_ROLE, (hit.client_id, hit.note_id))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
-        if not hits:
-            self.results.addItem(QListWidgetItem(tr("No notes match.")))
-        self.list_stack.setCurrentWidget(self.results)
-        self.count_label.setText(
-            tr("1 note matches") if len(hits) == 1 else tr("{0} notes match").format(len(hits))
-        )
-
-    def _open_hit(self, item: QListWidgetItem) -> None:
-        data = item.data(HIT_ROLE)
-        if not data:
-            return
-        client_id, note_id = data
-        self.open_note(client_id, note_id)
 
     def open_place(self, client_id: int, place: dict[str, object]) -> None:
         """Open a client where a Today row points: a need, an appointment or the notes."""
