@@ -1,6 +1,8 @@
 """Benchmarks run inside one process on an unlocked vault (run_all starts it with --in-process):
 filter as you type, the later features' figures (benchmarks.features), peak resident memory, and
-the Clients section's first show, every filter's first page and scrolling the whole list.
+the Clients section's first show (in a window already on screen, as the app shows it), opening
+a client's record, every filter's first page, the count of the default filter (which the list
+leaves to a worker) and scrolling the whole list.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from benchmarks.figures import (
     PASSPHRASE,
+    Times,
     ms,
     pct,
     report,
@@ -22,27 +25,63 @@ from benchmarks.figures import (
 )
 
 
-def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
-    """The Clients section's first show, every filter's first page, the whole list."""
-    import itertools
-    from dataclasses import replace
+def _settle(app) -> None:  # type: ignore[no-untyped-def]
+    """Until every background task's answer is in (the list counts on a worker), and widgets
+    given deleteLater are gone: the next figure starts from a quiet process."""
+    from advocate_app.ui.qt import QCoreApplication, QEvent
+    from advocate_app.ui.worker import tasks_running
 
-    from advocate_app.store.clients import ClientQuery
+    while tasks_running():
+        app.processEvents()
+        time.sleep(0.001)
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _in_a_window(app, build, repeat: int):  # type: ignore[no-untyped-def]
+    """A section shown as the app shows it: built, put in the shell's stack (a window already
+    on screen), made current, on_show(), painted. Returns the Times of each and the last one
+    built, left in place (the stack and the section, for figures measured inside it)."""
+    from advocate_app.ui.qt import QStackedWidget, QWidget
+
+    stack = QStackedWidget()
+    stack.resize(1200, 800)
+    stack.addWidget(QWidget())  # the page shown before (Today, in the app)
+    stack.show()
+    app.processEvents()
+    times = Times()
+    times.cpu = []
+    section = None
+    for run in range(repeat + 1):  # the first run warms the imports and caches
+        if section is not None:
+            stack.setCurrentIndex(0)
+            stack.removeWidget(section)
+            section.deleteLater()
+            _settle(app)
+        c = time.thread_time()
+        t = time.perf_counter()
+        section = build()
+        stack.addWidget(section)
+        stack.setCurrentWidget(section)
+        section.on_show()
+        app.processEvents()
+        if run:
+            times.append(time.perf_counter() - t)
+            times.cpu.append(time.thread_time() - c)
+    return times, stack, section
+
+
+def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
+    """The Clients section's first show, every filter's first page, the whole list, and
+    opening a client's record."""
+    import itertools
+
+    from advocate_app.store.clients import ClientQuery, count_clients
     from advocate_app.ui.clients.list_model import ClientListModel
     from advocate_app.ui.clients.section import ClientsSection
     from advocate_app.ui.qt import QTableView
 
-    def first_show() -> None:
-        section = ClientsSection(vault)
-        section.resize(1200, 800)
-        section.show()
-        section.on_show()
-        app.processEvents()
-        section.close()
-        section.deleteLater()
-
-    first_show()  # warm
-    shows = timed(first_show, 10)
+    shows, stack, section = _in_a_window(app, lambda: ClientsSection(vault), 10)
     report(
         "Clients section first show, wall / CPU (median)",
         wall_cpu(shows),
@@ -50,6 +89,10 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
         key="Clients section first show",
         number=statistics.median(shows.cpu),
     )
+    _settle(app)
+    open_record(app, section)
+    stack.close()
+    _settle(app)
 
     me = vault.current_user.id
     model = ClientListModel(lambda: vault)
@@ -59,6 +102,7 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
     ):
         query = ClientQuery(mine_only=mine, status=status, sort=sort, descending=desc, user_id=me)
         pages[(mine, status, sort, desc)] = timed(lambda q=query: model.set_query(q), 3)
+        _settle(app)  # a full first page is counted on a worker: not in this figure
     default = pages[(True, "open", "alias", False)]
     worst_key = max(pages, key=lambda k: statistics.median(pages[k].cpu))
     report(
@@ -76,6 +120,17 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
         number=statistics.median(pages[worst_key].cpu),
     )
 
+    default_query = ClientQuery(mine_only=True, status="open", user_id=me)
+    count_clients(vault, default_query)  # warm, as the other figures
+    counts = timed(lambda: count_clients(vault, default_query), 5)
+    report(
+        "count of My clients / Open (on a worker), wall / CPU",
+        wall_cpu(counts),
+        "off the GUI thread",
+        key="client count (worker)",
+        number=statistics.median(counts.cpu),
+    )
+
     def scroll_all() -> int:
         view = QTableView()
         view.setModel(model)
@@ -87,7 +142,9 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
             view.scrollToBottom()
             app.processEvents()
         view.close()
-        return model.rowCount()
+        rows = model.rowCount()
+        _settle(app)
+        return rows
 
     c = time.thread_time()
     t = time.perf_counter()
@@ -100,7 +157,38 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
         key="client list full scroll",
         number=cpu,
     )
-    del replace
+
+
+def open_record(app, section) -> None:  # type: ignore[no-untyped-def]
+    """Opening a client's record from the list (built, filled, painted: notes, needs,
+    appointments, the composer's suggested services, the profile), a different client each
+    time. Each open is audited: this writes audit events into the vault."""
+    from advocate_app.ui.roles import CLIENT_ID_ROLE
+
+    model = section.model
+    ids = [model.index(row, 0).data(CLIENT_ID_ROLE) for row in range(min(model.rowCount(), 12))]
+
+    def open_one(client_id: int) -> None:
+        section.open_client(client_id)
+        app.processEvents()
+
+    open_one(ids[0])  # warm
+    times = Times()
+    times.cpu = []
+    for client_id in ids[1:]:
+        _settle(app)
+        c = time.thread_time()
+        t = time.perf_counter()
+        open_one(client_id)
+        times.append(time.perf_counter() - t)
+        times.cpu.append(time.thread_time() - c)
+    report(
+        f"open a client record (median of {len(times)}), wall / CPU",
+        wall_cpu(times),
+        "well under 100 ms",
+        key="open a client record",
+        number=statistics.median(times.cpu),
+    )
 
 
 def _quiet_offscreen_warnings() -> None:

@@ -183,6 +183,14 @@ Index("ix_clients_list_status_intake", Client.status, Client.intake_date)
 Index("ix_clients_list_intake", Client.intake_date)
 Index("ix_clients_list_status_contact", Client.status, Client.last_contact_at)
 Index("ix_clients_list_assigned_contact", Client.assigned_user_id, Client.last_contact_at)
+# "Is this one of my open clients?", asked by Today for each entry it scans (migration 0011):
+# answered from this small index, which stays in the page cache, not from the client's row.
+Index(
+    "ix_clients_owner",
+    Client.assigned_user_id,
+    Client.id,
+    sqlite_where=text("status = 'open'"),
+)
 
 
 class ChecklistTemplateItem(Base):
@@ -206,12 +214,14 @@ class NeedItem(Base):
 
     __tablename__ = "need_items"
     # Overdue / due soon: a range over due dates, answered from an index that holds only needs
-    # still waiting (migration 0007), so settled ones, which pile up, are never read.
+    # still waiting (migration 0007), so settled ones, which pile up, are never read; it holds
+    # the status its condition tests (0011), so the scan reads no need's row.
     __table_args__ = (
         Index(
             "ix_need_items_waiting",
             "due_date",
             "client_id",
+            "status",
             sqlite_where=text(
                 "status NOT IN ('declined', 'met', 'not_needed') AND due_date IS NOT NULL"
             ),

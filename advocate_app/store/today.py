@@ -8,8 +8,10 @@
 - no contact: clients with no recorded contact in N days (or never), leaving out clients whose
   intake (or, without an intake date, whose record) is less than N days old.
 
-Each group is a count plus one query for the rows shown (at most `limit`), both answered from
-covering indexes; only the rows shown are read in full, and no Python loop runs per client.
+Each group is one statement and one scan of a covering index in the group's order: the first
+matching entries, how many they are, and the rows shown (at most `limit`); whether an entry's
+client is one of mine is asked of a small owner index, never of the client's row. Only the rows
+shown are read in full, and no Python loop runs per client.
 Counts stop at COUNT_LIMIT ("more than 1,000"): an exact count of tens of thousands would read
 every one of them, and the view's cost must not grow with the size of the caseload.
 """
@@ -24,7 +26,6 @@ from sqlalchemy import (
     ColumnElement,
     Row,
     Select,
-    SQLColumnExpression,
     Text,
     TextClause,
     and_,
@@ -35,7 +36,7 @@ from sqlalchemy import (
     text,
     type_coerce,
 )
-from sqlalchemy.orm import QueryableAttribute, Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from advocate_app.store.models import Appointment, Client, NeedItem
 from advocate_app.store.vault import Vault
@@ -120,18 +121,24 @@ class TodayView:
         return not any(self.totals.values())
 
 
-def _is_mine(user_id: str, client_id: SQLColumnExpression[int]) -> ColumnElement[bool]:
-    """Whether the row's client is one of my open clients: one primary-key probe per row.
+# "Is this row's client one of my open clients?", for each entry a group scans: one probe of
+# ix_clients_owner (migration 0011), a small index that stays in the page cache, where the
+# client rows of a large caseload do not (and each page read is decrypted first). The index is
+# named (INDEXED BY, which SQLAlchemy cannot say for SQLite): SQLite would otherwise look the
+# client up by its id, in the table itself. (An IN (my client ids) list costs more to build
+# than it saves when I have thousands.)
+OWNER_INDEX = "ix_clients_owner"
+_MINE = (
+    "EXISTS (SELECT 1 FROM clients AS owner INDEXED BY ix_clients_owner "
+    "WHERE owner.assigned_user_id = :owner_user_id AND owner.status = 'open' AND owner.id = "
+)
+MINE_NEED_SQL = _MINE + "need_items.client_id)"
+MINE_APPOINTMENT_SQL = _MINE + "appointments.client_id)"
 
-    (An IN (my client ids) list costs more to build than it saves when I have thousands.)
-    """
-    owner = aliased(Client)
-    return (
-        select(owner.id)
-        .where(owner.id == client_id, owner.assigned_user_id == user_id, owner.status == "open")
-        .correlate_except(owner)
-        .exists()
-    )
+
+def _is_mine(user_id: str, sql: str) -> TextClause:
+    """MINE_NEED_SQL or MINE_APPOINTMENT_SQL for `user_id`."""
+    return text(sql).bindparams(owner_user_id=user_id)
 
 
 def _as_text(column: QueryableAttribute[T]) -> ColumnElement[T]:
@@ -159,14 +166,23 @@ def _group(
     limit: int,
     count_limit: int,
 ) -> tuple[list[Row[*Ts]], int]:
-    """One group: how many rows match (reading at most count_limit + 1 index entries), then
-    `details` for the first `limit` in scan_order, so only the rows shown are read in full."""
-    sub = select(key).where(where).limit(count_limit + 1).subquery()
-    total = int(s.execute(select(func.count()).select_from(sub)).scalar_one())
-    if total == 0:
+    """One group in one statement and one index scan: the first count_limit + 1 matching
+    entries in scan_order (kept aside, MATERIALIZED), how many they are, and `details` for the
+    first `limit` of them, so only the rows shown are read in full. No match: no row, 0."""
+    first = (
+        select(key, scan_order)
+        .where(where)
+        .order_by(scan_order)
+        .limit(count_limit + 1)
+        .cte(f"first_{key.class_.__tablename__}")
+        .prefix_with("MATERIALIZED")
+    )
+    total = select(func.count()).select_from(first).scalar_subquery()
+    shown = select(first.c[key.key]).order_by(first.c[scan_order.key]).limit(limit)
+    rows = list(s.execute(details.add_columns(total).where(key.in_(shown))))
+    if not rows:
         return [], 0
-    first = select(key).where(where).order_by(scan_order).limit(limit).scalar_subquery()
-    return list(s.execute(details.where(key.in_(first)))), total
+    return [row[:-1] for row in rows], int(rows[0][-1])  # type: ignore[misc]
 
 
 def _need_group(
@@ -188,7 +204,7 @@ def _need_group(
         .join(Client, Client.id == NeedItem.client_id)
         .order_by(NeedItem.due_date, func.lower(Client.alias), NeedItem.id)
     )
-    mine = _is_mine(user_id, NeedItem.client_id)
+    mine = _is_mine(user_id, MINE_NEED_SQL)
     rows, total = _group(
         s, NeedItem.id, and_(condition, mine), NeedItem.due_date, details, limit, count_limit
     )
@@ -220,7 +236,7 @@ def _upcoming(
     in_window = and_(
         Appointment.starts_at >= start,
         Appointment.starts_at < end,
-        _is_mine(user_id, Appointment.client_id),
+        _is_mine(user_id, MINE_APPOINTMENT_SQL),
     )
     rows, total = _group(
         s, Appointment.id, in_window, Appointment.starts_at, details, limit, count_limit

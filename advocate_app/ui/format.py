@@ -7,7 +7,7 @@ import re
 from datetime import UTC, date, datetime
 
 from advocate_app import sizes
-from advocate_app.ui.qt import QDate, QDateTime, QLocale, QTime
+from advocate_app.ui.qt import QDate, QDateTime, QLocale, QTime, QTimeZone
 
 
 def local(dt: datetime) -> datetime:
@@ -70,6 +70,18 @@ def fmt_clock(text: str) -> str:
     return QLocale().toString(value, QLocale.FormatType.ShortFormat)
 
 
+def wall_clock(value: datetime, pattern: str) -> QDateTime:
+    """A local date and time to write with `pattern` (the time zone already applied).
+
+    Made in UTC when the pattern names no time zone: a QDateTime in local time asks the
+    system's time zone for its offset when it is made (about 0.1 ms each, for every cell of a
+    list painted), and writes the same digits."""
+    qdate, qtime = QDate(value.year, value.month, value.day), QTime(value.hour, value.minute)
+    if "t" in pattern:  # a zone designator (or a quoted word): the zone must be the real one
+        return QDateTime(qdate, qtime)
+    return QDateTime(qdate, qtime, QTimeZone.utc())
+
+
 def fmt_date(d: date | None) -> str:
     """A date in the locale's short form with four-digit years; "" for no date."""
     if d is None:
@@ -84,8 +96,8 @@ def fmt_datetime(dt: datetime | None, *, utc: bool = True) -> str:
     if dt is None:
         return ""
     value = local(dt) if utc else dt
-    qdt = QDateTime(to_qdate(value.date()), QTime(value.hour, value.minute))
-    return QLocale().toString(qdt, short_datetime_format())
+    pattern = short_datetime_format()
+    return QLocale().toString(wall_clock(value, pattern), pattern)
 
 
 def size_text(size_bytes: int) -> str:

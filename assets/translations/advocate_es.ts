@@ -1100,6 +1100,10 @@
             <translation>Una fila por persona: alias, estado, ingreso, intercesor/a y último contacto. Al pasar a una fila, su registro aparece a la derecha; Enter lo abre.</translation>
         </message>
         <message>
+            <source>Counting clients…</source>
+            <translation>Contando clientes…</translation>
+        </message>
+        <message>
             <source>Notes that match</source>
             <translation>Notas que coinciden</translation>
         </message>

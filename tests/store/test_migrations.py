@@ -107,6 +107,20 @@ def test_0007_adds_the_list_and_today_indexes(vault_dir: Path) -> None:
     assert "ix_need_items_due_date" not in names  # replaced by the partial index
 
 
+def test_0011_adds_the_owner_index_and_status_to_the_waiting_index(vault_dir: Path) -> None:
+    """A vault made before 0011 gains what Today's scans read instead of client and need rows."""
+    _downgrade_copy(vault_dir, "0010")
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        with vault.read() as s:
+            from sqlalchemy import text
+
+            owner = s.execute(text("PRAGMA index_info(ix_clients_owner)")).fetchall()
+            waiting = s.execute(text("PRAGMA index_info(ix_need_items_waiting)")).fetchall()
+    assert [row[2] for row in owner] == ["assigned_user_id", "id"]
+    assert [row[2] for row in waiting] == ["due_date", "client_id", "status"]
+
+
 def test_upgrade_to_0008_reads_old_records_as_not_asked(vault_dir: Path) -> None:
     from datetime import date
 

@@ -10,6 +10,7 @@ from advocate_app.store import appointments, clients, needs, notes, today, users
 from advocate_app.store.appointments import AppointmentFields
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.vault import Vault
+from tests.store.query_plans import plans_of
 
 ON = date.today()
 
@@ -209,3 +210,33 @@ def test_an_empty_day(vault: Vault) -> None:
     view = today.compute(vault, vault.current_user.id, ON, 30)
     assert view.is_empty
     assert (view.overdue, view.due_this_week, view.upcoming, view.no_contact) == ([], [], [], [])
+
+
+def test_each_group_is_one_scan_of_indexes_never_of_a_table(vault: Vault, other_user: str) -> None:
+    """At any caseload: one statement per group, whose scan reads covering indexes only; whether
+    an entry's client is mine is asked of the owner index (0011), never of the client's row,
+    and only the entries kept aside (at most count_limit + 1) are scanned again."""
+    me = vault.current_user.id
+    for i, owner in enumerate([me, other_user, me]):
+        cid = client(vault, f"Client {i}", assigned_user_id=owner)
+        needs.add_need(vault, cid, "housing", "Rental assistance", due_date=days(-3))
+        needs.add_need(vault, cid, "transportation", "Bus pass", due_date=days(2))
+        appointments.add_appointment(vault, cid, AppointmentFields(starts_at=at(3), kind="medical"))
+    plans = plans_of(vault, lambda: today.compute(vault, me, ON, 30))
+    assert len(plans) == 4, plans  # overdue, due this week, upcoming, no contact
+    overdue, due_soon, upcoming, quiet = plans
+    for plan in plans:
+        scanned = [step for step in plan.split(" | ") if step.startswith("SCAN")]
+        assert all(step.split()[1].startswith("first_") for step in scanned), plan
+    for plan in (overdue, due_soon):
+        assert "SEARCH need_items USING COVERING INDEX ix_need_items_waiting" in plan, plan
+    assert "SEARCH appointments USING COVERING INDEX ix_appointments_starts_at" in upcoming
+    for plan in (overdue, due_soon, upcoming):
+        assert "SEARCH owner USING COVERING INDEX ix_clients_owner" in plan, plan
+    assert "SEARCH clients USING COVERING INDEX ix_clients_assigned_user_id" in quiet, quiet
+    view = today.compute(vault, me, ON, 30)
+    assert (view.totals["overdue"], view.totals["due_this_week"], view.totals["upcoming"]) == (
+        2,
+        2,
+        2,
+    )

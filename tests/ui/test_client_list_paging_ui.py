@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientFields, ClientQuery
-from advocate_app.ui.clients.list_model import ClientListModel
-from advocate_app.ui.qt import Qt
+from advocate_app.ui.clients.list_model import PAGE, ClientListModel
+from advocate_app.ui.qt import QHeaderView, Qt
 
 
 def test_scrolling_to_the_end_shows_every_client_once_in_order(
@@ -39,21 +39,26 @@ def test_first_show_formats_only_the_rows_on_screen(unlocked, qtbot, monkeypatch
     vault = unlocked.vault
     for i in range(250):
         clients.create_client(vault, ClientFields(alias=f"Client {i:03d}"))
-    calls = {"n": 0}
+    asked: set[int] = set()  # the rows whose cells were asked for
     real = ClientListModel.data
 
     def counting(self, index, role=0):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
+        asked.add(index.row())
         return real(self, index, role)
 
     monkeypatch.setattr(ClientListModel, "data", counting)
     unlocked.window.resize(1200, 800)
     section = unlocked.shell.show_section("clients")
-    qtbot.waitUntil(lambda: section.model.rowCount() == 200)
-    section.table.viewport().repaint()
-    # One page is 200 rows x 5 columns; sizing to contents asked for each cell several times.
-    assert 0 < calls["n"] < 200 * 5
+    qtbot.waitUntil(lambda: section.model.rowCount() == PAGE)
+    table = section.table
+    table.viewport().repaint()
+    # Only the rows on screen (sizing to contents read every row of the page, many times).
+    last_shown = table.rowAt(table.viewport().height() - 1)
+    assert 0 < last_shown < PAGE - 1
+    assert asked and max(asked) <= last_shown + 1, (sorted(asked), last_shown)
     header = section.table.horizontalHeader()
+    for column in range(header.count()):
+        assert header.sectionResizeMode(column) != QHeaderView.ResizeMode.ResizeToContents
     metrics = section.table.fontMetrics()
     for column in range(1, 5):
         assert header.sectionSize(column) > max(
@@ -61,7 +66,7 @@ def test_first_show_formats_only_the_rows_on_screen(unlocked, qtbot, monkeypatch
         )
     model = ClientListModel(lambda: vault)
     model.set_query(ClientQuery(status="all"))
-    assert model.rowCount() == 200 and model.canFetchMore()
+    assert model.rowCount() == PAGE and model.canFetchMore()
 
 
 def test_each_cell_reads_as_the_rest_of_the_app_writes_it(unlocked, qtbot) -> None:
@@ -100,3 +105,31 @@ def test_each_cell_reads_as_the_rest_of_the_app_writes_it(unlocked, qtbot) -> No
     assert headers == ["Alias", "Status", "Intake", "Advocate", "Last contact"]
     assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole) is None
     assert model.headerData(0, Qt.Orientation.Vertical) is None
+
+
+def test_wall_clock_writes_what_a_local_time_writes(qapp) -> None:
+    """Cells are written from a QDateTime made in UTC (one in local time asks the system's time
+    zone on creation, 0.1 ms a cell): the text is the same in every locale's short pattern, and
+    a pattern that names the zone gets the real one."""
+    from datetime import datetime
+
+    from advocate_app.ui.format import four_digit_years, wall_clock
+    from advocate_app.ui.qt import QDate, QDateTime, QLocale, QTime
+
+    # Times a local clock shows (from astimezone, never inside a daylight-saving gap).
+    moments = [
+        datetime(2026, m, d, h, mi)
+        for m, d, h, mi in [(1, 2, 0, 5), (3, 8, 3, 30), (11, 1, 1, 30), (12, 31, 23, 59)]
+    ]
+    for name in ("en_US", "es_US", "es_MX", "de_DE", "ja_JP"):
+        locale = QLocale(name)
+        patterns = [four_digit_years(locale.dateTimeFormat(QLocale.FormatType.ShortFormat))]
+        patterns.append(patterns[0] + " t")
+        for pattern in patterns:
+            for moment in moments:
+                local = QDateTime(
+                    QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+                )
+                assert locale.toString(wall_clock(moment, pattern), pattern) == locale.toString(
+                    local, pattern
+                ), (name, pattern, moment)

@@ -4,6 +4,7 @@ needs, appointments, the profile and releases."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store import clients, users, voca_fields
@@ -20,6 +21,7 @@ from advocate_app.ui.qt import (
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,8 +48,8 @@ class ClientDetail(QWidget):
     notes_changed = Signal()
     destroyed_record = Signal()
 
-    def __init__(self, vault: Vault, client_id: int) -> None:
-        super().__init__()
+    def __init__(self, vault: Vault, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.vault = vault
         self.client_id = client_id
         record = clients.open_client(vault, client_id)  # audited
@@ -68,7 +70,7 @@ class ClientDetail(QWidget):
         safe = self._safe_contact_line(record.fields)
         if safe:
             layout.addWidget(label(safe, "hint"))
-        self.tabs = QTabWidget()
+        self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(tr("This client's record"))
         self.tabs.setAccessibleDescription(
             tr(
@@ -77,36 +79,84 @@ class ClientDetail(QWidget):
             )
         )
         self.tabs.setDocumentMode(True)
-        self.notes = NotesPanel(vault, client_id)
-        self.notes.changed.connect(self.notes_changed)
+        # Every tab's title stays in view: the tabs not built yet hold nothing to keep the
+        # record wide enough for them, and the bar would hide some behind scroll arrows.
+        self.tabs.setUsesScrollButtons(False)
         self.tab_keys: list[str] = []
-        self._add_tab("notes", tr("Notes"), self.notes)
+        # Built when first shown (or asked for): opening a record builds only its Notes tab,
+        # and most visits never look at the others. key -> its page, its builder, its widget.
+        self._pages: dict[str, QWidget] = {}
+        self._builders: dict[str, Callable[[], QWidget]] = {}
+        self._built: dict[str, QWidget] = {}
+        # Made in the tab widget's own page stack, where addTab puts it: a built panel moved
+        # there would be restyled again under the app's style sheet.
+        pages = self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
+        self.notes = NotesPanel(vault, client_id, pages)
+        self.notes.changed.connect(self.notes_changed)
+        self._add_tab("notes", tr("Notes"), lambda: self.notes)
         for key, title, factory in EXTRA_TABS:
-            self._add_tab(key, tr_marked(title), factory(vault, client_id))
-        self.profile_form = ClientForm(users.list_users(vault))
-        self.profile_form.set_values(record.fields)
-        self.reporting = voca_fields.get_reporting_fields(vault, client_id)
-        self.profile_form.set_reporting(self.reporting)
-        self._add_tab("profile", tr("Profile"), self._profile_tab(record.status))
+            self._add_tab(key, tr_marked(title), partial(factory, vault, client_id))
+        self._status = record.status
+        self._fields = record.fields
+        self._add_tab("profile", tr("Profile"), self._profile_tab)
         self.releases = ReleasesPanel(vault, client_id)
-        self._add_tab("releases", tr("Releases"), self.releases)
+        self._add_tab("releases", tr("Releases"), lambda: self.releases)
         layout.addWidget(self.tabs, 1)
-        # Back from the Needs or Appointments tab: what was done there may suggest a service.
-        self.tabs.currentChanged.connect(lambda _index: self.notes.composer.suggest_services())
+        self.tabs.currentChanged.connect(self._tab_shown)
 
-    def _add_tab(self, key: str, title: str, widget: QWidget) -> None:
+    # Made with the Profile tab, on first use; asking for one builds the tab.
+    _PROFILE_PARTS = frozenset(
+        {
+            "profile_form",
+            "profile_message",
+            "reporting",
+            "close_button",
+            "reopen_button",
+            "destroy_button",
+        }
+    )
+
+    def __getattr__(self, name: str) -> object:
+        built = self.__dict__.get("_built")
+        if name in ClientDetail._PROFILE_PARTS and built is not None and "profile" not in built:
+            self.widget_for("profile")
+            return object.__getattribute__(self, name)  # a closed client has no close_button
+        raise AttributeError(name)
+
+    def _tab_shown(self, index: int) -> None:
+        if 0 <= index < len(self.tab_keys):
+            self.widget_for(self.tab_keys[index])
+        # Back from the Needs or Appointments tab: what was done there may suggest a service.
+        self.notes.composer.suggest_services()
+
+    def _add_tab(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
         self.tab_keys.append(key)
-        self.tabs.addTab(widget, title)
+        self._builders[key] = build
+        if key in ("notes", "releases"):  # built at once, so the tab is the widget itself
+            page = self._built[key] = build()
+        else:
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+        self._pages[key] = page
+        self.tabs.addTab(page, title)
 
     def widget_for(self, key: str) -> QWidget | None:
-        if key in self.tab_keys:
-            return self.tabs.widget(self.tab_keys.index(key))
-        return None
+        """The tab's widget (NotesPanel, NeedsPanel…), built now if it was not yet."""
+        if key not in self.tab_keys:
+            return None
+        widget = self._built.get(key)
+        if widget is None:
+            widget = self._built[key] = self._builders[key]()
+            layout = self._pages[key].layout()
+            assert layout is not None
+            layout.addWidget(widget)
+        return widget
 
     def show_tab(self, key: str) -> QWidget | None:
         widget = self.widget_for(key)
         if widget is not None:
-            self.tabs.setCurrentWidget(widget)
+            self.tabs.setCurrentWidget(self._pages[key])
         return widget
 
     def current_tab(self) -> str:
@@ -123,7 +173,12 @@ class ClientDetail(QWidget):
             parts.append(tr("Messages OK") if values.ok_to_leave_message else tr("No messages"))
         return " · ".join(parts)
 
-    def _profile_tab(self, status: str) -> QWidget:
+    def _profile_tab(self) -> QWidget:
+        status = self._status
+        self.profile_form = ClientForm(users.list_users(self.vault))
+        self.profile_form.set_values(self._fields)
+        self.reporting = voca_fields.get_reporting_fields(self.vault, self.client_id)
+        self.profile_form.set_reporting(self.reporting)
         page = QWidget()
         layout = QVBoxLayout(page)
         scroll = QScrollArea()
@@ -220,6 +275,6 @@ class ClientDetail(QWidget):
     def collect_drafts(self) -> None:
         self.notes.composer._dirty = True
         self.notes.composer.save_draft()
-        needs_panel = self.widget_for("needs")
+        needs_panel = self._built.get("needs")  # a tab never built holds nothing unsaved
         if isinstance(needs_panel, NeedsPanel):
             needs_panel.save_pending()

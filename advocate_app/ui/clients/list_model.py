@@ -1,4 +1,10 @@
-"""The client list: a lazy table model that fetches pages in SQL, never every row."""
+"""The client list: a lazy table model that fetches pages in SQL, never every row.
+
+How many clients a filter holds is counted off the GUI thread when the first page is full (a
+count reads an index entry per client: at 50,000 clients, longer than the page itself);
+`total_changed` tells when it is known. Whether there is more to fetch never waits for it: a
+full page means there may be more.
+"""
 
 from __future__ import annotations
 
@@ -15,23 +21,24 @@ from advocate_app.ui.format import (
     local,
     short_date_format,
     short_datetime_format,
+    wall_clock,
 )
 from advocate_app.ui.language import current_language
 from advocate_app.ui.lists import AnyIndex
 from advocate_app.ui.qt import (
     QAbstractTableModel,
     QDate,
-    QDateTime,
     QLocale,
     QModelIndex,
     Qt,
-    QTime,
+    Signal,
     tr,
     tr_marked,
 )
 from advocate_app.ui.roles import CLIENT_ID_ROLE
+from advocate_app.ui.worker import LatestOnly
 
-PAGE = 200  # the first page: on screen at once
+PAGE = 100  # the first page: more than any screen shows at once
 MORE = 1000  # each later page, while scrolling: fewer round trips and repaints
 
 COLUMNS = [
@@ -73,13 +80,17 @@ _ROLES_USED = frozenset(
 
 
 class ClientListModel(QAbstractTableModel):
+    total_changed = Signal()  # total() is known, or changed
+
     def __init__(self, vault_getter: Callable[[], Vault]) -> None:
         super().__init__()
         self._vault = vault_getter
         self._query = ClientQuery()
         self._rows: list[ClientRow] = []
         self._texts: dict[int, tuple[str, ...]] = {}  # row number -> its cells, once formatted
-        self._total = 0
+        self._total: int | None = 0  # None: being counted
+        self._more = False  # the last page read was full: there may be more
+        self._counting = LatestOnly(self)  # only the newest query's count is kept
         self._loaded = False  # no query run yet: a sort only chooses the order of the first
         # (language, titles, descriptions), translated once per language
         self._headers: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
@@ -98,23 +109,35 @@ class ClientListModel(QAbstractTableModel):
         self._texts = {}
         self._formats = None  # the locale may have changed since the last query
         vault = self._vault()
-        self._total = clients.count_clients(vault, query)
         self._rows = clients.list_clients(vault, query, None, PAGE)
+        self._more = len(self._rows) == PAGE
+        self._total = None if self._more else len(self._rows)
         self.endResetModel()
+        if self._more:
+            self._counting.run(lambda: clients.count_clients(vault, query), self._counted)
+        else:
+            self._counting.cancel()
+            self.total_changed.emit()
+
+    def _counted(self, total: int) -> None:
+        self._total = max(total, len(self._rows))
+        self.total_changed.emit()
 
     def reload(self) -> None:
         self.set_query(self._query)
 
     def clear(self) -> None:
+        self._counting.cancel()
         self.beginResetModel()
-        self._rows, self._total, self._texts = [], 0, {}
+        self._rows, self._total, self._texts, self._more = [], 0, {}, False
         self.endResetModel()
 
-    def total(self) -> int:
+    def total(self) -> int | None:
+        """How many clients the query holds; None while they are being counted."""
         return self._total
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
@@ -122,8 +145,12 @@ class ClientListModel(QAbstractTableModel):
         # Keyset paging: the next page starts after the last row's sort key, never OFFSET.
         after = self._rows[-1] if self._rows else None
         more = clients.list_clients(self._vault(), self._query, after, MORE)
+        self._more = len(more) == MORE
+        if not self._more and self._total is None:  # the end, before the count came back
+            self._counting.cancel()
+            self._total = len(self._rows) + len(more)
+            self.total_changed.emit()
         if not more:
-            self._total = len(self._rows)
             return
         start = len(self._rows)
         self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
@@ -229,8 +256,5 @@ class _Formats:
             row.assigned_name or "",
             self.never
             if last is None
-            else self.locale.toString(
-                QDateTime(QDate(last.year, last.month, last.day), QTime(last.hour, last.minute)),
-                self.datetime,
-            ),
+            else self.locale.toString(wall_clock(last, self.datetime), self.datetime),
         )

@@ -48,8 +48,11 @@ AUTOSAVE_MS = 2500
 class NoteCard(QFrame):
     edit_requested = Signal(int)
 
-    def __init__(self, note: NoteView) -> None:
-        super().__init__()
+    def __init__(self, note: NoteView, parent: QWidget | None = None) -> None:
+        # Made inside its parent (the timeline's viewport), children inside it: under the app's
+        # style sheet a built card moved into a parent is restyled again, and opening a record
+        # made one card per note.
+        super().__init__(parent)
         self.note_id = note.id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -63,7 +66,7 @@ class NoteCard(QFrame):
             meta += " · " + tr("edited {0}").format(fmt_datetime(note.edited_at))
         head.addWidget(label(meta, "hint", wrap=False))
         head.addStretch(1)
-        edit = QPushButton(tr("Edit"))
+        edit = QPushButton(tr("Edit"), self)
         edit.setAccessibleName(tr("Edit this note"))
         edit.clicked.connect(lambda: self.edit_requested.emit(self.note_id))
         head.addWidget(edit)
@@ -296,8 +299,8 @@ class Composer(QWidget):
 class NotesPanel(QWidget):
     changed = Signal()
 
-    def __init__(self, vault: Vault, client_id: int) -> None:
-        super().__init__()
+    def __init__(self, vault: Vault, client_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.vault = vault
         self.client_id = client_id
         layout = QVBoxLayout(self)
@@ -359,13 +362,25 @@ class NotesPanel(QWidget):
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.timeline.viewport() and event.type() == QEvent.Type.Resize:
+        # Cards are measured when the list is on screen, once per width: the sizes a hidden list
+        # passes through while its record is being built would be measured for nothing.
+        if (
+            watched is self.timeline.viewport()
+            and (
+                event.type() == QEvent.Type.Show
+                or (event.type() == QEvent.Type.Resize and self.timeline.isVisible())
+            )
+            and self._fitted_width != self._card_width()
+        ):
             self.fit_cards()
         return False
 
+    def _card_width(self) -> int:
+        return self.timeline.viewport().width() - 2 * self.timeline.spacing()
+
     def fit_cards(self) -> None:
         """Size each card to its text at the list's width: no blank gaps, nothing cut off."""
-        width = self.timeline.viewport().width() - 2 * self.timeline.spacing()
+        width = self._card_width()
         if width <= 0:
             return
         self._fitted_width = width
@@ -405,15 +420,19 @@ class NotesPanel(QWidget):
         self._latest.cancel()
         self.timeline.clear()
         timeline = notes.list_notes(self.vault, self.client_id)
+        viewport = self.timeline.viewport()
         for note in timeline:
-            card = NoteCard(note)
+            card = NoteCard(note, viewport)
             card.edit_requested.connect(self.edit_note)
             item = QListWidgetItem()
             item.setData(NOTE_ID_ROLE, note.id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, note.body[:200])
             self.timeline.addItem(item)
             self.timeline.setItemWidget(item, card)
-        self.fit_cards()
+        if self.timeline.isVisible():  # else they are fitted when the list is shown
+            self.fit_cards()
+        else:
+            self._fitted_width = -1
         self.empty.setText(tr("No notes yet. Write the first one below."))
         self.empty.setVisible(not timeline)
 

@@ -3,20 +3,17 @@ right, a new client's form, and search across all notes."""
 
 from __future__ import annotations
 
-import html
-
-from advocate_app.store import clients, contacts, notes, users
+from advocate_app.store import clients, contacts, users
 from advocate_app.store.clients import ClientQuery
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
 from advocate_app.store.voca_fields import ReportingFields
-from advocate_app.store.vocab import NOTE_KINDS
 from advocate_app.ui.appointments.panel import AppointmentsPanel
 from advocate_app.ui.clients.detail import ClientDetail
 from advocate_app.ui.clients.dialogs import AnonymousContactDialog
 from advocate_app.ui.clients.form import ClientForm
 from advocate_app.ui.clients.list_model import ClientListModel
-from advocate_app.ui.format import fmt_datetime
+from advocate_app.ui.clients.notes_search import AllNotesSearch
 from advocate_app.ui.lists import SectionListPane
 from advocate_app.ui.needs.panel import NeedsPanel
 from advocate_app.ui.qt import (
@@ -28,7 +25,6 @@ from advocate_app.ui.qt import (
     QKeySequence,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QModelIndex,
     QPushButton,
     QScrollArea,
@@ -42,30 +38,36 @@ from advocate_app.ui.qt import (
     QWidget,
     Signal,
     tr,
-    tr_marked,
 )
-from advocate_app.ui.roles import CLIENT_ID_ROLE, HIT_ROLE
+from advocate_app.ui.roles import CLIENT_ID_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import add_rich_item, label, set_message
+from advocate_app.ui.widgets import label, set_message
 from advocate_app.ui.worker import LatestOnly
 
 
-class ClientsSection(Section):
+class ClientsSection(AllNotesSearch, Section):
     client_opened = Signal(int)
 
-    def __init__(self, vault: Vault) -> None:
-        super().__init__()
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.title = tr("Clients")  # at build time, in the language then chosen
         self.vault = vault
         self.detail: ClientDetail | None = None
+        # Built from the top down, each widget made inside its parent: with the app's style
+        # sheet, moving a built subtree into a parent restyles every widget in it again (half
+        # of this section's first show went to that).
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter()
+        splitter = QSplitter(self)
         outer.addWidget(splitter)
 
         # The list pane
         left = SectionListPane(
-            tr("Clients"), tr("New client"), tr("Filter by alias"), tr("Filter clients by alias")
+            tr("Clients"),
+            tr("New client"),
+            tr("Filter by alias"),
+            tr("Filter clients by alias"),
+            splitter,
         )
         lv = left.body
         self.new_button = left.action_button
@@ -78,14 +80,15 @@ class ClientsSection(Section):
             tr("Opens an empty form for a new client; only an alias is needed to start.")
         )
         filters = QHBoxLayout()
-        self.scope = QComboBox()
+        lv.addLayout(filters)
+        self.scope = QComboBox(left)
         self.scope.setAccessibleName(tr("Whose clients"))
         self.scope.setAccessibleDescription(
             tr("Choose between the clients assigned to you and every client of the office.")
         )
         self.scope.addItem(tr("My clients"), True)
         self.scope.addItem(tr("All clients"), False)
-        self.status_filter = QComboBox()
+        self.status_filter = QComboBox(left)
         self.status_filter.setAccessibleName(tr("Open or closed"))
         self.status_filter.setAccessibleDescription(
             tr("Choose whether the list shows open clients, closed clients, or both.")
@@ -98,8 +101,7 @@ class ClientsSection(Section):
             self.status_filter.addItem(text, code)
         filters.addWidget(self.scope)
         filters.addWidget(self.status_filter)
-        lv.addLayout(filters)
-        self.notes_search = QLineEdit()
+        self.notes_search = QLineEdit(left)
         self.notes_search.setPlaceholderText(tr("Search all notes (Ctrl+F)"))
         self.notes_search.setAccessibleName(tr("Search all notes"))
         self.notes_search.setAccessibleDescription(
@@ -111,10 +113,14 @@ class ClientsSection(Section):
         self.notes_search.setClearButtonEnabled(True)
         lv.addWidget(self.notes_search)
 
-        self.list_stack = QStackedWidget()
+        self.list_stack = QStackedWidget(left)
+        lv.addWidget(self.list_stack, 1)
         self.model = ClientListModel(lambda: self.vault)
-        self.table = QTableView()
+        self.table = QTableView(self.list_stack)
+        self.list_stack.addWidget(self.table)
         self.table.setModel(self.model)
+        self.model.total_changed.connect(self._show_count)
+        self.model.modelReset.connect(self._show_count)
         self.table.setAccessibleName(tr("Client list"))
         self.table.setAccessibleDescription(
             tr(
@@ -139,18 +145,11 @@ class ClientsSection(Section):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.list_stack.addWidget(self.table)
-        self.results = QListWidget()
-        self.results.setAccessibleName(tr("Notes that match"))
-        self.results.setAccessibleDescription(
-            tr("One row per matching note, with its client and date. Enter opens the note.")
-        )
-        self.results.setSpacing(2)
-        self.list_stack.addWidget(self.results)
-        lv.addWidget(self.list_stack, 1)
+        # The list of matching notes is built on the first search: most visits never search.
+        self._results: QListWidget | None = None
         self.count_label = label("", "hint", wrap=False)
         lv.addWidget(self.count_label)
-        contact = QPushButton(tr("Log anonymous contact…"))
+        contact = QPushButton(tr("Log anonymous contact…"), left)
         contact.setAccessibleDescription(
             tr(
                 "Counts a call or visit from someone who gave no name, for the summary; no "
@@ -159,11 +158,11 @@ class ClientsSection(Section):
         )
         contact.clicked.connect(self.log_contact)
         lv.addWidget(contact)
-        splitter.addWidget(left)
 
         # The record pane
-        self.right = QStackedWidget()
-        self.empty = QWidget()
+        self.right = QStackedWidget(splitter)
+        self.empty = QWidget(self.right)
+        self.right.addWidget(self.empty)
         ev = QVBoxLayout(self.empty)
         ev.addStretch(1)
         self.empty_text = label(
@@ -176,9 +175,7 @@ class ClientsSection(Section):
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         ev.addWidget(self.empty_text)
         ev.addStretch(2)
-        self.right.addWidget(self.empty)
         self.new_page: QWidget | None = None  # built on first use: most unlocks never need it
-        splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([340, 940])
@@ -198,8 +195,6 @@ class ClientsSection(Section):
         self._search_timer.timeout.connect(self.run_notes_search_async)
         self._latest = LatestOnly(self)
         self.notes_search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.results.itemActivated.connect(self._open_hit)
-        self.results.itemClicked.connect(self._open_hit)
 
         for seq, slot in (
             ("Ctrl+N", self.new_note),
@@ -231,10 +226,16 @@ class ClientsSection(Section):
     def apply_filters(self) -> None:
         selected = self.detail.client_id if self.detail else None
         self.model.set_query(self.current_query())
-        total = self.model.total()
-        self.count_label.setText(tr("{0} clients").format(total) if total != 1 else tr("1 client"))
         if selected is not None:
             self._select_row_of(selected)
+
+    def _show_count(self) -> None:
+        """The count under the list, once known: a long list is counted off the GUI thread."""
+        total = self.model.total()
+        if total is None:
+            self.count_label.setText(tr("Counting clients…"))
+            return
+        self.count_label.setText(tr("{0} clients").format(total) if total != 1 else tr("1 client"))
         if total == 0 and not self.filter.text() and self.status_filter.currentData() == "open":
             self.empty_text.setText(
                 tr(
@@ -268,7 +269,7 @@ class ClientsSection(Section):
             return self.detail
         self._drop_detail()
         try:
-            detail = ClientDetail(self.vault, client_id)
+            detail = ClientDetail(self.vault, client_id, self.right)  # built in place
         except VaultError as exc:
             self.empty_text.setText(exc.message)
             self.right.setCurrentWidget(self.empty)
@@ -363,52 +364,6 @@ class ClientsSection(Section):
         self.status_filter.setCurrentIndex(0)
         self.apply_filters()
         self.open_client(client_id)
-
-    # --- searching all notes ------------------------------------------------------------------
-
-    def run_notes_search_async(self) -> None:
-        """As you type: the search runs off the GUI thread; only the newest one is shown."""
-        text = self.notes_search.text()
-        if not text.strip():
-            self._latest.cancel()
-            self.list_stack.setCurrentWidget(self.table)
-            return
-        self._latest.run(
-            lambda: notes.search_notes(self.vault, text), lambda hits: self._show_hits(hits)
-        )
-
-    def run_notes_search(self) -> None:
-        text = self.notes_search.text()
-        if not text.strip():
-            self.list_stack.setCurrentWidget(self.table)
-            return
-        self._latest.cancel()
-        self._show_hits(notes.search_notes(self.vault, text))
-
-    def _show_hits(self, hits: list[notes.NoteHit]) -> None:
-        self.results.clear()
-        for hit in hits:
-            item = add_rich_item(
-                self.results,
-                f"<b>{html.escape(hit.alias)}</b> · {html.escape(fmt_datetime(hit.created_at))}"
-                f" · {html.escape(tr_marked(NOTE_KINDS.get(hit.kind, hit.kind)))}"
-                f"<br>{hit.snippet_html}",
-            )
-            item.setData(HIT_ROLE, (hit.client_id, hit.note_id))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit.alias)
-        if not hits:
-            self.results.addItem(QListWidgetItem(tr("No notes match.")))
-        self.list_stack.setCurrentWidget(self.results)
-        self.count_label.setText(
-            tr("1 note matches") if len(hits) == 1 else tr("{0} notes match").format(len(hits))
-        )
-
-    def _open_hit(self, item: QListWidgetItem) -> None:
-        data = item.data(HIT_ROLE)
-        if not data:
-            return
-        client_id, note_id = data
-        self.open_note(client_id, note_id)
 
     def open_place(self, client_id: int, place: dict[str, object]) -> None:
         """Open a client where a Today row points: a need, an appointment or the notes."""
