@@ -130,6 +130,9 @@ def make_engine(db_path: Path, data_key: bytearray, *, pool_size: int = 4) -> En
         pool_size=pool_size,
         max_overflow=16,
         pool_timeout=60,
+        # The connection used last comes back first: its page cache is warm (each connection
+        # keeps its own, decrypted), where a rotation would keep every one cold.
+        pool_use_lifo=True,
         hide_parameters=True,  # otherwise error text would carry note content
     )
 

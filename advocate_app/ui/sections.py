@@ -73,7 +73,9 @@ def _add_sections(
     def clients_section() -> Section:
         from advocate_app.ui.clients.section import ClientsSection
 
-        return ClientsSection(vault)
+        # Built inside the stack it is shown in: moved there once built, the whole section
+        # would be styled a second time.
+        return ClientsSection(vault, shell.stack)
 
     def clients() -> ClientsSection:
         return shell.sections["clients"]  # type: ignore[return-value]
