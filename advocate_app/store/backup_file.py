@@ -304,7 +304,8 @@ def extract_backup(path: Path, dest: Path, *, durable: bool = True) -> KeysFile:
         with zf:
             keys_bytes = zf.read(KEYS_FILE_NAME)
             with zf.open(DB_FILE_NAME) as src, open_private(dest / DB_FILE_NAME) as out:
-                shutil.copyfileobj(src, out)
+                # 1 MiB at a time: few turns of Python holding the GIL for a large vault.
+                shutil.copyfileobj(src, out, 1 << 20)
                 out.flush()
                 if durable:
                     os.fsync(out.fileno())
