@@ -189,6 +189,7 @@ AGAIN = object()
 REST_OF_QT = "the rest of the Qt classes"
 # Per turn of the event loop for the rest of the Qt classes (one class takes 0.1 to 4 ms).
 REST_SLICE_SECONDS = 0.003
+AGAIN_GAP_MS = 15
 
 
 class _RestOfQt:
@@ -236,10 +237,13 @@ def _load_ui(steps: list[Step], done: Callable[[], None] | None) -> None:
         return
     step = steps[0]
     started = time.perf_counter()
-    if step.run() is not AGAIN:
+    again = step.run() is AGAIN
+    if not again:
         steps.pop(0)
     step_times.append((time.perf_counter() - started, step.name))
-    QTimer.singleShot(0, lambda: _load_ui(steps, done))
+    # A step that comes back for more leaves the event loop alone for a while between its
+    # turns: if Enter was pressed meanwhile, building Today goes first.
+    QTimer.singleShot(AGAIN_GAP_MS if again else 0, lambda: _load_ui(steps, done))
 
 
 def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None:
