@@ -57,7 +57,7 @@ PAGES_PER_STEP = 256
 PAUSE_SECONDS = 0.002
 
 
-def _pause(seconds: float) -> None:
+def rest_between_batches(seconds: float) -> None:
     time.sleep(seconds)
 
 
@@ -117,7 +117,7 @@ def copy_database(
                         reported[0] = percent
                         progress(percent)
                 if remaining:
-                    _pause(PAUSE_SECONDS)
+                    rest_between_batches(PAUSE_SECONDS)
 
             try:
                 source.backup(target, pages=PAGES_PER_STEP, progress=step)

@@ -47,7 +47,9 @@ def test_the_copy_goes_in_bounded_batches_with_a_pause_between(
     _grow(vault, 60)
     monkeypatch.setattr(backup_write, "PAGES_PER_STEP", 8)
     pauses: list[float] = []
-    monkeypatch.setattr(backup_write, "_pause", lambda seconds: pauses.append(seconds))
+    monkeypatch.setattr(
+        backup_write, "rest_between_batches", lambda seconds: pauses.append(seconds)
+    )
     reported: list[int] = []
     backup_vault(vault, tmp_path / "b.acbackup", progress=reported.append)
     steps = math.ceil(_page_count(vault) / 8)
@@ -74,7 +76,7 @@ def test_writes_during_the_copy_neither_restart_it_nor_land_half_in_it(
         if len(batches) % 3 == 1:  # the person saves something between two batches
             clients.create_client(vault, ClientFields(alias=f"Saved meanwhile {len(batches)}"))
 
-    monkeypatch.setattr(backup_write, "_pause", pause)
+    monkeypatch.setattr(backup_write, "rest_between_batches", pause)
     pages = _page_count(vault)
     backup_vault(vault, tmp_path / "b.acbackup")
     assert len(batches) == math.ceil(pages / 8) - 1  # never started over
