@@ -295,16 +295,20 @@ def check_backup_file(path: Path) -> BackupInfo:
     return info
 
 
-def extract_backup(path: Path, dest: Path) -> KeysFile:
-    """Unpack the database and keys file into dest (an empty folder); returns the keys."""
+def extract_backup(path: Path, dest: Path, *, durable: bool = True) -> KeysFile:
+    """Unpack the database and keys file into dest (an empty folder); returns the keys.
+    durable: on disk when this returns (False for a scratch copy read once and deleted: no
+    flush of the whole database to disk beside the app's own writes)."""
     zf, _manifest = _open_backup(path)
     try:
         with zf:
             keys_bytes = zf.read(KEYS_FILE_NAME)
             with zf.open(DB_FILE_NAME) as src, open_private(dest / DB_FILE_NAME) as out:
-                shutil.copyfileobj(src, out)
+                # 1 MiB at a time: few turns of Python holding the GIL for a large vault.
+                shutil.copyfileobj(src, out, 1 << 20)
                 out.flush()
-                os.fsync(out.fileno())
+                if durable:
+                    os.fsync(out.fileno())
     except OSError as exc:
         if exc.errno in _STORAGE_ERRNOS:
             raise not_written(exc) from exc
@@ -316,7 +320,8 @@ def extract_backup(path: Path, dest: Path) -> KeysFile:
         with open_private(dest / KEYS_FILE_NAME) as out:
             out.write(keys_bytes)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
     except OSError as exc:
         raise not_written(exc) from exc
     return keys
@@ -329,7 +334,7 @@ def verify_backup(path: Path, data_key: bytearray) -> None:
     except OSError as exc:
         raise not_written(exc) from exc
     try:
-        extract_backup(path, work)
+        extract_backup(path, work, durable=False)  # read once here, then deleted
         try:
             problems = check_database_file(work / DB_FILE_NAME, data_key)
         except (KeysDoNotMatchVault, VaultDamaged) as exc:

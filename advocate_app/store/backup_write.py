@@ -12,6 +12,7 @@ import os
 import secrets
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -48,11 +49,48 @@ from advocate_app.store.layout import (
 Progress = Callable[[int], None]
 
 
+# The copy goes PAGES_PER_STEP pages at a time (1 MiB of 4 KiB pages: a few milliseconds of
+# decrypting and encrypting, with the GIL released), then rests PAUSE_SECONDS, so a backup
+# of a large vault never keeps the app's other threads, or other programs, from a processor
+# or the disk for long.
+PAGES_PER_STEP = 256
+PAUSE_SECONDS = 0.002
+
+
+def rest_between_batches(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+# The database goes into the zip 1 MiB at a time: zipfile's own 8 KiB loop is twenty thousand
+# turns of Python for a large vault, each holding the GIL, and a lowered thread descheduled
+# while it holds the GIL keeps the GUI thread waiting (measured: 28 ms on a busy machine).
+ZIP_CHUNK = 1 << 20
+
+
+def _add_file(zf: zipfile.ZipFile, path: Path, name: str) -> None:
+    """zf.write(path, name), in ZIP_CHUNK pieces (reading, the checksum and writing all let
+    go of the GIL)."""
+    info = zipfile.ZipInfo.from_file(path, name)
+    info.compress_type = zipfile.ZIP_STORED
+    with open(path, "rb") as src, zf.open(info, "w") as dest:
+        while chunk := src.read(ZIP_CHUNK):
+            dest.write(chunk)
+
+
 def copy_database(
-    db_path: Path, data_key: bytearray, target_db: Path, target_key: bytearray | None = None
+    db_path: Path,
+    data_key: bytearray,
+    target_db: Path,
+    target_key: bytearray | None = None,
+    *,
+    progress: Progress | None = None,
+    durable: bool = True,
 ) -> None:
     """Copy every page into target_db, keyed with target_key (default: the same data key).
-    Pages are decrypted and encrypted again inside SQLCipher: never written in plain."""
+    Pages are decrypted and encrypted again inside SQLCipher: never written in plain.
+
+    progress(percent) as the pages go. durable: the copy is on disk when this returns (False
+    for a scratch copy that is read back at once and deleted)."""
     import sqlcipher3.dbapi2 as sqlcipher
 
     source = connect_keyed(db_path, data_key)
@@ -61,9 +99,28 @@ def copy_database(
         target = sqlcipher.connect(str(target_db), isolation_level=None)
         try:
             target.execute(raw_key_pragma(target_key if target_key is not None else data_key))
+            # A new file that is complete only when the copy is: no journal, no flush to disk
+            # after every batch (one at the end when it must last).
+            target.execute("PRAGMA journal_mode = OFF")
+            target.execute("PRAGMA synchronous = OFF")
+            # One read transaction for the whole copy: every batch reads the same snapshot,
+            # so what the app writes meanwhile (other connections, write-ahead log) neither
+            # restarts the copy nor lands half in it.
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            reported = [-1]
+
+            def step(_status: int, remaining: int, total: int) -> None:
+                if progress is not None and total:
+                    percent = (100 * (total - remaining)) // total
+                    if percent != reported[0]:
+                        reported[0] = percent
+                        progress(percent)
+                if remaining:
+                    rest_between_batches(PAUSE_SECONDS)
+
             try:
-                # All pages in one step: a consistent snapshot even while the app keeps writing.
-                source.backup(target)
+                source.backup(target, pages=PAGES_PER_STEP, progress=step)
             except sqlcipher.DatabaseError as exc:
                 if is_storage_sqlite_error(exc):
                     raise not_written(exc) from exc
@@ -75,12 +132,16 @@ def copy_database(
                         "`advocate-app check`) and restore the newest backup if it is damaged."
                     )
                 ) from exc
+            finally:
+                source.execute("ROLLBACK")  # the read transaction: nothing was written
             # The copy is a single self-contained file: no WAL beside it.
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
     finally:
         source.close()
+    if durable:
+        _fsync_file(target_db)
 
 
 def _keys_for_backup(keys: KeysFile) -> bytes:
@@ -111,7 +172,14 @@ def create_backup(
     Raises BackupNotWritten (a StorageFull) when the disk is full or the folder is read-only,
     VaultDamaged when the vault itself cannot be copied; in every case nothing is left behind.
     """
-    report = progress or (lambda _p: None)
+    last = [-1]
+
+    def report(percent: int) -> None:
+        # Each report is a signal to the GUI thread: only when the percent changes.
+        if progress is not None and percent != last[0]:
+            last[0] = percent
+            progress(percent)
+
     out_path = Path(out_path)
     folder = out_path.parent
     tmp_zip = folder / temp_name(out_path.name, secrets.token_hex(4))
@@ -130,7 +198,14 @@ def create_backup(
         # current vault's records to say what is newer.
         created = datetime.now(UTC)
         try:
-            copy_database(db_path, data_key, copy)
+            # The copy's share of the bar: 5 to 50.
+            copy_database(
+                db_path,
+                data_key,
+                copy,
+                progress=lambda percent: report(5 + percent * 45 // 100),
+                durable=False,  # read into the zip (which is flushed) and deleted
+            )
         except KeysDoNotMatchVault as exc:
             raise VaultDamaged(exc.message) from exc
         except OSError as exc:
@@ -152,7 +227,7 @@ def create_backup(
             make_private_file(tmp_zip)
             with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_STORED) as zf:
                 zf.writestr(MANIFEST_NAME, json.dumps(manifest, sort_keys=True))
-                zf.write(copy, DB_FILE_NAME)
+                _add_file(zf, copy, DB_FILE_NAME)
                 zf.writestr(KEYS_FILE_NAME, _keys_for_backup(keys))
             _fsync_file(tmp_zip)
         except OSError as exc:
@@ -221,7 +296,7 @@ def reencrypt_backup(
         make_private_file(dest)
         with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_STORED) as zf:
             zf.writestr(MANIFEST_NAME, json.dumps(manifest, sort_keys=True))
-            zf.write(work / "new.db", DB_FILE_NAME)
+            _add_file(zf, work / "new.db", DB_FILE_NAME)
             zf.writestr(KEYS_FILE_NAME, _keys_for_backup(new_keys))
         _fsync_file(dest)
     finally:

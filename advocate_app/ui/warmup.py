@@ -17,10 +17,13 @@ not loaded yet is loaded on demand as before.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import sys
+import time
 from collections.abc import Callable
+from typing import NamedTuple
 
 from advocate_app.ui.qt import QTimer
 from advocate_app.ui.worker import run_task
@@ -61,6 +64,10 @@ PURE_MODULES = (
     "advocate_app.store.backup",
     "advocate_app.store.diagnose",
     "advocate_app.store.restore",
+    "advocate_app.store.report_settings",
+    "advocate_app.store.sign_in_label",
+    "advocate_app.library.render",
+    "advocate_app.sizes",
 )
 # Not ahead of time: the report code (reportlab, PIL) is for supervisors, in a section built
 # when first opened, and loading its C extensions holds the GIL long enough to delay a key.
@@ -68,6 +75,8 @@ PURE_MODULES = (
 UI_MODULES = (
     "advocate_app.ui.format",
     "advocate_app.ui.lists",
+    "advocate_app.ui.data_language",
+    "advocate_app.ui.dialogs",
     "advocate_app.ui.needs.model",
     "advocate_app.ui.needs.delegates",
     "advocate_app.ui.needs.dialogs",
@@ -77,23 +86,41 @@ UI_MODULES = (
     "advocate_app.ui.appointments.dialog",
     "advocate_app.ui.appointments.panel",
     "advocate_app.ui.today.group",
+    "advocate_app.ui.backups.texts",
     "advocate_app.ui.today.section",
     "advocate_app.ui.search_page",
     "advocate_app.ui.sections",
     "advocate_app.ui.clients.list_model",
+    "advocate_app.ui.voca_labels",
+    "advocate_app.ui.clients.funder_questions",
     "advocate_app.ui.clients.form",
+    "advocate_app.ui.clients.services_picker",
     "advocate_app.ui.clients.dialogs",
     "advocate_app.ui.clients.notes_panel",
     "advocate_app.ui.clients.releases",
     "advocate_app.ui.clients.detail",
     "advocate_app.ui.clients.section",
+    "advocate_app.ui.files",
+    "advocate_app.ui.reference.rows",
+    "advocate_app.ui.reference.article_tree",
+    "advocate_app.ui.reference.reading_pane",
+    "advocate_app.ui.reference.article_view",
+    "advocate_app.ui.reference.printing",
+    "advocate_app.ui.reference.resources_pane",
     "advocate_app.ui.reference.section",
     "advocate_app.ui.resources.section",
+    "advocate_app.ui.settings.sign_in_box",
+    "advocate_app.ui.settings.summary_box",
+    "advocate_app.ui.settings.users_dialogs",
+    "advocate_app.ui.settings.users_box",
     "advocate_app.ui.settings.section",
+    "advocate_app.ui.backups.restore_dialog",
     "advocate_app.ui.backups.section",
 )
-# Qt's print module is loaded only to print (the recovery key): never ahead of time.
+# Qt's print module is not among the first classes: only the Reference section (printing an
+# article) needs it, and it loads just before that section's printing code.
 _NOT_AHEAD = {"QtPrintSupport"}
+_CLASSES_BEFORE = {"advocate_app.ui.reference.printing": ("QPrinter", "QPrintDialog")}
 
 
 def _load_pure() -> None:
@@ -101,9 +128,19 @@ def _load_pure() -> None:
     # rather than the default five, while this thread imports.
     interval = sys.getswitchinterval()
     sys.setswitchinterval(0.001)
+    # Imports make a hundred thousand objects, and the cyclic garbage collector, triggered by
+    # them, walks every one holding the GIL: two full collections here stopped the GUI thread
+    # for 40 to 80 ms each. None while importing; then what was loaded (modules, classes,
+    # functions: kept for the life of the process) is set aside, so later collections walk
+    # only what the app makes afterwards.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         _import_pure()
     finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
         sys.setswitchinterval(interval)
 
 
@@ -120,34 +157,101 @@ def _import_pure() -> None:
     shipped_library()
 
 
-def _ui_steps() -> list[Callable[[], object]]:
+class Step(NamedTuple):
+    """One turn of the event loop's worth of warm-up on the GUI thread."""
+
+    name: str
+    run: Callable[[], object]
+
+
+def _ui_steps() -> list[Step]:
     from advocate_app.ui import qt
 
-    steps: list[Callable[[], object]] = [
-        lambda name=name: getattr(qt, name)  # type: ignore[misc]
+    # Fetching a class from its Qt module makes the class and all its enums (0.1 to 3 ms
+    # each, measured); importing a ui module runs its own definitions (at most about 10 ms).
+    steps = [
+        Step(name, lambda name=name: getattr(qt, name))  # type: ignore[misc]
         for name, module in qt._WHERE.items()
         if module not in _NOT_AHEAD
     ]
-    steps += [
-        lambda name=name: importlib.import_module(name)  # type: ignore[misc]
-        for name in UI_MODULES
-    ]
+    for name in UI_MODULES:
+        steps += [
+            Step(cls, lambda cls=cls: getattr(qt, cls))  # type: ignore[misc]
+            for cls in _CLASSES_BEFORE.get(name, ())
+        ]
+        steps.append(Step(name, lambda name=name: importlib.import_module(name)))  # type: ignore[misc]
+    steps.append(Step(REST_OF_QT, _RestOfQt()))
     return steps
 
 
-def _load_ui(steps: list[Callable[[], object]], done: Callable[[], None] | None) -> None:
+# A step that returns AGAIN has more to do: it runs again on the next turn of the event loop.
+AGAIN = object()
+REST_OF_QT = "the rest of the Qt classes"
+# Per turn of the event loop for the rest of the Qt classes (one class takes 0.1 to 4 ms).
+REST_SLICE_SECONDS = 0.003
+AGAIN_GAP_MS = 15
+
+
+class _RestOfQt:
+    """Every class of the Qt modules loaded so far that nothing has used yet, a few per turn.
+
+    PySide makes a class (and its enums) on first use, but the first object of a class it
+    does not know makes it make every class still unmade at once: Qt's pixmap cache, 30 s
+    after the first icon, passing through the idle watcher's event filter, stopped the GUI
+    thread for 40 to 110 ms (about 450 classes, 90 enums). Made here, while the passphrase is
+    typed, nothing is left for that moment."""
+
+    def __init__(self) -> None:
+        self._left: list[tuple[object, str]] | None = None
+
+    def __call__(self) -> object:
+        if self._left is None:  # now, after the steps before it imported their Qt modules
+            self._left = [
+                (module, name)
+                for module_name, module in sorted(sys.modules.items())
+                if module_name.startswith("PySide6.Qt")
+                for name in dir(module)
+                if name.startswith("Q") and name not in vars(module)
+            ]
+        deadline = time.perf_counter() + REST_SLICE_SECONDS
+        while self._left and time.perf_counter() < deadline:
+            module, name = self._left.pop()
+            getattr(module, name)
+        return AGAIN if self._left else None
+
+
+# The GUI thread's time for each step of the last warm-up (wall seconds, name): the slowest
+# are logged, and the benchmark reads them (benchmarks/unlock_app.py).
+step_times: list[tuple[float, str]] = []
+
+
+def _load_ui(steps: list[Step], done: Callable[[], None] | None) -> None:
     if not steps:
+        slowest = sorted(step_times, reverse=True)[:3]
+        log.info(
+            "warm-up done; slowest steps on the GUI thread: %s",
+            ", ".join(f"{name} {seconds * 1000:.1f} ms" for seconds, name in slowest),
+        )
         if done is not None:
             done()
         return
-    steps.pop(0)()
-    QTimer.singleShot(0, lambda: _load_ui(steps, done))
+    step = steps[0]
+    started = time.perf_counter()
+    again = step.run() is AGAIN
+    if not again:
+        steps.pop(0)
+    step_times.append((time.perf_counter() - started, step.name))
+    # A step that comes back for more leaves the event loop alone for a while between its
+    # turns: if Enter was pressed meanwhile, building Today goes first.
+    QTimer.singleShot(AGAIN_GAP_MS if again else 0, lambda: _load_ui(steps, done))
 
 
 def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None:
     """Start warming up after delay_ms (time for the unlock window's first paint)."""
 
     def start() -> None:
+        step_times.clear()
+
         def failed(exc: BaseException) -> None:
             # Only speed is lost: the unlock loads on demand whatever failed here.
             log.warning("warm-up stopped early (%s)", type(exc).__name__)
@@ -158,4 +262,4 @@ def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None
     QTimer.singleShot(delay_ms, start)
 
 
-__all__ = ["PURE_MODULES", "UI_MODULES", "warm_up"]
+__all__ = ["AGAIN", "PURE_MODULES", "REST_OF_QT", "UI_MODULES", "Step", "step_times", "warm_up"]

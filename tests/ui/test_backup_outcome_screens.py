@@ -34,10 +34,11 @@ def test_a_failed_daily_backup_shows_until_one_succeeds(
     (vault_dir / "backups").unlink()
     unlock(qtbot, controller)
     qtbot.waitUntil(lambda: len(automatic_backups(vault_dir / "backups")) == 1, timeout=20000)
-    # The backup's outcome is recorded, and Today has read it again (both on worker threads).
+    # The backup's outcome is recorded (on a worker thread); Today, shown, reads it again.
     wait_for_background_work(qtbot)
     today = controller.shell.show_section("today")
-    assert today.view is not None and not today.backup_problem.isVisible()
+    qtbot.waitUntil(lambda: today.view is not None, timeout=20000)
+    assert not today.backup_problem.isVisible()
     backups = controller.shell.show_section("backups")
     backups.refresh()
     assert not backups.auto_problem.isVisible()

@@ -1,0 +1,83 @@
+"""The backup copies the database in bounded batches with a pause between them (so the app's
+other threads, and a key pressed meanwhile, get the processor and the disk), from one snapshot
+taken at its start: what the app writes meanwhile neither restarts the copy nor ends up half in
+it. No timings here (benchmarks/unlock_app.py --backup measures the first minute)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from advocate_app.store import backup_write, clients, notes
+from advocate_app.store.backup import backup_vault
+from advocate_app.store.backup_file import extract_backup
+from advocate_app.store.clients import ClientFields
+from advocate_app.store.engine import connect_keyed
+from advocate_app.store.vault import Vault
+
+
+def _grow(vault: Vault, n: int) -> None:
+    """Enough rows that the database has many pages."""
+    for i in range(n):
+        client_id = clients.create_client(vault, ClientFields(alias=f"Client {i:04d}"))
+        notes.add_note(vault, client_id, "contact", f"Called back about the lease {i}. " * 40)
+
+
+def _page_count(vault: Vault) -> int:
+    with vault.engine.connect() as conn:
+        return int(conn.exec_driver_sql("PRAGMA page_count").scalar_one())
+
+
+def _aliases_in(backup: Path, vault: Vault, tmp_path: Path) -> set[str]:
+    work = tmp_path / "opened"
+    work.mkdir()
+    extract_backup(backup, work)
+    conn = connect_keyed(work / "vault.db", vault.data_key_copy())
+    try:
+        return {row[0] for row in conn.execute("SELECT alias FROM clients")}
+    finally:
+        conn.close()
+
+
+def test_the_copy_goes_in_bounded_batches_with_a_pause_between(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _grow(vault, 60)
+    monkeypatch.setattr(backup_write, "PAGES_PER_STEP", 8)
+    pauses: list[float] = []
+    monkeypatch.setattr(
+        backup_write, "rest_between_batches", lambda seconds: pauses.append(seconds)
+    )
+    reported: list[int] = []
+    backup_vault(vault, tmp_path / "b.acbackup", progress=reported.append)
+    steps = math.ceil(_page_count(vault) / 8)
+    assert steps > 10
+    # One pause after every batch but the last; never a long one.
+    assert len(pauses) == steps - 1
+    assert all(0 < p <= 0.01 for p in pauses)
+    # The copy's share of the progress moves with the batches, forward only.
+    copying = [p for p in reported if 5 < p < 50]
+    assert len(copying) > 5 and copying == sorted(copying)
+    assert len(reported) == len(set(reported))  # a report only when the percent changes
+
+
+def test_writes_during_the_copy_neither_restart_it_nor_land_half_in_it(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _grow(vault, 60)
+    before = {f"Client {i:04d}" for i in range(60)}
+    monkeypatch.setattr(backup_write, "PAGES_PER_STEP", 8)
+    batches: list[int] = []
+
+    def pause(_seconds: float) -> None:
+        batches.append(1)
+        if len(batches) % 3 == 1:  # the person saves something between two batches
+            clients.create_client(vault, ClientFields(alias=f"Saved meanwhile {len(batches)}"))
+
+    monkeypatch.setattr(backup_write, "rest_between_batches", pause)
+    pages = _page_count(vault)
+    backup_vault(vault, tmp_path / "b.acbackup")
+    assert len(batches) == math.ceil(pages / 8) - 1  # never started over
+    assert _aliases_in(tmp_path / "b.acbackup", vault, tmp_path) == before  # the snapshot

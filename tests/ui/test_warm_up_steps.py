@@ -1,0 +1,133 @@
+"""The warm-up's shape, which keeps every key answered while the passphrase is typed: the
+worker thread imports no Qt, and each step on the GUI thread loads one thing (one Qt class, or
+one ui module whose own imports were loaded by the steps before it). No timings here: the
+benchmark (benchmarks/unlock_app.py) measures the stalls."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+# As the app runs it: the unlock window first, then the warm-up's two halves, recording what
+# each one brings into sys.modules.
+_STEPS = """
+import json, sys
+from pathlib import Path
+from advocate_app.ui.app import make_application, open_main_window
+app = make_application([])
+controller = open_main_window(Path(sys.argv[1]))
+app.processEvents()
+from advocate_app.ui import warmup
+import gc
+full = []
+gc.callbacks.append(lambda phase, info: full.append(info["generation"] == 2 and phase == "stop"))
+before = set(sys.modules)
+warmup._load_pure()
+pure = sorted(set(sys.modules) - before)
+collections = {"full": sum(full), "frozen": gc.get_freeze_count(), "enabled": gc.isenabled()}
+steps = []
+turns = {}
+for step in warmup._ui_steps():
+    before = set(sys.modules)
+    turns[step.name] = 1
+    while step.run() is warmup.AGAIN:
+        turns[step.name] += 1
+    steps.append((step.name, sorted(set(sys.modules) - before)))
+left = [
+    f"{name}.{cls}"
+    for name, module in sorted(sys.modules.items())
+    if name.startswith("PySide6.Qt")
+    for cls in dir(module)
+    if cls.startswith("Q") and cls not in vars(module)
+]
+print(json.dumps({"pure": pure, "steps": steps, "gc": collections, "left": left, "turns": turns}))
+controller.vault.close()
+"""
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory, vault_template) -> dict:
+    """What the warm-up's worker half and each GUI step imported, in a fresh process."""
+    vault_dir = tmp_path_factory.mktemp("warm") / "vault"
+    shutil.copytree(vault_template.folder, vault_dir, ignore=shutil.ignore_patterns("vault.lock"))
+    home = tmp_path_factory.mktemp("home")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE_APP"))}
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home),
+        XDG_DATA_HOME=str(home),
+        XDG_CACHE_HOME=str(home),
+        XDG_STATE_HOME=str(home),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    result = subprocess.run(
+        [sys.executable, "-B", "-c", _STEPS, str(vault_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_the_worker_half_loads_no_qt(loaded) -> None:
+    """Qt classes are made on the GUI thread only."""
+    assert [name for name in loaded["pure"] if name.startswith(("PySide6", "shiboken6"))] == []
+    assert [name for name in loaded["pure"] if name.startswith("advocate_app.ui")] == []
+
+
+def test_the_worker_half_never_stops_everything_to_collect_garbage(loaded) -> None:
+    """A full collection walks every object holding the GIL (tens of milliseconds once the
+    libraries are loaded): none while importing, and what the imports made is set aside for
+    good (gc.freeze), so later collections walk only what the app makes afterwards."""
+    assert loaded["gc"]["full"] == 0
+    assert loaded["gc"]["frozen"] > 10_000
+    assert loaded["gc"]["enabled"]
+
+
+def _own(name: str) -> set[str]:
+    """A module and the packages it sits in."""
+    parts = name.split(".")
+    return {".".join(parts[:n]) for n in range(1, len(parts) + 1)}
+
+
+def test_each_gui_step_loads_one_thing(loaded) -> None:
+    """A step that imports a whole section at once (its dialogs, its panes, a Qt module, the
+    store code behind it) keeps a key waiting; each step brings in one ui module, whose
+    imports the steps before it (or the worker) already loaded, or one Qt class (and, the
+    first time, the Qt module it lives in)."""
+    too_much = []
+    for name, new in loaded["steps"]:
+        if name.startswith("Q"):  # a Qt class: at most the Qt module it lives in
+            extra = sorted(new)[1:] + [m for m in new if not m.startswith("PySide6.Qt")]
+        else:
+            extra = sorted(set(new) - _own(name))
+        if extra:
+            too_much.append((name, extra))
+    assert too_much == []
+
+
+def test_the_steps_cover_the_sections_today_first(loaded) -> None:
+    names = [name for name, _new in loaded["steps"]]
+    modules = [name for name in names if name.startswith("advocate_app.")]
+    assert modules.index("advocate_app.ui.today.section") < modules.index(
+        "advocate_app.ui.clients.section"
+    )
+    for section in ("today", "clients", "reference", "resources", "settings", "backups"):
+        assert f"advocate_app.ui.{section}.section" in modules
+
+
+def test_no_qt_class_is_left_for_pyside_to_make_all_at_once(loaded) -> None:
+    """The first object of a class PySide does not know (Qt's pixmap cache, 30 s after start)
+    makes it create every class still unmade in one go: none is left after the warm-up, and
+    they were made a few per turn of the event loop, not in one."""
+    from advocate_app.ui import warmup
+
+    assert loaded["left"] == []
+    assert loaded["turns"][warmup.REST_OF_QT] > 10
