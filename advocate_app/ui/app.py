@@ -14,15 +14,13 @@ from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.qt import (
     QApplication,
     QByteArray,
-    QGuiApplication,
     QIcon,
     QLocale,
-    Qt,
     QTimer,
 )
 from advocate_app.ui.restart import take_resume_state
 from advocate_app.ui.standby import Successor, SuccessorGone, announce_shown, wait_for_turn
-from advocate_app.ui.theme import apply_theme
+from advocate_app.ui.theme import FUSION_ARGUMENTS, apply_theme, fusion_chosen_at_start
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -30,10 +28,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        # Qt 6's default rounding policy is already PassThrough: no call (and no enum) for it.
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), *FUSION_ARGUMENTS])
+        fusion_chosen_at_start()
     if QLocale.system().name() in ("C", "POSIX"):
         # No locale configured (a bare Linux session): US English rather than raw C formats.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

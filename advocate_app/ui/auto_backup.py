@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from advocate_app.settings import Settings
 from advocate_app.store.errors import VaultDamaged, VaultError
 from advocate_app.store.vault import Vault
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import QTimer
-from advocate_app.ui.shell import Shell
+
+if TYPE_CHECKING:  # the unlocked app's: not imported on the way to the unlock window
+    from advocate_app.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 

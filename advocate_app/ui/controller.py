@@ -44,8 +44,6 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.restart import ResumeState
 from advocate_app.ui.session_events import SessionEvents
-from advocate_app.ui.shell import Shell
-from advocate_app.ui.shell_ahead import ShellAhead
 from advocate_app.ui.vault.pages import (
     MessagePage,
     NewPassphrasePage,
@@ -55,6 +53,8 @@ from advocate_app.ui.vault.pages import (
 )
 
 if TYPE_CHECKING:  # imported when first needed, not at start-up
+    from advocate_app.ui.shell import Shell
+    from advocate_app.ui.shell_ahead import ShellAhead
     from advocate_app.ui.standby import Successor
     from advocate_app.ui.vault.recovery_key import RecoveryKeyPage
 
@@ -449,6 +449,8 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         if vault is None or self._sections_factory is None or self._shell_ahead is not None:
             return
         preparer = self._shell_preparer
+        from advocate_app.ui.shell_ahead import ShellAhead  # after Enter: not at start-up
+
         self._shell_ahead = ShellAhead(
             self.window,
             vault,
@@ -462,6 +464,8 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         if office_name is None:
             office_name = vault.office_name
         user = vault.current_user
+        from advocate_app.ui.shell import Shell  # the unlocked app's: not at start-up
+
         ahead, self._shell_ahead = self._shell_ahead, None
         if ahead is not None and (ahead.vault is not vault or ahead.language != current_language()):
             ahead.discard()  # built for a vault since replaced, or in another language

@@ -8,7 +8,8 @@ import threading
 from types import TracebackType
 
 from advocate_app.logs import log_path
-from advocate_app.ui.qt import QApplication, QMessageBox, tr
+from advocate_app.ui import qt
+from advocate_app.ui.qt import QApplication, tr
 
 log = logging.getLogger("advocate_app.unexpected")
 _showing = False
@@ -40,11 +41,12 @@ def _hook(etype: type[BaseException], value: BaseException, tb: TracebackType | 
         return
     _showing = True
     try:
-        box = QMessageBox(QApplication.activeWindow())
-        box.setIcon(QMessageBox.Icon.Warning)
+        # Qt's message box class on first use only: it is not on the way to the unlock window.
+        box = qt.QMessageBox(QApplication.activeWindow())
+        box.setIcon(qt.QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Something went wrong"))
         box.setText(unexpected_error_text())
-        box.addButton(tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Close"), qt.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
     finally:
         _showing = False

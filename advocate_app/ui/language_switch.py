@@ -14,10 +14,10 @@ from advocate_app.store.vault import Vault
 from advocate_app.ui.language import apply_language, current_language
 from advocate_app.ui.main_window import MainWindow
 from advocate_app.ui.qt import QTimer, QWidget
-from advocate_app.ui.shell import Shell
 from advocate_app.ui.vault.pages import SetupPage
 
 if TYPE_CHECKING:
+    from advocate_app.ui.shell import Shell  # the unlocked app's: not imported at start-up
     from advocate_app.ui.vault.damaged import DamagedPage
     from advocate_app.ui.vault.recovery_key import RecoveryKeyPage
 

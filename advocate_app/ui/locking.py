@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from advocate_app.settings import Settings
 from advocate_app.store.errors import (
@@ -23,8 +24,10 @@ from advocate_app.ui.qt import (
     QTimer,
 )
 from advocate_app.ui.restart import ResumeState
-from advocate_app.ui.shell import Shell
 from advocate_app.ui.worker import tasks_running, wait_for_low_priority_work
+
+if TYPE_CHECKING:  # the unlocked app's: not imported on the way to the unlock window
+    from advocate_app.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 

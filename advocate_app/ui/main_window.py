@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from advocate_app.ui.qt import (
     QApplication,
     QEvent,
@@ -14,7 +16,9 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
-from advocate_app.ui.shell import DemoBanner
+
+if TYPE_CHECKING:
+    from advocate_app.ui.shell import DemoBanner
 
 WINDOW_TITLE = "Companion"  # neutral on purpose: never an office, a client or "trafficking"
 
@@ -53,8 +57,11 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = DemoBanner(demo_banner) if demo_banner else None
-        if self.banner is not None:
+        self.banner: DemoBanner | None = None
+        if demo_banner:
+            from advocate_app.ui.shell import DemoBanner  # demo windows only: not at start-up
+
+            self.banner = DemoBanner(demo_banner)
             layout.addWidget(self.banner)
         self.stack = QStackedWidget()
         self.page_area = scrolling(self.stack)

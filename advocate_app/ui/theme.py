@@ -182,6 +182,29 @@ def theme_name(choice: str) -> str:
 
 
 _following_system = False
+# Given to a QApplication when it is made, so that Fusion is the style Qt makes first (and the
+# only one). Asking an application for its style makes PySide build the QStyle class and its
+# eleven enums (about 10 ms), which the unlock window never needs: see use_fusion.
+FUSION_ARGUMENTS = ["-style", "Fusion"]
+_fusion_in_use = False
+
+
+def fusion_chosen_at_start() -> None:
+    """The application was made with FUSION_ARGUMENTS: use_fusion has nothing left to do."""
+    global _fusion_in_use
+    _fusion_in_use = True
+
+
+def use_fusion(app: QApplication) -> None:
+    """Fusion, the one style every theme is drawn for, unless it is already the style."""
+    global _fusion_in_use
+    if _fusion_in_use:
+        return
+    # Often already Fusion (Qt's default where no desktop style applies): making it again
+    # costs start-up time for nothing.
+    if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():  # noqa: SIM118
+        app.setStyle("Fusion")
+    _fusion_in_use = True
 
 
 def _system_changed(*_args: object) -> None:
@@ -205,10 +228,7 @@ def apply_theme(app: QApplication, choice: str | None = None) -> str:
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(_system_changed)
     _following_system = choice == "system"
-    # Often already Fusion (Qt's default where no desktop style applies): making it again
-    # costs start-up time for nothing.
-    if app.style().name().lower() != "fusion" and "Fusion" in QStyleFactory.keys():  # noqa: SIM118
-        app.setStyle("Fusion")
+    use_fusion(app)
     palette = QPalette(app.palette())
     role = QPalette.ColorRole
     # Fixed colours: the system's grey placeholder and disabled text are too faint.

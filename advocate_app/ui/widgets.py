@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from advocate_app.i18n import QT_TR_NOOP
+from advocate_app.ui import qt
 from advocate_app.ui.qt import (
-    QAccessible,
-    QAccessibleEvent,
     QComboBox,
     QFormLayout,
-    QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
     QResizeEvent,
     QScrollArea,
-    QScrollBar,
-    QSize,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -32,6 +24,18 @@ from advocate_app.ui.qt import (
     tr,
     tr_marked,
 )
+
+# Classes only some screens use are looked up on first use (`qt.QMessageBox`): PySide makes a
+# class and its enums when first touched, and the unlock window must not wait for them.
+if TYPE_CHECKING:
+    from advocate_app.ui.qt import (
+        QAccessibleEvent,
+        QFrame,
+        QGroupBox,
+        QListWidget,
+        QListWidgetItem,
+        QScrollBar,
+    )
 
 
 def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
@@ -141,7 +145,7 @@ class StrengthMeter(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.bar = QProgressBar()
+        self.bar = qt.QProgressBar()
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(10)
@@ -161,31 +165,31 @@ class StrengthMeter(QWidget):
 
 
 def hline() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
+    line = qt.QFrame()
+    line.setFrameShape(qt.QFrame.Shape.HLine)
+    line.setFrameShadow(qt.QFrame.Shadow.Sunken)
     return line
 
 
 def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
     """A question whose yes-button names the action ("Remove user", not "OK")."""
-    box = QMessageBox(parent)
+    box = qt.QMessageBox(parent)
     box.setWindowTitle(title)
     box.setText(text)
-    box.setIcon(QMessageBox.Icon.Question)
-    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setIcon(qt.QMessageBox.Icon.Question)
+    yes = box.addButton(action, qt.QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Cancel"), qt.QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(yes)
     box.exec()
     return box.clickedButton() is yes
 
 
 def inform(parent: QWidget, title: str, text: str) -> None:
-    box = QMessageBox(parent)
+    box = qt.QMessageBox(parent)
     box.setWindowTitle(title)
     box.setText(text)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.addButton(tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.setIcon(qt.QMessageBox.Icon.Information)
+    box.addButton(tr("Close"), qt.QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
@@ -196,13 +200,13 @@ def announce(widget: QWidget) -> None:
     and an alert asks the reader to speak it at once."""
     if not widget.accessibleName() and isinstance(widget, QLabel) and not widget.text():
         return  # a status line being cleared: nothing to say
-    for kind in (QAccessible.Event.NameChanged, QAccessible.Event.Alert):
-        send_accessibility_event(QAccessibleEvent(widget, kind))
+    for kind in (qt.QAccessible.Event.NameChanged, qt.QAccessible.Event.Alert):
+        send_accessibility_event(qt.QAccessibleEvent(widget, kind))
 
 
 def send_accessibility_event(event: QAccessibleEvent) -> None:
     """The one door to the screen reader (tests listen here)."""
-    QAccessible.updateAccessibility(event)
+    qt.QAccessible.updateAccessibility(event)
 
 
 class StatusLine(QLabel):
@@ -237,7 +241,7 @@ def set_message(widget: QLabel, text: str, role: str = "hint") -> None:
 
 def add_rich_item(list_widget: QListWidget, html_text: str, *, indent: int = 8) -> QListWidgetItem:
     """A list row showing escaped rich text (a snippet with <b> matches), sized to fit."""
-    item = QListWidgetItem()
+    item = qt.QListWidgetItem()
     view = QLabel(html_text)
     view.setTextFormat(Qt.TextFormat.RichText)
     view.setWordWrap(True)
@@ -245,7 +249,7 @@ def add_rich_item(list_widget: QListWidget, html_text: str, *, indent: int = 8) 
     list_widget.addItem(item)
     list_widget.setItemWidget(item, view)
     width = max(200, list_widget.viewport().width() - 24)
-    item.setSizeHint(QSize(width, view.heightForWidth(width) + 8))
+    item.setSizeHint(qt.QSize(width, view.heightForWidth(width) + 8))
     return item
 
 
@@ -325,7 +329,7 @@ def scrolling_column(owner: QWidget, name: str) -> QVBoxLayout:
 
 def hinted_group(title: str, hint: str) -> tuple[QGroupBox, QVBoxLayout]:
     """A titled group that opens with a hint line; returns the group and its column."""
-    group = QGroupBox(title)
+    group = qt.QGroupBox(title)
     column = QVBoxLayout(group)
     column.addWidget(label(hint, "hint"))
     return group, column

@@ -1,0 +1,101 @@
+"""Start-up builds the unlock window and nothing else: what only the unlocked app needs (the
+shell, the database layer, the key derivation, the report and reference code) and the Qt
+classes only other screens use are loaded later, while the passphrase is typed (ui.warmup).
+Start-up time is a budget (issue 21); no timings here, only what a fresh process has loaded
+when its unlock window is on screen (see benchmarks/ for the times)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# A fresh process, as `advocate-app` starts: the real window, shown at the unlock page.
+_TO_THE_UNLOCK_WINDOW = """
+import json, sys
+from pathlib import Path
+from advocate_app.ui.app import make_application, open_main_window
+app = make_application([])
+controller = open_main_window(Path(sys.argv[1]))
+app.processEvents()
+assert controller.window.stack.currentWidget() is controller.unlock_page
+from PySide6 import QtCore, QtGui, QtWidgets
+made = sorted(
+    f"{module.__name__.split('.')[-1]}.{name}"
+    for module in (QtCore, QtGui, QtWidgets)
+    for name in ("Qt", "QStyle", "QMessageBox", "QAccessible", "QAbstractItemView")
+    if name in vars(module)  # PySide makes a class (and its enums) on first touch only
+)
+print(json.dumps({"modules": sorted(sys.modules), "qt_classes": made}))
+controller.vault.close()
+"""
+
+# Loaded by the unlocked app only. Each costs start-up time for nothing if it is imported on
+# the way to the unlock window: the shell and its sections, the database layer, the unlock's
+# key derivation and key unwrapping, the reports, the reference library, Markdown.
+NOT_AT_START_UP = (
+    "advocate_app.ui.shell",
+    "advocate_app.ui.sections",
+    "advocate_app.ui.today",
+    "advocate_app.ui.clients",
+    "advocate_app.ui.roles",
+    "advocate_app.ui.vault.recovery_key",
+    "advocate_app.store.engine",
+    "advocate_app.store.models",
+    "advocate_app.store.migrate",
+    "advocate_app.store.backup",
+    "advocate_app.store.restore",
+    "advocate_app.store.audit",
+    "advocate_app.reports",
+    "advocate_app.library.shipped",
+    "sqlalchemy",
+    "alembic",
+    "sqlcipher3",
+    "argon2",
+    "cryptography",
+    "reportlab",
+    "markdown",
+    "zxcvbn",
+)
+
+
+def _start_to_the_unlock_window(vault_dir: Path, tmp_path: Path) -> dict[str, list[str]]:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE_APP"))}
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home),
+        XDG_DATA_HOME=str(home),
+        XDG_CACHE_HOME=str(home),
+        XDG_STATE_HOME=str(home),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    result = subprocess.run(
+        [sys.executable, "-B", "-c", _TO_THE_UNLOCK_WINDOW, str(vault_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded: dict[str, list[str]] = json.loads(result.stdout.splitlines()[-1])
+    return loaded
+
+
+def test_the_unlock_window_loads_nothing_the_unlocked_app_alone_needs(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    loaded = _start_to_the_unlock_window(vault_dir, tmp_path)
+    early = [
+        name
+        for name in loaded["modules"]
+        if any(name == heavy or name.startswith(heavy + ".") for heavy in NOT_AT_START_UP)
+    ]
+    assert early == []
+    # Qt classes with many enums that the unlock window never shows: the style (asked for only
+    # to check it is Fusion), message boxes, the screen-reader events of status lines, item
+    # views. The Qt namespace itself is needed (alignment, text formats, shortcuts).
+    assert loaded["qt_classes"] == ["QtCore.Qt"]
