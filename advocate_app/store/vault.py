@@ -46,7 +46,6 @@ from advocate_app.store.passphrases import (
     passphrase_problem,
     passphrase_strength,
 )
-from advocate_app.store.sessions import plain_errors
 from advocate_app.store.throttle import UnlockThrottle, UnlockThrottled
 from advocate_app.store.vault_keys import VaultKeySlots
 from advocate_app.store.vault_unlock import CurrentUser, UnlockUser, VaultUnlock
@@ -66,10 +65,10 @@ __all__ = [
     "passphrase_strength",
 ]
 
-# SQLAlchemy, Alembic, the models and everything built on them (engine, audit, migrate,
-# backup_file) are imported inside the methods that first need them, after the unlock window is
-# on screen: opening the app must be nearly as quick as opening a window. Those are the only
-# imports inside functions here, and all of them point down: the vault imports no module that
+# SQLAlchemy, Alembic, the models and everything built on them (engine, sessions, audit,
+# migrate, backup_file) are imported inside the methods that first need them, after the unlock
+# window is on screen: opening the app must be nearly as quick as opening a window. Those are the
+# only imports inside functions here, and all of them point down: the vault imports no module that
 # uses it (backup, diagnose, restore, rekey); import-linter checks that.
 
 _PAUSE_WAIT_SECONDS = 120.0  # how long a session waits while a re-key swaps the database
@@ -371,6 +370,8 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
             self._running.wait(_PAUSE_WAIT_SECONDS)
         if self._write_factory is None:
             raise VaultLocked()
+        from advocate_app.store.sessions import plain_errors
+
         with plain_errors(self._write_factory, writing=True) as session:
             yield session
 
@@ -380,6 +381,8 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
             self._running.wait(_PAUSE_WAIT_SECONDS)
         if self._read_factory is None:
             raise VaultLocked()
+        from advocate_app.store.sessions import plain_errors
+
         with plain_errors(self._read_factory, writing=False) as session:
             yield session
 

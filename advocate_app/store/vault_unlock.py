@@ -25,7 +25,6 @@ from advocate_app.store.errors import (
 )
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.layout import BACKUP_SUFFIX, UPGRADE_BACKUP_PREFIX
-from advocate_app.store.sessions import is_damage
 from advocate_app.store.throttle import UnlockThrottle
 
 if TYPE_CHECKING:
@@ -138,6 +137,7 @@ class VaultUnlock:
 
         from advocate_app.store import audit
         from advocate_app.store.models import User
+        from advocate_app.store.sessions import is_damage
 
         try:
             self._start_engine()

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import VaultError, VaultLocked
 from advocate_app.store.keyslots import KeysFile
-from advocate_app.store.wal import only_needs_checkpoint
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -104,6 +103,7 @@ class VaultUpkeep:
         if self._data_key is None:
             raise VaultLocked()
         from advocate_app.store.engine import check_database_file
+        from advocate_app.store.wal import only_needs_checkpoint
 
         problems = check_database_file(self.db_path, self._data_key)
         if problems and only_needs_checkpoint(self.folder, problems):

@@ -24,7 +24,6 @@ from advocate_app.store.errors import (
     VaultReadOnly,
 )
 from advocate_app.store.vault import UnlockThrottled, Vault
-from advocate_app.store.vocab import ROLES
 from advocate_app.ui.auto_backup import AutoBackupMixin
 from advocate_app.ui.damaged_vault import DamagedVaultMixin
 from advocate_app.ui.idle import IdleWatcher
@@ -43,7 +42,6 @@ from advocate_app.ui.qt import (
     tr_marked,
 )
 from advocate_app.ui.restart import ResumeState
-from advocate_app.ui.session_events import SessionEvents
 from advocate_app.ui.vault.pages import (
     MessagePage,
     NewPassphrasePage,
@@ -53,6 +51,7 @@ from advocate_app.ui.vault.pages import (
 )
 
 if TYPE_CHECKING:  # imported when first needed, not at start-up
+    from advocate_app.ui.session_events import SessionEvents
     from advocate_app.ui.shell import Shell
     from advocate_app.ui.shell_ahead import ShellAhead
     from advocate_app.ui.standby import Successor
@@ -265,6 +264,8 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
     def listen_to_session_events(self) -> list[str]:
         """Lock on suspend, on the session's lock and when the screen saver starts."""
         if self.session_events is None:
+            from advocate_app.ui.session_events import SessionEvents  # once the window shows
+
             self.session_events = SessionEvents(self.window)
             self.session_events.lock_now.connect(self.lock)
             self.session_events.listen(int(self.window.winId()))
@@ -464,7 +465,8 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         if office_name is None:
             office_name = vault.office_name
         user = vault.current_user
-        from advocate_app.ui.shell import Shell  # the unlocked app's: not at start-up
+        from advocate_app.store.vocab import ROLES  # the unlocked app's: not at start-up
+        from advocate_app.ui.shell import Shell
 
         ahead, self._shell_ahead = self._shell_ahead, None
         if ahead is not None and (ahead.vault is not vault or ahead.language != current_language()):
