@@ -7,8 +7,6 @@ The ui passes its locale's separators; the units follow Qt's traditional format 
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 UNITS = ("kB", "MB", "GB", "TB", "PB")
 
 
@@ -17,6 +15,8 @@ def size_text(size_bytes: int, *, decimal_point: str = ".", group_separator: str
         number = f"{size_bytes:,}"
         unit = "byte" if size_bytes == 1 else "bytes"
     else:
+        from decimal import ROUND_HALF_UP, Decimal  # here: the command line starts without it
+
         power = min((size_bytes.bit_length() - 1) // 10, len(UNITS))
         value = (Decimal(size_bytes) / (1024**power)).quantize(Decimal("0.1"), ROUND_HALF_UP)
         number = f"{value:,.1f}"

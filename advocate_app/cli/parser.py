@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from advocate_app import __version__
-
 DEFAULT_USER_HELP = "whose passphrase unlocks (default: the only user)"
 
 
@@ -30,12 +28,32 @@ def _user_option(p: argparse.ArgumentParser, help: str = DEFAULT_USER_HELP) -> N
     p.add_argument("--user", help=help)
 
 
+class _VersionAction(argparse.Action):
+    """--version, as argparse's own, but the package metadata is read only when asked: reading
+    it imports importlib.metadata and the email parser, start-up time the window should have."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings,
+            dest=dest,
+            default=argparse.SUPPRESS,
+            nargs=0,
+            help="show program's version number and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from advocate_app import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="advocate-app",
         description="Advocate Companion: offline, encrypted notes and reference for advocates.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--data-dir", metavar="DIR", help="the vault's folder")
     parser.add_argument("--demo", action="store_true", help="open the separate demo vault")
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
