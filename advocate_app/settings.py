@@ -17,6 +17,8 @@ SETTINGS_FILE_NAME = "settings.json"
 
 @dataclass
 class Settings:
+    """What settings.json holds: preferences of this computer, never anything about a client."""
+
     idle_minutes: int = 5
     no_contact_days: int = 30
     window_geometry: str = ""  # base64 from QWidget.saveGeometry: positions only

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CurrentUser:
+    """Who unlocked: their id, name and role."""
+
     id: str
     name: str
     role: str

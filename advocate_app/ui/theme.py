@@ -16,6 +16,8 @@ from advocate_app.ui.qt import QApplication, QColor, QGuiApplication, QPalette, 
 
 @dataclass(frozen=True)
 class Theme:
+    """One theme's colours, by what each is for."""
+
     window: str
     base: str
     alternate_base: str
