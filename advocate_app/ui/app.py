@@ -8,13 +8,13 @@ from pathlib import Path
 
 from advocate_app.paths import assets_dir
 from advocate_app.settings import Settings
+from advocate_app.ui import qt
 from advocate_app.ui.clipboard import watch_copies
 from advocate_app.ui.controller import AppController
 from advocate_app.ui.errors import install_excepthook
 from advocate_app.ui.qt import (
     QApplication,
     QByteArray,
-    QIcon,
     QLocale,
     QTimer,
 )
@@ -41,7 +41,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         # Once the event loop runs: the SVG icon engine is a plugin to load, and the first
         # window should not wait for it.
-        QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(icon))))
+        # QIcon too: PySide makes its class with a 151-member enum on first touch.
+        QTimer.singleShot(0, lambda: app.setWindowIcon(qt.QIcon(str(icon))))
     apply_theme(app)
     watch_copies()
     return app
