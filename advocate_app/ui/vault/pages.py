@@ -17,7 +17,6 @@ from advocate_app.ui.qt import (
     Signal,
     tr,
 )
-from advocate_app.ui.vault.sign_in_choice import SignInLabelChoice
 from advocate_app.ui.widgets import (
     Page,
     StrengthMeter,
@@ -146,6 +145,8 @@ class SetupPage(Page):
                 "hint",
             )
         )
+        from advocate_app.ui.vault.sign_in_choice import SignInLabelChoice  # set-up only
+
         # Which words the unlock screen shows (or none): readable without the passphrase.
         self.sign_in = SignInLabelChoice()
         self.office.textChanged.connect(self.sign_in.follow)
