@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 from advocate_app.i18n import QT_TR_NOOP
@@ -39,6 +38,8 @@ from advocate_app.store.layout import (
 
 
 def _stamp() -> str:
+    from datetime import UTC, datetime  # here: opening a vault needs no dates
+
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
 
 

@@ -13,11 +13,14 @@ import itertools
 import re
 import secrets
 from collections.abc import Iterable
-from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from advocate_app.i18n import QT_TR_NOOP, message, translate
 from advocate_app.paths import assets_dir
+
+if TYPE_CHECKING:  # the unlock window imports this module; the date module only when checking
+    from datetime import date
 
 MAX_PASSPHRASE_CHARS = 1024
 MIN_PASSPHRASE_CHARS = 10
@@ -190,7 +193,11 @@ def checker_inputs(names: Iterable[str | None], today: date | None = None) -> li
         found += [a + b for a, b in itertools.pairwise(words)]
         if len(words) > 2:
             found.append("".join(words))
-    year = (today or date.today()).year
+    if today is None:
+        from datetime import date
+
+        today = date.today()
+    year = today.year
     found += [str(y) for y in range(year - 5, year + 3)]
     found += _fixed_inputs()
     return list(dict.fromkeys(w for w in found if w))

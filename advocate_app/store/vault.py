@@ -12,7 +12,6 @@ import contextlib
 import secrets
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,6 +71,12 @@ __all__ = [
 # uses it (backup, diagnose, restore, rekey); import-linter checks that.
 
 _PAUSE_WAIT_SECONDS = 120.0  # how long a session waits while a re-key swaps the database
+
+
+def _now_text() -> str:
+    from datetime import UTC, datetime  # here: opening a vault needs no dates
+
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
@@ -191,7 +196,7 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
                 s.add(Meta(key="vault_id", value=keys.vault_id))
                 s.add(Meta(key="office_name", value=office_name))
                 s.add(Meta(key="is_demo", value="1" if is_demo else "0"))
-                s.add(Meta(key="created", value=datetime.now(UTC).isoformat(timespec="seconds")))
+                s.add(Meta(key="created", value=_now_text()))
                 s.add(
                     User(
                         id=user_id,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -199,6 +198,8 @@ class VaultUnlock:
             return
         if current is not None:
             # An upgrade never starts without a verified copy of the vault as it was.
+            from datetime import UTC, datetime  # here: opening a vault needs no dates
+
             stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
             self.backup_to(self.backup_dir / f"{UPGRADE_BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}")
         migrate.upgrade(engine)
