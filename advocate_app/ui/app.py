@@ -29,7 +29,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = existing
     else:
         # Qt 6's default rounding policy is already PassThrough: no call (and no enum) for it.
-        app = QApplication([*(argv if argv is not None else sys.argv[:1]), *FUSION_ARGUMENTS])
+        # Qt reads options from the second argument on: the first is the program's name.
+        args = list(argv if argv is not None else sys.argv[:1]) or ["advocate-app"]
+        app = QApplication([*args, *FUSION_ARGUMENTS])
         fusion_chosen_at_start()
     if QLocale.system().name() in ("C", "POSIX"):
         # No locale configured (a bare Linux session): US English rather than raw C formats.

@@ -12,10 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 # A fresh process, as `advocate-app` starts: the real window, shown at the unlock page.
 _TO_THE_UNLOCK_WINDOW = """
 import json, sys
 from pathlib import Path
+
+import pytest
 from advocate_app.ui.app import make_application, open_main_window
 app = make_application([])
 controller = open_main_window(Path(sys.argv[1]))
@@ -103,3 +107,31 @@ def test_the_unlock_window_loads_nothing_the_unlocked_app_alone_needs(
     # to check it is Fusion), message boxes, the screen-reader events of status lines, item
     # views. The Qt namespace itself is needed (alignment, text formats, shortcuts).
     assert loaded["qt_classes"] == ["QtCore.Qt"]
+
+
+_STYLE_OF_A_NEW_APPLICATION = """
+import json, sys
+from advocate_app.ui.app import make_application
+app = make_application(json.loads(sys.argv[1]))
+app.setStyleSheet("")  # the theme's style sheet wraps the style; its own name is the one asked
+print(app.style().name())
+"""
+
+
+@pytest.mark.parametrize("argv", [[], ["advocate-app"]])
+def test_the_application_is_made_with_fusion_whatever_the_desktop_asks(
+    argv: list[str], tmp_path: Path
+) -> None:
+    """Fusion is chosen when the QApplication is made (never asked for afterwards, which would
+    build Qt's style class at start-up), even where the desktop would pick another style."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    env.update(HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="Windows")
+    result = subprocess.run(
+        [sys.executable, "-B", "-c", _STYLE_OF_A_NEW_APPLICATION, json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["fusion"]
