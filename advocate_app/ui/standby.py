@@ -24,12 +24,15 @@ from __future__ import annotations
 import logging
 import os
 import select
-import subprocess
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from advocate_app.ui.restart import RESUME_ENV, ResumeState, relaunch_command, replace_process
+
+if TYPE_CHECKING:  # subprocess (and selectors, signal) only once a successor is started
+    import subprocess
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +79,8 @@ class Successor:
         env[STANDBY_ENV] = f"{go_read},{news_write}"
         if getattr(sys, "frozen", False):
             env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"  # as restart.replace_process
+        import subprocess
+
         try:
             argv = self._command()
             self._proc = subprocess.Popen(  # our own program, never a shell
@@ -148,6 +153,8 @@ class Successor:
         self._go = self._news = None
         proc, self._proc = self._proc, None
         if proc is not None and proc.poll() is None:
+            import subprocess
+
             try:
                 proc.wait(timeout=2)
             except subprocess.TimeoutExpired:
