@@ -12,15 +12,8 @@ under its own type prefix there, so macOS managers may not see that one).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-# Qt's classes through the module, looked up when a function runs: importing this module loads no
-# Qt, so the pure-Python layers that start-up imports next load before PySide does (PySide reads
-# the source of every module imported after it).
-from advocate_app.ui import qt
-
-if TYPE_CHECKING:
-    from advocate_app.ui.qt import QMimeData
+from advocate_app.ui.qt import QByteArray, QGuiApplication, QMimeData, QTimer
 
 CLEAR_AFTER_MS = 45_000
 KDE_HINT = "x-kde-passwordManagerHint"
@@ -38,28 +31,28 @@ _handler: Callable[[], None] | None = None
 
 def concealed(text: str, source: QMimeData | None = None) -> QMimeData:
     """The text (and any other formats of `source`) with every clipboard-manager hint."""
-    mime = qt.QMimeData()
+    mime = QMimeData()
     if source is not None:
         for fmt in source.formats():
             mime.setData(fmt, source.data(fmt))
     mime.setText(text)
     for fmt, value in CONCEALED_HINTS.items():
-        mime.setData(fmt, qt.QByteArray(value))
+        mime.setData(fmt, QByteArray(value))
     return mime
 
 
 def copy_text(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> None:
     global _last_copied
-    qt.QGuiApplication.clipboard().setMimeData(concealed(text))
+    QGuiApplication.clipboard().setMimeData(concealed(text))
     _last_copied = text
-    qt.QTimer.singleShot(clear_after_ms, clear_if_unchanged)
+    QTimer.singleShot(clear_after_ms, clear_if_unchanged)
 
 
 def clear_if_unchanged() -> None:
     global _last_copied
     if _last_copied is None:
         return
-    clipboard = qt.QGuiApplication.clipboard()
+    clipboard = QGuiApplication.clipboard()
     if clipboard.text() == _last_copied:
         clipboard.clear()
     _last_copied = None
@@ -73,14 +66,14 @@ def watch_copies(clear_after_ms: int = CLEAR_AFTER_MS) -> None:
     if _watching:
         return
     _watching = True
-    clipboard = qt.QGuiApplication.clipboard()
+    clipboard = QGuiApplication.clipboard()
     if _handler is not None:  # watching again with another delay: one handler only
         clipboard.dataChanged.disconnect(_handler)
 
     def changed() -> None:
         global _last_copied
         # Only while one of our windows has focus: then the copy came from us.
-        if qt.QGuiApplication.focusWindow() is None:
+        if QGuiApplication.focusWindow() is None:
             return
         mime = clipboard.mimeData()
         text = clipboard.text()
@@ -90,7 +83,7 @@ def watch_copies(clear_after_ms: int = CLEAR_AFTER_MS) -> None:
             return
         if text and text != _last_copied:
             _last_copied = text
-            qt.QTimer.singleShot(clear_after_ms, clear_if_unchanged)
+            QTimer.singleShot(clear_after_ms, clear_if_unchanged)
 
     clipboard.dataChanged.connect(changed)
     _handler = changed
@@ -101,6 +94,6 @@ def stop_watching_copies() -> None:
     next watch_copies starts again, with its own delay."""
     global _watching, _handler
     if _handler is not None:
-        qt.QGuiApplication.clipboard().dataChanged.disconnect(_handler)
+        QGuiApplication.clipboard().dataChanged.disconnect(_handler)
         _handler = None
     _watching = False
