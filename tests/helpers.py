@@ -270,3 +270,29 @@ def run_cli_as(
     return run_cli(
         *args, "--data-dir", str(data_dir), *who, "--passphrase-stdin", stdin=passphrase + "\n"
     )
+
+
+def fresh_python_json(code: str, *args: str, home: Path) -> Any:
+    """Run `code` in a fresh Python (offscreen, its own HOME and XDG folders, no bytecode
+    written) and return the JSON of its last line of output."""
+    import json
+
+    home.mkdir(exist_ok=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE_APP"))}
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home),
+        XDG_DATA_HOME=str(home),
+        XDG_CACHE_HOME=str(home),
+        XDG_STATE_HOME=str(home),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    result = subprocess.run(
+        [sys.executable, "-B", "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])

@@ -92,6 +92,18 @@ def _close_on_exec_everything_but_stdio() -> None:
             pass
 
 
+def flush_output() -> None:
+    """The log and the standard streams written out, before this process image ends."""
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
 def replace_process(state: ResumeState) -> None:
     """Start this program afresh with `state`; returns only if that could not be done (OSError).
 
@@ -104,14 +116,7 @@ def replace_process(state: ResumeState) -> None:
         # PyInstaller's documented switch for starting the bundle afresh, not as a child of
         # this instance's bootloader.
         env["PYINSTALLER_RESET_ENVIRONMENT"] = "1"
-    for handler in logging.getLogger().handlers:  # nothing after exec runs in this image
-        handler.flush()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:
-                stream.flush()
-        except (OSError, ValueError):
-            pass
+    flush_output()  # nothing after exec runs in this image
     if sys.platform == "win32":
         # exec on Windows is a new process with a new id anyway, and the old one lingers as
         # its parent: start the new one and leave.
@@ -124,4 +129,11 @@ def replace_process(state: ResumeState) -> None:
     os.execve(argv[0], argv, env)  # noqa: S606 (our own program, never a shell)
 
 
-__all__ = ["RESUME_ENV", "ResumeState", "relaunch_command", "replace_process", "take_resume_state"]
+__all__ = [
+    "RESUME_ENV",
+    "ResumeState",
+    "flush_output",
+    "relaunch_command",
+    "replace_process",
+    "take_resume_state",
+]

@@ -29,7 +29,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from advocate_app.ui.restart import RESUME_ENV, ResumeState, relaunch_command, replace_process
+from advocate_app.ui.restart import (
+    RESUME_ENV,
+    ResumeState,
+    flush_output,
+    relaunch_command,
+    replace_process,
+)
 
 if TYPE_CHECKING:  # subprocess (and selectors, signal) only once a successor is started
     import subprocess
@@ -114,14 +120,7 @@ class Successor:
         """After a lock: hand over to the successor and end this process, or, if it cannot
         take over, replace this process as before. Returns only if neither could be done."""
         if self.hand_over(state):
-            for handler in logging.getLogger().handlers:
-                handler.flush()
-            for stream in (sys.stdout, sys.stderr):
-                try:
-                    if stream is not None:
-                        stream.flush()
-                except (OSError, ValueError):
-                    pass
+            flush_output()
             os._exit(0)
             return  # only where os._exit was replaced (tests)
         self._replace(state)

@@ -115,27 +115,9 @@ def _plans_of_page(
 ) -> list[str]:
     """The query plan of every statement list_clients runs for the page after `after` (the
     first page when None)."""
-    from sqlalchemy import event
+    from tests.store.query_plans import plans_of
 
-    statements: list[tuple[str, object]] = []
-
-    def seen(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append((statement, parameters))
-
-    with vault.read() as s:
-        engine = s.get_bind()
-    event.listen(engine, "before_cursor_execute", seen)
-    try:
-        clients.list_clients(vault, query, after, limit=limit)
-    finally:
-        event.remove(engine, "before_cursor_execute", seen)
-    plans = []
-    with vault.read() as s:
-        for statement, parameters in statements:
-            rows = s.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
-            plans.append(" | ".join(str(r[-1]) for r in rows))
-    return plans
+    return plans_of(vault, lambda: clients.list_clients(vault, query, after, limit=limit))
 
 
 def test_a_later_page_starts_where_the_last_one_stopped(vault: Vault) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import fresh_python_json
+
 # A fresh process, as `advocate-app` starts: the real window, shown at the unlock page.
 _TO_THE_UNLOCK_WINDOW = """
 import json, sys
@@ -70,26 +72,9 @@ NOT_AT_START_UP = (
 
 
 def _start_to_the_unlock_window(vault_dir: Path, tmp_path: Path) -> dict[str, list[str]]:
-    home = tmp_path / "home"
-    home.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE_APP"))}
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home),
-        XDG_DATA_HOME=str(home),
-        XDG_CACHE_HOME=str(home),
-        XDG_STATE_HOME=str(home),
-        QT_QPA_PLATFORM="offscreen",
+    loaded: dict[str, list[str]] = fresh_python_json(
+        _TO_THE_UNLOCK_WINDOW, str(vault_dir), home=tmp_path / "home"
     )
-    result = subprocess.run(
-        [sys.executable, "-B", "-c", _TO_THE_UNLOCK_WINDOW, str(vault_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    loaded: dict[str, list[str]] = json.loads(result.stdout.splitlines()[-1])
     return loaded
 
 

@@ -144,29 +144,9 @@ def test_the_way_to_the_unlock_window_imports_no_database_code(vault_dir, tmp_pa
     """Start-up (and the fresh process after every lock) shows the unlock window without the
     database layer: SQLAlchemy and the backup and restore code load while the passphrase is
     typed (the warm-up), not before the window appears; nor the parsers of the shipped files."""
-    import json
-    import subprocess
+    from tests.helpers import fresh_python_json
 
-    home = tmp_path / "home"
-    home.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE_APP"))}
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home),
-        XDG_DATA_HOME=str(home),
-        XDG_CACHE_HOME=str(home),
-        XDG_STATE_HOME=str(home),
-        QT_QPA_PLATFORM="offscreen",
-    )
-    result = subprocess.run(
-        [sys.executable, "-B", "-c", _TO_THE_UNLOCK_WINDOW, str(vault_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    modules = json.loads(result.stdout.splitlines()[-1])
+    modules = fresh_python_json(_TO_THE_UNLOCK_WINDOW, str(vault_dir), home=tmp_path / "home")
     heavy = [
         name
         for name in modules

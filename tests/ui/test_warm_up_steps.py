@@ -5,13 +5,11 @@ benchmark (benchmarks/unlock_app.py) measures the stalls."""
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
+
+from tests.helpers import fresh_python_json
 
 # As the app runs it: the unlock window first, then the warm-up's two halves, recording what
 # each one brings into sys.modules.
@@ -55,25 +53,8 @@ def loaded(tmp_path_factory, vault_template) -> dict:
     """What the warm-up's worker half and each GUI step imported, in a fresh process."""
     vault_dir = tmp_path_factory.mktemp("warm") / "vault"
     shutil.copytree(vault_template.folder, vault_dir, ignore=shutil.ignore_patterns("vault.lock"))
-    home = tmp_path_factory.mktemp("home")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "ADVOCATE_APP"))}
-    env.update(
-        HOME=str(home),
-        XDG_CONFIG_HOME=str(home),
-        XDG_DATA_HOME=str(home),
-        XDG_CACHE_HOME=str(home),
-        XDG_STATE_HOME=str(home),
-        QT_QPA_PLATFORM="offscreen",
-    )
-    result = subprocess.run(
-        [sys.executable, "-B", "-c", _STEPS, str(vault_dir)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.splitlines()[-1])
+    result: dict = fresh_python_json(_STEPS, str(vault_dir), home=tmp_path_factory.mktemp("home"))
+    return result
 
 
 def test_the_worker_half_loads_no_qt(loaded) -> None:
