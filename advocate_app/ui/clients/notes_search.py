@@ -4,6 +4,7 @@ while the search box holds words (ClientsSection's part; it provides the widgets
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from advocate_app.store import notes
 from advocate_app.store.vault import Vault
@@ -35,9 +36,9 @@ class AllNotesSearch:
     count_label: QLabel
     _latest: LatestOnly
     _results: QListWidget | None
-
-    def open_note(self, client_id: int, note_id: int) -> None:
-        raise NotImplementedError  # ClientsSection opens the client at the note
+    # Provided by ClientsSection (declared here for the type checker, never defined twice):
+    # opens the client at the note.
+    open_note: Callable[[int, int], None]
 
     @property
     def results(self) -> QListWidget:
