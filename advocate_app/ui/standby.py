@@ -21,9 +21,11 @@ process itself (restart.replace_process).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import select
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -196,6 +198,8 @@ def wait_for_turn() -> None:
         go, news = (int(part) for part in channel.split(","))
     except ValueError:
         return  # not ours: start as a plain fresh process
+    if not (_is_inherited_pipe(go) and _is_inherited_pipe(news)):
+        return  # a stale or made-up value: never wait on a terminal or a closed descriptor
     _prepare()
     try:
         os.write(news, READY)
@@ -203,9 +207,11 @@ def wait_for_turn() -> None:
     except OSError:
         line = b""
     finally:
-        os.close(go)
+        with contextlib.suppress(OSError):
+            os.close(go)
     if not line.endswith(b"\n"):
-        os.close(news)
+        with contextlib.suppress(OSError):
+            os.close(news)
         raise SuccessorGone
     state = ResumeState.from_env(line.decode("ascii", "replace"))
     if state is not None:
@@ -225,6 +231,13 @@ def announce_shown() -> None:
         pass  # the parent is gone already
     finally:
         os.close(news)
+
+
+def _is_inherited_pipe(fd: int) -> bool:
+    try:
+        return fd > 2 and stat.S_ISFIFO(os.fstat(fd).st_mode)
+    except OSError:
+        return False
 
 
 def _read_line(fd: int) -> bytes:

@@ -132,6 +132,16 @@ def test_on_windows_no_successor_is_started(tmp_path, monkeypatch) -> None:
     assert not s.alive()
 
 
+@pytest.mark.parametrize("channel", ["", "x", "3", "0,1", "990,991", "-1,-2"])
+def test_a_made_up_or_stale_channel_starts_plainly(monkeypatch, channel: str) -> None:
+    """Anything but two inherited pipes: no wait on a terminal or a closed descriptor, no
+    traceback, and the value is not passed on."""
+    monkeypatch.setenv(STANDBY_ENV, channel)
+    monkeypatch.delenv(RESUME_ENV, raising=False)
+    standby.wait_for_turn()  # returns at once
+    assert STANDBY_ENV not in os.environ and RESUME_ENV not in os.environ
+
+
 def test_a_plain_process_does_not_wait(monkeypatch) -> None:
     monkeypatch.delenv(STANDBY_ENV, raising=False)
     standby.wait_for_turn()  # returns at once
