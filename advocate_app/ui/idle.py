@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from advocate_app.ui.qt import QApplication, QEvent, QObject, QTimer, Signal
+from advocate_app.ui import qt
+from advocate_app.ui.qt import QApplication, QObject, QTimer, Signal
 
-_ACTIVITY = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-    QEvent.Type.InputMethod,
-}
+if TYPE_CHECKING:
+    from advocate_app.ui.qt import QEvent
+
+_ACTIVITY_NAMES = (
+    "KeyPress",
+    "MouseButtonPress",
+    "MouseMove",
+    "Wheel",
+    "TouchBegin",
+    "InputMethod",
+)
+# Filled when watching starts: QEvent's class (180 event types) is not on the way to the unlock
+# window (issue 21).
+_ACTIVITY: set[object] = set()
 
 CLOCK_CHECK_MS = 2000
 # More wall-clock time than monotonic time between two checks: the computer was asleep (or the
@@ -78,6 +86,8 @@ class IdleWatcher(QObject):
         every widget; on a locked window it would only slow start-up (the first events of each
         kind of widget make PySide create ~130 enum classes) and typing the passphrase.
         """
+        if not _ACTIVITY:
+            _ACTIVITY.update(getattr(qt.QEvent.Type, name) for name in _ACTIVITY_NAMES)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)  # never twice

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from advocate_app.ui.language import language_notice
 from advocate_app.ui.qt import (
     QApplication,
-    QEvent,
     QMainWindow,
     QRect,
     QScrollArea,
@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.fit_to_screen(QRect(0, 0, *PREFERRED_SIZE), centre=True)
+        # Not changeEvent: see LanguageNotice.
+        language_notice().changed.connect(self._language_changed)
 
     def fit_to_screen(self, wanted: QRect | None = None, *, centre: bool = False) -> None:
         """Never larger than the available screen; restored positions are pulled back onto it."""
@@ -91,11 +93,9 @@ class MainWindow(QMainWindow):
         )
         self.move(fitted.topLeft())
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.page_area.setAccessibleName(tr("Page"))
-            self.language_changed.emit()
+    def _language_changed(self) -> None:
+        self.page_area.setAccessibleName(tr("Page"))
+        self.language_changed.emit()
 
     def closeEvent(self, event) -> None:
         self.closing.emit()

@@ -14,7 +14,6 @@ from advocate_app.ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QResizeEvent,
     QScrollArea,
     QSplitter,
     Qt,
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
         QGroupBox,
         QListWidget,
         QListWidgetItem,
+        QResizeEvent,
         QScrollBar,
     )
 

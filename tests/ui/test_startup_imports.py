@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ from tests.helpers import fresh_python_json
 
 # A fresh process, as `advocate-app` starts: the real window, shown at the unlock page.
 _TO_THE_UNLOCK_WINDOW = """
-import json, sys
+import gc, json, sys
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,16 @@ made = sorted(
     for name in ("Qt", "QStyle", "QMessageBox", "QAccessible", "QAbstractItemView")
     if name in vars(module)  # PySide makes a class (and its enums) on first touch only
 )
-print(json.dumps({"modules": sorted(sys.modules), "qt_classes": made}))
+events = sorted(
+    name for module in (QtCore, QtGui, QtWidgets) for name in vars(module) if name.endswith("Event")
+)
+print(json.dumps({
+    "modules": sorted(sys.modules),
+    "qt_classes": made,
+    "event_classes": events,
+    "frozen": gc.get_freeze_count(),
+    "collecting": gc.isenabled(),
+}))
 controller.vault.close()
 """
 
@@ -71,8 +81,8 @@ NOT_AT_START_UP = (
 )
 
 
-def _start_to_the_unlock_window(vault_dir: Path, tmp_path: Path) -> dict[str, list[str]]:
-    loaded: dict[str, list[str]] = fresh_python_json(
+def _start_to_the_unlock_window(vault_dir: Path, tmp_path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = fresh_python_json(
         _TO_THE_UNLOCK_WINDOW, str(vault_dir), home=tmp_path / "home"
     )
     return loaded
@@ -92,6 +102,26 @@ def test_the_unlock_window_loads_nothing_the_unlocked_app_alone_needs(
     # to check it is Fusion), message boxes, the screen-reader events of status lines, item
     # views. The Qt namespace itself is needed (alignment, text formats, shortcuts).
     assert loaded["qt_classes"] == ["QtCore.Qt"]
+
+
+def test_the_unlock_window_wraps_no_qt_event_for_python(vault_dir: Path, tmp_path: Path) -> None:
+    """No Python code sees a Qt event before the unlock window is up: the first event handed to
+    a Python override (a changeEvent, an event filter) makes PySide build QEvent, its 180 event
+    types and some fifty event classes. Windows follow a language switch through the
+    LanguageNotice, and the idle watcher filters events only once unlocked."""
+    loaded = _start_to_the_unlock_window(vault_dir, tmp_path)
+    assert loaded["event_classes"] == []
+
+
+def test_the_objects_made_by_importing_the_gui_are_set_aside_from_the_collector(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    """The modules, classes and enums loaded with the GUI live as long as the process: the
+    cyclic collector was paused while they loaded and never walks them (gc.freeze); it runs
+    again for everything made afterwards."""
+    loaded = _start_to_the_unlock_window(vault_dir, tmp_path)
+    assert loaded["frozen"] > 10_000
+    assert loaded["collecting"] is True
 
 
 _STYLE_OF_A_NEW_APPLICATION = """
