@@ -86,6 +86,24 @@ def _read(vault: Vault, user_id: str, on: date, days: int) -> _Read:
     return _Read(view, backup, rows)
 
 
+@dataclass(frozen=True)
+class FirstRead:
+    """Today read by the unlock's own worker, right after the vault opened: the page is shown
+    with its rows in the unlock's answer, painted once, without a second trip to a worker."""
+
+    on: date
+    days: int
+    found: _Read
+
+
+def read_first(
+    vault: Vault, settings: Settings, clock: Callable[[], date] = date.today
+) -> FirstRead:
+    """On the unlock's worker thread: what the page's first showing would read."""
+    on, days = clock(), settings.no_contact_days
+    return FirstRead(on, days, _read(vault, vault.current_user.id, on, days))
+
+
 def _need_row(row: NeedRow, on: date, overdue: bool) -> Row:
     if overdue:
         late = (on - row.due_date).days
@@ -290,12 +308,23 @@ class TodaySection(Section):
 
     # --- Section hooks ----------------------------------------------------------------------
 
-    def begin_reading(self) -> None:
-        """For a page built before the vault was unlocked: read now (once)."""
-        if not self._first_read_started:
-            self._first_read_started = True
+    def begin_reading(self, first: FirstRead | None = None) -> None:
+        """For a page built before the vault was unlocked: show what the unlock read (when it
+        is for this day and these settings), or read now; once."""
+        if self._first_read_started:
+            return
+        self._first_read_started = True
+        if (
+            first is not None
+            and first.on == self.clock()
+            and first.days == self.settings.no_contact_days
+        ):
+            self._refreshes += 1  # an older refresh's answer, if any, is not shown over it
+            self._show_date(first.on, first.days)
+            self._show(first.found, first.on)
+        else:
             self.refresh()
-            self._read_for_first_show = True
+        self._read_for_first_show = True
 
     def on_show(self) -> None:
         if self._read_for_first_show:
@@ -369,4 +398,4 @@ class TodaySection(Section):
         self.open_client.emit(int(client_id), dict(place or {}))
 
 
-__all__ = ["TodaySection"]
+__all__ = ["FirstRead", "TodaySection", "read_first"]
