@@ -2,7 +2,8 @@
 
 The page shows at once with its headings and empty lists; the vault is read on a worker thread
 and the rows appear when they arrive (the GUI thread never waits for the queries), then
-`shown` is emitted.
+`shown` is emitted. Right after an unlock the rows come with the unlock's answer instead
+(read_first, on the unlock's own worker), so the page is painted once, already filled.
 
 Every row opens the client at the right place: `open_client(client_id, place)` where place is
 {"tab": "needs", "need_id": n}, {"tab": "appointments", "appointment_id": n} or
