@@ -112,6 +112,16 @@ def read_pragmas(conn: Any) -> dict[str, str]:
     }
 
 
+def prepare_orm() -> None:
+    """Set up every mapped class now (the ORM otherwise does it on the first query of the
+    process, about 20 ms: between the key and Today). No database is touched."""
+    from sqlalchemy.orm import configure_mappers
+
+    import advocate_app.store.models  # noqa: F401 (the mapped classes)
+
+    configure_mappers()
+
+
 def make_engine(db_path: Path, data_key: bytearray, *, pool_size: int = 4) -> Engine:
     """An engine whose every pooled connection is keyed and holds the required pragmas.
 

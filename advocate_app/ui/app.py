@@ -76,6 +76,13 @@ def _prepare_sections(controller: AppController, shell: object) -> list[Callable
     return prepare_sections(controller, shell)  # type: ignore[arg-type]
 
 
+def _read_first_page(vault: object, settings: Settings) -> object:
+    # On the unlock's worker, once the vault is open: Today, shown with the unlock's answer.
+    from advocate_app.ui.today.section import read_first
+
+    return read_first(vault, settings)  # type: ignore[arg-type]
+
+
 def build_controller(
     data_dir: Path, settings: Settings | None = None, **kwargs: object
 ) -> AppController:
@@ -84,6 +91,7 @@ def build_controller(
         settings or Settings.load(),
         sections_factory=_build_sections,
         shell_preparer=_prepare_sections,
+        first_reader=_read_first_page,
         **kwargs,  # type: ignore[arg-type]
     )
     return controller

@@ -67,6 +67,8 @@ class AfterUnlock:
     place: dict[str, object]  # where the person was when they last locked ({} for nowhere)
     office_name: str
     is_demo: bool
+    # What the first page shows, read by first_reader (None: the page reads it itself).
+    first_read: object = None
 
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         fresh_process_on_lock: Callable[[ResumeState], None] | None = None,
         prepare_fresh_process: Callable[[], None] | None = None,
         demo_window_open: Callable[[], bool] | None = None,
+        first_reader: Callable[[Vault, Settings], object] | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.settings = settings
@@ -97,6 +100,9 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         self._last_location: dict[str, object] = {}
         # Read with the unlock, on its worker (None: not read yet).
         self._after_unlock: AfterUnlock | None = None
+        # Reads the first page's content on the unlock's worker, once the vault is open.
+        self._first_reader = first_reader
+        self._first_read: object = None
         # The last person who unlocked on this computer is preselected, even after a restart:
         # settings.json holds their user id (a random id, never a name).
         self._last_user_id: str | None = settings.last_user_id or None
@@ -366,9 +372,18 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             if vault.unlocked_with_recovery_key or vault.current_user.must_change_passphrase:
                 return None  # read once the new passphrase is chosen, by enter_shell
             # What the shell needs from the vault, read here rather than on the GUI thread.
-            return AfterUnlock(self._take_saved_place(vault), vault.office_name, vault.is_demo)
+            return AfterUnlock(
+                self._take_saved_place(vault),
+                vault.office_name,
+                vault.is_demo,
+                self._read_first_page(vault),
+            )
 
         def done(after: AfterUnlock | None) -> None:
+            from advocate_app.ui import warmup
+
+            # Whatever the warm-up has left is not needed for the unlocked window's first paint.
+            warmup.hold_until_painted(self.window)
             self._after_unlock = after
             page.reset()
             user = vault.current_user
@@ -400,6 +415,22 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             lambda text: page.show_error(text, vault.seconds_until_next_attempt())
         ).run_in_background()
 
+    def _read_first_page(self, vault: Vault) -> object:
+        """On the unlock's worker: the first page's content, or None (the page then reads it
+        itself, and says so if that fails too). Never a reason for the unlock to fail."""
+        if self._first_reader is None:
+            return None
+        try:
+            return self._first_reader(vault, self.settings)
+        except Exception as exc:
+            log.warning("the first page was not read with the unlock (%s)", type(exc).__name__)
+            return None
+
+    def take_first_read(self) -> object:
+        """What the unlock read for the first page (once), or None."""
+        first, self._first_read = self._first_read, None
+        return first
+
     def set_new_passphrase(self, passphrase: str) -> None:
         vault = self.vault
         if vault is None:
@@ -424,6 +455,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         user = vault.current_user
         self._last_user_id = user.id
         after, self._after_unlock = self._after_unlock, None
+        self._first_read = after.first_read if after is not None else None
         demo = after.is_demo if after is not None else vault.is_demo  # a query: read once
         if not demo and self.settings.last_user_id != user.id:
             self.settings.last_user_id = user.id

@@ -12,7 +12,7 @@ from advocate_app.store.search_all import Hit, Results, search_everything
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import Qt, tr
 from advocate_app.ui.search_page import SearchPage
-from advocate_app.ui.today.section import TodaySection
+from advocate_app.ui.today.section import FirstRead, TodaySection
 
 # The other sections' modules are imported when the section is first built (usually already
 # loaded by ui.warmup while the passphrase was typed): unlocking waits only for Today.
@@ -49,7 +49,8 @@ def prepare_sections(controller: AppController, shell: Shell) -> list[Callable[[
 def build_sections(controller: AppController, shell: Shell) -> None:
     """Today is built at once (it is what unlocking shows), unless prepare_sections built the
     sections while the key was derived; every other section the first time it is needed, so the
-    person is not kept waiting for screens they may not open. Then Today is read."""
+    person is not kept waiting for screens they may not open. Then Today is filled with what the
+    unlock's worker read, or read now."""
     vault = controller.vault
     assert vault is not None
     supervisor = vault.current_user.is_supervisor
@@ -61,7 +62,8 @@ def build_sections(controller: AppController, shell: Shell) -> None:
     else:
         today = TodaySection(vault, controller.settings)
         _add_sections(controller, shell, today, reports=supervisor)
-    today.begin_reading()
+    first = controller.take_first_read()  # what the unlock's worker read for Today, if any
+    today.begin_reading(first if isinstance(first, FirstRead) else None)
 
 
 def _add_sections(

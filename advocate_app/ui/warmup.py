@@ -23,10 +23,13 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from advocate_app.ui.qt import QTimer
 from advocate_app.ui.worker import run_task
+
+if TYPE_CHECKING:
+    from advocate_app.ui.qt import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +162,9 @@ def _import_pure() -> None:
     from advocate_app.store import migrate
 
     migrate.head_revision()  # reads every migration script once; cached for the unlock
+    from advocate_app.store.engine import prepare_orm
+
+    prepare_orm()  # rather than on the unlock's first query
     shipped_library()
 
 
@@ -231,6 +237,9 @@ step_times: list[tuple[float, str]] = []
 
 
 def _load_ui(steps: list[Step], done: Callable[[], None] | None) -> None:
+    if _watcher is not None:  # the unlocked window is being shown: go on after its first paint
+        _held.append(lambda: _load_ui(steps, done))
+        return
     if not steps:
         slowest = sorted(step_times, reverse=True)[:3]
         log.info(
@@ -251,6 +260,73 @@ def _load_ui(steps: list[Step], done: Callable[[], None] | None) -> None:
     QTimer.singleShot(AGAIN_GAP_MS if again else 0, lambda: _load_ui(steps, done))
 
 
+# While the vault's answer is turned into the unlocked window: the next step, waiting.
+_held: list[Callable[[], None]] = []
+HOLD_AT_MOST_MS = 2000  # a window that never paints (hidden) does not stop the warm-up
+
+
+def run_steps(steps: list[Step], done: Callable[[], None] | None = None) -> None:
+    """Run `steps` one per turn of the event loop, as the warm-up does, then `done`."""
+    _load_ui(steps, done)
+
+
+def hold_until_painted(window: QWidget) -> None:
+    """The vault has answered: no warm-up step until `window` has been painted (whatever the
+    steps left would load is not needed for that paint; run first, each would delay it)."""
+    global _watcher
+    if _watcher is not None:
+        return
+    _watcher = _first_paint_class()(window)
+
+
+def _first_paint_class() -> type:
+    global _FirstPaint
+    if _FirstPaint is None:
+        from advocate_app.ui.qt import QEvent, QObject  # the unlocked app's: not at start-up
+
+        class FirstPaint(QObject):
+            """Resumes the warm-up once the window has been painted (or is gone, or after
+            HOLD_AT_MOST_MS)."""
+
+            def __init__(self, window: QWidget) -> None:
+                super().__init__()
+                self.window: QWidget | None = window
+                window.installEventFilter(self)
+                window.destroyed.connect(self.gone)
+                QTimer.singleShot(HOLD_AT_MOST_MS, self, self.done)
+
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.UpdateRequest:
+                    # Seen before the paint it asks for: resume on the next turn, after it.
+                    QTimer.singleShot(0, self, self.done)
+                return False
+
+            def gone(self) -> None:
+                self.window = None
+                self.done()
+
+            def done(self) -> None:
+                global _watcher
+                if _watcher is not self:
+                    return
+                if self.window is not None:
+                    self.window.removeEventFilter(self)
+                    self.window = None
+                _watcher = None
+                self.deleteLater()
+                waiting = list(_held)
+                _held.clear()
+                for resume in waiting:
+                    resume()
+
+        _FirstPaint = FirstPaint
+    return _FirstPaint
+
+
+_watcher: object = None  # the FirstPaint holding the warm-up, if any
+_FirstPaint: type | None = None
+
+
 def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None:
     """Start warming up after delay_ms (time for the unlock window's first paint)."""
 
@@ -267,4 +343,14 @@ def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None
     QTimer.singleShot(delay_ms, start)
 
 
-__all__ = ["AGAIN", "PURE_MODULES", "REST_OF_QT", "UI_MODULES", "Step", "step_times", "warm_up"]
+__all__ = [
+    "AGAIN",
+    "PURE_MODULES",
+    "REST_OF_QT",
+    "UI_MODULES",
+    "Step",
+    "hold_until_painted",
+    "run_steps",
+    "step_times",
+    "warm_up",
+]

@@ -2,7 +2,8 @@
 
 The page shows at once with its headings and empty lists; the vault is read on a worker thread
 and the rows appear when they arrive (the GUI thread never waits for the queries), then
-`shown` is emitted.
+`shown` is emitted. Right after an unlock the rows come with the unlock's answer instead
+(read_first, on the unlock's own worker), so the page is painted once, already filled.
 
 Every row opens the client at the right place: `open_client(client_id, place)` where place is
 {"tab": "needs", "need_id": n}, {"tab": "appointments", "appointment_id": n} or
@@ -84,6 +85,24 @@ def _read(vault: Vault, user_id: str, on: date, days: int) -> _Read:
         "no_contact": [_quiet_row(r, on) for r in view.no_contact],
     }
     return _Read(view, backup, rows)
+
+
+@dataclass(frozen=True)
+class FirstRead:
+    """Today read by the unlock's own worker, right after the vault opened: the page is shown
+    with its rows in the unlock's answer, painted once, without a second trip to a worker."""
+
+    on: date
+    days: int
+    found: _Read
+
+
+def read_first(
+    vault: Vault, settings: Settings, clock: Callable[[], date] = date.today
+) -> FirstRead:
+    """On the unlock's worker thread: what the page's first showing would read."""
+    on, days = clock(), settings.no_contact_days
+    return FirstRead(on, days, _read(vault, vault.current_user.id, on, days))
 
 
 def _need_row(row: NeedRow, on: date, overdue: bool) -> Row:
@@ -290,12 +309,23 @@ class TodaySection(Section):
 
     # --- Section hooks ----------------------------------------------------------------------
 
-    def begin_reading(self) -> None:
-        """For a page built before the vault was unlocked: read now (once)."""
-        if not self._first_read_started:
-            self._first_read_started = True
+    def begin_reading(self, first: FirstRead | None = None) -> None:
+        """For a page built before the vault was unlocked: show what the unlock read (when it
+        is for this day and these settings), or read now; once."""
+        if self._first_read_started:
+            return
+        self._first_read_started = True
+        if (
+            first is not None
+            and first.on == self.clock()
+            and first.days == self.settings.no_contact_days
+        ):
+            self._refreshes += 1  # an older refresh's answer, if any, is not shown over it
+            self._show_date(first.on, first.days)
+            self._show(first.found, first.on)
+        else:
             self.refresh()
-            self._read_for_first_show = True
+        self._read_for_first_show = True
 
     def on_show(self) -> None:
         if self._read_for_first_show:
@@ -369,4 +399,4 @@ class TodaySection(Section):
         self.open_client.emit(int(client_id), dict(place or {}))
 
 
-__all__ = ["TodaySection"]
+__all__ = ["FirstRead", "TodaySection", "read_first"]

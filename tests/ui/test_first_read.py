@@ -1,0 +1,108 @@
+"""Today is read by the unlock's own worker, once the vault is open, and shown with the unlock's
+answer: the page is painted once, with its rows, and the GUI thread never waits for a query.
+Whatever goes wrong with that read never stops the unlock: the page then reads for itself."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from advocate_app.settings import Settings
+from advocate_app.store import today as store_today
+from advocate_app.store.vault import Vault
+from advocate_app.ui import warmup
+from advocate_app.ui.qt import QWidget
+from advocate_app.ui.today import section as today_section
+from advocate_app.ui.today.section import FirstRead, TodaySection, read_first
+from tests.ui.helpers import unlock
+
+
+def test_today_arrives_with_the_unlock_read_once_off_the_gui_thread(
+    qtbot, make_controller, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[bool] = []  # for each read: was it on the GUI thread?
+    real_compute = store_today.compute
+
+    def compute(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(threading.current_thread() is threading.main_thread())
+        return real_compute(*args, **kwargs)
+
+    monkeypatch.setattr(store_today, "compute", compute)
+    refreshes: list[int] = []
+    real_refresh = TodaySection.refresh
+    monkeypatch.setattr(
+        TodaySection, "refresh", lambda self: (refreshes.append(1), real_refresh(self))
+    )
+    controller = make_controller(vault_dir)
+    unlock(qtbot, controller)
+    # Filled in the turn the shell was shown, from the unlock's own read: no second read.
+    assert controller.shell.sections["today"].view is not None
+    assert refreshes == [] and reads == [False]
+
+
+def test_a_first_read_that_fails_leaves_the_page_to_read_for_itself(
+    qtbot, make_controller, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the first read failed")
+
+    monkeypatch.setattr(today_section, "read_first", broken)
+    controller = make_controller(vault_dir)
+    unlock(qtbot, controller)
+    today = controller.shell.sections["today"]
+    qtbot.waitUntil(lambda: today.view is not None, timeout=10000)
+    assert not today.error.isVisible()
+
+
+def test_a_first_read_from_another_day_or_setting_is_read_again(
+    qtbot, vault: Vault, today: date
+) -> None:
+    settings = Settings()
+    yesterday = read_first(vault, settings, clock=lambda: today - timedelta(days=1))
+    other_days = read_first(vault, Settings(no_contact_days=settings.no_contact_days + 7))
+    # Each page is kept until the test ends: a page dropped here would be garbage that a
+    # worker thread's collection could destroy, and widgets die on the GUI thread only.
+    pages: list[TodaySection] = []
+    for stale in (yesterday, other_days):
+        section = TodaySection(vault, settings, clock=lambda: today)
+        qtbot.addWidget(section)
+        pages.append(section)
+        with qtbot.waitSignal(section.shown, timeout=10000):
+            section.begin_reading(stale)
+            assert section.view is None  # not shown: read again, for today
+        assert section.view is not None and section.view is not stale.found.view
+
+    fresh = read_first(vault, settings, clock=lambda: today)
+    section = TodaySection(vault, settings, clock=lambda: today)
+    qtbot.addWidget(section)
+    section.begin_reading(fresh)
+    assert section.view is fresh.found.view  # shown at once, no second read
+    assert isinstance(fresh, FirstRead)
+
+
+def test_the_warm_up_waits_while_the_unlocked_window_is_first_painted(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    steps = [warmup.Step("one", lambda: ran.append("one"))]
+    warmup.hold_until_painted(window)
+    warmup.run_steps(steps)  # would run the first step at once, were it not held
+    assert ran == []  # held: the window has not been painted yet
+    window.show()
+    window.update()
+    qtbot.waitUntil(lambda: ran == ["one"], timeout=5000)
+
+
+def test_the_warm_up_goes_on_if_the_window_is_never_painted(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(warmup, "HOLD_AT_MOST_MS", 30)
+    window = QWidget()  # never shown
+    qtbot.addWidget(window)
+    ran: list[str] = []
+    warmup.hold_until_painted(window)
+    warmup.run_steps([warmup.Step("one", lambda: ran.append("one"))])
+    qtbot.waitUntil(lambda: ran == ["one"], timeout=5000)
