@@ -489,6 +489,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             vault,
             current_language(),
             (lambda shell: preparer(self, shell)) if preparer is not None else None,
+            wanted=lambda: self.vault is vault,
         )
 
     def _build_shell(self, office_name: str | None = None) -> Shell:

@@ -23,9 +23,17 @@ Preparer = Callable[[Shell], list[Callable[[], object]]]
 
 class ShellAhead:
     def __init__(
-        self, window: MainWindow, vault: object, language: str, preparer: Preparer | None
+        self,
+        window: MainWindow,
+        vault: object,
+        language: str,
+        preparer: Preparer | None,
+        wanted: Callable[[], bool] = lambda: True,
     ) -> None:
         self.vault = vault
+        # False once the vault it is for is closed or replaced (the window closed while the
+        # key was derived): the steps left are dropped with the shell.
+        self._wanted = wanted
         self.language = language
         self.shell: Shell | None = None
         self._window = window
@@ -63,6 +71,9 @@ class ShellAhead:
 
     def _next(self) -> None:
         if self._cancelled or not self._steps:
+            return
+        if not self._wanted():
+            self.discard()
             return
         self._steps.pop(0)()
         QTimer.singleShot(0, self._next)

@@ -109,3 +109,17 @@ def test_an_advocate_never_sees_the_reports_of_a_shell_built_before_the_vault_sa
         assert shell.who.text().startswith("Ana")
     finally:
         controller.shutdown()
+
+
+def test_a_window_closed_while_the_key_is_derived_stops_building_the_shell(
+    qtbot, vault_dir: Path
+) -> None:
+    controller = open_controller(qtbot, vault_dir)
+    page = controller.unlock_page
+    qtbot.keyClicks(page.passphrase, "not the passphrase at all")
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shells_in(controller)) == 1)  # the first steps have run
+    controller.shutdown()  # the window closes: the vault is closed and forgotten
+    assert controller.vault is None
+    # The steps left are dropped with the shell (they would build sections for no vault).
+    qtbot.waitUntil(lambda: shells_in(controller) == [])
