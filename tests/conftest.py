@@ -71,6 +71,24 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_SANDBOX, ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _each_key_derived_once() -> Iterator[None]:
+    """Argon2id at the floor the app allows (64 MiB, 3 passes) takes about half a second, and
+    nearly every test unlocks a copy of the same template vault (same passphrase, same salt):
+    each distinct (passphrase, salt, parameters) is derived for real once per test process and
+    then remembered. The function is pure, so every test still sees the bytes the app would
+    derive; a wrong passphrase or a new vault's salt is still a real derivation. Child
+    processes (the command line, the app in a subprocess) derive for real every time."""
+    import functools
+
+    from advocate_app.store import crypto
+
+    remembered = functools.lru_cache(maxsize=256)(crypto.derive_passphrase_key)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(crypto, "derive_passphrase_key", remembered)
+        yield
+
+
 @pytest.fixture
 def sandbox() -> Path:
     """The root of every folder the app may write to during the tests."""
