@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,19 @@ def scenarios() -> list[Scenario]:
     return loaded
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new demo vault, made once per test process (as open_demo_vault makes one) and closed."""
+    folder = tmp_path_factory.mktemp("demo-template") / "demo"
+    open_demo_vault(folder).close()
+    return folder
+
+
 @pytest.fixture
-def demo_vault(tmp_path: Path):
+def demo_vault(tmp_path: Path, demo_template: Path):
+    """A fresh demo vault, opened by open_demo_vault: a copy of the template (a new one each
+    time would pay a set-up and a key derivation per test; test_demo_vault.py makes its own)."""
+    shutil.copytree(demo_template, tmp_path / "demo", ignore=shutil.ignore_patterns("vault.lock"))
     vault = open_demo_vault(tmp_path / "demo")
     yield vault
     vault.close()
