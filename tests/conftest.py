@@ -125,6 +125,17 @@ def vault_template() -> Iterator[VaultTemplate]:
     yield VaultTemplate(folder / "vault", recovery, user_id)
 
 
+@pytest.fixture(scope="session")
+def demo_template() -> Path:
+    """A new demo vault, made once per test process as open_demo_vault makes one, and closed:
+    copied by the tests that need a fresh demo vault but do not test how one is made."""
+    from advocate_app.demo.engine import open_demo_vault
+
+    folder = Path(tempfile.mkdtemp(prefix="demo-template-", dir=_SANDBOX)) / "demo"
+    open_demo_vault(folder).close()
+    return folder
+
+
 @pytest.fixture
 def vault_dir(tmp_path: Path, vault_template: VaultTemplate) -> Path:
     """A fresh copy of a ready vault (same passphrase and recovery key), locked."""

@@ -24,14 +24,6 @@ def scenarios() -> list[Scenario]:
     return loaded
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new demo vault, made once per test process (as open_demo_vault makes one) and closed."""
-    folder = tmp_path_factory.mktemp("demo-template") / "demo"
-    open_demo_vault(folder).close()
-    return folder
-
-
 @pytest.fixture
 def demo_vault(tmp_path: Path, demo_template: Path):
     """A fresh demo vault, opened by open_demo_vault: a copy of the template (a new one each
