@@ -56,6 +56,8 @@ soak: $(VENV)/.installed-test
 		tests/store/test_interrupted_operations.py
 	ATTACK_EXAMPLES=200 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
 		tests/reports/test_reader_attack.py -k generated_offices
+	SUPPRESSION_EXAMPLES=1000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
+		tests/reports/test_anonymize.py -k never_shows_or_reveals
 
 package: $(VENV)/.installed-package $(QM)
 	$(PY) packaging/build.py

@@ -4,7 +4,7 @@ every id the child reported. Repeated N times on the same vault.
 
     python -m benchmarks.crash_soak --rounds 50 [--seed 1] [--max-delay 1.5]
 
-`tests/store/test_crash_safety.py` runs the same rounds (8 by default; ADVOCATE_SOAK_ROUNDS
+`tests/store/test_crash_safety.py` runs the same rounds (4 by default; ADVOCATE_SOAK_ROUNDS
 raises it). POSIX only (SIGKILL).
 """
 

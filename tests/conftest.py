@@ -71,6 +71,49 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_SANDBOX, ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _each_key_derived_once() -> Iterator[None]:
+    """Argon2id at the floor the app allows (64 MiB, 3 passes) takes about half a second, and
+    nearly every test unlocks a copy of the same template vault (same passphrase, same salt):
+    on the main thread, each distinct (passphrase, salt, parameters) is derived for real once
+    per test process and then remembered. The function is pure, so every test still sees the
+    bytes the app would derive; a wrong passphrase or a new vault's salt is still a real
+    derivation. Where the app derives on a worker thread (the unlock and set-up pages) it
+    always derives for real: the window does work meanwhile (ui/shell_ahead.py) and its tests
+    see the same timing as a person would. Child processes derive for real every time."""
+    import functools
+    import threading
+
+    from advocate_app.store import crypto
+
+    real_derive = crypto.derive_passphrase_key
+    remembered = functools.lru_cache(maxsize=256)(real_derive)
+    real_calibrate = crypto.calibrate_argon2
+    at_the_floor: list[tuple[crypto.Argon2Params, float]] = []
+
+    def on_the_main_thread() -> bool:
+        return threading.current_thread() is threading.main_thread()
+
+    def derive(passphrase: str, salt: bytes, params: crypto.Argon2Params) -> bytes:
+        if on_the_main_thread():
+            return remembered(passphrase, salt, params)
+        return real_derive(passphrase, salt, params)
+
+    def calibrate(target_seconds: float = 1.0) -> tuple[crypto.Argon2Params, float]:
+        # The vaults the tests make ask for the floor (kdf_target_seconds=0): the answer is
+        # always the floor, so it is measured for real once.
+        if target_seconds > 0 or not on_the_main_thread():
+            return real_calibrate(target_seconds)
+        if not at_the_floor:
+            at_the_floor.append(real_calibrate(target_seconds))
+        return at_the_floor[0]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(crypto, "derive_passphrase_key", derive)
+        patch.setattr(crypto, "calibrate_argon2", calibrate)
+        yield
+
+
 @pytest.fixture
 def sandbox() -> Path:
     """The root of every folder the app may write to during the tests."""
@@ -92,6 +135,17 @@ def vault_template() -> Iterator[VaultTemplate]:
     user_id = vault.current_user.id
     vault.close()
     yield VaultTemplate(folder / "vault", recovery, user_id)
+
+
+@pytest.fixture(scope="session")
+def demo_template() -> Path:
+    """A new demo vault, made once per test process as open_demo_vault makes one, and closed:
+    copied by the tests that need a fresh demo vault but do not test how one is made."""
+    from advocate_app.demo.engine import open_demo_vault
+
+    folder = Path(tempfile.mkdtemp(prefix="demo-template-", dir=_SANDBOX)) / "demo"
+    open_demo_vault(folder).close()
+    return folder
 
 
 @pytest.fixture

@@ -103,10 +103,47 @@ class VaultTemplate:
 
 
 def run_cli(
+    *args: str, stdin: str = "", umask: int | None = None, process: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """`advocate-app ARGS` with `stdin` as standard input, optionally under a given umask.
+
+    By default in this process (`advocate_app.cli.main`, the function the installed command
+    and `python -m advocate_app` call): the same parsing, exit codes and messages, without
+    paying a Python start-up per command. `process=True` runs `python -m advocate_app` in a
+    child process instead, for tests about the process itself (the entry point, another
+    process holding the vault, what a fresh process does with its umask or log file)."""
+    if process:
+        return _run_cli_process(*args, stdin=stdin, umask=umask)
+    import contextlib
+    import io
+
+    from advocate_app import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    old_umask = os.umask(umask if umask is not None else 0o077)
+    if umask is None:
+        os.umask(old_umask)
+    old_stdin = sys.stdin
+    sys.stdin = io.StringIO(stdin)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exc:  # argparse: --help, --version, a usage error
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+                if isinstance(exc.code, str):
+                    print(exc.code, file=sys.stderr)
+    finally:
+        sys.stdin = old_stdin
+        os.umask(old_umask)  # main() makes the umask private: the next test gets its own back
+    return subprocess.CompletedProcess(
+        ["advocate-app", *args], code, out.getvalue(), err.getvalue()
+    )
+
+
+def _run_cli_process(
     *args: str, stdin: str = "", umask: int | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m advocate_app ARGS` in a child process, optionally under a given umask."""
-
     def set_umask() -> None:
         os.umask(umask)  # type: ignore[arg-type]
 
@@ -262,13 +299,23 @@ def office_counts(**changes: Any) -> Any:
 
 
 def run_cli_as(
-    *args: str, data_dir: Path, passphrase: str = PASSPHRASE, user: str | None = None
+    *args: str,
+    data_dir: Path,
+    passphrase: str = PASSPHRASE,
+    user: str | None = None,
+    process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """`run_cli(ARGS --data-dir DIR [--user NAME] --passphrase-stdin)` with the passphrase
     typed on standard input, as a person at the office's computer would."""
     who = ("--user", user) if user else ()
     return run_cli(
-        *args, "--data-dir", str(data_dir), *who, "--passphrase-stdin", stdin=passphrase + "\n"
+        *args,
+        "--data-dir",
+        str(data_dir),
+        *who,
+        "--passphrase-stdin",
+        stdin=passphrase + "\n",
+        process=process,
     )
 
 

@@ -8,7 +8,8 @@ from tests.helpers import PASSPHRASE, run_cli
 
 
 def test_version() -> None:
-    result = run_cli("--version")
+    """Through `python -m advocate_app` (the other commands here call its main() in-process)."""
+    result = run_cli("--version", process=True)
     assert result.returncode == 0
     assert result.stdout.startswith("advocate-app ")
 

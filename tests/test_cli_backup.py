@@ -131,6 +131,7 @@ def test_restore_refuses_while_the_app_has_the_vault_open(vault: Vault, tmp_path
         "restore",
         str(good),
         data_dir=vault.folder,
+        process=True,  # another process than the app holding the vault
     )
     assert result.returncode == 2
     assert "already open" in result.stderr

@@ -75,7 +75,9 @@ def test_an_older_vault_with_loose_modes_is_fixed_on_open(vault_dir: Path) -> No
 
 
 def test_the_command_line_under_umask_022(tmp_path: Path, vault_template) -> None:
-    """init, backup, summary and restore through the real entry point, which sets umask 077."""
+    """init, backup, summary and restore through the command's main(), which sets umask 077.
+    init runs as a fresh `python -m advocate_app` (the real entry point, and a log file made by
+    a fresh process); the others in this process, each started under umask 022."""
     folder = tmp_path / "office"
     made = run_cli(
         "init",
@@ -90,6 +92,7 @@ def test_the_command_line_under_umask_022(tmp_path: Path, vault_template) -> Non
         "0",
         stdin=PASSPHRASE + "\n",
         umask=0o022,
+        process=True,
     )
     assert made.returncode == 0, made.stderr
     assert loose(folder) == [], "init"

@@ -127,8 +127,10 @@ class Successor:
             return  # only where os._exit was replaced (tests)
         self._replace(state)
 
-    def hand_over(self, state: ResumeState, within_s: float = SHOWN_WITHIN_S) -> bool:
-        """Send the state; True once the successor says its unlock window is shown."""
+    def hand_over(self, state: ResumeState, within_s: float | None = None) -> bool:
+        """Send the state; True once the successor says its unlock window is shown (waiting up
+        to within_s, SHOWN_WITHIN_S by default: read at call time, so a test can shorten it)."""
+        within_s = SHOWN_WITHIN_S if within_s is None else within_s
         if not self.alive() or self._go is None:
             self.stop()
             return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,10 @@ def scenarios() -> list[Scenario]:
 
 
 @pytest.fixture
-def demo_vault(tmp_path: Path):
+def demo_vault(tmp_path: Path, demo_template: Path):
+    """A fresh demo vault, opened by open_demo_vault: a copy of the template (a new one each
+    time would pay a set-up and a key derivation per test; test_demo_vault.py makes its own)."""
+    shutil.copytree(demo_template, tmp_path / "demo", ignore=shutil.ignore_patterns("vault.lock"))
     vault = open_demo_vault(tmp_path / "demo")
     yield vault
     vault.close()

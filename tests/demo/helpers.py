@@ -32,35 +32,54 @@ SKIPPED_TABLES = {"audit_events", "alembic_version"}
 # --------------------------------------------------------------------------- the dump
 
 
+# The tables to dump and how their rows point at each other, by schema (the text of its
+# CREATE statements): inspecting every table on every dump cost more than reading the rows.
+_LAYOUTS: dict[str, tuple[list[str], dict[str, bool], dict[str, dict[str, str]]]] = {}
+
+
+def _layout(conn: Any) -> tuple[list[str], dict[str, bool], dict[str, dict[str, str]]]:
+    schema = "\n".join(
+        str(sql)
+        for (sql,) in conn.execute(text("SELECT sql FROM sqlite_master ORDER BY type, name"))
+    )
+    if schema in _LAYOUTS:
+        return _LAYOUTS[schema]
+    insp = inspect(conn)
+    names = [
+        n
+        for n in insp.get_table_names()
+        if n not in SKIPPED_TABLES and "_fts" not in n and not n.startswith("sqlite_")
+    ]
+    int_pk: dict[str, bool] = {}
+    fks: dict[str, dict[str, str]] = {}
+    for name in names:
+        columns = insp.get_columns(name)
+        pk = insp.get_pk_constraint(name)["constrained_columns"]
+        int_pk[name] = pk == ["id"] and any(
+            c["name"] == "id" and "INT" in str(c["type"]).upper() for c in columns
+        )
+        refs = {
+            fk["constrained_columns"][0]: fk["referred_table"]
+            for fk in insp.get_foreign_keys(name)
+            if len(fk["constrained_columns"]) == 1
+        }
+        # destroy_client finds rows by a column named client_id, with or without an FK.
+        if "client_id" in {c["name"] for c in columns}:
+            refs.setdefault("client_id", "clients")
+        fks[name] = refs
+    _LAYOUTS[schema] = (names, int_pk, fks)
+    return _LAYOUTS[schema]
+
+
 def dump(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every content table, ids replaced by the content they point at."""
     with vault.read() as s:
         conn = s.connection()
-        insp = inspect(conn)
-        names = [
-            n
-            for n in insp.get_table_names()
-            if n not in SKIPPED_TABLES and "_fts" not in n and not n.startswith("sqlite_")
-        ]
-        raw: dict[str, list[dict[str, Any]]] = {}
-        int_pk: dict[str, bool] = {}
-        fks: dict[str, dict[str, str]] = {}
-        for name in names:
-            columns = insp.get_columns(name)
-            pk = insp.get_pk_constraint(name)["constrained_columns"]
-            int_pk[name] = pk == ["id"] and any(
-                c["name"] == "id" and "INT" in str(c["type"]).upper() for c in columns
-            )
-            refs = {
-                fk["constrained_columns"][0]: fk["referred_table"]
-                for fk in insp.get_foreign_keys(name)
-                if len(fk["constrained_columns"]) == 1
-            }
-            # destroy_client finds rows by a column named client_id, with or without an FK.
-            if "client_id" in {c["name"] for c in columns}:
-                refs.setdefault("client_id", "clients")
-            fks[name] = refs
-            raw[name] = [dict(r._mapping) for r in conn.execute(text(f'SELECT * FROM "{name}"'))]
+        names, int_pk, fks = _layout(conn)
+        raw: dict[str, list[dict[str, Any]]] = {
+            name: [dict(r._mapping) for r in conn.execute(text(f'SELECT * FROM "{name}"'))]
+            for name in names
+        }
 
     by_id = {n: {row["id"]: row for row in rows} for n, rows in raw.items() if int_pk[n]}
     memo: dict[tuple[str, int], tuple[Any, ...]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from dataclasses import replace
@@ -129,7 +130,12 @@ def _check_table(table: PublishedTable, k: int) -> None:
             assert share == f"{percent(part, base)}%"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 60 random offices in `make test`; SUPPRESSION_EXAMPLES=1000 (make soak) runs many more.
+@settings(
+    max_examples=int(os.environ.get("SUPPRESSION_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(counts=summary_counts(), k=st.integers(5, 20))
 def test_published_summary_never_shows_or_reveals_a_small_count(
     counts: SummaryCounts, k: int

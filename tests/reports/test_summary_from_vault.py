@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from advocate_app.store import clients, contacts, notes, report_settings, summar
 from advocate_app.store.clients import ClientFields
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
-from tests.helpers import PASSPHRASE
+from tests.helpers import PASSPHRASE, run_cli
 
 CANARY = "CANARY-SUMMARY-OKAPI-991"
 
@@ -112,24 +111,7 @@ def test_cli_json_matches_the_screen(vault_dir: Path) -> None:
         vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
         _fill(vault)
         on_screen = build_summary(vault, FY).to_dict()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "advocate_app",
-            "summary",
-            "--data-dir",
-            str(vault_dir),
-            "--period",
-            "FY2026",
-            "--json",
-            "--passphrase-stdin",
-        ],
-        input=PASSPHRASE + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _cli(vault_dir, "--period", "FY2026", "--json")
     assert result.returncode == 0, result.stderr
     from_cli = json.loads(result.stdout)
     on_screen.pop("generated_on")
@@ -143,21 +125,13 @@ def test_cli_json_matches_the_screen(vault_dir: Path) -> None:
 
 
 def _cli(vault_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "advocate_app",
-            "summary",
-            "--data-dir",
-            str(vault_dir),
-            "--passphrase-stdin",
-            *args,
-        ],
-        input=PASSPHRASE + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
+    return run_cli(
+        "summary",
+        "--data-dir",
+        str(vault_dir),
+        "--passphrase-stdin",
+        *args,
+        stdin=PASSPHRASE + "\n",
     )
 
 

@@ -2,7 +2,7 @@
 upgrade runs. After each kill the vault opens, passes both integrity checks and holds every note
 the killed process reported as saved; an upgrade is found at a whole schema version.
 
-ADVOCATE_SOAK_ROUNDS sets the number of kill rounds (8 by default; `make soak` runs 50 through
+ADVOCATE_SOAK_ROUNDS sets the number of kill rounds (4 by default; `make soak` runs 50 through
 `python -m benchmarks.crash_soak`).
 """
 
@@ -31,7 +31,7 @@ from tests.helpers import data_key_with_recovery
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
 
-ROUNDS = int(os.environ.get("ADVOCATE_SOAK_ROUNDS", "8"))
+ROUNDS = int(os.environ.get("ADVOCATE_SOAK_ROUNDS", "4"))
 REPO = Path(__file__).resolve().parents[2]
 
 

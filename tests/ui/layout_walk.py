@@ -6,7 +6,10 @@ squashed below its minimum size hint or each label whose text is cut off.
 
 WIDTH and HEIGHT are physical pixels of the screen: the offscreen platform is given one screen
 of that size (a config file), and the window chooses its own size from it, as on a laptop.
-Exit status 0 and "OK" when nothing is wrong.
+FOLDER holds the vault to walk (made by make_vault, by the caller or here when missing).
+LAYOUT_LANGUAGE names the interface languages to walk, one after the other, each in a window
+built afresh in that language ("en,es"; empty: the system's). Exit status 0 and "OK" when
+nothing is wrong.
 """
 
 from __future__ import annotations
@@ -122,23 +125,10 @@ def _problems(root, where: str) -> list[str]:  # type: ignore[no-untyped-def]
     return found
 
 
-def main() -> int:
-    width, height = int(sys.argv[1]), int(sys.argv[2])
-    folder = Path(sys.argv[3])
-    shots = Path(sys.argv[4]) if len(sys.argv) > 4 else None
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    _fake_screen(width, height, folder)
-
-    from advocate_app.settings import Settings
+def make_vault(folder: Path) -> None:
+    """The vault the walk shows: one client with long needs and a few notes."""
     from advocate_app.store import clients, needs, notes
     from advocate_app.store.vault import Vault
-    from advocate_app.ui.app import build_controller, make_application
-    from advocate_app.ui.qt import QApplication, QDialog
-
-    app = make_application([])
-    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
-    available = app.primaryScreen().availableGeometry()
-    assert abs(available.width() - width / scale) <= 1, available
 
     vault, _key = Vault.create(
         folder,
@@ -147,21 +137,61 @@ def main() -> int:
         passphrase=PASSPHRASE,
         kdf_target_seconds=0,
     )
-    user_id = vault.current_user.id
-    client_id = clients.create_client(
-        vault, clients.ClientFields(alias="Rosalind Q.", intake_date=date(2026, 3, 2))
-    )
-    needs.add_need(vault, client_id, "housing", LONG_NEED, next_step="Call the shelter")
-    needs.add_need(vault, client_id, "license_id", "Passport replacement")
-    for number in range(6):
-        notes.add_note(vault, client_id, "contact", f"Phone call number {number}. " * 8)
-    vault.close()
+    try:
+        client_id = clients.create_client(
+            vault, clients.ClientFields(alias="Rosalind Q.", intake_date=date(2026, 3, 2))
+        )
+        needs.add_need(vault, client_id, "housing", LONG_NEED, next_step="Call the shelter")
+        needs.add_need(vault, client_id, "license_id", "Passport replacement")
+        for number in range(6):
+            notes.add_note(vault, client_id, "contact", f"Phone call number {number}. " * 8)
+    finally:
+        vault.close()
 
-    # LAYOUT_LANGUAGE=es walks the Spanish interface (strings run about 25% longer).
+
+def main() -> int:
+    width, height = int(sys.argv[1]), int(sys.argv[2])
+    folder = Path(sys.argv[3])
+    shots = Path(sys.argv[4]) if len(sys.argv) > 4 else None
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    _fake_screen(width, height, folder)
+
+    from advocate_app.store.vault import Vault
+    from advocate_app.ui.app import make_application
+
+    app = make_application([])
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    available = app.primaryScreen().availableGeometry()
+    assert abs(available.width() - width / scale) <= 1, available
+
+    if not Vault.exists(folder):
+        make_vault(folder)
+    problems: list[str] = []
+    # LAYOUT_LANGUAGE=en,es walks the English, then the Spanish interface (strings run about
+    # 25% longer), each in a window built in that language, as the app starts in it.
+    for language in os.environ.get("LAYOUT_LANGUAGE", "").split(","):
+        found = _walk(folder, language, available, width, height, scale, shots)
+        problems += [f"[{language}] {line}" if language else line for line in found]
+    for line in problems:
+        print(line)
+    if not problems:
+        print("OK")
+    return 1 if problems else 0
+
+
+def _walk(  # type: ignore[no-untyped-def]
+    folder: Path, language: str, available, width: int, height: int, scale: float, shots
+) -> list[str]:
+    from advocate_app.settings import Settings
+    from advocate_app.store import clients, needs
+    from advocate_app.store.vault import Vault
+    from advocate_app.ui.app import build_controller
+    from advocate_app.ui.qt import QApplication, QDialog
+
+    with Vault.open(folder) as vault:
+        user_id = vault.users_for_unlock()[0].id
     controller = build_controller(
-        folder,
-        Settings(automatic_backups=False, language=os.environ.get("LAYOUT_LANGUAGE", "")),
-        kdf_target_seconds=0,
+        folder, Settings(automatic_backups=False, language=language), kdf_target_seconds=0
     )
     window = controller.window
     window.show()
@@ -179,10 +209,13 @@ def main() -> int:
         problems.extend(_problems(widget, where))
         if shots is not None:
             safe = where.replace("/", "-").replace(" ", "_")
-            widget.grab().save(str(shots / f"{width}x{height}@{scale}-{safe}.png"))
+            widget.grab().save(str(shots / f"{width}x{height}@{scale}{language}-{safe}.png"))
 
     check("unlock", window)
     controller.vault.unlock(user_id, PASSPHRASE)  # type: ignore[union-attr]
+    client_id = clients.list_clients(controller.vault, clients.ClientQuery(status="all"), limit=1)[
+        0
+    ].id
     controller.enter_shell()
     shell = controller.shell
     assert shell is not None
@@ -240,11 +273,8 @@ def main() -> int:
     window.stack.setCurrentWidget(damaged)
     check("page damaged vault", window)
     controller.shutdown()
-    for line in problems:
-        print(line)
-    if not problems:
-        print("OK")
-    return 1 if problems else 0
+    window.close()
+    return problems
 
 
 if __name__ == "__main__":

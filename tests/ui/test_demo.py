@@ -20,6 +20,7 @@ from advocate_app.ui.demo.app import build_demo_controller, launch_demo_window
 from advocate_app.ui.demo.presenter import presenter_mode_active, set_presenter_mode
 from advocate_app.ui.demo.section import TrainerSection
 from advocate_app.ui.qt import QApplication, QPushButton, Qt, QToolButton
+from tests.helpers import copy_vault
 from tests.ui.helpers import unlock
 
 LEFT = Qt.MouseButton.LeftButton
@@ -46,7 +47,11 @@ def opened_folders(monkeypatch) -> list[Path]:
 
 
 @pytest.fixture
-def demo(qtbot, tmp_path: Path, opened_folders: list[Path]) -> Iterator[AppController]:
+def demo(
+    qtbot, tmp_path: Path, demo_template: Path, opened_folders: list[Path]
+) -> Iterator[AppController]:
+    # A copy of a new demo vault (making one per test costs a set-up and a key derivation).
+    copy_vault(demo_template, tmp_path / "demo")
     controller = build_demo_controller(tmp_path / "demo", settings=Settings())
     qtbot.addWidget(controller.window)
     controller.window.show()

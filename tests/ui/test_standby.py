@@ -102,7 +102,9 @@ def test_a_successor_that_does_not_answer_is_ended_and_the_lock_replaces_the_pro
     tmp_path, monkeypatch
 ) -> None:
     monkeypatch.setattr(os, "_exit", lambda code: pytest.fail("this process must not end"))
-    monkeypatch.setattr(standby, "SHOWN_WITHIN_S", 1.0)
+    monkeypatch.setattr(
+        standby, "SHOWN_WITHIN_S", 0.5
+    )  # the child never answers: no need to wait long
     s, fallback, _out = successor(tmp_path, "hang")
     s.start()
     wait_ready(s)
