@@ -39,9 +39,11 @@ def _settle(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def _in_a_window(app, build, repeat: int):  # type: ignore[no-untyped-def]
-    """A section shown as the app shows it: built, put in the shell's stack (a window already
-    on screen), made current, on_show(), painted. Returns the Times of each and the last one
-    built, left in place (the stack and the section, for figures measured inside it)."""
+    """A section shown as the app shows it: built inside the shell's stack (a window already
+    on screen; ui.sections builds it there, since a section moved into the stack once built is
+    styled a second time), added to it, made current, on_show(), painted. build(stack) makes
+    the section. Returns the Times of each and the last one built, left in place (the stack
+    and the section, for figures measured inside it)."""
     from advocate_app.ui.qt import QStackedWidget, QWidget
 
     stack = QStackedWidget()
@@ -60,7 +62,7 @@ def _in_a_window(app, build, repeat: int):  # type: ignore[no-untyped-def]
             _settle(app)
         c = time.thread_time()
         t = time.perf_counter()
-        section = build()
+        section = build(stack)
         stack.addWidget(section)
         stack.setCurrentWidget(section)
         section.on_show()
@@ -81,7 +83,7 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
     from advocate_app.ui.clients.section import ClientsSection
     from advocate_app.ui.qt import QTableView
 
-    shows, stack, section = _in_a_window(app, lambda: ClientsSection(vault), 10)
+    shows, stack, section = _in_a_window(app, lambda stack: ClientsSection(vault, stack), 10)
     report(
         "Clients section first show, wall / CPU (median)",
         wall_cpu(shows),
