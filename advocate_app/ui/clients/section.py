@@ -134,6 +134,9 @@ class ClientsSection(AllNotesSearch, Section):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        # Sized before the list is ever painted, so the view need not hear of it: told, it
+        # paints the columns again on a later turn of the event loop, after the first paint.
+        header.blockSignals(True)
         header.setMinimumSectionSize(60)
         # Widths computed once from the widest possible texts (never ResizeToContents, which
         # reads every loaded row on each show); the person can still drag a column wider.
@@ -143,6 +146,7 @@ class ClientsSection(AllNotesSearch, Section):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, widest + 4 * metrics.averageCharWidth())
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.blockSignals(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         # The list of matching notes is built on the first search: most visits never search.
@@ -226,6 +230,10 @@ class ClientsSection(AllNotesSearch, Section):
     def apply_filters(self) -> None:
         selected = self.detail.client_id if self.detail else None
         self.model.set_query(self.current_query())
+        # Rows, scroll bar and column widths settled now, not on a later turn of the event
+        # loop: the list is painted once, with its scroll bar, rather than painted without it,
+        # then narrowed by the bar and painted again.
+        self.table.doItemsLayout()
         if selected is not None:
             self._select_row_of(selected)
 
