@@ -98,3 +98,35 @@ def test_saved_shows_beside_the_composer_and_the_cursor_stays(qtbot, opened) -> 
     assert composer.isAncestorOf(composer.status)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is composer.editor)
     assert composer.editor.toPlainText() == ""
+
+
+def test_a_long_history_opens_with_the_first_cards_and_makes_the_rest_after(
+    qtbot, unlocked
+) -> None:
+    """Opening a record makes the cards of the first screenful only; every note is listed at
+    once with what a screen reader says of it, and the other cards follow on later turns of the
+    event loop, each sized to its text. Going to an old note makes them all before scrolling."""
+    from advocate_app.ui.clients.notes_panel import FIRST_CARDS
+
+    vault = unlocked.vault
+    cid = clients.create_client(vault, clients.ClientFields(alias="Ines"))
+    bodies = [f"Note number {i}: called about the hearing." for i in range(20)]
+    ids = [notes.add_note(vault, cid, "contact", body) for body in bodies]
+    unlocked.window.resize(1366, 728)
+    detail = unlocked.shell.show_section("clients").open_client(cid)
+    timeline = detail.notes.timeline
+    made = [timeline.itemWidget(timeline.item(row)) is not None for row in range(20)]
+    assert made == [True] * FIRST_CARDS + [False] * (20 - FIRST_CARDS)
+    spoken = [timeline.item(row).data(Qt.ItemDataRole.AccessibleTextRole) for row in range(20)]
+    assert spoken == list(reversed(bodies))
+    qtbot.waitUntil(
+        lambda: all(timeline.itemWidget(timeline.item(row)) is not None for row in range(20))
+    )
+    qtbot.waitUntil(lambda: timeline.isVisible() and detail.notes._fitted_width > 0)
+    last = timeline.item(19)
+    assert timeline.itemWidget(last).body_label.text() == bodies[0]
+    assert last.sizeHint().height() == timeline.item(0).sizeHint().height()  # fitted alike
+    # Going to the oldest note of a freshly listed history: every card is made first.
+    detail.notes.show_note(ids[0])
+    assert all(timeline.itemWidget(timeline.item(row)) is not None for row in range(20))
+    assert timeline.currentItem().data(NOTE_ID_ROLE) == ids[0]
