@@ -130,3 +130,18 @@ def test_a_long_history_opens_with_the_first_cards_and_makes_the_rest_after(
     detail.notes.show_note(ids[0])
     assert all(timeline.itemWidget(timeline.item(row)) is not None for row in range(20))
     assert timeline.currentItem().data(NOTE_ID_ROLE) == ids[0]
+
+
+def test_opening_a_record_builds_only_its_notes(qtbot, unlocked) -> None:
+    """Opening a record builds the Notes tab only; Releases, like the other tabs, is built
+    when first shown or asked for, and then holds the client's releases."""
+    from advocate_app.ui.clients.releases import ReleasesPanel
+
+    cid = clients.create_client(unlocked.vault, clients.ClientFields(alias="Jun"))
+    detail = unlocked.shell.show_section("clients").open_client(cid)
+    assert not detail.findChildren(ReleasesPanel)
+    assert detail.current_tab() == "notes"
+    detail.show_tab("releases")
+    assert detail.findChildren(ReleasesPanel) == [detail.releases]
+    assert detail.releases.list.count() == 0
+    assert detail.releases.add_button.isVisible()

@@ -99,8 +99,7 @@ class ClientDetail(QWidget):
         self._status = record.status
         self._fields = record.fields
         self._add_tab("profile", tr("Profile"), self._profile_tab)
-        self.releases = ReleasesPanel(vault, client_id)
-        self._add_tab("releases", tr("Releases"), lambda: self.releases)
+        self._add_tab("releases", tr("Releases"), partial(ReleasesPanel, vault, client_id))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_shown)
 
@@ -121,6 +120,8 @@ class ClientDetail(QWidget):
         if name in ClientDetail._PROFILE_PARTS and built is not None and "profile" not in built:
             self.widget_for("profile")
             return object.__getattribute__(self, name)  # a closed client has no close_button
+        if name == "releases" and built is not None:  # the Releases tab, built on first use
+            return self.widget_for("releases")
         raise AttributeError(name)
 
     def _tab_shown(self, index: int) -> None:
@@ -132,7 +133,7 @@ class ClientDetail(QWidget):
     def _add_tab(self, key: str, title: str, build: Callable[[], QWidget]) -> None:
         self.tab_keys.append(key)
         self._builders[key] = build
-        if key in ("notes", "releases"):  # built at once, so the tab is the widget itself
+        if key == "notes":  # built at once, so the tab is the widget itself
             page = self._built[key] = build()
         else:
             page = QWidget()
