@@ -7,7 +7,7 @@ from pathlib import Path
 from advocate_app.store import clients, drafts
 from advocate_app.store.clients import ClientFields
 from advocate_app.ui.clients.list_model import PAGE, ClientListModel
-from advocate_app.ui.qt import QDialog, Qt
+from advocate_app.ui.qt import QDialog, QLabel, Qt
 from advocate_app.ui.roles import NOTE_ID_ROLE
 from tests.ui.helpers import unlock
 
@@ -54,7 +54,7 @@ def test_client_note_search_edit_destroy(unlocked, qtbot, monkeypatch) -> None:
     qtbot.mouseClick(composer.save_button, LEFT)
     card = notes_panel.timeline.itemWidget(notes_panel.timeline.item(0))
     assert "fees" in card.body_label.text()
-    assert "edited" in card.findChildren(type(card.body_label))[0].text()
+    assert "edited" in card.findChildren(QLabel)[0].text()  # the line above the text
 
     def confirm_destroy(dialog) -> int:
         assert not dialog.ok.isEnabled()

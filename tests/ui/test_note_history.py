@@ -145,3 +145,31 @@ def test_opening_a_record_builds_only_its_notes(qtbot, unlocked) -> None:
     assert detail.findChildren(ReleasesPanel) == [detail.releases]
     assert detail.releases.list.count() == 0
     assert detail.releases.add_button.isVisible()
+
+
+def test_a_card_lays_its_text_out_once_per_width(qtbot, unlocked, monkeypatch) -> None:
+    """A note's text (selectable, so laid out as a document, twice per question) is measured
+    once for each width a layout asks about: opening a record asked about 16 times per card,
+    mostly the same widths again."""
+    from advocate_app.ui.clients.notes_panel import NoteBody
+    from advocate_app.ui.qt import QLabel
+
+    laid_out: list[tuple[int, int]] = []  # (card text, width) each time Qt lays it out
+    real = QLabel.heightForWidth
+
+    def counting(self: QLabel, width: int) -> int:
+        if isinstance(self, NoteBody):
+            laid_out.append((id(self), width))
+        return real(self, width)
+
+    monkeypatch.setattr(QLabel, "heightForWidth", counting)
+    cid = clients.create_client(unlocked.vault, clients.ClientFields(alias="Kai"))
+    for number in range(5):
+        notes.add_note(unlocked.vault, cid, "contact", f"Called about the hearing {number}. " * 9)
+    unlocked.window.resize(1366, 728)
+    panel = unlocked.shell.show_section("clients").open_client(cid).notes
+    qtbot.waitUntil(lambda: panel.timeline.isVisible() and panel._fitted_width > 0)
+    assert laid_out
+    assert len(laid_out) == len(set(laid_out))
+    card = panel.timeline.itemWidget(panel.timeline.item(0))
+    assert card.body_label.heightForWidth(300) == real(card.body_label, 300)

@@ -17,6 +17,7 @@ from advocate_app.ui.qt import (
     QFrame,
     QHBoxLayout,
     QKeySequence,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -69,13 +70,49 @@ class NoteCard(QFrame):
         edit.clicked.connect(lambda: self.edit_requested.emit(self.note_id))
         head.addWidget(edit)
         layout.addLayout(head)
-        body = label(note.body)
-        body.setTextInteractionFlags(
+        body = NoteBody(note.body)
+        layout.addWidget(body)
+        self.body_label = body
+
+
+class NoteBody(QLabel):
+    """A note's text, wrapped and selectable by mouse and keyboard. Selectable text is laid out
+    as a text document, and Qt lays the whole document out twice each time a layout asks how
+    tall the text is at a width (about 16 questions per card while a record opens, most of them
+    repeated): the answers are kept, per width, until the font or style changes. The text is
+    set once: a card is rebuilt when its note changes."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # nothing typed by a person is rich text
+        self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        layout.addWidget(body)
-        self.body_label = body
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _RESIZING_CHANGES:
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+# What changes how tall a text is at a given width.
+_RESIZING_CHANGES = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.ContentsRectChange,
+        QEvent.Type.LayoutDirectionChange,
+    }
+)
 
 
 class NotesPanel(QWidget):
