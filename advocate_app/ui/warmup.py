@@ -102,6 +102,7 @@ UI_MODULES = (
     "advocate_app.ui.clients.form",
     "advocate_app.ui.clients.services_picker",
     "advocate_app.ui.clients.dialogs",
+    "advocate_app.ui.clients.composer",
     "advocate_app.ui.clients.notes_panel",
     "advocate_app.ui.clients.releases",
     "advocate_app.ui.clients.detail",
