@@ -122,7 +122,7 @@ def test_a_long_history_opens_with_the_first_cards_and_makes_the_rest_after(
     qtbot.waitUntil(
         lambda: all(timeline.itemWidget(timeline.item(row)) is not None for row in range(20))
     )
-    qtbot.waitUntil(lambda: timeline.isVisible() and detail.notes._fitted_width > 0)
+    qtbot.waitUntil(lambda: timeline.item(19).sizeHint().height() > 0)  # fitted to its card
     last = timeline.item(19)
     assert timeline.itemWidget(last).body_label.text() == bodies[0]
     assert last.sizeHint().height() == timeline.item(0).sizeHint().height()  # fitted alike
@@ -168,7 +168,7 @@ def test_a_card_lays_its_text_out_once_per_width(qtbot, unlocked, monkeypatch) -
         notes.add_note(unlocked.vault, cid, "contact", f"Called about the hearing {number}. " * 9)
     unlocked.window.resize(1366, 728)
     panel = unlocked.shell.show_section("clients").open_client(cid).notes
-    qtbot.waitUntil(lambda: panel.timeline.isVisible() and panel._fitted_width > 0)
+    qtbot.waitUntil(lambda: panel.timeline.item(4).sizeHint().height() > 0)  # cards fitted
     assert laid_out
     assert len(laid_out) == len(set(laid_out))
     card = panel.timeline.itemWidget(panel.timeline.item(0))
