@@ -88,6 +88,7 @@ class Heartbeat:
             self._sched = None
         self.last_wait = self._cpu_wait()
         self.last = time.perf_counter()
+        self.beats = 0
         self.timer = QTimer()
         self.timer.setInterval(HEARTBEAT_MS)
         self.timer.timeout.connect(self.beat)
@@ -109,10 +110,92 @@ class Heartbeat:
         self.own[self.phase] = max(self.own.get(self.phase, 0.0), own)
         self.last = now
         self.last_wait = wait
+        self.beats += 1
 
     def enter(self, phase: str) -> None:
         self.beat()
         self.phase = phase
+
+
+class StackSampler:
+    """With --sample-stacks: a thread that, while the heartbeat is late, samples every thread's
+    Python stack every 2 ms (sys._current_frames), to find what a stall was; lateness less the
+    GUI thread's wait for a processor (as Heartbeat.own). Sampling needs the GIL: a stall
+    inside C code holding it shows as the stack right after."""
+
+    LATE = 0.010
+
+    def __init__(self, beat: Heartbeat) -> None:
+        import threading
+
+        self.beat = beat
+        self.samples: list[tuple[int, str, float, dict[str, list[str]]]] = []
+        self.main = threading.main_thread().ident
+        try:  # the GUI thread's wait for a processor, read from this thread
+            self._sched = open(  # noqa: SIM115
+                f"/proc/self/task/{threading.main_thread().native_id}/schedstat", "rb", buffering=0
+            )
+        except OSError:
+            self._sched = None
+        self.running = True
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        import threading
+        import traceback
+
+        names = {}
+        while self.running:
+            time.sleep(0.002)
+            late = time.perf_counter() - self.beat.last - HEARTBEAT_MS / 1000
+            if late < self.LATE:
+                continue
+            if self._sched is not None:  # less the GUI thread's wait for a processor
+                self._sched.seek(0)
+                late -= int(self._sched.read().split()[1]) / 1e9 - self.beat.last_wait
+                if late < self.LATE:
+                    continue
+            beats, phase = self.beat.beats, self.beat.phase
+            stacks = {}
+            for ident, frame in sys._current_frames().items():
+                if ident == threading.get_ident():
+                    continue
+                if ident not in names:
+                    names = {t.ident: t.name for t in threading.enumerate()}
+                summary = traceback.extract_stack(frame)[-6:]
+                stacks["GUI" if ident == self.main else names.get(ident, str(ident))] = [
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in summary
+                ]
+            self.samples.append((beats, phase, late, stacks))
+
+    def worst(self, count: int = 8) -> list[dict[str, object]]:
+        """The longest stalls seen, each with its samples' stacks (most common first)."""
+        from collections import Counter
+
+        by_stall: dict[int, list[tuple[str, float, dict[str, list[str]]]]] = {}
+        for beats, phase, late, stacks in self.samples:
+            by_stall.setdefault(beats, []).append((phase, late, stacks))
+        rows = []
+        for group in by_stall.values():
+            late = max(g[1] for g in group)
+            gui = Counter(" < ".join(reversed(g[2].get("GUI", []))) for g in group)
+            others = Counter(
+                f"{name}: " + " < ".join(reversed(stack[-3:]))
+                for g in group
+                for name, stack in g[2].items()
+                if name != "GUI"
+            )
+            rows.append(
+                {
+                    "phase": group[0][0],
+                    "own_late_ms": round(late * 1000, 1),
+                    "samples": len(group),
+                    "gui": gui.most_common(3),
+                    "others": others.most_common(4),
+                }
+            )
+        return sorted(rows, key=lambda r: -r["own_late_ms"])[:count]
 
 
 def after_lock(folder: Path) -> int:
@@ -167,6 +250,11 @@ def main() -> int:
         "--no-successor",
         action="store_true",
         help="with --lock: lock before a successor is ready (the process image is replaced)",
+    )
+    parser.add_argument(
+        "--sample-stacks",
+        action="store_true",
+        help="sample every thread's stack while the heartbeat is late (what a stall was)",
     )
     args = parser.parse_args()
     if AFTER_LOCK in os.environ:
@@ -283,6 +371,7 @@ def main() -> int:
     shown = time.time()
     launch_cpu = time.process_time()
     beat = Heartbeat()
+    sampler = StackSampler(beat) if args.sample_stacks else None
     marks: dict[str, float] = {}
     result: dict[str, object] = {
         "launch_to_unlock_window": shown - launched,
@@ -352,30 +441,41 @@ def main() -> int:
             QTest.keyClick(page.passphrase, Qt.Key.Key_Return)
 
     def figures() -> dict[str, object]:
-        return result | {
-            "pid": os.getpid(),
-            "key_derivation": derive[0] if derive else None,
-            "unlock_to_today": marks["painted"] - marks["enter"],
-            # GUI thread from Enter to painted, plus the workers' unlock beyond the derivation
-            # and Today's reads.
-            "beyond_kdf_cpu": (marks["painted_cpu"] - marks["enter_cpu"]) + marks["worker_cpu"],
-            "paint": marks["painted"] - marks["answer"],
-            # The page without its rows (headings, empty lists), first painted.
-            "skeleton": marks.get("skeleton", marks["painted"]) - marks["enter"],
-            "stall_typing": beat.worst.get("typing", 0.0),
-            "stall_unlock": beat.worst.get("unlock", 0.0),
-            "stall_paint": beat.worst.get("paint", 0.0),
-            "stall_after": beat.worst.get("after", 0.0),
-            # The same, less the GUI thread's wait for a processor (see Heartbeat).
-            "own_stall_typing": beat.own.get("typing", 0.0),
-            "own_stall_after": beat.own.get("after", 0.0),
-            "slowest_warm_up_step": slowest_step(),
-            "backup_seconds": backup_took.get("seconds"),
-            "backup_cpu": backup_took.get("cpu"),
-            "watched": time.perf_counter() - marks["painted"],
-            "warm_up_done_after": warm["done"] - shown if "done" in warm else None,
-            "typing_time": marks["enter"] - marks["typing"],
-        }
+        return (
+            result
+            | {
+                "pid": os.getpid(),
+                "key_derivation": derive[0] if derive else None,
+                "unlock_to_today": marks["painted"] - marks["enter"],
+                # GUI thread from Enter to painted, plus the workers' unlock beyond the derivation
+                # and Today's reads.
+                "beyond_kdf_cpu": (marks["painted_cpu"] - marks["enter_cpu"]) + marks["worker_cpu"],
+                "paint": marks["painted"] - marks["answer"],
+                # The page without its rows (headings, empty lists), first painted.
+                "skeleton": marks.get("skeleton", marks["painted"]) - marks["enter"],
+                "stall_typing": beat.worst.get("typing", 0.0),
+                "stall_unlock": beat.worst.get("unlock", 0.0),
+                "stall_paint": beat.worst.get("paint", 0.0),
+                "stall_after": beat.worst.get("after", 0.0),
+                # The same, less the GUI thread's wait for a processor (see Heartbeat).
+                "own_stall_typing": beat.own.get("typing", 0.0),
+                "own_stall_unlock": beat.own.get("unlock", 0.0),
+                "own_stall_after": beat.own.get("after", 0.0),
+                "slowest_warm_up_step": slowest_step(),
+                "backup_seconds": backup_took.get("seconds"),
+                "backup_cpu": backup_took.get("cpu"),
+                "watched": time.perf_counter() - marks["painted"],
+                "warm_up_done_after": warm_up_done() - shown if warm_up_done() else None,
+                "typing_time": marks["enter"] - marks["typing"],
+            }
+            | ({"late_stacks": sampler.worst()} if sampler is not None else {})
+        )
+
+    def warm_up_done() -> float | None:
+        from advocate_app.ui import warmup
+
+        # Kept by the warm-up itself since its steps come in two runs (issue 21, third round).
+        return getattr(warmup, "done_at", None) or warm.get("done")
 
     def finish() -> None:
         if args.backup and tasks_running():  # the backup is part of the first minute

@@ -4,12 +4,18 @@ The unlock window needs almost nothing; the unlocked app needs the database laye
 reference library (Markdown parsed, search index built), the report code and the sections. Done
 on demand, that is most of the wait between Enter and Today. Done here, it overlaps the typing:
 
-1. pure Python (no Qt) on a worker thread: the store and reports layers and their libraries,
-   the migration head, the shipped library. The GIL is handed back every few milliseconds, so
-   the GUI thread still answers each key at once.
-2. then, on the GUI thread, one small step per turn of the event loop, so a key pressed
-   meanwhile waits at most one step: first each Qt class the ui uses (PySide makes a class
-   and its enums on first touch), then the ui modules, Today's first.
+1. on the GUI thread, one small step per turn of the event loop, so a key pressed meanwhile
+   waits at most one step: each Qt class the ui uses (PySide makes a class and its enums on
+   first touch, in Python's enum code). First, while nothing else runs Python: beside a worker
+   running Python the two take turns with the GIL and each step takes twice as long.
+2. pure Python (no Qt) on a worker thread: the store and reports layers and their libraries,
+   the migration head, the shipped library. The GIL is handed back every millisecond, so the
+   GUI thread still answers each key at once.
+3. then, on the GUI thread again, a step per turn: the ui modules, Today's first, and the rest
+   of the Qt classes a few at a time.
+
+No garbage collection from the first step until the imports are done: what they make is kept
+for the life of the process and is set aside then (gc.freeze), so no collection ever walks it.
 
 Nothing here touches the vault or any secret; if the person presses Enter first, whatever is
 not loaded yet is loaded on demand as before.
@@ -141,7 +147,8 @@ def _load_pure() -> None:
     # them, walks every one holding the GIL: two full collections here stopped the GUI thread
     # for 40 to 80 ms each. None while importing; then what was loaded (modules, classes,
     # functions: kept for the life of the process) is set aside, so later collections walk
-    # only what the app makes afterwards.
+    # only what the app makes afterwards. (Within warm_up the collector is off already, since
+    # the first Qt classes were made; it is turned on again on the GUI thread.)
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -177,15 +184,29 @@ class Step(NamedTuple):
 
 
 def _ui_steps() -> list[Step]:
+    """Every step on the GUI thread, in the order warm_up runs them."""
+    return _class_steps() + _module_steps()
+
+
+def _class_steps() -> list[Step]:
+    """The Qt classes the ui names, but for the print module's (see _NOT_AHEAD)."""
     from advocate_app.ui import qt
 
     # Fetching a class from its Qt module makes the class and all its enums (0.1 to 3 ms
-    # each, measured); importing a ui module runs its own definitions (at most about 10 ms).
-    steps = [
+    # each, measured; QStyle 13 ms).
+    return [
         Step(name, lambda name=name: getattr(qt, name))  # type: ignore[misc]
         for name, module in qt._WHERE.items()
         if module not in _NOT_AHEAD
     ]
+
+
+def _module_steps() -> list[Step]:
+    """The ui modules (each runs its own definitions: at most about 10 ms), then the rest of
+    the Qt classes."""
+    from advocate_app.ui import qt
+
+    steps: list[Step] = []
     for name in UI_MODULES:
         steps += [
             Step(cls, lambda cls=cls: getattr(qt, cls))  # type: ignore[misc]
@@ -233,20 +254,18 @@ class _RestOfQt:
 
 
 # The GUI thread's time for each step of the last warm-up (wall seconds, name): the slowest
-# are logged, and the benchmark reads them (benchmarks/unlock_app.py).
+# are logged, and the benchmark reads them (benchmarks/unlock_app.py), and when it was done
+# (time.time()).
 step_times: list[tuple[float, str]] = []
+done_at: float | None = None
 
 
 def _load_ui(steps: list[Step], done: Callable[[], None] | None) -> None:
+    """Run the steps, one per turn of the event loop, then done()."""
     if _watcher is not None:  # the unlocked window is being shown: go on after its first paint
         _held.append(lambda: _load_ui(steps, done))
         return
     if not steps:
-        slowest = sorted(step_times, reverse=True)[:3]
-        log.info(
-            "warm-up done; slowest steps on the GUI thread: %s",
-            ", ".join(f"{name} {seconds * 1000:.1f} ms" for seconds, name in slowest),
-        )
         if done is not None:
             done()
         return
@@ -332,14 +351,37 @@ def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None
     """Start warming up after delay_ms (time for the unlock window's first paint)."""
 
     def start() -> None:
+        global done_at
         step_times.clear()
+        done_at = None
+        collecting = gc.isenabled()
+        gc.disable()  # until the imports are done and set aside (see _load_pure)
+
+        def imported() -> None:
+            if collecting:
+                gc.enable()
+            _load_ui(_module_steps(), finished)
 
         def failed(exc: BaseException) -> None:
             # Only speed is lost: the unlock loads on demand whatever failed here.
             log.warning("warm-up stopped early (%s)", type(exc).__name__)
-            _load_ui(_ui_steps(), done)
+            imported()
 
-        run_task(_load_pure, lambda _r: _load_ui(_ui_steps(), done), failed)
+        def finished() -> None:
+            global done_at
+            done_at = time.time()
+            slowest = sorted(step_times, reverse=True)[:3]
+            log.info(
+                "warm-up done; slowest steps on the GUI thread: %s",
+                ", ".join(f"{name} {seconds * 1000:.1f} ms" for seconds, name in slowest),
+            )
+            if done is not None:
+                done()
+
+        def classes_made() -> None:
+            run_task(_load_pure, lambda _r: imported(), failed)
+
+        _load_ui(_class_steps(), classes_made)
 
     QTimer.singleShot(delay_ms, start)
 

@@ -121,3 +121,61 @@ def test_no_qt_class_is_left_for_pyside_to_make_all_at_once(loaded) -> None:
 
     assert loaded["left"] == []
     assert loaded["turns"][warmup.REST_OF_QT] > 10
+
+
+# The warm-up as the app runs it (warm_up, the event loop turning): at the moment the worker
+# starts its imports, which of the Qt classes the ui names are still unmade, and whether a
+# garbage collection ran while they were being made.
+_ORDER = """
+import gc, importlib, json, sys
+from pathlib import Path
+from advocate_app.ui.app import make_application, open_main_window
+from advocate_app.ui.qt import QTimer
+app = make_application([])
+controller = open_main_window(Path(sys.argv[1]))
+app.processEvents()
+from advocate_app.ui import qt, warmup
+collections = []
+gc.callbacks.append(lambda phase, info: phase == "stop" and collections.append(info["generation"]))
+seen = {}
+real = warmup._load_pure
+def load_pure():
+    seen["unmade"] = [
+        name for name, module in qt._WHERE.items()
+        if module not in warmup._NOT_AHEAD
+        and name not in vars(importlib.import_module(f"PySide6.{module}"))
+    ]
+    seen["collections_before"] = list(collections)
+    real()
+warmup._load_pure = load_pure
+warmup.warm_up(delay_ms=0, done=app.quit)
+QTimer.singleShot(120_000, app.quit)
+app.exec()
+print(json.dumps(seen | {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}))
+if controller.vault is not None:
+    controller.vault.close()
+"""
+
+
+@pytest.fixture(scope="module")
+def order(tmp_path_factory, vault_template) -> dict:
+    vault_dir = tmp_path_factory.mktemp("order") / "vault"
+    shutil.copytree(vault_template.folder, vault_dir, ignore=shutil.ignore_patterns("vault.lock"))
+    result: dict = fresh_python_json(_ORDER, str(vault_dir), home=tmp_path_factory.mktemp("home"))
+    return result
+
+
+def test_the_qt_classes_are_made_before_the_worker_imports(order) -> None:
+    """Making a class runs Python's enum code on the GUI thread (QStyle: eleven enums, 566
+    members, 13 ms); with the import worker (or an unlock) running Python beside it, the two
+    take turns with the GIL and the step takes twice as long. So the classes come first, in
+    the first moments of the typing, when the GUI thread has Python to itself."""
+    assert order["unmade"] == []
+
+
+def test_no_collection_walks_the_new_classes_before_they_are_set_aside(order) -> None:
+    """The classes made first are kept for good, like the imports: no collection while they
+    are made (a full one walks every object, holding the GIL), then set aside with them."""
+    assert order["collections_before"] == []
+    assert order["enabled"]
+    assert order["frozen"] > 10_000
