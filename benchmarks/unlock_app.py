@@ -89,6 +89,7 @@ class Heartbeat:
         self.last_wait = self._cpu_wait()
         self.last = time.perf_counter()
         self.beats = 0
+        self.own_by_gap: dict[int, float] = {}
         self.timer = QTimer()
         self.timer.setInterval(HEARTBEAT_MS)
         self.timer.timeout.connect(self.beat)
@@ -108,6 +109,8 @@ class Heartbeat:
         self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), stall)
         own = max(0.0, stall - (wait - self.last_wait))
         self.own[self.phase] = max(self.own.get(self.phase, 0.0), own)
+        if own > 0.008:  # for StackSampler: this gap's own stall, by the gap's number
+            self.own_by_gap[self.beats] = own
         self.last = now
         self.last_wait = wait
         self.beats += 1
@@ -119,9 +122,10 @@ class Heartbeat:
 
 class StackSampler:
     """With --sample-stacks: a thread that, while the heartbeat is late, samples every thread's
-    Python stack every 2 ms (sys._current_frames), to find what a stall was; lateness less the
-    GUI thread's wait for a processor (as Heartbeat.own). Sampling needs the GIL: a stall
-    inside C code holding it shows as the stack right after."""
+    Python stack every 2 ms (sys._current_frames), to find what a stall was; the stalls are
+    ranked by the heartbeat's own figure (less the GUI thread's wait for a processor).
+    Sampling needs the GIL: a stall inside C code holding it shows as the stack right after;
+    the sampling itself takes the GIL too (a little)."""
 
     LATE = 0.010
 
@@ -131,12 +135,6 @@ class StackSampler:
         self.beat = beat
         self.samples: list[tuple[int, str, float, dict[str, list[str]]]] = []
         self.main = threading.main_thread().ident
-        try:  # the GUI thread's wait for a processor, read from this thread
-            self._sched = open(  # noqa: SIM115
-                f"/proc/self/task/{threading.main_thread().native_id}/schedstat", "rb", buffering=0
-            )
-        except OSError:
-            self._sched = None
         self.running = True
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
@@ -151,11 +149,6 @@ class StackSampler:
             late = time.perf_counter() - self.beat.last - HEARTBEAT_MS / 1000
             if late < self.LATE:
                 continue
-            if self._sched is not None:  # less the GUI thread's wait for a processor
-                self._sched.seek(0)
-                late -= int(self._sched.read().split()[1]) / 1e9 - self.beat.last_wait
-                if late < self.LATE:
-                    continue
             beats, phase = self.beat.beats, self.beat.phase
             stacks = {}
             for ident, frame in sys._current_frames().items():
@@ -177,8 +170,10 @@ class StackSampler:
         for beats, phase, late, stacks in self.samples:
             by_stall.setdefault(beats, []).append((phase, late, stacks))
         rows = []
-        for group in by_stall.values():
-            late = max(g[1] for g in group)
+        for gap, group in by_stall.items():
+            late = self.beat.own_by_gap.get(gap)
+            if late is None:  # the stall was mostly a wait for a processor
+                continue
             gui = Counter(" < ".join(reversed(g[2].get("GUI", []))) for g in group)
             others = Counter(
                 f"{name}: " + " < ".join(reversed(stack[-3:]))
