@@ -27,6 +27,7 @@ import os
 import select
 import stat
 import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -72,14 +73,32 @@ class Successor:
         self._go: int | None = None
         self._news: int | None = None
         self._heard = b""
+        self._spawner: threading.Thread | None = None
 
     # --- in the unlocked process ---------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the successor if none is running; never raises (only speed is at stake)."""
-        if sys.platform == "win32" or self.alive():
+        """Start the successor if none is running; never raises (only speed is at stake).
+
+        On a thread: the parent of a new process waits until the child has started the
+        program, tens of milliseconds on a busy machine, and the GUI thread must not."""
+        if sys.platform == "win32" or self._spawning() or self.alive():
             return
         self.stop()
+        self._spawner = threading.Thread(target=self._spawn, name="successor-start", daemon=True)
+        self._spawner.start()
+
+    def _spawning(self) -> bool:
+        return self._spawner is not None and self._spawner.is_alive()
+
+    def _settle(self, wait_s: float | None = None) -> None:
+        """Wait (up to wait_s) for a start in progress to be over."""
+        if self._spawner is not None:
+            self._spawner.join(wait_s)
+            if not self._spawner.is_alive():
+                self._spawner = None
+
+    def _spawn(self) -> None:
         go_read, go_write = os.pipe()
         news_read, news_write = os.pipe()
         env = dict(os.environ)
@@ -94,7 +113,7 @@ class Successor:
             self._proc = subprocess.Popen(  # our own program, never a shell
                 argv, env=env, pass_fds=(go_read, news_write), close_fds=True
             )
-        except OSError as exc:
+        except Exception as exc:  # on its own thread: nobody to raise to, and only speed is lost
             log.info("no successor process (%s); a lock will start one then", type(exc).__name__)
             os.close(go_write)
             os.close(news_read)
@@ -106,7 +125,7 @@ class Successor:
         self._go, self._news, self._heard = go_write, news_read, b""
 
     def alive(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None
+        return not self._spawning() and self._proc is not None and self._proc.poll() is None
 
     @property
     def pid(self) -> int | None:
@@ -114,6 +133,10 @@ class Successor:
 
     def ready(self, wait_s: float = 0.0) -> bool:
         """The successor has loaded and waits for its turn (waiting up to wait_s to hear so)."""
+        if wait_s > 0:
+            self._settle(wait_s)
+        if self._spawning():
+            return False
         if READY not in self._heard:
             self._listen(wait_s)
         return self.alive() and READY in self._heard
@@ -131,6 +154,7 @@ class Successor:
         """Send the state; True once the successor says its unlock window is shown (waiting up
         to within_s, SHOWN_WITHIN_S by default: read at call time, so a test can shorten it)."""
         within_s = SHOWN_WITHIN_S if within_s is None else within_s
+        self._settle()
         if not self.alive() or self._go is None:
             self.stop()
             return False
@@ -150,6 +174,7 @@ class Successor:
 
     def stop(self) -> None:
         """Let the successor go (it sees the pipe close and leaves), then forget it."""
+        self._settle()
         for fd in (self._go, self._news):
             if fd is not None:
                 os.close(fd)

@@ -169,3 +169,31 @@ def test_the_unlocked_app_starts_its_successor_once_idle(qtbot, vault_dir: Path)
         qtbot.waitUntil(lambda: started == [True])
     finally:
         controller.shutdown()
+
+
+def test_starting_a_successor_never_waits_for_the_child(tmp_path, monkeypatch) -> None:
+    """The parent of a new process waits until the child has started the program (on a busy
+    machine, tens of milliseconds): not the GUI thread, which only asks for the start."""
+    import subprocess
+    import threading
+
+    real_popen = subprocess.Popen
+    go_on = threading.Event()
+    spawned_on: list[int] = []
+
+    def slow_popen(*args, **kwargs):  # type: ignore[no-untyped-def]
+        spawned_on.append(threading.get_ident())
+        go_on.wait(60)  # a child slow to start: the caller must not be the one waiting
+        return real_popen(*args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", slow_popen)
+    s, _fallback, out = successor(tmp_path)
+    s.start()  # returns at once, the child not started yet
+    assert not go_on.is_set()
+    assert not s.alive() and not s.ready()  # not yet: a lock now replaces the process instead
+    s.start()  # asking again while it starts starts no second one
+    go_on.set()
+    wait_ready(s)
+    assert len(spawned_on) == 1 and spawned_on[0] != threading.get_ident()
+    s.stop()
+    assert out.read_text() == "gone"
