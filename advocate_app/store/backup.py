@@ -24,7 +24,7 @@ from advocate_app.store.backup_file import (
     BackupNotWritten,
     read_backup_info,
 )
-from advocate_app.store.backup_write import Progress, create_backup
+from advocate_app.store.backup_write import Progress, create_backup, on_lowered_thread
 from advocate_app.store.errors import NotAllowed, VaultError
 from advocate_app.store.fsutil import fsync_dir
 from advocate_app.store.keyslots import KeysFile
@@ -74,28 +74,38 @@ def require_backup_allowed(vault: Vault, out_path: Path) -> None:
 
 
 def backup_vault(
-    vault: Vault, out_path: Path, *, progress: Progress | None = None, sequence: int | None = None
+    vault: Vault,
+    out_path: Path,
+    *,
+    progress: Progress | None = None,
+    sequence: int | None = None,
+    lowered: bool = False,
 ) -> BackupInfo:
     """A verified backup of an unlocked vault at out_path; then the WAL is folded back into the
     database, so a lost -wal file could cost as little as SQLite allows.
 
     Everything needed is taken at the start (a copy of the data key, the key slots, the schema
-    revision), so the vault may be locked while this runs on a worker thread.
+    revision), so the vault may be locked while this runs on a worker thread. With lowered,
+    the copy, zip and checks run at a lower priority (backup_write.on_lowered_thread).
     """
     require_backup_allowed(vault, Path(out_path))
     data_key = vault.data_key_copy()
     try:
         keys = KeysFile.from_document(vault.keys.document())
         revision = migrate.current_revision(vault.engine)
-        info = create_backup(
-            vault.db_path,
-            keys,
-            data_key,
-            Path(out_path),
-            schema_revision=revision,
-            progress=progress,
-            sequence=sequence,
-        )
+
+        def write() -> BackupInfo:
+            return create_backup(
+                vault.db_path,
+                keys,
+                data_key,
+                Path(out_path),
+                schema_revision=revision,
+                progress=progress,
+                sequence=sequence,
+            )
+
+        info = on_lowered_thread(write) if lowered else write()
     finally:
         crypto.zero(data_key)
     vault.checkpoint_quietly()
@@ -287,7 +297,7 @@ def auto_backup_if_due(
     """At the first unlock of a day, a verified backup into the vault's `backups/` folder, then
     the oldest automatic ones beyond `keep` are deleted. Returns None when one was already made
     today. A failure raises before anything is rotated, so good backups are never pushed out by
-    a bad one."""
+    a bad one. Nobody waits for it: its copy, zip and checks run lowered (backup_vault)."""
     now = now or datetime.now(UTC)
     backup_dir = vault.backup_dir
     if not automatic_backup_due(backup_dir, now):
@@ -299,6 +309,7 @@ def auto_backup_if_due(
             _auto_path(backup_dir, now),
             progress=progress,
             sequence=next_sequence(backup_dir),
+            lowered=True,
         )
     except VaultError as exc:
         # Shown on the Backups screen and on Today until a backup succeeds.

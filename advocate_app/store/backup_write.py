@@ -12,11 +12,13 @@ import os
 import secrets
 import shutil
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.backup_file import (
@@ -59,6 +61,45 @@ PAUSE_SECONDS = 0.002
 
 def rest_between_batches(seconds: float) -> None:
     time.sleep(seconds)
+
+
+# The daily backup's copy, zip and checks run at this lower OS priority (nice), so the GUI
+# thread and other programs get a processor first. Only those: they let go of Python's lock
+# (SQLCipher, zlib, file reads and writes), while a lowered thread descheduled by a busy
+# machine while it holds the lock (running Python) keeps every other thread waiting as long.
+LOWERED_NICE = 10
+
+T = TypeVar("T")
+
+
+def on_lowered_thread(work: Callable[[], T]) -> T:
+    """work() on a new thread at LOWERED_NICE (Linux and macOS give each thread its own
+    priority; elsewhere, at the usual one), waited for; what it raises is raised here."""
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        _lower_this_thread()
+        try:
+            outcome.append(work())
+        except BaseException as exc:  # handed to the waiting thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="backup-lowered")
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def _lower_this_thread() -> None:
+    try:
+        tid = threading.get_native_id()
+        if os.getpriority(os.PRIO_PROCESS, tid) < LOWERED_NICE:
+            os.setpriority(os.PRIO_PROCESS, tid, LOWERED_NICE)
+    except (AttributeError, OSError):  # Windows has no setpriority; the work still runs
+        pass
 
 
 # The database goes into the zip 1 MiB at a time: zipfile's own 8 KiB loop is twenty thousand

@@ -98,7 +98,7 @@ class Operation(Generic[T]):
         return self
 
     def low_priority(self) -> Operation[T]:
-        """Run on the one lowered thread (ui.worker.low_priority_pool)."""
+        """Run on the one thread for work nobody waits for (ui.worker.low_priority_pool)."""
         self._low_priority = True
         return self
 

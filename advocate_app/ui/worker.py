@@ -6,8 +6,6 @@ Nothing here touches a widget off the GUI thread; the callbacks run on it.
 from __future__ import annotations
 
 import logging
-import os
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -69,29 +67,17 @@ class _Task(QRunnable):
 _low_priority: QThreadPool | None = None
 
 
-LOW_PRIORITY_NICE = 10
-
-
 def low_priority_pool() -> QThreadPool:
-    """One thread for work nobody waits for (the daily backup), run at a lower OS priority
-    (nice 10): the GUI thread gets a processor first. Not the idle scheduling class: on a busy
-    computer an idle-class thread can wait for seconds while holding Python's lock, and then
-    everything waits with it."""
+    """One thread for work nobody waits for (the daily backup), one task at a time, apart from
+    the pool that answers the person. The thread itself keeps the usual OS priority: the work
+    lowers its own heavy part, the part that lets go of Python's lock (store.backup: the copy,
+    zip and checks at nice 10). A lowered thread running Python, descheduled by a busy
+    computer while it holds the lock, kept the GUI thread waiting 20 to 40 ms (measured)."""
     global _low_priority
     if _low_priority is None:
         _low_priority = QThreadPool()
         _low_priority.setMaxThreadCount(1)
     return _low_priority
-
-
-def _lower_this_threads_priority() -> None:
-    """Nice this thread (Linux and macOS give each thread its own); best effort elsewhere."""
-    try:
-        tid = threading.get_native_id()
-        if os.getpriority(os.PRIO_PROCESS, tid) < LOW_PRIORITY_NICE:
-            os.setpriority(os.PRIO_PROCESS, tid, LOW_PRIORITY_NICE)
-    except (AttributeError, OSError):  # Windows has no setpriority; the work still runs
-        pass
 
 
 def wait_for_low_priority_work(msecs: int) -> bool:
@@ -107,16 +93,9 @@ def run_task(
     low_priority: bool = False,
 ) -> _Task:
     """Run fn on the thread pool; with on_progress, fn receives a report(percent) callable.
-    With low_priority, on the one low-priority thread (see low_priority_pool)."""
-    job = fn
-    if low_priority:
-
-        def job(*args: Any) -> Any:  # the same work, on a lowered thread
-            _lower_this_threads_priority()
-            return fn(*args)
-
+    With low_priority, on the one thread for work nobody waits for (see low_priority_pool)."""
     task_activity()  # made here, on the GUI thread, before any answer can come back
-    task = _Task(job, on_progress is not None)
+    task = _Task(fn, on_progress is not None)
     _running.add(task)
 
     def release() -> None:

@@ -60,26 +60,28 @@ def test_a_locked_window_has_no_application_wide_event_filter(
         type(controller.idle).eventFilter = real  # type: ignore[method-assign]
 
 
-def test_the_daily_backup_runs_on_a_lowered_thread_after_today(
+def test_the_daily_backup_copies_on_a_lowered_thread_after_today(
     make_controller, vault_dir, qtbot, monkeypatch
 ) -> None:
-    from advocate_app.store import backup
+    """Off the GUI thread, after Today; its copy at a lowered priority (its bookkeeping in
+    Python is not: see tests/store/test_backup_batches.py)."""
+    from advocate_app.store import backup, backup_write
     from advocate_app.ui import auto_backup
     from advocate_app.ui.worker import tasks_running
     from tests.ui.helpers import unlock
 
     ran: list[tuple[bool, object, bool]] = []
-    real = backup.auto_backup_if_due
+    real = backup_write.copy_database
 
-    def spy(vault, keep=backup.DEFAULT_KEEP, **kw):  # type: ignore[no-untyped-def]
+    def spy(*args, **kw):  # type: ignore[no-untyped-def]
         lowered = (
             not hasattr(os, "getpriority")
             or os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) >= 10
         )
         ran.append((threading.current_thread() is threading.main_thread(), None, lowered))
-        return real(vault, keep, **kw)
+        return real(*args, **kw)
 
-    monkeypatch.setattr(backup, "auto_backup_if_due", spy)
+    monkeypatch.setattr(backup_write, "copy_database", spy)
     # Long enough that the test looks before it fires even on a busy machine (at 50 ms the
     # backup thread sometimes started while unlock() was still returning).
     monkeypatch.setattr(auto_backup, "AUTO_BACKUP_DELAY_MS", 1000)
