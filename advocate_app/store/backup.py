@@ -86,7 +86,8 @@ def backup_vault(
 
     Everything needed is taken at the start (a copy of the data key, the key slots, the schema
     revision), so the vault may be locked while this runs on a worker thread. With lowered,
-    the copy, zip and checks run at a lower priority (backup_write.on_lowered_thread).
+    the copy, zip and checks run at a lower priority (backup_write.on_lowered_thread), in
+    large steps (backup_write.LOWERED_CHUNK).
     """
     require_backup_allowed(vault, Path(out_path))
     data_key = vault.data_key_copy()
@@ -103,6 +104,7 @@ def backup_vault(
                 schema_revision=revision,
                 progress=progress,
                 sequence=sequence,
+                large_steps=lowered,
             )
 
         info = on_lowered_thread(write) if lowered else write()

@@ -295,7 +295,9 @@ def check_backup_file(path: Path) -> BackupInfo:
     return info
 
 
-def extract_backup(path: Path, dest: Path, *, durable: bool = True) -> KeysFile:
+def extract_backup(
+    path: Path, dest: Path, *, durable: bool = True, chunk_size: int = 1 << 20
+) -> KeysFile:
     """Unpack the database and keys file into dest (an empty folder); returns the keys.
     durable: on disk when this returns (False for a scratch copy read once and deleted: no
     flush of the whole database to disk beside the app's own writes)."""
@@ -304,8 +306,9 @@ def extract_backup(path: Path, dest: Path, *, durable: bool = True) -> KeysFile:
         with zf:
             keys_bytes = zf.read(KEYS_FILE_NAME)
             with zf.open(DB_FILE_NAME) as src, open_private(dest / DB_FILE_NAME) as out:
-                # 1 MiB at a time: few turns of Python holding the GIL for a large vault.
-                shutil.copyfileobj(src, out, 1 << 20)
+                # 1 MiB at a time (by default): few turns of Python holding the GIL for a
+                # large vault.
+                shutil.copyfileobj(src, out, chunk_size)
                 out.flush()
                 if durable:
                     os.fsync(out.fileno())
@@ -327,14 +330,15 @@ def extract_backup(path: Path, dest: Path, *, durable: bool = True) -> KeysFile:
     return keys
 
 
-def verify_backup(path: Path, data_key: bytearray) -> None:
-    """Open the backup's database with the key and run both integrity checks."""
+def verify_backup(path: Path, data_key: bytearray, chunk_size: int = 1 << 20) -> None:
+    """Open the backup's database with the key and run both integrity checks (read out of
+    the zip chunk_size at a time)."""
     try:
         work = Path(tempfile.mkdtemp(prefix=VERIFY_WORK_PREFIX, dir=Path(path).parent))
     except OSError as exc:
         raise not_written(exc) from exc
     try:
-        extract_backup(path, work, durable=False)  # read once here, then deleted
+        extract_backup(path, work, durable=False, chunk_size=chunk_size)  # read once, deleted
         try:
             problems = check_database_file(work / DB_FILE_NAME, data_key)
         except (KeysDoNotMatchVault, VaultDamaged) as exc:

@@ -147,3 +147,31 @@ def test_back_up_now_is_not_lowered(vault: Vault, tmp_path: Path, monkeypatch) -
     monkeypatch.setattr(backup_write, "copy_database", spied)
     backup_vault(vault, tmp_path / "b.acbackup")
     assert seen == [_nice()]
+
+
+def test_the_daily_backup_goes_in_large_steps(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On its lowered thread each batch is a turn of Python that can keep the GUI thread
+    waiting: 16 MiB batches in the copy, the zip and the check; 1 MiB for "Back up now" (at the
+    usual priority, its progress bar moving)."""
+    from advocate_app.store import backup, backup_file
+
+    steps: list[tuple[str, object]] = []
+    real_copy, real_extract = backup_write.copy_database, backup_file.extract_backup
+
+    def copy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        steps.append(("copy", kwargs.get("pages_per_step") or backup_write.PAGES_PER_STEP))
+        return real_copy(*args, **kwargs)
+
+    def extract(*args, **kwargs):  # type: ignore[no-untyped-def]
+        steps.append(("check", kwargs.get("chunk_size")))
+        return real_extract(*args, **kwargs)
+
+    monkeypatch.setattr(backup_write, "copy_database", copy)
+    monkeypatch.setattr(backup_file, "extract_backup", extract)
+    backup.auto_backup_if_due(vault)
+    assert steps == [("copy", 4096), ("check", 16 << 20)]
+    steps.clear()
+    backup_vault(vault, tmp_path / "now.acbackup")
+    assert steps == [("copy", 256), ("check", 1 << 20)]
