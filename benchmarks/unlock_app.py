@@ -135,6 +135,9 @@ class StackSampler:
         self.beat = beat
         self.samples: list[tuple[int, str, float, dict[str, list[str]]]] = []
         self.main = threading.main_thread().ident
+        # The GUI thread's state (R running, S sleeping, D disk) and where the kernel has it
+        # waiting (wchan: futex_wait is a lock, Python's among them).
+        self.task = f"/proc/self/task/{threading.main_thread().native_id}"
         self.running = True
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
@@ -160,7 +163,15 @@ class StackSampler:
                 stacks["GUI" if ident == self.main else names.get(ident, str(ident))] = [
                     f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in summary
                 ]
+            stacks["GUI"] = [*stacks.get("GUI", []), self._gui_state()]
             self.samples.append((beats, phase, late, stacks))
+
+    def _gui_state(self) -> str:
+        try:
+            with open(f"{self.task}/stat") as stat, open(f"{self.task}/wchan") as wchan:
+                return f"[{stat.read().rsplit(')', 1)[1].split()[0]} {wchan.read() or '-'}]"
+        except OSError:
+            return "[?]"
 
     def worst(self, count: int = 8) -> list[dict[str, object]]:
         """The longest stalls seen, each with its samples' stacks (most common first)."""
