@@ -279,8 +279,12 @@ def _read_line(fd: int) -> bytes:
 
 def _prepare() -> None:
     """While waiting costs nobody anything: make the Qt classes the unlock window uses (PySide
-    builds each class and its enums on first touch). No display is needed for this."""
+    builds each class and its enums on first touch), and those the warm-up would make while
+    the passphrase is typed (ui/warmup.py). No display is needed for this."""
     from advocate_app.ui import qt
+    from advocate_app.ui.warmup import make_qt_classes
+
+    make_qt_classes()
 
     for cls, enum in (
         ("Qt", "AlignmentFlag"),

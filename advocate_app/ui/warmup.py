@@ -201,6 +201,13 @@ def _class_steps() -> list[Step]:
     ]
 
 
+def make_qt_classes() -> None:
+    """All of _class_steps at once, for a process nobody is looking at yet (a successor
+    waiting for its turn, ui/standby.py): the warm-up's class steps then have nothing to do."""
+    for step in _class_steps():
+        step.run()
+
+
 def _module_steps() -> list[Step]:
     """The ui modules (each runs its own definitions: at most about 10 ms), then the rest of
     the Qt classes."""
@@ -394,6 +401,7 @@ __all__ = [
     "Step",
     "hold_until_painted",
     "run_steps",
+    "make_qt_classes",
     "step_times",
     "warm_up",
 ]

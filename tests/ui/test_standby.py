@@ -197,3 +197,23 @@ def test_starting_a_successor_never_waits_for_the_child(tmp_path, monkeypatch) -
     assert len(spawned_on) == 1 and spawned_on[0] != threading.get_ident()
     s.stop()
     assert out.read_text() == "gone"
+
+
+_PREPARED = """
+import importlib, json
+from advocate_app.ui import qt, standby, warmup
+standby._prepare()
+print(json.dumps([
+    name for name, module in qt._WHERE.items()
+    if module not in warmup._NOT_AHEAD
+    and name not in vars(importlib.import_module(f"PySide6.{module}"))
+]))
+"""
+
+
+def test_a_waiting_successor_makes_the_qt_classes_the_warm_up_would(tmp_path) -> None:
+    """A successor waits minutes for its turn, with nothing shown: the Qt classes (QStyle's
+    enums take 13 ms of the GUI thread) are made then, not while the passphrase is typed."""
+    from tests.helpers import fresh_python_json
+
+    assert fresh_python_json(_PREPARED, home=tmp_path / "home") == []
