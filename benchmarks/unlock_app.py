@@ -53,6 +53,8 @@ import json  # noqa: E402
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from stall_watch import Heartbeat, StackSampler  # noqa: E402  (beside this file)
+
 from advocate_app.hardening import disable_core_dumps  # noqa: E402
 from advocate_app.settings import Settings  # noqa: E402
 from advocate_app.ui import app as _app_module  # noqa: E402
@@ -65,143 +67,7 @@ from advocate_app.ui.app import (  # noqa: E402
 # Absent from versions before issue 21: the same script measures those, for a before/after.
 start_warm_up = getattr(_app_module, "start_warm_up", None)
 
-HEARTBEAT_MS = 4
 KEY_EVERY_MS = 110  # a brisk typist
-
-
-class Heartbeat:
-    """A 4 ms timer; any longer gap is time the GUI thread could not answer an event.
-
-    On a shared machine part of a gap is the GUI thread waiting for a processor (other
-    programs): `own` is each gap less that wait (Linux's schedstat), what this process caused:
-    its own work on the GUI thread, or the GIL held by its other threads."""
-
-    def __init__(self) -> None:
-        from advocate_app.ui.qt import QTimer
-
-        self.phase = "start"
-        self.worst: dict[str, float] = {}
-        self.own: dict[str, float] = {}
-        try:
-            self._sched = open("/proc/thread-self/schedstat", "rb", buffering=0)  # noqa: SIM115
-        except OSError:
-            self._sched = None
-        self.last_wait = self._cpu_wait()
-        self.last = time.perf_counter()
-        self.beats = 0
-        self.own_by_gap: dict[int, float] = {}
-        self.timer = QTimer()
-        self.timer.setInterval(HEARTBEAT_MS)
-        self.timer.timeout.connect(self.beat)
-        self.timer.start()
-
-    def _cpu_wait(self) -> float:
-        """Seconds this thread has spent runnable but waiting for a processor."""
-        if self._sched is None:
-            return 0.0
-        self._sched.seek(0)
-        return int(self._sched.read().split()[1]) / 1e9
-
-    def beat(self) -> None:
-        now = time.perf_counter()
-        wait = self._cpu_wait()
-        stall = max(0.0, now - self.last - HEARTBEAT_MS / 1000)
-        self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), stall)
-        own = max(0.0, stall - (wait - self.last_wait))
-        self.own[self.phase] = max(self.own.get(self.phase, 0.0), own)
-        if own > 0.008:  # for StackSampler: this gap's own stall, by the gap's number
-            self.own_by_gap[self.beats] = own
-        self.last = now
-        self.last_wait = wait
-        self.beats += 1
-
-    def enter(self, phase: str) -> None:
-        self.beat()
-        self.phase = phase
-
-
-class StackSampler:
-    """With --sample-stacks: a thread that, while the heartbeat is late, samples every thread's
-    Python stack every 2 ms (sys._current_frames), to find what a stall was; the stalls are
-    ranked by the heartbeat's own figure (less the GUI thread's wait for a processor).
-    Sampling needs the GIL: a stall inside C code holding it shows as the stack right after;
-    the sampling itself takes the GIL too (a little)."""
-
-    LATE = 0.010
-
-    def __init__(self, beat: Heartbeat) -> None:
-        import threading
-
-        self.beat = beat
-        self.samples: list[tuple[int, str, float, dict[str, list[str]]]] = []
-        self.main = threading.main_thread().ident
-        # The GUI thread's state (R running, S sleeping, D disk) and where the kernel has it
-        # waiting (wchan: futex_wait is a lock, Python's among them).
-        self.task = f"/proc/self/task/{threading.main_thread().native_id}"
-        self.running = True
-        self.thread = threading.Thread(target=self.run, daemon=True)
-        self.thread.start()
-
-    def run(self) -> None:
-        import threading
-        import traceback
-
-        names = {}
-        while self.running:
-            time.sleep(0.002)
-            late = time.perf_counter() - self.beat.last - HEARTBEAT_MS / 1000
-            if late < self.LATE:
-                continue
-            beats, phase = self.beat.beats, self.beat.phase
-            stacks = {}
-            for ident, frame in sys._current_frames().items():
-                if ident == threading.get_ident():
-                    continue
-                if ident not in names:
-                    names = {t.ident: t.name for t in threading.enumerate()}
-                summary = traceback.extract_stack(frame)[-6:]
-                stacks["GUI" if ident == self.main else names.get(ident, str(ident))] = [
-                    f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in summary
-                ]
-            stacks["GUI"] = [*stacks.get("GUI", []), self._gui_state()]
-            self.samples.append((beats, phase, late, stacks))
-
-    def _gui_state(self) -> str:
-        try:
-            with open(f"{self.task}/stat") as stat, open(f"{self.task}/wchan") as wchan:
-                return f"[{stat.read().rsplit(')', 1)[1].split()[0]} {wchan.read() or '-'}]"
-        except OSError:
-            return "[?]"
-
-    def worst(self, count: int = 8) -> list[dict[str, object]]:
-        """The longest stalls seen, each with its samples' stacks (most common first)."""
-        from collections import Counter
-
-        by_stall: dict[int, list[tuple[str, float, dict[str, list[str]]]]] = {}
-        for beats, phase, late, stacks in self.samples:
-            by_stall.setdefault(beats, []).append((phase, late, stacks))
-        rows = []
-        for gap, group in by_stall.items():
-            late = self.beat.own_by_gap.get(gap)
-            if late is None:  # the stall was mostly a wait for a processor
-                continue
-            gui = Counter(" < ".join(reversed(g[2].get("GUI", []))) for g in group)
-            others = Counter(
-                f"{name}: " + " < ".join(reversed(stack[-3:]))
-                for g in group
-                for name, stack in g[2].items()
-                if name != "GUI"
-            )
-            rows.append(
-                {
-                    "phase": group[0][0],
-                    "own_late_ms": round(late * 1000, 1),
-                    "samples": len(group),
-                    "gui": gui.most_common(3),
-                    "others": others.most_common(4),
-                }
-            )
-        return sorted(rows, key=lambda r: -r["own_late_ms"])[:count]
 
 
 def after_lock(folder: Path) -> int:
@@ -343,6 +209,23 @@ def main() -> int:
 
     backup.auto_backup_if_due = timed_auto_backup
 
+    # Its copy, zip and checks run on a lowered thread of their own (issue 21, third round):
+    # their CPU time counts too.
+    real_lowered = getattr(backup, "on_lowered_thread", None)
+    if real_lowered is not None:
+
+        def timed_lowered(work):  # type: ignore[no-untyped-def]
+            def measured():  # type: ignore[no-untyped-def]
+                c = time.thread_time()
+                try:
+                    return work()
+                finally:
+                    backup_took["lowered_cpu"] = time.thread_time() - c
+
+            return real_lowered(measured)
+
+        backup.on_lowered_thread = timed_lowered
+
     if args.lock:
         from advocate_app.ui.standby import Successor
 
@@ -469,7 +352,11 @@ def main() -> int:
                 "own_stall_after": beat.own.get("after", 0.0),
                 "slowest_warm_up_step": slowest_step(),
                 "backup_seconds": backup_took.get("seconds"),
-                "backup_cpu": backup_took.get("cpu"),
+                "backup_cpu": (
+                    backup_took["cpu"] + backup_took.get("lowered_cpu", 0.0)
+                    if "cpu" in backup_took
+                    else None
+                ),
                 "watched": time.perf_counter() - marks["painted"],
                 "warm_up_done_after": warm_up_done() - shown if warm_up_done() else None,
                 "typing_time": marks["enter"] - marks["typing"],
