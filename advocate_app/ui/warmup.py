@@ -278,7 +278,11 @@ def _load_ui(steps: list[Step], done: Callable[[], None] | None) -> None:
         return
     step = steps[0]
     started = time.perf_counter()
-    again = step.run() is AGAIN
+    try:
+        again = step.run() is AGAIN
+    except Exception as exc:  # only speed is lost: what failed loads on demand, if ever
+        log.warning("a warm-up step failed (%s)", type(exc).__name__)
+        again = False
     if not again:
         steps.pop(0)
     step_times.append((time.perf_counter() - started, step.name))

@@ -22,6 +22,24 @@ def test_the_warm_up_loads_what_the_first_unlock_needs(qapp, qtbot) -> None:
     assert library.is_loaded() and library.shipped_library().articles  # loaded, not loading
 
 
+def test_a_failing_step_neither_ends_the_warm_up_nor_leaves_the_collector_off(
+    qapp, qtbot, monkeypatch
+) -> None:
+    """The collector is off from the first step until the imports are set aside: a step that
+    fails (a trimmed build) must not leave it off for the life of the process."""
+    import gc
+
+    def fails() -> None:
+        raise ImportError("a trimmed build")
+
+    real = warmup._class_steps
+    monkeypatch.setattr(warmup, "_class_steps", lambda: [warmup.Step("gone", fails), *real()])
+    finished: list[bool] = []
+    warmup.warm_up(delay_ms=0, done=lambda: finished.append(True))
+    qtbot.waitUntil(lambda: bool(finished), timeout=60000)
+    assert gc.isenabled()
+
+
 def test_the_pure_half_never_imports_qt_modules_of_its_own(qapp) -> None:
     """The worker thread imports only store and reports code: no Qt class is created off the
     GUI thread (the import-linter contracts keep Qt out of those layers)."""
