@@ -185,10 +185,10 @@ class Step(NamedTuple):
 
 def _ui_steps() -> list[Step]:
     """Every step on the GUI thread, in the order warm_up runs them."""
-    return _class_steps() + _module_steps()
+    return class_steps() + _module_steps()
 
 
-def _class_steps() -> list[Step]:
+def class_steps() -> list[Step]:
     """The Qt classes the ui names, but for the print module's (see _NOT_AHEAD)."""
     from advocate_app.ui import qt
 
@@ -202,9 +202,9 @@ def _class_steps() -> list[Step]:
 
 
 def make_qt_classes() -> None:
-    """All of _class_steps at once, for a process nobody is looking at yet (a successor
+    """All of class_steps at once, for a process nobody is looking at yet (a successor
     waiting for its turn, ui/standby.py): the warm-up's class steps then have nothing to do."""
-    for step in _class_steps():
+    for step in class_steps():
         step.run()
 
 
@@ -392,7 +392,7 @@ def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None
         def classes_made() -> None:
             run_task(_load_pure, lambda _r: imported(), failed)
 
-        _load_ui(_class_steps(), classes_made)
+        _load_ui(class_steps(), classes_made)
 
     QTimer.singleShot(delay_ms, start)
 
@@ -403,6 +403,7 @@ __all__ = [
     "REST_OF_QT",
     "UI_MODULES",
     "Step",
+    "class_steps",
     "hold_until_painted",
     "run_steps",
     "make_qt_classes",

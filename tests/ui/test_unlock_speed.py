@@ -32,8 +32,8 @@ def test_a_failing_step_neither_ends_the_warm_up_nor_leaves_the_collector_off(
     def fails() -> None:
         raise ImportError("a trimmed build")
 
-    real = warmup._class_steps
-    monkeypatch.setattr(warmup, "_class_steps", lambda: [warmup.Step("gone", fails), *real()])
+    real = warmup.class_steps
+    monkeypatch.setattr(warmup, "class_steps", lambda: [warmup.Step("gone", fails), *real()])
     finished: list[bool] = []
     warmup.warm_up(delay_ms=0, done=lambda: finished.append(True))
     qtbot.waitUntil(lambda: bool(finished), timeout=60000)
