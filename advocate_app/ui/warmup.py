@@ -405,8 +405,8 @@ __all__ = [
     "Step",
     "class_steps",
     "hold_until_painted",
-    "run_steps",
     "make_qt_classes",
+    "run_steps",
     "step_times",
     "warm_up",
 ]
