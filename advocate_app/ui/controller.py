@@ -408,12 +408,21 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             else:
                 self.enter_shell()
 
+        def damaged(exc: BaseException) -> None:
+            warmup.release()
+            self._show_damaged(exc)
+
+        def failed(text: str) -> None:
+            warmup.release()
+            page.show_error(text, vault.seconds_until_next_attempt())
+
+        from advocate_app.ui import warmup
+
         self._prepare_shell()
+        warmup.hold()  # the key is derived and the vault opened without it (see warmup.hold)
         Operation(page, work).busy(page.set_busy).success(done).on(
-            (VaultDamaged, KeysDoNotMatchVault), self._show_damaged
-        ).failure(
-            lambda text: page.show_error(text, vault.seconds_until_next_attempt())
-        ).run_in_background()
+            (VaultDamaged, KeysDoNotMatchVault), damaged
+        ).failure(failed).run_in_background()
 
     def _read_first_page(self, vault: Vault) -> object:
         """On the unlock's worker: the first page's content, or None (the page then reads it

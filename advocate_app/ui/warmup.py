@@ -269,7 +269,7 @@ done_at: float | None = None
 
 def _load_ui(steps: list[Step], done: Callable[[], None] | None) -> None:
     """Run the steps, one per turn of the event loop, then done()."""
-    if _watcher is not None:  # the unlocked window is being shown: go on after its first paint
+    if _holding or _watcher is not None:  # an unlock is under way: go on after it
         _held.append(lambda: _load_ui(steps, done))
         return
     if not steps:
@@ -299,6 +299,33 @@ HOLD_AT_MOST_MS = 2000  # a window that never paints (hidden) does not stop the 
 def run_steps(steps: list[Step], done: Callable[[], None] | None = None) -> None:
     """Run `steps` one per turn of the event loop, as the warm-up does, then `done`."""
     _load_ui(steps, done)
+
+
+_holding = False
+
+
+def hold() -> None:
+    """Enter was pressed: no warm-up step until the unlocked window is painted
+    (hold_until_painted) or the unlock fails (release). Once the key is derived, the unlock's
+    worker needs Python for its own work (opening the vault, reading Today), and each step run
+    on the GUI thread meanwhile makes it wait its turn."""
+    global _holding
+    _holding = True
+
+
+def release() -> None:
+    """The unlock did not open the vault: the warm-up goes on."""
+    global _holding
+    _holding = False
+    if _watcher is None:
+        _resume()
+
+
+def _resume() -> None:
+    waiting = list(_held)
+    _held.clear()
+    for resume in waiting:
+        resume()
 
 
 def hold_until_painted(window: QWidget) -> None:
@@ -337,18 +364,16 @@ def _first_paint_class() -> type:
                 self.done()
 
             def done(self) -> None:
-                global _watcher
+                global _watcher, _holding
                 if _watcher is not self:
                     return
                 if self.window is not None:
                     self.window.removeEventFilter(self)
                     self.window = None
                 _watcher = None
+                _holding = False
                 self.deleteLater()
-                waiting = list(_held)
-                _held.clear()
-                for resume in waiting:
-                    resume()
+                _resume()
 
         _FirstPaint = FirstPaint
     return _FirstPaint
@@ -404,8 +429,10 @@ __all__ = [
     "UI_MODULES",
     "Step",
     "class_steps",
+    "hold",
     "hold_until_painted",
     "make_qt_classes",
+    "release",
     "run_steps",
     "step_times",
     "warm_up",

@@ -106,3 +106,17 @@ def test_the_warm_up_goes_on_if_the_window_is_never_painted(
     warmup.hold_until_painted(window)
     warmup.run_steps([warmup.Step("one", lambda: ran.append("one"))])
     qtbot.waitUntil(lambda: ran == ["one"], timeout=5000)
+
+
+def test_the_warm_up_waits_while_a_passphrase_is_checked_and_goes_on_if_it_is_wrong(
+    qtbot, make_controller, vault_dir: Path
+) -> None:
+    controller = make_controller(vault_dir)
+    page = controller.unlock_page
+    qtbot.keyClicks(page.passphrase, "not the passphrase at all")
+    ran: list[str] = []
+    page.unlock_button.click()  # the key is derived on a worker from here
+    warmup.run_steps([warmup.Step("one", lambda: ran.append("one"))])
+    assert ran == []  # held while the unlock's worker needs Python
+    qtbot.waitUntil(lambda: ran == ["one"], timeout=10000)  # refused: the warm-up goes on
+    assert controller.shell is None
