@@ -366,6 +366,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             self.unlock_page.show_error(UnlockThrottled(wait).message, wait)
             return
         page = self.unlock_page
+        from advocate_app.ui import warmup  # loaded by now: run_gui started it
 
         def work() -> AfterUnlock | None:
             fn(vault)
@@ -380,8 +381,6 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             )
 
         def done(after: AfterUnlock | None) -> None:
-            from advocate_app.ui import warmup
-
             # Whatever the warm-up has left is not needed for the unlocked window's first paint.
             warmup.hold_until_painted(self.window)
             self._after_unlock = after
@@ -415,8 +414,6 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         def failed(text: str) -> None:
             warmup.release()
             page.show_error(text, vault.seconds_until_next_attempt())
-
-        from advocate_app.ui import warmup
 
         self._prepare_shell()
         warmup.hold()  # the key is derived and the vault opened without it (see warmup.hold)
@@ -471,6 +468,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             with contextlib.suppress(OSError):  # a convenience: unlocking never fails for it
                 self.settings.save()
         shell = self._build_shell(after.office_name if after is not None else vault.office_name)
+        self._first_read = None  # Today's rows, if the sections did not take them: not kept
         place = after.place if after is not None else self._take_saved_place(vault)
         place = place or self._last_location
         if place:

@@ -41,6 +41,7 @@ def test_today_arrives_with_the_unlock_read_once_off_the_gui_thread(
     # Filled in the turn the shell was shown, from the unlock's own read: no second read.
     assert controller.shell.sections["today"].view is not None
     assert refreshes == [] and reads == [False]
+    assert controller.take_first_read() is None  # the rows live in the page only, not kept
 
 
 def test_a_first_read_that_fails_leaves_the_page_to_read_for_itself(

@@ -51,13 +51,18 @@ controller.vault.close()
 """
 
 
+def _run_on_a_vault_copy(code: str, tmp_path_factory, vault_template) -> dict:  # type: ignore[no-untyped-def]
+    """Run `code` in a fresh process on a copy of the template vault (its argv[1])."""
+    vault_dir = tmp_path_factory.mktemp("warm") / "vault"
+    shutil.copytree(vault_template.folder, vault_dir, ignore=shutil.ignore_patterns("vault.lock"))
+    result: dict = fresh_python_json(code, str(vault_dir), home=tmp_path_factory.mktemp("home"))
+    return result
+
+
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory, vault_template) -> dict:
     """What the warm-up's worker half and each GUI step imported, in a fresh process."""
-    vault_dir = tmp_path_factory.mktemp("warm") / "vault"
-    shutil.copytree(vault_template.folder, vault_dir, ignore=shutil.ignore_patterns("vault.lock"))
-    result: dict = fresh_python_json(_STEPS, str(vault_dir), home=tmp_path_factory.mktemp("home"))
-    return result
+    return _run_on_a_vault_copy(_STEPS, tmp_path_factory, vault_template)
 
 
 def test_the_worker_half_loads_no_qt(loaded) -> None:
@@ -159,10 +164,7 @@ if controller.vault is not None:
 
 @pytest.fixture(scope="module")
 def order(tmp_path_factory, vault_template) -> dict:
-    vault_dir = tmp_path_factory.mktemp("order") / "vault"
-    shutil.copytree(vault_template.folder, vault_dir, ignore=shutil.ignore_patterns("vault.lock"))
-    result: dict = fresh_python_json(_ORDER, str(vault_dir), home=tmp_path_factory.mktemp("home"))
-    return result
+    return _run_on_a_vault_copy(_ORDER, tmp_path_factory, vault_template)
 
 
 def test_the_qt_classes_are_made_before_the_worker_imports(order) -> None:
