@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged
@@ -132,10 +132,8 @@ def make_engine(db_path: Path, data_key: bytearray, *, pool_size: int = 4) -> En
     def creator() -> Any:
         return connect_keyed(db_path, data_key)
 
-    engine = create_engine(
-        "sqlite+pysqlite://",
-        module=sqlcipher,
-        creator=creator,
+    return _engine(
+        creator,
         poolclass=QueuePool,
         pool_size=pool_size,
         max_overflow=16,
@@ -143,7 +141,29 @@ def make_engine(db_path: Path, data_key: bytearray, *, pool_size: int = 4) -> En
         # The connection used last comes back first: its page cache is warm (each connection
         # keeps its own, decrypted), where a rotation would keep every one cold.
         pool_use_lifo=True,
+    )
+
+
+def make_memory_engine() -> Engine:
+    """An engine like make_engine's over one empty database in memory, unkeyed: for the
+    warm-up's rehearsal of the unlock (store/rehearsal.py). Nothing it does reaches a disk."""
+
+    def creator() -> Any:
+        conn = sqlcipher.connect(":memory:", check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA temp_store = 2")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    return _engine(creator, poolclass=StaticPool)
+
+
+def _engine(creator: Callable[[], Any], **pool: Any) -> Engine:
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=sqlcipher,
+        creator=creator,
         hide_parameters=True,  # otherwise error text would carry note content
+        **pool,
     )
 
     @event.listens_for(engine, "begin")

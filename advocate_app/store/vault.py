@@ -262,15 +262,20 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
     def is_unlocked(self) -> bool:
         return self._engine is not None
 
+    def _new_engine(self) -> Engine:
+        """The engine over this vault's database, under the data key (not connected yet)."""
+        from advocate_app.store.engine import make_engine
+
+        assert self._data_key is not None
+        return make_engine(self.db_path, self._data_key)
+
     def _start_engine(self) -> None:
         assert self._data_key is not None
         from sqlalchemy.exc import DatabaseError, OperationalError
         from sqlalchemy.orm import sessionmaker
 
-        from advocate_app.store.engine import make_engine
-
         try:
-            engine = make_engine(self.db_path, self._data_key)
+            engine = self._new_engine()
             with engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         except KeysDoNotMatchVault:

@@ -38,6 +38,8 @@ for step in warmup._ui_steps():
     while step.run() is warmup.AGAIN:
         turns[step.name] += 1
     steps.append((step.name, sorted(set(sys.modules) - before)))
+from advocate_app.ui.qt import QThreadPool
+QThreadPool.globalInstance().waitForDone()  # the unlock's rehearsal, started by a step
 left = [
     f"{name}.{cls}"
     for name, module in sorted(sys.modules.items())
@@ -116,6 +118,15 @@ def test_the_steps_cover_the_sections_today_first(loaded) -> None:
     )
     for section in ("today", "clients", "reference", "resources", "settings", "backups"):
         assert f"advocate_app.ui.{section}.section" in modules
+
+
+def test_the_unlock_is_rehearsed_once_todays_page_code_is_loaded(loaded) -> None:
+    """The rehearsal (store/rehearsal.py) converts Today's rows with the page's own code: it
+    starts right after that code is loaded, early, with the steps after it alongside."""
+    from advocate_app.ui import warmup
+
+    names = [name for name, _new in loaded["steps"]]
+    assert names[names.index(warmup.REHEARSE_AFTER) + 1] == warmup.REHEARSAL
 
 
 def test_no_qt_class_is_left_for_pyside_to_make_all_at_once(loaded) -> None:
