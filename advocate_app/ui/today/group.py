@@ -41,10 +41,22 @@ class TodayRows(QAbstractTableModel):
         self.tip = tip
         self.rows: list[Row] = []
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_rows(self, rows: list[Row]) -> bool:
+        """Show `rows`; returns whether the list was replaced. The same rows change nothing,
+        and more rows after the same first ones are added below them, so a place in the list
+        (the current row, the scroll position) is kept."""
+        old = self.rows
+        if rows == old:
+            return False
+        if old and len(rows) > len(old) and rows[: len(old)] == old:
+            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
+            self.rows = rows
+            self.endInsertRows()
+            return False
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
+        return True
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.rows)
@@ -125,24 +137,28 @@ class TodayGroup(QGroupBox):
         self.more.setVisible(False)
         layout.addWidget(self.more)
 
-    def set_rows(self, rows: list[Row], total: int, more_than: bool = False) -> None:
+    def set_rows(
+        self, rows: list[Row], total: int, more_than: bool = False, listed: int | None = None
+    ) -> None:
         """The rows shown and how many there are; more_than: at least `total` (a count that
-        stopped early, see store.today.COUNT_LIMIT)."""
-        self.model.set_rows(rows)
+        stopped early, see store.today.COUNT_LIMIT); listed: how many rows the list will hold
+        once the rest of a first read arrive (its first rows only: see today.section)."""
+        replaced = self.model.set_rows(rows)
         self._fit_columns([texts for texts, _c, _p in rows])
         count = tr("{0}+").format(total) if more_than else str(total)
         self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total else self.base_title)
         self.stack.show_rows(bool(rows))
-        if rows:
+        if rows and replaced:
             # Keyboard focus starts on the first line without highlighting it.
             self.tree.selectionModel().setCurrentIndex(
                 self.tree.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
-        self.more.setVisible(more_than or total > len(rows))
+        shown = max(len(rows), listed or 0)
+        self.more.setVisible(more_than or total > shown)
         self.more.setText(
-            tr("Showing the first {0} of more than {1}.").format(len(rows), total)
+            tr("Showing the first {0} of more than {1}.").format(shown, total)
             if more_than
-            else tr("Showing the first {0} of {1}.").format(len(rows), total)
+            else tr("Showing the first {0} of {1}.").format(shown, total)
         )
 
     def _fit_columns(self, rows: list[list[str]]) -> None:
