@@ -226,26 +226,39 @@ def _module_steps() -> list[Step]:
         ]
         steps.append(Step(name, lambda name=name: importlib.import_module(name)))  # type: ignore[misc]
         if name == REHEARSE_AFTER:
-            steps.append(Step(REHEARSAL, start_rehearsal))
+            steps.append(Step(REHEARSAL, _Rehearsal()))
     steps.append(Step(REST_OF_QT, _RestOfQt()))
     return steps
 
 
-# Once Today's page code is loaded, the unlock is rehearsed on a worker, beside the steps after.
+# Once Today's page code is loaded, the unlock is rehearsed on a worker; the steps after it wait.
 REHEARSE_AFTER = "advocate_app.ui.today.section"
 REHEARSAL = "a rehearsal of the unlock"
 
 
-def start_rehearsal() -> None:
-    """Rehearse the unlock on a worker thread (store/rehearsal.py): its reads and Today's rows
-    and their texts, on a made-up client in memory. What the unlock's worker does once the key
-    is derived then finds SQLAlchemy's first-time work for each statement, and the first
-    translations and dates, done: at 50,000 clients about 40 ms less between key and Today."""
-    run_task(_rehearse, lambda _r: None, _rehearsal_failed)
+class _Rehearsal:
+    """A step: rehearse the unlock on a worker thread (store/rehearsal.py), its reads and
+    Today's rows and their texts, on a made-up client in memory. What the unlock's worker does
+    once the key is derived then finds SQLAlchemy's first-time work for each statement, and
+    the first translations and dates, done: at 50,000 clients about 20 ms less between key and
+    Today. The steps after it wait until it is over: beside a worker running Python, each
+    would take twice as long (the two take turns with the GIL) and keep a key waiting."""
 
+    def __init__(self) -> None:
+        self._over: bool | None = None  # None: not started yet
 
-def _rehearsal_failed(exc: BaseException) -> None:
-    log.warning("the unlock's rehearsal failed (%s)", type(exc).__name__)  # only speed is lost
+    def __call__(self) -> object:
+        if self._over is None:
+            self._over = False
+            run_task(_rehearse, self._done, self._failed)
+        return None if self._over else AGAIN
+
+    def _done(self, _result: object = None) -> None:
+        self._over = True
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("the unlock's rehearsal failed (%s)", type(exc).__name__)  # speed only
+        self._over = True
 
 
 def _rehearse() -> None:
@@ -482,7 +495,6 @@ __all__ = [
     "make_qt_classes",
     "release",
     "run_steps",
-    "start_rehearsal",
     "step_times",
     "warm_up",
 ]

@@ -123,65 +123,74 @@ def test_the_warm_up_waits_while_a_passphrase_is_checked_and_goes_on_if_it_is_wr
     assert controller.shell is None
 
 
-def test_the_unlock_reads_the_first_rows_and_the_rest_follow_once_the_page_is_painted(
+def test_the_unlock_reads_the_first_rows_and_the_rest_when_a_list_is_scrolled_to_its_end(
     qtbot, vault: Vault, today: date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The unlock reads as many rows per group as a screen can show (FIRST_ROWS); the rest,
-    up to the list's limit, are read once the page has been painted, and added below the
-    first ones: the current row stays where it is."""
+    up to the list's limit, only if the person scrolls a list to its end, and they are added
+    below the first ones: the current row stays where it is."""
     from advocate_app.store import clients, needs
     from advocate_app.store.clients import ClientFields
 
-    monkeypatch.setattr(today_section, "FIRST_ROWS", 2)
+    monkeypatch.setattr(today_section, "FIRST_ROWS", 12)
     rosa = clients.create_client(vault, ClientFields(alias="Rosa", intake_date=today))
-    for late in range(5, 0, -1):
+    for late in range(20, 0, -1):
         needs.add_need(vault, rosa, "housing", f"Step {late}", due_date=today - timedelta(late))
     first = read_first(vault, Settings(), clock=lambda: today)
-    assert len(first.found.rows["overdue"]) == 2 and not first.whole
+    assert len(first.found.rows["overdue"]) == 12 and first.found.view.totals["overdue"] == 20
 
-    reads: list[int] = []
-    real_compute = store_today.compute
-
-    def compute(*args, **kwargs):  # type: ignore[no-untyped-def]
-        reads.append(kwargs.get("limit", store_today.ROW_LIMIT))
-        return real_compute(*args, **kwargs)
-
-    monkeypatch.setattr(store_today, "compute", compute)
+    reads: list[object] = []  # each read the page starts (on the GUI thread, at once)
+    real_operation = today_section.Operation
+    monkeypatch.setattr(
+        today_section, "Operation", lambda *args: (reads.append(args), real_operation(*args))[1]
+    )
     section = TodaySection(vault, Settings(), clock=lambda: today)
     qtbot.addWidget(section)
+    section.resize(900, 600)  # each list shows fewer than 12 rows
     section.begin_reading(first)
     section.on_show()  # as the shell does when it shows the page
     overdue = section.overdue
-    assert overdue.row_count() == 2
     # Said as it will be once the rest are read, from the start.
-    assert overdue.title().endswith("(5)") and not overdue.more.isVisibleTo(section)
+    assert overdue.row_count() == 12 and overdue.title().endswith("(20)")
+    assert not overdue.more.isVisibleTo(section)
     overdue.tree.setCurrentIndex(overdue.model.index(1, 0))  # the person moved down a line
-    for _turn in range(5):
-        QApplication.processEvents()
-    assert reads == []  # nothing read before the page is painted
-    section.show()
-    with qtbot.waitSignal(section.shown, timeout=10000):
-        pass
-    assert reads == [store_today.ROW_LIMIT]
-    assert [overdue.row_texts(n)[1] for n in range(5)] == [
-        f"Step {n} · Housing" for n in range(5, 0, -1)
-    ]
-    assert overdue.tree.currentIndex().row() == 1  # kept: the rows were added, not replaced
-
-
-def test_a_first_read_with_every_row_reads_nothing_more(
-    qtbot, vault: Vault, today: date, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    first = read_first(vault, Settings(), clock=lambda: today)
-    assert first.whole
-    section = TodaySection(vault, Settings(), clock=lambda: today)
-    qtbot.addWidget(section)
-    section.begin_reading(first)
-    section.on_show()
-    reads: list[object] = []  # each read the page starts (on the GUI thread, at once)
-    monkeypatch.setattr(today_section, "Operation", lambda *args: reads.append(args))
     section.show()
     qtbot.waitExposed(section)
     for _turn in range(5):
         QApplication.processEvents()
-    assert reads == []
+    assert reads == []  # shown, painted, and nothing more read
+
+    with qtbot.waitSignal(section.shown, timeout=10000):
+        overdue.tree.scrollToBottom()
+    assert len(reads) == 1
+    assert [overdue.row_texts(n)[1] for n in range(20)] == [
+        f"Step {n} · Housing" for n in range(20, 0, -1)
+    ]
+    assert overdue.tree.currentIndex().row() == 1  # kept: the rows were added, not replaced
+    overdue.tree.scrollToBottom()
+    for _turn in range(5):
+        QApplication.processEvents()
+    assert len(reads) == 1  # all there now: nothing more to read
+
+
+def test_a_list_tall_enough_for_all_the_first_rows_reads_the_rest_at_once(
+    qtbot, vault: Vault, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a screen where a list shows every row read with the unlock, there is no end to
+    scroll to: the rest are read as soon as it is shown."""
+    from advocate_app.store import clients, needs
+    from advocate_app.store.clients import ClientFields
+
+    monkeypatch.setattr(today_section, "FIRST_ROWS", 3)
+    rosa = clients.create_client(vault, ClientFields(alias="Rosa", intake_date=today))
+    for late in range(5, 0, -1):
+        needs.add_need(vault, rosa, "housing", f"Step {late}", due_date=today - timedelta(late))
+    section = TodaySection(vault, Settings(), clock=lambda: today)
+    qtbot.addWidget(section)
+    section.resize(900, 900)
+    section.begin_reading(read_first(vault, Settings(), clock=lambda: today))
+    section.on_show()
+    assert section.overdue.row_count() == 3
+    with qtbot.waitSignal(section.shown, timeout=10000):
+        section.show()
+    assert section.overdue.row_count() == 5

@@ -14,10 +14,13 @@ from advocate_app.ui.qt import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QShowEvent,
     Qt,
+    QTimer,
     QTreeView,
     QVBoxLayout,
     QWidget,
+    Signal,
     tr,
 )
 from advocate_app.ui.roles import CLIENT_ID_ROLE, PLACE_ROLE
@@ -98,6 +101,10 @@ class TodayGroup(QGroupBox):
     """One group of rows with its empty state; a row opens with Enter or a double-click.
     `headers`: each column's (title, what it holds, for a screen reader)."""
 
+    # The list was scrolled to the end of rows that are only the first ones (see
+    # today.section's FIRST_ROWS), or all of them fit: the rest are wanted. Once per set_rows.
+    more_wanted = Signal()
+
     def __init__(
         self,
         title: str,
@@ -129,6 +136,11 @@ class TodayGroup(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         self.stretch_column = stretch_column
+        self._more_to_come = False  # the rows shown are the first ones only
+        # Not Qt's canFetchMore/fetchMore: QTreeView asks for more as soon as it lays out.
+        bar = self.tree.verticalScrollBar()
+        bar.valueChanged.connect(self._want_more_at_the_end)
+        bar.rangeChanged.connect(self._want_more_at_the_end)
         self.stack = ListPane(self.tree, empty_text)
         self.stack.show_rows(True)  # until the rows arrive: the list, not "nothing here"
         self.empty = self.stack.empty
@@ -144,6 +156,7 @@ class TodayGroup(QGroupBox):
         stopped early, see store.today.COUNT_LIMIT); listed: how many rows the list will hold
         once the rest of a first read arrive (its first rows only: see today.section)."""
         replaced = self.model.set_rows(rows)
+        self._more_to_come = listed is not None and len(rows) < listed
         self._fit_columns([texts for texts, _c, _p in rows])
         count = tr("{0}+").format(total) if more_than else str(total)
         self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total else self.base_title)
@@ -160,6 +173,17 @@ class TodayGroup(QGroupBox):
             if more_than
             else tr("Showing the first {0} of {1}.").format(shown, total)
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once laid out: a list that shows all its rows has no end to scroll to.
+        QTimer.singleShot(0, self, self._want_more_at_the_end)
+
+    def _want_more_at_the_end(self, *_args: object) -> None:
+        bar = self.tree.verticalScrollBar()
+        if self._more_to_come and self.tree.isVisible() and bar.value() >= bar.maximum():
+            self._more_to_come = False
+            self.more_wanted.emit()
 
     def _fit_columns(self, rows: list[list[str]]) -> None:
         """Each column as wide as its widest text (header included), measured once."""

@@ -4,7 +4,8 @@ The page shows at once with its headings and empty lists; the vault is read on a
 and the rows appear when they arrive (the GUI thread never waits for the queries), then
 `shown` is emitted. Right after an unlock the rows come with the unlock's answer instead
 (read_first, on the unlock's own worker), so the page is painted once, already filled: the
-first FIRST_ROWS of each group, more than a screen shows; the rest follow once it is painted.
+first FIRST_ROWS of each group, more than a screen shows; the rest are read when a list is
+scrolled to its end.
 
 Every row opens the client at the right place: `open_client(client_id, place)` where place is
 {"tab": "needs", "need_id": n}, {"tab": "appointments", "appointment_id": n} or
@@ -29,15 +30,12 @@ from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date, fmt_datetime, fmt_time, to_qdate
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
-    QEvent,
     QGridLayout,
     QHBoxLayout,
     QLocale,
     QModelIndex,
-    QObject,
     QPushButton,
     Qt,
-    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -100,20 +98,12 @@ class FirstRead:
     days: int
     found: _Read
 
-    @property
-    def whole(self) -> bool:
-        """Whether every group has all the rows the page lists (today.ROW_LIMIT at most)."""
-        view = self.found.view
-        return all(
-            len(self.found.rows[name]) >= min(view.totals[name], today.ROW_LIMIT)
-            for name in self.found.rows
-        )
-
 
 # Rows per group read with the unlock: more than a group can show at once on any screen (two
 # groups one above the other, a row about 30 pixels), so the first paint is whole. The rest,
-# up to today.ROW_LIMIT, are read once that paint is done (TodaySection.begin_reading): at
-# 50,000 clients, reading and writing out all 400 rows came to about 35 ms of the wait.
+# up to today.ROW_LIMIT, are read if a list is scrolled to its end (TodayGroup.more_wanted): at
+# 50,000 clients, reading and writing out all 400 rows came to about 20 ms of the wait, and
+# reading them on a worker right after the first paint made the GUI thread wait for Python.
 FIRST_ROWS = 30
 
 
@@ -121,7 +111,7 @@ def read_first(
     vault: Vault, settings: Settings, clock: Callable[[], date] = date.today
 ) -> FirstRead:
     """On the unlock's worker thread: what the page's first showing needs (FIRST_ROWS rows
-    per group; FirstRead.whole says whether that was all)."""
+    per group; the rest are read if a list is scrolled to its end)."""
     on, days = clock(), settings.no_contact_days
     return FirstRead(on, days, _read(vault, vault.current_user.id, on, days, FIRST_ROWS))
 
@@ -191,9 +181,9 @@ class TodaySection(Section):
         # Set by begin_reading: the page's first showing (right after the unlock) reads no
         # second time; cleared by that showing or by the read's answer, whichever comes first.
         self._read_for_first_show = False
-        # The day and setting of a first read that had only the first rows: the rest are read
-        # once the page is first painted (see FIRST_ROWS).
-        self._rest_to_read: tuple[date, int] | None = None
+        # The day and setting of the rows shown, for reading the rest of a first read that had
+        # only the first rows (see FIRST_ROWS) when a list is scrolled to its end.
+        self._shown_for: tuple[date, int] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
@@ -323,6 +313,7 @@ class TodaySection(Section):
                 number = [n for n, _m in self._makers].index(name)
                 self._grid.addWidget(group, number // 2, number % 2)  # two by two
                 group.tree.activated.connect(self._activated)
+                group.more_wanted.connect(self._read_the_rest)
 
             return build
 
@@ -347,8 +338,6 @@ class TodaySection(Section):
             self._refreshes += 1  # an older refresh's answer, if any, is not shown over it
             self._show_date(first.on, first.days)
             self._show(first.found, first.on)
-            if not first.whole:  # the rest of the rows, once the page is first painted
-                self._rest_to_read = (first.on, first.days)
         else:
             self.refresh()
         self._read_for_first_show = True
@@ -356,10 +345,6 @@ class TodaySection(Section):
     def on_show(self) -> None:
         if self._read_for_first_show:
             self._read_for_first_show = False
-            rest, self._rest_to_read = self._rest_to_read, None
-            if rest is not None:
-                # Not sooner: a worker reading meanwhile would slow that first paint down.
-                _AfterPaint(self, lambda: self._start_read(*rest))
             return
         self.refresh()
 
@@ -397,6 +382,12 @@ class TodaySection(Section):
             failed
         ).run_in_background()
 
+    def _read_the_rest(self) -> None:
+        """A list was scrolled to the end of a first read's rows: read them all (up to
+        ROW_LIMIT), once; they are added below the ones shown."""
+        if self._shown_for is not None:
+            self._start_read(*self._shown_for)
+
     def _show(self, found: _Read, on: date) -> None:
         if found.backup is not None:
             problem = automatic_failure_text(found.backup)
@@ -405,6 +396,7 @@ class TodaySection(Section):
         view = found.view
         self.error.setVisible(False)
         self.view = view
+        self._shown_for = (on, view.no_contact_days)  # before the lists: they may want more
         for group, name in (
             (self.overdue, "overdue"),
             (self.due_soon, "due_this_week"),
@@ -432,25 +424,6 @@ class TodaySection(Section):
         if client_id is None:
             return
         self.open_client.emit(int(client_id), dict(place or {}))
-
-
-class _AfterPaint(QObject):
-    """Calls `then` on the turn of the event loop after `widget` is next painted."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self._then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._done)
-        return False
-
-    def _done(self) -> None:
-        self.deleteLater()
-        self._then()
 
 
 __all__ = ["FIRST_ROWS", "FirstRead", "TodaySection", "read_first"]
