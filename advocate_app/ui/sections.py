@@ -35,7 +35,9 @@ def prepare_sections(controller: AppController, shell: Shell) -> list[Callable[[
     page: list[TodaySection] = []
 
     def today() -> None:
-        page.append(TodaySection(vault, controller.settings, groups_later=True))
+        # Built inside the stack it is shown in: moved there once built, the whole page would
+        # be styled a second time (about 20 ms, in one turn).
+        page.append(TodaySection(vault, controller.settings, shell.stack, groups_later=True))
 
     def group(number: int) -> Callable[[], object]:
         return lambda: page[0].group_steps()[number]()
@@ -43,7 +45,10 @@ def prepare_sections(controller: AppController, shell: Shell) -> list[Callable[[
     def the_rest() -> None:
         _add_sections(controller, shell, page[0], reports=True)
 
-    return [today, *(group(n) for n in range(4)), the_rest]
+    def search() -> None:
+        _add_search(controller, shell)
+
+    return [today, *(group(n) for n in range(4)), the_rest, search]
 
 
 def build_sections(controller: AppController, shell: Shell) -> None:
@@ -60,8 +65,9 @@ def build_sections(controller: AppController, shell: Shell) -> None:
         if not supervisor:  # prepared before the vault said who unlocked
             shell.remove_section("reports")
     else:
-        today = TodaySection(vault, controller.settings)
+        today = TodaySection(vault, controller.settings, shell.stack)
         _add_sections(controller, shell, today, reports=supervisor)
+        _add_search(controller, shell)
     first = controller.take_first_read()  # what the unlock's worker read for Today, if any
     today.begin_reading(first if isinstance(first, FirstRead) else None)
 
@@ -162,6 +168,15 @@ def _add_sections(
         dialog.open()
 
     shell.shortcuts_requested.connect(show_shortcuts)
+
+
+def _add_search(controller: AppController, shell: Shell) -> None:
+    """The global search (Ctrl+K) over the vault and the reference library."""
+    vault = controller.vault
+    assert vault is not None
+
+    def clients() -> ClientsSection:
+        return shell.sections["clients"]  # type: ignore[return-value]
 
     def search(text: str, correct: bool, full: bool) -> Results:
         from advocate_app.ui.reference.section import ui_language  # loaded with Reference
