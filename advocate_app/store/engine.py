@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import re
+import secrets
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool, StaticPool
+from sqlalchemy.pool import QueuePool
 
 from advocate_app.i18n import QT_TR_NOOP
 from advocate_app.store.errors import KeysDoNotMatchVault, VaultDamaged
@@ -132,29 +134,79 @@ def make_engine(db_path: Path, data_key: bytearray, *, pool_size: int = 4) -> En
     def creator() -> Any:
         return connect_keyed(db_path, data_key)
 
-    return _engine(
-        creator,
-        poolclass=QueuePool,
-        pool_size=pool_size,
-        max_overflow=16,
-        pool_timeout=60,
-        # The connection used last comes back first: its page cache is warm (each connection
-        # keeps its own, decrypted), where a rotation would keep every one cold.
-        pool_use_lifo=True,
-    )
+    return _engine(creator, pool_size=pool_size, **_POOL)
 
 
-def make_memory_engine() -> Engine:
-    """An engine like make_engine's over one empty database in memory, unkeyed: for the
-    warm-up's rehearsal of the unlock (store/rehearsal.py). Nothing it does reaches a disk."""
+# The unlock's rehearsal (store/rehearsal.py) runs on an engine over a database in memory;
+# once it is over, the first vault unlocked in this process takes that same engine, pointed at
+# its own file. SQLAlchemy keeps what it has worked out for each statement (the compiled SQL, its
+# columns' converters) per engine and per dialect: on a new engine all of it would be done again,
+# about 20 ms of the unlock's worker at 50,000 clients.
+_POOL = {
+    "poolclass": QueuePool,
+    "max_overflow": 16,
+    "pool_timeout": 60,
+    # The connection used last comes back first: its page cache is warm (each connection keeps
+    # its own, decrypted), where a rotation would keep every one cold.
+    "pool_use_lifo": True,
+}
 
-    def creator() -> Any:
-        conn = sqlcipher.connect(":memory:", check_same_thread=False, isolation_level=None)
+
+class _Target:
+    """Where a rehearsed engine's connections go: the rehearsal's database in memory, then a
+    vault's file under its data key (kept by reference, as make_engine keeps it)."""
+
+    def __init__(self) -> None:
+        # Shared by every connection of the rehearsal, and gone when the last one closes.
+        self.memory_uri = f"file:advocate-rehearsal-{secrets.token_hex(8)}?mode=memory&cache=shared"
+        self.vault: tuple[Path, bytearray] | None = None
+
+    def connect(self) -> Any:
+        if self.vault is not None:
+            return connect_keyed(*self.vault)
+        conn = sqlcipher.connect(
+            self.memory_uri, uri=True, check_same_thread=False, isolation_level=None
+        )
         conn.execute("PRAGMA temp_store = 2")
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
 
-    return _engine(creator, poolclass=StaticPool)
+
+_rehearsed_lock = threading.Lock()
+_rehearsed: dict[str, tuple[Engine, _Target]] = {}  # "ready": the rehearsal's, over
+_targets: dict[int, _Target] = {}  # by id(engine): the rehearsal's engines still in use
+
+
+def make_memory_engine() -> Engine:
+    """An engine like make_engine's over an empty database in memory, unkeyed: for the
+    warm-up's rehearsal of the unlock (store/rehearsal.py). Nothing it does reaches a disk.
+    Hand it to the first unlock with rehearsal_over once the rehearsal is done with it."""
+    target = _Target()
+    engine = _engine(target.connect, pool_size=4, **_POOL)
+    with _rehearsed_lock:
+        _targets[id(engine)] = target
+    return engine
+
+
+def rehearsal_over(engine: Engine) -> None:
+    """The rehearsal is done with `engine` (made by make_memory_engine): its connections and
+    the database in memory are dropped, and the first vault unlocked takes it (engine_for)."""
+    engine.dispose()
+    with _rehearsed_lock:
+        target = _targets.pop(id(engine), None)
+        if target is not None:
+            _rehearsed["ready"] = (engine, target)
+
+
+def engine_for(db_path: Path, data_key: bytearray) -> Engine:
+    """make_engine, or the rehearsal's engine pointed at this vault if it is there to take."""
+    with _rehearsed_lock:
+        ready = _rehearsed.pop("ready", None)
+    if ready is None:
+        return make_engine(db_path, data_key)
+    engine, target = ready
+    target.vault = (db_path, data_key)
+    return engine
 
 
 def _engine(creator: Callable[[], Any], **pool: Any) -> Engine:

@@ -1,11 +1,12 @@
 """A dress rehearsal of the unlock, in memory, while the passphrase is typed.
 
 The first time a process runs a statement, SQLAlchemy works out and keeps a good deal about it
-in Python: the statement's structure and cache key, the ORM's context for it, its columns'
-converters. At 50,000 clients that first-time work was about 40 ms of the wait between the key
-and Today, and none of it depends on the data or on the key. So the warm-up (ui/warmup.py) runs
-the unlock's own steps once, beforehand, on a vault whose database is an empty one in memory
-holding one made-up client: the real unlock then finds that work done.
+in Python: the statement's structure and cache key, the ORM's context for it, its compiled SQL
+and its columns' converters. At 50,000 clients that first-time work was about 40 ms of the wait
+between the key and Today, and none of it depends on the data or on the key. So the warm-up
+(ui/warmup.py) runs the unlock's own steps once, beforehand, on a vault whose database is an
+empty one in memory holding one made-up client; then the first vault unlocked takes over its
+engine, with the statements compiled (store/engine.engine_for), pointed at its own file.
 
 Nothing here reaches a disk or any vault folder: no key is derived, no lock or throttle file is
 read or written, and the made-up rows are invented words, never anyone's data. The rehearsal
@@ -90,7 +91,14 @@ class RehearsalVault(Vault):
         self._finish_unlock(bytearray(32), user_id)
 
     def close(self) -> None:
-        self.lock()  # no folder lock to release
+        """Lock it (there is no folder lock to release) and hand its engine to the first vault
+        unlocked in this process (store/engine.rehearsal_over)."""
+        from advocate_app.store.engine import rehearsal_over
+
+        engine = self._engine
+        self.lock()
+        if engine is not None:
+            rehearsal_over(engine)
 
 
 def _fill(engine: Engine, on: date) -> None:

@@ -263,11 +263,12 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
         return self._engine is not None
 
     def _new_engine(self) -> Engine:
-        """The engine over this vault's database, under the data key (not connected yet)."""
-        from advocate_app.store.engine import make_engine
+        """The engine over this vault's database, under the data key (not connected yet): the
+        warm-up's rehearsal's, if it is there to take (store/engine.engine_for)."""
+        from advocate_app.store.engine import engine_for
 
         assert self._data_key is not None
-        return make_engine(self.db_path, self._data_key)
+        return engine_for(self.db_path, self._data_key)
 
     def _start_engine(self) -> None:
         assert self._data_key is not None

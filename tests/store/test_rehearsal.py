@@ -4,6 +4,7 @@ and reads on a made-up client in memory, and nothing it does reaches a disk or a
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -11,9 +12,18 @@ import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 
 from advocate_app.store import today
+from advocate_app.store.engine import engine_for
 from advocate_app.store.rehearsal import REHEARSAL_USER, RehearsalVault, rehearse_unlock
 
 ON = date(2026, 11, 30)
+
+
+@pytest.fixture(autouse=True)
+def _no_rehearsed_engine_left() -> Iterator[None]:
+    """Each test's rehearsal hands its engine to the next vault unlocked in this process:
+    whatever is left is taken and dropped, so later tests make their own."""
+    yield
+    engine_for(Path("/nonexistent/vault.db"), bytearray(32)).dispose()
 
 
 def test_the_rehearsal_unlocks_and_reads_a_row_in_every_group_of_today() -> None:
@@ -65,7 +75,12 @@ def test_nothing_the_rehearsal_does_reaches_a_disk(monkeypatch, tmp_path) -> Non
         vault.close()
     finally:
         _WATCHING[0] = False
-    assert connected == [":memory:"]
+    # Connections to one database in memory (shared by them), never to a file.
+    assert connected and all(
+        str(name).startswith("file:advocate-rehearsal-") and "mode=memory" in str(name)
+        for name in connected
+    )
+    assert len(set(connected)) == 1
     # Python reads its own modules' source only when a module is imported for the first time;
     # everything else would be the rehearsal touching a file.
     assert [line for line in _OPENED if not line.endswith(".py'")] == []
@@ -103,3 +118,41 @@ def test_a_failing_rehearsal_step_leaves_nothing_unlocked(monkeypatch) -> None:
     with pytest.raises(RuntimeError):
         rehearse_unlock(on=ON)
     assert len(made) == 1 and not made[0].is_unlocked
+
+
+def test_the_first_vault_unlocked_takes_the_rehearsals_engine_pointed_at_its_own_file(
+    vault_dir: Path, vault_template
+) -> None:
+    """Its statements come compiled from the rehearsal; what it reads is the vault's own, and
+    the vault unlocked after it makes an engine of its own."""
+    from advocate_app.store.vault import Vault
+    from tests.helpers import PASSPHRASE
+
+    rehearsal = rehearse_unlock(on=ON)
+    assert rehearsal is not None
+    rehearsed = rehearsal.engine
+    rehearsal.close()
+    with Vault.open(vault_dir) as real:
+        real.unlock(vault_template.user_id, PASSPHRASE)
+        assert real.engine is rehearsed
+        assert real.office_name != "Rehearsal"
+        assert real.current_user.id == vault_template.user_id
+        assert today.compute(real, REHEARSAL_USER, ON, 30).is_empty  # no made-up rows
+        real.lock()
+        real.unlock(vault_template.user_id, PASSPHRASE)
+        assert real.engine is not rehearsed
+
+
+def test_a_rehearsal_still_running_keeps_its_engine(vault_dir: Path, vault_template) -> None:
+    from advocate_app.store.vault import Vault
+    from tests.helpers import PASSPHRASE
+
+    rehearsal = rehearse_unlock(on=ON)
+    assert rehearsal is not None
+    try:
+        with Vault.open(vault_dir) as real:
+            real.unlock(vault_template.user_id, PASSPHRASE)
+            assert real.engine is not rehearsal.engine
+            assert rehearsal.office_name == "Rehearsal"  # still its own database
+    finally:
+        rehearsal.close()
