@@ -15,7 +15,6 @@ vault is dropped at the end with everything it held.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -55,19 +54,13 @@ class _RehearsalKeys:
 class RehearsalVault(Vault):
     """A vault with no folder, no keys file and no lock, whose database is in memory."""
 
-    def __init__(self, on: date) -> None:  # Vault.__init__ would read the folder's files
-        self.folder = Path("/nonexistent/rehearsal")  # never opened: every use is overridden
-        self.keys = _RehearsalKeys()  # type: ignore[assignment]
-        self._folder_lock = None  # type: ignore[assignment]
-        self._data_key = None
-        self._engine = None
-        self._write_factory = None
-        self._read_factory = None
-        self.user = None
-        self.throttle = _NoThrottle()  # type: ignore[assignment]
-        self._running = threading.Event()
-        self._running.set()
-        self.unlocked_with_recovery_key = False
+    def __init__(self, on: date) -> None:
+        super().__init__(
+            Path("/nonexistent/rehearsal"),  # never opened: every use of it is overridden
+            _RehearsalKeys(),  # type: ignore[arg-type]
+            None,  # type: ignore[arg-type]  # no folder, so no folder lock
+            throttle=_NoThrottle(),  # type: ignore[arg-type]  # nothing to limit, no file
+        )
         self._on = on
 
     def _new_engine(self) -> Engine:

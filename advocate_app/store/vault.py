@@ -84,7 +84,13 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
     sessions. Unlocking and the guessing limit (vault_unlock.py), the key slots and users
     (vault_keys.py) and the facts and upkeep (vault_upkeep.py) are its other parts."""
 
-    def __init__(self, folder: Path, keys: KeysFile, folder_lock: FolderLock) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        keys: KeysFile,
+        folder_lock: FolderLock,
+        throttle: UnlockThrottle | None = None,
+    ) -> None:
         self.folder = folder
         self.keys = keys
         self._folder_lock = folder_lock
@@ -93,7 +99,7 @@ class Vault(VaultUnlock, VaultKeySlots, VaultUpkeep):
         self._write_factory: sessionmaker[Session] | None = None
         self._read_factory: sessionmaker[Session] | None = None
         self.user: CurrentUser | None = None
-        self.throttle = UnlockThrottle(folder)
+        self.throttle = throttle if throttle is not None else UnlockThrottle(folder)
         self._running = threading.Event()  # cleared while a re-key swaps the database file
         self._running.set()
         self.unlocked_with_recovery_key = False

@@ -313,6 +313,9 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         self, office: str, user: str, passphrase: str, sign_in: str | None = None
     ) -> None:
         target = self.kdf_target_seconds
+        from advocate_app.ui import warmup  # loaded by now: run_gui started it
+
+        warmup.vault_opened()  # the recovery key is about to be made and shown
 
         def work() -> tuple[Vault, str]:
             return Vault.create(

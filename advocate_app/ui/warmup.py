@@ -369,12 +369,31 @@ def hold() -> None:
     (hold_until_painted) or the unlock fails (release). Once the key is derived, the unlock's
     worker needs Python for its own work (opening the vault, reading Today), and each step run
     on the GUI thread meanwhile makes it wait its turn."""
-    global _holding, _unlocked_since
+    global _holding
     _holding = True
-    _unlocked_since = True
+    vault_opened()
 
 
-_unlocked_since = False  # an unlock has begun in this process
+_vault_opened = False  # a vault has been unlocked or made in this process
+
+
+def vault_opened() -> None:
+    """A vault is being unlocked or made: from now on what this process holds is the unlocked
+    app's (a survivor's words among it), never to be set aside for good."""
+    global _vault_opened
+    _vault_opened = True
+
+
+def set_aside_what_was_loaded() -> bool:
+    """At the warm-up's end, what its GUI steps loaded (the ui modules, the Qt classes, the
+    rehearsal's engine and compiled statements) is kept for good: set aside like the imports
+    (gc.freeze), so no later collection walks it (a full one took 13-18 ms). Not once a vault
+    has been opened: objects in a reference cycle that hold what a person typed or read would
+    then never be collected. Returns whether it was set aside."""
+    if _vault_opened:
+        return False
+    gc.freeze()
+    return True
 
 
 def release() -> None:
@@ -470,12 +489,7 @@ def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None
         def finished() -> None:
             global done_at
             done_at = time.time()
-            if not _unlocked_since:
-                # What the GUI steps loaded (the ui modules, the Qt classes, the rehearsal's
-                # engine and compiled statements) is kept for good too: set aside like the
-                # imports, so no later collection walks it (a full one took 13-18 ms). Not
-                # once an unlock has begun: the unlocked app's objects are not kept for good.
-                gc.freeze()
+            set_aside_what_was_loaded()
             slowest = sorted(step_times, reverse=True)[:3]
             log.info(
                 "warm-up done; slowest steps on the GUI thread: %s",
@@ -505,6 +519,8 @@ __all__ = [
     "make_qt_classes",
     "release",
     "run_steps",
+    "set_aside_what_was_loaded",
     "step_times",
+    "vault_opened",
     "warm_up",
 ]

@@ -13,6 +13,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from advocate_app.store import today
 from advocate_app.store.engine import engine_for
+from advocate_app.store.errors import KeysDoNotMatchVault
 from advocate_app.store.rehearsal import REHEARSAL_USER, RehearsalVault, rehearse_unlock
 
 ON = date(2026, 11, 30)
@@ -139,6 +140,11 @@ def test_the_first_vault_unlocked_takes_the_rehearsals_engine_pointed_at_its_own
         assert real.current_user.id == vault_template.user_id
         assert today.compute(real, REHEARSAL_USER, ON, 30).is_empty  # no made-up rows
         real.lock()
+        # Whoever still holds the engine after the lock (as this test does) cannot open the
+        # vault with it: the key it pointed to is zeroed.
+        with pytest.raises(KeysDoNotMatchVault):
+            with rehearsed.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM clients").all()
         real.unlock(vault_template.user_id, PASSPHRASE)
         assert real.engine is not rehearsed
 

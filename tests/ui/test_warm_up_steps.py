@@ -196,3 +196,41 @@ def test_no_collection_walks_the_new_classes_before_they_are_set_aside(order) ->
     assert order["frozen"] > 10_000
     # Then what the GUI steps loaded (the ui modules, the rest of the Qt classes) too.
     assert order["frozen"] > order["frozen_after_imports"] + 10_000
+
+
+_SET_ASIDE = """
+import gc, json
+from advocate_app.ui.app import make_application
+app = make_application([])
+from advocate_app.ui import warmup
+frozen = []
+gc.freeze = lambda: frozen.append(True)
+before = warmup.set_aside_what_was_loaded()
+warmup.vault_opened()
+after = warmup.set_aside_what_was_loaded()
+print(json.dumps({"before": before, "after": after, "frozen": len(frozen)}))
+"""
+
+
+def test_nothing_is_set_aside_for_good_once_a_vault_is_opened(tmp_path) -> None:
+    """Set aside (gc.freeze), an object is never collected as cyclic garbage: right for the
+    libraries and classes the warm-up loads, wrong for an unlocked app's objects, which hold
+    what a person typed or read."""
+    result = fresh_python_json(_SET_ASIDE, home=tmp_path / "home")
+    assert result == {"before": True, "after": False, "frozen": 1}
+
+
+def test_setting_up_an_office_counts_as_opening_a_vault(
+    make_controller, tmp_path, qtbot, monkeypatch
+) -> None:
+    """The set-up page makes the vault and shows its recovery key without an unlock."""
+    from advocate_app.ui import warmup
+    from tests.helpers import FIRST_USER, OFFICE, PASSPHRASE, spy_on
+
+    opened = spy_on(monkeypatch, warmup, "vault_opened")
+    controller = make_controller(tmp_path / "office")
+    controller.create_vault(OFFICE, FIRST_USER, PASSPHRASE)
+    assert len(opened.calls) == 1
+    qtbot.waitUntil(
+        lambda: controller.window.stack.currentWidget() is controller.recovery, timeout=15000
+    )
