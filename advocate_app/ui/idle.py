@@ -32,6 +32,12 @@ _ACTIVITY_NAMES = (
 _ACTIVITY: set[object] = set()
 
 CLOCK_CHECK_MS = 2000
+# Once activity is seen, the watcher steps aside for this long. An application-wide Python
+# event filter costs a call into Python for every event of every widget (at 50,000 clients,
+# 10-15 ms of the unlocked window's first paint), and one sighting of activity is all it
+# needs. The time it does not watch counts as active: the lock comes at most this much later
+# than the idle limit, never earlier.
+UNWATCHED_MS = 5_000
 # More wall-clock time than monotonic time between two checks: the computer was asleep (or the
 # clock was set forward). Below this, scheduling jitter.
 JUMP_SECONDS = 5.0
@@ -65,6 +71,10 @@ class IdleWatcher(QObject):
         self.clock_check = QTimer(self)
         self.clock_check.setInterval(CLOCK_CHECK_MS)
         self.clock_check.timeout.connect(self.check_clock)
+        self.watch_again = QTimer(self)  # the end of a time unwatched (UNWATCHED_MS)
+        self.watch_again.setSingleShot(True)
+        self.watch_again.setInterval(UNWATCHED_MS)
+        self.watch_again.timeout.connect(self._watch_again)
         self._last_activity = self.wall_clock()
         self._last_check = (self.wall_clock(), self.monotonic_clock())
         self._interval_ms = 60_000
@@ -88,10 +98,8 @@ class IdleWatcher(QObject):
         """
         if not _ACTIVITY:
             _ACTIVITY.update(getattr(qt.QEvent.Type, name) for name in _ACTIVITY_NAMES)
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)  # never twice
-            app.installEventFilter(self)
+        self.watch_again.stop()
+        self._watch(True)
         self._last_activity = self.wall_clock()
         self._last_check = (self.wall_clock(), self.monotonic_clock())
         self.timer.start(self._interval_ms)
@@ -100,9 +108,25 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.clock_check.stop()
+        self.watch_again.stop()
+        self._watch(False)
+
+    def _watch(self, on: bool) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            app.removeEventFilter(self)  # never twice
+            if on:
+                app.installEventFilter(self)
+
+    def _active(self) -> None:
+        self._last_activity = self.wall_clock()
+        self.timer.start(self._interval_ms)
+
+    def _watch_again(self) -> None:
+        if not self.timer.isActive():
+            return  # stopped, or idle already
+        self._active()  # whatever happened unwatched counts as activity
+        self._watch(True)
 
     def check_clock(self) -> None:
         """Called every few seconds while watching (and by tests with their own clocks)."""
@@ -123,6 +147,7 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self.timer.isActive():
-            self._last_activity = self.wall_clock()
-            self.timer.start(self._interval_ms)
+            self._active()
+            self._watch(False)  # seen: no call into Python per event for a while
+            self.watch_again.start()
         return False

@@ -127,6 +127,46 @@ def test_a_short_sleep_leaves_only_the_rest_of_the_idle_time(qtbot) -> None:
     assert watcher.timer.interval() == 300_000
 
 
+def test_once_activity_is_seen_the_watcher_steps_aside_and_counts_that_time_as_active(
+    qtbot, monkeypatch
+) -> None:
+    """An application-wide Python event filter is a call into Python for every event of every
+    widget: once a key is seen, nothing is watched for a while (idle.UNWATCHED_MS), and that
+    while counts as active, so the lock can come a little late, never early."""
+    from PySide6.QtWidgets import QLineEdit
+
+    clocks = _Clocks()
+    watcher = _watcher(clocks)  # 5 minutes
+    calls: list[int] = []
+    real = IdleWatcher.eventFilter
+
+    def counting(self, watched, event):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(self, watched, event)
+
+    monkeypatch.setattr(IdleWatcher, "eventFilter", counting)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    watcher.start()
+    watcher.watch_again.setInterval(300)
+    qtbot.keyClick(field, "a")
+    assert calls and watcher.watch_again.isActive()  # seen: stepped aside
+    clocks.advance(wall=200, mono=200)
+    calls.clear()
+    qtbot.keyClicks(field, "bcd")
+    field.repaint()
+    assert calls == []  # no call into Python per event meanwhile
+    watcher.timer.start(1_000)  # what the five minutes would have left by now
+    qtbot.waitUntil(lambda: not watcher.watch_again.isActive(), timeout=2000)
+    # Watching again: the time unwatched counted as active, the full five minutes from now.
+    assert watcher.timer.remainingTime() > 299_000
+    clocks.advance(wall=1, mono=1)
+    qtbot.keyClick(field, "e")
+    assert calls  # seen again
+    watcher.stop()
+    assert not watcher.watch_again.isActive()
+
+
 def _key_press():
     from PySide6.QtGui import QKeyEvent
 
