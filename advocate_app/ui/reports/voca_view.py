@@ -156,16 +156,15 @@ class VocaFiguresView(QWidget):
 
     # --- showing ------------------------------------------------------------------------------
 
-    def _clear_body(self) -> None:
+    def _new_body(self) -> QWidget:
+        """A new, empty body for the figures (shown by _show once it holds them)."""
         self.copy_buttons.clear()
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
-        self.figures_scroll.setWidget(body)  # the old body is deleted with its buttons
-        body.show()  # a widget set into a scroll area already on screen is not shown by itself
-        self.body = body
+        return body
 
     def _show(self, figures: VocaFigures) -> None:
-        self._clear_body()
+        body = self._new_body()
         self.figures = figures
         form = figures.form
         if not form.in_force_confirmed:
@@ -196,6 +195,12 @@ class VocaFiguresView(QWidget):
         for number, figure in enumerate(figures.figures, 1):
             self.body_layout.addWidget(self._figure_box(number, figure))
         self.body_layout.addStretch(1)
+        # Into the scroll area once full, then shown with its figures in the same turn: a box
+        # added to a body already on screen is shown a turn later (and a Copy button was not
+        # yet visible when the figures were).
+        self.figures_scroll.setWidget(body)  # the old body is deleted with its buttons
+        body.show()  # a widget set into a scroll area already on screen is not shown by itself
+        self.body = body
 
     def _copy_button(self, key: str, what: str, value: int) -> QPushButton:
         button = QPushButton(tr("Copy"))
