@@ -90,7 +90,7 @@ class IdleWatcher(QObject):
             self.timer.start(ms)
 
     def start(self) -> None:
-        """Watch every event of the application, only while there is something to lock.
+        """Watch the application's events, only while there is something to lock.
 
         An application-wide Python event filter costs a call into Python for every event of
         every widget; on a locked window it would only slow start-up (the first events of each
@@ -98,8 +98,10 @@ class IdleWatcher(QObject):
         """
         if not _ACTIVITY:
             _ACTIVITY.update(getattr(qt.QEvent.Type, name) for name in _ACTIVITY_NAMES)
-        self.watch_again.stop()
-        self._watch(True)
+        # Starting is activity (an unlock): watched from UNWATCHED_MS on, as after a key. The
+        # unlocked window's first paint is not slowed by a call into Python for each event.
+        self._watch(False)
+        self.watch_again.start()
         self._last_activity = self.wall_clock()
         self._last_check = (self.wall_clock(), self.monotonic_clock())
         self.timer.start(self._interval_ms)

@@ -148,6 +148,12 @@ def test_once_activity_is_seen_the_watcher_steps_aside_and_counts_that_time_as_a
     field = QLineEdit()
     qtbot.addWidget(field)
     watcher.start()
+    # Starting is activity (the unlock): not watched at first either.
+    assert watcher.watch_again.isActive()
+    qtbot.keyClick(field, "a")
+    assert calls == []
+    watcher.watch_again.start(10)
+    qtbot.waitUntil(lambda: not watcher.watch_again.isActive(), timeout=2000)
     watcher.watch_again.setInterval(300)
     qtbot.keyClick(field, "a")
     assert calls and watcher.watch_again.isActive()  # seen: stepped aside

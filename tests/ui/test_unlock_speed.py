@@ -68,6 +68,10 @@ def test_a_locked_window_has_no_application_wide_event_filter(
         assert seen == []  # no Python call for every event while locked
         page.passphrase.clear()
         unlock(qtbot, controller)
+        # Unlocking counts as activity: watched from a few seconds later (idle.UNWATCHED_MS).
+        assert controller.idle.watch_again.isActive()
+        controller.idle.watch_again.start(0)
+        qtbot.waitUntil(lambda: not controller.idle.watch_again.isActive())
         qtbot.keyClicks(controller.shell.search, "x")
         assert seen  # unlocked: activity restarts the idle timer
         controller.lock()
