@@ -275,10 +275,18 @@ def main() -> int:
     }
 
     class PaintWatch(QObject):
-        """Today painted: the first window repaint after the shell is built has finished."""
+        """Today painted: the first window repaint after the shell is built has finished, or,
+        for a page that paints its lists one at a time as they are filled (ui.today), the turn
+        in which the last of them was painted with its rows."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.lists: set[object] = set()  # Today's lists not yet painted since the answer
 
         def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
-            if (
+            if event.type() == QEvent.Type.Paint:
+                self.lists.discard(watched)
+            elif (
                 event.type() == QEvent.Type.UpdateRequest
                 and "answer" in marks
                 and "painted" not in marks
@@ -288,6 +296,11 @@ def main() -> int:
                 if "rows" in marks or not rows_arrive_later:
                     QTimer.singleShot(0, lambda: painted())
             return False
+
+        def rows_arrived(self) -> None:
+            marks.setdefault("rows", time.perf_counter())
+            if not self.lists:  # each list already painted with its rows, as it was filled
+                QTimer.singleShot(0, lambda: painted())
 
     def painted() -> None:
         if "painted" in marks:
@@ -315,7 +328,11 @@ def main() -> int:
         shown = getattr(today, "shown", None)  # absent before issue 21's second round
         if shown is not None and getattr(today, "view", None) is None:
             rows_arrive_later = True
-            shown.connect(lambda: marks.setdefault("rows", time.perf_counter()))
+            groups = getattr(today, "groups", None)
+            for group in groups() if groups is not None else []:
+                watch.lists.add(group.tree.viewport())
+                group.tree.viewport().installEventFilter(watch)
+            shown.connect(watch.rows_arrived)
 
     controller.enter_shell = timed_enter_shell  # type: ignore[method-assign]
     watch = PaintWatch()

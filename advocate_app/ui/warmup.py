@@ -31,7 +31,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from advocate_app.ui.qt import QTimer
 from advocate_app.ui.worker import run_task
@@ -420,6 +420,39 @@ def hold_until_painted(window: QWidget) -> None:
     _watcher = _first_paint_class()(window)
 
 
+_pieces_to_paint = 0  # pages painting their first showing over several turns (paint_in_pieces)
+
+
+def paint_in_pieces() -> Callable[[], None]:
+    """A page paints its first showing over several turns of the event loop (ui.today): the
+    warm-up, held until the unlocked window is painted (hold_until_painted), waits for every
+    piece; each of its steps run between two pieces would delay the rest. Returns what to call
+    once the last piece is painted (more than once changes nothing)."""
+    global _pieces_to_paint
+    _pieces_to_paint += 1
+    called = False
+
+    def painted() -> None:
+        nonlocal called
+        global _pieces_to_paint
+        if called:
+            return
+        called = True
+        _pieces_to_paint -= 1
+        if _pieces_to_paint == 0 and _watcher is not None:
+            QTimer.singleShot(0, _all_pieces_painted)  # the next turn: after this one's paint
+
+    return painted
+
+
+def _all_pieces_painted() -> None:
+    from advocate_app.ui.qt import is_alive
+
+    watcher = _watcher
+    if watcher is not None and not _pieces_to_paint and is_alive(watcher):
+        watcher.done()
+
+
 def _first_paint_class() -> type:
     global _FirstPaint
     if _FirstPaint is None:
@@ -437,7 +470,7 @@ def _first_paint_class() -> type:
                 QTimer.singleShot(HOLD_AT_MOST_MS, self, self.done)
 
             def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-                if event.type() == QEvent.Type.UpdateRequest:
+                if event.type() == QEvent.Type.UpdateRequest and not _pieces_to_paint:
                     # Seen before the paint it asks for: resume on the next turn, after it.
                     QTimer.singleShot(0, self, self.done)
                 return False
@@ -462,7 +495,7 @@ def _first_paint_class() -> type:
     return _FirstPaint
 
 
-_watcher: object = None  # the FirstPaint holding the warm-up, if any
+_watcher: Any = None  # the FirstPaint holding the warm-up, if any
 _FirstPaint: type | None = None
 
 

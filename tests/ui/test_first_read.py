@@ -17,6 +17,7 @@ from advocate_app.ui import warmup
 from advocate_app.ui.qt import QApplication, QWidget
 from advocate_app.ui.today import section as today_section
 from advocate_app.ui.today.section import FirstRead, TodaySection, read_first
+from tests.helpers import PASSPHRASE
 from tests.ui.helpers import unlock
 
 
@@ -38,8 +39,10 @@ def test_today_arrives_with_the_unlock_read_once_off_the_gui_thread(
     )
     controller = make_controller(vault_dir)
     unlock(qtbot, controller)
-    # Filled in the turn the shell was shown, from the unlock's own read: no second read.
-    assert controller.shell.sections["today"].view is not None
+    # Filled from the unlock's own read, a group per turn once the window is painted: no
+    # second read.
+    today = controller.shell.sections["today"]
+    qtbot.waitUntil(lambda: today.view is not None, timeout=5000)
     assert refreshes == [] and reads == [False]
     assert controller.take_first_read() is None  # the rows live in the page only, not kept
 
@@ -79,8 +82,9 @@ def test_a_first_read_from_another_day_or_setting_is_read_again(
     fresh = read_first(vault, settings, clock=lambda: today)
     section = TodaySection(vault, settings, clock=lambda: today)
     qtbot.addWidget(section)
-    section.begin_reading(fresh)
-    assert section.view is fresh.found.view  # shown at once, no second read
+    with qtbot.waitSignal(section.shown, timeout=5000):
+        section.begin_reading(fresh)
+    assert section.view is fresh.found.view  # shown as read, no second read
     assert isinstance(fresh, FirstRead)
 
 
@@ -147,8 +151,9 @@ def test_the_unlock_reads_the_first_rows_and_the_rest_when_a_list_is_scrolled_to
     section = TodaySection(vault, Settings(), clock=lambda: today)
     qtbot.addWidget(section)
     section.resize(900, 600)  # each list shows fewer than 12 rows
-    section.begin_reading(first)
-    section.on_show()  # as the shell does when it shows the page
+    with qtbot.waitSignal(section.shown, timeout=5000):
+        section.begin_reading(first)
+        section.on_show()  # as the shell does when it shows the page
     overdue = section.overdue
     # Said as it will be once the rest are read, from the start.
     assert overdue.row_count() == 12 and overdue.title().endswith("(20)")
@@ -188,9 +193,88 @@ def test_a_list_tall_enough_for_all_the_first_rows_reads_the_rest_at_once(
     section = TodaySection(vault, Settings(), clock=lambda: today)
     qtbot.addWidget(section)
     section.resize(900, 900)
-    section.begin_reading(read_first(vault, Settings(), clock=lambda: today))
-    section.on_show()
+    with qtbot.waitSignal(section.shown, timeout=5000):
+        section.begin_reading(read_first(vault, Settings(), clock=lambda: today))
+        section.on_show()
     assert section.overdue.row_count() == 3
     with qtbot.waitSignal(section.shown, timeout=10000):
         section.show()
     assert section.overdue.row_count() == 5
+
+
+def test_after_the_unlock_each_group_is_painted_once_on_a_turn_of_its_own(
+    qtbot, make_controller, vault: Vault, vault_dir: Path, today: date
+) -> None:
+    """The unlocked window's first paint was one block of 60-120 ms at 50,000 clients: the
+    window is painted first without Today's groups, then each group once, with its rows, in
+    reading order, each in a paint of its own. The warm-up waits until the last one."""
+    from datetime import datetime, time
+
+    from advocate_app.store import appointments, clients, needs
+    from advocate_app.store.appointments import AppointmentFields
+    from advocate_app.store.clients import ClientFields
+    from advocate_app.ui.qt import QEvent, QObject
+
+    rosa = clients.create_client(
+        vault, ClientFields(alias="Rosa", intake_date=today - timedelta(days=90))
+    )
+    needs.add_need(vault, rosa, "housing", "Deposit", due_date=today - timedelta(days=2))
+    needs.add_need(vault, rosa, "childcare", "Forms", due_date=today + timedelta(days=2))
+    appointments.add_appointment(
+        vault,
+        rosa,
+        AppointmentFields(
+            starts_at=datetime.combine(today + timedelta(days=1), time(9, 30)),
+            kind="court_hearing",
+        ),
+    )
+    vault.close()
+
+    controller = make_controller(vault_dir)
+    paints: list[list[str]] = []  # the lists painted in each paint of the window, in order
+    names: dict[object, str] = {}
+    after: list[int] = []  # how many groups were painted when the warm-up went on
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            if event.type() == QEvent.Type.UpdateRequest and watched is controller.window:
+                shell = controller.shell
+                paints.append(["shell" if shell is not None else "locked"])
+            elif event.type() == QEvent.Type.Paint and watched in names and paints:
+                paints[-1].append(names[watched])
+            return False
+
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        page = controller.unlock_page
+        qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is page)
+        qtbot.keyClicks(page.passphrase, PASSPHRASE)
+        page.unlock_button.click()
+        qtbot.waitUntil(lambda: controller.shell is not None, timeout=15000)
+        section = controller.shell.sections["today"]
+        for group, name in zip(
+            section.groups(), ("overdue", "due_soon", "upcoming", "quiet"), strict=True
+        ):
+            names[group.tree.viewport()] = name
+        warmup.run_steps(
+            [
+                warmup.Step(
+                    "after",
+                    lambda: after.append(sum(len(p) - 1 for p in paints if p[0] == "shell")),
+                )
+            ]
+        )
+        with qtbot.waitSignal(section.shown, timeout=10000):
+            pass
+        qtbot.waitUntil(lambda: after != [], timeout=5000)
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    shell_paints = [p[1:] for p in paints if p[0] == "shell"]
+    painted = [name for p in shell_paints for name in p]
+    assert painted == ["overdue", "due_soon", "upcoming", "quiet"], shell_paints  # once each
+    assert all(len(p) <= 1 for p in shell_paints), shell_paints  # each in a paint of its own
+    assert shell_paints[0] == [], shell_paints  # the window first, without the groups
+    assert section.overdue.row_count() == 1 and section.quiet.row_count() == 1
+    assert section.view is not None
+    assert after == [4]  # the warm-up went on once the last group was painted

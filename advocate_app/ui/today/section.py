@@ -25,6 +25,7 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.today import AppointmentRow, NeedRow, QuietClientRow, TodayView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import APPOINTMENT_KINDS, NEED_CATEGORIES, NEED_STATUSES
+from advocate_app.ui import warmup
 from advocate_app.ui.backups.texts import automatic_failure_text
 from advocate_app.ui.data_language import need_label
 from advocate_app.ui.format import fmt_date, fmt_datetime, fmt_time, to_qdate
@@ -34,11 +35,14 @@ from advocate_app.ui.qt import (
     QHBoxLayout,
     QLocale,
     QModelIndex,
+    QPaintEvent,
     QPushButton,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
+    is_alive,
     tr,
     tr_marked,
 )
@@ -105,6 +109,9 @@ class FirstRead:
 # 50,000 clients, reading and writing out all 400 rows came to about 20 ms of the wait, and
 # reading them on a worker right after the first paint made the GUI thread wait for Python.
 FIRST_ROWS = 30
+
+# The first showing fills its groups once the page has begun to paint, or after this long.
+PAINT_WAIT_MS = 100
 
 
 def read_first(
@@ -184,6 +191,8 @@ class TodaySection(Section):
         # The day and setting of the rows shown, for reading the rest of a first read that had
         # only the first rows (see FIRST_ROWS) when a list is scrolled to its end.
         self._shown_for: tuple[date, int] | None = None
+        # The first showing's groups, filled one per turn: started by the window's first paint.
+        self._start_after_paint: QTimer | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 18, 24, 18)
@@ -337,7 +346,7 @@ class TodaySection(Section):
         ):
             self._refreshes += 1  # an older refresh's answer, if any, is not shown over it
             self._show_date(first.on, first.days)
-            self._show(first.found, first.on)
+            self._show(first.found, first.on, in_turns=True)
         else:
             self.refresh()
         self._read_for_first_show = True
@@ -388,29 +397,99 @@ class TodaySection(Section):
         if self._shown_for is not None:
             self._start_read(*self._shown_for)
 
-    def _show(self, found: _Read, on: date) -> None:
+    def _show(self, found: _Read, on: date, in_turns: bool = False) -> None:
+        """Put a read on the page. in_turns: the page's first showing, right after the unlock:
+        the groups are filled and painted one per turn of the event loop (see _fill_in_turns)."""
         if found.backup is not None:
             problem = automatic_failure_text(found.backup)
             self.backup_problem.setText(problem or "")
             self.backup_problem.setVisible(problem is not None)
         view = found.view
         self.error.setVisible(False)
-        self.view = view
         self._shown_for = (on, view.no_contact_days)  # before the lists: they may want more
-        for group, name in (
+        self.summary.setText(self._summary(view))
+        fills = [
             (self.overdue, "overdue"),
             (self.due_soon, "due_this_week"),
             (self.upcoming, "upcoming"),
             (self.quiet, "no_contact"),
-        ):
-            rows = found.rows[name]
-            total = view.totals[name]
-            # A first read's rows may be only the first (FIRST_ROWS): the list will hold up to
-            # ROW_LIMIT once the rest are read, and says so from the start.
-            listed = max(len(rows), min(total, today.ROW_LIMIT))
-            group.set_rows(rows, total, name in view.more_than_counted, listed)
-        self.summary.setText(self._summary(view))
+        ]
+        if in_turns:
+            self._fill_in_turns(found, fills)
+            return
+        for group, name in fills:
+            self._fill(group, found, name)
+        self.view = view
         self.shown.emit()
+
+    def _fill(self, group: TodayGroup, found: _Read, name: str) -> None:
+        rows = found.rows[name]
+        view = found.view
+        total = view.totals[name]
+        # A first read's rows may be only the first (FIRST_ROWS): the list will hold up to
+        # ROW_LIMIT once the rest are read, and says so from the start.
+        listed = max(len(rows), min(total, today.ROW_LIMIT))
+        group.set_rows(rows, total, name in view.more_than_counted, listed)
+
+    def _fill_in_turns(self, found: _Read, fills: list[tuple[TodayGroup, str]]) -> None:
+        """The first painting of the unlocked window, in pieces: it was one block of 60-120 ms
+        on the GUI thread at 50,000 clients (everything painted at once; a key pressed
+        meanwhile waited for all of it). The groups are left out of the window's first paint
+        (the navigation, the page's heading). Then, one per turn of the event loop, each group
+        is filled and laid out while it cannot paint, so that the page's layout settles before
+        any group is painted; then each group is painted on a turn of its own, in reading order.
+        A refresh meanwhile shows its own rows; the turns left only let their groups paint."""
+        number = self._refreshes
+        to_fill = list(fills)
+        to_paint = [group for group, _name in fills]
+        for group in to_paint:
+            group.setUpdatesEnabled(False)
+        turn = QTimer(self)  # a timer, not a posted call: a paint or a key waiting goes first
+        turn.setSingleShot(True)
+        # The warm-up waits until the last group is painted (or the page is gone).
+        painted = warmup.paint_in_pieces()
+        turn.destroyed.connect(painted)
+
+        def next_turn() -> None:
+            current = number == self._refreshes
+            if to_fill:
+                group, name = to_fill.pop(0)
+                if current:
+                    self._fill(group, found, name)
+                    # Its rows, and the scroll bar they need, laid out now. The bar narrows the
+                    # list, and the list repaints a resized column a turn later (a timer of its
+                    # own): dropped, as the list cannot paint yet.
+                    group.tree.doItemsLayout()
+                    layout = self.layout()
+                    if layout is not None:
+                        layout.activate()  # its title and size
+                turn.start(0)
+                return
+            group = to_paint.pop(0)
+            group.setUpdatesEnabled(True)
+            # Painted now, in this turn: an update would wait for the window's next paint
+            # (Qt gathers updates for 5 ms).
+            group.repaint()
+            if to_paint:
+                turn.start(0)
+                return
+            # The timer stays with the page (deleted from its own slot, PySide crashed).
+            painted()
+            if current:
+                self.view = found.view
+                self.shown.emit()
+
+        turn.timeout.connect(next_turn)
+        # The groups once the page's first paint has begun (the turn after it), or in a moment
+        # if it is not painted (another section shown, or a test without a screen).
+        self._start_after_paint = turn
+        turn.start(PAINT_WAIT_MS)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        turn, self._start_after_paint = self._start_after_paint, None
+        if turn is not None and is_alive(turn) and turn.isActive():
+            turn.start(0)  # on the turn after this paint
 
     def _summary(self, view: TodayView) -> str:
         if view.is_empty:
@@ -426,4 +505,4 @@ class TodaySection(Section):
         self.open_client.emit(int(client_id), dict(place or {}))
 
 
-__all__ = ["FIRST_ROWS", "FirstRead", "TodaySection", "read_first"]
+__all__ = ["FIRST_ROWS", "PAINT_WAIT_MS", "FirstRead", "TodaySection", "read_first"]
