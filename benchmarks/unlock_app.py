@@ -251,7 +251,13 @@ def main() -> int:
     controller.start()
     warm: dict[str, float] = {}
     if not args.no_warm_up and start_warm_up is not None:
-        start_warm_up()  # as run_gui does
+        # As run_gui does: then the shell built ahead (absent before the eighth session
+        # of issue 21: built after Enter).
+        prepare = getattr(controller, "prepare_shell_ahead", None)
+        if prepare is not None:
+            start_warm_up(prepare)
+        else:
+            start_warm_up()
         from advocate_app.ui import warmup
 
         real_load_ui = warmup._load_ui

@@ -160,17 +160,18 @@ def run_gui(
         demo_controller.window.show()
         return app.exec()
 
-    controller = open_main_window(data_dir)  # noqa: F841 (alive while the app runs)
-    start_warm_up()
+    controller = open_main_window(data_dir)
+    start_warm_up(controller.prepare_shell_ahead)
     return app.exec()
 
 
-def start_warm_up() -> None:
-    """Load what the first unlock needs while the passphrase is typed (see ui.warmup)."""
+def start_warm_up(then: Callable[[], None] | None = None) -> None:
+    """Load what the first unlock needs while the passphrase is typed (see ui.warmup); then,
+    if given, `then()` (the shell built ahead, still while the passphrase is typed)."""
     from advocate_app.ui.warmup import warm_up
 
     # A worker thread running Python (unlocking, a backup, a search) hands the GIL to the GUI
     # thread within 1 ms when a key or a paint needs it, rather than within 5: the event loop
     # never waits long on background work.
     sys.setswitchinterval(0.001)
-    warm_up()
+    warm_up(done=then)

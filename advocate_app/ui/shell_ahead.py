@@ -1,10 +1,12 @@
-"""The shell built while the key is derived (issue 21).
+"""The shell built before the vault answers (issue 21).
 
-Between Enter and the vault's answer the GUI thread only waits for the key derivation (about a
-second, on a worker). The unlocked window's frame and Today's page need nothing from the vault
-to be built, only to be filled: so they are built then, one step per turn of the event loop
-(a key or a paint waits at most one step), into a shell not shown yet. Unlocking then only
-names the office and the person and fills the page.
+The unlocked window's frame and Today's page need nothing from the vault to be built, only to
+be filled: so they are built ahead, one step per turn of the event loop (a key or a paint
+waits at most one step), into a shell not shown yet. That starts once the warm-up is done,
+while the passphrase is still being typed (AppController.prepare_shell_ahead), or at Enter if
+it comes first, and goes on while the key is derived (about a second, on a worker: then each
+step shares the processor with it). Unlocking then only names the office and the person and
+fills the page.
 
 Nothing in it holds anything from the vault. A prepared shell is used only with the vault and
 in the language it was built for; otherwise it is thrown away and the shell built as before.

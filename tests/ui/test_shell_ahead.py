@@ -8,7 +8,7 @@ from pathlib import Path
 from advocate_app.settings import Settings
 from advocate_app.ui.app import build_controller
 from advocate_app.ui.language import apply_language
-from advocate_app.ui.qt import Qt
+from advocate_app.ui.qt import QApplication, Qt
 from advocate_app.ui.shell import Shell
 from advocate_app.ui.today.section import TodaySection
 from advocate_app.ui.worker import tasks_running
@@ -123,3 +123,42 @@ def test_a_window_closed_while_the_key_is_derived_stops_building_the_shell(
     assert controller.vault is None
     # The steps left are dropped with the shell (they would build sections for no vault).
     qtbot.waitUntil(lambda: shells_in(controller) == [])
+
+
+def test_once_the_warm_up_is_done_the_shell_is_built_while_the_passphrase_is_typed(
+    qtbot, vault_dir: Path
+) -> None:
+    """run_gui asks for the shell once the warm-up is done (prepare_shell_ahead): built then,
+    its steps do not share the processor with the key derivation after Enter."""
+    controller = open_controller(qtbot, vault_dir)
+    try:
+        page = controller.unlock_page
+        qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is page)
+        qtbot.keyClicks(page.passphrase, "half a pass")
+        controller.prepare_shell_ahead()
+        qtbot.waitUntil(lambda: len(shells_in(controller)) == 1)
+        (ahead,) = shells_in(controller)
+        qtbot.waitUntil(lambda: "today" in ahead.sections.built())
+        assert controller.window.stack.currentWidget() is page
+        assert ahead.where.text() == "" and FIRST_USER not in ahead.who.text()
+        controller.prepare_shell_ahead()  # asked again: still the one shell
+        assert shells_in(controller) == [ahead]
+        unlock(qtbot, controller)
+        assert controller.shell is ahead and shells_in(controller) == [ahead]
+        controller.prepare_shell_ahead()  # unlocked: nothing more to build
+        assert shells_in(controller) == [ahead]
+    finally:
+        controller.shutdown()
+
+
+def test_no_shell_is_built_ahead_away_from_the_unlock_window(qtbot, tmp_path: Path) -> None:
+    """On the first-run page there is no vault to unlock: nothing is built."""
+    controller = open_controller(qtbot, tmp_path / "no vault yet")
+    try:
+        assert controller.window.stack.currentWidget() is not controller.unlock_page
+        controller.prepare_shell_ahead()
+        for _turn in range(5):
+            QApplication.processEvents()
+        assert shells_in(controller) == []
+    finally:
+        controller.shutdown()
