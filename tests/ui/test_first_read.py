@@ -214,6 +214,7 @@ def test_after_the_unlock_each_group_is_painted_once_on_a_turn_of_its_own(
     from advocate_app.store.appointments import AppointmentFields
     from advocate_app.store.clients import ClientFields
     from advocate_app.ui.qt import QEvent, QObject
+    from advocate_app.ui.shell import Shell
 
     rosa = clients.create_client(
         vault, ClientFields(alias="Rosa", intake_date=today - timedelta(days=90))
@@ -250,13 +251,25 @@ def test_after_the_unlock_each_group_is_painted_once_on_a_turn_of_its_own(
         page = controller.unlock_page
         qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is page)
         qtbot.keyClicks(page.passphrase, PASSPHRASE)
-        page.unlock_button.click()
-        qtbot.waitUntil(lambda: controller.shell is not None, timeout=15000)
-        section = controller.shell.sections["today"]
+        controller.prepare_shell_ahead()  # as the warm-up does once done: Today built, empty
+        stack = controller.window.stack
+
+        def shells() -> list[Shell]:
+            return [w for w in map(stack.widget, range(stack.count())) if isinstance(w, Shell)]
+
+        qtbot.waitUntil(lambda: len(shells()) == 1)
+        (ahead,) = shells()
+        # Built ahead to the last step: Today's four groups too.
+        qtbot.waitUntil(lambda: "today" in ahead.sections.built())
+        section = ahead.sections.built()["today"]
+        qtbot.waitUntil(lambda: hasattr(section, "quiet"))
         for group, name in zip(
             section.groups(), ("overdue", "due_soon", "upcoming", "quiet"), strict=True
         ):
             names[group.tree.viewport()] = name
+        page.unlock_button.click()
+        qtbot.waitUntil(lambda: controller.shell is not None, timeout=15000)
+        assert controller.shell is ahead
         warmup.run_steps(
             [
                 warmup.Step(

@@ -137,6 +137,7 @@ class TodayGroup(QGroupBox):
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         self.stretch_column = stretch_column
         self._more_to_come = False  # the rows shown are the first ones only
+        self._first_row_wanted = False  # see start_at_first_row
         # Not Qt's canFetchMore/fetchMore: QTreeView asks for more as soon as it lays out.
         bar = self.tree.verticalScrollBar()
         bar.valueChanged.connect(self._want_more_at_the_end)
@@ -150,22 +151,28 @@ class TodayGroup(QGroupBox):
         layout.addWidget(self.more)
 
     def set_rows(
-        self, rows: list[Row], total: int, more_than: bool = False, listed: int | None = None
+        self,
+        rows: list[Row],
+        total: int,
+        more_than: bool = False,
+        listed: int | None = None,
+        *,
+        first_row_later: bool = False,
     ) -> None:
         """The rows shown and how many there are; more_than: at least `total` (a count that
         stopped early, see store.today.COUNT_LIMIT); listed: how many rows the list will hold
-        once the rest of a first read arrive (its first rows only: see today.section)."""
+        once the rest of a first read arrive (its first rows only: see today.section);
+        first_row_later: keyboard focus is put on the first row by start_at_first_row (a
+        group filled before it is painted: about a millisecond each, on another turn)."""
         replaced = self.model.set_rows(rows)
         self._more_to_come = listed is not None and len(rows) < listed
         self._fit_columns([texts for texts, _c, _p in rows])
         count = tr("{0}+").format(total) if more_than else str(total)
         self.setTitle(tr("{0} ({1})").format(self.base_title, count) if total else self.base_title)
         self.stack.show_rows(bool(rows))
-        if rows and replaced:
-            # Keyboard focus starts on the first line without highlighting it.
-            self.tree.selectionModel().setCurrentIndex(
-                self.tree.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
-            )
+        self._first_row_wanted = bool(rows and replaced)
+        if not first_row_later:
+            self.start_at_first_row()
         shown = max(len(rows), listed or 0)
         self.more.setVisible(more_than or total > shown)
         self.more.setText(
@@ -173,6 +180,14 @@ class TodayGroup(QGroupBox):
             if more_than
             else tr("Showing the first {0} of {1}.").format(shown, total)
         )
+
+    def start_at_first_row(self) -> None:
+        """Keyboard focus starts on the first line of new rows, without highlighting it."""
+        if self._first_row_wanted:
+            self._first_row_wanted = False
+            self.tree.selectionModel().setCurrentIndex(
+                self.tree.model().index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -422,28 +422,40 @@ class TodaySection(Section):
         self.view = view
         self.shown.emit()
 
-    def _fill(self, group: TodayGroup, found: _Read, name: str) -> None:
+    def _fill(
+        self, group: TodayGroup, found: _Read, name: str, first_row_later: bool = False
+    ) -> None:
         rows = found.rows[name]
         view = found.view
         total = view.totals[name]
         # A first read's rows may be only the first (FIRST_ROWS): the list will hold up to
         # ROW_LIMIT once the rest are read, and says so from the start.
         listed = max(len(rows), min(total, today.ROW_LIMIT))
-        group.set_rows(rows, total, name in view.more_than_counted, listed)
+        group.set_rows(
+            rows, total, name in view.more_than_counted, listed, first_row_later=first_row_later
+        )
 
     def _fill_in_turns(self, found: _Read, fills: list[tuple[TodayGroup, str]]) -> None:
         """The first painting of the unlocked window, in pieces: it was one block of 60-120 ms
         on the GUI thread at 50,000 clients (everything painted at once; a key pressed
-        meanwhile waited for all of it). The groups are left out of the window's first paint
-        (the navigation, the page's heading). Then, one per turn of the event loop, each group
-        is filled and laid out while it cannot paint, so that the page's layout settles before
-        any group is painted; then each group is painted on a turn of its own, in reading order.
+        meanwhile waited for all of it). The groups are filled and laid out now, while they
+        cannot paint, so that the page's layout settles once; the window's first paint leaves
+        them out (the navigation, the page's heading); then each group is painted on a turn
+        of the event loop of its own, in reading order. (Filled on turns of their own as well,
+        the unlock took 20-30 ms longer for the waits between turns.)
         A refresh meanwhile shows its own rows; the turns left only let their groups paint."""
         number = self._refreshes
-        to_fill = list(fills)
         to_paint = [group for group, _name in fills]
-        for group in to_paint:
+        for group, name in fills:
             group.setUpdatesEnabled(False)
+            self._fill(group, found, name, first_row_later=True)
+            # Its rows, and the scroll bar they need, laid out now. The bar narrows the list,
+            # and the list repaints a resized column a turn later (a timer of its own):
+            # dropped, as the list cannot paint yet.
+            group.tree.doItemsLayout()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the groups' titles and sizes
         turn = QTimer(self)  # a timer, not a posted call: a paint or a key waiting goes first
         turn.setSingleShot(True)
         # The warm-up waits until the last group is painted (or the page is gone).
@@ -451,21 +463,8 @@ class TodaySection(Section):
         turn.destroyed.connect(painted)
 
         def next_turn() -> None:
-            current = number == self._refreshes
-            if to_fill:
-                group, name = to_fill.pop(0)
-                if current:
-                    self._fill(group, found, name)
-                    # Its rows, and the scroll bar they need, laid out now. The bar narrows the
-                    # list, and the list repaints a resized column a turn later (a timer of its
-                    # own): dropped, as the list cannot paint yet.
-                    group.tree.doItemsLayout()
-                    layout = self.layout()
-                    if layout is not None:
-                        layout.activate()  # its title and size
-                turn.start(0)
-                return
             group = to_paint.pop(0)
+            group.start_at_first_row()
             group.setUpdatesEnabled(True)
             # Painted now, in this turn: an update would wait for the window's next paint
             # (Qt gathers updates for 5 ms).
@@ -475,7 +474,7 @@ class TodaySection(Section):
                 return
             # The timer stays with the page (deleted from its own slot, PySide crashed).
             painted()
-            if current:
+            if number == self._refreshes:
                 self.view = found.view
                 self.shown.emit()
 
