@@ -64,6 +64,17 @@ def _expected(rows: list[ClientRow], sort: str, descending: bool) -> list[int]:
     return [r.id for r in sorted(rows, key=key, reverse=descending)]
 
 
+def _walk_pages(vault: Vault, query: ClientQuery, size: int = 3) -> list[ClientRow]:
+    """Every row of the list, one small page after another (each after the last row read)."""
+    walked: list[ClientRow] = []
+    for _ in range(100):
+        page = clients.list_clients(vault, query, walked[-1] if walked else None, limit=size)
+        walked.extend(page)
+        if len(page) < size:
+            break
+    return walked
+
+
 def test_keyset_pages_match_one_sorted_read(vault: Vault) -> None:
     me = _fill(vault)
     for status, mine, sort, descending in itertools.product(
@@ -74,12 +85,7 @@ def test_keyset_pages_match_one_sorted_read(vault: Vault) -> None:
         )
         everything = clients.list_clients(vault, query, limit=1000)
         assert len(everything) == clients.count_clients(vault, query)
-        walked: list[ClientRow] = []
-        for _ in range(100):
-            page = clients.list_clients(vault, query, walked[-1] if walked else None, limit=3)
-            walked.extend(page)
-            if len(page) < 3:
-                break
+        walked = _walk_pages(vault, query)
         label = f"{status} mine={mine} {sort} desc={descending}"
         assert [r.id for r in walked] == [r.id for r in everything], label
         assert [r.id for r in walked] == _expected(everything, sort, descending), label
@@ -214,12 +220,7 @@ def test_a_filter_by_words_pages_like_one_read_with_either_plan(
         label = f"{typed!r} {status} mine={mine} {sort} desc={descending}"
         everything = clients.list_clients(vault, base, limit=1000)
         expected = [r.id for r in _by_words(everything, typed)]
-        walked: list[ClientRow] = []
-        for _ in range(100):
-            page = clients.list_clients(vault, query, walked[-1] if walked else None, limit=3)
-            walked.extend(page)
-            if len(page) < 3:
-                break
+        walked = _walk_pages(vault, query)
         assert [r.id for r in walked] == expected, label
         assert clients.count_clients(vault, query) == len(expected), label
 
