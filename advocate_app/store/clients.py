@@ -319,7 +319,8 @@ def _list_query(query: ClientQuery, many: bool = False) -> Select:  # type: igno
 
 
 def count_clients(vault: Vault, query: ClientQuery) -> int:
-    """How many clients the list holds: counted in an index of the filter, no row read."""
+    """How many clients the list holds: counted in an index of the filter, no row read (with
+    alias words that match few clients, those few are looked up: see _filters)."""
     with vault.read() as s:
         many = _many_match(s, _alias_words(query))
         return int(

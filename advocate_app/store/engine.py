@@ -174,7 +174,9 @@ class _Target:
 
 _rehearsed_lock = threading.Lock()
 _rehearsed: dict[str, tuple[Engine, _Target]] = {}  # "ready": the rehearsal's, over
-_targets: dict[int, _Target] = {}  # by id(engine): the rehearsal's engines still in use
+# The rehearsal's engines still in use, by the engine itself (never by id(): an id can be
+# reused by a later object, which would then be pointed at the wrong database).
+_targets: dict[Engine, _Target] = {}
 
 
 def make_memory_engine() -> Engine:
@@ -184,7 +186,7 @@ def make_memory_engine() -> Engine:
     target = _Target()
     engine = _engine(target.connect, pool_size=4, **_POOL)
     with _rehearsed_lock:
-        _targets[id(engine)] = target
+        _targets[engine] = target
     return engine
 
 
@@ -193,7 +195,7 @@ def rehearsal_over(engine: Engine) -> None:
     the database in memory are dropped, and the first vault unlocked takes it (engine_for)."""
     engine.dispose()
     with _rehearsed_lock:
-        target = _targets.pop(id(engine), None)
+        target = _targets.pop(engine, None)
         if target is not None:
             _rehearsed["ready"] = (engine, target)
 

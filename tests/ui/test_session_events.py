@@ -173,6 +173,34 @@ def test_once_activity_is_seen_the_watcher_steps_aside_and_counts_that_time_as_a
     assert not watcher.watch_again.isActive()
 
 
+def test_a_walk_away_after_a_key_still_locks_within_the_limit_and_the_unwatched_time(
+    qtbot,
+) -> None:
+    """The time unwatched after a key counts as active, once: it never keeps the app unlocked
+    longer than the idle limit after it. A person who presses a key and walks away is locked
+    out within the limit plus UNWATCHED_MS, however the keys before fell."""
+    from PySide6.QtWidgets import QLineEdit
+
+    watcher = IdleWatcher(5)
+    watcher.set_interval_ms(300)  # the idle limit
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    watcher.start()
+    watcher.watch_again.start(50)  # the unwatched time after the start, shortened
+    qtbot.waitUntil(lambda: not watcher.watch_again.isActive(), timeout=2000)
+    watcher.watch_again.setInterval(200)  # and after each key
+    for key in "abc":  # a few keys, some unwatched
+        qtbot.keyClick(field, key)
+    assert watcher.watch_again.isActive()  # the first key seen; the others unwatched
+    # The unwatched time ends: the idle time starts once more, in full, and that is the last
+    # time anything puts it off.
+    qtbot.waitUntil(lambda: not watcher.watch_again.isActive(), timeout=2000)
+    assert watcher.timer.isActive() and watcher.timer.interval() == 300
+    with qtbot.waitSignal(watcher.idle, timeout=3000):
+        pass
+    assert not watcher.watch_again.isActive() and not watcher.timer.isActive()
+
+
 def _key_press():
     from PySide6.QtGui import QKeyEvent
 

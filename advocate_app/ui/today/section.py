@@ -3,9 +3,9 @@
 The page shows at once with its headings and empty lists; the vault is read on a worker thread
 and the rows appear when they arrive (the GUI thread never waits for the queries), then
 `shown` is emitted. Right after an unlock the rows come with the unlock's answer instead
-(read_first, on the unlock's own worker), so the page is painted once, already filled: the
-first FIRST_ROWS of each group, more than a screen shows; the rest are read when a list is
-scrolled to its end.
+(read_first, on the unlock's own worker), so the page is never painted empty: the first
+FIRST_ROWS of each group, more than a screen shows, painted a group per turn of the event loop
+(see _fill_in_turns); the rest are read when a list is scrolled to its end.
 
 Every row opens the client at the right place: `open_client(client_id, place)` where place is
 {"tab": "needs", "need_id": n}, {"tab": "appointments", "appointment_id": n} or
@@ -110,7 +110,7 @@ class FirstRead:
 # reading them on a worker right after the first paint made the GUI thread wait for Python.
 FIRST_ROWS = 30
 
-# The first showing fills its groups once the page has begun to paint, or after this long.
+# The first showing paints its groups once the page has begun to paint, or after this long.
 PAINT_WAIT_MS = 100
 
 
@@ -191,7 +191,7 @@ class TodaySection(Section):
         # The day and setting of the rows shown, for reading the rest of a first read that had
         # only the first rows (see FIRST_ROWS) when a list is scrolled to its end.
         self._shown_for: tuple[date, int] | None = None
-        # The first showing's groups, filled one per turn: started by the window's first paint.
+        # The first showing's groups, painted one per turn: started by the page's first paint.
         self._start_after_paint: QTimer | None = None
 
         outer = QVBoxLayout(self)
@@ -399,7 +399,8 @@ class TodaySection(Section):
 
     def _show(self, found: _Read, on: date, in_turns: bool = False) -> None:
         """Put a read on the page. in_turns: the page's first showing, right after the unlock:
-        the groups are filled and painted one per turn of the event loop (see _fill_in_turns)."""
+        the groups are filled at once and painted one per turn of the event loop (see
+        _fill_in_turns); `view` is set and `shown` emitted once the last is painted."""
         if found.backup is not None:
             problem = automatic_failure_text(found.backup)
             self.backup_problem.setText(problem or "")
