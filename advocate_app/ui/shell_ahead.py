@@ -8,6 +8,10 @@ it comes first, and goes on while the key is derived (about a second, on a worke
 step shares the processor with it). Unlocking then only names the office and the person and
 fills the page.
 
+Steps marked IfTime (the Clients section, the screen most often opened next) come after
+the rest and are done only while there is time: when the vault answers first, they are left
+for later (the section is then built the first time it is shown, as before).
+
 Nothing in it holds anything from the vault. A prepared shell is used only with the vault and
 in the language it was built for; otherwise it is thrown away and the shell built as before.
 """
@@ -21,6 +25,17 @@ from advocate_app.ui.qt import QTimer
 from advocate_app.ui.shell import Shell
 
 Preparer = Callable[[Shell], list[Callable[[], object]]]
+
+
+class IfTime:
+    """A step done only on a turn of its own while the vault has not answered: take() drops
+    it rather than make the unlock wait for it."""
+
+    def __init__(self, step: Callable[[], object]) -> None:
+        self.step = step
+
+    def __call__(self) -> object:
+        return self.step()
 
 
 class ShellAhead:
@@ -58,8 +73,10 @@ class ShellAhead:
 
     def _sections(self) -> None:
         if self._preparer is not None and self.shell is not None:
-            # Ahead of the polish, which comes last.
-            self._steps[0:0] = self._preparer(self.shell)
+            # Ahead of the polish; the steps done only if there is time, after it.
+            steps = self._preparer(self.shell)
+            self._steps[0:0] = [step for step in steps if not isinstance(step, IfTime)]
+            self._steps.extend(step for step in steps if isinstance(step, IfTime))
 
     def _polish(self) -> None:
         """Style and lay out what was built, as showing it would: the first paint after the
@@ -81,9 +98,12 @@ class ShellAhead:
         QTimer.singleShot(0, self._next)
 
     def take(self) -> Shell:
-        """The shell, with whatever steps are left done now (the key came first)."""
+        """The shell, with whatever steps are left done now (the key came first), except those
+        done only if there is time."""
         while self._steps:
-            self._steps.pop(0)()
+            step = self._steps.pop(0)
+            if not isinstance(step, IfTime):
+                step()
         self._cancelled = True
         assert self.shell is not None
         return self.shell
@@ -97,4 +117,4 @@ class ShellAhead:
             self.shell = None
 
 
-__all__ = ["ShellAhead"]
+__all__ = ["IfTime", "ShellAhead"]

@@ -151,6 +151,72 @@ def test_once_the_warm_up_is_done_the_shell_is_built_while_the_passphrase_is_typ
         controller.shutdown()
 
 
+def test_the_clients_section_is_built_ahead_without_rows_and_shown_with_them_once_unlocked(
+    qtbot, vault_dir: Path
+) -> None:
+    """Built while the passphrase is typed, once everything else is: clicking Clients after
+    the unlock then only reads and paints its first page."""
+    from advocate_app.store import clients
+    from advocate_app.store.clients import ClientFields
+    from advocate_app.store.vault import Vault
+    from advocate_app.ui.clients.section import ClientsSection
+    from tests.helpers import PASSPHRASE
+
+    with Vault.open(vault_dir) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        clients.create_client(vault, ClientFields(alias="Rosa K"))
+    controller = open_controller(qtbot, vault_dir)
+    try:
+        page = controller.unlock_page
+        qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is page)
+        controller.prepare_shell_ahead()
+        qtbot.waitUntil(lambda: len(shells_in(controller)) == 1)
+        (ahead,) = shells_in(controller)
+        qtbot.waitUntil(lambda: "clients" in ahead.sections.built())
+        section = ahead.sections.built()["clients"]
+        assert isinstance(section, ClientsSection)
+        assert ahead.stack.indexOf(section) >= 0 and not section.isVisible()
+        assert section.model.rowCount() == 0  # nothing read from the locked vault
+        assert controller.window.stack.currentWidget() is page
+
+        unlock(qtbot, controller)
+        assert controller.shell is ahead
+        assert ahead.show_section("clients") is section
+        assert section.isVisible() and section.model.rowCount() == 1  # Rosa K, read now
+    finally:
+        controller.shutdown()
+
+
+def test_steps_done_only_if_there_is_time_are_dropped_when_the_vault_answers_first(
+    qtbot, vault_dir: Path
+) -> None:
+    from advocate_app.ui.shell_ahead import IfTime, ShellAhead
+
+    done: list[str] = []
+    controller = open_controller(qtbot, vault_dir)
+    try:
+
+        def preparer(_shell: Shell) -> list:  # type: ignore[type-arg]
+            return [IfTime(lambda: done.append("if time")), lambda: done.append("needed")]
+
+        ahead = ShellAhead(controller.window, controller.vault, "en", preparer)
+        shell = ahead.take()  # the vault answered before any turn of the event loop
+        assert done == ["needed"]
+        for _turn in range(10):
+            QApplication.processEvents()
+        assert done == ["needed"]  # and not later either: the shell is in use
+
+        done.clear()
+        second = ShellAhead(controller.window, controller.vault, "en", preparer)
+        qtbot.waitUntil(lambda: done == ["needed", "if time"])  # after the rest, on its turn
+        assert second.take() is second.shell
+        assert done == ["needed", "if time"]
+        for ahead_shell in (shell, second.shell):
+            controller.window.stack.removeWidget(ahead_shell)
+    finally:
+        controller.shutdown()
+
+
 def test_no_shell_is_built_ahead_away_from_the_unlock_window(qtbot, tmp_path: Path) -> None:
     """On the first-run page there is no vault to unlock: nothing is built."""
     controller = open_controller(qtbot, tmp_path / "no vault yet")

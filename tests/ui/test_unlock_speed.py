@@ -120,7 +120,8 @@ def test_the_daily_backup_copies_on_a_lowered_thread_after_today(
 
 def test_unlocking_builds_only_today_and_the_rest_on_first_use(unlocked, qtbot) -> None:
     shell = unlocked.shell
-    assert set(shell.sections.built()) == {"today"}
+    # Clients too if the key left time for it (ui/shell_ahead.py's IfTime): not the others.
+    assert set(shell.sections.built()) - {"clients"} == {"today"}
     assert list(shell.sections)[:2] == ["today", "clients"]  # every entry is in the navigation
     assert shell.nav.count() == len(shell.sections)
     section = shell.show_section("clients")
