@@ -10,7 +10,8 @@ against a bare PySide6 window (paired runs), a fresh process from launch to the 
 (the restart after a lock), lock to the unlock window shown again by the fresh process that
 replaces the locked one, unlock to Today painted against the key derivation (p95 of 10),
 the longest event-loop stall while typing, unlocking and in the first minute (with the daily
-backup), the Clients section's first show, every filter's first page, scrolling the whole
+backup; and this machine's floor, a bare Qt heartbeat watched as long), the Clients section
+built ahead and its first show, every filter's first page, scrolling the whole
 list, the Today view, search and the year's PDF; then each figure's growth from 10k to 50k
 clients (a factor above 6 for a 5x larger vault is a defect).
 
