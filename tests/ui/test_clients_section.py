@@ -218,3 +218,40 @@ def test_keyboard_ctrl_n_ctrl_f_escape(unlocked, qtbot) -> None:
     qtbot.keyClicks(section.notes_search, "bus")
     qtbot.keyClick(section.notes_search, Qt.Key.Key_Escape)
     assert section.notes_search.text() == ""
+
+
+def test_the_services_order_is_read_once_for_every_record_and_follows_use(
+    unlocked, qtbot, monkeypatch
+) -> None:
+    """The services list puts the most used first: that use is counted over the whole office
+    (14 ms of each record's opening at 50,000 clients), so the section counts it once, on a
+    worker, and every record uses it: the order stays put while the person works."""
+    from advocate_app.store import notes, voca_fields
+    from advocate_app.ui.worker import tasks_running
+
+    vault = unlocked.vault
+    rosa = clients.create_client(vault, ClientFields(alias="Rosa K"))
+    ines = clients.create_client(vault, ClientFields(alias="Ines M"))
+    from advocate_app.store.pmt_form import current_form
+
+    form = current_form()
+    least_first = list(reversed(form.composer_services_of(form.service_groups[0].code)))
+    favourite = least_first[0].code  # last in the form's own order: first only by use
+    for _ in range(3):
+        notes.add_note(vault, rosa, "contact", "Safety planning call.", services=[favourite])
+    counted: list[int] = []
+    real = voca_fields.service_usage
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counted.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(voca_fields, "service_usage", counting)
+    section = unlocked.shell.show_section("clients")
+    qtbot.waitUntil(lambda: tasks_running() == 0)
+    for client_id in (rosa, ines, rosa):
+        detail = section.open_client(client_id)
+        assert detail is not None
+        tree = detail.notes.composer.services.tree
+        assert tree.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.UserRole) == favourite
+    assert len(counted) == 1

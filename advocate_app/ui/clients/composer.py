@@ -3,6 +3,8 @@ while typing, with the services it records."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from advocate_app.store import drafts, notes, voca_fields
 from advocate_app.store.errors import VaultError
 from advocate_app.store.notes import NoteView
@@ -47,7 +49,11 @@ class Composer(QWidget):
 
     saved = Signal(int)
 
-    def __init__(self, vault: Vault, client_id: int) -> None:
+    def __init__(
+        self, vault: Vault, client_id: int, service_usage: Mapping[str, int] | None = None
+    ) -> None:
+        """service_usage: how often each service was given lately (the picker lists the most
+        used first); read here if not given."""
         super().__init__()
         self.vault = vault
         self.client_id = client_id
@@ -82,7 +88,9 @@ class Composer(QWidget):
         self.editor.setMinimumHeight(90)
         layout.addWidget(self.editor)
         # One folded line until opened: the services go to the funder's quarterly figures.
-        self.services = ServicesPicker(voca_fields.service_usage(vault))
+        if service_usage is None:
+            service_usage = voca_fields.service_usage(vault)
+        self.services = ServicesPicker(service_usage)
         self.services.changed.connect(self._changed)
         layout.addWidget(self.services)
         self._suggested: set[str] = set()

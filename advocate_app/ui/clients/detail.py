@@ -3,7 +3,7 @@ needs, appointments, the profile and releases."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 
 from advocate_app.i18n import QT_TR_NOOP
@@ -48,7 +48,14 @@ class ClientDetail(QWidget):
     notes_changed = Signal()
     destroyed_record = Signal()
 
-    def __init__(self, vault: Vault, client_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        client_id: int,
+        parent: QWidget | None = None,
+        service_usage: Mapping[str, int] | None = None,
+    ) -> None:
+        """service_usage: see Composer (the Clients section reads it once for every record)."""
         super().__init__(parent)
         self.vault = vault
         self.client_id = client_id
@@ -91,7 +98,7 @@ class ClientDetail(QWidget):
         # Made in the tab widget's own page stack, where addTab puts it: a built panel moved
         # there would be restyled again under the app's style sheet.
         pages = self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
-        self.notes = NotesPanel(vault, client_id, pages)
+        self.notes = NotesPanel(vault, client_id, pages, service_usage)
         self.notes.changed.connect(self.notes_changed)
         self._add_tab("notes", tr("Notes"), lambda: self.notes)
         for key, title, factory in EXTRA_TABS:

@@ -4,6 +4,7 @@ within this client's notes."""
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 from advocate_app.store import notes
 from advocate_app.store.notes import NoteView
@@ -118,7 +119,13 @@ _RESIZING_CHANGES = frozenset(
 class NotesPanel(QWidget):
     changed = Signal()
 
-    def __init__(self, vault: Vault, client_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        client_id: int,
+        parent: QWidget | None = None,
+        service_usage: Mapping[str, int] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.client_id = client_id
@@ -153,7 +160,7 @@ class NotesPanel(QWidget):
         history_layout.addWidget(self.timeline, 1)
         self.empty = label(tr("No notes yet. Write the first one below."), "hint")
         history_layout.addWidget(self.empty)
-        self.composer = Composer(vault, client_id)
+        self.composer = Composer(vault, client_id, service_usage)
         self.composer.saved.connect(self._after_save)
         # The person drags the line between the history and the composer; neither side can be
         # squeezed away.

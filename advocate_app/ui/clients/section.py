@@ -3,7 +3,7 @@ right, a new client's form, and search across all notes."""
 
 from __future__ import annotations
 
-from advocate_app.store import clients, contacts, users
+from advocate_app.store import clients, contacts, users, voca_fields
 from advocate_app.store.clients import ClientQuery
 from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
@@ -209,6 +209,12 @@ class ClientsSection(AllNotesSearch, Section):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self._loaded = False
+        # How often each service was given lately, for the order of every record's services
+        # list (the most used first): read once, on a worker when the list is first shown,
+        # and kept, so the order stays put while the person works (it took 14 ms of each
+        # record's opening at 50,000 clients).
+        self._service_usage: dict[str, int] | None = None
+        self._reading_usage = LatestOnly(self)
 
     # --- list ---------------------------------------------------------------------------------
 
@@ -216,6 +222,22 @@ class ClientsSection(AllNotesSearch, Section):
         if not self._loaded:
             self._loaded = True
             self.apply_filters()
+            vault = self.vault
+            self._reading_usage.run(
+                lambda: voca_fields.service_usage(vault), self._usage_read, lambda _exc: None
+            )
+
+    def _usage_read(self, usage: dict[str, int]) -> None:
+        if self._service_usage is None:
+            self._service_usage = usage
+
+    def service_usage(self) -> dict[str, int]:
+        """How often each service was given lately (see __init__), read now if the worker
+        has not answered yet."""
+        if self._service_usage is None:
+            self._reading_usage.cancel()
+            self._service_usage = voca_fields.service_usage(self.vault)
+        return self._service_usage
 
     def current_query(self) -> ClientQuery:
         return ClientQuery(
@@ -277,7 +299,9 @@ class ClientsSection(AllNotesSearch, Section):
             return self.detail
         self._drop_detail()
         try:
-            detail = ClientDetail(self.vault, client_id, self.right)  # built in place
+            detail = ClientDetail(
+                self.vault, client_id, self.right, self.service_usage()
+            )  # built in place
         except VaultError as exc:
             self.empty_text.setText(exc.message)
             self.right.setCurrentWidget(self.empty)
