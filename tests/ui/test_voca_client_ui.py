@@ -208,6 +208,40 @@ def test_most_used_services_come_first_in_their_group(qtbot) -> None:
     assert "Helped apply for crime victim compensation" in names
 
 
+def test_the_services_list_is_made_when_opened_and_keeps_the_ticks_given_before(qtbot) -> None:
+    """Most notes are saved with the list folded: it is made on first opening (it was a tenth
+    of a record's opening), and ticks set before then (a draft, a suggestion) are on it."""
+    from advocate_app.ui.qt import QTreeWidget
+
+    picker = ServicesPicker()
+    qtbot.addWidget(picker)
+    picker.set_ticked(["transportation", "not a service"])
+    picker.tick(["interpreter"])
+    assert picker.findChildren(QTreeWidget) == []  # folded: nothing made yet
+    assert set(picker.ticked()) == {"transportation", "interpreter"}  # not the unknown code
+    assert "Ticked (2)" in picker.summary.text()
+    picker.show()
+    picker.open_and_focus()
+    assert picker.findChildren(QTreeWidget) == [picker.tree] and picker.tree.isVisible()
+    checked = set()
+    for group in range(picker.tree.topLevelItemCount()):
+        head = picker.tree.topLevelItem(group)
+        for row in range(head.childCount()):
+            if head.child(row).checkState(0) == Qt.CheckState.Checked:
+                checked.add(head.child(row).data(0, Qt.ItemDataRole.UserRole))
+    assert checked == {"transportation", "interpreter"}
+    changed: list[int] = []
+    picker.changed.connect(lambda: changed.append(1))
+    current = picker.tree.currentItem()
+    qtbot.keyClick(picker.tree, Qt.Key.Key_Space)  # the person ticks the first service
+    assert changed == [1]
+    assert current.data(0, Qt.ItemDataRole.UserRole) in picker.ticked()
+    picker.set_ticked(())
+    assert picker.ticked() == () and "none ticked" in picker.summary.text()
+    picker.toggle.setChecked(False)
+    assert not picker.tree.isVisible()
+
+
 def test_labels_show_in_spanish(qtbot) -> None:
     apply_language(SPANISH)
     try:

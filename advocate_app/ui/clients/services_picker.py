@@ -38,8 +38,8 @@ class ServicesPicker(QWidget):
     def __init__(self, usage: Mapping[str, int] | None = None) -> None:
         super().__init__()
         form = current_form()
-        usage = usage or {}
-        outer = QVBoxLayout(self)
+        self._usage = dict(usage or {})
+        self._outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
         row = QHBoxLayout()
@@ -59,19 +59,44 @@ class ServicesPicker(QWidget):
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.summary, 1)
         outer.addLayout(row)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName(tr("Services given"))
-        self.tree.setAccessibleDescription(
+        # The list itself is made when first opened (or asked for): most notes are saved with it
+        # folded, and it took a tenth of a record's opening. Until then the ticks are kept here.
+        self._tree: QTreeWidget | None = None
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._offered = {
+            service.code: service
+            for group in form.service_groups
+            for service in form.composer_services_of(group.code)
+        }
+        self._ticked: set[str] = set()
+        self._quiet = False
+        # Never taller than its seven rows: spare height goes to the note text, not to gaps.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._update_summary()
+
+    @property
+    def tree(self) -> QTreeWidget:
+        """The list of services, made now if it has not been."""
+        if self._tree is None:
+            self._tree = self._make_tree()
+        return self._tree
+
+    def _make_tree(self) -> QTreeWidget:
+        form = current_form()
+        usage = self._usage
+        tree = QTreeWidget(self)
+        tree.setVisible(False)  # until _shown: made while folded, it stays folded
+        tree.setHeaderHidden(True)
+        tree.setRootIsDecorated(False)
+        tree.setItemsExpandable(False)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setAccessibleName(tr("Services given"))
+        tree.setAccessibleDescription(
             tr(
                 "Optional, for the funder's quarterly report. Arrow keys move, Space ticks or "
                 "unticks. Grouped as the federal form groups them, the most used first."
             )
         )
-        self._items: dict[str, QTreeWidgetItem] = {}
         order = {s.code: n for n, s in enumerate(form.services)}
         for group in form.service_groups:
             head = QTreeWidgetItem([item_label("service_groups", group)])
@@ -79,7 +104,7 @@ class ServicesPicker(QWidget):
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
-            self.tree.addTopLevelItem(head)
+            tree.addTopLevelItem(head)
             members = sorted(
                 form.composer_services_of(group.code),
                 key=lambda s: (-usage.get(s.code, 0), order[s.code]),
@@ -92,34 +117,34 @@ class ServicesPicker(QWidget):
                     | Qt.ItemFlag.ItemIsSelectable
                     | Qt.ItemFlag.ItemIsUserCheckable
                 )
-                entry.setCheckState(0, Qt.CheckState.Unchecked)
+                checked = service.code in self._ticked
+                entry.setCheckState(
+                    0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                )
                 head.addChild(entry)
                 self._items[service.code] = entry
-        self.tree.expandAll()
-        self.tree.setIndentation(12)
+        tree.expandAll()
+        tree.setIndentation(12)
         # Up to seven rows when there is room; three on a small screen at 150% (it scrolls).
-        line, frame = self.tree.sizeHintForRow(0), 2 * self.tree.frameWidth() + 4
-        self.tree.setMinimumHeight(line * MIN_ROWS + frame)
-        self.tree.setMaximumHeight(line * VISIBLE_ROWS + frame)
-        # Never taller than its seven rows: spare height goes to the note text, not to gaps.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.tree.itemChanged.connect(self._item_changed)
-        self._quiet = False
-        outer.addWidget(self.tree)
-        self._shown(False)
-        self._update_summary()
+        line, frame = tree.sizeHintForRow(0), 2 * tree.frameWidth() + 4
+        tree.setMinimumHeight(line * MIN_ROWS + frame)
+        tree.setMaximumHeight(line * VISIBLE_ROWS + frame)
+        tree.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tree.itemChanged.connect(self._item_changed)
+        self._outer.addWidget(tree)
+        return tree
 
     # --- showing ------------------------------------------------------------------------------
 
     def _shown(self, shown: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        self.tree.setVisible(shown)
+        if shown or self._tree is not None:
+            self.tree.setVisible(shown)
 
     def open_and_focus(self) -> None:
         """The shortcut: open the list and put the cursor on the first service."""
         self.toggle.setChecked(True)
-        current = self.tree.currentItem()
+        current = self.tree.currentItem()  # made by the toggle
         if current is None or current.childCount():
             first = next(iter(self._items.values()), None)
             if first is not None:
@@ -131,7 +156,13 @@ class ServicesPicker(QWidget):
 
     # --- values -------------------------------------------------------------------------------
 
-    def _item_changed(self, _item: QTreeWidgetItem, _column: int) -> None:
+    def _item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        code = item.data(0, CODE_ROLE)
+        if code is not None:
+            if item.checkState(0) == Qt.CheckState.Checked:
+                self._ticked.add(code)
+            else:
+                self._ticked.discard(code)
         self._update_summary()
         if not self._quiet:
             self.changed.emit()
@@ -141,7 +172,7 @@ class ServicesPicker(QWidget):
         if not ticked:
             self.summary.setText(tr("none ticked"))
         else:
-            names = [self._items[c].text(0) for c in ticked]
+            names = [item_label("services", self._offered[c]) for c in ticked]
             self.summary.setText(tr("Ticked ({0}): {1}").format(len(ticked), "; ".join(names)))
         self.summary.setToolTip(self.summary.text())
         self.toggle.setAccessibleDescription(
@@ -152,21 +183,16 @@ class ServicesPicker(QWidget):
 
     def ticked(self) -> tuple[str, ...]:
         """The ticked codes, in the form's order."""
-        form = current_form()
-        return tuple(
-            s.code
-            for s in form.services
-            if s.code in self._items and self._items[s.code].checkState(0) == Qt.CheckState.Checked
-        )
+        return tuple(s.code for s in current_form().services if s.code in self._ticked)
 
     def set_ticked(self, codes: Iterable[str]) -> None:
         """Exactly these ticked (a person's own change is what emits `changed`)."""
-        wanted = set(codes)
+        self._ticked = {code for code in codes if code in self._offered}
         self._quiet = True
         try:
             for code, entry in self._items.items():
                 entry.setCheckState(
-                    0, Qt.CheckState.Checked if code in wanted else Qt.CheckState.Unchecked
+                    0, Qt.CheckState.Checked if code in self._ticked else Qt.CheckState.Unchecked
                 )
         finally:
             self._quiet = False
