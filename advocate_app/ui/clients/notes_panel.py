@@ -39,9 +39,11 @@ from advocate_app.ui.roles import NOTE_ID_ROLE
 from advocate_app.ui.widgets import add_rich_item, label
 from advocate_app.ui.worker import LatestOnly
 
-# Cards made when a record opens: more than the timeline shows at once on a tall screen. The
-# rest are made LATER_CARDS at a time, one batch per turn of the event loop.
-FIRST_CARDS = 8
+# Cards made when a record opens: as many as fill the timeline when it is first shown (each card
+# is a set of widgets: about 5 ms apiece on a slow laptop), at least MIN_FIRST_CARDS. The rest
+# are made LATER_CARDS at a time, one batch per turn of the event loop.
+MIN_FIRST_CARDS = 2
+UNMEASURED_FIRST_CARDS = 8  # a tall screen's worth, when the list has no width yet
 LATER_CARDS = 4
 
 
@@ -182,6 +184,7 @@ class NotesPanel(QWidget):
         self._fitted_width = -1
         # Notes listed whose cards are still to be made, oldest last (see refresh).
         self._unmade: list[tuple[QListWidgetItem, NoteView]] = []
+        self._more_coming = False  # a turn of the event loop will make the next cards
         self._sizes_before_services: list[int] = []
         self.composer.services.toggle.toggled.connect(self._make_room_for_services)
         services_key = QShortcut(QKeySequence(SERVICES_SHORTCUT), self)
@@ -191,16 +194,17 @@ class NotesPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Cards are measured when the list is on screen, once per width: the sizes a hidden list
-        # passes through while its record is being built would be measured for nothing.
-        if (
-            watched is self.timeline.viewport()
-            and (
-                event.type() == QEvent.Type.Show
-                or (event.type() == QEvent.Type.Resize and self.timeline.isVisible())
-            )
-            and self._fitted_width != self._card_width()
+        # passes through while its record is being built would be measured for nothing. The
+        # first ones are made then too, as many as the list shows (it may grow as the record's
+        # layout settles).
+        if watched is self.timeline.viewport() and (
+            event.type() == QEvent.Type.Show
+            or (event.type() == QEvent.Type.Resize and self.timeline.isVisible())
         ):
-            self.fit_cards()
+            if self._fitted_width != self._card_width():
+                self.fit_cards()
+            if self._unmade:
+                self._fill_view()
         return False
 
     def _card_width(self) -> int:
@@ -262,15 +266,34 @@ class NotesPanel(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, note.body[:200])
             self.timeline.addItem(item)
             self._unmade.append((item, note))
-        self._make_cards(FIRST_CARDS)
-        if self.timeline.isVisible():  # else they are fitted when the list is shown
+        if self.timeline.isVisible():
             self.fit_cards()
-        else:
+            self._fill_view()
+        else:  # they are fitted, and the first ones made, when the list is shown
             self._fitted_width = -1
         self.empty.setText(tr("No notes yet. Write the first one below."))
         self.empty.setVisible(not timeline)
 
-    def _make_cards(self, count: int) -> None:
+    def _fill_view(self) -> None:
+        """The cards of the notes the list shows, fitted to its width (at least
+        MIN_FIRST_CARDS); the rest are made on later turns of the event loop."""
+        if self._fitted_width <= 0:  # no width to measure the cards at: a screenful's worth
+            self._make_cards(UNMEASURED_FIRST_CARDS)
+            return
+        height = self.timeline.viewport().height()
+        made = self.timeline.count() - len(self._unmade)
+        step = 2 * self.timeline.spacing()
+        filled = sum(self.timeline.item(row).sizeHint().height() + step for row in range(made))
+        while self._unmade and (made < MIN_FIRST_CARDS or filled < height):
+            item = self._unmade[0][0]
+            self._make_cards(1, later=False)
+            filled += item.sizeHint().height() + step
+            made += 1
+        if self._unmade and not self._more_coming:
+            self._more_coming = True
+            QTimer.singleShot(0, self, self._make_more_cards)
+
+    def _make_cards(self, count: int, *, later: bool = True) -> None:
         """The next `count` cards not made yet, fitted at once if the list has been."""
         made, self._unmade = self._unmade[:count], self._unmade[count:]
         viewport = self.timeline.viewport()
@@ -281,10 +304,12 @@ class NotesPanel(QWidget):
             self.timeline.setItemWidget(item, card)
             if width > 0:
                 self._fit(item, card, width)
-        if self._unmade:
+        if self._unmade and later and not self._more_coming:
+            self._more_coming = True
             QTimer.singleShot(0, self, self._make_more_cards)
 
     def _make_more_cards(self) -> None:
+        self._more_coming = False
         self._make_cards(LATER_CARDS)
 
     def make_every_card(self) -> None:
