@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from advocate_app.store import clients, notes
-from advocate_app.ui.qt import QApplication, Qt
+from advocate_app.ui.qt import QApplication, QEvent, QObject, Qt
 from advocate_app.ui.roles import NOTE_ID_ROLE
 
 
@@ -125,9 +125,23 @@ def test_a_long_history_opens_with_the_first_cards_and_makes_the_rest_after(
     assert sum(heights[:-1]) < shown <= sum(heights)  # the list is full, no card to spare
     spoken = [timeline.item(row).data(Qt.ItemDataRole.AccessibleTextRole) for row in range(20)]
     assert spoken == list(reversed(bodies))
+    painted_with: list[int] = []  # the cards made each time the list is painted
+
+    class PaintWatch(QObject):
+        def eventFilter(self, _watched, event) -> bool:  # type: ignore[no-untyped-def]
+            if event.type() == QEvent.Type.Paint:
+                painted_with.append(
+                    sum(timeline.itemWidget(timeline.item(r)) is not None for r in range(20))
+                )
+            return False
+
+    watch = PaintWatch()
+    timeline.viewport().installEventFilter(watch)
     qtbot.waitUntil(
         lambda: all(timeline.itemWidget(timeline.item(row)) is not None for row in range(20))
     )
+    # Painted first with the cards that fill it: the person does not wait for the others.
+    assert painted_with[0] == first
     qtbot.waitUntil(lambda: timeline.item(19).sizeHint().height() > 0)  # fitted to its card
     last = timeline.item(19)
     assert timeline.itemWidget(last).body_label.text() == bodies[0]

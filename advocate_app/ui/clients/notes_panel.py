@@ -197,14 +197,21 @@ class NotesPanel(QWidget):
         # passes through while its record is being built would be measured for nothing. The
         # first ones are made then too, as many as the list shows (it may grow as the record's
         # layout settles).
-        if watched is self.timeline.viewport() and (
-            event.type() == QEvent.Type.Show
-            or (event.type() == QEvent.Type.Resize and self.timeline.isVisible())
+        if watched is not self.timeline.viewport():
+            return False
+        if event.type() == QEvent.Type.Show or (
+            event.type() == QEvent.Type.Resize and self.timeline.isVisible()
         ):
             if self._fitted_width != self._card_width():
                 self.fit_cards()
             if self._unmade:
                 self._fill_view()
+        elif event.type() == QEvent.Type.Paint and self._unmade and not self._more_coming:
+            # The cards further down, once the list is painted with the first ones: a turn of
+            # the event loop asked for before it would come first (Qt paints after the other
+            # events waiting), and the person would wait for them all.
+            self._more_coming = True
+            QTimer.singleShot(0, self, self._make_more_cards)
         return False
 
     def _card_width(self) -> int:
@@ -276,9 +283,10 @@ class NotesPanel(QWidget):
 
     def _fill_view(self) -> None:
         """The cards of the notes the list shows, fitted to its width (at least
-        MIN_FIRST_CARDS); the rest are made on later turns of the event loop."""
+        MIN_FIRST_CARDS); the rest are made once it is painted, a few per turn of the event
+        loop (eventFilter)."""
         if self._fitted_width <= 0:  # no width to measure the cards at: a screenful's worth
-            self._make_cards(UNMEASURED_FIRST_CARDS)
+            self._make_cards(UNMEASURED_FIRST_CARDS, later=False)
             return
         height = self.timeline.viewport().height()
         made = self.timeline.count() - len(self._unmade)
@@ -289,9 +297,6 @@ class NotesPanel(QWidget):
             self._make_cards(1, later=False)
             filled += item.sizeHint().height() + step
             made += 1
-        if self._unmade and not self._more_coming:
-            self._more_coming = True
-            QTimer.singleShot(0, self, self._make_more_cards)
 
     def _make_cards(self, count: int, *, later: bool = True) -> None:
         """The next `count` cards not made yet, fitted at once if the list has been."""
