@@ -152,6 +152,40 @@ def test_a_long_history_opens_with_the_first_cards_and_makes_the_rest_after(
     assert timeline.currentItem().data(NOTE_ID_ROLE) == ids[0]
 
 
+def test_saving_a_note_on_a_long_history_lists_it_once_and_makes_only_the_first_cards(
+    qtbot, unlocked, monkeypatch
+) -> None:
+    """After a save the list is read once, the new note is first and current, and only the
+    cards that fill the list are made before it is painted: making every card (to scroll to
+    the note) took about 5 ms per note of the client's history, each time a note was saved."""
+    vault = unlocked.vault
+    cid = clients.create_client(vault, clients.ClientFields(alias="Ines"))
+    for i in range(60):
+        notes.add_note(vault, cid, "contact", f"Note number {i}: called about the hearing.")
+    unlocked.window.resize(1366, 728)
+    detail = unlocked.shell.show_section("clients").open_client(cid)
+    panel = detail.notes
+    timeline = panel.timeline
+    qtbot.waitUntil(lambda: timeline.itemWidget(timeline.item(59)) is not None)
+    listed: list[int] = []
+    real = notes.list_notes
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        listed.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(notes, "list_notes", counting)
+    qtbot.keyClicks(panel.composer.editor, "Drove her to the clinic.")
+    qtbot.keyClick(panel.composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(listed) == 1 and timeline.count() == 61
+    made = [timeline.itemWidget(timeline.item(row)) is not None for row in range(61)]
+    first = made.count(True)
+    assert 2 <= first < 20 and made == [True] * first + [False] * (61 - first)
+    assert timeline.currentRow() == 0
+    assert timeline.itemWidget(timeline.item(0)).body_label.text() == "Drove her to the clinic."
+    qtbot.waitUntil(lambda: timeline.itemWidget(timeline.item(60)) is not None)  # the rest after
+
+
 def test_opening_a_record_builds_only_its_notes(qtbot, unlocked) -> None:
     """Opening a record builds the Notes tab only; Releases, like the other tabs, is built
     when first shown or asked for, and then holds the client's releases."""

@@ -317,11 +317,6 @@ class NotesPanel(QWidget):
         self._more_coming = False
         self._make_cards(LATER_CARDS)
 
-    def make_every_card(self) -> None:
-        """Every card now (before scrolling to one of them)."""
-        if self._unmade:
-            self._make_cards(len(self._unmade))
-
     def _add_hit(self, hit: notes.NoteHit) -> None:
         item = add_rich_item(
             self.timeline,
@@ -333,10 +328,14 @@ class NotesPanel(QWidget):
     def show_note(self, note_id: int) -> None:
         self.search.clear()
         self.refresh()
-        self.make_every_card()  # the scroll lands where the note's card will stay
         for row in range(self.timeline.count()):
             item = self.timeline.item(row)
             if item.data(NOTE_ID_ROLE) == note_id:
+                # The cards down to this one, sized: the scroll lands where its card will stay
+                # (the cards below it do not move it). A note just saved is the first.
+                made = self.timeline.count() - len(self._unmade)
+                if row >= made:
+                    self._make_cards(row + 1 - made, later=False)
                 self.timeline.setCurrentItem(item)
                 self.timeline.scrollToItem(item)
                 return
@@ -347,8 +346,7 @@ class NotesPanel(QWidget):
             self.composer.start_edit(note)
 
     def _after_save(self, note_id: int) -> None:
-        self.refresh()
-        self.show_note(note_id)
+        self.show_note(note_id)  # listed again, with the saved note
         self.changed.emit()
         self.composer.editor.setFocus()
 
