@@ -283,12 +283,34 @@ class AdaptiveSplitter(QSplitter):
 
 def readable_width(dialog: QWidget, chars: int = 60) -> None:
     """Give a dialog room for its wrapped sentences (a too-narrow dialog cuts their last lines
-    off), but never more than the screen."""
+    off), but never more than the screen; and the height they need at the width it gets."""
     wanted = dialog.fontMetrics().averageCharWidth() * chars
     screen = dialog.screen()
     if screen is not None:
         wanted = min(wanted, int(screen.availableGeometry().width() * 0.9))
     dialog.setMinimumWidth(wanted)
+    dialog.installEventFilter(_WrappedHeight(dialog))
+
+
+class _WrappedHeight(qt.QObject):
+    """Keeps a window as tall as its wrapped sentences need at its width. Qt sizes a window
+    from its minimum size hint, which does not know that text wraps to more lines when the
+    window is narrow (a small screen at 200%, a Spanish sentence): the last lines were cut
+    off, and the parts below drawn over them."""
+
+    def eventFilter(self, watched: qt.QObject, event: qt.QEvent) -> bool:
+        if event.type() in (qt.QEvent.Type.Show, qt.QEvent.Type.Resize) and isinstance(
+            watched, QWidget
+        ):
+            layout = watched.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                needed = layout.totalMinimumHeightForWidth(watched.width())
+                screen = watched.screen()
+                if screen is not None:
+                    needed = min(needed, screen.availableGeometry().height())
+                if watched.minimumHeight() != needed:
+                    watched.setMinimumHeight(needed)  # grows the window if it is shorter
+        return False
 
 
 def described_button(text: str, description: str, slot: Callable[[], object]) -> QPushButton:

@@ -58,6 +58,7 @@ def _problems(root, where: str) -> list[str]:  # type: ignore[no-untyped-def]
         QHeaderView,
         QLabel,
         QScrollArea,
+        QStackedLayout,
         QWidget,
     )
 
@@ -92,6 +93,22 @@ def _problems(root, where: str) -> list[str]:  # type: ignore[no-untyped-def]
                     f"{inner.width() if inner is not None else '?'})"
                 )
             continue
+        layout = widget.layout()
+        if (
+            layout is not None
+            and layout.hasHeightForWidth()
+            and not isinstance(layout, QStackedLayout)  # only its current page is shown
+        ):
+            # Wrapped text needs more height when narrower; a box given less than that lays its
+            # parts over one another (its minimum size hint does not say so: a splitter, for
+            # one, only looks at that).
+            needed = layout.totalMinimumHeightForWidth(size.width())
+            if size.height() + 1 < min(needed, widget.maximumHeight()):
+                found.append(
+                    f"{where}: {name} is {size.height()} px tall, its parts need {needed} px "
+                    "(they overlap)"
+                )
+                continue
         if hint.isValid() and (
             size.width() + 1 < min(hint.width(), widget.maximumWidth())
             or size.height() + 1 < min(hint.height(), widget.maximumHeight())

@@ -20,6 +20,7 @@ from advocate_app.ui.qt import (
     QObject,
     QPlainTextEdit,
     QPushButton,
+    QResizeEvent,
     QSize,
     Qt,
     QTimer,
@@ -125,6 +126,22 @@ class Composer(QWidget):
         self.editor.textChanged.connect(self._changed)
         if not self.restore_draft():
             self.suggest_services()
+
+    def minimumSizeHint(self) -> QSize:
+        """As tall as its parts need at its width: the words under the note wrap to more lines
+        when it is narrow (three in Spanish at 150% on a laptop), and the splitter above gives
+        the composer only its minimum size hint; less, and the parts were drawn over one
+        another."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            hint.setHeight(max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the minimum height follows the width
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
