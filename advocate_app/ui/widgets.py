@@ -281,6 +281,27 @@ class AdaptiveSplitter(QSplitter):
         super().resizeEvent(event)
 
 
+class WrappingPane(QWidget):
+    """A splitter pane whose minimum height counts its wrapped lines at its present width.
+
+    QSplitter asks only minimumSizeHint(), which a layout with wrapped labels computes for
+    one line each; when narrow (a small screen at 150%, longer Spanish sentences), the pane got
+    less height than its parts need and they were drawn over one another.
+    """
+
+    def minimumSizeHint(self) -> qt.QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
+            hint.setHeight(max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped lines, hence the minimum, follow the width
+
+
 def readable_width(dialog: QWidget, chars: int = 60) -> None:
     """Give a dialog room for its wrapped sentences (a too-narrow dialog cuts their last lines
     off), but never more than the screen; and the height they need at the width it gets."""

@@ -20,17 +20,15 @@ from advocate_app.ui.qt import (
     QObject,
     QPlainTextEdit,
     QPushButton,
-    QResizeEvent,
     QSize,
     Qt,
     QTimer,
     QVBoxLayout,
-    QWidget,
     Signal,
     tr,
     tr_marked,
 )
-from advocate_app.ui.widgets import label, set_message, status_line
+from advocate_app.ui.widgets import WrappingPane, label, set_message, status_line
 
 AUTOSAVE_MS = 2500
 
@@ -44,9 +42,10 @@ class NoteEditor(QPlainTextEdit):
         return QSize(hint.width(), max(self.minimumHeight(), 90))
 
 
-class Composer(QWidget):
+class Composer(WrappingPane):
     """Write a note; Ctrl+Enter saves. Typing is kept as an encrypted draft every few seconds,
-    with the services ticked (Ctrl+G opens them)."""
+    with the services ticked (Ctrl+G opens them). A pane of the notes' splitter: as tall as its
+    wrapped words need (three lines of advice in Spanish at 150% on a laptop)."""
 
     saved = Signal(int)
 
@@ -126,22 +125,6 @@ class Composer(QWidget):
         self.editor.textChanged.connect(self._changed)
         if not self.restore_draft():
             self.suggest_services()
-
-    def minimumSizeHint(self) -> QSize:
-        """As tall as its parts need at its width: the words under the note wrap to more lines
-        when it is narrow (three in Spanish at 150% on a laptop), and the splitter above gives
-        the composer only its minimum size hint; less, and the parts were drawn over one
-        another."""
-        hint = super().minimumSizeHint()
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
-            hint.setHeight(max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
-        return hint
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # the minimum height follows the width
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

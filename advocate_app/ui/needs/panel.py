@@ -31,8 +31,6 @@ from advocate_app.ui.qt import (
     QObject,
     QPoint,
     QPushButton,
-    QResizeEvent,
-    QSize,
     Qt,
     QTreeView,
     QVBoxLayout,
@@ -41,30 +39,18 @@ from advocate_app.ui.qt import (
     tr,
     tr_marked,
 )
-from advocate_app.ui.widgets import AdaptiveSplitter, confirm, label, primary_button, status_line
+from advocate_app.ui.widgets import (
+    AdaptiveSplitter,
+    WrappingPane,
+    confirm,
+    label,
+    primary_button,
+    status_line,
+)
 
 # Keyboard shortcuts for setting a status, in vocabulary order (Alt+1 … Alt+5): Ctrl+1 …
 # Ctrl+9 switch sections everywhere.
 STATUS_SHORTCUTS = {code: f"Alt+{i}" for i, code in enumerate(NEED_STATUSES, start=1)}
-
-
-class _WrappingPane(QWidget):
-    """A splitter pane whose minimum height counts its wrapped lines at its present width.
-
-    QSplitter asks only minimumSizeHint(), which a layout with wrapped labels computes for
-    one line each; when narrow, the wrapped hint then squeezes the list below its minimum.
-    """
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
-            hint.setHeight(max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
-        return hint
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.updateGeometry()  # the wrapped lines, hence the minimum, follow the width
 
 
 class NeedsPanel(QWidget):
@@ -123,7 +109,7 @@ class NeedsPanel(QWidget):
         # The list and the selected need stack on a narrow screen: both stay readable.
         splitter = AdaptiveSplitter(self.fontMetrics().averageCharWidth() * 90)
         self.splitter = splitter
-        left = _WrappingPane()
+        left = WrappingPane()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.view = QTreeView()
