@@ -6,7 +6,8 @@ DIRs are vaults made by `benchmarks.make_vault` (`--corpus phrases` and `--corpu
 For each: note search's first page and the Ctrl+K box's first page, p50/p95 over the query
 set, against the raw FTS5 query for the same terms on the same connection (the ranked MATCH of
 the expression the app builds, ids only: no joins, no snippets, no Python); the full ranking
-when very many notes match; and the client-list filter per keystroke. Budgets (DESIGN.md):
+when very many notes match; and the client-list filter per keystroke (its first page; the
+count, made on a worker, apart). Budgets (DESIGN.md):
 first page p95 ≤ 1.5× raw and < 100 ms; client filter < 20 ms.
 
 cipher_memory_security is measured OFF, the decided setting (DESIGN.md, 2026-11-29).
@@ -201,21 +202,20 @@ def measure(
         )
         raw_conn.close()
 
-        per_key = Timings()
+        # What the list waits for on each key is its first page; the count under it is made on
+        # a worker (ui.clients.list_model), timed here apart.
+        per_key, counts = Timings(), Timings()
         typing = ["A", "Am", "Amb", "Ambe", "Amber", "Amber ", "Amber B"]
         for _ in range(5):
             for prefix in typing:
                 query = ClientQuery(text=prefix, status="all")
-                per_key.append(
-                    _time(
-                        lambda cq=query: (
-                            count_clients(vault, cq),
-                            list_clients(vault, cq, None, 100),
-                        ),
-                        per_key,
-                    )
-                )
-        report(f"[{name}] client filter per keystroke p95", _both(per_key, 0.95), "budget 20 ms")
+                per_key.append(_time(lambda cq=query: list_clients(vault, cq, None, 100), per_key))
+                counts.append(_time(lambda cq=query: count_clients(vault, cq), counts))
+        report(
+            f"[{name}] client filter per keystroke p95",
+            _both(per_key, 0.95),
+            f"budget 20 ms; the count, on a worker: {_both(counts, 0.95)}",
+        )
     finally:
         if vault is not None:
             vault.close()
