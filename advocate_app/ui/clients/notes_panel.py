@@ -45,6 +45,9 @@ from advocate_app.ui.worker import LatestOnly
 MIN_FIRST_CARDS = 2
 UNMEASURED_FIRST_CARDS = 8  # a tall screen's worth, when the list has no width yet
 LATER_CARDS = 4
+# Each later batch waits for a timer, not a zero-delay turn: Qt handles those with the events
+# already waiting, in the same pass (a batch after the list's paint was still in it).
+LATER_TURN_MS = 1
 
 
 class NoteCard(QFrame):
@@ -211,7 +214,7 @@ class NotesPanel(QWidget):
             # the event loop asked for before it would come first (Qt paints after the other
             # events waiting), and the person would wait for them all.
             self._more_coming = True
-            QTimer.singleShot(0, self, self._make_more_cards)
+            QTimer.singleShot(LATER_TURN_MS, self, self._make_more_cards)
         return False
 
     def _card_width(self) -> int:
@@ -311,7 +314,7 @@ class NotesPanel(QWidget):
                 self._fit(item, card, width)
         if self._unmade and later and not self._more_coming:
             self._more_coming = True
-            QTimer.singleShot(0, self, self._make_more_cards)
+            QTimer.singleShot(LATER_TURN_MS, self, self._make_more_cards)
 
     def _make_more_cards(self) -> None:
         self._more_coming = False
