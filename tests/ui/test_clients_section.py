@@ -255,3 +255,29 @@ def test_the_services_order_is_read_once_for_every_record_and_follows_use(
         tree = detail.notes.composer.services.tree
         assert tree.topLevelItem(0).child(0).data(0, Qt.ItemDataRole.UserRole) == favourite
     assert len(counted) == 1
+
+
+def test_todays_suggested_services_are_read_after_the_record_opens(
+    unlocked, qtbot, monkeypatch
+) -> None:
+    """What today's work suggests (needs, referrals, accompanied appointments: three reads) is
+    pre-ticked on a turn after the record's opening, not in it."""
+    from advocate_app.store import needs, voca_fields
+
+    vault = unlocked.vault
+    ivy = clients.create_client(vault, ClientFields(alias="Ivy"))
+    needs.set_status(vault, needs.add_need(vault, ivy, "transportation", "Bus pass"), "in_progress")
+    read: list[int] = []
+    real = voca_fields.note_suggestions
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(voca_fields, "note_suggestions", counting)
+    section = unlocked.shell.show_section("clients")
+    detail = section.open_client(ivy)
+    assert detail is not None and read == []  # not while opening
+    composer = detail.notes.composer
+    qtbot.waitUntil(lambda: composer.services.ticked() == ("transportation",))
+    assert read == [1]
