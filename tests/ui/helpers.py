@@ -44,6 +44,20 @@ def unlock(qtbot: Any, controller: AppController, passphrase: str = PASSPHRASE) 
     )
 
 
+def count_calls(monkeypatch: Any, owner: object, name: str) -> list[int]:
+    """owner.name (a public function of a module) replaced, for the test, by one that notes
+    each call and then does the real work; returns the list that grows by one per call."""
+    calls: list[int] = []
+    real = getattr(owner, name)
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
 def wait_for_background_work(qtbot: Any, timeout: int = 20000) -> None:
     """Wait until every task started through ui.worker has come back to the GUI thread and its
     callback has run: what a test waits for before it checks that something did NOT happen."""

@@ -9,7 +9,7 @@ from advocate_app.store.clients import ClientFields
 from advocate_app.ui.clients.list_model import PAGE, ClientListModel
 from advocate_app.ui.qt import QDialog, QLabel, Qt
 from advocate_app.ui.roles import NOTE_ID_ROLE
-from tests.ui.helpers import unlock
+from tests.ui.helpers import count_calls, unlock
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -239,14 +239,7 @@ def test_the_services_order_is_read_once_for_every_record_and_follows_use(
     favourite = least_first[0].code  # last in the form's own order: first only by use
     for _ in range(3):
         notes.add_note(vault, rosa, "contact", "Safety planning call.", services=[favourite])
-    counted: list[int] = []
-    real = voca_fields.service_usage
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        counted.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(voca_fields, "service_usage", counting)
+    counted = count_calls(monkeypatch, voca_fields, "service_usage")
     section = unlocked.shell.show_section("clients")
     qtbot.waitUntil(lambda: tasks_running() == 0)
     for client_id in (rosa, ines, rosa):
@@ -267,14 +260,7 @@ def test_todays_suggested_services_are_read_after_the_record_opens(
     vault = unlocked.vault
     ivy = clients.create_client(vault, ClientFields(alias="Ivy"))
     needs.set_status(vault, needs.add_need(vault, ivy, "transportation", "Bus pass"), "in_progress")
-    read: list[int] = []
-    real = voca_fields.note_suggestions
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        read.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(voca_fields, "note_suggestions", counting)
+    read = count_calls(monkeypatch, voca_fields, "note_suggestions")
     section = unlocked.shell.show_section("clients")
     detail = section.open_client(ivy)
     assert detail is not None and read == []  # not while opening

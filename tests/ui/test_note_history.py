@@ -11,6 +11,7 @@ import pytest
 from advocate_app.store import clients, notes
 from advocate_app.ui.qt import QApplication, QEvent, QObject, Qt
 from advocate_app.ui.roles import NOTE_ID_ROLE
+from tests.ui.helpers import count_calls
 
 
 @pytest.fixture
@@ -167,14 +168,7 @@ def test_saving_a_note_on_a_long_history_lists_it_once_and_makes_only_the_first_
     panel = detail.notes
     timeline = panel.timeline
     qtbot.waitUntil(lambda: timeline.itemWidget(timeline.item(59)) is not None)
-    listed: list[int] = []
-    real = notes.list_notes
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        listed.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(notes, "list_notes", counting)
+    listed = count_calls(monkeypatch, notes, "list_notes")
     qtbot.keyClicks(panel.composer.editor, "Drove her to the clinic.")
     qtbot.keyClick(panel.composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert len(listed) == 1 and timeline.count() == 61
