@@ -281,6 +281,15 @@ class AdaptiveSplitter(QSplitter):
         super().resizeEvent(event)
 
 
+def wrapped_lines_height(widget: QWidget) -> int | None:
+    """The least height a widget's layout needs at its present width, its wrapped lines
+    counted (Qt's minimum size hint counts one line each); None if nothing in it wraps."""
+    layout = widget.layout()
+    if layout is None or not layout.hasHeightForWidth() or widget.width() <= 0:
+        return None
+    return int(layout.totalMinimumHeightForWidth(widget.width()))
+
+
 class WrappingPane(QWidget):
     """A splitter pane whose minimum height counts its wrapped lines at its present width.
 
@@ -291,9 +300,9 @@ class WrappingPane(QWidget):
 
     def minimumSizeHint(self) -> qt.QSize:
         hint = super().minimumSizeHint()
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth() and self.width() > 0:
-            hint.setHeight(max(hint.height(), layout.totalMinimumHeightForWidth(self.width())))
+        needed = wrapped_lines_height(self)
+        if needed is not None:
+            hint.setHeight(max(hint.height(), needed))
         return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -323,9 +332,8 @@ class _WrappedHeight(qt.QObject):
         if event.type() in (qt.QEvent.Type.Show, qt.QEvent.Type.Resize) and isinstance(
             watched, QWidget
         ):
-            layout = watched.layout()
-            if layout is not None and layout.hasHeightForWidth():
-                needed = layout.totalMinimumHeightForWidth(watched.width())
+            needed = wrapped_lines_height(watched)
+            if needed is not None:
                 screen = watched.screen()
                 if screen is not None:
                     needed = min(needed, screen.availableGeometry().height())
