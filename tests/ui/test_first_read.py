@@ -291,3 +291,86 @@ def test_after_the_unlock_each_group_is_painted_once_on_a_turn_of_its_own(
     assert section.overdue.row_count() == 1 and section.quiet.row_count() == 1
     assert section.view is not None
     assert after == [4]  # the warm-up went on once the last group was painted
+
+
+def test_the_unlocked_window_is_built_shown_and_painted_on_turns_of_their_own(
+    qtbot, make_controller, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unlock's answer built the sections, showed the shell and painted the window in one
+    block (30-40 ms at 50,000 clients, a key pressed meanwhile waiting for all of it). Now:
+    the sections are built with the unlock page still shown; the shell is shown on a later
+    turn, the window not painting; and the window is painted after that."""
+    from advocate_app.ui.qt import QEvent, QObject
+
+    controller = make_controller(vault_dir)
+    steps: list[str] = []
+    window = controller.window
+
+    def on_unlock_page() -> bool:
+        return window.stack.currentWidget() is controller.unlock_page
+
+    real_enter = controller.enter_shell
+
+    def enter_shell(*args: object, **kwargs: object) -> None:
+        real_enter(*args, **kwargs)
+        shell = controller.shell
+        built = shell is not None and "today" in shell.sections.built()
+        steps.append(f"answered: sections built {built}, unlock page shown {on_unlock_page()}")
+
+    monkeypatch.setattr(controller, "enter_shell", enter_shell)
+    window.stack.currentChanged.connect(
+        lambda _index: steps.append(f"shown, painting {window.updatesEnabled()}")
+    )
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            if event.type() == QEvent.Type.Paint and watched is window and not on_unlock_page():
+                steps.append("painted")
+            return False
+
+    watch = Watch()
+    window.installEventFilter(watch)
+    try:
+        unlock(qtbot, controller)
+        qtbot.waitUntil(lambda: "painted" in steps)
+    finally:
+        window.removeEventFilter(watch)
+    assert steps[:3] == [
+        "answered: sections built True, unlock page shown True",
+        "shown, painting False",  # on a turn after the answer's
+        "painted",
+    ], steps
+    assert window.updatesEnabled()
+    assert window.stack.currentWidget() is controller.shell
+
+
+def test_a_lock_before_the_unlocked_window_is_shown_leaves_the_unlock_page(
+    qtbot, make_controller, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Locked (the window closed) in the turn the unlock answered, before the shell is shown:
+    the unlock page stays, painting, and no shell is left in the window."""
+    from advocate_app.ui.shell import Shell
+
+    controller = make_controller(vault_dir)
+    real_enter = controller.enter_shell
+    locked: list[bool] = []
+
+    def enter_shell(*args: object, **kwargs: object) -> None:
+        real_enter(*args, **kwargs)
+        controller.lock("test")
+        locked.append(True)
+
+    monkeypatch.setattr(controller, "enter_shell", enter_shell)
+    page = controller.unlock_page
+    qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is page)
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    page.unlock_button.click()
+    qtbot.waitUntil(lambda: bool(locked), timeout=15000)
+    for _ in range(5):  # the turns that would have shown and painted the shell
+        QApplication.processEvents()
+    stack = controller.window.stack
+    assert stack.currentWidget() is page
+    assert controller.shell is None and controller.vault is not None
+    assert not controller.vault.is_unlocked
+    assert not [w for w in map(stack.widget, range(stack.count())) if isinstance(w, Shell)]
+    assert controller.window.updatesEnabled()
