@@ -326,9 +326,21 @@ class _WrappedHeight(qt.QObject):
     """Keeps a window as tall as its wrapped sentences need at its width. Qt sizes a window
     from its minimum size hint, which does not know that text wraps to more lines when the
     window is narrow (a small screen at 200%, a Spanish sentence): the last lines were cut
-    off, and the parts below drawn over them."""
+    off, and the parts below drawn over them. And no taller when first shown: Qt's height is
+    for its own narrower width, where the sentences took more lines (an empty band above
+    the first one, at 150%)."""
 
     def eventFilter(self, watched: qt.QObject, event: qt.QEvent) -> bool:
+        if (
+            event.type() == qt.QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and not watched.testAttribute(Qt.WidgetAttribute.WA_Resized)  # sized by Qt
+            and (layout := watched.layout()) is not None
+            and layout.hasHeightForWidth()
+        ):
+            preferred = layout.totalHeightForWidth(watched.width())
+            if 0 < preferred < watched.height():
+                watched.resize(watched.width(), max(preferred, watched.minimumHeight()))
         if event.type() in (qt.QEvent.Type.Show, qt.QEvent.Type.Resize) and isinstance(
             watched, QWidget
         ):

@@ -1,6 +1,7 @@
 """Issue 16's smaller items: one neutral "Not reported" for an unknown age group; the unlock
 screen selects the last person who unlocked on this computer, after a restart too, and keeps
-only their id (never a name) in the settings file."""
+only their id (never a name) in the settings file. And a dialog given a readable width is first
+shown as tall as its lines need there (issue 21's screens)."""
 
 from __future__ import annotations
 
@@ -71,3 +72,33 @@ def test_the_last_person_to_unlock_is_selected_after_a_restart(qtbot, vault_dir:
     finally:
         again.shutdown()
         Settings().save(folder)  # the other tests start from the defaults
+
+
+def test_a_dialog_given_a_readable_width_is_first_shown_no_taller_than_its_lines_need(
+    qtbot,
+) -> None:
+    """Qt sized the dialog for its own narrower width, where the first sentence took more
+    lines: at the readable width, an empty band was left above it. A height the code sets
+    stays."""
+    from advocate_app.ui.clients.dialogs import ReleaseDialog
+    from advocate_app.ui.qt import QDialog, QVBoxLayout
+    from advocate_app.ui.widgets import label, readable_width
+
+    dialog = ReleaseDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    layout = dialog.layout()
+    assert layout is not None
+    assert dialog.height() == max(
+        layout.totalHeightForWidth(dialog.width()), dialog.minimumHeight()
+    )
+
+    tall = QDialog()
+    qtbot.addWidget(tall)
+    QVBoxLayout(tall).addWidget(label("A sentence long enough to wrap onto a second line. " * 3))
+    readable_width(tall)
+    tall.resize(tall.minimumWidth(), 600)
+    tall.show()
+    qtbot.waitExposed(tall)
+    assert tall.height() == 600
