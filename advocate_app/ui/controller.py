@@ -76,6 +76,11 @@ class AfterUnlock:
 log = logging.getLogger(__name__)
 
 
+# A step on a turn of the event loop of its own: a timer. A zero-delay single shot is a posted
+# call, which Qt may run in the same pass as the one that posted it (no key or paint between).
+TURN_OF_ITS_OWN_MS = 1
+
+
 class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBackupMixin):
     """Owns the vault and decides which page the window shows."""
 
@@ -498,16 +503,16 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             if is_alive(self.window):
                 self.window.setUpdatesEnabled(True)  # painted on the next turn
             if new_user:
-                QTimer.singleShot(0, self._save_settings)
+                QTimer.singleShot(TURN_OF_ITS_OWN_MS, self._save_settings)
 
         def show_unpainted() -> None:
             if self.shell is not shell or self.vault is not vault or not vault.is_unlocked:
                 return  # locked or closed meanwhile: the lock took the shell away
-            QTimer.singleShot(0, paint)  # first: the window never stays unpainted
+            QTimer.singleShot(TURN_OF_ITS_OWN_MS, paint)  # first: the window is always painted
             self.window.setUpdatesEnabled(False)
             show()
 
-        QTimer.singleShot(0, show_unpainted)
+        QTimer.singleShot(TURN_OF_ITS_OWN_MS, show_unpainted)
 
     def _save_settings(self) -> None:
         with contextlib.suppress(OSError):  # a convenience: unlocking never fails for it
