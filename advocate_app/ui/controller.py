@@ -104,6 +104,7 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         self.kdf_target_seconds = kdf_target_seconds
         self.vault: Vault | None = None
         self.shell: Shell | None = None
+        self.shell_coming: Shell | None = None  # see enter_shell(in_turns=True)
         self._last_location: dict[str, object] = {}
         # Read with the unlock, on its worker (None: not read yet).
         self._after_unlock: AfterUnlock | None = None
@@ -468,11 +469,13 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
     def enter_shell(self, in_turns: bool = False) -> None:
         """The unlocked window: the shell built (or the one built ahead taken) and shown.
 
-        in_turns (right after an unlock, the person waiting): in three turns of the event
-        loop, so that a key pressed meanwhile waits at most one (it was one block of 30-40 ms
-        at 50,000 clients): the sections built and Today filled, while the unlock page is
-        still shown; then the shell shown and laid out, the window not painting; then the
-        window painted (Today paints its groups on the turns after, see ui/today). The
+        in_turns (right after an unlock, the person waiting): a turn of the event loop for
+        each part, so that a key pressed meanwhile waits for one part at most (all in one,
+        it was a block of 30-40 ms at 50,000 clients): with the answer, the sections are
+        finished and Today filled, the unlock page still shown; then the window stops
+        painting and shows the shell's frame (the navigation, the search line); then the
+        section (Today, or where the person left off), and the keyboard focus in it; then the
+        window paints (Today paints its groups on the turns after, see ui/today). The
         settings file, when the person unlocking is not the one before, is written after."""
         vault = self.vault
         assert vault is not None and vault.is_unlocked
@@ -491,13 +494,12 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         )
         self._first_read = None  # Today's rows, if the sections did not take them: not kept
         place = after.place if after is not None else self._take_saved_place(vault)
-
-        def show() -> None:
-            self._show_shell(shell, vault, place, demo)
-
         if not in_turns:
-            show()
+            self._show_shell(shell, vault, place, demo)
             return
+
+        def still_wanted() -> bool:  # not locked or closed meanwhile (the lock took the shell)
+            return self.shell_coming is shell and self.vault is vault and vault.is_unlocked
 
         def paint() -> None:
             if is_alive(self.window):
@@ -505,26 +507,34 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             if new_user:
                 QTimer.singleShot(TURN_OF_ITS_OWN_MS, self._save_settings)
 
-        def show_unpainted() -> None:
-            if self.shell is not shell or self.vault is not vault or not vault.is_unlocked:
-                return  # locked or closed meanwhile: the lock took the shell away
-            QTimer.singleShot(TURN_OF_ITS_OWN_MS, paint)  # first: the window is always painted
-            self.window.setUpdatesEnabled(False)
-            show()
+        def show_section() -> None:
+            QTimer.singleShot(TURN_OF_ITS_OWN_MS, paint)  # first, whatever happens next
+            if still_wanted():
+                self._show_shell(shell, vault, place, demo)
 
-        QTimer.singleShot(TURN_OF_ITS_OWN_MS, show_unpainted)
+        def show_frame() -> None:
+            if not still_wanted():
+                return
+            self.window.setUpdatesEnabled(False)
+            QTimer.singleShot(TURN_OF_ITS_OWN_MS, show_section)  # first: it paints again
+            self.window.stack.setCurrentWidget(shell)
+
+        shell.frame_first()
+        QTimer.singleShot(TURN_OF_ITS_OWN_MS, show_frame)
 
     def _save_settings(self) -> None:
         with contextlib.suppress(OSError):  # a convenience: unlocking never fails for it
             self.settings.save()
 
     def _show_shell(self, shell: Shell, vault: Vault, place: dict[str, object], demo: bool) -> None:
+        self.shell, self.shell_coming = shell, None
         self.window.stack.setCurrentWidget(shell)
         place = place or self._last_location
         if place:
             shell.restore_location(place)
         elif shell.nav.count():
             shell.nav.setCurrentRow(0)
+        shell.show_section_held()  # its frame shown on a turn before (see enter_shell)
         self._last_location = {}
         shell.focus_section()  # where the person left off, never the global search
         self.idle.set_minutes(self.settings.idle_minutes)
@@ -566,8 +576,8 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         )
 
     def _build_shell(self, office_name: str | None = None, show: bool = True) -> Shell:
-        """The shell with its sections, shown (show=False: in the window's stack, hidden; a
-        lock meanwhile removes it as it does a shown one)."""
+        """The shell with its sections, shown (show=False: in the window's stack, hidden, as
+        shell_coming until _show_shell; a lock meanwhile removes it as it does a shown one)."""
         vault = self.vault
         assert vault is not None and vault.is_unlocked
         if office_name is None:
@@ -591,9 +601,11 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
             self._sections_factory(self, shell)
         if self.window.stack.indexOf(shell) < 0:
             self.window.stack.addWidget(shell)
-        self.shell = shell
         if show:
+            self.shell = shell
             self.window.stack.setCurrentWidget(shell)
+        else:
+            self.shell_coming = shell
         return shell
 
     def focus_search(self) -> None:

@@ -46,6 +46,8 @@ class LockingMixin:
 
     vault: Vault | None
     shell: Shell | None
+    # Built and filled by an unlock, not shown yet (AppController.enter_shell, in turns).
+    shell_coming: Shell | None
     window: MainWindow
     settings: Settings
     idle: IdleWatcher
@@ -101,10 +103,12 @@ class LockingMixin:
         fresh_process = self._fresh_process_on_lock is not None and reason not in _IN_PROCESS_LOCKS
         self.idle.stop()
         shell = self.shell
-        if shell is not None:
-            # Nothing scheduled inside the shell may run against a locked vault.
-            for timer in shell.findChildren(QTimer):
+        coming, self.shell_coming = self.shell_coming, None
+        for built in (shell, coming):
+            # Nothing scheduled inside a shell may run against a locked vault.
+            for timer in built.findChildren(QTimer) if built is not None else []:
                 timer.stop()
+        if shell is not None:
             shell.setEnabled(False)
             try:
                 shell.collect_drafts()
@@ -117,12 +121,13 @@ class LockingMixin:
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
         self._show_unlock()
-        if shell is not None:
-            self.window.stack.removeWidget(shell)
-            shell.hide()
-            self.shell = None
-            # Deleted once any dialog's event loop has returned.
-            QTimer.singleShot(0, shell.deleteLater)
+        for gone in (shell, coming):
+            if gone is not None:
+                self.window.stack.removeWidget(gone)
+                gone.hide()
+                # Deleted once any dialog's event loop has returned.
+                QTimer.singleShot(0, gone.deleteLater)
+        self.shell = None
         if fresh_process and tasks_running() == 0:
             # The fresh process finds one tidy file. Not while a backup or an export reads:
             # the checkpoint would wait for it with the window not yet repainted.

@@ -174,6 +174,7 @@ class Shell(QWidget):
         body.addWidget(self.section_scroll, 1)
         outer.addLayout(body, 1)
         self.sections = Sections(self)
+        self._empty: QWidget | None = None  # see frame_first
         self.nav.currentRowChanged.connect(self._show_row)
         # Shown once a search handler is attached (see enable_search): no dead controls.
         self.search.setVisible(False)
@@ -309,6 +310,20 @@ class Shell(QWidget):
         # As narrow as the longest name allows: small screens need the room for the section.
         wanted = self.nav.fontMetrics().horizontalAdvance(title) + 48
         self.nav.setFixedWidth(max(self.nav.width(), min(wanted, 220)))
+
+    def frame_first(self) -> None:
+        """Shown next, the shell shows its frame alone (the navigation, the search line), the
+        section area empty; show_section_held then shows the section chosen meanwhile. Each
+        is then its own turn of the event loop (the unlock: ui.controller.enter_shell)."""
+        if self._empty is None:
+            self._empty = QWidget()
+            self.stack.addWidget(self._empty)
+        self.stack.setCurrentWidget(self._empty)
+
+    def show_section_held(self) -> None:
+        """After frame_first: the section of the navigation's current row, if none is shown."""
+        if self._empty is not None and self.stack.currentWidget() is self._empty:
+            self._show_row(self.nav.currentRow())
 
     def _show_row(self, row: int) -> None:
         if row < 0:

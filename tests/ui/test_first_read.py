@@ -297,9 +297,10 @@ def test_the_unlocked_window_is_built_shown_and_painted_on_turns_of_their_own(
     qtbot, make_controller, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The unlock's answer built the sections, showed the shell and painted the window in one
-    block (30-40 ms at 50,000 clients, a key pressed meanwhile waiting for all of it). Now:
-    the sections are built with the unlock page still shown; the shell is shown on a later
-    turn, the window not painting; and the window is painted after that."""
+    block (30-40 ms at 50,000 clients, a key pressed meanwhile waiting for all of it). Now,
+    each on a turn of its own: the sections built, the unlock page still shown; the shell's
+    frame shown, the window not painting; the section shown, with the keyboard in it; and
+    the window painted."""
     from advocate_app.ui.qt import QEvent, QObject
 
     controller = make_controller(vault_dir)
@@ -309,17 +310,30 @@ def test_the_unlocked_window_is_built_shown_and_painted_on_turns_of_their_own(
     def on_unlock_page() -> bool:
         return window.stack.currentWidget() is controller.unlock_page
 
+    def section_shown() -> bool:
+        shell = controller.shell or controller.shell_coming
+        return shell is not None and shell.stack.currentWidget() in shell.sections.built().values()
+
     real_enter = controller.enter_shell
 
     def enter_shell(*args: object, **kwargs: object) -> None:
         real_enter(*args, **kwargs)
-        shell = controller.shell
-        built = shell is not None and "today" in shell.sections.built()
+        assert controller.shell is None  # the unlocked window's shell, once it is shown
+        shell = controller.shell_coming
+        assert shell is not None
+        built = "today" in shell.sections.built()
         steps.append(f"answered: sections built {built}, unlock page shown {on_unlock_page()}")
+        shell.stack.currentChanged.connect(
+            lambda _index: steps.append(
+                f"section shown {section_shown()}, painting {window.updatesEnabled()}"
+            )
+        )
 
     monkeypatch.setattr(controller, "enter_shell", enter_shell)
     window.stack.currentChanged.connect(
-        lambda _index: steps.append(f"shown, painting {window.updatesEnabled()}")
+        lambda _index: steps.append(
+            f"frame shown, section shown {section_shown()}, painting {window.updatesEnabled()}"
+        )
     )
 
     class Watch(QObject):
@@ -335,13 +349,17 @@ def test_the_unlocked_window_is_built_shown_and_painted_on_turns_of_their_own(
         qtbot.waitUntil(lambda: "painted" in steps)
     finally:
         window.removeEventFilter(watch)
-    assert steps[:3] == [
+    assert steps[:4] == [
         "answered: sections built True, unlock page shown True",
-        "shown, painting False",  # on a turn after the answer's
+        "frame shown, section shown False, painting False",  # turns after the answer's
+        "section shown True, painting False",
         "painted",
     ], steps
     assert window.updatesEnabled()
     assert window.stack.currentWidget() is controller.shell
+    today = controller.shell.sections["today"]
+    focus = QApplication.focusWidget()
+    assert focus is not None and today.isAncestorOf(focus)  # the keyboard in the section
 
 
 def test_a_lock_before_the_unlocked_window_is_shown_leaves_the_unlock_page(
@@ -370,7 +388,8 @@ def test_a_lock_before_the_unlocked_window_is_shown_leaves_the_unlock_page(
         QApplication.processEvents()
     stack = controller.window.stack
     assert stack.currentWidget() is page
-    assert controller.shell is None and controller.vault is not None
+    assert controller.shell is None and controller.shell_coming is None
+    assert controller.vault is not None
     assert not controller.vault.is_unlocked
     assert not [w for w in map(stack.widget, range(stack.count())) if isinstance(w, Shell)]
     assert controller.window.updatesEnabled()
