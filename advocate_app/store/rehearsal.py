@@ -165,8 +165,10 @@ def rehearse_unlock(
     the unlock's worker reads (the office, the demo flag, the saved place, the backup status,
     Today's groups). Returns the vault, still unlocked, for the caller's own rehearsal of what
     it does with those rows (then close it); None if `going_on` said to stop between steps
-    (the person pressed Enter: the real unlock has the processor to itself)."""
-    from advocate_app.store import backup_status, drafts, today
+    (the person pressed Enter: the real unlock has the processor to itself). Then what opening
+    a client's record reads, as the unlock does when it returns to one (the client list's first
+    page, the record, its notes, the services today's work suggests)."""
+    from advocate_app.store import backup_status, clients, drafts, notes, today, voca_fields
 
     on = on or datetime.now(UTC).astimezone().date()
     vault = RehearsalVault(on)
@@ -177,6 +179,12 @@ def rehearse_unlock(
         lambda: drafts.load_draft(vault, "rehearsal"),
         lambda: backup_status.status(vault),
         lambda: today.compute(vault, REHEARSAL_USER, on, 30),
+        lambda: clients.list_clients(
+            vault, clients.ClientQuery(mine_only=True, user_id=REHEARSAL_USER), None, 50
+        ),
+        lambda: clients.open_client(vault, 1),
+        lambda: notes.list_notes(vault, 1),
+        lambda: voca_fields.note_suggestions(vault, 1, on),
     ]
     try:
         for step in steps:

@@ -11,7 +11,18 @@ import threading
 from advocate_app.ui import warmup
 
 
-def test_the_warm_up_loads_what_the_first_unlock_needs(qapp, qtbot) -> None:
+def test_the_warm_up_loads_what_the_first_unlock_needs(qapp, qtbot, monkeypatch) -> None:
+    from advocate_app.store import pmt_form
+
+    # The funder's form too (a record's services list), on the worker: 40 ms to parse.
+    form_read_on: list[bool] = []  # for each read: on the GUI thread?
+    real_form = pmt_form.current_form
+
+    def current_form():  # type: ignore[no-untyped-def]
+        form_read_on.append(threading.current_thread() is threading.main_thread())
+        return real_form()
+
+    monkeypatch.setattr(pmt_form, "current_form", current_form)
     finished: list[bool] = []
     warmup.warm_up(delay_ms=0, done=lambda: finished.append(True))
     qtbot.waitUntil(lambda: bool(finished), timeout=60000)
@@ -20,6 +31,7 @@ def test_the_warm_up_loads_what_the_first_unlock_needs(qapp, qtbot) -> None:
     from advocate_app.library import shipped as library
 
     assert library.is_loaded() and library.shipped_library().articles  # loaded, not loading
+    assert form_read_on[:1] == [False]
 
 
 def test_a_failing_step_neither_ends_the_warm_up_nor_leaves_the_collector_off(

@@ -3,14 +3,12 @@ while typing, with the services it records."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from advocate_app.store import drafts, notes, voca_fields
 from advocate_app.store.errors import VaultError
 from advocate_app.store.notes import NoteView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NOTE_KINDS
-from advocate_app.ui.clients.services_picker import ServicesPicker
+from advocate_app.ui.clients.services_picker import ServicesPicker, UsageSource
 from advocate_app.ui.qt import (
     QComboBox,
     QEvent,
@@ -51,10 +49,10 @@ class Composer(WrappingPane):
     saved = Signal(int)
 
     def __init__(
-        self, vault: Vault, client_id: int, service_usage: Mapping[str, int] | None = None
+        self, vault: Vault, client_id: int, service_usage: UsageSource | None = None
     ) -> None:
-        """service_usage: how often each service was given lately (the picker lists the most
-        used first); read here if not given."""
+        """service_usage: where to read how often each service was given lately (the picker
+        lists the most used first), once its list is made; from the vault if not given."""
         super().__init__()
         self.vault = vault
         self.client_id = client_id
@@ -89,9 +87,7 @@ class Composer(WrappingPane):
         self.editor.setMinimumHeight(90)
         layout.addWidget(self.editor)
         # One folded line until opened: the services go to the funder's quarterly figures.
-        if service_usage is None:
-            service_usage = voca_fields.service_usage(vault)
-        self.services = ServicesPicker(service_usage)
+        self.services = ServicesPicker(service_usage or (lambda: voca_fields.service_usage(vault)))
         self.services.changed.connect(self._changed)
         layout.addWidget(self.services)
         self._suggested: set[str] = set()

@@ -3,7 +3,7 @@ needs, appointments, the profile and releases."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import partial
 
 from advocate_app.i18n import QT_TR_NOOP
@@ -15,6 +15,7 @@ from advocate_app.ui.clients.dialogs import CloseDialog, DestroyDialog
 from advocate_app.ui.clients.form import ClientForm
 from advocate_app.ui.clients.notes_panel import NotesPanel
 from advocate_app.ui.clients.releases import ReleasesPanel
+from advocate_app.ui.clients.services_picker import UsageSource
 from advocate_app.ui.needs.panel import NeedsPanel
 from advocate_app.ui.qt import (
     QDialog,
@@ -53,7 +54,7 @@ class ClientDetail(QWidget):
         vault: Vault,
         client_id: int,
         parent: QWidget | None = None,
-        service_usage: Mapping[str, int] | None = None,
+        service_usage: UsageSource | None = None,
     ) -> None:
         """service_usage: see Composer (the Clients section reads it once for every record)."""
         super().__init__(parent)

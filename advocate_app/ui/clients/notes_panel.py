@@ -4,7 +4,6 @@ within this client's notes."""
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 
 from advocate_app.store import notes
 from advocate_app.store.notes import NoteView
@@ -12,6 +11,7 @@ from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NOTE_KINDS
 from advocate_app.ui.clients.composer import Composer
 from advocate_app.ui.clients.services_picker import SHORTCUT as SERVICES_SHORTCUT
+from advocate_app.ui.clients.services_picker import UsageSource
 from advocate_app.ui.format import fmt_datetime
 from advocate_app.ui.qt import (
     QEvent,
@@ -129,7 +129,7 @@ class NotesPanel(QWidget):
         vault: Vault,
         client_id: int,
         parent: QWidget | None = None,
-        service_usage: Mapping[str, int] | None = None,
+        service_usage: UsageSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.vault = vault

@@ -233,7 +233,9 @@ class ClientsSection(AllNotesSearch, Section):
 
     def service_usage(self) -> dict[str, int]:
         """How often each service was given lately (see __init__), read now if the worker
-        has not answered yet."""
+        has not answered yet. Asked for when a record's services list is first made, not
+        when the record opens: a record opened at once (where an unlock left off) would
+        otherwise wait for the office-wide count (80 ms at 50,000 clients)."""
         if self._service_usage is None:
             self._reading_usage.cancel()
             self._service_usage = voca_fields.service_usage(self.vault)
@@ -300,7 +302,7 @@ class ClientsSection(AllNotesSearch, Section):
         self._drop_detail()
         try:
             detail = ClientDetail(
-                self.vault, client_id, self.right, self.service_usage()
+                self.vault, client_id, self.right, self.service_usage
             )  # built in place
         except VaultError as exc:
             self.empty_text.setText(exc.message)

@@ -5,7 +5,7 @@ until opened (Ctrl+G, or a click); pre-ticked from what the advocate did, untick
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from advocate_app.store.pmt_form import current_form
 from advocate_app.ui.qt import (
@@ -28,6 +28,8 @@ SHORTCUT = "Ctrl+G"
 VISIBLE_ROWS = 7
 MIN_ROWS = 3
 CODE_ROLE = Qt.ItemDataRole.UserRole
+# Where to read how often each service was given lately, when the list is first made.
+UsageSource = Callable[[], Mapping[str, int]]
 
 
 class ServicesPicker(QWidget):
@@ -35,10 +37,12 @@ class ServicesPicker(QWidget):
 
     changed = Signal()
 
-    def __init__(self, usage: Mapping[str, int] | None = None) -> None:
+    def __init__(self, usage: Mapping[str, int] | UsageSource | None = None) -> None:
+        """usage: how often each service was given lately (the most used first in each
+        group), or where to read it when the list is first made."""
         super().__init__()
         form = current_form()
-        self._usage = dict(usage or {})
+        self._usage = usage
         self._outer = outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
@@ -83,7 +87,7 @@ class ServicesPicker(QWidget):
 
     def _make_tree(self) -> QTreeWidget:
         form = current_form()
-        usage = self._usage
+        usage = dict((self._usage() if callable(self._usage) else self._usage) or {})
         tree = QTreeWidget(self)
         tree.setVisible(False)  # until _shown: made while folded, it stays folded
         tree.setHeaderHidden(True)
