@@ -6,6 +6,7 @@ Never a name, an alias, a path a person chose, or anything typed into the app.
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from advocate_app.paths import config_dir
 from advocate_app.store.fsutil import atomic_write_bytes
 
 SETTINGS_FILE_NAME = "settings.json"
+# One save at a time, from any thread: each writes what the settings hold when it starts, so
+# the last to write has the newest (a save on a worker never puts back older values).
+_SAVING = threading.Lock()
 
 
 @dataclass
@@ -50,8 +54,10 @@ class Settings:
         return settings
 
     def save(self, folder: Path | None = None) -> None:
+        """Write the file (two fsyncs); from any thread, one save at a time."""
         folder = folder or config_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(
-            folder / SETTINGS_FILE_NAME, json.dumps(asdict(self), indent=2).encode("utf-8")
-        )
+        with _SAVING:
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(
+                folder / SETTINGS_FILE_NAME, json.dumps(asdict(self), indent=2).encode("utf-8")
+            )

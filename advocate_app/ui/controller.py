@@ -51,6 +51,7 @@ from advocate_app.ui.vault.pages import (
     UnlockPage,
     WelcomePage,
 )
+from advocate_app.ui.worker import run_task
 
 if TYPE_CHECKING:  # imported when first needed, not at start-up
     from advocate_app.ui.session_events import SessionEvents
@@ -476,7 +477,8 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         painting and shows the shell's frame (the navigation, the search line); then the
         section (Today, or where the person left off), and the keyboard focus in it; then the
         window paints (Today paints its groups on the turns after, see ui/today). The
-        settings file, when the person unlocking is not the one before, is written after."""
+        settings file, when the person unlocking is not the one before, is written on a
+        worker meanwhile."""
         vault = self.vault
         assert vault is not None and vault.is_unlocked
         user = vault.current_user
@@ -484,10 +486,11 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         after, self._after_unlock = self._after_unlock, None
         self._first_read = after.first_read if after is not None else None
         demo = after.is_demo if after is not None else vault.is_demo  # a query: read once
-        new_user = not demo and self.settings.last_user_id != user.id
-        if new_user:
+        if not demo and self.settings.last_user_id != user.id:
             self.settings.last_user_id = user.id
-            if not in_turns:
+            if in_turns:  # two fsyncs: on a worker, not in the turns below
+                run_task(self._save_settings, lambda _r: None, lambda _e: None)
+            else:
                 self._save_settings()
         shell = self._build_shell(
             after.office_name if after is not None else vault.office_name, show=not in_turns
@@ -504,8 +507,6 @@ class AppController(LockingMixin, DamagedVaultMixin, LanguageSwitchMixin, AutoBa
         def paint() -> None:
             if is_alive(self.window):
                 self.window.setUpdatesEnabled(True)  # painted on the next turn
-            if new_user:
-                QTimer.singleShot(TURN_OF_ITS_OWN_MS, self._save_settings)
 
         def show_section() -> None:
             QTimer.singleShot(TURN_OF_ITS_OWN_MS, paint)  # first, whatever happens next

@@ -102,3 +102,31 @@ def test_a_dialog_given_a_readable_width_is_first_shown_no_taller_than_its_lines
     tall.show()
     qtbot.waitExposed(tall)
     assert tall.height() == 600
+
+
+def test_the_unlock_writes_the_last_person_on_a_worker(qtbot, vault_dir: Path, monkeypatch) -> None:
+    """Two fsyncs (tens of milliseconds on a laptop's spinning disk) were on the GUI thread in
+    the unlock's answer when someone other than the last person unlocked: now on a worker."""
+    import threading
+
+    from tests.ui.helpers import unlock
+
+    written_on: list[bool] = []  # for each save: on the GUI thread?
+    real_save = Settings.save
+
+    def save(self: Settings, folder: Path | None = None) -> None:
+        written_on.append(threading.current_thread() is threading.main_thread())
+        real_save(self, folder)
+
+    monkeypatch.setattr(Settings, "save", save)
+    controller = build_controller(vault_dir, Settings(last_user_id="someone else"))
+    qtbot.addWidget(controller.window)
+    controller.window.show()
+    controller.start()
+    try:
+        unlock(qtbot, controller)
+        qtbot.waitUntil(lambda: bool(written_on))
+        assert written_on == [False]
+        assert controller.settings.last_user_id != "someone else"
+    finally:
+        controller.shutdown()
