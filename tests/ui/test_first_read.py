@@ -367,8 +367,6 @@ def test_a_lock_before_the_unlocked_window_is_shown_leaves_the_unlock_page(
 ) -> None:
     """Locked (the window closed) in the turn the unlock answered, before the shell is shown:
     the unlock page stays, painting, and no shell is left in the window."""
-    from advocate_app.ui.shell import Shell
-
     controller = make_controller(vault_dir)
     real_enter = controller.enter_shell
     locked: list[bool] = []
@@ -384,10 +382,63 @@ def test_a_lock_before_the_unlocked_window_is_shown_leaves_the_unlock_page(
     qtbot.keyClicks(page.passphrase, PASSPHRASE)
     page.unlock_button.click()
     qtbot.waitUntil(lambda: bool(locked), timeout=15000)
-    for _ in range(5):  # the turns that would have shown and painted the shell
-        QApplication.processEvents()
+    _after_the_unlocks_turns(qtbot)
+    _locked_with_nothing_left(controller)
+
+
+def test_a_lock_once_the_frame_is_shown_leaves_the_unlock_page_painting(
+    qtbot, make_controller, vault_dir: Path
+) -> None:
+    """Locked on the turn after the shell's frame was shown, the window not painting: the
+    unlock page comes back, the window paints again, and no shell is left."""
+    from advocate_app.ui.qt import QTimer
+
+    controller = make_controller(vault_dir)
+    window = controller.window
+    shown_only_the_frame: list[bool] = []
+
+    def lock() -> None:
+        shown_only_the_frame.append(controller.shell is None and not window.updatesEnabled())
+        controller.lock("test")
+
+    def frame_shown(_index: int) -> None:
+        coming = controller.shell_coming
+        if coming is not None and window.stack.currentWidget() is coming:
+            QTimer.singleShot(0, lock)
+
+    window.stack.currentChanged.connect(frame_shown)
+    page = controller.unlock_page
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    page.unlock_button.click()
+    qtbot.waitUntil(lambda: bool(shown_only_the_frame), timeout=15000)
+    assert shown_only_the_frame == [True]
+    _after_the_unlocks_turns(qtbot)
+    _locked_with_nothing_left(controller)
+
+
+def _after_the_unlocks_turns(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Until the turns the unlock would still take (a timer each) have all come."""
+    from advocate_app.ui.qt import QTimer
+    from advocate_app.ui.shell_entry import TURN_OF_ITS_OWN_MS
+
+    over: list[bool] = []
+
+    def turn(left: int) -> None:
+        if left:
+            QTimer.singleShot(TURN_OF_ITS_OWN_MS, lambda: turn(left - 1))
+        else:
+            over.append(True)
+
+    turn(4)
+    qtbot.waitUntil(lambda: bool(over))
+
+
+def _locked_with_nothing_left(controller) -> None:  # type: ignore[no-untyped-def]
+    from advocate_app.ui.shell import Shell
+
     stack = controller.window.stack
-    assert stack.currentWidget() is page
+    assert stack.currentWidget() is controller.unlock_page
     assert controller.shell is None and controller.shell_coming is None
     assert controller.vault is not None
     assert not controller.vault.is_unlocked
