@@ -44,6 +44,11 @@ def report_p50_p95(label: str, values: list[float], note: str, *, key: str) -> N
     )
 
 
+def report_wall_cpu(name: str, times: Times, note: str, *, key: str) -> None:
+    """One timing row: the medians of wall and CPU time, a note; the CPU median is kept."""
+    report(name, wall_cpu(times), note, key=key, number=statistics.median(times.cpu))
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 

@@ -20,8 +20,8 @@ from benchmarks.figures import (
     ms,
     pct,
     report,
+    report_wall_cpu,
     timed,
-    wall_cpu,
 )
 
 
@@ -94,19 +94,17 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
     builds, shows, stack, section = _in_a_window(
         app, lambda stack: ClientsSection(vault, stack), 10
     )
-    report(
+    report_wall_cpu(
         "Clients section built ahead (a turn while the passphrase is typed), wall / CPU",
-        wall_cpu(builds),
+        builds,
         "no rows yet",
         key="Clients section built ahead",
-        number=statistics.median(builds.cpu),
     )
-    report(
+    report_wall_cpu(
         "Clients section first show (read, laid out, painted), wall / CPU (median)",
-        wall_cpu(shows),
+        shows,
         "budget 40 ms",
         key="Clients section first show",
-        number=statistics.median(shows.cpu),
     )
     _settle(app)
     open_record(app, section)
@@ -124,30 +122,27 @@ def client_list(app, vault) -> None:  # type: ignore[no-untyped-def]
         _settle(app)  # a full first page is counted on a worker: not in this figure
     default = pages[(True, "open", "alias", False)]
     worst_key = max(pages, key=lambda k: statistics.median(pages[k].cpu))
-    report(
+    report_wall_cpu(
         "first page, My clients / Open, wall / CPU",
-        wall_cpu(default),
+        default,
         "budget 20 ms",
         key="client list first page",
-        number=statistics.median(default.cpu),
     )
-    report(
+    report_wall_cpu(
         f"first page, slowest of {len(pages)} filters, wall / CPU",
-        wall_cpu(pages[worst_key]),
+        pages[worst_key],
         "budget 20 ms; " + "/".join(str(x) for x in worst_key),
         key="client list, slowest filter",
-        number=statistics.median(pages[worst_key].cpu),
     )
 
     default_query = ClientQuery(mine_only=True, status="open", user_id=me)
     count_clients(vault, default_query)  # warm, as the other figures
     counts = timed(lambda: count_clients(vault, default_query), 5)
-    report(
+    report_wall_cpu(
         "count of My clients / Open (on a worker), wall / CPU",
-        wall_cpu(counts),
+        counts,
         "off the GUI thread",
         key="client count (worker)",
-        number=statistics.median(counts.cpu),
     )
 
     def scroll_all() -> int:
@@ -206,12 +201,11 @@ def open_record(app, section) -> None:  # type: ignore[no-untyped-def]
         open_one(client_id)
         times.append(time.perf_counter() - t)
         times.cpu.append(time.thread_time() - c)
-    report(
+    report_wall_cpu(
         f"open a client record until painted (median of {len(times)}), wall / CPU",
-        wall_cpu(times),
+        times,
         "well under 100 ms",
         key="open a client record",
-        number=statistics.median(times.cpu),
     )
 
 
