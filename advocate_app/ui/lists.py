@@ -22,7 +22,7 @@ from advocate_app.ui.qt import (
     QWidget,
     tr_marked,
 )
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import WrappingPane, label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -56,9 +56,10 @@ def set_headers(tree: QTreeWidget, columns: list[tuple[str, str]]) -> None:
         header.setData(column, Qt.ItemDataRole.AccessibleDescriptionRole, description)
 
 
-class SectionListPane(QWidget):
+class SectionListPane(WrappingPane):
     """The list side of a section (Clients, Resources): its title with the main action beside
-    it, then a filter box; the section adds its list and anything else to `body`."""
+    it, then a filter box; the section adds its list and anything else to `body`. As tall as
+    its wrapped lines need (WrappingPane): on a narrow window the record goes below it."""
 
     def __init__(
         self,

@@ -21,7 +21,6 @@ from advocate_app.ui.qt import (
     QShortcut,
     QSize,
     QSizePolicy,
-    QStackedWidget,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.roles import KEY_ROLE
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import ElidingLabel, PageStack
 
 
 class Section(QWidget):
@@ -100,6 +99,11 @@ class Sections(Mapping[str, Section]):
         return dict(self._built)
 
 
+# The search line's narrowest: its placeholder ("Search everything (Ctrl+K)") whole, in both
+# languages. It grows with the window.
+SEARCH_AT_LEAST = 240
+
+
 class Shell(QWidget):
     lock_requested = Signal()
     shortcuts_requested = Signal()  # Ctrl+/
@@ -116,7 +120,9 @@ class Shell(QWidget):
         top.setObjectName("TopBar")
         top_row = QHBoxLayout(top)
         top_row.setContentsMargins(12, 8, 12, 8)
-        self.where = label(office_name, "subtitle", wrap=False)
+        # The names give way when the window is narrow (ElidingLabel): the top bar fits the
+        # window's narrowest width, so the Lock button never scrolls out of sight.
+        self.where = ElidingLabel(office_name, "subtitle")
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search everything (Ctrl+K)"))
         self.search.setAccessibleName(tr("Search everything"))
@@ -127,8 +133,8 @@ class Shell(QWidget):
             )
         )
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(360)
-        self.who = label(tr("{0} · {1}").format(user_name, role_label), "hint", wrap=False)
+        self.search.setMinimumWidth(SEARCH_AT_LEAST)
+        self.who = ElidingLabel(tr("{0} · {1}").format(user_name, role_label), "hint")
         self.lock_button = QPushButton(tr("Lock"))
         self.lock_button.setToolTip(tr("Lock now (Ctrl+L). Unsaved text is kept as a draft."))
         self.lock_button.setAccessibleName(tr("Lock"))
@@ -163,7 +169,7 @@ class Shell(QWidget):
         self.nav.setFixedWidth(150)  # widened to the longest section name in add_section
         self.nav.setIconSize(QSize(0, 0))
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         # A screen too small for a section scrolls it rather than squashing its forms.
         self.section_scroll = QScrollArea()
         self.section_scroll.setAccessibleName(tr("Section"))

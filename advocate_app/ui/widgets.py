@@ -33,8 +33,10 @@ if TYPE_CHECKING:
         QGroupBox,
         QListWidget,
         QListWidgetItem,
+        QPaintEvent,
         QResizeEvent,
         QScrollBar,
+        QSize,
     )
 
 
@@ -219,6 +221,79 @@ class StatusLine(QLabel):
             announce(self)
 
 
+class ElidingLabel(QLabel):
+    """One line of plain text (an office's or a person's name) that gives way when the window
+    is narrow: cut with "…" rather than pushing the window wider than the screen. text() and a
+    screen reader keep the whole text; the tooltip shows it whenever it is cut."""
+
+    elides = True  # cut on purpose (the layout checks in tests/ui/layout_walk.py know this)
+    SHOWN_AT_LEAST = 4  # characters before the "…", when narrower still
+
+    def __init__(self, text: str = "", role: str | None = None) -> None:
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        if role:
+            self.setProperty("role", role)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._update_tooltip()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        text = self.text()
+        shortest = text[: self.SHOWN_AT_LEAST] + "…" if len(text) > self.SHOWN_AT_LEAST else text
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(shortest) + margins.left() + margins.right()
+        return qt.QSize(min(hint.width(), width), hint.height())
+
+    def _cut(self) -> bool:
+        return self.contentsRect().width() < self.fontMetrics().horizontalAdvance(self.text())
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(self.text() if self._cut() else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._cut():
+            super().paintEvent(event)
+            return
+        rect = self.contentsRect()
+        painter = qt.QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(
+            rect,
+            int(self.alignment()),
+            self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.end()
+
+
+class PageStack(qt.QStackedWidget):
+    """A stack of pages that asks for the room its current page needs, not the largest of all
+    its pages (QStackedWidget's way): once a wide page had been shown (a client's record), every
+    other page would scroll sideways on a narrow window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint().expandedTo(self.minimumSizeHint()) if page else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        # As a layout takes a widget's least size: set by the code, else its own hint.
+        hint, least = page.minimumSizeHint(), page.minimumSize()
+        return qt.QSize(least.width() or hint.width(), least.height() or hint.height())
+
+
 def status_line(text: str = "", role: str | None = "hint", *, wrap: bool = True) -> StatusLine:
     widget = StatusLine(text)
     widget.setWordWrap(wrap)
@@ -263,22 +338,56 @@ def add_form_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> Non
 
 class AdaptiveSplitter(QSplitter):
     """Side by side when there is room, one above the other on a narrow screen (1280×720 at
-    150% leaves about 850 pixels), so neither side is squeezed into unreadable slivers."""
+    150% leaves about 850 pixels), so neither side is squeezed into unreadable slivers or cut
+    off at the window's edge.
 
-    def __init__(self, narrow_below: int, parent: QWidget | None = None) -> None:
+    narrow_below: the width under which the parts go one above the other; None: whenever side
+    by side they would not fit (their least widths together). Then the splitter asks for no
+    more width than its widest part: a scroll area holding it gives it less, and it goes one
+    above the other rather than scroll sideways."""
+
+    def __init__(self, narrow_below: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.narrow_below = narrow_below
         self.setChildrenCollapsible(False)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        wanted = (
-            Qt.Orientation.Vertical
-            if event.size().width() < self.narrow_below
-            else Qt.Orientation.Horizontal
-        )
+    def _least_widths(self) -> list[int]:
+        parts = (self.widget(index) for index in range(self.count()))
+        return [
+            max(part.minimumSizeHint().width(), part.minimumWidth())
+            for part in parts
+            if part is not None and not part.isHidden()
+        ]
+
+    def _threshold(self) -> int:
+        if self.narrow_below is not None:
+            return self.narrow_below
+        widths = self._least_widths()
+        return sum(widths) + max(0, len(widths) - 1) * self.handleWidth()
+
+    def _fit(self, width: int) -> None:
+        wanted = Qt.Orientation.Vertical if width < self._threshold() else Qt.Orientation.Horizontal
         if wanted != self.orientation():
             self.setOrientation(wanted)
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.narrow_below is not None or self.orientation() == Qt.Orientation.Vertical:
+            return hint
+        return qt.QSize(max(self._least_widths(), default=hint.width()), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit(event.size().width())
         super().resizeEvent(event)
+
+    def event(self, event: qt.QEvent) -> bool:
+        handled = super().event(event)
+        # A part asks for more or less room (a record's wider tab shown): side by side may
+        # fit no longer, or again, at the same width.
+        if event.type() == qt.QEvent.Type.LayoutRequest and self.narrow_below is None:
+            self._fit(self.width())
+        return handled
 
 
 def wrapped_lines_height(widget: QWidget) -> int | None:

@@ -1,5 +1,5 @@
 """Every section, a client's tabs and the main dialogs at 1280×720 and 1366×768, at 100%, 150%
-and 200% scaling: nothing squashed below its minimum size, no label cut off, and the window
+and 200% scaling, and at 1024×768 at 125%: nothing squashed below its minimum size, no label cut off, and the window
 no larger than the screen. QT_SCALE_FACTOR must be set before QApplication exists, so each
 size runs in its own process (tests/ui/layout_walk.py)."""
 
@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # runs about 25% longer): Spanish sentences are longer and wrap to more lines when scaled up.
 SIZES = [
     ((1366, 768), "1", "en,es"),
+    # 819×614 logical pixels: near the window's narrowest (760), where the client list and a
+    # record go one above the other.
+    ((1024, 768), "1.25", "en,es"),
     ((1280, 720), "1.5", "en,es"),
     ((1280, 720), "2", "en,es"),
     pytest.param((1280, 720), "1", "en,es", marks=pytest.mark.slow),
@@ -85,3 +88,103 @@ def test_the_window_opens_no_larger_than_the_screen(qtbot) -> None:
     assert window.width() <= available.width()
     assert window.height() <= available.height()
     assert window.minimumWidth() <= available.width()
+
+
+LONG_OFFICE = "Rural Women's Crisis and Recovery Center of Eastern North Carolina"
+LONG_USER = "Guadalupe Hernández-Martínez"
+
+
+def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from advocate_app.ui.qt import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def test_the_unlocked_window_at_its_narrowest_keeps_the_lock_button_in_view(
+    qtbot, unlocked
+) -> None:
+    """1024×768 at 125% leaves 819 logical pixels; the window may be 760 wide. The top bar
+    (the office's name, the search line, who is signed in, Lock) must fit there: otherwise the
+    whole page, navigation included, scrolls sideways and the Lock button is out of sight."""
+    window = unlocked.window
+    shell = unlocked.shell
+    shell.set_identity(LONG_OFFICE, LONG_USER, "Supervisor")
+    window.resize(window.minimumWidth(), 600)
+    qtbot.waitUntil(lambda: window.width() == window.minimumWidth())
+    _settle(qtbot)
+    assert not window.page_area.horizontalScrollBar().isVisible()
+    assert shell.width() <= window.page_area.viewport().width()
+    lock = shell.lock_button
+    assert lock.isVisible()
+    right_edge = lock.mapTo(window, lock.rect().topRight())
+    assert window.rect().contains(right_edge)
+    # The office's and the person's names are cut to fit, never lost: in full for a screen
+    # reader and in the tooltip.
+    assert shell.where.text() == LONG_OFFICE
+    assert shell.where.toolTip() == LONG_OFFICE
+    assert shell.who.text().startswith(LONG_USER)
+
+
+def test_a_short_office_name_is_shown_whole_with_no_tooltip(qtbot, unlocked) -> None:
+    window = unlocked.window
+    shell = unlocked.shell
+    shell.set_identity("Riverbend", "Ana", "Advocate")
+    window.resize(window.minimumWidth(), 600)
+    qtbot.waitUntil(lambda: window.width() == window.minimumWidth())
+    _settle(qtbot)
+    assert shell.where.width() >= shell.where.sizeHint().width()
+    assert shell.where.toolTip() == ""
+
+
+def test_a_wide_section_once_opened_does_not_make_the_others_scroll_sideways(
+    qtbot, unlocked
+) -> None:
+    """The section area is as wide as the section shown needs, not the widest ever built (a
+    stack of pages asks for the largest of them all): after a wide one, Today fits again."""
+    shell = unlocked.shell
+    wide = shell.show_section("reports")
+    wide.setMinimumWidth(1000)  # wider than any window here
+    _settle(qtbot)
+    reports_needs = shell.stack.minimumSizeHint().width()
+    assert reports_needs == 1000
+    shell.show_section("today")
+    _settle(qtbot)
+    today_needs = shell.sections["today"].minimumSizeHint().width()
+    assert today_needs < reports_needs
+    assert shell.stack.minimumSizeHint().width() == today_needs
+    shell.show_section("reports")
+    _settle(qtbot)
+    assert shell.stack.minimumSizeHint().width() == reports_needs
+
+
+def test_a_clients_record_on_a_narrow_window_goes_below_the_list_not_off_the_side(
+    qtbot, unlocked
+) -> None:
+    """Side by side, the client list and a record need about 700 pixels (850 in Spanish): on a
+    narrower section the record goes below the list, and the section scrolls down, never
+    sideways; with room again, they are side by side."""
+    from advocate_app.store import clients
+    from advocate_app.ui.qt import Qt
+
+    client_id = clients.create_client(unlocked.vault, clients.ClientFields(alias="Rosa K"))
+    window = unlocked.window
+    shell = unlocked.shell
+    section = shell.show_section("clients")
+    detail = section.open_client(client_id)  # type: ignore[attr-defined]
+    detail.show_tab("needs")  # the widest tab
+    window.resize(window.minimumWidth(), 600)
+    qtbot.waitUntil(lambda: window.width() == window.minimumWidth())
+    _settle(qtbot)
+    assert not shell.section_scroll.horizontalScrollBar().isVisible()
+    assert not window.page_area.horizontalScrollBar().isVisible()
+    assert detail.isVisible() and section.table.isVisible()
+    record_right = detail.mapTo(shell.section_scroll, detail.rect().topRight())
+    assert record_right.x() <= shell.section_scroll.viewport().width()
+    splitter = detail.parentWidget().parentWidget()
+    assert splitter.orientation() == Qt.Orientation.Vertical
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    _settle(qtbot)
+    assert splitter.orientation() == Qt.Orientation.Horizontal
+    assert not shell.section_scroll.horizontalScrollBar().isVisible()

@@ -282,9 +282,15 @@ class AnonymousContactDialog(QDialog):
         screen = self.screen()
         if screen is not None:
             room = screen.availableGeometry()
-            wanted.setWidth(min(wanted.width(), int(room.width() * 0.6)))
-            wanted.setHeight(min(wanted.height(), int(room.height() * 0.6)))
+            # Its whole width wherever it fits (its topics in Spanish need about 640 pixels),
+            # never wider than the screen.
+            if wanted.height() > int(room.height() * 0.6):  # it scrolls down: room for the bar
+                wanted.setHeight(int(room.height() * 0.6))
+                wanted.setWidth(wanted.width() + scroll.verticalScrollBar().sizeHint().width())
+            wanted.setWidth(min(wanted.width(), int(room.width() * 0.9)))
         scroll.setMinimumSize(wanted)
+        # readable_width set a narrower least width, which would win over the content's.
+        self.setMinimumWidth(max(self.minimumWidth(), outer.minimumSize().width()))
 
     def _suggest(self) -> None:
         fresh = (

@@ -29,7 +29,6 @@ from advocate_app.ui.qt import (
     QPushButton,
     QScrollArea,
     QShortcut,
-    QSplitter,
     QStackedWidget,
     Qt,
     QTableView,
@@ -41,7 +40,7 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.roles import CLIENT_ID_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import label, set_message
+from advocate_app.ui.widgets import AdaptiveSplitter, label, set_message
 from advocate_app.ui.worker import LatestOnly
 
 
@@ -58,7 +57,9 @@ class ClientsSection(AllNotesSearch, Section):
         # of this section's first show went to that).
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter(self)
+        # The list and the record side by side; on a narrow window the record below the list
+        # (the section then scrolls down, never sideways).
+        splitter = AdaptiveSplitter(parent=self)
         outer.addWidget(splitter)
 
         # The list pane

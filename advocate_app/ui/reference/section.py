@@ -24,7 +24,6 @@ from advocate_app.ui.qt import (
     QLocale,
     QPushButton,
     QShortcut,
-    QSplitter,
     QStackedWidget,
     Qt,
     QTextDocument,
@@ -44,7 +43,7 @@ from advocate_app.ui.reference.printing import print_document, save_document_as_
 from advocate_app.ui.reference.resources_pane import ResourcesPane
 from advocate_app.ui.reference.rows import row_target
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import label
+from advocate_app.ui.widgets import AdaptiveSplitter, label
 
 
 def ui_language() -> str:
@@ -87,8 +86,8 @@ class ReferenceSection(Section):
 
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
+        # On a narrow window the article goes below the list, rather than off the side.
+        splitter = AdaptiveSplitter()
         outer.addWidget(splitter)
 
         # The middle column: a filter box over the articles, then the list.

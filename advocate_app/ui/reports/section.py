@@ -151,6 +151,14 @@ class ReportsSection(Section):
                 "plain text."
             )
         )
+        # Its longest choice in full where there is room; cut on a narrow window (the list
+        # that opens always shows every choice whole).
+        natural = self.format_combo.sizeHint().width()
+        self.format_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.format_combo.setMinimumContentsLength(12)
+        self.format_combo.setMaximumWidth(natural)
         format_label = QLabel(tr("Save &as"))
         format_label.setBuddy(self.format_combo)
         self.language_combo = QComboBox()
@@ -173,9 +181,14 @@ class ReportsSection(Section):
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
         self.progress.setAccessibleName(tr("Export progress"))
-        row.addWidget(self.show_button)
+        # Showing, then saving, each on a line of its own: side by side they were wider than
+        # the section on a narrow window (1024×768 at 125%), and the export button was cut off.
+        show_row = QHBoxLayout()
+        show_row.addWidget(self.show_button)
+        show_row.addStretch(1)
+        layout.addLayout(show_row)
         row.addWidget(format_label)
-        row.addWidget(self.format_combo)
+        row.addWidget(self.format_combo, 1)
         row.addWidget(language_label)
         row.addWidget(self.language_combo)
         row.addWidget(self.export_button)

@@ -91,9 +91,14 @@ class VocaFiguresView(QWidget):
         self.show_button.clicked.connect(self.show_figures)
         row.addWidget(quarter_label)
         row.addWidget(self.quarter_combo)
-        row.addWidget(self.show_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # On a line of its own, as on the summary's tab: beside the quarter, the line was
+        # wider than the section on a narrow window in Spanish.
+        show_row = QHBoxLayout()
+        show_row.addWidget(self.show_button)
+        show_row.addStretch(1)
+        layout.addLayout(show_row)
         layout.addWidget(
             label(
                 tr(

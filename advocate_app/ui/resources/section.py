@@ -20,7 +20,6 @@ from advocate_app.ui.qt import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
     tr,
@@ -28,7 +27,7 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.roles import RESOURCE_ROLE
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import confirm, label, set_message, status_line
+from advocate_app.ui.widgets import AdaptiveSplitter, confirm, label, set_message, status_line
 
 
 class ResourcesSection(Section):
@@ -39,7 +38,8 @@ class ResourcesSection(Section):
         self.current: ResourceEntry | None = None
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        splitter = QSplitter()
+        # On a narrow window the resource goes below the list, rather than off the side.
+        splitter = AdaptiveSplitter()
         outer.addWidget(splitter)
 
         left = SectionListPane(

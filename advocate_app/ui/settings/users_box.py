@@ -142,7 +142,10 @@ class UsersBox(QGroupBox):
             self.remove_user,
         )
         work.buttons += [self.add_button, self.reset_button, self.remove_button]
-        layout.addLayout(button_row(self.add_button, self.reset_button, self.remove_button))
+        # Adding a person, then what acts on the one selected: one line each, so that the
+        # row fits a narrow window in Spanish too.
+        layout.addLayout(button_row(self.add_button))
+        layout.addLayout(button_row(self.reset_button, self.remove_button))
         self.users_status = status_line("", "ok")
         self.users_status.setAccessibleName(tr("Users status"))
         layout.addWidget(self.users_status)
