@@ -134,7 +134,9 @@ class Shell(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(SEARCH_AT_LEAST)
-        self.who = ElidingLabel(tr("{0} · {1}").format(user_name, role_label), "hint")
+        # Who is signed in stays readable (on a shared computer, the way to notice being
+        # signed in as someone else): the office's name gives way first.
+        self.who = ElidingLabel(tr("{0} · {1}").format(user_name, role_label), "hint", keep=24)
         self.lock_button = QPushButton(tr("Lock"))
         self.lock_button.setToolTip(tr("Lock now (Ctrl+L). Unsaved text is kept as a draft."))
         self.lock_button.setAccessibleName(tr("Lock"))

@@ -227,10 +227,12 @@ class ElidingLabel(QLabel):
     screen reader keep the whole text; the tooltip shows it whenever it is cut."""
 
     elides = True  # cut on purpose (the layout checks in tests/ui/layout_walk.py know this)
-    SHOWN_AT_LEAST = 4  # characters before the "…", when narrower still
 
-    def __init__(self, text: str = "", role: str | None = None) -> None:
+    def __init__(self, text: str = "", role: str | None = None, *, keep: int = 4) -> None:
+        """keep: the characters always shown before the "…" (the rest of a row gives way
+        first)."""
         super().__init__(text)
+        self.keep = keep
         self.setTextFormat(Qt.TextFormat.PlainText)
         if role:
             self.setProperty("role", role)
@@ -242,7 +244,7 @@ class ElidingLabel(QLabel):
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         text = self.text()
-        shortest = text[: self.SHOWN_AT_LEAST] + "…" if len(text) > self.SHOWN_AT_LEAST else text
+        shortest = text[: self.keep] + "…" if len(text) > self.keep else text
         margins = self.contentsMargins()
         width = self.fontMetrics().horizontalAdvance(shortest) + margins.left() + margins.right()
         return qt.QSize(min(hint.width(), width), hint.height())
