@@ -5,11 +5,12 @@ composer (not lost by a rebuild) and the cursor back in the composer after savin
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
 from advocate_app.store import clients, notes
-from advocate_app.ui.qt import QApplication, QEvent, QObject, Qt
+from advocate_app.ui.qt import QApplication, QEvent, QObject, Qt, QTimer
 from advocate_app.ui.roles import NOTE_ID_ROLE
 from tests.ui.helpers import count_calls
 
@@ -221,3 +222,49 @@ def test_a_card_lays_its_text_out_once_per_width(qtbot, unlocked, monkeypatch) -
     assert len(laid_out) == len(set(laid_out))
     card = panel.timeline.itemWidget(panel.timeline.item(0))
     assert card.body_label.heightForWidth(300) == real(card.body_label, 300)
+
+
+def test_the_later_cards_stop_for_a_turn_once_it_has_taken_its_slice(
+    qtbot, unlocked, monkeypatch
+) -> None:
+    """The cards further down are made a few per turn of the event loop, as many as fit in a
+    few milliseconds (at least one): four at a time, each about 5 ms on a slow laptop, kept a
+    key waiting 20 ms. Here each card "takes" 4 ms on a clock the panel reads."""
+    from advocate_app.ui.clients import notes_panel
+
+    vault = unlocked.vault
+    cid = clients.create_client(vault, clients.ClientFields(alias="Ines"))
+    for i in range(20):
+        notes.add_note(vault, cid, "contact", f"Note number {i}: called about the hearing.")
+    unlocked.window.resize(1366, 728)
+    clock = [0.0]
+    real_card = notes_panel.NoteCard
+
+    def slow_card(*args, **kwargs):  # type: ignore[no-untyped-def]
+        clock[0] += 0.004
+        return real_card(*args, **kwargs)
+
+    monkeypatch.setattr(notes_panel, "perf_counter", lambda: clock[0], raising=False)
+    monkeypatch.setattr(notes_panel, "NoteCard", slow_card)
+    detail = unlocked.shell.show_section("clients").open_client(cid)
+    timeline = detail.notes.timeline
+
+    def made() -> int:
+        return sum(timeline.itemWidget(timeline.item(r)) is not None for r in range(20))
+
+    # Sampled on every pass of the event loop (a zero-interval timer fires once per pass, as
+    # the timer of each turn of cards does).
+    samples = [made()]
+    sampler = QTimer()
+    sampler.setInterval(0)
+    sampler.timeout.connect(lambda: samples.append(made()))
+    sampler.start()
+    try:
+        qtbot.waitUntil(lambda: made() == 20)
+    finally:
+        sampler.stop()
+    first = samples[0]
+    per_turn = [b - a for a, b in pairwise(samples) if b > a]
+    assert first < 20
+    # 4 ms a card and a 6 ms slice: two cards a turn (the last turn takes what is left).
+    assert all(count <= 2 for count in per_turn), per_turn

@@ -4,6 +4,7 @@ within this client's notes."""
 from __future__ import annotations
 
 import html
+from time import perf_counter
 
 from advocate_app.store import notes
 from advocate_app.store.notes import NoteView
@@ -41,10 +42,11 @@ from advocate_app.ui.worker import LatestOnly
 
 # Cards made when a record opens: as many as fill the timeline when it is first shown (each card
 # is a set of widgets: about 5 ms apiece on a slow laptop), at least MIN_FIRST_CARDS. The rest
-# are made LATER_CARDS at a time, one batch per turn of the event loop.
+# are made on later turns of the event loop, one card at least per turn, more while the turn
+# has taken less than LATER_SLICE_SECONDS (four cards a turn kept a key waiting 20 ms).
 MIN_FIRST_CARDS = 2
 UNMEASURED_FIRST_CARDS = 8  # a tall screen's worth, when the list has no width yet
-LATER_CARDS = 4
+LATER_SLICE_SECONDS = 0.006
 # Each later batch waits for a timer, not a zero-delay turn: Qt handles those with the events
 # already waiting, in the same pass (a batch after the list's paint was still in it).
 LATER_TURN_MS = 1
@@ -130,7 +132,10 @@ class NotesPanel(QWidget):
         client_id: int,
         parent: QWidget | None = None,
         service_usage: UsageSource | None = None,
+        listed: list[NoteView] | None = None,
     ) -> None:
+        """listed: the client's notes, read already (off the GUI thread: see
+        ClientsSection.open_client_soon); read here if not given."""
         super().__init__(parent)
         self.vault = vault
         self.client_id = client_id
@@ -193,7 +198,7 @@ class NotesPanel(QWidget):
         services_key = QShortcut(QKeySequence(SERVICES_SHORTCUT), self)
         services_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         services_key.activated.connect(self.composer.open_services)
-        self.refresh()
+        self.refresh(listed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Cards are measured when the list is on screen, once per width: the sizes a hidden list
@@ -257,7 +262,9 @@ class NotesPanel(QWidget):
         self.empty.setText(tr("No notes match.") if not hits else "")
         self.empty.setVisible(not hits)
 
-    def refresh(self) -> None:
+    def refresh(self, listed: list[NoteView] | None = None) -> None:
+        """The timeline again (or the notes that match the search line); `listed`: the
+        client's notes, read already."""
         text = self.search.text().strip()
         if text:
             self._latest.cancel()
@@ -266,7 +273,7 @@ class NotesPanel(QWidget):
         self._latest.cancel()
         self._unmade = []  # the cards of the notes listed before are not made any more
         self.timeline.clear()
-        timeline = notes.list_notes(self.vault, self.client_id)
+        timeline = notes.list_notes(self.vault, self.client_id) if listed is None else listed
         # Every note is in the list at once (its entry, and what a screen reader says of it);
         # its card, a set of widgets, is made now only for the first screenful, the rest a few
         # at a time on later turns of the event loop: most visits read the newest notes.
@@ -318,7 +325,13 @@ class NotesPanel(QWidget):
 
     def _make_more_cards(self) -> None:
         self._more_coming = False
-        self._make_cards(LATER_CARDS)
+        started = perf_counter()
+        self._make_cards(1, later=False)
+        while self._unmade and perf_counter() - started < LATER_SLICE_SECONDS:
+            self._make_cards(1, later=False)
+        if self._unmade:
+            self._more_coming = True
+            QTimer.singleShot(LATER_TURN_MS, self, self._make_more_cards)
 
     def _add_hit(self, hit: notes.NoteHit) -> None:
         item = add_rich_item(
