@@ -202,6 +202,8 @@ def unlock_again(controller, passphrase: str) -> None:
         lambda: (
             controller.shell is not None
             and controller.window.stack.currentWidget() is controller.shell
+            # the record where it left off is read on a worker, then shown (open_client_soon)
+            and controller.shell.sections["clients"].detail is not None
         ),
         report,
         "unlocking",

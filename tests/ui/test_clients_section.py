@@ -114,7 +114,8 @@ def test_idle_lock_keeps_the_draft(unlocked, qtbot) -> None:
     unlock(qtbot, controller)
     section = controller.shell.sections["clients"]
     assert controller.shell.current_key() == "clients"
-    assert section.detail is not None and section.detail.client_id == cid
+    qtbot.waitUntil(lambda: section.detail is not None)  # read on a worker (open_client_soon)
+    assert section.detail.client_id == cid
     assert section.detail.notes.composer.editor.toPlainText() == "Half-typed note about bus passes"
     assert "restored" in section.detail.notes.composer.status.text()
     section.detail.notes.composer.save()
@@ -172,7 +173,8 @@ def test_today_is_home_and_opens_the_client_at_the_need(unlocked, qtbot) -> None
     today.open_client.emit(cid, dict(view.overdue[0].open_at))
     section = controller.shell.sections["clients"]
     assert controller.shell.current_key() == "clients"
-    assert section.detail is not None and section.detail.client_id == cid
+    qtbot.waitUntil(lambda: section.detail is not None)  # read on a worker (open_client_soon)
+    assert section.detail.client_id == cid
     assert section.detail.current_tab() == "needs"
 
 

@@ -98,9 +98,11 @@ def test_lock_saves_the_draft_and_the_place_then_starts_afresh(
     page = fresh.unlock_page
     assert page.user_box.currentData() == user_id
     unlock(qtbot, fresh)
-    detail = fresh.shell.sections["clients"].detail
+    section = fresh.shell.sections["clients"]
+    qtbot.waitUntil(lambda: section.detail is not None)  # read on a worker (open_client_soon)
+    detail = section.detail
     assert fresh.shell.current_key() == "clients"
-    assert detail is not None and detail.client_id == cid and detail.current_tab() == "needs"
+    assert detail.client_id == cid and detail.current_tab() == "needs"
     assert detail.notes.composer.editor.toPlainText() == "typed before the lid closed"
     assert drafts.load_draft(fresh.vault, PLACE_DRAFT_KEY) is None  # read once, then gone
 

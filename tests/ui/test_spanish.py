@@ -304,8 +304,10 @@ def test_switching_language_keeps_the_place_and_the_typed_note(
     assert controller.window.stack.currentWidget() is new_shell
     assert new_shell.current_key() == "clients"
     assert new_shell.nav.currentItem().text() == "Clientes"
-    new_detail = new_shell.sections["clients"].detail
-    assert new_detail is not None and new_detail.client_id == client_id
+    new_section = new_shell.sections["clients"]
+    qtbot.waitUntil(lambda: new_section.detail is not None)  # read on a worker
+    new_detail = new_section.detail
+    assert new_detail.client_id == client_id
     assert new_detail.current_tab() == "notes"
     editor = new_detail.widget_for("notes").composer.editor
     assert editor.toPlainText() == "Met at the clinic; she asked about the T visa."

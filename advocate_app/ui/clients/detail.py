@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 from advocate_app.i18n import QT_TR_NOOP
-from advocate_app.store import clients, users, voca_fields
+from advocate_app.store import clients, notes, users, voca_fields
 from advocate_app.store.errors import VaultError
+from advocate_app.store.notes import NoteView
 from advocate_app.store.vault import Vault
 from advocate_app.ui.appointments.panel import AppointmentsPanel
 from advocate_app.ui.clients.dialogs import CloseDialog, DestroyDialog
@@ -40,6 +42,24 @@ EXTRA_TABS: list[tuple[str, str, TabFactory]] = [
 ]
 
 
+class ReadAhead(NamedTuple):
+    """What a record shows as it opens, read before it is built: the record (an audited
+    open) and its notes."""
+
+    record: clients.ClientRecord
+    timeline: list[NoteView]
+
+
+def read_ahead(vault: Vault, client_id: int) -> ReadAhead | VaultError:
+    """A record's reads, for a worker thread: the access is logged before the record is
+    shown, as when it is read on the GUI thread. A record that cannot be read comes back as
+    the error to say where it would have shown."""
+    try:
+        return ReadAhead(clients.open_client(vault, client_id), notes.list_notes(vault, client_id))
+    except VaultError as exc:
+        return exc
+
+
 class ClientDetail(QWidget):
     """The selected client: header, then tabs."""
 
@@ -55,12 +75,14 @@ class ClientDetail(QWidget):
         client_id: int,
         parent: QWidget | None = None,
         service_usage: UsageSource | None = None,
+        read: ReadAhead | None = None,
     ) -> None:
-        """service_usage: see Composer (the Clients section reads it once for every record)."""
+        """service_usage: see Composer (the Clients section reads it once for every record).
+        read: the record and its notes, read already (read_ahead); read here if not given."""
         super().__init__(parent)
         self.vault = vault
         self.client_id = client_id
-        record = clients.open_client(vault, client_id)  # audited
+        record = clients.open_client(vault, client_id) if read is None else read.record  # audited
         self.alias = record.fields.alias
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -99,7 +121,9 @@ class ClientDetail(QWidget):
         # Made in the tab widget's own page stack, where addTab puts it: a built panel moved
         # there would be restyled again under the app's style sheet.
         pages = self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
-        self.notes = NotesPanel(vault, client_id, pages, service_usage)
+        self.notes = NotesPanel(
+            vault, client_id, pages, service_usage, None if read is None else read.timeline
+        )
         self.notes.changed.connect(self.notes_changed)
         self._add_tab("notes", tr("Notes"), lambda: self.notes)
         for key, title, factory in EXTRA_TABS:

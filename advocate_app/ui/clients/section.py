@@ -9,7 +9,7 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
 from advocate_app.store.voca_fields import ReportingFields
 from advocate_app.ui.appointments.panel import AppointmentsPanel
-from advocate_app.ui.clients.detail import ClientDetail
+from advocate_app.ui.clients.detail import ClientDetail, ReadAhead, read_ahead
 from advocate_app.ui.clients.dialogs import AnonymousContactDialog
 from advocate_app.ui.clients.form import ClientForm
 from advocate_app.ui.clients.list_model import ClientListModel
@@ -42,6 +42,10 @@ from advocate_app.ui.roles import CLIENT_ID_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import AdaptiveSplitter, label, set_message
 from advocate_app.ui.worker import LatestOnly
+
+# The record built from its reads is shown on a turn of its own: a timer, not a zero-delay
+# call, which Qt may run in the same pass (see ui.shell_entry).
+SHOW_AFTER_MS = 1
 
 
 class ClientsSection(AllNotesSearch, Section):
@@ -216,6 +220,11 @@ class ClientsSection(AllNotesSearch, Section):
         # record's opening at 50,000 clients).
         self._service_usage: dict[str, int] | None = None
         self._reading_usage = LatestOnly(self)
+        # A record being opened by open_client_soon: its reads on a worker, then built (kept
+        # here, hidden) and shown on the next turn.
+        self._opening = LatestOnly(self)
+        self._opening_place: dict[str, object] | None = None
+        self._coming: ClientDetail | None = None
 
     # --- list ---------------------------------------------------------------------------------
 
@@ -296,6 +305,7 @@ class ClientsSection(AllNotesSearch, Section):
     # --- the record ---------------------------------------------------------------------------
 
     def open_client(self, client_id: int, tab: str | None = None) -> ClientDetail | None:
+        self._cancel_coming()
         if self.detail is not None and self.detail.client_id == client_id:
             if tab:
                 self.detail.show_tab(tab)
@@ -306,20 +316,72 @@ class ClientsSection(AllNotesSearch, Section):
                 self.vault, client_id, self.right, self.service_usage
             )  # built in place
         except VaultError as exc:
-            self.empty_text.setText(exc.message)
-            self.right.setCurrentWidget(self.empty)
+            self._cannot_open(exc)
             return None
+        self._show_detail(detail, tab)
+        return detail
+
+    def open_client_soon(self, client_id: int, tab: str | None = None) -> None:
+        """Open a record without holding the GUI thread for long (unlocking back into it, the
+        language switched): its reads (the audited open, its notes) on a worker; then the
+        record built, still hidden, and on the next turn of the event loop shown, each turn a
+        key pressed meanwhile is answered. Opening a record meanwhile (open_client) wins."""
+        if self.detail is not None and self.detail.client_id == client_id:
+            if tab:
+                self.detail.show_tab(tab)
+            return
+        self._cancel_coming()
+        self._drop_detail()
+        self.right.setCurrentWidget(self.empty)
+        self.empty_text.setVisible(False)  # not "Select a client": one is on its way
+        self._opening_place = {"client_id": client_id, "tab": tab}
+        vault = self.vault
+        self._opening.run(
+            lambda: read_ahead(vault, client_id),
+            lambda read: self._read_arrived(client_id, tab, read),
+        )
+
+    def _read_arrived(self, client_id: int, tab: str | None, read: ReadAhead | VaultError) -> None:
+        if isinstance(read, VaultError):
+            self._opening_place = None
+            self._cannot_open(read)
+            return
+        detail = ClientDetail(self.vault, client_id, self.right, self.service_usage, read)
+        self._coming = detail  # a child of the record pane, hidden until shown
+        QTimer.singleShot(SHOW_AFTER_MS, self, lambda: self._show_coming(detail, tab))
+
+    def _show_coming(self, detail: ClientDetail, tab: str | None) -> None:
+        if self._coming is not detail:  # overtaken meanwhile
+            return
+        self._coming = None
+        self._opening_place = None
+        self._show_detail(detail, tab)
+
+    def _cancel_coming(self) -> None:
+        self._opening.cancel()
+        self._opening_place = None
+        self.empty_text.setVisible(True)
+        if self._coming is not None:
+            coming, self._coming = self._coming, None
+            coming.deleteLater()  # nothing typed in it yet: nothing to keep
+
+    def _cannot_open(self, exc: VaultError) -> None:
+        self.empty_text.setText(exc.message)
+        self.empty_text.setVisible(True)
+        self.right.setCurrentWidget(self.empty)
+
+    def _show_detail(self, detail: ClientDetail, tab: str | None) -> None:
         detail.changed.connect(self._detail_changed)
         detail.notes_changed.connect(self.apply_filters)
         detail.destroyed_record.connect(self._destroyed)
         self.detail = detail
+        self.empty_text.setVisible(True)
         self.right.addWidget(detail)
         self.right.setCurrentWidget(detail)
         if tab:
             detail.show_tab(tab)
-        self._select_row_of(client_id)
-        self.client_opened.emit(client_id)
-        return detail
+        self._select_row_of(detail.client_id)
+        self.client_opened.emit(detail.client_id)
 
     def _drop_detail(self) -> None:
         if self.detail is not None:
@@ -460,14 +522,15 @@ class ClientsSection(AllNotesSearch, Section):
 
     def location(self) -> dict[str, object]:
         if self.detail is None:
-            return {}
+            # A record on its way (open_client_soon) is where the person is.
+            return dict(self._opening_place) if self._opening_place else {}
         return {"client_id": self.detail.client_id, "tab": self.detail.current_tab()}
 
     def restore_location(self, loc: dict[str, object]) -> None:
         client_id = loc.get("client_id")
         if isinstance(client_id, int):
             tab = loc.get("tab")
-            self.open_client(client_id, tab if isinstance(tab, str) else None)
+            self.open_client_soon(client_id, tab if isinstance(tab, str) else None)
 
     def collect_drafts(self) -> None:
         if self.detail is not None:
