@@ -4,6 +4,7 @@ in the Spanish interface."""
 
 from __future__ import annotations
 
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,6 +57,20 @@ def count_calls(monkeypatch: Any, owner: object, name: str) -> list[int]:
 
     monkeypatch.setattr(owner, name, counting)
     return calls
+
+
+def calls_on_gui_thread(monkeypatch: Any, owner: object, name: str) -> list[bool]:
+    """As count_calls, noting for each call whether it ran on the GUI thread (the main
+    thread) rather than on a worker."""
+    on_gui: list[bool] = []
+    real = getattr(owner, name)
+
+    def noting(*args: Any, **kwargs: Any) -> Any:
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, noting)
+    return on_gui
 
 
 def wait_for_background_work(qtbot: Any, timeout: int = 20000) -> None:

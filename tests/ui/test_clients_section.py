@@ -9,7 +9,7 @@ from advocate_app.store.clients import ClientFields
 from advocate_app.ui.clients.list_model import PAGE, ClientListModel
 from advocate_app.ui.qt import QDialog, QLabel, Qt
 from advocate_app.ui.roles import NOTE_ID_ROLE
-from tests.ui.helpers import count_calls, unlock
+from tests.ui.helpers import calls_on_gui_thread, count_calls, unlock
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -277,20 +277,11 @@ def test_a_record_opened_before_the_services_use_is_counted_does_not_wait_for_it
     """Where an unlock left off in a record, the record opens as the Clients section is first
     shown, before its worker has counted the services' use (80 ms at 50,000 clients): the
     record no longer waits for the count; the services list, made when opened, reads it."""
-    import threading
-
     from advocate_app.store import voca_fields
     from advocate_app.ui.worker import tasks_running
 
     rosa = clients.create_client(unlocked.vault, ClientFields(alias="Rosa K"))
-    on_gui: list[bool] = []
-    real = voca_fields.service_usage
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        on_gui.append(threading.current_thread() is threading.main_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(voca_fields, "service_usage", counting)
+    on_gui = calls_on_gui_thread(monkeypatch, voca_fields, "service_usage")
     section = unlocked.shell.show_section("clients")
     detail = section.open_client(rosa)  # at once, as restoring a place does
     assert detail is not None

@@ -4,25 +4,10 @@ notes) on a worker; the record built, hidden, when they arrive; shown on the nex
 
 from __future__ import annotations
 
-import threading
-
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientFields
 from advocate_app.ui.clients.detail import ClientDetail
-from tests.ui.helpers import wait_for_background_work
-
-
-def _opens_by_thread(monkeypatch) -> list[bool]:  # type: ignore[no-untyped-def]
-    """clients.open_client, noting for each call whether it ran on the GUI thread."""
-    on_gui: list[bool] = []
-    real = clients.open_client
-
-    def noting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        on_gui.append(threading.current_thread() is threading.main_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(clients, "open_client", noting)
-    return on_gui
+from tests.ui.helpers import calls_on_gui_thread, wait_for_background_work
 
 
 def test_a_restored_record_is_read_off_the_gui_thread_and_shown_on_a_later_turn(
@@ -32,7 +17,7 @@ def test_a_restored_record_is_read_off_the_gui_thread_and_shown_on_a_later_turn(
     clients in one block: the audited read (an fsync), the notes, the widgets, the paint."""
     cid = clients.create_client(unlocked.vault, ClientFields(alias="Juniper"))
     section = unlocked.shell.show_section("clients")
-    on_gui = _opens_by_thread(monkeypatch)
+    on_gui = calls_on_gui_thread(monkeypatch, clients, "open_client")
     section.restore_location({"client_id": cid, "tab": "needs"})
     assert section.detail is None  # nothing read or built in this turn
     assert not section.empty_text.isVisible()  # no "Select a client" while one is coming
@@ -86,7 +71,7 @@ def test_moving_along_the_list_opens_each_record_off_the_gui_thread(
     second_id = clients.create_client(unlocked.vault, ClientFields(alias="Birch"))
     section = unlocked.shell.show_section("clients")
     section.apply_filters()
-    on_gui = _opens_by_thread(monkeypatch)
+    on_gui = calls_on_gui_thread(monkeypatch, clients, "open_client")
     section.table.setFocus()
     section.table.setCurrentIndex(section.model.index(0, 0))
     assert section.detail is None  # nothing read in the key's turn
