@@ -87,3 +87,21 @@ def test_moving_along_the_list_opens_each_record_off_the_gui_thread(
     qtbot.keyClick(section.table, Qt.Key.Key_Return)
     wait_for_background_work(qtbot)
     assert on_gui == [False, False]
+
+
+def test_the_row_of_a_restored_record_is_in_view(qtbot, unlocked) -> None:
+    """Unlocking back into a record far down the list: its row is shown, selected."""
+    ids = [
+        clients.create_client(unlocked.vault, ClientFields(alias=f"Client {n:03}"))
+        for n in range(80)
+    ]
+    section = unlocked.shell.show_section("clients")
+    section.apply_filters()
+    section.restore_location({"client_id": ids[-1], "tab": "notes"})
+    qtbot.waitUntil(lambda: section.detail is not None)
+    table = section.table
+    row = section.model.row_of(ids[-1])
+    assert row is not None and table.selectionModel().isRowSelected(row)
+    qtbot.waitUntil(
+        lambda: table.viewport().rect().contains(table.visualRect(section.model.index(row, 0)))
+    )

@@ -138,6 +138,9 @@ class ClientsSection(AllNotesSearch, Section):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
+        # Never fewer than about five rows in view: on a narrow window the record goes below the
+        # list, which keeps this much.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6)
         header = self.table.horizontalHeader()
         # Sized before the list is ever painted, so the view need not hear of it: told, it
         # paints the columns again on a later turn of the event loop, after the first paint.
@@ -293,6 +296,17 @@ class ClientsSection(AllNotesSearch, Section):
             self.table.selectRow(row)
             self.table.selectionModel().blockSignals(False)
 
+    def _row_in_view(self) -> None:
+        """The selected row in view, where the unlock left off as when a record is opened
+        from elsewhere (in the middle); a row in view already (moved to with the arrow keys)
+        stays where it is."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        index = rows[0]
+        if not self.table.viewport().rect().contains(self.table.visualRect(index)):
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex | None) -> None:
         if not current.isValid():
             return
@@ -385,6 +399,10 @@ class ClientsSection(AllNotesSearch, Section):
         if tab:
             detail.show_tab(tab)
         self._select_row_of(detail.client_id)
+        self._row_in_view()
+        # Again once the section is laid out with the record (on a narrow window the list gets
+        # shorter as the record goes below it).
+        QTimer.singleShot(SHOW_AFTER_MS, self, self._row_in_view)
         self.client_opened.emit(detail.client_id)
 
     def _drop_detail(self) -> None:
