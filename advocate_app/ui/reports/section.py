@@ -41,7 +41,7 @@ from advocate_app.ui.qt import (
 )
 from advocate_app.ui.reports.voca_view import VocaFiguresView
 from advocate_app.ui.shell import Section
-from advocate_app.ui.widgets import confirm, label, set_message, status_line
+from advocate_app.ui.widgets import button_row, confirm, label, set_message, status_line
 
 T = TypeVar("T")
 
@@ -183,10 +183,7 @@ class ReportsSection(Section):
         self.progress.setAccessibleName(tr("Export progress"))
         # Showing, then saving, each on a line of its own: side by side they were wider than
         # the section on a narrow window (1024×768 at 125%), and the export button was cut off.
-        show_row = QHBoxLayout()
-        show_row.addWidget(self.show_button)
-        show_row.addStretch(1)
-        layout.addLayout(show_row)
+        layout.addLayout(button_row(self.show_button))
         row.addWidget(format_label)
         row.addWidget(self.format_combo, 1)
         row.addWidget(language_label)

@@ -32,7 +32,7 @@ from advocate_app.ui.qt import (
     tr,
 )
 from advocate_app.ui.voca_labels import question_text, spanish_row_label
-from advocate_app.ui.widgets import label, set_message
+from advocate_app.ui.widgets import button_row, label, set_message
 
 YEARS_BACK = 3  # federal fiscal years offered in the chooser (the current one and before)
 
@@ -95,10 +95,7 @@ class VocaFiguresView(QWidget):
         layout.addLayout(row)
         # On a line of its own, as on the summary's tab: beside the quarter, the line was
         # wider than the section on a narrow window in Spanish.
-        show_row = QHBoxLayout()
-        show_row.addWidget(self.show_button)
-        show_row.addStretch(1)
-        layout.addLayout(show_row)
+        layout.addLayout(button_row(self.show_button))
         layout.addWidget(
             label(
                 tr(
