@@ -105,3 +105,30 @@ def test_the_row_of_a_restored_record_is_in_view(qtbot, unlocked) -> None:
     qtbot.waitUntil(
         lambda: table.viewport().rect().contains(table.visualRect(section.model.index(row, 0)))
     )
+
+
+def test_typing_in_the_record_shown_while_the_next_is_coming_is_kept(qtbot, unlocked) -> None:
+    """Between the key that moves along the list and the next record shown, the record shown
+    still takes typing: when it gives way, what was typed is kept as an encrypted draft, and
+    comes back with the record."""
+    from advocate_app.store import drafts
+    from advocate_app.ui.qt import Qt
+
+    first_id = clients.create_client(unlocked.vault, ClientFields(alias="Ash"))
+    clients.create_client(unlocked.vault, ClientFields(alias="Birch"))
+    section = unlocked.shell.show_section("clients")
+    section.apply_filters()
+    section.table.setCurrentIndex(section.model.index(0, 0))
+    qtbot.waitUntil(lambda: section.detail is not None)
+    first = section.detail
+    assert first.client_id == first_id
+    key = first.notes.composer.draft_key
+    qtbot.keyClick(section.table, Qt.Key.Key_Down)
+    assert section.detail is first  # the next one is on its way
+    qtbot.keyClicks(first.notes.composer.editor, "Typed as the list moved on")
+    qtbot.waitUntil(lambda: section.detail is not first)
+    draft = drafts.load_draft(unlocked.vault, key)
+    assert draft is not None and draft.body == "Typed as the list moved on"
+    section.table.setCurrentIndex(section.model.index(0, 0))
+    qtbot.waitUntil(lambda: section.detail is not None and section.detail.client_id == first_id)
+    assert section.detail.notes.composer.editor.toPlainText() == "Typed as the list moved on"
