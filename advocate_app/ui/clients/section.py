@@ -138,9 +138,9 @@ class ClientsSection(AllNotesSearch, Section):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
-        # Never fewer than about five rows in view: on a narrow window the record goes below the
-        # list, which keeps this much.
-        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6)
+        # Never fewer than three rows in view: on a narrow window the record goes below the
+        # list, which keeps this much and leaves the rest of the screen to the record.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
         header = self.table.horizontalHeader()
         # Sized before the list is ever painted, so the view need not hear of it: told, it
         # paints the columns again on a later turn of the event loop, after the first paint.
