@@ -132,3 +132,36 @@ def test_typing_in_the_record_shown_while_the_next_is_coming_is_kept(qtbot, unlo
     section.table.setCurrentIndex(section.model.index(0, 0))
     qtbot.waitUntil(lambda: section.detail is not None and section.detail.client_id == first_id)
     assert section.detail.notes.composer.editor.toPlainText() == "Typed as the list moved on"
+
+
+def test_the_note_box_reads_its_draft_and_todays_suggestions_off_the_gui_thread(
+    qtbot, unlocked, monkeypatch
+) -> None:
+    """The note box's own reads (the draft of the note being written; needs, referrals and
+    appointments for today's suggested services: about 10 ms) came on the GUI thread, in the
+    record's building and on the turn after it showed. They come with the record's reads."""
+    from advocate_app.store import drafts, needs, voca_fields
+    from advocate_app.ui.clients.composer import new_note_draft_key
+
+    vault = unlocked.vault
+    ivy = clients.create_client(vault, ClientFields(alias="Ivy"))
+    oak = clients.create_client(vault, ClientFields(alias="Oak"))
+    for cid in (ivy, oak):
+        needs.set_status(vault, needs.add_need(vault, cid, "transportation", "Bus"), "in_progress")
+    drafts.save_draft(vault, new_note_draft_key(ivy), "Half a sentence", client_id=ivy)
+    drafts_on_gui = calls_on_gui_thread(monkeypatch, drafts, "load_draft")
+    suggested_on_gui = calls_on_gui_thread(monkeypatch, voca_fields, "note_suggestions")
+    section = unlocked.shell.show_section("clients")
+    section.restore_location({"client_id": ivy, "tab": "notes"})
+    qtbot.waitUntil(lambda: section.detail is not None)
+    composer = section.detail.notes.composer
+    assert composer.editor.toPlainText() == "Half a sentence"  # the draft back
+    wait_for_background_work(qtbot)
+    section.open_client_soon(oak)
+    qtbot.waitUntil(lambda: section.detail is not None and section.detail.client_id == oak)
+    composer = section.detail.notes.composer
+    assert composer.editor.toPlainText() == ""
+    assert composer.services.ticked() == ("transportation",)  # today's work, pre-ticked
+    wait_for_background_work(qtbot)
+    assert drafts_on_gui and True not in drafts_on_gui
+    assert suggested_on_gui and True not in suggested_on_gui

@@ -3,6 +3,8 @@ while typing, with the services it records."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from advocate_app.store import drafts, notes, voca_fields
 from advocate_app.store.errors import VaultError
 from advocate_app.store.notes import NoteView
@@ -32,6 +34,26 @@ AUTOSAVE_MS = 2500
 SUGGEST_AFTER_MS = 1  # a timer, not a zero-delay turn: those run before the record's paint
 
 
+def new_note_draft_key(client_id: int) -> str:
+    """Where the note being written for a client is kept as a draft."""
+    return f"note:new:client={client_id}"
+
+
+class ComposerAhead(NamedTuple):
+    """What a new note box reads as it opens, read before it is made (off the GUI thread: see
+    read_ahead): the draft of the note being written, and what today's work suggests ticking."""
+
+    draft: drafts.DraftInfo | None
+    suggestions: tuple[str, ...]
+
+
+def read_composer_ahead(vault: Vault, client_id: int) -> ComposerAhead:
+    return ComposerAhead(
+        drafts.load_draft(vault, new_note_draft_key(client_id)),
+        voca_fields.note_suggestions(vault, client_id),
+    )
+
+
 class NoteEditor(QPlainTextEdit):
     """The note text: asks for no more than its minimum height, so an opened services list
     gets its rows first; any height left over still goes to the text."""
@@ -49,10 +71,15 @@ class Composer(WrappingPane):
     saved = Signal(int)
 
     def __init__(
-        self, vault: Vault, client_id: int, service_usage: UsageSource | None = None
+        self,
+        vault: Vault,
+        client_id: int,
+        service_usage: UsageSource | None = None,
+        ahead: ComposerAhead | None = None,
     ) -> None:
         """service_usage: where to read how often each service was given lately (the picker
-        lists the most used first), once its list is made; from the vault if not given."""
+        lists the most used first), once its list is made; from the vault if not given.
+        ahead: the draft and the suggestions, read already; read here if not given."""
         super().__init__()
         self.vault = vault
         self.client_id = client_id
@@ -120,7 +147,10 @@ class Composer(WrappingPane):
         self._autosave.timeout.connect(self.save_draft)
         self._dirty = False
         self.editor.textChanged.connect(self._changed)
-        if not self.restore_draft():
+        if ahead is not None:  # nothing left to read
+            if not self.restore_draft(ahead):
+                self.suggest_services(ahead.suggestions)
+        elif not self.restore_draft():
             # What today's work suggests takes three reads (about 9 ms): on a timer, once the
             # record is painted, not in its opening.
             QTimer.singleShot(SUGGEST_AFTER_MS, self, self._suggest_once_shown)
@@ -141,7 +171,7 @@ class Composer(WrappingPane):
     def draft_key(self) -> str:
         if self.editing_note_id is not None:
             return f"note:edit:{self.editing_note_id}"
-        return f"note:new:client={self.client_id}"
+        return new_note_draft_key(self.client_id)
 
     def _changed(self) -> None:
         self._dirty = True
@@ -167,9 +197,10 @@ class Composer(WrappingPane):
             self.status.setText(tr("Draft kept"))
         # An empty draft leaves the status alone: it may be saying why nothing was saved.
 
-    def restore_draft(self) -> bool:
-        """The draft's text and ticked services, if there is one (True)."""
-        draft = drafts.load_draft(self.vault, self.draft_key)
+    def restore_draft(self, ahead: ComposerAhead | None = None) -> bool:
+        """The draft's text and ticked services, if there is one (True). ahead: the new note's
+        draft and today's suggestions, read already."""
+        draft = drafts.load_draft(self.vault, self.draft_key) if ahead is None else ahead.draft
         if draft is None:
             return False
         self.editor.blockSignals(True)
@@ -177,7 +208,11 @@ class Composer(WrappingPane):
         self.editor.blockSignals(False)
         self.services.set_ticked(draft.services)
         # What was suggested before the draft was kept is not suggested again over its ticks.
-        self._suggested = set(voca_fields.note_suggestions(self.vault, self.client_id))
+        self._suggested = set(
+            voca_fields.note_suggestions(self.vault, self.client_id)
+            if ahead is None
+            else ahead.suggestions
+        )
         self.status.setText(tr("Your unsaved draft was restored."))
         return True
 
@@ -187,12 +222,15 @@ class Composer(WrappingPane):
         except VaultError:  # locked meanwhile: the record is going away
             return
 
-    def suggest_services(self) -> None:
+    def suggest_services(self, suggestions: tuple[str, ...] | None = None) -> None:
         """Pre-tick what today's work suggests (needs, referrals, accompanied appointments),
-        once each: a suggestion the advocate unticked stays unticked."""
+        once each: a suggestion the advocate unticked stays unticked. suggestions: read
+        already."""
         if self.editing_note_id is not None:
             return
-        fresh = set(voca_fields.note_suggestions(self.vault, self.client_id)) - self._suggested
+        if suggestions is None:
+            suggestions = voca_fields.note_suggestions(self.vault, self.client_id)
+        fresh = set(suggestions) - self._suggested
         if fresh:
             self._suggested |= fresh
             self.services.tick(fresh)

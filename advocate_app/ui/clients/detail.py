@@ -13,6 +13,7 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.notes import NoteView
 from advocate_app.store.vault import Vault
 from advocate_app.ui.appointments.panel import AppointmentsPanel
+from advocate_app.ui.clients.composer import ComposerAhead, read_composer_ahead
 from advocate_app.ui.clients.dialogs import CloseDialog, DestroyDialog
 from advocate_app.ui.clients.form import ClientForm
 from advocate_app.ui.clients.notes_panel import NotesPanel
@@ -44,10 +45,11 @@ EXTRA_TABS: list[tuple[str, str, TabFactory]] = [
 
 class ReadAhead(NamedTuple):
     """What a record shows as it opens, read before it is built: the record (an audited
-    open) and its notes."""
+    open), its notes, and what its note box reads (the draft, today's suggestions)."""
 
     record: clients.ClientRecord
     timeline: list[NoteView]
+    composer: ComposerAhead
 
 
 def read_ahead(vault: Vault, client_id: int) -> ReadAhead | VaultError:
@@ -55,7 +57,11 @@ def read_ahead(vault: Vault, client_id: int) -> ReadAhead | VaultError:
     shown, as when it is read on the GUI thread. A record that cannot be read comes back as
     the error to say where it would have shown."""
     try:
-        return ReadAhead(clients.open_client(vault, client_id), notes.list_notes(vault, client_id))
+        return ReadAhead(
+            clients.open_client(vault, client_id),
+            notes.list_notes(vault, client_id),
+            read_composer_ahead(vault, client_id),
+        )
     except VaultError as exc:
         return exc
 
@@ -122,7 +128,12 @@ class ClientDetail(QWidget):
         # there would be restyled again under the app's style sheet.
         pages = self.tabs.findChild(QStackedWidget, "qt_tabwidget_stackedwidget")
         self.notes = NotesPanel(
-            vault, client_id, pages, service_usage, None if read is None else read.timeline
+            vault,
+            client_id,
+            pages,
+            service_usage,
+            None if read is None else read.timeline,
+            None if read is None else read.composer,
         )
         self.notes.changed.connect(self.notes_changed)
         self._add_tab("notes", tr("Notes"), lambda: self.notes)

@@ -10,7 +10,7 @@ from advocate_app.store import notes
 from advocate_app.store.notes import NoteView
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import NOTE_KINDS
-from advocate_app.ui.clients.composer import Composer
+from advocate_app.ui.clients.composer import Composer, ComposerAhead
 from advocate_app.ui.clients.services_picker import SHORTCUT as SERVICES_SHORTCUT
 from advocate_app.ui.clients.services_picker import UsageSource
 from advocate_app.ui.format import fmt_datetime
@@ -133,9 +133,11 @@ class NotesPanel(QWidget):
         parent: QWidget | None = None,
         service_usage: UsageSource | None = None,
         listed: list[NoteView] | None = None,
+        composer_ahead: ComposerAhead | None = None,
     ) -> None:
         """listed: the client's notes, read already (off the GUI thread: see
-        ClientsSection.open_client_soon); read here if not given."""
+        ClientsSection.open_client_soon); read here if not given. composer_ahead: likewise,
+        what the note box reads."""
         super().__init__(parent)
         self.vault = vault
         self.client_id = client_id
@@ -170,7 +172,7 @@ class NotesPanel(QWidget):
         history_layout.addWidget(self.timeline, 1)
         self.empty = label(tr("No notes yet. Write the first one below."), "hint")
         history_layout.addWidget(self.empty)
-        self.composer = Composer(vault, client_id, service_usage)
+        self.composer = Composer(vault, client_id, service_usage, composer_ahead)
         self.composer.saved.connect(self._after_save)
         # The person drags the line between the history and the composer; neither side can be
         # squeezed away.
