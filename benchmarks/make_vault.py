@@ -25,6 +25,7 @@ from advocate_app.store import models
 from advocate_app.store.engine import connect_keyed
 from advocate_app.store.keyslots import KeysFile
 from advocate_app.store.pmt_form import DECLINED, current_form
+from advocate_app.store.sorting import sort_fold
 from advocate_app.store.vault import Vault
 from advocate_app.store.vocab import (
     AGE_GROUPS,
@@ -179,10 +180,14 @@ def fill(
         d = start + timedelta(days=rng.randint(0, (today - start).days))
         intake[i] = d
         closed = rng.random() < 0.35
+        alias = _alias(rng, i)
         client_rows.append(
             {
                 "id": i,
-                "alias": _alias(rng, i),
+                "alias": alias,
+                # Kept by the model for the app's own writes; a bulk insert must give it, or the
+                # list sorted by alias is in no order and its pages stop after the first.
+                "alias_sort": sort_fold(alias),
                 "intake_date": d,
                 "age_group": rng.choice(list(AGE_GROUPS)),
                 "trafficking_type": rng.choice(list(TRAFFICKING_TYPES)),
@@ -204,11 +209,16 @@ def fill(
 
     note_rows: list[dict] = []
     started = time.perf_counter()
+    now = datetime.now()
     for cid in range(1, clients + 1):
+        # Within 400 days of the intake, and never after now: notes dated in the future made
+        # every client look recently contacted (Today's lists, the list sorted by last contact).
+        span = min(400, (today - intake[cid]).days)
         for _ in range(notes_per_client):
             when = datetime.combine(intake[cid], datetime.min.time()) + timedelta(
-                days=rng.randint(0, 400), minutes=rng.randint(0, 600)
+                days=rng.randint(0, span), minutes=rng.randint(0, 600)
             )
+            when = min(when, now)
             note_rows.append(
                 {
                     "client_id": cid,

@@ -71,6 +71,32 @@ def test_make_vault_small(synthetic: Path) -> None:
                 served += quarter_figures(vault, period).figure("individuals_served").total
         assert served > 0
         assert vault.integrity_problems() == []
+        from datetime import datetime
+
+        from advocate_app.store.notes import list_notes
+
+        latest = max(note.created_at for cid in range(1, 41) for note in list_notes(vault, cid))
+        assert latest <= datetime.now()  # no note dated in the future
+
+
+def test_the_synthetic_client_list_pages_through_every_client_in_alias_order(
+    synthetic: Path,
+) -> None:
+    """The benchmark's vault is made with bulk inserts, past the model that keeps each client's
+    sort key: without it the list sorted by alias was in id order and its second page empty,
+    and the full-scroll figure timed 100 clients at every size."""
+    from advocate_app.store.clients import ClientQuery, list_clients
+    from advocate_app.store.sorting import sort_fold
+
+    with Vault.open(synthetic) as vault:
+        vault.unlock(vault.users_for_unlock()[0].id, PASSPHRASE)
+        query = ClientQuery(status="all", user_id=vault.current_user.id)
+        rows: list = []
+        while page := list_clients(vault, query, rows[-1] if rows else None, 7):
+            rows.extend(page)
+        assert len(rows) == 40
+        keys = [(sort_fold(row.alias), row.id) for row in rows]
+        assert keys == sorted(keys)
 
 
 def test_phrase_and_realistic_notes_differ() -> None:
