@@ -43,7 +43,13 @@ import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from benchmarks import figures  # noqa: E402
-from benchmarks.figures import HERE, PASSPHRASE, growth, report  # noqa: E402
+from benchmarks.figures import (  # noqa: E402
+    GENERATOR_VERSION,
+    HERE,
+    PASSPHRASE,
+    growth,
+    report,
+)
 from benchmarks.in_process_runs import in_process  # noqa: E402
 from benchmarks.process_runs import Sandbox, startup, unlock_time, unlock_to_today  # noqa: E402
 
@@ -72,7 +78,9 @@ def growth_table(sizes: list[int]) -> None:
 
 def vault_for(vaults: Path, clients: int, notes_per_client: int) -> Path:
     """A synthetic vault made once and reused (--vaults); the 50k one takes minutes."""
-    folder = vaults / f"clients-{clients}-notes-{notes_per_client}-seed-7"
+    folder = vaults / (
+        f"clients-{clients}-notes-{notes_per_client}-seed-7-generator-{GENERATOR_VERSION}"
+    )
     if not (folder / "vault.keys.json").exists():
         shutil.rmtree(folder, ignore_errors=True)
         vaults.mkdir(parents=True, exist_ok=True)
