@@ -51,7 +51,13 @@ from benchmarks.figures import (  # noqa: E402
     report,
 )
 from benchmarks.in_process_runs import in_process  # noqa: E402
-from benchmarks.process_runs import Sandbox, startup, unlock_time, unlock_to_today  # noqa: E402
+from benchmarks.process_runs import (  # noqa: E402
+    Sandbox,
+    startup,
+    unlock_into_record,
+    unlock_time,
+    unlock_to_today,
+)
 
 SEARCH_ROUNDS = 5  # rounds of the 20 queries (--search-rounds; 0: no search figures)
 
@@ -162,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                 startup(sandbox, folder, args.startup_runs)
             if not args.skip_unlock:
                 unlock_to_today(sandbox, folder, args.unlock_runs, args.watch)
+                unlock_into_record(sandbox, folder, args.unlock_runs)
             if args.skip_in_process:
                 continue
             # In a child process, so each size starts from a cold cache and a fresh Qt.

@@ -217,3 +217,21 @@ def test_the_unlock_benchmark_times_a_lock_to_the_fresh_unlock_window(
     assert 0 < fresh["unlock_window_at"] - locking["locking_at"] < 300
     assert (fresh["fresh_pid"] != unlocked["pid"]) is successor
     assert list(home.rglob("*")) == []  # nothing in the home it was given, by either process
+
+
+def test_the_unlock_benchmark_goes_back_into_a_record(synthetic: Path, capsys) -> None:
+    """process_runs.unlock_into_record: on a copy of the vault, a place saved as a lock in a
+    client's record keeps; the unlock goes back into the record, timed until it is painted
+    (the record shown, not Today), and the vault itself is left as it was."""
+    from benchmarks.process_runs import Sandbox, unlock_into_record
+
+    before = sorted(p.name for p in synthetic.iterdir())
+    sandbox = Sandbox()
+    try:
+        unlock_into_record(sandbox, synthetic, 1)
+    finally:
+        sandbox.close()
+    printed = capsys.readouterr().out
+    assert "unlock → the client's record painted" in printed
+    assert "longest stall unlocking into the record" in printed
+    assert sorted(p.name for p in synthetic.iterdir()) == before
