@@ -329,6 +329,8 @@ class NoteService(Base):
     __table_args__ = (
         UniqueConstraint("note_id", "service", name="uq_note_services_note_service"),
         Index("ix_note_services_given_on", "given_on", "client_id", "service"),
+        # Each service's count since a date, one index range (migration 0012).
+        Index("ix_note_services_service_given_on", "service", "given_on"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     note_id: Mapped[int] = mapped_column(Integer, ForeignKey("notes.id", ondelete="CASCADE"))
