@@ -215,7 +215,8 @@ def unlock_into_record(sandbox: Sandbox, folder: Path, runs: int) -> None:
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("backups"))
     try:
-        sandbox.run(["-c", _SAVE_RECORD_PLACE, str(copy)], PASSPHRASE + "\n")
+        # -P: the sandbox's copy of the package, not one in the current folder.
+        sandbox.run(["-P", "-c", _SAVE_RECORD_PLACE, str(copy)], PASSPHRASE + "\n")
         args = [str(HERE / "unlock_app.py"), str(copy), "--into-record"]
         rows = [one_unlock(sandbox, args, "--lock") for _ in range(runs)]
     finally:
