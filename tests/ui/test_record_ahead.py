@@ -1,12 +1,16 @@
 """Opening a record without holding the GUI thread (ClientsSection.open_client_soon): where an
 unlock or a language switch left off in a client's record. Its reads (an audited open, its
-notes) on a worker; the record built, hidden, when they arrive; shown on the next turn."""
+notes, what its note box reads) on a worker; the record built, hidden, when they arrive; its
+first notes' cards made, a slice a turn; then shown."""
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from advocate_app.store import clients
 from advocate_app.store.clients import ClientFields
 from advocate_app.ui.clients.detail import ClientDetail
+from advocate_app.ui.qt import QTimer
 from tests.ui.helpers import calls_on_gui_thread, wait_for_background_work
 
 
@@ -165,3 +169,50 @@ def test_the_note_box_reads_its_draft_and_todays_suggestions_off_the_gui_thread(
     wait_for_background_work(qtbot)
     assert drafts_on_gui and True not in drafts_on_gui
     assert suggested_on_gui and True not in suggested_on_gui
+
+
+def test_a_record_on_its_way_makes_its_first_cards_while_hidden_a_slice_a_turn(
+    qtbot, unlocked, monkeypatch
+) -> None:
+    """Made as the record showed, the first screenful of cards and the record's first paint
+    kept a key waiting 25 ms (50,000 clients, unlocking back into it). They are made while it
+    is hidden, as many per turn as fit in a few milliseconds, and it shows with them. Here
+    each card "takes" 4 ms on a clock the panel reads: two cards a turn."""
+    from advocate_app.store import notes
+    from advocate_app.ui.clients import notes_panel
+
+    vault = unlocked.vault
+    cid = clients.create_client(vault, ClientFields(alias="Ines"))
+    for i in range(12):
+        notes.add_note(vault, cid, "contact", f"Note number {i}: called about the hearing.")
+    section = unlocked.shell.show_section("clients")
+    clock = [0.0]
+    real_card = notes_panel.NoteCard
+    made_while_hidden: list[bool] = []
+
+    def slow_card(note, parent=None):  # type: ignore[no-untyped-def]
+        clock[0] += 0.004
+        made_while_hidden.append(section.detail is None)
+        return real_card(note, parent)
+
+    monkeypatch.setattr(notes_panel, "perf_counter", lambda: clock[0], raising=False)
+    monkeypatch.setattr(notes_panel, "NoteCard", slow_card)
+    turns: list[int] = []  # cards made so far, on every pass of the event loop while hidden
+    sampler = QTimer()
+    sampler.setInterval(0)
+    sampler.timeout.connect(
+        lambda: turns.append(len(made_while_hidden)) if section.detail is None else None
+    )
+    sampler.start()
+    try:
+        section.restore_location({"client_id": cid, "tab": "notes"})
+        qtbot.waitUntil(lambda: section.detail is not None)
+    finally:
+        sampler.stop()
+    first = made_while_hidden.count(True)
+    assert first == notes_panel.UNMEASURED_FIRST_CARDS  # a tall screen's worth, hidden
+    per_turn = [b - a for a, b in pairwise(turns) if b > a]
+    assert per_turn and all(count <= 2 for count in per_turn), per_turn
+    timeline = section.detail.notes.timeline
+    qtbot.waitUntil(lambda: timeline.item(0).sizeHint().height() > 0)  # fitted once shown
+    qtbot.waitUntil(lambda: len(made_while_hidden) == 12)  # the rest after, as before

@@ -41,7 +41,9 @@ from advocate_app.ui.widgets import add_rich_item, label
 from advocate_app.ui.worker import LatestOnly
 
 # Cards made when a record opens: as many as fill the timeline when it is first shown (each card
-# is a set of widgets: about 5 ms apiece on a slow laptop), at least MIN_FIRST_CARDS. The rest
+# is a set of widgets: about 5 ms apiece on a slow laptop), at least MIN_FIRST_CARDS; for a record
+# opened ahead (ClientsSection.open_client_soon), a screenful made before it shows, a slice a
+# turn (make_first_cards). The rest
 # are made on later turns of the event loop, one card at least per turn, more while the turn
 # has taken less than LATER_SLICE_SECONDS (four cards a turn kept a key waiting 20 ms).
 MIN_FIRST_CARDS = 2
@@ -309,6 +311,19 @@ class NotesPanel(QWidget):
             self._make_cards(1, later=False)
             filled += item.sizeHint().height() + step
             made += 1
+
+    def make_first_cards(self, count: int = UNMEASURED_FIRST_CARDS) -> bool:
+        """For a record not shown yet: the first `count` cards, or as many of them as a turn
+        of the event loop makes in LATER_SLICE_SECONDS (one at least), fitted when the list is
+        shown. Returns whether some of them are still to be made."""
+        started = perf_counter()
+        made = self.timeline.count() - len(self._unmade)
+        while self._unmade and made < count:
+            self._make_cards(1, later=False)
+            made += 1
+            if perf_counter() - started >= LATER_SLICE_SECONDS:
+                break
+        return bool(self._unmade) and made < count
 
     def _make_cards(self, count: int, *, later: bool = True) -> None:
         """The next `count` cards not made yet, fitted at once if the list has been."""

@@ -339,9 +339,10 @@ class ClientsSection(AllNotesSearch, Section):
     def open_client_soon(self, client_id: int, tab: str | None = None) -> None:
         """Open a record without holding the GUI thread for long (moving along the list,
         unlocking back into a record, the language switched): its reads (the audited open, its
-        notes) on a worker; then the record built, still hidden, and on the next turn of the
-        event loop shown in place of the one shown until then, each turn a key pressed
-        meanwhile is answered. Opening another record meanwhile (either way) wins."""
+        notes, its note box's draft) on a worker; then the record built, still hidden, its
+        first notes' cards made on the next turns, and then shown in place of the one shown
+        until then; between turns a key pressed meanwhile is answered. Opening another record
+        meanwhile (either way) wins."""
         self._cancel_coming()
         if self.detail is not None and self.detail.client_id == client_id:
             if tab:
@@ -365,7 +366,17 @@ class ClientsSection(AllNotesSearch, Section):
             return
         detail = ClientDetail(self.vault, client_id, self.right, self.service_usage, read)
         self._coming = detail  # a child of the record pane, hidden until shown
-        QTimer.singleShot(SHOW_AFTER_MS, self, lambda: self._show_coming(detail, tab))
+        QTimer.singleShot(SHOW_AFTER_MS, self, lambda: self._make_cards_ahead(detail, tab))
+
+    def _make_cards_ahead(self, detail: ClientDetail, tab: str | None) -> None:
+        """The first notes' cards of a record on its way, made while it is hidden, a slice of
+        them per turn; shown once they are made (made as it showed, they and its first paint
+        kept a key waiting 25 ms)."""
+        if self._coming is not detail:  # overtaken meanwhile
+            return
+        more = tab in (None, "notes") and detail.notes.make_first_cards()
+        after = self._make_cards_ahead if more else self._show_coming
+        QTimer.singleShot(SHOW_AFTER_MS, self, lambda: after(detail, tab))
 
     def _show_coming(self, detail: ClientDetail, tab: str | None) -> None:
         if self._coming is not detail:  # overtaken meanwhile
