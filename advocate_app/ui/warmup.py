@@ -235,8 +235,23 @@ def _module_steps() -> list[Step]:
         steps.append(Step(name, lambda name=name: importlib.import_module(name)))  # type: ignore[misc]
         if name == REHEARSE_AFTER:
             steps.append(Step(REHEARSAL, _Rehearsal()))
+    steps.append(Step(CLEAR_BUTTON, _clear_button))
     steps.append(Step(REST_OF_QT, _RestOfQt()))
     return steps
+
+
+CLEAR_BUTTON = "a search line's clear button"
+
+
+def _clear_button() -> None:
+    """A step: the first line with a clear button in a process loads the button's icon from
+    the style (about 5 ms, once), and the first client record opened has one (search this
+    client's notes): paid here, while the passphrase is typed, not in the record's building."""
+    from advocate_app.ui.qt import QLineEdit
+
+    line = QLineEdit()
+    line.setClearButtonEnabled(True)
+    line.deleteLater()
 
 
 # Once Today's page code is loaded, the unlock is rehearsed on a worker; the steps after it wait.
@@ -549,6 +564,7 @@ def warm_up(delay_ms: int = 150, done: Callable[[], None] | None = None) -> None
 
 __all__ = [
     "AGAIN",
+    "CLEAR_BUTTON",
     "PURE_MODULES",
     "REHEARSAL",
     "REST_OF_QT",

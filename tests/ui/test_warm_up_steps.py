@@ -234,3 +234,14 @@ def test_setting_up_an_office_counts_as_opening_a_vault(
     qtbot.waitUntil(
         lambda: controller.window.stack.currentWidget() is controller.recovery, timeout=15000
     )
+
+
+def test_the_first_clear_button_is_made_while_the_passphrase_is_typed(loaded) -> None:
+    """The first line with a clear button in a process loads its icon from the style (about
+    5 ms, once): it was paid by the first client record opened (search this client's notes),
+    in the turn that built it, after an unlock into that record."""
+    from advocate_app.ui import warmup
+
+    names = [name for name, _new in loaded["steps"]]
+    assert warmup.CLEAR_BUTTON in names
+    assert names.index(warmup.CLEAR_BUTTON) < names.index(warmup.REST_OF_QT)
