@@ -234,7 +234,7 @@ def unlock_into_record(sandbox: Sandbox, folder: Path, runs: int) -> None:
     )
     # From Enter until the record's later notes are made and the successor is ready.
     stalls = [max(r["stall_unlock"], r["stall_paint"], r["stall_after"]) for r in rows]
-    own = [max(r["own_stall_unlock"], r["own_stall_after"]) for r in rows]
+    own = [max(r["own_stall_unlock"], r["own_stall_paint"], r["own_stall_after"]) for r in rows]
     report(
         "longest stall unlocking into the record, max / p50",
         f"{ms(max(stalls))} / {ms(pct(stalls, 0.5))}",

@@ -414,6 +414,7 @@ def main() -> int:
                 # The same, less the GUI thread's wait for a processor (see Heartbeat).
                 "own_stall_typing": beat.own.get("typing", 0.0),
                 "own_stall_unlock": beat.own.get("unlock", 0.0),
+                "own_stall_paint": beat.own.get("paint", 0.0),
                 "own_stall_after": beat.own.get("after", 0.0),
                 "slowest_warm_up_step": slowest_step(),
                 "backup_seconds": backup_took.get("seconds"),
