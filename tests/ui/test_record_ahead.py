@@ -216,3 +216,40 @@ def test_a_record_on_its_way_makes_its_first_cards_while_hidden_a_slice_a_turn(
     timeline = section.detail.notes.timeline
     qtbot.waitUntil(lambda: timeline.item(0).sizeHint().height() > 0)  # fitted once shown
     qtbot.waitUntil(lambda: len(made_while_hidden) == 12)  # the rest after, as before
+
+
+def test_a_lock_while_a_record_is_on_its_way_builds_nothing_of_it(
+    qtbot, unlocked, monkeypatch
+) -> None:
+    """The record's reads (its notes, its draft) come back on a worker, and it is built and
+    shown on later turns. A lock in between locks the vault at once and takes the shell away
+    on a later turn (a lock that keeps this process: closing the window, a restore). The
+    record must not be built meanwhile, a survivor's words in it, in a shell that is going
+    away, nor anything done on the locked vault. Here the vault is locked and the section
+    kept, so that every turn of the record's way comes."""
+    from advocate_app.store import drafts, notes
+    from advocate_app.ui.clients import section as clients_section
+    from advocate_app.ui.clients.composer import new_note_draft_key
+
+    vault = unlocked.vault
+    cid = clients.create_client(vault, ClientFields(alias="Juniper"))
+    notes.add_note(vault, cid, "contact", "Canary words of a survivor.")
+    drafts.save_draft(vault, new_note_draft_key(cid), "Half a canary sentence", client_id=cid)
+    built_unlocked: list[bool] = []  # for each record built: was the vault unlocked?
+    real_detail = clients_section.ClientDetail
+
+    def counted_detail(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built_unlocked.append(vault.is_unlocked)
+        return real_detail(*args, **kwargs)
+
+    monkeypatch.setattr(clients_section, "ClientDetail", counted_detail)
+    section = unlocked.shell.show_section("clients")
+    section.restore_location({"client_id": cid, "tab": "notes"})
+    wait_for_background_work(qtbot)  # the reads came back (built on a later turn)
+    vault.lock()
+    # The record's way ends, nothing built after the lock, nothing shown (shown, it would
+    # be where the person is); one built before it, hidden, is deleted.
+    qtbot.waitUntil(lambda: section.location() == {})
+    assert False not in built_unlocked
+    assert section.detail is None
+    qtbot.waitUntil(lambda: section.right.findChildren(ClientDetail) == [])

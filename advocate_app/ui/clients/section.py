@@ -358,7 +358,17 @@ class ClientsSection(AllNotesSearch, Section):
             lambda read: self._read_arrived(client_id, tab, read),
         )
 
+    def _locked_meanwhile(self) -> bool:
+        """The vault was locked while a record was on its way (the shell goes on a later
+        turn): what was read is dropped, nothing of it is built."""
+        if self.vault.is_unlocked:
+            return False
+        self._cancel_coming()
+        return True
+
     def _read_arrived(self, client_id: int, tab: str | None, read: ReadAhead | VaultError) -> None:
+        if self._locked_meanwhile():
+            return
         if isinstance(read, VaultError):
             self._opening_place = None
             self._drop_detail()
@@ -377,6 +387,8 @@ class ClientsSection(AllNotesSearch, Section):
     ) -> None:
         if place is None or self._opening_place is not place:  # overtaken meanwhile
             return
+        if self._locked_meanwhile():
+            return
         detail = ClientDetail(self.vault, client_id, self.right, self.service_usage, read)
         self._coming = detail  # a child of the record pane, hidden until shown
         QTimer.singleShot(SHOW_AFTER_MS, self, lambda: self._make_cards_ahead(detail, tab))
@@ -385,14 +397,14 @@ class ClientsSection(AllNotesSearch, Section):
         """The first notes' cards of a record on its way, made while it is hidden, a slice of
         them per turn; shown once they are made (made as it showed, they and its first paint
         kept a key waiting 25 ms)."""
-        if self._coming is not detail:  # overtaken meanwhile
+        if self._coming is not detail or self._locked_meanwhile():  # overtaken, or locked
             return
         more = tab in (None, "notes") and detail.notes.make_first_cards()
         after = self._make_cards_ahead if more else self._show_coming
         QTimer.singleShot(SHOW_AFTER_MS, self, lambda: after(detail, tab))
 
     def _show_coming(self, detail: ClientDetail, tab: str | None) -> None:
-        if self._coming is not detail:  # overtaken meanwhile
+        if self._coming is not detail or self._locked_meanwhile():  # overtaken, or locked
             return
         self._coming = None
         self._opening_place = None
