@@ -30,7 +30,9 @@ from tests.helpers import PASSPHRASE
 
 
 def unlock(qtbot: Any, controller: AppController, passphrase: str = PASSPHRASE) -> None:
-    """Type the passphrase on the unlock page, click Unlock, wait for the shell."""
+    """Type the passphrase on the unlock page, click Unlock, wait for the shell, shown and
+    painting: an unlock in turns puts the shell in the window with its painting held, and lets
+    it paint two turns later, so a test that went on at the first would repaint nothing."""
     page = controller.unlock_page
     qtbot.waitUntil(lambda: controller.window.stack.currentWidget() is page)
     page.passphrase.clear()
@@ -40,6 +42,7 @@ def unlock(qtbot: Any, controller: AppController, passphrase: str = PASSPHRASE) 
         lambda: (
             controller.shell is not None
             and controller.window.stack.currentWidget() is controller.shell
+            and controller.window.updatesEnabled()
         ),
         timeout=15000,
     )
