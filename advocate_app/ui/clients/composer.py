@@ -24,6 +24,7 @@ from advocate_app.ui.qt import (
     Qt,
     QTimer,
     QVBoxLayout,
+    QWidget,
     Signal,
     tr,
     tr_marked,
@@ -76,11 +77,12 @@ class Composer(WrappingPane):
         client_id: int,
         service_usage: UsageSource | None = None,
         ahead: ComposerAhead | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         """service_usage: where to read how often each service was given lately (the picker
         lists the most used first), once its list is made; from the vault if not given.
         ahead: the draft and the suggestions, read already; read here if not given."""
-        super().__init__()
+        super().__init__(parent)
         self.vault = vault
         self.client_id = client_id
         self.editing_note_id: int | None = None

@@ -143,9 +143,12 @@ class NotesPanel(QWidget):
         super().__init__(parent)
         self.vault = vault
         self.client_id = client_id
+        # Made inside their parents, from the top down: under the app's style sheet a built
+        # subtree moved into a parent is restyled again (the splitter and its two panes, 3-5 ms
+        # of each record's build).
         layout = QVBoxLayout(self)
         search_row = QHBoxLayout()
-        self.search = QLineEdit()
+        self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Search this client's notes"))
         self.search.setAccessibleName(tr("Search this client's notes"))
         self.search.setAccessibleDescription(
@@ -153,15 +156,20 @@ class NotesPanel(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         search_row.addWidget(self.search, 1)
-        self.write_button = QPushButton(tr("&Write a note"))
+        self.write_button = QPushButton(tr("&Write a note"), self)
         self.write_button.setAccessibleDescription(tr("Moves the cursor to the new note box"))
         self.write_button.clicked.connect(self.focus_composer)
         search_row.addWidget(self.write_button)
         layout.addLayout(search_row)
-        history = QWidget()
+        # The person drags the line between the history and the composer; neither side can be
+        # squeezed away.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+        history = QWidget(self.splitter)
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
-        self.timeline = QListWidget()
+        self.timeline = QListWidget(history)
         self.timeline.setAccessibleName(tr("Notes, newest first"))
         self.timeline.setAccessibleDescription(
             tr("One entry per saved note with its date, kind and author. Each has an edit button.")
@@ -174,19 +182,14 @@ class NotesPanel(QWidget):
         history_layout.addWidget(self.timeline, 1)
         self.empty = label(tr("No notes yet. Write the first one below."), "hint")
         history_layout.addWidget(self.empty)
-        self.composer = Composer(vault, client_id, service_usage, composer_ahead)
+        self.composer = Composer(vault, client_id, service_usage, composer_ahead, self.splitter)
         self.composer.saved.connect(self._after_save)
-        # The person drags the line between the history and the composer; neither side can be
-        # squeezed away.
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(history)
         self.splitter.addWidget(self.composer)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([640, 240])  # the history gets most of the height at first
         self.splitter.handle(1).setAccessibleName(tr("Resize the note box"))
-        layout.addWidget(self.splitter, 1)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)
