@@ -43,12 +43,16 @@ from advocate_app.ui.worker import LatestOnly
 # Cards made when a record opens: as many as fill the timeline when it is first shown (each card
 # is a set of widgets: about 5 ms apiece on a slow laptop), at least MIN_FIRST_CARDS; for a record
 # opened ahead (ClientsSection.open_client_soon), a screenful made before it shows, a slice a
-# turn (make_first_cards). The rest
-# are made on later turns of the event loop, one card at least per turn, more while the turn
-# has taken less than LATER_SLICE_SECONDS (four cards a turn kept a key waiting 20 ms).
+# turn (make_first_cards), while the turn has taken less than LATER_SLICE_SECONDS. The rest are
+# made on later turns of the event loop, one card at least per turn, more while the turn has
+# taken less than SHOWN_SLICE_SECONDS (four cards a turn kept a key waiting 20 ms): a card made
+# in a list on screen has the whole list laid out and painted again after the turn (Qt's
+# setItemWidget), and a 6 ms slice and that paint kept a key waiting 11-17 ms at 50,000 clients
+# (3 ms: 8-15).
 MIN_FIRST_CARDS = 2
 UNMEASURED_FIRST_CARDS = 8  # a tall screen's worth, when the list has no width yet
 LATER_SLICE_SECONDS = 0.006
+SHOWN_SLICE_SECONDS = 0.003
 # Each later batch waits for a timer, not a zero-delay turn: Qt handles those with the events
 # already waiting, in the same pass (a batch after the list's paint was still in it).
 LATER_TURN_MS = 1
@@ -347,7 +351,7 @@ class NotesPanel(QWidget):
         self._more_coming = False
         started = perf_counter()
         self._make_cards(1, later=False)
-        while self._unmade and perf_counter() - started < LATER_SLICE_SECONDS:
+        while self._unmade and perf_counter() - started < SHOWN_SLICE_SECONDS:
             self._make_cards(1, later=False)
         if self._unmade:
             self._more_coming = True
