@@ -117,6 +117,7 @@ UI_MODULES = (
     "advocate_app.ui.clients.notes_panel",
     "advocate_app.ui.clients.releases",
     "advocate_app.ui.clients.detail",
+    "advocate_app.ui.clients.coming",
     "advocate_app.ui.clients.notes_search",
     "advocate_app.ui.clients.section",
     "advocate_app.ui.files",

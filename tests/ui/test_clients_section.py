@@ -243,7 +243,7 @@ def test_the_services_order_is_read_once_for_every_record_and_follows_use(
         notes.add_note(vault, rosa, "contact", "Safety planning call.", services=[favourite])
     counted = count_calls(monkeypatch, voca_fields, "service_usage")
     section = unlocked.shell.show_section("clients")
-    qtbot.waitUntil(lambda: tasks_running() == 0)
+    qtbot.waitUntil(lambda: len(counted) == 1 and tasks_running() == 0)  # once it is shown
     for client_id in (rosa, ines, rosa):
         detail = section.open_client(client_id)
         assert detail is not None

@@ -253,3 +253,101 @@ def test_a_lock_while_a_record_is_on_its_way_builds_nothing_of_it(
     assert False not in built_unlocked
     assert section.detail is None
     qtbot.waitUntil(lambda: section.right.findChildren(ClientDetail) == [])
+
+
+def test_where_an_unlock_left_off_the_record_is_read_once_the_list_is_painted(
+    qtbot, unlocked, monkeypatch
+) -> None:
+    """A worker running Python beside the GUI thread makes it wait for Python's lock at each of
+    its calls into Python: the client list's first paint (a call for each role of each cell)
+    took 13-17 ms rather than 7-10 at 1,000 clients with the record's reads beside it."""
+    from advocate_app.ui.clients import coming
+    from advocate_app.ui.qt import QEvent, QObject
+
+    cid = clients.create_client(unlocked.vault, ClientFields(alias="Juniper"))
+    happened: list[str] = []
+    real = coming.read_ahead
+
+    def reading(*args: object) -> object:
+        happened.append("read")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(coming, "read_ahead", reading)
+
+    class Watch(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                happened.append("paint")
+            return False
+
+    section = unlocked.shell.show_section("clients")  # built now: its list never painted
+    watch = Watch()
+    section.table.viewport().installEventFilter(watch)
+    section.restore_location({"client_id": cid, "tab": "notes"})
+    qtbot.waitUntil(lambda: section.detail is not None)
+    assert happened[0] == "paint" and happened.count("read") == 1
+    assert section.detail.client_id == cid
+
+
+def test_a_record_on_its_way_is_painted_on_a_turn_after_it_shows_and_then_the_office_count(
+    qtbot, unlocked, monkeypatch
+) -> None:
+    """Shown and painted in one turn, a record kept a key waiting 17-24 ms at 1,000 clients; the
+    count of every service's use over the office (for the order of the services list) ran
+    beside the list's paint and the record's, and stretched both."""
+    from advocate_app.store import voca_fields
+    from tests.ui.helpers import count_calls
+
+    cid = clients.create_client(unlocked.vault, ClientFields(alias="Juniper"))
+    counted = count_calls(monkeypatch, voca_fields, "service_usage")
+    section = unlocked.shell.show_section("clients")
+    seen: list[tuple[bool, int]] = []
+
+    def opened(_client_id: int) -> None:
+        assert section.detail is not None
+        seen.append((section.detail.updatesEnabled(), len(counted)))
+
+    section.client_opened.connect(opened)
+    section.restore_location({"client_id": cid, "tab": "notes"})
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(False, 0)]  # shown, its paint held for a turn, nothing counted yet
+    qtbot.waitUntil(lambda: section.detail.updatesEnabled() and len(counted) == 1)
+    wait_for_background_work(qtbot)
+    assert len(counted) == 1
+
+
+def test_a_record_on_its_way_is_first_painted_laid_out_as_it_stays(qtbot, unlocked) -> None:
+    """On a narrow window the note box asks for more height once it has its width (its wrapped
+    lines), and the record's layout moved over the next passes of the event loop: its first
+    frame showed the box cut off, then the record jumped."""
+    from advocate_app.store import notes
+    from advocate_app.ui.qt import QCoreApplication, QEvent, QObject
+
+    cid = clients.create_client(unlocked.vault, ClientFields(alias="Juniper"))
+    for i in range(6):
+        notes.add_note(unlocked.vault, cid, "contact", f"Called about the hearing, {i}.")
+    unlocked.window.resize(853, 453)  # 1280×720 at 150%
+    section = unlocked.shell.show_section("clients")
+    first: list[tuple[int, int]] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not first:
+                composer = section.detail.notes.composer  # type: ignore[union-attr]
+                first.append((composer.y(), composer.height()))
+            return False
+
+    watch = Watch()
+
+    def opened(_client_id: int) -> None:
+        section.detail.notes.composer.installEventFilter(watch)  # type: ignore[union-attr]
+
+    section.client_opened.connect(opened)
+    section.restore_location({"client_id": cid, "tab": "notes"})
+    qtbot.waitUntil(lambda: bool(first))
+    wait_for_background_work(qtbot)
+    for _ in range(10):  # every layout request still waiting, and what it asks for next
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+    composer = section.detail.notes.composer
+    assert first == [(composer.y(), composer.height())]

@@ -9,7 +9,8 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
 from advocate_app.store.voca_fields import ReportingFields
 from advocate_app.ui.appointments.panel import AppointmentsPanel
-from advocate_app.ui.clients.detail import ClientDetail, ReadAhead, read_ahead
+from advocate_app.ui.clients.coming import SHOW_AFTER_MS, RecordComing
+from advocate_app.ui.clients.detail import ClientDetail
 from advocate_app.ui.clients.dialogs import AnonymousContactDialog
 from advocate_app.ui.clients.form import ClientForm
 from advocate_app.ui.clients.list_model import ClientListModel
@@ -20,12 +21,14 @@ from advocate_app.ui.qt import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QKeySequence,
     QLineEdit,
     QListWidget,
     QModelIndex,
+    QObject,
     QPushButton,
     QScrollArea,
     QShortcut,
@@ -42,10 +45,6 @@ from advocate_app.ui.roles import CLIENT_ID_ROLE
 from advocate_app.ui.shell import Section
 from advocate_app.ui.widgets import AdaptiveSplitter, label, set_message
 from advocate_app.ui.worker import LatestOnly
-
-# The record built from its reads is shown on a turn of its own: a timer, not a zero-delay
-# call, which Qt may run in the same pass (see ui.shell_entry).
-SHOW_AFTER_MS = 1
 
 
 class ClientsSection(AllNotesSearch, Section):
@@ -218,16 +217,26 @@ class ClientsSection(AllNotesSearch, Section):
             shortcut.activated.connect(slot)
         self._loaded = False
         # How often each service was given lately, for the order of every record's services
-        # list (the most used first): read once, on a worker when the list is first shown,
+        # list (the most used first): read once, on a worker once the list is first shown,
         # and kept, so the order stays put while the person works (it took 14 ms of each
         # record's opening at 50,000 clients).
         self._service_usage: dict[str, int] | None = None
         self._reading_usage = LatestOnly(self)
-        # A record being opened by open_client_soon: its reads on a worker, then built (kept
-        # here, hidden) and shown on the next turn.
-        self._opening = LatestOnly(self)
-        self._opening_place: dict[str, object] | None = None
-        self._coming: ClientDetail | None = None
+        self._usage_asked = False
+        # A record being opened by open_client_soon (see ui.clients.coming).
+        self._coming = RecordComing(
+            self,
+            vault,
+            self.right,
+            self.service_usage,
+            self._show_coming,
+            self._failed_to_open,
+            self._count_usage,
+        )
+        # Until the list is first painted, a record asked for waits to be read (see
+        # ui.clients.coming).
+        self._list_painted = False
+        self.table.viewport().installEventFilter(self)
 
     # --- list ---------------------------------------------------------------------------------
 
@@ -235,10 +244,31 @@ class ClientsSection(AllNotesSearch, Section):
         if not self._loaded:
             self._loaded = True
             self.apply_filters()
-            vault = self.vault
-            self._reading_usage.run(
-                lambda: voca_fields.service_usage(vault), self._usage_read, lambda _exc: None
-            )
+            QTimer.singleShot(SHOW_AFTER_MS, self, self._count_usage)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._list_painted
+            and event.type() == QEvent.Type.Paint
+            and watched is self.table.viewport()
+        ):
+            self._list_painted = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(SHOW_AFTER_MS, self, self._coming.read_now)  # once it is painted
+        return super().eventFilter(watched, event)
+
+    def _count_usage(self) -> None:
+        """The services' use counted on a worker, once the list is shown and a record on its
+        way (where an unlock left off) painted: a worker running Python beside the GUI thread
+        makes it wait for Python's lock at each of its calls into Python, and the list's first
+        paint took 24 ms rather than 12 at 1,000 clients."""
+        if self._usage_asked or self._service_usage is not None or self._coming.place:
+            return
+        self._usage_asked = True
+        vault = self.vault
+        self._reading_usage.run(
+            lambda: voca_fields.service_usage(vault), self._usage_read, lambda _exc: None
+        )
 
     def _usage_read(self, usage: dict[str, int]) -> None:
         if self._service_usage is None:
@@ -311,7 +341,8 @@ class ClientsSection(AllNotesSearch, Section):
         if not current.isValid():
             return
         client_id = self.model.data(current, CLIENT_ID_ROLE)
-        coming = self._opening_place.get("client_id") if self._opening_place else None
+        place = self._coming.place
+        coming = place.get("client_id") if place else None
         if isinstance(client_id, int) and client_id != coming:
             # Moving along the list with the arrow keys: the record follows without holding
             # each key for its reads (about 70-100 ms a record at 50,000 clients).
@@ -334,15 +365,14 @@ class ClientsSection(AllNotesSearch, Section):
             self._cannot_open(exc)
             return None
         self._show_detail(detail, tab)
+        self._count_usage()
         return detail
 
     def open_client_soon(self, client_id: int, tab: str | None = None) -> None:
         """Open a record without holding the GUI thread for long (moving along the list,
-        unlocking back into a record, the language switched): its reads (the audited open, its
-        notes, its note box's draft) on a worker; then the record built, still hidden, its
-        first notes' cards made on the next turns, and then shown in place of the one shown
-        until then; between turns a key pressed meanwhile is answered. Opening another record
-        meanwhile (either way) wins."""
+        unlocking back into a record, the language switched), in steps on turns of their own
+        (see ui.clients.coming); between them a key pressed meanwhile is answered. Opening
+        another record meanwhile (either way) wins."""
         self._cancel_coming()
         if self.detail is not None and self.detail.client_id == client_id:
             if tab:
@@ -351,73 +381,20 @@ class ClientsSection(AllNotesSearch, Section):
         if self.detail is None:
             self.right.setCurrentWidget(self.empty)
             self.empty_text.setVisible(False)  # not "Select a client": one is on its way
-        self._opening_place = {"client_id": client_id, "tab": tab}
-        vault = self.vault
-        self._opening.run(
-            lambda: read_ahead(vault, client_id),
-            lambda read: self._read_arrived(client_id, tab, read),
-        )
-
-    def _locked_meanwhile(self) -> bool:
-        """The vault was locked while a record was on its way (the shell goes on a later
-        turn): what was read is dropped, nothing of it is built."""
-        if self.vault.is_unlocked:
-            return False
-        self._cancel_coming()
-        return True
-
-    def _read_arrived(self, client_id: int, tab: str | None, read: ReadAhead | VaultError) -> None:
-        if self._locked_meanwhile():
-            return
-        if isinstance(read, VaultError):
-            self._opening_place = None
-            self._drop_detail()
-            self._cannot_open(read)
-            return
-        # Built on a turn of its own: the reads come back in the same pass of the event loop
-        # as the list's (and its first paint, where an unlock left off), which then kept a
-        # key waiting for all of them (21-29 ms at 1,000 clients).
-        place = self._opening_place
-        QTimer.singleShot(
-            SHOW_AFTER_MS, self, lambda: self._build_coming(place, client_id, read, tab)
-        )
-
-    def _build_coming(
-        self, place: dict[str, object] | None, client_id: int, read: ReadAhead, tab: str | None
-    ) -> None:
-        if place is None or self._opening_place is not place:  # overtaken meanwhile
-            return
-        if self._locked_meanwhile():
-            return
-        detail = ClientDetail(self.vault, client_id, self.right, self.service_usage, read)
-        self._coming = detail  # a child of the record pane, hidden until shown
-        QTimer.singleShot(SHOW_AFTER_MS, self, lambda: self._make_cards_ahead(detail, tab))
-
-    def _make_cards_ahead(self, detail: ClientDetail, tab: str | None) -> None:
-        """The first notes' cards of a record on its way, made while it is hidden, a slice of
-        them per turn; shown once they are made (made as it showed, they and its first paint
-        kept a key waiting 25 ms)."""
-        if self._coming is not detail or self._locked_meanwhile():  # overtaken, or locked
-            return
-        more = tab in (None, "notes") and detail.notes.make_first_cards()
-        after = self._make_cards_ahead if more else self._show_coming
-        QTimer.singleShot(SHOW_AFTER_MS, self, lambda: after(detail, tab))
+        self._coming.start(client_id, tab, wait=not self._list_painted)
 
     def _show_coming(self, detail: ClientDetail, tab: str | None) -> None:
-        if self._coming is not detail or self._locked_meanwhile():  # overtaken, or locked
-            return
-        self._coming = None
-        self._opening_place = None
         self._drop_detail()  # the record shown until now (its typing kept as a draft)
         self._show_detail(detail, tab)
 
+    def _failed_to_open(self, exc: VaultError) -> None:
+        self._drop_detail()
+        self._cannot_open(exc)
+        self._count_usage()
+
     def _cancel_coming(self) -> None:
-        self._opening.cancel()
-        self._opening_place = None
+        self._coming.cancel()
         self.empty_text.setVisible(True)
-        if self._coming is not None:
-            coming, self._coming = self._coming, None
-            coming.deleteLater()  # nothing typed in it yet: nothing to keep
 
     def _cannot_open(self, exc: VaultError) -> None:
         self.empty_text.setText(exc.message)
@@ -430,7 +407,8 @@ class ClientsSection(AllNotesSearch, Section):
         detail.destroyed_record.connect(self._destroyed)
         self.detail = detail
         self.empty_text.setVisible(True)
-        self.right.addWidget(detail)
+        if self.right.indexOf(detail) < 0:  # not there already (see ui.clients.coming)
+            self.right.addWidget(detail)
         self.right.setCurrentWidget(detail)
         if tab:
             detail.show_tab(tab)
@@ -579,8 +557,8 @@ class ClientsSection(AllNotesSearch, Section):
     # --- locking ------------------------------------------------------------------------------
 
     def location(self) -> dict[str, object]:
-        if self._opening_place:  # a record on its way (open_client_soon): where the person is
-            return dict(self._opening_place)
+        if self._coming.place:  # a record on its way (open_client_soon): where the person is
+            return dict(self._coming.place)
         if self.detail is None:
             return {}
         return {"client_id": self.detail.client_id, "tab": self.detail.current_tab()}
