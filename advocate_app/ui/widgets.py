@@ -392,6 +392,15 @@ class AdaptiveSplitter(QSplitter):
         return handled
 
 
+def settle_layouts(passes: int = 4) -> None:
+    """The layout requests waiting handled now, and those they make in turn, up to `passes`
+    rounds, rather than a pass of the event loop each: before a widget's first paint, so that
+    it is painted once, where it stays. A pane whose height follows its wrapped lines (the note
+    box) asks for more room once it has its width: a record on a narrow window took two."""
+    for _ in range(passes):
+        qt.QCoreApplication.sendPostedEvents(None, qt.QEvent.Type.LayoutRequest)
+
+
 def wrapped_lines_height(widget: QWidget) -> int | None:
     """The least height a widget's layout needs at its present width, its wrapped lines
     counted (Qt's minimum size hint counts one line each); None if nothing in it wraps."""

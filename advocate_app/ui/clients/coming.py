@@ -34,15 +34,13 @@ from advocate_app.store.errors import VaultError
 from advocate_app.store.vault import Vault
 from advocate_app.ui.clients.detail import ClientDetail, ReadAhead, read_ahead
 from advocate_app.ui.clients.services_picker import UsageSource
-from advocate_app.ui.qt import QCoreApplication, QEvent, QStackedWidget, QTimer, QWidget, is_alive
+from advocate_app.ui.qt import QStackedWidget, QTimer, QWidget, is_alive
+from advocate_app.ui.widgets import settle_layouts
 from advocate_app.ui.worker import LatestOnly
 
 # Each step on a turn of its own: a timer, not a zero-delay call, which Qt may run in the same
 # pass (see ui.shell_entry).
 SHOW_AFTER_MS = 1
-# Passes over the layout requests waiting before the record is painted: a narrow window took
-# two (see _paint); more cost nothing when none is left.
-SETTLING_PASSES = 4
 
 
 class RecordComing:
@@ -169,11 +167,8 @@ class RecordComing:
     def _paint(self, detail: ClientDetail) -> None:
         if not is_alive(detail) or not self._vault.is_unlocked:  # dropped, or locked
             return
-        # Its layout settled first: the note box, whose height follows its wrapped lines, asks
-        # for more room once it has its width, and the layout moves again, a pass of the event
-        # loop each time: painted before, the record showed the box cut off, then jumped (on a
-        # narrow window), and was painted twice.
-        for _ in range(SETTLING_PASSES):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # Its layout settled first: painted before, on a narrow window the record showed the
+        # note box cut off, then jumped, and was painted twice.
+        settle_layouts()
         detail.setUpdatesEnabled(True)  # painted on the next pass of the event loop
         self._painted()
