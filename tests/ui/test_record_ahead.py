@@ -11,7 +11,8 @@ from advocate_app.store import clients
 from advocate_app.store.clients import ClientFields
 from advocate_app.ui.clients.detail import ClientDetail
 from advocate_app.ui.qt import QTimer
-from tests.ui.helpers import calls_on_gui_thread, wait_for_background_work
+from advocate_app.ui.worker import tasks_running
+from tests.ui.helpers import calls_on_gui_thread, count_calls, wait_for_background_work
 
 
 def test_a_restored_record_is_read_off_the_gui_thread_and_shown_on_a_later_turn(
@@ -228,7 +229,7 @@ def test_a_lock_while_a_record_is_on_its_way_builds_nothing_of_it(
     away, nor anything done on the locked vault. Here the vault is locked and the section
     kept, so that every turn of the record's way comes."""
     from advocate_app.store import drafts, notes
-    from advocate_app.ui.clients import section as clients_section
+    from advocate_app.ui.clients import coming
     from advocate_app.ui.clients.composer import new_note_draft_key
 
     vault = unlocked.vault
@@ -236,16 +237,18 @@ def test_a_lock_while_a_record_is_on_its_way_builds_nothing_of_it(
     notes.add_note(vault, cid, "contact", "Canary words of a survivor.")
     drafts.save_draft(vault, new_note_draft_key(cid), "Half a canary sentence", client_id=cid)
     built_unlocked: list[bool] = []  # for each record built: was the vault unlocked?
-    real_detail = clients_section.ClientDetail
+    real_detail = coming.ClientDetail  # where the record on its way is built
+    read = count_calls(monkeypatch, coming, "read_ahead")
 
     def counted_detail(*args, **kwargs):  # type: ignore[no-untyped-def]
         built_unlocked.append(vault.is_unlocked)
         return real_detail(*args, **kwargs)
 
-    monkeypatch.setattr(clients_section, "ClientDetail", counted_detail)
+    monkeypatch.setattr(coming, "ClientDetail", counted_detail)
     section = unlocked.shell.show_section("clients")
     section.restore_location({"client_id": cid, "tab": "notes"})
-    wait_for_background_work(qtbot)  # the reads came back (built on a later turn)
+    # The reads came back (read once the list is painted; built on a later turn).
+    qtbot.waitUntil(lambda: len(read) == 1 and tasks_running() == 0)
     vault.lock()
     # The record's way ends, nothing built after the lock, nothing shown (shown, it would
     # be where the person is); one built before it, hidden, is deleted.

@@ -83,7 +83,7 @@ class RecordComing:
     def read_now(self) -> None:
         """The reads of the record on its way, unless they have started."""
         place = self.place
-        if place is None or self._read is place:
+        if place is None or self._read is place or self._locked_meanwhile():
             return
         self._read = place
         client_id, tab = place["client_id"], place["tab"]
