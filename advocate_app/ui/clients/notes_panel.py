@@ -323,14 +323,20 @@ class NotesPanel(QWidget):
         """For a record not shown yet: the first `count` cards, or as many of them as a turn
         of the event loop makes in LATER_SLICE_SECONDS (one at least), fitted when the list is
         shown. Returns whether some of them are still to be made."""
+        made = self._make_slice(LATER_SLICE_SECONDS, count)
+        return bool(self._unmade) and made < count
+
+    def _make_slice(self, seconds: float, count: int | None = None) -> int:
+        """Cards not made yet, one at least, more while this turn has taken less than
+        `seconds` (and fewer than `count` are made in all); returns how many are made."""
         started = perf_counter()
         made = self.timeline.count() - len(self._unmade)
-        while self._unmade and made < count:
+        while self._unmade and (count is None or made < count):
             self._make_cards(1, later=False)
             made += 1
-            if perf_counter() - started >= LATER_SLICE_SECONDS:
+            if perf_counter() - started >= seconds:
                 break
-        return bool(self._unmade) and made < count
+        return made
 
     def _make_cards(self, count: int, *, later: bool = True) -> None:
         """The next `count` cards not made yet, fitted at once if the list has been."""
@@ -349,10 +355,7 @@ class NotesPanel(QWidget):
 
     def _make_more_cards(self) -> None:
         self._more_coming = False
-        started = perf_counter()
-        self._make_cards(1, later=False)
-        while self._unmade and perf_counter() - started < SHOWN_SLICE_SECONDS:
-            self._make_cards(1, later=False)
+        self._make_slice(SHOWN_SLICE_SECONDS)
         if self._unmade:
             self._more_coming = True
             QTimer.singleShot(LATER_TURN_MS, self, self._make_more_cards)
