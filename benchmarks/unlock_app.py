@@ -325,10 +325,12 @@ def main() -> int:
                 QTimer.singleShot(0, lambda: painted())
 
     def record_shown() -> bool:
+        """The record shown and let paint: it is shown with its painting held for a turn
+        (ui.clients.coming), in which the window paints the list's selection."""
         shell = controller.shell
         section = shell.sections.built().get("clients") if shell is not None else None
         detail = getattr(section, "detail", None)
-        return detail is not None and detail.isVisible()
+        return detail is not None and detail.isVisible() and detail.updatesEnabled()
 
     def painted() -> None:
         if "painted" in marks:
