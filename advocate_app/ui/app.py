@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,12 +25,19 @@ try:
     from advocate_app.ui.qt import (
         QApplication,
         QByteArray,
+        QCoreApplication,
+        QGuiApplication,
         QLocale,
         QTimer,
     )
     from advocate_app.ui.restart import take_resume_state
     from advocate_app.ui.standby import Successor, SuccessorGone, announce_shown, wait_for_turn
-    from advocate_app.ui.theme import FUSION_ARGUMENTS, apply_theme, fusion_chosen_at_start
+    from advocate_app.ui.theme import (
+        FUSION_ARGUMENTS,
+        apply_theme,
+        check_system_theme,
+        fusion_chosen_at_start,
+    )
 finally:
     gc.freeze()
     if _collecting:
@@ -52,15 +60,51 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Companion")
     app.setApplicationDisplayName("Companion")
     app.setDesktopFileName("org.advocatecompanion.AdvocateCompanion")
-    icon = assets_dir() / "icons" / "advocate-companion.svg"
-    if icon.exists():
-        # Once the event loop runs: the SVG icon engine is a plugin to load, and the first
-        # window should not wait for it.
-        # QIcon too: PySide makes its class with a 151-member enum on first touch.
-        QTimer.singleShot(0, lambda: app.setWindowIcon(qt.QIcon(str(icon))))
     apply_theme(app)
     watch_copies()
+    # What the first window does not need for its first paint, each on a turn of its own after
+    # it: asking the system for its theme (the first window is drawn in the one it asked for
+    # last time), and the window icon (the SVG icon engine is a plugin to load, and PySide makes
+    # QIcon with a 151-member enum).
+    after_first_window_up([check_system_theme, lambda: _set_icon(app)])
     return app
+
+
+def _set_icon(app: QApplication) -> None:
+    icon = assets_dir() / "icons" / "advocate-companion.svg"
+    if icon.exists():
+        app.setWindowIcon(qt.QIcon(str(icon)))
+
+
+# How often to look whether a window is up yet, and for how long at most (a test's window that
+# is never shown, a display that never exposes it).
+WINDOW_UP_POLL_MS = 1
+WINDOW_UP_AT_MOST_MS = 2000
+
+
+def after_first_window_up(steps: list[Callable[[], object]]) -> None:
+    """Run `steps`, one per turn of the event loop, from the turn after a window of this
+    application is first exposed (Qt paints a window as it is exposed). A step queued at once
+    would run before that paint: Qt delivers what is queued before it handles the display's
+    expose."""
+    poll = QTimer(QCoreApplication.instance())
+    poll.setInterval(WINDOW_UP_POLL_MS)
+    since = time.monotonic()
+
+    def look() -> None:
+        up = any(window.isExposed() for window in QGuiApplication.topLevelWindows())
+        if up or (time.monotonic() - since) * 1000 > WINDOW_UP_AT_MOST_MS:
+            poll.stop()
+            poll.deleteLater()
+            QTimer.singleShot(0, next_step)
+
+    def next_step() -> None:
+        if steps:
+            steps.pop(0)()
+            QTimer.singleShot(0, next_step)
+
+    poll.timeout.connect(look)
+    poll.start()
 
 
 def _build_sections(controller: AppController, shell: object) -> None:

@@ -32,11 +32,12 @@ from advocate_app.ui.locking import PREPARE_FRESH_PROCESS_AFTER_MS, LockingMixin
 from advocate_app.ui.main_window import MainWindow
 from advocate_app.ui.operation import Operation
 from advocate_app.ui.qt import (
+    APPLICATION_SHORTCUT,
     QByteArray,
     QKeySequence,
     QShortcut,
-    Qt,
     QWidget,
+    set_by_value,
     tr,
 )
 from advocate_app.ui.restart import ResumeState
@@ -132,10 +133,10 @@ class AppController(
         self.idle.idle.connect(lambda: self.lock("idle"))  # it watches events once started
         self.session_events: SessionEvents | None = None
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self.window)
-        self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        set_by_value(self.lock_shortcut, "context", APPLICATION_SHORTCUT)
         self.lock_shortcut.activated.connect(lambda: self.lock("shortcut"))
         self.search_shortcut = QShortcut(QKeySequence("Ctrl+K"), self.window)
-        self.search_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        set_by_value(self.search_shortcut, "context", APPLICATION_SHORTCUT)
         self.search_shortcut.activated.connect(self.focus_search)
 
     # --- pages, built on first use -------------------------------------------------------------

@@ -260,6 +260,23 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+# Members of the Qt namespace by value, for what the unlock window sets: naming any member of
+# `Qt` makes PySide build the namespace and its hundred-odd enums (20-29 ms on this machine;
+# issue 21), which nothing else on the way to that window needs. Written through Qt's property
+# system (set_by_value); tests/ui/test_qt_by_value.py checks each against its enum.
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
+APPLICATION_SHORTCUT = 2  # Qt.ShortcutContext.ApplicationShortcut
+# Qt.InputMethodHint: ImhHiddenText | ImhSensitiveData | ImhNoPredictiveText
+PASSPHRASE_HINTS = 0x1 | 0x2 | 0x40
+
+
+def set_by_value(obj: QObject, name: str, value: int) -> None:
+    """Set a Qt property that takes a member of the Qt namespace, by its value. Raises if the
+    object has no such property or refuses the value (a label left rich text is a leak)."""
+    if not obj.setProperty(name, value):
+        raise ValueError(f"{type(obj).__name__} has no property {name} taking {value}")
+
+
 def is_alive(obj: object) -> bool:
     """False once Qt has deleted the C++ side of obj (a closed page, a torn-down shell)."""
     from shiboken6 import isValid
@@ -306,4 +323,14 @@ def _translate() -> Any:
     return _translator
 
 
-__all__ = [*sorted(_WHERE), "TR_CONTEXT", "is_alive", "tr", "tr_marked"]
+__all__ = [
+    *sorted(_WHERE),
+    "APPLICATION_SHORTCUT",
+    "PASSPHRASE_HINTS",
+    "PLAIN_TEXT",
+    "TR_CONTEXT",
+    "is_alive",
+    "set_by_value",
+    "tr",
+    "tr_marked",
+]

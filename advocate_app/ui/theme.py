@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from advocate_app.ui.qt import QApplication, QColor, QGuiApplication, QPalette, QStyleFactory, Qt
+from advocate_app.paths import config_dir
+from advocate_app.store.fsutil import atomic_write_bytes
+from advocate_app.ui import qt
+from advocate_app.ui.qt import QApplication, QColor, QGuiApplication, QPalette, QStyleFactory
 
 
 @dataclass(frozen=True)
@@ -162,18 +165,75 @@ QTableView, QTreeView, QListView {{ border: 1px solid {field_border}; }}
 """
 
 
+# The theme the system asked for when last asked, beside settings.json (not client content):
+# the first window is drawn in it. Asking the system gives an answer from the Qt namespace, which
+# PySide builds with its hundred-odd enums on first touch (20-29 ms on this machine; issue 21),
+# and nothing else on the way to the unlock window needs it: the system is asked once that
+# window is up (check_system_theme), and followed then if it changed meanwhile.
+SEEN_FILE_NAME = "system-theme"
+_seen: str | None = None  # what the file holds, once read or written
+_settled = False  # a theme has been applied, or the system asked, in this process
+
+
 def system_theme() -> str:
     """The theme the system asks for: high contrast (Qt 6.10+ reports it), dark or light."""
+    global _settled
     hints = QGuiApplication.styleHints()
+    name = "light"
     accessibility = getattr(hints, "accessibility", None)
-    if accessibility is not None:
-        preference = accessibility().contrastPreference()
-        if preference == Qt.ContrastPreference.HighContrast:
-            return "high_contrast"
     scheme = getattr(hints, "colorScheme", None)  # Qt 6.5+
-    if scheme is not None and scheme() == Qt.ColorScheme.Dark:
-        return "dark"
-    return "light"
+    if (
+        accessibility is not None
+        and accessibility().contrastPreference() == qt.Qt.ContrastPreference.HighContrast
+    ):
+        name = "high_contrast"
+    elif scheme is not None and scheme() == qt.Qt.ColorScheme.Dark:
+        name = "dark"
+    _settled = True
+    _remember(name)
+    return name
+
+
+def _seen_last() -> str | None:
+    global _seen
+    if _seen is None:
+        try:
+            _seen = (config_dir() / SEEN_FILE_NAME).read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            _seen = ""
+    return _seen if _seen in THEMES else None
+
+
+def _remember(name: str) -> None:
+    global _seen
+    if _seen_last() == name:
+        return
+    _seen = name
+    try:
+        folder = config_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(folder / SEEN_FILE_NAME, name.encode("ascii"))
+    except OSError:
+        pass  # the next start asks the system before its first window, as on the first
+
+
+def check_system_theme() -> None:
+    """Once the first window is up: ask the system (which makes the Qt namespace, on a turn of
+    its own) and remember its answer for the next start; follow it if the window was drawn in
+    another theme (the one seen last time)."""
+    name = system_theme()
+    app = QApplication.instance()
+    if not (_following_system and isinstance(app, QApplication)):
+        return
+    if app.property("advocate_theme") != name:
+        apply_theme(app, "system")
+
+
+def _first_look() -> str:
+    """The system's theme before the system has been asked: as seen last time (checked once
+    the first window is up); the first time ever, asked now."""
+    seen = _seen_last()
+    return system_theme() if seen is None else seen
 
 
 def theme_name(choice: str) -> str:
@@ -218,12 +278,14 @@ def _system_changed(*_args: object) -> None:
 def apply_theme(app: QApplication, choice: str | None = None) -> str:
     """Apply a theme ("system", "light", "dark", "high_contrast"; None: the saved choice) and
     return the name of the theme shown."""
-    global _following_system
+    global _following_system, _settled
     if choice is None:
         from advocate_app.settings import Settings
 
         choice = Settings.load().theme
-    name = theme_name(choice)
+    # Only the first theme applied, the start-up's, may be the one seen last time.
+    name = _first_look() if choice == "system" and not _settled else theme_name(choice)
+    _settled = True
     colours = THEMES[name]
     if not _following_system and choice == "system":
         hints = QGuiApplication.styleHints()
@@ -231,7 +293,7 @@ def apply_theme(app: QApplication, choice: str | None = None) -> str:
             hints.colorSchemeChanged.connect(_system_changed)
     _following_system = choice == "system"
     use_fusion(app)
-    palette = QPalette(app.palette())
+    palette = app.palette()  # a copy (QPalette(palette) would make the Qt namespace)
     role = QPalette.ColorRole
     # Fixed colours: the system's grey placeholder and disabled text are too faint.
     for each, colour in (

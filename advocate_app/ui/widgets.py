@@ -16,16 +16,17 @@ from advocate_app.ui.qt import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    Qt,
     QVBoxLayout,
     QWidget,
     Signal,
+    set_by_value,
     tr,
     tr_marked,
 )
 
 # Classes only some screens use are looked up on first use (`qt.QMessageBox`): PySide makes a
-# class and its enums when first touched, and the unlock window must not wait for them.
+# class and its enums when first touched, and the unlock window must not wait for them. The Qt
+# namespace too (`qt.Qt`): what the unlock window sets from it is set by value (qt.PLAIN_TEXT).
 if TYPE_CHECKING:
     from advocate_app.ui.qt import (
         QAccessibleEvent,
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
     widget = QLabel(text)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)  # nothing typed by a person is ever rich text
+    set_by_value(widget, "textFormat", qt.PLAIN_TEXT)  # nothing a person typed is ever rich text
     if role:
         widget.setProperty("role", role)
     return widget
@@ -62,11 +63,7 @@ def passphrase_field(accessible_name: str) -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(accessible_name)
     # Keep passphrases out of any input-method history or prediction.
-    field.setInputMethodHints(
-        Qt.InputMethodHint.ImhSensitiveData
-        | Qt.InputMethodHint.ImhNoPredictiveText
-        | Qt.InputMethodHint.ImhHiddenText
-    )
+    set_by_value(field, "inputMethodHints", qt.PASSPHRASE_HINTS)
     return field
 
 
@@ -233,7 +230,7 @@ class ElidingLabel(QLabel):
         first)."""
         super().__init__(text)
         self.keep = keep
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_value(self, "textFormat", qt.PLAIN_TEXT)
         if role:
             self.setProperty("role", role)
 
@@ -269,7 +266,9 @@ class ElidingLabel(QLabel):
         painter.drawText(
             rect,
             int(self.alignment()),
-            self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width()),
+            self.fontMetrics().elidedText(
+                self.text(), qt.Qt.TextElideMode.ElideRight, rect.width()
+            ),
         )
         painter.end()
 
@@ -299,7 +298,7 @@ class PageStack(qt.QStackedWidget):
 def status_line(text: str = "", role: str | None = "hint", *, wrap: bool = True) -> StatusLine:
     widget = StatusLine(text)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    set_by_value(widget, "textFormat", qt.PLAIN_TEXT)
     if role:
         widget.setProperty("role", role)
     return widget
@@ -320,7 +319,7 @@ def add_rich_item(list_widget: QListWidget, html_text: str, *, indent: int = 8) 
     """A list row showing escaped rich text (a snippet with <b> matches), sized to fit."""
     item = qt.QListWidgetItem()
     view = QLabel(html_text)
-    view.setTextFormat(Qt.TextFormat.RichText)
+    view.setTextFormat(qt.Qt.TextFormat.RichText)
     view.setWordWrap(True)
     view.setContentsMargins(indent, 4, 6, 4)
     list_widget.addItem(item)
@@ -349,7 +348,7 @@ class AdaptiveSplitter(QSplitter):
     above the other rather than scroll sideways."""
 
     def __init__(self, narrow_below: int | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
+        super().__init__(qt.Qt.Orientation.Horizontal, parent)
         self.narrow_below = narrow_below
         self.setChildrenCollapsible(False)
 
@@ -368,14 +367,18 @@ class AdaptiveSplitter(QSplitter):
         return sum(widths) + max(0, len(widths) - 1) * self.handleWidth()
 
     def _fit(self, width: int) -> None:
-        wanted = Qt.Orientation.Vertical if width < self._threshold() else Qt.Orientation.Horizontal
+        wanted = (
+            qt.Qt.Orientation.Vertical
+            if width < self._threshold()
+            else qt.Qt.Orientation.Horizontal
+        )
         if wanted != self.orientation():
             self.setOrientation(wanted)
             self.updateGeometry()
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        if self.narrow_below is not None or self.orientation() == Qt.Orientation.Vertical:
+        if self.narrow_below is not None or self.orientation() == qt.Qt.Orientation.Vertical:
             return hint
         return qt.QSize(max(self._least_widths(), default=hint.width()), hint.height())
 
@@ -454,7 +457,7 @@ class _WrappedHeight(qt.QObject):
         if (
             event.type() == qt.QEvent.Type.Show
             and isinstance(watched, QWidget)
-            and not watched.testAttribute(Qt.WidgetAttribute.WA_Resized)  # sized by Qt
+            and not watched.testAttribute(qt.Qt.WidgetAttribute.WA_Resized)  # sized by Qt
             and (layout := watched.layout()) is not None
             and layout.hasHeightForWidth()
         ):
