@@ -171,4 +171,6 @@ class RecordComing:
         # note box cut off, then jumped, and was painted twice.
         settle_layouts()
         detail.setUpdatesEnabled(True)  # painted on the next pass of the event loop
-        self._painted()
+        # What follows the paint (the services' use counted on a worker) waits for it: a worker
+        # running Python beside the paint made it wait for Python's lock at each call.
+        self._next(self._painted)
