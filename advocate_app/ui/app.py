@@ -63,11 +63,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     apply_theme(app)
     watch_copies()
     # What the first window does not need for its first paint, each on a turn of its own after
-    # it: asking the system for its theme (the first window is drawn in the one it asked for
-    # last time), and the window icon (the SVG icon engine is a plugin to load, and PySide makes
+    # it: the Qt namespace, asking the system for its theme (the first window is drawn in the one
+    # it asked for last time), and the window icon (the SVG icon engine is a plugin to load, and PySide makes
     # QIcon with a 151-member enum).
-    after_first_window_up([check_system_theme, lambda: _set_icon(app)])
+    after_first_window_up([_make_qt_namespace, check_system_theme, lambda: _set_icon(app)])
     return app
+
+
+def _make_qt_namespace() -> None:
+    # PySide builds it, with its hundred-odd enums, on first touch: on a turn of its own, before
+    # asking the system for its theme (whose answer is one of them) and before any key comes.
+    qt.Qt  # noqa: B018
 
 
 def _set_icon(app: QApplication) -> None:
@@ -77,8 +83,10 @@ def _set_icon(app: QApplication) -> None:
 
 
 # How often to look whether a window is up yet, and for how long at most (a test's window that
-# is never shown, a display that never exposes it).
+# is never shown, a display that never exposes it). Each step then on a 1 ms timer: zero-delay
+# calls are posted, and Qt runs those posted meanwhile in the same pass (one long turn).
 WINDOW_UP_POLL_MS = 1
+STEP_AFTER_MS = 1
 WINDOW_UP_AT_MOST_MS = 2000
 
 
@@ -96,12 +104,12 @@ def after_first_window_up(steps: list[Callable[[], object]]) -> None:
         if up or (time.monotonic() - since) * 1000 > WINDOW_UP_AT_MOST_MS:
             poll.stop()
             poll.deleteLater()
-            QTimer.singleShot(0, next_step)
+            QTimer.singleShot(STEP_AFTER_MS, next_step)
 
     def next_step() -> None:
         if steps:
             steps.pop(0)()
-            QTimer.singleShot(0, next_step)
+            QTimer.singleShot(STEP_AFTER_MS, next_step)
 
     poll.timeout.connect(look)
     poll.start()
