@@ -10,8 +10,9 @@ The passphrase comes on standard input. Prints one JSON line of figures (seconds
 - unlock_to_today: from Enter to the first paint of the window showing Today;
 - stall_shown / stall_typing / stall_unlock / stall_after: the longest gap in a 4 ms heartbeat
   QTimer, beyond its interval, from the unlock window shown to the first key (what the app does
-  once its window is up: the system's theme asked, the window icon), while typing, while unlocking (Enter to the worker's answer; the GUI thread only
-  waits), and after Today was painted (the first minute, with the daily backup);
+  once its window is up: the Qt namespace built, the system's theme asked, the window icon),
+  while typing, while unlocking (Enter to the worker's answer; the GUI thread only waits), and
+  after Today was painted (the first minute, with the daily backup);
 - paint: from the unlock answer to Today painted with its rows (building the shell; the rows
   are read on a worker meanwhile); skeleton: from Enter to the page first painted, before
   its rows.

@@ -63,9 +63,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     apply_theme(app)
     watch_copies()
     # What the first window does not need for its first paint, each on a turn of its own after
-    # it: the Qt namespace, asking the system for its theme (the first window is drawn in the one
-    # it asked for last time), and the window icon (the SVG icon engine is a plugin to load, and PySide makes
-    # QIcon with a 151-member enum).
+    # it: the Qt namespace, asking the system for its theme (the first window is drawn in the
+    # one it asked for last time), and the window icon (the SVG icon engine is a plugin to
+    # load, and PySide makes QIcon with a 151-member enum).
     after_first_window_up([_make_qt_namespace, check_system_theme, lambda: _set_icon(app)])
     return app
 
