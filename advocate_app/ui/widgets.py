@@ -75,9 +75,8 @@ class Page(QWidget):
         self.setObjectName("Page")
         outer = QHBoxLayout(self)
         outer.addStretch(1)
-        column = QWidget()
+        column = _Column()
         column.setMaximumWidth(640)
-        column.setMinimumWidth(420)
         self.body = QVBoxLayout(column)
         self.body.setSpacing(12)
         self.body.addStretch(1)
@@ -101,6 +100,20 @@ class Page(QWidget):
         self.body.insertLayout(1, row)
         self.language_choice = chooser
         return chooser
+
+
+class _Column(QWidget):
+    """A Page's column: at least COLUMN_LEAST wide (wrapped sentences would let it narrow to a
+    word), and never narrower than its own rows need. A fixed minimum width overrode that: in
+    Spanish at 150% the unlock buttons need about 530 pixels, the column was given 483, and
+    "Usar la clave de recuperación" was cut at both ends."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return qt.QSize(max(COLUMN_LEAST, hint.width()), hint.height())
+
+
+COLUMN_LEAST = 420
 
 
 class LanguageChooser(QComboBox):

@@ -188,3 +188,30 @@ def test_a_clients_record_on_a_narrow_window_goes_below_the_list_not_off_the_sid
     _settle(qtbot)
     assert splitter.orientation() == Qt.Orientation.Horizontal
     assert not shell.section_scroll.horizontalScrollBar().isVisible()
+
+
+def test_a_page_column_is_as_wide_as_its_rows_need_in_a_narrow_window(qtbot) -> None:
+    """The unlock page's three buttons in Spanish need about 530 pixels; in a window 853 wide
+    (1280×720 at 150%) its column was held to its share, 483, by a fixed least width, and
+    "Usar la clave de recuperación" was cut at both ends."""
+    from advocate_app.ui.qt import QPushButton, QVBoxLayout, QWidget
+    from advocate_app.ui.widgets import Page, button_row
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    page = Page("Desbloquear")
+    QVBoxLayout(window).addWidget(page)
+    buttons = [
+        QPushButton("Usar la clave de recuperación"),
+        QPushButton("Probar la demostración"),
+        QPushButton("Desbloquear"),
+    ]
+    page.body.addLayout(button_row(*buttons))
+    page.finish()
+    window.resize(853, 453)
+    window.show()
+    qtbot.waitExposed(window)
+    needed = sum(button.sizeHint().width() for button in buttons)
+    assert needed > 483  # more than the column's share of this window
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
