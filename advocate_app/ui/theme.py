@@ -198,7 +198,9 @@ def _seen_last() -> str | None:
     global _seen
     if _seen is None:
         try:
-            _seen = (config_dir() / SEEN_FILE_NAME).read_text(encoding="ascii").strip()
+            # A word at most: whatever else is there (a damaged or a planted file) is not read.
+            with open(config_dir() / SEEN_FILE_NAME, "rb") as seen:
+                _seen = seen.read(32).decode("ascii").strip()
         except (OSError, ValueError):
             _seen = ""
     return _seen if _seen in THEMES else None

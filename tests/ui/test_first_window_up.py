@@ -124,3 +124,13 @@ def test_a_damaged_seen_file_is_asked_about_again(vault_dir: Path, tmp_path: Pat
     started = _start(vault_dir, home)
     assert started["first"]["theme"] == "light"
     assert started["seen"] == "light"
+
+
+def test_a_huge_seen_file_is_asked_about_again(vault_dir: Path, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    (home / APP_NAME).mkdir(parents=True)
+    (home / APP_NAME / SEEN_FILE_NAME).write_bytes(b"\x00" * 20_000_000 + b"dark")
+    started = _start(vault_dir, home)
+    assert started["first"]["theme"] == "light"
+    assert started["later"] == {"theme": "light", "icon": True}
+    assert started["seen"] == "light"
