@@ -17,8 +17,9 @@ answered between them:
 4. its first notes' cards made, a slice of them per turn (made as it showed, they and its first
    paint kept a key waiting 25 ms);
 5. shown in place of the record shown until then, its painting held;
-6. its layout settled, and painted (shown and painted in one turn, 17-24 ms); then the section
-   may start its own work on a worker (the count of the services' use).
+6. its layout settled, and painted (shown and painted in one turn, 17-24 ms); then, on the turn
+   after that paint, the section may start its own work on a worker (the count of the services'
+   use: started before the paint, its worker made the paint wait for Python's lock).
 
 Asking for another record meanwhile, either way, wins. A lock meanwhile locks the vault at once
 but takes the shell away on a later turn, and stops only the shell's QTimer objects, not these
@@ -48,7 +49,7 @@ class RecordComing:
 
     show(detail, tab): put the record in place of the one shown until then (step 5);
     cannot_open(error): its reads failed (a record gone, the vault locked); painted(): the
-    record was let paint (step 6)."""
+    record has been painted (step 6), called on the turn after it was let paint."""
 
     def __init__(
         self,
@@ -173,4 +174,8 @@ class RecordComing:
         detail.setUpdatesEnabled(True)  # painted on the next pass of the event loop
         # What follows the paint (the services' use counted on a worker) waits for it: a worker
         # running Python beside the paint made it wait for Python's lock at each call.
-        self._next(self._painted)
+        self._next(self._after_paint)
+
+    def _after_paint(self) -> None:
+        if self._vault.is_unlocked:  # not once locked meanwhile: nothing to count then
+            self._painted()
